@@ -1,0 +1,1 @@
+"""crossroads analysis stage."""

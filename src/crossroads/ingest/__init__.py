@@ -1,0 +1,1 @@
+"""crossroads ingest stage."""

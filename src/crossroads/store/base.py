@@ -1,0 +1,108 @@
+"""The store contract: what every backend (SQLite, PostgreSQL) must do.
+
+One contract test suite (tests/store/test_store_contract.py) runs against every backend.
+Backends keep SQL inside themselves; callers see only the typed records of crossroads.model.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Iterable
+
+from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quote, Relation,
+                              SearchHit)
+
+
+class Store(ABC):
+    """A crossroads database. Use as a context manager; every write is one transaction."""
+
+    url: str
+    """Where the store lives ('sqlite:///path' or 'postgresql://...')."""
+
+    # -- lifecycle ---------------------------------------------------------------------
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- documents ---------------------------------------------------------------------
+    @abstractmethod
+    def add_documents(self, docs: list[Document], extractions: Iterable[Extraction] = ()) -> None:
+        """Write documents (a page and its articles, say) and their extractions atomically.
+
+        All or nothing: on any error nothing of this call is left in the store. A document
+        whose id is already stored is left as it is (its text never changes).
+        Entities in the extractions are upserted by id, their aliases merged.
+        """
+
+    @abstractmethod
+    def document_by_hash(self, content_hash: str) -> Document | None:
+        """The stored document with this content hash, if any (exact duplicates)."""
+
+    @abstractmethod
+    def minhashes(self) -> list[tuple[str, bytes]]:
+        """(document id, minhash signature bytes) of every article document that has one."""
+
+    @abstractmethod
+    def get_document(self, doc_id: str) -> Document | None:
+        """One document by id; a unique id prefix of 6+ characters also works."""
+
+    @abstractmethod
+    def documents(self, source: str | None = None, parent: str | None = None,
+                  limit: int | None = None, offset: int = 0) -> list[Document]:
+        """Documents in ingest order, optionally only those of one source or one page."""
+
+    @abstractmethod
+    def count_documents(self) -> int: ...
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Ranked full-text search over article documents (title and text).
+
+        ``query`` is plain words as a user types them (no syntax errors possible);
+        snippets mark matches with [ and ].
+        """
+
+    # -- knowledge ---------------------------------------------------------------------
+    @abstractmethod
+    def replace_extraction(self, extraction: Extraction) -> None:
+        """Drop what was read from extraction.doc and write the new reading, atomically."""
+
+    @abstractmethod
+    def get_entity(self, entity_id: str) -> Entity | None: ...
+
+    @abstractmethod
+    def find_entities(self, name: str, limit: int = 20) -> list[Entity]:
+        """Entities whose name or alias matches (case- and accent-insensitive; exact first,
+        then prefix/substring)."""
+
+    @abstractmethod
+    def entities(self, type: str | None = None, doc: str | None = None,
+                 limit: int | None = None, offset: int = 0) -> list[tuple[Entity, int]]:
+        """(entity, mention count) pairs, most mentioned first."""
+
+    @abstractmethod
+    def mentions(self, entity: str | None = None, doc: str | None = None) -> list[Mention]: ...
+
+    @abstractmethod
+    def relations(self, entity: str | None = None, predicate: str | None = None,
+                  doc: str | None = None) -> list[Relation]:
+        """Relation readings; ``entity`` matches subject, object or attributed_to."""
+
+    @abstractmethod
+    def events(self, entity: str | None = None, type: str | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               doc: str | None = None) -> list[Event]:
+        """Event readings; dates compare as ISO prefixes (an event dated '2021' is within
+        2021-01-01..2021-12-31)."""
+
+    @abstractmethod
+    def quotes(self, speaker: str | None = None, about: str | None = None,
+               doc: str | None = None) -> list[Quote]: ...
+
+    @abstractmethod
+    def stats(self) -> dict[str, int]:
+        """Counts: documents, entities, mentions, relations, events, quotes."""
