@@ -1,0 +1,68 @@
+"""`crossroads ingest`: files and folders into the store, with a progress bar and a summary."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from crossroads import settings
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
+from crossroads.ingest.pipeline import Ingest, default_extractor_factory
+from crossroads.store import open_store
+
+PROGRESS_MIN_FILES = 5
+"""Below this many inputs a progress bar is noise."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@pack_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--max-bytes", type=int, default=lambda: int(settings.get("max_bytes")),
+              show_default="50 MB", help="Largest input file accepted.")
+@click.option("--no-extract", is_flag=True, help="Store documents only; read no entities or facts.")
+@click.option("--processes", type=int, default=None,
+              help="Extraction worker processes (default: the 'processes' setting, 2).")
+@friendly_errors
+def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes):
+    """Read text, HTML and PDF files and folders (or - for standard input) into the store.
+
+    Pages that carry several articles are split; exact and near duplicates are found
+    before any extraction, so re-ingesting an unchanged folder does no work.
+
+    Example:
+
+        crossroads ingest examples/briefs/ report.pdf
+    """
+    err = Console(stderr=True)
+    factory = None if no_extract else default_extractor_factory(packs, processes)
+    with open_store(db) as store:
+        runner = Ingest(store, factory, max_bytes=max_bytes,
+                        near_dup_threshold=float(settings.get("near_dup_threshold")))
+        if not (quiet or as_json) and err.is_terminal:
+            with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                          TimeElapsedColumn(), TextColumn("{task.description}"),
+                          console=err, transient=True) as bar:
+                task = bar.add_task("", total=None)
+
+                def progress(done: int, total: int, name: str) -> None:
+                    bar.update(task, completed=done, total=total, description=name[-50:],
+                               visible=total > PROGRESS_MIN_FILES)
+                report = runner.run(paths, progress)
+        else:
+            report = runner.run(paths)
+    for line in report.errors:
+        err.print(f"[red]error[/red] {line}", highlight=False, soft_wrap=True)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=1))
+    elif not quiet:
+        click.echo(f"read {report.read}, new {report.new}, duplicate {report.duplicate}, "
+                   f"near-duplicate {report.near_duplicate}, failed {report.failed} "
+                   f"({len(report.documents)} article documents stored, {report.seconds:.1f} s)")
+    if report.failed:
+        sys.exit(1)

@@ -1,0 +1,180 @@
+"""The ingest run: inputs -> documents -> dedup -> extraction -> store, one file at a time.
+
+Why this order: duplicates are found before any NLP runs, so re-ingesting an unchanged
+folder costs a hash per file and no extraction; every file (a page and its articles, with
+all that was read from them) is written in one transaction, so a failure never leaves
+half a file behind.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from crossroads.exc import InputError
+from crossroads.ingest import dedup, readers
+from crossroads.model import Document, Extraction, IngestReport
+from crossroads.store.base import Store
+
+log = logging.getLogger(__name__)
+
+STDIN = "-"
+
+
+@dataclass
+class _Loaded:
+    """One input after reading: its documents and what dedup decided for each."""
+    name: str
+    docs: list[Document] = field(default_factory=list)
+    to_extract: list[Document] = field(default_factory=list)
+    status: str = "new"  # new | duplicate | near_duplicate
+
+
+def expand_inputs(inputs: Iterable[str]) -> tuple[list[str | Path], list[str]]:
+    """Files to read, in order, and one error line for each input that cannot be listed."""
+    out: list[str | Path] = []
+    errors: list[str] = []
+    for item in inputs:
+        if item == STDIN:
+            out.append(STDIN)
+            continue
+        path = Path(item)
+        if not path.exists():
+            errors.append(f"{item}: no such file or folder")
+            continue
+        try:
+            out.extend(readers.iter_inputs([item]))
+        except OSError as exc:
+            errors.append(f"{item}: cannot list ({exc.strerror or exc})")
+    return out, errors
+
+
+class Ingest:
+    """Reads inputs into a store. ``extractor`` is built only when something new needs it."""
+
+    def __init__(self, store: Store, extractor_factory: Callable[[], object] | None,
+                 max_bytes: int, near_dup_threshold: float = 0.8,
+                 batch_files: int = 32) -> None:
+        self.store = store
+        self._extractor_factory = extractor_factory
+        self._extractor = None
+        self.max_bytes = max_bytes
+        self.batch_files = batch_files
+        self._near = dedup.NearDuplicateIndex(threshold=near_dup_threshold)
+        for doc_id, sig in store.minhashes():
+            self._near.add(doc_id, sig)
+        self._seen_hashes: set[str] = set()
+
+    # -- reading and dedup -------------------------------------------------------------
+    def _load(self, item: str | Path) -> _Loaded:
+        if item == STDIN:
+            data = sys.stdin.buffer.read()
+            docs = readers.load_bytes(data, "stdin", self.max_bytes)
+            name = "stdin"
+        else:
+            docs = readers.load_path(Path(item), self.max_bytes)
+            name = str(item)
+        loaded = _Loaded(name=name)
+        articles = [d for d in docs if d.kind != "page"]
+        known = [d for d in articles
+                 if d.content_hash in self._seen_hashes or self.store.document_by_hash(d.content_hash)]
+        if articles and len(known) == len(articles):
+            loaded.status = "duplicate"
+            return loaded
+        known_ids = {d.id for d in known}
+        near_any = False
+        for d in docs:
+            if d.id in known_ids:
+                continue
+            if d.kind != "page":
+                sig = d.meta.get("minhash")
+                original = self._near.find(sig) if sig else None
+                if original and original != d.id:
+                    d = dataclasses.replace(d, duplicate_of=original)
+                    near_any = True
+                else:
+                    loaded.to_extract.append(d)
+                    if sig:
+                        self._near.add(d.id, sig)
+                self._seen_hashes.add(d.content_hash)
+            loaded.docs.append(d)
+        if near_any and not loaded.to_extract:
+            loaded.status = "near_duplicate"
+        return loaded
+
+    # -- extraction ----------------------------------------------------------------------
+    def _extract(self, docs: list[Document]) -> Iterator[Extraction]:
+        if not docs:
+            return iter(())
+        if self._extractor is None:
+            if self._extractor_factory is None:
+                return iter(Extraction(doc=d.id) for d in docs)
+            self._extractor = self._extractor_factory()
+        return self._extractor.extract_many(docs)
+
+    # -- the run -------------------------------------------------------------------------
+    def run(self, inputs: Iterable[str], progress: Callable[[int, int, str], None] | None = None
+            ) -> IngestReport:
+        """Ingest every input; errors are collected per input, never raised."""
+        started = time.perf_counter()
+        report = IngestReport()
+        items, errors = expand_inputs(inputs)
+        report.failed += len(errors)
+        report.errors.extend(errors)
+        total = len(items)
+        done = 0
+        for i in range(0, total, self.batch_files):
+            chunk = items[i:i + self.batch_files]
+            loaded: list[_Loaded] = []
+            for item in chunk:
+                try:
+                    loaded.append(self._load(item))
+                except InputError as exc:
+                    report.failed += 1
+                    report.errors.append(str(exc))
+                except OSError as exc:
+                    report.failed += 1
+                    report.errors.append(f"{item}: cannot read ({exc.strerror or exc})")
+            to_extract = [d for lo in loaded for d in lo.to_extract]
+            extractions = {x.doc: x for x in self._extract(to_extract)}
+            for lo in loaded:
+                report.read += 1
+                if lo.status == "duplicate":
+                    report.duplicate += 1
+                elif lo.docs:
+                    try:
+                        self.store.add_documents(lo.docs, [extractions[d.id] for d in lo.to_extract
+                                                           if d.id in extractions])
+                    except Exception as exc:  # the store rolled back this file; go on
+                        log.exception("storing %s failed", lo.name)
+                        report.failed += 1
+                        report.errors.append(f"{lo.name}: not stored ({exc})")
+                        continue
+                    if lo.status == "near_duplicate":
+                        report.near_duplicate += 1
+                    else:
+                        report.new += 1
+                    report.documents.extend(d.id for d in lo.docs if d.kind != "page")
+                done += 1
+                if progress:
+                    progress(done, total, lo.name)
+        report.seconds = time.perf_counter() - started
+        return report
+
+
+def default_extractor_factory(packs: Iterable[str] = (), processes: int | None = None):
+    """A factory for the full extraction pipeline (spaCy and the pack load lazily)."""
+    def make():
+        from crossroads import settings
+        from crossroads.extraction.extractor import Extractor
+        from crossroads.pack import Pack
+        pack = Pack.load(extra=[Path(p) for p in packs] or None)
+        n = processes if processes is not None else int(settings.get("processes"))
+        n = n or os.cpu_count() or 1
+        return Extractor(pack=pack, processes=n, batch_size=int(settings.get("batch_size")))
+    return make

@@ -1,0 +1,19 @@
+"""Cutting readable context out of stored text by offsets (for mentions without a parse)."""
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"(?<=[.!?…”\"])\s+(?=[“\"A-Z0-9])|\n\s*\n")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
+    """Offsets of the sentence holding text[start:end], at most ``limit`` characters wide."""
+    left = 0
+    for m in _BOUNDARY.finditer(text, 0, start):
+        left = m.end()
+    m = _BOUNDARY.search(text, end)
+    right = m.start() if m else len(text)
+    if right - left > limit:
+        left = max(left, start - limit // 2)
+        right = min(right, end + limit // 2)
+    return left, right
