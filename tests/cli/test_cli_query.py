@@ -1,0 +1,63 @@
+"""`crossroads search|documents|show|export` on a store built from the sample briefs."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from crossroads.cli import cli
+
+BRIEFS = Path(__file__).resolve().parents[2] / "examples" / "briefs"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("q") / "q.db"
+    assert run("ingest", BRIEFS, "--db", path, "--no-extract", "-q").exit_code == 0
+    return path
+
+
+def test_cli_search_ranks_and_marks_snippet(db):
+    result = run("search", "Gwadar", "--db", db, "--json")
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert hits, result.output
+    assert "Gwadar" in hits[0]["title"] or "Gwadar" in hits[0]["snippet"]
+    assert "[Gwadar]" in hits[0]["snippet"]
+
+
+def test_cli_search_survives_hostile_query(db):
+    result = run("search", '"unbalanced AND (* OR', "--db", db)
+    assert result.exit_code == 0
+
+
+def test_cli_search_no_hits_says_so(db):
+    result = run("search", "zzzyxq", "--db", db)
+    assert result.exit_code == 0 and "no documents match" in result.stdout
+
+
+def test_cli_show_by_prefix_and_unknown_id(db):
+    listing = [json.loads(l) for l in run("documents", "--db", db, "--json").stdout.splitlines()]
+    art = next(d for d in listing if d["source"] == "01-basing-after-withdrawal.txt")
+    shown = run("show", art["id"][:10], "--db", db, "--json")
+    assert json.loads(shown.stdout)["id"] == art["id"]
+    missing = run("show", "d:nope", "--db", db)
+    assert missing.exit_code == 1 and "no document 'd:nope'" in missing.stderr
+
+
+def test_cli_export_jsonl_follows_the_contract(db, tmp_path):
+    out = tmp_path / "facts.jsonl"
+    result = run("export", "--format", "jsonl", "--db", db, "--out", out)
+    assert result.exit_code == 0
+    records = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert records and all(r["schema"] == 1 and r["kind"] for r in records)
+    docs = {r["id"]: r for r in records if r["kind"] == "document"}
+    assert {r["source"] for r in docs.values()} == {p.name for p in BRIEFS.iterdir()}
+    one = run("export", "--db", db, "--source", "02-corridors-to-the-sea.md")
+    srcs = {json.loads(l).get("source") for l in one.stdout.splitlines()}
+    assert srcs == {"02-corridors-to-the-sea.md"}
