@@ -1,0 +1,177 @@
+"""Page furniture in plain-text copies of web pages, found line by line.
+
+Copies of web pages keep the site's menus, share buttons, comment forms, "Most Popular"
+lists and teasers of other articles. These are told from article text by general
+cues only: whole-line UI phrases in the vocabulary of many sites (WordPress themes, news
+CMSs), trailing-section headings after which nothing is article text, photo credits,
+and teaser blocks (short title lines beside truncated snippets or "3 hours ago" stamps).
+Photo captions are article text and stay; the credit inside them goes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TEXT, UI, CREDIT, TEASER, TAIL, END, PUBLISHED, BREADCRUMB = (
+    "text", "ui", "credit", "teaser", "tail", "end", "published", "breadcrumb")
+
+# Whole lines that are controls or labels of a page, never article text (compared folded).
+UI_LINES = frozenset("""
+connect with us|follow us|follow us on|find us on|stay connected|spread the love|share|share this|
+share this article|share this story|share this post|share on|share via|sharing is caring|tweet|
+print|print this|email|e-mail|comments|comment|no comments|add comment|post comment|
+submit|reply|cancel reply|search|menu|main menu|navigation|skip to content|skip to main content|
+home|back to top|top|advertisement|advertisements|sponsored|sponsored content|ad|subscribe|
+subscribe now|sign up|sign in|log in|login|register|newsletter|get our newsletter|
+previous article|next article|previous post|next post|previous|next|older posts|newer posts|
+tags|tagged|categories|category|filed under|topics|loading|load more|view all|see all|
+show more|copy link|link copied|listen|listen to this article|save|bookmark|like this|
+like|close|open|accept|accept all|reject all|cookie settings|manage cookies|
+""".replace("\n", "").split("|")) - {""}
+
+# Headings after which a page carries only its trailing furniture.
+TAIL_HEADINGS = frozenset("""
+leave a reply|leave a comment|leave a response|post a comment|join the discussion|
+comments are closed|post disclaimer|disclaimer|most popular|most read|most viewed|
+popular posts|popular|related|related post|related posts|related articles|related stories|
+related news|related content|read also|see also|read next|up next|more from|more stories|
+more news|you may also like|you might also like|recommended|recommended for you|
+latest|latest news|latest posts|latest articles|recent posts|recent articles|trending|
+trending now|editor's picks|editors picks|don't miss|dont miss|about the author|share this:|
+like this:|
+""".replace("\n", "").split("|")) - {""}
+
+END_LINES = frozenset({"continue reading", "read more", "read the rest", "read full article",
+                       "read the full article", "read full story", "read the full story",
+                       "keep reading", "read on"})
+
+SOCIAL = frozenset("""facebook twitter x linkedin whatsapp telegram pinterest reddit tumblr vk
+email e-mail print messenger viber line skype pocket flipboard mix copy link share tweet
+""".split())
+
+_UI_PREFIX = re.compile(
+    r"^(your email address will not be published|required fields are marked|"
+    r"please enter your (comment|name|email)|this site uses akismet|save my name, email|"
+    r"notify me of (follow-up|new)|you must be logged in|(click|tap) to (share|print|email)|"
+    r"share (on|this on|via) |follow (us )?on |subscribe to our|sign up for our|"
+    r"copyright ?(©|\(c\)|\d{4})|© ?\d{4}|all rights reserved|disclaimer:|"
+    r"the views expressed|views expressed (in|by)|opinions expressed in this|"
+    r"we use cookies|this website uses cookies|by continuing to (use|browse)|"
+    r"\d+ comments?$|comments? \(\d+\)$|updated:|last updated)", re.I)
+_PUBLISHED = re.compile(r"^(published|posted|first published|date)(\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.I)
+_CREDIT = re.compile(r"^(\(?\s*(photo|image|picture|photograph|foto|illustration)s?(\s+credits?)?"
+                     r"\s*(by\b|:|©|-)|(credit|credits|courtesy|photo source)\s*:|©)", re.I)
+_BREADCRUMB = re.compile(r"^Home(\s*[»>/|›:\-]|(?=[A-Z]))")
+_AGE = re.compile(r"^[\w&,' -]{0,30}?\d+\s*(sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|"
+                  r"weeks?|months?)\s+ago$", re.I)
+_SNIPPET_END = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])$")
+
+_INLINE_CREDIT = [
+    re.compile(r"\s*\((photo|image|picture|file photo|photograph)s?(\s+credits?)?\s*(by\b|:)[^()]*\)", re.I),
+    re.compile(r"\s*\b(editorial use only|for editorial use|no archive|no commercial use|no sales|"
+               r"mandatory credit)\b[^.]*\.", re.I),
+    re.compile(r"\s*\b(photo|image|picture)s?(\s+credits?)?\s*:\s*[^.:]{1,80}$", re.I),
+    re.compile(r"(?<=[.!?])\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*(\s+/\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*)+$"),
+]
+
+
+@dataclass
+class Unit:
+    """A paragraph unit and what kind of page part it is."""
+    text: str
+    label: str = TEXT
+
+
+def fold(line: str) -> str:
+    """A line folded for comparison with the phrase lists: lower case, no edge punctuation."""
+    s = line.casefold().replace("’", "'")
+    s = re.sub(r"^[\W_]+|[\W_]+$", "", s)
+    return re.sub(r"\s+", " ", s)
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def is_body(line: str) -> bool:
+    """A paragraph of running prose rather than a heading, label or teaser title."""
+    n = words(line)
+    return n >= 30 or (n >= 12 and bool(re.search(r"[.!?\"”’]$", line)))
+
+
+def _label(line: str) -> str:
+    f = fold(line)
+    if f in END_LINES:
+        return END
+    if f in TAIL_HEADINGS:
+        return TAIL
+    if f in UI_LINES or (f and all(w in SOCIAL for w in f.split())):
+        return UI
+    if words(line) <= 40 and _UI_PREFIX.match(line.strip("*•-–— ")):
+        return UI
+    m = _PUBLISHED.match(line)
+    if m and words(line) <= 8 and (not m["rest"] or re.search(r"\d", m["rest"])):
+        return PUBLISHED
+    if words(line) <= 15 and _CREDIT.match(line):
+        return CREDIT
+    if words(line) <= 20 and _BREADCRUMB.match(line) and not is_body(line):
+        return BREADCRUMB
+    if _AGE.match(line):
+        return TEASER
+    return TEXT
+
+
+def _short_title(u: Unit) -> bool:
+    return u.label == TEXT and words(u.text) <= 20 and not re.search(r"[.,;:]$", u.text)
+
+
+def label_units(lines: list[str]) -> list[Unit]:
+    """Label every unit of a page; article text keeps the label 'text'."""
+    out = [Unit(x, _label(x)) for x in lines]
+    for i, u in enumerate(out):  # "on" left alone after "Published"
+        if u.label == TEXT and fold(u.text) == "on" and i and out[i - 1].label == PUBLISHED:
+            u.label = PUBLISHED
+    # teaser snippets: truncated lines, but only where at least two stand close together
+    snips = [i for i, u in enumerate(out) if u.label == TEXT and words(u.text) <= 60
+             and _SNIPPET_END.search(u.text) and not is_body(u.text.rstrip(".… []"))]
+    ages = [i for i, u in enumerate(out) if u.label == TEASER]
+    marks = sorted(set(snips) | set(ages))
+    for i in marks:
+        if any(0 < abs(i - j) <= 4 for j in marks):
+            out[i].label = TEASER
+    changed = True
+    while changed:  # a teaser block takes in the short title lines beside it
+        changed = False
+        for i, u in enumerate(out):
+            near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+            if _short_title(u) and any(n.label == TEASER for n in near):
+                u.label, changed = TEASER, True
+    # menus: three or more one-to-three-word lines in a row
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and out[j].label in (TEXT, UI) and words(out[j].text) <= 3 \
+                and not re.search(r"[.!?]$", out[j].text):
+            j += 1
+        if j - i >= 3:
+            for u in out[i:j]:
+                u.label = UI
+        i = max(j, i + 1)
+    return out
+
+
+def cut_tail(units: list[Unit]) -> list[Unit]:
+    """Units before the first trailing-section heading that follows some article prose."""
+    seen_body = False
+    for i, u in enumerate(units):
+        if u.label == TAIL and seen_body:
+            return units[:i]
+        seen_body = seen_body or (u.label == TEXT and is_body(u.text))
+    return units
+
+
+def clean_caption(text: str) -> str:
+    """A paragraph with inline photo credits and wire-agency usage notices taken out."""
+    for rx in _INLINE_CREDIT:
+        text = rx.sub("", text)
+    return text.strip()

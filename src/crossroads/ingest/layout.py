@@ -1,0 +1,100 @@
+"""Plain text to paragraph units and back.
+
+Every later step (boilerplate, metadata, splitting, footnotes) works on a list of
+paragraph units: one string per paragraph, no newlines inside. Hard-wrapped text (PDF
+text layers, e-mailed briefs) is reflowed first so a paragraph is one unit; web-page
+copies, where every line already is a paragraph, are left line by line.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PAGE_BREAK = "\f"
+"""Marks a PDF page boundary inside text handed to `units`."""
+CUT = "\x00cut"
+"""Stands where lines were taken out (footnotes), so the sentence they split can be mended."""
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
+
+
+def clean_line(line: str) -> str:
+    """One line with invisible characters dropped and runs of spaces made one space."""
+    line = unicodedata.normalize("NFC", line.translate(_INVISIBLE))
+    return _SPACES.sub(" ", line).strip()
+
+
+def lines_of(text: str) -> list[str]:
+    """Cleaned lines of a text; page breaks stay as their own line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(PAGE_BREAK, f"\n{PAGE_BREAK}\n")
+    return [line if line == PAGE_BREAK else clean_line(line) for line in text.split("\n")]
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """True when most lines were broken at a fixed width rather than at paragraph ends."""
+    full = [len(x) for x in lines if x and x not in (PAGE_BREAK, CUT)]
+    if len(full) < 6:
+        return False
+    longest = sorted(full)[int(len(full) * 0.9)]
+    if longest > 160:
+        return False
+    wrapped = sum(1 for n in full if n >= 0.6 * longest)
+    return wrapped >= 0.6 * len(full)
+
+
+def _join(a: str, b: str) -> str:
+    if re.search(r"[a-z]-$", a) and b[:1].islower():
+        return a[:-1] + b  # word split by the line end: "neigh-" + "bours"
+    return f"{a} {b}"
+
+
+def units(lines: list[str]) -> list[str | None]:
+    """Paragraph units of cleaned lines; blank lines and page breaks separate paragraphs.
+
+    In hard-wrapped text, lines of one paragraph are joined, and a short line that ends
+    a sentence ends its paragraph even without a blank line after it. Where lines were
+    cut out (CUT) of line-per-paragraph text, None stands for them (see `rejoin_cut`).
+    """
+    if not is_hard_wrapped(lines):
+        return [None if x == CUT else x for x in lines if x and x != PAGE_BREAK]
+    full = [len(x) for x in lines if x and x not in (PAGE_BREAK, CUT)]
+    width = sorted(full)[int(len(full) * 0.9)]
+    out: list[str | None] = []
+    current = ""
+    for line in lines + [""]:
+        if line == CUT:
+            continue
+        if not line or line == PAGE_BREAK:
+            if line == PAGE_BREAK and current and not _SENTENCE_END.search(current):
+                continue  # a paragraph running over a page break goes on
+            if current:
+                out.append(current)
+            current = ""
+            continue
+        current = _join(current, line) if current else line
+        if len(line) < 0.75 * width and _SENTENCE_END.search(line):
+            out.append(current)
+            current = ""
+    return out
+
+
+def rejoin_cut(paras: list[str | None]) -> list[str]:
+    """Drop removed units (None) and mend the sentence they cut.
+
+    Where a footnote or page furniture stood between a paragraph that stops mid-sentence
+    and one that goes on in lower case, the two are joined again.
+    """
+    out: list[str] = []
+    gap = False
+    for p in paras:
+        if p is None:
+            gap = True
+            continue
+        if gap and out and not _SENTENCE_END.search(out[-1]) and p[:1].islower():
+            out[-1] = _join(out[-1], p)
+        else:
+            out.append(p)
+        gap = False
+    return out

@@ -1,0 +1,251 @@
+"""Title, author(s) and publication date read from the head of an article.
+
+Dates keep the precision the page gives ('2021', '2021-05', '2021-05-25'); dotted and
+slashed numeric dates are day.month.year, as on the region's sites. A date that belongs
+to the page rather than the article (a site's "today" bar above the breadcrumb, or one
+the article's own words contradict) is kept apart as the page date. Unknown stays None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from crossroads.ingest.boilerplate import BREADCRUMB, PUBLISHED, TEXT, UI, Unit, fold, is_body, words
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|fri|sat|sun)\.?"
+_DATE = (rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:"
+         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+         rf"|{_MONTH},?\s+\d{{4}}"
+         rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}})"
+         rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})")
+DATE_RX = re.compile(_DATE, re.I)
+_FULL_DATE = re.compile(rf"^(?:(?:published|posted|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?(?P<d>{_DATE})[\s.,|]*$", re.I)
+_PREFIX_DATE = re.compile(rf"^(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.I)
+_YEARLESS = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\d)", re.I)
+_RECENT = re.compile(r"\b(last|past|this|next|previous|following) (week|weekend|day|month)\b|"
+                     r"\b(yesterday|today|tomorrow|the day before|next day)\b|"
+                     r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_PARTICLES = frozenset("al el ul ud ad ibn bin bint de da di du dos van von der den la le".split())
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z'’.\-]*|[A-Z]\.)$")
+_BYLINE = re.compile(r"^(?:by|written by|author|authors|words by)\s*[:\-]?\s+(?P<names>.+)$", re.I)
+_TITLE_BY = re.compile(r"^(?P<title>.{10,}?)\s+(?P<by>by|By|BY)\s+(?P<names>[A-Z][A-Za-z.'’\- ,&]+)$")
+
+
+@dataclass
+class Header:
+    """What the head of an article says about it."""
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    page_date: str | None = None
+    """A date printed on the page that is not the article's (crawl or print date)."""
+    consumed: set[int] = field(default_factory=set)
+    """Indices of units that were header, not article text."""
+    replaced: dict[int, str] = field(default_factory=dict)
+    """Units whose leading date was taken off: index -> the rest of the unit."""
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from dateparser.date import DateDataParser
+    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
+                                                      "REQUIRE_PARTS": ["year"]})
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date at the precision the text gives, or None: '07.04.2021' -> '2021-04-07'."""
+    m = DATE_RX.search(text or "")
+    if not m:
+        return None
+    if m["num"]:  # numeric with dots or slashes: day.month.year
+        day, month, year = int(m["num"]), int(m["num2"]), int(m["num3"])
+        if month > 12 and day <= 12:
+            day, month = month, day
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    s = m.group(0)
+    if m["weekday"]:
+        s = s[len(m["weekday"]):].lstrip(" ,.")
+    data = _parser().get_date_data(s)
+    if data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
+        data.period, d.isoformat())
+
+
+def normalise_author(names: str) -> str | None:
+    """'SALMAN RAFI SHEIKH' -> 'Salman Rafi Sheikh'; several authors joined by ', '."""
+    out = []
+    for part in re.split(r"\s*(?:,|&|\band\b|;)\s*", names.strip(" .,:;")):
+        part = re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.I)
+        if not part:
+            continue
+        if part.isupper():
+            part = " ".join(w if len(w) <= 2 and w.endswith(".") else
+                            "-".join(p.capitalize() for p in w.split("-")) for w in part.split())
+        out.append(part)
+    return ", ".join(out) or None
+
+
+def is_name_like(text: str) -> bool:
+    """A person's name alone on its line: two to five capitalised words, no digits."""
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", text.strip()) if p]
+    if not parts or len(parts) > 4:
+        return False
+    for p in parts:
+        toks = p.split()
+        if not 2 <= len(toks) <= 5:
+            return False
+        if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in toks):
+            return False
+    return True
+
+
+def is_title_like(text: str) -> bool:
+    """A headline: a few words on one line, no closing full stop, not a date."""
+    n = words(text)
+    return (3 <= n <= 30 and len(text) <= 250 and not re.search(r"[.,;:]$", text)
+            and not _FULL_DATE.match(text) and bool(re.search(r"[A-Za-z]", text))
+            and (text[:1].isupper() or text[:1] in ("“", '"', "'", "‘")))
+
+
+def byline(text: str) -> tuple[str | None, str | None]:
+    """(title, author) from 'Title By NAME' or 'By NAME' lines; (None, None) otherwise."""
+    m = _BYLINE.match(text)
+    if m and is_name_like(m["names"]):
+        return None, normalise_author(m["names"])
+    m = _TITLE_BY.match(text)
+    if m and is_name_like(m["names"]) and (m["names"].replace(",", "").replace("&", "").isupper()
+                                            or re.search(r"\s[a-z]", m["title"])):
+        return m["title"].strip(), normalise_author(m["names"])
+    return None, None
+
+
+def full_date(text: str) -> tuple[str | None, bool]:
+    """(ISO date, has a weekday) when the whole unit is a date line."""
+    m = _FULL_DATE.match(text.strip())
+    if not m:
+        return None, False
+    return parse_date(m["d"]), bool(m["weekday"])
+
+
+def contradicted(iso: str, body: str) -> bool:
+    """True when the article's own recent-time words point far away from the date.
+
+    "the very next day (December 26)" in an article dated July 18 cannot be the article's
+    date: a month-day named beside "last week", "next day", "on Monday" lies within weeks
+    of publication.
+    """
+    if len(iso) != 10:
+        return False
+    day = dt.date.fromisoformat(iso)
+    gaps = []
+    for m in _YEARLESS.finditer(body):
+        window = body[max(0, m.start() - 120): m.end() + 120]
+        if not _RECENT.search(window):
+            continue
+        when = parse_date(f"{m['m']} {m['d']}, {day.year}")
+        if not when:
+            continue
+        d = dt.date.fromisoformat(when)
+        gaps.append(min(abs((d.replace(year=d.year + k) - day).days) for k in (-1, 0, 1)
+                        if not (d.month == 2 and d.day == 29)))
+    return bool(gaps) and min(gaps) > 60
+
+
+def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Header:
+    """Read title, author and date from the head of one article's units.
+
+    `units` still carry their boilerplate labels; `body` is the article text, used to
+    tell the page's own date from the article's.
+    """
+    h = Header()
+    head: list[int] = []
+    for i, u in enumerate(units):
+        if u.label in (TEXT, PUBLISHED):
+            head.append(i)
+            if u.label == TEXT and is_body(u.text) or len(head) >= 12:
+                break
+    weekday_first = False
+    date_at = None
+    pub = next((i for i in head if units[i].label == PUBLISHED), None)
+    if pub is not None:
+        h.consumed.add(pub)
+        h.published = parse_date(units[pub].text)
+        after = [i for i in head if i > pub]
+        for i in after[:2]:  # "Published" / "on" / date, each on its own line
+            if units[i].label == PUBLISHED:
+                h.consumed.add(i)
+                h.published = h.published or parse_date(units[i].text)
+            elif h.published is None and full_date(units[i].text)[0]:
+                h.consumed.add(i)
+                h.published = full_date(units[i].text)[0]
+                break
+            else:
+                break
+        before = [i for i in head if i < pub and units[i].label == TEXT][::-1]
+        k = 0
+        if k < len(before):
+            t, a = byline(units[before[k]].text)
+            if a or is_name_like(units[before[k]].text):
+                h.title, h.author = t, a or normalise_author(units[before[k]].text)
+                h.consumed.add(before[k])
+                k += 1
+        if h.title is None and k < len(before) and is_title_like(units[before[k]].text):
+            h.title = units[before[k]].text
+            h.consumed.add(before[k])
+            k += 1
+        h.consumed.update(i for i in before[k:] if words(units[i].text) <= 6)
+    else:
+        prev = None
+        for i in head:
+            text = units[i].text
+            iso, wd = full_date(text)
+            if iso and h.published is None:
+                h.published, weekday_first, date_at = iso, wd, i
+                h.consumed.add(i)
+                prev = "date"
+                continue
+            m = _PREFIX_DATE.match(text)
+            if m and h.published is None and parse_date(m["d"]):
+                h.published, date_at = parse_date(m["d"]), i
+                h.replaced[i] = text[m.end():]
+                break
+            if is_body(text):
+                break
+            t, a = byline(text)
+            if a and h.author is None:
+                h.author, h.title = a, h.title or t
+                h.consumed.add(i)
+                prev = "author"
+                continue
+            if h.author is None and prev in ("date", "title") and is_name_like(text):
+                h.author = normalise_author(text)
+                h.consumed.add(i)
+                prev = "author"
+                continue
+            if h.title is None and prev != "text" and is_title_like(text) and not is_name_like(text):
+                h.title = text
+                h.consumed.add(i)
+                prev = "title"
+                continue
+            prev = "text"
+    if h.published and date_at is not None:
+        nxt = next((u for u in units[date_at + 1:] if u.label != TEXT or u.text), None)
+        header_bar = (first_on_page and weekday_first and date_at == 0
+                      and nxt is not None and nxt.label in (BREADCRUMB, UI))
+        if header_bar or contradicted(h.published, body):
+            h.page_date, h.published = h.published, None
+    if h.title:
+        h.title = h.title.strip()
+    if fold(h.author or "") in ("admin", "editor", "staff", "guest"):
+        h.author = None
+    return h

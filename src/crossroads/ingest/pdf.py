@@ -1,0 +1,73 @@
+"""The text layer of a PDF, page by page, without running heads and page numbers.
+
+pypdf reads the text layer only: a scanned PDF without one is refused with a hint to
+run OCR first, as are encrypted and damaged files.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from crossroads.exc import InputError
+from crossroads.ingest.layout import PAGE_BREAK
+
+_PAGE_NO = re.compile(r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)
+
+
+@dataclass
+class PdfText:
+    text: str
+    """Pages joined by PAGE_BREAK."""
+    title: str | None
+    author: str | None
+    created: str | None
+    pages: int
+
+
+def _info(reader, key: str) -> str | None:
+    try:
+        value = (reader.metadata or {}).get(key)
+    except Exception:  # a broken info dictionary is no reason to refuse the text
+        return None
+    value = str(value).strip() if value else ""
+    return value or None
+
+
+def read_pdf(data: bytes, name: str) -> PdfText:
+    """Text and info fields of a PDF, or InputError naming what is wrong with it."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError(name, "truncated PDF: the file ends before its %%EOF marker")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise InputError(name, "encrypted PDF: it needs a password; save an unlocked copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            OSError, RecursionError, NotImplementedError) as exc:
+        raise InputError(name, f"damaged PDF: {exc.__class__.__name__}: {exc}"[:200])
+    if not "".join(pages).strip():
+        raise InputError(name, f"PDF has no text layer ({len(pages)} page(s) of images?); "
+                               "run OCR (e.g. ocrmypdf) first")
+    lines = [[x.strip() for x in p.splitlines()] for p in pages]
+    edges = Counter(x for p in lines for x in {*(p[:2]), *(p[-2:])} if x)
+    running = {x for x, n in edges.items() if len(pages) >= 3 and n >= 0.6 * len(pages)}
+    kept = ["\n".join(x for x in p if x not in running and not _PAGE_NO.match(x)) for p in lines]
+    created = _info(reader, "/CreationDate")
+    m = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", created or "")
+    iso = m and "-".join(g for g in m.groups() if g)
+    return PdfText(text=f"\n{PAGE_BREAK}\n".join(kept), title=_info(reader, "/Title"),
+                   author=_info(reader, "/Author"), created=iso or None, pages=len(pages))
