@@ -1,0 +1,284 @@
+"""Basing options: can a power base forces in a host country? A verdict with cited reasons.
+
+Knowledge is data, the logic is here. Reasons come from:
+
+- the host's own rules in the pack (a national ban on foreign bases closes the door);
+- the rules of alliances the host belongs to (a consensus rule for military partnerships
+  with non-members constrains, unless the power is a member too);
+- stated positions read from text: REJECT events and negated ``hosts_military_presence``
+  by the host or its officials close the door; those by third parties about the host (or a
+  region holding it) constrain;
+- current foreign presence of another power (constrains) or of the power itself (opens);
+- history: the power's past presence, with dates (a precedent).
+
+Verdict: any closing reason -> closed; else any constraint -> constrained; else any
+opening reason -> open; else unknown.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from crossroads.analysis.context import Citation, Context, pack_citation
+from crossroads.analysis.facts import Fact, facts
+from crossroads.analysis.resolve import region_members, resolve_entity
+from crossroads.exc import NotFound
+from crossroads.model import Evidence, fold
+from crossroads.pack import Pack, holds_on
+from crossroads.store.base import Store
+
+__all__ = ["BasingVerdict", "Reason", "basing_options"]
+
+_MILITARY = re.compile(r"\b(bases?|basing|troops|military|forces|deploy\w*|presence|garrison\w*)\b",
+                       re.I)
+_REFUSAL = re.compile(r"\b(impossible|never|not (allow|permit|accept|host)|reject\w*|rul\w* out|"
+                      r"refus\w*|no (foreign|place for)|will not|won't|cannot)\b", re.I)
+_RULE_EFFECT = (("ban", "closes"), ("prohibit", "closes"), ("neutral", "closes"),
+                ("consensus", "constrains"), ("consent", "constrains"), ("approv", "constrains"))
+_ORDER = {"closes": 0, "constrains": 1, "opens": 2, "informs": 3}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason behind a verdict, with what it rests on."""
+    kind: str
+    """'national_rule', 'alliance_rule', 'stated_rejection', 'third_party_rejection',
+    'stated_position', 'foreign_presence', 'own_presence', 'history'."""
+    effect: str
+    """'closes', 'constrains', 'opens' or 'informs'."""
+    text: str
+    citations: tuple[Citation, ...]
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "effect": self.effect, "text": self.text,
+                "citations": [c.to_dict() for c in self.citations]}
+
+
+@dataclass(frozen=True)
+class BasingVerdict:
+    """Whether ``power`` could base forces in ``host``, and why."""
+    host: str
+    host_name: str
+    power: str
+    power_name: str
+    verdict: str
+    """'open', 'constrained', 'closed' or 'unknown'."""
+    reasons: tuple[Reason, ...]
+
+    def to_dict(self) -> dict:
+        return {"host": self.host, "host_name": self.host_name, "power": self.power,
+                "power_name": self.power_name, "verdict": self.verdict,
+                "reasons": [r.to_dict() for r in self.reasons]}
+
+
+def _rule_effect(kind: str) -> str:
+    for cue, effect in _RULE_EFFECT:
+        if cue in kind.lower():
+            return effect
+    return "informs"
+
+
+def _active(start: str | None, end: str | None, today: str) -> bool:
+    return holds_on(start, end, today)
+
+
+def _believed(f: Fact) -> bool:
+    """Facts good enough to reason from: not doubtful or improbable."""
+    return not f.negated and f.credibility <= 3
+
+
+def _fact_cites(f: Fact) -> tuple[Citation, ...]:
+    return f.evidence
+
+
+class _Basing:
+    def __init__(self, store: Store, pack: Pack | None, power: str, today: str):
+        self.store, self.pack, self.power, self.today = store, pack, power, today
+        self.ctx = Context(store, pack)
+        self._mentions: dict[str, list] = {}
+
+    # -- helpers -----------------------------------------------------------------------
+    def mentioned(self, ev: Evidence) -> set[str]:
+        """Entity ids mentioned inside an evidence span."""
+        if ev.doc not in self._mentions:
+            self._mentions[ev.doc] = self.store.mentions(doc=ev.doc)
+        return {m.entity for m in self._mentions[ev.doc] if ev.start <= m.start < ev.end}
+
+    def people_of(self, country: str) -> set[str]:
+        """The country itself and whoever holds a position in it (or in its bodies)."""
+        bodies = {country}
+        if self.pack is not None:
+            bodies |= {pe.id for pe in self.pack.entities.values()
+                       if pe.country == country and pe.type == "Organization"}
+        out = set(bodies)
+        for body in bodies:
+            for f in facts(self.store, body, predicate="holds_position", pack=self.pack,
+                           ctx=self.ctx):
+                if f.object == body and not f.negated:
+                    out.add(f.subject)
+        return out
+
+    def regions_of(self, host: str) -> set[str]:
+        """The host and the regions the pack or the text puts it in."""
+        out = {host}
+        if self.pack is not None:
+            me = self.pack.get(host)
+            sub = fold(str(me.data.get("subregion", ""))) if me is not None else ""
+            for pe in self.pack.entities.values():
+                listed = [*pe.data.get("countries", ()), *pe.data.get("members", ())]
+                if host in listed or self.ctx.name(host) in listed or (
+                        sub and pe.type == "Place" and fold(pe.name) == sub):
+                    out.add(pe.id)
+            out |= {r.object for r in self.pack.relations_of(host)
+                    if r.subject == host and r.predicate in ("located_in", "part_of") and r.object}
+        out |= {r.object for pred in ("located_in", "part_of")
+                for r in self.store.relations(entity=host, predicate=pred)
+                if r.subject == host and not r.negated and r.object}
+        return out
+
+    # -- reasons -----------------------------------------------------------------------
+    def rules(self, host: str) -> list[Reason]:
+        out = []
+        if self.pack is None:
+            return out
+        for rule in self.pack.rules_of(host):
+            if _active(rule.start, rule.end, self.today):
+                out.append(Reason("national_rule", _rule_effect(rule.kind),
+                                  f"{self.ctx.name(host)}: {rule.text}",
+                                  (pack_citation(rule.text, rule.source),)))
+        for f in facts(self.store, host, predicate="member_of", as_of=None, pack=self.pack,
+                       ctx=self.ctx):
+            if f.subject != host or not _believed(f) or not f.object:
+                continue
+            if f.end and f.end[:4] < self.today[:4]:
+                continue
+            alliance = f.object
+            power_in = any(g.subject == self.power and _believed(g) and not g.end
+                           for g in facts(self.store, self.power, predicate="member_of",
+                                          pack=self.pack, ctx=self.ctx) if g.object == alliance)
+            for rule in self.pack.rules_of(alliance):
+                effect = _rule_effect(rule.kind)
+                if not _active(rule.start, rule.end, self.today) or effect == "informs":
+                    continue
+                if power_in:
+                    effect = "informs"
+                out.append(Reason("alliance_rule", effect,
+                                  f"{self.ctx.name(host)} is a member of {self.ctx.name(alliance)}"
+                                  f"{' (as is ' + self.ctx.name(self.power) + ')' if power_in else ''}"
+                                  f": {rule.text}",
+                                  (pack_citation(rule.text, rule.source), *f.evidence[:3])))
+        return out
+
+    def rejections(self, host: str) -> list[Reason]:
+        out = []
+        own = self.people_of(host)
+        power_side = self.people_of(self.power)
+        regions = self.regions_of(host)
+        for ev in self.store.events(type="REJECT"):
+            if ev.negated or ev.mode != "asserted":
+                continue
+            span = self.mentioned(ev.evidence)
+            cite = self.ctx.cite(ev.evidence)
+            if not _MILITARY.search(cite.text):
+                continue
+            about_power = bool(power_side & (set(ev.targets) | span))
+            if not about_power:
+                continue
+            actors = set(ev.actors)
+            who = ", ".join(self.ctx.name(a) or a for a in ev.actors)
+            if actors & own:
+                out.append(Reason("stated_rejection", "closes",
+                                  f"{who} ruled out {self.ctx.name(self.power)} forces", (cite,)))
+            elif regions & (span | set(ev.targets) | {ev.place}):
+                out.append(Reason("third_party_rejection", "constrains",
+                                  f"{who} ruled out {self.ctx.name(self.power)} forces in "
+                                  f"{self.ctx.name(host)} or its region", (cite,)))
+        for r in self.store.relations(entity=host, predicate="hosts_military_presence"):
+            if not (r.negated and r.subject == host and r.object == self.power):
+                continue
+            cite = self.ctx.cite(r.evidence)
+            voice = r.attributed_to
+            if voice is None or voice in own:
+                out.append(Reason("stated_rejection", "closes",
+                                  f"{self.ctx.name(host)} does not host {self.ctx.name(self.power)} "
+                                  f"forces{' (says ' + self.ctx.name(voice) + ')' if voice else ''}",
+                                  (cite,)))
+            else:
+                out.append(Reason("third_party_rejection", "constrains",
+                                  f"{self.ctx.name(voice)} says {self.ctx.name(host)} will not host "
+                                  f"{self.ctx.name(self.power)} forces", (cite,)))
+        for q in self.store.quotes():
+            if q.speaker not in own or q.speaker is None:
+                continue
+            if not (power_side & set(q.about)) or not _MILITARY.search(q.text):
+                continue
+            effect = "closes" if _REFUSAL.search(q.text) else "informs"
+            out.append(Reason("stated_position", effect,
+                              f"{self.ctx.name(q.speaker)}: “{q.text}”", (self.ctx.cite(q.evidence),)))
+        return out
+
+    def presence(self, host: str) -> list[Reason]:
+        out = []
+        for f in facts(self.store, host, predicate="hosts_military_presence", pack=self.pack,
+                       ctx=self.ctx):
+            if f.subject != host or not _believed(f) or not f.object:
+                continue
+            ended = bool(f.end) and f.end[:len(self.today)] < self.today[:len(f.end)]
+            where = f" at {f.qualifiers['place']}" if f.qualifiers.get("place") else ""
+            place = self.ctx.name(where[4:]) if where.startswith(" at e:") else None
+            where = f" at {place}" if place else where
+            period = f" ({f.period})" if f.period else ""
+            if f.object == self.power:
+                if ended:
+                    out.append(Reason("history", "informs",
+                                      f"{self.ctx.name(host)} hosted {f.object_name} forces{where}"
+                                      f"{period}", _fact_cites(f)))
+                else:
+                    out.append(Reason("own_presence", "opens",
+                                      f"{self.ctx.name(host)} hosts {f.object_name} forces{where}"
+                                      f"{period}", _fact_cites(f)))
+            elif not ended:
+                out.append(Reason("foreign_presence", "constrains",
+                                  f"{self.ctx.name(host)} hosts {f.object_name} forces{where}"
+                                  f"{period}", _fact_cites(f)))
+        return out
+
+    def verdict(self, host: str) -> BasingVerdict:
+        merged: dict[tuple, Reason] = {}
+        for r in self.rules(host) + self.rejections(host) + self.presence(host):
+            key = (r.kind, r.effect, r.text)  # a reprint gives the same reason another citation
+            old = merged.get(key)
+            merged[key] = r if old is None else Reason(
+                r.kind, r.effect, r.text, old.citations + tuple(c for c in r.citations
+                                                                 if c not in old.citations))
+        reasons = list(merged.values())
+        reasons.sort(key=lambda r: _ORDER[r.effect])
+        effects = {r.effect for r in reasons}
+        verdict = ("closed" if "closes" in effects else "constrained" if "constrains" in effects
+                   else "open" if "opens" in effects or any(r.kind == "history" for r in reasons)
+                   else "unknown")
+        return BasingVerdict(host, self.ctx.name(host) or host, self.power,
+                             self.ctx.name(self.power) or self.power, verdict, tuple(reasons))
+
+
+def expand_hosts(store: Store, pack: Pack | None, hosts: list[str]) -> list[str]:
+    """Country ids for host names; a region or grouping expands to its countries."""
+    out: list[str] = []
+    for name in hosts:
+        if not name.strip():
+            continue
+        ent = resolve_entity(store, pack, name.strip())
+        ids = [ent.id] if ent.type == "Country" else region_members(store, pack, ent.id)
+        if not ids:
+            raise NotFound(f"{name!r} is neither a country nor a region the pack can expand")
+        out += [i for i in ids if i not in out]
+    return out
+
+
+def basing_options(store: Store, pack: Pack | None, power: str, hosts: list[str],
+                   today: str | None = None) -> list[BasingVerdict]:
+    """A verdict per candidate host country (regions expanded), in the order given."""
+    p = resolve_entity(store, pack, power)
+    run = _Basing(store, pack, p.id, today or date.today().isoformat())
+    return [run.verdict(h) for h in expand_hosts(store, pack, hosts) if h != p.id]

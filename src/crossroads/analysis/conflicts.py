@@ -1,0 +1,192 @@
+"""Conflicts: where sources disagree with each other or with the pack's dated knowledge.
+
+Three kinds, each shown with every side and its sources:
+
+- ``negation``: one source asserts a relation, another says it does not hold;
+- ``pack``: the text asserts a relation for a date the pack's periods exclude (a country
+  called a member years after the pack records its exit), or denies one the pack records;
+  documents that list other members but not this one are added as a further side;
+- ``estimate``: competing figures (quantity, length, strength...) for the same relation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crossroads.analysis.context import Citation, Context, pack_citation
+from crossroads.analysis.facts import _pack_periods, fact_groups, observed_on, pack_verdict
+from crossroads.model import Relation
+from crossroads.pack import Pack, holds_on
+from crossroads.store.base import Store
+
+__all__ = ["Conflict", "Side", "conflicts"]
+
+_NOT_FIGURES = {"role", "place", "resource", "unit"}
+_NUMBER = re.compile(r"\d[\d,.]*")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One position in a conflict and what it rests on."""
+    stance: str
+    """'asserts', 'denies', 'pack', 'omits' (lists others, not this one) or 'estimate'."""
+    summary: str
+    sources: int
+    evidence: tuple[Citation, ...]
+    value: str | None = None
+    """The figure, for an estimate."""
+
+    def to_dict(self) -> dict:
+        return {"stance": self.stance, "summary": self.summary, "sources": self.sources,
+                "value": self.value, "evidence": [c.to_dict() for c in self.evidence]}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A disagreement about one relation, with all sides."""
+    kind: str
+    subject: str
+    subject_name: str
+    predicate: str
+    object: str | None
+    object_name: str | None
+    summary: str
+    sides: tuple[Side, ...]
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "subject": self.subject, "subject_name": self.subject_name,
+                "predicate": self.predicate, "object": self.object,
+                "object_name": self.object_name, "summary": self.summary,
+                "sides": [s.to_dict() for s in self.sides]}
+
+
+def _side(ctx: Context, stance: str, summary: str, readings: list[Relation],
+          value: str | None = None) -> Side:
+    keys = {ctx.source_key(r.evidence.doc) for r in readings}
+    return Side(stance, summary, len(keys), tuple(ctx.cite(r.evidence) for r in readings), value)
+
+
+def _label(ctx: Context, key: tuple) -> str:
+    s, p, o, res, _neg = key
+    return f"{ctx.name(s)} {p} {ctx.name(o) or res or ''}".strip()
+
+
+def _negations(ctx: Context, readings: dict) -> list[Conflict]:
+    out = []
+    for key, pos in readings.items():
+        if key[4]:
+            continue
+        neg = readings.get(key[:4] + (True,))
+        if not neg:
+            continue
+        if len({ctx.source_key(r.evidence.doc) for r in pos + neg}) < 2:
+            continue  # one source qualifying itself is not a disagreement
+        label = _label(ctx, key)
+        out.append(Conflict("negation", key[0], ctx.name(key[0]), key[1], key[2],
+                            ctx.name(key[2]), f"sources disagree whether {label}",
+                            (_side(ctx, "asserts", label, pos),
+                             _side(ctx, "denies", f"NOT {label}", neg))))
+    return out
+
+
+def _omissions(ctx: Context, key: tuple, after: str | None) -> list[Side]:
+    """Documents that list two or more others with this predicate and object, not the subject."""
+    s, p, o, _res, _neg = key
+    if o is None:
+        return []
+    by_doc: dict[str, list[Relation]] = {}
+    for r in ctx.store.relations(entity=o, predicate=p):
+        if r.object == o and not r.negated:
+            by_doc.setdefault(r.evidence.doc, []).append(r)
+    sides = []
+    for doc, rels in by_doc.items():
+        others = {r.subject for r in rels}
+        published = ctx.published(doc)
+        if s in others or len(others) < 2:
+            continue
+        if after and published and published[:len(after)] < after:
+            continue
+        names = ", ".join(sorted(ctx.name(x) or x for x in others))
+        sides.append(_side(ctx, "omits", f"lists {names} as {p} {ctx.name(o)}, "
+                                         f"without {ctx.name(s)}", rels))
+    return sides
+
+
+def _pack_conflicts(ctx: Context, readings: dict) -> list[Conflict]:
+    out = []
+    for key, rels in readings.items():
+        _confirms, contradicts = pack_verdict(ctx, key, rels)
+        if not contradicts:
+            continue
+        periods = _pack_periods(ctx, key)
+        label = _label(ctx, key)
+        spans = "; ".join(f"{p.start or '?'}–{p.end or 'now'}" for p in periods)
+        pack_side = Side("pack", f"the pack records {label} for {spans}", 0,
+                         tuple(pack_citation(f"{label} ({p.start or '?'}–{p.end or 'now'})", p.source)
+                               for p in periods))
+        if key[4]:
+            bad = [r for r in rels if any(holds_on(p.start, p.end, observed_on(r, ctx) or "9999")
+                                          for p in periods)]
+            text_side = _side(ctx, "denies", f"NOT {label}", bad)
+            sides = (text_side, pack_side)
+        else:
+            dates = [observed_on(r, ctx) for r in rels]
+            text_side = _side(ctx, "asserts", f"{label} (as of {max(d for d in dates if d)})", rels)
+            ends = sorted(p.end for p in periods if p.end)
+            sides = (text_side, pack_side, *_omissions(ctx, key, ends[-1] if ends else None))
+        out.append(Conflict("pack", key[0], ctx.name(key[0]), key[1], key[2], ctx.name(key[2]),
+                            f"the text {'denies' if key[4] else 'asserts'} {label}, "
+                            f"the pack says otherwise", sides))
+    return out
+
+
+def figure(value) -> float | None:
+    """A number out of a figure as the text gives it ('over 10,000' -> 10000.0)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    m = _NUMBER.search(str(value))
+    if not m:
+        return None
+    digits = m.group().rstrip(".,").replace(",", "")
+    try:
+        n = float(digits)
+    except ValueError:
+        return None
+    rest = str(value)[m.end():].lower().split()
+    return n * _SCALE.get(rest[0], 1) if rest else n
+
+
+def _estimates(ctx: Context, readings: dict) -> list[Conflict]:
+    out = []
+    for key, rels in readings.items():
+        if key[4]:
+            continue
+        by_name: dict[str, dict[float, list[Relation]]] = {}
+        for r in rels:
+            for name, value in (r.qualifiers or {}).items():
+                if name in _NOT_FIGURES or (n := figure(value)) is None:
+                    continue
+                by_name.setdefault(name, {}).setdefault(n, []).append(r)
+        for name, values in by_name.items():
+            if len(values) < 2:
+                continue
+            label = _label(ctx, key)
+            sides = tuple(_side(ctx, "estimate", f"{name} = {rs[0].qualifiers[name]}", rs,
+                                str(rs[0].qualifiers[name])) for n, rs in sorted(values.items()))
+            out.append(Conflict("estimate", key[0], ctx.name(key[0]), key[1], key[2],
+                                ctx.name(key[2]), f"competing figures for {label} ({name})", sides))
+    return out
+
+
+def conflicts(store: Store, pack: Pack | None = None, entity: str | None = None,
+              ctx: Context | None = None) -> list[Conflict]:
+    """Every disagreement about relations of ``entity`` (or of the whole store)."""
+    ctx = ctx or Context(store, pack)
+    readings, _packed = fact_groups(ctx, entity)
+    found = _negations(ctx, readings) + _pack_conflicts(ctx, readings) + _estimates(ctx, readings)
+    order = {"pack": 0, "negation": 1, "estimate": 2}
+    found.sort(key=lambda c: (order[c.kind], c.subject_name, c.predicate, c.object_name or ""))
+    return found

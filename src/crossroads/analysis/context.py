@@ -1,0 +1,125 @@
+"""What every analysis needs at hand: cached documents and names, and citations of evidence.
+
+An answer is only as good as its sources, so every reason an analysis gives carries a
+``Citation``: either a span of a stored document (with the sentence, title and date) or a
+knowledge-pack entry (with its public source).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crossroads.analysis.grading import Grades, load_grades
+from crossroads.model import Document, Entity, Evidence
+from crossroads.pack import Pack
+from crossroads.store.base import Store
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a reason comes from: a sentence of a document, or a pack entry."""
+    kind: str
+    """'text' (a document span) or 'pack' (a knowledge-pack entry)."""
+    text: str
+    """The evidence sentence, or the pack entry in words."""
+    source: str
+    """Input file or URL of the document; the public reference of a pack entry."""
+    doc: str | None = None
+    start: int | None = None
+    end: int | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    reliability: str | None = None
+    """Admiralty grade A-F of the document's source (publisher or author)."""
+
+    @property
+    def label(self) -> str:
+        """Short human form: 'Title (2021-05-25)' or 'pack: URL'."""
+        if self.kind == "pack":
+            return f"pack: {self.source}"
+        name = self.title or self.source
+        return f"{name} ({self.published or 'undated'})"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "source": self.source, "doc": self.doc,
+                "start": self.start, "end": self.end, "title": self.title,
+                "published": self.published, "author": self.author,
+                "reliability": self.reliability, "label": self.label}
+
+
+def pack_citation(text: str, source: str) -> Citation:
+    return Citation(kind="pack", text=text, source=source)
+
+
+class Context:
+    """A store, an optional pack and source grades, with per-question caches."""
+
+    def __init__(self, store: Store, pack: Pack | None = None, grades: Grades | None = None):
+        self.store = store
+        self.pack = pack
+        self.grades = grades if grades is not None else load_grades()
+        self._docs: dict[str, Document | None] = {}
+        self._entities: dict[str, Entity | None] = {}
+
+    # -- documents ---------------------------------------------------------------------
+    def doc(self, doc_id: str) -> Document | None:
+        if doc_id not in self._docs:
+            self._docs[doc_id] = self.store.get_document(doc_id)
+        return self._docs[doc_id]
+
+    def source_key(self, doc_id: str) -> tuple:
+        """Key of an independent source: a near-duplicate counts as its original; articles
+        of one page count once per author."""
+        seen: set[str] = set()
+        doc = self.doc(doc_id)
+        while doc is not None and doc.duplicate_of and doc.duplicate_of not in seen:
+            seen.add(doc.id)
+            orig = self.doc(doc.duplicate_of)
+            if orig is None:
+                break
+            doc = orig
+        if doc is None:
+            return ("doc", doc_id)
+        if doc.parent:
+            return ("page", doc.parent, (doc.author or "").casefold())
+        return ("doc", doc.id)
+
+    def published(self, doc_id: str) -> str | None:
+        doc = self.doc(doc_id)
+        return doc.published if doc else None
+
+    def cite(self, ev: Evidence) -> Citation:
+        doc = self.doc(ev.doc)
+        if doc is None:
+            return Citation(kind="text", text="", source="?", doc=ev.doc, start=ev.start, end=ev.end)
+        sentence = " ".join(doc.text[ev.start:ev.end].split())
+        return Citation(kind="text", text=sentence, source=doc.source, doc=doc.id, start=ev.start,
+                        end=ev.end, title=doc.title, published=doc.published, author=doc.author,
+                        reliability=self.grades.of(doc))
+
+    # -- entities ----------------------------------------------------------------------
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity as the store knows it, else as the pack knows it."""
+        if entity_id not in self._entities:
+            ent = self.store.get_entity(entity_id)
+            if ent is None and self.pack is not None:
+                pe = self.pack.get(entity_id)
+                if pe is not None:
+                    ent = Entity(id=pe.id, type=pe.type, name=pe.name, aliases=pe.aliases,
+                                 data={"source": pe.source, **pe.data})
+            self._entities[entity_id] = ent
+        return self._entities[entity_id]
+
+    def name(self, entity_id: str | None) -> str | None:
+        if entity_id is None:
+            return None
+        if self.pack is not None and (pe := self.pack.get(entity_id)) is not None:
+            return pe.name
+        ent = self.entity(entity_id)
+        return ent.name if ent else entity_id
+
+    def type(self, entity_id: str) -> str | None:
+        if self.pack is not None and (pe := self.pack.get(entity_id)) is not None:
+            return pe.type
+        ent = self.entity(entity_id)
+        return ent.type if ent else None

@@ -1,0 +1,238 @@
+"""Corridor access: routes from a (landlocked) state to the sea, and whom they cross.
+
+The network is built from the pack (land borders, provinces and facilities inside their
+countries, corridors that connect places) plus what the text states (``connects``,
+``borders``, ``located_in``; facts graded doubtful or worse are left out). A sea port is a
+facility the pack calls a port in a country with a coast on the open sea; a coastal country
+whose ports the pack does not list counts as reaching the sea at its border. ``avoid``
+removes countries, everything in them and every corridor that runs through them.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+import networkx as nx
+
+from crossroads.analysis.context import Citation, Context, pack_citation
+from crossroads.analysis.facts import facts
+from crossroads.analysis.resolve import resolve_entity
+from crossroads.exc import NotFound
+from crossroads.model import fold
+from crossroads.pack import Pack
+from crossroads.store.base import Store
+
+__all__ = ["Route", "Step", "routes"]
+
+_SEA = "sea:"
+_WEIGHT = {"borders": 1.0, "connects": 0.6, "located_in": 0.3, "coast": 0.1}
+_PORT = re.compile(r"\b(port|seaport|harbou?r|terminal)\b", re.I)
+_INLAND_SEAS = ("caspian", "aral")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One link of a route and what it rests on."""
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    link: str
+    """'borders', 'connects' (via a corridor), 'located_in' or 'coast'."""
+    via: str | None
+    """Name of the corridor for a 'connects' link."""
+    citations: tuple[Citation, ...]
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "source_name": self.source_name, "target": self.target,
+                "target_name": self.target_name, "link": self.link, "via": self.via,
+                "citations": [c.to_dict() for c in self.citations]}
+
+
+@dataclass(frozen=True)
+class Route:
+    """A way from the origin to the sea."""
+    origin: str
+    origin_name: str
+    port: str
+    port_name: str
+    countries: tuple[tuple[str, str], ...]
+    """(id, name) of each country crossed, origin first, in order."""
+    corridors: tuple[str, ...]
+    steps: tuple[Step, ...]
+    cost: float
+
+    @property
+    def summary(self) -> str:
+        last = self.countries[-1][0] if self.countries else None
+        tail = "" if last == self.port else f" → {self.port_name}"
+        return " → ".join(n for _, n in self.countries) + tail + (
+            " (coast)" if last == self.port else "")
+
+    def to_dict(self) -> dict:
+        return {"origin": self.origin, "origin_name": self.origin_name, "port": self.port,
+                "port_name": self.port_name,
+                "countries": [{"id": i, "name": n} for i, n in self.countries],
+                "corridors": list(self.corridors), "summary": self.summary, "cost": self.cost,
+                "steps": [s.to_dict() for s in self.steps]}
+
+
+class _Network:
+    def __init__(self, store: Store, pack: Pack | None):
+        self.store, self.pack = store, pack
+        self.ctx = Context(store, pack)
+        self.g = nx.Graph()
+        self.country_of: dict[str, str] = {}
+        self.corridor_ends: dict[str, set[str]] = {}
+
+    def link(self, a: str, b: str, link: str, cite: Citation | tuple, via: str | None = None):
+        cites = cite if isinstance(cite, tuple) else (cite,)
+        if self.g.has_edge(a, b):
+            self.g[a][b]["citations"] += cites
+            return
+        self.g.add_edge(a, b, link=link, via=via, weight=_WEIGHT[link], citations=cites)
+
+    def build(self) -> "_Network":
+        pack = self.pack
+        if pack is not None:
+            for pe in pack.entities.values():
+                if pe.country:
+                    self.country_of[pe.id] = pe.country
+                    if pe.type in ("Place", "Facility"):
+                        self.link(pe.id, pe.country, "located_in",
+                                  pack_citation(f"{pe.name} lies in {self.ctx.name(pe.country)}",
+                                                pe.source))
+            for r in pack.relations:
+                if r.object is None:
+                    continue
+                text = f"{self.ctx.name(r.subject)} {r.predicate} {self.ctx.name(r.object)}"
+                if r.predicate in ("borders", "located_in"):
+                    if r.predicate == "located_in":
+                        self.country_of.setdefault(r.subject, r.object)
+                    self.link(r.subject, r.object, r.predicate, pack_citation(text, r.source))
+                elif r.predicate == "connects":
+                    self.corridor(r.subject, r.object, (pack_citation(text, r.source),))
+        for pred in ("connects", "borders", "located_in"):
+            for f in facts(self.store, predicate=pred, pack=None, ctx=self.ctx):
+                if f.negated or f.credibility > 3 or f.object is None:
+                    continue
+                if pred == "connects":
+                    self.corridor(f.subject, f.object, f.evidence)
+                else:
+                    if pred == "located_in":
+                        self.country_of.setdefault(f.subject, f.object)
+                    self.link(f.subject, f.object, pred, f.evidence)
+        return self
+
+    def corridor(self, corridor: str, end: str, cites: tuple) -> None:
+        """A corridor joins each of its ends to every other (through the corridor node)."""
+        ends = self.corridor_ends.setdefault(corridor, set())
+        self.g.add_node(corridor)
+        self.g.add_edge(corridor, end, link="connects", via=self.ctx.name(corridor),
+                        weight=_WEIGHT["connects"] / 2, citations=tuple(cites))
+        ends.add(end)
+
+    def country(self, node: str) -> str | None:
+        seen = set()
+        while node and node not in seen:
+            seen.add(node)
+            if self.ctx.type(node) == "Country":
+                return node
+            node = self.country_of.get(node)
+        return None
+
+    def coastal(self, country: str) -> bool:
+        pe = self.pack.get(country) if self.pack is not None else None
+        if pe is None:
+            return False
+        coasts = [c for c in pe.data.get("coasts", ()) if not any(s in fold(c) for s in _INLAND_SEAS)]
+        return bool(coasts) or pe.data.get("landlocked") is False and "coasts" not in pe.data
+
+    def is_port(self, node: str) -> bool:
+        pe = self.pack.get(node) if self.pack is not None else None
+        kind = " ".join(str(pe.data.get(k, "")) for k in ("kind", "type", "facility")) if pe else ""
+        name = self.ctx.name(node) or ""
+        if self.ctx.type(node) != "Facility" or not (_PORT.search(kind) or _PORT.search(name)):
+            return False
+        sea = fold(str(pe.data.get("sea", ""))) if pe else ""
+        if any(s in sea for s in _INLAND_SEAS):
+            return False
+        c = self.country(node)
+        return c is not None and self.coastal(c)
+
+    def add_sea(self) -> None:
+        ports_in: dict[str, list[str]] = {}
+        for node in list(self.g.nodes):
+            if self.is_port(node):
+                ports_in.setdefault(self.country(node), []).append(node)
+        for node in list(self.g.nodes):
+            if node in ports_in.get(self.country(node), ()) or (
+                    self.ctx.type(node) == "Country" and self.coastal(node) and node not in ports_in):
+                self.g.add_edge(node, _SEA + node, link="coast", via=None, weight=_WEIGHT["coast"],
+                                citations=())
+                self.g.add_edge(_SEA + node, _SEA, link="coast", via=None, weight=0.0, citations=())
+
+    def drop(self, countries: set[str]) -> None:
+        gone = {n for n in self.g.nodes if n in countries or self.country(n) in countries}
+        for corridor, ends in self.corridor_ends.items():
+            if ends & gone or any(c in countries for c in
+                                  (self.pack.get(corridor).data.get("countries", ())
+                                   if self.pack is not None and self.pack.get(corridor) else ())):
+                gone.add(corridor)
+        self.g.remove_nodes_from(gone)
+
+
+def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tuple = (),
+           max_routes: int = 10) -> list[Route]:
+    """Up to ``max_routes`` cheapest distinct routes from ``origin`` to a sea port."""
+    start = resolve_entity(store, pack, origin)
+    avoided = {resolve_entity(store, pack, a).id for a in avoid if a.strip()}
+    if start.id in avoided:
+        raise NotFound(f"cannot avoid the origin itself ({start.name})")
+    net = _Network(store, pack).build()
+    net.drop(avoided)
+    net.add_sea()
+    if start.id not in net.g or _SEA not in net.g:
+        return []
+    out: list[Route] = []
+    seen: set[tuple] = set()
+    try:
+        paths = nx.shortest_simple_paths(net.g, start.id, _SEA, weight="weight")
+        for path in itertools.islice(paths, max_routes * 25):
+            route = _route(net, start.id, path[:-2])
+            key = (route.port, route.countries)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(route)
+            if len(out) >= max_routes:
+                break
+    except nx.NetworkXNoPath:
+        pass
+    return out
+
+
+def _route(net: _Network, origin: str, path: list[str]) -> Route:
+    ctx = net.ctx
+    steps, countries, corridors, cost = [], [], [], 0.0
+    for node in path:
+        pe = net.pack.get(node) if net.pack is not None else None
+        crossed = [x for x in (pe.data.get("countries", ()) if pe and pe.type == "Initiative" else ())
+                   if net.pack.get(x)] or [net.country(node)]
+        for c in crossed:
+            if c and all(c != x for x, _ in countries):
+                countries.append((c, ctx.name(c) or c))
+    for a, b in zip(path, path[1:]):
+        d = net.g[a][b]
+        cost += d["weight"]
+        if d["link"] == "connects" and d["via"] and d["via"] not in corridors:
+            corridors.append(d["via"])
+        steps.append(Step(a, ctx.name(a) or a, b, ctx.name(b) or b, d["link"], d["via"],
+                          tuple(d["citations"])))
+    end = path[-1]
+    port_name = ctx.name(end) or end
+    if ctx.type(end) == "Country":
+        port_name = f"{port_name} (coast)"
+    return Route(origin, ctx.name(origin) or origin, end, port_name, tuple(countries),
+                 tuple(corridors), tuple(steps), round(cost, 2))

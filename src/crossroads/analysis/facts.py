@@ -1,0 +1,215 @@
+"""Facts: relation readings from many documents (and the pack) merged into one statement each.
+
+A reading is what one sentence says; a fact is every reading with the same ``fact_key``
+(subject, predicate, object, resource, polarity) together, with the number of independent
+sources behind it, when it was first and last reported, and an Admiralty credibility grade.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from crossroads.analysis.context import Citation, Context, pack_citation
+from crossroads.analysis.grading import CREDIBILITY, credibility
+from crossroads.model import SYMMETRIC_PREDICATES, Relation, stable_id
+from crossroads.pack import Pack, PackRelation, holds_on
+from crossroads.store.base import Store
+
+__all__ = ["Fact", "facts", "fact_groups", "holds_as_of", "observed_on", "pack_key"]
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One relation as all sources together state it."""
+    id: str
+    subject: str
+    subject_name: str
+    predicate: str
+    object: str | None
+    object_name: str | None
+    negated: bool
+    origin: str
+    """'extract' (read from text), 'pack' (reference knowledge) or 'extract+pack' (both)."""
+    sources: int
+    """Independent documents stating it (near-duplicates and same-author page articles once)."""
+    credibility: int
+    """1 confirmed .. 5 improbable, 6 cannot be judged."""
+    start: str | None = None
+    end: str | None = None
+    qualifiers: dict = field(default_factory=dict, hash=False, compare=False)
+    attributed_to: tuple[str, ...] = ()
+    """Who the text says asserts it, when not the article's own voice."""
+    documents: tuple[str, ...] = ()
+    first_seen: str | None = None
+    last_seen: str | None = None
+    contradicted_by: int = 0
+    """Independent sources stating the opposite."""
+    evidence: tuple[Citation, ...] = ()
+
+    @property
+    def label(self) -> str:
+        neg = "NOT " if self.negated else ""
+        obj = self.object_name or (self.qualifiers or {}).get("resource") or ""
+        return f"{self.subject_name} {neg}{self.predicate} {obj}".strip()
+
+    @property
+    def period(self) -> str:
+        if not self.start and not self.end:
+            return ""
+        return f"{self.start or '?'}–{self.end or ''}"
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "subject": self.subject, "subject_name": self.subject_name,
+                "predicate": self.predicate, "object": self.object,
+                "object_name": self.object_name, "negated": self.negated, "origin": self.origin,
+                "start": self.start, "end": self.end, "qualifiers": dict(self.qualifiers),
+                "attributed_to": list(self.attributed_to), "sources": self.sources,
+                "documents": list(self.documents), "first_seen": self.first_seen,
+                "last_seen": self.last_seen, "contradicted_by": self.contradicted_by,
+                "credibility": self.credibility,
+                "credibility_label": CREDIBILITY[self.credibility],
+                "label": self.label, "evidence": [c.to_dict() for c in self.evidence]}
+
+
+def pack_key(rel: PackRelation) -> tuple:
+    """The fact_key a pack relation would have (pack relations are never negated)."""
+    s, o = rel.subject, rel.object
+    if rel.predicate in SYMMETRIC_PREDICATES and o is not None and o < s:
+        s, o = o, s
+    res = (rel.qualifiers or {}).get("resource") if o is None else None
+    return (s, rel.predicate, o, res, False)
+
+
+def observed_on(reading: Relation, ctx: Context) -> str | None:
+    """The date a reading speaks of: its own end/start when dated, else its document's date."""
+    return reading.end or reading.start or ctx.published(reading.evidence.doc)
+
+
+def holds_as_of(reading: Relation, as_of: str, ctx: Context) -> bool:
+    """Whether a reading says the relation held on ``as_of``. A reading the text does not
+    date is taken to hold in its document's publication year."""
+    if reading.start or reading.end:
+        return holds_on(reading.start, reading.end, as_of)
+    published = ctx.published(reading.evidence.doc)
+    return bool(published) and published[:4] == as_of[:4]
+
+
+def check_date(value: str | None, name: str = "as_of") -> str | None:
+    """An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) or ValueError naming the parameter."""
+    if value is not None and not _DATE.match(value):
+        raise ValueError(f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}")
+    return value
+
+
+def _pack_relations(pack: Pack | None, entity: str | None, predicate: str | None,
+                    as_of: str | None) -> list[PackRelation]:
+    if pack is None:
+        return []
+    if entity is not None:
+        return pack.relations_of(entity, predicate, as_of)
+    return [r for r in pack.relations if (predicate is None or r.predicate == predicate)
+            and (as_of is None or holds_on(r.start, r.end, as_of))]
+
+
+def fact_groups(ctx: Context, entity: str | None = None, predicate: str | None = None,
+                as_of: str | None = None) -> tuple[dict, dict]:
+    """Readings and pack relations grouped by fact key: ({key: [Relation]}, {key: [PackRelation]})."""
+    readings: dict[tuple, list[Relation]] = {}
+    for r in ctx.store.relations(entity=entity, predicate=predicate):
+        if entity is not None and entity not in (r.subject, r.object):
+            continue  # a claim the entity only voices is not a fact about it
+        if as_of is not None and not holds_as_of(r, as_of, ctx):
+            continue
+        readings.setdefault(r.fact_key, []).append(r)
+    packed: dict[tuple, list[PackRelation]] = {}
+    for p in _pack_relations(ctx.pack, entity, predicate, as_of):
+        packed.setdefault(pack_key(p), []).append(p)
+    return readings, packed
+
+
+def _pack_periods(ctx: Context, key: tuple) -> list[PackRelation]:
+    """Every pack relation for the key's subject/predicate/object, whatever its dates."""
+    if ctx.pack is None:
+        return []
+    s, p, o, _res, _neg = key
+    return [r for r in ctx.pack.relations_of(s, p) if pack_key(r)[:3] == (s, p, o)]
+
+
+def pack_verdict(ctx: Context, key: tuple, readings: list[Relation]) -> tuple[bool, bool]:
+    """(pack confirms, pack contradicts) for text readings of one fact key.
+
+    The pack contradicts a positive reading when it knows the relation only for periods that
+    miss the date the reading speaks of (X 'is a member' in 2021; the pack: 2006-2012), and a
+    negated reading when one of its periods covers that date."""
+    periods = _pack_periods(ctx, key)
+    if not periods:
+        return False, False
+    dates = [d for d in (observed_on(r, ctx) for r in readings) if d]
+    covered = [d for d in dates if any(holds_on(p.start, p.end, d) for p in periods)]
+    negated = key[4]
+    if negated:
+        return False, bool(covered)
+    if not dates:
+        return True, False
+    return bool(covered), not covered
+
+
+def build_fact(ctx: Context, key: tuple, readings: list[Relation],
+               packed: list[PackRelation], against: list[Relation]) -> Fact:
+    """One Fact from its readings, the pack relations with its key and the opposite readings."""
+    s, p, o, res, negated = key
+    support_keys = {ctx.source_key(r.evidence.doc) for r in readings}
+    against_keys = {ctx.source_key(r.evidence.doc) for r in against}
+    confirms, contradicts = pack_verdict(ctx, key, readings) if readings else (bool(packed), False)
+    grade = credibility(len(support_keys), len(against_keys), confirms, contradicts)
+    docs = list(dict.fromkeys(r.evidence.doc for r in readings))
+    dates = sorted(d for d in (ctx.published(d) for d in docs) if d)
+    starts = sorted(x for x in [r.start for r in readings] + [q.start for q in packed] if x)
+    ends = sorted(x for x in [r.end for r in readings] + [q.end for q in packed] if x)
+    quals: dict = {}
+    for q in packed:
+        quals.update(q.qualifiers or {})
+    for r in readings:
+        quals.update({k: v for k, v in (r.qualifiers or {}).items() if v not in (None, "")})
+    if res and "resource" not in quals:
+        quals["resource"] = res
+    evidence = [ctx.cite(r.evidence) for r in readings]
+    evidence += [pack_citation(f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
+                               + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
+                               q.source) for q in packed]
+    origin = "+".join(x for x, on in (("extract", readings), ("pack", packed)) if on)
+    attributed = tuple(dict.fromkeys(r.attributed_to for r in readings if r.attributed_to))
+    open_ended = any(not q.end for q in packed) if packed else False
+    return Fact(id=stable_id("f", origin, *[x or "" for x in key]), subject=s, subject_name=ctx.name(s) or s,
+                predicate=p, object=o, object_name=ctx.name(o), negated=negated, origin=origin,
+                sources=len(support_keys), credibility=grade, start=starts[0] if starts else None,
+                end=None if open_ended or not ends else ends[-1], qualifiers=quals,
+                attributed_to=attributed, documents=tuple(docs),
+                first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+                contradicted_by=len(against_keys), evidence=tuple(evidence))
+
+
+def facts(store: Store, entity: str | None = None, predicate: str | None = None,
+          as_of: str | None = None, pack: Pack | None = None,
+          ctx: Context | None = None) -> list[Fact]:
+    """Every fact about ``entity`` (or all facts), optionally of one predicate and holding on
+    ``as_of``; text readings and pack relations with the same key merge into one fact.
+    Sorted best supported first."""
+    check_date(as_of)
+    ctx = ctx or Context(store, pack)
+    readings, packed = fact_groups(ctx, entity, predicate, as_of)
+    out = []
+    for key in list(readings) + [k for k in packed if k not in readings]:
+        opposite = key[:4] + (not key[4],)
+        texts, known, against = readings.get(key, []), packed.get(key, []), readings.get(opposite, [])
+        if texts and known and pack_verdict(ctx, key, texts)[1]:
+            # the text claims it for a time the pack excludes: two facts, not one
+            out.append(build_fact(ctx, key, texts, [], against))
+            out.append(build_fact(ctx, key, [], known, against))
+        else:
+            out.append(build_fact(ctx, key, texts, known, against))
+    out.sort(key=lambda f: (f.credibility, -f.sources, f.predicate, f.subject_name,
+                            f.object_name or ""))
+    return out

@@ -1,0 +1,43 @@
+from crossroads.analysis.corridors import routes
+
+
+def test_corridors_routes_reach_sea_with_countries_crossed(world):
+    store, pack, _ = world
+    found = routes(store, pack, "Kazakhstan", max_routes=10)
+    assert found and all(r.countries[0] == ("e:country/kz", "Kazakhstan") for r in found)
+    gwadar = [r for r in found if r.port_name == "Gwadar Port"]
+    assert gwadar[0].corridors == ("China-Pakistan Economic Corridor",)
+    assert [n for _, n in gwadar[0].countries] == ["Kazakhstan", "China", "Pakistan"]
+    # the Caspian is no way to the sea
+    assert "Aktau Port" not in {r.port_name for r in found}
+    assert all(step.citations for r in found for step in r.steps if step.link != "coast")
+
+
+def test_corridors_avoid_removes_country_and_corridors_through_it(world):
+    store, pack, _ = world
+    through = routes(store, pack, "Uzbekistan", max_routes=10)
+    assert any("Afghanistan" in [n for _, n in r.countries] for r in through)
+    assert "Trans-Afghan Railway" in {c for r in through for c in r.corridors}
+    around = routes(store, pack, "Uzbekistan", avoid=["Afghanistan"], max_routes=10)
+    assert around
+    assert all("Afghanistan" not in [n for _, n in r.countries] for r in around)
+    assert all("Trans-Afghan Railway" not in r.corridors for r in around)
+
+
+def test_corridors_text_relation_adds_a_link(tmp_path, world):
+    from analysis_world import build_pack, make_documents, span
+    from crossroads.model import Entity, Extraction, Relation
+    from crossroads.store.sqlite import SQLiteStore
+    _, pack, _ = world
+    store = SQLiteStore(tmp_path / "c.db")
+    doc = make_documents()["roster"]
+    ent = Entity("e:initiative/new-road", "Initiative", "New Road")
+    x = Extraction(doc.id, entities=[ent, Entity("e:place/termez", "Place", "Termez"),
+                                     Entity("e:facility/karachi-port", "Facility", "Karachi Port")])
+    ev = span(doc, "700 fighters")
+    x.relations += [Relation(ent.id, "connects", "e:place/termez", ev),
+                    Relation(ent.id, "connects", "e:facility/karachi-port", ev)]
+    store.add_documents([doc], [x])
+    best = routes(store, pack, "Uzbekistan", max_routes=1)[0]
+    assert best.corridors == ("New Road",) and best.port_name == "Karachi Port"
+    store.close()
