@@ -1,0 +1,382 @@
+"""The database schema as ordered migrations, one SQL script per backend and version.
+
+A store records the versions it has applied in ``schema_version``; opening an older store
+applies the missing scripts in one transaction. Add a change as a new version at the end;
+never edit a released one.
+
+Version 1 holds documents and their full-text index (ingest); version 2 the knowledge read
+from them (entities, mentions, relations, events, quotes), every row keyed to its document so
+an extraction can be dropped and rewritten.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from crossroads.exc import StoreError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sqlite: str
+    postgres: str
+
+
+DOCUMENTS = Migration(1, "documents and full-text index", sqlite="""
+CREATE TABLE documents (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,   -- ingest order; rowid of the FTS index
+    id           TEXT NOT NULL UNIQUE,
+    source       TEXT NOT NULL,
+    title        TEXT,
+    author       TEXT,
+    published    TEXT,                                -- ISO date at its own precision
+    parent       TEXT REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
+    kind         TEXT NOT NULL DEFAULT 'article' CHECK (kind IN ('article', 'page')),
+    content_hash TEXT NOT NULL DEFAULT '',
+    duplicate_of TEXT REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
+    text         TEXT NOT NULL,                       -- never changes: offsets point into it
+    footnotes    TEXT NOT NULL DEFAULT '[]',          -- JSON list of {marker, text, anchor}
+    meta         TEXT NOT NULL DEFAULT '{}',          -- JSON object
+    minhash      BLOB                                 -- MinHash signature of an article
+);
+CREATE INDEX documents_source ON documents(source);
+CREATE INDEX documents_parent ON documents(parent);
+CREATE INDEX documents_content_hash ON documents(content_hash);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='seq',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents WHEN new.kind = 'article' BEGIN
+    INSERT INTO documents_fts(rowid, title, text)
+    VALUES (new.seq, coalesce(new.title, ''), new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents WHEN old.kind = 'article' BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text)
+    VALUES ('delete', old.seq, coalesce(old.title, ''), old.text);
+END;
+""", postgres="""
+-- English stemming, plus accent folding when the unaccent extension can be had
+-- (postgresql-contrib); without it search still works, only "Faryab" stops matching "Fāryāb".
+DO $$
+DECLARE ext_schema text;
+BEGIN
+    BEGIN
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+    EXCEPTION WHEN OTHERS THEN
+        RAISE NOTICE 'crossroads: unaccent extension unavailable, search will not fold accents';
+    END;
+    CREATE TEXT SEARCH CONFIGURATION crossroads (COPY = pg_catalog.english);
+    SELECT n.nspname INTO ext_schema FROM pg_extension e
+      JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent';
+    IF ext_schema IS NOT NULL THEN
+        EXECUTE format('ALTER TEXT SEARCH CONFIGURATION crossroads '
+                       'ALTER MAPPING FOR hword, hword_part, word WITH %I.unaccent, english_stem',
+                       ext_schema);
+    END IF;
+END $$;
+
+CREATE TABLE documents (
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,   -- ingest order
+    id           TEXT COLLATE "C" PRIMARY KEY,
+    source       TEXT NOT NULL,
+    title        TEXT,
+    author       TEXT,
+    published    TEXT COLLATE "C",                             -- ISO date at its own precision
+    parent       TEXT COLLATE "C" REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
+    kind         TEXT NOT NULL DEFAULT 'article' CHECK (kind IN ('article', 'page')),
+    content_hash TEXT NOT NULL DEFAULT '',
+    duplicate_of TEXT COLLATE "C" REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
+    text         TEXT NOT NULL,                                -- never changes
+    footnotes    JSONB NOT NULL DEFAULT '[]',
+    meta         JSONB NOT NULL DEFAULT '{}',
+    minhash      BYTEA,
+    search       TSVECTOR GENERATED ALWAYS AS (
+        CASE WHEN kind = 'article' THEN
+            setweight(to_tsvector('crossroads', coalesce(title, '')), 'A') ||
+            setweight(to_tsvector('crossroads', text), 'B')
+        END) STORED
+);
+CREATE INDEX documents_source ON documents(source);
+CREATE INDEX documents_parent ON documents(parent);
+CREATE INDEX documents_content_hash ON documents(content_hash);
+CREATE INDEX documents_search ON documents USING GIN (search);
+""")
+
+KNOWLEDGE = Migration(2, "entities, mentions, relations, events, quotes", sqlite="""
+CREATE TABLE entities (
+    id      TEXT PRIMARY KEY,
+    type    TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',       -- JSON list
+    data    TEXT NOT NULL DEFAULT '{}'        -- JSON object (pack data)
+);
+CREATE INDEX entities_type ON entities(type);
+CREATE TABLE entity_names (                   -- fold()ed name and aliases, for find_entities
+    entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    name   TEXT NOT NULL,
+    PRIMARY KEY (name, entity)
+);
+CREATE INDEX entity_names_entity ON entity_names(entity);
+
+CREATE TABLE mentions (
+    id         INTEGER PRIMARY KEY,
+    entity     TEXT NOT NULL REFERENCES entities(id),
+    doc        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL DEFAULT 'name'
+);
+CREATE INDEX mentions_entity ON mentions(entity);
+CREATE INDEX mentions_doc ON mentions(doc, span_start);
+
+CREATE TABLE relations (
+    id            INTEGER PRIMARY KEY,
+    doc           TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,   -- evidence
+    span_start    INTEGER NOT NULL,
+    span_end      INTEGER NOT NULL,
+    subject       TEXT NOT NULL,
+    predicate     TEXT NOT NULL,
+    object        TEXT,
+    start_date    TEXT,
+    end_date      TEXT,
+    negated       INTEGER NOT NULL DEFAULT 0,
+    attributed_to TEXT,
+    qualifiers    TEXT NOT NULL DEFAULT '{}',
+    origin        TEXT NOT NULL DEFAULT 'extract'
+);
+CREATE INDEX relations_doc ON relations(doc, span_start);
+CREATE INDEX relations_subject ON relations(subject);
+CREATE INDEX relations_object ON relations(object);
+CREATE INDEX relations_attributed_to ON relations(attributed_to);
+CREATE INDEX relations_predicate ON relations(predicate);
+
+CREATE TABLE events (
+    id           INTEGER PRIMARY KEY,
+    doc          TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    type         TEXT NOT NULL,
+    actors       TEXT NOT NULL DEFAULT '[]',
+    targets      TEXT NOT NULL DEFAULT '[]',
+    date         TEXT,
+    place        TEXT,
+    negated      INTEGER NOT NULL DEFAULT 0,
+    mode         TEXT NOT NULL DEFAULT 'asserted',
+    trigger_word TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_doc ON events(doc, span_start);
+CREATE INDEX events_date ON events(date);
+CREATE TABLE event_entities (                 -- who an event involves, for events(entity=...)
+    event  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    entity TEXT NOT NULL,
+    role   TEXT NOT NULL CHECK (role IN ('actor', 'target', 'place'))
+);
+CREATE INDEX event_entities_entity ON event_entities(entity);
+CREATE INDEX event_entities_event ON event_entities(event);
+
+CREATE TABLE quotes (
+    id         INTEGER PRIMARY KEY,
+    doc        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    speaker    TEXT,
+    text       TEXT NOT NULL,
+    cue        TEXT NOT NULL DEFAULT '',
+    date       TEXT,
+    about      TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX quotes_doc ON quotes(doc, span_start);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE TABLE quote_about (
+    quote  INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    entity TEXT NOT NULL
+);
+CREATE INDEX quote_about_entity ON quote_about(entity);
+CREATE INDEX quote_about_quote ON quote_about(quote);
+""", postgres="""
+CREATE TABLE entities (
+    id      TEXT COLLATE "C" PRIMARY KEY,
+    type    TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    aliases JSONB NOT NULL DEFAULT '[]',
+    data    JSONB NOT NULL DEFAULT '{}'
+);
+CREATE INDEX entities_type ON entities(type);
+CREATE TABLE entity_names (
+    entity TEXT COLLATE "C" NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    name   TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (name, entity)
+);
+CREATE INDEX entity_names_entity ON entity_names(entity);
+
+CREATE TABLE mentions (
+    id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    entity     TEXT COLLATE "C" NOT NULL REFERENCES entities(id),
+    doc        TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL DEFAULT 'name'
+);
+CREATE INDEX mentions_entity ON mentions(entity);
+CREATE INDEX mentions_doc ON mentions(doc, span_start);
+
+CREATE TABLE relations (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    doc           TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    span_start    INTEGER NOT NULL,
+    span_end      INTEGER NOT NULL,
+    subject       TEXT COLLATE "C" NOT NULL,
+    predicate     TEXT NOT NULL,
+    object        TEXT COLLATE "C",
+    start_date    TEXT COLLATE "C",
+    end_date      TEXT COLLATE "C",
+    negated       BOOLEAN NOT NULL DEFAULT FALSE,
+    attributed_to TEXT COLLATE "C",
+    qualifiers    JSONB NOT NULL DEFAULT '{}',
+    origin        TEXT NOT NULL DEFAULT 'extract'
+);
+CREATE INDEX relations_doc ON relations(doc, span_start);
+CREATE INDEX relations_subject ON relations(subject);
+CREATE INDEX relations_object ON relations(object);
+CREATE INDEX relations_attributed_to ON relations(attributed_to);
+CREATE INDEX relations_predicate ON relations(predicate);
+
+CREATE TABLE events (
+    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    doc          TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    type         TEXT NOT NULL,
+    actors       JSONB NOT NULL DEFAULT '[]',
+    targets      JSONB NOT NULL DEFAULT '[]',
+    date         TEXT COLLATE "C",             -- "C": ISO prefixes compare byte-wise
+    place        TEXT COLLATE "C",
+    negated      BOOLEAN NOT NULL DEFAULT FALSE,
+    mode         TEXT NOT NULL DEFAULT 'asserted',
+    trigger_word TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_doc ON events(doc, span_start);
+CREATE INDEX events_date ON events(date);
+CREATE TABLE event_entities (
+    event  BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    entity TEXT COLLATE "C" NOT NULL,
+    role   TEXT NOT NULL CHECK (role IN ('actor', 'target', 'place'))
+);
+CREATE INDEX event_entities_entity ON event_entities(entity);
+CREATE INDEX event_entities_event ON event_entities(event);
+
+CREATE TABLE quotes (
+    id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    doc        TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    speaker    TEXT COLLATE "C",
+    text       TEXT NOT NULL,
+    cue        TEXT NOT NULL DEFAULT '',
+    date       TEXT COLLATE "C",
+    about      JSONB NOT NULL DEFAULT '[]'
+);
+CREATE INDEX quotes_doc ON quotes(doc, span_start);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE TABLE quote_about (
+    quote  BIGINT NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    entity TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX quote_about_entity ON quote_about(entity);
+CREATE INDEX quote_about_quote ON quote_about(quote);
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE)
+LATEST = MIGRATIONS[-1].version
+
+_VERSION_TABLE = ("CREATE TABLE IF NOT EXISTS schema_version ("
+                  "version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+_PG_LOCK = 0x63726f73  # advisory lock id ("cros"): concurrent openers migrate one at a time
+
+
+def migrate(conn: Any, backend: str, upto: int | None = None) -> int:
+    """Bring a connection's schema up to ``upto`` (default: latest); returns the version.
+
+    ``conn`` is an autocommit sqlite3 connection or psycopg connection; ``backend`` is
+    'sqlite' or 'postgres'. Runs in one transaction: a failed migration changes nothing.
+    """
+    target = LATEST if upto is None else upto
+    if backend == "sqlite":
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = _apply(conn, "sqlite", target, _sqlite_statements)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return version
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK,))
+        return _apply(conn, "postgres", target, lambda script: [script])
+
+
+def _apply(conn: Any, backend: str, target: int, split) -> int:
+    conn.execute(_VERSION_TABLE)
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    current = row[0] or 0
+    if current > LATEST:
+        raise StoreError(f"database schema version {current} is newer than this crossroads "
+                         f"knows ({LATEST}); upgrade crossroads to open it")
+    for m in MIGRATIONS:
+        if current < m.version <= target:
+            for statement in split(getattr(m, backend)):
+                conn.execute(statement)
+            mark = "?" if backend == "sqlite" else "%s"
+            conn.execute(f"INSERT INTO schema_version (version, name) VALUES ({mark}, {mark})",
+                         (m.version, m.name))
+            current = m.version
+    return current
+
+
+def _sqlite_statements(script: str) -> list[str]:
+    """Split a script into statements (triggers hold ';' inside BEGIN..END).
+
+    sqlite3's executescript() would commit the open transaction, so statements run one by one.
+    """
+    statements, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        statements.append(buf.strip())
+    return statements
+
+
+def schema_version(conn: Any) -> int:
+    """The version a connection's store is at (0 for an empty database)."""
+    found = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = "
+                         "'schema_version' AND table_schema = current_schema()"
+                         if not _is_sqlite(conn) else
+                         "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'")
+    if not found.fetchone()[0]:
+        return 0
+    return conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+
+
+def ensure(conn: Any, backend: str) -> int:
+    """Migrate a store opened by an older crossroads; refuse one made by a newer one.
+
+    A store already at the latest version is not written to (so read-only files open).
+    """
+    version = schema_version(conn)
+    if version > LATEST:
+        raise StoreError(f"database schema version {version} is newer than this crossroads "
+                         f"knows ({LATEST}); upgrade crossroads to open it")
+    return version if version == LATEST else migrate(conn, backend)
+
+
+def _is_sqlite(conn: Any) -> bool:
+    return isinstance(conn, sqlite3.Connection)

@@ -1,0 +1,78 @@
+"""The server store: PostgreSQL through psycopg 3, with a tsvector column and a GIN index.
+
+Tables live in the connection's current schema, so one database can hold several stores:
+pick one with the URL, e.g. postgresql://host/db?options=-csearch_path%3Dmystore
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import Iterator
+
+import psycopg
+
+from crossroads.exc import StoreError
+from crossroads.model import SearchHit
+from crossroads.store import migrations, rows
+from crossroads.store.sql import SQLStore, redact
+
+_DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
+_CONFIG = "crossroads"      # text search configuration made by the first migration
+_HEADLINE = 'StartSel="[", StopSel="]", MaxWords=32, MinWords=12, MaxFragments=1'
+_CONNECT_TIMEOUT_S = 10
+
+
+class PostgresStore(SQLStore):
+    """A store in a PostgreSQL database (the schema the connection's search_path names)."""
+
+    db_errors = (psycopg.Error,)
+    no_limit = "LIMIT ALL"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL at {redact(url)}: "
+                             f"{_reason(exc)}") from exc
+        try:
+            migrations.ensure(self.conn, "postgres")
+        except psycopg.Error as exc:
+            self.conn.close()
+            raise StoreError(f"cannot set up the crossroads schema in {redact(url)}: "
+                             f"{_reason(exc)}") from exc
+        except StoreError:
+            self.conn.close()
+            raise
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def _sql(self, query: str) -> str:
+        return query.replace("?", "%s")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[psycopg.Cursor]:
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            yield cur
+
+    def _search(self, phrases: list[str], any_phrase: bool, limit: int) -> list[SearchHit]:
+        tsquery = (" || " if any_phrase else " && ").join(
+            f"phraseto_tsquery('{_CONFIG}', ?)" for _ in phrases)
+        found = self._rows(
+            f"WITH q AS (SELECT {tsquery} AS q), "
+            f"hits AS (SELECT {_DOC}, d.seq, ts_rank(d.search, q.q) AS score FROM documents d, q "
+            "          WHERE d.search @@ q.q ORDER BY score DESC, d.seq LIMIT ?) "
+            f"SELECT {rows.columns(rows.DOCUMENT_COLUMNS, 'hits')}, "
+            f"ts_headline('{_CONFIG}', hits.text, q.q, '{_HEADLINE}'), hits.score "
+            "FROM hits, q ORDER BY hits.score DESC, hits.seq", [*phrases, limit])
+        n = len(rows.DOCUMENT_COLUMNS)
+        return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]
+
+
+def _reason(exc: BaseException) -> str:
+    """psycopg's message, without the libpq noise around it, on one line."""
+    text = " ".join(str(exc).split())
+    return re.sub(r"^connection failed: ", "", text) or type(exc).__name__

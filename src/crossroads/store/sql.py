@@ -1,0 +1,353 @@
+"""What the SQL backends share: writes, lookups and filters in SQL both SQLite and PostgreSQL run.
+
+Queries are written with '?' placeholders; a backend rewrites them to its own style. The
+backends add connecting, transactions and full-text search, which differ between the two.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from abc import abstractmethod
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Sequence
+
+from crossroads.exc import StoreError
+from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quote, Relation,
+                              SearchHit, fold)
+from crossroads.store import rows
+from crossroads.store.base import Store
+
+_DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
+_ENT = rows.columns(rows.ENTITY_COLUMNS, "e")
+_MIN_PREFIX = 6
+
+
+def search_phrases(query: str) -> list[str]:
+    """A user's search text as phrases of plain words, safe for any full-text syntax.
+
+    Each whitespace-separated chunk becomes one phrase of its letters and digits, so
+    "al-Qaeda" stays a phrase, while quotes, '*', '-' and operators are just separators.
+    """
+    phrases = []
+    for chunk in query.split():
+        words = re.findall(r"[^\W_]+", chunk)
+        if words:
+            phrases.append(" ".join(words))
+    return phrases
+
+
+def like_pattern(text: str) -> str:
+    """Escape LIKE wildcards so user text matches literally (with ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+def iso_upper(date: str) -> str:
+    """Upper bound of an ISO date prefix: '2021' covers everything up to '2021~'."""
+    return date + "~"
+
+
+class SQLStore(Store):
+    """A Store on a DB-API connection; subclasses set ``conn`` and implement the hooks."""
+
+    conn: Any
+    no_limit = "LIMIT -1"
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    # -- hooks -------------------------------------------------------------------------
+    @abstractmethod
+    def _sql(self, query: str) -> str:
+        """The query in the driver's placeholder style."""
+
+    @abstractmethod
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        """One write transaction; yields something with execute()/executemany()."""
+
+    @abstractmethod
+    def _search(self, phrases: list[str], any_phrase: bool, limit: int) -> list[SearchHit]: ...
+
+    db_errors: tuple[type[BaseException], ...] = ()
+
+    # -- plumbing ----------------------------------------------------------------------
+    @contextmanager
+    def _write(self, what: str) -> Iterator[Any]:
+        with self._lock:
+            try:
+                with self._transaction() as cur:
+                    yield cur
+            except self.db_errors as exc:
+                raise StoreError(f"could not {what} in {redact(self.url)}: "
+                                 f"{_one_line(exc)}") from exc
+
+    def _rows(self, query: str, params: Sequence = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return list(self.conn.execute(self._sql(query), tuple(params)).fetchall())
+            except self.db_errors as exc:
+                raise StoreError(f"could not read {redact(self.url)}: {_one_line(exc)}") from exc
+
+    def _x(self, cur: Any, query: str, params: Sequence = ()) -> Any:
+        return cur.execute(self._sql(query), tuple(params))
+
+    def _page(self, limit: int | None, offset: int) -> tuple[str, list]:
+        if limit is None:
+            return (f" {self.no_limit} OFFSET ?", [offset]) if offset else ("", [])
+        return " LIMIT ? OFFSET ?", [limit, offset]
+
+    # -- documents ---------------------------------------------------------------------
+    def add_documents(self, docs: list[Document], extractions: Iterable[Extraction] = ()) -> None:
+        extractions = list(extractions)
+        batch = {d.id for d in docs}
+        for x in extractions:
+            if x.doc not in batch:
+                raise StoreError(f"extraction for {x.doc}, which is not among the documents "
+                                 "being added; use replace_extraction() to re-read a stored one")
+        names = ", ".join(rows.DOCUMENT_COLUMNS)
+        marks = ", ".join("?" * len(rows.DOCUMENT_COLUMNS))
+        insert = (f"INSERT INTO documents ({names}) VALUES ({marks}) "
+                  "ON CONFLICT (id) DO NOTHING RETURNING id")
+        with self._write(f"add {len(docs)} document(s)") as cur:
+            new = set()
+            for doc in docs:
+                if self._x(cur, insert, rows.document_row(doc)).fetchone():
+                    new.add(doc.id)
+            for x in extractions:
+                if x.doc in new:    # a document stored before keeps what was read from it
+                    self._write_extraction(cur, x)
+
+    def document_by_hash(self, content_hash: str) -> Document | None:
+        found = self._rows(f"SELECT {_DOC} FROM documents d WHERE d.content_hash = ? "
+                           "ORDER BY d.seq LIMIT 1", [content_hash])
+        return rows.document_from(found[0]) if found else None
+
+    def minhashes(self) -> list[tuple[str, bytes]]:
+        found = self._rows("SELECT id, minhash FROM documents WHERE kind = 'article' "
+                           "AND minhash IS NOT NULL ORDER BY seq")
+        return [(id_, bytes(mh)) for id_, mh in found]
+
+    def get_document(self, doc_id: str) -> Document | None:
+        found = self._rows(f"SELECT {_DOC} FROM documents d WHERE d.id = ?", [doc_id])
+        if not found and len(doc_id) >= _MIN_PREFIX:
+            for prefix in (doc_id,) if doc_id.startswith("d:") else (doc_id, "d:" + doc_id):
+                found = self._rows(f"SELECT {_DOC} FROM documents d WHERE d.id LIKE ? ESCAPE '\\' "
+                                   "ORDER BY d.seq LIMIT 2", [like_pattern(prefix) + "%"])
+                if found:
+                    break
+            if len(found) != 1:     # an ambiguous prefix names no document
+                return None
+        return rows.document_from(found[0]) if found else None
+
+    def documents(self, source: str | None = None, parent: str | None = None,
+                  limit: int | None = None, offset: int = 0) -> list[Document]:
+        where, params = _filters({"d.source": source, "d.parent": parent})
+        page, more = self._page(limit, offset)
+        found = self._rows(f"SELECT {_DOC} FROM documents d{where} ORDER BY d.seq{page}",
+                           params + more)
+        return [rows.document_from(r) for r in found]
+
+    def count_documents(self) -> int:
+        return self._rows("SELECT count(*) FROM documents")[0][0]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        phrases = search_phrases(query)
+        if not phrases or limit <= 0:
+            return []
+        hits = self._search(phrases, False, limit)
+        if not hits and len(phrases) > 1:   # no article has every word: rank those with some
+            hits = self._search(phrases, True, limit)
+        return hits
+
+    # -- knowledge: writes -------------------------------------------------------------
+    def replace_extraction(self, extraction: Extraction) -> None:
+        with self._write(f"replace the extraction of {extraction.doc}") as cur:
+            found = self._x(cur, "SELECT 1 FROM documents WHERE id = ?", [extraction.doc])
+            if not found.fetchone():
+                raise StoreError(f"cannot replace the extraction of {extraction.doc}: "
+                                 "no such document")
+            for table in ("mentions", "relations", "events", "quotes"):
+                self._x(cur, f"DELETE FROM {table} WHERE doc = ?", [extraction.doc])
+            self._write_extraction(cur, extraction)
+
+    def _write_extraction(self, cur: Any, x: Extraction) -> None:
+        self._upsert_entities(cur, x.entities)
+        if x.mentions:
+            cur.executemany(self._sql(_insert("mentions", rows.MENTION_COLUMNS)),
+                            [rows.mention_row(m) for m in x.mentions])
+        if x.relations:
+            cur.executemany(self._sql(_insert("relations", rows.RELATION_COLUMNS)),
+                            [rows.relation_row(r) for r in x.relations])
+        links: list[tuple] = []
+        for ev in x.events:
+            event_id = self._x(cur, _insert("events", rows.EVENT_COLUMNS) + " RETURNING id",
+                               rows.event_row(ev)).fetchone()[0]
+            links += [(event_id, a, "actor") for a in ev.actors]
+            links += [(event_id, t, "target") for t in ev.targets]
+            links += [(event_id, ev.place, "place")] if ev.place else []
+        if links:
+            cur.executemany(self._sql(_insert("event_entities", ("event", "entity", "role"))),
+                            links)
+        links = []
+        for q in x.quotes:
+            quote_id = self._x(cur, _insert("quotes", rows.QUOTE_COLUMNS) + " RETURNING id",
+                               rows.quote_row(q)).fetchone()[0]
+            links += [(quote_id, e) for e in dict.fromkeys(q.about)]
+        if links:
+            cur.executemany(self._sql(_insert("quote_about", ("quote", "entity"))), links)
+
+    def _upsert_entities(self, cur: Any, entities: list[Entity]) -> None:
+        """Insert new entities; merge into stored ones: the first name and type stay,
+        aliases and data are merged (a different new name becomes an alias)."""
+        if not entities:
+            return
+        ids = list(dict.fromkeys(e.id for e in entities))
+        stored: dict[str, Entity] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            found = self._x(cur, f"SELECT {_ENT} FROM entities e WHERE e.id IN "
+                                 f"({', '.join('?' * len(part))})", part).fetchall()
+            stored.update((r[0], rows.entity_from(r)) for r in found)
+        merged: dict[str, Entity] = {}
+        for e in entities:
+            merged[e.id] = _merge(merged.get(e.id) or stored.get(e.id), e)
+        changed = {i: e for i, e in merged.items()
+                   if i not in stored or (e.aliases, e.data) != (stored[i].aliases, stored[i].data)}
+        if not changed:
+            return
+        new = [e for i, e in changed.items() if i not in stored]
+        old = [e for i, e in changed.items() if i in stored]
+        if new:
+            cur.executemany(self._sql(_insert("entities", rows.ENTITY_COLUMNS)),
+                            [rows.entity_row(e) for e in new])
+        if old:
+            cur.executemany(self._sql("UPDATE entities SET aliases = ?, data = ? WHERE id = ?"),
+                            [rows.entity_row(e)[3:] + (e.id,) for e in old])
+            cur.executemany(self._sql("DELETE FROM entity_names WHERE entity = ?"),
+                            [(e.id,) for e in old])
+        cur.executemany(self._sql("INSERT INTO entity_names (entity, name) VALUES (?, ?)"),
+                        [(e.id, n) for e in changed.values()
+                         for n in sorted({fold(n) for n in (e.name, *e.aliases)} - {""})])
+
+    # -- knowledge: reads --------------------------------------------------------------
+    def get_entity(self, entity_id: str) -> Entity | None:
+        found = self._rows(f"SELECT {_ENT} FROM entities e WHERE e.id = ?", [entity_id])
+        return rows.entity_from(found[0]) if found else None
+
+    def find_entities(self, name: str, limit: int = 20) -> list[Entity]:
+        key = fold(name)
+        if not key:
+            return []
+        found = self._rows(
+            f"SELECT {_ENT}, m.rank, "
+            "(SELECT count(*) FROM mentions x WHERE x.entity = e.id) AS hits "
+            "FROM entities e JOIN ("
+            "  SELECT n.entity, min(CASE WHEN n.name = ? THEN 0 WHEN n.name LIKE ? ESCAPE '\\' "
+            "                       THEN 1 ELSE 2 END) AS rank"
+            "  FROM entity_names n WHERE n.name LIKE ? ESCAPE '\\' GROUP BY n.entity"
+            ") m ON m.entity = e.id ORDER BY m.rank, hits DESC, e.name, e.id LIMIT ?",
+            [key, like_pattern(key) + "%", "%" + like_pattern(key) + "%", limit])
+        return [rows.entity_from(r) for r in found]
+
+    def entities(self, type: str | None = None, doc: str | None = None,
+                 limit: int | None = None, offset: int = 0) -> list[tuple[Entity, int]]:
+        join = "JOIN mentions m ON m.entity = e.id AND m.doc = ?" if doc else \
+            "LEFT JOIN mentions m ON m.entity = e.id"
+        where, params = _filters({"e.type": type})
+        page, more = self._page(limit, offset)
+        found = self._rows(f"SELECT {_ENT}, count(m.id) AS hits FROM entities e {join}{where} "
+                           f"GROUP BY e.id ORDER BY hits DESC, e.name, e.id{page}",
+                           ([doc] if doc else []) + params + more)
+        return [(rows.entity_from(r), r[5]) for r in found]
+
+    def mentions(self, entity: str | None = None, doc: str | None = None) -> list[Mention]:
+        where, params = _filters({"k.entity": entity, "k.doc": doc})
+        return [rows.mention_from(r) for r in self._knowledge("mentions", rows.MENTION_COLUMNS,
+                                                              where, params)]
+
+    def relations(self, entity: str | None = None, predicate: str | None = None,
+                  doc: str | None = None) -> list[Relation]:
+        where, params = _filters({"k.predicate": predicate, "k.doc": doc})
+        if entity:
+            where += (" AND" if where else " WHERE") + \
+                " (k.subject = ? OR k.object = ? OR k.attributed_to = ?)"
+            params += [entity] * 3
+        return [rows.relation_from(r) for r in self._knowledge("relations", rows.RELATION_COLUMNS,
+                                                               where, params)]
+
+    def events(self, entity: str | None = None, type: str | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               doc: str | None = None) -> list[Event]:
+        where, params = _filters({"k.type": type, "k.doc": doc})
+        clauses = [where[len(" WHERE "):]] if where else []
+        if entity:
+            clauses.append("EXISTS (SELECT 1 FROM event_entities x WHERE x.event = k.id "
+                           "AND x.entity = ?)")
+            params.append(entity)
+        if date_from:   # the event's period ends on or after date_from
+            clauses.append("k.date || '~' >= ?")
+            params.append(date_from)
+        if date_to:     # ... and starts on or before date_to
+            clauses.append("k.date <= ?")
+            params.append(iso_upper(date_to))
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        found = self._knowledge("events", rows.EVENT_COLUMNS, where, params,
+                                order="k.date IS NULL, k.date, d.seq, k.span_start, k.id")
+        return [rows.event_from(r) for r in found]
+
+    def quotes(self, speaker: str | None = None, about: str | None = None,
+               doc: str | None = None) -> list[Quote]:
+        where, params = _filters({"k.speaker": speaker, "k.doc": doc})
+        if about:
+            where += (" AND" if where else " WHERE") + \
+                " EXISTS (SELECT 1 FROM quote_about x WHERE x.quote = k.id AND x.entity = ?)"
+            params.append(about)
+        return [rows.quote_from(r) for r in self._knowledge("quotes", rows.QUOTE_COLUMNS,
+                                                            where, params)]
+
+    def _knowledge(self, table: str, cols: Sequence[str], where: str, params: list,
+                   order: str = "d.seq, k.span_start, k.id") -> list[tuple]:
+        """Rows of a knowledge table in reading order (document ingest order, then offset)."""
+        return self._rows(f"SELECT {rows.columns(cols, 'k')} FROM {table} k "
+                          f"JOIN documents d ON d.id = k.doc{where} ORDER BY {order}", params)
+
+    def stats(self) -> dict[str, int]:
+        found = self._rows(
+            "SELECT (SELECT count(*) FROM documents), "
+            "(SELECT count(*) FROM documents WHERE kind = 'article'), "
+            "(SELECT count(*) FROM entities), (SELECT count(*) FROM mentions), "
+            "(SELECT count(*) FROM relations), (SELECT count(*) FROM events), "
+            "(SELECT count(*) FROM quotes)")[0]
+        keys = ("documents", "articles", "entities", "mentions", "relations", "events", "quotes")
+        return dict(zip(keys, (int(n) for n in found)))
+
+
+def _merge(old: Entity | None, new: Entity) -> Entity:
+    if old is None:
+        aliases = tuple(a for a in dict.fromkeys(new.aliases) if a != new.name)
+        return Entity(new.id, new.type, new.name, aliases, dict(new.data or {}))
+    names = dict.fromkeys((*old.aliases, new.name, *new.aliases))
+    return Entity(old.id, old.type, old.name, tuple(a for a in names if a != old.name),
+                  {**old.data, **(new.data or {})})
+
+
+def _insert(table: str, cols: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+def _filters(equal: dict[str, Any]) -> tuple[str, list]:
+    """' WHERE a = ? AND b = ?' for the given (non-None) values."""
+    used = {k: v for k, v in equal.items() if v is not None}
+    if not used:
+        return "", []
+    return " WHERE " + " AND ".join(f"{k} = ?" for k in used), list(used.values())
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

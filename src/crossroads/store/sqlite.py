@@ -1,0 +1,85 @@
+"""The default store: one SQLite file (WAL mode) with an FTS5 index over article text."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from crossroads.exc import StoreError
+from crossroads.model import SearchHit
+from crossroads.store import migrations, rows
+from crossroads.store.sql import SQLStore
+
+_DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
+_TITLE_WEIGHT = 10.0    # bm25 weight of a title match against one in the text
+_SNIPPET_TOKENS = 32
+
+
+class SQLiteStore(SQLStore):
+    """A store in a SQLite file (or ':memory:'); safe to share between threads."""
+
+    db_errors = (sqlite3.Error,)
+
+    def __init__(self, path: str | os.PathLike = ":memory:") -> None:
+        super().__init__()
+        path = str(path)
+        memory = path in (":memory:", "")
+        if memory:
+            self.path, self.url = ":memory:", "sqlite:///:memory:"
+        else:
+            file = Path(path).expanduser().absolute()
+            if file.is_dir():
+                raise StoreError(f"cannot open SQLite database {file}: it is a folder")
+            if not file.parent.is_dir():
+                raise StoreError(f"cannot open SQLite database {file}: "
+                                 f"folder {file.parent} does not exist")
+            self.path, self.url = str(file), f"sqlite:///{file}"
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                        timeout=30.0)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not memory:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            migrations.ensure(self.conn, "sqlite")
+        except sqlite3.Error as exc:
+            self._close_quietly()
+            raise StoreError(f"cannot open SQLite database {self.path}: {exc}") from exc
+        except StoreError:
+            self._close_quietly()
+            raise
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def _close_quietly(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
+
+    def _sql(self, query: str) -> str:
+        return query
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Cursor]:
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def _search(self, phrases: list[str], any_phrase: bool, limit: int) -> list[SearchHit]:
+        match = (" OR " if any_phrase else " ").join(f'"{p}"' for p in phrases)
+        found = self._rows(
+            f"SELECT {_DOC}, snippet(documents_fts, 1, '[', ']', '…', {_SNIPPET_TOKENS}), "
+            f"-bm25(documents_fts, {_TITLE_WEIGHT}, 1.0) AS score "
+            "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY score DESC, d.seq LIMIT ?", [match, limit])
+        n = len(rows.DOCUMENT_COLUMNS)
+        return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]
