@@ -108,6 +108,16 @@ name = "Central Asia"
 source = "test: atlas"
 
 [[entity]]
+id = "e:place/dushanbe"
+type = "Place"
+name = "Dushanbe"
+country = "e:country/tj"
+lat = 38.56
+lon = 68.77
+geo_precision = "city"
+source = "test: atlas"
+
+[[entity]]
 id = "e:org/csto"
 type = "Organization"
 name = "Collective Security Treaty Organization"
@@ -307,8 +317,7 @@ TEXTS = {
 
 EXTRA_ENTITIES = [Entity("e:person/ivan-petrov", "Person", "Ivan Petrov"),
                   Entity("e:person/imran-khan", "Person", "Imran Khan", ("Khan",)),
-                  Entity("e:person/usman-ghazi", "Person", "Usman Ghazi"),
-                  Entity("e:place/dushanbe", "Place", "Dushanbe")]
+                  Entity("e:person/usman-ghazi", "Person", "Usman Ghazi")]
 
 
 def doc_id(key: str) -> str:
