@@ -27,6 +27,10 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"\w+", s))
 
 
+SCHEME = "affine32"
+"""datasketch's hashing scheme; stored signatures are only comparable within one scheme."""
+
+
 def content_hash(text: str) -> str:
     """SHA1 hex digest of the normalised text: equal for texts that differ only in form."""
     return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()
@@ -34,7 +38,7 @@ def content_hash(text: str) -> str:
 
 def _minhash(text: str) -> MinHash:
     words = normalise(text).split()
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
@@ -46,7 +50,8 @@ def minhash_signature(text: str) -> bytes:
 
 
 def _from_bytes(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.frombuffer(sig, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,
+                   hashvalues=np.frombuffer(sig, dtype=np.uint64))
 
 
 def similarity(a: bytes, b: bytes) -> float:
