@@ -64,13 +64,14 @@ _CREDIT = re.compile(r"^(\(?\s*(photo|image|picture|photograph|foto|illustration
 _BREADCRUMB = re.compile(r"^Home(\s*[»>/|›:\-]|(?=[A-Z]))")
 _AGE = re.compile(r"^[\w&,' -]{0,30}?\d+\s*(sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|"
                   r"weeks?|months?)\s+ago$", re.I)
+_BY = re.compile(r"^by\s", re.I)
 _SNIPPET_END = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])$")
 
 _INLINE_CREDIT = [
     re.compile(r"\s*\((photo|image|picture|file photo|photograph)s?(\s+credits?)?\s*(by\b|:)[^()]*\)", re.I),
     re.compile(r"\s*\b(editorial use only|for editorial use|no archive|no commercial use|no sales|"
                r"mandatory credit)\b[^.]*\.", re.I),
-    re.compile(r"\s*\b(photo|image|picture)s?(\s+credits?)?\s*:\s*[^.:]{1,80}$", re.I),
+    re.compile(r"\s*\b(photo|image|picture)s?(\s+credits?)?\s*:\s*[^:]{1,80}$", re.I),
     re.compile(r"(?<=[.!?])\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*(\s+/\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*)+$"),
 ]
 
@@ -151,7 +152,7 @@ def label_units(lines: list[str]) -> list[Unit]:
     while i < len(out):
         j = i
         while j < len(out) and out[j].label in (TEXT, UI) and words(out[j].text) <= 3 \
-                and not re.search(r"[.!?]$", out[j].text):
+                and not re.search(r"[.!?]$", out[j].text) and not _BY.match(out[j].text):
             j += 1
         if j - i >= 3:
             for u in out[i:j]:

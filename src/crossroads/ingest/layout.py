@@ -18,6 +18,8 @@ CUT = "\x00cut"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
+_PARA_END = re.compile(r"[.!?:;…\"”’)\]]\d{0,3}$")
+"""A sentence end, perhaps with a footnote marker after it ("pass.8")."""
 
 
 def clean_line(line: str) -> str:
@@ -29,7 +31,17 @@ def clean_line(line: str) -> str:
 def lines_of(text: str) -> list[str]:
     """Cleaned lines of a text; page breaks stay as their own line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(PAGE_BREAK, f"\n{PAGE_BREAK}\n")
-    return [line if line == PAGE_BREAK else clean_line(line) for line in text.split("\n")]
+    lines = [line if line == PAGE_BREAK else clean_line(line) for line in text.split("\n")]
+    if PAGE_BREAK not in lines:
+        return lines
+    out: list[str] = []
+    for line in lines:  # blank lines next to a page break are the break, not a paragraph end
+        if not line and out and out[-1] == PAGE_BREAK:
+            continue
+        while line == PAGE_BREAK and out and not out[-1]:
+            out.pop()
+        out.append(line)
+    return out
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
@@ -73,8 +85,11 @@ def units(lines: list[str]) -> list[str | None]:
                 out.append(current)
             current = ""
             continue
+        if not current and len(line) < 0.6 * width and not _SENTENCE_END.search(line):
+            out.append(line)  # a heading: short, alone, without a closing stop
+            continue
         current = _join(current, line) if current else line
-        if len(line) < 0.75 * width and _SENTENCE_END.search(line):
+        if len(line) < 0.75 * width and _PARA_END.search(line):
             out.append(current)
             current = ""
     return out

@@ -64,8 +64,10 @@ def read_pdf(data: bytes, name: str) -> PdfText:
                                "run OCR (e.g. ocrmypdf) first")
     lines = [[x.strip() for x in p.splitlines()] for p in pages]
     edges = Counter(x for p in lines for x in {*(p[:2]), *(p[-2:])} if x)
-    running = {x for x, n in edges.items() if len(pages) >= 3 and n >= 0.6 * len(pages)}
-    kept = ["\n".join(x for x in p if x not in running and not _PAGE_NO.match(x)) for p in lines]
+    running = {x for x, n in edges.items() if n >= 2 and n >= 0.6 * len(pages)}
+    # a running head is dropped everywhere but on the first page, where it is the title
+    kept = ["\n".join(x for x in p if (k == 0 or x not in running) and not _PAGE_NO.match(x))
+            for k, p in enumerate(lines)]
     created = _info(reader, "/CreationDate")
     m = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", created or "")
     iso = m and "-".join(g for g in m.groups() if g)

@@ -1,0 +1,77 @@
+"""Page furniture in plain-text copies of web pages is dropped; article text stays."""
+from __future__ import annotations
+
+from crossroads.ingest.boilerplate import TAIL, TEASER, TEXT, UI, clean_caption, label_units
+from crossroads.ingest.readers import load_path
+
+MB = 1024 * 1024
+
+PAGE = """Home
+World
+Energy
+Opinion
+Connect with us
+Monday, 3 April 2023
+
+Dam dispute cools as ministers agree on a summer water schedule
+By LENA MARCH
+
+Share on Facebook
+Share on Twitter
+Photo by Press Office of the Ministry
+Ministers of the two states shake hands after signing the water schedule in the border town. (Photo by A. Sample / Wire Agency)
+
+The energy ministers of the two upstream and downstream states agreed on Sunday to a water release schedule for the coming summer, ending a quarrel that had lasted since the autumn.
+
+Under the schedule, the reservoir will release more water in June and July, when cotton fields downstream need it most, and keep more back in spring to fill the turbines.
+
+Analysts said the deal shows that both governments prefer quiet talks to public threats, at least while the election season lasts.
+
+Spread the love
+Related Posts
+Gas prices rise again in the north
+Three new bridges open over the river
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+Most Popular
+"""
+
+
+def test_boilerplate_page_keeps_article_caption_and_drops_chrome(tmp_path):
+    f = tmp_path / "dam.txt"
+    f.write_text(PAGE, encoding="utf-8")
+    [doc] = load_path(f, MB)
+    assert doc.title == "Dam dispute cools as ministers agree on a summer water schedule"
+    assert doc.author == "Lena March"
+    assert doc.published == "2023-04-03"
+    paras = doc.text.split("\n\n")
+    assert paras[0] == ("Ministers of the two states shake hands after signing the water schedule "
+                        "in the border town.")  # caption kept, credit gone
+    assert paras[-1].startswith("Analysts said the deal")
+    for chrome in ("Connect with us", "Share on", "Photo by", "Spread the love", "Related",
+                   "Gas prices", "Leave a Reply", "email address", "Most Popular", "World\n",
+                   "Sample", "Wire Agency"):
+        assert chrome not in doc.text
+
+
+def test_boilerplate_labels_menus_ui_and_teaser_blocks():
+    lines = ["Home", "News", "Sport", "Weather", "Connect with us",
+             "A long paragraph of article prose that runs on well past a dozen words and ends "
+             "like a sentence should.",
+             "Latest", "Economy 2 hours ago", "Grain exports reach a new record",
+             "The ministry said that shipments through the port doubled in the first quarter and...",
+             "Politics 5 hours ago", "Parliament passes the new budget",
+             "Deputies voted late at night on a budget that raises spending on roads..."]
+    labels = [u.label for u in label_units(lines)]
+    assert labels[:5] == [UI, UI, UI, UI, UI]
+    assert labels[5] == TEXT
+    assert labels[6] == TAIL
+    assert set(labels[7:]) == {TEASER}
+
+
+def test_boilerplate_caption_credit_and_usage_notice_removed():
+    caption = ("Delegates arrive at the summit hall in the capital. Editorial use only, no archive, "
+               "no commercial use. Jan Novak / State News Agency (Photo by Jan Novak / Agency via Wire)")
+    assert clean_caption(caption) == "Delegates arrive at the summit hall in the capital."
+    assert clean_caption("Farmers at the canal gate. Photo: Agency / R. Roe") == "Farmers at the canal gate."
+    assert clean_caption("Trade rose by a third and/or more.") == "Trade rose by a third and/or more."

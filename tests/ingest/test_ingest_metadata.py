@@ -1,0 +1,76 @@
+"""Title, author and date: as precise as the page says, never invented."""
+from __future__ import annotations
+
+import pytest
+
+from crossroads.ingest.metadata import byline, normalise_author, parse_date
+from crossroads.ingest.readers import load_bytes
+
+MB = 1024 * 1024
+BODY = ("The two delegations met in the border town to talk about the reopening of the old road, "
+        "which was closed after the floods last spring and has not carried trucks since then.\n\n"
+        "Both sides said a technical group would meet again in a month to settle the customs rules.\n")
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("07.04.2021", "2021-04-07"),
+    ("25/12/2019", "2019-12-25"),
+    ("May 25, 2021", "2021-05-25"),
+    ("Thursday, July 18, 2024", "2024-07-18"),
+    ("3rd of March 2020", "2020-03-03"),
+    ("March 2020", "2020-03"),
+    ("2021-05-25", "2021-05-25"),
+    ("no date here", None),
+    ("31.02.2021", None),
+])
+def test_metadata_dates_keep_their_precision(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_metadata_bylines_are_normalised():
+    assert normalise_author("SALMA RIAZ KHAN") == "Salma Riaz Khan"
+    assert normalise_author("Dana Keller and Omar Faiz") == "Dana Keller, Omar Faiz"
+    assert byline("Why the canal matters By LENA MARCH") == ("Why the canal matters", "Lena March")
+    assert byline("By Pavel Ostrov") == (None, "Pavel Ostrov")
+    assert byline("Killed By Friendly Fire") == (None, None)
+
+
+def _one(text: str):
+    [doc] = load_bytes(text.encode(), "page.txt", MB)
+    return doc
+
+
+def test_metadata_title_byline_and_dotted_date_before_caption():
+    doc = _one("Why the old road matters By LENA MARCH\n\nSpread the love\n"
+               "12.03.2022 Trucks wait at the closed gate of the old road near the river.\n\n" + BODY)
+    assert (doc.title, doc.author, doc.published) == ("Why the old road matters", "Lena March", "2022-03-12")
+    assert doc.text.startswith("Trucks wait at the closed gate")
+
+
+def test_metadata_date_and_author_above_untitled_article():
+    doc = _one("June 2, 2020\n\nOmar Faiz\n\n" + BODY)
+    assert (doc.title, doc.author, doc.published) == (None, "Omar Faiz", "2020-06-02")
+    assert doc.text.startswith("The two delegations")
+
+
+def test_metadata_unknown_date_stays_null():
+    doc = _one("Road talks resume at the border\n\nBy Omar Faiz\n\n" + BODY)
+    assert doc.published is None and doc.author == "Omar Faiz"
+
+
+def test_metadata_site_date_bar_is_page_date_not_article_date():
+    doc = _one("Friday, August 9, 2024\nHomeAsiaRoad talks resume at the border\n\n"
+               "Road talks resume at the border\n\n" + BODY)
+    assert doc.title == "Road talks resume at the border"
+    assert doc.published is None and doc.meta["page_date"] == "2024-08-09"
+    assert "Home" not in doc.text
+
+
+def test_metadata_date_contradicted_by_the_text_is_not_the_article_date():
+    body = ("The ministers met on Monday in the capital. The very next day (November 14) the "
+            "presidents held a summit that set up a commission on the river, whose first report "
+            "is due within a year.\n\nThe commission will hold its first meeting in the spring.\n")
+    doc = _one("May 3, 2021\n\nRiver commission set up after summit\n\n" + body)
+    assert doc.published is None and doc.meta["page_date"] == "2021-05-03"
+    ok = _one("November 16, 2021\n\nRiver commission set up after summit\n\n" + body)
+    assert ok.published == "2021-11-16"
