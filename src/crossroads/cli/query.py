@@ -79,7 +79,12 @@ def documents(source, limit, as_json, db):
             rec.pop("text")
             click.echo(json.dumps(rec, ensure_ascii=False))
         return
-    table = Table("id", "kind", "published", "title", "author", "source")
+    table = Table(box=None, header_style="bold")
+    table.add_column("id", no_wrap=True, min_width=12)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("published", no_wrap=True, min_width=10)
+    for col, width in (("title", 48), ("author", 22), ("source", 28)):
+        table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=width)
     for d in docs:
         note = f" (near-duplicate of {d.duplicate_of[:10]})" if d.duplicate_of else ""
         table.add_row(d.id[:12], d.kind, d.published or "-", escape((d.title or "")[:60]) + note,
@@ -150,7 +155,11 @@ def entities(type_, doc, limit, as_json, db):
             click.echo(json.dumps({"id": e.id, "type": e.type, "name": e.name,
                                    "aliases": list(e.aliases), "mentions": n}, ensure_ascii=False))
         return
-    table = Table("mentions", "type", "name", "aliases", "id")
+    table = Table(box=None, header_style="bold")
+    table.add_column("mentions", no_wrap=True, justify="right")
+    table.add_column("type", no_wrap=True, min_width=12)
+    for col, width in (("name", 36), ("aliases", 30), ("id", 36)):
+        table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=width)
     for e, n in rows:
         table.add_row(str(n), e.type, escape(e.name), escape(", ".join(e.aliases[:4])), e.id)
     console.print(table)
