@@ -81,7 +81,7 @@ def documents(source, limit, as_json, db):
         return
     table = Table(box=None, header_style="bold")
     table.add_column("id", no_wrap=True, min_width=12)
-    table.add_column("kind", no_wrap=True)
+    table.add_column("kind", no_wrap=True, min_width=7)
     table.add_column("published", no_wrap=True, min_width=10)
     for col, width in (("title", 48), ("author", 22), ("source", 28)):
         table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=width)
