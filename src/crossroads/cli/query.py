@@ -81,13 +81,13 @@ def documents(source, limit, as_json, db):
         return
     table = Table(box=None, header_style="bold")
     table.add_column("id", no_wrap=True, min_width=12)
-    table.add_column("kind", no_wrap=True, min_width=7)
     table.add_column("published", no_wrap=True, min_width=10)
     for col, width in (("title", 48), ("author", 22), ("source", 28)):
         table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=width)
     for d in docs:
         note = f" (near-duplicate of {d.duplicate_of[:10]})" if d.duplicate_of else ""
-        table.add_row(d.id[:12], d.kind, d.published or "-", escape((d.title or "")[:60]) + note,
+        title = "(page: articles listed below it)" if d.kind == "page" else (d.title or "(untitled)")
+        table.add_row(d.id[:12], d.published or "-", escape(title) + note,
                       escape(d.author or "-"), escape(d.source))
     console.print(table)
 
