@@ -1,0 +1,56 @@
+"""GET /api/documents and /api/documents/{id} (with mentions and per-sentence facts)."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+
+from crossroads.web.api.params import Limit, Offset
+from crossroads.web.data.documents import reader
+from crossroads.web.data.records import Lookup, document_summary
+from crossroads.web.deps import pack_for, store_for
+from crossroads.web.errors import bad_param, not_found
+
+router = APIRouter(prefix="/api", tags=["documents"])
+
+
+@router.get("/documents", summary="Stored documents in ingest order")
+def documents(request: Request, source: str | None = Query(None, description="Input file name."),
+              parent: str | None = Query(None, description="Id of a page document."),
+              limit: int = Limit, offset: int = Offset) -> dict:
+    with store_for(request) as store:
+        total = (store.count_documents() if not source and not parent
+                 else len(store.documents(source=source, parent=parent)))
+        items = store.documents(source=source, parent=parent, limit=limit, offset=offset)
+        return {"total": total, "limit": limit, "offset": offset,
+                "items": [document_summary(d) for d in items]}
+
+
+def parse_highlight(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    try:
+        a, b = (int(x) for x in value.split("-", 1))
+    except ValueError:
+        raise bad_param("hl", f"hl: not a span: {value!r} (use START-END offsets)") from None
+    if a < 0 or b < a:
+        raise bad_param("hl", f"hl: not a span: {value!r} (use START-END offsets)")
+    return a, b
+
+
+def document_data(request: Request, doc_id: str, hl: str | None) -> dict:
+    span = parse_highlight(hl)
+    with store_for(request) as store:
+        doc = store.get_document(doc_id)
+        if doc is None:
+            raise not_found(f"no document {doc_id!r} in the store", "doc_id")
+        pack = pack_for(request)
+        return reader(store, pack, Lookup(store, pack), doc, span)
+
+
+@router.get("/documents/{doc_id}", summary="One document with mentions and per-sentence facts")
+def document(request: Request, doc_id: str,
+             hl: str | None = Query(None, description="Span to highlight: START-END.")) -> dict:
+    """The cleaned text, the entity mentions in it, and for every sentence facts were read
+    from, its relations, events and quotes. A unique id prefix of 6+ characters works."""
+    data = document_data(request, doc_id, hl)
+    data.pop("segments")
+    return data

@@ -1,0 +1,55 @@
+"""GET /api/entities and /api/entities/{id} (the entity's profile)."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+
+from crossroads.model import ENTITY_TYPES
+from crossroads.exc import NotFound
+from crossroads.web.api.params import Limit, Offset
+from crossroads.web.data.entities import profile, resolve
+from crossroads.web.data.records import Lookup, entity_summary
+from crossroads.web.deps import choice, pack_for, store_for
+from crossroads.web.errors import not_found
+
+router = APIRouter(prefix="/api", tags=["entities"])
+
+
+def entities_data(request: Request, type: str | None, doc: str | None, q: str | None,
+                  limit: int, offset: int) -> dict:
+    type = choice("type", type, ENTITY_TYPES)
+    with store_for(request) as store:
+        if q:
+            rows = [(e, None) for e in store.find_entities(q, limit=500)
+                    if not type or e.type == type]
+        else:
+            rows = store.entities(type=type, doc=doc)
+        items = [entity_summary(e, n) for e, n in rows[offset:offset + limit]]
+        return {"total": len(rows), "limit": limit, "offset": offset, "type": type,
+                "q": q, "items": items}
+
+
+@router.get("/entities", summary="Entities, most mentioned first")
+def entities(request: Request,
+             type: str | None = Query(None, description="One of " + ", ".join(ENTITY_TYPES)),
+             doc: str | None = Query(None, description="Only entities mentioned in this document."),
+             q: str | None = Query(None, description="Name or alias to match."),
+             limit: int = Limit, offset: int = Offset) -> dict:
+    return entities_data(request, type, doc, q, limit, offset)
+
+
+def profile_data(request: Request, entity_id: str) -> dict:
+    with store_for(request) as store:
+        pack = pack_for(request)
+        try:
+            ent = resolve(store, pack, entity_id)
+        except NotFound:
+            raise not_found(f"no entity {entity_id!r} in the store", "entity_id") from None
+        return profile(store, pack, Lookup(store, pack), ent)
+
+
+@router.get("/entities/{entity_id:path}", summary="An entity's profile")
+def entity(request: Request, entity_id: str) -> dict:
+    """Type, aliases, pack data, facts grouped by predicate (each with its evidence sentences,
+    source count and credibility), quotes by and about, events, documents, conflicts.
+    ``entity_id`` may also be a name ("Tajikistan")."""
+    return profile_data(request, entity_id)

@@ -1,0 +1,134 @@
+"""GET /api/facts, quotes, events, conflicts, timeline, network and map."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+
+from crossroads.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
+from crossroads.web.api.params import Limit, Offset, csv_list, entity_param
+from crossroads.web.data import facts as facts_data, graphs
+from crossroads.web.data.records import Lookup, event_dict, quote_dict
+from crossroads.web.deps import choice, iso_date, page, pack_for, store_for
+from crossroads.web.errors import ApiError, bad_param
+
+router = APIRouter(prefix="/api", tags=["knowledge"])
+
+EntityQ = Query(None, description="Entity id or name.")
+AsOf = Query(None, description="Only facts that held on this date (YYYY[-MM[-DD]]).")
+
+
+@router.get("/facts", summary="Facts (relations merged across sources)")
+def facts(request: Request, entity: str | None = EntityQ,
+          predicate: str | None = Query(None, description="One of " + ", ".join(PREDICATES)),
+          as_of: str | None = AsOf, limit: int = Limit, offset: int = Offset) -> dict:
+    predicate = choice("predicate", predicate, PREDICATES)
+    as_of = iso_date("as_of", as_of)
+    with store_for(request) as store:
+        pack = pack_for(request)
+        eid = entity_param(store, request, "entity", entity)
+        items = facts_data.facts(store, pack, Lookup(store, pack), entity=eid,
+                                 predicate=predicate, as_of=as_of)
+        return page(items, limit, offset)
+
+
+@router.get("/quotes", summary="Quotes by speaker or about an entity")
+def quotes(request: Request, speaker: str | None = EntityQ, about: str | None = EntityQ,
+           date_from: str | None = None, date_to: str | None = None,
+           limit: int = Limit, offset: int = Offset) -> dict:
+    date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
+    with store_for(request) as store:
+        lk = Lookup(store, pack_for(request))
+        sp = entity_param(store, request, "speaker", speaker)
+        ab = entity_param(store, request, "about", about)
+        rows = [q for q in store.quotes(speaker=sp, about=ab)
+                if not (date_from or date_to) or graphs.within(q.date, date_from, date_to)]
+        rows.sort(key=lambda q: q.date or "")
+        items = [quote_dict(q, lk) for q in rows[offset:offset + limit]]
+        return {"total": len(rows), "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/events", summary="Events, filterable by entity, type and dates")
+def events(request: Request, entity: str | None = EntityQ,
+           type: str | None = Query(None, description="PLOVER type: " + ", ".join(EVENT_TYPES)),
+           date_from: str | None = None, date_to: str | None = None,
+           limit: int = Limit, offset: int = Offset) -> dict:
+    type = choice("type", type, EVENT_TYPES)
+    date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
+    with store_for(request) as store:
+        lk = Lookup(store, pack_for(request))
+        eid = entity_param(store, request, "entity", entity)
+        rows = store.events(entity=eid, type=type, date_from=date_from, date_to=date_to)
+        rows.sort(key=lambda e: e.date or "9999")
+        items = [event_dict(e, lk) for e in rows[offset:offset + limit]]
+        return {"total": len(rows), "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/conflicts", summary="Contradicting facts")
+def conflicts(request: Request, entity: str | None = EntityQ,
+              limit: int = Limit, offset: int = Offset) -> dict:
+    with store_for(request) as store:
+        pack = pack_for(request)
+        eid = entity_param(store, request, "entity", entity)
+        items = facts_data.conflicts(store, pack, Lookup(store, pack), entity=eid)
+    if items is None:
+        raise ApiError(501, "the conflicts analysis is not available in this build")
+    return page(items, limit, offset)
+
+
+def timeline_data(request: Request, entity, other, q, date_from, date_to) -> dict:
+    date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
+    with store_for(request) as store:
+        pack = pack_for(request)
+        eid = entity_param(store, request, "entity", entity)
+        oid = entity_param(store, request, "other", other)
+        items = graphs.timeline(store, pack, Lookup(store, pack), entity=eid, other=oid,
+                                query=q or None, date_from=date_from, date_to=date_to)
+        return {"entity": eid, "other": oid, "q": q, "date_from": date_from,
+                "date_to": date_to, "items": items}
+
+
+@router.get("/timeline", summary="Events and dated relations in date order")
+def timeline(request: Request, entity: str | None = EntityQ, other: str | None = EntityQ,
+             q: str | None = Query(None, description="Words the item or its sentence holds."),
+             date_from: str | None = None, date_to: str | None = None,
+             limit: int = Limit, offset: int = Offset) -> dict:
+    data = timeline_data(request, entity, other, q, date_from, date_to)
+    return page(data.pop("items"), limit, offset, **data)
+
+
+def network_data(request: Request, entity, depth, predicate, as_of) -> dict:
+    preds = csv_list(predicate)
+    for p in preds:
+        choice("predicate", p, PREDICATES)
+    as_of = iso_date("as_of", as_of)
+    with store_for(request) as store:
+        pack = pack_for(request)
+        eid = entity_param(store, request, "entity", entity)
+        return graphs.network(store, pack, Lookup(store, pack), eid, depth, preds, as_of)
+
+
+@router.get("/network", summary="Relation graph around an entity")
+def network(request: Request, entity: str | None = EntityQ,
+            depth: int = Query(1, ge=1, le=3, description="Hops from the entity (1-3)."),
+            predicate: str | None = Query(None, description="Comma-separated predicates."),
+            as_of: str | None = AsOf) -> dict:
+    """Nodes and edges; without ``entity``, the whole store's relation graph."""
+    return network_data(request, entity, depth, predicate, as_of)
+
+
+def map_data(request: Request, type: str | None, date_from, date_to) -> dict:
+    types = csv_list(type)
+    for t in types:
+        choice("type", t, ENTITY_TYPES)
+    date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
+    if date_from and date_to and date_from > date_to:
+        raise bad_param("date_to", "date_to: earlier than date_from")
+    with store_for(request) as store:
+        pack = pack_for(request)
+        return graphs.map_markers(store, pack, Lookup(store, pack), types or None,
+                                  date_from, date_to)
+
+
+@router.get("/map", summary="Places and events with coordinates")
+def map_(request: Request, type: str | None = Query(None, description="Comma-separated types."),
+         date_from: str | None = None, date_to: str | None = None) -> dict:
+    return map_data(request, type, date_from, date_to)

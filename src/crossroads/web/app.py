@@ -1,0 +1,82 @@
+"""The crossroads web app: JSON API under /api, the analyst's pages, offline API docs.
+
+    from crossroads.web import create_app
+    app = create_app("sqlite:///crossroads.db")     # then: uvicorn, or crossroads serve
+
+Nothing is loaded from a CDN: front-end libraries are copied into static/vendor/ by
+scripts/build_frontend.sh, and a Content-Security-Policy allows scripts from this server only.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from crossroads.web import errors
+from crossroads.web.api import analyze, documents, entities, ingest, knowledge, search
+from crossroads.web.views import analyses as analyses_views, pages
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+VENDOR = STATIC / "vendor"
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+"""Article text is untrusted: even if something slipped past escaping, no inline script runs."""
+
+
+def _marks(snippet: str) -> list[tuple[str, bool]]:
+    """A store snippet ('... [match] ...') as (text, is_match) pieces, escaped by the template."""
+    return [(part, i % 2 == 1) for i, part in enumerate(re.split(r"[\[\]]", snippet or ""))]
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    env = templates.env
+    env.autoescape = True
+    env.filters["pred"] = lambda p: (p or "").replace("_", " ")
+    env.filters["marks"] = _marks
+    env.globals["vendor_built"] = (VENDOR / "leaflet" / "leaflet.js").exists()
+    return templates
+
+
+def create_app(store_url: str, pack=None, write: bool = False) -> FastAPI:
+    """The app over one store. ``pack`` defaults to the bundled knowledge pack, loaded on first
+    use; ``write`` enables the endpoints that change the store (POST /api/ingest)."""
+    app = FastAPI(title="crossroads", version="1",
+                  summary="Evidence-grounded knowledge from regional reporting",
+                  description="Every list is paginated with `limit`/`offset` and says its "
+                              "`total`. Errors are `{\"status\", \"error\", \"param\"}`.",
+                  docs_url=None, redoc_url=None)
+    app.state.store_url = store_url
+    app.state.pack = pack
+    app.state.pack_tried = pack is not None
+    app.state.write = write
+    app.state.templates = _templates()
+    errors.install(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    for module in (search, documents, entities, knowledge, analyze, ingest):
+        app.include_router(module.router)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request):
+        """Swagger UI from static/vendor (no CDN), initialised by static/js/docs.js."""
+        return app.state.templates.TemplateResponse(request, "docs.html", {"title": "API docs"})
+
+    app.include_router(analyses_views.router)
+    app.include_router(pages.router)
+    STATIC.mkdir(exist_ok=True)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    return app

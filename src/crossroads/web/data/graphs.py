@@ -1,0 +1,156 @@
+"""Timeline items, relation networks and map markers, from the analyses or the store."""
+from __future__ import annotations
+
+import networkx as nx
+
+from crossroads.store.base import Store
+from crossroads.web.data.records import Lookup, analysis, entity_url, plain
+from crossroads.web.data import facts as facts_data
+
+
+def _precision(iso: str | None) -> str | None:
+    return {4: "year", 7: "month", 10: "day"}.get(len(iso or ""), None) if iso else None
+
+
+def within(date: str | None, date_from: str | None, date_to: str | None) -> bool:
+    if not date:
+        return not (date_from or date_to)
+    if date_from and date[:len(date_from)] < date_from[:len(date)]:
+        return False
+    return not (date_to and date[:len(date_to)] > date_to[:len(date)])
+
+
+def timeline(store: Store, pack, lk: Lookup, entity: str | None = None, other: str | None = None,
+             query: str | None = None, date_from: str | None = None,
+             date_to: str | None = None) -> list[dict]:
+    """Dated events and relations in date order, each with its precision and evidence."""
+    mod = analysis("timeline")
+    if mod is not None:
+        raw = [plain(x) for x in mod.timeline(store, entity=entity, other=other, query=query,
+                                               date_from=date_from, date_to=date_to, pack=pack)]
+        return [_item(r, lk, i) for i, r in enumerate(raw)]
+    items = []
+    for i, e in enumerate(store.events(entity=entity, date_from=date_from, date_to=date_to)):
+        if not e.date or (other and other not in e.actors + e.targets):
+            continue
+        items.append({"id": f"ev{i}", "kind": "event", "type": e.type, "date": e.date,
+                      "end": None, "precision": _precision(e.date),
+                      "label": f"{e.type}: " + ", ".join(lk.ref(a)["name"] for a in e.actors[:3]),
+                      "entities": [lk.ref(x) for x in (*e.actors, *e.targets)],
+                      "negated": e.negated, "mode": e.mode,
+                      "evidence": [lk.evidence(e.evidence)]})
+    for j, f in enumerate(facts_data.facts(store, pack, lk, entity=entity)):
+        date = f["start"] or f["end"]
+        if not date or not within(date, date_from, date_to):
+            continue
+        ids = {f["subject"]["id"], (f["object"] or {}).get("id")}
+        if other and other not in ids:
+            continue
+        obj = f["object"]["name"] if f["object"] else f["qualifiers"].get("resource", "")
+        items.append({"id": f"rel{j}", "kind": "relation", "type": f["predicate"],
+                      "date": f["start"] or f["end"], "end": f["end"] if f["start"] else None,
+                      "precision": _precision(date),
+                      "label": f"{f['subject']['name']} {f['predicate']} {obj}",
+                      "entities": [x for x in (f["subject"], f["object"]) if x],
+                      "negated": f["negated"], "mode": None, "evidence": f["evidence"][:3]})
+    if query:
+        q = query.casefold()
+        items = [it for it in items if q in it["label"].casefold()
+                 or any(q in (ev["text"] or "").casefold() for ev in it["evidence"])]
+    return sorted(items, key=lambda it: it["date"])
+
+
+def _item(raw: dict, lk: Lookup, i: int) -> dict:
+    """A crossroads.analysis.timeline item in the shape pages use."""
+    date = raw.get("date")
+    ev = raw.get("evidence")
+    return {"id": f"t{i}", "kind": raw.get("kind", "event"), "type": raw.get("type"),
+            "date": date, "end": None, "precision": raw.get("precision") or _precision(date),
+            "label": raw.get("summary") or raw.get("type") or "",
+            "dated_by": raw.get("dated_by"),
+            "entities": [lk.ref(e) for e in raw.get("entities", []) if e],
+            "negated": "NOT " in (raw.get("summary") or ""), "mode": None,
+            "evidence": [lk.evidence(ev)] if ev else []}
+
+
+def network(store: Store, pack, lk: Lookup, entity: str | None, depth: int = 1,
+            predicates: list[str] | None = None, as_of: str | None = None) -> dict:
+    """{"nodes", "edges"} around an entity (or the whole store when entity is None)."""
+    mod = analysis("network")
+    if mod is not None and entity:
+        g = mod.neighbourhood(store, entity, depth=depth, predicates=predicates or None,
+                              as_of=as_of, pack=pack)
+    else:
+        g = _fallback_graph(store, pack, lk, entity, depth, predicates, as_of)
+    return graph_dict(g, lk, entity)
+
+
+def _fallback_graph(store, pack, lk, entity, depth, predicates, as_of) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    frontier = [entity] if entity else [None]
+    seen: set = set()
+    for _ in range(max(1, depth) if entity else 1):
+        nxt = []
+        for node in frontier:
+            if node in seen:
+                continue
+            seen.add(node)
+            for f in facts_data.facts(store, pack, lk, entity=node, as_of=as_of):
+                if predicates and f["predicate"] not in predicates or not f["object"]:
+                    continue
+                s, o = f["subject"]["id"], f["object"]["id"]
+                g.add_edge(s, o, predicate=f["predicate"], start=f["start"], end=f["end"],
+                           negated=f["negated"], sources=f["sources"])
+                nxt += [s, o]
+        frontier = nxt
+    return g
+
+
+def graph_dict(g, lk: Lookup, centre: str | None) -> dict:
+    nodes, edges = [], []
+    for n, attrs in g.nodes(data=True):
+        ref = lk.ref(n)
+        nodes.append({"id": n, "name": attrs.get("name") or ref["name"],
+                      "type": attrs.get("type") or ref["type"], "url": entity_url(n),
+                      "centre": n == centre})
+    multi = g.is_multigraph()
+    for i, e in enumerate(g.edges(data=True, keys=True) if multi else g.edges(data=True)):
+        s, o, attrs = e[0], e[1], e[-1]
+        edges.append({"id": f"e{i}", "source": s, "target": o,
+                      "predicate": attrs.get("predicate"), "start": attrs.get("start"),
+                      "end": attrs.get("end"), "negated": bool(attrs.get("negated")),
+                      "sources": attrs.get("sources")})
+    return {"centre": centre, "nodes": nodes, "edges": edges}
+
+
+def map_markers(store: Store, pack, lk: Lookup, types: list[str] | None = None,
+                date_from: str | None = None, date_to: str | None = None) -> dict:
+    """Entities with coordinates (store data, else the pack) and the events placed at them."""
+    markers: dict[str, dict] = {}
+    for ent, n in store.entities(limit=None):
+        lat, lon = _coords(ent, pack)
+        if lat is None or (types and ent.type not in types):
+            continue
+        markers[ent.id] = {**lk.ref(ent.id), "lat": lat, "lon": lon, "mentions": n,
+                           "events": []}
+    for e in store.events(date_from=date_from, date_to=date_to):
+        if e.place and e.place in markers:
+            markers[e.place]["events"].append({"type": e.type, "date": e.date,
+                                               "evidence": [lk.evidence(e.evidence)]})
+    items = list(markers.values())
+    if date_from or date_to:
+        items = [m for m in items if m["events"]]
+    return {"markers": items}
+
+
+def _coords(ent, pack) -> tuple[float | None, float | None]:
+    data = ent.data or {}
+    lat, lon = data.get("lat"), data.get("lon")
+    if (lat is None or lon is None) and pack is not None:
+        pe = pack.get(ent.id)
+        if pe is not None:
+            lat, lon = pe.lat, pe.lon
+    try:
+        return (float(lat), float(lon)) if lat is not None and lon is not None else (None, None)
+    except (TypeError, ValueError):
+        return None, None

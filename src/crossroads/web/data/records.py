@@ -1,0 +1,134 @@
+"""Plain-dict forms of stored records, with the names and sentences a reader needs."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import asdict, is_dataclass
+from types import ModuleType
+from urllib.parse import quote
+
+from crossroads.model import Document, Entity, Event, Evidence, Quote, Relation
+from crossroads.store.base import Store
+
+
+def analysis(name: str) -> ModuleType | None:
+    """crossroads.analysis.<name> if it is installed, else None (its page says so)."""
+    try:
+        return importlib.import_module(f"crossroads.analysis.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name in (f"crossroads.analysis.{name}", "crossroads.analysis"):
+            return None
+        raise
+
+
+def plain(obj):
+    """A dataclass result (with or without to_dict) as JSON-ready data."""
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict()
+    if is_dataclass(obj):
+        return asdict(obj)
+    if isinstance(obj, (list, tuple)):
+        return [plain(x) for x in obj]
+    return obj
+
+
+def entity_url(entity_id: str) -> str:
+    return "/entities/" + quote(entity_id, safe=":/")
+
+
+def document_url(doc_id: str, start: int | None = None, end: int | None = None) -> str:
+    url = "/documents/" + quote(doc_id, safe=":")
+    if start is not None:
+        url += f"?hl={start}-{end}#s-{start}"
+    return url
+
+
+class Lookup:
+    """Per-request memo of documents and entities, so a page reads each one once."""
+
+    def __init__(self, store: Store, pack=None) -> None:
+        self.store = store
+        self.pack = pack
+        self._docs: dict[str, Document | None] = {}
+        self._ents: dict[str, Entity | None] = {}
+
+    def doc(self, doc_id: str) -> Document | None:
+        if doc_id not in self._docs:
+            self._docs[doc_id] = self.store.get_document(doc_id)
+        return self._docs[doc_id]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        if entity_id not in self._ents:
+            ent = self.store.get_entity(entity_id)
+            if ent is None and self.pack is not None:
+                pe = self.pack.get(entity_id)
+                if pe is not None:
+                    ent = Entity(pe.id, pe.type, pe.name, tuple(pe.aliases))
+            self._ents[entity_id] = ent
+        return self._ents[entity_id]
+
+    def ref(self, entity_id, name: str | None = None) -> dict | None:
+        """{"id", "name", "type", "url"} of an entity id (or {"id", "name"} dict)."""
+        if not entity_id:
+            return None
+        if isinstance(entity_id, dict):
+            name = name or entity_id.get("name")
+            entity_id = entity_id.get("id")
+            if not entity_id:
+                return None
+        ent = self.entity(entity_id)
+        return {"id": entity_id, "name": name or (ent.name if ent else entity_id),
+                "type": ent.type if ent else None, "url": entity_url(entity_id)}
+
+    def evidence(self, ev) -> dict:
+        """An evidence span (or an analysis Citation) with its sentence, document title/date
+        and reader link; a knowledge-pack citation keeps its public source instead."""
+        if is_dataclass(ev):
+            ev = plain(ev)
+        if ev.get("kind") == "pack" or not ev.get("doc"):
+            src = ev.get("source") or ""
+            return {"kind": "pack", "doc": None, "start": None, "end": None,
+                    "text": ev.get("text") or "", "title": "knowledge pack", "published": None,
+                    "source": src, "reliability": None,
+                    "url": src if src.startswith(("http://", "https://")) else None}
+        doc = self.doc(ev["doc"])
+        start, end = int(ev["start"]), int(ev["end"])
+        return {"kind": "text", "doc": ev["doc"], "start": start, "end": end,
+                "text": ev.get("text") or (doc.text[start:end] if doc else ""),
+                "title": ev.get("title") or (doc.title if doc else None),
+                "published": ev.get("published") or (doc.published if doc else None),
+                "source": ev.get("source") or (doc.source if doc else None),
+                "reliability": ev.get("reliability"),
+                "url": document_url(ev["doc"], start, end)}
+
+
+def document_summary(d: Document) -> dict:
+    return {"id": d.id, "title": d.title or d.source, "source": d.source, "author": d.author,
+            "published": d.published, "kind": d.kind, "parent": d.parent,
+            "duplicate_of": d.duplicate_of, "chars": len(d.text), "url": document_url(d.id)}
+
+
+def entity_summary(e: Entity, mentions: int | None = None) -> dict:
+    out = {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
+           "url": entity_url(e.id)}
+    if mentions is not None:
+        out["mentions"] = mentions
+    return out
+
+
+def relation_dict(r: Relation, lk: Lookup) -> dict:
+    return {"subject": lk.ref(r.subject), "predicate": r.predicate, "object": lk.ref(r.object),
+            "start": r.start, "end": r.end, "negated": r.negated,
+            "attributed_to": lk.ref(r.attributed_to), "qualifiers": dict(r.qualifiers or {}),
+            "origin": r.origin, "evidence": [lk.evidence(r.evidence)]}
+
+
+def event_dict(e: Event, lk: Lookup) -> dict:
+    return {"type": e.type, "actors": [lk.ref(a) for a in e.actors],
+            "targets": [lk.ref(t) for t in e.targets], "date": e.date,
+            "place": lk.ref(e.place), "negated": e.negated, "mode": e.mode,
+            "trigger": e.trigger, "evidence": [lk.evidence(e.evidence)]}
+
+
+def quote_dict(q: Quote, lk: Lookup) -> dict:
+    return {"speaker": lk.ref(q.speaker), "text": q.text, "cue": q.cue, "date": q.date,
+            "about": [lk.ref(a) for a in q.about], "evidence": [lk.evidence(q.evidence)]}

@@ -1,0 +1,4 @@
+/* Interactive API docs from the vendored swagger-ui-dist (no CDN). */
+"use strict";
+window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true,
+  presets: [SwaggerUIBundle.presets.apis], layout: "BaseLayout"});

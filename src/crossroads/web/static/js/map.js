@@ -1,0 +1,66 @@
+/* Map page (and corridor routes): Natural Earth country outlines, no tiles, markers for
+   places with coordinates; clicking a marker lists its facts from /api/facts. */
+"use strict";
+(async function (CR) {
+  const box = document.getElementById("map");
+  if (!box || !window.L) return;
+  const data = CR.pageData();
+  const map = L.map(box, {zoomSnap: 0.5, attributionControl: true}).setView([38, 66], 4);
+  map.attributionControl.addAttribution("Outlines: Natural Earth");
+  try {
+    const outlines = await CR.getJSON("/static/vendor/countries.geojson");
+    L.geoJSON(outlines, {
+      style: {color: "#8a8f98", weight: 1, fillColor: "#eef0ea", fillOpacity: 1},
+      onEachFeature: (f, layer) => layer.bindTooltip(CR.escape(f.properties.name || ""), {sticky: true}),
+    }).addTo(map);
+  } catch (err) { console.warn("country outlines missing: run scripts/build_frontend.sh"); }
+
+  const panel = document.getElementById("map-panel");
+  async function showFacts(m) {
+    if (!panel) return;
+    panel.replaceChildren(CR.el("h2", {}, CR.entLink(m)), CR.el("p", {class: "muted"}, m.type + " · " + m.mentions + " mentions"));
+    for (const ev of m.events || []) {
+      const link = ev.evidence && ev.evidence[0];
+      panel.appendChild(CR.el("p", {}, CR.el("b", {}, ev.type), " " + (ev.date || "undated") + " ",
+        link ? CR.el("a", {href: link.url, class: "evlink"}, link.title || "source") : null));
+    }
+    try {
+      const facts = await CR.getJSON("/api/facts?limit=30&entity=" + encodeURIComponent(m.id));
+      const ul = CR.el("ul", {class: "facts-mini"});
+      for (const f of facts.items) {
+        const ev = f.evidence[0];
+        ul.appendChild(CR.el("li", {}, CR.entLink(f.subject), " " + (f.negated ? "not " : "") + f.predicate.replace(/_/g, " ") + " ",
+          f.object ? CR.entLink(f.object) : "", ev ? CR.el("a", {href: ev.url, class: "evlink", title: ev.text}, " [source]") : null));
+      }
+      if (!facts.items.length) ul.appendChild(CR.el("li", {class: "muted"}, "No facts."));
+      panel.appendChild(ul);
+    } catch (err) { panel.appendChild(CR.el("p", {class: "muted"}, err.message)); }
+  }
+
+  const markers = data.markers || [];
+  const layer = L.featureGroup();
+  for (const m of markers) {
+    const mk = L.circleMarker([m.lat, m.lon], {radius: 5 + Math.min(10, Math.sqrt(m.mentions || 1) * 1.5),
+      color: "#222", weight: 1, fillColor: CR.colour(m.type), fillOpacity: m.events && m.events.length ? 0.95 : 0.75});
+    mk.bindTooltip(CR.escape(m.name));
+    mk.on("click", () => showFacts(m));
+    layer.addLayer(mk);
+  }
+  layer.addTo(map);
+  box.dataset.markers = String(markers.length);
+  if (markers.length > 1) map.fitBounds(layer.getBounds().pad(0.2));
+
+  /* corridor page: draw each route through the stops that have coordinates */
+  if (data.result && data.result.routes) {
+    const coords = {};
+    try {
+      const all = await CR.getJSON("/map.json");
+      for (const m of all.markers) coords[m.id] = [m.lat, m.lon];
+    } catch (err) { /* no markers: no lines */ }
+    const palette = ["#c0392b", "#2f6db5", "#1e8449", "#d68910", "#7a4bb5"];
+    data.result.routes.forEach((r, i) => {
+      const stops = (r.path || r.nodes || []).map((s) => coords[typeof s === "string" ? s : s.id]).filter(Boolean);
+      if (stops.length > 1) L.polyline(stops, {color: palette[i % palette.length], weight: 3}).addTo(map);
+    });
+  }
+})(window.CR);

@@ -1,0 +1,63 @@
+"""Analysis pages: basing matrix, corridor routes (with the --avoid what-if), spillover, conflicts.
+
+An analysis that fails for its input (an unknown country) or is not installed shows its
+error in place, so the rest of the page still works.
+"""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from crossroads.web.api.analyze import basing_data, corridors_data, spillover_data
+from crossroads.web.data import analyses, facts as facts_data
+from crossroads.web.data.records import Lookup
+from crossroads.web.deps import pack_for, store_for
+from crossroads.web.errors import ApiError
+from crossroads.web.views.render import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def _attempt(fn, *args) -> dict:
+    try:
+        return {"result": fn(*args), "error": None}
+    except ApiError as exc:
+        return {"result": None, "error": {"status": exc.status, "error": exc.error,
+                                          "param": exc.param}}
+
+
+@router.get("/analyses")
+@router.get("/analyses.json")
+def index(request: Request):
+    data = {"available": analyses.available()}
+    return render(request, "analyses.html", data, title="Analyses")
+
+
+@router.get("/analyses/basing")
+@router.get("/analyses/basing.json")
+def basing(request: Request, power: str = "United States", hosts: str = "Central Asia,Pakistan"):
+    data = {"power": power, "hosts": hosts, **_attempt(basing_data, request, power, hosts)}
+    return render(request, "analysis_basing.html", data, title="Basing options")
+
+
+@router.get("/analyses/corridors")
+@router.get("/analyses/corridors.json")
+def corridors(request: Request, origin: str = "Kazakhstan", avoid: str = ""):
+    data = {"origin": origin, "avoid": avoid, **_attempt(corridors_data, request, origin, avoid)}
+    return render(request, "analysis_corridors.html", data, title="Corridor access")
+
+
+@router.get("/analyses/spillover")
+@router.get("/analyses/spillover.json")
+def spillover(request: Request, country: str = "Tajikistan"):
+    data = {"country": country, **_attempt(spillover_data, request, country)}
+    return render(request, "analysis_spillover.html", data, title="Spillover exposure")
+
+
+@router.get("/analyses/conflicts")
+@router.get("/analyses/conflicts.json")
+def conflicts(request: Request):
+    with store_for(request) as store:
+        pack = pack_for(request)
+        items = facts_data.conflicts(store, pack, Lookup(store, pack))
+    data = {"available": items is not None, "items": items or []}
+    return render(request, "analysis_conflicts.html", data, title="Conflicts")

@@ -1,0 +1,105 @@
+"""The analyst's pages: home/search, entities, documents, map, network, timeline."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import RedirectResponse
+
+from crossroads.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
+from crossroads.web.api.documents import document_data
+from crossroads.web.api.entities import entities_data, profile_data
+from crossroads.web.api.knowledge import map_data, network_data, timeline_data
+from crossroads.web.data import analyses, search as search_data
+from crossroads.web.data.records import Lookup, document_summary, entity_url
+from crossroads.web.deps import pack_for, store_for
+from crossroads.web.views.render import render, strip_json
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = 20
+
+
+@router.get("/")
+@router.get("/index.json")
+@router.get("/search")
+@router.get("/search.json")
+def home(request: Request, q: str = "", offset: int = Query(0, ge=0)):
+    with store_for(request) as store:
+        pack = pack_for(request)
+        total = store.count_documents()
+        latest = store.documents(limit=10, offset=max(0, total - 10))
+        data = {"q": q, "counts": store.stats(),
+                "latest": [document_summary(d) for d in reversed(latest)],
+                "results": (search_data.search(store, pack, Lookup(store, pack), q, PAGE, offset)
+                            if q.strip() else None)}
+    return render(request, "home.html", data, title=f"{q} – search" if q else "crossroads")
+
+
+@router.get("/entities")
+@router.get("/entities.json")
+def entity_list(request: Request, type: str | None = None, q: str | None = None,
+                offset: int = Query(0, ge=0)):
+    data = entities_data(request, type or None, None, q or None, 50, offset)
+    return render(request, "entities.html", data, types=ENTITY_TYPES, title="Entities")
+
+
+@router.get("/entities/{entity_id:path}")
+def entity_page(request: Request, entity_id: str):
+    as_json = entity_id.endswith(".json")
+    entity_id = strip_json(entity_id)
+    data = profile_data(request, entity_id)
+    canonical = data["entity"]["id"]
+    if canonical != entity_id and not as_json:  # a name or alias: go to the id's page
+        return RedirectResponse(entity_url(canonical), status_code=302)
+    return render(request, "entity.html", data, title=data["entity"]["name"])
+
+
+@router.get("/documents")
+@router.get("/documents.json")
+def document_list(request: Request, offset: int = Query(0, ge=0)):
+    with store_for(request) as store:
+        total = store.count_documents()
+        items = [document_summary(d) for d in store.documents(limit=50, offset=offset)]
+    data = {"total": total, "limit": 50, "offset": offset, "items": items}
+    return render(request, "documents.html", data, title="Documents")
+
+
+@router.get("/documents/{doc_id}")
+def document_page(request: Request, doc_id: str, hl: str | None = None):
+    data = document_data(request, strip_json(doc_id), hl)
+    return render(request, "document.html", data,
+                  title=data["document"]["title"] or data["document"]["source"])
+
+
+@router.get("/map")
+@router.get("/map.json")
+def map_page(request: Request, type: str | None = None, date_from: str | None = None,
+             date_to: str | None = None):
+    data = map_data(request, type, date_from, date_to)
+    return render(request, "map.html", data, types=ENTITY_TYPES, title="Map",
+                  filters={"type": type or "", "date_from": date_from or "",
+                           "date_to": date_to or ""})
+
+
+@router.get("/network")
+@router.get("/network.json")
+def network_page(request: Request, entity: str | None = None, depth: int = Query(1, ge=1, le=3),
+                 predicate: str | None = None, as_of: str | None = None):
+    data = network_data(request, entity or None, depth, predicate, as_of)
+    return render(request, "network.html", data, predicates=PREDICATES, title="Network",
+                  filters={"entity": entity or "", "depth": depth, "predicate": predicate or "",
+                           "as_of": as_of or ""})
+
+
+@router.get("/timeline")
+@router.get("/timeline.json")
+def timeline_page(request: Request, entity: str | None = None, other: str | None = None,
+                  q: str | None = None, date_from: str | None = None, date_to: str | None = None):
+    data = timeline_data(request, entity or None, other or None, q, date_from, date_to)
+    return render(request, "timeline.html", data, event_types=EVENT_TYPES, title="Timeline",
+                  filters={"entity": entity or "", "other": other or "", "q": q or "",
+                           "date_from": date_from or "", "date_to": date_to or ""})
+
+
+@router.get("/about.json")
+def about(request: Request):
+    return {"analyses": analyses.available(), "write": request.app.state.write}

@@ -1,0 +1,169 @@
+"""The HTTP API over a real SQLite store: shapes, pagination, errors, OpenAPI."""
+from __future__ import annotations
+
+import pytest
+
+import sample
+
+ERROR_KEYS = {"status", "error", "param"}
+
+
+def _error(resp, status: int, param: str | None):
+    assert resp.status_code == status, resp.text
+    body = resp.json()
+    assert set(body) == ERROR_KEYS
+    assert body["status"] == status
+    assert body["param"] == param
+    assert isinstance(body["error"], str) and body["error"]
+    return body
+
+
+def test_api_stats_counts_what_the_store_holds(client):
+    counts = client.get("/api/stats").json()["counts"]
+    assert counts["documents"] == 3
+    assert counts["quotes"] == 1
+
+
+def test_api_search_groups_documents_entities_and_facts(client):
+    body = client.get("/api/search", params={"q": "Tajikistan"}).json()
+    assert {"documents", "entities", "facts"} <= set(body)
+    assert body["entities"]["items"][0]["id"] == sample.TJ.id
+    titles = {d["title"] for d in body["documents"]["items"]}
+    assert "Water talks in Batken" in titles
+    assert any(f["predicate"] == "member_of" for f in body["facts"]["items"])
+
+
+def test_api_documents_paginate_with_total(client):
+    first = client.get("/api/documents", params={"limit": 2}).json()
+    second = client.get("/api/documents", params={"limit": 2, "offset": 2}).json()
+    assert first["total"] == second["total"] == 3
+    assert len(first["items"]) == 2 and len(second["items"]) == 1
+    ids = {d["id"] for d in first["items"]} | {d["id"] for d in second["items"]}
+    assert len(ids) == 3
+
+
+def test_api_document_has_mentions_and_facts_per_sentence(client, docs):
+    talks = docs["talks"]
+    body = client.get(f"/api/documents/{talks.id}").json()
+    assert body["document"]["text"] == talks.text
+    assert any(m["entity"] == sample.CSTO.id for m in body["mentions"])
+    start, end = sample.sentence(talks, "Tajikistan has been a member of the CSTO since 1994")
+    sent = next(s for s in body["sentences"] if s["start"] == start)
+    assert sent["relations"][0]["predicate"] == "member_of"
+    assert sent["relations"][0]["evidence"][0]["url"].startswith(f"/documents/{talks.id}?hl={start}-")
+
+
+def test_api_entity_profile_has_facts_with_evidence(client, docs):
+    body = client.get(f"/api/entities/{sample.TJ.id}").json()
+    assert body["entity"]["name"] == "Tajikistan"
+    member = next(g for g in body["facts"] if g["predicate"] == "member_of")
+    csto = next(f for f in member["facts"] if f["object"]["id"] == sample.CSTO.id)
+    texts = [e["text"] for e in csto["evidence"] if e["kind"] == "text"]
+    assert any("member of the CSTO since 1994" in t for t in texts)
+    assert csto["sources"] >= 1
+    assert body["quotes_about"][0]["text"].startswith("No foreign base")
+
+
+def test_api_entity_by_name_resolves(client):
+    assert client.get("/api/entities/Kyrgyzstan").json()["entity"]["id"] == sample.KG.id
+
+
+def test_api_unknown_entity_is_404_in_the_error_shape(client):
+    _error(client.get("/api/entities/e:person/nobody-at-all"), 404, "entity_id")
+    _error(client.get("/api/facts", params={"entity": "Atlantis Nowhere"}), 404, "entity")
+
+
+def test_api_bad_date_is_400_naming_the_parameter(client):
+    body = _error(client.get("/api/facts", params={"as_of": "2021-13-01"}), 400, "as_of")
+    assert "2021-13-01" in body["error"]
+    _error(client.get("/api/events", params={"date_from": "last year"}), 400, "date_from")
+    _error(client.get("/api/timeline", params={"date_to": "2021/05"}), 400, "date_to")
+
+
+def test_api_validation_errors_are_400_naming_the_parameter(client):
+    _error(client.get("/api/documents", params={"limit": 0}), 400, "limit")
+    _error(client.get("/api/documents", params={"offset": "x"}), 400, "offset")
+    _error(client.get("/api/search"), 400, "q")
+    _error(client.get("/api/facts", params={"predicate": "likes"}), 400, "predicate")
+    _error(client.get("/api/entities", params={"type": "Dragon"}), 400, "type")
+
+
+def test_api_unknown_route_and_method_use_the_error_shape(client):
+    _error(client.get("/api/no-such-thing"), 404, None)
+    _error(client.delete("/api/documents"), 405, None)
+
+
+def test_api_is_read_only_without_write(client):
+    body = _error(client.post("/api/ingest", json={"source": "a.txt", "text": "Hello."}), 403, None)
+    assert "--write" in body["error"]
+
+
+def test_api_facts_filter_by_predicate_and_as_of(client):
+    body = client.get("/api/facts", params={"entity": "Tajikistan", "predicate": "member_of"}).json()
+    assert body["total"] >= 1
+    assert all(f["predicate"] == "member_of" for f in body["items"])
+    before = client.get("/api/facts", params={"entity": sample.TJ.id, "predicate": "member_of",
+                                              "as_of": "1990"}).json()
+    assert all(f["object"]["id"] != sample.CSTO.id for f in before["items"])
+
+
+def test_api_quotes_events_timeline_network_map(client):
+    q = client.get("/api/quotes", params={"speaker": sample.MINISTER.id}).json()
+    assert q["total"] == 1 and q["items"][0]["speaker"]["name"] == "Dilshod Rahmonzoda"
+    ev = client.get("/api/events", params={"type": "CONSULT"}).json()
+    assert ev["items"][0]["date"] == "2021-05-12"
+    tl = client.get("/api/timeline", params={"entity": sample.KG.id}).json()
+    assert any(it["date"] == "2021-05-12" for it in tl["items"])
+    net = client.get("/api/network", params={"entity": sample.TJ.id}).json()
+    ids = {n["id"] for n in net["nodes"]}
+    assert {sample.TJ.id, sample.CSTO.id} <= ids and net["edges"]
+    markers = {m["id"]: m for m in client.get("/api/map").json()["markers"]}
+    assert markers[sample.BATKEN.id]["events"][0]["type"] == "CONSULT"
+
+
+def test_api_spillover_cites_its_sources(client, docs):
+    body = client.get("/api/analyze/spillover", params={"country": "Tajikistan"}).json()
+    group = next(g for g in body["groups"] if g["group"]["id"] == sample.GROUP.id)
+    ev = group["placements"][0]["fact"]["evidence"][0]
+    assert ev["doc"] == docs["talks"].id and "Valley Front" in ev["text"]
+
+
+def test_api_analyses_name_the_bad_parameter(client):
+    _error(client.get("/api/analyze/spillover", params={"country": "Atlantis Nowhere"}),
+           404, "country")
+    _error(client.get("/api/analyze/basing", params={"power": "United States"}), 400, "hosts")
+
+
+def test_api_openapi_document_validates(client):
+    spec = client.get("/openapi.json").json()
+    from openapi_spec_validator import validate
+    validate(spec)
+    for path in ("/api/search", "/api/documents", "/api/documents/{doc_id}", "/api/entities",
+                 "/api/facts", "/api/quotes", "/api/events", "/api/conflicts", "/api/timeline",
+                 "/api/network", "/api/analyze/basing", "/api/analyze/corridors",
+                 "/api/analyze/spillover", "/api/stats"):
+        assert path in spec["paths"], path
+
+
+def test_api_docs_are_served_offline(client):
+    html = client.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in html
+    assert "cdn" not in html.lower() and "https://" not in html
+
+
+@pytest.mark.parametrize("url", ["/entities/e:country/tj.json", "/map.json", "/timeline.json",
+                                 "/network.json?entity=Tajikistan", "/index.json",
+                                 "/analyses/spillover.json?country=Tajikistan"])
+def test_api_pages_have_json_twins(client, url):
+    resp = client.get(url)
+    assert resp.status_code == 200
+    assert resp.headers["content-type"].startswith("application/json")
+
+
+def test_api_page_html_escapes_stored_markup(client, docs):
+    hostile = docs["hostile"]
+    html = client.get(f"/documents/{hostile.id}", headers={"accept": "text/html"}).text
+    assert "<script>window.__xss" not in html
+    assert "<img src=\"x\"" not in html
+    assert "&lt;script&gt;window.__xss = &#39;script&#39;;&lt;/script&gt;" in html
+    assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
