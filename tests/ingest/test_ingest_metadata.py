@@ -74,3 +74,19 @@ def test_metadata_date_contradicted_by_the_text_is_not_the_article_date():
     assert doc.published is None and doc.meta["page_date"] == "2021-05-03"
     ok = _one("November 16, 2021\n\nRiver commission set up after summit\n\n" + body)
     assert ok.published == "2021-11-16"
+
+
+@pytest.mark.parametrize("head,author", [
+    ("Road talks resume\n\nBy Lena March | May 5, 2021\n\n", "Lena March"),
+    ("Road talks resume\n\nLena March, 05.05.2021\n\n", "Lena March"),
+    ("Road talks resume\n\nMay 05, 2021 12:30 GMT\n\nBy Lena March\n\n", "Lena March"),
+    ("Road talks resume\n\nPublished: May 5, 2021\n\nBy Lena March\n\n5 min read\n\n", "Lena March"),
+    ("Road talks resume\n\nThe reopening could double trade between the two countries within a "
+     "year, officials say.\n\nBy Lena March\n\nMay 5, 2021\n\n", "Lena March"),
+    ("Posted on May 5, 2021 by admin\n\nRoad talks resume\n\n", None),
+])
+def test_metadata_common_head_layouts(head, author):
+    doc = _one(head + BODY + "\nTags: roads, trade\n")
+    assert (doc.title, doc.author, doc.published) == ("Road talks resume", author, "2021-05-05")
+    assert "Lena" not in doc.text and "2021" not in doc.text and "read" not in doc.text
+    assert "Tags" not in doc.text and doc.text.endswith("customs rules.")

@@ -230,3 +230,16 @@ def test_readers_corpus_articles_and_metadata():
                       and (doc.published or "") == g["published"])
     assert len(articles) == 7 and total == 7
     assert right >= 6
+
+
+def test_readers_markdown_front_matter_and_markup(tmp_path):
+    f = tmp_path / "note.md"
+    f.write_text("---\ntitle: \"Canal talks\"\nauthor: Omar Faiz\ndate: 2022-09-01\n---\n\n# Canal talks resume\n\n"
+                 "Officials of the **two districts** met at the [irrigation office](http://example.org) "
+                 "to discuss the canal, which has been dry since June and needs repair.\n\n"
+                 "> The water must reach the lower villages first, the district head said.\n", encoding="utf-8")
+    [doc] = load_path(f, MB)
+    assert (doc.title, doc.author, doc.published) == ("Canal talks", "Omar Faiz", "2022-09-01")
+    assert doc.text == ("Officials of the two districts met at the irrigation office to discuss the canal, "
+                        "which has been dry since June and needs repair.\n\n"
+                        "The water must reach the lower villages first, the district head said.")

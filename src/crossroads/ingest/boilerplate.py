@@ -57,7 +57,9 @@ _UI_PREFIX = re.compile(
     r"copyright ?(©|\(c\)|\d{4})|© ?\d{4}|all rights reserved|disclaimer:|"
     r"the views expressed|views expressed (in|by)|opinions expressed in this|"
     r"we use cookies|this website uses cookies|by continuing to (use|browse)|"
-    r"\d+ comments?$|comments? \(\d+\)$|updated:|last updated)", re.I)
+    r"\d+ comments?$|comments? \(\d+\)$|updated:|last updated|\d+\s*min(ute)?s?\.? read$|"
+    r"(tags|tagged|topics|filed under|categories|posted in)\s*:|"
+    r"(also read|read also|read more|see also|related|recommended|must read|watch)\s*[:|»>-]\s*\S)", re.I)
 _PUBLISHED = re.compile(r"^(published|posted|first published|date)(\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.I)
 _CREDIT = re.compile(r"^(\(?\s*(photo|image|picture|photograph|foto|illustration)s?(\s+credits?)?"
                      r"\s*(by\b|:|©|-)|(credit|credits|courtesy|photo source)\s*:|©)", re.I)

@@ -28,6 +28,30 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+_MD = [(re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\1"),  # headings
+       (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+       (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: their words stay
+       (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+       (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
+       (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M), "")]  # rules
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def from_markdown(text: str) -> tuple[str, dict[str, str]]:
+    """Markdown as plain text, and the title/author/date of its front matter if it has one."""
+    fields: dict[str, str] = {}
+    m = _FRONT.match(text.replace("\r\n", "\n"))
+    if m:
+        for line in m.group(1).splitlines():
+            key, _, value = line.partition(":")
+            if key.strip().lower() in ("title", "author", "date") and value.strip():
+                fields[key.strip().lower()] = value.strip().strip("\"'")
+        text = text.replace("\r\n", "\n")[m.end():]
+    for rx, repl in _MD:
+        text = rx.sub(repl, text)
+    return text, fields
+
+
 def lines_of(text: str) -> list[str]:
     """Cleaned lines of a text; page breaks stay as their own line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(PAGE_BREAK, f"\n{PAGE_BREAK}\n")

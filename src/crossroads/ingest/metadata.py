@@ -24,7 +24,9 @@ _DATE = (rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:"
          rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}})"
          rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})")
 DATE_RX = re.compile(_DATE, re.I)
-_FULL_DATE = re.compile(rf"^(?:(?:published|posted|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?(?P<d>{_DATE})[\s.,|]*$", re.I)
+_TIME = r"(?:[\s,|•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
+_CLOCK = re.compile(r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{3,4})\b[+-]?\d{0,2})?", re.I)
+_FULL_DATE = re.compile(rf"^(?:(?:published|posted|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?(?P<d>{_DATE}){_TIME}[\s.,|]*$", re.I)
 _PREFIX_DATE = re.compile(rf"^(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.I)
 _YEARLESS = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\d)", re.I)
 _RECENT = re.compile(r"\b(last|past|this|next|previous|following) (week|weekend|day|month)\b|"
@@ -129,6 +131,19 @@ def byline(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def name_and_date(text: str) -> tuple[str | None, str | None]:
+    """(author, ISO date) of a line like 'By Lena March | May 5, 2021' or 'Lena March, 05.05.2021'."""
+    m = DATE_RX.search(text)
+    if not m or words(text) > 14:
+        return None, None
+    rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,–—-:")
+    rest = _CLOCK.sub("", rest).strip(" |•·,–—-:")
+    rest = re.sub(r"^(?:by|written by)\s+", "", rest, flags=re.I).strip(" |•·,–—-:")
+    if rest and is_name_like(rest):
+        return normalise_author(rest), parse_date(m.group(0))
+    return None, None
+
+
 def full_date(text: str) -> tuple[str | None, bool]:
     """(ISO date, has a weekday) when the whole unit is a date line."""
     m = _FULL_DATE.match(text.strip())
@@ -191,6 +206,11 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
                 break
             else:
                 break
+        for i in [i for i in head if i > pub and i not in h.consumed][:2]:
+            _, a = byline(units[i].text)
+            if a:  # "Published on ..." above the byline
+                h.author = h.author or a
+                h.consumed.add(i)
         before = [i for i in head if i < pub and units[i].label == TEXT][::-1]
         k = 0
         if k < len(before):
@@ -204,6 +224,11 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
             h.consumed.add(before[k])
             k += 1
         h.consumed.update(i for i in before[k:] if words(units[i].text) <= 6)
+        if h.title is None:  # "Posted on <date>" above the headline
+            nxt = next((i for i in head if i > pub and i not in h.consumed), None)
+            if nxt is not None and is_title_like(units[nxt].text) and not is_body(units[nxt].text):
+                h.title = units[nxt].text
+                h.consumed.add(nxt)
     else:
         prev = None
         for i in head:
@@ -221,6 +246,12 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
                 break
             if is_body(text):
                 break
+            a, iso = name_and_date(text)
+            if a and iso:
+                h.author, h.published, date_at = h.author or a, h.published or iso, i
+                h.consumed.add(i)
+                prev = "author"
+                continue
             t, a = byline(text)
             if a and h.author is None:
                 h.author, h.title = a, h.title or t
@@ -238,6 +269,7 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
                 prev = "title"
                 continue
             prev = "text"
+    _late_byline(units, head, h)
     if h.published and date_at is not None:
         nxt = next((u for u in units[date_at + 1:] if u.label != TEXT or u.text), None)
         header_bar = (first_on_page and weekday_first and date_at == 0
@@ -249,3 +281,21 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     if fold(h.author or "") in ("admin", "editor", "staff", "guest"):
         h.author = None
     return h
+
+
+def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:
+    """A byline or date line just below the dek or lead photo caption still belongs to the head."""
+    after = [i for i in range(head[-1] + 1 if head else 0, len(units))
+             if units[i].label == TEXT][:3] if head else []
+    for i in after:
+        text = units[i].text
+        _, a = byline(text)
+        a2, iso = name_and_date(text)
+        iso = iso or (full_date(text)[0] if h.published is None else None)
+        if a or (a2 and iso):
+            h.author = h.author or a or a2
+            h.published = h.published or iso
+            h.consumed.add(i)
+        elif iso:
+            h.published = iso
+            h.consumed.add(i)

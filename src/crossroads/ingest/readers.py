@@ -18,7 +18,8 @@ from crossroads.ingest import boilerplate, footnotes, layout
 from crossroads.ingest.boilerplate import TEXT, Unit
 from crossroads.ingest.decode import decode, is_html, sniff
 from crossroads.ingest.dedup import content_hash, minhash_signature
-from crossroads.ingest.metadata import Header, byline, full_date, read_header
+from crossroads.ingest.metadata import (Header, byline, full_date, normalise_author, parse_date,
+                                        read_header)
 from crossroads.ingest.split import split_articles
 from crossroads.model import Document, Footnote
 
@@ -104,6 +105,10 @@ def _load(data: bytes, source: str, label: str, suffix: str, max_bytes: int) -> 
             text = web.text
             hints.update(title=web.title, author=web.author, published=web.published)
             meta.update(url=web.url, site=web.sitename)
+        elif suffix in (".md", ".markdown"):
+            text, front = layout.from_markdown(text)
+            fmt = "markdown"
+            hints.update(front)
     meta["format"] = fmt
     return build_documents(text, source, label, hashlib.sha1(data).hexdigest(), fmt, hints, meta)
 
@@ -184,6 +189,10 @@ def build_documents(text: str, source: str, label: str, page_hash: str, fmt: str
                 header.title = hints["title"]
             if fmt == "pdf" and header.author is None and hints.get("author"):
                 header.author = hints["author"]
+            if fmt == "markdown":
+                header.title = hints.get("title") or header.title
+                header.author = normalise_author(hints.get("author", "")) or header.author
+                header.published = parse_date(hints.get("date", "")) or header.published
         body, notes_here = _article(run, header, notes)
         if not body.strip():
             continue
