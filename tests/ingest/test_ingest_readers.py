@@ -243,3 +243,28 @@ def test_readers_markdown_front_matter_and_markup(tmp_path):
     assert doc.text == ("Officials of the two districts met at the irrigation office to discuss the canal, "
                         "which has been dry since June and needs repair.\n\n"
                         "The water must reach the lower villages first, the district head said.")
+
+
+def test_readers_one_line_paragraphs_are_not_reflowed(tmp_path):
+    lines = [f"Paragraph {w} of the report says the district council met again and agreed on a budget."
+             for w in ("one", "two", "three", "four", "five", "six", "seven", "eight")]
+    f = tmp_path / "short-paras.txt"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [doc] = load_path(f, MB)
+    assert doc.text.split("\n\n") == lines
+
+
+def test_readers_hard_wrapped_text_is_reflowed(tmp_path):
+    text = ("The district council met again on Thursday and agreed on a budget for the\n"
+            "coming year, after weeks of quarrels over the money for the new school and\n"
+            "the repair of the bridge that the spring floods damaged. Teachers said the\n"
+            "budget was a first step, but that more would be needed before the winter.\n"
+            "\n"
+            "The governor, who attended the meeting, promised to ask the ministry for\n"
+            "help with the bridge, which carries the only road to the upper villages and\n"
+            "has been closed to trucks since April.\n")
+    f = tmp_path / "wrapped.txt"
+    f.write_text(text, encoding="utf-8")
+    [doc] = load_path(f, MB)
+    paras = doc.text.split("\n\n")
+    assert len(paras) == 2 and "for the coming year" in paras[0] and "\n" not in paras[1]

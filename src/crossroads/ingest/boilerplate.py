@@ -128,8 +128,12 @@ def _short_title(u: Unit) -> bool:
     return u.label == TEXT and words(u.text) <= 20 and not re.search(r"[.,;:]$", u.text)
 
 
-def label_units(lines: list[str]) -> list[Unit]:
-    """Label every unit of a page; article text keeps the label 'text'."""
+def label_units(lines: list[str], menus: bool = True) -> list[Unit]:
+    """Label every unit of a page; article text keeps the label 'text'.
+
+    `menus=False` keeps runs of very short lines (list items of an HTML article, whose
+    menus trafilatura has already removed).
+    """
     out = [Unit(x, _label(x)) for x in lines]
     for i, u in enumerate(out):  # "on" left alone after "Published"
         if u.label == TEXT and fold(u.text) == "on" and i and out[i - 1].label == PUBLISHED:
@@ -151,7 +155,7 @@ def label_units(lines: list[str]) -> list[Unit]:
                 u.label, changed = TEASER, True
     # menus: three or more one-to-three-word lines in a row
     i = 0
-    while i < len(out):
+    while menus and i < len(out):
         j = i
         while j < len(out) and out[j].label in (TEXT, UI) and words(out[j].text) <= 3 \
                 and not re.search(r"[.!?]$", out[j].text) and not _BY.match(out[j].text):

@@ -77,7 +77,8 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     if longest > 160:
         return False
     wrapped = sum(1 for n in full if n >= 0.6 * longest)
-    return wrapped >= 0.6 * len(full)
+    ends = sum(1 for x in lines if x and x not in (PAGE_BREAK, CUT) and _PARA_END.search(x))
+    return wrapped >= 0.6 * len(full) and ends < 0.5 * len(full)
 
 
 def _join(a: str, b: str) -> str:
@@ -86,14 +87,15 @@ def _join(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
-def units(lines: list[str]) -> list[str | None]:
+def units(lines: list[str], wrapped: bool | None = None) -> list[str | None]:
     """Paragraph units of cleaned lines; blank lines and page breaks separate paragraphs.
 
     In hard-wrapped text, lines of one paragraph are joined, and a short line that ends
-    a sentence ends its paragraph even without a blank line after it. Where lines were
+    a sentence ends its paragraph even without a blank line after it (`wrapped` says
+    whether the text is hard-wrapped; None: find out). Where lines were
     cut out (CUT) of line-per-paragraph text, None stands for them (see `rejoin_cut`).
     """
-    if not is_hard_wrapped(lines):
+    if not (is_hard_wrapped(lines) if wrapped is None else wrapped):
         return [None if x == CUT else x for x in lines if x and x != PAGE_BREAK]
     full = [len(x) for x in lines if x and x not in (PAGE_BREAK, CUT)]
     width = sorted(full)[int(len(full) * 0.9)]

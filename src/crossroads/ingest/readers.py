@@ -170,8 +170,10 @@ def build_documents(text: str, source: str, label: str, page_hash: str, fmt: str
     """
     hints, meta = hints or {}, dict(meta or {})
     lines = layout.lines_of(text)
-    lines, notes = footnotes.take_notes(lines, layout.is_hard_wrapped(lines))
-    units = boilerplate.label_units(layout.rejoin_cut(layout.units(lines)))
+    wrapped = fmt != "html" and layout.is_hard_wrapped(lines)
+    lines, notes = footnotes.take_notes(lines, wrapped)
+    paras = layout.units(lines, wrapped)
+    units = boilerplate.label_units(layout.rejoin_cut(paras), menus=fmt != "html")
     runs = split_articles(units)
     if not runs:  # a short note rather than a page: all its text is the article
         rest = boilerplate.cut_tail(units)
