@@ -84,6 +84,7 @@ def test_metadata_date_contradicted_by_the_text_is_not_the_article_date():
     ("Road talks resume\n\nThe reopening could double trade between the two countries within a "
      "year, officials say.\n\nBy Lena March\n\nMay 5, 2021\n\n", "Lena March"),
     ("Posted on May 5, 2021 by admin\n\nRoad talks resume\n\n", None),
+    ("Steppe Wire\n\nAsia\n\nRoad talks resume\n\nBy Lena March\n\n5 May 2021\n\n", "Lena March"),
 ])
 def test_metadata_common_head_layouts(head, author):
     doc = _one(head + BODY + "\nTags: roads, trade\n")

@@ -263,12 +263,15 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
                 h.consumed.add(i)
                 prev = "author"
                 continue
-            if h.title is None and prev != "text" and is_title_like(text) and not is_name_like(text):
+            if h.title is None and prev != "long" and is_title_like(text) and not is_name_like(text):
                 h.title = text
                 h.consumed.add(i)
+                # a site name or section label above the headline is page furniture
+                h.consumed.update(j for j in head if j < i and words(units[j].text) <= 6
+                                  and units[j].label == TEXT)
                 prev = "title"
                 continue
-            prev = "text"
+            prev = "long" if words(text) > 6 else "text"
     _late_byline(units, head, h)
     if h.published and date_at is not None:
         nxt = next((u for u in units[date_at + 1:] if u.label != TEXT or u.text), None)
