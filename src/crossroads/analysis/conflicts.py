@@ -64,7 +64,8 @@ class Conflict:
 def _side(ctx: Context, stance: str, summary: str, readings: list[Relation],
           value: str | None = None) -> Side:
     keys = {ctx.source_key(r.evidence.doc) for r in readings}
-    return Side(stance, summary, len(keys), tuple(ctx.cite(r.evidence) for r in readings), value)
+    spans = dict.fromkeys(r.evidence for r in readings)  # one sentence may hold several readings
+    return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans), value)
 
 
 def _label(ctx: Context, key: tuple) -> str:

@@ -84,14 +84,29 @@ class _Network:
         self.ctx = Context(store, pack)
         self.g = nx.Graph()
         self.country_of: dict[str, str] = {}
-        self.corridor_ends: dict[str, set[str]] = {}
+        self.corridor_ends: dict[str, dict[str, tuple]] = {}
+        self.gone: set[str] = set()
+        self.borders: set[frozenset] = set()
+        self.bordered: set[str] = set()
 
-    def link(self, a: str, b: str, link: str, cite: Citation | tuple, via: str | None = None):
+    def link(self, a: str, b: str, link: str, cite: Citation | tuple, via: str | None = None,
+             corridor: str | None = None) -> None:
+        """Join a and b; of two links between the same pair the cheaper one is kept."""
         cites = cite if isinstance(cite, tuple) else (cite,)
+        weight = _WEIGHT[link]
+        if link == "borders":
+            self.borders.add(frozenset((a, b)))
+            self.bordered |= {a, b}
         if self.g.has_edge(a, b):
-            self.g[a][b]["citations"] += cites
+            d = self.g[a][b]
+            if weight < d["weight"]:
+                d.update(link=link, via=via, corridor=corridor, weight=weight)
+                d["citations"] = cites + d["citations"]
+            else:
+                d["citations"] += cites
             return
-        self.g.add_edge(a, b, link=link, via=via, weight=_WEIGHT[link], citations=cites)
+        self.g.add_edge(a, b, link=link, via=via, corridor=corridor, weight=weight,
+                        citations=cites)
 
     def build(self) -> "_Network":
         pack = self.pack
@@ -126,12 +141,25 @@ class _Network:
         return self
 
     def corridor(self, corridor: str, end: str, cites: tuple) -> None:
-        """A corridor joins each of its ends to every other (through the corridor node)."""
-        ends = self.corridor_ends.setdefault(corridor, set())
-        self.g.add_node(corridor)
-        self.g.add_edge(corridor, end, link="connects", via=self.ctx.name(corridor),
-                        weight=_WEIGHT["connects"] / 2, citations=tuple(cites))
-        ends.add(end)
+        """Note one end of a corridor; ends are chained in the order the sources list them."""
+        ends = self.corridor_ends.setdefault(corridor, {})
+        ends[end] = ends.get(end, ()) + tuple(cites)
+
+    def chain(self) -> None:
+        """Link each corridor's consecutive stops in the order the sources list them:
+        countries with countries, places and facilities with each other. An avoided stop
+        breaks the chain there."""
+        for corridor, ends in self.corridor_ends.items():
+            listed = [e for e in ends if e in self.g or e in self.gone or self.ctx.type(e)]
+            for level in (True, False):
+                stops = [e for e in listed if (self.ctx.type(e) == "Country") == level]
+                for a, b in zip(stops, stops[1:]):
+                    if level and self.bordered & {a, b} == {a, b} \
+                            and frozenset((a, b)) not in self.borders:
+                        continue  # listed next to each other, but not neighbours on the map
+                    if a not in self.gone and b not in self.gone:
+                        self.link(a, b, "connects", ends[a] + ends[b], via=self.ctx.name(corridor),
+                                  corridor=corridor)
 
     def country(self, node: str) -> str | None:
         seen = set()
@@ -150,10 +178,15 @@ class _Network:
         return bool(coasts) or pe.data.get("landlocked") is False and "coasts" not in pe.data
 
     def is_port(self, node: str) -> bool:
+        """A facility the pack calls a (sea) port, on open water, in a coastal country."""
+        if self.ctx.type(node) != "Facility":
+            return False
         pe = self.pack.get(node) if self.pack is not None else None
-        kind = " ".join(str(pe.data.get(k, "")) for k in ("kind", "type", "facility")) if pe else ""
-        name = self.ctx.name(node) or ""
-        if self.ctx.type(node) != "Facility" or not (_PORT.search(kind) or _PORT.search(name)):
+        kind = fold(str(pe.data.get("kind", ""))) if pe is not None else ""
+        if kind:
+            if "dry" in kind or "river" in kind or not _PORT.search(kind):
+                return False
+        elif not _PORT.search(self.ctx.name(node) or ""):
             return False
         sea = fold(str(pe.data.get("sea", ""))) if pe else ""
         if any(s in sea for s in _INLAND_SEAS):
@@ -167,20 +200,29 @@ class _Network:
             if self.is_port(node):
                 ports_in.setdefault(self.country(node), []).append(node)
         for node in list(self.g.nodes):
+            if node.startswith(_SEA):
+                continue
             if node in ports_in.get(self.country(node), ()) or (
                     self.ctx.type(node) == "Country" and self.coastal(node) and node not in ports_in):
-                self.g.add_edge(node, _SEA + node, link="coast", via=None, weight=_WEIGHT["coast"],
-                                citations=())
-                self.g.add_edge(_SEA + node, _SEA, link="coast", via=None, weight=0.0, citations=())
+                self.g.add_edge(node, _SEA + node, link="coast", via=None, corridor=None,
+                                weight=_WEIGHT["coast"], citations=())
+                self.g.add_edge(_SEA + node, _SEA, link="coast", via=None, corridor=None,
+                                weight=0.0, citations=())
 
     def drop(self, countries: set[str]) -> None:
         gone = {n for n in self.g.nodes if n in countries or self.country(n) in countries}
-        for corridor, ends in self.corridor_ends.items():
-            if ends & gone or any(c in countries for c in
-                                  (self.pack.get(corridor).data.get("countries", ())
-                                   if self.pack is not None and self.pack.get(corridor) else ())):
-                gone.add(corridor)
+        gone |= {e for ends in self.corridor_ends.values() for e in ends
+                 if e in countries or self.country(e) in countries}
+        for corridor in list(self.corridor_ends):
+            if corridor in gone or any(c in countries for c in self.corridor_countries(corridor)):
+                del self.corridor_ends[corridor]  # a corridor through an avoided country is closed
+        self.gone = gone
         self.g.remove_nodes_from(gone)
+
+    def corridor_countries(self, corridor: str) -> list[str]:
+        pe = self.pack.get(corridor) if self.pack is not None else None
+        return [c for c in (pe.data.get("countries", ()) if pe is not None else ())
+                if isinstance(c, str)]
 
 
 def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tuple = (),
@@ -192,6 +234,7 @@ def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tupl
         raise NotFound(f"cannot avoid the origin itself ({start.name})")
     net = _Network(store, pack).build()
     net.drop(avoided)
+    net.chain()
     net.add_sea()
     if start.id not in net.g or _SEA not in net.g:
         return []
@@ -204,6 +247,9 @@ def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tupl
             key = (route.port, route.countries)
             if key in seen:
                 continue
+            if route.port == route.countries[-1][0] and any(
+                    net.coastal(c) for c, _ in route.countries[1:-1]):
+                continue  # it met the sea a country earlier
             seen.add(key)
             out.append(route)
             if len(out) >= max_routes:
@@ -216,13 +262,21 @@ def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tupl
 def _route(net: _Network, origin: str, path: list[str]) -> Route:
     ctx = net.ctx
     steps, countries, corridors, cost = [], [], [], 0.0
-    for node in path:
-        pe = net.pack.get(node) if net.pack is not None else None
-        crossed = [x for x in (pe.data.get("countries", ()) if pe and pe.type == "Initiative" else ())
-                   if net.pack.get(x)] or [net.country(node)]
-        for c in crossed:
-            if c and all(c != x for x, _ in countries):
-                countries.append((c, ctx.name(c) or c))
+
+    def cross(c: str | None) -> None:
+        if c and all(c != x for x, _ in countries):
+            countries.append((c, ctx.name(c) or c))
+
+    for a, b in zip(path, path[1:]):
+        cross(net.country(a))
+        d = net.g[a][b]
+        listed = net.corridor_countries(d["corridor"]) if d.get("corridor") else []
+        ca, cb = net.country(a), net.country(b)
+        if ca in listed and cb in listed:  # the countries the corridor runs through between
+            i, j = listed.index(ca), listed.index(cb)
+            for c in (listed[i:j + 1] if i <= j else listed[j:i + 1][::-1]):
+                cross(c)
+    cross(net.country(path[-1]))
     for a, b in zip(path, path[1:]):
         d = net.g[a][b]
         cost += d["weight"]

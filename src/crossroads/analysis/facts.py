@@ -175,7 +175,7 @@ def build_fact(ctx: Context, key: tuple, readings: list[Relation],
         quals.update({k: v for k, v in (r.qualifiers or {}).items() if v not in (None, "")})
     if res and "resource" not in quals:
         quals["resource"] = res
-    evidence = [ctx.cite(r.evidence) for r in readings]
+    evidence = [ctx.cite(e) for e in dict.fromkeys(r.evidence for r in readings)]
     evidence += [pack_citation(f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
                                + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
                                q.source) for q in packed]
