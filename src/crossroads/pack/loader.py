@@ -124,7 +124,9 @@ class Pack:
         return list(self._names)
 
     def lookup(self, surface: str) -> list[PackEntity]:
-        """Entities whose name or alias matches ``surface`` (case- and accent-folded)."""
+        """Entities whose name or alias matches ``surface`` (case- and accent-folded), best
+        first: canonical-name matches before alias matches, then countries before other
+        types, cities before provinces ("Kabul" the city before Kabul province)."""
         return [self.entities[i] for i in self._by_name.get(fold(surface), [])]
 
     def adjective(self, surface: str) -> PackEntity | None:
@@ -156,10 +158,12 @@ class Pack:
 
     # -- indexing --------------------------------------------------------------------------
     def _index(self) -> None:
+        canon = {i: fold(e.name) for i, e in self.entities.items()}
         for ent in self.entities.values():
             forms = [(ent.name, "name")] + [(a, "alias") for a in ent.aliases]
             for surface, kind in forms:
-                ids = self._by_name.setdefault(fold(surface), [])
+                key = canon[ent.id] if kind == "name" else fold(surface)
+                ids = self._by_name.setdefault(key, [])
                 if ent.id not in ids:
                     ids.append(ent.id)
                 self._names.append((surface, ent.id, kind))
@@ -168,12 +172,26 @@ class Pack:
                 if ent.id not in ids:
                     ids.append(ent.id)
                 self._names.append((adj, ent.id, "adjective"))
+        for key, ids in self._by_name.items():
+            if len(ids) > 1:
+                ids.sort(key=lambda i: _rank(self.entities[i], canon[i] == key))
         for rel in self.relations:
             self._rel_index.setdefault(rel.subject, []).append(rel)
             if rel.object is not None and rel.object != rel.subject:
                 self._rel_index.setdefault(rel.object, []).append(rel)
         for rule in self.rules:
             self._rule_index.setdefault(rule.subject, []).append(rule)
+
+
+_TYPE_RANK = {"Country": 0, "Organization": 1, "ArmedGroup": 1, "Initiative": 1, "Agreement": 1,
+              "Person": 2, "Facility": 3, "Place": 4}
+_GEO_RANK = {"city": 0, "point": 1, "province": 2}
+
+
+def _rank(ent: PackEntity, by_name: bool) -> tuple[int, int, int]:
+    """Sort key of an entity among those sharing a folded surface form."""
+    return (0 if by_name else 1, _TYPE_RANK.get(ent.type, 5),
+            _GEO_RANK.get(ent.geo_precision or "", 3))
 
 
 @lru_cache(maxsize=8)
