@@ -32,6 +32,7 @@ def test_dedup_same_article_with_another_menu_is_the_same_document(tmp_path):
     b.write_text(f"Connect with us\nSpread the love\n\nCheckpoint opens\n\nBy Omar Faiz\n\n{body}\n\nLeave a Reply\n")
     [da], [db] = load_path(a, MB), load_path(b, MB)
     assert da.id == db.id and da.content_hash == db.content_hash and da.text == body
+    assert da.title == db.title == "Checkpoint opens"
 
 
 def test_dedup_near_duplicate_found_and_unrelated_not():

@@ -153,14 +153,15 @@ def label_units(lines: list[str], menus: bool = True) -> list[Unit]:
             near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
             if _short_title(u) and any(n.label == TEASER for n in near):
                 u.label, changed = TEASER, True
-    # menus: three or more one-to-three-word lines in a row
+    # menus: four or more lines of one to three words in a row (three of one or two words)
     i = 0
     while menus and i < len(out):
         j = i
         while j < len(out) and out[j].label in (TEXT, UI) and words(out[j].text) <= 3 \
-                and not re.search(r"[.!?]$", out[j].text) and not _BY.match(out[j].text):
+                and not re.search(r"[.!?]$", out[j].text) and not _BY.match(out[j].text) \
+                and not (j + 1 < len(out) and _BY.match(out[j + 1].text)):  # a headline
             j += 1
-        if j - i >= 3:
+        if j - i >= 4 or (j - i == 3 and all(words(u.text) <= 2 for u in out[i:j])):
             for u in out[i:j]:
                 u.label = UI
         i = max(j, i + 1)

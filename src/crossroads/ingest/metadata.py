@@ -263,7 +263,11 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
                 h.consumed.add(i)
                 prev = "author"
                 continue
-            if h.title is None and prev != "long" and is_title_like(text) and not is_name_like(text):
+            nxt = next((units[j].text for j in head if j > i), "")
+            short_title = (words(text) == 2 and is_title_like(text + " x")
+                           and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt)))
+            if h.title is None and prev != "long" and (is_title_like(text) or short_title) \
+                    and not is_name_like(text):
                 h.title = text
                 h.consumed.add(i)
                 # a site name or section label above the headline is page furniture
