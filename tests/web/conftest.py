@@ -31,3 +31,11 @@ def client(web_store):
 @pytest.fixture(scope="session")
 def docs(web_store) -> dict:
     return web_store[1]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can see a failure (screenshots)."""
+    outcome = yield
+    rep = outcome.get_result()
+    setattr(item, "rep_" + rep.when, rep)

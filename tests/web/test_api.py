@@ -112,7 +112,7 @@ def test_api_quotes_events_timeline_network_map(client):
     assert q["total"] == 1 and q["items"][0]["speaker"]["name"] == "Dilshod Rahmonzoda"
     ev = client.get("/api/events", params={"type": "CONSULT"}).json()
     assert ev["items"][0]["date"] == "2021-05-12"
-    tl = client.get("/api/timeline", params={"entity": sample.KG.id}).json()
+    tl = client.get("/api/timeline", params={"entity": sample.KG.id, "limit": 500}).json()
     assert any(it["date"] == "2021-05-12" for it in tl["items"])
     net = client.get("/api/network", params={"entity": sample.TJ.id}).json()
     ids = {n["id"] for n in net["nodes"]}
@@ -167,3 +167,28 @@ def test_api_page_html_escapes_stored_markup(client, docs):
     assert "<img src=\"x\"" not in html
     assert "&lt;script&gt;window.__xss = &#39;script&#39;;&lt;/script&gt;" in html
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
+
+
+def test_api_write_mode_validates_the_ingest_body(web_store):
+    from fastapi.testclient import TestClient
+
+    from crossroads.web import create_app
+    with TestClient(create_app(web_store[0], write=True)) as c:
+        _error(c.post("/api/ingest", json={"source": "a.txt"}), 400, "text")
+        assert c.get("/api/stats").json()["write"] is True
+
+
+@pytest.mark.slow
+def test_api_write_mode_ingests_a_text(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from crossroads.web import create_app
+    url = str(tmp_path / "w.db")
+    sample.build(url)
+    text = ("Kyrgyzstan and Tajikistan signed a border agreement in Bishkek on 3 March 2023. "
+            "Officials of both countries attended the ceremony.")
+    with TestClient(create_app(url, write=True)) as c:
+        resp = c.post("/api/ingest", json={"source": "border-deal.txt", "text": text})
+        assert resp.status_code == 201, resp.text
+        assert resp.json()["new"] == 1
+        assert c.get("/api/stats").json()["counts"]["documents"] == 4

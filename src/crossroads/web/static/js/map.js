@@ -41,7 +41,7 @@
   const layer = L.featureGroup();
   for (const m of markers) {
     const mk = L.circleMarker([m.lat, m.lon], {radius: 5 + Math.min(10, Math.sqrt(m.mentions || 1) * 1.5),
-      color: "#222", weight: 1, fillColor: CR.colour(m.type), fillOpacity: m.events && m.events.length ? 0.95 : 0.75});
+      className: "cr-marker", color: "#222", weight: 1, fillColor: CR.colour(m.type), fillOpacity: m.events && m.events.length ? 0.95 : 0.75});
     mk.bindTooltip(CR.escape(m.name));
     mk.on("click", () => showFacts(m));
     layer.addLayer(mk);
