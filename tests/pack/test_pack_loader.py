@@ -205,3 +205,20 @@ def test_pack_loader_missing_folder_is_a_pack_error(tmp_path: Path) -> None:
         Pack.load([tmp_path / "absent"])
     with pytest.raises(PackError, match="at least one folder"):
         Pack.load([], replace=True)
+
+
+def test_pack_loader_folder_can_declare_itself_a_replacement(tmp_path: Path) -> None:
+    write(tmp_path / "whole", "pack.toml", "[meta]\nreplace = true\n")
+    write(tmp_path / "whole", "tj.toml", '[[entity]]\nid = "e:country/tj"\ntype = "Country"\n'
+          'name = "Tajikistan"\nsource = "https://example.org/tj"\n')
+    pack = Pack.load([tmp_path / "whole"])
+    assert list(pack.entities) == ["e:country/tj"]
+
+
+def test_pack_loader_setting_names_extra_folders(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "env", "front.toml", USER_PACK)
+    monkeypatch.setenv("CROSSROADS_PACK", str(tmp_path / "env"))
+    assert load_pack().get("e:group/example-front") is not None
+    monkeypatch.delenv("CROSSROADS_PACK")
+    assert load_pack().get("e:group/example-front") is None

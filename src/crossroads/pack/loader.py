@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from crossroads import settings
 from crossroads.exc import PackError
 from crossroads.model import ENTITY_TYPES, PREDICATES, fold
 from crossroads.pack.model import PackEntity, PackRelation, PackRule
@@ -68,9 +69,10 @@ class Pack:
     # -- loading ---------------------------------------------------------------------------
     @classmethod
     def load(cls, extra: list[Path] | None = None, replace: bool = False) -> "Pack":
-        """The bundled pack plus the user's folders (``--pack``); only those with replace=True."""
+        """The bundled pack plus the user's folders (``--pack``); only the user's folders
+        with replace=True or when one of them has ``[meta] replace = true`` in its pack.toml."""
         folders = [Path(p) for p in (extra or [])]
-        if not replace:
+        if not replace and not any(_replaces(f) for f in folders):
             folders.insert(0, DEFAULT_PACK)
         if not folders:
             raise PackError("no pack folder given (replace=True needs at least one folder)")
@@ -200,8 +202,11 @@ def _cached(extra: tuple[str, ...]) -> Pack:
 
 
 def load_pack(extra: list[Path] | None = None) -> Pack:
-    """The default pack plus ``extra`` folders, loaded once per process and shared."""
-    return _cached(tuple(str(Path(p).resolve()) for p in (extra or [])))
+    """The default pack plus ``extra`` folders (default: the CROSSROADS_PACK setting,
+    ':'-separated), loaded once per process and shared."""
+    if extra is None:
+        extra = [Path(p) for p in settings.get("pack").split(":") if p.strip()]
+    return _cached(tuple(str(Path(p).resolve()) for p in extra))
 
 
 # -- reading and validation ------------------------------------------------------------------
@@ -210,6 +215,15 @@ def _pack_files(folder: Path) -> list[Path]:
         raise PackError(f"{folder}: pack folder not found")
     return sorted(p for p in folder.rglob("*")
                   if p.suffix in (".toml", ".json") and p.is_file())
+
+
+def _replaces(folder: Path) -> bool:
+    """Whether a folder declares itself a whole pack: its pack.toml has [meta] replace = true."""
+    marker = folder / "pack.toml"
+    if not marker.is_file():
+        return False
+    meta = _read(marker).get("meta") or {}
+    return bool(isinstance(meta, dict) and meta.get("replace"))
 
 
 def _read(path: Path) -> dict[str, Any]:
