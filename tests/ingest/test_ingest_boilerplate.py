@@ -1,8 +1,10 @@
 """Page furniture in plain-text copies of web pages is dropped; article text stays."""
 from __future__ import annotations
 
+import pytest
+
 from crossroads.ingest.boilerplate import TAIL, TEASER, TEXT, UI, clean_caption, label_units
-from crossroads.ingest.readers import load_path
+from crossroads.ingest.readers import load_bytes, load_path
 
 MB = 1024 * 1024
 
@@ -75,3 +77,38 @@ def test_boilerplate_caption_credit_and_usage_notice_removed():
     assert clean_caption(caption) == "Delegates arrive at the summit hall in the capital."
     assert clean_caption("Farmers at the canal gate. Photo: Agency / R. Roe") == "Farmers at the canal gate."
     assert clean_caption("Trade rose by a third and/or more.") == "Trade rose by a third and/or more."
+
+
+BODY = ("The two delegations met in the border town to talk about the reopening of the old road, which "
+        "was closed after the floods last spring and has not carried trucks since then.\n\n"
+        "“We will open the road before the winter,” the deputy minister told reporters after the meeting.\n\n"
+        "Both sides said a technical group would meet again in a month to settle the customs rules.")
+DEK = "The road was closed after floods; both sides now want it open before winter."
+
+
+@pytest.mark.parametrize("page,author,lead", [
+    ("Skip to main content\nWire Service\nCentral Asia\n\nParliament Approves New Border Deal\n\n"
+     "By Farida Nazar\n\nMay 05, 2021 12:30 GMT\n\nShare\nPrint\n\n{body}\n\n"
+     "Copyright (c) 2021. Wire Service, Inc. Used with permission.\n\nRelated\n\nAnother story about trade\n",
+     "Farida Nazar", None),
+    ("Border road talks resume\n\nBakir Saeed Published May 5, 2021 Updated about 3 hours ago\n\n"
+     "Facebook Count\nTwitter Share\n\n{body}\n\nComments (12)\n\nClosed for comments.\n", "Bakir Saeed", None),
+    ("The Weekly Review\n\nBorder road talks resume\n\n{dek}\n\nBy Karin Poole\n\nMay 05, 2021\n\n"
+     "Advertisement\n\n{body}\n\nEnjoying this article? Click here to subscribe for full access.\n",
+     "Karin Poole", DEK),
+    ("Border road talks resume\n\n{dek}\n\nJoan Lille May 5, 2021\n\nTrucks wait at the closed gate. "
+     "(Photo: Site Staff)\n\n{body}\n\nLike this article? Support our journalism.\n", "Joan Lille", DEK),
+    ("Menu\n\nBorder road talks resume\n\nPosted on 5 May 2021 by Lena March\n\n{body}\n\nShare this:\n"
+     "Twitter\nFacebook\nLike this:\nLike Loading...\n\nRelated\n", "Lena March", None),
+])
+def test_boilerplate_head_and_tail_of_common_site_layouts(page, author, lead):
+    [doc] = load_bytes(page.format(body=BODY, dek=DEK).encode(), "page.txt", MB)
+    assert doc.author == author and doc.published == "2021-05-05"
+    assert doc.title.endswith(("Border Deal", "talks resume"))
+    assert doc.text.endswith("settle the customs rules.")
+    if lead:
+        assert doc.text.startswith(lead)
+    else:
+        assert doc.text.startswith("The two delegations")
+    for chrome in ("Share", "Comments", "Copyright", "Advertisement", "Photo:", "Like", "Related", "2021"):
+        assert chrome not in doc.text

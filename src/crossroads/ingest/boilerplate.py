@@ -19,14 +19,15 @@ TEXT, UI, CREDIT, TEASER, TAIL, END, PUBLISHED, BREADCRUMB = (
 UI_LINES = frozenset("""
 connect with us|follow us|follow us on|find us on|stay connected|spread the love|share|share this|
 share this article|share this story|share this post|share on|share via|sharing is caring|tweet|
-print|print this|email|e-mail|comments|comment|no comments|add comment|post comment|
+print|print this|email|e-mail|comment|no comments|add comment|post comment|
 submit|reply|cancel reply|search|menu|main menu|navigation|skip to content|skip to main content|
 home|back to top|top|advertisement|advertisements|sponsored|sponsored content|ad|subscribe|
 subscribe now|sign up|sign in|log in|login|register|newsletter|get our newsletter|
 previous article|next article|previous post|next post|previous|next|older posts|newer posts|
 tags|tagged|categories|category|filed under|topics|loading|load more|view all|see all|
 show more|copy link|link copied|listen|listen to this article|save|bookmark|like this|
-like|close|open|accept|accept all|reject all|cookie settings|manage cookies|
+like|like loading|loading|close|open|accept|accept all|reject all|cookie settings|manage cookies|
+closed for comments|comments are closed|facebook count|twitter share|
 """.replace("\n", "").split("|")) - {""}
 
 # Headings after which a page carries only its trailing furniture.
@@ -37,8 +38,7 @@ popular posts|popular|related|related post|related posts|related articles|relate
 related news|related content|read also|see also|read next|up next|more from|more stories|
 more news|you may also like|you might also like|recommended|recommended for you|
 latest|latest news|latest posts|latest articles|recent posts|recent articles|trending|
-trending now|editor's picks|editors picks|don't miss|dont miss|about the author|share this:|
-like this:|
+trending now|editor's picks|editors picks|don't miss|dont miss|about the author|comments|
 """.replace("\n", "").split("|")) - {""}
 
 END_LINES = frozenset({"continue reading", "read more", "read the rest", "read full article",
@@ -59,7 +59,10 @@ _UI_PREFIX = re.compile(
     r"we use cookies|this website uses cookies|by continuing to (use|browse)|"
     r"\d+ comments?$|comments? \(\d+\)$|updated:|last updated|\d+\s*min(ute)?s?\.? read$|"
     r"(tags|tagged|topics|filed under|categories|posted in)\s*:|"
-    r"(also read|read also|read more|see also|related|recommended|must read|watch)\s*[:|»>-]\s*\S)", re.I)
+    r"(also read|read also|read more|see also|related|recommended|must read|watch)\s*[:|»>-]\s*\S|"
+    r"(enjoying|enjoyed|like|liked|love) this (article|story|post)\?|click here to (subscribe|support|read)|"
+    r"support (our|independent) journalism|support us\b)", re.I)
+_TAIL_RAW = re.compile(r"^(share this|like this|comments?( \(\d+\))?|\d+ comments?|\d+ thoughts? on .*)\s*:?$", re.I)
 _PUBLISHED = re.compile(r"^(published|posted|first published|date)(\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.I)
 _CREDIT = re.compile(r"^(\(?\s*(photo|image|picture|photograph|foto|illustration)s?(\s+credits?)?"
                      r"\s*(by\b|:|©|-)|(credit|credits|courtesy|photo source)\s*:|©)", re.I)
@@ -106,7 +109,7 @@ def _label(line: str) -> str:
     f = fold(line)
     if f in END_LINES:
         return END
-    if f in TAIL_HEADINGS:
+    if f in TAIL_HEADINGS or _TAIL_RAW.match(line) and (line.endswith(":") or f != "share this"):
         return TAIL
     if f in UI_LINES or (f and all(w in SOCIAL for w in f.split())):
         return UI

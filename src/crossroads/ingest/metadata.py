@@ -26,6 +26,8 @@ _DATE = (rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:"
 DATE_RX = re.compile(_DATE, re.I)
 _TIME = r"(?:[\s,|•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
 _CLOCK = re.compile(r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{3,4})\b[+-]?\d{0,2})?", re.I)
+_NAME_PUBLISHED = re.compile(r"^(?:by\s+)?(?P<name>.+?)\s+(?:published|posted)(?:\s+on)?\s*:?\s*(?P<date>.+?)"
+                             r"(?:\s+(?:updated|last updated)\b.*)?$", re.I)
 _FULL_DATE = re.compile(rf"^(?:(?:published|posted|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?(?P<d>{_DATE}){_TIME}[\s.,|]*$", re.I)
 _PREFIX_DATE = re.compile(rf"^(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.I)
 _YEARLESS = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\d)", re.I)
@@ -98,13 +100,13 @@ def normalise_author(names: str) -> str | None:
 
 
 def is_name_like(text: str) -> bool:
-    """A person's name alone on its line: two to five capitalised words, no digits."""
+    """A person's name alone on its line: two to four capitalised words, no digits."""
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", text.strip()) if p]
     if not parts or len(parts) > 4:
         return False
     for p in parts:
         toks = p.split()
-        if not 2 <= len(toks) <= 5:
+        if not 2 <= len(toks) <= 4:
             return False
         if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in toks):
             return False
@@ -133,6 +135,9 @@ def byline(text: str) -> tuple[str | None, str | None]:
 
 def name_and_date(text: str) -> tuple[str | None, str | None]:
     """(author, ISO date) of a line like 'By Lena March | May 5, 2021' or 'Lena March, 05.05.2021'."""
+    m = _NAME_PUBLISHED.match(text)
+    if m and is_name_like(m["name"]) and parse_date(m["date"]):
+        return normalise_author(m["name"]), parse_date(m["date"])
     m = DATE_RX.search(text)
     if not m or words(text) > 14:
         return None, None
@@ -195,6 +200,9 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     if pub is not None:
         h.consumed.add(pub)
         h.published = parse_date(units[pub].text)
+        by = re.search(r"\bby\s+(?P<names>[^|•]+?)\s*$", units[pub].text, re.I)
+        if by and is_name_like(by["names"]):  # "Posted on 5 May 2021 by Lena March"
+            h.author = normalise_author(by["names"])
         after = [i for i in head if i > pub]
         for i in after[:2]:  # "Published" / "on" / date, each on its own line
             if units[i].label == PUBLISHED:
@@ -213,12 +221,12 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
                 h.consumed.add(i)
         before = [i for i in head if i < pub and units[i].label == TEXT][::-1]
         k = 0
-        if k < len(before):
-            t, a = byline(units[before[k]].text)
-            if a or is_name_like(units[before[k]].text):
-                h.title, h.author = t, a or normalise_author(units[before[k]].text)
-                h.consumed.add(before[k])
-                k += 1
+        if before:
+            t, a = byline(units[before[0]].text)
+            if a or (h.author is None and is_name_like(units[before[0]].text)):
+                h.title, h.author = t, h.author or a or normalise_author(units[before[0]].text)
+                h.consumed.add(before[0])
+                k = 1
         if h.title is None and k < len(before) and is_title_like(units[before[k]].text):
             h.title = units[before[k]].text
             h.consumed.add(before[k])
@@ -266,8 +274,9 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
             nxt = next((units[j].text for j in head if j > i), "")
             short_title = (words(text) == 2 and is_title_like(text + " x")
                            and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt)))
-            if h.title is None and prev != "long" and (is_title_like(text) or short_title) \
-                    and not is_name_like(text):
+            above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
+            if h.title is None and prev != "long" and (
+                    above_byline or (is_title_like(text) or short_title) and not is_name_like(text)):
                 h.title = text
                 h.consumed.add(i)
                 # a site name or section label above the headline is page furniture
