@@ -194,97 +194,12 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
             head.append(i)
             if u.label == TEXT and is_body(u.text) or len(head) >= 12:
                 break
-    weekday_first = False
-    date_at = None
+    weekday_first, date_at = False, None
     pub = next((i for i in head if units[i].label == PUBLISHED), None)
     if pub is not None:
-        h.consumed.add(pub)
-        h.published = parse_date(units[pub].text)
-        by = re.search(r"\bby\s+(?P<names>[^|•]+?)\s*$", units[pub].text, re.I)
-        if by and is_name_like(by["names"]):  # "Posted on 5 May 2021 by Lena March"
-            h.author = normalise_author(by["names"])
-        after = [i for i in head if i > pub]
-        for i in after[:2]:  # "Published" / "on" / date, each on its own line
-            if units[i].label == PUBLISHED:
-                h.consumed.add(i)
-                h.published = h.published or parse_date(units[i].text)
-            elif h.published is None and full_date(units[i].text)[0]:
-                h.consumed.add(i)
-                h.published = full_date(units[i].text)[0]
-                break
-            else:
-                break
-        for i in [i for i in head if i > pub and i not in h.consumed][:2]:
-            _, a = byline(units[i].text)
-            if a:  # "Published on ..." above the byline
-                h.author = h.author or a
-                h.consumed.add(i)
-        before = [i for i in head if i < pub and units[i].label == TEXT][::-1]
-        k = 0
-        if before:
-            t, a = byline(units[before[0]].text)
-            if a or (h.author is None and is_name_like(units[before[0]].text)):
-                h.title, h.author = t, h.author or a or normalise_author(units[before[0]].text)
-                h.consumed.add(before[0])
-                k = 1
-        if h.title is None and k < len(before) and is_title_like(units[before[k]].text):
-            h.title = units[before[k]].text
-            h.consumed.add(before[k])
-            k += 1
-        h.consumed.update(i for i in before[k:] if words(units[i].text) <= 6)
-        if h.title is None:  # "Posted on <date>" above the headline
-            nxt = next((i for i in head if i > pub and i not in h.consumed), None)
-            if nxt is not None and is_title_like(units[nxt].text) and not is_body(units[nxt].text):
-                h.title = units[nxt].text
-                h.consumed.add(nxt)
+        _marked_head(units, head, pub, h)
     else:
-        prev = None
-        for i in head:
-            text = units[i].text
-            iso, wd = full_date(text)
-            if iso and h.published is None:
-                h.published, weekday_first, date_at = iso, wd, i
-                h.consumed.add(i)
-                prev = "date"
-                continue
-            m = _PREFIX_DATE.match(text)
-            if m and h.published is None and parse_date(m["d"]):
-                h.published, date_at = parse_date(m["d"]), i
-                h.replaced[i] = text[m.end():]
-                break
-            if is_body(text):
-                break
-            a, iso = name_and_date(text)
-            if a and iso:
-                h.author, h.published, date_at = h.author or a, h.published or iso, i
-                h.consumed.add(i)
-                prev = "author"
-                continue
-            t, a = byline(text)
-            if a and h.author is None:
-                h.author, h.title = a, h.title or t
-                h.consumed.add(i)
-                prev = "author"
-                continue
-            if h.author is None and prev in ("date", "title") and is_name_like(text):
-                h.author = normalise_author(text)
-                h.consumed.add(i)
-                prev = "author"
-                continue
-            nxt = next((units[j].text for j in head if j > i), "")
-            short_title = (words(text) == 2 and is_title_like(text + " x")
-                           and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt)))
-            above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
-            if h.title is None and prev != "long" and (
-                    above_byline or (is_title_like(text) or short_title) and not is_name_like(text)):
-                h.title = text
-                h.consumed.add(i)
-                # a site name or section label above the headline is page furniture
-                h.consumed.update(j for j in head if j < i and words(units[j].text) <= 6
-                                  and units[j].label == TEXT)
-                prev = "title"
-                continue
-            prev = "long" if words(text) > 6 else "text"
+        weekday_first, date_at = _plain_head(units, head, h)
     _late_byline(units, head, h)
     if h.published and date_at is not None:
         nxt = next((u for u in units[date_at + 1:] if u.label != TEXT or u.text), None)
@@ -297,6 +212,102 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     if fold(h.author or "") in ("admin", "editor", "staff", "guest"):
         h.author = None
     return h
+
+
+def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> None:
+    """Head around a "Published"/"Posted on" marker: author and headline stand above it."""
+    h.consumed.add(pub)
+    h.published = parse_date(units[pub].text)
+    by = re.search(r"\bby\s+(?P<names>[^|•]+?)\s*$", units[pub].text, re.I)
+    if by and is_name_like(by["names"]):  # "Posted on 5 May 2021 by Lena March"
+        h.author = normalise_author(by["names"])
+    after = [i for i in head if i > pub]
+    for i in after[:2]:  # "Published" / "on" / date, each on its own line
+        if units[i].label == PUBLISHED:
+            h.consumed.add(i)
+            h.published = h.published or parse_date(units[i].text)
+        elif h.published is None and full_date(units[i].text)[0]:
+            h.consumed.add(i)
+            h.published = full_date(units[i].text)[0]
+            break
+        else:
+            break
+    for i in [i for i in head if i > pub and i not in h.consumed][:2]:
+        _, a = byline(units[i].text)
+        if a:  # "Published on ..." above the byline
+            h.author = h.author or a
+            h.consumed.add(i)
+    before = [i for i in head if i < pub and units[i].label == TEXT][::-1]
+    k = 0
+    if before:
+        t, a = byline(units[before[0]].text)
+        if a or (h.author is None and is_name_like(units[before[0]].text)):
+            h.title, h.author = t, h.author or a or normalise_author(units[before[0]].text)
+            h.consumed.add(before[0])
+            k = 1
+    if h.title is None and k < len(before) and is_title_like(units[before[k]].text):
+        h.title = units[before[k]].text
+        h.consumed.add(before[k])
+        k += 1
+    h.consumed.update(i for i in before[k:] if words(units[i].text) <= 6)
+    if h.title is None:  # "Posted on <date>" above the headline
+        nxt = next((i for i in head if i > pub and i not in h.consumed), None)
+        if nxt is not None and is_title_like(units[nxt].text) and not is_body(units[nxt].text):
+            h.title = units[nxt].text
+            h.consumed.add(nxt)
+
+
+def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, int | None]:
+    """Head without a marker, read line by line; returns (date has a weekday, its unit index)."""
+    weekday_first, date_at = False, None
+    prev = None
+    for i in head:
+        text = units[i].text
+        iso, wd = full_date(text)
+        if iso and h.published is None:
+            h.published, weekday_first, date_at = iso, wd, i
+            h.consumed.add(i)
+            prev = "date"
+            continue
+        m = _PREFIX_DATE.match(text)
+        if m and h.published is None and parse_date(m["d"]):
+            h.published, date_at = parse_date(m["d"]), i
+            h.replaced[i] = text[m.end():]
+            break
+        if is_body(text):
+            break
+        a, iso = name_and_date(text)
+        if a and iso:
+            h.author, h.published, date_at = h.author or a, h.published or iso, i
+            h.consumed.add(i)
+            prev = "author"
+            continue
+        t, a = byline(text)
+        if a and h.author is None:
+            h.author, h.title = a, h.title or t
+            h.consumed.add(i)
+            prev = "author"
+            continue
+        if h.author is None and prev in ("date", "title") and is_name_like(text):
+            h.author = normalise_author(text)
+            h.consumed.add(i)
+            prev = "author"
+            continue
+        nxt = next((units[j].text for j in head if j > i), "")
+        short_title = (words(text) == 2 and is_title_like(text + " x")
+                       and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt)))
+        above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
+        if h.title is None and prev != "long" and (
+                above_byline or (is_title_like(text) or short_title) and not is_name_like(text)):
+            h.title = text
+            h.consumed.add(i)
+            # a site name or section label above the headline is page furniture
+            h.consumed.update(j for j in head if j < i and words(units[j].text) <= 6
+                              and units[j].label == TEXT)
+            prev = "title"
+            continue
+        prev = "long" if words(text) > 6 else "text"
+    return weekday_first, date_at
 
 
 def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:
