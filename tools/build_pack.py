@@ -291,10 +291,30 @@ def build_countries(ci: dict[str, dict]) -> tuple[list[dict], list[dict]]:
     return entities, relations
 
 
+CN_SUFFIXES = (" Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Uygur Zizhiqu", " Zizhiqu", " Sheng", " Shi")
+JUNK_ALIASES = {"Poi", "Poi Ranggyong Jong", "Gvangjsih", "Gvangjsih Bouxcuengh Swcigih",
+                "Gveicouh", "Sanjsih", "Yinznanz"}
+
+
 def _province_name(code: str, sub, loc) -> str:
     if code in PROVINCE_NAMES:
         return PROVINCE_NAMES[code]
-    return unidecode(sub.name).replace("`", "").strip()
+    name = unidecode(sub.name).replace("`", "").strip()
+    for suffix in CN_SUFFIXES:
+        if code.startswith("CN-") and name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _province_forms(name: str, is_city: bool) -> list[str]:
+    """Usual English variants: "Faryab" -> "Faryab Province"; "Batken Region" -> "Batken"."""
+    if is_city:
+        return []
+    for suffix in (" Region", " Province"):
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            return [stem, stem + " Province", stem + " Region", stem + " Oblast"]
+    return [name + " Province"]
 
 
 def build_provinces() -> tuple[list[dict], list[dict], set[tuple[str, str]]]:
@@ -313,9 +333,13 @@ def build_provinces() -> tuple[list[dict], list[dict], set[tuple[str, str]]]:
             if loc:
                 aliases += [loc.name] + [a for a in loc.aliases if _latin(a)]
             aliases += PROVINCE_ALIASES.get(sub.code, [])
+            aliases = [a for a in aliases if a not in JUNK_ALIASES and not any(ch.isdigit() for ch in a)]
             in_sub = [c for c in cities if any(s.iso_code == sub.code for s in c.subdivisions)]
             is_city = sub.type in ("City", "Federal capital territory", "Capital territory",
                                    "Municipality") or sub.code in ("TJ-DU",)
+            aliases += _province_forms(name, is_city)
+            if sub.code.startswith("CN-") and not is_city:
+                aliases.append(sub.name)
             lat = lon = None
             if in_sub:
                 if is_city:
