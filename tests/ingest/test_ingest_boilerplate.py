@@ -112,3 +112,11 @@ def test_boilerplate_head_and_tail_of_common_site_layouts(page, author, lead):
         assert doc.text.startswith("The two delegations")
     for chrome in ("Share", "Comments", "Copyright", "Advertisement", "Photo:", "Like", "Related", "2021"):
         assert chrome not in doc.text
+
+
+def test_boilerplate_comment_link_under_dek_does_not_end_the_article():
+    dek = "The road was closed after the floods of last spring, and both sides now want it open before winter."
+    page = (f"Road talks resume\n\n{dek}\n\nBy Lena March\n\n3 Comments\n\n{BODY}\n\nLeave a Reply\n\n"
+            "Great article, thanks for writing about the road, I drive it every week and the queues are long.\n")
+    [doc] = load_bytes(page.encode(), "page.txt", MB)
+    assert doc.text == f"{dek}\n\n{BODY}"

@@ -171,13 +171,20 @@ def label_units(lines: list[str], menus: bool = True) -> list[Unit]:
     return out
 
 
+TAIL_AFTER_WORDS = 60
+"""Prose words an article must have above a trailing-section heading for it to end there
+(a "3 Comments" link beside the byline, under a one-paragraph dek, is no ending)."""
+
+
 def cut_tail(units: list[Unit]) -> list[Unit]:
-    """Units before the first trailing-section heading that follows some article prose."""
-    seen_body = False
+    """Units before the first trailing-section heading that follows the article's prose."""
+    seen_body, prose = False, 0
     for i, u in enumerate(units):
-        if u.label == TAIL and seen_body:
+        if u.label == TAIL and seen_body and prose >= TAIL_AFTER_WORDS:
             return units[:i]
-        seen_body = seen_body or (u.label == TEXT and is_body(u.text))
+        if u.label == TEXT:
+            seen_body = seen_body or is_body(u.text)
+            prose += words(u.text)
     return units
 
 
