@@ -98,6 +98,16 @@ def test_readers_html_sniffed_whatever_the_name(tmp_path):
     assert doc.meta["format"] == "html" and "<p>" not in doc.text and "gas pipeline" in doc.text
 
 
+def test_readers_html_fragment_sniffed(tmp_path):
+    f = tmp_path / "fragment.txt"
+    f.write_text("<p>The two delegations met in the border town to talk about the old road.</p>"
+                 "<p>Both sides said a technical group would meet again in a month.</p>", encoding="utf-8")
+    [doc] = load_path(f, MB)
+    assert doc.meta["format"] == "html"
+    assert doc.text == ("The two delegations met in the border town to talk about the old road.\n\n"
+                        "Both sides said a technical group would meet again in a month.")
+
+
 def test_readers_pdf_text_layer(tmp_path):
     f = tmp_path / "brief.pdf"
     f.write_bytes(make_pdf([["The commission met on Tuesday to discuss the reservoir.",

@@ -48,9 +48,14 @@ def sniff(data: bytes, suffix: str, name: str) -> str:
     return "html" if suffix in HTML_EXT else "text"
 
 
+_FRAGMENT = re.compile(r"</(p|div|span|a|li|td|h[1-6]|article|section)>", re.I)
+
+
 def is_html(text: str) -> bool:
-    """True when decoded text is an HTML document whatever its file name says."""
-    return bool(_HTML_START.match(text[:2000]))
+    """True when decoded text is an HTML document (or a fragment) whatever its file name says."""
+    head = text[:5000]
+    return bool(_HTML_START.match(head)) or (head.lstrip().startswith("<")
+                                             and len(_FRAGMENT.findall(head)) >= 2)
 
 
 def _binary(data: bytes) -> bool:

@@ -139,6 +139,7 @@ def _is_filename(title: str | None) -> bool:
 
 
 def _article(run: list[Unit], header: Header, notes: dict[str, str]) -> tuple[str, list[Footnote]]:
+    """The article's final text (paragraphs joined by blank lines) and its anchored notes."""
     paras: list[str] = []
     for i, u in enumerate(run):
         if u.label != TEXT or i in header.consumed:
@@ -181,12 +182,12 @@ def build_documents(text: str, source: str, label: str, page_hash: str, fmt: str
     if not runs:
         raise InputError(label, "no article text found (only page furniture or markup)")
     articles = []
-    for k, run in enumerate(runs):
+    for n, run in enumerate(runs):
         rough = "\n\n".join(u.text for u in run if u.label == TEXT)
         if fmt == "html":
             header = _html_header(run, hints)
         else:
-            header = read_header(run, rough, first_on_page=(k == 0))
+            header = read_header(run, rough, first_on_page=(n == 0))
             if fmt == "pdf" and header.title is None and not _is_filename(hints.get("title")):
                 header.title = hints["title"]
             if fmt == "pdf" and header.author is None and hints.get("author"):
