@@ -279,3 +279,13 @@ def test_readers_hard_wrapped_text_is_reflowed(tmp_path):
     [doc] = load_path(f, MB)
     paras = doc.text.split("\n\n")
     assert len(paras) == 2 and "for the coming year" in paras[0] and "\n" not in paras[1]
+
+
+def test_readers_html_without_date_leaves_it_null(tmp_path):
+    f = tmp_path / "undated.html"
+    f.write_text("<html><head><title>Road talks resume</title></head><body><article><h1>Road talks resume</h1>"
+                 "<p>The two delegations met in the border town to talk about the old road, closed since 2019.</p>"
+                 "<p>Both sides said a technical group would meet again in a month.</p></article>"
+                 "<footer>&copy; 2023 Steppe Wire</footer></body></html>", encoding="utf-8")
+    [doc] = load_path(f, MB)
+    assert doc.title == "Road talks resume" and doc.published is None and doc.author is None
