@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-REGION_BBOX = (25.0, 5.0, 110.0, 58.0)
-"""(west, south, east, north) in degrees: Caspian to western China, Arabian Sea to Siberia."""
+REGION_BBOX = (20.0, 0.0, 125.0, 64.0)
+"""(west, south, east, north) in degrees: Black Sea to the Yellow Sea, Indian Ocean to Siberia."""
 TOLERANCE = 0.04
 """Simplification tolerance in degrees (about 4 km): plenty for a country outline."""
 

@@ -54,7 +54,9 @@ def corridors(store: Store, pack, lk: Lookup, origin: str, avoid: list[str]) -> 
         steps = [{"source": lk.ref(s["source"], s["source_name"]),
                   "target": lk.ref(s["target"], s["target_name"]), "link": s["link"],
                   "via": s.get("via"), "evidence": _cites(s, lk)} for s in r["steps"]]
-        path = [s["source"]["id"] for s in steps] + ([steps[-1]["target"]["id"]] if steps else [])
+        ids = [s["source"]["id"] for s in steps] + ([steps[-1]["target"]["id"]] if steps else [])
+        path = [{"id": i, "lat": pos[0], "lon": pos[1]} for i in ids
+                if (pos := lk.coords(i)) is not None]
         routes.append({"origin": lk.ref(r["origin"], r["origin_name"]),
                        "port": lk.ref(r["port"], r["port_name"]),
                        "countries": [lk.ref(c) for c in r["countries"]],
@@ -70,12 +72,18 @@ def spillover(store: Store, pack, lk: Lookup, country: str) -> dict:
     for g in (plain(x) for x in mod.exposure(store, pack, country)):
         groups.append({
             "group": lk.ref(g["group"], g["group_name"]), "nearest": g.get("nearest"),
-            "placements": [{"area": lk.ref(p["area"], p["area_name"]),
+            "placements": [{"area": {**lk.ref(p["area"], p["area_name"]),
+                                     **_latlon(lk, p["area"])},
                             "proximity": p["proximity"], "neighbour": p.get("neighbour"),
                             "fact": normalise(p["fact"], lk)} for p in g["placements"]],
             **{k: [normalise(f, lk) for f in g.get(k, [])]
                for k in ("allegiances", "affiliations", "leaders", "designations")}})
     return {"groups": groups}
+
+
+def _latlon(lk: Lookup, entity_id: str) -> dict:
+    pos = lk.coords(entity_id)
+    return {"lat": pos[0], "lon": pos[1]} if pos else {}
 
 
 def available() -> dict[str, bool]:

@@ -128,10 +128,10 @@ def map_markers(store: Store, pack, lk: Lookup, types: list[str] | None = None,
     """Entities with coordinates (store data, else the pack) and the events placed at them."""
     markers: dict[str, dict] = {}
     for ent, n in store.entities(limit=None):
-        lat, lon = _coords(ent, pack)
-        if lat is None or (types and ent.type not in types):
+        pos = lk.coords(ent.id)
+        if pos is None or (types and ent.type not in types):
             continue
-        markers[ent.id] = {**lk.ref(ent.id), "lat": lat, "lon": lon, "mentions": n,
+        markers[ent.id] = {**lk.ref(ent.id), "lat": pos[0], "lon": pos[1], "mentions": n,
                            "events": []}
     for e in store.events(date_from=date_from, date_to=date_to):
         if e.place and e.place in markers:
@@ -140,17 +140,15 @@ def map_markers(store: Store, pack, lk: Lookup, types: list[str] | None = None,
     items = list(markers.values())
     if date_from or date_to:
         items = [m for m in items if m["events"]]
-    return {"markers": items}
-
-
-def _coords(ent, pack) -> tuple[float | None, float | None]:
-    data = ent.data or {}
-    lat, lon = data.get("lat"), data.get("lon")
-    if (lat is None or lon is None) and pack is not None:
-        pe = pack.get(ent.id)
-        if pe is not None:
-            lat, lon = pe.lat, pe.lon
-    try:
-        return (float(lat), float(lon)) if lat is not None and lon is not None else (None, None)
-    except (TypeError, ValueError):
-        return None, None
+    areas: dict[str, dict] = {}
+    if not types or "ArmedGroup" in types:
+        for f in facts_data.facts(store, pack, lk, predicate="operates_in"):
+            obj = f["object"]
+            pos = lk.coords(obj["id"]) if obj and not f["negated"] else None
+            if pos is None or f["subject"]["type"] != "ArmedGroup":
+                continue
+            if (date_from or date_to) and not within(f["start"] or f["end"], date_from, date_to):
+                continue
+            area = areas.setdefault(obj["id"], {**obj, "lat": pos[0], "lon": pos[1], "groups": []})
+            area["groups"].append({**f["subject"], "evidence": f["evidence"][:1]})
+    return {"markers": items, "group_areas": list(areas.values())}

@@ -66,6 +66,22 @@ class Lookup:
             self._ents[entity_id] = ent
         return self._ents[entity_id]
 
+    def coords(self, entity_id: str | None) -> tuple[float, float] | None:
+        """(lat, lon) from the stored entity's data, else from the pack."""
+        if not entity_id:
+            return None
+        ent = self.entity(entity_id)
+        data = (ent.data or {}) if ent else {}
+        lat, lon = data.get("lat"), data.get("lon")
+        if (lat is None or lon is None) and self.pack is not None:
+            pe = self.pack.get(entity_id)
+            if pe is not None:
+                lat, lon = pe.lat, pe.lon
+        try:
+            return (float(lat), float(lon)) if lat is not None and lon is not None else None
+        except (TypeError, ValueError):
+            return None
+
     def ref(self, entity_id, name: str | None = None) -> dict | None:
         """{"id", "name", "type", "url"} of an entity id (or {"id", "name"} dict)."""
         if not entity_id:

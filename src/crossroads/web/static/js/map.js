@@ -48,19 +48,64 @@
   }
   layer.addTo(map);
   box.dataset.markers = String(markers.length);
+
+  /* where armed groups operate: a layer of its own, switchable */
+  if (data.group_areas && data.group_areas.length) {
+    const areas = L.featureGroup();
+    for (const a of data.group_areas) {
+      const ring = L.circleMarker([a.lat, a.lon], {className: "cr-area", radius: 9 + Math.min(12, a.groups.length * 2),
+        color: CR.colour("ArmedGroup"), weight: 2, fill: false, dashArray: "4 3"});
+      ring.bindTooltip(CR.escape(a.name + ": " + a.groups.map((g) => g.name).join(", ")));
+      ring.on("click", () => {
+        if (!panel) return;
+        const ul = CR.el("ul", {class: "facts-mini"});
+        for (const g of a.groups) {
+          const ev = g.evidence && g.evidence[0];
+          ul.appendChild(CR.el("li", {}, CR.entLink(g), " operates in ", CR.entLink(a),
+            ev && ev.url ? CR.el("a", {href: ev.url, class: "evlink", title: ev.text}, " [source]") : null));
+        }
+        panel.replaceChildren(CR.el("h2", {}, CR.entLink(a)), CR.el("p", {class: "muted"}, "Armed groups placed here"), ul);
+      });
+      areas.addLayer(ring);
+    }
+    areas.addTo(map);
+    L.control.layers(null, {"Places": layer, "Armed-group areas": areas}, {collapsed: false}).addTo(map);
+  }
   if (markers.length > 1) map.fitBounds(layer.getBounds().pad(0.2));
 
-  /* corridor page: draw each route through the stops that have coordinates */
+  /* corridor page: each route as a line through the stops with coordinates */
+  const extra = L.featureGroup().addTo(map);
+  const palette = ["#c0392b", "#2f6db5", "#1e8449", "#d68910", "#7a4bb5"];
   if (data.result && data.result.routes) {
-    const coords = {};
-    try {
-      const all = await CR.getJSON("/map.json");
-      for (const m of all.markers) coords[m.id] = [m.lat, m.lon];
-    } catch (err) { /* no markers: no lines */ }
-    const palette = ["#c0392b", "#2f6db5", "#1e8449", "#d68910", "#7a4bb5"];
     data.result.routes.forEach((r, i) => {
-      const stops = (r.path || r.nodes || []).map((s) => coords[typeof s === "string" ? s : s.id]).filter(Boolean);
-      if (stops.length > 1) L.polyline(stops, {color: palette[i % palette.length], weight: 3}).addTo(map);
+      const stops = (r.path || []).filter((p) => p.lat !== undefined).map((p) => [p.lat, p.lon]);
+      if (stops.length > 1) {
+        const line = L.polyline(stops, {color: palette[i % palette.length], weight: 3, opacity: 0.8});
+        line.bindTooltip(CR.escape(r.summary || ""), {sticky: true});
+        extra.addLayer(line);
+      }
     });
+  }
+  /* spillover page: the areas groups are placed in, as a map layer */
+  if (data.result && data.result.groups) {
+    const areas = {};
+    for (const g of data.result.groups) {
+      for (const p of g.placements || []) {
+        if (p.area.lat === undefined) continue;
+        const a = areas[p.area.id] || (areas[p.area.id] = {area: p.area, groups: []});
+        a.groups.push(g.group.name);
+      }
+    }
+    for (const a of Object.values(areas)) {
+      const mk = L.circleMarker([a.area.lat, a.area.lon], {className: "cr-marker", radius: 6 + Math.min(10, a.groups.length * 2),
+        color: "#222", weight: 1, fillColor: CR.colour("ArmedGroup"), fillOpacity: 0.8});
+      mk.bindTooltip(CR.escape(a.area.name + ": " + a.groups.join(", ")));
+      mk.on("click", () => { window.location.href = a.area.url; });
+      extra.addLayer(mk);
+    }
+  }
+  if (extra.getLayers().length) {
+    map.fitBounds(extra.getBounds().pad(0.3));
+    box.dataset.markers = String(extra.getLayers().length);
   }
 })(window.CR);
