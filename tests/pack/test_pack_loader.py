@@ -222,3 +222,10 @@ def test_pack_loader_setting_names_extra_folders(tmp_path: Path,
     assert load_pack().get("e:group/example-front") is not None
     monkeypatch.delenv("CROSSROADS_PACK")
     assert load_pack().get("e:group/example-front") is None
+
+
+def test_pack_loader_fast_fold_agrees_with_model_fold(pack: Pack) -> None:
+    from crossroads.model import fold
+    from crossroads.pack.loader import _fold
+    samples = [s for s, _, _ in pack.names()] + ["  The  U.S.\t", "Qo`qon", "A\x1fB", "Fāryāb", "Farg‘ona"]
+    assert all(_fold(s) == fold(s) for s in samples)

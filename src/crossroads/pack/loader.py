@@ -42,6 +42,13 @@ def _high(d: str) -> str:
     return d + "-12-31"[len(d) - 4:] if len(d) < 10 else d
 
 
+def _fold(text: str) -> str:
+    """crossroads.model.fold with a fast path for ASCII (most of the pack's names)."""
+    if text.isascii():
+        return " ".join(text.casefold().replace("`", "'").split())
+    return fold(text)
+
+
 def holds_on(start: str | None, end: str | None, as_of: str) -> bool:
     """Whether a period [start, end] (partial ISO dates, inclusive, open when None) covers as_of."""
     day = _low(as_of)
@@ -129,11 +136,11 @@ class Pack:
         """Entities whose name or alias matches ``surface`` (case- and accent-folded), best
         first: canonical-name matches before alias matches, then countries before other
         types, cities before provinces ("Kabul" the city before Kabul province)."""
-        return [self.entities[i] for i in self._by_name.get(fold(surface), [])]
+        return [self.entities[i] for i in self._by_name.get(_fold(surface), [])]
 
     def adjective(self, surface: str) -> PackEntity | None:
         """The entity an adjective or demonym refers to ("Tajik" -> Tajikistan), or None."""
-        ids = self._by_adjective.get(fold(surface))
+        ids = self._by_adjective.get(_fold(surface))
         return self.entities[ids[0]] if ids else None
 
     def relations_of(self, entity_id: str, predicate: str | None = None,
@@ -160,17 +167,17 @@ class Pack:
 
     # -- indexing --------------------------------------------------------------------------
     def _index(self) -> None:
-        canon = {i: fold(e.name) for i, e in self.entities.items()}
+        canon = {i: _fold(e.name) for i, e in self.entities.items()}
         for ent in self.entities.values():
             forms = [(ent.name, "name")] + [(a, "alias") for a in ent.aliases]
             for surface, kind in forms:
-                key = canon[ent.id] if kind == "name" else fold(surface)
+                key = canon[ent.id] if kind == "name" else _fold(surface)
                 ids = self._by_name.setdefault(key, [])
                 if ent.id not in ids:
                     ids.append(ent.id)
                 self._names.append((surface, ent.id, kind))
             for adj in ent.adjectives:
-                ids = self._by_adjective.setdefault(fold(adj), [])
+                ids = self._by_adjective.setdefault(_fold(adj), [])
                 if ent.id not in ids:
                     ids.append(ent.id)
                 self._names.append((adj, ent.id, "adjective"))
