@@ -22,7 +22,7 @@ import pycountry
 from unidecode import unidecode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from crossroads.model import fold, slug  # noqa: E402
+from crossroads.model import fold, slug
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "crossroads" / "pack" / "data" / "generated"
 
@@ -107,8 +107,10 @@ DEMONYMS = {
 CAPITALS = {"KZ": "Astana", "VA": "Vatican City", "US": "Washington, D.C."}
 # Sovereign states that have no coast (Azerbaijan and Kazakhstan, Turkmenistan border only the
 # Caspian Sea, a lake without sea outlet, so they count as landlocked).
-LANDLOCKED = set("AF AD AM AT AZ BY BT BO BW BF BI CF TD CZ ET HU KZ KG LA LS LI LU MW ML MD MN "
-                 "NP NE MK PY RW SM RS SK SS SZ CH TJ TM UG UZ VA ZM ZW".split())
+LANDLOCKED = {"AF", "AD", "AM", "AT", "AZ", "BY", "BT", "BO", "BW", "BF", "BI", "CF", "TD", "CZ",
+              "ET", "HU", "KZ", "KG", "LA", "LS", "LI", "LU", "MW", "ML", "MD", "MN", "NP", "NE",
+              "MK", "PY", "RW", "SM", "RS", "SK", "SS", "SZ", "CH", "TJ", "TM", "UG", "UZ", "VA",
+              "ZM", "ZW"}
 DOUBLY_LANDLOCKED = {"UZ", "LI"}
 CASPIAN = {"RU", "KZ", "TM", "IR", "AZ"}
 COASTS = {  # sea access useful for routes (open-ocean coasts only)

@@ -89,8 +89,8 @@ def test_pack_data_groups_have_designations(pack: Pack) -> None:
 
 
 def test_pack_data_foreign_presence_carries_place_and_dates(pack: Pack) -> None:
-    manas = [r for r in pack.relations_of("e:country/kg", "hosts_military_presence")
-             if r.object == "e:country/us"][0]
+    manas = next(r for r in pack.relations_of("e:country/kg", "hosts_military_presence")
+                 if r.object == "e:country/us")
     assert manas.qualifiers["place"] == "e:facility/manas" and manas.end.startswith("2014")
     now = {r.object for r in pack.relations_of("e:country/tj", "hosts_military_presence",
                                                   as_of="2024")}

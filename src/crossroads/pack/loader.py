@@ -75,7 +75,7 @@ class Pack:
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
-    def load(cls, extra: list[Path] | None = None, replace: bool = False) -> "Pack":
+    def load(cls, extra: list[Path] | None = None, replace: bool = False) -> Pack:
         """The bundled pack plus the user's folders (``--pack``); only the user's folders
         with replace=True or when one of them has ``[meta] replace = true`` in its pack.toml."""
         folders = [Path(p) for p in (extra or [])]
@@ -110,10 +110,10 @@ class Pack:
                     seen_r[rule.id] = path.name
                     rules[rule.id] = rule
                     origin[f"rule:{rule.id}"] = f"{path}: rule[{i}] {rule.id!r}"
-        for path, where, rel in relations:
+        for rel_file, where, rel in relations:
             for end in (rel.subject, rel.object):
                 if end is not None and end not in entities:
-                    raise PackError(f"{path}: {where} {rel.subject} {rel.predicate} "
+                    raise PackError(f"{rel_file}: {where} {rel.subject} {rel.predicate} "
                                     f"{rel.object}: unknown entity {end!r}")
         for ent in entities.values():
             if ent.country and ent.country not in entities:
