@@ -216,7 +216,7 @@ def _ascii_variants(name: str) -> list[str]:
     """ASCII spellings that fold() alone would not produce ("Farg‘ona" -> "Farg'ona", "Fargona")."""
     out = {unidecode(name)}
     out.add(unidecode(name).replace("'", ""))
-    return [v for v in out if v and v != name]
+    return sorted(v for v in out if v and v != name)
 
 
 def _uniq(names: list[str], exclude: str) -> list[str]:
