@@ -6,8 +6,17 @@ attribute) to prove article text is never run by the browser.
 """
 from __future__ import annotations
 
-from crossroads.model import (Document, Entity, Event, Evidence, Extraction, Mention, Quote,
-                              Relation, stable_id)
+from crossroads.model import (
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Extraction,
+    Mention,
+    Quote,
+    Relation,
+    stable_id,
+)
 from crossroads.store import open_store
 
 TJ = Entity("e:country/tj", "Country", "Tajikistan", ("Republic of Tajikistan",),

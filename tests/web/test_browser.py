@@ -17,7 +17,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 import sample
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,6 +41,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(web_store, tmp_path_factory):
     """A real `crossroads serve` in a subprocess; yields its base URL."""
+    from crossroads.web.app import VENDOR
+    if not (VENDOR / "leaflet" / "leaflet.js").exists():
+        pytest.fail("front-end libraries are not built: run scripts/build_frontend.sh first")
     port = _free_port()
     log_path = tmp_path_factory.mktemp("serve") / "serve.log"
     log = open(log_path, "wb")
@@ -211,12 +213,16 @@ def test_browser_screenshots_of_main_pages(page, server, docs):
     out = Path(os.environ["CROSSROADS_SCREENSHOTS"])
     out.mkdir(parents=True, exist_ok=True)
     talks = docs["talks"]
-    start, end = sample.sentence(talks, "Tajikistan has been a member of the CSTO since 1994")
+    start, end = sample.sentence(talks, "Tajikistan has been a member of the CSTO since 1994, a "
+                                        "commitment that shapes its security choices.")
     shots = {"entity": "/entities/e:country/tj", "map": "/map",
-             "network": "/network?entity=Tajikistan&depth=2",
+             "network": "/network?entity=Tajikistan",
              "document": f"/documents/{talks.id}?hl={start}-{end}#s-{start}"}
     for name, url in shots.items():
         page.goto(server + url)
         page.wait_for_load_state("networkidle")
+        if name == "entity":  # show one fact opened to its evidence sentence
+            page.locator("details.fact", has=page.locator("a", has_text="Collective Security"))\
+                .first.locator("summary .pred").click()
         page.wait_for_timeout(800)
         page.screenshot(path=str(out / f"{name}.png"))

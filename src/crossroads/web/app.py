@@ -17,7 +17,8 @@ from fastapi.templating import Jinja2Templates
 
 from crossroads.web import errors
 from crossroads.web.api import analyze, documents, entities, ingest, knowledge, search
-from crossroads.web.views import analyses as analyses_views, pages
+from crossroads.web.views import analyses as analyses_views
+from crossroads.web.views import pages
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"

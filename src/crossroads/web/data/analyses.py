@@ -5,7 +5,6 @@ its sentence, document and reader link. A missing analysis module is reported, n
 """
 from __future__ import annotations
 
-
 from crossroads.store.base import Store
 from crossroads.web.data.facts import normalise
 from crossroads.web.data.records import Lookup, analysis, plain

@@ -10,8 +10,14 @@ from collections import defaultdict
 
 from crossroads.model import Document
 from crossroads.store.base import Store
-from crossroads.web.data.records import (Lookup, document_summary, entity_url, event_dict,
-                                         quote_dict, relation_dict)
+from crossroads.web.data.records import (
+    Lookup,
+    document_summary,
+    entity_url,
+    event_dict,
+    quote_dict,
+    relation_dict,
+)
 
 
 def segments(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],

@@ -8,8 +8,16 @@ from crossroads.exc import NotFound
 from crossroads.model import Entity
 from crossroads.store.base import Store
 from crossroads.web.data import facts as facts_data
-from crossroads.web.data.records import (Lookup, analysis, document_summary, document_url,
-                                         entity_summary, event_dict, plain, quote_dict)
+from crossroads.web.data.records import (
+    Lookup,
+    analysis,
+    document_summary,
+    document_url,
+    entity_summary,
+    event_dict,
+    plain,
+    quote_dict,
+)
 
 
 def resolve(store: Store, pack, name_or_id: str) -> Entity:

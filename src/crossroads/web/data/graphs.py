@@ -4,8 +4,8 @@ from __future__ import annotations
 import networkx as nx
 
 from crossroads.store.base import Store
-from crossroads.web.data.records import Lookup, analysis, entity_url, plain
 from crossroads.web.data import facts as facts_data
+from crossroads.web.data.records import Lookup, analysis, entity_url, plain
 
 
 def _precision(iso: str | None) -> str | None:

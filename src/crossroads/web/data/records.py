@@ -6,7 +6,7 @@ from dataclasses import asdict, is_dataclass
 from types import ModuleType
 from urllib.parse import quote
 
-from crossroads.model import Document, Entity, Event, Evidence, Quote, Relation
+from crossroads.model import Document, Entity, Event, Quote, Relation
 from crossroads.store.base import Store
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from crossroads.web.api.analyze import basing_data, corridors_data, spillover_data
-from crossroads.web.data import analyses, facts as facts_data
+from crossroads.web.data import analyses
+from crossroads.web.data import facts as facts_data
 from crossroads.web.data.records import Lookup
 from crossroads.web.deps import pack_for, store_for
 from crossroads.web.errors import ApiError

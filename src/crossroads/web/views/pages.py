@@ -8,7 +8,8 @@ from crossroads.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.documents import document_data
 from crossroads.web.api.entities import entities_data, profile_data
 from crossroads.web.api.knowledge import map_data, network_data, timeline_data
-from crossroads.web.data import analyses, search as search_data
+from crossroads.web.data import analyses
+from crossroads.web.data import search as search_data
 from crossroads.web.data.records import Lookup, document_summary, entity_url
 from crossroads.web.deps import pack_for, store_for
 from crossroads.web.views.render import render, strip_json

@@ -8,7 +8,7 @@
   const netBox = document.getElementById("mini-network");
   try {
     const tl = await CR.getJSON("/timeline.json?entity=" + id);
-    if (tl.items.length && window.vis) CR.timeline(tlBox, tl.items, {maxHeight: 220});
+    if (tl.items.length && window.vis) CR.timeline(tlBox, tl.items, {maxHeight: 240, short: true});
     else tlBox.appendChild(CR.el("p", {class: "muted"}, "Nothing dated."));
   } catch (err) { tlBox.appendChild(CR.el("p", {class: "muted"}, "Timeline unavailable: " + err.message)); }
   try {
