@@ -1,0 +1,125 @@
+"""Gives every entity mention an id and fills ``doc._.entities`` (see extraction/linking.py).
+
+Also decides whether a capital names its government: a capital that is the subject of a
+verb or owns something ("Tashkent said", "Moscow's stance") is a mention of its country;
+"in Tashkent" stays the city.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from crossroads.extraction import extensions  # noqa: F401  (registers doc._.entities)
+from crossroads.extraction.components import cues
+from crossroads.extraction.components.acronyms import ACRONYMS
+from crossroads.extraction.linking import Mentioned, link
+from crossroads.model import Entity, fold
+
+if TYPE_CHECKING:
+    from crossroads.pack import Pack, PackEntity
+
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PLACE_NOUNS = cues.FACILITY_HEADS | cues.PLACE_HEADS | frozenset(
+    ["streets", "outskirts", "suburbs", "suburb", "centre", "center", "residents", "mayor", "skyline", "neighbourhood", "neighborhood", "districts", "population", "university", "hospital", "market"])
+
+
+def capitals(pack: Pack) -> dict[str, str]:
+    """Pack id of each capital city -> id of its country."""
+    out: dict[str, str] = {}
+    by_name = {fold(e.name): e for e in pack.entities.values() if e.type == "Place"}
+    for ent in pack.entities.values():
+        data = ent.data or {}
+        if ent.type == "Country" and data.get("capital"):
+            cap = str(data["capital"])
+            place = pack.entities.get(cap) or by_name.get(fold(cap))
+            if place is not None:
+                out[place.id] = ent.id
+        elif ent.type == "Place":
+            if data.get("capital_of"):
+                out[ent.id] = str(data["capital_of"])
+            elif data.get("capital") is True and ent.country:
+                out[ent.id] = ent.country
+    return out
+
+
+def pack_data(ent: PackEntity) -> dict:
+    """The pack facts an entity record carries (ISO code, Wikidata id, coordinates...)."""
+    data = {"iso": ent.iso, "wikidata": ent.wikidata, "lat": ent.lat, "lon": ent.lon,
+            "geo_precision": ent.geo_precision, "country": ent.country, "source": ent.source}
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def governs(span: Span) -> bool:
+    """Whether a place name is used as an actor: subject of a verb, or a possessor."""
+    root = span.root
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if root.dep_ == "poss" or (nxt is not None and nxt.text in ("'s", "’s")):
+        # "Moscow's stance" is the state; "Bishkek's airport", "Kabul's streets" the city
+        owned = root.head if root.dep_ == "poss" else None
+        return not (owned is not None and (owned.ent_type_ or owned.lower_ in _PLACE_NOUNS))
+    return root.dep_ in _ACTOR_DEPS
+
+
+class Linker:
+    """spaCy component: ``doc.ents`` get ``kb_id_``; ``doc._.entities`` gets the entities."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.pack: Pack | None = None
+        self.capitals: dict[str, str] = {}
+
+    def set_pack(self, pack: Pack) -> None:
+        self.pack = pack
+        self.capitals = capitals(pack)
+
+    def __call__(self, doc: Doc) -> Doc:
+        acronyms = doc.user_data.get(ACRONYMS) or {}
+        mentions = []
+        for ent in doc.ents:
+            m = Mentioned(ent.start, ent.end, ent.start_char, ent.text, ent.label_,
+                          kb_id=ent.kb_id_, acronym_of=acronyms.get(ent.text))
+            if m.kb_id in self.capitals and governs(ent):
+                m.government = self.capitals[m.kb_id]
+            mentions.append(m)
+        link(mentions)
+        doc.ents = [Span(doc, m.start, m.end, label=m.type, kb_id=m.id) for m in mentions]
+        entities: dict[str, Entity] = {}
+        surfaces: dict[str, dict[str, str]] = {}
+        first: dict[str, Mentioned] = {}
+        for m in mentions:  # the entity is named by its first full form (not a short form)
+            if not m.government and m.target is None:
+                first.setdefault(m.id, m)
+        for m in mentions:
+            if m.government:
+                continue
+            first.setdefault(m.id, m)
+            surfaces.setdefault(m.id, {}).setdefault(fold(m.text), m.text)
+        for m in mentions:  # a capital only ever used for its government: still its country
+            first.setdefault(m.id, m)
+        for eid, m in first.items():
+            entities[eid] = self._entity(eid, m, surfaces.get(eid, {}))
+        for span in doc.spans.get("demonyms", []):
+            if span.kb_id_ not in entities:
+                entities[span.kb_id_] = self._entity(span.kb_id_, None, {})
+        doc._.entities = entities
+        return doc
+
+    def _entity(self, eid: str, m: Mentioned | None, seen: dict[str, str]) -> Entity:
+        known = self.pack.get(eid) if self.pack is not None else None
+        if known is not None:
+            aliases = list(known.aliases)
+            folded = {fold(a) for a in aliases} | {fold(known.name)}
+            aliases += [s for f, s in seen.items() if f not in folded]
+            return Entity(eid, known.type, known.name, tuple(aliases), pack_data(known))
+        assert m is not None
+        name = m.text
+        # the longest form seen names a person ("Zamir Kabulov" over "Kabulov")
+        aliases = tuple(s for f, s in seen.items() if f != fold(name))
+        return Entity(eid, m.type, name, aliases)
+
+
+@Language.factory("crossroads_linker_v1")
+def make_linker(nlp: Language, name: str) -> Linker:
+    return Linker(nlp, name)

@@ -1,0 +1,31 @@
+"""Tokenizer rules for text copied out of PDFs and web pages.
+
+Two artefacts break names: footnote markers glued to a word ("Karimov12", "Russia.12")
+and words run together where a line break or a link was lost ("asKatibat",
+"HomeEuropeRussia"). Splitting them into tokens lets NER see the name; the text and its
+offsets are untouched, so a mention still points at exactly what the page says.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_suffix_regex
+
+# "Karimov12" -> "Karimov" "12"; only after two lower-case letters, so "G20", "C5" stay whole
+FOOTNOTE_SUFFIX = r"(?<=[a-z\u00e0-\u024f]{2})\d{1,3}$"
+# "Russia.12" / "Russia,3" -> "Russia" "." "12"
+FOOTNOTE_INFIX = r"(?<=[a-z]{2})[.,;:](?=\d{1,3}$)"
+# "asKatibat" -> "as" "Katibat": two lower-case letters then a capital starting a word
+GLUED_INFIX = r"(?<=[a-z]{2})(?=[A-Z][a-z])"
+
+
+def adapt_tokenizer(nlp: Language) -> None:
+    """Add the footnote and glued-word rules to ``nlp``'s tokenizer (idempotent)."""
+    suffixes = list(nlp.Defaults.suffixes or [])
+    infixes = list(nlp.Defaults.infixes or [])
+    if FOOTNOTE_SUFFIX not in suffixes:
+        suffixes.append(FOOTNOTE_SUFFIX)
+    for rule in (FOOTNOTE_INFIX, GLUED_INFIX):
+        if rule not in infixes:
+            infixes.append(rule)
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -1,0 +1,294 @@
+"""Merges NER with pack matches and gives every name one of the eight crossroads types.
+
+spaCy's labels are a first guess: a GPE is a Country only when the pack knows it as one
+(never NORP), an ORG becomes an ArmedGroup on its own words ("Katibat", "Jihad") or its
+neighbours ("X militants"), a name's last word can make it an Agreement, Initiative,
+Facility or Place. Names are trimmed of articles, possessives, titles and glued footnote
+digits; site furniture ("Related Post") and dates are not entities (dates go to
+``doc.spans["dates"]``). Pack matches win over NER unless NER found a longer name around
+them ("Pakistan Army").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from crossroads.extraction.components import cues
+from crossroads.model import fold
+
+if TYPE_CHECKING:
+    from crossroads.pack import Pack
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "WORK_OF_ART",
+                        "EVENT", "PRODUCT"})
+DATE_LABELS = frozenset({"DATE"})
+_SEPARATORS = frozenset({",", ";", "'s", "’s", "(", ")", "[", "]", "|", "/", "—", "–", ":", "\"",
+                         "“", "”"})
+_SPLIT_AND = frozenset({"GPE", "LOC", "NORP", "PERSON"})
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _pieces(ent: Span) -> Iterator[Span]:
+    """Cut a NER span at separators, line breaks and (for places) 'and'."""
+    doc, start = ent.doc, ent.start
+    for i in range(ent.start, ent.end):
+        t = doc[i]
+        cut = t.text in _SEPARATORS or "\n" in t.text or (
+            t.lower_ in ("and", "&") and ent.label_ in _SPLIT_AND)
+        if cut:
+            if i > start:
+                yield doc[start:i]
+            start = i + 1
+    if start < ent.end:
+        yield doc[start:ent.end]
+
+
+def _trim(span: Span, label: str) -> Span | None:
+    """Drop articles, titles, possessives, footnote digits and punctuation at the edges."""
+    doc, s, e = span.doc, span.start, span.end
+    while s < e:
+        t = doc[s]
+        low = t.lower_.rstrip(".")
+        if t.is_punct or t.is_space or low in ("the", "a", "an") or (
+                label == "PERSON" and (low in cues.TITLES or t.lower_ in cues.TITLES)
+                and e - s > 1):
+            s += 1
+        else:
+            break
+    while e > s:
+        t = doc[e - 1]
+        if t.is_punct or t.is_space or t.text in ("'s", "’s", "'", "’") or t.text.isdigit() \
+                or t.lower_ in cues.FUNCTION_WORDS:
+            e -= 1
+        else:
+            break
+    if s >= e or e - s > 10:
+        return None
+    out = doc[s:e]
+    text = out.text
+    if len(text) < 2 or not any(c.isupper() for c in text) or fold(text) in cues.BOILERPLATE:
+        return None
+    if not any(_capitalised(t) for t in out):
+        return None
+    return out
+
+
+class Typer:
+    """spaCy component: NER spans + ``doc.spans["pack"]`` -> ``doc.ents`` with crossroads types."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.pack: Pack | None = None
+        self.adjectives: frozenset[str] = frozenset()
+
+    def set_pack(self, pack: Pack) -> None:
+        self.pack = pack
+        self.adjectives = frozenset(fold(s) for s, _, kind in pack.names() if kind == "adjective")
+
+    # -- typing ----------------------------------------------------------------------------
+    def type_of(self, span: Span, label: str) -> str | None:
+        """The crossroads type of a trimmed NER span, or None when it is no entity."""
+        words = [fold(t.text) for t in span]
+        last = words[-1]
+        text = " ".join(words)
+        if self._not_a_name(words, label):
+            return None
+        if last in cues.AGREEMENT_HEADS and label != "PERSON":
+            return "Agreement"
+        armed = any(w in cues.ARMED_GROUP_WORDS for w in words) or any(
+            p in f" {text}" for p in cues.ARMED_GROUP_PHRASES)
+        if armed and last not in cues.ORG_BODY_HEADS:
+            return "ArmedGroup"
+        if label in ("ORG", "FAC", "LOC", "GPE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW") \
+                and len(words) > 1:
+            if last in cues.INITIATIVE_HEADS:
+                return "Initiative"
+            if last in cues.FACILITY_HEADS:
+                return "Facility"
+            if last in cues.PLACE_HEADS:
+                return "Place"
+        if label != "EVENT" and len(words) > 1 and last in cues.ORGANIZATION_WORDS:
+            return "Organization"
+        if label == "PERSON":
+            return "Person"
+        if label == "ORG":
+            return "ArmedGroup" if self._armed_context(span) else "Organization"
+        if label == "GPE":
+            return self._pack_type(span.text) or "Place"
+        if label == "LOC":
+            return "Place"
+        if label == "FAC":
+            return "Facility"
+        if label == "NORP":
+            return self._pack_type(span.text) if self._pack_type(span.text) == "Country" else None
+        return None
+
+    def _not_a_name(self, words: list[str], label: str) -> bool:
+        """Titles, peoples, faiths and common words that NER took for names."""
+        words = [w for w in words if any(c.isalnum() for c in w)]
+        if not words:
+            return True
+        if len(words) == 1:
+            w = words[0]
+            return w in cues.GENERIC or w in cues.TITLES or w in cues.ORGANIZATION_WORDS \
+                or w in self.adjectives or w in cues.PEOPLES or (
+                    w in cues.ARMED_GROUP_WORDS and w not in cues.ARMED_GROUP_NAMES)
+        text = " ".join(words)
+        if text in self.adjectives:
+            return True
+        if label == "PERSON" and all(w in cues.TITLES or w in self.adjectives
+                                     or w in cues.FUNCTION_WORDS for w in words):
+            return True  # "Assistant Secretary", "Tajik Minister"
+        # "Uzbeks", "Sunni jihadist", "Central Asian State": a people, not a name
+        lead = 2 if " ".join(words[:2]) in self.adjectives else 1
+        first = " ".join(words[:lead])
+        people = first in cues.PEOPLES or first in self.adjectives or (
+            first.endswith("s") and first[:-1] in self.adjectives)
+        return people and all(w in cues.PEOPLES or w in cues.PEOPLE_NOUNS or w in self.adjectives
+                              or w in cues.GENERIC for w in words[lead:])
+
+    def _pack_type(self, text: str) -> str | None:
+        if self.pack is None:
+            return None
+        found = self.pack.lookup(text)
+        return found[0].type if found else None
+
+    @staticmethod
+    def _armed_context(span: Span) -> bool:
+        doc = span.doc
+        after = [fold(t.text) for t in doc[span.end:min(span.end + 2, len(doc))]]
+        before = [fold(t.text) for t in doc[max(span.start - 3, 0):span.start]]
+        if after and after[0] in cues.ARMED_CONTEXT:
+            return True
+        return bool(before) and before[-1] in ("of", "from") and any(
+            w in cues.ARMED_CONTEXT for w in before)
+
+    @staticmethod
+    def _with_facility(ent: Span) -> Span:
+        """ "Manas airport", "Gwadar port": a place followed by a facility word is a Facility."""
+        doc = ent.doc
+        if ent.label_ not in ("Place", "Facility") or ent.end >= len(doc):
+            return ent
+        nxt = doc[ent.end]
+        if nxt.is_lower and nxt.text in cues.FACILITY_SUFFIXES:
+            return Span(doc, ent.start, ent.end + 1, label="Facility")
+        return ent
+
+    @staticmethod
+    def _repeats(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Names NER found once but missed elsewhere in the same document, and the surnames
+        of the people it named in full ("Rahmon" after "Emomali Rahmon")."""
+        known: dict[tuple[str, ...], str] = {}
+        for e in ents:
+            if e.kb_id_:
+                continue
+            known.setdefault(tuple(t.text for t in e), e.label_)
+        for e in ents:
+            last = e[-1]
+            if e.label_ == "Person" and len(e) >= 2 and last.is_alpha and _capitalised(last) \
+                    and len(last.text) >= 3 and fold(last.text) not in cues.TITLES:
+                known.setdefault((last.text,), "Person")
+        if not known:
+            return []
+        longest = max(len(k) for k in known)
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not _capitalised(doc[i]):
+                i += 1
+                continue
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                key = tuple(t.text for t in doc[i:i + n])
+                if key in known and not any(j in taken for j in range(i, i + n)):
+                    out.append(Span(doc, i, i + n, label=known[key]))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _introduced_people(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Two or more capitalised proper nouns after a role noun ("politician Shodi Shabdolov")
+        that NER missed are a Person."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        i = 1
+        while i < len(doc):
+            if doc[i - 1].lower_ in cues.ROLE_NOUNS and i not in taken:
+                j = i
+                while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
+                        and _capitalised(doc[j]) and doc[j].is_alpha:
+                    j += 1
+                if j - i >= 2:
+                    out.append(Span(doc, i, j, label="Person"))
+                i = max(j, i + 1)
+            else:
+                i += 1
+        return out
+
+    # -- merging ---------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        dates = [e for e in doc.ents if e.label_ in DATE_LABELS]
+        packed = list(doc.spans["pack"]) if "pack" in doc.spans else []
+        pack_at: dict[int, Span] = {}
+        for p in packed:
+            for i in range(p.start, p.end):
+                pack_at[i] = p
+        chosen: list[Span] = []
+        dropped: set[tuple[int, int]] = set()
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            for piece in _pieces(ent):
+                piece = _trim(piece, ent.label_)
+                if piece is None:
+                    continue
+                inside = {(p.start, p.end): p for i in range(piece.start, piece.end)
+                          if (p := pack_at.get(i)) is not None}
+                if not inside:
+                    kind = self.type_of(piece, ent.label_)
+                    if kind:
+                        chosen.append(Span(doc, piece.start, piece.end, label=kind))
+                    continue
+                within = all(piece.start <= s and e <= piece.end for s, e in inside)
+                rest = [doc[i] for i in range(piece.start, piece.end) if i not in pack_at]
+                longer = within and ent.label_ not in ("GPE", "NORP", "PERSON") and any(
+                    _capitalised(t) and fold(t.text) not in cues.FUNCTION_WORDS
+                    and fold(t.text) not in cues.PLACE_HEADS for t in rest) and all(
+                    t.pos_ in ("PROPN", "NOUN", "ADP", "CCONJ", "PUNCT", "DET", "NUM")
+                    for t in rest if _capitalised(t) or t.pos_ in ("PRON", "VERB"))
+                if longer:
+                    kind = self.type_of(piece, ent.label_)
+                    if kind:
+                        chosen.append(Span(doc, piece.start, piece.end, label=kind))
+                        dropped.update(inside)
+                elif ent.label_ == "PERSON":  # "Afghanistan Zalmay Khalilzad": the name after
+                    tail = max(e for _, e in inside)
+                    if piece.end - tail >= 2 and all(_capitalised(t) for t in doc[tail:piece.end]):
+                        chosen.append(Span(doc, tail, piece.end, label="Person"))
+        ents = [p for p in packed if (p.start, p.end) not in dropped] + chosen
+        ents = filter_spans(ents)
+        ents = [self._with_facility(e) for e in ents]
+        ents = filter_spans(ents + self._introduced_people(doc, ents))
+        ents = filter_spans(ents + self._repeats(doc, ents))
+        doc.ents = ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        doc.spans["dates"] = dates
+        if "demonyms" in doc.spans:
+            doc.spans["demonyms"] = [d for d in doc.spans["demonyms"]
+                                     if not any(i in taken for i in range(d.start, d.end))]
+        return doc
+
+
+@Language.factory("crossroads_typer_v1")
+def make_typer(nlp: Language, name: str) -> Typer:
+    return Typer(nlp, name)

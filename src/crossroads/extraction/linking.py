@@ -1,0 +1,134 @@
+"""Which mentions of one document are the same thing, and what id each thing gets.
+
+Rules, in order:
+- a pack match keeps the pack id; an acronym the document defined takes its long form's id;
+- a capital used as an actor ("Tashkent said", "Moscow's position") is its country;
+- a person's short form ("Kabulov", "Abu Yusuf") is the full name it ends or starts, the
+  nearest one before it; a one-letter slip in a surname ("Korybkov") still links;
+- the same name typed two ways by NER takes its most frequent type;
+- everything else gets ``model.entity_id(type, name)``: the same name and type is one
+  entity across documents.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from crossroads.model import entity_id, fold
+
+__all__ = ["Mentioned", "link", "near_miss"]
+
+
+@dataclass
+class Mentioned:
+    """One entity mention being linked (a doc.ents span, flattened)."""
+    start: int
+    end: int
+    start_char: int
+    text: str
+    type: str
+    kb_id: str = ""
+    """Pack id, when the pack matched it."""
+    government: str = ""
+    """Country id when a capital is used for its government."""
+    acronym_of: int | None = None
+    """Start char of the long form, for an acronym the document defined."""
+    words: list[str] = field(default_factory=list)
+    target: int | None = None
+    """Index of the mention this one is a short form of."""
+    id: str = ""
+
+
+def near_miss(a: str, b: str) -> bool:
+    """Edit distance at most one, for names of six letters or more ("Korybkov"/"Korybko")."""
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1:] == short:
+            return True
+    return False
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two full names of one person: same surname, first names alike ("Sergey"/"Sergei")."""
+    return len(a) >= 2 and len(b) >= 2 and a[-1] == b[-1] and (
+        a[0][:4] == b[0][:4] or near_miss(a[0], b[0])) and len(a) == len(b)
+
+
+def _short_of(short: list[str], full: list[str]) -> bool:
+    n = len(short)
+    if n >= len(full):
+        return False
+    if full[-n:] == short or full[:n] == short:
+        return True
+    return n == 1 and near_miss(short[0], full[-1])
+
+
+def link(mentions: list[Mentioned]) -> None:
+    """Give every mention an ``id`` (and a final ``type``), in place."""
+    for m in mentions:
+        m.words = fold(m.text).replace("-", " ").split()
+    by_start = {m.start_char: i for i, m in enumerate(mentions)}
+    persons = [i for i, m in enumerate(mentions) if m.type == "Person" and len(m.words) >= 2]
+    # full names of one person ("Sergey Lavrov", "Sergei Lavrov"): the first one leads
+    for k, i in enumerate(persons):
+        if mentions[i].kb_id:
+            continue
+        for j in persons[:k]:
+            if mentions[j].target is None and _same_person(mentions[j].words, mentions[i].words):
+                mentions[i].target = j
+                break
+    surnames = {mentions[i].words[-1] for i in persons}
+    for i, m in enumerate(mentions):
+        if m.government or m.target is not None:
+            continue
+        if m.kb_id:
+            # a pack surname ("Bush") in a document that gives another full name for it
+            if m.type != "Person" or len(m.words) != 1:
+                continue
+            own = [j for j in persons if not mentions[j].kb_id and mentions[j].words[-1]
+                   == m.words[0]]
+            if not own:
+                continue
+            m.kb_id = ""
+        if m.acronym_of is not None and m.acronym_of in by_start and by_start[m.acronym_of] != i:
+            m.target = by_start[m.acronym_of]
+            continue
+        # a short form: typed Person, or a lone word that is a known surname
+        if m.type != "Person" and not (len(m.words) == 1 and m.words[0] in surnames):
+            continue
+        fulls = [j for j in persons if j != i and _short_of(m.words, mentions[j].words)
+                 and mentions[j].target is None]
+        if fulls:
+            before = [j for j in fulls if mentions[j].start < m.start]
+            m.target = before[-1] if before else fulls[0]
+    # the same unlinked name typed two ways: its most frequent type
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        if not m.kb_id and not m.government and m.target is None:
+            # NER's PERSON is the surest of its labels for a name it also mislabels elsewhere
+            votes.setdefault(" ".join(m.words), Counter())[m.type] += 2 if m.type == "Person" else 1
+    for m in mentions:
+        if not m.kb_id and not m.government and m.target is None:
+            m.type = votes[" ".join(m.words)].most_common(1)[0][0]
+
+    def root(i: int) -> int:
+        seen = set()
+        while mentions[i].target is not None and i not in seen:
+            seen.add(i)
+            i = mentions[i].target  # type: ignore[assignment]
+        return i
+
+    for i, m in enumerate(mentions):
+        r = mentions[root(i)]
+        if m.government:
+            m.id, m.type = m.government, "Country"
+        elif r.kb_id:
+            m.id, m.type = r.kb_id, r.type
+        elif r.government:
+            m.id, m.type = r.government, "Country"
+        else:
+            m.id, m.type = entity_id(r.type, r.text), r.type

@@ -1,0 +1,117 @@
+"""Entity stage: pack matching, typing, acronyms, demonyms, clean names, and the Extractor."""
+from __future__ import annotations
+
+import logging
+
+from crossroads.extraction.components import PIPELINE
+from crossroads.model import Document, entity_id
+
+
+def ents(doc):
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_entities_pipeline_has_versioned_components(nlp):
+    assert list(PIPELINE) == nlp.pipe_names[-len(PIPELINE):]
+    assert all(name.startswith("crossroads_") and name.endswith("_v1") for name in PIPELINE)
+
+
+def test_entities_country_is_country_never_norp(read):
+    doc = read("Tajikistan and Uzbekistan agreed to reopen their border crossings, "
+               "while Tajikistan's parliament debated the deal.")
+    assert ("Tajikistan", "Country") in ents(doc)
+    assert ("Uzbekistan", "Country") in ents(doc)
+    assert all(e.label_ != "NORP" for e in doc.ents)
+    assert {e.kb_id_ for e in doc.ents if e.text == "Tajikistan"} == {"e:country/tj"}
+
+
+def test_entities_acronym_defined_in_text_is_the_same_entity(read):
+    doc = read("Fighters of the Brigade of the Eastern Hills (BEH) crossed the river. "
+               "Officials said the BEH had recruited in three villages.")
+    beh = [e for e in doc.ents if e.text == "BEH"]
+    full = [e for e in doc.ents if e.text == "Brigade of the Eastern Hills"]
+    assert len(beh) == 2 and len(full) == 1
+    assert {e.kb_id_ for e in beh} == {full[0].kb_id_}
+    assert full[0].label_ == "ArmedGroup"
+    entity = doc._.entities[full[0].kb_id_]
+    assert "BEH" in entity.aliases
+
+
+def test_entities_demonym_is_a_mention_of_the_country_not_an_entity(read, extractor):
+    doc = read("The Russian envoy met Afghan officials in Dushanbe.")
+    assert all(e.text not in ("Russian", "Afghan") for e in doc.ents)
+    assert {(s.text, s.kb_id_) for s in doc.spans["demonyms"]} >= {
+        ("Russian", "e:country/ru"), ("Afghan", "e:country/af")}
+    assert doc._.entities["e:country/ru"].name == "Russia"
+    # an adjective alone does not make the article mention the state
+    x = extractor.extract(Document("d:a", "a.txt", "The Russian envoy flew home. Russia said "
+                                   "nothing more.", published="2021-05-25"))
+    kinds = {(m.text, m.kind) for m in x.mentions if m.entity == "e:country/ru"}
+    assert kinds == {("Russian", "demonym"), ("Russia", "name")}
+    y = extractor.extract(Document("d:b", "b.txt", "The Russian envoy flew home.",
+                                   published="2021-05-25"))
+    assert not [m for m in y.mentions if m.entity == "e:country/ru"]
+
+
+def test_entities_footnote_digits_glued_to_a_name_are_not_part_of_it(read):
+    doc = read("The agreement was signed by Tajikistan.12 A second round followed in "
+               "Uzbekistan3 after long talks.")
+    assert ("Tajikistan", "Country") in ents(doc)
+    assert ("Uzbekistan", "Country") in ents(doc)
+    assert not [e for e in doc.ents if any(c.isdigit() for c in e.text)]
+
+
+def test_entities_glued_words_are_split(read):
+    doc = read("Groups such asTajikistan's border guards were mentioned.")
+    assert ("Tajikistan", "Country") in ents(doc)
+
+
+def test_entities_name_in_no_pack_gets_a_type_and_an_id(read):
+    doc = read("Bakhtiyor Nazarov, an adviser to the Ministry of Water Resources, said "
+               "the canal would be finished next year.")
+    person = [e for e in doc.ents if e.text == "Bakhtiyor Nazarov"]
+    assert person and person[0].label_ == "Person"
+    assert person[0].kb_id_ == entity_id("Person", "Bakhtiyor Nazarov")
+    org = [e for e in doc.ents if "Ministry of Water Resources" in e.text]
+    assert org and org[0].label_ == "Organization"
+
+
+def test_entities_militant_group_is_an_armed_group(read):
+    doc = read("Militants of Jamaat Sabr al-Jannah attacked a checkpoint near the border.")
+    group = [e for e in doc.ents if "Jamaat Sabr" in e.text]
+    assert group and group[0].label_ == "ArmedGroup"
+
+
+def test_entities_site_furniture_is_dropped(read):
+    doc = read("Tajikistan opened a new road.\n\nRelated Post\n\nLeave a Reply")
+    assert {e.text for e in doc.ents} == {"Tajikistan"}
+
+
+def test_entities_extract_many_in_order_with_two_processes(pack):
+    from crossroads.extraction.extractor import Extractor
+    ex = Extractor(pack=pack, processes=2, batch_size=1)
+    texts = ["Emomali Rahmon visited Tashkent.", "", "The Taliban met envoys of Russia.",
+             "Uzbekistan joined the Collective Security Treaty Organization (CSTO)."]
+    docs = [Document(f"d:{i}", f"{i}.txt", t, published="2021-05-25")
+            for i, t in enumerate(texts)]
+    out = list(ex.extract_many(docs))
+    assert [x.doc for x in out] == [d.id for d in docs]
+    assert out[1].entities == []
+    names = [{e.name for e in x.entities} for x in out]
+    assert "Emomali Rahmon" in names[0]
+    assert {"Taliban", "Russia"} <= names[2]
+    csto = [e for e in out[3].entities if e.id == "e:org/csto"]
+    assert csto and csto[0].type == "Organization"  # a model.Entity made it through the pipe
+    assert {m.kind for m in out[3].mentions if m.entity == "e:org/csto"} == {"name", "acronym"}
+
+
+def test_entities_failing_document_does_not_stop_the_batch(extractor, caplog):
+    docs = [Document("d:ok1", "1.txt", "Tajikistan borders Afghanistan."),
+            Document("d:bad", "2.txt", None),  # type: ignore[arg-type]
+            Document("d:ok2", "3.txt", "Uzbekistan borders Afghanistan.")]
+    with caplog.at_level(logging.ERROR):
+        out = list(extractor.extract_many(docs))
+    assert [x.doc for x in out] == ["d:ok1", "d:bad", "d:ok2"]
+    assert out[1].entities == [] and out[1].mentions == []
+    assert {e.name for e in out[2].entities} >= {"Uzbekistan", "Afghanistan"}
+    assert "d:bad" in caplog.text

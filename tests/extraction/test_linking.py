@@ -1,0 +1,50 @@
+"""Linking: short forms, same person spelled twice, capitals for governments, stable ids."""
+from __future__ import annotations
+
+from crossroads.extraction.linking import Mentioned, link, near_miss
+from crossroads.model import Document
+
+
+def test_linking_short_name_links_to_the_full_name(read):
+    doc = read("Dilshod Karimjonov, the deputy governor, opened the bridge. "
+               "Karimjonov said trade would double.")
+    ids = {e.text: e.kb_id_ for e in doc.ents if e.label_ == "Person"}
+    assert ids["Karimjonov"] == ids["Dilshod Karimjonov"] == "e:person/dilshod-karimjonov"
+    entity = doc._.entities["e:person/dilshod-karimjonov"]
+    assert entity.name == "Dilshod Karimjonov" and "Karimjonov" in entity.aliases
+
+
+def test_linking_short_name_of_a_pack_person_takes_the_pack_id(read, extractor):
+    x = extractor.extract(Document("d:r", "r.txt", "President Emomali Rahmon arrived on "
+                                   "Monday. Rahmon later met the press."))
+    rahmon = [m for m in x.mentions if m.entity == "e:person/emomali-rahmon"]
+    assert {(m.text, m.kind) for m in rahmon} == {("Emomali Rahmon", "name"),
+                                                  ("Rahmon", "short")}
+
+
+def test_linking_capital_used_for_its_government_is_the_country(read):
+    doc = read("Tashkent said it would not allow foreign bases. The delegates then flew "
+               "to Tashkent for the summit.")
+    first, second = [e for e in doc.ents if e.text == "Tashkent"]
+    assert (first.label_, first.kb_id_) == ("Country", "e:country/uz")
+    assert (second.label_, second.kb_id_) == ("Place", "e:place/tashkent")
+    assert "e:place/tashkent" in doc._.entities and "e:country/uz" in doc._.entities
+    assert "Tashkent" not in doc._.entities["e:country/uz"].aliases
+
+
+def test_linking_same_name_in_two_documents_is_one_entity(extractor):
+    a, b = extractor.extract_many([
+        Document("d:1", "1.txt", "Gulnora Sadikova chaired the water commission."),
+        Document("d:2", "2.txt", "A report praised Gulnora Sadikova for the new canal.")])
+    ids_a = {e.id for e in a.entities if e.name == "Gulnora Sadikova"}
+    ids_b = {e.id for e in b.entities if e.name == "Gulnora Sadikova"}
+    assert ids_a == ids_b == {"e:person/gulnora-sadikova"}
+
+
+def test_linking_spelling_variants_of_one_person():
+    mentions = [Mentioned(0, 2, 0, "Sergey Petrovsky", "Person"),
+                Mentioned(5, 7, 30, "Sergei Petrovsky", "Person"),
+                Mentioned(9, 10, 60, "Petrovskiy", "Person")]
+    link(mentions)
+    assert {m.id for m in mentions} == {"e:person/sergey-petrovsky"}
+    assert near_miss("petrovsky", "petrovskiy") and not near_miss("khan", "kahn")
