@@ -300,7 +300,8 @@ TEXTS = {
               "Uzbekistan and Tajikistan are members of the CSTO. "
               "A Russian envoy, Ivan Petrov, ruled out American military bases in Central Asia. "
               "The IMU counts more than 5,000 fighters in Badakhshan. "
-              "Ivan Petrov met officials in Dushanbe on 1 June."),
+              "Ivan Petrov met officials in Dushanbe on 1 June. "
+              "\u201cThe Tajik side told us that American bases there are impossible,\u201d Petrov said."),
     "copy": ("2021-06-03", "Tom Reed", "Allies of Moscow (reprint)",
              "Uzbekistan and Tajikistan are members of the CSTO. "
              "A Russian envoy, Ivan Petrov, ruled out American military bases in Central Asia."),
@@ -370,15 +371,21 @@ def readings(docs: dict[str, Document]) -> dict[str, Extraction]:
         x[key].mentions += [mention(d, "e:place/central-asia", "Central Asia"),
                             mention(d, us, "American"), mention(d, uz, "Uzbekistan")]
     x["claim"].relations += [
-        rel(c, "Ivan Petrov, ruled", "e:person/ivan-petrov", "holds_position", ru, qualifiers={"role": "envoy"}),
-        rel(c, "5,000 fighters", imu, "operates_in", "e:place/af-bds", qualifiers={"quantity": "more than 5,000"})]
+        rel(c, "Ivan Petrov, ruled", "e:person/ivan-petrov", "holds_position", ru,
+            qualifiers={"role": "envoy"}),
+        rel(c, "5,000 fighters", imu, "operates_in", "e:place/af-bds",
+            qualifiers={"quantity": "more than 5,000"})]
+    x["claim"].quotes.append(Quote("e:person/ivan-petrov",
+                                   "The Tajik side told us that American bases there are impossible,",
+                                   span(c, "The Tajik side"), cue="said", about=(tj, us)))
     x["claim"].events.append(Event("CONSULT", ("e:person/ivan-petrov",), (), span(c, "met officials"),
                                    date="2021-06-01", place="e:place/dushanbe", trigger="met"))
     x["pak"].relations.append(rel(pk, "Prime Minister", "e:person/imran-khan", "holds_position",
                                   "e:country/pk", qualifiers={"role": "Prime Minister"}))
     x["pak"].events.append(Event("REJECT", ("e:person/imran-khan",), (us,), span(pk, "ruled out"),
                                  date="2021-06", trigger="ruled out"))
-    x["pak"].quotes.append(Quote("e:person/imran-khan", "Pakistan will not host American troops on its territory,",
+    x["pak"].quotes.append(Quote("e:person/imran-khan",
+                                 "Pakistan will not host American troops on its territory,",
                                  span(pk, "Pakistan will not"), cue="told", date="2021-06-20",
                                  about=("e:country/pk", us)))
     x["pak"].mentions += [mention(pk, "e:person/imran-khan", "Imran Khan"), mention(pk, us, "US")]

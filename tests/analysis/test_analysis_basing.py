@@ -54,6 +54,18 @@ def test_basing_alliance_rule_presence_and_history(world):
     assert len(third) == 1 and len(third[0].citations) == 2
 
 
+def test_basing_refusal_reported_by_a_third_party_constrains(world):
+    tj = _verdicts(world, ["Tajikistan"])["Tajikistan"]
+    reported = [r for r in tj.reasons if r.kind == "reported_refusal"]
+    assert reported[0].effect == "constrains" and "Ivan Petrov" in reported[0].text
+    assert tj.verdict == "constrained"
+
+
+def test_basing_nothing_known_is_unknown(world):
+    india = _verdicts(world, ["India"])["India"]
+    assert (india.verdict, india.reasons) == ("unknown", ())
+
+
 def test_basing_member_power_is_not_held_by_its_own_alliance(world):
     store, pack, _ = world
     tj = basing_options(store, pack, "Russia", ["Tajikistan"])[0]

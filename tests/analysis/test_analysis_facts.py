@@ -29,7 +29,9 @@ def test_facts_text_claim_against_pack_is_improbable(world):
 
 def test_facts_as_of_answers_who_were_members(world):
     store, pack, _ = world
-    names = lambda d: {f.subject_name for f in facts(store, CSTO, predicate="member_of", as_of=d, pack=pack)}
+    def names(day):
+        return {f.subject_name for f in facts(store, CSTO, predicate="member_of", as_of=day, pack=pack)}
+
     assert names("2010") == {"Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan", "Uzbekistan"}
     assert "Uzbekistan" not in {f.subject_name for f in facts(store, CSTO, as_of="2015", pack=pack)}
     in_2021 = facts(store, CSTO, as_of="2021", pack=pack)

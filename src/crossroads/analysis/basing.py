@@ -5,14 +5,15 @@ Knowledge is data, the logic is here. Reasons come from:
 - the host's own rules in the pack (a national ban on foreign bases closes the door);
 - the rules of alliances the host belongs to (a consensus rule for military partnerships
   with non-members constrains, unless the power is a member too);
-- stated positions read from text: REJECT events and negated ``hosts_military_presence``
-  by the host or its officials close the door; those by third parties about the host (or a
-  region holding it) constrain;
+- stated positions read from text: REJECT events, negated ``hosts_military_presence`` and
+  refusing quotes by the host or its officials close the door; those by third parties about
+  the host (or a region holding it), and refusals they report, constrain;
 - current foreign presence of another power (constrains) or of the power itself (opens);
 - history: the power's past presence, with dates (a precedent).
 
 Verdict: any closing reason -> closed; else any constraint -> constrained; else any
-opening reason -> open; else unknown.
+opening reason (the power's forces there now, a standing agreement) -> open; else unknown
+(history alone is a precedent, not an opening).
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ class Reason:
     """One reason behind a verdict, with what it rests on."""
     kind: str
     """'national_rule', 'alliance_rule', 'stated_rejection', 'third_party_rejection',
-    'stated_position', 'foreign_presence', 'own_presence', 'history'."""
+    'stated_position', 'reported_refusal', 'foreign_presence', 'own_presence', 'history'."""
     effect: str
     """'closes', 'constrains', 'opens' or 'informs'."""
     text: str
@@ -99,6 +100,22 @@ class _Basing:
         self._mentions: dict[str, list] = {}
 
     # -- helpers -----------------------------------------------------------------------
+    def names_power(self, text: str) -> bool:
+        """Whether a text names the power (by name, alias or adjective)."""
+        pe = self.pack.get(self.power) if self.pack is not None else None
+        ent = self.ctx.entity(self.power)
+        names = set(ent.aliases) | {ent.name} if ent else set()
+        if pe is not None:
+            names |= {pe.name, *pe.aliases, *pe.adjectives}
+        folded = fold(text)
+        for n in names:
+            if n.isupper():  # an acronym ('US') must match as written, not as the word 'us'
+                if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text):
+                    return True
+            elif len(n) > 2 and re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded):
+                return True
+        return False
+
     def mentioned(self, ev: Evidence) -> set[str]:
         """Entity ids mentioned inside an evidence span."""
         if ev.doc not in self._mentions:
@@ -143,10 +160,13 @@ class _Basing:
         if self.pack is None:
             return out
         for rule in self.pack.rules_of(host):
-            if _active(rule.start, rule.end, self.today):
-                out.append(Reason("national_rule", _rule_effect(rule.kind),
-                                  f"{self.ctx.name(host)}: {rule.text}",
-                                  (pack_citation(rule.text, rule.source),)))
+            if not _active(rule.start, rule.end, self.today):
+                continue
+            effect = _rule_effect(rule.kind)
+            if "agreement" in rule.kind:  # a standing basing deal: with this power, or a rival
+                effect = "opens" if self.names_power(rule.text) else "constrains"
+            out.append(Reason("national_rule", effect, f"{self.ctx.name(host)}: {rule.text}",
+                              (pack_citation(rule.text, rule.source),)))
         for f in facts(self.store, host, predicate="member_of", as_of=None, pack=self.pack,
                        ctx=self.ctx):
             if f.subject != host or not _believed(f) or not f.object:
@@ -182,10 +202,10 @@ class _Basing:
             cite = self.ctx.cite(ev.evidence)
             if not _MILITARY.search(cite.text):
                 continue
-            about_power = bool(power_side & (set(ev.targets) | span))
-            if not about_power:
-                continue
+            about_power = bool(power_side & (set(ev.targets) | span)) or self.names_power(cite.text)
             actors = set(ev.actors)
+            if not about_power or not actors or self.power in actors:
+                continue  # not about the power, or no one to attribute the stance to
             who = ", ".join(self.ctx.name(a) or a for a in ev.actors)
             if actors & own:
                 out.append(Reason("stated_rejection", "closes",
@@ -209,13 +229,22 @@ class _Basing:
                                   f"{self.ctx.name(voice)} says {self.ctx.name(host)} will not host "
                                   f"{self.ctx.name(self.power)} forces", (cite,)))
         for q in self.store.quotes():
-            if q.speaker not in own or q.speaker is None:
+            if q.speaker is None or q.speaker in power_side:
                 continue
-            if not (power_side & set(q.about)) or not _MILITARY.search(q.text):
+            cite = self.ctx.cite(q.evidence)  # the paragraph: it may say what the quote is about
+            if not _MILITARY.search(f"{q.text} {cite.text}"):
                 continue
-            effect = "closes" if _REFUSAL.search(q.text) else "informs"
-            out.append(Reason("stated_position", effect,
-                              f"{self.ctx.name(q.speaker)}: “{q.text}”", (self.ctx.cite(q.evidence),)))
+            if not (power_side & set(q.about) or self.names_power(f"{q.text} {cite.text}")):
+                continue
+            refusal = bool(_REFUSAL.search(q.text))
+            who = self.ctx.name(q.speaker)
+            if q.speaker in own:
+                out.append(Reason("stated_position", "closes" if refusal else "informs",
+                                  f"{who}: “{q.text}”", (cite,)))
+            elif refusal and host in q.about:
+                out.append(Reason("reported_refusal", "constrains",
+                                  f"{who} reports a refusal concerning {self.ctx.name(host)}: "
+                                  f"“{q.text}”", (cite,)))
         return out
 
     def presence(self, host: str) -> list[Reason]:
@@ -256,8 +285,7 @@ class _Basing:
         reasons.sort(key=lambda r: _ORDER[r.effect])
         effects = {r.effect for r in reasons}
         verdict = ("closed" if "closes" in effects else "constrained" if "constrains" in effects
-                   else "open" if "opens" in effects or any(r.kind == "history" for r in reasons)
-                   else "unknown")
+                   else "open" if "opens" in effects else "unknown")
         return BasingVerdict(host, self.ctx.name(host) or host, self.power,
                              self.ctx.name(self.power) or self.power, verdict, tuple(reasons))
 

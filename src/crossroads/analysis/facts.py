@@ -83,8 +83,10 @@ def pack_key(rel: PackRelation) -> tuple:
 
 
 def observed_on(reading: Relation, ctx: Context) -> str | None:
-    """The date a reading speaks of: its own end/start when dated, else its document's date."""
-    return reading.end or reading.start or ctx.published(reading.evidence.doc)
+    """The latest date a reading says the relation held: its end when it has one, else its
+    document's date (what "is a member since 2002" asserts for the day it was written),
+    else its start."""
+    return reading.end or ctx.published(reading.evidence.doc) or reading.start
 
 
 def holds_as_of(reading: Relation, as_of: str, ctx: Context) -> bool:

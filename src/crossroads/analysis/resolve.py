@@ -54,7 +54,8 @@ def resolve_entity(store: Store, pack: Pack | None, name_or_id: str) -> Entity:
 def region_members(store: Store, pack: Pack | None, region_id: str,
                    type_: str = "Country") -> list[str]:
     """Ids of the entities of ``type_`` a region (or alliance) holds, from pack data
-    (data 'countries'/'members'), countries whose 'subregion' is the region's name, pack relations and text relations (located_in, part_of)."""
+    (data 'countries'/'members'), countries whose 'subregion' is the region's name, pack
+    relations and text relations (located_in, part_of)."""
     out: list[str] = []
 
     def add(eid: str | None) -> None:

@@ -22,7 +22,8 @@ def analyze() -> None:
 
 @analyze.command()
 @click.option("--power", required=True, help="The power seeking bases, e.g. 'United States'.")
-@click.option("--hosts", required=True, help="Comma-separated countries or regions, e.g. 'Central Asia,Pakistan'.")
+@click.option("--hosts", required=True,
+              help="Comma-separated countries or regions, e.g. 'Central Asia,Pakistan'.")
 @click.option("--json", "as_json", is_flag=True)
 @db_option
 @pack_option
@@ -54,7 +55,8 @@ def basing(power, hosts, as_json, db, packs):
 
 @analyze.command()
 @click.option("--from", "origin", required=True, help="The (landlocked) country to start from.")
-@click.option("--avoid", multiple=True, help="A country routes must not cross (repeatable or comma-separated).")
+@click.option("--avoid", multiple=True,
+              help="A country routes must not cross (repeatable or comma-separated).")
 @click.option("--max", "max_routes", default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @db_option
@@ -74,7 +76,8 @@ def corridors(origin, avoid, max_routes, as_json, db, packs):
     if as_json:
         return emit_json(found)
     if not found:
-        click.echo(f"no route to the sea from {origin}" + (f" avoiding {', '.join(avoided)}" if avoided else ""))
+        avoiding = f" avoiding {', '.join(avoided)}" if avoided else ""
+        click.echo(f"no route to the sea from {origin}{avoiding}")
         return
     for i, r in enumerate(found, 1):
         via = f"  [dim]via {escape(', '.join(r.corridors))}[/dim]" if r.corridors else ""
@@ -111,7 +114,9 @@ def spillover(country, as_json, db, packs):
     for e in found:
         console.print(f"[bold]{escape(e.group_name)}[/bold]  (nearest: {e.nearest})")
         for p in e.placements:
-            where = f"{p.area_name}" + (f", {p.neighbour}" if p.neighbour and p.neighbour != p.area_name else "")
+            where = p.area_name
+            if p.neighbour and p.neighbour != p.area_name:
+                where += f", {p.neighbour}"
             console.print(f"  operates in {escape(where)} [{p.proximity}]  "
                           f"[dim]{escape(cites(p.fact.evidence))}[/dim]")
         for label, fs in (("allegiance", e.allegiances), ("affiliation", e.affiliations),

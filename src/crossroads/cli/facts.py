@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from crossroads.analysis.conflicts import conflicts as find_conflicts
 from crossroads.analysis.context import Citation, Context
@@ -167,11 +166,10 @@ def events(entity, type_, date_from, date_to, as_json, db, packs):
     if not found:
         click.echo("no events")
         return
-    table = Table("date", "event", "evidence", "source", show_lines=True)
     for e in found:
-        table.add_row(e.date or "?", escape(e.summary), escape(sentence(e.evidence)),
-                      escape(e.evidence.label))
-    console.print(table)
+        console.print(f"[bold]{e.date or '?'}[/bold]  {escape(e.summary)}  "
+                      f"[dim]{escape(e.evidence.label)}[/dim]")
+        console.print(f"    “{escape(sentence(e.evidence))}”")
 
 
 @cli.command()
@@ -238,7 +236,8 @@ def profile(entity, as_json, db, packs):
     if p.past:
         print_facts(p.past, "past relations")
     for ev in p.events:
-        console.print(f"[dim]{ev.date or '?'}[/dim] {escape(ev.summary)}  [dim]{escape(ev.evidence.label)}[/dim]")
+        console.print(f"[dim]{ev.date or '?'}[/dim] {escape(ev.summary)}  "
+                      f"[dim]{escape(ev.evidence.label)}[/dim]")
     for label, qs in (("said", p.quotes_by), ("quoted about it", p.quotes_about)):
         for q in qs:
             console.print(f"[bold]{label}[/bold] ({escape(q.speaker_name or '?')}): “{escape(q.text)}”"
@@ -248,7 +247,8 @@ def profile(entity, as_json, db, packs):
     if p.documents:
         console.print("[dim]documents:[/dim]")
         for d in p.documents:
-            console.print(f"  {d.mentions}× {escape(d.title or d.source)} ({d.published or 'undated'})  [dim]{d.id}[/dim]")
+            console.print(f"  {d.mentions}× {escape(d.title or d.source)} "
+                          f"({d.published or 'undated'})  [dim]{d.id}[/dim]")
 
 
 @cli.command()
@@ -278,11 +278,10 @@ def timeline(entity, other, query, date_from, date_to, as_json, db, packs):
     if not items:
         click.echo("nothing dated found")
         return
-    table = Table("date", "precision", "what", "source", show_lines=True)
     for i in items:
-        note = " (report date)" if i.dated_by == "document" else ""
-        table.add_row(i.date + note, i.precision, escape(i.summary), escape(i.evidence.label))
-    console.print(table)
+        note = ", report date" if i.dated_by == "document" else ""
+        console.print(f"[bold]{i.date}[/bold] [dim]({i.precision}{note})[/dim]  "
+                      f"{escape(i.summary)}  [dim]{escape(i.evidence.label)}[/dim]")
 
 
 @cli.command()
