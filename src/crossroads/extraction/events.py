@@ -1,0 +1,253 @@
+"""Read PLOVER events (who met, signed, deployed, attacked, accused whom, and when).
+
+A trigger word from ``patterns/events.toml`` gives the type; the dependency tree gives
+actors (subject side) and targets (object side); the sentence's date expressions, or the
+publication year for a report of something done, give the date. Planned ("will meet"),
+hypothetical ("could deploy") and denied events keep a ``mode`` so they are never
+reported as having happened.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from crossroads.extraction.patterns import lexicon
+from crossroads.extraction.patterns.sentence import (
+    Ment,
+    Sentence,
+    dates_in,
+    negated,
+    sentences,
+)
+from crossroads.model import Event
+
+__all__ = ["read_events"]
+
+ACTORS = ("Country", "Organization", "ArmedGroup", "Person")
+PLACES = ("Place", "Facility")
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_OBJ = ("dobj", "dative", "attr", "oprd", "pobj", "ccomp", "xcomp", "npadvmod", "appos")
+# verbs that carry a noun trigger ("held talks", "launched an attack")
+_LIGHT = {"hold", "make", "pay", "launch", "carry", "conduct", "stage", "have", "take", "give",
+          "offer", "provide", "express", "announce", "begin", "start", "continue", "sign",
+          "reach", "undertake", "mount", "issue", "lodge", "file", "receive", "extend", "seek",
+          "attend", "organize", "organise", "host", "join", "intensify", "step", "resume"}
+# verbs that only count with a military or diplomatic object
+_NEEDS_OBJ = {
+    "boost": {"presence", "troops", "forces", "deployment", "military", "contingent", "force"},
+    "cut": {"ties", "relations", "contacts", "aid", "cooperation", "supplies", "links"},
+    "reduce": {"ties", "relations", "contacts", "aid", "cooperation", "links"},
+    "restrict": {"ties", "relations", "access", "imports", "exports", "capital"},
+    "suspend": {"ties", "relations", "cooperation", "aid", "talks", "membership", "flights"},
+    "freeze": {"assets", "ties", "relations", "accounts"},
+    "sever": {"ties", "relations", "links"},
+    "downgrade": {"ties", "relations"},
+    "mass": {"troops", "forces"},
+    "station": {"troops", "forces", "soldiers", "jets", "aircraft"},
+    "send": {"troops", "forces", "soldiers", "advisers", "advisors", "aid", "weapons", "fighters",
+             "delegation", "militants", "instructors", "assistance"},
+    "provide": {"aid", "assistance", "asylum", "refuge", "weapons", "arms", "training",
+                "support", "funding", "shelter", "loans", "equipment", "sanctuary", "haven"},
+    "supply": {"weapons", "arms", "aid", "equipment", "fuel", "ammunition"},
+    "lift": {"sanctions", "ban", "embargo", "restrictions"},
+    "ease": {"sanctions", "restrictions", "ban"},
+    "target": {"taliban", "militants", "fighters", "positions", "bases", "camps"},
+    "host": {"conference", "meeting", "talks", "summit", "forum", "delegation", "session",
+             "round", "visit", "leaders", "president", "minister", "counterpart", "dialogue"},
+}
+
+
+@cache
+def _tables() -> tuple[dict, dict, dict, set, dict]:
+    lex = lexicon("events")
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for typ, words in lex["verbs"].items():
+        for w in words:
+            verbs.setdefault(w, typ)
+    for typ, words in lex["nouns"].items():
+        for w in words:
+            nouns.setdefault(w, typ)
+    return verbs, nouns, lex["phrasal"], set(lex["needs_particle"]["words"]), lex["mode"]
+
+
+def _type(t: Token) -> str | None:
+    verbs, nouns, phrasal, needs, _ = _tables()
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB":
+        for c in t.children:
+            if c.dep_ in ("prt", "prep", "dobj") and lemma in phrasal \
+                    and c.lower_ in phrasal[lemma]:
+                return phrasal[lemma][c.lower_]
+        if lemma in needs:
+            return None
+        typ = verbs.get(lemma)
+        if typ and lemma in _NEEDS_OBJ:
+            objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
+            if t.dep_ in ("acl", "relcl"):
+                objs.add(t.head.lemma_.lower())
+            objs |= {g.lemma_.lower() for c in t.children if c.dep_ == "dative"
+                     for g in c.children if g.dep_ == "pobj"}
+            if not objs & _NEEDS_OBJ[lemma]:
+                return None
+        if lemma == "receive" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN"
+                                          for c in t.children):
+            return None
+        return typ
+    if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "":
+        return nouns.get(t.lower_) or nouns.get(lemma)
+    return None
+
+
+def _in(m: Ment, tok: Token) -> bool:
+    return tok.left_edge.i <= m.start and m.end <= tok.right_edge.i + 1
+
+
+def _ments(s: Sentence, tok: Token, types=ACTORS, skip: Token | None = None) -> list[Ment]:
+    """Mentions inside a token's subtree (but not inside ``skip``'s)."""
+    out = [m for m in s.ments if _in(m, tok) and m.type in types]
+    if skip is not None:
+        out = [m for m in out if not _in(m, skip)]
+    return out
+
+
+def _subject(t: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, borrowed from the governing verb for 'to'-clauses and conjuncts."""
+    v = t
+    for _ in range(3):
+        for c in v.children:
+            if c.dep_ in _SUBJ:
+                return c, c.dep_ == "nsubjpass"
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and v.head.i != v.i:
+            if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+                return v.head, v.tag_ == "VBN"
+            v = v.head
+            continue
+        break
+    return None, False
+
+
+def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
+    actors: list[Ment] = []
+    targets: list[Ment] = []
+    if t.pos_ == "VERB":
+        subj, passive = _subject(t)
+        agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if passive:
+            targets += _ments(s, subj) if subj is not None else []
+            for a in agent:
+                actors += _ments(s, a)
+        elif subj is not None:
+            actors += _ments(s, subj, skip=None)
+        for c in t.children:
+            if c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on", "at", "from",
+                                                   "into", "toward", "towards", "upon", "of"):
+                targets += _ments(s, c)
+            elif c.dep_ == "prt":
+                for g in c.children:
+                    targets += _ments(s, g)
+    else:
+        head = t
+        # a noun's own phrase: "US drone attack", "Lavrov's visit to Islamabad"
+        for c in t.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ == "by":
+                actors += _ments(s, c)
+            elif c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on", "between",
+                                                   "of", "from", "toward", "towards"):
+                targets += _ments(s, c)
+        # "held talks with X", "launched an attack on X": the carrying verb's subject
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _LIGHT:
+            subj, _ = _subject(head.head)
+            if subj is not None:
+                actors += _ments(s, subj)
+            for c in head.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on"):
+                    targets += _ments(s, c)
+    actors = _dedupe(actors)
+    targets = [m for m in _dedupe(targets) if m.id not in {a.id for a in actors}]
+    return actors, targets
+
+
+def _dedupe(ms: list[Ment]) -> list[Ment]:
+    seen: set[str] = set()
+    out = []
+    for m in ms:
+        if m.id not in seen:
+            seen.add(m.id)
+            out.append(m)
+    return out
+
+
+def _place(s: Sentence, t: Token) -> str | None:
+    for c in list(t.children) + (list(t.head.children) if t.pos_ != "VERB" else []):
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "near"):
+            ms = _ments(s, c, types=PLACES)
+            if ms:
+                return ms[0].id
+    return None
+
+
+def _mode(t: Token) -> str:
+    *_, modes = _tables()
+    planned, hypo, denied = set(modes["planned"]), set(modes["hypothetical"]), set(modes["denied"])
+    chain = [t]
+    v = t
+    for _ in range(3):
+        if v.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "advcl", "acl") \
+                and v.head.i != v.i:
+            v = v.head
+            chain.append(v)
+        else:
+            break
+    for v in chain:
+        words = {c.lower_ for c in v.children if c.dep_ in ("aux", "mark", "advmod", "amod")}
+        if v.i != t.i:
+            words.add(v.lower_)
+        if words & denied:
+            return "denied"
+        if words & hypo:
+            return "hypothetical"
+        if words & planned:
+            return "planned"
+    return "asserted"
+
+
+def _date(s: Sentence, t: Token, mode: str) -> str | None:
+    ds = dates_in(s.span)
+    if ds:
+        best = min(ds, key=lambda d: abs(d.start - t.i))
+        return best._.iso
+    pub = s.doc._.published
+    if pub and mode == "asserted" and (t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG", "NN", "NNS")):
+        return str(pub)[:4]
+    return None
+
+
+def read_events(doc: Doc) -> list[Event]:
+    """Every event a sentence reports, one per type and participants within a sentence."""
+    out: list[Event] = []
+    for s in sentences(doc):
+        if not s.ments:
+            continue
+        seen: set[tuple] = set()
+        for t in s.span:
+            typ = _type(t)
+            if typ is None:
+                continue
+            actors, targets = _participants(s, t)
+            if not actors and not targets:
+                continue
+            key = (typ, tuple(sorted(a.id for a in actors)), tuple(sorted(m.id for m in targets)))
+            if key in seen:
+                continue
+            seen.add(key)
+            mode = _mode(t)
+            neg = negated(t)
+            if neg and mode == "asserted":
+                mode = "denied"
+            out.append(Event(type=typ, actors=tuple(a.id for a in actors),
+                             targets=tuple(m.id for m in targets), evidence=s.evidence(),
+                             date=_date(s, t, mode), place=_place(s, t), negated=neg,
+                             mode=mode, trigger=t.text))
+    return out

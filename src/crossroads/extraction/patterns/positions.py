@@ -1,0 +1,186 @@
+"""holds_position from titles: "Russian Foreign Minister X", "X, the envoy of Y", "Y, led by X".
+
+A title is a run of title words, capitalised words and mentions right before or after a
+person's name. The employer is a country, organisation or armed group inside that run that
+is not the portfolio ("special envoy *for Afghanistan*" works for Russia, not Afghanistan).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from crossroads.extraction.patterns import lexicon
+from crossroads.extraction.patterns.sentence import Ment, Sentence
+
+if TYPE_CHECKING:
+    from crossroads.extraction.relations import Reading
+
+EMPLOYERS = ("Country", "Organization", "ArmedGroup")
+_PORTFOLIO = {"for", "on", "to", "over"}
+_JOIN = {"of", "for", "on", "'s", "-", "’s", "the", "to", "and", "over"}
+_COPULA = {"is", "was", "became", "becomes", "has", "had", "been", "served", "serves", "as",
+           "now", "also", "then", "currently", "later", "who", "still", "once", "formerly",
+           "be", "being", "appointed", "named", "elected"}
+_STOP = {",", ";", "(", ")", ":", ".", "—", "–", "\"", "“", "”"}
+
+
+def _lex() -> dict:
+    return lexicon("relations")["titles"]
+
+
+def _title_ok(tok, s: Sentence, heads: set[str], mods: set[str]) -> bool:
+    w = tok.lower_
+    return (w in heads or w in mods or w in _JOIN or s.at(tok.i) is not None
+            or (tok.is_title and tok.pos_ in ("PROPN", "NOUN", "ADJ")) or tok.text == "Then")
+
+
+def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
+    """Token range of the title run that ends right before token ``end``."""
+    lex = _lex()
+    heads, mods = set(lex["heads"]), set(lex["modifiers"])
+    i = end - 1
+    while i >= s.span.start:
+        m = s.at(i)
+        if m is not None:
+            i = m.start - 1
+            continue
+        tok = s.doc[i]
+        if tok.is_space:
+            i -= 1
+            continue
+        if tok.text in _STOP or tok.lower_ in ("the", "a", "an") or \
+                not _title_ok(tok, s, heads, mods):
+            break
+        i -= 1
+    start = i + 1
+    while start < end and (s.doc[start].lower_ in _JOIN or s.doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _zone_right(s: Sentence, begin: int, limit: int = 14) -> tuple[int, int]:
+    lex = _lex()
+    heads, mods = set(lex["heads"]) | set(lex["apposition_only"]), set(lex["modifiers"])
+    i = begin
+    while i < s.span.end and s.doc[i].lower_ in ("the", "a", "an", "its", "their", "then", "former"):
+        i += 1
+    j = i
+    while j < s.span.end and j - begin < limit:
+        m = s.at(j)
+        if m is not None:
+            j = m.end
+            continue
+        tok = s.doc[j]
+        if tok.is_space:
+            j += 1
+            continue
+        if tok.text in _STOP or not (_title_ok(tok, s, heads, mods) or tok.lower_ in ("the", "a")):
+            break
+        j += 1
+    while j > i and (s.doc[j - 1].lower_ in _JOIN | {"the", "a"} or s.doc[j - 1].is_space):
+        j -= 1
+    return i, j
+
+
+def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
+           ) -> tuple[list[Ment], str] | None:
+    """Employers and role text of a title run, or None when it holds no title word."""
+    lex = _lex()
+    heads = set(lex["heads"]) | (set(lex["apposition_only"]) if apposition else set())
+    doc = s.doc
+    if not any(doc[k].lower_ in heads and s.at(k) is None for k in range(lo, hi)):
+        return None
+    employers: list[Ment] = []
+    prev = ""
+    k = lo
+    role_toks: list[int] = []
+    while k < hi:
+        m = s.at(k)
+        if m is not None and m is not person:
+            if m.type in EMPLOYERS and prev not in _PORTFOLIO:
+                employers.append(m)
+                if role_toks and prev in ("of", "'s"):
+                    role_toks.pop()  # "President of Kyrgyzstan": drop "of"
+            else:
+                role_toks.extend(range(m.start, m.end))
+            k = m.end
+            prev = ""
+            continue
+        if not (doc[k].lower_ in ("'s", "’s") and not role_toks) and not doc[k].is_space:
+            role_toks.append(k)
+        prev = doc[k].lower_
+        k += 1
+    while role_toks and doc[role_toks[-1]].lower_ in _JOIN | {"the"}:
+        role_toks.pop()
+    while role_toks and doc[role_toks[0]].lower_ in _JOIN | {"the", "then", "former"}:
+        role_toks.pop(0)
+    role = " ".join(doc[k].text for k in role_toks).replace(" - ", "-").replace(" 's", "'s")
+    return employers, role
+
+
+def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
+    """A state post with no state in the title: the one country the sentence names."""
+    words = set(role.lower().split())
+    if not words & set(_lex()["national"]):
+        return []
+    # "Iran was represented by speaker X": the country before "by"
+    doc = s.doc
+    for k in range(person.start - 1, max(s.span.start, person.start - 5) - 1, -1):
+        if doc[k].lower_ == "by":
+            for back in range(k - 1, max(s.span.start, k - 5) - 1, -1):
+                m = s.at(back)
+                if m and m.type == "Country":
+                    return [m]
+                if doc[back].text in (";", ","):
+                    break
+            break
+    countries = {m.id: m for m in s.ments if m.type == "Country"}
+    return list(countries.values()) if len(countries) == 1 else []
+
+
+def read_positions(s: Sentence) -> Iterator[Reading]:
+    from crossroads.extraction.relations import Reading
+    doc = s.doc
+    for p in s.ments:
+        if p.type != "Person":
+            continue
+        found: list[tuple[list[Ment], str]] = []
+        lo, hi = _zone_left(s, p.start)
+        got = _parse(s, lo, hi, p, apposition=False) if lo < hi else None
+        if got:
+            found.append(got)
+            # "the chief of the Russian General Staff, Army Gen. X": look past the comma
+            if not got[0] and lo - 1 > s.span.start and doc[lo - 1].text == ",":
+                lo2, hi2 = _zone_left(s, lo - 1)
+                got2 = _parse(s, lo2, hi2, p, apposition=True) if lo2 < hi2 else None
+                if got2 and got2[0]:
+                    found.append(got2)
+        # "X, the Russian special envoy for Afghanistan," / "X, who is the leader of Y"
+        k = p.end
+        while k < s.span.end and doc[k].is_space:
+            k += 1
+        if k < s.span.end and doc[k].text in (",", "("):
+            k += 1
+        comma = k > p.end
+        cop = k
+        while cop < s.span.end and (doc[cop].lower_ in _COPULA or doc[cop].is_space):
+            cop += 1
+        if comma or cop > k:
+            lo, hi = _zone_right(s, cop)
+            got = _parse(s, lo, hi, p, apposition=True) if lo < hi else None
+            if got:
+                found.append(got)
+        for employers, role in found:
+            if not employers:
+                employers = _fallback(s, p, role)
+            for e in employers:
+                if e.id != p.id:
+                    yield Reading(p, "holds_position", e, p.start, {"role": role} if role else {})
+    # "the IJU, led by X"
+    led = _lex()["led_by"]
+    for t in s.span:
+        if t.lower_ in led and t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "by":
+            person = s.at(t.i + 2)
+            org = s.left(t.i, EMPLOYERS[1:], limit=3)
+            if person and person.type == "Person" and org:
+                yield Reading(person, "holds_position", org[-1], t.i, {"role": led[t.lower_]})

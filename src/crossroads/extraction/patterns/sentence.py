@@ -1,0 +1,218 @@
+"""What the relation, event and quote readers need to know about one sentence.
+
+A sentence's mentions are its ``doc.ents`` plus the demonyms ("Russian envoy") of
+``doc.spans["demonyms"]``, which count as mentions of the country. Coordinated mentions
+("Tajikistan and Uzbekistan") form one group, so a rule that finds one finds all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from crossroads.extraction import extensions  # noqa: F401  (registers doc._ attributes)
+from crossroads.model import Evidence
+
+# words allowed between two coordinated mentions
+_COORD = {",", "and", "or", "as", "well", "both", "the", "also", "&", "plus", "nor", "either",
+          "neither", "its", "their", "including"}
+_NEG = {"not", "n't", "never", "no", "neither", "nor", "none"}
+
+
+@dataclass(frozen=True)
+class Ment:
+    """One mention inside a sentence: token offsets into the doc, entity id and type."""
+    id: str
+    type: str
+    start: int
+    end: int
+    text: str
+    demonym: bool = False
+
+
+@dataclass
+class Sentence:
+    """A sentence with its mentions sorted by position and their coordination groups."""
+    span: Span
+    ments: list[Ment]
+    groups: list[list[Ment]] = field(default_factory=list)
+
+    @property
+    def doc(self) -> Doc:
+        return self.span.doc
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.doc._.doc_id or "", self.span.start_char, self.span.end_char)
+
+    def at(self, i: int) -> Ment | None:
+        """The mention covering token i, if any."""
+        for m in self.ments:
+            if m.start <= i < m.end:
+                return m
+        return None
+
+    def group_of(self, m: Ment) -> list[Ment]:
+        for g in self.groups:
+            if m in g:
+                return g
+        return [m]
+
+    def left(self, i: int, types: tuple[str, ...], limit: int = 12,
+             stop: set[str] | None = None) -> list[Ment]:
+        """The nearest coordinated group of allowed types ending before token i."""
+        lo = max(self.span.start, i - limit)
+        for m in sorted(self.ments, key=lambda m: -m.end):
+            if m.end > i or m.end < lo:
+                continue
+            if stop and any(t.lower_ in stop for t in self.doc[m.end:i]):
+                return []
+            if m.type in types:
+                return [g for g in self.group_of(m) if g.type in types]
+        return []
+
+    def right(self, i: int, types: tuple[str, ...], limit: int = 12,
+              stop: set[str] | None = None) -> list[Ment]:
+        """The nearest coordinated group of allowed types starting at or after token i."""
+        hi = min(self.span.end, i + limit)
+        for m in self.ments:
+            if m.start < i or m.start > hi:
+                continue
+            if stop and any(t.lower_ in stop for t in self.doc[i:m.start]):
+                return []
+            if m.type in types:
+                return [g for g in self.group_of(m) if g.type in types]
+        return []
+
+    def tokens(self) -> list[Token]:
+        return list(self.span)
+
+
+def mentions(span: Span) -> list[Ment]:
+    """Entity and demonym mentions of a span, by position; demonyms inside names are dropped."""
+    doc = span.doc
+    out: list[Ment] = []
+    for e in doc.ents:
+        if e.start >= span.start and e.end <= span.end and e.kb_id_:
+            out.append(Ment(e.kb_id_, e.label_, e.start, e.end, e.text))
+    taken = {i for m in out for i in range(m.start, m.end)}
+    for d in doc.spans.get("demonyms", []) if "demonyms" in doc.spans else []:
+        if d.start >= span.start and d.end <= span.end and d.kb_id_ \
+                and not taken & set(range(d.start, d.end)):
+            out.append(Ment(d.kb_id_, "Country", d.start, d.end, d.text, demonym=True))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def coordination(doc: Doc, ments: list[Ment]) -> list[list[Ment]]:
+    """Runs of mentions joined by commas and 'and'/'or' ("Iran, Turkey and China").
+
+    Commas alone do not make a list ("According to the UN, the group ..."): a run needs an
+    'and', 'or' or 'nor' somewhere, else it falls apart into single mentions.
+    """
+    runs: list[tuple[list[Ment], bool]] = []
+    for m in ments:
+        if runs:
+            group, has_and = runs[-1]
+            prev = group[-1]
+            between = [t for t in doc[prev.end:m.start] if not t.is_space]
+            words = {t.lower_ for t in between}
+            if prev.end <= m.start and 0 < len(between) <= 4 and words <= _COORD \
+                    and words & {",", "and", "or", "&", "nor", "plus"} \
+                    and prev.demonym == m.demonym:
+                group.append(m)
+                runs[-1] = (group, has_and or bool(words & {"and", "or", "&", "nor", "plus"}))
+                continue
+        runs.append(([m], False))
+    groups: list[list[Ment]] = []
+    for group, has_and in runs:
+        groups.extend([group] if has_and else [[m] for m in group])
+    return groups
+
+
+def sentence(span: Span) -> Sentence:
+    ments = mentions(span)
+    return Sentence(span, ments, coordination(span.doc, ments))
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    return [sentence(s) for s in doc.sents]
+
+
+def negated(tok: Token) -> bool:
+    """True when the token, its head or its head's head carries a negation ("is not", "no")."""
+    for t in (tok, tok.head, tok.head.head):
+        if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("det", "advmod", "neg"))
+               for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "ccomp", "acomp", "attr", "prep", "pobj", "dobj", "amod",
+                          "compound", "acl", "pcomp", "advcl", "auxpass", "aux"):
+            break
+    return False
+
+
+def dates_in(span: Span) -> list[Span]:
+    """Date expressions inside a span (doc.spans['dates'] with an ISO value)."""
+    doc = span.doc
+    if "dates" not in doc.spans:
+        return []
+    return [d for d in doc.spans["dates"]
+            if d.start >= span.start and d.end <= span.end and d._.iso]
+
+
+_RANGE = re.compile(r"\b(?:from|between)\s+(\d{4})\s*(?:to|and|until|till|-|–)\s*(\d{4})\b")
+_SINCE = re.compile(r"\b(?:since|from|in|starting in|as of)\s+(?:early\s+|late\s+|mid-?)?(\d{4})\b")
+_UNTIL = re.compile(r"\b(?:until|till|to|ended in|left in)\s+(\d{4})\b")
+
+
+def start_end(span: Span, lo: int | None = None, since_only: bool = False
+              ) -> tuple[str | None, str | None]:
+    """'since 2002' -> ('2002', None); 'from 2002 to 2013' -> ('2002', '2013'); 'in 2014'.
+
+    ``since_only``: only "since"/"from" dates (a post held "since 2019", not a visit's date).
+    """
+    start = end = None
+    for d in dates_in(span):
+        if lo is not None and d.end < lo - 25:
+            continue
+        prev = span.doc[d.start - 1].lower_ if d.start > 0 else ""
+        if prev in {"to", "until", "till", "through", "–", "-"} and start:
+            end = end or d._.iso
+        elif prev in {"since", "from", "starting"} or (
+                not since_only and prev in {"in", "after", "early", "late", "mid", "mid-"}):
+            start = start or d._.iso
+    text = span.text
+    if m := _RANGE.search(text):
+        return m.group(1), m.group(2)
+    if start is None and (m := _SINCE.search(text)):
+        word = m.group(0).split()[0].lower()
+        if not since_only or word in ("since", "from"):
+            start = m.group(1)
+    if end is None and start and (m := _UNTIL.search(text)) and m.group(1) > start:
+        end = m.group(1)
+    return start, end
+
+
+_SAY = None
+
+
+def attribution(s: Sentence) -> str | None:
+    """Who the sentence puts a statement in the mouth of: "according to X", "X claimed"."""
+    global _SAY
+    if _SAY is None:
+        from crossroads.extraction.patterns import lexicon
+        _SAY = set(lexicon("relations")["attribution"]["say"])
+    doc = s.doc
+    for t in s.span:
+        if t.lower_ == "according" and t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "to":
+            g = s.right(t.i + 2, ("Country", "Organization", "ArmedGroup", "Person"), limit=4)
+            if g:
+                return g[0].id
+    for t in s.span:
+        if t.lower_ in _SAY and t.pos_ == "VERB" and t.dep_ == "ROOT":
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    for m in s.ments:
+                        if c.left_edge.i <= m.start and m.end <= c.right_edge.i + 1:
+                            return m.id
+    return None

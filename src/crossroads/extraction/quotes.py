@@ -1,0 +1,319 @@
+"""Read direct quotations and who said them.
+
+Three shapes: text in quotation marks ("…,” Kabulov said), a quote that runs across
+paragraphs (an opening mark and no closing one until a later paragraph), and a block quote
+(a paragraph introduced by "He said:" or "…, who said,"). The speaker is the subject of a
+cue verb ("said", "explained") next to the quote: a name, a role ("the Russian envoy") or a
+pronoun, resolved to the last person named. Fewer than five words is a scare quote.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from crossroads.extraction.patterns import lexicon
+from crossroads.extraction.patterns.sentence import Ment, dates_in, mentions, sentences
+from crossroads.model import Evidence, Quote
+
+__all__ = ["read_quotes"]
+
+MIN_WORDS = 5
+SPEAKERS = ("Person", "Organization", "Country", "ArmedGroup")
+_OPEN, _CLOSE = "“„«", "”»"
+_PRONOUNS = {"he", "she", "they", "him", "her", "who", "i", "we"}
+_FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My|me)\b")
+
+
+@dataclass
+class Found:
+    """A quotation's text range in the doc and the paragraph range it sits in."""
+    start: int
+    end: int
+    block: bool = False
+    intro: tuple[int, int] | None = None
+    """Char range of the paragraph that introduced a block quote."""
+
+
+@cache
+def _lex() -> dict:
+    lex = lexicon("quotes")
+    return {"cues": set(lex["cues"]), "sources": set(lex["sources"]), "roles": set(lex["roles"])}
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
+    """Quotations in marks, including ones that run on into later paragraphs."""
+    out: list[Found] = []
+    open_at: int | None = None
+    for n, (ps, pe) in enumerate(paras):
+        para = text[ps:pe]
+        straight_open = False
+        for i, ch in enumerate(para):
+            pos = ps + i
+            if ch in _OPEN or (ch == '"' and not straight_open and open_at is None):
+                if open_at is None:
+                    open_at = pos + 1
+                    straight_open = ch == '"'
+                elif i == 0:
+                    continue  # a run-on quote reopens each paragraph
+                else:
+                    open_at = pos + 1  # unbalanced: restart here
+            elif ch in _CLOSE or (ch == '"' and (straight_open or open_at is not None)):
+                if open_at is not None:
+                    out.append(Found(open_at, pos))
+                    open_at = None
+                    straight_open = False
+                elif ch in _CLOSE and not any(c in _OPEN for c in para[:i]):
+                    # closing mark with its opening lost: the quote starts the paragraph
+                    out.append(Found(ps, pos))
+        if open_at is not None:
+            nxt = paras[n + 1] if n + 1 < len(paras) else None
+            opened_here = open_at > ps
+            if nxt is None or not (opened_here and text[open_at - 1] in _OPEN + '"'
+                                   and open_at - 1 == ps or text[nxt[0]] in _OPEN + '"'):
+                open_at = None  # an opening mark never closed: not a run-on quote
+    return out
+
+
+def _block(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[Found]:
+    """Paragraphs introduced by "He said:" or "…, who said," with no quotation marks."""
+    lex = _lex()
+    out: list[Found] = []
+    for n, (ps, pe) in enumerate(paras[:-1]):
+        intro = text[ps:pe].rstrip()
+        if not intro.endswith((":", ",")):
+            continue
+        tail = re.findall(r"[\w’']+", re.split(r"[.!?]\s", intro)[-1].lower())
+        if not any(w in lex["cues"] or w in lex["sources"] or w == "follows" for w in tail):
+            continue
+        qs, qe = paras[n + 1]
+        first = text[qs:qe]
+        if first.lstrip()[:1] in _OPEN + '"':
+            continue
+        end = qe
+        for ns, ne in paras[n + 2:]:
+            nxt = text[ns:ne]
+            if _FIRST_PERSON.search(nxt) and not re.search(r"[“”\"]", nxt) \
+                    and not nxt.rstrip().endswith(":") and len(nxt) > 40:
+                end = ne
+            else:
+                break
+        out.append(Found(qs, end, block=True, intro=(ps, pe)))
+    return out
+
+
+def _ment_at(ments: list[Ment], tok: Token) -> Ment | None:
+    for m in ments:
+        if m.start <= tok.i < m.end:
+            return m
+    return None
+
+
+def _subject(cue: Token) -> Token | None:
+    """The cue verb's subject; for "by stating", "saying" the governing verb's or noun's."""
+    v = cue
+    for _ in range(6):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "pobj") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _speaker_of(doc: Doc, window: Span, ments: list[Ment], last: dict, nearest_last: bool
+                ) -> tuple[str | None, str, bool]:
+    """(speaker id, cue, is-own-words) from the cue verb of a window of text next to a quote."""
+    lex = _lex()
+    cues = [t for t in window if (t.lower_ in lex["cues"] or t.lemma_.lower() in lex["cues"])
+            and t.pos_ in ("VERB", "AUX", "ADJ")]
+    if not cues and any(t.lower_ == "according" for t in window):
+        cues = [t for t in window if t.lower_ == "according"]
+    if nearest_last:
+        cues.reverse()
+    for cue in cues:
+        if cue.lemma_.lower() == "quote":
+            # "quotes Mullah Omar's words": the words are the object's
+            for c in cue.children:
+                if c.dep_ == "dobj":
+                    ppl = [m for m in ments if c.left_edge.i <= m.start <= c.right_edge.i
+                           and m.type == "Person"]
+                    if ppl:
+                        return ppl[0].id, cue.text, False
+        if cue.lower_ == "according":
+            subj = [g for c in cue.children if c.lower_ == "to"
+                    for g in c.children if g.dep_ == "pobj"][:1]
+        else:
+            subj = [x for x in [_subject(cue)] if x is not None]
+        for s in subj:
+            got = _resolve(doc, s, ments, last)
+            if got:
+                return got, cue.text, True
+        # the parser lost the subject: the first name of the clause outside a preposition
+        free = _free_mention(window, cue, ments)
+        if free is not None:
+            return free.id, cue.text, True
+    return None, cues[0].text if cues else "", True
+
+
+def _free_mention(window: Span, cue: Token, ments: list[Ment]) -> Ment | None:
+    sent = cue.sent
+    lo = max(window.start, sent.start)
+    hi = cue.i if cue.i > lo else min(window.end, sent.end)
+    for m in ments:
+        if not (lo <= m.start < hi) or m.type not in SPEAKERS or m.demonym:
+            continue
+        tok = m.start
+        t = window.doc[m.end - 1]
+        prep = False
+        while t.head.i != t.i and t.i != cue.i:
+            if t.dep_ in ("prep", "agent", "pobj") and t.i not in range(m.start, m.end):
+                prep = True
+                break
+            if t.dep_ == "pobj":
+                prep = True
+                break
+            t = t.head
+        if not prep and tok >= lo:
+            return m
+    return None
+
+
+def _resolve(doc: Doc, s: Token, ments: list[Ment], last: dict) -> str | None:
+    lex = _lex()
+    inside = [m for m in ments if s.left_edge.i <= m.start and m.end <= s.right_edge.i + 1
+              and m.type in SPEAKERS]
+    people = [m for m in inside if m.type == "Person" and not m.demonym]
+    if people:
+        return people[0].id
+    if s.lower_ in _PRONOUNS:
+        if s.lower_ == "who" and s.head.dep_ == "relcl":
+            m = _ment_at(ments, s.head.head)
+            if m:
+                return m.id
+        if s.lower_ == "who":
+            before = [m for m in ments if m.end <= s.i and m.type == "Person"]
+            if before:
+                return before[-1].id
+        return last.get("person")
+    named = [m for m in inside if not m.demonym]
+    if s.lemma_.lower() in lex["roles"]:
+        # "the Russian envoy said": the last person named with that role, else the last
+        # person quoted or named, else the country
+        titled = [pid for at, pid, words in last.get("titles", []) if at < s.idx
+                  and s.lemma_.lower() in words]
+        if titled:
+            return titled[-1]
+        if last.get("person"):
+            return last["person"]
+        return inside[0].id if inside else None
+    if named:
+        return named[0].id
+    if any(t.lower_ in lex["sources"] for t in s.subtree) and last.get("speaker"):
+        return last["speaker"]  # "says the end of the message": the message's author
+    return inside[0].id if inside else None
+
+
+def _titles(doc: Doc) -> list[tuple[int, str, set[str]]]:
+    """(offset, person id, words of the role) for every titled person ("the Uzbek minister")."""
+    from crossroads.extraction.patterns.positions import read_positions
+    out = []
+    for sent in sentences(doc):
+        for r in read_positions(sent):
+            words = set(str(r.qualifiers.get("role", "")).lower().split())
+            out.append((doc[r.subject.start].idx, r.subject.id, words))
+    return out
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s*\[[^\]]*\]", "", text)
+    text = re.sub(r"\n\s*[“\"]", "\n", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" ,;:")
+
+
+def read_quotes(doc: Doc) -> list[Quote]:
+    """Direct quotations with speaker, cue verb, date and the entities they mention."""
+    text = doc.text
+    paras = _paragraphs(text)
+    ments = mentions(doc[:])
+    found = sorted(_marked(text, paras) + _block(doc, text, paras), key=lambda f: f.start)
+    out: list[Quote] = []
+    last: dict = {}
+    quoted = [(f.start, f.end) for f in found]
+    types = {m.id: m.type for m in ments if not m.demonym}
+    last["titles"] = _titles(doc)
+    people = [(doc[m.start].idx, m.id) for m in ments if m.type == "Person" and not m.demonym
+              and not any(a <= doc[m.start].idx < b for a, b in quoted)]
+    for f in found:
+        body = _clean(text[f.start:f.end])
+        if len(re.findall(r"[\w’'-]+", body)) < MIN_WORDS:
+            continue
+        para = next(((ps, pe) for ps, pe in paras if ps <= f.start < pe), (f.start, f.end))
+        ctx_start = f.intro[0] if f.block and f.intro else para[0]
+        # "he said": a person named just before in the same paragraph, else the last speaker
+        near = [pid for at, pid in people if ctx_start <= at < (f.intro[1] if f.intro else f.end)]
+        local = dict(last)
+        if near:
+            local["person"] = near[-1]
+        elif not local.get("person"):
+            before = [pid for at, pid in people if at < f.start]
+            if before:
+                local["person"] = before[-1]
+        speaker, cue, own = None, "", True
+        windows: list[tuple[int, int, bool]] = []
+        if f.block and f.intro:
+            windows.append((f.intro[0], f.intro[1], True))
+        else:
+            end_para = next((pe for ps, pe in paras if ps <= f.end <= pe), f.end)
+            after = text[f.end + 1:end_para].lstrip()
+            ended = re.search(r"[.!?…]\W*$", text[f.start:f.end]) is not None
+            if not (ended and after[:1].isupper()) and after[:1] not in (".", "!", "?", ";"):
+                windows.append((f.end, min(end_para, f.end + 120), False))
+            tok = doc.char_span(max(para[0], f.start - 2), f.start, alignment_mode="expand")
+            sent_start = max(para[0], tok.sent.start_char) if tok is not None and len(tok) else para[0]
+            windows.append((max(para[0], min(sent_start, f.start - 20), f.start - 400), f.start, True))
+        ev_start, ev_end = para[0], f.end
+        for ws, we, nearest_last in windows:
+            span = doc.char_span(ws, we, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            speaker, cue, own = _speaker_of(doc, span, ments, local, nearest_last)
+            if speaker:
+                ev_start, ev_end = min(ev_start, ws), max(ev_end, we)
+                break
+        if speaker is None:
+            continue
+        if own and types.get(speaker) == "Person":
+            last["person"] = speaker
+        if own:
+            last["speaker"] = speaker
+        qspan = doc.char_span(f.start, f.end, alignment_mode="expand")
+        about = []
+        if qspan is not None:
+            for m in mentions(qspan):
+                if m.id not in about and m.id != speaker:
+                    about.append(m.id)
+        date = None
+        ctx = doc.char_span(ev_start, ev_end, alignment_mode="expand")
+        if ctx is not None:
+            ds = [d for d in dates_in(ctx) if not (f.start <= d.start_char < f.end)]
+            if ds:
+                date = ds[-1]._.iso
+        date = date or doc._.published or None
+        sent_start = doc.char_span(ev_start, ev_end, alignment_mode="expand")
+        start = sent_start.sent.start_char if sent_start is not None and f.block is False else ev_start
+        out.append(Quote(speaker=speaker, text=body,
+                         evidence=Evidence(doc._.doc_id or "", min(start, ev_start), ev_end),
+                         cue=cue, date=date, about=tuple(about)))
+    return out

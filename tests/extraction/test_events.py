@@ -1,0 +1,73 @@
+"""Events: PLOVER types, actors and targets, dates, places, negation and mode."""
+from __future__ import annotations
+
+import pytest
+import rel_support
+
+from crossroads.extraction.events import read_events
+
+pytestmark = pytest.mark.slow
+rel_nlp, rel_doc = rel_support.rel_nlp, rel_support.rel_doc  # session fixtures
+
+
+def one(doc, type_):
+    evs = [e for e in read_events(doc) if e.type == type_]
+    assert evs, f"no {type_} in {[e.type for e in read_events(doc)]}"
+    return evs[0]
+
+
+@pytest.mark.parametrize("text,type_,actor,target", [
+    ("Russia deployed troops to Tajikistan.", "MOBILIZE", "e:country/ru", "e:country/tj"),
+    ("The Ferghana Brigade attacked a border post in Tajikistan.", "ASSAULT",
+     "e:group/ferghana-brigade", "e:country/tj"),
+    ("The United States withdrew its troops from Afghanistan.", "RETREAT", "e:country/us",
+     "e:country/af"),
+    ("Uzbekistan rejected the request of the United States.", "REJECT", "e:country/uz",
+     "e:country/us"),
+    ("Tajikistan accused Iran of training militants.", "ACCUSE", "e:country/tj", "e:country/ir"),
+    ("Iran threatened the Ferghana Brigade.", "THREATEN", "e:country/ir",
+     "e:group/ferghana-brigade"),
+    ("Iran and Tajikistan signed the Vakhsh River Accord.", "AGREE", "e:country/ir", None),
+    ("The State Department designated the Ferghana Brigade a terrorist organization.",
+     "SANCTION", "e:org/state-department", "e:group/ferghana-brigade"),
+    ("China offered loans to Kyrgyzstan.", "AID", "e:country/cn", "e:country/kg"),
+])
+def test_events_types_actors_targets(rel_doc, text, type_, actor, target):
+    ev = one(rel_doc(text), type_)
+    assert actor in ev.actors
+    if target:
+        assert target in ev.targets
+    assert (ev.mode, ev.negated) == ("asserted", False)
+
+
+def test_events_meeting_has_date_and_place(rel_doc):
+    ev = one(rel_doc("Pavel Orlovsky met Dilnoza Rakhimova in Dushanbe on March 3, 2021."),
+             "CONSULT")
+    assert ev.actors == ("e:person/pavel-orlovsky",)
+    assert ev.targets == ("e:person/dilnoza-rakhimova",)
+    assert (ev.date, ev.place, ev.trigger) == ("2021-03-03", "e:place/dushanbe", "met")
+
+
+def test_events_relative_date_resolved_against_publication(rel_doc):
+    ev = one(rel_doc("Russia deployed troops to Tajikistan last month.", "2021-05-25"),
+             "MOBILIZE")
+    assert ev.date == "2021-04"
+
+
+def test_events_planned_hypothetical_and_negated(rel_doc):
+    planned = one(rel_doc("Russia will deploy troops to Tajikistan."), "MOBILIZE")
+    assert planned.mode == "planned"
+    maybe = one(rel_doc("Russia could deploy troops to Tajikistan."), "MOBILIZE")
+    assert (maybe.mode, maybe.date) == ("hypothetical", None)
+    denied = one(rel_doc("Russia did not deploy troops to Tajikistan."), "MOBILIZE")
+    assert denied.negated and denied.mode == "denied"
+
+
+def test_events_ruled_out_is_reject(rel_doc):
+    ev = one(rel_doc("Uzbekistan ruled out any American base on its soil."), "REJECT")
+    assert "e:country/uz" in ev.actors
+
+
+def test_events_undated_text_without_publication_date_has_no_date(rel_doc):
+    ev = one(rel_doc("Russia deployed troops to Tajikistan.", None), "MOBILIZE")
+    assert ev.date is None

@@ -1,0 +1,65 @@
+"""Quotes: marked, run-on and block quotes; speakers by name, role and pronoun; scare quotes."""
+from __future__ import annotations
+
+import pytest
+import rel_support
+
+from crossroads.extraction.quotes import read_quotes
+
+pytestmark = pytest.mark.slow
+rel_nlp, rel_doc = rel_support.rel_nlp, rel_support.rel_doc  # session fixtures
+
+
+def test_quotes_named_speaker_and_pronoun(rel_doc):
+    text = ("Orlovsky arrived in Dushanbe on Tuesday.\n\n"
+            "“We will not allow any foreign military bases on our soil,” Orlovsky said.\n\n"
+            "“Our position has not changed at all since last year,” he added.")
+    q1, q2 = read_quotes(rel_doc(text))
+    assert (q1.speaker, q1.cue) == ("e:person/pavel-orlovsky", "said")
+    assert q1.text == "We will not allow any foreign military bases on our soil"
+    assert (q2.speaker, q2.cue) == ("e:person/pavel-orlovsky", "added")
+    assert text[q1.evidence.start:q1.evidence.end].startswith("“We will not allow")
+    assert q1.date == "2021-05-25"  # the document's date when the text gives none
+
+
+def test_quotes_speaker_by_role(rel_doc):
+    text = ("Dilnoza Rakhimova, the Uzbek foreign minister, spoke after Pavel Orlovsky.\n\n"
+            "“Our country sees no need for new bases in the region,” the minister told "
+            "reporters.")
+    (q,) = read_quotes(rel_doc(text))
+    assert q.speaker == "e:person/dilnoza-rakhimova"
+
+
+def test_quotes_block_quote_after_colon(rel_doc):
+    text = ("Yusuf Khan Badri told a local paper:\n\n"
+            "We are ready to talk with every neighbour of Afghanistan. Our fighters will keep "
+            "the roads open for traders.\n\n"
+            "The interview ran on the front page.")
+    (q,) = read_quotes(rel_doc(text))
+    assert q.speaker == "e:person/yusuf-khan-badri"
+    assert q.text.endswith("open for traders.")
+    assert q.about == ("e:country/af",)
+
+
+def test_quotes_run_across_paragraphs(rel_doc):
+    text = ("“This deal is only the first step towards peace in the valley.\n\n"
+            "“More talks with Tajikistan will follow in the autumn,” Badri wrote.")
+    (q,) = read_quotes(rel_doc(text))
+    assert q.speaker == "e:person/yusuf-khan-badri"
+    assert q.text == ("This deal is only the first step towards peace in the valley. "
+                      "More talks with Tajikistan will follow in the autumn")
+    assert q.cue == "wrote"
+
+
+def test_quotes_scare_quotes_are_not_quotes(rel_doc):
+    assert read_quotes(rel_doc("Officials describe the so-called “vocational” centres as "
+                               "schools.")) == []
+
+
+def test_quotes_according_to_and_bracketed_insertion(rel_doc):
+    text = ("According to Pavel Orlovsky, “the Taliban [fighters] will not be allowed to cross "
+            "the river”.")
+    (q,) = read_quotes(rel_doc(text))
+    assert q.speaker == "e:person/pavel-orlovsky"
+    assert q.text == "the Taliban will not be allowed to cross the river"
+    assert q.about == ("e:group/taliban",)

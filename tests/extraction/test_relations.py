@@ -1,0 +1,131 @@
+"""Relations: each predicate, coordination, dates, negation, qualifiers and attribution."""
+from __future__ import annotations
+
+import pytest
+import rel_support
+
+from crossroads.extraction.relations import read_relations
+
+pytestmark = pytest.mark.slow
+rel_nlp, rel_doc = rel_support.rel_nlp, rel_support.rel_doc  # session fixtures
+
+
+def rels(doc):
+    return {(r.subject, r.predicate, r.object): r for r in read_relations(doc)}
+
+
+def test_relations_coordinated_members_are_two_facts(rel_doc):
+    got = rels(rel_doc("Kyrgyzstan and Kazakhstan are members of the Collective Security "
+                       "Treaty Organization."))
+    assert ("e:country/kg", "member_of", "e:org/csto") in got
+    assert ("e:country/kz", "member_of", "e:org/csto") in got
+
+
+def test_relations_member_negated_and_dated(rel_doc):
+    neg = rels(rel_doc("Turkmenistan is not a member of the CSTO."))
+    assert neg[("e:country/tm", "member_of", "e:org/csto")].negated
+    since = rels(rel_doc("Tajikistan has been a member of the CSTO since 2002."))
+    r = since[("e:country/tj", "member_of", "e:org/csto")]
+    assert (r.start, r.end, r.negated) == ("2002", None, False)
+
+
+def test_relations_border_with_length(rel_doc):
+    got = rels(rel_doc("Tajikistan shares a 1,357 km border with Afghanistan."))
+    assert got[("e:country/tj", "borders", "e:country/af")].qualifiers == {"length_km": 1357}
+
+
+def test_relations_located_in(rel_doc):
+    got = rels(rel_doc("Dushanbe is located in Tajikistan, and Badakhshan is a province of "
+                       "Afghanistan."))
+    assert ("e:place/dushanbe", "located_in", "e:country/tj") in got
+    assert ("e:place/badakhshan", "located_in", "e:country/af") in got
+
+
+def test_relations_title_before_name_holds_position(rel_doc):
+    got = rels(rel_doc("Russian Foreign Minister Pavel Orlovsky arrived in Dushanbe on "
+                       "March 3, 2021."))
+    r = got[("e:person/pavel-orlovsky", "holds_position", "e:country/ru")]
+    assert r.qualifiers["role"] == "Foreign Minister"
+    assert r.start is None  # the visit's date is no start of the office
+
+
+def test_relations_apposition_holds_position_portfolio_is_no_employer(rel_doc):
+    got = rels(rel_doc("Pavel Orlovsky, the Russian special envoy for Afghanistan, met "
+                       "Uzbek officials."))
+    r = got[("e:person/pavel-orlovsky", "holds_position", "e:country/ru")]
+    assert r.qualifiers["role"] == "special envoy for Afghanistan"
+    assert ("e:person/pavel-orlovsky", "holds_position", "e:country/af") not in got
+
+
+def test_relations_led_by_holds_position(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade, led by Yusuf Khan Badri, fights in Badakhshan."))
+    assert got[("e:person/yusuf-khan-badri", "holds_position",
+                "e:group/ferghana-brigade")].qualifiers["role"] == "leader"
+
+
+def test_relations_allegiance_with_year(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade pledged allegiance to the Taliban in 2016."))
+    assert got[("e:group/ferghana-brigade", "pledged_allegiance_to",
+                "e:group/taliban")].start == "2016"
+
+
+def test_relations_affiliated_with(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade is closely linked to al Qaeda."))
+    assert ("e:group/ferghana-brigade", "affiliated_with", "e:group/al-qaeda") in got
+
+
+def test_relations_operates_in_attributed(rel_doc):
+    got = rels(rel_doc("According to the United Nations, the Ferghana Brigade operates in "
+                       "Badakhshan."))
+    r = got[("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan")]
+    assert r.attributed_to == "e:org/un"
+    assert ("e:org/un", "operates_in", "e:place/badakhshan") not in got
+
+
+def test_relations_banned_and_designated(rel_doc):
+    banned = rels(rel_doc("The Ferghana Brigade is banned in Russia."))
+    assert ("e:group/ferghana-brigade", "designated_terrorist_by", "e:country/ru") in banned
+    listed = rels(rel_doc("The State Department designated the Ferghana Brigade a terrorist "
+                          "organization."))
+    assert ("e:group/ferghana-brigade", "designated_terrorist_by",
+            "e:org/state-department") in listed
+
+
+def test_relations_hosts_military_presence_with_place_and_years(rel_doc):
+    got = rels(rel_doc("Kyrgyzstan hosted US troops at Kant air base from 2001 to 2014."))
+    r = got[("e:country/kg", "hosts_military_presence", "e:country/us")]
+    assert r.qualifiers == {"place": "e:facility/kant"}
+    assert (r.start, r.end) == ("2001", "2014")
+
+
+def test_relations_hypothetical_basing_is_not_a_fact(rel_doc):
+    got = rels(rel_doc("Kyrgyzstan would host US troops if Russia agreed."))
+    assert not [k for k in got if k[1] == "hosts_military_presence"]
+
+
+def test_relations_signatories_are_party_to(rel_doc):
+    got = rels(rel_doc("Iran and Tajikistan signed the Vakhsh River Accord in 2019."))
+    assert ("e:country/ir", "party_to", "e:agreement/river-accord") in got
+    assert got[("e:country/tj", "party_to", "e:agreement/river-accord")].start == "2019"
+
+
+def test_relations_part_of_and_connects(rel_doc):
+    part = rels(rel_doc("The Pamir Corridor is part of the Belt and Road Initiative."))
+    assert ("e:initiative/pamir-corridor", "part_of", "e:initiative/bri") in part
+    link = rels(rel_doc("The Pamir Corridor connects Kashgar with Dushanbe."))
+    assert ("e:initiative/pamir-corridor", "connects", "e:place/kashgar") in link
+    assert ("e:initiative/pamir-corridor", "connects", "e:place/dushanbe") in link
+
+
+def test_relations_has_resource_with_quantity(rel_doc):
+    got = rels(rel_doc("Turkmenistan has 13 trillion cubic meters of natural gas reserves."))
+    r = got[("e:country/tm", "has_resource", None)]
+    assert r.qualifiers == {"resource": "natural gas", "quantity": "13 trillion cubic meters"}
+
+
+def test_relations_evidence_is_the_sentence(rel_doc):
+    text = "The weather was mild. The Ferghana Brigade operates in Badakhshan. Trade grew."
+    doc = rel_doc(text)
+    (r,) = [r for r in read_relations(doc) if r.predicate == "operates_in"]
+    assert text[r.evidence.start:r.evidence.end] == "The Ferghana Brigade operates in Badakhshan."
+    assert r.evidence.doc == "d:test"
