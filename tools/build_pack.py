@@ -206,7 +206,8 @@ EXTRA_CITIES = {  # GeoNames spelling; English forms go to CITY_ALIASES
 SKIP_CITY = {"male", "victoria", "kingston", "hamilton", "the valley", "plymouth", "douglas",
              "jamestown", "saint-denis", "stanley", "west island", "avarua", "alofi", "yaren",
              "palikir", "road town", "bay", "oral", "yunusobod", "chilanzar", "sergeli",
-             "bole", "tashan", "xincheng", "jinshanlu"}
+             "bole", "tashan", "xincheng", "jinshanlu",
+             "manas"}  # "Manas" in the reporting is the airport and US base, not the village
 MIN_POP = {"AF": 50_000, "TJ": 30_000, "KG": 40_000, "TM": 50_000, "UZ": 100_000,
            "KZ": 150_000, "PK": 400_000, "IR": 400_000}
 XINJIANG_MIN_POP = 100_000
