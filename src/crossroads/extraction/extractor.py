@@ -116,6 +116,6 @@ class Extractor:
             for field, reader in self.readers.items():
                 setattr(out, field, list(reader(sdoc)))
             return out
-        except Exception:  # noqa: BLE001  (isolate one document)
+        except Exception:
             log.exception("extraction failed for %s", doc.id)
             return model.Extraction(doc.id)
