@@ -191,3 +191,26 @@ def test_api_write_mode_ingests_a_text(tmp_path):
         assert resp.status_code == 201, resp.text
         assert resp.json()["new"] == 1
         assert c.get("/api/stats").json()["counts"]["documents"] == 4
+
+
+def test_api_page_errors_are_html_for_browsers_and_json_for_twins(client):
+    html = client.get("/map", params={"date_from": "soon"}, headers={"accept": "text/html"})
+    assert html.status_code == 400 and "text/html" in html.headers["content-type"]
+    assert "date_from" in html.text
+    _error(client.get("/map.json", params={"date_from": "soon"}), 400, "date_from")
+    _error(client.get("/entities/e:group/nobody.json"), 404, "entity_id")
+
+
+def test_api_serves_any_store_backend(store_url):
+    """The same answers over SQLite and PostgreSQL (the app only uses the store contract)."""
+    from fastapi.testclient import TestClient
+
+    from crossroads.web import create_app
+    docs = sample.build(store_url)
+    with TestClient(create_app(store_url)) as c:
+        assert c.get("/api/stats").json()["counts"]["documents"] == 3
+        hits = c.get("/api/search", params={"q": "apricots"}).json()["documents"]["items"]
+        assert [h["id"] for h in hits] == [docs["corridor"].id]
+        body = c.get(f"/api/documents/{docs['talks'].id}").json()
+        assert len(body["sentences"]) == 4
+        _error(c.get("/api/entities/e:country/zz"), 404, "entity_id")
