@@ -295,7 +295,8 @@ TEXTS = {
                "Kazakhstan, Kyrgyzstan and Tajikistan belong to the CSTO. "
                "Russia keeps a military base near Dushanbe in Tajikistan. "
                "The IMU has about 700 fighters in Badakhshan. "
-               "India keeps a small air unit in Kyrgyzstan."),
+               "India keeps a small air unit in Kyrgyzstan. "
+               "American tankers still refuel at an airfield in Kyrgyzstan."),
     "claim": ("2021-06-02", "Tom Reed", "Allies of Moscow",
               "Uzbekistan and Tajikistan are members of the CSTO. "
               "A Russian envoy, Ivan Petrov, ruled out American military bases in Central Asia. "
@@ -360,7 +361,8 @@ def readings(docs: dict[str, Document]) -> dict[str, Extraction]:
         rel(r, "belong to", tj, "member_of", csto),
         rel(r, "Russia keeps", tj, "hosts_military_presence", ru, qualifiers={"place": "e:place/dushanbe"}),
         rel(r, "700 fighters", imu, "operates_in", "e:place/af-bds", qualifiers={"quantity": "about 700"}),
-        rel(r, "India keeps", kg, "hosts_military_presence", "e:country/in")]
+        rel(r, "India keeps", kg, "hosts_military_presence", "e:country/in"),
+        rel(r, "American tankers", kg, "hosts_military_presence", us)]
     x["roster"].mentions += [mention(r, kz, "Kazakhstan"), mention(r, tj, "Tajikistan"),
                              mention(r, csto, "CSTO"), mention(r, imu, "IMU")]
     for key, d in (("claim", c), ("copy", cp)):

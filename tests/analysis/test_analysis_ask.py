@@ -28,7 +28,7 @@ def test_profile_splits_current_and_past_with_sources(world):
     assert past[0].object_name == "United States" and past[0].end == "2014"
     assert any(f.label.endswith("Collective Security Treaty Organization") for f in p.current)
     assert [d.id for d in p.documents] == [docs["hist"].id]
-    assert [c.kind for c in p.conflicts] == ["negation"]
+    assert [c.kind for c in p.conflicts] == ["negation", "period"]
     json.dumps(p.to_dict())
 
 

@@ -47,6 +47,7 @@ def test_basing_alliance_rule_presence_and_history(world):
     assert {"alliance_rule", "foreign_presence", "third_party_rejection"} <= tj_kinds
     rule = [r for r in v["Tajikistan"].reasons if r.kind == "alliance_rule"][0]
     assert rule.citations[0].kind == "pack" and "consent" in rule.citations[0].text
+    assert {c.kind for c in v["Kyrgyzstan"].conflicts} == {"negation", "period"}
     history = [r for r in v["Kyrgyzstan"].reasons if r.kind == "history"]
     assert "2001–2014" in history[0].text
     # a reprint's rejection is one reason with two citations, not two reasons

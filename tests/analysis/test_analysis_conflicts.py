@@ -24,6 +24,16 @@ def test_conflicts_assertion_and_negation_from_two_sources(world):
     assert sides == {"asserts": docs["roster"].id, "denies": docs["hist"].id}
 
 
+def test_conflicts_relation_reported_after_its_end(world):
+    store, pack, docs = world
+    period = [c for c in conflicts(store, pack, entity="e:country/kg") if c.kind == "period"]
+    assert len(period) == 1 and period[0].object_name == "United States"
+    sides = {s.stance: s for s in period[0].sides}
+    assert sides["ended"].evidence[0].doc == docs["hist"].id
+    assert sides["asserts"].evidence[0].doc == docs["roster"].id
+    assert "ended 2014" in period[0].summary
+
+
 def test_conflicts_competing_estimates_side_by_side(world):
     store, pack, _ = world
     est = [c for c in conflicts(store, pack, entity="e:group/imu") if c.kind == "estimate"]

@@ -14,6 +14,7 @@ def test_spillover_group_in_border_province_with_links(world):
     assert [f.subject_name for f in imu.leaders] == ["Usman Ghazi"]
     assert [f.object_name for f in imu.designations] == ["United States"]
     assert imu.leaders[0].evidence[0].doc == docs["hist"].id
+    assert [c.kind for c in imu.conflicts] == ["estimate"]
 
 
 def test_spillover_far_country_has_no_exposure(world):

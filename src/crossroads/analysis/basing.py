@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from crossroads.analysis.conflicts import Conflict, conflicts
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import Fact, facts
 from crossroads.analysis.resolve import region_members, resolve_entity
@@ -66,11 +67,14 @@ class BasingVerdict:
     verdict: str
     """'open', 'constrained', 'closed' or 'unknown'."""
     reasons: tuple[Reason, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    """Where sources disagree about the host's relations (weigh the reasons with them)."""
 
     def to_dict(self) -> dict:
         return {"host": self.host, "host_name": self.host_name, "power": self.power,
                 "power_name": self.power_name, "verdict": self.verdict,
-                "reasons": [r.to_dict() for r in self.reasons]}
+                "reasons": [r.to_dict() for r in self.reasons],
+                "conflicts": [c.to_dict() for c in self.conflicts]}
 
 
 def _rule_effect(kind: str) -> str:
@@ -287,7 +291,8 @@ class _Basing:
         verdict = ("closed" if "closes" in effects else "constrained" if "constrains" in effects
                    else "open" if "opens" in effects else "unknown")
         return BasingVerdict(host, self.ctx.name(host) or host, self.power,
-                             self.ctx.name(self.power) or self.power, verdict, tuple(reasons))
+                             self.ctx.name(self.power) or self.power, verdict, tuple(reasons),
+                             tuple(conflicts(self.store, self.pack, host, ctx=self.ctx)))
 
 
 def expand_hosts(store: Store, pack: Pack | None, hosts: list[str]) -> list[str]:

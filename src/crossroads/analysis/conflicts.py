@@ -6,6 +6,7 @@ Three kinds, each shown with every side and its sources:
 - ``pack``: the text asserts a relation for a date the pack's periods exclude (a country
   called a member years after the pack records its exit), or denies one the pack records;
   documents that list other members but not this one are added as a further side;
+- ``period``: one source dates the relation's end, a later one still reports it as holding;
 - ``estimate``: competing figures (quantity, length, strength...) for the same relation.
 """
 from __future__ import annotations
@@ -30,7 +31,8 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 class Side:
     """One position in a conflict and what it rests on."""
     stance: str
-    """'asserts', 'denies', 'pack', 'omits' (lists others, not this one) or 'estimate'."""
+    """'asserts', 'denies', 'pack', 'omits' (lists others, not this one), 'ended' or
+    'estimate'."""
     summary: str
     sources: int
     evidence: tuple[Citation, ...]
@@ -142,6 +144,28 @@ def _pack_conflicts(ctx: Context, readings: dict) -> list[Conflict]:
     return out
 
 
+def _periods(ctx: Context, readings: dict) -> list[Conflict]:
+    out = []
+    for key, rels in readings.items():
+        if key[4]:
+            continue
+        ended = [r for r in rels if r.end]
+        if not ended:
+            continue
+        last_end = max(r.end for r in ended)
+        later = [r for r in rels if not r.end and (d := ctx.published(r.evidence.doc))
+                 and d[:len(last_end)] > last_end]
+        if not later or {ctx.source_key(r.evidence.doc) for r in later} <= {
+                ctx.source_key(r.evidence.doc) for r in ended}:
+            continue
+        label = _label(ctx, key)
+        out.append(Conflict("period", key[0], ctx.name(key[0]), key[1], key[2], ctx.name(key[2]),
+                            f"{label}: ended {last_end} by one account, still reported later",
+                            (_side(ctx, "ended", f"{label} until {last_end}", ended),
+                             _side(ctx, "asserts", f"{label} (reported after {last_end})", later))))
+    return out
+
+
 def figure(value) -> float | None:
     """A number out of a figure as the text gives it ('over 10,000' -> 10000.0)."""
     if isinstance(value, bool):
@@ -187,7 +211,8 @@ def conflicts(store: Store, pack: Pack | None = None, entity: str | None = None,
     """Every disagreement about relations of ``entity`` (or of the whole store)."""
     ctx = ctx or Context(store, pack)
     readings, _packed = fact_groups(ctx, entity)
-    found = _negations(ctx, readings) + _pack_conflicts(ctx, readings) + _estimates(ctx, readings)
-    order = {"pack": 0, "negation": 1, "estimate": 2}
+    found = (_negations(ctx, readings) + _pack_conflicts(ctx, readings)
+             + _periods(ctx, readings) + _estimates(ctx, readings))
+    order = {"pack": 0, "negation": 1, "period": 2, "estimate": 3}
     found.sort(key=lambda c: (order[c.kind], c.subject_name, c.predicate, c.object_name or ""))
     return found

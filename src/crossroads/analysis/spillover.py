@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crossroads.analysis.conflicts import Conflict, conflicts
 from crossroads.analysis.context import Context
 from crossroads.analysis.facts import Fact, facts
 from crossroads.analysis.resolve import resolve_entity
@@ -47,6 +48,8 @@ class Exposure:
     affiliations: tuple[Fact, ...]
     leaders: tuple[Fact, ...]
     designations: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    """Where sources disagree about the group's relations."""
 
     @property
     def nearest(self) -> str:
@@ -58,7 +61,8 @@ class Exposure:
                 "allegiances": [f.to_dict() for f in self.allegiances],
                 "affiliations": [f.to_dict() for f in self.affiliations],
                 "leaders": [f.to_dict() for f in self.leaders],
-                "designations": [f.to_dict() for f in self.designations]}
+                "designations": [f.to_dict() for f in self.designations],
+                "conflicts": [c.to_dict() for c in self.conflicts]}
 
 
 def _ok(f: Fact) -> bool:
@@ -125,7 +129,8 @@ def exposure(store: Store, pack: Pack | None, country: str) -> list[Exposure]:
             affiliations=tuple(f for f in links if f.predicate == "affiliated_with"),
             leaders=tuple(f for f in links if f.predicate == "holds_position" and f.object == group),
             designations=tuple(f for f in links if f.predicate == "designated_terrorist_by"
-                               and f.subject == group)))
+                               and f.subject == group),
+            conflicts=tuple(conflicts(store, pack, group, ctx=ctx))))
     out.sort(key=lambda e: (PROXIMITY.index(e.nearest),
                             -max(p.fact.sources for p in e.placements), e.group_name))
     return out

@@ -50,6 +50,8 @@ def basing(power, hosts, as_json, db, packs):
             for c in r.citations[:3]:
                 quote = "" if c.kind == "pack" else f"  “{escape(sentence(c, 200))}”"
                 console.print(f"             [dim]{escape(c.label)}[/dim]{quote}")
+        for c in v.conflicts:
+            console.print(f"  [red]conflict[/red]   {escape(c.summary)} (see `crossroads conflicts`)")
         console.print()
 
 
@@ -123,6 +125,8 @@ def spillover(country, as_json, db, packs):
                           ("leader", e.leaders), ("designation", e.designations)):
             for f in fs:
                 console.print(f"  {label}: {escape(f.label)}  [dim]{escape(cites(f.evidence))}[/dim]")
+        for c in e.conflicts:
+            console.print(f"  [red]conflict[/red]: {escape(c.summary)}")
         console.print()
 
 
