@@ -81,3 +81,10 @@ def test_basing_unknown_host_is_not_found(world):
     store, pack, _ = world
     with pytest.raises(NotFound, match="Atlantis"):
         basing_options(store, pack, "United States", ["Atlantis"])
+
+
+def test_basing_alliance_as_hosts_expands_to_members(world):
+    store, pack, _ = world
+    hosts = {v.host_name for v in basing_options(store, pack, "United States", ["CSTO"])}
+    assert hosts == {"Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"}  # Uzbekistan left
+    assert "Russia" not in {v.host_name for v in basing_options(store, pack, "Russia", ["CSTO"])}

@@ -296,13 +296,22 @@ class _Basing:
 
 
 def expand_hosts(store: Store, pack: Pack | None, hosts: list[str]) -> list[str]:
-    """Country ids for host names; a region or grouping expands to its countries."""
+    """Country ids for host names; a region expands to its countries, an alliance to its
+    members."""
     out: list[str] = []
     for name in hosts:
         if not name.strip():
             continue
         ent = resolve_entity(store, pack, name.strip())
-        ids = [ent.id] if ent.type == "Country" else region_members(store, pack, ent.id)
+        if ent.type == "Country":
+            ids = [ent.id]
+        elif ent.type == "Organization":  # an alliance: its members today
+            today = date.today().isoformat()
+            ids = [f.subject for f in facts(store, ent.id, predicate="member_of", as_of=today,
+                                            pack=pack)
+                   if f.object == ent.id and _believed(f)]
+        else:
+            ids = region_members(store, pack, ent.id)
         if not ids:
             raise NotFound(f"{name!r} is neither a country nor a region the pack can expand")
         out += [i for i in ids if i not in out]

@@ -55,6 +55,20 @@ class Fact:
         return f"{self.subject_name} {neg}{self.predicate} {obj}".strip()
 
     @property
+    def reliability(self) -> str:
+        """Best Admiralty reliability grade (A-F) among the documents stating it; a fact
+        only the pack holds rests on a reference source: B."""
+        grades = [c.reliability for c in self.evidence if c.kind == "text" and c.reliability]
+        if grades:
+            return min(grades)
+        return "B" if self.origin == "pack" else "F"
+
+    @property
+    def admiralty(self) -> str:
+        """The two-character Admiralty code, e.g. 'F3' or 'B2'."""
+        return f"{self.reliability}{self.credibility}"
+
+    @property
     def period(self) -> str:
         if not self.start and not self.end:
             return ""
@@ -70,6 +84,7 @@ class Fact:
                 "last_seen": self.last_seen, "contradicted_by": self.contradicted_by,
                 "credibility": self.credibility,
                 "credibility_label": CREDIBILITY[self.credibility],
+                "reliability": self.reliability, "admiralty": self.admiralty,
                 "label": self.label, "evidence": [c.to_dict() for c in self.evidence]}
 
 

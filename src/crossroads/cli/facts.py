@@ -66,8 +66,8 @@ def print_facts(found, title: str | None = None) -> None:
     for f in found:
         period = f"  ({f.period})" if f.period else ""
         src = "pack" if f.origin == "pack" else f"{f.sources} source(s)"
-        console.print(f"[bold]{escape(f.label)}[/bold]{period}  [dim]credibility {f.credibility}"
-                      f" ({CREDIBILITY[f.credibility]}), {src}[/dim]")
+        console.print(f"[bold]{escape(f.label)}[/bold]{period}  [dim]{f.admiralty}: "
+                      f"credibility {f.credibility} ({CREDIBILITY[f.credibility]}), {src}[/dim]")
         for c in f.evidence[:3]:
             text = "" if c.kind == "pack" else f"  “{escape(sentence(c))}”"
             console.print(f"    [dim]{escape(c.label)}[/dim]{text}")
