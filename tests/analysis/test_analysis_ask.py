@@ -80,3 +80,10 @@ def test_network_as_of_drops_relations_not_holding(world):
     store, pack, _ = world
     g = neighbourhood(store, "e:org/csto", as_of="2015", pack=pack)
     assert "e:country/uz" not in g and "e:country/tj" in g
+
+
+def test_analysis_exports_its_public_names():
+    import crossroads.analysis as analysis
+    assert all(hasattr(analysis, name) for name in analysis.__all__)
+    assert {"facts", "conflicts", "profile", "timeline", "neighbourhood", "basing_options",
+            "routes", "exposure", "resolve_entity"} <= set(analysis.__all__)
