@@ -43,8 +43,24 @@ FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "
 GENERIC = frozenset(["state", "army", "government", "ministry", "border", "shadow", "west", "east", "north", "south", "asia", "president", "minister", "general", "commander", "leader", "chief", "the", "major", "memorandum", "agreement", "treaty", "sharia", "ummah", "surah", "shaitan", "taghut", "tahgut", "bayat", "bay'ah", "shahid", "amir", "emir", "mujahid", "mujahideen", "muhajireen", "muhajirin", "kafir", "kafirs", "allah", "quran", "koran", "hadith", "fatwa", "hijra", "caliphate", "jihad", "ansar", "salafi", "salafi-jihadi", "infidels", "crusaders"])
 
 # peoples and faiths: not entities (CONTRACT.md), also in the plural and with "Muslims" etc.
-PEOPLES = frozenset(["uighur", "uighurs", "uyghur", "uyghurs", "pashtun", "pashtuns", "hazara", "hazaras", "baloch", "baluch", "tajiks", "uzbeks", "kazakhs", "kyrgyz", "turkmens", "turkmen", "arabs", "arab", "kurds", "kurd", "persians", "persian", "sunni", "sunnis", "shia", "shiite", "shiites", "shi'a", "muslim", "muslims", "christian", "christians", "islamist", "islamists", "jews", "jewish", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "salafis", "wahhabi", "sufi", "chechen", "chechens"])
-PEOPLE_NOUNS = frozenset(["muslims", "islamists", "militants", "people", "population", "minority", "minorities", "community", "communities", "diaspora", "fighters", "jihadists", "nationals", "citizens", "leaders", "politicians", "officials", "islamic", "jihadist", "group", "groups", "movement", "movements", "organizations", "extremists", "state", "states", "affairs", "muhajireen", "mujahideen", "republic", "provinces", "regions", "authorities"])
+PEOPLES = frozenset(["uighur", "uighurs", "uyghur", "uyghurs", "pashtun", "pashtuns", "hazara", "hazaras", "baloch", "baluch", "tajiks", "uzbeks", "kazakhs", "kyrgyz", "turkmens", "turkmen", "arabs", "arab", "kurds", "kurd", "persians", "persian", "sunni", "sunnis", "shia", "shiite", "shiites", "shi'a", "muslim", "muslims", "christian", "christians", "islamist", "islamists", "jews", "jewish", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "salafi", "salafis", "wahhabi", "sufi", "chechen", "chechens"])
+PEOPLE_NOUNS = frozenset([
+    "muslims", "islamists", "militants", "people", "population", "minority", "minorities",
+    "community", "communities", "diaspora", "fighters", "jihadists", "nationals", "citizens",
+    "leaders", "politicians", "officials", "islamic", "jihadist", "group", "groups", "movement",
+    "movements", "organizations", "extremists", "state", "states", "affairs", "muhajireen",
+    "mujahideen", "republic", "provinces", "regions", "authorities", "jihadi",
+])
 
 # nouns that introduce a person's name: "Tajik politician Shodi Shabdolov"
 ROLE_NOUNS = frozenset(["politician", "minister", "president", "leader", "analyst", "expert", "spokesman", "spokeswoman", "spokesperson", "commander", "envoy", "ambassador", "official", "diplomat", "journalist", "scholar", "professor", "general", "senator", "chairman", "director", "founder", "emir", "amir", "cleric", "deputy", "premier", "governor", "mayor", "secretary", "king", "prince", "colonel", "captain", "writer", "author", "researcher", "activist", "ideologue", "preacher"])
+
+# a GPE ending in one of these is a state ("Soviet Union", "Czech Republic")
+COUNTRY_HEADS = frozenset("union republic federation kingdom emirates states empire".split())
+# lower-case words that make "<organisation> corridors" a programme of its own
+INITIATIVE_SUFFIXES = frozenset("corridor corridors programme program initiative".split())
+# kinds of things, not names of one thing
+GENERIC_PHRASES = frozenset({"memorandum of understanding", "memoranda of understanding",
+                             "free trade agreement", "peace agreement", "peace deal"})
+GENERIC_PLURALS = frozenset("ministries memoranda agreements treaties accords departments "
+                            "agencies councils commissions parliaments governments".split())

@@ -109,10 +109,9 @@ class Linker:
     def _entity(self, eid: str, m: Mentioned | None, seen: dict[str, str]) -> Entity:
         known = self.pack.get(eid) if self.pack is not None else None
         if known is not None:
-            aliases = list(known.aliases)
-            folded = {fold(a) for a in aliases} | {fold(known.name)}
-            aliases += [s for f, s in seen.items() if f not in folded]
-            return Entity(eid, known.type, known.name, tuple(aliases), pack_data(known))
+            # the forms this text uses; the pack's other aliases stay in the pack
+            aliases = tuple(s for f, s in seen.items() if f != fold(known.name))
+            return Entity(eid, known.type, known.name, aliases, pack_data(known))
         assert m is not None
         name = m.text
         # the longest form seen names a person ("Zamir Kabulov" over "Kabulov")

@@ -114,13 +114,22 @@ class Typer:
                 return "Facility"
             if last in cues.PLACE_HEADS:
                 return "Place"
-        if label != "EVENT" and len(words) > 1 and last in cues.ORGANIZATION_WORDS:
+        if label == "GPE" and len(words) > 1 and last in cues.COUNTRY_HEADS:
+            return "Country"
+        if len(words) > 2 and words[1] in ("for", "of", "on", "between"):
+            if words[0] in cues.INITIATIVE_HEADS:  # "Partnership for Peace"
+                return "Initiative"
+            if words[0] in cues.AGREEMENT_HEADS:  # "Treaty of Friendship"
+                return "Agreement"
+        if label not in ("EVENT", "GPE") and len(words) > 1 and last in cues.ORGANIZATION_WORDS:
             return "Organization"
         if label == "PERSON":
             return "Person"
         if label == "ORG":
             return "ArmedGroup" if self._armed_context(span) else "Organization"
         if label == "GPE":
+            if span.text.isupper() and len(span.text) <= 4:
+                return "Organization"  # an unknown acronym is no place ("RT reported")
             return self._pack_type(span.text) or "Place"
         if label == "LOC":
             return "Place"
@@ -141,11 +150,13 @@ class Typer:
                 or w in self.adjectives or w in cues.PEOPLES or (
                     w in cues.ARMED_GROUP_WORDS and w not in cues.ARMED_GROUP_NAMES)
         text = " ".join(words)
-        if text in self.adjectives:
+        if text in self.adjectives or text in cues.GENERIC_PHRASES:
             return True
-        if label == "PERSON" and all(w in cues.TITLES or w in self.adjectives
-                                     or w in cues.FUNCTION_WORDS for w in words):
-            return True  # "Assistant Secretary", "Tajik Minister"
+        if words[0] in cues.GENERIC_PLURALS:  # "Ministries of Defense", "Memoranda of ..."
+            return True
+        if all(w in cues.TITLES or w in self.adjectives or w in cues.FUNCTION_WORDS
+               for w in words):
+            return True  # "Assistant Secretary", "Tajik Minister", "Major General"
         # "Uzbeks", "Sunni jihadist", "Central Asian State": a people, not a name
         lead = 2 if " ".join(words[:2]) in self.adjectives else 1
         first = " ".join(words[:lead])
@@ -161,6 +172,19 @@ class Typer:
         return found[0].type if found else None
 
     @staticmethod
+    def _org_then_person(span: Span, label: str) -> list[tuple[Span, str]]:
+        """ "the Writers Association Anvar Karimov": an organisation, then its member's name."""
+        if label != "ORG" or len(span) < 4:
+            return [(span, label)]
+        heads = [i for i, t in enumerate(span) if t.lower_ in cues.ORGANIZATION_WORDS]
+        if not heads or heads[-1] > len(span) - 3:
+            return [(span, label)]
+        tail = span[heads[-1] + 1:]
+        if all(t.pos_ == "PROPN" and t.is_alpha and _capitalised(t) for t in tail):
+            return [(span[:heads[-1] + 1], "ORG"), (tail, "PERSON")]
+        return [(span, label)]
+
+    @staticmethod
     def _armed_context(span: Span) -> bool:
         doc = span.doc
         after = [fold(t.text) for t in doc[span.end:min(span.end + 2, len(doc))]]
@@ -172,9 +196,16 @@ class Typer:
 
     @staticmethod
     def _with_facility(ent: Span) -> Span:
-        """ "Manas airport", "Gwadar port": a place followed by a facility word is a Facility."""
+        """ "Manas airport": a place followed by a facility word is a Facility; "CAREC
+        corridors": an organisation followed by a programme word is an Initiative."""
         doc = ent.doc
-        if ent.label_ not in ("Place", "Facility") or ent.end >= len(doc):
+        if ent.end >= len(doc):
+            return ent
+        nxt = doc[ent.end]
+        if ent.label_ == "Organization" and nxt.is_lower \
+                and nxt.text in cues.INITIATIVE_SUFFIXES:  # "CAREC corridors"
+            return Span(doc, ent.start, ent.end + 1, label="Initiative")
+        if ent.label_ not in ("Place", "Facility"):
             return ent
         nxt = doc[ent.end]
         if nxt.is_lower and nxt.text in cues.FACILITY_SUFFIXES:
@@ -226,7 +257,8 @@ class Typer:
             if doc[i - 1].lower_ in cues.ROLE_NOUNS and i not in taken:
                 j = i
                 while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
-                        and _capitalised(doc[j]) and doc[j].is_alpha:
+                        and _capitalised(doc[j]) and doc[j].is_alpha \
+                        and doc[j].lower_ not in cues.TITLES:
                     j += 1
                 if j - i >= 2:
                     out.append(Span(doc, i, j, label="Person"))
@@ -255,15 +287,17 @@ class Typer:
                 inside = {(p.start, p.end): p for i in range(piece.start, piece.end)
                           if (p := pack_at.get(i)) is not None}
                 if not inside:
-                    kind = self.type_of(piece, ent.label_)
-                    if kind:
-                        chosen.append(Span(doc, piece.start, piece.end, label=kind))
+                    for part, label in self._org_then_person(piece, ent.label_):
+                        kind = self.type_of(part, label)
+                        if kind:
+                            chosen.append(Span(doc, part.start, part.end, label=kind))
                     continue
                 within = all(piece.start <= s and e <= piece.end for s, e in inside)
                 rest = [doc[i] for i in range(piece.start, piece.end) if i not in pack_at]
                 longer = within and ent.label_ not in ("GPE", "NORP", "PERSON") and any(
                     _capitalised(t) and fold(t.text) not in cues.FUNCTION_WORDS
-                    and fold(t.text) not in cues.PLACE_HEADS for t in rest) and all(
+                    and fold(t.text) not in cues.PLACE_HEADS
+                    and not (t.text.isupper() and len(t.text) <= 3) for t in rest) and all(
                     t.pos_ in ("PROPN", "NOUN", "ADP", "CCONJ", "PUNCT", "DET", "NUM")
                     for t in rest if _capitalised(t) or t.pos_ in ("PRON", "VERB"))
                 if longer:
