@@ -31,6 +31,9 @@ STATE = ("Country",)
 ORGS = ("Organization",)
 GROUPS = ("ArmedGroup",)
 PLACES = ("Place", "Country")
+STATIC = {"holds_position", "borders", "located_in", "part_of"}
+"""Predicates stated in passing even in a supposition ("could move troops to A's border with B")."""
+POSS = {"'s", "’s", "'", "’"}
 HYPOTHETICAL = {"would", "could", "might", "if", "whether", "unless"}
 
 
@@ -80,6 +83,10 @@ def member_of(s: Sentence) -> Iterator[Reading]:
                 continue
             if t.lemma_ == "join" and t.pos_ == "VERB":
                 obj = s.right(t.i + 1, ORGS, limit=4)
+            if not obj and w in ("members", "member") and t.i + 1 < s.span.end \
+                    and doc[t.i + 1].lower_ != "of":
+                # "The focus of the SCO is ...; India and Pakistan also became members"
+                obj = s.left(subj[0].start, ORGS, limit=30)[-1:]
             yield from _pairs(subj, obj, "member_of", t.i)
         elif w in lex["negators"]:
             obj = s.right(t.i + 1, ORGS, limit=6)
@@ -92,6 +99,21 @@ def member_of(s: Sentence) -> Iterator[Reading]:
             members = s.right(t.i + 1, STATE, limit=6)
             if org and members and doc[t.i].pos_ in ("VERB", "AUX"):
                 yield from _pairs(members, org[-1:], "member_of", t.i)
+
+
+def listed_members(s: Sentence) -> Iterator[Reading]:
+    """"the BRICS group (Brazil, Russia, India, China and South Africa)": a member list."""
+    doc = s.doc
+    for m in s.ments:
+        if m.type != "Organization":
+            continue
+        k = m.end
+        while k < s.span.end and k - m.end < 2 and doc[k].lower_ in ("group", "bloc", "alliance"):
+            k += 1
+        if k < s.span.end and doc[k].text == "(":
+            members = s.right(k + 1, STATE, limit=1)
+            if len(members) >= 2:
+                yield from _pairs(members, [m], "member_of", m.start)
 
 
 def borders(s: Sentence) -> Iterator[Reading]:
@@ -124,7 +146,7 @@ def borders(s: Sentence) -> Iterator[Reading]:
             continue
         if left and right:
             # "Pakistan's borders with Afghanistan": possessive owner is the subject
-            yield from _pairs(left[-1:] if doc[left[-1].end].lower_ == "'s" else left, right,
+            yield from _pairs(left[-1:] if doc[left[-1].end].lower_ in POSS else left, right,
                               "borders", t.i, **quals)
 
 
@@ -154,7 +176,7 @@ def located_in(s: Sentence) -> Iterator[Reading]:
             after = doc[y.end].lower_ if y and y.end < s.span.end else ""
             before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
             if y and y.type == "Country" and not y.demonym and after not in (",", "and", "or") \
-                    and before not in (",", "and", "or") and not (y.end < s.span.end and doc[y.end].lower_ == "'s"):
+                    and before not in (",", "and", "or") and not (y.end < s.span.end and doc[y.end].lower_ in POSS):
                 yield Reading(m, "located_in", y, j)
         # "China's far-western Xinjiang region", "the Afghan province of Faryab"
         for back in range(m.start - 1, max(s.span.start, m.start - 6) - 1, -1):
@@ -164,9 +186,10 @@ def located_in(s: Sentence) -> Iterator[Reading]:
                 between = doc[owner.end:m.start]
                 words = [t.lower_ for t in between]
                 ok = owner.type in PLACES and (
-                    (words[:1] == ["'s"] and all(t.pos_ in ("ADJ", "NOUN", "PUNCT", "PART", "PROPN")
+                    (words[:1] and words[0] in POSS and all(t.pos_ in ("ADJ", "NOUN", "PUNCT", "PART", "PROPN")
                                                  for t in between)) or
-                    (owner.demonym and any(w in lex["place_nouns"] for w in words)))
+                    (owner.demonym and (any(w in lex["place_nouns"] for w in words)
+                                        or not words)))
                 if ok and "," not in words:
                     group = s.group_of(m) if owner.demonym else [m]
                     for g in group:
@@ -177,6 +200,30 @@ def located_in(s: Sentence) -> Iterator[Reading]:
                 break
 
 
+def _places_after(s: Sentence, i: int, limit: int = 9) -> list[Ment]:
+    """Places right after a preposition: "in the northern Afghan provinces of A, B and C"."""
+    doc = s.doc
+    out: list[Ment] = []
+    k = i
+    while k < min(s.span.end, i + limit):
+        m = s.at(k)
+        if m is not None:
+            if m.type in PLACES:
+                out.extend(g for g in s.group_of(m) if g.type in PLACES and g not in out)
+            k = max(m.end, max((g.end for g in s.group_of(m)), default=m.end))
+            continue
+        t = doc[k]
+        if t.lower_ == "between" and out:
+            break
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ".", ")") or \
+                t.lower_ in ("which", "where", "while", "but", "who", "that", "against", "with"):
+            break
+        k += 1
+    if any(t.lower_ == "between" for t in doc[i:out[0].start]) if out else False:
+        return out[:1]  # "along the border between A, B and C": A's side
+    return out
+
+
 def operates_in(s: Sentence) -> Iterator[Reading]:
     lex = _lex("operates_in")
     doc = s.doc
@@ -184,12 +231,12 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
     for t in s.span:
         if t.lower_ not in lex["preps"]:
             continue
-        where = s.right(t.i + 1, PLACES, limit=3 if t.lower_ != "out" else 4)
+        where = _places_after(s, t.i + 1)
         if not where:
             continue
         window = [x for x in doc[max(s.span.start, t.i - 6):t.i]]
         trig = [x for x in window if x.lower_ in lex["triggers"] or x.lemma_ in lex["triggers"]]
-        who = s.left(t.i, actors, limit=8, stop={";", ".", "against"})
+        who = s.left(t.i, actors, limit=14, stop={";", ".", "against"})
         if not who:
             continue
         if who[0].type == "Organization" and not trig:
@@ -298,7 +345,10 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         for k in range(t.i + 1, min(s.span.end, t.i + 6)):
             if doc[k].lower_ in ("in", "at", "on", "into", "to"):
                 m = s.at(k + 1) or (s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None)
-                if m and m.type == "Country" and not m.demonym:
+                if m and m.type == "Country" and m.demonym and s.at(m.end) is not None \
+                        and s.at(m.end).type in ("Place", "Facility"):
+                    host, place = m, s.at(m.end)
+                elif m and m.type == "Country" and not m.demonym:
                     host = m
                 elif m and m.type in ("Place", "Facility"):
                     place = m
@@ -377,7 +427,7 @@ def part_of(s: Sentence) -> Iterator[Reading]:
         yield from _pairs(piece, whole[:1], "part_of", t.i)
     # "the IRGC's Quds Force": an organisation's own unit
     for m in s.ments:
-        if m.type in kinds and m.end < s.span.end and doc[m.end].lower_ == "'s":
+        if m.type in kinds and m.end < s.span.end and doc[m.end].lower_ in POSS:
             unit = s.at(m.end + 1)
             if unit and unit.type == m.type and unit.id != m.id:
                 yield Reading(unit, "part_of", m, m.end)
@@ -446,7 +496,7 @@ def has_resource(s: Sentence) -> Iterator[Reading]:
         yield Reading(owner, "has_resource", None, tok.i, quals)
 
 
-RULES = (member_of, borders, located_in, operates_in, affiliated_with, pledged, designated,
+RULES = (member_of, listed_members, borders, located_in, operates_in, affiliated_with, pledged, designated,
          hosts, party_to, part_of, connects, has_resource, read_positions)
 
 
@@ -473,7 +523,7 @@ def read_relations(doc: Doc) -> list[Relation]:
             for r in rule(s):
                 if r.object is not None and r.object.id == r.subject.id:
                     continue
-                if r.predicate != "holds_position" and _hypothetical(s, r.at):
+                if r.predicate not in STATIC and _hypothetical(s, r.at):
                     continue
                 key = (r.subject.id, r.predicate, r.object.id if r.object else
                        r.qualifiers.get("resource"))

@@ -48,6 +48,9 @@ def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
         if tok.is_space:
             i -= 1
             continue
+        if tok.lower_ == "the" and i - 1 >= s.span.start and s.doc[i - 1].lower_ in ("of", "for"):
+            i -= 1  # "head of the Political Scientists Association X"
+            continue
         if tok.text in _STOP or tok.lower_ in ("the", "a", "an") or \
                 not _title_ok(tok, s, heads, mods):
             break
@@ -74,7 +77,9 @@ def _zone_right(s: Sentence, begin: int, limit: int = 14) -> tuple[int, int]:
         if tok.is_space:
             j += 1
             continue
-        if tok.text in _STOP or not (_title_ok(tok, s, heads, mods) or tok.lower_ in ("the", "a")):
+        if tok.text in _STOP or not (_title_ok(tok, s, heads, mods) or tok.lower_ in ("the", "a")
+                                     or tok.pos_ == "ADJ" or tok.lower_ in ("most", "linked",
+                                                                          "backed", "based")):
             break
         j += 1
     while j > i and (s.doc[j - 1].lower_ in _JOIN | {"the", "a"} or s.doc[j - 1].is_space):
@@ -97,7 +102,8 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
     while k < hi:
         m = s.at(k)
         if m is not None and m is not person:
-            if m.type in EMPLOYERS and prev not in _PORTFOLIO:
+            modifier = m.end + 1 < hi and doc[m.end].text == "-" and doc[m.end + 1].tag_ == "VBN"
+            if m.type in EMPLOYERS and prev not in _PORTFOLIO and not modifier:
                 employers.append(m)
                 if role_toks and prev in ("of", "'s"):
                     role_toks.pop()  # "President of Kyrgyzstan": drop "of"
@@ -118,6 +124,16 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
     return employers, role
 
 
+def _owner(s: Sentence, lo: int) -> list[Ment]:
+    """"al Qaeda and its leader X": the group a possessive pronoun before the title points to."""
+    k = lo - 1
+    while k >= s.span.start and s.doc[k].is_space:
+        k -= 1
+    if k < s.span.start or s.doc[k].lower_ not in ("its", "their"):
+        return []
+    return s.left(k, EMPLOYERS[1:], limit=8)[-1:]
+
+
 def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
     """A state post with no state in the title: the one country the sentence names."""
     words = set(role.lower().split())
@@ -135,7 +151,12 @@ def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
                     break
             break
     countries = {m.id: m for m in s.ments if m.type == "Country"}
-    return list(countries.values()) if len(countries) == 1 else []
+    if len(countries) == 1:
+        return list(countries.values())
+    # several: the one the sentence is about (its subject), when only one is
+    subjects = {m.id: m for m in s.ments if m.type == "Country" and not m.demonym
+                and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
+    return list(subjects.values()) if len(subjects) == 1 else []
 
 
 def read_positions(s: Sentence) -> Iterator[Reading]:
@@ -148,13 +169,16 @@ def read_positions(s: Sentence) -> Iterator[Reading]:
         lo, hi = _zone_left(s, p.start)
         got = _parse(s, lo, hi, p, apposition=False) if lo < hi else None
         if got:
-            found.append(got)
-            # "the chief of the Russian General Staff, Army Gen. X": look past the comma
-            if not got[0] and lo - 1 > s.span.start and doc[lo - 1].text == ",":
-                lo2, hi2 = _zone_left(s, lo - 1)
-                got2 = _parse(s, lo2, hi2, p, apposition=True) if lo2 < hi2 else None
-                if got2 and got2[0]:
-                    found.append(got2)
+            found.append((got[0] or _owner(s, lo), got[1]))
+        comma = lo - 1 if got else p.start - 1
+        while comma > s.span.start and doc[comma].is_space:
+            comma -= 1
+        if (not got or not got[0]) and comma > s.span.start and doc[comma].text == ",":
+            # "the Taliban's deputy leader, X" / "the chief of the General Staff, Army Gen. X"
+            lo2, hi2 = _zone_left(s, comma)
+            got2 = _parse(s, lo2, hi2, p, apposition=True) if lo2 < hi2 else None
+            if got2 and (got2[0] or _owner(s, lo2)):
+                found.append((got2[0] or _owner(s, lo2), got2[1]))
         # "X, the Russian special envoy for Afghanistan," / "X, who is the leader of Y"
         k = p.end
         while k < s.span.end and doc[k].is_space:
@@ -165,11 +189,19 @@ def read_positions(s: Sentence) -> Iterator[Reading]:
         cop = k
         while cop < s.span.end and (doc[cop].lower_ in _COPULA or doc[cop].is_space):
             cop += 1
-        if comma or cop > k:
+        for _ in range(2):
+            if not (comma or cop > k):
+                break
             lo, hi = _zone_right(s, cop)
             got = _parse(s, lo, hi, p, apposition=True) if lo < hi else None
             if got:
                 found.append(got)
+            # "X, Iran's most powerful general, the commander of the Quds Force"
+            if hi < s.span.end and doc[hi].text == "," and hi > lo:
+                cop = k = hi + 1
+                comma = True
+            else:
+                break
         for employers, role in found:
             if not employers:
                 employers = _fallback(s, p, role)

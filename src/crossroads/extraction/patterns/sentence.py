@@ -160,7 +160,8 @@ def dates_in(span: Span) -> list[Span]:
             if d.start >= span.start and d.end <= span.end and d._.iso]
 
 
-_RANGE = re.compile(r"\b(?:from|between)\s+(\d{4})\s*(?:to|and|until|till|-|–)\s*(\d{4})\b")
+_RANGE = re.compile(r"\b(?:(?:from|between)\s+(\d{4})\s*(?:to|and|until|till|-|–)\s*(\d{4})|"
+                    r"\((\d{4})\s*[-–]\s*(\d{2}|\d{4})\))")
 _SINCE = re.compile(r"\b(?:since|from|in|starting in|as of)\s+(?:early\s+|late\s+|mid-?)?(\d{4})\b")
 _UNTIL = re.compile(r"\b(?:until|till|to|ended in|left in)\s+(\d{4})\b")
 
@@ -183,7 +184,8 @@ def start_end(span: Span, lo: int | None = None, since_only: bool = False
             start = start or d._.iso
     text = span.text
     if m := _RANGE.search(text):
-        return m.group(1), m.group(2)
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return a, (a[:2] + b if len(b) == 2 else b)
     if start is None and (m := _SINCE.search(text)):
         word = m.group(0).split()[0].lower()
         if not since_only or word in ("since", "from"):
