@@ -37,7 +37,14 @@ def test_corridors_text_relation_adds_a_link(tmp_path, world):
     ev = span(doc, "700 fighters")
     x.relations += [Relation(ent.id, "connects", "e:place/termez", ev),
                     Relation(ent.id, "connects", "e:facility/karachi-port", ev)]
+    # a region is a name for many countries, not a way across them
+    region = Entity("e:place/central-asia", "Place", "Central Asia")
+    x.entities += [region, Entity("e:place/xinjiang", "Place", "Xinjiang")]
+    x.relations += [Relation("e:place/xinjiang", "located_in", region.id, ev),
+                    Relation("e:initiative/new-road", "connects", region.id, ev)]
     store.add_documents([doc], [x])
     best = routes(store, pack, "Uzbekistan", max_routes=1)[0]
     assert best.corridors == ("New Road",) and best.port_name == "Karachi Port"
+    found = routes(store, pack, "Kazakhstan", max_routes=20)
+    assert all(s.source != region.id and s.target != region.id for r in found for s in r.steps)
     store.close()

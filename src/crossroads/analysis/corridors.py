@@ -87,11 +87,28 @@ class _Network:
         self.corridor_ends: dict[str, dict[str, tuple]] = {}
         self.gone: set[str] = set()
         self.borders: set[frozenset] = set()
+        self._regions: set[str] | None = None
         self.bordered: set[str] = set()
+
+    def is_region(self, node: str) -> bool:
+        """A region spanning countries (Central Asia): no way across, only a name for many."""
+        if self._regions is None:
+            self._regions = set()
+            if self.pack is not None:
+                subregions = {fold(str(pe.data.get("subregion", "")))
+                              for pe in self.pack.entities.values() if pe.type == "Country"}
+                self._regions = {pe.id for pe in self.pack.entities.values() if pe.type == "Place"
+                                 and (pe.data.get("countries") or pe.data.get("members")
+                                      or fold(pe.name) in subregions)}
+        return node in self._regions
 
     def link(self, a: str, b: str, link: str, cite: Citation | tuple, via: str | None = None,
              corridor: str | None = None) -> None:
         """Join a and b; of two links between the same pair the cheaper one is kept."""
+        if self.is_region(a) or self.is_region(b):
+            return
+        if link == "located_in" and self.ctx.type(a) == "Country":
+            return  # a country inside a region or another country is no step on a route
         cites = cite if isinstance(cite, tuple) else (cite,)
         weight = _WEIGHT[link]
         if link == "borders":
@@ -142,6 +159,8 @@ class _Network:
 
     def corridor(self, corridor: str, end: str, cites: tuple) -> None:
         """Note one end of a corridor; ends are chained in the order the sources list them."""
+        if self.is_region(end):
+            return
         ends = self.corridor_ends.setdefault(corridor, {})
         ends[end] = ends.get(end, ()) + tuple(cites)
 
