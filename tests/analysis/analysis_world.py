@@ -296,7 +296,8 @@ TEXTS = {
                "Russia keeps a military base near Dushanbe in Tajikistan. "
                "The IMU has about 700 fighters in Badakhshan. "
                "India keeps a small air unit in Kyrgyzstan. "
-               "American tankers still refuel at an airfield in Kyrgyzstan."),
+               "American tankers still refuel at an airfield in Kyrgyzstan. "
+               "According to Ivan Petrov, IMU cells recruit in Dushanbe."),
     "claim": ("2021-06-02", "Tom Reed", "Allies of Moscow",
               "Uzbekistan and Tajikistan are members of the CSTO. "
               "A Russian envoy, Ivan Petrov, ruled out American military bases in Central Asia. "
@@ -362,7 +363,9 @@ def readings(docs: dict[str, Document]) -> dict[str, Extraction]:
         rel(r, "Russia keeps", tj, "hosts_military_presence", ru, qualifiers={"place": "e:place/dushanbe"}),
         rel(r, "700 fighters", imu, "operates_in", "e:place/af-bds", qualifiers={"quantity": "about 700"}),
         rel(r, "India keeps", kg, "hosts_military_presence", "e:country/in"),
-        rel(r, "American tankers", kg, "hosts_military_presence", us)]
+        rel(r, "American tankers", kg, "hosts_military_presence", us),
+        rel(r, "According to Ivan Petrov", "e:group/imu", "operates_in", "e:place/dushanbe",
+            attributed_to="e:person/ivan-petrov")]
     x["roster"].mentions += [mention(r, kz, "Kazakhstan"), mention(r, tj, "Tajikistan"),
                              mention(r, csto, "CSTO"), mention(r, imu, "IMU")]
     for key, d in (("claim", c), ("copy", cp)):

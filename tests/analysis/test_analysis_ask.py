@@ -40,6 +40,15 @@ def test_profile_quotes_by_and_about(world):
     assert profile(store, pack, "Pakistan").quotes_about[0].speaker_name == "Imran Khan"
 
 
+def test_profile_claims_attributed_to_speaker(world):
+    store, pack, docs = world
+    p = profile(store, pack, "Ivan Petrov")
+    assert [f.label for f in p.claims_by] == ["Islamic Movement of Uzbekistan operates_in Dushanbe"]
+    assert p.claims_by[0].evidence[0].doc == docs["roster"].id
+    # a claim someone only voices is not a fact about them
+    assert all(f.predicate != "operates_in" for f in p.current)
+
+
 def test_timeline_orders_events_and_dated_relations(world):
     store, pack, _ = world
     items = timeline(store, "e:country/kg", pack=pack)
@@ -64,16 +73,17 @@ def test_network_neighbourhood_depth_and_filters(world):
     store, pack, _ = world
     one = neighbourhood(store, "e:group/imu", depth=1, pack=pack)
     assert set(one.nodes) == {"e:group/imu", "e:place/af-bds", "e:group/taliban",
-                              "e:person/usman-ghazi", "e:country/us"}
+                              "e:person/usman-ghazi", "e:country/us", "e:place/dushanbe"}
     assert one.nodes["e:group/imu"]["type"] == "ArmedGroup"
     two = neighbourhood(store, "e:group/imu", depth=2, pack=pack)
     assert "e:country/tj" in two  # Badakhshan borders Tajikistan
     only = neighbourhood(store, "e:group/imu", predicates=["operates_in"], pack=pack)
-    edges = list(only.edges(data=True))
-    assert len(edges) == 1 and edges[0][2]["sources"] == 2
+    edges = {v: d for _, v, d in only.edges(data=True)}
+    assert set(edges) == {"e:place/af-bds", "e:place/dushanbe"}
+    assert edges["e:place/af-bds"]["sources"] == 2
     assert centrality(one)[0][:2] == ("e:group/imu", "Islamic Movement of Uzbekistan")
     data = json.loads(json.dumps(graph_to_dict(one)))
-    assert len(data["nodes"]) == 5 and len(data["edges"]) == 4
+    assert len(data["nodes"]) == 6 and len(data["edges"]) == 5
 
 
 def test_network_as_of_drops_relations_not_holding(world):

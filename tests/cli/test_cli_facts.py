@@ -62,6 +62,14 @@ def test_cli_quotes_by_speaker_and_about(run):
     assert "Imran Khan" in text.output and "Islamabad says no (2021-06-20)" in text.output
 
 
+def test_cli_quotes_with_claims_and_dates(run):
+    out = run("quotes", "--speaker", "Ivan Petrov")
+    assert "claims attributed to the speaker" in out.output
+    assert "Islamic Movement of Uzbekistan operates_in Dushanbe" in out.output
+    assert _lines(run("quotes", "--from", "2022", "--json")) == []
+    assert len(_lines(run("quotes", "--from", "2021-06", "--to", "2021-06", "--json"))) == 2
+
+
 def test_cli_events_filters(run):
     rejects = _lines(run("events", "--type", "REJECT", "--json"))
     assert {e["actors"][0]["name"] for e in rejects} == {"Ivan Petrov", "Imran Khan"}

@@ -15,7 +15,7 @@ from crossroads.model import SYMMETRIC_PREDICATES, Relation, stable_id
 from crossroads.pack import Pack, PackRelation, holds_on
 from crossroads.store.base import Store
 
-__all__ = ["Fact", "facts", "fact_groups", "holds_as_of", "observed_on", "pack_key"]
+__all__ = ["Fact", "claims", "facts", "fact_groups", "holds_as_of", "observed_on", "pack_key"]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -229,4 +229,18 @@ def facts(store: Store, entity: str | None = None, predicate: str | None = None,
             out.append(build_fact(ctx, key, texts, known, against))
     out.sort(key=lambda f: (f.credibility, -f.sources, f.predicate, f.subject_name,
                             f.object_name or ""))
+    return out
+
+
+def claims(store: Store, speaker: str, pack: Pack | None = None,
+           ctx: Context | None = None) -> list[Fact]:
+    """Relations the text puts in ``speaker``'s mouth ("according to X", "X claimed"), one
+    fact per claim with the sources that report it."""
+    ctx = ctx or Context(store, pack)
+    grouped: dict[tuple, list[Relation]] = {}
+    for r in store.relations(entity=speaker):
+        if r.attributed_to == speaker:
+            grouped.setdefault(r.fact_key, []).append(r)
+    out = [build_fact(ctx, key, rels, [], []) for key, rels in grouped.items()]
+    out.sort(key=lambda f: (f.first_seen or "", f.label))
     return out

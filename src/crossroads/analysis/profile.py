@@ -7,7 +7,7 @@ from datetime import date
 
 from crossroads.analysis.conflicts import Conflict, conflicts
 from crossroads.analysis.context import Context
-from crossroads.analysis.facts import Fact, facts
+from crossroads.analysis.facts import Fact, claims, facts
 from crossroads.analysis.items import DocItem, EventItem, QuoteItem, event_item, quote_item
 from crossroads.analysis.resolve import from_pack, resolve_entity
 from crossroads.model import Entity
@@ -32,6 +32,8 @@ class Profile:
     quotes_about: tuple[QuoteItem, ...]
     documents: tuple[DocItem, ...]
     conflicts: tuple[Conflict, ...]
+    claims_by: tuple[Fact, ...] = ()
+    """Relations the text attributes to the entity ("according to ...")."""
 
     def to_dict(self) -> dict:
         e = self.entity
@@ -43,7 +45,8 @@ class Profile:
                 "quotes_by": [x.to_dict() for x in self.quotes_by],
                 "quotes_about": [x.to_dict() for x in self.quotes_about],
                 "documents": [d.to_dict() for d in self.documents],
-                "conflicts": [c.to_dict() for c in self.conflicts]}
+                "conflicts": [c.to_dict() for c in self.conflicts],
+                "claims_by": [f.to_dict() for f in self.claims_by]}
 
 
 def profile(store: Store, pack: Pack | None, entity_id: str, today: str | None = None) -> Profile:
@@ -72,4 +75,5 @@ def profile(store: Store, pack: Pack | None, entity_id: str, today: str | None =
                    quotes_by=tuple(quote_item(ctx, q) for q in store.quotes(speaker=ent.id)),
                    quotes_about=tuple(quote_item(ctx, q) for q in store.quotes(about=ent.id)),
                    documents=tuple(docs),
-                   conflicts=tuple(conflicts(store, pack, ent.id, ctx=ctx)))
+                   conflicts=tuple(conflicts(store, pack, ent.id, ctx=ctx)),
+                   claims_by=tuple(claims(store, ent.id, pack, ctx=ctx)))

@@ -95,6 +95,12 @@ def _areas(store: Store, pack: Pack | None, ctx: Context, country: str) -> dict[
     for f in facts(store, country, predicate="located_in", pack=pack, ctx=ctx):
         if _ok(f) and f.object == country:
             areas.setdefault(f.subject, ("inside", None))
+    if pack is not None:  # places the pack puts in the country or a neighbour
+        for pe in pack.entities.values():
+            if pe.country == country:
+                areas.setdefault(pe.id, ("inside", None))
+            elif pe.country in neighbours:
+                areas.setdefault(pe.id, ("inside neighbour", pe.country))
     return areas
 
 

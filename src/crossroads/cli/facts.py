@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from crossroads.analysis.conflicts import conflicts as find_conflicts
 from crossroads.analysis.context import Citation, Context
+from crossroads.analysis.facts import claims
 from crossroads.analysis.facts import facts as find_facts
 from crossroads.analysis.grading import CREDIBILITY
 from crossroads.analysis.items import event_item, quote_item
@@ -52,6 +53,15 @@ def cites(citations, limit: int = 2) -> str:
 
 def sentence(c: Citation, width: int = 160) -> str:
     return c.text if len(c.text) <= width else c.text[:width - 1] + "…"
+
+
+def _in_range(day: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """Whether a partial ISO date overlaps [date_from, date_to] (undated: only if unbounded)."""
+    if not day:
+        return not (date_from or date_to)
+    if date_from and day[:len(date_from)] < date_from[:len(day)]:
+        return False
+    return not (date_to and day[:len(date_to)] > date_to[:len(day)])
 
 
 def emit_json(items) -> None:
@@ -107,28 +117,39 @@ def facts(entity, predicate, as_of, limit, as_json, db, packs):
 @cli.command()
 @click.option("--speaker", default=None, help="Who said it (name or id).")
 @click.option("--about", default=None, help="An entity the quote is about.")
+@click.option("--from", "date_from", default=None, metavar="DATE")
+@click.option("--to", "date_to", default=None, metavar="DATE")
 @click.option("--json", "as_json", is_flag=True)
 @db_option
 @pack_option
 @friendly_errors
-def quotes(speaker, about, as_json, db, packs):
-    """Direct quotations with their speakers and where they were printed.
+def quotes(speaker, about, date_from, date_to, as_json, db, packs):
+    """Who said what: direct quotations with their speakers and where they were printed,
+    and (with --speaker) the claims the text attributes to the speaker.
 
     Example:
 
         crossroads quotes --speaker "Zamir Kabulov"
     """
+    from crossroads.analysis.facts import check_date
+    checked(check_date, date_from, "--from")
+    checked(check_date, date_to, "--to")
     pack = get_pack(packs)
     with open_store(db) as store:
         ctx = Context(store, pack)
         s = resolve_entity(store, pack, speaker).id if speaker else None
         a = resolve_entity(store, pack, about).id if about else None
         found = [quote_item(ctx, q) for q in store.quotes(speaker=s, about=a)]
+        said = claims(store, s, pack, ctx=ctx) if s else []
+    found = [q for q in found if _in_range(q.date, date_from, date_to)]
+    said = [f for f in said if _in_range(f.first_seen, date_from, date_to)]
     if as_json:
-        return emit_json(found)
-    if not found:
+        return emit_json(found + said)
+    if not found and not said:
         click.echo("no quotes")
         return
+    if said:
+        print_facts(said, "claims attributed to the speaker")
     for q in found:
         console.print(f"[bold]{escape(q.speaker_name or 'unknown speaker')}[/bold] {escape(q.cue)}"
                       f"  [dim]{escape(q.evidence.label)}[/dim]")

@@ -116,7 +116,8 @@ class _Writer:
             p.add("proof", ftm_id(c.doc))
         if texts:
             p.add("description", texts[0].text)
-        p.add("summary", f.label)
+        voices = ", ".join(self.ctx.name(a) or a for a in f.attributed_to)
+        p.add("summary", f.label + (f" (according to {voices})" if voices else ""))
         p.add("startDate", f.start)
         p.add("endDate", f.end)
 
