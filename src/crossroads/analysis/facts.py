@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.grading import CREDIBILITY, credibility
@@ -69,6 +70,12 @@ class Fact:
         return f"{self.reliability}{self.credibility}"
 
     @property
+    def past(self) -> bool:
+        """Whether the relation ended before today."""
+        today = date.today().isoformat()
+        return bool(self.end) and self.end[:len(today)] < today[:len(self.end)]
+
+    @property
     def period(self) -> str:
         if not self.start and not self.end:
             return ""
@@ -84,7 +91,7 @@ class Fact:
                 "last_seen": self.last_seen, "contradicted_by": self.contradicted_by,
                 "credibility": self.credibility,
                 "credibility_label": CREDIBILITY[self.credibility],
-                "reliability": self.reliability, "admiralty": self.admiralty,
+                "reliability": self.reliability, "admiralty": self.admiralty, "past": self.past,
                 "label": self.label, "evidence": [c.to_dict() for c in self.evidence]}
 
 
