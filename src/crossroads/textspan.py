@@ -9,7 +9,10 @@ _BOUNDARY = re.compile(r"(?<=[.!?…”\"])\s+(?=[“\"A-Z0-9])|\n\s*\n")
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
     """Offsets of the sentence holding text[start:end], at most ``limit`` characters wide."""
     left = 0
-    for m in _BOUNDARY.finditer(text, 0, start):
+    # search one character past start: the boundary's lookahead must see the first letter
+    for m in _BOUNDARY.finditer(text, 0, min(len(text), start + 1)):
+        if m.end() > start:
+            break
         left = m.end()
     m = _BOUNDARY.search(text, end)
     right = m.start() if m else len(text)
