@@ -53,9 +53,16 @@ _NEEDS_OBJ = {
     "lift": {"sanctions", "ban", "embargo", "restrictions"},
     "ease": {"sanctions", "restrictions", "ban"},
     "target": {"taliban", "militants", "fighters", "positions", "bases", "camps"},
+    "conclude": {"agreement", "deal", "treaty", "memorandum", "accord", "pact", "contract",
+                 "agreements", "deals", "memorandums", "memoranda"},
     "host": {"conference", "meeting", "talks", "summit", "forum", "delegation", "session",
              "round", "visit", "leaders", "president", "minister", "counterpart", "dialogue"},
 }
+
+
+_TROOPS = {"troops", "troop", "forces", "soldiers", "contingent", "peacekeepers", "units",
+           "battalion", "battalions", "fighters", "militants"}
+_THEY = {"they", "both", "them"}
 
 
 @cache
@@ -77,7 +84,7 @@ def _type(t: Token) -> str | None:
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB":
         for c in t.children:
-            if c.dep_ in ("prt", "prep", "dobj") and lemma in phrasal \
+            if c.dep_ in ("prt", "prep", "dobj", "advmod") and lemma in phrasal \
                     and c.lower_ in phrasal[lemma]:
                 return phrasal[lemma][c.lower_]
         if lemma in needs:
@@ -91,6 +98,9 @@ def _type(t: Token) -> str | None:
                      for g in c.children if g.dep_ == "pobj"}
             if not objs & _NEEDS_OBJ[lemma]:
                 return None
+        if typ == "AID" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TROOPS
+                                for c in t.children):
+            return "MOBILIZE"  # "sent troops"
         if lemma == "receive" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN"
                                           for c in t.children):
             return None
@@ -115,6 +125,8 @@ def _ments(s: Sentence, tok: Token, types=ACTORS, skip: Token | None = None) -> 
 def _subject(t: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, borrowed from the governing verb for 'to'-clauses and conjuncts."""
     v = t
+    if t.tag_ == "VBN" and t.dep_ in ("advcl", "amod"):
+        return None, False  # "(banned in Russia)": a modifier borrows no subject
     for _ in range(3):
         for c in v.children:
             if c.dep_ in _SUBJ:
@@ -139,7 +151,13 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             for a in agent:
                 actors += _ments(s, a)
         elif subj is not None:
-            actors += _ments(s, subj, skip=None)
+            inside = subj.left_edge.i <= t.i <= subj.right_edge.i
+            actors += _ments(s, subj, skip=t if inside else None)
+        if t.tag_ == "VBN" and not actors:
+            # "banned in Russia", "signed by X"
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and _type(t) == "SANCTION":
+                    actors += _ments(s, c, types=("Country", "Organization"))
         for c in t.children:
             if c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on", "at", "from",
                                                    "into", "toward", "towards", "upon", "of"):
@@ -193,8 +211,8 @@ def _mode(t: Token) -> str:
     planned, hypo, denied = set(modes["planned"]), set(modes["hypothetical"]), set(modes["denied"])
     chain = [t]
     v = t
-    for _ in range(3):
-        if v.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "advcl", "acl") \
+    for _ in range(4):
+        if v.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "advcl", "acl", "prep") \
                 and v.head.i != v.i:
             v = v.head
             chain.append(v)
@@ -217,7 +235,7 @@ def _date(s: Sentence, t: Token, mode: str) -> str | None:
     ds = dates_in(s.span)
     if ds:
         best = min(ds, key=lambda d: abs(d.start - t.i))
-        return best._.iso
+        return best.iso
     pub = s.doc._.published
     if pub and mode == "asserted" and (t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG", "NN", "NNS")):
         return str(pub)[:4]
@@ -227,8 +245,9 @@ def _date(s: Sentence, t: Token, mode: str) -> str | None:
 def read_events(doc: Doc) -> list[Event]:
     """Every event a sentence reports, one per type and participants within a sentence."""
     out: list[Event] = []
+    pair: list[Ment] = []
     for s in sentences(doc):
-        if not s.ments:
+        if len(s.ments) == 0 and not any(t.lower_ in _THEY for t in s.span):
             continue
         seen: set[tuple] = set()
         for t in s.span:
@@ -236,6 +255,10 @@ def read_events(doc: Doc) -> list[Event]:
             if typ is None:
                 continue
             actors, targets = _participants(s, t)
+            if not actors and t.pos_ == "VERB":
+                subj, passive = _subject(t)
+                if subj is not None and not passive and subj.lower_ in _THEY and pair:
+                    actors = list(pair)  # "In 2001, they signed a treaty"
             if not actors and not targets:
                 continue
             key = (typ, tuple(sorted(a.id for a in actors)), tuple(sorted(m.id for m in targets)))
@@ -250,4 +273,7 @@ def read_events(doc: Doc) -> list[Event]:
                              targets=tuple(m.id for m in targets), evidence=s.evidence(),
                              date=_date(s, t, mode), place=_place(s, t), negated=neg,
                              mode=mode, trigger=t.text))
+        groups = [g for g in s.groups if len({m.id for m in g if m.type in ACTORS}) >= 2]
+        if groups:
+            pair = [m for m in groups[-1] if m.type in ACTORS]
     return out

@@ -307,9 +307,9 @@ def read_quotes(doc: Doc) -> list[Quote]:
         date = None
         ctx = doc.char_span(ev_start, ev_end, alignment_mode="expand")
         if ctx is not None:
-            ds = [d for d in dates_in(ctx) if not (f.start <= d.start_char < f.end)]
+            ds = [d for d in dates_in(ctx) if not (f.start <= doc[d.start].idx < f.end)]
             if ds:
-                date = ds[-1]._.iso
+                date = ds[-1].iso
         date = date or doc._.published or None
         sent_start = doc.char_span(ev_start, ev_end, alignment_mode="expand")
         start = sent_start.sent.start_char if sent_start is not None and f.block is False else ev_start

@@ -96,6 +96,7 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
     if not any(doc[k].lower_ in heads and s.at(k) is None for k in range(lo, hi)):
         return None
     employers: list[Ment] = []
+    portfolio = False
     prev = ""
     k = lo
     role_toks: list[int] = []
@@ -103,7 +104,7 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
         m = s.at(k)
         if m is not None and m is not person:
             modifier = m.end + 1 < hi and doc[m.end].text == "-" and doc[m.end + 1].tag_ == "VBN"
-            if m.type in EMPLOYERS and prev not in _PORTFOLIO and not modifier:
+            if m.type in EMPLOYERS and not portfolio and not modifier:
                 employers.append(m)
                 if role_toks and prev in ("of", "'s"):
                     role_toks.pop()  # "President of Kyrgyzstan": drop "of"
@@ -112,6 +113,10 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
             k = m.end
             prev = ""
             continue
+        if doc[k].lower_ in _PORTFOLIO:
+            portfolio = True  # "envoy for South and Central Asian Affairs": no employer
+        elif doc[k].lower_ == "of":
+            portfolio = False
         if not (doc[k].lower_ in ("'s", "’s") and not role_toks) and not doc[k].is_space:
             role_toks.append(k)
         prev = doc[k].lower_

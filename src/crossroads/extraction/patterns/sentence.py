@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from crossroads.extraction import extensions  # noqa: F401  (registers doc._ attributes)
-from crossroads.model import Evidence
+from crossroads.model import TYPE_PREFIX, Evidence
 
 # words allowed between two coordinated mentions
 _COORD = {",", "and", "or", "as", "well", "both", "the", "also", "&", "plus", "nor", "either",
           "neither", "its", "their", "including"}
+_TYPES = {f"e:{v}": k for k, v in TYPE_PREFIX.items()}
 _NEG = {"not", "n't", "never", "no", "neither", "nor", "none"}
 
 
@@ -96,10 +97,13 @@ def mentions(span: Span) -> list[Ment]:
         if e.start >= span.start and e.end <= span.end and e.kb_id_:
             out.append(Ment(e.kb_id_, e.label_, e.start, e.end, e.text))
     taken = {i for m in out for i in range(m.start, m.end)}
+    known = doc._.entities or {}
     for d in doc.spans.get("demonyms", []) if "demonyms" in doc.spans else []:
         if d.start >= span.start and d.end <= span.end and d.kb_id_ \
                 and not taken & set(range(d.start, d.end)):
-            out.append(Ment(d.kb_id_, "Country", d.start, d.end, d.text, demonym=True))
+            ent = known.get(d.kb_id_)
+            type_ = ent.type if ent is not None else _TYPES.get(d.kb_id_.split("/")[0], "Country")
+            out.append(Ment(d.kb_id_, type_, d.start, d.end, d.text, demonym=True))
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -151,13 +155,37 @@ def negated(tok: Token) -> bool:
     return False
 
 
-def dates_in(span: Span) -> list[Span]:
-    """Date expressions inside a span (doc.spans['dates'] with an ISO value)."""
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_RE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+                      rf"{_MONTH}\s+\d{{4}}|(?:in|since|by|during|of|until)\s+(?:1[89]\d\d|20\d\d))\b")
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date the sentence states: token offsets and its ISO value."""
+    start: int
+    end: int
+    iso: str
+
+
+def dates_in(span: Span) -> list[DateRef]:
+    """Date expressions inside a span: doc.spans['dates'], else explicit dates in the text."""
     doc = span.doc
-    if "dates" not in doc.spans:
-        return []
-    return [d for d in doc.spans["dates"]
-            if d.start >= span.start and d.end <= span.end and d._.iso]
+    out = [DateRef(d.start, d.end, d._.iso) for d in doc.spans.get("dates", [])
+           if d.start >= span.start and d.end <= span.end and d._.iso] \
+        if "dates" in doc.spans else []
+    if out:
+        return out
+    from crossroads.extraction.dates import resolve
+    for m in _DATE_RE.finditer(span.text):
+        text = re.sub(r"^(?:in|since|by|during|of|until)\s+", "", m.group(0))
+        iso = resolve(text, doc._.published)
+        lead = len(m.group(0)) - len(text)
+        sub = doc.char_span(span.start_char + m.start() + lead, span.start_char + m.end(),
+                            alignment_mode="expand")
+        if iso and sub is not None:
+            out.append(DateRef(sub.start, sub.end, iso))
+    return out
 
 
 _RANGE = re.compile(r"\b(?:(?:from|between)\s+(\d{4})\s*(?:to|and|until|till|-|–)\s*(\d{4})|"
@@ -178,10 +206,10 @@ def start_end(span: Span, lo: int | None = None, since_only: bool = False
             continue
         prev = span.doc[d.start - 1].lower_ if d.start > 0 else ""
         if prev in {"to", "until", "till", "through", "–", "-"} and start:
-            end = end or d._.iso
+            end = end or d.iso
         elif prev in {"since", "from", "starting"} or (
                 not since_only and prev in {"in", "after", "early", "late", "mid", "mid-"}):
-            start = start or d._.iso
+            start = start or d.iso
     text = span.text
     if m := _RANGE.search(text):
         a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
