@@ -41,7 +41,7 @@ def _decode_entity(obj: Any, chain: Any = None) -> Any:
 def mention_kind(span: Span, entity: Entity, acronyms: dict) -> str:
     """'name', 'acronym', 'short' (a person's surname or first names) or 'alias'."""
     text = span.text
-    if text in acronyms:
+    if text in acronyms or (text.isupper() and len(text) <= 8 and fold(text) != fold(entity.name)):
         return "acronym"
     if fold(text) == fold(entity.name):
         return "name"

@@ -56,11 +56,15 @@ PEOPLE_NOUNS = frozenset([
 ROLE_NOUNS = frozenset(["politician", "minister", "president", "leader", "analyst", "expert", "spokesman", "spokeswoman", "spokesperson", "commander", "envoy", "ambassador", "official", "diplomat", "journalist", "scholar", "professor", "general", "senator", "chairman", "director", "founder", "emir", "amir", "cleric", "deputy", "premier", "governor", "mayor", "secretary", "king", "prince", "colonel", "captain", "writer", "author", "researcher", "activist", "ideologue", "preacher"])
 
 # a GPE ending in one of these is a state ("Soviet Union", "Czech Republic")
-COUNTRY_HEADS = frozenset("union republic federation kingdom emirates states empire".split())
+COUNTRY_HEADS = frozenset(["union", "republic", "federation", "kingdom", "emirates", "states", "empire"])
 # lower-case words that make "<organisation> corridors" a programme of its own
-INITIATIVE_SUFFIXES = frozenset("corridor corridors programme program initiative".split())
+INITIATIVE_SUFFIXES = frozenset(["corridor", "corridors", "programme", "program", "initiative"])
 # kinds of things, not names of one thing
 GENERIC_PHRASES = frozenset({"memorandum of understanding", "memoranda of understanding",
                              "free trade agreement", "peace agreement", "peace deal"})
-GENERIC_PLURALS = frozenset("ministries memoranda agreements treaties accords departments "
-                            "agencies councils commissions parliaments governments".split())
+GENERIC_PLURALS = frozenset(["ministries", "memoranda", "agreements", "treaties", "accords", "departments", "agencies", "councils", "commissions", "parliaments", "governments"])
+# surname endings of the region (Russian, Central Asian, Persian): "Abdulloev", "Nazarbayeva"
+SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "yev", "yeva", "iev", "ieva", "sky", "ski",
+                   "skiy", "enko", "uly", "zoda", "zade", "zada", "yan", "dze", "shvili")
+# abstract nouns: a name made only of these and generic words is a heading, not a name
+ABSTRACT = frozenset(["border", "security", "policy", "brief", "development", "cooperation", "peace", "trade", "energy", "relations", "affairs", "analysis", "report", "overview", "introduction", "conclusion", "background", "summary", "update", "news", "opinion", "commentary"])

@@ -125,6 +125,10 @@ class Typer:
             return "Organization"
         if label == "PERSON":
             return "Person"
+        if label in ("ORG", "NORP", "PRODUCT") and len(words) <= 3 and all(
+                t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span) \
+                and last.endswith(cues.SURNAME_ENDINGS) and len(last) > 4:
+            return "Person"  # NER calls many of the region's names organisations
         if label == "ORG":
             return "ArmedGroup" if self._armed_context(span) else "Organization"
         if label == "GPE":
@@ -157,6 +161,8 @@ class Typer:
         if all(w in cues.TITLES or w in self.adjectives or w in cues.FUNCTION_WORDS
                for w in words):
             return True  # "Assistant Secretary", "Tajik Minister", "Major General"
+        if all(w in cues.ABSTRACT or w in cues.FUNCTION_WORDS for w in words):
+            return True  # "Border Security", "Policy Brief"
         # "Uzbeks", "Sunni jihadist", "Central Asian State": a people, not a name
         lead = 2 if " ".join(words[:2]) in self.adjectives else 1
         first = " ".join(words[:lead])
