@@ -22,6 +22,7 @@ from crossroads.extraction.patterns.sentence import (
     negated,
     sentences,
     start_end,
+    subject_mentions,
 )
 from crossroads.model import Relation
 
@@ -72,7 +73,8 @@ def member_of(s: Sentence) -> Iterator[Reading]:
     for t in s.span:
         w = t.lower_
         if w in lex["triggers"] or t.lemma_ in ("member", "join", "membership"):
-            subj = s.left(t.i, ("Country", "Organization"), limit=10, stop={".", ";"})
+            subj = s.left(t.i, ("Country", "Organization"), limit=10,
+                          stop={".", ";", "while", "whereas", "but"})
             obj = s.right(t.i + 1, ORGS, limit=8, stop={";", "("})
             if not subj:
                 # "the SCO member states Kazakhstan and Kyrgyzstan": organisation before
@@ -176,7 +178,7 @@ def located_in(s: Sentence) -> Iterator[Reading]:
             after = doc[y.end].lower_ if y and y.end < s.span.end else ""
             before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
             if y and y.type == "Country" and not y.demonym and after not in (",", "and", "or") \
-                    and before not in (",", "and", "or") and not (y.end < s.span.end and doc[y.end].lower_ in POSS):
+                    and before not in ("and", "or") and not (y.end < s.span.end and doc[y.end].lower_ in POSS):
                 yield Reading(m, "located_in", y, j)
         # "China's far-western Xinjiang region", "the Afghan province of Faryab"
         for back in range(m.start - 1, max(s.span.start, m.start - 6) - 1, -1):
@@ -236,7 +238,14 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
             continue
         window = [x for x in doc[max(s.span.start, t.i - 6):t.i]]
         trig = [x for x in window if x.lower_ in lex["triggers"] or x.lemma_ in lex["triggers"]]
-        who = s.left(t.i, actors, limit=14, stop={";", ".", "against"})
+        who = s.left(t.i, actors, limit=14, stop={";", ".", "against", "while", "whereas"})
+        subj = [m for m in subject_mentions(s, t, GROUPS) if m not in who]
+        if not who and not subj:
+            continue
+        if subj and trig:
+            for a in subj:
+                for w in where:
+                    yield Reading(a, "operates_in", w, trig[-1].i)
         if not who:
             continue
         if who[0].type == "Organization" and not trig:
@@ -282,7 +291,7 @@ def pledged(s: Sentence) -> Iterator[Reading]:
         if t.lower_ in ("oath", "loyalty") and not any(x.lower_ in ("allegiance", "loyalty", "swore", "pledged", "sworn")
                                                        for x in doc[max(0, t.i - 3):t.i + 3]):
             continue
-        who = s.left(t.i, actors, limit=10, stop={";"})
+        who = subject_mentions(s, t, actors) or s.left(t.i, actors, limit=10, stop={";"})
         to = s.right(t.i + 1, actors, limit=5, stop={";", "."})
         yield from _pairs(who, to, "pledged_allegiance_to", t.i)
 
@@ -423,7 +432,7 @@ def part_of(s: Sentence) -> Iterator[Reading]:
         if nxt != "of" and not (t.lower_ in ("flagship", "project") and nxt in ("of", "under")):
             continue
         whole = s.right(t.i + 2, kinds, limit=3)
-        piece = s.left(t.i, kinds, limit=8, stop={";", "."})
+        piece = s.left(t.i, kinds, limit=8, stop={";", ".", "while", "whereas", "but", "which"})
         yield from _pairs(piece, whole[:1], "part_of", t.i)
     # "the IRGC's Quds Force": an organisation's own unit
     for m in s.ments:

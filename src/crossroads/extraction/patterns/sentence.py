@@ -89,6 +89,41 @@ class Sentence:
         return list(self.span)
 
 
+def subject_mentions(s: "Sentence", tok: Token, types: tuple[str, ...]) -> list[Ment]:
+    """Mentions naming the subject of the verb that governs ``tok``.
+
+    "The group's emir, X, who knows Y, claims allegiance to Z": X (the apposition), not Y
+    (a relative clause) and not a '-linked' modifier.
+    """
+    v = tok
+    for _ in range(6):
+        if v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            break
+        if v.head.i == v.i:
+            return []
+        v = v.head
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    doc = s.doc
+    skip = [c for c in subj.subtree if c.dep_ in ("relcl", "acl", "prep") and c.i != subj.i]
+
+    def ok(m: Ment) -> bool:
+        if m.type not in types or any(c.left_edge.i <= m.start <= c.right_edge.i for c in skip):
+            return False
+        return not (m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].tag_ == "VBN")
+
+    head = s.at(subj.i)
+    if head is not None and ok(head):
+        return [g for g in s.group_of(head) if ok(g)]
+    for c in subj.children:
+        if c.dep_ == "appos":
+            got = [m for m in s.ments if c.left_edge.i <= m.start <= c.right_edge.i and ok(m)]
+            if got:
+                return got
+    return [m for m in s.ments if subj.left_edge.i <= m.start <= subj.right_edge.i and ok(m)]
+
+
 def mentions(span: Span) -> list[Ment]:
     """Entity and demonym mentions of a span, by position; demonyms inside names are dropped."""
     doc = span.doc
