@@ -133,6 +133,10 @@ def borders(s: Sentence) -> Iterator[Reading]:
         if nxt in ("with", "between", "of", "along", "to") or t.pos_ == "VERB" \
                 or t.lower_ in ("bordering", "borders") and t.pos_ != "NOUN":
             right = s.right(t.i + 1, PLACES, limit=4, stop={".", ";", "("})
+        if right and right[0].demonym:
+            later = s.right(right[-1].end, PLACES, limit=4, stop={".", ";", ","})
+            if later and not later[0].demonym:
+                right = later
         if nxt == "between" and len(right) >= 2:
             first, *rest = right
             yield from _pairs([first], rest, "borders", t.i, **quals)
@@ -254,9 +258,9 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
             continue
         if t.lower_ in ("from", "to", "into") and not trig:
             continue
-        if t.lower_ in ("from", "into", "to") and not any(x.lower_ in ("operate", "operates", "operating",
-                "operated", "fighters", "militants", "attacks", "operations", "activity")
-                                                         for x in trig):
+        if t.lower_ in ("from", "into", "to") and not any(
+                x.lower_ in ("operate", "operates", "operating", "operated", "attacks", "operations")
+                for x in trig):
             continue
         # "fleeing Syria", "heading to Libya": movement, not operating
         if any(x.lemma_ in ("flee", "head", "leave", "send", "withdraw", "expel") for x in window):
@@ -352,20 +356,22 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         # host: after "in"/"at"/"on" within a few words
         host = place = None
         for k in range(t.i + 1, min(s.span.end, t.i + 6)):
-            if doc[k].lower_ in ("in", "at", "on", "into", "to"):
+            if doc[k].lower_ in ("in", "at", "on"):
                 m = s.at(k + 1) or (s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None)
                 if m and m.type == "Country" and m.demonym and s.at(m.end) is not None \
                         and s.at(m.end).type in ("Place", "Facility"):
                     host, place = m, s.at(m.end)
-                elif m and m.type == "Country" and not m.demonym:
+                elif m and m.type == "Country" and not m.demonym and \
+                        doc[m.end - 1].dep_ not in ("compound", "amod", "nmod", "npadvmod"):
                     host = m
                 elif m and m.type in ("Place", "Facility"):
                     place = m
-                    for k2 in range(m.end, min(s.span.end, m.end + 4)):
-                        m2 = s.at(k2)
-                        if m2 and m2.type == "Country":
+                    # "at Manas airport in Kyrgyzstan", "in Khanabad, Uzbekistan"
+                    k2 = m.end
+                    if k2 < s.span.end and doc[k2].lower_ in (",", "in"):
+                        m2 = s.at(k2 + 1)
+                        if m2 and m2.type == "Country" and not m2.demonym:
                             host = m2
-                            break
                 break
             if doc[k].lower_ in (",", ";", "."):
                 break

@@ -21,6 +21,7 @@ _JOIN = {"of", "for", "on", "'s", "-", "’s", "the", "to", "and", "over"}
 _COPULA = {"is", "was", "became", "becomes", "has", "had", "been", "served", "serves", "as",
            "now", "also", "then", "currently", "later", "who", "still", "once", "formerly",
            "be", "being", "appointed", "named", "elected"}
+_LINKED = {"linked", "backed", "led", "affiliated", "based", "allied", "aligned", "sponsored"}
 _STOP = {",", ";", "(", ")", ":", ".", "—", "–", "\"", "“", "”"}
 
 
@@ -61,7 +62,7 @@ def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _zone_right(s: Sentence, begin: int, limit: int = 14) -> tuple[int, int]:
+def _zone_right(s: Sentence, begin: int, limit: int = 22) -> tuple[int, int]:
     lex = _lex()
     heads, mods = set(lex["heads"]) | set(lex["apposition_only"]), set(lex["modifiers"])
     i = begin
@@ -96,15 +97,18 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
     if not any(doc[k].lower_ in heads and s.at(k) is None for k in range(lo, hi)):
         return None
     employers: list[Ment] = []
-    portfolio = False
+    portfolio = seen_head = False
     prev = ""
     k = lo
     role_toks: list[int] = []
     while k < hi:
         m = s.at(k)
         if m is not None and m is not person:
-            modifier = m.end + 1 < hi and doc[m.end].text == "-" and doc[m.end + 1].tag_ == "VBN"
-            if m.type in EMPLOYERS and not portfolio and not modifier:
+            modifier = m.end + 1 < hi and doc[m.end].text == "-" and (
+                doc[m.end + 1].tag_ in ("VBN", "VBD", "JJ") or doc[m.end + 1].lower_ in _LINKED)
+            # "the leader of KIB's Syrian wing": a demonym after the title is no employer
+            late_demonym = m.demonym and seen_head
+            if m.type in EMPLOYERS and not portfolio and not modifier and not late_demonym:
                 employers.append(m)
                 if role_toks and prev in ("of", "'s"):
                     role_toks.pop()  # "President of Kyrgyzstan": drop "of"
@@ -113,6 +117,8 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
             k = m.end
             prev = ""
             continue
+        if doc[k].lower_ in heads:
+            seen_head = True
         if doc[k].lower_ in _PORTFOLIO:
             portfolio = True  # "envoy for South and Central Asian Affairs": no employer
         elif doc[k].lower_ == "of":

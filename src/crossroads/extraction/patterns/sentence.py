@@ -89,7 +89,7 @@ class Sentence:
         return list(self.span)
 
 
-def subject_mentions(s: "Sentence", tok: Token, types: tuple[str, ...]) -> list[Ment]:
+def subject_mentions(s: Sentence, tok: Token, types: tuple[str, ...]) -> list[Ment]:
     """Mentions naming the subject of the verb that governs ``tok``.
 
     "The group's emir, X, who knows Y, claims allegiance to Z": X (the apposition), not Y
