@@ -48,3 +48,9 @@ def test_linking_spelling_variants_of_one_person():
     link(mentions)
     assert {m.id for m in mentions} == {"e:person/sergey-petrovsky"}
     assert near_miss("petrovsky", "petrovskiy") and not near_miss("khan", "kahn")
+
+
+def test_linking_capital_described_as_a_city_stays_the_city(read):
+    doc = read("Tashkent is the largest city of the region.")
+    (city,) = [e for e in doc.ents if e.text == "Tashkent"]
+    assert (city.label_, city.kb_id_) == ("Place", "e:place/tashkent")

@@ -70,7 +70,7 @@ def _short_of(short: list[str], full: list[str]) -> bool:
 def link(mentions: list[Mentioned]) -> None:
     """Give every mention an ``id`` (and a final ``type``), in place."""
     for m in mentions:
-        m.words = fold(m.text).replace("-", " ").split()
+        m.words = m.words or fold(m.text).replace("-", " ").split()
     by_start = {m.start_char: i for i, m in enumerate(mentions)}
     persons = [i for i, m in enumerate(mentions) if m.type == "Person" and len(m.words) >= 2]
     # full names of one person ("Sergey Lavrov", "Sergei Lavrov"): the first one leads

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from crossroads.pack import Pack, PackEntity
 
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PLACE_VERBS = frozenset({"be", "have", "lie", "sit", "locate", "situate", "become", "remain",
+                          "grow", "border", "stand"})
 _PLACE_NOUNS = cues.FACILITY_HEADS | cues.PLACE_HEADS | frozenset(
     ["streets", "outskirts", "suburbs", "suburb", "centre", "center", "residents", "mayor", "skyline", "neighbourhood", "neighborhood", "districts", "population", "university", "hospital", "market"])
 
@@ -59,7 +61,8 @@ def governs(span: Span) -> bool:
         # "Moscow's stance" is the state; "Bishkek's airport", "Kabul's streets" the city
         owned = root.head if root.dep_ == "poss" else None
         return not (owned is not None and (owned.ent_type_ or owned.lower_ in _PLACE_NOUNS))
-    return root.dep_ in _ACTOR_DEPS
+    # "Tashkent said" is the state; "Tashkent is a city of three million" is the city
+    return root.dep_ in _ACTOR_DEPS and root.head.lemma_ not in _PLACE_VERBS
 
 
 class Linker:
@@ -79,7 +82,8 @@ class Linker:
         mentions = []
         for ent in doc.ents:
             m = Mentioned(ent.start, ent.end, ent.start_char, ent.text, ent.label_,
-                          kb_id=ent.kb_id_, acronym_of=acronyms.get(ent.text))
+                          kb_id=ent.kb_id_, acronym_of=acronyms.get(ent.text),
+                          words=[fold(t.text) for t in ent if t.is_alpha or t.like_num])
             if m.kb_id in self.capitals and governs(ent):
                 m.government = self.capitals[m.kb_id]
             mentions.append(m)

@@ -311,6 +311,15 @@ class Typer:
                     if kind:
                         chosen.append(Span(doc, piece.start, piece.end, label=kind))
                         dropped.update(inside)
+                elif ent.label_ == "PERSON" and len(inside) == 1 and within \
+                        and next(iter(inside.values())).label_ in ("Place", "Facility") \
+                        and next(iter(inside)) == (piece.start, piece.start + 1) \
+                        and piece.end - piece.start == 2 and _capitalised(doc[piece.end - 1]):
+                    # "Mary Robinson" is a woman, not the Turkmen city with a surname
+                    kind = self.type_of(piece, ent.label_)
+                    if kind:
+                        chosen.append(Span(doc, piece.start, piece.end, label=kind))
+                        dropped.update(inside)
                 elif ent.label_ == "PERSON":  # "Afghanistan Zalmay Khalilzad": the name after
                     tail = max(e for _, e in inside)
                     if piece.end - tail >= 2 and all(_capitalised(t) for t in doc[tail:piece.end]):
