@@ -62,6 +62,7 @@ _NEEDS_OBJ = {
 
 _TROOPS = {"troops", "troop", "forces", "soldiers", "contingent", "peacekeepers", "units",
            "battalion", "battalions", "fighters", "militants"}
+_NEEDS_PARTNER = {"meet", "visit", "receive", "host"}
 _THEY = {"they", "both", "them"}
 
 
@@ -98,6 +99,9 @@ def _type(t: Token) -> str | None:
                      for g in c.children if g.dep_ == "pobj"}
             if not objs & _NEEDS_OBJ[lemma]:
                 return None
+        if typ == "AGREE" and any(c.dep_ in ("dobj", "dative") and nouns.get(c.lower_) == "AID"
+                                  for c in t.children):
+            return "AID"  # "offers scholarships", "promised loans"
         if typ == "AID" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TROOPS
                                 for c in t.children):
             return "MOBILIZE"  # "sent troops"
@@ -130,6 +134,8 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
     for _ in range(3):
         for c in v.children:
             if c.dep_ in _SUBJ:
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return v.head, c.dep_ == "nsubjpass"  # "Baradar, who signed"
                 return c, c.dep_ == "nsubjpass"
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and v.head.i != v.i:
             if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
@@ -232,11 +238,20 @@ def _mode(t: Token) -> str:
 
 
 def _date(s: Sentence, t: Token, mode: str) -> str | None:
+    """The sentence's date nearest the trigger; else the paragraph's last date before it
+    (a narrative goes on in the same time); else, for a report of something done, the
+    publication year."""
     ds = dates_in(s.span)
     if ds:
         best = min(ds, key=lambda d: abs(d.start - t.i))
         return best.iso
-    pub = s.doc._.published
+    doc = s.doc
+    par = doc.text.rfind("\n", 0, s.span.start_char) + 1
+    if par < s.span.start_char:
+        before = doc.char_span(par, s.span.start_char, alignment_mode="contract")
+        if before is not None and len(before) and (earlier := dates_in(before)):
+            return earlier[-1].iso
+    pub = doc._.published
     if pub and mode == "asserted" and (t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG", "NN", "NNS")):
         return str(pub)[:4]
     return None
@@ -255,6 +270,9 @@ def read_events(doc: Doc) -> list[Event]:
             if typ is None:
                 continue
             actors, targets = _participants(s, t)
+            if t.lemma_.lower() in _NEEDS_PARTNER and not targets and not any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+                continue  # "meet the threat", "visit" with nobody visited
             if not actors and t.pos_ == "VERB":
                 subj, passive = _subject(t)
                 if subj is not None and not passive and subj.lower_ in _THEY and pair:
