@@ -39,7 +39,8 @@ TALKS_TEXT = (
 )
 CORRIDOR_TEXT = (
     "Kyrgyzstan borders Tajikistan along a long and poorly marked line.\n\n"
-    "Traders in Batken complain that the closures cost them a season of apricots."
+    "Traders in Batken complain that the closures cost them a season of apricots.\n\n"
+    "One trader insisted that Kyrgyzstan is not a member of the CSTO at all."
 )
 HOSTILE_TEXT = (
     "A reader submitted this note about Tajikistan. "
@@ -104,10 +105,13 @@ def extractions(docs: dict[str, Document]) -> list[Extraction]:
                                   about=(TJ.id,))])
     c = corridor.text
     s_border = _span(c, c.split("\n\n")[0])
-    x2 = Extraction(corridor.id, entities=[KG, TJ, BATKEN],
+    s_denial = _span(c, c.split("\n\n")[2])
+    x2 = Extraction(corridor.id, entities=[KG, TJ, BATKEN, CSTO],
                     mentions=_mentions(corridor, [(KG, "Kyrgyzstan"), (TJ, "Tajikistan"),
-                                                  (BATKEN, "Batken")]),
-                    relations=[Relation(KG.id, "borders", TJ.id, Evidence(corridor.id, *s_border))])
+                                                  (BATKEN, "Batken"), (CSTO, "CSTO")]),
+                    relations=[Relation(KG.id, "borders", TJ.id, Evidence(corridor.id, *s_border)),
+                               Relation(KG.id, "member_of", CSTO.id,
+                                        Evidence(corridor.id, *s_denial), negated=True)])
     h = hostile.text
     s_h = _span(h, "A reader submitted this note about Tajikistan.")
     x3 = Extraction(hostile.id, entities=[TJ, KG],

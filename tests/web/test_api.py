@@ -214,3 +214,16 @@ def test_api_serves_any_store_backend(store_url):
         body = c.get(f"/api/documents/{docs['talks'].id}").json()
         assert len(body["sentences"]) == 4
         _error(c.get("/api/entities/e:country/zz"), 404, "entity_id")
+
+
+def test_api_conflicts_are_listed_and_flagged_on_the_entity(client, docs):
+    body = client.get("/api/conflicts", params={"entity": "Kyrgyzstan"}).json()
+    assert body["total"] >= 1
+    c = next(c for c in body["items"] if c["predicate"] == "member_of")
+    cited = [e for s in c["sides"] for e in s["evidence"] if e["kind"] == "text"]
+    assert any(e["doc"] == docs["corridor"].id for e in cited)
+    profile = client.get(f"/api/entities/{sample.KG.id}").json()
+    member = next(g for g in profile["facts"] if g["predicate"] == "member_of")
+    assert any(f["conflict"] for f in member["facts"] if f["object"]["id"] == sample.CSTO.id)
+    html = client.get(f"/entities/{sample.KG.id}", headers={"accept": "text/html"}).text
+    assert 'class="badge conflict"' in html
