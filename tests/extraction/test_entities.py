@@ -115,3 +115,16 @@ def test_entities_failing_document_does_not_stop_the_batch(extractor, caplog):
     assert out[1].entities == [] and out[1].mentions == []
     assert {e.name for e in out[2].entities} >= {"Uzbekistan", "Afghanistan"}
     assert "d:bad" in caplog.text
+
+
+def test_entities_acronym_before_its_long_form(read):
+    doc = read("The NRB (National Reconstruction Board) met on Friday. The NRB then adjourned.")
+    nrb = {e.kb_id_ for e in doc.ents if e.text == "NRB"}
+    full = {e.kb_id_ for e in doc.ents if e.text == "National Reconstruction Board"}
+    assert len(nrb) == 1 and nrb == full
+
+
+def test_entities_unknown_group_typed_armed_by_its_context(read):
+    doc = read("Yesterday Qalam Sabz, a militant group based in the hills, claimed the attack.")
+    group = [e for e in doc.ents if "Sabz" in e.text]
+    assert group and group[0].label_ == "ArmedGroup"

@@ -230,4 +230,20 @@ def resolve(text: str, published: str | None) -> str | None:
     if re.search(r"\b(\d{4}s|decades?|centur(y|ies)|years|months|weeks|days|hours)\b", s) \
             and not _AGO.match(s):
         return None  # a duration or an era, not a date
-    return _relative(s, pub) or _absolute(s, pub) or _dateparser(s, pub)
+    return _relative(s, pub) or _absolute(s, pub) or _within(s, pub) or _dateparser(s, pub)
+
+
+_SEARCHES = tuple(re.compile(p.pattern.strip("^$").replace("(?P<", "(?P<"), re.IGNORECASE)
+                  for p in (_MON_DAY_YEAR, _DAY_MON_YEAR, _MON_YEAR))
+_YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!s)")
+
+
+def _within(text: str, pub: tuple[date, int] | None) -> str | None:
+    """A calendar date inside a longer phrase ("a month earlier, January 7, 2020",
+    "the spring of 2019"): the most precise one it holds."""
+    for pattern in _SEARCHES:
+        m = pattern.search(text)
+        if m:
+            return _absolute(m.group(0), pub)
+    m = _YEAR_IN.search(text)
+    return m.group(1) if m else None

@@ -86,6 +86,13 @@ class AcronymReader:
             long_form = _long_form_before(doc, i - 1, acronym)
             if long_form is not None:
                 found[acronym] = long_form
+        for ent in doc.ents:  # "the TTP (Tehrik-e-Taliban Pakistan)": the long form after
+            s, e = ent.start, ent.end
+            if s >= 2 and e < len(doc) and doc[s - 1].text == "(" and doc[e].text == ")":
+                acronym = doc[s - 2].text
+                if _looks_like_acronym(acronym) and acronym not in found \
+                        and matches(acronym, ent.text):
+                    found[acronym] = ent
         aliases = self._aliases(doc)
         if not found and not aliases:
             return doc
@@ -123,8 +130,9 @@ class AcronymReader:
                 i += 1
             said = " ".join(w for w in words if w not in ("the", ",", "“", "\"", "'", "‘"))
             alias = starts.get(i)
-            if alias is None or alias.kb_id_ or alias.text == e.text:
-                continue
+            if alias is None or alias.kb_id_ or alias.text == e.text \
+                    or _looks_like_acronym(alias.text) or _looks_like_acronym(e.text):
+                continue  # acronyms are read above
             if said in ("also known as", "known as", "a.k.a.", "aka", "or") or (
                     said == "(" and e.label_ in ("Organization", "ArmedGroup")
                     and alias.label_ in ("Organization", "ArmedGroup")

@@ -192,13 +192,20 @@ class Typer:
 
     @staticmethod
     def _armed_context(span: Span) -> bool:
+        """ "X militants", "militants of X", "the militant group X", "X, a jihadist group,"."""
         doc = span.doc
-        after = [fold(t.text) for t in doc[span.end:min(span.end + 2, len(doc))]]
-        before = [fold(t.text) for t in doc[max(span.start - 3, 0):span.start]]
+        sent_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        after = [fold(t.text) for t in doc[span.end:min(span.end + 6, sent_end)]]
+        before = [fold(t.text) for t in doc[max(span.start - 3, span.sent.start):span.start]]
         if after and after[0] in cues.ARMED_CONTEXT:
             return True
-        return bool(before) and before[-1] in ("of", "from") and any(
-            w in cues.ARMED_CONTEXT for w in before)
+        if any(w in cues.ARMED_CONTEXT for w in before):
+            return True
+        if after[:1] == [","]:  # an apposition: up to the next comma
+            rest = after[1:]
+            rest = rest[:rest.index(",")] if "," in rest else rest
+            return any(w in cues.ARMED_CONTEXT for w in rest)
+        return False
 
     @staticmethod
     def _with_facility(ent: Span) -> Span:
