@@ -44,3 +44,11 @@ def test_dates_spans_get_iso_values_in_the_pipeline(read):
     values = {s.text: s._.iso for s in doc.spans["dates"]}
     assert values.get("last week") == "2021-05"
     assert values.get("June 3, 2021") == "2021-06-03"
+
+
+def test_dates_bracketed_date_dates_the_phrase_before_it(read):
+    doc = read("The envoys met again the very next day (December 26) in the capital.",
+               published="2017-12")
+    values = {s.text: s._.iso for s in doc.spans["dates"]}
+    assert "2017-12-26" in values.values()
+    assert all(v == "2017-12-26" for k, v in values.items() if "day" in k)

@@ -16,8 +16,16 @@ class DateNormaliser:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
-        for span in doc.spans.get("dates", []):
+        spans = list(doc.spans.get("dates", []))
+        for span in spans:
             span._.iso = resolve(span.text, published)
+        # "the very next day (December 26)": the bracketed date dates the phrase before it
+        by_start = {s.start: s for s in spans}
+        for span in spans:
+            inner = by_start.get(span.end + 1)
+            if span._.iso is None and inner is not None and doc[span.end].text == "(" \
+                    and inner.end < len(doc) and doc[inner.end].text == ")":
+                span._.iso = inner._.iso
         return doc
 
 
