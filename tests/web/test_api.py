@@ -227,3 +227,26 @@ def test_api_conflicts_are_listed_and_flagged_on_the_entity(client, docs):
     assert any(f["conflict"] for f in member["facts"] if f["object"]["id"] == sample.CSTO.id)
     html = client.get(f"/entities/{sample.KG.id}", headers={"accept": "text/html"}).text
     assert 'class="badge conflict"' in html
+
+
+def test_api_basing_gives_a_verdict_per_host_with_cited_reasons(client):
+    body = client.get("/api/analyze/basing",
+                      params={"power": "United States", "hosts": "Tajikistan,Kyrgyzstan"}).json()
+    hosts = [o["host"]["id"] for o in body["options"]]
+    assert hosts == [sample.TJ.id, sample.KG.id]
+    for o in body["options"]:
+        assert o["verdict"] in ("open", "constrained", "closed", "unknown")
+        for r in o["reasons"]:
+            assert r["evidence"], r  # every reason cites a sentence or a pack entry
+            assert r["kind"] in body["kinds"]
+
+
+def test_api_corridors_avoid_is_a_what_if(client):
+    base = client.get("/api/analyze/corridors", params={"from": "Tajikistan"}).json()
+    avoided = client.get("/api/analyze/corridors",
+                         params={"from": "Tajikistan", "avoid": "Afghanistan"}).json()
+    assert avoided["avoid"] == ["Afghanistan"]
+    for r in avoided["routes"]:
+        assert sample.AF.id not in {c["id"] for c in r["countries"]}
+        assert all(st["evidence"] for st in r["steps"])
+    assert base["routes"] != avoided["routes"] or not base["routes"]

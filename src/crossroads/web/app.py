@@ -45,6 +45,25 @@ def _templates() -> Jinja2Templates:
     return templates
 
 
+def _openapi_without_422(app: FastAPI) -> None:
+    """Validation errors answer 400 in the one error shape, so drop FastAPI's default 422s."""
+    default = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            spec = default()
+            for ops in spec.get("paths", {}).values():
+                for op in ops.values():
+                    op.get("responses", {}).pop("422", None)
+            schemas = spec.get("components", {}).get("schemas", {})
+            for name in ("HTTPValidationError", "ValidationError"):
+                schemas.pop(name, None)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(store_url: str, pack=None, write: bool = False) -> FastAPI:
     """The app over one store. ``pack`` defaults to the bundled knowledge pack, loaded on first
     use; ``write`` enables the endpoints that change the store (POST /api/ingest)."""
@@ -76,6 +95,7 @@ def create_app(store_url: str, pack=None, write: bool = False) -> FastAPI:
         """Swagger UI from static/vendor (no CDN), initialised by static/js/docs.js."""
         return app.state.templates.TemplateResponse(request, "docs.html", {"title": "API docs"})
 
+    _openapi_without_422(app)
     app.include_router(analyses_views.router)
     app.include_router(pages.router)
     STATIC.mkdir(exist_ok=True)

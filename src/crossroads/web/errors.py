@@ -11,11 +11,26 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crossroads.exc import CrossroadsError, NotFound
 
 log = logging.getLogger(__name__)
+
+
+class ErrorBody(BaseModel):
+    """The one error shape of the API."""
+    status: int = Field(..., examples=[400])
+    error: str = Field(..., examples=["as_of: not a date: '2021-13' (use YYYY, YYYY-MM or YYYY-MM-DD)"])
+    param: str | None = Field(None, examples=["as_of"])
+
+
+ERROR_RESPONSES: dict = {code: {"model": ErrorBody, "description": text} for code, text in (
+    (400, "A parameter is invalid (named in `param`)"),
+    (404, "No such entity, document or endpoint"),
+)}
+"""For APIRouter(responses=...): documents the error shape in the OpenAPI document."""
 
 
 class ApiError(Exception):

@@ -8,9 +8,9 @@ from crossroads.web.api.params import csv_list
 from crossroads.web.data import analyses
 from crossroads.web.data.records import Lookup
 from crossroads.web.deps import pack_for, store_for
-from crossroads.web.errors import ApiError, bad_param, not_found
+from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param, not_found
 
-router = APIRouter(prefix="/api/analyze", tags=["analyses"])
+router = APIRouter(prefix="/api/analyze", tags=["analyses"], responses=ERROR_RESPONSES)
 
 
 def _run(request: Request, fn, param: str, *args) -> dict:

@@ -7,9 +7,9 @@ from crossroads.web.api.params import Limit, Offset
 from crossroads.web.data.documents import reader
 from crossroads.web.data.records import Lookup, document_summary
 from crossroads.web.deps import pack_for, store_for
-from crossroads.web.errors import bad_param, not_found
+from crossroads.web.errors import ERROR_RESPONSES, bad_param, not_found
 
-router = APIRouter(prefix="/api", tags=["documents"])
+router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
 
 
 @router.get("/documents", summary="Stored documents in ingest order")

@@ -9,9 +9,9 @@ from crossroads.web.api.params import Limit, Offset
 from crossroads.web.data.entities import profile, resolve
 from crossroads.web.data.records import Lookup, entity_summary
 from crossroads.web.deps import choice, pack_for, store_for
-from crossroads.web.errors import not_found
+from crossroads.web.errors import ERROR_RESPONSES, not_found
 
-router = APIRouter(prefix="/api", tags=["entities"])
+router = APIRouter(prefix="/api", tags=["entities"], responses=ERROR_RESPONSES)
 
 
 def entities_data(request: Request, type: str | None, doc: str | None, q: str | None,

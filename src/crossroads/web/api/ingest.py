@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field
 from crossroads import settings
 from crossroads.model import slug
 from crossroads.web.deps import store_for
-from crossroads.web.errors import ApiError
+from crossroads.web.errors import ERROR_RESPONSES, ApiError
 
-router = APIRouter(prefix="/api", tags=["write"])
+router = APIRouter(prefix="/api", tags=["write"], responses=ERROR_RESPONSES)
 
 
 class IngestBody(BaseModel):

@@ -9,9 +9,9 @@ from crossroads.web.data import facts as facts_data
 from crossroads.web.data import graphs
 from crossroads.web.data.records import Lookup, event_dict, quote_dict
 from crossroads.web.deps import choice, iso_date, pack_for, page, store_for
-from crossroads.web.errors import ApiError, bad_param
+from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param
 
-router = APIRouter(prefix="/api", tags=["knowledge"])
+router = APIRouter(prefix="/api", tags=["knowledge"], responses=ERROR_RESPONSES)
 
 EntityQ = Query(None, description="Entity id or name.")
 AsOf = Query(None, description="Only facts that held on this date (YYYY[-MM[-DD]]).")

@@ -8,8 +8,9 @@ from crossroads.web.data import analyses
 from crossroads.web.data import search as search_data
 from crossroads.web.data.records import Lookup
 from crossroads.web.deps import pack_for, store_for
+from crossroads.web.errors import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api", tags=["search"])
+router = APIRouter(prefix="/api", tags=["search"], responses=ERROR_RESPONSES)
 
 
 @router.get("/search", summary="Search documents, entities and facts together")
