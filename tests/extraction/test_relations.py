@@ -43,7 +43,7 @@ def test_relations_located_in(rel_doc):
 
 def test_relations_title_before_name_holds_position(rel_doc):
     got = rels(rel_doc("Russian Foreign Minister Pavel Orlovsky arrived in Dushanbe on "
-                       "March 3, 2021."))
+                       "March 3, 2021. Russia sent him."))
     r = got[("e:person/pavel-orlovsky", "holds_position", "e:country/ru")]
     assert r.qualifiers["role"] == "Foreign Minister"
     assert r.start is None  # the visit's date is no start of the office
@@ -51,7 +51,7 @@ def test_relations_title_before_name_holds_position(rel_doc):
 
 def test_relations_apposition_holds_position_portfolio_is_no_employer(rel_doc):
     got = rels(rel_doc("Pavel Orlovsky, the Russian special envoy for Afghanistan, met "
-                       "Uzbek officials."))
+                       "Uzbek officials. Russia sent him."))
     r = got[("e:person/pavel-orlovsky", "holds_position", "e:country/ru")]
     assert r.qualifiers["role"] == "special envoy for Afghanistan"
     assert ("e:person/pavel-orlovsky", "holds_position", "e:country/af") not in got
@@ -121,6 +121,26 @@ def test_relations_has_resource_with_quantity(rel_doc):
     got = rels(rel_doc("Turkmenistan has 13 trillion cubic meters of natural gas reserves."))
     r = got[("e:country/tm", "has_resource", None)]
     assert r.qualifiers == {"resource": "natural gas", "quantity": "13 trillion cubic meters"}
+
+
+def test_relations_adjective_only_country_is_left_out(rel_doc):
+    # the entity stage stores no entity seen only as an adjective: no dangling relation
+    got = rels(rel_doc("Pavel Orlovsky, the Russian special envoy, met Uzbek officials."))
+    assert not [k for k in got if k[2] == "e:country/ru"]
+
+
+def test_relations_member_list_in_brackets_and_its_leader(rel_doc):
+    got = rels(rel_doc("Russia trades inside the CSTO (Tajikistan, Kyrgyzstan and Russia). "
+                       "The Ferghana Brigade and its leader Yusuf Khan Badri fled."))
+    assert ("e:country/tj", "member_of", "e:org/csto") in got
+    assert ("e:country/kg", "member_of", "e:org/csto") in got
+    assert got[("e:person/yusuf-khan-badri", "holds_position",
+                "e:group/ferghana-brigade")].qualifiers["role"] == "leader"
+
+
+def test_relations_title_before_a_comma(rel_doc):
+    got = rels(rel_doc("The Taliban's deputy leader, Yusuf Khan Badri, spoke in Dushanbe."))
+    assert ("e:person/yusuf-khan-badri", "holds_position", "e:group/taliban") in got
 
 
 def test_relations_evidence_is_the_sentence(rel_doc):

@@ -17,6 +17,7 @@ from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
     dates_in,
+    named_ids,
     negated,
     sentences,
 )
@@ -260,6 +261,7 @@ def _date(s: Sentence, t: Token, mode: str) -> str | None:
 def read_events(doc: Doc) -> list[Event]:
     """Every event a sentence reports, one per type and participants within a sentence."""
     out: list[Event] = []
+    named = named_ids(doc)
     pair: list[Ment] = []
     for s in sentences(doc):
         if len(s.ments) == 0 and not any(t.lower_ in _THEY for t in s.span):
@@ -270,6 +272,8 @@ def read_events(doc: Doc) -> list[Event]:
             if typ is None:
                 continue
             actors, targets = _participants(s, t)
+            actors = [a for a in actors if a.id in named]
+            targets = [m for m in targets if m.id in named]
             if t.lemma_.lower() in _NEEDS_PARTNER and not targets and not any(
                     c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
                 continue  # "meet the threat", "visit" with nobody visited
@@ -289,7 +293,8 @@ def read_events(doc: Doc) -> list[Event]:
                 mode = "denied"
             out.append(Event(type=typ, actors=tuple(a.id for a in actors),
                              targets=tuple(m.id for m in targets), evidence=s.evidence(),
-                             date=_date(s, t, mode), place=_place(s, t), negated=neg,
+                             date=_date(s, t, mode),
+                             place=p if (p := _place(s, t)) in named else None, negated=neg,
                              mode=mode, trigger=t.text))
         groups = [g for g in s.groups if len({m.id for m in g if m.type in ACTORS}) >= 2]
         if groups:

@@ -15,7 +15,13 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from crossroads.extraction.patterns import lexicon
-from crossroads.extraction.patterns.sentence import Ment, dates_in, mentions, sentences
+from crossroads.extraction.patterns.sentence import (
+    Ment,
+    dates_in,
+    mentions,
+    named_ids,
+    sentences,
+)
 from crossroads.model import Evidence, Quote
 
 __all__ = ["read_quotes"]
@@ -252,6 +258,7 @@ def read_quotes(doc: Doc) -> list[Quote]:
     last: dict = {}
     quoted = [(f.start, f.end) for f in found]
     types = {m.id: m.type for m in ments if not m.demonym}
+    named = named_ids(doc)
     last["titles"] = _titles(doc)
     people = [(doc[m.start].idx, m.id) for m in ments if m.type == "Person" and not m.demonym
               and not any(a <= doc[m.start].idx < b for a, b in quoted)]
@@ -292,7 +299,7 @@ def read_quotes(doc: Doc) -> list[Quote]:
             if speaker:
                 ev_start, ev_end = min(ev_start, ws), max(ev_end, we)
                 break
-        if speaker is None:
+        if speaker is None or speaker not in named:
             continue
         if own and types.get(speaker) == "Person":
             last["person"] = speaker
@@ -302,7 +309,7 @@ def read_quotes(doc: Doc) -> list[Quote]:
         about = []
         if qspan is not None:
             for m in mentions(qspan):
-                if m.id not in about and m.id != speaker:
+                if m.id not in about and m.id != speaker and m.id in named:
                     about.append(m.id)
         date = None
         ctx = doc.char_span(ev_start, ev_end, alignment_mode="expand")

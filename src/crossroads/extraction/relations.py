@@ -19,6 +19,7 @@ from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
     attribution,
+    named_ids,
     negated,
     sentences,
     start_end,
@@ -192,7 +193,7 @@ def located_in(s: Sentence) -> Iterator[Reading]:
                 between = doc[owner.end:m.start]
                 words = [t.lower_ for t in between]
                 ok = owner.type in PLACES and (
-                    (words[:1] and words[0] in POSS and all(t.pos_ in ("ADJ", "NOUN", "PUNCT", "PART", "PROPN")
+                    (words[:1] and words[0] in POSS and all(t.pos_ in ("ADJ", "ADV", "NOUN", "PUNCT", "PART", "PROPN")
                                                  for t in between)) or
                     (owner.demonym and (any(w in lex["place_nouns"] for w in words)
                                         or not words)))
@@ -529,6 +530,7 @@ def _hypothetical(s: Sentence, at: int) -> bool:
 def read_relations(doc: Doc) -> list[Relation]:
     """Every relation reading of the doc, one per (subject, predicate, object) and sentence."""
     out: list[Relation] = []
+    named = named_ids(doc)
     for s in sentences(doc):
         if len(s.ments) < 1:
             continue
@@ -537,6 +539,8 @@ def read_relations(doc: Doc) -> list[Relation]:
         for rule in RULES:
             for r in rule(s):
                 if r.object is not None and r.object.id == r.subject.id:
+                    continue
+                if r.subject.id not in named or (r.object is not None and r.object.id not in named):
                     continue
                 if r.predicate not in STATIC and _hypothetical(s, r.at):
                     continue

@@ -43,6 +43,8 @@ def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
     while i >= s.span.start:
         m = s.at(i)
         if m is not None:
+            if m.type == "Person":
+                break  # another person's title ends here
             i = m.start - 1
             continue
         tok = s.doc[i]
@@ -164,7 +166,9 @@ def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
     countries = {m.id: m for m in s.ments if m.type == "Country"}
     if len(countries) == 1:
         return list(countries.values())
-    # several: the one the sentence is about (its subject), when only one is
+    # several: the one the sentence is about (its subject), when the person acts in it too
+    if doc[person.end - 1].dep_ not in ("nsubj", "nsubjpass", "conj", "appos"):
+        return []
     subjects = {m.id: m for m in s.ments if m.type == "Country" and not m.demonym
                 and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
     return list(subjects.values()) if len(subjects) == 1 else []

@@ -178,6 +178,11 @@ def sentences(doc: Doc) -> list[Sentence]:
     return [sentence(s) for s in doc.sents]
 
 
+def named_ids(doc: Doc) -> set[str]:
+    """Ids of entities the doc names at least once (an adjective alone is no stored mention)."""
+    return {e.kb_id_ for e in doc.ents if e.kb_id_}
+
+
 def negated(tok: Token) -> bool:
     """True when the token, its head or its head's head carries a negation ("is not", "no")."""
     for t in (tok, tok.head, tok.head.head):
