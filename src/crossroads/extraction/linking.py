@@ -81,7 +81,8 @@ def link(mentions: list[Mentioned]) -> None:
             if mentions[j].target is None and _same_person(mentions[j].words, mentions[i].words):
                 mentions[i].target = j
                 break
-    surnames = {mentions[i].words[-1] for i in persons}
+    # the last word of a full name, and the first (family names come first in Chinese)
+    surnames = {mentions[i].words[k] for i in persons for k in (0, -1)}
     for i, m in enumerate(mentions):
         if m.government or m.target is not None:
             continue

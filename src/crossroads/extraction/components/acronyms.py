@@ -59,7 +59,8 @@ def _long_form_before(doc: Doc, open_paren: int, acronym: str) -> Span | None:
             start -= 1
         else:
             break
-    while start < open_paren and not doc[start].text[:1].isupper():
+    while start < open_paren and (not doc[start].text[:1].isupper()
+                                  or doc[start].lower_ in ("the", "a", "an")):
         start += 1
     for s in range(start, open_paren):
         span = doc[s:open_paren]

@@ -55,6 +55,8 @@ def pack_data(ent: PackEntity) -> dict:
 
 def governs(span: Span) -> bool:
     """Whether a place name is used as an actor: subject of a verb, or a possessor."""
+    if span.text.isupper():
+        return False  # a dateline ("KABUL, Aug 12 -") names the place of writing
     root = span.root
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if root.dep_ == "poss" or (nxt is not None and nxt.text in ("'s", "’s")):

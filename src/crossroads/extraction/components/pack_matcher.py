@@ -8,6 +8,7 @@ aliases, ``label_`` the pack type, ``kb_id_`` the pack id) and ``doc.spans["demo
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -63,6 +64,8 @@ class PackMatcher:
         seen: set[tuple[str, str]] = set()
         forms = []
         for surface, eid, kind in pack.names():
+            # "X (ISKP)" in a pack: the name is X; the bracket is read by the acronym reader
+            surface = re.sub(r"\s*\([^()]*\)", "", surface).strip() or surface
             forms.append((surface, eid, kind))
             if "-" in surface and kind != "adjective":  # "al-Qaeda" also as "al Qaeda"
                 forms.append((surface.replace("-", " "), eid, kind))
