@@ -250,3 +250,14 @@ def test_api_corridors_avoid_is_a_what_if(client):
         assert sample.AF.id not in {c["id"] for c in r["countries"]}
         assert all(st["evidence"] for st in r["steps"])
     assert base["routes"] != avoided["routes"] or not base["routes"]
+
+
+def test_api_timeline_and_network_filters(client, docs):
+    tl = client.get("/api/timeline", params={"entity": "Kyrgyzstan", "type": "CONSULT"}).json()
+    assert tl["total"] >= 1 and all(it["type"] == "CONSULT" for it in tl["items"])
+    _error(client.get("/api/timeline", params={"type": "PARTY"}), 400, "type")
+    net = client.get("/api/network", params={"q": "apricots"}).json()
+    assert {n["id"] for n in net["nodes"]} == {sample.KG.id, sample.TJ.id, sample.CSTO.id}
+    borders = client.get("/api/network", params={"entity": sample.TJ.id,
+                                                 "predicate": "borders"}).json()
+    assert borders["edges"] and all(e["predicate"] == "borders" for e in borders["edges"])

@@ -75,28 +75,32 @@ def conflicts(request: Request, entity: str | None = EntityQ,
     return page(items, limit, offset)
 
 
-def timeline_data(request: Request, entity, other, q, date_from, date_to) -> dict:
+def timeline_data(request: Request, entity, other, q, date_from, date_to, type=None) -> dict:
     date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
+    type = choice("type", type, EVENT_TYPES + PREDICATES)
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
         oid = entity_param(store, request, "other", other)
         items = graphs.timeline(store, pack, Lookup(store, pack), entity=eid, other=oid,
                                 query=q or None, date_from=date_from, date_to=date_to)
+        if type:
+            items = [it for it in items if it["type"] == type]
         return {"entity": eid, "other": oid, "q": q, "date_from": date_from,
-                "date_to": date_to, "items": items}
+                "date_to": date_to, "type": type, "items": items}
 
 
 @router.get("/timeline", summary="Events and dated relations in date order")
 def timeline(request: Request, entity: str | None = EntityQ, other: str | None = EntityQ,
              q: str | None = Query(None, description="Words the item or its sentence holds."),
              date_from: str | None = None, date_to: str | None = None,
+             type: str | None = Query(None, description="An event type or a predicate."),
              limit: int = Limit, offset: int = Offset) -> dict:
-    data = timeline_data(request, entity, other, q, date_from, date_to)
+    data = timeline_data(request, entity, other, q, date_from, date_to, type)
     return page(data.pop("items"), limit, offset, **data)
 
 
-def network_data(request: Request, entity, depth, predicate, as_of) -> dict:
+def network_data(request: Request, entity, depth, predicate, as_of, q=None) -> dict:
     preds = csv_list(predicate)
     for p in preds:
         choice("predicate", p, PREDICATES)
@@ -104,16 +108,19 @@ def network_data(request: Request, entity, depth, predicate, as_of) -> dict:
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
-        return graphs.network(store, pack, Lookup(store, pack), eid, depth, preds, as_of)
+        return graphs.network(store, pack, Lookup(store, pack), eid, depth, preds, as_of,
+                              query=q or None)
 
 
 @router.get("/network", summary="Relation graph around an entity")
 def network(request: Request, entity: str | None = EntityQ,
             depth: int = Query(1, ge=1, le=3, description="Hops from the entity (1-3)."),
             predicate: str | None = Query(None, description="Comma-separated predicates."),
-            as_of: str | None = AsOf) -> dict:
-    """Nodes and edges; without ``entity``, the whole store's relation graph."""
-    return network_data(request, entity, depth, predicate, as_of)
+            as_of: str | None = AsOf,
+            q: str | None = Query(None, description="Without entity: only relations read "
+                                                    "from documents matching these words.")) -> dict:
+    """Nodes and edges around ``entity``; without it, the relations read from the texts."""
+    return network_data(request, entity, depth, predicate, as_of, q)
 
 
 def map_data(request: Request, type: str | None, date_from, date_to) -> dict:

@@ -74,34 +74,53 @@ def _item(raw: dict, lk: Lookup, i: int) -> dict:
 
 
 def network(store: Store, pack, lk: Lookup, entity: str | None, depth: int = 1,
-            predicates: list[str] | None = None, as_of: str | None = None) -> dict:
-    """{"nodes", "edges"} around an entity (or the whole store when entity is None)."""
+            predicates: list[str] | None = None, as_of: str | None = None,
+            query: str | None = None) -> dict:
+    """{"nodes", "edges"} around an entity; without one, the relations read from the texts
+    (only those of documents matching ``query``, when given)."""
     mod = analysis("network")
-    if mod is not None and entity:
+    if entity and mod is not None:
         g = mod.neighbourhood(store, entity, depth=depth, predicates=predicates or None,
                               as_of=as_of, pack=pack)
+    elif entity:
+        g = _ego_graph(store, pack, lk, entity, depth, predicates, as_of)
     else:
-        g = _fallback_graph(store, pack, lk, entity, depth, predicates, as_of)
+        docs = {h.document.id for h in store.search(query, limit=200)} if query else None
+        g = nx.MultiDiGraph()
+        for f in facts_data.facts(store, pack, lk, as_of=as_of):
+            if not _wanted(f, predicates):
+                continue
+            read = {e["doc"] for e in f["evidence"] if e["doc"]}
+            if not read or (docs is not None and not read & docs):
+                continue  # pack-only knowledge, or not in the documents asked about
+            _add(g, f)
     return graph_dict(g, lk, entity)
 
 
-def _fallback_graph(store, pack, lk, entity, depth, predicates, as_of) -> nx.MultiDiGraph:
+def _wanted(f: dict, predicates: list[str] | None) -> bool:
+    return bool(f["object"]) and not (predicates and f["predicate"] not in predicates)
+
+
+def _add(g: nx.MultiDiGraph, f: dict) -> None:
+    g.add_edge(f["subject"]["id"], f["object"]["id"], key=f["id"], predicate=f["predicate"],
+               start=f["start"], end=f["end"], negated=f["negated"], sources=f["sources"])
+
+
+def _ego_graph(store, pack, lk, entity, depth, predicates, as_of) -> nx.MultiDiGraph:
+    """Neighbourhood without crossroads.analysis.network: breadth-first over facts."""
     g = nx.MultiDiGraph()
-    frontier = [entity] if entity else [None]
-    seen: set = set()
-    for _ in range(max(1, depth) if entity else 1):
+    g.add_node(entity)
+    frontier, seen = [entity], {entity}
+    for _ in range(max(1, depth)):
         nxt = []
         for node in frontier:
-            if node in seen:
-                continue
-            seen.add(node)
             for f in facts_data.facts(store, pack, lk, entity=node, as_of=as_of):
-                if predicates and f["predicate"] not in predicates or not f["object"]:
-                    continue
-                s, o = f["subject"]["id"], f["object"]["id"]
-                g.add_edge(s, o, predicate=f["predicate"], start=f["start"], end=f["end"],
-                           negated=f["negated"], sources=f["sources"])
-                nxt += [s, o]
+                if _wanted(f, predicates):
+                    _add(g, f)
+                    for end in (f["subject"]["id"], f["object"]["id"]):
+                        if end not in seen:
+                            seen.add(end)
+                            nxt.append(end)
         frontier = nxt
     return g
 

@@ -84,21 +84,25 @@ def map_page(request: Request, type: str | None = None, date_from: str | None = 
 @router.get("/network")
 @router.get("/network.json")
 def network_page(request: Request, entity: str | None = None, depth: int = Query(1, ge=1, le=3),
-                 predicate: str | None = None, as_of: str | None = None):
-    data = network_data(request, entity or None, depth, predicate, as_of)
+                 predicate: str | None = None, as_of: str | None = None, q: str | None = None):
+    data = network_data(request, entity or None, depth, predicate, as_of, q)
     return render(request, "network.html", data, predicates=PREDICATES, title="Network",
                   filters={"entity": entity or "", "depth": depth, "predicate": predicate or "",
-                           "as_of": as_of or ""})
+                           "as_of": as_of or "", "q": q or ""})
 
 
 @router.get("/timeline")
 @router.get("/timeline.json")
 def timeline_page(request: Request, entity: str | None = None, other: str | None = None,
-                  q: str | None = None, date_from: str | None = None, date_to: str | None = None):
-    data = timeline_data(request, entity or None, other or None, q, date_from, date_to)
-    return render(request, "timeline.html", data, event_types=EVENT_TYPES, title="Timeline",
+                  q: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                  type: str | None = None):
+    data = timeline_data(request, entity or None, other or None, q, date_from, date_to,
+                         type or None)
+    return render(request, "timeline.html", data, event_types=EVENT_TYPES, predicates=PREDICATES,
+                  title="Timeline",
                   filters={"entity": entity or "", "other": other or "", "q": q or "",
-                           "date_from": date_from or "", "date_to": date_to or ""})
+                           "date_from": date_from or "", "date_to": date_to or "",
+                           "type": type or ""})
 
 
 @router.get("/about.json")
