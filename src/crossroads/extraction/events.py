@@ -64,6 +64,21 @@ _NEEDS_OBJ = {
 _TROOPS = {"troops", "troop", "forces", "soldiers", "contingent", "peacekeepers", "units",
            "battalion", "battalions", "fighters", "militants"}
 _NEEDS_PARTNER = {"meet", "visit", "receive", "host"}
+_NEEDS_COMPLEMENT = {"decline", "refuse", "reject", "deny", "accuse", "threaten", "request"}
+_PEOPLE = {"official", "officials", "counterpart", "counterparts", "delegation", "leader",
+           "leaders", "minister", "president", "envoy", "ambassador", "representative", "head",
+           "delegates", "diplomats", "diplomat", "commander", "commanders", "premier"}
+
+
+def _partner(s: Sentence, t: Token) -> bool:
+    """Someone met or visited: a named object, a person noun, a place visited, or 'with'."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            return True
+        if c.dep_ in ("dobj", "nsubjpass") and (s.at(c.i) is not None or c.lemma_.lower() in _PEOPLE
+                                              or c.lower_ in _PEOPLE):
+            return True
+    return t.dep_ in ("acl", "relcl") and t.head.lemma_.lower() in _NEEDS_OBJ.get("host", set())
 _THEY = {"they", "both", "them"}
 
 
@@ -274,9 +289,11 @@ def read_events(doc: Doc) -> list[Event]:
             actors, targets = _participants(s, t)
             actors = [a for a in actors if a.id in named]
             targets = [m for m in targets if m.id in named]
-            if t.lemma_.lower() in _NEEDS_PARTNER and not targets and not any(
-                    c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+            if t.lemma_.lower() in _NEEDS_PARTNER and not _partner(s, t):
                 continue  # "meet the threat", "visit" with nobody visited
+            if t.lemma_.lower() in _NEEDS_COMPLEMENT and not any(
+                    c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children):
+                continue  # "Russia declining": no refusal of anything
             if not actors and t.pos_ == "VERB":
                 subj, passive = _subject(t)
                 if subj is not None and not passive and subj.lower_ in _THEY and pair:

@@ -441,12 +441,25 @@ def part_of(s: Sentence) -> Iterator[Reading]:
         whole = s.right(t.i + 2, kinds, limit=3)
         piece = s.left(t.i, kinds, limit=8, stop={";", ".", "while", "whereas", "but", "which"})
         yield from _pairs(piece, whole[:1], "part_of", t.i)
-    # "the IRGC's Quds Force": an organisation's own unit
+    # "the IRGC's elite Quds Force": an organisation's own unit
     for m in s.ments:
         if m.type in kinds and m.end < s.span.end and doc[m.end].lower_ in POSS:
-            unit = s.at(m.end + 1)
+            k = m.end + 1
+            while k < s.span.end and k - m.end <= 3 and s.at(k) is None and doc[k].pos_ == "ADJ":
+                k += 1
+            unit = s.at(k)
             if unit and unit.type == m.type and unit.id != m.id:
                 yield Reading(unit, "part_of", m, m.end)
+    # "Of the BRI's six corridors, three ..., including CPEC"
+    for t in s.span:
+        if t.lower_ == "including" or (t.lower_ == "such" and t.i + 1 < s.span.end
+                                       and doc[t.i + 1].lower_ == "as"):
+            parts = s.right(t.i + 1, ("Initiative",), limit=6)
+            for m in s.ments:
+                if m.type == "Initiative" and m.start < t.i and m.end < s.span.end \
+                        and doc[m.end].lower_ in POSS and any(
+                            doc[k].lower_ in nouns for k in range(m.end + 1, min(m.end + 4, t.i))):
+                    yield from _pairs(parts, [m], "part_of", t.i)
 
 
 def connects(s: Sentence) -> Iterator[Reading]:
