@@ -71,3 +71,22 @@ def test_events_ruled_out_is_reject(rel_doc):
 def test_events_undated_text_without_publication_date_has_no_date(rel_doc):
     ev = one(rel_doc("Russia deployed troops to Tajikistan.", None), "MOBILIZE")
     assert ev.date is None
+
+
+def test_events_meeting_a_threat_is_no_meeting(rel_doc):
+    doc = rel_doc("Russia wants to meet the growing threat from Afghanistan.")
+    assert not [e for e in read_events(doc) if e.type == "CONSULT"]
+
+
+def test_events_they_is_the_last_named_pair(rel_doc):
+    doc = rel_doc("Iran and Tajikistan grew closer in the 1990s. In 2001, they signed a treaty.")
+    ev = one(doc, "AGREE")
+    assert set(ev.actors) == {"e:country/ir", "e:country/tj"}
+    assert ev.date == "2001"
+
+
+def test_events_date_carried_from_earlier_in_the_paragraph(rel_doc):
+    doc = rel_doc("On March 3, 2021, Orlovsky landed in Dushanbe. He met Dilnoza Rakhimova there.",
+                  None)
+    ev = next(e for e in read_events(doc) if e.trigger == "met")
+    assert ev.date == "2021-03-03"

@@ -56,6 +56,19 @@ def test_quotes_scare_quotes_are_not_quotes(rel_doc):
                                "schools.")) == []
 
 
+def test_quotes_short_phrase_without_verb_is_a_label(rel_doc):
+    text = "Orlovsky warned against the so-called “export of the great river revolution” again."
+    assert read_quotes(rel_doc(text)) == []
+
+
+def test_quotes_message_author_is_the_last_speaker(rel_doc):
+    text = ("The Ferghana Brigade posted that “the roads to the valley will stay closed to all "
+            "traders”. “We thank every fighter who held the passes this winter”, says the end "
+            "of the message.")
+    quotes = read_quotes(rel_doc(text))
+    assert [q.speaker for q in quotes] == ["e:group/ferghana-brigade"] * 2
+
+
 def test_quotes_according_to_and_bracketed_insertion(rel_doc):
     text = ("According to Pavel Orlovsky, “the Taliban [fighters] will not be allowed to cross "
             "the river”.")

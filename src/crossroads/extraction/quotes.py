@@ -264,8 +264,12 @@ def read_quotes(doc: Doc) -> list[Quote]:
               and not any(a <= doc[m.start].idx < b for a, b in quoted)]
     for f in found:
         body = _clean(text[f.start:f.end])
-        if len(re.findall(r"[\w’'-]+", body)) < MIN_WORDS:
+        n_words = len(re.findall(r"[\w’'-]+", body))
+        if n_words < MIN_WORDS:
             continue
+        qspan = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if n_words < 10 and qspan is not None and not any(t.pos_ in ("VERB", "AUX") for t in qspan):
+            continue  # a short phrase without a verb is a scare-quoted label, not a statement
         para = next(((ps, pe) for ps, pe in paras if ps <= f.start < pe), (f.start, f.end))
         ctx_start = f.intro[0] if f.block and f.intro else para[0]
         # "he said": a person named just before in the same paragraph, else the last speaker
@@ -305,7 +309,6 @@ def read_quotes(doc: Doc) -> list[Quote]:
             last["person"] = speaker
         if own:
             last["speaker"] = speaker
-        qspan = doc.char_span(f.start, f.end, alignment_mode="expand")
         about = []
         if qspan is not None:
             for m in mentions(qspan):
