@@ -88,7 +88,18 @@ def browser():
 def page(browser, request):
     """A fresh page that records console errors; screenshot to test-artifacts/ on failure."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def offline(route):  # the UI must work with no network: nothing leaves the loopback
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+    context.route("**/*", offline)
     pg = context.new_page()
+    pg.outside_requests = outside
     pg.console_errors = []
     pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: pg.console_errors.append(f"pageerror: {e}"))
@@ -191,6 +202,7 @@ def test_browser_page_has_no_console_errors(page, server, url):
     page.goto(server + url)
     page.wait_for_load_state("networkidle")
     assert not page.console_errors, page.console_errors
+    assert not page.outside_requests, page.outside_requests
 
 
 def test_browser_document_reader_has_no_console_errors(page, server, docs):
