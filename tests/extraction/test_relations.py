@@ -149,3 +149,15 @@ def test_relations_evidence_is_the_sentence(rel_doc):
     (r,) = [r for r in read_relations(doc) if r.predicate == "operates_in"]
     assert text[r.evidence.start:r.evidence.end] == "The Ferghana Brigade operates in Badakhshan."
     assert r.evidence.doc == "d:test"
+
+
+def test_relations_inside_a_quote_are_the_speakers(rel_doc):
+    text = ("“The Ferghana Brigade operates in Badakhshan and nobody stops it,” Orlovsky said.")
+    got = rels(rel_doc(text))
+    r = got[("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan")]
+    assert r.attributed_to == "e:person/pavel-orlovsky"
+
+
+def test_relations_unparsed_doc_gives_nothing(rel_nlp):
+    doc = rel_nlp.make_doc("Tajikistan is a member of the CSTO.")
+    assert read_relations(doc) == []

@@ -250,6 +250,8 @@ def _clean(text: str) -> str:
 
 def read_quotes(doc: Doc) -> list[Quote]:
     """Direct quotations with speaker, cue verb, date and the entities they mention."""
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        return []  # a doc that was never parsed
     text = doc.text
     paras = _paragraphs(text)
     ments = mentions(doc[:])

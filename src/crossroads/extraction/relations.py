@@ -25,6 +25,7 @@ from crossroads.extraction.patterns.sentence import (
     start_end,
     subject_mentions,
 )
+from crossroads.extraction.quotes import read_quotes
 from crossroads.model import Relation
 
 __all__ = ["read_relations"]
@@ -544,11 +545,15 @@ def read_relations(doc: Doc) -> list[Relation]:
     """Every relation reading of the doc, one per (subject, predicate, object) and sentence."""
     out: list[Relation] = []
     named = named_ids(doc)
+    # a statement inside a quotation is the speaker's
+    quoted = [(q.evidence.start, q.evidence.end, q.speaker, q.text) for q in read_quotes(doc)]
     for s in sentences(doc):
         if len(s.ments) < 1:
             continue
         seen: set[tuple] = set()
-        said_by = attribution(s)
+        said_by = attribution(s) or next(
+            (who for a, b, who, text in quoted if a <= s.span.start_char < b
+             and s.span.text[:40].strip("“”\" ") in text), None)
         for rule in RULES:
             for r in rule(s):
                 if r.object is not None and r.object.id == r.subject.id:

@@ -175,6 +175,9 @@ def sentence(span: Span) -> Sentence:
 
 
 def sentences(doc: Doc) -> list[Sentence]:
+    """The doc's sentences with their mentions (none for a doc that was never parsed)."""
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        return []
     return [sentence(s) for s in doc.sents]
 
 
