@@ -64,6 +64,8 @@ def test_entities_footnote_digits_glued_to_a_name_are_not_part_of_it(read):
 def test_entities_glued_words_are_split(read):
     doc = read("Groups such asTajikistan's border guards were mentioned.")
     assert ("Tajikistan", "Country") in ents(doc)
+    doc = read("The firm PetroRussia bought a refinery.")
+    assert "Russia" not in {e.text for e in doc.ents}
 
 
 def test_entities_name_in_no_pack_gets_a_type_and_an_id(read):

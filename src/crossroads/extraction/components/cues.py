@@ -21,7 +21,8 @@ ARMED_CONTEXT = frozenset(["militant", "militants", "fighter", "fighters", "jiha
 AGREEMENT_HEADS = frozenset(["agreement", "agreements", "treaty", "treaties", "accord", "accords", "memorandum", "memoranda", "declaration", "convention", "charter", "protocol", "deal", "pact", "act", "law", "resolution", "mou", "communique"])
 INITIATIVE_HEADS = frozenset(["initiative", "corridor", "corridors", "program", "programme", "project", "strategy", "plan", "vision", "partnership"])
 # lower-case words that make "<place> port" a facility of its own
-FACILITY_SUFFIXES = frozenset(["port", "airport", "airbase", "base", "harbour", "harbor", "dam", "pipeline"])
+FACILITY_SUFFIXES = frozenset(["port", "airport", "airbase", "base", "harbour", "harbor", "dam",
+                               "pipeline", "reservoir", "canal"])
 FACILITY_HEADS = frozenset(["port", "airport", "airbase", "base", "pipeline", "dam", "bridge", "railway", "railroad", "highway", "motorway", "tunnel", "canal", "station", "refinery", "plant", "terminal", "prison", "embassy", "consulate", "harbour", "harbor", "dock", "depot", "mine"])
 PLACE_HEADS = frozenset(["valley", "province", "region", "district", "agency", "mountains", "mountain", "river", "sea", "ocean", "gulf", "peninsula", "desert", "basin", "pass", "lake", "plateau", "steppe", "island", "islands", "strait", "coast", "county", "oblast", "city", "republics", "provinces", "regions", "districts", "valleys"])
 ORGANIZATION_WORDS = frozenset(["ministry", "department", "party", "council", "committee", "commission", "agency", "service", "services", "bank", "union", "organization", "organisation", "association", "institute", "institution", "university", "forum", "assembly", "parliament", "duma", "senate", "congress", "court", "office", "army", "navy", "forces", "corps", "police", "government", "company", "corporation", "news", "times", "post", "journal", "tv", "radio", "press", "foundation", "fund", "centre", "center", "cabinet", "secretariat", "summit", "group", "staff", "command", "cooperation", "organisation", "federation"])
@@ -68,3 +69,5 @@ SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "yev", "yeva", "iev", "ieva", "sky"
                    "skiy", "enko", "uly", "zoda", "zade", "zada", "yan", "dze", "shvili")
 # abstract nouns: a name made only of these and generic words is a heading, not a name
 ABSTRACT = frozenset(["border", "security", "policy", "brief", "development", "cooperation", "peace", "trade", "energy", "relations", "affairs", "analysis", "report", "overview", "introduction", "conclusion", "background", "summary", "update", "news", "opinion", "commentary"])
+# document furniture of reports ("Executive summary", "Notes")
+GENERIC = GENERIC | frozenset(["executive", "summary", "notes", "note", "introduction", "conclusion", "conclusions", "abstract", "references", "sources", "contents", "chapter", "appendix"])

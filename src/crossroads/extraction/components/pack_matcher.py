@@ -34,6 +34,13 @@ def _exact_only(surface: str) -> bool:
                                   or (bool(letters) and all(c.isupper() for c in letters)))
 
 
+def glued_to_name(doc: Doc, i: int) -> bool:
+    """Token i is the tail of a CamelCase word ("PetroChina", "HomeEuropeRussia")."""
+    prev = doc[i - 1] if i > 0 else None
+    return prev is not None and not prev.whitespace_ and prev.is_alpha \
+        and prev.text[:1].isupper()
+
+
 def fold_norms(doc: Doc) -> Doc:
     """Give non-ASCII tokens their folded form as NORM ("Fāryāb" -> "faryab")."""
     for token in doc:
@@ -99,6 +106,8 @@ class PackMatcher:
                 if doc[start].lower_ == "the" and end - start > 1:
                     start += 1  # "the US": the name is "US"
                 span = doc[start:end]
+                if glued_to_name(doc, start):
+                    continue
                 if need_capital and not any(c.isupper() for c in span.text):
                     continue
                 key = self.nlp.vocab.strings[match_id]

@@ -14,7 +14,8 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 FOOTNOTE_SUFFIX = r"(?<=[a-z\u00e0-\u024f]{2})\d{1,3}$"
 # "Russia.12" / "Russia,3" -> "Russia" "." "12"
 FOOTNOTE_INFIX = r"(?<=[a-z]{2})[.,;:](?=\d{1,3}$)"
-# "asKatibat" -> "as" "Katibat": two lower-case letters then a capital starting a word
+# "asKatibat" -> "as" "Katibat", "SheraliKhairullaev" -> "Sherali" "Khairullaev"; the
+# matcher and typer then refuse a name glued to a capitalised word before it ("PetroChina")
 GLUED_INFIX = r"(?<=[a-z]{2})(?=[A-Z][a-z])"
 
 

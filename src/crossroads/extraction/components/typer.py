@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from crossroads.extraction.components import cues
+from crossroads.extraction.components.pack_matcher import glued_to_name
 from crossroads.model import fold
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "WO
 DATE_LABELS = frozenset({"DATE"})
 _SEPARATORS = frozenset({",", ";", "'s", "’s", "(", ")", "[", "]", "|", "/", "—", "–", ":", "\"",
                          "“", "”"})
+_MENU = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 _SPLIT_AND = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
 
@@ -77,6 +79,8 @@ def _trim(span: Span, label: str) -> Span | None:
         return None
     if not any(_capitalised(t) for t in out):
         return None
+    if _MENU.search(text):
+        return None  # words of a site menu run together ("HomeEuropeRussia")
     return out
 
 
@@ -218,8 +222,8 @@ class Typer:
         if ent.label_ == "Organization" and nxt.is_lower \
                 and nxt.text in cues.INITIATIVE_SUFFIXES:  # "CAREC corridors"
             return Span(doc, ent.start, ent.end + 1, label="Initiative")
-        if ent.label_ not in ("Place", "Facility"):
-            return ent
+        if ent.label_ not in ("Place", "Facility") and (ent.kb_id_ or len(ent) > 1):
+            return ent  # a lone word NER mistyped may still name the dam or port after it
         nxt = doc[ent.end]
         if nxt.is_lower and nxt.text in cues.FACILITY_SUFFIXES:
             return Span(doc, ent.start, ent.end + 1, label="Facility")
@@ -297,6 +301,10 @@ class Typer:
                 piece = _trim(piece, ent.label_)
                 if piece is None:
                     continue
+                start = piece.start
+                while glued_to_name(doc, start):  # "Sherali|Khairullaev": the whole word
+                    start -= 1
+                piece = doc[start:piece.end]
                 inside = {(p.start, p.end): p for i in range(piece.start, piece.end)
                           if (p := pack_at.get(i)) is not None}
                 if not inside:
