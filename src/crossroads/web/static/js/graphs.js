@@ -71,7 +71,8 @@
     }, rest));
     tl.on("select", (props) => {
       const it = items.find((x) => String(x.id) === String(props.items[0]));
-      if (it && it.evidence && it.evidence[0]) window.location.href = it.evidence[0].url;
+      const ev = it && it.evidence && it.evidence.find((e) => e.url);
+      if (ev) window.location.href = ev.url;
     });
     container.dataset.items = String(data.length);
     return tl;
