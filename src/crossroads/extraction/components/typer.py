@@ -10,6 +10,7 @@ them ("Pakistan Army").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -305,6 +306,8 @@ class Typer:
                 while glued_to_name(doc, start):  # "Sherali|Khairullaev": the whole word
                     start -= 1
                 piece = doc[start:piece.end]
+                if _MENU.search(piece.text):
+                    continue
                 inside = {(p.start, p.end): p for i in range(piece.start, piece.end)
                           if (p := pack_at.get(i)) is not None}
                 if not inside:
