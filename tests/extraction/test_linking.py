@@ -54,3 +54,10 @@ def test_linking_capital_described_as_a_city_stays_the_city(read):
     doc = read("Tashkent is the largest city of the region.")
     (city,) = [e for e in doc.ents if e.text == "Tashkent"]
     assert (city.label_, city.kb_id_) == ("Place", "e:place/tashkent")
+
+
+def test_linking_last_word_of_a_body_links_to_it():
+    mentions = [Mentioned(0, 3, 0, "Supreme Majlisi Oli", "Organization"),
+                Mentioned(9, 10, 60, "Oli", "Organization")]
+    link(mentions)
+    assert mentions[1].id == mentions[0].id == "e:org/supreme-majlisi-oli"

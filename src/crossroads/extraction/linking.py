@@ -18,6 +18,8 @@ from crossroads.model import entity_id, fold
 
 __all__ = ["Mentioned", "link", "near_miss"]
 
+_BODIES = frozenset({"Organization", "ArmedGroup"})
+
 
 @dataclass
 class Mentioned:
@@ -98,6 +100,13 @@ def link(mentions: list[Mentioned]) -> None:
         if m.acronym_of is not None and m.acronym_of in by_start and by_start[m.acronym_of] != i:
             m.target = by_start[m.acronym_of]
             continue
+        # "the Duma" after "the State Duma": a body's last word, when that is all it says
+        if m.type in _BODIES and len(m.words) == 1:
+            longer = [j for j, o in enumerate(mentions) if o.type in _BODIES and not o.kb_id
+                      and len(o.words) > 1 and o.words[-1] == m.words[0] and o.target is None]
+            if longer:
+                m.target = longer[0]
+                continue
         # a short form: typed Person, or a lone word that is a known surname
         if m.type != "Person" and not (len(m.words) == 1 and m.words[0] in surnames):
             continue

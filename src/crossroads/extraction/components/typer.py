@@ -176,6 +176,14 @@ class Typer:
         return people and all(w in cues.PEOPLES or w in cues.PEOPLE_NOUNS or w in self.adjectives
                               or w in cues.GENERIC for w in words[lead:])
 
+    def _known(self, span: Span) -> Span:
+        """A name NER found that the pack knows under this type gets the pack's id."""
+        if self.pack is not None:
+            for known in self.pack.lookup(span.text):
+                if known.type == span.label_:
+                    return Span(span.doc, span.start, span.end, label=known.type, kb_id=known.id)
+        return span
+
     def _pack_type(self, text: str) -> str | None:
         if self.pack is None:
             return None
@@ -314,7 +322,8 @@ class Typer:
                     for part, label in self._org_then_person(piece, ent.label_):
                         kind = self.type_of(part, label)
                         if kind:
-                            chosen.append(Span(doc, part.start, part.end, label=kind))
+                            chosen.append(self._known(Span(doc, part.start, part.end,
+                                                           label=kind)))
                     continue
                 within = all(piece.start <= s and e <= piece.end for s, e in inside)
                 rest = [doc[i] for i in range(piece.start, piece.end) if i not in pack_at]
