@@ -130,3 +130,10 @@ def test_entities_unknown_group_typed_armed_by_its_context(read):
     doc = read("Yesterday Qalam Sabz, a militant group based in the hills, claimed the attack.")
     group = [e for e in doc.ents if "Sabz" in e.text]
     assert group and group[0].label_ == "ArmedGroup"
+
+
+def test_entities_foreign_acronym_in_brackets_is_an_alias(read):
+    doc = read("The Agency for Water Management (SUVKHOZ) repaired the canal. "
+               "Later SUVKHOZ asked for more funds.")
+    ids = {e.kb_id_ for e in doc.ents if e.text in ("SUVKHOZ", "Agency for Water Management")}
+    assert len(ids) == 1

@@ -132,8 +132,8 @@ class AcronymReader:
             said = " ".join(w for w in words if w not in ("the", ",", "“", "\"", "'", "‘"))
             alias = starts.get(i)
             if alias is None or alias.kb_id_ or alias.text == e.text \
-                    or _looks_like_acronym(alias.text) or _looks_like_acronym(e.text):
-                continue  # acronyms are read above
+                    or _looks_like_acronym(e.text):
+                continue  # "NRB (National ...)" is read above, the long form after
             if said in ("also known as", "known as", "a.k.a.", "aka", "or") or (
                     said == "(" and e.label_ in ("Organization", "ArmedGroup")
                     and alias.label_ in ("Organization", "ArmedGroup")
