@@ -90,3 +90,15 @@ def test_events_date_carried_from_earlier_in_the_paragraph(rel_doc):
                   None)
     ev = next(e for e in read_events(doc) if e.trigger == "met")
     assert ev.date == "2021-03-03"
+
+
+def test_events_claimed_attack_and_seized_town_are_assaults(rel_doc):
+    claim = one(rel_doc("The Ferghana Brigade claimed responsibility for the bombing."), "ASSAULT")
+    assert claim.actors == ("e:group/ferghana-brigade",)
+    seize = one(rel_doc("The Taliban seized Badakhshan in a week."), "ASSAULT")
+    assert seize.place == "e:place/badakhshan"
+
+
+def test_events_pledged_aid_is_aid(rel_doc):
+    ev = one(rel_doc("China has pledged $500 million in aid to Kyrgyzstan."), "AID")
+    assert ev.targets == ("e:country/kg",)

@@ -161,3 +161,11 @@ def test_relations_inside_a_quote_are_the_speakers(rel_doc):
 def test_relations_unparsed_doc_gives_nothing(rel_nlp):
     doc = rel_nlp.make_doc("Tajikistan is a member of the CSTO.")
     assert read_relations(doc) == []
+
+
+def test_relations_borders_past_a_relative_clause(rel_doc):
+    got = rels(rel_doc("Turkmenistan, which is not a member of the CSTO, borders Afghanistan and "
+                       "Iran."))
+    assert got[("e:country/tm", "member_of", "e:org/csto")].negated
+    assert ("e:country/tm", "borders", "e:country/af") in got
+    assert ("e:country/tm", "borders", "e:country/ir") in got

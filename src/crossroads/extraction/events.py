@@ -115,9 +115,18 @@ def _type(t: Token) -> str | None:
                      for g in c.children if g.dep_ == "pobj"}
             if not objs & _NEEDS_OBJ[lemma]:
                 return None
-        if typ == "AGREE" and any(c.dep_ in ("dobj", "dative") and nouns.get(c.lower_) == "AID"
-                                  for c in t.children):
-            return "AID"  # "offers scholarships", "promised loans"
+        if typ == "AGREE" and any(nouns.get(g.lower_) == "AID" for c in t.children
+                                  if c.dep_ in ("dobj", "dative") for g in c.subtree):
+            return "AID"  # "offers scholarships", "pledged $500 million in aid"
+        if typ == "COERCE" and lemma in ("seize", "capture") and any(
+                c.dep_ == "dobj" and (c.ent_type_ in ("Place", "Country", "Facility")
+                                      or c.lemma_.lower() in ("territory", "city", "town", "district",
+                                                              "province", "base", "village"))
+                for c in t.children):
+            return "ASSAULT"  # seizing territory is an assault (CONTRACT.md)
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility"
+                                    for c in t.children):
+            return "ASSAULT"  # "claimed responsibility for the attack"
         if typ == "AID" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TROOPS
                                 for c in t.children):
             return "MOBILIZE"  # "sent troops"
@@ -220,6 +229,9 @@ def _dedupe(ms: list[Ment]) -> list[Ment]:
 
 
 def _place(s: Sentence, t: Token) -> str | None:
+    for c in t.children:
+        if c.dep_ == "dobj" and (m := s.at(c.i)) is not None and m.type in PLACES:
+            return m.id  # "seized Kunduz", "visited Islamabad"
     for c in list(t.children) + (list(t.head.children) if t.pos_ != "VERB" else []):
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "near"):
             ms = _ments(s, c, types=PLACES)

@@ -130,10 +130,16 @@ def borders(s: Sentence) -> Iterator[Reading]:
         if t.lower_ not in trig:
             continue
         left = s.left(t.i, PLACES, limit=6, stop={".", ";"})
+        if t.pos_ == "VERB" or s.at(t.i + 1) is not None:
+            # "Turkmenistan, which is not a member of the CSTO, borders Afghanistan"
+            left = [m for m in subject_mentions(s, t, PLACES) if not m.demonym] or left
         right = []
         nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
-        if nxt in ("with", "between", "of", "along", "to") or t.pos_ == "VERB" \
-                or t.lower_ in ("bordering", "borders") and t.pos_ != "NOUN":
+        direct = s.at(t.i + 1) is not None and t.lower_ in ("borders", "bordered", "bordering")
+        if direct and t.pos_ != "VERB":
+            left = [m for m in s.left(t.i, PLACES, limit=20, stop={".", ";"})
+                    if not m.demonym] or left
+        if nxt in ("with", "between", "of", "along", "to") or t.pos_ == "VERB" or direct:
             right = s.right(t.i + 1, PLACES, limit=4, stop={".", ";", "("})
         if right and right[0].demonym:
             later = s.right(right[-1].end, PLACES, limit=4, stop={".", ";", ","})
@@ -196,8 +202,10 @@ def located_in(s: Sentence) -> Iterator[Reading]:
                 ok = owner.type in PLACES and (
                     (words[:1] and words[0] in POSS and all(t.pos_ in ("ADJ", "ADV", "NOUN", "PUNCT", "PART", "PROPN")
                                                  for t in between)) or
-                    (owner.demonym and (any(w in lex["place_nouns"] for w in words)
-                                        or not words)))
+                    (owner.demonym and (not words or (
+                        any(w in lex["place_nouns"] for w in words)
+                        and all(w in lex["place_nouns"] or w in ("of", "the", "-") or t.pos_ == "ADJ"
+                                for w, t in zip(words, between))))))
                 if ok and "," not in words:
                     group = s.group_of(m) if owner.demonym else [m]
                     for g in group:
