@@ -102,7 +102,8 @@ class Extractor:
             if i not in done and any(t._context == i for t in todo):
                 sdoc = self._make_doc(i, doc)
                 try:
-                    done[i] = self.nlp(sdoc) if sdoc is not None else None
+                    if sdoc is not None:
+                        done[i] = self.nlp(sdoc)
                 except Exception as e:  # noqa: BLE001  (isolate one document)
                     log.error("extraction failed for %s: %s", doc.id, e)
         for i, doc in enumerate(chunk):

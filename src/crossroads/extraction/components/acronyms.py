@@ -124,7 +124,7 @@ class AcronymReader:
             if e.kb_id_ and e.label_ not in ("Organization", "ArmedGroup"):
                 continue
             i = e.end
-            words = []
+            words: list[str] = []
             while i < len(doc) and len(words) < 6 and (
                     doc[i].is_punct or doc[i].lower_ in _ALIAS_CUES):
                 words.append(doc[i].lower_)

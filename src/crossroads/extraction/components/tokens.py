@@ -7,6 +7,8 @@ offsets are untouched, so a mention still points at exactly what the page says.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
@@ -28,5 +30,6 @@ def adapt_tokenizer(nlp: Language) -> None:
     for rule in (FOOTNOTE_INFIX, GLUED_INFIX):
         if rule not in infixes:
             infixes.append(rule)
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

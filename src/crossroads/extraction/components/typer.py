@@ -306,10 +306,11 @@ class Typer:
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS:
                 continue
-            for piece in _pieces(ent):
-                piece = _trim(piece, ent.label_)
-                if piece is None:
+            for raw in _pieces(ent):
+                trimmed = _trim(raw, ent.label_)
+                if trimmed is None:
                     continue
+                piece = trimmed
                 start = piece.start
                 while glued_to_name(doc, start):  # "Sherali|Khairullaev": the whole word
                     start -= 1
