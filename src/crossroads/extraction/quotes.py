@@ -319,7 +319,8 @@ def read_quotes(doc: Doc) -> list[Quote]:
         date = None
         ctx = doc.char_span(ev_start, ev_end, alignment_mode="expand")
         if ctx is not None:
-            ds = [d for d in dates_in(ctx) if not (f.start <= doc[d.start].idx < f.end)]
+            ds = [d for d in dates_in(ctx)
+                  if not any(a <= doc[d.start].idx < b for a, b in quoted)]
             if ds:
                 date = ds[-1].iso
         date = date or doc._.published or None
