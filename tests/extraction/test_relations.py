@@ -169,3 +169,21 @@ def test_relations_borders_past_a_relative_clause(rel_doc):
     assert got[("e:country/tm", "member_of", "e:org/csto")].negated
     assert ("e:country/tm", "borders", "e:country/af") in got
     assert ("e:country/tm", "borders", "e:country/ir") in got
+
+
+def test_relations_capital_apposition_is_located_in(rel_doc):
+    got = rels(rel_doc("Dushanbe, Tajikistan's capital, hosted the summit."))
+    assert ("e:place/dushanbe", "located_in", "e:country/tj") in got
+
+
+def test_relations_leaving_ends_a_membership(rel_doc):
+    got = rels(rel_doc("Uzbekistan left the CSTO in 2012."))
+    r = got[("e:country/uz", "member_of", "e:org/csto")]
+    assert (r.start, r.end, r.negated) == (None, "2012", False)
+
+
+def test_relations_list_that_goes_on_past_the_names(rel_doc):
+    got = rels(rel_doc("The CSTO, whose members include Kazakhstan, Russia and two other "
+                       "states, met in Dushanbe."))
+    assert ("e:country/kz", "member_of", "e:org/csto") in got
+    assert ("e:country/ru", "member_of", "e:org/csto") in got

@@ -50,6 +50,7 @@ class Reading:
     """Token index of the trigger (negation and dates are read around it)."""
     qualifiers: dict = field(default_factory=dict)
     start: str | None = None
+    end: str | None = None
     negated: bool | None = None
 
 
@@ -92,6 +93,16 @@ def member_of(s: Sentence) -> Iterator[Reading]:
                 # "The focus of the SCO is ...; India and Pakistan also became members"
                 obj = s.left(subj[0].start, ORGS, limit=30)[-1:]
             yield from _pairs(subj, obj, "member_of", t.i)
+        elif t.lemma_ in lex["leave"] and t.pos_ == "VERB":
+            # "Uzbekistan left the CSTO in 2012": a membership that ended
+            org = s.right(t.i + 1, ORGS, limit=4)
+            subj = subject_mentions(s, t, ("Country", "Organization")) or \
+                s.left(t.i, ("Country", "Organization"), limit=6)
+            year = re.search(r"\b(?:in|since)\s+(1[89]\d\d|20\d\d)\b", s.span.text)
+            for r in _pairs(subj, org[:1], "member_of", t.i):
+                r.end = year.group(1) if year else None
+                if r.end:
+                    yield r
         elif w in lex["negators"]:
             obj = s.right(t.i + 1, ORGS, limit=6)
             subj = s.left(t.i, ("Country", "Organization"), limit=6)
@@ -191,6 +202,21 @@ def located_in(s: Sentence) -> Iterator[Reading]:
             before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
             if y and y.type == "Country" and not y.demonym and after not in (",", "and", "or") \
                     and before not in ("and", "or") and not (y.end < s.span.end and doc[y.end].lower_ in POSS):
+                yield Reading(m, "located_in", y, j)
+        # "Kunduz, the capital of Kunduz province" / "Dushanbe, Tajikistan's capital"
+        if j + 2 < s.span.end and doc[j].text == ",":
+            k = j + 1
+            if doc[k].lower_ in ("the", "a"):
+                k += 1
+            if doc[k].lower_ in lex["place_nouns"] and k + 1 < s.span.end \
+                    and doc[k + 1].lower_ in ("of", "in"):
+                y = s.at(k + 2) or (s.at(k + 3) if k + 3 < s.span.end and doc[k + 2].lower_ == "the"
+                                    else None)
+                if y and y.type in PLACES and y.id != m.id and not y.demonym:
+                    yield Reading(m, "located_in", y, k)
+            y = s.at(j + 1)
+            if y and y.type in PLACES and not y.demonym and y.end + 1 < s.span.end \
+                    and doc[y.end].lower_ in POSS and doc[y.end + 1].lower_ in lex["place_nouns"]:
                 yield Reading(m, "located_in", y, j)
         # "China's far-western Xinjiang region", "the Afghan province of Faryab"
         for back in range(m.start - 1, max(s.span.start, m.start - 6) - 1, -1):
@@ -579,6 +605,8 @@ def read_relations(doc: Doc) -> list[Relation]:
                                        since_only=r.predicate == "holds_position")
                 neg = r.negated if r.negated is not None else negated(doc[r.at])
                 who = said_by if said_by not in (r.subject.id, r.object.id if r.object else None) else None
+                if r.end:
+                    start, end = None, r.end
                 out.append(Relation(subject=r.subject.id, predicate=r.predicate,
                                     object=r.object.id if r.object else None,
                                     evidence=s.evidence(), start=r.start or start, end=end,

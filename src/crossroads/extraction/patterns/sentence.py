@@ -165,6 +165,12 @@ def coordination(doc: Doc, ments: list[Ment]) -> list[list[Ment]]:
         runs.append(([m], False))
     groups: list[list[Ment]] = []
     for group, has_and in runs:
+        if not has_and and len(group) > 1:
+            # "China, Russia and four other states": the list goes on past the last name
+            k = group[-1].end
+            while k < len(doc) and doc[k].is_space:
+                k += 1
+            has_and = k < len(doc) and doc[k].lower_ in ("and", "or")
         groups.extend([group] if has_and else [[m] for m in group])
     return groups
 
