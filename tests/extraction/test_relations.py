@@ -187,3 +187,10 @@ def test_relations_list_that_goes_on_past_the_names(rel_doc):
                        "states, met in Dushanbe."))
     assert ("e:country/kz", "member_of", "e:org/csto") in got
     assert ("e:country/ru", "member_of", "e:org/csto") in got
+
+
+def test_relations_claimed_by_officials_is_attributed(rel_doc):
+    got = rels(rel_doc("Chinese officials claimed that the Ferghana Brigade operates in Badakhshan. "
+                       "China denies any role."))
+    r = got[("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan")]
+    assert r.attributed_to == "e:country/cn"
