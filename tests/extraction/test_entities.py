@@ -137,3 +137,10 @@ def test_entities_foreign_acronym_in_brackets_is_an_alias(read):
                "Later SUVKHOZ asked for more funds.")
     ids = {e.kb_id_ for e in doc.ents if e.text in ("SUVKHOZ", "Agency for Water Management")}
     assert len(ids) == 1
+
+
+def test_entities_undefined_acronym_links_to_the_name_with_its_initials(read):
+    doc = read("The Kulob Regional Water Authority opened a canal. Critics say KRWA ignored "
+               "the farmers.")
+    ids = {e.kb_id_ for e in doc.ents if e.text in ("KRWA", "Kulob Regional Water Authority")}
+    assert len(ids) == 1

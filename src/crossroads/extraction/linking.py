@@ -18,7 +18,7 @@ from crossroads.model import entity_id, fold
 
 __all__ = ["Mentioned", "link", "near_miss"]
 
-_BODIES = frozenset({"Organization", "ArmedGroup"})
+_BODIES = frozenset({"Organization"})  # not groups: "Taliban" is not "Pakistani Taliban"
 
 
 @dataclass

@@ -94,6 +94,7 @@ class AcronymReader:
                 if _looks_like_acronym(acronym) and acronym not in found \
                         and matches(acronym, ent.text):
                     found[acronym] = ent
+        found.update(self._undefined(doc, found))
         aliases = self._aliases(doc)
         if not found and not aliases:
             return doc
@@ -113,6 +114,30 @@ class AcronymReader:
         links.update({a.text: f.start_char for a, f in aliases if a.text not in links})
         doc.user_data[ACRONYMS] = links
         return doc
+
+    @staticmethod
+    def _undefined(doc: Doc, found: dict[str, Span]) -> dict[str, Span]:
+        """An acronym the document uses without defining it, when exactly one name in the
+        document has those initials ("CPEC" and "China Pakistan Economic Corridor")."""
+        by_initials: dict[str, set[str]] = {}
+        first: dict[str, Span] = {}
+        for ent in doc.ents:
+            words = [w for w in re.split(r"[\s\-]+", ent.text)
+                     if w and w.lower() not in cues.FUNCTION_WORDS]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                key = "".join(w[0] for w in words).upper()
+                by_initials.setdefault(key, set()).add(ent.text)
+                first.setdefault(ent.text, ent)
+        out = {}
+        for ent in doc.ents:
+            text = ent.text
+            if len(ent) != 1 or ent.kb_id_ or text in found or text in out \
+                    or not _looks_like_acronym(text) or not text.isupper():
+                continue
+            names = by_initials.get(text.replace("-", ""), set())
+            if len(names) == 1:
+                out[text] = first[next(iter(names))]
+        return out
 
     @staticmethod
     def _aliases(doc: Doc) -> list[tuple[Span, Span]]:

@@ -30,6 +30,7 @@ NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "WO
 DATE_LABELS = frozenset({"DATE"})
 _SEPARATORS = frozenset({",", ";", "'s", "’s", "(", ")", "[", "]", "|", "/", "—", "–", ":", "\"",
                          "“", "”"})
+_DETERMINERS = frozenset(["the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "dear"])
 _MENU = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 _SPLIT_AND = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
@@ -59,7 +60,7 @@ def _trim(span: Span, label: str) -> Span | None:
     while s < e:
         t = doc[s]
         low = t.lower_.rstrip(".")
-        if t.is_punct or t.is_space or low in ("the", "a", "an") or (
+        if t.is_punct or t.is_space or low in _DETERMINERS or (
                 label == "PERSON" and (low in cues.TITLES or t.lower_ in cues.TITLES)
                 and e - s > 1):
             s += 1
@@ -360,6 +361,8 @@ class Typer:
         doc.ents = ents
         taken = {i for e in ents for i in range(e.start, e.end)}
         doc.spans["dates"] = dates
+        if "pack" in doc.spans:
+            del doc.spans["pack"]  # merged into doc.ents
         if "demonyms" in doc.spans:
             doc.spans["demonyms"] = [d for d in doc.spans["demonyms"]
                                      if not any(i in taken for i in range(d.start, d.end))]
