@@ -194,3 +194,17 @@ def test_relations_claimed_by_officials_is_attributed(rel_doc):
                        "China denies any role."))
     r = got[("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan")]
     assert r.attributed_to == "e:country/cn"
+
+
+def test_relations_they_signed_is_the_last_named_pair(rel_doc):
+    got = rels(rel_doc("Iran and Tajikistan grew closer in the 1990s. In 2019, they signed the "
+                       "Vakhsh River Accord."))
+    assert ("e:country/ir", "party_to", "e:agreement/river-accord") in got
+    assert ("e:country/tj", "party_to", "e:agreement/river-accord") in got
+
+
+def test_relations_status_as_members_of_a_compound_organisation(rel_doc):
+    got = rels(rel_doc("Russia and Kazakhstan trade a lot. Both value their status as CSTO "
+                       "members."))
+    assert ("e:country/ru", "member_of", "e:org/csto") in got
+    assert ("e:country/kz", "member_of", "e:org/csto") in got

@@ -31,6 +31,7 @@ from crossroads.model import Relation
 __all__ = ["read_relations"]
 
 STATE = ("Country",)
+_THEY = {"they", "both", "their", "them"}
 ORGS = ("Organization",)
 GROUPS = ("ArmedGroup",)
 PLACES = ("Place", "Country")
@@ -79,6 +80,11 @@ def member_of(s: Sentence) -> Iterator[Reading]:
             subj = s.left(t.i, ("Country", "Organization"), limit=10,
                           stop={".", ";", "while", "whereas", "but"})
             obj = s.right(t.i + 1, ORGS, limit=8, stop={";", "("})
+            if subj and subj[-1].type == "Organization" and subj[-1].end == t.i and not obj:
+                # "their status as Security Council members": the organisation is the object
+                obj = subj[-1:]
+                subj = [m for m in subject_mentions(s, t, STATE)] or (
+                    s.pair if any(x.lower_ in _THEY for x in doc[s.span.start:t.i]) else [])
             if not subj:
                 # "the SCO member states Kazakhstan and Kyrgyzstan": organisation before
                 before = s.left(t.i, ORGS, limit=2)
@@ -201,6 +207,7 @@ def located_in(s: Sentence) -> Iterator[Reading]:
             after = doc[y.end].lower_ if y and y.end < s.span.end else ""
             before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
             if y and y.type == "Country" and not y.demonym and after not in (",", "and", "or") \
+                    and doc[y.end - 1].dep_ not in ("nsubj", "nsubjpass") \
                     and before not in ("and", "or") and not (y.end < s.span.end and doc[y.end].lower_ in POSS):
                 yield Reading(m, "located_in", y, j)
         # "Kunduz, the capital of Kunduz province" / "Dushanbe, Tajikistan's capital"
@@ -277,7 +284,10 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
         if not where:
             continue
         window = [x for x in doc[max(s.span.start, t.i - 6):t.i]]
-        trig = [x for x in window if x.lower_ in lex["triggers"] or x.lemma_ in lex["triggers"]]
+        trig = [x for x in window if (x.lower_ in lex["triggers"] or x.lemma_ in lex["triggers"])
+                and s.at(x.i) is None]
+        if any(x.lower_ in ("banned", "designated", "outlawed", "listed") for x in window[-2:]):
+            continue
         who = s.left(t.i, actors, limit=14, stop={";", ".", "against", "while", "whereas"})
         subj = [m for m in subject_mentions(s, t, GROUPS) if m not in who]
         if not who and not subj:
@@ -444,6 +454,8 @@ def party_to(s: Sentence) -> Iterator[Reading]:
             yield from _pairs(parties, deal, "party_to", t.i)
         elif w in lex["verbs"]:
             parties = s.left(t.i, actors, limit=8, stop={";", "."})
+            if not parties and any(x.lower_ in _THEY for x in doc[max(s.span.start, t.i - 4):t.i]):
+                parties = s.pair  # "In 2001, they signed a treaty"
             if t.tag_ == "VBN" or w in ("signing",):
                 by = []
                 for k in range(t.i + 1, min(s.span.end, t.i + 10)):
@@ -581,7 +593,12 @@ def read_relations(doc: Doc) -> list[Relation]:
     named = named_ids(doc)
     # a statement inside a quotation is the speaker's
     quoted = [(q.evidence.start, q.evidence.end, q.speaker, q.text) for q in read_quotes(doc)]
+    pair: list[Ment] = []
     for s in sentences(doc):
+        s.pair = pair
+        groups = [g for g in s.groups if len({m.id for m in g if m.type == "Country"}) >= 2]
+        if groups:
+            pair = [m for m in groups[-1] if m.type == "Country"]
         if len(s.ments) < 1:
             continue
         seen: set[tuple] = set()

@@ -38,6 +38,8 @@ class Sentence:
     span: Span
     ments: list[Ment]
     groups: list[list[Ment]] = field(default_factory=list)
+    pair: list[Ment] = field(default_factory=list)
+    """The last coordinated pair of states named before this sentence ("they", "the two")."""
 
     @property
     def doc(self) -> Doc:
