@@ -144,3 +144,13 @@ def test_entities_undefined_acronym_links_to_the_name_with_its_initials(read):
                "the farmers.")
     ids = {e.kb_id_ for e in doc.ents if e.text in ("KRWA", "Kulob Regional Water Authority")}
     assert len(ids) == 1
+
+
+def test_entities_processed_doc_round_trips_through_bytes(read, nlp):
+    from spacy.tokens import Doc
+    doc = read("Emomali Rahmon met the Taliban last week.")
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert back._.entities == doc._.entities
+    assert [(e.text, e.label_, e.kb_id_) for e in back.ents] == \
+        [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+    assert [s._.iso for s in back.spans["dates"]] == [s._.iso for s in doc.spans["dates"]]

@@ -5,38 +5,18 @@ names the country: an adjective alone does not make an article mention a state (
 though relations may still use it through ``doc.spans["demonyms"]``.
 
 ``model.Entity`` values in ``doc._.entities`` survive ``Doc.to_bytes`` (and so
-multi-process ``nlp.pipe``) through the msgpack encoder registered here.
+multi-process ``nlp.pipe``) through the msgpack codec in components/codec.py.
 """
 from __future__ import annotations
 
-from typing import Any
-
-import srsly
 from spacy.tokens import Doc, Span
 
 from crossroads.extraction import extensions  # noqa: F401
+from crossroads.extraction.components import codec  # noqa: F401  (Entity through to_bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
 from crossroads.model import Entity, Mention, fold
 
 __all__ = ["entities_of", "mention_kind", "mentions_of"]
-
-_TAG = "__crossroads_entity__"
-
-
-@srsly.msgpack_encoders("crossroads.entity")
-def _encode_entity(obj: Any, chain: Any = None) -> Any:
-    if isinstance(obj, Entity):
-        return {_TAG: [obj.id, obj.type, obj.name, list(obj.aliases), obj.data]}
-    return obj if chain is None else chain(obj)
-
-
-@srsly.msgpack_decoders("crossroads.entity")
-def _decode_entity(obj: Any, chain: Any = None) -> Any:
-    if isinstance(obj, dict) and _TAG in obj:
-        eid, type_, name, aliases, data = obj[_TAG]
-        return Entity(eid, type_, name, tuple(aliases), dict(data or {}))
-    return obj if chain is None else chain(obj)
-
 
 def mention_kind(span: Span, entity: Entity, acronyms: dict) -> str:
     """'name', 'acronym', 'short' (a person's surname or first names) or 'alias'."""

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from crossroads.extraction import extensions  # noqa: F401  (registers doc._.entities)
-from crossroads.extraction.components import cues
+from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: Entity bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
 from crossroads.extraction.linking import Mentioned, link
 from crossroads.model import Entity, fold
