@@ -76,3 +76,10 @@ def test_quotes_according_to_and_bracketed_insertion(rel_doc):
     assert q.speaker == "e:person/pavel-orlovsky"
     assert q.text == "the Taliban will not be allowed to cross the river"
     assert q.about == ("e:group/taliban",)
+
+
+def test_quotes_second_quote_of_a_paragraph_keeps_the_speaker(rel_doc):
+    text = ("“This is a good day for the valley,” Badri told reporters. “We will open the "
+            "roads to every trader.”")
+    quotes = read_quotes(rel_doc(text))
+    assert [q.speaker for q in quotes] == ["e:person/yusuf-khan-badri"] * 2

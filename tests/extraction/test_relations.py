@@ -208,3 +208,12 @@ def test_relations_status_as_members_of_a_compound_organisation(rel_doc):
                        "members."))
     assert ("e:country/ru", "member_of", "e:org/csto") in got
     assert ("e:country/kz", "member_of", "e:org/csto") in got
+
+
+def test_relations_its_base_and_their_border(rel_doc):
+    got = rels(rel_doc("Russia, which keeps its military base in Tajikistan, welcomed the deal."))
+    assert ("e:country/tj", "hosts_military_presence", "e:country/ru") in got
+    text = "Kyrgyzstan and Tajikistan met. The deal settles the last sections of their 970 km border."
+    r = rels(rel_doc(text))[("e:country/kg", "borders", "e:country/tj")]
+    assert r.qualifiers == {"length_km": 970}
+    assert text[r.evidence.start:r.evidence.end] == text  # from where the pair is named

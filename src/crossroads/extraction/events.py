@@ -21,7 +21,7 @@ from crossroads.extraction.patterns.sentence import (
     negated,
     sentences,
 )
-from crossroads.model import Event
+from crossroads.model import Event, Evidence
 
 __all__ = ["read_events"]
 
@@ -254,7 +254,9 @@ def _mode(t: Token) -> str:
             break
     for v in chain:
         words = {c.lower_ for c in v.children if c.dep_ in ("aux", "mark", "advmod", "amod")}
-        if v.i != t.i:
+        if v.i == t.i:
+            words -= denied  # "accused X, a charge Y denied": the accusation stands
+        else:
             words.add(v.lower_)
         if words & denied:
             return "denied"
@@ -290,6 +292,7 @@ def read_events(doc: Doc) -> list[Event]:
     out: list[Event] = []
     named = named_ids(doc)
     pair: list[Ment] = []
+    pair_at = 0
     for s in sentences(doc):
         if len(s.ments) == 0 and not any(t.lower_ in _THEY for t in s.span):
             continue
@@ -298,6 +301,7 @@ def read_events(doc: Doc) -> list[Event]:
             typ = _type(t)
             if typ is None:
                 continue
+            evidence = s.evidence()
             actors, targets = _participants(s, t)
             actors = [a for a in actors if a.id in named]
             targets = [m for m in targets if m.id in named]
@@ -310,6 +314,7 @@ def read_events(doc: Doc) -> list[Event]:
                 subj, passive = _subject(t)
                 if subj is not None and not passive and subj.lower_ in _THEY and pair:
                     actors = list(pair)  # "In 2001, they signed a treaty"
+                    evidence = Evidence(evidence.doc, min(pair_at, evidence.start), evidence.end)
             if not actors and not targets:
                 continue
             key = (typ, tuple(sorted(a.id for a in actors)), tuple(sorted(m.id for m in targets)))
@@ -321,11 +326,12 @@ def read_events(doc: Doc) -> list[Event]:
             if neg and mode == "asserted":
                 mode = "denied"
             out.append(Event(type=typ, actors=tuple(a.id for a in actors),
-                             targets=tuple(m.id for m in targets), evidence=s.evidence(),
+                             targets=tuple(m.id for m in targets), evidence=evidence,
                              date=_date(s, t, mode),
                              place=p if (p := _place(s, t)) in named else None, negated=neg,
                              mode=mode, trigger=t.text))
         groups = [g for g in s.groups if len({m.id for m in g if m.type in ACTORS}) >= 2]
         if groups:
             pair = [m for m in groups[-1] if m.type in ACTORS]
+            pair_at = s.span.start_char
     return out

@@ -305,8 +305,12 @@ def read_quotes(doc: Doc) -> list[Quote]:
             if speaker:
                 ev_start, ev_end = min(ev_start, ws), max(ev_end, we)
                 break
+        if speaker is None and last.get("para") == para and last.get("speaker"):
+            # “A,” X said. “B.” – the next quote of the paragraph is X's too
+            speaker, cue = last["speaker"], last.get("cue", "")
         if speaker is None or speaker not in named:
             continue
+        last["para"], last["cue"] = para, cue
         if own and types.get(speaker) == "Person":
             last["person"] = speaker
         if own:

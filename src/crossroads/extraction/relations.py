@@ -26,7 +26,7 @@ from crossroads.extraction.patterns.sentence import (
     subject_mentions,
 )
 from crossroads.extraction.quotes import read_quotes
-from crossroads.model import Relation
+from crossroads.model import Evidence, Relation
 
 __all__ = ["read_relations"]
 
@@ -174,6 +174,10 @@ def borders(s: Sentence) -> Iterator[Reading]:
                 prev = s.at(m.start - 2) if m.start >= 2 and doc[m.start - 1].text in "-–" else None
                 if prev and prev.type in PLACES:
                     yield from _pairs([prev], [m], "borders", t.i, **quals)
+            continue
+        if not left and not right and len(s.pair) == 2 and any(
+                doc[k].lower_ == "their" for k in range(max(s.span.start, t.i - 5), t.i)):
+            yield from _pairs(s.pair[:1], s.pair[1:], "borders", t.i, **quals)  # "their border"
             continue
         if left and right:
             # "Pakistan's borders with Afghanistan": possessive owner is the subject
@@ -397,6 +401,10 @@ def hosts(s: Sentence) -> Iterator[Reading]:
                 break
             if doc[back].lower_ in (",", ";", "(", "in", "of", "the", "a", "to"):
                 break
+        if foreign is None and any(doc[k].lower_ in ("its", "their") for k in range(max(s.span.start, t.i - 3), t.i)):
+            # "Russia, which keeps its military base in Tajikistan"
+            owners = subject_mentions(s, t, STATE)
+            foreign = owners[0] if len(owners) == 1 else None
         if foreign is None:
             continue
         # host: after "in"/"at"/"on" within a few words
@@ -594,12 +602,15 @@ def read_relations(doc: Doc) -> list[Relation]:
     # a statement inside a quotation is the speaker's
     quoted = [(q.evidence.start, q.evidence.end, q.speaker, q.text) for q in read_quotes(doc)]
     pair: list[Ment] = []
+    pair_at = 0
     for s in sentences(doc):
         s.pair = pair
+        since = pair_at
         groups = [g for g in s.groups if len({m.id for m in g if m.type == "Country"}) >= 2]
         if groups:
-            pair = [m for m in groups[-1] if m.type == "Country"]
-        if len(s.ments) < 1:
+            pair = [m for m in groups[-1] if m.type == "Country" and not m.demonym]
+            pair_at = s.span.start_char
+        if not s.ments and not s.pair:
             continue
         seen: set[tuple] = set()
         said_by = attribution(s) or next(
@@ -624,9 +635,14 @@ def read_relations(doc: Doc) -> list[Relation]:
                 who = said_by if said_by not in (r.subject.id, r.object.id if r.object else None) else None
                 if r.end:
                     start, end = None, r.end
+                evidence = s.evidence()
+                here = {m.id for m in s.ments if not m.demonym}
+                if r.subject.id not in here and (r.object is None or r.object.id not in here):
+                    # read through "they"/"their": the evidence starts where the pair is named
+                    evidence = Evidence(evidence.doc, min(since, evidence.start), evidence.end)
                 out.append(Relation(subject=r.subject.id, predicate=r.predicate,
                                     object=r.object.id if r.object else None,
-                                    evidence=s.evidence(), start=r.start or start, end=end,
+                                    evidence=evidence, start=r.start or start, end=end,
                                     negated=bool(neg), attributed_to=who,
                                     qualifiers=r.qualifiers))
     return out

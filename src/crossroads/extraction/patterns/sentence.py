@@ -107,6 +107,8 @@ def subject_mentions(s: Sentence, tok: Token, types: tuple[str, ...]) -> list[Me
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return []
+    if subj.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
+        subj = v.head  # "Russia, which keeps its base": the antecedent
     doc = s.doc
     skip = [c for c in subj.subtree if c.dep_ in ("relcl", "acl", "prep") and c.i != subj.i]
 
