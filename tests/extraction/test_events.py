@@ -102,3 +102,10 @@ def test_events_claimed_attack_and_seized_town_are_assaults(rel_doc):
 def test_events_pledged_aid_is_aid(rel_doc):
     ev = one(rel_doc("China has pledged $500 million in aid to Kyrgyzstan."), "AID")
     assert ev.targets == ("e:country/kg",)
+
+
+def test_events_considered_deployment_is_hypothetical_with_its_actor(rel_doc):
+    ev = one(rel_doc("The United States is considering the possibility of deploying troops to "
+                     "Uzbekistan."), "MOBILIZE")
+    assert ev.actors == ("e:country/us",)
+    assert ev.mode == "hypothetical"

@@ -156,12 +156,17 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
     v = t
     if t.tag_ == "VBN" and t.dep_ in ("advcl", "amod"):
         return None, False  # "(banned in Russia)": a modifier borrows no subject
-    for _ in range(3):
+    # a gerund borrows through "the possibility of deploying": prep, its noun, that noun's verb
+    through = ("prep", "pobj", "dobj") if t.tag_ == "VBG" else ()
+    for _ in range(5 if through else 3):
         for c in v.children:
             if c.dep_ in _SUBJ:
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, c.dep_ == "nsubjpass"  # "Baradar, who signed"
                 return c, c.dep_ == "nsubjpass"
+        if v.dep_ in through and v.head.i != v.i:
+            v = v.head
+            continue
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and v.head.i != v.i:
             if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
                 return v.head, v.tag_ == "VBN"
