@@ -7,13 +7,10 @@ is not the portfolio ("special envoy *for Afghanistan*" works for Russia, not Af
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from crossroads.extraction.patterns import lexicon
+from crossroads.extraction.patterns.reading import Reading
 from crossroads.extraction.patterns.sentence import Ment, Sentence
-
-if TYPE_CHECKING:
-    from crossroads.extraction.relations import Reading
 
 EMPLOYERS = ("Country", "Organization", "ArmedGroup")
 _PORTFOLIO = {"for", "on", "to", "over"}
@@ -175,7 +172,7 @@ def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
 
 
 def read_positions(s: Sentence) -> Iterator[Reading]:
-    from crossroads.extraction.relations import Reading
+    """holds_position readings of every person a sentence names with a title."""
     doc = s.doc
     for p in s.ments:
         if p.type != "Person":

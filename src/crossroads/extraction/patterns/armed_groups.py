@@ -1,0 +1,146 @@
+"""Armed groups: operates_in, affiliated_with, pledged_allegiance_to, designated_terrorist_by.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from crossroads.extraction.patterns.reading import (
+    GROUPS,
+    PLACES,
+    Reading,
+    lex_of,
+    pairs,
+    words_of,
+)
+from crossroads.extraction.patterns.sentence import Ment, Sentence, subject_mentions
+
+
+def _places_after(s: Sentence, i: int, limit: int = 9) -> list[Ment]:
+    """Places right after a preposition: "in the northern Afghan provinces of A, B and C"."""
+    doc = s.doc
+    out: list[Ment] = []
+    k = i
+    while k < min(s.span.end, i + limit):
+        m = s.at(k)
+        if m is not None:
+            if m.type in PLACES:
+                out.extend(g for g in s.group_of(m) if g.type in PLACES and g not in out)
+            k = max(m.end, max((g.end for g in s.group_of(m)), default=m.end))
+            continue
+        t = doc[k]
+        if t.lower_ == "between" and out:
+            break
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ".", ")") or \
+                t.lower_ in ("which", "where", "while", "but", "who", "that", "against", "with"):
+            break
+        k += 1
+    if any(t.lower_ == "between" for t in doc[i:out[0].start]) if out else False:
+        return out[:1]  # "along the border between A, B and C": A's side
+    return out
+
+
+def operates_in(s: Sentence) -> Iterator[Reading]:
+    lex = lex_of("operates_in")
+    doc = s.doc
+    actors = ("ArmedGroup", "Organization")
+    for t in s.span:
+        if t.lower_ not in lex["preps"]:
+            continue
+        where = _places_after(s, t.i + 1)
+        if not where:
+            continue
+        window = [x for x in doc[max(s.span.start, t.i - 6):t.i]]
+        trig = [x for x in window if (x.lower_ in lex["triggers"] or x.lemma_ in lex["triggers"])
+                and s.at(x.i) is None]
+        if any(x.lower_ in ("banned", "designated", "outlawed", "listed") for x in window[-2:]):
+            continue
+        who = s.left(t.i, actors, limit=14, stop={";", ".", "against", "while", "whereas"})
+        subj = [m for m in subject_mentions(s, t, GROUPS) if m not in who]
+        if not who and not subj:
+            continue
+        if subj and trig:
+            for a in subj:
+                for w in where:
+                    yield Reading(a, "operates_in", w, trig[-1].i)
+        if not who:
+            continue
+        if who[0].type == "Organization" and not trig:
+            continue
+        if not trig and not (who[-1].end == t.i or (who[-1].end + 1 == t.i and doc[who[-1].end].text == "(")):
+            continue
+        if t.lower_ in ("from", "to", "into") and not trig:
+            continue
+        if t.lower_ in ("from", "into", "to") and not any(
+                x.lower_ in ("operate", "operates", "operating", "operated", "attacks", "operations")
+                for x in trig):
+            continue
+        # "fleeing Syria", "heading to Libya": movement, not operating
+        if any(x.lemma_ in ("flee", "head", "leave", "send", "withdraw", "expel") for x in window):
+            continue
+        for a in who:
+            for w in where:
+                if a.id != w.id:
+                    yield Reading(a, "operates_in", w, trig[-1].i if trig else t.i)
+
+
+def affiliated_with(s: Sentence) -> Iterator[Reading]:
+    trig = set(lex_of("affiliated_with")["triggers"])
+    doc = s.doc
+    for t in s.span:
+        if t.lower_ not in trig:
+            continue
+        left = s.left(t.i, GROUPS, limit=14, stop={";", "."})
+        right = s.right(t.i + 1, GROUPS, limit=6, stop={";", "."})
+        if left and right:
+            yield from pairs(left, right, "affiliated_with", t.i)
+        elif len(right) >= 2 and doc[t.i + 1].lower_ in ("between", "of"):
+            yield from pairs(right[:1], right[1:], "affiliated_with", t.i)
+
+
+def pledged(s: Sentence) -> Iterator[Reading]:
+    trig = set(lex_of("pledged_allegiance_to")["triggers"])
+    doc = s.doc
+    actors = ("ArmedGroup", "Person")
+    for t in s.span:
+        if t.lower_ not in trig:
+            continue
+        if t.lower_ in ("oath", "loyalty") and not any(x.lower_ in ("allegiance", "loyalty", "swore", "pledged", "sworn")
+                                                       for x in doc[max(0, t.i - 3):t.i + 3]):
+            continue
+        who = subject_mentions(s, t, actors) or s.left(t.i, actors, limit=10, stop={";"})
+        to = s.right(t.i + 1, actors, limit=5, stop={";", "."})
+        yield from pairs(who, to, "pledged_allegiance_to", t.i)
+
+
+def designated(s: Sentence) -> Iterator[Reading]:
+    lex = lex_of("designated_terrorist_by")
+    doc = s.doc
+    words = words_of(s)
+    terror = any(any(w.startswith(x) for x in lex["terror"]) for w in words)
+    by_types = ("Country", "Organization")
+    for t in s.span:
+        w = t.lower_
+        if w not in lex["verbs"]:
+            continue
+        if w not in lex["bans"] and not terror:
+            continue
+        nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
+        passive = t.tag_ == "VBN" or nxt in ("by", "in") or w in ("banned", "designated",
+                                                                 "listed", "blacklisted")
+        groups = s.left(t.i, GROUPS, limit=12, stop={";"})
+        by = []
+        if passive:
+            for k in range(t.i + 1, min(s.span.end, t.i + 12)):
+                if doc[k].lower_ in ("by", "in"):
+                    by = s.right(k + 1, by_types, limit=3)
+                    if by:
+                        break
+        if not groups or not by:
+            # active voice: "the State Department designated KIB a terrorist group"
+            who = s.left(t.i, by_types, limit=6, stop={";", ","})
+            grp = s.right(t.i + 1, GROUPS, limit=4)
+            if who and grp:
+                groups, by = grp, who
+        if w in lex["bans"] and not by:
+            continue
+        yield from pairs(groups, by, "designated_terrorist_by", t.i)

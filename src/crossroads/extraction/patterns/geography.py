@@ -1,0 +1,259 @@
+"""Geography and basing: borders, located_in, connects, has_resource, hosts_military_presence.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from crossroads.extraction.patterns.reading import (
+    HYPOTHETICAL,
+    PLACES,
+    POSS,
+    STATE,
+    Reading,
+    lex_of,
+    pairs,
+    words_of,
+)
+from crossroads.extraction.patterns.sentence import Sentence, subject_mentions
+
+
+def borders(s: Sentence) -> Iterator[Reading]:
+    trig = lex_of("borders")["triggers"]
+    doc = s.doc
+    text = s.span.text
+    km = re.search(r"(\d[\d,.]*)\s*(?:-\s*)?(km|kilomet(?:er|re)s?)\b", text)
+    quals = {"length_km": int(float(km.group(1).replace(",", "")))} if km else {}
+    for t in s.span:
+        if t.lower_ not in trig:
+            continue
+        left = s.left(t.i, PLACES, limit=6, stop={".", ";"})
+        if t.pos_ == "VERB" or s.at(t.i + 1) is not None:
+            # "Turkmenistan, which is not a member of the CSTO, borders Afghanistan"
+            left = [m for m in subject_mentions(s, t, PLACES) if not m.demonym] or left
+        right = []
+        nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
+        direct = s.at(t.i + 1) is not None and t.lower_ in ("borders", "bordered", "bordering")
+        if direct and t.pos_ != "VERB":
+            left = [m for m in s.left(t.i, PLACES, limit=20, stop={".", ";"})
+                    if not m.demonym] or left
+        if nxt in ("with", "between", "of", "along", "to") or t.pos_ == "VERB" or direct:
+            right = s.right(t.i + 1, PLACES, limit=4, stop={".", ";", "("})
+        if right and right[0].demonym:
+            later = s.right(right[-1].end, PLACES, limit=4, stop={".", ";", ","})
+            if later and not later[0].demonym:
+                right = later
+        if nxt == "between" and len(right) >= 2:
+            first, *rest = right
+            yield from pairs([first], rest, "borders", t.i, **quals)
+            continue
+        # "India-Pakistan border": a hyphenated pair just before the trigger
+        if left and not right:
+            g = left
+            if len(g) == 1:
+                m = g[0]
+                prev = s.at(m.start - 2) if m.start >= 2 and doc[m.start - 1].text in "-–" else None
+                if prev and prev.type in PLACES:
+                    yield from pairs([prev], [m], "borders", t.i, **quals)
+            continue
+        if not left and not right and len(s.pair) == 2 and any(
+                doc[k].lower_ == "their" for k in range(max(s.span.start, t.i - 5), t.i)):
+            yield from pairs(s.pair[:1], s.pair[1:], "borders", t.i, **quals)  # "their border"
+            continue
+        if left and right:
+            # "Pakistan's borders with Afghanistan": possessive owner is the subject
+            yield from pairs(left[-1:] if doc[left[-1].end].lower_ in POSS else left, right,
+                              "borders", t.i, **quals)
+
+
+def located_in(s: Sentence) -> Iterator[Reading]:
+    lex = lex_of("located_in")
+    doc = s.doc
+    inner = ("Place", "Facility")
+    for m in s.ments:
+        if m.type not in inner or m.demonym:
+            continue
+        j = m.end
+        # "X in Y", "X province of Y", "X, Y" (a city and its country)
+        k = j
+        while k < s.span.end and k - j < 5 and (doc[k].lower_ in lex["place_nouns"]
+                                                or doc[k].lower_ in lex["verbs"]
+                                                or doc[k].lower_ in ("is", "was", "are", "a",
+                                                                     "an", "the") or doc[k].is_space):
+            k += 1
+        if k < s.span.end and doc[k].lower_ in ("in", "of", "near") and \
+                not (doc[k].lower_ == "of" and k == j):
+            y = s.at(k + 1) or (s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the"
+                                else None)
+            if y and y.type in PLACES and y.id != m.id and not y.demonym:
+                yield Reading(m, "located_in", y, k)
+        elif k == j and j + 1 < s.span.end and doc[j].text == ",":
+            y = s.at(j + 1)
+            after = doc[y.end].lower_ if y and y.end < s.span.end else ""
+            before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
+            if y and y.type == "Country" and not y.demonym and after not in (",", "and", "or") \
+                    and doc[y.end - 1].dep_ not in ("nsubj", "nsubjpass") \
+                    and before not in ("and", "or") and not (y.end < s.span.end and doc[y.end].lower_ in POSS):
+                yield Reading(m, "located_in", y, j)
+        # "Kunduz, the capital of Kunduz province" / "Dushanbe, Tajikistan's capital"
+        if j + 2 < s.span.end and doc[j].text == ",":
+            k = j + 1
+            if doc[k].lower_ in ("the", "a"):
+                k += 1
+            if doc[k].lower_ in lex["place_nouns"] and k + 1 < s.span.end \
+                    and doc[k + 1].lower_ in ("of", "in"):
+                y = s.at(k + 2) or (s.at(k + 3) if k + 3 < s.span.end and doc[k + 2].lower_ == "the"
+                                    else None)
+                if y and y.type in PLACES and y.id != m.id and not y.demonym:
+                    yield Reading(m, "located_in", y, k)
+            y = s.at(j + 1)
+            if y and y.type in PLACES and not y.demonym and y.end + 1 < s.span.end \
+                    and doc[y.end].lower_ in POSS and doc[y.end + 1].lower_ in lex["place_nouns"]:
+                yield Reading(m, "located_in", y, j)
+        # "China's far-western Xinjiang region", "the Afghan province of Faryab"
+        for back in range(m.start - 1, max(s.span.start, m.start - 6) - 1, -1):
+            tok = doc[back]
+            owner = s.at(back)
+            if owner and owner is not m:
+                between = doc[owner.end:m.start]
+                words = [t.lower_ for t in between]
+                ok = owner.type in PLACES and (
+                    (words[:1] and words[0] in POSS and all(t.pos_ in ("ADJ", "ADV", "NOUN", "PUNCT", "PART", "PROPN")
+                                                 for t in between)) or
+                    (owner.demonym and (not words or (
+                        any(w in lex["place_nouns"] for w in words)
+                        and all(w in lex["place_nouns"] or w in ("of", "the", "-") or t.pos_ == "ADJ"
+                                for w, t in zip(words, between))))))
+                if ok and "," not in words:
+                    group = s.group_of(m) if owner.demonym else [m]
+                    for g in group:
+                        if g.type in inner:
+                            yield Reading(g, "located_in", owner, back)
+                break
+            if tok.lower_ in (",", ";", "(", ")", "and", "in", "by"):
+                break
+
+
+def hosts(s: Sentence) -> Iterator[Reading]:
+    lex = lex_of("hosts_military_presence")
+    doc = s.doc
+    mil = set(lex["military"])
+    for t in s.span:
+        if t.lower_ not in mil:
+            continue
+        # foreign force: a country right before ("US troops", "America's military base")
+        foreign = None
+        for back in range(t.i - 1, max(s.span.start, t.i - 4) - 1, -1):
+            m = s.at(back)
+            if m:
+                if m.type == "Country":
+                    foreign = m
+                break
+            if doc[back].lower_ in (",", ";", "(", "in", "of", "the", "a", "to"):
+                break
+        if foreign is None and any(doc[k].lower_ in ("its", "their") for k in range(max(s.span.start, t.i - 3), t.i)):
+            # "Russia, which keeps its military base in Tajikistan"
+            owners = subject_mentions(s, t, STATE)
+            foreign = owners[0] if len(owners) == 1 else None
+        if foreign is None:
+            continue
+        # host: after "in"/"at"/"on" within a few words
+        host = place = None
+        for k in range(t.i + 1, min(s.span.end, t.i + 6)):
+            if doc[k].lower_ in ("in", "at", "on"):
+                m = s.at(k + 1) or (s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None)
+                if m and m.type == "Country" and m.demonym and s.at(m.end) is not None \
+                        and s.at(m.end).type in ("Place", "Facility"):
+                    host, place = m, s.at(m.end)
+                elif m and m.type == "Country" and not m.demonym and \
+                        doc[m.end - 1].dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+                    host = m
+                elif m and m.type in ("Place", "Facility"):
+                    place = m
+                    # "at Manas airport in Kyrgyzstan", "in Khanabad, Uzbekistan"
+                    k2 = m.end
+                    if k2 < s.span.end and doc[k2].lower_ in (",", "in"):
+                        m2 = s.at(k2 + 1)
+                        if m2 and m2.type == "Country" and not m2.demonym:
+                            host = m2
+                break
+            if doc[k].lower_ in (",", ";", "."):
+                break
+        if host is None or host.id == foreign.id:
+            continue
+        quals = {"place": place.id} if place else {}
+        if any(x.lower_ in HYPOTHETICAL for x in doc[max(s.span.start, t.i - 8):t.i]):
+            continue
+        yield Reading(host, "hosts_military_presence", foreign, t.i, quals)
+    for t in s.span:
+        if t.lower_ in lex["host_verbs"] and t.lemma_ == "host":
+            host = [m for m in s.left(t.i, STATE, limit=5, stop={","}) if not m.demonym]
+            foreign = s.right(t.i + 1, STATE, limit=3)
+            if host and foreign and any(x.lower_ in mil for x in doc[t.i:min(s.span.end, t.i + 6)]):
+                place = next((m for m in s.ments if m.type in ("Facility", "Place")
+                              and t.i < m.start <= t.i + 10), None)
+                yield from pairs(host, foreign, "hosts_military_presence", t.i,
+                                  **({"place": place.id} if place else {}))
+
+
+def connects(s: Sentence) -> Iterator[Reading]:
+    trig = set(lex_of("connects")["triggers"])
+    links = ("Initiative", "Facility")
+    ends = ("Place", "Country", "Facility")
+    for t in s.span:
+        if t.lower_ not in trig:
+            continue
+        what = s.left(t.i, ("Initiative",), limit=14, stop={";", "."}) or \
+            s.left(t.i, links, limit=6, stop={";", ".", ","})
+        if not what:
+            continue
+        to = []
+        for m in s.ments:
+            if m.start > t.i and m.start - t.i <= 14 and m.type in ends and not m.demonym:
+                to.append(m)
+        for w in what[-1:]:
+            for m in to:
+                if m.id != w.id:
+                    yield Reading(w, "connects", m, t.i)
+
+
+def has_resource(s: Sentence) -> Iterator[Reading]:
+    lex = lex_of("has_resource")
+    doc = s.doc
+    text = s.span.text
+    low = text.lower()
+    base = s.span.start_char
+    if not any(w in words_of(s) for w in lex["triggers"]):
+        return
+    owners = [m for m in s.ments if m.type in ("Country", "Place") and not m.demonym]
+    if not owners:
+        return
+    found: list[tuple[int, str]] = []
+    for res in sorted(lex["resources"], key=len, reverse=True):
+        for mt in re.finditer(rf"\b{re.escape(res)}\b", low):
+            if any(a <= mt.start() < a + len(r) for a, r in found):
+                continue
+            found.append((mt.start(), res))
+    unit = "|".join(re.escape(u) for u in lex["units"])
+    for pos, res in sorted(found):
+        char = base + pos
+        tok = next((t for t in s.span if t.idx >= char), None)
+        if tok is None:
+            continue
+        owner = max((m for m in owners if doc[m.start].idx < char), key=lambda m: m.start,
+                    default=None)
+        if owner is None:
+            continue
+        quals = {"resource": res}
+        # the nearest "30 billion barrels" before or after the resource word
+        q = None
+        for mq in re.finditer(rf"(\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:{unit})(?:\s+(?:feet|meters|metres))?)",
+                              low):
+            if abs(mq.start() - pos) < 60:
+                q = text[mq.start():mq.end()]
+                break
+        if q:
+            quals["quantity"] = q
+        elif not any(doc[k].lower_ in lex["triggers"] for k in range(owner.end, min(tok.i + 2, s.span.end))):
+            continue
+        yield Reading(owner, "has_resource", None, tok.i, quals)

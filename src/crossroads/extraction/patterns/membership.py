@@ -1,0 +1,154 @@
+"""Membership and agreements: member_of, party_to, part_of ("A and B are members of C").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from crossroads.extraction.patterns.reading import (
+    ORGS,
+    POSS,
+    STATE,
+    THEY,
+    Reading,
+    lex_of,
+    pairs,
+)
+from crossroads.extraction.patterns.sentence import Sentence, subject_mentions
+
+
+def member_of(s: Sentence) -> Iterator[Reading]:
+    lex = lex_of("member_of")
+    doc = s.doc
+    for t in s.span:
+        w = t.lower_
+        if w in lex["triggers"] or t.lemma_ in ("member", "join", "membership"):
+            subj = s.left(t.i, ("Country", "Organization"), limit=10,
+                          stop={".", ";", "while", "whereas", "but"})
+            obj = s.right(t.i + 1, ORGS, limit=8, stop={";", "("})
+            if subj and subj[-1].type == "Organization" and subj[-1].end == t.i and not obj:
+                # "their status as Security Council members": the organisation is the object
+                obj = subj[-1:]
+                subj = [m for m in subject_mentions(s, t, STATE)] or (
+                    s.pair if any(x.lower_ in THEY for x in doc[s.span.start:t.i]) else [])
+            if not subj:
+                # "the SCO member states Kazakhstan and Kyrgyzstan": organisation before
+                before = s.left(t.i, ORGS, limit=2)
+                after = s.right(t.i + 1, STATE, limit=3)
+                if before and after:
+                    yield from pairs(after, before, "member_of", t.i)
+                continue
+            if t.lemma_ == "join" and t.pos_ == "VERB":
+                obj = s.right(t.i + 1, ORGS, limit=4)
+            if not obj and w in ("members", "member") and t.i + 1 < s.span.end \
+                    and doc[t.i + 1].lower_ != "of":
+                # "The focus of the SCO is ...; India and Pakistan also became members"
+                obj = s.left(subj[0].start, ORGS, limit=30)[-1:]
+            yield from pairs(subj, obj, "member_of", t.i)
+        elif t.lemma_ in lex["leave"] and t.pos_ == "VERB":
+            # "Uzbekistan left the CSTO in 2012": a membership that ended
+            org = s.right(t.i + 1, ORGS, limit=4)
+            subj = subject_mentions(s, t, ("Country", "Organization")) or \
+                s.left(t.i, ("Country", "Organization"), limit=6)
+            year = re.search(r"\b(?:in|since)\s+(1[89]\d\d|20\d\d)\b", s.span.text)
+            for r in pairs(subj, org[:1], "member_of", t.i):
+                r.end = year.group(1) if year else None
+                if r.end:
+                    yield r
+        elif w in lex["negators"]:
+            obj = s.right(t.i + 1, ORGS, limit=6)
+            subj = s.left(t.i, ("Country", "Organization"), limit=6)
+            for r in pairs(subj, obj, "member_of", t.i):
+                r.negated = True
+                yield r
+        elif w in lex["include"]:
+            org = s.left(t.i, ORGS, limit=6, stop={";"})
+            members = s.right(t.i + 1, STATE, limit=6)
+            if org and members and doc[t.i].pos_ in ("VERB", "AUX"):
+                yield from pairs(members, org[-1:], "member_of", t.i)
+
+
+def listed_members(s: Sentence) -> Iterator[Reading]:
+    """"the BRICS group (Brazil, Russia, India, China and South Africa)": a member list."""
+    doc = s.doc
+    for m in s.ments:
+        if m.type != "Organization":
+            continue
+        k = m.end
+        while k < s.span.end and k - m.end < 2 and doc[k].lower_ in ("group", "bloc", "alliance"):
+            k += 1
+        if k < s.span.end and doc[k].text == "(":
+            members = s.right(k + 1, STATE, limit=1)
+            if len(members) >= 2:
+                yield from pairs(members, [m], "member_of", m.start)
+
+
+def party_to(s: Sentence) -> Iterator[Reading]:
+    lex = lex_of("party_to")
+    doc = s.doc
+    deals = [m for m in s.ments if m.type == "Agreement"]
+    if not deals:
+        return
+    actors = ("Country", "Organization", "ArmedGroup", "Person")
+    for t in s.span:
+        w = t.lower_
+        if w == "between":
+            deal = s.left(t.i, ("Agreement",), limit=4)
+            parties = s.right(t.i + 1, actors, limit=4)
+            parties = [p for p in parties if not p.demonym] or parties
+            yield from pairs(parties, deal, "party_to", t.i)
+        elif w in lex["verbs"]:
+            parties = s.left(t.i, actors, limit=8, stop={";", "."})
+            if not parties and any(x.lower_ in THEY for x in doc[max(s.span.start, t.i - 4):t.i]):
+                parties = s.pair  # "In 2001, they signed a treaty"
+            if t.tag_ == "VBN" or w in ("signing",):
+                by = []
+                for k in range(t.i + 1, min(s.span.end, t.i + 10)):
+                    if doc[k].lower_ in ("by", "between"):
+                        by = s.right(k + 1, actors, limit=3)
+                        break
+                parties = by or parties
+            with_ = []
+            for k in range(t.i + 1, min(s.span.end, t.i + 12)):
+                if doc[k].lower_ == "with":
+                    with_ = s.right(k + 1, actors, limit=3)
+                    break
+            near = [d for d in deals if abs(d.start - t.i) <= 25]
+            for d in near:
+                for p in parties + with_:
+                    if p.type in actors and p.id != d.id:
+                        yield Reading(p, "party_to", d, t.i)
+
+
+def part_of(s: Sentence) -> Iterator[Reading]:
+    nouns = set(lex_of("part_of")["nouns"])
+    doc = s.doc
+    kinds = ("Initiative", "Organization")
+    for t in s.span:
+        if t.lower_ not in nouns:
+            continue
+        nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
+        if nxt != "of" and not (t.lower_ in ("flagship", "project") and nxt in ("of", "under")):
+            continue
+        whole = s.right(t.i + 2, kinds, limit=3)
+        piece = s.left(t.i, kinds, limit=8, stop={";", ".", "while", "whereas", "but", "which"})
+        yield from pairs(piece, whole[:1], "part_of", t.i)
+    # "the IRGC's elite Quds Force": an organisation's own unit
+    for m in s.ments:
+        if m.type in kinds and m.end < s.span.end and doc[m.end].lower_ in POSS:
+            k = m.end + 1
+            while k < s.span.end and k - m.end <= 3 and s.at(k) is None and doc[k].pos_ == "ADJ":
+                k += 1
+            unit = s.at(k)
+            if unit and unit.type == m.type and unit.id != m.id:
+                yield Reading(unit, "part_of", m, m.end)
+    # "Of the BRI's six corridors, three ..., including CPEC"
+    for t in s.span:
+        if t.lower_ == "including" or (t.lower_ == "such" and t.i + 1 < s.span.end
+                                       and doc[t.i + 1].lower_ == "as"):
+            parts = s.right(t.i + 1, ("Initiative",), limit=6)
+            for m in s.ments:
+                if m.type == "Initiative" and m.start < t.i and m.end < s.span.end \
+                        and doc[m.end].lower_ in POSS and any(
+                            doc[k].lower_ in nouns for k in range(m.end + 1, min(m.end + 4, t.i))):
+                    yield from pairs(parts, [m], "part_of", t.i)

@@ -1,0 +1,50 @@
+"""A relation found by a rule before evidence, dates and negation are attached, and the
+small helpers every predicate rule shares.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from crossroads.extraction.patterns import lexicon
+from crossroads.extraction.patterns.sentence import Ment, Sentence
+
+STATE = ("Country",)
+ORGS = ("Organization",)
+GROUPS = ("ArmedGroup",)
+PLACES = ("Place", "Country")
+THEY = {"they", "both", "their", "them"}
+POSS = {"'s", "’s", "'", "’"}
+HYPOTHETICAL = {"would", "could", "might", "if", "whether", "unless"}
+
+
+@dataclass
+class Reading:
+    """A relation found by a rule, before evidence and dates are attached."""
+    subject: Ment
+    predicate: str
+    object: Ment | None
+    at: int
+    """Token index of the trigger (negation and dates are read around it)."""
+    qualifiers: dict = field(default_factory=dict)
+    start: str | None = None
+    end: str | None = None
+    negated: bool | None = None
+
+
+def lex_of(name: str) -> dict:
+    """The trigger words of one predicate in patterns/relations.toml."""
+    return lexicon("relations")[name]
+
+
+def words_of(s: Sentence) -> list[str]:
+    return [t.lower_ for t in s.span]
+
+
+def pairs(subjects: list[Ment], objects: list[Ment], predicate: str, at: int,
+          **quals) -> Iterator[Reading]:
+    """One reading per subject and object of two coordinated groups."""
+    for a in subjects:
+        for b in objects:
+            if a.id != b.id:
+                yield Reading(a, predicate, b, at, dict(quals))
