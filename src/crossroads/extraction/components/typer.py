@@ -222,6 +222,19 @@ class Typer:
         return False
 
     @staticmethod
+    def _complete(span: Span, label: str) -> Span:
+        """ "State" + "Duma": NER stopped after a common word that starts a longer name."""
+        doc, end = span.doc, span.end
+        if label != "ORG" or len(span) != 1 or fold(span.text) not in cues.GENERIC:
+            return span
+        while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end]) \
+                and doc[end].is_alpha and not doc[end].ent_type_ \
+                and fold(doc[end].text) not in cues.TITLES \
+                and fold(doc[end].text) not in ("staff", "command", "headquarters", "office"):
+            end += 1
+        return doc[span.start:end]
+
+    @staticmethod
     def _with_facility(ent: Span) -> Span:
         """ "Manas airport": a place followed by a facility word is a Facility; "CAREC
         corridors": an organisation followed by a programme word is an Initiative."""
@@ -311,7 +324,7 @@ class Typer:
                 trimmed = _trim(raw, ent.label_)
                 if trimmed is None:
                     continue
-                piece = trimmed
+                piece = self._complete(trimmed, ent.label_)
                 start = piece.start
                 while glued_to_name(doc, start):  # "Sherali|Khairullaev": the whole word
                     start -= 1
