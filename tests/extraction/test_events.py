@@ -109,3 +109,11 @@ def test_events_considered_deployment_is_hypothetical_with_its_actor(rel_doc):
                      "Uzbekistan."), "MOBILIZE")
     assert ev.actors == ("e:country/us",)
     assert ev.mode == "hypothetical"
+
+
+def test_events_the_two_generals_are_the_last_two_people(rel_doc):
+    doc = rel_doc("On March 3, 2021, Pavel Orlovsky visited Dushanbe and met Dilnoza Rakhimova. "
+                  "The two ministers agreed to open a joint office.", None)
+    ev = one(doc, "AGREE")
+    assert set(ev.actors) == {"e:person/pavel-orlovsky", "e:person/dilnoza-rakhimova"}
+    assert ev.date == "2021-03-03"

@@ -65,7 +65,8 @@ _TROOPS = {"troops", "troop", "forces", "soldiers", "contingent", "peacekeepers"
            "battalion", "battalions", "fighters", "militants"}
 _NEEDS_PARTNER = {"meet", "visit", "receive", "host"}
 _NEEDS_COMPLEMENT = {"decline", "refuse", "reject", "deny", "accuse", "threaten", "request"}
-_PEOPLE = {"official", "officials", "counterpart", "counterparts", "delegation", "leader",
+_PEOPLE = {"general", "generals", "men", "politicians", "ministers", "presidents",
+           "official", "officials", "counterpart", "counterparts", "delegation", "leader",
            "leaders", "minister", "president", "envoy", "ambassador", "representative", "head",
            "delegates", "diplomats", "diplomat", "commander", "commanders", "premier"}
 
@@ -174,6 +175,14 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _plural_ref(subj: Token) -> bool:
+    """"they", "both", "the two generals", "both sides": a pair named before."""
+    if subj.lower_ in _THEY:
+        return True
+    return any(c.lower_ in ("two", "both") for c in subj.children if c.dep_ in ("nummod", "det",
+                                                                                   "predet"))
 
 
 def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
@@ -298,8 +307,10 @@ def read_events(doc: Doc) -> list[Event]:
     named = named_ids(doc)
     pair: list[Ment] = []
     pair_at = 0
+    persons: list[Ment] = []
+    persons_at = 0
     for s in sentences(doc):
-        if len(s.ments) == 0 and not any(t.lower_ in _THEY for t in s.span):
+        if len(s.ments) == 0 and not any(t.lower_ in _THEY or t.lower_ == "two" for t in s.span):
             continue
         seen: set[tuple] = set()
         for t in s.span:
@@ -317,9 +328,14 @@ def read_events(doc: Doc) -> list[Event]:
                 continue  # "Russia declining": no refusal of anything
             if not actors and t.pos_ == "VERB":
                 subj, passive = _subject(t)
-                if subj is not None and not passive and subj.lower_ in _THEY and pair:
-                    actors = list(pair)  # "In 2001, they signed a treaty"
-                    evidence = Evidence(evidence.doc, min(pair_at, evidence.start), evidence.end)
+                if subj is not None and not passive and _plural_ref(subj):
+                    # "In 2001, they signed a treaty"; "The two generals agreed to ..."
+                    people = subj.lemma_.lower() in _PEOPLE or subj.lower_ in _PEOPLE
+                    both, at = (persons[-2:], persons_at) if people and len(persons) >= 2 \
+                        else (pair, pair_at)
+                    if both:
+                        actors = list(both)
+                        evidence = Evidence(evidence.doc, min(at, evidence.start), evidence.end)
             if not actors and not targets:
                 continue
             key = (typ, tuple(sorted(a.id for a in actors)), tuple(sorted(m.id for m in targets)))
@@ -335,6 +351,13 @@ def read_events(doc: Doc) -> list[Event]:
                              date=_date(s, t, mode),
                              place=p if (p := _place(s, t)) in named else None, negated=neg,
                              mode=mode, trigger=t.text))
+        for m in s.ments:
+            if m.type == "Person" and m.id in named and (not persons or persons[-1].id != m.id):
+                persons = [p for p in persons if p.id != m.id] + [m]
+                persons_at = min(persons_at, s.span.start_char) if len(persons) > 1 else \
+                    s.span.start_char
+        if "\n" in doc.text[s.span.end_char:s.span.end_char + 2]:
+            persons, persons_at = [], s.span.end_char  # a new paragraph starts afresh
         groups = [g for g in s.groups if len({m.id for m in g if m.type in ACTORS}) >= 2]
         if groups:
             pair = [m for m in groups[-1] if m.type in ACTORS]
