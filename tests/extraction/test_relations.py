@@ -217,3 +217,12 @@ def test_relations_its_base_and_their_border(rel_doc):
     r = rels(rel_doc(text))[("e:country/kg", "borders", "e:country/tj")]
     assert r.qualifiers == {"length_km": 970}
     assert text[r.evidence.start:r.evidence.end] == text  # from where the pair is named
+
+
+def test_relations_no_longer_refuses_and_plans_to_join(rel_doc):
+    gone = rels(rel_doc("Uzbekistan is no longer a member of the CSTO."))
+    assert gone[("e:country/uz", "member_of", "e:org/csto")].negated
+    refused = rels(rel_doc("Turkmenistan refuses to join the CSTO."))
+    assert refused[("e:country/tm", "member_of", "e:org/csto")].negated
+    planned = rels(rel_doc("Uzbekistan plans to join the CSTO."))
+    assert ("e:country/uz", "member_of", "e:org/csto") not in planned

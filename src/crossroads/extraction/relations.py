@@ -81,7 +81,7 @@ def read_relations(doc: Doc) -> list[Relation]:
         if not s.ments and not s.pair:
             continue
         seen: set[tuple] = set()
-        said_by = attribution(s) or next(
+        said_by = attribution(s, named) or next(
             (who for a, b, who, text in quoted if a <= s.span.start_char < b
              and s.span.text[:40].strip("“”\" ") in text), None)
         for rule in RULES:

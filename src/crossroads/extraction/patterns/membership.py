@@ -16,6 +16,10 @@ from crossroads.extraction.patterns.reading import (
 )
 from crossroads.extraction.patterns.sentence import Sentence, subject_mentions
 
+_WISH = {"plan", "want", "seek", "consider", "hope", "intend", "aim", "try", "apply", "expect",
+         "wish", "prepare", "decide", "ask", "invite", "urge"}
+"""Verbs before "to join" that make the membership a wish, not a fact."""
+
 
 def member_of(s: Sentence) -> Iterator[Reading]:
     lex = lex_of("member_of")
@@ -40,6 +44,8 @@ def member_of(s: Sentence) -> Iterator[Reading]:
                 continue
             if t.lemma_ == "join" and t.pos_ == "VERB":
                 obj = s.right(t.i + 1, ORGS, limit=4)
+                if t.dep_ == "xcomp" and t.head.lemma_.lower() in _WISH:
+                    continue  # "plans to join", "applied to join": not a member yet
             if not obj and w in ("members", "member") and t.i + 1 < s.span.end \
                     and doc[t.i + 1].lower_ != "of":
                 # "The focus of the SCO is ...; India and Pakistan also became members"

@@ -197,7 +197,14 @@ def named_ids(doc: Doc) -> set[str]:
 
 
 def negated(tok: Token) -> bool:
-    """True when the token, its head or its head's head carries a negation ("is not", "no")."""
+    """True when the token, its head or its head's head carries a negation ("is not", "no"),
+    or "no longer" / "refuses to" govern it."""
+    doc = tok.doc
+    if any(doc[k].lower_ == "no" and doc[k + 1].lower_ == "longer"
+           for k in range(max(tok.sent.start, tok.i - 5), tok.i - 1)):
+        return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline", "reject"):
+        return True
     for t in (tok, tok.head, tok.head.head):
         if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("det", "advmod", "neg"))
                for c in t.children):
@@ -279,8 +286,16 @@ def start_end(span: Span, lo: int | None = None, since_only: bool = False
 _SAY = None
 
 
-def attribution(s: Sentence) -> str | None:
-    """Who the sentence puts a statement in the mouth of: "according to X", "X claimed"."""
+def attribution(s: Sentence, named: set[str] | None = None) -> str | None:
+    """Who the sentence puts a statement in the mouth of: "according to X", "X claimed".
+
+    ``named``: only these entity ids count (an adjective-only country is no stored entity).
+    """
+    got = _attribution(s)
+    return got if named is None or got in named else None
+
+
+def _attribution(s: Sentence) -> str | None:
     global _SAY
     if _SAY is None:
         from crossroads.extraction.patterns import lexicon
