@@ -117,3 +117,9 @@ def test_events_the_two_generals_are_the_last_two_people(rel_doc):
     ev = one(doc, "AGREE")
     assert set(ev.actors) == {"e:person/pavel-orlovsky", "e:person/dilnoza-rakhimova"}
     assert ev.date == "2021-03-03"
+
+
+def test_events_denied_support_keeps_its_actor(rel_doc):
+    evs = read_events(rel_doc("Iran denied that it supports the Taliban."))
+    support = next(e for e in evs if e.type == "SUPPORT")
+    assert (support.actors, support.mode) == (("e:country/ir",), "denied")

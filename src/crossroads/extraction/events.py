@@ -20,6 +20,7 @@ from crossroads.extraction.patterns.sentence import (
     named_ids,
     negated,
     sentences,
+    subject_mentions,
 )
 from crossroads.model import Event, Evidence
 
@@ -328,7 +329,10 @@ def read_events(doc: Doc) -> list[Event]:
                 continue  # "Russia declining": no refusal of anything
             if not actors and t.pos_ == "VERB":
                 subj, passive = _subject(t)
-                if subj is not None and not passive and _plural_ref(subj):
+                if subj is not None and subj.lower_ in ("it", "he", "she") and t.head.i != t.i:
+                    # "Iran denied that it supports X": the governing clause's subject
+                    actors = [m for m in subject_mentions(s, t.head, ACTORS) if m.id in named]
+                if not actors and subj is not None and not passive and _plural_ref(subj):
                     # "In 2001, they signed a treaty"; "The two generals agreed to ..."
                     people = subj.lemma_.lower() in _PEOPLE or subj.lower_ in _PEOPLE
                     both, at = (persons[-2:], persons_at) if people and len(persons) >= 2 \
