@@ -2,12 +2,14 @@
 
     .venv/bin/python benchmarks/bench_entities.py [CORPUS_DIR] [--repeat N] [--processes P]
 
-Reads the corpus once (the ingest readers), repeats its texts N times, then times
-1. bare spaCy: ``spacy.load(model).pipe(texts)`` in one process (the issue's baseline), and
-2. crossroads: ``Extractor(processes=P).extract_many(docs)`` -- our tokenizer rules, the
-   model, pack matcher, typer, acronyms, linker, dates, and the Entity/Mention records --
-and prints words/second for both and their ratio (goal: >= 0.6 with P=2 on 2 cores).
-Relations, events and quotes are left out unless --all is given.
+Repeats the corpus files N times and times, over the same texts:
+1. bare spaCy: ``spacy.load(model).pipe(texts)`` in one process (the issue's baseline),
+   and with ``n_process=P`` (the same cores as ours);
+2. crossroads ingest+entities: the ingest readers on the raw files (cleaning, splitting,
+   metadata, hashes, MinHash) then ``Extractor(processes=P).extract_many`` -- our tokenizer
+   rules, the model, pack matcher, typer, acronyms, linker, dates, Entity/Mention records;
+3. the same with relations, events and quotes read too (the whole extraction);
+and prints words/second and the ratios (goal: ingest+entities >= 0.6 x bare spaCy).
 """
 from __future__ import annotations
 
@@ -32,33 +34,45 @@ def main() -> None:
     ap.add_argument("--all", action="store_true", help="also read relations, events, quotes")
     args = ap.parse_args()
 
-    base = [d for p in sorted(Path(args.corpus).glob("*"))
-            for d in load_path(p, int(settings.get("max_bytes"))) if d.text.strip()]
-    docs = [Document(f"{d.id}-{i}", d.source, d.text, published=d.published)
-            for i in range(args.repeat) for d in base]
-    texts = [d.text for d in docs]
+    files = sorted(p for p in Path(args.corpus).glob("*") if p.is_file())
+    max_bytes = int(settings.get("max_bytes"))
+
+    def read_all() -> list[Document]:
+        return [Document(f"{d.id}-{i}", d.source, d.text, published=d.published)
+                for i in range(args.repeat) for p in files
+                for d in load_path(p, max_bytes) if d.text.strip()]
+
+    texts = [d.text for d in read_all()]
     words = sum(len(t.split()) for t in texts)
-    print(f"{len(docs)} documents, {words} words ({len(base)} texts x {args.repeat})")
+    print(f"{len(texts)} documents, {words} words ({len(files)} files x {args.repeat})")
 
     bare = spacy.load(settings.get("model"))
-    t = time.perf_counter()
-    for _ in bare.pipe(texts, batch_size=args.batch_size):
-        pass
-    bare_s = time.perf_counter() - t
+    timings = {}
+    for n_process in (1, args.processes):
+        t = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=args.batch_size, n_process=n_process):
+            pass
+        timings[f"bare spaCy ({n_process} process{'es' if n_process > 1 else ''})"] = \
+            time.perf_counter() - t
     del bare
 
     ex = Extractor(processes=args.processes, batch_size=args.batch_size)
-    if not args.all:
-        ex.readers = {}
-    t = time.perf_counter()
-    n = sum(1 for _ in ex.extract_many(docs))
-    ours_s = time.perf_counter() - t
-    assert n == len(docs)
+    readers = ex.readers
+    for label, with_readers in (("ingest+entities", False), ("ingest+everything", True)):
+        ex.readers = readers if with_readers else {}
+        t = time.perf_counter()
+        docs = read_all()
+        n = sum(1 for _ in ex.extract_many(docs))
+        timings[f"crossroads {label} ({args.processes} processes)"] = time.perf_counter() - t
+        assert n == len(docs)
 
-    bare_wps, ours_wps = words / bare_s, words / ours_s
-    print(f"bare spaCy (1 process)        {bare_wps:9.0f} words/s  ({bare_s:.1f} s)")
-    print(f"crossroads ({args.processes} processes)        {ours_wps:9.0f} words/s  ({ours_s:.1f} s)")
-    print(f"ratio crossroads / bare       {ours_wps / bare_wps:9.2f}")
+    wps = {k: words / v for k, v in timings.items()}
+    for k, v in wps.items():
+        print(f"{k:44s} {v:7.0f} words/s  ({timings[k]:.1f} s)")
+    base1, baseP = list(wps.values())[:2]
+    for k in list(wps)[2:]:
+        print(f"ratio {k:38s} {wps[k] / base1:5.2f} x bare 1-process, "
+              f"{wps[k] / baseP:5.2f} x bare {args.processes}-process")
 
 
 if __name__ == "__main__":
