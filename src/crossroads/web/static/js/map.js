@@ -7,9 +7,10 @@
   const data = CR.pageData();
   const map = L.map(box, {zoomSnap: 0.5, attributionControl: true}).setView([38, 66], 4);
   map.attributionControl.addAttribution("Outlines: Natural Earth");
+  let region = null;  /* the outlines shipped: the region the view opens on */
   try {
     const outlines = await CR.getJSON("/static/vendor/countries.geojson");
-    L.geoJSON(outlines, {
+    region = L.geoJSON(outlines, {
       style: {color: "#8a8f98", weight: 1, fillColor: "#eef0ea", fillOpacity: 1},
       onEachFeature: (f, layer) => layer.bindTooltip(CR.escape(f.properties.name || ""), {sticky: true}),
     }).addTo(map);
@@ -71,7 +72,13 @@
     areas.addTo(map);
     L.control.layers(null, {"Places": layer, "Armed-group areas": areas}, {collapsed: false}).addTo(map);
   }
-  if (markers.length > 1) map.fitBounds(layer.getBounds().pad(0.2));
+  if (markers.length > 1) {
+    /* open on the markers inside the region's outlines; far-away places stay a pan away */
+    const rb = region && region.getBounds();
+    const inside = rb ? markers.filter((m) => rb.contains([m.lat, m.lon])) : markers;
+    const pts = (inside.length > 1 ? inside : markers).map((m) => [m.lat, m.lon]);
+    map.fitBounds(L.latLngBounds(pts).pad(0.2));
+  }
 
   /* corridor page: each route as a line through the stops with coordinates */
   const extra = L.featureGroup().addTo(map);
