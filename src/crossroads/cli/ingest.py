@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 
 import click
@@ -10,11 +11,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from crossroads import settings
 from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
-from crossroads.ingest.pipeline import Ingest, default_extractor_factory
+from crossroads.ingest.pipeline import Ingest, dask_extractor_factory, default_extractor_factory
+from crossroads.model import IngestReport
 from crossroads.store import open_store
 
 PROGRESS_MIN_FILES = 5
 """Below this many inputs a progress bar is noise."""
+
+DASK_BATCH_FILES = 256
+"""Files read per round with --dask: enough documents to keep a cluster's workers busy."""
 
 
 @cli.command()
@@ -28,8 +33,11 @@ PROGRESS_MIN_FILES = 5
 @click.option("--no-extract", is_flag=True, help="Store documents only; read no entities or facts.")
 @click.option("--processes", type=int, default=None,
               help="Extraction worker processes (default: the 'processes' setting, 2).")
+@click.option("--dask", "scheduler", metavar="ADDRESS", default=None,
+              help="Extract on the Dask cluster at this scheduler address (tcp://HOST:PORT); "
+                   "reading and storing stay here.")
 @friendly_errors
-def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes):
+def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes, scheduler):
     """Read text, HTML and PDF files and folders (or - for standard input) into the store.
 
     Pages that carry several articles are split; exact and near duplicates are found
@@ -38,13 +46,46 @@ def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes):
     Example:
 
         crossroads ingest examples/briefs/ report.pdf
+
+        crossroads ingest --dask tcp://10.0.0.5:8786 archive/
     """
     err = Console(stderr=True)
-    factory = None if no_extract else default_extractor_factory(packs, processes)
+    if scheduler and no_extract:
+        raise click.UsageError("--dask and --no-extract exclude each other")
+    if scheduler:  # connect before the store opens: a wrong address changes nothing
+        cluster = dask_extractor_factory(scheduler, packs)()
+        # a lost scheduler is reported per document below, not as Dask's client traceback
+        # (after connecting: importing distributed sets its loggers' levels)
+        for name in ("distributed.client", "distributed.core"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        try:
+            report = _run(err, paths, db, max_bytes, lambda: cluster, quiet or as_json,
+                          batch_files=DASK_BATCH_FILES)
+        finally:
+            cluster.close()
+    else:
+        factory = None if no_extract else default_extractor_factory(packs, processes)
+        report = _run(err, paths, db, max_bytes, factory, quiet or as_json)
+    for line in report.errors:
+        err.print(f"[red]error[/red] {line}", highlight=False, soft_wrap=True)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=1))
+    elif not quiet:
+        click.echo(f"read {report.read}, new {report.new}, duplicate {report.duplicate}, "
+                   f"near-duplicate {report.near_duplicate}, failed {report.failed} "
+                   f"({len(report.documents)} article documents stored, {report.seconds:.1f} s)")
+    if report.failed:
+        sys.exit(1)
+
+
+def _run(err: Console, paths, db: str, max_bytes: int, factory, no_bar: bool,
+         batch_files: int = 32) -> IngestReport:
+    """One ingest run into the store at ``db``, with a progress bar on a terminal."""
     with open_store(db) as store:
         runner = Ingest(store, factory, max_bytes=max_bytes,
-                        near_dup_threshold=float(settings.get("near_dup_threshold")))
-        if not (quiet or as_json) and err.is_terminal:
+                        near_dup_threshold=float(settings.get("near_dup_threshold")),
+                        batch_files=batch_files)
+        if not no_bar and err.is_terminal:
             with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                           TimeElapsedColumn(), TextColumn("{task.description}"),
                           console=err, transient=True) as bar:
@@ -56,13 +97,4 @@ def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes):
                 report = runner.run(paths, progress)
         else:
             report = runner.run(paths)
-    for line in report.errors:
-        err.print(f"[red]error[/red] {line}", highlight=False, soft_wrap=True)
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), indent=1))
-    elif not quiet:
-        click.echo(f"read {report.read}, new {report.new}, duplicate {report.duplicate}, "
-                   f"near-duplicate {report.near_duplicate}, failed {report.failed} "
-                   f"({len(report.documents)} article documents stored, {report.seconds:.1f} s)")
-    if report.failed:
-        sys.exit(1)
+    return report

@@ -142,10 +142,17 @@ class Ingest:
                     report.errors.append(f"{item}: cannot read ({exc.strerror or exc})")
             to_extract = [d for lo in loaded for d in lo.to_extract]
             extractions = {x.doc: x for x in self._extract(to_extract)}
+            # an extractor on a cluster names documents whose batch failed there
+            failures: dict[str, str] = getattr(self._extractor, "failures", None) or {}
             for lo in loaded:
                 report.read += 1
+                failed = [d for d in lo.to_extract if d.id in failures]
                 if lo.status == "duplicate":
                     report.duplicate += 1
+                elif failed:  # not stored, so that the next run reads it again
+                    report.failed += 1
+                    report.errors.extend(f"{lo.name}: {d.id}: {failures.pop(d.id)}" for d in failed)
+                    self._seen_hashes.difference_update(d.content_hash for d in lo.docs)
                 elif lo.docs:
                     try:
                         self.store.add_documents(lo.docs, [extractions[d.id] for d in lo.to_extract
@@ -177,4 +184,18 @@ def default_extractor_factory(packs: Iterable[str] = (), processes: int | None =
         n = processes if processes is not None else int(settings.get("processes"))
         n = n or os.cpu_count() or 1
         return Extractor(pack=pack, processes=n, batch_size=int(settings.get("batch_size")))
+    return make
+
+
+def dask_extractor_factory(address: str, packs: Iterable[str] = (), model: str | None = None,
+                           connect_timeout: float | None = None):
+    """A factory for extraction on the Dask scheduler at ``address`` (see docs/distributed.md).
+
+    The product connects when called and raises ClusterError naming the address if the
+    scheduler does not answer; close() it when the run is over.
+    """
+    def make():
+        from crossroads.ingest.distributed import CONNECT_TIMEOUT, DaskExtractor
+        return DaskExtractor(address, packs, model_name=model,
+                             connect_timeout=CONNECT_TIMEOUT if connect_timeout is None else connect_timeout)
     return make
