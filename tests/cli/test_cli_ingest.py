@@ -94,3 +94,23 @@ def test_cli_ingest_with_extraction_finds_entities(tmp_path):
     listing = run("entities", "--db", db, "--json")
     names = {json.loads(line)["name"] for line in listing.stdout.splitlines()}
     assert {"Uzbekistan", "Tajikistan", "Zamir Kabulov"} <= names
+
+
+@pytest.mark.slow
+def test_cli_ingest_uses_the_pack_named_by_the_setting(tmp_path, monkeypatch):
+    """A user's pack folder in CROSSROADS_PACK types and links names no bundled pack knows."""
+    pack = tmp_path / "mypack"
+    pack.mkdir()
+    (pack / "groups.toml").write_text(
+        '[[entity]]\nid = "e:group/steppe-wolves"\ntype = "ArmedGroup"\n'
+        'name = "Brigade of the Steppe Wolves"\naliases = ["Steppe Wolves"]\n'
+        'source = "https://example.org/test-pack"\n', encoding="utf-8")
+    text = tmp_path / "note.txt"
+    text.write_text("Officials in Bishkek said the Steppe Wolves had crossed the border twice "
+                    "this year.\n\nNo one was hurt, the ministry added.\n", encoding="utf-8")
+    monkeypatch.setenv("CROSSROADS_PACK", str(pack))
+    db = tmp_path / "x.db"
+    assert run("ingest", text, "--db", db, "--processes", "1", "-q").exit_code == 0
+    listing = run("entities", "--db", db, "--json", "--type", "ArmedGroup")
+    ids = {json.loads(line)["id"] for line in listing.stdout.splitlines()}
+    assert "e:group/steppe-wolves" in ids

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_from_options, pack_option
 from crossroads.export import FORMATS, writer
 from crossroads.store import open_store
 
@@ -29,8 +29,7 @@ def export(fmt, out, source, db, packs):
     write = writer(fmt)
     pack = None
     if fmt != "jsonl":
-        from crossroads.pack import Pack
-        pack = Pack.load(extra=[Path(p) for p in packs] or None)
+        pack = pack_from_options(packs)
     with open_store(db) as store:
         if out == "-":
             n = write(store, sys.stdout, source=source, pack=pack)

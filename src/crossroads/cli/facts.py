@@ -6,7 +6,6 @@ a line, or one object for a profile) for programs. Every fact is shown with its 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 from rich.console import Console
@@ -22,18 +21,12 @@ from crossroads.analysis.network import centrality, graph_to_dict, neighbourhood
 from crossroads.analysis.profile import profile as build_profile
 from crossroads.analysis.resolve import resolve_entity
 from crossroads.analysis.timeline import timeline as build_timeline
-from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_from_options, pack_option
 from crossroads.exc import CrossroadsError
 from crossroads.model import EVENT_TYPES, PREDICATES
-from crossroads.pack import Pack, load_pack
 from crossroads.store import open_store
 
 console = Console(highlight=False, soft_wrap=True)
-
-
-def get_pack(packs) -> Pack:
-    """The bundled pack plus the --pack folders."""
-    return load_pack([Path(p) for p in packs] or None)
 
 
 def checked(fn, *args, **kwargs):
@@ -101,7 +94,7 @@ def facts(entity, predicate, as_of, limit, as_json, db, packs):
 
         crossroads facts CSTO --predicate member_of --as-of 2010
     """
-    pack = get_pack(packs)
+    pack = pack_from_options(packs)
     with open_store(db) as store:
         eid = resolve_entity(store, pack, entity).id if entity else None
         found = checked(find_facts, store, eid, predicate=predicate, as_of=as_of, pack=pack)
@@ -134,7 +127,7 @@ def quotes(speaker, about, date_from, date_to, as_json, db, packs):
     from crossroads.analysis.facts import check_date
     checked(check_date, date_from, "--from")
     checked(check_date, date_to, "--to")
-    pack = get_pack(packs)
+    pack = pack_from_options(packs)
     with open_store(db) as store:
         ctx = Context(store, pack)
         s = resolve_entity(store, pack, speaker).id if speaker else None
@@ -175,7 +168,7 @@ def events(entity, type_, date_from, date_to, as_json, db, packs):
     from crossroads.analysis.facts import check_date
     checked(check_date, date_from, "--from")
     checked(check_date, date_to, "--to")
-    pack = get_pack(packs)
+    pack = pack_from_options(packs)
     with open_store(db) as store:
         ctx = Context(store, pack)
         eid = resolve_entity(store, pack, entity).id if entity else None
@@ -206,7 +199,7 @@ def conflicts(entity, as_json, db, packs):
 
         crossroads conflicts Uzbekistan
     """
-    pack = get_pack(packs)
+    pack = pack_from_options(packs)
     with open_store(db) as store:
         eid = resolve_entity(store, pack, entity).id if entity else None
         found = find_conflicts(store, pack, eid)
@@ -239,7 +232,7 @@ def profile(entity, as_json, db, packs):
 
         crossroads profile Tajikistan
     """
-    pack = get_pack(packs)
+    pack = pack_from_options(packs)
     with open_store(db) as store:
         p = build_profile(store, pack, entity)
     if as_json:
@@ -289,7 +282,7 @@ def timeline(entity, other, query, date_from, date_to, as_json, db, packs):
 
         crossroads timeline Kyrgyzstan --with "United States"
     """
-    pack = get_pack(packs)
+    pack = pack_from_options(packs)
     with open_store(db) as store:
         eid = resolve_entity(store, pack, entity).id if entity else None
         oid = resolve_entity(store, pack, other).id if other else None
@@ -322,7 +315,7 @@ def network(entity, depth, predicates, as_of, as_json, db, packs):
 
         crossroads network "Islamic Movement of Uzbekistan" --depth 2
     """
-    pack = get_pack(packs)
+    pack = pack_from_options(packs)
     with open_store(db) as store:
         eid = resolve_entity(store, pack, entity).id
         g = checked(neighbourhood, store, eid, depth=depth, predicates=list(predicates) or None,

@@ -1,11 +1,10 @@
 """`crossroads serve`: the HTTP API and the web UI on one local server."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import click
 
-from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_from_options, pack_option
 
 
 @cli.command()
@@ -31,10 +30,7 @@ def serve(host, port, write, db, packs):
 
     with open_store(db):  # fail now, with a clear message, if the store cannot be opened
         pass
-    pack = None
-    if packs:
-        from crossroads.pack import Pack
-        pack = Pack.load(extra=[Path(p) for p in packs])
+    pack = pack_from_options(packs)
     app = create_app(db, pack=pack, write=write)
     mode = "read-write" if write else "read-only"
     click.echo(f"crossroads serving {db} ({mode}) on http://{host}:{port}/  (Ctrl-C to stop)",

@@ -74,9 +74,9 @@ class DaskExtractor:
                  batch_docs: int = BATCH_DOCS, batch_size: int | None = None,
                  connect_timeout: float = CONNECT_TIMEOUT) -> None:
         from crossroads import settings
-        from crossroads.pack import Pack
+        from crossroads.pack import load_pack
         self.address = address
-        self.pack = Pack.load(extra=[Path(p) for p in packs] or None)
+        self.pack = load_pack([Path(p) for p in packs] or None)
         self._pack_token = hashlib.sha1(pickle.dumps(self.pack)).hexdigest()
         self.model_name = model_name or settings.get("model")
         self.batch_docs = max(1, batch_docs)

@@ -179,8 +179,8 @@ def default_extractor_factory(packs: Iterable[str] = (), processes: int | None =
     def make():
         from crossroads import settings
         from crossroads.extraction.extractor import Extractor
-        from crossroads.pack import Pack
-        pack = Pack.load(extra=[Path(p) for p in packs] or None)
+        from crossroads.pack import load_pack
+        pack = load_pack([Path(p) for p in packs] or None)
         n = processes if processes is not None else int(settings.get("processes"))
         n = n or os.cpu_count() or 1
         return Extractor(pack=pack, processes=n, batch_size=int(settings.get("batch_size")))
