@@ -91,3 +91,14 @@ def test_metadata_common_head_layouts(head, author):
     assert (doc.title, doc.author, doc.published) == ("Road talks resume", author, "2021-05-05")
     assert "Lena" not in doc.text and "2021" not in doc.text and "read" not in doc.text
     assert "Tags" not in doc.text and doc.text.endswith("customs rules.")
+
+
+def test_metadata_date_on_a_markdown_byline_dates_the_article():
+    page = ("# Kazakhstan opens a new grain terminal\n\n"
+            "*Market note, 02.03.2022* — by Aida Nurlanova and Tom Hale\n\n"
+            "Kazakhstan opened a grain terminal on the Caspian coast this week, the ministry "
+            "said. It will ship wheat to Iran and the Gulf states from next spring.\n")
+    (doc,) = load_bytes(page.encode("utf-8"), "note.md", 10**6)
+    assert (doc.title, doc.author, doc.published) == (
+        "Kazakhstan opens a new grain terminal", "Aida Nurlanova, Tom Hale", "2022-03-02")
+    assert "Market note" not in doc.text

@@ -285,6 +285,10 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         t, a = byline(text)
         if a and h.author is None:
             h.author, h.title = a, h.title or t
+            # "Policy brief, 14.09.2021 — by A and B": a date on the byline dates the article
+            if h.published is None and DATE_RX.search(t or ""):
+                h.published, date_at = parse_date(t), i
+                h.title = h.title if h.title != t else None
             h.consumed.add(i)
             prev = "author"
             continue
