@@ -123,3 +123,31 @@ def test_events_denied_support_keeps_its_actor(rel_doc):
     evs = read_events(rel_doc("Iran denied that it supports the Taliban."))
     support = next(e for e in evs if e.type == "SUPPORT")
     assert (support.actors, support.mode) == (("e:country/ir",), "denied")
+
+
+def test_events_the_two_sides_are_the_two_people_just_named(rel_doc):
+    doc = rel_doc("Pavel Orlovsky met Dilnoza Rakhimova in Dushanbe on March 3, 2021. "
+                  "The two sides agreed to expand trade.")
+    ev = one(doc, "AGREE")
+    assert set(ev.actors) == {"e:person/pavel-orlovsky", "e:person/dilnoza-rakhimova"}
+    assert ev.date == "2021-03-03"
+
+
+def test_events_a_place_offering_a_route_is_no_agreement(rel_doc):
+    doc = rel_doc("China's city of Kashgar offers a second route that avoids Kyrgyzstan.")
+    assert not [e for e in read_events(doc) if e.type == "AGREE"]
+
+
+def test_events_relative_date_after_a_noun_in_the_same_phrase(rel_doc):
+    ev = one(rel_doc("Uzbekistan rejected the request of the United States in a statement "
+                     "last month.", "2021-05-25"), "REJECT")
+    assert ev.date == "2021-04"
+
+
+def test_events_officials_from_a_capital_visit_for_their_state(read):
+    doc = read("Tajikistan expects guests this spring. Officials from Tashkent visited "
+               "Dushanbe in March 2021 to discuss water sharing.")
+    ev = one(doc, "CONSULT")
+    assert ev.actors == ("e:country/uz",)
+    assert ev.targets == ("e:country/tj",)
+    assert (ev.date, ev.place) == ("2021-03", "e:place/dushanbe")

@@ -226,3 +226,56 @@ def test_relations_no_longer_refuses_and_plans_to_join(rel_doc):
     assert refused[("e:country/tm", "member_of", "e:org/csto")].negated
     planned = rels(rel_doc("Uzbekistan plans to join the CSTO."))
     assert ("e:country/uz", "member_of", "e:org/csto") not in planned
+
+
+def test_relations_link_subject_is_the_clause_subject_not_its_apposition(rel_doc):
+    got = rels(rel_doc("The Pamir Corridor, a flagship of the Belt and Road Initiative, links "
+                       "Kashgar in China with Dushanbe in Tajikistan."))
+    assert ("e:initiative/pamir-corridor", "connects", "e:place/kashgar") in got
+    assert ("e:initiative/pamir-corridor", "connects", "e:place/dushanbe") in got
+    assert ("e:place/kashgar", "located_in", "e:country/cn") in got
+    assert not any(k[0] == "e:initiative/bri" and k[1] == "connects" for k in got)
+    assert ("e:initiative/pamir-corridor", "connects", "e:country/cn") not in got
+
+
+def test_relations_route_that_avoids_a_country_does_not_connect_it(rel_doc):
+    got = rels(rel_doc("The Pamir Corridor offers a second route that avoids Uzbekistan."))
+    assert ("e:initiative/pamir-corridor", "connects", "e:country/uz") not in got
+
+
+def test_relations_second_clause_has_its_own_swearing_subject(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade pledged allegiance to al Qaeda in 2016, whereas "
+                       "Yusuf Khan Badri swore allegiance to the Taliban."))
+    assert ("e:group/ferghana-brigade", "pledged_allegiance_to", "e:group/al-qaeda") in got
+    assert ("e:person/yusuf-khan-badri", "pledged_allegiance_to", "e:group/taliban") in got
+    assert ("e:group/ferghana-brigade", "pledged_allegiance_to", "e:group/taliban") not in got
+
+
+def test_relations_across_the_border_from_is_not_operating_there(rel_doc):
+    got = rels(rel_doc("Ferghana Brigade fighters are active in Badakhshan, just across the "
+                       "border from Tajikistan."))
+    assert ("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan") in got
+    assert ("e:group/ferghana-brigade", "operates_in", "e:country/tj") not in got
+
+
+def test_relations_used_bases_each_hosted_by_its_own_country_with_dates(rel_doc):
+    got = rels(rel_doc("Russia operated the Kant air base in Kyrgyzstan from 2003 to 2019 and "
+                       "the 777th air base in Tajikistan until 2010."))
+    kg = got[("e:country/kg", "hosts_military_presence", "e:country/ru")]
+    assert (kg.start, kg.end, kg.qualifiers["place"]) == ("2003", "2019", "e:facility/kant")
+    tj = got[("e:country/tj", "hosts_military_presence", "e:country/ru")]
+    assert (tj.start, tj.end) == (None, "2010")
+
+
+def test_relations_numbered_base_is_a_facility_of_the_host(rel_doc):
+    doc = rel_doc("China keeps its 512th military base in Tajikistan.")
+    assert ("512th military base", "Facility") in {(e.text, e.label_) for e in doc.ents}
+    r = rels(doc)[("e:country/tj", "hosts_military_presence", "e:country/cn")]
+    assert r.qualifiers["place"].startswith("e:facility/")
+
+
+def test_relations_led_by_a_state_is_no_membership(rel_doc):
+    got = rels(rel_doc("Kazakhstan is a member of the CSTO, the Russia-led bloc whose members "
+                       "meet every year."))
+    assert ("e:country/kz", "member_of", "e:org/csto") in got
+    assert ("e:country/ru", "member_of", "e:org/csto") not in got

@@ -178,6 +178,22 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+_PLACE_NOUNS = {"city", "town", "port", "region", "province", "district", "village", "valley",
+                "airport", "base", "harbour", "harbor", "corridor", "route", "road", "railway"}
+
+
+def _place_subject(s: Sentence, subj: Token) -> bool:
+    """Whether the subject is a place or facility by name ("the port of X", "Kashgar")."""
+    m = s.at(subj.i)
+    if m is not None:
+        return m.type in PLACES
+    # "the city of Kashgar", "the port of X": a place noun naming the place after "of"
+    return subj.lower_ in _PLACE_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            (p := s.at(g.i)) is not None and p.type in PLACES for g in c.children)
+        for c in subj.children)
+
+
 def _plural_ref(subj: Token) -> bool:
     """"they", "both", "the two generals", "both sides": a pair named before."""
     if subj.lower_ in _THEY:
@@ -196,6 +212,8 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             targets += _ments(s, subj) if subj is not None else []
             for a in agent:
                 actors += _ments(s, a)
+        elif subj is not None and _place_subject(s, subj):
+            return [], []  # "Iran's port of X offers a route": a place acts, no state does
         elif subj is not None:
             inside = subj.left_edge.i <= t.i <= subj.right_edge.i
             actors += _ments(s, subj, skip=t if inside else None)
@@ -253,6 +271,17 @@ def _place(s: Sentence, t: Token) -> str | None:
             if ms:
                 return ms[0].id
     return None
+
+
+def _visited_state(s: Sentence, t: Token) -> list[Ment]:
+    """"visited Islamabad": the state of the city visited is the one visited."""
+    known = s.doc._.entities or {}
+    for c in t.children:
+        m = s.at(c.i) if c.dep_ == "dobj" else None
+        ent = known.get(m.id) if m is not None and m.type == "Place" else None
+        if ent is not None and (state := ent.data.get("country")):
+            return [Ment(state, "Country", m.start, m.end, m.text)]
+    return []
 
 
 def _mode(t: Token) -> str:
@@ -320,8 +349,10 @@ def read_events(doc: Doc) -> list[Event]:
                 continue
             evidence = s.evidence()
             actors, targets = _participants(s, t)
+            if t.lemma_.lower() == "visit" and not targets:
+                targets = _visited_state(s, t)
             actors = [a for a in actors if a.id in named]
-            targets = [m for m in targets if m.id in named]
+            targets = [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
             if t.lemma_.lower() in _NEEDS_PARTNER and not _partner(s, t):
                 continue  # "meet the threat", "visit" with nobody visited
             if t.lemma_.lower() in _NEEDS_COMPLEMENT and not any(
@@ -337,6 +368,9 @@ def read_events(doc: Doc) -> list[Event]:
                     people = subj.lemma_.lower() in _PEOPLE or subj.lower_ in _PEOPLE
                     both, at = (persons[-2:], persons_at) if people and len(persons) >= 2 \
                         else (pair, pair_at)
+                    if not both and len(persons) >= 2:
+                        # "A met B. The two sides agreed": the two people just named
+                        both, at = persons[-2:], persons_at
                     if both:
                         actors = list(both)
                         evidence = Evidence(evidence.doc, min(at, evidence.start), evidence.end)

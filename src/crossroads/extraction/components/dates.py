@@ -8,6 +8,11 @@ from crossroads.extraction import extensions  # noqa: F401  (registers span._.is
 from crossroads.extraction.dates import resolve
 
 
+_TAIL_STARTS = {"last", "this", "next", "past", "previous", "earlier", "later", "on", "in",
+                "since", "yesterday", "today"}
+"""Words that may open the date part of a span NER stretched over a noun before it."""
+
+
 class DateNormaliser:
     """spaCy component: ``span._.iso`` for every date span, resolved against ``doc._.published``."""
 
@@ -19,6 +24,12 @@ class DateNormaliser:
         spans = list(doc.spans.get("dates", []))
         for span in spans:
             span._.iso = resolve(span.text, published)
+            # "an interview last month": NER took in the noun; the date is the tail
+            for k in range(1, min(len(span), 4)):
+                if span._.iso is not None:
+                    break
+                if span[k].lower_ in _TAIL_STARTS:
+                    span._.iso = resolve(span[k:].text, published)
         # "the very next day (December 26)": the bracketed date dates the phrase before it
         by_start = {s.start: s for s in spans}
         for span in spans:

@@ -26,6 +26,11 @@ _PLACE_VERBS = frozenset({"be", "have", "lie", "sit", "locate", "situate", "beco
 _PLACE_NOUNS = cues.FACILITY_HEADS | cues.PLACE_HEADS | frozenset(
     ["streets", "outskirts", "suburbs", "suburb", "centre", "center", "residents", "mayor", "skyline", "neighbourhood", "neighborhood", "districts", "population", "university", "hospital", "market"])
 
+_OFFICIALS = frozenset(["officials", "official", "delegation", "delegations", "delegates",
+                        "diplomats", "diplomat", "envoys", "envoy", "negotiators", "ministers",
+                        "representatives", "authorities", "emissaries", "leadership"])
+"""People who speak for a government: "officials from <capital>" are the state's."""
+
 
 def capitals(pack: Pack) -> dict[str, str]:
     """Pack id of each capital city -> id of its country."""
@@ -63,6 +68,10 @@ def governs(span: Span) -> bool:
         # "Moscow's stance" is the state; "Bishkek's airport", "Kabul's streets" the city
         owned = root.head if root.dep_ == "poss" else None
         return not (owned is not None and (owned.ent_type_ or owned.lower_ in _PLACE_NOUNS))
+    # "officials from Tashkent", "a delegation of Kabul": the people of its government
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "of") \
+            and root.head.head.lower_ in _OFFICIALS:
+        return True
     # "Tashkent said" is the state; "Tashkent is a city of three million" is the city
     return root.dep_ in _ACTOR_DEPS and root.head.lemma_ not in _PLACE_VERBS
 

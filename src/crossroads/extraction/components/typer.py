@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "WORK_OF_ART",
                         "EVENT", "PRODUCT"})
 DATE_LABELS = frozenset({"DATE"})
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_BASE_MODIFIERS = frozenset(["military", "air", "naval", "army", "airforce"])
+_BASE_HEADS = frozenset(["base", "airbase"])
 _SEPARATORS = frozenset({",", ";", "'s", "’s", "(", ")", "[", "]", "|", "/", "—", "–", ":", "\"",
                          "“", "”"})
 _DETERMINERS = frozenset(["the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "dear"])
@@ -287,6 +290,22 @@ class Typer:
         return out
 
     @staticmethod
+    def _numbered_bases(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"the 201st military base", "its 999th air base": an ordinal names one base."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        for t in doc:
+            if t.i in taken or not _ORDINAL.match(t.text):
+                continue
+            j = t.i + 1
+            while j < len(doc) and j - t.i <= 2 and doc[j].lower_ in _BASE_MODIFIERS:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in _BASE_HEADS \
+                    and not any(k in taken for k in range(t.i, j + 1)):
+                out.append(Span(doc, t.i, j + 1, label="Facility"))
+        return out
+
+    @staticmethod
     def _introduced_people(doc: Doc, ents: list[Span]) -> list[Span]:
         """Two or more capitalised proper nouns after a role noun ("politician Shodi Shabdolov")
         that NER missed are a Person."""
@@ -370,6 +389,7 @@ class Typer:
         ents = filter_spans(ents)
         ents = [self._with_facility(e) for e in ents]
         ents = filter_spans(ents + self._introduced_people(doc, ents))
+        ents = filter_spans(ents + self._numbered_bases(doc, ents))
         ents = filter_spans(ents + self._repeats(doc, ents))
         doc.ents = ents
         taken = {i for e in ents for i in range(e.start, e.end)}

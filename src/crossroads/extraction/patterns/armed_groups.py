@@ -12,7 +12,17 @@ from crossroads.extraction.patterns.reading import (
     pairs,
     words_of,
 )
-from crossroads.extraction.patterns.sentence import Ment, Sentence, subject_mentions
+from crossroads.extraction.patterns.sentence import (
+    CLAUSE_BREAKS,
+    Ment,
+    Sentence,
+    clause_start,
+    subject_mentions,
+)
+
+
+_FAR = {"across", "opposite", "over", "beyond", "away", "miles", "kilometres", "kilometers", "km"}
+"""Words before "from X" that put X on the far side, not where a group operates."""
 
 
 def _places_after(s: Sentence, i: int, limit: int = 9) -> list[Ment]:
@@ -30,6 +40,8 @@ def _places_after(s: Sentence, i: int, limit: int = 9) -> list[Ment]:
         t = doc[k]
         if t.lower_ == "between" and out:
             break
+        if t.lower_ == "from" and k > i:
+            break  # "across the river from X", "a few miles from X": X is the far side
         if t.pos_ in ("VERB", "AUX") or t.text in (";", ".", ")") or \
                 t.lower_ in ("which", "where", "while", "but", "who", "that", "against", "with"):
             break
@@ -54,6 +66,8 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
                 and s.at(x.i) is None]
         if any(x.lower_ in ("banned", "designated", "outlawed", "listed") for x in window[-2:]):
             continue
+        if t.lower_ == "from" and any(x.lower_ in _FAR for x in window[-4:]):
+            continue  # "across the border from X": the group is on the other side
         who = s.left(t.i, actors, limit=14, stop={";", ".", "against", "while", "whereas"})
         subj = [m for m in subject_mentions(s, t, GROUPS) if m not in who]
         if not who and not subj:
@@ -107,7 +121,10 @@ def pledged(s: Sentence) -> Iterator[Reading]:
         if t.lower_ in ("oath", "loyalty") and not any(x.lower_ in ("allegiance", "loyalty", "swore", "pledged", "sworn")
                                                        for x in doc[max(0, t.i - 3):t.i + 3]):
             continue
-        who = subject_mentions(s, t, actors) or s.left(t.i, actors, limit=10, stop={";"})
+        # "A pledged allegiance to B, while C swore allegiance to D": each clause its subject
+        lo = clause_start(s, t.i)
+        who = [m for m in subject_mentions(s, t, actors) if m.start >= lo] or \
+            s.left(t.i, actors, limit=10, stop={";"} | CLAUSE_BREAKS)
         to = s.right(t.i + 1, actors, limit=5, stop={";", "."})
         yield from pairs(who, to, "pledged_allegiance_to", t.i)
 

@@ -143,7 +143,10 @@ def hosts(s: Sentence) -> Iterator[Reading]:
             continue
         # foreign force: a country right before ("US troops", "America's military base")
         foreign = None
-        for back in range(t.i - 1, max(s.span.start, t.i - 4) - 1, -1):
+        own = s.at(t.i)  # "its 201st military base": the trigger names the base itself
+        own = own if own is not None and own.type == "Facility" else None
+        first = own.start if own else t.i
+        for back in range(first - 1, max(s.span.start, first - 4) - 1, -1):
             m = s.at(back)
             if m:
                 if m.type == "Country":
@@ -151,7 +154,7 @@ def hosts(s: Sentence) -> Iterator[Reading]:
                 break
             if doc[back].lower_ in (",", ";", "(", "in", "of", "the", "a", "to"):
                 break
-        if foreign is None and any(doc[k].lower_ in ("its", "their") for k in range(max(s.span.start, t.i - 3), t.i)):
+        if foreign is None and any(doc[k].lower_ in ("its", "their") for k in range(max(s.span.start, first - 3), t.i)):
             # "Russia, which keeps its military base in Tajikistan"
             owners = subject_mentions(s, t, STATE)
             foreign = owners[0] if len(owners) == 1 else None
@@ -181,10 +184,12 @@ def hosts(s: Sentence) -> Iterator[Reading]:
                 break
         if host is None or host.id == foreign.id:
             continue
+        place = place or own
         quals = {"place": place.id} if place else {}
         if any(x.lower_ in HYPOTHETICAL for x in doc[max(s.span.start, t.i - 8):t.i]):
             continue
         yield Reading(host, "hosts_military_presence", foreign, t.i, quals)
+    yield from _used_bases(s, mil)
     for t in s.span:
         if t.lower_ in lex["host_verbs"] and t.lemma_ == "host":
             host = [m for m in s.left(t.i, STATE, limit=5, stop={","}) if not m.demonym]
@@ -196,6 +201,57 @@ def hosts(s: Sentence) -> Iterator[Reading]:
                                   **({"place": place.id} if place else {}))
 
 
+_AVOID = {"avoid", "avoids", "avoiding", "bypass", "bypasses", "bypassing", "circumvent",
+          "circumvents", "skirt", "skirts", "without", "instead", "except"}
+"""Words after a link word that put the next place outside the link."""
+
+
+def _qualifies(s: Sentence, prev, m) -> bool:
+    """Whether ``m`` only locates ``prev`` ("Kashgar in Xinjiang", "Osh, Kyrgyzstan")."""
+    between = [x.lower_ for x in s.doc[prev.end:m.start]]
+    return between in (["in"], ["in", "the"], [","]) and m.type in ("Place", "Country")
+
+
+_USE = {"use", "keep", "maintain", "operate", "lease", "rent", "run", "have", "retain", "hold",
+        "station", "deploy", "occupy"}
+"""Verbs by which a state has a base named after them ("X used the Y air base in Z")."""
+
+
+def _used_bases(s: Sentence, mil: set[str]) -> Iterator[Reading]:
+    """"The US used the A air base in B from 2001 to 2014 and the C base in D until 2005":
+    B hosts the US at A (with its own dates), D hosts the US at C."""
+    doc = s.doc
+    bases = [m for m in s.ments if m.type == "Facility" and doc[m.end - 1].lower_ in mil]
+    for n, m in enumerate(bases):
+        host = None
+        k = m.end
+        if k + 1 < s.span.end and doc[k].lower_ in ("in", ",", "near"):
+            host = s.at(k + 1)
+        if host is None or host.type != "Country" or host.demonym:
+            continue
+        v = doc[m.end - 1]
+        for _ in range(4):  # up through "and the C base" to the verb
+            if v.pos_ == "VERB" or v.head.i == v.i:
+                break
+            v = v.head
+        if v.lemma_.lower() not in _USE:
+            continue
+        users = [u for u in subject_mentions(s, v, STATE) if not u.demonym and u.id != host.id]
+        if len(users) != 1:
+            continue
+        # the dates of this base's own stretch of the sentence
+        stop = bases[n + 1].start if n + 1 < len(bases) else s.span.end
+        text = doc[host.end:stop].text
+        r = Reading(host, "hosts_military_presence", users[0], m.start, {"place": m.id})
+        if rng := re.search(r"\bfrom\s+(\d{4})\s*(?:to|until|till|-|–)\s*(\d{4})", text):
+            r.start, r.end = rng.group(1), rng.group(2)
+        elif until := re.search(r"\b(?:until|till|to)\s+(\d{4})", text):
+            r.end = until.group(1)
+        elif since := re.search(r"\b(?:since|from)\s+(\d{4})", text):
+            r.start = since.group(1)
+        yield r
+
+
 def connects(s: Sentence) -> Iterator[Reading]:
     trig = set(lex_of("connects")["triggers"])
     links = ("Initiative", "Facility")
@@ -203,13 +259,20 @@ def connects(s: Sentence) -> Iterator[Reading]:
     for t in s.span:
         if t.lower_ not in trig:
             continue
-        what = s.left(t.i, ("Initiative",), limit=14, stop={";", "."}) or \
+        # the clause's subject, not a name inside its apposition ("X, a flagship of Y, links")
+        what = subject_mentions(s, t, links) if t.pos_ == "VERB" else []
+        what = what or s.left(t.i, ("Initiative",), limit=14, stop={";", "."}) or \
             s.left(t.i, links, limit=6, stop={";", ".", ","})
         if not what:
             continue
-        to = []
+        to: list = []
         for m in s.ments:
             if m.start > t.i and m.start - t.i <= 14 and m.type in ends and not m.demonym:
+                between = s.doc[t.i + 1:m.start]
+                if any(x.lemma_.lower() in _AVOID or x.lower_ in _AVOID for x in between):
+                    break  # "a route that avoids X": X is what the link goes around
+                if to and _qualifies(s, to[-1], m):
+                    continue  # "Kashgar in Xinjiang": where the end lies, not another end
                 to.append(m)
         for w in what[-1:]:
             for m in to:

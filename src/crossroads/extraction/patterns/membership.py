@@ -14,7 +14,7 @@ from crossroads.extraction.patterns.reading import (
     lex_of,
     pairs,
 )
-from crossroads.extraction.patterns.sentence import Sentence, subject_mentions
+from crossroads.extraction.patterns.sentence import Sentence, modifier, subject_mentions
 
 _WISH = {"plan", "want", "seek", "consider", "hope", "intend", "aim", "try", "apply", "expect",
          "wish", "prepare", "decide", "ask", "invite", "urge"}
@@ -29,6 +29,8 @@ def member_of(s: Sentence) -> Iterator[Reading]:
         if w in lex["triggers"] or t.lemma_ in ("member", "join", "membership"):
             subj = s.left(t.i, ("Country", "Organization"), limit=10,
                           stop={".", ";", "while", "whereas", "but"})
+            # "the Russia-led alliance": leadership, not membership
+            subj = [m for m in subj if not modifier(doc, m)]
             obj = s.right(t.i + 1, ORGS, limit=8, stop={";", "("})
             if subj and subj[-1].type == "Organization" and subj[-1].end == t.i and not obj:
                 # "their status as Security Council members": the organisation is the object

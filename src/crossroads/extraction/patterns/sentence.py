@@ -128,6 +128,24 @@ def subject_mentions(s: Sentence, tok: Token, types: tuple[str, ...]) -> list[Me
     return [m for m in s.ments if subj.left_edge.i <= m.start <= subj.right_edge.i and ok(m)]
 
 
+CLAUSE_BREAKS = {"while", "whereas", ";", "but", "although", "though"}
+"""Words that open a clause with a subject of its own ("A did X, while B did Y")."""
+
+
+def clause_start(s: Sentence, i: int) -> int:
+    """First token of the clause holding token i: just after the last clause break before it."""
+    for k in range(i - 1, s.span.start - 1, -1):
+        if s.doc[k].lower_ in CLAUSE_BREAKS:
+            return k + 1
+    return s.span.start
+
+
+def modifier(doc: Doc, m: Ment) -> bool:
+    """"Russia-led", "Iran-backed": a name glued to a participle modifies the next noun."""
+    return m.end + 1 < len(doc) and doc[m.end].text in ("-", "–") and (
+        doc[m.end + 1].tag_ == "VBN" or doc[m.end + 1].lower_.endswith("ed"))
+
+
 def mentions(span: Span) -> list[Ment]:
     """Entity and demonym mentions of a span, by position; demonyms inside names are dropped."""
     doc = span.doc
