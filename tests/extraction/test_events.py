@@ -151,3 +151,10 @@ def test_events_officials_from_a_capital_visit_for_their_state(read):
     assert ev.actors == ("e:country/uz",)
     assert ev.targets == ("e:country/tj",)
     assert (ev.date, ev.place) == ("2021-03", "e:place/dushanbe")
+
+
+def test_events_a_state_led_alliance_is_no_act_of_cooperation(rel_doc):
+    doc = rel_doc("Kazakhstan belongs to the CSTO, the Russia-led alliance of six states.")
+    assert not [e for e in read_events(doc) if e.type == "COOPERATE"]
+    ev = one(rel_doc("Russia and China announced a new alliance in 2019."), "COOPERATE")
+    assert "e:country/ru" in ev.actors

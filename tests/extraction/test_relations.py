@@ -279,3 +279,15 @@ def test_relations_led_by_a_state_is_no_membership(rel_doc):
                        "meet every year."))
     assert ("e:country/kz", "member_of", "e:org/csto") in got
     assert ("e:country/ru", "member_of", "e:org/csto") not in got
+
+
+def test_relations_link_to_a_list_of_towns_keeps_every_town(rel_doc):
+    got = rels(rel_doc("The Pamir Corridor links Kashgar, Badakhshan and Dushanbe."))
+    for place in ("e:place/kashgar", "e:place/badakhshan", "e:place/dushanbe"):
+        assert ("e:initiative/pamir-corridor", "connects", place) in got
+
+
+def test_relations_operating_from_one_province_to_another(rel_doc):
+    got = rels(rel_doc("Ferghana Brigade fighters operate in the mountains from Badakhshan "
+                       "to Kashgar."))
+    assert ("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan") in got

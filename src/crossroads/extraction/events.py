@@ -17,6 +17,7 @@ from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
     dates_in,
+    modifier,
     named_ids,
     negated,
     sentences,
@@ -374,6 +375,9 @@ def read_events(doc: Doc) -> list[Event]:
                     if both:
                         actors = list(both)
                         evidence = Evidence(evidence.doc, min(at, evidence.start), evidence.end)
+            if typ == "COOPERATE" and t.pos_ != "VERB":
+                # "the Russia-led alliance" names a standing body, not an act of cooperating
+                actors = [a for a in actors if not modifier(s.doc, a)]
             if not actors and not targets:
                 continue
             key = (typ, tuple(sorted(a.id for a in actors)), tuple(sorted(m.id for m in targets)))

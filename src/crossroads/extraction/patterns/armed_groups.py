@@ -40,7 +40,7 @@ def _places_after(s: Sentence, i: int, limit: int = 9) -> list[Ment]:
         t = doc[k]
         if t.lower_ == "between" and out:
             break
-        if t.lower_ == "from" and k > i:
+        if t.lower_ == "from" and any(doc[j].lower_ in _FAR for j in range(max(i - 1, k - 4), k)):
             break  # "across the river from X", "a few miles from X": X is the far side
         if t.pos_ in ("VERB", "AUX") or t.text in (";", ".", ")") or \
                 t.lower_ in ("which", "where", "while", "but", "who", "that", "against", "with"):

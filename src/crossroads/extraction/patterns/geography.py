@@ -208,8 +208,14 @@ _AVOID = {"avoid", "avoids", "avoiding", "bypass", "bypasses", "bypassing", "cir
 
 def _qualifies(s: Sentence, prev, m) -> bool:
     """Whether ``m`` only locates ``prev`` ("Kashgar in Xinjiang", "Osh, Kyrgyzstan")."""
-    between = [x.lower_ for x in s.doc[prev.end:m.start]]
-    return between in (["in"], ["in", "the"], [","]) and m.type in ("Place", "Country")
+    doc = s.doc
+    between = [x.lower_ for x in doc[prev.end:m.start]]
+    if between in (["in"], ["in", "the"]):
+        return m.type in ("Place", "Country")
+    # "Osh, Kyrgyzstan": a country after a town; "A, B and C" stays a list
+    after = doc[m.end].lower_ if m.end < s.span.end else ""
+    return between == [","] and m.type == "Country" and prev.type != "Country" \
+        and after not in (",", "and", "or")
 
 
 _USE = {"use", "keep", "maintain", "operate", "lease", "rent", "run", "have", "retain", "hold",
