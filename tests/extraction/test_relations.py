@@ -291,3 +291,10 @@ def test_relations_operating_from_one_province_to_another(rel_doc):
     got = rels(rel_doc("Ferghana Brigade fighters operate in the mountains from Badakhshan "
                        "to Kashgar."))
     assert ("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan") in got
+
+
+def test_relations_each_clause_keeps_its_own_date(rel_doc):
+    got = rels(rel_doc("Uzbekistan joined the CSTO in 2006, while Kyrgyzstan has been a member "
+                       "since 1994."))
+    assert got[("e:country/uz", "member_of", "e:org/csto")].start == "2006"
+    assert got[("e:country/kg", "member_of", "e:org/csto")].start == "1994"

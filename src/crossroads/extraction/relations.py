@@ -34,6 +34,7 @@ from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
     attribution,
+    clause_span,
     named_ids,
     negated,
     sentences,
@@ -97,7 +98,8 @@ def read_relations(doc: Doc) -> list[Relation]:
                 if key in seen:
                     continue
                 seen.add(key)
-                start, end = start_end(s.span, r.at,
+                # the dates of the trigger's own clause ("..., while B joined in 2019")
+                start, end = start_end(clause_span(s, r.at), r.at,
                                        since_only=r.predicate == "holds_position")
                 neg = r.negated if r.negated is not None else negated(doc[r.at])
                 who = said_by if said_by not in (r.subject.id, r.object.id if r.object else None) else None

@@ -140,6 +140,14 @@ def clause_start(s: Sentence, i: int) -> int:
     return s.span.start
 
 
+def clause_span(s: Sentence, i: int) -> Span:
+    """The clause holding token i, between the clause breaks around it (whole sentence if none):
+    "A joined in 2015, while B joined in 2019" dates each joining by its own clause."""
+    end = next((k for k in range(i + 1, s.span.end) if s.doc[k].lower_ in CLAUSE_BREAKS),
+               s.span.end)
+    return s.doc[clause_start(s, i):end]
+
+
 def modifier(doc: Doc, m: Ment) -> bool:
     """"Russia-led", "Iran-backed": a name glued to a participle modifies the next noun."""
     return m.end + 1 < len(doc) and doc[m.end].text in ("-", "–") and (
