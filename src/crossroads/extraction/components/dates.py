@@ -7,7 +7,6 @@ from spacy.tokens import Doc
 from crossroads.extraction import extensions  # noqa: F401  (registers span._.iso)
 from crossroads.extraction.dates import resolve
 
-
 _TAIL_STARTS = {"last", "this", "next", "past", "previous", "earlier", "later", "on", "in",
                 "since", "yesterday", "today"}
 """Words that may open the date part of a span NER stretched over a noun before it."""

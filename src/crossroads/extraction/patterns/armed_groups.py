@@ -20,7 +20,6 @@ from crossroads.extraction.patterns.sentence import (
     subject_mentions,
 )
 
-
 _FAR = {"across", "opposite", "over", "beyond", "away", "miles", "kilometres", "kilometers", "km"}
 """Words before "from X" that put X on the far side, not where a group operates."""
 
