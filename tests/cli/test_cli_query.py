@@ -24,8 +24,9 @@ def db(tmp_path_factory):
 
 
 def test_cli_search_ranks_and_marks_snippet(db):
-    result = run("search", "Gwadar", "--db", db, "--json")
+    result = run("search", "Gwadar", "--db", db, "--json", "--kind", "documents")
     hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {h["kind"] for h in hits} == {"document"}
     assert hits, result.output
     assert "Gwadar" in hits[0]["title"] or "Gwadar" in hits[0]["snippet"]
     assert "[Gwadar]" in hits[0]["snippet"]
@@ -38,7 +39,7 @@ def test_cli_search_survives_hostile_query(db):
 
 def test_cli_search_no_hits_says_so(db):
     result = run("search", "zzzyxq", "--db", db)
-    assert result.exit_code == 0 and "no documents match" in result.stdout
+    assert result.exit_code == 0 and "nothing matches" in result.stdout
 
 
 def test_cli_show_by_prefix_and_unknown_id(db):
@@ -61,3 +62,16 @@ def test_cli_export_jsonl_follows_the_contract(db, tmp_path):
     one = run("export", "--db", db, "--source", "02-corridors-to-the-sea.md")
     srcs = {json.loads(l).get("source") for l in one.stdout.splitlines()}
     assert srcs == {"02-corridors-to-the-sea.md"}
+
+
+@pytest.mark.slow
+def test_cli_search_finds_documents_entities_and_facts_together(tmp_path):
+    db = tmp_path / "full.db"
+    brief = BRIEFS / "01-basing-after-withdrawal.txt"
+    assert run("ingest", brief, "--db", db, "--processes", "1", "-q").exit_code == 0
+    hits = [json.loads(l) for l in run("search", "Kabulov", "--db", db, "--json").stdout.splitlines()]
+    kinds = [h["kind"] for h in hits]
+    assert kinds[0] == "document" and "entity" in kinds and "fact" in kinds
+    assert any(h["kind"] == "entity" and h["name"] == "Zamir Kabulov" for h in hits)
+    facts = [h for h in hits if h["kind"] == "fact"]
+    assert any(f["predicate"] == "holds_position" for f in facts)

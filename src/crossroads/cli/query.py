@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from crossroads.cli.main import cli, db_option, friendly_errors
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_from_options, pack_option
 from crossroads.exc import NotFound
 from crossroads.model import ENTITY_TYPES
 from crossroads.store import open_store
@@ -29,33 +29,60 @@ def _highlight(snippet: str) -> Text:
 
 @cli.command()
 @click.argument("query")
-@click.option("--limit", "-n", default=10, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@click.option("--kind", type=click.Choice(["all", "documents", "entities", "facts"]), default="all",
+              show_default=True, help="What to search.")
+@click.option("--limit", "-n", default=10, show_default=True, help="Most hits of each kind.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit, with its 'kind'.")
 @db_option
+@pack_option
 @friendly_errors
-def search(query, limit, as_json, db):
-    """Full-text search over article documents, best first, with a snippet.
+def search(query, kind, limit, as_json, db, packs):
+    """Search documents (full text, ranked, with a snippet), entities and facts together.
+
+    Facts are those of the best-matching entity, with their sources.
 
     Example:
 
         crossroads search "Gwadar port"
     """
     with open_store(db) as store:
-        hits = store.search(query, limit=limit)
+        hits = store.search(query, limit=limit) if kind in ("all", "documents") else []
+        ents = store.find_entities(query, limit=limit) if kind != "documents" else []
+        found = []
+        if kind in ("all", "facts") and ents:
+            from crossroads.analysis.facts import facts as find_facts
+            found = find_facts(store, entity=ents[0].id, pack=pack_from_options(packs))[:limit]
+        if kind == "facts":
+            ents = []
     if as_json:
         for h in hits:
-            click.echo(json.dumps({"id": h.document.id, "title": h.document.title,
+            click.echo(json.dumps({"kind": "document", "id": h.document.id, "title": h.document.title,
                                    "published": h.document.published, "source": h.document.source,
                                    "score": h.score, "snippet": h.snippet}, ensure_ascii=False))
+        for e in ents:
+            click.echo(json.dumps({"kind": "entity", "id": e.id, "type": e.type, "name": e.name,
+                                   "aliases": list(e.aliases)}, ensure_ascii=False))
+        for f in found:
+            click.echo(json.dumps({"kind": "fact", **f.to_dict()}, ensure_ascii=False))
         return
-    if not hits:
-        click.echo(f"no documents match {query!r}")
+    if not (hits or ents or found):
+        click.echo(f"nothing matches {query!r}")
         return
+    if hits:
+        console.print("[bold underline]Documents[/bold underline]")
     for rank, h in enumerate(hits, 1):
         d = h.document
         console.print(f"{rank}. [bold]{escape(d.title or '(untitled)')}[/bold]  "
                       f"{d.published or 'date unknown'}  {escape(d.source)}  [dim]{d.id}[/dim]")
         console.print(_highlight(h.snippet))
+    if ents:
+        console.print("\n[bold underline]Entities[/bold underline]")
+        for e in ents:
+            console.print(f"{escape(e.name)}  [dim]{e.type}  {e.id}[/dim]")
+    if found:
+        from crossroads.cli.facts import print_facts
+        console.print()
+        print_facts(found, title=f"Facts about {ents[0].name if ents else query}")
 
 
 @cli.command()
