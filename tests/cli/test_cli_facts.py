@@ -107,3 +107,11 @@ def test_cli_timeline_and_network(run):
     assert net["centrality"][0]["name"] == "Islamic Movement of Uzbekistan"
     text = run("network", "IMU", "--depth", "2")
     assert text.exit_code == 0 and "pledged_allegiance_to" in text.output
+
+
+@pytest.mark.parametrize("bad", ["2021-13", "2021-04-31", "21-04", "April 2021"])
+def test_cli_events_impossible_dates_are_one_line_errors(run, bad):
+    result = run("events", "--from", bad)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: --from must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {bad!r}")

@@ -122,9 +122,16 @@ def holds_as_of(reading: Relation, as_of: str, ctx: Context) -> bool:
 
 def check_date(value: str | None, name: str = "as_of") -> str | None:
     """An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) or ValueError naming the parameter."""
-    if value is not None and not _DATE.match(value):
-        raise ValueError(f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}")
-    return value
+    if value is None:
+        return None
+    if _DATE.match(value):
+        y, m, d = (value.split("-") + ["1", "1"])[:3]
+        try:
+            date(int(y), int(m), int(d))  # a real calendar date: no month 13, no 31 April
+            return value
+        except ValueError:
+            pass
+    raise ValueError(f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}")
 
 
 def _pack_relations(pack: Pack | None, entity: str | None, predicate: str | None,
