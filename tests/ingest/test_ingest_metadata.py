@@ -102,3 +102,24 @@ def test_metadata_date_on_a_markdown_byline_dates_the_article():
     assert (doc.title, doc.author, doc.published) == (
         "Kazakhstan opens a new grain terminal", "Aida Nurlanova, Tom Hale", "2022-03-02")
     assert "Market note" not in doc.text
+
+
+def test_metadata_wire_dateline_dates_the_article_and_leaves_the_body():
+    page = ("Dushanbe, 3 March 2024 (Pamir Wire) — Tajik border guards reopened the crossing "
+            "at Ishkashim on Sunday after a two-week closure, officials said.\n\n"
+            "Traders from both sides had waited at the bridge since mid-February, the customs "
+            "service added in a statement.\n")
+    (doc,) = load_bytes(page.encode("utf-8"), "wire.txt", 10**6)
+    assert doc.published == "2024-03-03"
+    assert doc.text.startswith("Tajik border guards reopened")
+
+
+def test_metadata_dated_series_label_is_no_headline():
+    page = ("WORKING PAPER No. 7 | June 2022\n\n"
+            "Water, cotton and the Amu Darya\n\n"
+            "By Lola Karimova\n\n"
+            "Uzbekistan and Turkmenistan draw most of their irrigation water from the Amu Darya, "
+            "and a new canal upstream worries farmers in both countries, the paper argues.\n")
+    (doc,) = load_bytes(page.encode("utf-8"), "paper.txt", 10**6)
+    assert (doc.title, doc.author, doc.published) == (
+        "Water, cotton and the Amu Darya", "Lola Karimova", "2022-06")

@@ -30,6 +30,12 @@ _NAME_PUBLISHED = re.compile(r"^(?:by\s+)?(?P<name>.+?)\s+(?:published|posted)(?
                              r"(?:\s+(?:updated|last updated)\b.*)?$", re.I)
 _FULL_DATE = re.compile(rf"^(?:(?:published|posted|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?(?P<d>{_DATE}){_TIME}[\s.,|]*$", re.I)
 _PREFIX_DATE = re.compile(rf"^(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.I)
+# a wire dateline opening the first paragraph: "Almaty, 14 January 2022 (Steppe Wire) — ..."
+_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<d>{_DATE})"
+                       rf"(?:\s*\((?P<agency>[^()]{{1,40}})\))?\s*[–—-]+\s+(?=[A-Z(“\"'])", re.I)
+# a dated series label above the headline: "POLICY BRIEF No. 14 | March 2023"
+_LABEL_WORDS = re.compile(r"\b(?:no\.?|vol\.?|issue|brief|paper|report|note|commentary|analysis|"
+                          r"bulletin|update|working paper|series|edition)\b", re.I)
 _YEARLESS = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\d)", re.I)
 _RECENT = re.compile(r"\b(last|past|this|next|previous|following) (week|weekend|day|month)\b|"
                      r"\b(yesterday|today|tomorrow|the day before|next day)\b|"
@@ -147,6 +153,21 @@ def name_and_date(text: str) -> tuple[str | None, str | None]:
     if rest and is_name_like(rest):
         return normalise_author(rest), parse_date(m.group(0))
     return None, None
+
+
+def dated_label(text: str) -> str | None:
+    """ISO date of a short series label that carries the issue date ("POLICY BRIEF No. 14 |
+    March 2023"); None for anything else, headlines included."""
+    m = DATE_RX.search(text)
+    if not m:
+        return None
+    rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,–—-:")
+    if not rest or words(rest) > 5:
+        return None
+    letters = re.sub(r"[^A-Za-z]", "", rest)
+    if (letters and letters.isupper()) or _LABEL_WORDS.search(rest):
+        return parse_date(m.group(0))
+    return None
 
 
 def full_date(text: str) -> tuple[str | None, bool]:
@@ -269,11 +290,17 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             h.consumed.add(i)
             prev = "date"
             continue
-        m = _PREFIX_DATE.match(text)
+        m = _PREFIX_DATE.match(text) or _DATELINE.match(text)
         if m and h.published is None and parse_date(m["d"]):
             h.published, date_at = parse_date(m["d"]), i
             h.replaced[i] = text[m.end():]
             break
+        label_date = dated_label(text) if h.title is None else None
+        if label_date and h.published is None:
+            h.published, date_at = label_date, i
+            h.consumed.add(i)
+            prev = "date"
+            continue
         if is_body(text):
             break
         a, iso = name_and_date(text)
