@@ -158,3 +158,60 @@ def test_events_a_state_led_alliance_is_no_act_of_cooperation(rel_doc):
     assert not [e for e in read_events(doc) if e.type == "COOPERATE"]
     ev = one(rel_doc("Russia and China announced a new alliance in 2019."), "COOPERATE")
     assert "e:country/ru" in ev.actors
+
+
+def test_events_an_armed_group_taking_a_place_is_an_assault(rel_doc):
+    ev = one(rel_doc("Tajikistan has been uneasy since the Ferghana Brigade took Badakhshan "
+                     "in May 2020."), "ASSAULT")
+    assert ev.actors == ("e:group/ferghana-brigade",)
+    assert ev.targets == ("e:place/badakhshan",)
+    assert ev.date == "2020-05"
+
+
+def test_events_an_attack_with_no_named_attacker_hits_its_place(rel_doc):
+    ev = one(rel_doc("On March 3, 2021, a gunman killed twelve people at a market in Dushanbe."),
+             "ASSAULT")
+    assert ev.actors == ()
+    assert ev.targets == ("e:place/dushanbe",)
+    assert (ev.date, ev.place) == ("2021-03-03", "e:place/dushanbe")
+
+
+def test_events_a_charge_rejected_answers_the_accuser(rel_doc):
+    ev = one(rel_doc("Iran accused the Ferghana Brigade of hiding weapons, a charge the "
+                     "Ferghana Brigade rejected."), "REJECT")
+    assert ev.actors == ("e:group/ferghana-brigade",)
+    assert "e:country/ir" in ev.targets
+
+
+def test_events_a_pledge_of_allegiance_is_no_agreement(rel_doc):
+    doc = rel_doc("The Ferghana Brigade pledged allegiance to al Qaeda in 2015.")
+    assert not [e for e in read_events(doc) if e.type == "AGREE"]
+
+
+def test_events_troops_leaving_a_country_retreat(rel_doc):
+    ev = one(rel_doc("China said that Chinese soldiers began leaving Tajikistan on Monday."),
+             "RETREAT")
+    assert ev.targets == ("e:country/tj",)
+    assert ev.actors == ("e:country/cn",)
+
+
+def test_events_states_contributing_troops_mobilize(rel_doc):
+    ev = one(rel_doc("Kyrgyzstan and Uzbekistan also contributed troops."), "MOBILIZE")
+    assert set(ev.actors) == {"e:country/kg", "e:country/uz"}
+
+
+def test_events_troops_sent_at_a_request_mobilize_and_the_asker_requests(rel_doc):
+    doc = rel_doc("Days later, after the CSTO sent 500 troops at the request of Rakhimova, "
+                  "calm returned.")
+    ev = one(doc, "MOBILIZE")
+    assert ev.actors == ("e:org/csto",)
+    assert "e:person/dilnoza-rakhimova" not in ev.targets
+    req = one(doc, "REQUEST")
+    assert (req.actors, req.targets) == (("e:person/dilnoza-rakhimova",), ("e:org/csto",))
+
+
+def test_events_a_state_led_bloc_is_the_organisation_named_before(rel_doc):
+    doc = rel_doc("The CSTO held drills in May. Rakhimova asked the Russia-led bloc for help "
+                  "on June 2.")
+    req = one(doc, "REQUEST")
+    assert req.targets == ("e:org/csto",)

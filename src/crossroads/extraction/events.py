@@ -16,10 +16,12 @@ from crossroads.extraction.patterns import lexicon
 from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
+    antecedent,
     dates_in,
     modifier,
     named_ids,
     negated,
+    remember,
     sentences,
     subject_mentions,
 )
@@ -52,6 +54,8 @@ _NEEDS_OBJ = {
              "delegation", "militants", "instructors", "assistance"},
     "provide": {"aid", "assistance", "asylum", "refuge", "weapons", "arms", "training",
                 "support", "funding", "shelter", "loans", "equipment", "sanctuary", "haven"},
+    "contribute": {"troops", "forces", "soldiers", "peacekeepers", "contingent", "units",
+                   "personnel", "battalion", "aid", "funds", "money", "assistance"},
     "supply": {"weapons", "arms", "aid", "equipment", "fuel", "ammunition"},
     "lift": {"sanctions", "ban", "embargo", "restrictions"},
     "ease": {"sanctions", "restrictions", "ban"},
@@ -64,7 +68,21 @@ _NEEDS_OBJ = {
 
 
 _TROOPS = {"troops", "troop", "forces", "soldiers", "contingent", "peacekeepers", "units",
-           "battalion", "battalions", "fighters", "militants"}
+           "battalion", "battalions", "fighters", "militants", "paratroopers", "marines",
+           "servicemen", "personnel", "contingents", "detachment", "brigade", "brigades"}
+_SEND = {"send", "dispatch", "contribute", "deliver", "provide", "supply"}
+"""Verbs by which troops as object make a deployment, not aid ("sent troops")."""
+_TAKE = {"take", "overrun"}
+"""Verbs that are an assault only when an armed group takes a named place ("took Kabul")."""
+_OATH = {"allegiance", "loyalty", "oath", "fealty", "bay'ah", "bayah", "bayat"}
+"""Objects that make a pledge a pledge of allegiance (a relation, not an agreement)."""
+_LEAVE = {"leave", "quit", "exit"}
+"""Verbs that are a retreat when troops leave a named place ("paratroopers began leaving X")."""
+_KILL = {"kill", "bomb", "attack", "storm", "strike", "shoot", "shell", "ambush", "massacre"}
+"""Attack verbs that report an event even with no named attacker ("a bomber killed 80 in X")."""
+_CHARGE = {"charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim",
+           "claims"}
+"""Nouns a rejection can hang on ("..., a charge X rejected"): the accuser is the target."""
 _NEEDS_PARTNER = {"meet", "visit", "receive", "host"}
 _NEEDS_COMPLEMENT = {"decline", "refuse", "reject", "deny", "accuse", "threaten", "request"}
 _PEOPLE = {"general", "generals", "men", "politicians", "ministers", "presidents",
@@ -103,6 +121,19 @@ def _type(t: Token) -> str | None:
     verbs, nouns, phrasal, needs, _ = _tables()
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB":
+        placed = any(c.dep_ == "dobj" and c.ent_type_ in ("Place", "Country", "Facility")
+                     for c in t.children)
+        if lemma in _TAKE and placed:
+            subj, passive = _subject(t)
+            if subj is not None and not passive and subj.ent_type_ == "ArmedGroup":
+                return "ASSAULT"  # "the Taliban took Kabul"
+        if lemma in _LEAVE and placed:
+            subj, passive = _subject(t)
+            if subj is not None and not passive and subj.lemma_.lower() in _TROOPS | {
+                    w.rstrip("s") for w in _TROOPS}:
+                return "RETREAT"  # "Russian paratroopers began leaving X"
+        if lemma == "pledge" and any(c.dep_ == "dobj" and c.lower_ in _OATH for c in t.children):
+            return None  # allegiance is a relation (pledged_allegiance_to), not an agreement
         for c in t.children:
             if c.dep_ in ("prt", "prep", "dobj", "advmod") and lemma in phrasal \
                     and c.lower_ in phrasal[lemma]:
@@ -111,7 +142,8 @@ def _type(t: Token) -> str | None:
             return None
         typ = verbs.get(lemma)
         if typ and lemma in _NEEDS_OBJ:
-            objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
+            objs = {w for c in t.children if c.dep_ in ("dobj", "nsubjpass")
+                    for w in (c.lemma_.lower(), c.lower_)}
             if t.dep_ in ("acl", "relcl"):
                 objs.add(t.head.lemma_.lower())
             objs |= {g.lemma_.lower() for c in t.children if c.dep_ == "dative"
@@ -130,7 +162,8 @@ def _type(t: Token) -> str | None:
         if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility"
                                     for c in t.children):
             return "ASSAULT"  # "claimed responsibility for the attack"
-        if typ == "AID" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TROOPS
+        if typ == "AID" and lemma in _SEND and any(
+                c.dep_ == "dobj" and (c.lower_ in _TROOPS or c.lemma_.lower() in _TROOPS)
                                 for c in t.children):
             return "MOBILIZE"  # "sent troops"
         if lemma == "receive" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN"
@@ -154,6 +187,15 @@ def _ments(s: Sentence, tok: Token, types=ACTORS, skip: Token | None = None) -> 
     return out
 
 
+def _subjects(v: Token) -> list[Token]:
+    """The subject children of a verb, but not a dateline ("Almaty, 14 May — X said")
+    the parser took for a second subject."""
+    subs = [c for c in v.children if c.dep_ in _SUBJ]
+    dash = {"—", "–", "--"}
+    kept = [c for c in subs if not (c.i < v.i and any(x.text in dash for x in v.doc[c.i:v.i]))]
+    return kept or subs
+
+
 def _subject(t: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, borrowed from the governing verb for 'to'-clauses and conjuncts."""
     v = t
@@ -162,8 +204,7 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
     # a gerund borrows through "the possibility of deploying": prep, its noun, that noun's verb
     through = ("prep", "pobj", "dobj") if t.tag_ == "VBG" else ()
     for _ in range(5 if through else 3):
-        for c in v.children:
-            if c.dep_ in _SUBJ:
+        for c in _subjects(v):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, c.dep_ == "nsubjpass"  # "Baradar, who signed"
                 return c, c.dep_ == "nsubjpass"
@@ -224,18 +265,27 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
                 if c.dep_ == "prep" and c.lower_ == "in" and _type(t) == "SANCTION":
                     actors += _ments(s, c, types=("Country", "Organization"))
         for c in t.children:
+            if c.dep_ == "prep" and any(_at_request(g) for g in c.children):
+                continue  # "sent troops at the request of X": X asked, X is no target
             if c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on", "at", "from",
                                                    "into", "toward", "towards", "upon", "of"):
                 targets += _ments(s, c)
             elif c.dep_ == "prt":
                 for g in c.children:
                     targets += _ments(s, g)
+        if t.dep_ == "relcl" and t.head.lower_ in _CHARGE and t.head.head.pos_ == "VERB":
+            # "X accused Y of ..., a charge Z rejected": Z answers X
+            accuser, _ = _subject(t.head.head)
+            if accuser is not None:
+                targets += _ments(s, accuser)
     else:
         head = t
         # a noun's own phrase: "US drone attack", "Lavrov's visit to Islamabad"
+        asks = _tables()[1].get(t.lower_) == "REQUEST"
         for c in t.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ == "by":
-                actors += _ments(s, c)
+            if c.dep_ in ("poss", "compound", "amod", "nmod") or c.dep_ == "prep" and (
+                    c.lower_ == "by" or c.lower_ == "of" and asks):
+                actors += _ments(s, c)  # "at the request of X": X asked
             elif c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on", "between",
                                                    "of", "from", "toward", "towards"):
                 targets += _ments(s, c)
@@ -247,9 +297,37 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             for c in head.head.children:
                 if c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on"):
                     targets += _ments(s, c)
+        if asks and head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.pos_ == "VERB":
+            # "Y sent troops at the request of X": Y was asked
+            subj, passive = _subject(head.head.head)
+            if subj is not None and not passive:
+                targets += _ments(s, subj)
     actors = _dedupe(actors)
     targets = [m for m in _dedupe(targets) if m.id not in {a.id for a in actors}]
     return actors, targets
+
+
+def _at_request(t: Token) -> bool:
+    """"at the request of X", "at the invitation of X": a request noun under "at"."""
+    return t.pos_ == "NOUN" and _tables()[1].get(t.lower_) == "REQUEST" and t.dep_ == "pobj" \
+        and t.head.lower_ == "at" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+
+
+_BODIES = {"alliance", "bloc", "organisation", "organization", "coalition", "pact", "body",
+           "grouping"}
+
+
+def _alliance(s: Sentence, m: Ment) -> Ment:
+    """"the Russia-led alliance" is the organisation named before, not Russia."""
+    doc = s.doc
+    if not modifier(doc, m) or m.end + 2 >= s.span.end:
+        return m
+    k = m.end + 2
+    while k < s.span.end and doc[k].pos_ == "ADJ":
+        k += 1
+    if k < s.span.end and doc[k].lower_ in _BODIES:
+        return antecedent(s, m.start, ("Organization",)) or m
+    return m
 
 
 def _dedupe(ms: list[Ment]) -> list[Ment]:
@@ -340,7 +418,10 @@ def read_events(doc: Doc) -> list[Event]:
     pair_at = 0
     persons: list[Ment] = []
     persons_at = 0
+    last: dict[str, Ment] = {}
     for s in sentences(doc):
+        s.last = last
+        last = remember(last, s)
         if len(s.ments) == 0 and not any(t.lower_ in _THEY or t.lower_ == "two" for t in s.span):
             continue
         seen: set[tuple] = set()
@@ -356,8 +437,9 @@ def read_events(doc: Doc) -> list[Event]:
             targets = [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
             if t.lemma_.lower() in _NEEDS_PARTNER and not _partner(s, t):
                 continue  # "meet the threat", "visit" with nobody visited
-            if t.lemma_.lower() in _NEEDS_COMPLEMENT and not any(
-                    c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children):
+            if t.lemma_.lower() in _NEEDS_COMPLEMENT and not _at_request(t) and not any(
+                    c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children) and not (
+                    t.dep_ == "relcl" and t.head.pos_ == "NOUN"):
                 continue  # "Russia declining": no refusal of anything
             if not actors and t.pos_ == "VERB":
                 subj, passive = _subject(t)
@@ -378,6 +460,13 @@ def read_events(doc: Doc) -> list[Event]:
             if typ == "COOPERATE" and t.pos_ != "VERB":
                 # "the Russia-led alliance" names a standing body, not an act of cooperating
                 actors = [a for a in actors if not modifier(s.doc, a)]
+            actors = [_alliance(s, a) for a in actors]
+            targets = [_alliance(s, m) for m in targets]
+            place = _place(s, t)
+            if not targets and typ == "ASSAULT" and place in named and (
+                    actors or t.lemma_.lower() in _KILL):
+                # "took Kabul"; "a bomber killed 80 people at a mosque in X": the place is hit
+                targets = [m for m in s.ments if m.id == place][:1]
             if not actors and not targets:
                 continue
             key = (typ, tuple(sorted(a.id for a in actors)), tuple(sorted(m.id for m in targets)))
@@ -391,7 +480,7 @@ def read_events(doc: Doc) -> list[Event]:
             out.append(Event(type=typ, actors=tuple(a.id for a in actors),
                              targets=tuple(m.id for m in targets), evidence=evidence,
                              date=_date(s, t, mode),
-                             place=p if (p := _place(s, t)) in named else None, negated=neg,
+                             place=place if place in named else None, negated=neg,
                              mode=mode, trigger=t.text))
         for m in s.ments:
             if m.type == "Person" and m.id in named and (not persons or persons[-1].id != m.id):

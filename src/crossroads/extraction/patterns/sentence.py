@@ -40,6 +40,8 @@ class Sentence:
     groups: list[list[Ment]] = field(default_factory=list)
     pair: list[Ment] = field(default_factory=list)
     """The last coordinated pair of states named before this sentence ("they", "the two")."""
+    last: dict[str, Ment] = field(default_factory=dict)
+    """The last mention of each entity type named before this sentence ("the group", "its")."""
 
     @property
     def doc(self) -> Doc:
@@ -89,6 +91,26 @@ class Sentence:
 
     def tokens(self) -> list[Token]:
         return list(self.span)
+
+
+def remember(last: dict[str, Ment], s: Sentence) -> dict[str, Ment]:
+    """``last`` updated with the mentions a sentence names (adjectives and "X-led" aside)."""
+    out = dict(last)
+    for m in s.ments:
+        if not m.demonym and not modifier(s.doc, m):
+            out[m.type] = m
+    return out
+
+
+def antecedent(s: Sentence, i: int, types: tuple[str, ...]) -> Ment | None:
+    """What "the group", "its", "the alliance" before token i points back to: the last
+    mention of those types named earlier in the sentence, else in the sentences before."""
+    here = [m for m in s.ments if m.end <= i and m.type in types and not m.demonym
+            and not modifier(s.doc, m)]
+    if here:
+        return here[-1]
+    earlier = [m for t, m in s.last.items() if t in types]
+    return max(earlier, key=lambda m: m.start) if earlier else None
 
 
 def subject_mentions(s: Sentence, tok: Token, types: tuple[str, ...]) -> list[Ment]:
