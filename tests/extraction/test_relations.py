@@ -298,3 +298,40 @@ def test_relations_each_clause_keeps_its_own_date(rel_doc):
                        "since 1994."))
     assert got[("e:country/uz", "member_of", "e:org/csto")].start == "2006"
     assert got[("e:country/kg", "member_of", "e:org/csto")].start == "1994"
+
+
+def test_relations_the_groups_fighters_are_the_group_named_before(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade has regrouped in Tajikistan since 2019. Officials "
+                       "say the group's fighters operate from Badakhshan and Kashgar."))
+    assert ("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan") in got
+    assert ("e:group/ferghana-brigade", "operates_in", "e:place/kashgar") in got
+
+
+def test_relations_its_chief_is_the_sentence_subjects(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade swore allegiance to al Qaeda's leader in 2015, "
+                       "and its current emir, Yusuf Khan Badri, renewed that oath."))
+    assert ("e:person/yusuf-khan-badri", "holds_position", "e:group/ferghana-brigade") in got
+    assert ("e:person/yusuf-khan-badri", "holds_position", "e:group/al-qaeda") not in got
+
+
+def test_relations_a_person_who_chaired_a_body_holds_a_post(rel_doc):
+    got = rels(rel_doc("Pavel Orlovsky, who chaired the CSTO in 2020, spoke first."))
+    assert got[("e:person/pavel-orlovsky", "holds_position", "e:org/csto")].qualifiers == {
+        "role": "chair"}
+    got = rels(rel_doc("Rakhimova heads the Ferghana Brigade."))
+    assert ("e:person/dilnoza-rakhimova", "holds_position", "e:group/ferghana-brigade") in got
+
+
+def test_relations_the_road_would_link_is_the_project_named_before(rel_doc):
+    got = rels(rel_doc("China and Tajikistan signed a plan for the Pamir Corridor in 2020. The "
+                       "400-kilometre road would link Kashgar with Dushanbe through Badakhshan."))
+    for end in ("e:place/kashgar", "e:place/dushanbe", "e:place/badakhshan"):
+        assert ("e:initiative/pamir-corridor", "connects", end) in got
+
+
+def test_relations_carrying_goods_from_a_to_b_connects(rel_doc):
+    got = rels(rel_doc("The Pamir Corridor is meant to carry freight from Kashgar to Dushanbe "
+                       "and Badakhshan."))
+    for end in ("e:place/kashgar", "e:place/dushanbe", "e:place/badakhshan"):
+        assert ("e:initiative/pamir-corridor", "connects", end) in got
+    assert not [k for k in rels(rel_doc("Turkmenistan exports gas to China.")) if k[1] == "connects"]

@@ -37,6 +37,7 @@ from crossroads.extraction.patterns.sentence import (
     clause_span,
     named_ids,
     negated,
+    remember,
     sentences,
     start_end,
 )
@@ -45,8 +46,9 @@ from crossroads.model import Evidence, Relation
 
 __all__ = ["Reading", "read_relations"]
 
-STATIC = {"holds_position", "borders", "located_in", "part_of"}
-"""Predicates stated in passing even in a supposition ("could move troops to A's border with B")."""
+STATIC = {"holds_position", "borders", "located_in", "part_of", "connects"}
+"""Predicates stated in passing even in a supposition ("could move troops to A's border with B";
+a planned line "would link A with B" still says what the project connects)."""
 
 
 RULES = (member_of, listed_members, borders, located_in, operates_in, affiliated_with, pledged, designated,
@@ -72,8 +74,11 @@ def read_relations(doc: Doc) -> list[Relation]:
     quoted = [(q.evidence.start, q.evidence.end, q.speaker, q.text) for q in read_quotes(doc)]
     pair: list[Ment] = []
     pair_at = 0
+    last: dict[str, Ment] = {}
     for s in sentences(doc):
         s.pair = pair
+        s.last = last
+        last = remember(last, s)
         since = pair_at
         groups = [g for g in s.groups if len({m.id for m in g if m.type == "Country"}) >= 2]
         if groups:

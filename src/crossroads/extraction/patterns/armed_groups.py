@@ -16,9 +16,30 @@ from crossroads.extraction.patterns.sentence import (
     CLAUSE_BREAKS,
     Ment,
     Sentence,
+    antecedent,
     clause_start,
     subject_mentions,
 )
+
+_BACK = {"group", "movement", "organisation", "organization", "outfit", "network", "militia"}
+"""Nouns by which "the group's fighters" points back to the armed group named before."""
+
+
+def _referred(s: Sentence, tok) -> list[Ment]:
+    """"the group's fighters operate", "its fighters operate": the last named armed group."""
+    v = tok
+    for _ in range(3):
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+            break
+        v = v.head
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(s.at(x.i) is not None for x in subj.subtree):
+        return []
+    words = [x for x in subj.subtree]
+    back = any(x.lower_ == "its" for x in words) or any(
+        x.lower_ in _BACK and any(c.lower_ in ("the", "this") for c in x.children) for x in words)
+    got = antecedent(s, subj.left_edge.i, GROUPS) if back else None
+    return [got] if got is not None else []
 
 _FAR = {"across", "opposite", "over", "beyond", "away", "miles", "kilometres", "kilometers", "km"}
 """Words before "from X" that put X on the far side, not where a group operates."""
@@ -69,6 +90,8 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
             continue  # "across the border from X": the group is on the other side
         who = s.left(t.i, actors, limit=14, stop={";", ".", "against", "while", "whereas"})
         subj = [m for m in subject_mentions(s, t, GROUPS) if m not in who]
+        if not who and not subj:
+            subj = _referred(s, t)
         if not who and not subj:
             continue
         if subj and trig:

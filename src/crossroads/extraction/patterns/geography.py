@@ -15,7 +15,7 @@ from crossroads.extraction.patterns.reading import (
     pairs,
     words_of,
 )
-from crossroads.extraction.patterns.sentence import Sentence, subject_mentions
+from crossroads.extraction.patterns.sentence import Sentence, antecedent, subject_mentions
 
 
 def borders(s: Sentence) -> Iterator[Reading]:
@@ -206,10 +206,18 @@ _AVOID = {"avoid", "avoids", "avoiding", "bypass", "bypasses", "bypassing", "cir
 """Words after a link word that put the next place outside the link."""
 
 
+_SITES = {"field", "fields", "province", "region", "port", "city", "town", "district", "area",
+          "basin", "deposit", "terminal", "station", "valley", "oblast"}
+"""Nouns between a place and "in" that still only locate it ("the X field in Y")."""
+
+
 def _qualifies(s: Sentence, prev, m) -> bool:
-    """Whether ``m`` only locates ``prev`` ("Kashgar in Xinjiang", "Osh, Kyrgyzstan")."""
+    """Whether ``m`` only locates ``prev`` ("Kashgar in Xinjiang", "Osh, Kyrgyzstan",
+    "the X gas field in Y")."""
     doc = s.doc
     between = [x.lower_ for x in doc[prev.end:m.start]]
+    while between and between[0] in _SITES | {"gas", "oil"}:
+        between = between[1:]
     if between in (["in"], ["in", "the"]):
         return m.type in ("Place", "Country")
     # "Osh, Kyrgyzstan": a country after a town; "A, B and C" stays a list
@@ -258,22 +266,57 @@ def _used_bases(s: Sentence, mil: set[str]) -> Iterator[Reading]:
         yield r
 
 
+_KINDS = {"line": ("railway", "rail", "pipeline", "line"), "railway": ("railway", "rail", "line"),
+          "railroad": ("railway", "rail", "railroad"), "pipeline": ("pipeline", "gas", "oil"),
+          "corridor": ("corridor",), "road": ("road", "highway"), "highway": ("road", "highway"),
+          "route": ("route", "corridor", "road"), "link": (), "project": (), "canal": ("canal",),
+          "tunnel": ("tunnel",), "bridge": ("bridge",), "cable": ("cable", "line")}
+"""Nouns by which "the line", "the pipeline" points back to a named project, and the words
+that name its kind (a "line" is a railway or a pipeline)."""
+
+
+def _the_project(s: Sentence, t) -> list:
+    """"The 760-km line would link A with B": the last named project of that kind."""
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in _KINDS or \
+            not any(c.lower_ in ("the", "this", "that") for c in subj.children):
+        return []
+    kinds = _KINDS[subj.lower_]
+    links = ("Initiative", "Facility")
+    found = [m for key, m in s.last.items() if key in links]
+    found += [m for m in s.ments if m.type in links and m.end <= subj.i]
+    fits = [m for m in found if any(k in m.text.lower() for k in kinds)]
+    pick = max(fits or found, key=lambda m: m.start, default=None)
+    return [pick] if pick is not None else []
+
+
+_CARRY = {"carry", "transport", "ship", "pump", "deliver", "export", "bring", "move", "supply"}
+"""Verbs by which a pipeline or line "carries gas from A to B": it connects A and B."""
+
+
 def connects(s: Sentence) -> Iterator[Reading]:
     trig = set(lex_of("connects")["triggers"])
     links = ("Initiative", "Facility")
     ends = ("Place", "Country", "Facility")
     for t in s.span:
-        if t.lower_ not in trig:
+        carry = t.pos_ == "VERB" and t.lemma_.lower() in _CARRY and any(
+            c.dep_ == "prep" and c.lower_ in ("from", "to") for c in t.children)
+        if t.lower_ not in trig and not carry:
             continue
         # the clause's subject, not a name inside its apposition ("X, a flagship of Y, links")
         what = subject_mentions(s, t, links) if t.pos_ == "VERB" else []
+        if not what and t.pos_ == "VERB":
+            what = _the_project(s, t)
+        if not what and carry:
+            continue  # "Turkmenistan exports gas to China": a state, no line
         what = what or s.left(t.i, ("Initiative",), limit=14, stop={";", "."}) or \
             s.left(t.i, links, limit=6, stop={";", ".", ","})
         if not what:
             continue
         to: list = []
         for m in s.ments:
-            if m.start > t.i and m.start - t.i <= 14 and m.type in ends and not m.demonym:
+            if m.start > t.i and m.start - t.i <= (20 if carry else 14) and m.type in ends \
+                    and not m.demonym:
                 between = s.doc[t.i + 1:m.start]
                 if any(x.lemma_.lower() in _AVOID or x.lower_ in _AVOID for x in between):
                     break  # "a route that avoids X": X is what the link goes around

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from crossroads.extraction.patterns import lexicon
-from crossroads.extraction.patterns.reading import Reading
-from crossroads.extraction.patterns.sentence import Ment, Sentence
+from crossroads.extraction.patterns.reading import POSS, Reading
+from crossroads.extraction.patterns.sentence import Ment, Sentence, antecedent, main_subject
 
 EMPLOYERS = ("Country", "Organization", "ArmedGroup")
 _PORTFOLIO = {"for", "on", "to", "over"}
@@ -134,14 +134,65 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
     return employers, role
 
 
+_BODY = {"group", "movement", "organisation", "organization", "alliance", "bloc", "outfit",
+         "network", "party"}
+
+
 def _owner(s: Sentence, lo: int) -> list[Ment]:
-    """"al Qaeda and its leader X": the group a possessive pronoun before the title points to."""
+    """"al Qaeda and its leader X", "..., and its current chief, X", "the group's emir, X":
+    the organisation or group a possessive before the title points to."""
+    doc = s.doc
     k = lo - 1
-    while k >= s.span.start and s.doc[k].is_space:
+    while k >= s.span.start and doc[k].is_space:
         k -= 1
-    if k < s.span.start or s.doc[k].lower_ not in ("its", "their"):
+    if k < s.span.start:
         return []
-    return s.left(k, EMPLOYERS[1:], limit=8)[-1:]
+    if doc[k].lower_ in POSS and k - 1 >= s.span.start and doc[k - 1].lower_ in _BODY \
+            and k - 2 >= s.span.start and doc[k - 2].lower_ in ("the", "this"):
+        got = antecedent(s, k - 2, EMPLOYERS[1:])  # "the group's emir"
+        return [got] if got is not None else []
+    if doc[k].lower_ not in ("its", "their"):
+        return []
+    near = s.left(k, EMPLOYERS[1:], limit=3)  # "al Qaeda and its leader"
+    if near:
+        return near[-1:]
+    # "The TTP pledged allegiance to the Taliban's leader ..., and its chief": the subject
+    subj = [m for m in s.ments if m.end <= k and m.type in EMPLOYERS[1:] and (
+        main_subject(doc, m) or m.start - s.span.start <= 1)]  # "The X ...": what it is about
+    if subj:
+        return subj[-1:]
+    near = s.left(k, EMPLOYERS[1:], limit=8)[-1:]
+    if near:
+        return near
+    got = antecedent(s, k, EMPLOYERS[1:])
+    return [got] if got is not None else []
+
+
+_VERB_ROLE = {"chaired": "chair", "chairs": "chair", "headed": "head", "heads": "head",
+              "led": "leader", "leads": "leader", "commanded": "commander",
+              "commands": "commander", "founded": "founder", "co-founded": "co-founder"}
+"""A person who chairs, heads or leads a body holds a post in it ("X, who chaired the CSTO")."""
+
+
+def _verb_posts(s: Sentence, p: Ment) -> Iterator[Reading]:
+    """"X, who chaired the CSTO at the time, ...", "X heads the Ferghana Brigade"."""
+    doc = s.doc
+    k = p.end
+    if k < s.span.end and doc[k].text == ",":
+        k += 1
+        if k < s.span.end and doc[k].lower_ == "who":
+            k += 1
+    while k < s.span.end and doc[k].lower_ in ("then", "currently", "now", "also", "once",
+                                               "still", "formerly", "has", "had", "later"):
+        k += 1
+    if k >= s.span.end or doc[k].lower_ not in _VERB_ROLE or doc[k].pos_ != "VERB":
+        return
+    j = k + 1
+    while j < s.span.end and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    org = s.at(j)
+    if org is not None and org.type in EMPLOYERS[1:] and org.id != p.id:
+        yield Reading(p, "holds_position", org, k, {"role": _VERB_ROLE[doc[k].lower_]})
 
 
 def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
@@ -177,6 +228,7 @@ def read_positions(s: Sentence) -> Iterator[Reading]:
     for p in s.ments:
         if p.type != "Person":
             continue
+        yield from _verb_posts(s, p)
         found: list[tuple[list[Ment], str]] = []
         lo, hi = _zone_left(s, p.start)
         got = _parse(s, lo, hi, p, apposition=False) if lo < hi else None

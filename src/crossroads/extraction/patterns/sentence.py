@@ -93,20 +93,38 @@ class Sentence:
         return list(self.span)
 
 
+def main_subject(doc: Doc, m: Ment) -> bool:
+    """Whether a mention is the subject of its sentence's main verb (or in apposition to it)."""
+    tok = doc[m.end - 1]
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
 def remember(last: dict[str, Ment], s: Sentence) -> dict[str, Ment]:
-    """``last`` updated with the mentions a sentence names (adjectives and "X-led" aside)."""
+    """``last`` updated with the mentions a sentence names (adjectives and "X-led" aside);
+    ``"subject:TYPE"`` keys keep the last main-clause subject of each type."""
     out = dict(last)
     for m in s.ments:
         if not m.demonym and not modifier(s.doc, m):
             out[m.type] = m
+            if main_subject(s.doc, m):
+                out[f"subject:{m.type}"] = m
     return out
 
 
 def antecedent(s: Sentence, i: int, types: tuple[str, ...]) -> Ment | None:
-    """What "the group", "its", "the alliance" before token i points back to: the last
-    mention of those types named earlier in the sentence, else in the sentences before."""
+    """What "the group", "its", "the alliance" before token i points back to: the main
+    subject of those types earlier in the sentence or the sentences before (what the text
+    is about), else the last such mention named."""
     here = [m for m in s.ments if m.end <= i and m.type in types and not m.demonym
             and not modifier(s.doc, m)]
+    subj = [m for m in here if main_subject(s.doc, m)]
+    if subj:
+        return subj[-1]
+    before = [m for t, m in s.last.items() if t.startswith("subject:") and t[8:] in types]
+    if before:
+        return max(before, key=lambda m: m.start)
     if here:
         return here[-1]
     earlier = [m for t, m in s.last.items() if t in types]
