@@ -310,7 +310,8 @@ def test_relations_the_groups_fighters_are_the_group_named_before(rel_doc):
 def test_relations_its_chief_is_the_sentence_subjects(rel_doc):
     got = rels(rel_doc("The Ferghana Brigade swore allegiance to al Qaeda's leader in 2015, "
                        "and its current emir, Yusuf Khan Badri, renewed that oath."))
-    assert ("e:person/yusuf-khan-badri", "holds_position", "e:group/ferghana-brigade") in got
+    post = got[("e:person/yusuf-khan-badri", "holds_position", "e:group/ferghana-brigade")]
+    assert post.qualifiers == {"role": "emir"}
     assert ("e:person/yusuf-khan-badri", "holds_position", "e:group/al-qaeda") not in got
 
 

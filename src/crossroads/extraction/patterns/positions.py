@@ -128,7 +128,7 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
         k += 1
     while role_toks and doc[role_toks[-1]].lower_ in _JOIN | {"the"}:
         role_toks.pop()
-    while role_toks and doc[role_toks[0]].lower_ in _JOIN | {"the", "then", "former"}:
+    while role_toks and doc[role_toks[0]].lower_ in _JOIN | {"the", "then", "former", "current"}:
         role_toks.pop(0)
     role = " ".join(doc[k].text for k in role_toks).replace(" - ", "-").replace(" 's", "'s")
     return employers, role
