@@ -215,3 +215,26 @@ def test_events_a_state_led_bloc_is_the_organisation_named_before(rel_doc):
                   "on June 2.")
     req = one(doc, "REQUEST")
     assert req.targets == ("e:org/csto",)
+
+
+def test_events_storming_a_building_in_a_place_hits_the_place(rel_doc):
+    ev = one(rel_doc("Gunmen stormed a hotel in Dushanbe on June 4, 2021."), "ASSAULT")
+    assert ev.targets == ("e:place/dushanbe",)
+    assert ev.date == "2021-06-04"
+
+
+def test_events_a_groups_fighters_overrunning_a_place_assault(rel_doc):
+    ev = one(rel_doc("Ferghana Brigade fighters overran Badakhshan in 2018."), "ASSAULT")
+    assert ev.actors == ("e:group/ferghana-brigade",)
+    assert ev.targets == ("e:place/badakhshan",)
+
+
+def test_events_which_x_denied_answers_the_accuser(rel_doc):
+    ev = one(rel_doc("Iran accused Tajikistan of hiding militants, which Tajikistan denied."),
+             "REJECT")
+    assert (ev.actors, ev.targets) == (("e:country/tj",), ("e:country/ir",))
+
+
+def test_events_pulling_out_of_a_country_targets_it(rel_doc):
+    ev = one(rel_doc("United States forces pulled out of Afghanistan in 2021."), "RETREAT")
+    assert ev.targets == ("e:country/af",)

@@ -125,8 +125,10 @@ def _type(t: Token) -> str | None:
                      for c in t.children)
         if lemma in _TAKE and placed:
             subj, passive = _subject(t)
-            if subj is not None and not passive and subj.ent_type_ == "ArmedGroup":
-                return "ASSAULT"  # "the Taliban took Kabul"
+            if subj is not None and not passive and (
+                    any(x.ent_type_ == "ArmedGroup" for x in subj.subtree)
+                    or subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}):
+                return "ASSAULT"  # "the Taliban took Kabul", "IS fighters overran X"
         if lemma in _LEAVE and placed:
             subj, passive = _subject(t)
             if subj is not None and not passive and subj.lemma_.lower() in _TROOPS | {
@@ -268,16 +270,23 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             if c.dep_ == "prep" and any(_at_request(g) for g in c.children):
                 continue  # "sent troops at the request of X": X asked, X is no target
             if c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on", "at", "from",
-                                                   "into", "toward", "towards", "upon", "of"):
+                                                   "into", "toward", "towards", "upon", "of", "out"):
                 targets += _ments(s, c)
             elif c.dep_ == "prt":
                 for g in c.children:
                     targets += _ments(s, g)
-        if t.dep_ == "relcl" and t.head.lower_ in _CHARGE and t.head.head.pos_ == "VERB":
-            # "X accused Y of ..., a charge Z rejected": Z answers X
-            accuser, _ = _subject(t.head.head)
-            if accuser is not None:
-                targets += _ments(s, accuser)
+        if t.dep_ == "relcl" and _tables()[0].get(t.lemma_.lower()) == "REJECT":
+            # "X accused Y of ..., a charge Z rejected" / "..., which Z denied": Z answers X
+            v = t.head
+            for _ in range(5):
+                if v.pos_ == "VERB" and _tables()[0].get(v.lemma_.lower()) == "ACCUSE" \
+                        or v.head.i == v.i:
+                    break
+                v = v.head
+            if v.pos_ == "VERB" and v.i != t.i and _tables()[0].get(v.lemma_.lower()) == "ACCUSE":
+                accuser, _ = _subject(v)
+                if accuser is not None:
+                    targets += _ments(s, accuser)
     else:
         head = t
         # a noun's own phrase: "US drone attack", "Lavrov's visit to Islamabad"
@@ -338,6 +347,17 @@ def _dedupe(ms: list[Ment]) -> list[Ment]:
             seen.add(m.id)
             out.append(m)
     return out
+
+
+def _hit(s: Sentence, t: Token) -> Ment | None:
+    """Where an attack struck: the first place named in its object or its "in"/"at" phrase
+    ("stormed a hotel in X", "killed 80 people at a mosque in X")."""
+    for c in t.children:
+        if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside"):
+            ms = _ments(s, c, types=PLACES + ("Country",))
+            if ms:
+                return ms[0]
+    return None
 
 
 def _place(s: Sentence, t: Token) -> str | None:
@@ -463,10 +483,13 @@ def read_events(doc: Doc) -> list[Event]:
             actors = [_alliance(s, a) for a in actors]
             targets = [_alliance(s, m) for m in targets]
             place = _place(s, t)
-            if not targets and typ == "ASSAULT" and place in named and (
+            if not targets and typ == "ASSAULT" and t.pos_ == "VERB" and (
                     actors or t.lemma_.lower() in _KILL):
                 # "took Kabul"; "a bomber killed 80 people at a mosque in X": the place is hit
-                targets = [m for m in s.ments if m.id == place][:1]
+                hit = _hit(s, t)
+                if hit is not None and hit.id in named and not hit.demonym:
+                    targets = [hit]
+                    place = place or (hit.id if hit.type in PLACES else None)
             if not actors and not targets:
                 continue
             key = (typ, tuple(sorted(a.id for a in actors)), tuple(sorted(m.id for m in targets)))
