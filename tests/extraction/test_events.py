@@ -238,3 +238,10 @@ def test_events_which_x_denied_answers_the_accuser(rel_doc):
 def test_events_pulling_out_of_a_country_targets_it(rel_doc):
     ev = one(rel_doc("United States forces pulled out of Afghanistan in 2021."), "RETREAT")
     assert ev.targets == ("e:country/af",)
+
+
+def test_events_the_bloc_is_the_organisation_named_before(rel_doc):
+    doc = rel_doc("The CSTO met in Dushanbe in May. Rakhimova asked the alliance for help on "
+                  "June 2. It was the first time the bloc had deployed forces abroad.")
+    assert one(doc, "REQUEST").targets == ("e:org/csto",)
+    assert one(doc, "MOBILIZE").actors == ("e:org/csto",)

@@ -311,6 +311,15 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             subj, passive = _subject(head.head.head)
             if subj is not None and not passive:
                 targets += _ments(s, subj)
+    if t.pos_ == "VERB":
+        # "the bloc had deployed forces", "asked the alliance for help": the body named before
+        subj, passive = _subject(t)
+        body = _body(s, subj)
+        if body is not None and not actors and not passive:
+            actors.append(body)
+        for c in t.children:
+            if c.dep_ == "dobj" and (body := _body(s, c)) is not None and not targets:
+                targets.append(body)
     actors = _dedupe(actors)
     targets = [m for m in _dedupe(targets) if m.id not in {a.id for a in actors}]
     return actors, targets
@@ -324,6 +333,16 @@ def _at_request(t: Token) -> bool:
 
 _BODIES = {"alliance", "bloc", "organisation", "organization", "coalition", "pact", "body",
            "grouping"}
+
+
+def _body(s: Sentence, tok: Token | None) -> Ment | None:
+    """"the bloc", "the alliance" (no name of its own): the organisation named before."""
+    if tok is None or tok.lower_ not in _BODIES or s.at(tok.i) is not None or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    if any(s.at(c.i) is not None for c in tok.subtree if c.i != tok.i):
+        return None  # "the Russia-led alliance": _alliance reads it
+    return antecedent(s, tok.i, ("Organization",))
 
 
 def _alliance(s: Sentence, m: Ment) -> Ment:
@@ -442,7 +461,8 @@ def read_events(doc: Doc) -> list[Event]:
     for s in sentences(doc):
         s.last = last
         last = remember(last, s)
-        if len(s.ments) == 0 and not any(t.lower_ in _THEY or t.lower_ == "two" for t in s.span):
+        if len(s.ments) == 0 and not any(t.lower_ in _THEY or t.lower_ == "two"
+                                         or t.lower_ in _BODIES for t in s.span):
             continue
         seen: set[tuple] = set()
         for t in s.span:
