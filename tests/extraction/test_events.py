@@ -245,3 +245,10 @@ def test_events_the_bloc_is_the_organisation_named_before(rel_doc):
                   "June 2. It was the first time the bloc had deployed forces abroad.")
     assert one(doc, "REQUEST").targets == ("e:org/csto",)
     assert one(doc, "MOBILIZE").actors == ("e:org/csto",)
+
+
+def test_events_a_group_taking_control_of_a_place_assaults_but_floods_do_not(rel_doc):
+    ev = one(rel_doc("The Ferghana Brigade took control of Badakhshan in 2017."), "ASSAULT")
+    assert (ev.actors, ev.targets) == (("e:group/ferghana-brigade",), ("e:place/badakhshan",))
+    doc = rel_doc("Floods killed forty people in Dushanbe in April 2021.")
+    assert not [e for e in read_events(doc) if e.type == "ASSAULT"]

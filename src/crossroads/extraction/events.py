@@ -80,6 +80,10 @@ _LEAVE = {"leave", "quit", "exit"}
 """Verbs that are a retreat when troops leave a named place ("paratroopers began leaving X")."""
 _KILL = {"kill", "bomb", "attack", "storm", "strike", "shoot", "shell", "ambush", "massacre"}
 """Attack verbs that report an event even with no named attacker ("a bomber killed 80 in X")."""
+_NATURAL = {"flood", "earthquake", "quake", "avalanche", "landslide", "mudslide", "storm",
+            "disease", "virus", "covid", "heat", "cold", "drought", "accident", "crash",
+            "outbreak", "epidemic", "pandemic", "famine", "snow", "rain", "rains"}
+"""Subjects by which a killing is a disaster, not an attack ("floods killed 80 in X")."""
 _CHARGE = {"charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim",
            "claims"}
 """Nouns a rejection can hang on ("..., a charge X rejected"): the accuser is the target."""
@@ -121,8 +125,11 @@ def _type(t: Token) -> str | None:
     verbs, nouns, phrasal, needs, _ = _tables()
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB":
-        placed = any(c.dep_ == "dobj" and c.ent_type_ in ("Place", "Country", "Facility")
-                     for c in t.children)
+        placed = any(c.dep_ == "dobj" and (c.ent_type_ in ("Place", "Country", "Facility") or (
+            c.lemma_.lower() == "control" and any(  # "took control of X"
+                p.lower_ == "of" and any(g.ent_type_ in ("Place", "Country", "Facility")
+                                         for g in p.subtree) for p in c.children)))
+            for c in t.children)
         if lemma in _TAKE and placed:
             subj, passive = _subject(t)
             if subj is not None and not passive and (
@@ -503,6 +510,10 @@ def read_events(doc: Doc) -> list[Event]:
             actors = [_alliance(s, a) for a in actors]
             targets = [_alliance(s, m) for m in targets]
             place = _place(s, t)
+            subj = _subject(t)[0] if t.pos_ == "VERB" else None
+            natural = subj is not None and subj.lemma_.lower() in _NATURAL
+            if typ == "ASSAULT" and natural and not actors:
+                continue  # "floods killed 80 people in X": no attack
             if not targets and typ == "ASSAULT" and t.pos_ == "VERB" and (
                     actors or t.lemma_.lower() in _KILL):
                 # "took Kabul"; "a bomber killed 80 people at a mosque in X": the place is hit
