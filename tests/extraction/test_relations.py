@@ -336,3 +336,16 @@ def test_relations_carrying_goods_from_a_to_b_connects(rel_doc):
     for end in ("e:place/kashgar", "e:place/dushanbe", "e:place/badakhshan"):
         assert ("e:initiative/pamir-corridor", "connects", end) in got
     assert not [k for k in rels(rel_doc("Turkmenistan exports gas to China.")) if k[1] == "connects"]
+
+
+def test_relations_the_corridor_meant_to_carry_is_the_project_named_before(rel_doc):
+    got = rels(rel_doc("China and Tajikistan funded the Pamir Corridor. The corridor is meant "
+                       "to carry freight from Kashgar to Dushanbe."))
+    assert ("e:initiative/pamir-corridor", "connects", "e:place/kashgar") in got
+    assert ("e:initiative/pamir-corridor", "connects", "e:place/dushanbe") in got
+
+
+def test_relations_its_leader_in_the_next_sentence_leads_the_group_named_before(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade was founded in 2009. Its leader, Yusuf Khan Badri, "
+                       "was killed in 2016."))
+    assert ("e:person/yusuf-khan-badri", "holds_position", "e:group/ferghana-brigade") in got

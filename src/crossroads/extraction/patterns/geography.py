@@ -277,7 +277,12 @@ that name its kind (a "line" is a railway or a pipeline)."""
 
 def _the_project(s: Sentence, t) -> list:
     """"The 760-km line would link A with B": the last named project of that kind."""
-    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    v, subj = t, None
+    for _ in range(3):  # "the pipeline is meant to carry": the governing verb's subject
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
+            break
+        v = v.head
     if subj is None or subj.lower_ not in _KINDS or \
             not any(c.lower_ in ("the", "this", "that") for c in subj.children):
         return []
