@@ -15,7 +15,10 @@ from crossroads.extraction.patterns.reading import (
     pairs,
     words_of,
 )
-from crossroads.extraction.patterns.sentence import Sentence, antecedent, subject_mentions
+from crossroads.extraction.patterns.sentence import (
+    Sentence,
+    subject_mentions,
+)
 
 
 def borders(s: Sentence) -> Iterator[Reading]:

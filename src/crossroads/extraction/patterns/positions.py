@@ -10,7 +10,12 @@ from collections.abc import Iterator
 
 from crossroads.extraction.patterns import lexicon
 from crossroads.extraction.patterns.reading import POSS, Reading
-from crossroads.extraction.patterns.sentence import Ment, Sentence, antecedent, main_subject
+from crossroads.extraction.patterns.sentence import (
+    Ment,
+    Sentence,
+    antecedent,
+    main_subject,
+)
 
 EMPLOYERS = ("Country", "Organization", "ArmedGroup")
 _PORTFOLIO = {"for", "on", "to", "over"}
