@@ -123,3 +123,14 @@ def test_metadata_dated_series_label_is_no_headline():
     (doc,) = load_bytes(page.encode("utf-8"), "paper.txt", 10**6)
     assert (doc.title, doc.author, doc.published) == (
         "Water, cotton and the Amu Darya", "Lola Karimova", "2022-06")
+
+
+def test_metadata_labelled_byline_with_a_non_ascii_name_and_date():
+    page = ("# Almaty's metro grows south\n\n"
+            "*Analysis* — by Ayşe Demirtaş, 04.05.2023\n\n"
+            "Almaty opened two new metro stations on Friday, extending the line towards the "
+            "southern suburbs, the city administration said in a statement.\n")
+    (doc,) = load_bytes(page.encode("utf-8"), "metro.md", 10**6)
+    assert (doc.title, doc.author, doc.published) == (
+        "Almaty's metro grows south", "Ayşe Demirtaş", "2023-05-04")
+    assert "Analysis" not in doc.text

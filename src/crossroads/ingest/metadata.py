@@ -41,7 +41,10 @@ _RECENT = re.compile(r"\b(last|past|this|next|previous|following) (week|weekend|
                      r"\b(yesterday|today|tomorrow|the day before|next day)\b|"
                      r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _PARTICLES = frozenset("al el ul ud ad ibn bin bint de da di du dos van von der den la le".split())
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z'’.\-]*|[A-Z]\.)$")
+# a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
+_NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
+# a short section label before the byline: "*Analysis* — by ...", "Opinion | By ..."
+_LABEL_BEFORE_BY = re.compile(r"^[*_]*[\w ]{1,30}?[*_]*\s*[—–|:-]\s*(?=(?:by|written by)\s)", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|author|authors|words by)\s*[:\-]?\s+(?P<names>.+)$", re.I)
 _TITLE_BY = re.compile(r"^(?P<title>.{10,}?)\s+(?P<by>by|By|BY)\s+(?P<names>[A-Z][A-Za-z.'’\- ,&]+)$")
 
@@ -148,6 +151,7 @@ def name_and_date(text: str) -> tuple[str | None, str | None]:
     if not m or words(text) > 14:
         return None, None
     rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,–—-:")
+    rest = _LABEL_BEFORE_BY.sub("", rest)
     rest = _CLOCK.sub("", rest).strip(" |•·,–—-:")
     rest = re.sub(r"^(?:by|written by)\s+", "", rest, flags=re.I).strip(" |•·,–—-:")
     if rest and is_name_like(rest):
