@@ -14,7 +14,13 @@ from crossroads.extraction.patterns.reading import (
     lex_of,
     pairs,
 )
-from crossroads.extraction.patterns.sentence import Sentence, modifier, subject_mentions
+from crossroads.extraction.patterns.sentence import (
+    Ment,
+    Sentence,
+    modifier,
+    negated,
+    subject_mentions,
+)
 
 _WISH = {"plan", "want", "seek", "consider", "hope", "intend", "aim", "try", "apply", "expect",
          "wish", "prepare", "decide", "ask", "invite", "urge"}
@@ -26,7 +32,9 @@ def member_of(s: Sentence) -> Iterator[Reading]:
     doc = s.doc
     for t in s.span:
         w = t.lower_
-        if w in lex["triggers"] or t.lemma_ in ("member", "join", "membership"):
+        if t.lemma_ == "belong" and t.pos_ == "VERB":
+            yield from _belongs(s, t)
+        elif w in lex["triggers"] or t.lemma_ in ("member", "join", "membership"):
             subj = s.left(t.i, ("Country", "Organization"), limit=10,
                           stop={".", ";", "while", "whereas", "but"})
             # "the Russia-led alliance": leadership, not membership
@@ -48,11 +56,13 @@ def member_of(s: Sentence) -> Iterator[Reading]:
                 obj = s.right(t.i + 1, ORGS, limit=4)
                 if t.dep_ == "xcomp" and t.head.lemma_.lower() in _WISH:
                     continue  # "plans to join", "applied to join": not a member yet
+                if not obj and t.dep_ == "relcl":
+                    obj = _relative_head(s, t)  # "the OTS, which Hungary joined in 2018"
             if not obj and w in ("members", "member") and t.i + 1 < s.span.end \
                     and doc[t.i + 1].lower_ != "of":
                 # "The focus of the SCO is ...; India and Pakistan also became members"
                 obj = s.left(subj[0].start, ORGS, limit=30)[-1:]
-            yield from pairs(subj, obj, "member_of", t.i)
+            yield from pairs(subj, obj + _and_of(s, obj), "member_of", t.i)
         elif t.lemma_ in lex["leave"] and t.pos_ == "VERB":
             # "Uzbekistan left the CSTO in 2012": a membership that ended
             org = s.right(t.i + 1, ORGS, limit=4)
@@ -74,6 +84,39 @@ def member_of(s: Sentence) -> Iterator[Reading]:
             members = s.right(t.i + 1, STATE, limit=6)
             if org and members and doc[t.i].pos_ in ("VERB", "AUX"):
                 yield from pairs(members, org[-1:], "member_of", t.i)
+
+
+def _relative_head(s: Sentence, verb) -> list[Ment]:
+    """"the alliance, which A and B joined": the organisation the relative clause hangs on."""
+    head = s.at(verb.head.i)
+    return [head] if head is not None and head.type in ORGS else []
+
+
+def _and_of(s: Sentence, obj: list[Ment]) -> list[Ment]:
+    """"a member of NATO and of the OTS": the organisations of a second coordinated 'of'."""
+    if not obj:
+        return []
+    k = obj[-1].end
+    doc = s.doc
+    if k + 1 < s.span.end and doc[k].lower_ == "," :
+        k += 1
+    if k + 2 < s.span.end and doc[k].lower_ == "and" and doc[k + 1].lower_ == "of":
+        return s.right(k + 2, ORGS, limit=3)
+    return []
+
+
+def _belongs(s: Sentence, t) -> Iterator[Reading]:
+    """"A belongs to the OTS"; "the OTS, which A, B and C also belong to"."""
+    if t.dep_ == "relcl" and any(c.lower_ == "which" for c in t.subtree):
+        org = _relative_head(s, t)
+        members = s.left(t.i, ("Country", "Organization"), limit=10, stop={";", "("})
+        members = [m for m in members if m.start > t.head.i]
+    else:
+        prep = next((c for c in t.children if c.lower_ == "to"), None)
+        org = s.right(prep.i + 1, ORGS, limit=4) if prep is not None else []
+        members = subject_mentions(s, t, ("Country", "Organization"))
+    if not negated(t):
+        yield from pairs(members, org, "member_of", t.i)
 
 
 def listed_members(s: Sentence) -> Iterator[Reading]:

@@ -1,0 +1,27 @@
+"""Relations from phrasings met on a third held-out set, tested on sentences of our own."""
+from __future__ import annotations
+
+import pytest
+import rel_support
+
+from crossroads.extraction.relations import read_relations
+
+pytestmark = pytest.mark.slow
+rel_nlp, rel_doc = rel_support.rel_nlp, rel_support.rel_doc  # session fixtures
+
+
+def rels(doc):
+    return {(r.subject, r.predicate, r.object): r for r in read_relations(doc)}
+
+
+def test_relations_member_of_second_of_and_which_belong_to(rel_doc):
+    got = rels(rel_doc("Russia is a member of the UN and of the Collective Security Treaty "
+                       "Organization, which Kazakhstan, Kyrgyzstan and Tajikistan also belong "
+                       "to; Turkmenistan holds only observer status."))
+    for who in ("ru", "kz", "kg", "tj"):
+        assert (f"e:country/{who}", "member_of", "e:org/csto") in got
+    assert ("e:country/tm", "member_of", "e:org/csto") not in got
+    assert ("e:country/uz", "member_of", "e:org/csto") in rels(
+        rel_doc("Uzbekistan belongs to the CSTO."))
+    assert ("e:country/uz", "member_of", "e:org/csto") in rels(
+        rel_doc("Its ally is the CSTO, which Uzbekistan joined long ago."))
