@@ -25,3 +25,18 @@ def test_relations_member_of_second_of_and_which_belong_to(rel_doc):
         rel_doc("Uzbekistan belongs to the CSTO."))
     assert ("e:country/uz", "member_of", "e:org/csto") in rels(
         rel_doc("Its ally is the CSTO, which Uzbekistan joined long ago."))
+
+
+def test_relations_the_group_aligned_and_fighting_alongside(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade, a militant group of mostly Uzbeks, was set up in "
+                       "2011. The group is aligned with al-Qaeda and fights alongside the Taliban "
+                       "in northern Afghanistan. Its members have been seen in Badakhshan, near "
+                       "the Tajik border."))
+    g = "e:group/ferghana-brigade"
+    assert (g, "affiliated_with", "e:group/al-qaeda") in got
+    assert (g, "affiliated_with", "e:group/taliban") in got
+    assert (g, "operates_in", "e:country/af") in got
+    assert (g, "operates_in", "e:place/badakhshan") in got
+    assert ("e:group/al-qaeda", "affiliated_with", "e:group/taliban") not in got
+    assert ("e:group/taliban", "operates_in", "e:country/af") not in got
+    assert (g, "operates_in", "e:country/tj") not in got

@@ -63,12 +63,22 @@ def _places_after(s: Sentence, i: int, limit: int = 9) -> list[Ment]:
         if t.lower_ == "from" and any(doc[j].lower_ in _FAR for j in range(max(i - 1, k - 4), k)):
             break  # "across the river from X", "a few miles from X": X is the far side
         if t.pos_ in ("VERB", "AUX") or t.text in (";", ".", ")") or \
-                t.lower_ in ("which", "where", "while", "but", "who", "that", "against", "with"):
-            break
+                t.lower_ in ("which", "where", "while", "but", "who", "that", "against", "with",
+                             "near", "outside", "beyond", "bordering"):
+            break  # "in A, near the B border": B is next door, not where the group is
         k += 1
     if any(t.lower_ == "between" for t in doc[i:out[0].start]) if out else False:
         return out[:1]  # "along the border between A, B and C": A's side
     return out
+
+
+_BESIDE = {"alongside", "with", "against", "beside", "than"}
+
+
+def _companion(doc, m: Ment) -> bool:
+    """A mention that is the object of "alongside", "with", "against": a companion or foe."""
+    tok = doc[m.end - 1]
+    return tok.dep_ == "pobj" and tok.head.lower_ in _BESIDE
 
 
 def operates_in(s: Sentence) -> Iterator[Reading]:
@@ -89,6 +99,8 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
         if t.lower_ == "from" and any(x.lower_ in _FAR for x in window[-4:]):
             continue  # "across the border from X": the group is on the other side
         who = s.left(t.i, actors, limit=14, stop={";", ".", "against", "while", "whereas"})
+        if who and _companion(doc, who[0]):
+            who = []  # "fights alongside the Taliban in X": the Taliban is no subject here
         subj = [m for m in subject_mentions(s, t, GROUPS) if m not in who]
         if not who and not subj:
             subj = _referred(s, t)
@@ -126,6 +138,10 @@ def affiliated_with(s: Sentence) -> Iterator[Reading]:
         if t.lower_ not in trig:
             continue
         left = s.left(t.i, GROUPS, limit=14, stop={";", "."})
+        # "the group is aligned with A and fights alongside B": the subject, not A
+        subj = subject_mentions(s, t, GROUPS) or _referred(s, t)
+        if subj:
+            left = subj
         right = s.right(t.i + 1, GROUPS, limit=6, stop={";", "."})
         if left and right:
             yield from pairs(left, right, "affiliated_with", t.i)
