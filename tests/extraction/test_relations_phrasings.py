@@ -40,3 +40,13 @@ def test_relations_the_group_aligned_and_fighting_alongside(rel_doc):
     assert ("e:group/al-qaeda", "affiliated_with", "e:group/taliban") not in got
     assert ("e:group/taliban", "operates_in", "e:country/af") not in got
     assert (g, "operates_in", "e:country/tj") not in got
+
+
+def test_relations_founded_by_and_banned_the_group(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade, a militant group made up mostly of Uzbeks, was "
+                       "founded in 2011 by Yusuf Khan Badri, a former commander of the Taliban. "
+                       "Tajikistan banned the group as a terrorist organisation in 2014."))
+    g = "e:group/ferghana-brigade"
+    assert got[("e:person/yusuf-khan-badri", "holds_position", g)].qualifiers == {
+        "role": "founder"}
+    assert got[(g, "designated_terrorist_by", "e:country/tj")].start == "2014"

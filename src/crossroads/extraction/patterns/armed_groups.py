@@ -41,6 +41,17 @@ def _referred(s: Sentence, tok) -> list[Ment]:
     got = antecedent(s, subj.left_edge.i, GROUPS) if back else None
     return [got] if got is not None else []
 
+def _object_back(s: Sentence, verb) -> list[Ment]:
+    """"X banned the group", "X outlawed it": the object points back to the armed group."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or s.at(obj.i) is not None:
+        return []
+    back = obj.lower_ == "it" or (obj.lower_ in _BACK and any(
+        c.lower_ in ("the", "this") for c in obj.children))
+    got = antecedent(s, verb.i, GROUPS) if back else None
+    return [got] if got is not None else []
+
+
 _FAR = {"across", "opposite", "over", "beyond", "away", "miles", "kilometres", "kilometers", "km"}
 """Words before "from X" that put X on the far side, not where a group operates."""
 
@@ -193,7 +204,7 @@ def designated(s: Sentence) -> Iterator[Reading]:
         if not groups or not by:
             # active voice: "the State Department designated KIB a terrorist group"
             who = s.left(t.i, by_types, limit=6, stop={";", ","})
-            grp = s.right(t.i + 1, GROUPS, limit=4)
+            grp = s.right(t.i + 1, GROUPS, limit=4) or _object_back(s, t)
             if who and grp:
                 groups, by = grp, who
         if w in lex["bans"] and not by:

@@ -15,6 +15,7 @@ from crossroads.extraction.patterns.sentence import (
     Sentence,
     antecedent,
     main_subject,
+    subject_mentions,
 )
 
 EMPLOYERS = ("Country", "Organization", "ArmedGroup")
@@ -280,8 +281,16 @@ def read_positions(s: Sentence) -> Iterator[Reading]:
     # "the IJU, led by X"
     led = _lex()["led_by"]
     for t in s.span:
-        if t.lower_ in led and t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "by":
+        if t.lower_ not in led:
+            continue
+        if t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "by":
             person = s.at(t.i + 2)
             org = s.left(t.i, EMPLOYERS[1:], limit=3)
-            if person and person.type == "Person" and org:
-                yield Reading(person, "holds_position", org[-1], t.i, {"role": led[t.lower_]})
+        else:
+            # "X was founded in 2010 by Y": the passive's agent and subject
+            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            person = s.at(obj.i) if obj is not None else None
+            org = [m for m in subject_mentions(s, t, EMPLOYERS[1:]) if m.end <= t.i]
+        if person and person.type == "Person" and org:
+            yield Reading(person, "holds_position", org[-1], t.i, {"role": led[t.lower_]})
