@@ -89,6 +89,12 @@ def _trim(span: Span, label: str) -> Span | None:
     return out
 
 
+_GEO_AFTER = frozenset(["wetlands", "wetland", "river", "valley", "basin", "province", "district",
+                        "region", "mountains", "lake", "plain", "plains", "delta", "gorge",
+                        "plateau", "desert", "marshes", "oasis"])
+"""Geographic nouns after a name that make the name a place."""
+
+
 class Typer:
     """spaCy component: NER spans + ``doc.spans["pack"]`` -> ``doc.ents`` with crossroads types."""
 
@@ -115,6 +121,10 @@ class Typer:
             p in f" {text}" for p in cues.ARMED_GROUP_PHRASES)
         if armed and last not in cues.ORG_BODY_HEADS:
             return "ArmedGroup"
+        lead = words[1:] if words[0] == "joint" else words
+        if len(lead) > 2 and lead[0] in cues.AGREEMENT_HEADS and lead[1] in ("of", "on", "for",
+                                                                            "between"):
+            return "Agreement"  # "Joint Declaration on Strategic Partnership"
         if label in ("ORG", "FAC", "LOC", "GPE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW") \
                 and len(words) > 1:
             if last in cues.INITIATIVE_HEADS:
@@ -132,6 +142,12 @@ class Typer:
                 return "Agreement"
         if label not in ("EVENT", "GPE") and len(words) > 1 and last in cues.ORGANIZATION_WORDS:
             return "Organization"
+        if label in ("PERSON", "ORG", "NORP", "PRODUCT") and span.end < len(span.doc) \
+                and fold(span.doc[span.end].text) in _GEO_AFTER:
+            return "Place"  # "the Sistan wetlands", "the Rasht valley"
+        if label == "PERSON" and any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w)
+                                     for w in words):
+            return None  # "TB2", "Mi-17": a model name, no one's name
         if label == "PERSON":
             return "Person"
         if label in ("ORG", "NORP", "PRODUCT") and len(words) <= 3 and all(

@@ -1,0 +1,23 @@
+"""Entity typing by the shape of a name and the word after it, on sentences of our own."""
+from __future__ import annotations
+
+
+def types(doc):
+    return {e.text: e.label_ for e in doc.ents}
+
+
+def test_entities_declaration_on_is_an_agreement(read):
+    got = types(read("Uzbekistan and Russia signed a Joint Declaration on Strategic Partnership "
+                     "in 2019."))
+    assert got.get("Joint Declaration on Strategic Partnership") == "Agreement"
+
+
+def test_entities_name_before_a_geographic_noun_is_a_place(read):
+    got = types(read("Farmers say the Zarbek wetlands have dried out since the dam was built."))
+    assert got.get("Zarbek") in ("Place", None)
+    assert "Person" not in {v for k, v in got.items() if "Zarbek" in k}
+
+
+def test_entities_model_name_with_digits_is_no_person(read):
+    got = types(read("Tajikistan bought Karavan KX7 drones from a private supplier."))
+    assert all(v != "Person" for k, v in got.items() if "KX7" in k)
