@@ -50,3 +50,13 @@ def test_relations_founded_by_and_banned_the_group(rel_doc):
     assert got[("e:person/yusuf-khan-badri", "holds_position", g)].qualifiers == {
         "role": "founder"}
     assert got[(g, "designated_terrorist_by", "e:country/tj")].start == "2014"
+
+
+def test_relations_the_two_countries_are_the_last_two_states_named(rel_doc):
+    got = rels(rel_doc("Uzbekistan sold rifles to Russia in 2019 and used them in clashes with "
+                       "Tajikistan. Tajikistan accused Uzbekistan of shelling villages. The two "
+                       "countries share a border of about 910 kilometres."))
+    r = got.get(("e:country/tj", "borders", "e:country/uz")) or got[
+        ("e:country/uz", "borders", "e:country/tj")]
+    assert r.qualifiers == {"length_km": 910}
+    assert not any(k[1] == "borders" and "e:country/ru" in k for k in got)

@@ -18,6 +18,7 @@ from crossroads.extraction.patterns.sentence import (
     Sentence,
     antecedent,
     dates_in,
+    last_two_states,
     modifier,
     named_ids,
     negated,
@@ -245,6 +246,12 @@ def _place_subject(s: Sentence, subj: Token) -> bool:
         for c in subj.children)
 
 
+def _two_here(s: Sentence, t: Token) -> bool:
+    """Whether the sentence names two states before token t ("A accused B; both sides ...")."""
+    return len({m.id for m in s.ments if m.end <= t.i and m.type == "Country"
+                and not m.demonym}) >= 2
+
+
 def _plural_ref(subj: Token) -> bool:
     """"they", "both", "the two generals", "both sides": a pair named before."""
     if subj.lower_ in _THEY:
@@ -465,8 +472,10 @@ def read_events(doc: Doc) -> list[Event]:
     persons: list[Ment] = []
     persons_at = 0
     last: dict[str, Ment] = {}
+    states: list[Ment] = []
     for s in sentences(doc):
         s.last = last
+        before, states = states, (states + [m for m in s.ments if m.type == "Country"])[-12:]
         last = remember(last, s)
         if len(s.ments) == 0 and not any(t.lower_ in _THEY or t.lower_ == "two"
                                          or t.lower_ in _BODIES for t in s.span):
@@ -498,6 +507,9 @@ def read_events(doc: Doc) -> list[Event]:
                     people = subj.lemma_.lower() in _PEOPLE or subj.lower_ in _PEOPLE
                     both, at = (persons[-2:], persons_at) if people and len(persons) >= 2 \
                         else (pair, pair_at)
+                    if not people and (not both or _two_here(s, t)):
+                        # "A accused B ..., and both sides agreed": the last two states named
+                        both = last_two_states(before, s, t.i) or both
                     if not both and len(persons) >= 2:
                         # "A met B. The two sides agreed": the two people just named
                         both, at = persons[-2:], persons_at

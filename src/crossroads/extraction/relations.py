@@ -35,6 +35,7 @@ from crossroads.extraction.patterns.sentence import (
     Sentence,
     attribution,
     clause_span,
+    last_two_states,
     named_ids,
     negated,
     remember,
@@ -75,8 +76,10 @@ def read_relations(doc: Doc) -> list[Relation]:
     pair: list[Ment] = []
     pair_at = 0
     last: dict[str, Ment] = {}
+    states: list[Ment] = []
     for s in sentences(doc):
-        s.pair = pair
+        s.pair = pair or last_two_states(states)
+        states = (states + [m for m in s.ments if m.type == "Country"])[-12:]
         s.last = last
         last = remember(last, s)
         since = pair_at

@@ -60,7 +60,8 @@ def borders(s: Sentence) -> Iterator[Reading]:
                     yield from pairs([prev], [m], "borders", t.i, **quals)
             continue
         if not left and not right and len(s.pair) == 2 and any(
-                doc[k].lower_ == "their" for k in range(max(s.span.start, t.i - 5), t.i)):
+                doc[k].lower_ in ("their", "two", "both") for k in range(max(s.span.start, t.i - 5), t.i)):
+            # "their border", "the two countries share a border of 900 km"
             yield from pairs(s.pair[:1], s.pair[1:], "borders", t.i, **quals)  # "their border"
             continue
         if left and right:

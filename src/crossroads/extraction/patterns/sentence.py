@@ -113,6 +113,22 @@ def remember(last: dict[str, Ment], s: Sentence) -> dict[str, Ment]:
     return out
 
 
+def last_two_states(before: list[Ment], s: Sentence | None = None, i: int | None = None
+                    ) -> list[Ment]:
+    """"the two countries", "both sides" when no pair was coordinated: the last two distinct
+    states named (``before`` in text order, then this sentence's mentions ahead of token i)."""
+    seq = list(before)
+    if s is not None and i is not None:
+        seq += [m for m in s.ments if m.end <= i]
+    out: list[Ment] = []
+    for m in reversed(seq):
+        if m.type == "Country" and not m.demonym and m.id not in {x.id for x in out}:
+            out.append(m)
+            if len(out) == 2:
+                return out[::-1]
+    return []
+
+
 def antecedent(s: Sentence, i: int, types: tuple[str, ...]) -> Ment | None:
     """What "the group", "its", "the alliance" before token i points back to: the main
     subject of those types earlier in the sentence or the sentences before (what the text
