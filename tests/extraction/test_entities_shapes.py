@@ -21,3 +21,8 @@ def test_entities_name_before_a_geographic_noun_is_a_place(read):
 def test_entities_model_name_with_digits_is_no_person(read):
     got = types(read("Tajikistan bought Karavan KX7 drones from a private supplier."))
     assert all(v != "Person" for k, v in got.items() if "KX7" in k)
+
+
+def test_entities_capitals_coordinated_as_subject_are_their_states(read):
+    doc = read("Tashkent and Dushanbe signed a water treaty in May 2020.")
+    assert {e.kb_id_ for e in doc.ents} >= {"e:country/uz", "e:country/tj"}

@@ -60,3 +60,10 @@ def test_relations_the_two_countries_are_the_last_two_states_named(rel_doc):
         ("e:country/uz", "borders", "e:country/tj")]
     assert r.qualifiers == {"length_km": 910}
     assert not any(k[1] == "borders" and "e:country/ru" in k for k in got)
+
+
+def test_relations_which_clause_hung_on_member_reads_the_organisation(rel_doc):
+    got = rels(rel_doc("Russia is a member of the UN and of the Collective Security Treaty "
+                       "Organization, which Kazakhstan and Kyrgyzstan also belong to."))
+    assert ("e:country/kz", "member_of", "e:org/csto") in got
+    assert ("e:country/kz", "member_of", "e:org/un") not in got

@@ -73,6 +73,8 @@ def governs(span: Span) -> bool:
             and root.head.head.lower_ in _OFFICIALS:
         return True
     # "Tashkent said" is the state; "Tashkent is a city of three million" is the city
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "Ankara and Astana signed": each conjunct of the subject
     return root.dep_ in _ACTOR_DEPS and root.head.lemma_ not in _PLACE_VERBS
 
 

@@ -59,8 +59,11 @@ def borders(s: Sentence) -> Iterator[Reading]:
                 if prev and prev.type in PLACES:
                     yield from pairs([prev], [m], "borders", t.i, **quals)
             continue
-        if not left and not right and len(s.pair) == 2 and any(
-                doc[k].lower_ in ("their", "two", "both") for k in range(max(s.span.start, t.i - 5), t.i)):
+        near = [doc[k] for k in range(max(s.span.start, t.i - 5), t.i)]
+        if not left and not right and len(s.pair) == 2 and (
+                any(x.lower_ == "their" for x in near) or (
+                    any(x.lower_ in ("two", "both") for x in near)
+                    and any(x.lemma_ == "share" for x in near))):
             # "their border", "the two countries share a border of 900 km"
             yield from pairs(s.pair[:1], s.pair[1:], "borders", t.i, **quals)  # "their border"
             continue

@@ -89,7 +89,11 @@ def member_of(s: Sentence) -> Iterator[Reading]:
 def _relative_head(s: Sentence, verb) -> list[Ment]:
     """"the alliance, which A and B joined": the organisation the relative clause hangs on."""
     head = s.at(verb.head.i)
-    return [head] if head is not None and head.type in ORGS else []
+    if head is not None and head.type in ORGS:
+        return [head]
+    # "a member of the OTS, which A joined": the parser may hang the clause on "member"
+    which = next((c for c in verb.subtree if c.lower_ == "which"), None)
+    return s.left(which.i, ORGS, limit=2)[-1:] if which is not None else []
 
 
 def _and_of(s: Sentence, obj: list[Ment]) -> list[Ment]:
@@ -110,7 +114,7 @@ def _belongs(s: Sentence, t) -> Iterator[Reading]:
     if t.dep_ == "relcl" and any(c.lower_ == "which" for c in t.subtree):
         org = _relative_head(s, t)
         members = s.left(t.i, ("Country", "Organization"), limit=10, stop={";", "("})
-        members = [m for m in members if m.start > t.head.i]
+        members = [m for m in members if org and m.start > org[0].end]
     else:
         prep = next((c for c in t.children if c.lower_ == "to"), None)
         org = s.right(prep.i + 1, ORGS, limit=4) if prep is not None else []
