@@ -150,10 +150,11 @@ def _type(t: Token) -> str | None:
                 return phrasal[lemma][c.lower_]
         if lemma in needs:
             return None
+        if lemma == "warn" and not any(c.dep_ == "dobj" and c.ent_type_ for c in t.children):
+            return None  # "analysts warn that ...": a threat needs someone warned
         typ = verbs.get(lemma)
         if typ and lemma in _NEEDS_OBJ:
-            objs = {w for c in t.children if c.dep_ in ("dobj", "nsubjpass")
-                    for w in (c.lemma_.lower(), c.lower_)}
+            objs = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
             if t.dep_ in ("acl", "relcl"):
                 objs.add(t.head.lemma_.lower())
             objs |= {g.lemma_.lower() for c in t.children if c.dep_ == "dative"
@@ -172,9 +173,11 @@ def _type(t: Token) -> str | None:
         if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility"
                                     for c in t.children):
             return "ASSAULT"  # "claimed responsibility for the attack"
+        if typ == "AID" and t.dep_ == "xcomp" and t.head.lower_ in _OBLIGED:
+            return None  # "A is required to deliver water": a duty under a treaty, no aid
         if typ == "AID" and lemma in _SEND and any(
-                c.dep_ == "dobj" and (c.lower_ in _TROOPS or c.lemma_.lower() in _TROOPS)
-                                for c in t.children):
+                c.dep_ in ("dobj", "pobj") and (c.lower_ in _TROOPS or c.lemma_.lower() in _TROOPS)
+                for c in _objects(t)):
             return "MOBILIZE"  # "sent troops"
         if lemma == "receive" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN"
                                           for c in t.children):
@@ -183,6 +186,19 @@ def _type(t: Token) -> str | None:
     if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "":
         return nouns.get(t.lower_) or nouns.get(lemma)
     return None
+
+
+_OBLIGED = {"required", "obliged", "obligated", "bound"}
+
+
+def _objects(t: Token) -> list[Token]:
+    """A verb's objects, and the noun after "hundreds of", "a unit of" ("sent hundreds of
+    fighters")."""
+    out = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    for c in list(out):
+        out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]
+    return out
 
 
 def _in(m: Ment, tok: Token) -> bool:
@@ -285,7 +301,9 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
                 continue  # "sent troops at the request of X": X asked, X is no target
             if c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on", "at", "from",
                                                    "into", "toward", "towards", "upon", "of", "out"):
-                targets += _ments(s, c)
+                # "sent fighters to A, a province that borders B": B is no target
+                clauses = [x for x in c.subtree if x.dep_ == "relcl"]
+                targets += [m for m in _ments(s, c) if not any(_in(m, x) for x in clauses)]
             elif c.dep_ == "prt":
                 for g in c.children:
                     targets += _ments(s, g)
@@ -398,7 +416,7 @@ def _place(s: Sentence, t: Token) -> str | None:
         if c.dep_ == "dobj" and (m := s.at(c.i)) is not None and m.type in PLACES:
             return m.id  # "seized Kunduz", "visited Islamabad"
     for c in list(t.children) + (list(t.head.children) if t.pos_ != "VERB" else []):
-        if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "near"):
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "at", "to", "near"):
             ms = _ments(s, c, types=PLACES)
             if ms:
                 return ms[0].id
@@ -519,6 +537,8 @@ def read_events(doc: Doc) -> list[Event]:
             if typ == "COOPERATE" and t.pos_ != "VERB":
                 # "the Russia-led alliance" names a standing body, not an act of cooperating
                 actors = [a for a in actors if not modifier(s.doc, a)]
+            if typ == "COOPERATE" and t.pos_ != "VERB" and not actors:
+                continue  # "our cooperation with X": no one named cooperates
             actors = [_alliance(s, a) for a in actors]
             targets = [_alliance(s, m) for m in targets]
             place = _place(s, t)

@@ -145,6 +145,7 @@ def party_to(s: Sentence) -> Iterator[Reading]:
     if not deals:
         return
     actors = ("Country", "Organization", "ArmedGroup", "Person")
+    yield from _bound_under(s, deals)
     for t in s.span:
         w = t.lower_
         if w == "between":
@@ -173,6 +174,26 @@ def party_to(s: Sentence) -> Iterator[Reading]:
                 for p in parties + with_:
                     if p.type in actors and p.id != d.id:
                         yield Reading(p, "party_to", d, t.i)
+
+
+_BOUND = {"required", "obliged", "obligated", "bound", "committed", "must", "entitled"}
+
+
+def _bound_under(s: Sentence, deals: list[Ment]) -> Iterator[Reading]:
+    """"Under the X Treaty, A is required to deliver ...": A is a party to the treaty."""
+    doc = s.doc
+    for d in deals:
+        k = d.start - 1
+        while k >= s.span.start and doc[k].lower_ in ("the", "a", "an", "this", "its"):
+            k -= 1
+        if k < s.span.start or doc[k].lower_ != "under":
+            continue
+        for t in s.span:
+            if t.lower_ in _BOUND and t.i > d.end:
+                who = [m for m in subject_mentions(s, t, ("Country", "Organization"))
+                       if m.start > d.end]
+                yield from pairs(who, [d], "party_to", t.i)
+                break
 
 
 def part_of(s: Sentence) -> Iterator[Reading]:
