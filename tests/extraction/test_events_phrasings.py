@@ -50,3 +50,8 @@ def test_events_cooperation_noun_with_no_one_named_is_no_event(rel_doc):
     got = types_of(read_events(rel_doc("\"Our cooperation with Russia harms no one,\" the "
                                        "minister told reporters.")))
     assert "COOPERATE" not in got
+
+
+def test_events_being_aligned_with_is_a_tie_not_an_event(rel_doc):
+    got = types_of(read_events(rel_doc("The Ferghana Brigade is aligned with al-Qaeda.")))
+    assert "COOPERATE" not in got

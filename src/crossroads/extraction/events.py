@@ -150,6 +150,9 @@ def _type(t: Token) -> str | None:
                 return phrasal[lemma][c.lower_]
         if lemma in needs:
             return None
+        if verbs.get(lemma) == "COOPERATE" and t.tag_ == "VBN" and any(
+                c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in t.children):
+            return None  # "the group is aligned with X": a standing tie, no act
         if lemma == "warn" and not any(c.dep_ == "dobj" and c.ent_type_ for c in t.children):
             return None  # "analysts warn that ...": a threat needs someone warned
         typ = verbs.get(lemma)
