@@ -26,3 +26,9 @@ def test_entities_model_name_with_digits_is_no_person(read):
 def test_entities_capitals_coordinated_as_subject_are_their_states(read):
     doc = read("Tashkent and Dushanbe signed a water treaty in May 2020.")
     assert {e.kb_id_ for e in doc.ents} >= {"e:country/uz", "e:country/tj"}
+
+
+def test_entities_agreement_title_cut_by_ner_is_joined(read):
+    got = types(read("Tashkent and Dushanbe also signed a Joint Declaration on Enhanced Regional "
+                     "Partnership in March 2020."))
+    assert got.get("Joint Declaration on Enhanced Regional Partnership") == "Agreement"

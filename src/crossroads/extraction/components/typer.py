@@ -95,6 +95,27 @@ _GEO_AFTER = frozenset(["wetlands", "wetland", "river", "valley", "basin", "prov
 """Geographic nouns after a name that make the name a place."""
 
 
+def _titled_agreements(ents: list[Span]) -> list[Span]:
+    """"Joint Declaration" + "on" + "Strategic Partnership": NER cut an agreement's title in
+    two; the name after "on"/"of"/"for" (no state, place or person) completes it."""
+    out: list[Span] = []
+    i = 0
+    ents = sorted(ents, key=lambda e: e.start)
+    while i < len(ents):
+        e = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and e.label_ == "Agreement" and fold(e[-1].text) in cues.AGREEMENT_HEADS \
+                and nxt.start == e.end + 1 and e.doc[e.end].lower_ in ("on", "of", "for") \
+                and nxt.label_ in ("Initiative", "Organization", "Agreement") \
+                and all(_capitalised(t) or t.is_punct for t in nxt):
+            out.append(Span(e.doc, e.start, nxt.end, label="Agreement"))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
 class Typer:
     """spaCy component: NER spans + ``doc.spans["pack"]`` -> ``doc.ents`` with crossroads types."""
 
@@ -404,6 +425,7 @@ class Typer:
         ents = [p for p in packed if (p.start, p.end) not in dropped] + chosen
         ents = filter_spans(ents)
         ents = [self._with_facility(e) for e in ents]
+        ents = _titled_agreements(ents)
         ents = filter_spans(ents + self._introduced_people(doc, ents))
         ents = filter_spans(ents + self._numbered_bases(doc, ents))
         ents = filter_spans(ents + self._repeats(doc, ents))
