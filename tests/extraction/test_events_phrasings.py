@@ -11,10 +11,12 @@ rel_nlp, rel_doc = rel_support.rel_nlp, rel_support.rel_doc  # session fixtures
 
 
 def test_events_both_sides_are_the_two_states_just_named(rel_doc):
-    evs = read_events(rel_doc("Tajikistan accused Uzbekistan of shelling villages, and both "
-                              "sides later agreed to a ceasefire."))
+    first = "Russia and China sold rifles to Kazakhstan. "
+    evs = read_events(rel_doc(first + "Tajikistan accused Uzbekistan of shelling villages, and "
+                              "both sides later agreed to a ceasefire."))
     agree = [e for e in evs if e.type == "AGREE"]
     assert agree and set(agree[0].actors) == {"e:country/tj", "e:country/uz"}
+    assert agree[0].evidence.start == len(first)  # the sentence naming both, not before
 
 
 def types_of(evs):

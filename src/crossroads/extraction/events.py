@@ -530,7 +530,10 @@ def read_events(doc: Doc) -> list[Event]:
                         else (pair, pair_at)
                     if not people and (not both or _two_here(s, t)):
                         # "A accused B ..., and both sides agreed": the last two states named
-                        both = last_two_states(before, s, t.i) or both
+                        two = last_two_states(before, s, t.i)
+                        if two:
+                            both = two
+                            at = min(s.doc[m.start].sent.start_char for m in two)
                     if not both and len(persons) >= 2:
                         # "A met B. The two sides agreed": the two people just named
                         both, at = persons[-2:], persons_at
