@@ -73,3 +73,15 @@ def test_relations_bound_under_a_treaty_is_a_party(rel_doc):
     got = rels(rel_doc("Under the Vakhsh River Accord of 1998, Tajikistan is required to release "
                        "water to Uzbekistan every spring."))
     assert ("e:country/tj", "party_to", "e:agreement/river-accord") in got
+
+
+def test_relations_group_allied_and_operating_alongside_second_verb(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade was set up in 2011. The movement is allied with "
+                       "al-Qaeda and operates alongside the Taliban in Badakhshan. It was formed "
+                       "by Yusuf Khan Badri."))
+    g = "e:group/ferghana-brigade"
+    assert (g, "operates_in", "e:place/badakhshan") in got
+    assert (g, "affiliated_with", "e:group/taliban") in got
+    assert ("e:group/al-qaeda", "affiliated_with", "e:group/taliban") not in got
+    assert rels(rel_doc("The Ferghana Brigade was formed in 2011 by Yusuf Khan Badri."))[
+        ("e:person/yusuf-khan-badri", "holds_position", g)].qualifiers == {"role": "founder"}

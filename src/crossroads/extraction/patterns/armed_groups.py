@@ -33,6 +33,11 @@ def _referred(s: Sentence, tok) -> list[Ment]:
             break
         v = v.head
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for _ in range(2):
+        if subj is not None or v.dep_ != "conj":
+            break
+        v = v.head  # "the group is allied with A and operates in B": the first verb's subject
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or any(s.at(x.i) is not None for x in subj.subtree):
         return []
     words = [x for x in subj.subtree]
