@@ -85,3 +85,11 @@ def test_relations_group_allied_and_operating_alongside_second_verb(rel_doc):
     assert ("e:group/al-qaeda", "affiliated_with", "e:group/taliban") not in got
     assert rels(rel_doc("The Ferghana Brigade was formed in 2011 by Yusuf Khan Badri."))[
         ("e:person/yusuf-khan-badri", "holds_position", g)].qualifiers == {"role": "founder"}
+
+
+def test_relations_both_countries_share_a_long_border(rel_doc):
+    got = rels(rel_doc("Tajikistan accused Uzbekistan of shelling villages. Both countries share "
+                       "a 1,200 km border."))
+    r = got.get(("e:country/tj", "borders", "e:country/uz")) or got[
+        ("e:country/uz", "borders", "e:country/tj")]
+    assert r.qualifiers == {"length_km": 1200}

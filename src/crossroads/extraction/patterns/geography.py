@@ -59,9 +59,9 @@ def borders(s: Sentence) -> Iterator[Reading]:
                 if prev and prev.type in PLACES:
                     yield from pairs([prev], [m], "borders", t.i, **quals)
             continue
-        near = [doc[k] for k in range(max(s.span.start, t.i - 5), t.i)]
+        near = [doc[k] for k in range(max(s.span.start, t.i - 8), t.i)]
         if not left and not right and len(s.pair) == 2 and (
-                any(x.lower_ == "their" for x in near) or (
+                any(x.lower_ == "their" for x in near[-5:]) or (
                     any(x.lower_ in ("two", "both") for x in near)
                     and any(x.lemma_ == "share" for x in near))):
             # "their border", "the two countries share a border of 900 km"
