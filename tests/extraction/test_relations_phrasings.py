@@ -93,3 +93,8 @@ def test_relations_both_countries_share_a_long_border(rel_doc):
     r = got.get(("e:country/tj", "borders", "e:country/uz")) or got[
         ("e:country/uz", "borders", "e:country/tj")]
     assert r.qualifiers == {"length_km": 1200}
+
+
+def test_relations_does_not_belong_to_is_a_negated_membership(rel_doc):
+    got = rels(rel_doc("Turkmenistan does not belong to the CSTO."))
+    assert got[("e:country/tm", "member_of", "e:org/csto")].negated

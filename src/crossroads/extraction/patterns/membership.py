@@ -18,7 +18,6 @@ from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
     modifier,
-    negated,
     subject_mentions,
 )
 
@@ -119,8 +118,7 @@ def _belongs(s: Sentence, t) -> Iterator[Reading]:
         prep = next((c for c in t.children if c.lower_ == "to"), None)
         org = s.right(prep.i + 1, ORGS, limit=4) if prep is not None else []
         members = subject_mentions(s, t, ("Country", "Organization"))
-    if not negated(t):
-        yield from pairs(members, org, "member_of", t.i)
+    yield from pairs(members, org, "member_of", t.i)  # "does not belong": marked negated
 
 
 def listed_members(s: Sentence) -> Iterator[Reading]:
