@@ -98,3 +98,10 @@ def test_relations_both_countries_share_a_long_border(rel_doc):
 def test_relations_does_not_belong_to_is_a_negated_membership(rel_doc):
     got = rels(rel_doc("Turkmenistan does not belong to the CSTO."))
     assert got[("e:country/tm", "member_of", "e:org/csto")].negated
+
+
+def test_relations_hyphenated_affiliation_before_the_subjects_is_not_their_subject(rel_doc):
+    got = rels(rel_doc("Al Qaeda-affiliated militant groups such as the Ferghana Brigade and the "
+                       "Taliban, which recruit mostly Uzbeks, also fight in Badakhshan."))
+    assert ("e:group/ferghana-brigade", "affiliated_with", "e:group/taliban") not in got
+    assert ("e:group/taliban", "affiliated_with", "e:group/ferghana-brigade") not in got

@@ -154,11 +154,11 @@ def affiliated_with(s: Sentence) -> Iterator[Reading]:
         if t.lower_ not in trig:
             continue
         left = s.left(t.i, GROUPS, limit=14, stop={";", "."})
+        right = s.right(t.i + 1, GROUPS, limit=6, stop={";", "."})
         # "the group is aligned with A and fights alongside B": the subject, not A
         subj = subject_mentions(s, t, GROUPS) or _referred(s, t)
-        if subj:
-            left = subj
-        right = s.right(t.i + 1, GROUPS, limit=6, stop={";", "."})
+        if subj and all(m.end <= t.i and m not in right for m in subj):
+            left = subj  # not "Al Qaeda-affiliated groups A and B": those are no subject
         if left and right:
             yield from pairs(left, right, "affiliated_with", t.i)
         elif len(right) >= 2 and doc[t.i + 1].lower_ in ("between", "of"):
