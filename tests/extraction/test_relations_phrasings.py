@@ -105,3 +105,10 @@ def test_relations_hyphenated_affiliation_before_the_subjects_is_not_their_subje
                        "Taliban, which recruit mostly Uzbeks, also fight in Badakhshan."))
     assert ("e:group/ferghana-brigade", "affiliated_with", "e:group/taliban") not in got
     assert ("e:group/taliban", "affiliated_with", "e:group/ferghana-brigade") not in got
+
+
+def test_relations_fighting_under_the_banner_of_another_group(rel_doc):
+    got = rels(rel_doc("The Ferghana Brigade now fights under the banner of the Taliban in "
+                       "Badakhshan."))
+    assert ("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan") in got
+    assert ("e:group/taliban", "operates_in", "e:place/badakhshan") not in got

@@ -89,11 +89,14 @@ def _places_after(s: Sentence, i: int, limit: int = 9) -> list[Ment]:
 
 
 _BESIDE = {"alongside", "with", "against", "beside", "than"}
+_UNDER = {"auspices", "banner", "umbrella", "flag", "protection", "patronage"}
 
 
 def _companion(doc, m: Ment) -> bool:
     """A mention that is the object of "alongside", "with", "against": a companion or foe."""
     tok = doc[m.end - 1]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _UNDER:
+        return True  # "fight under the auspices of the Taliban in X"
     return tok.dep_ == "pobj" and tok.head.lower_ in _BESIDE
 
 
@@ -117,6 +120,9 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
         who = s.left(t.i, actors, limit=14, stop={";", ".", "against", "while", "whereas"})
         if who and _companion(doc, who[0]):
             who = []  # "fights alongside the Taliban in X": the Taliban is no subject here
+            verb = next((x for x in t.ancestors if x.pos_ == "VERB"), None)
+            if not trig and verb is not None and verb.lower_ in lex["triggers"]:
+                trig = [verb]  # "A fight under the auspices of B in X": the verb A does
         subj = [m for m in subject_mentions(s, t, GROUPS) if m not in who]
         if not who and not subj:
             subj = _referred(s, t)
