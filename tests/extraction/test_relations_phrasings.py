@@ -112,3 +112,11 @@ def test_relations_fighting_under_the_banner_of_another_group(rel_doc):
                        "Badakhshan."))
     assert ("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan") in got
     assert ("e:group/taliban", "operates_in", "e:place/badakhshan") not in got
+
+
+def test_relations_date_in_a_which_clause_dates_that_clause_only(rel_doc):
+    got = rels(rel_doc("Uzbekistan joined the CSTO, which was founded in 1992."))
+    assert got[("e:country/uz", "member_of", "e:org/csto")].start is None
+    got = rels(rel_doc("Russia is a member of the CSTO, which Uzbekistan joined in 2006."))
+    assert got[("e:country/uz", "member_of", "e:org/csto")].start == "2006"
+    assert got[("e:country/ru", "member_of", "e:org/csto")].start is None

@@ -199,8 +199,11 @@ def clause_start(s: Sentence, i: int) -> int:
 def clause_span(s: Sentence, i: int) -> Span:
     """The clause holding token i, between the clause breaks around it (whole sentence if none):
     "A joined in 2015, while B joined in 2019" dates each joining by its own clause."""
-    end = next((k for k in range(i + 1, s.span.end) if s.doc[k].lower_ in CLAUSE_BREAKS),
-               s.span.end)
+    doc = s.doc
+    # ", which ..." after the trigger is a clause of its own ("A joined the CSTO, which
+    # was founded in 1992": 1992 dates the founding, not A's joining)
+    end = next((k for k in range(i + 1, s.span.end) if doc[k].lower_ in CLAUSE_BREAKS or (
+        doc[k].lower_ == "which" and doc[k - 1].text == ",")), s.span.end)
     return s.doc[clause_start(s, i):end]
 
 
