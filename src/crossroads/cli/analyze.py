@@ -8,8 +8,9 @@ from crossroads.analysis.basing import basing_options
 from crossroads.analysis.corridors import routes
 from crossroads.analysis.spillover import exposure
 from crossroads.cli.facts import cites, console, emit_json, sentence
-from crossroads.cli.main import cli, db_option, friendly_errors, pack_from_options, pack_option
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
 from crossroads.store import open_store
+from crossroads.pack import load_pack
 
 _VERDICT_STYLE = {"closed": "bold red", "constrained": "bold yellow", "open": "bold green",
                   "unknown": "dim"}
@@ -35,7 +36,7 @@ def basing(power, hosts, as_json, db, packs):
 
         crossroads analyze basing --power "United States" --hosts "Central Asia,Pakistan"
     """
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     with open_store(db) as store:
         verdicts = basing_options(store, pack, power, [h for h in hosts.split(",") if h.strip()])
     if as_json:
@@ -71,7 +72,7 @@ def corridors(origin, avoid, max_routes, as_json, db, packs):
 
         crossroads analyze corridors --from Uzbekistan --avoid Afghanistan
     """
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     avoided = [a.strip() for item in avoid for a in item.split(",") if a.strip()]
     with open_store(db) as store:
         found = routes(store, pack, origin, avoid=avoided, max_routes=max_routes)
@@ -105,7 +106,7 @@ def spillover(country, as_json, db, packs):
 
         crossroads analyze spillover --country Tajikistan
     """
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     with open_store(db) as store:
         found = exposure(store, pack, country)
     if as_json:

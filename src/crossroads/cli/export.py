@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from crossroads.cli.main import cli, db_option, friendly_errors, pack_from_options, pack_option
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
 from crossroads.export import FORMATS, writer
 from crossroads.store import open_store
+from crossroads.pack import load_pack
 
 
 @cli.command()
@@ -29,7 +30,7 @@ def export(fmt, out, source, db, packs):
     write = writer(fmt)
     pack = None
     if fmt != "jsonl":
-        pack = pack_from_options(packs)
+        pack = load_pack(packs)
     with open_store(db) as store:
         if out == "-":
             n = write(store, sys.stdout, source=source, pack=pack)

@@ -21,10 +21,11 @@ from crossroads.analysis.network import centrality, graph_to_dict, neighbourhood
 from crossroads.analysis.profile import profile as build_profile
 from crossroads.analysis.resolve import resolve_entity
 from crossroads.analysis.timeline import timeline as build_timeline
-from crossroads.cli.main import cli, db_option, friendly_errors, pack_from_options, pack_option
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
 from crossroads.exc import CrossroadsError
 from crossroads.model import EVENT_TYPES, PREDICATES
 from crossroads.store import open_store
+from crossroads.pack import load_pack
 
 console = Console(highlight=False, soft_wrap=True)
 
@@ -94,7 +95,7 @@ def facts(entity, predicate, as_of, limit, as_json, db, packs):
 
         crossroads facts CSTO --predicate member_of --as-of 2010
     """
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     with open_store(db) as store:
         eid = resolve_entity(store, pack, entity).id if entity else None
         found = checked(find_facts, store, eid, predicate=predicate, as_of=as_of, pack=pack)
@@ -127,7 +128,7 @@ def quotes(speaker, about, date_from, date_to, as_json, db, packs):
     from crossroads.analysis.facts import check_date
     checked(check_date, date_from, "--from")
     checked(check_date, date_to, "--to")
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     with open_store(db) as store:
         ctx = Context(store, pack)
         s = resolve_entity(store, pack, speaker).id if speaker else None
@@ -168,7 +169,7 @@ def events(entity, type_, date_from, date_to, as_json, db, packs):
     from crossroads.analysis.facts import check_date
     checked(check_date, date_from, "--from")
     checked(check_date, date_to, "--to")
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     with open_store(db) as store:
         ctx = Context(store, pack)
         eid = resolve_entity(store, pack, entity).id if entity else None
@@ -199,7 +200,7 @@ def conflicts(entity, as_json, db, packs):
 
         crossroads conflicts Uzbekistan
     """
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     with open_store(db) as store:
         eid = resolve_entity(store, pack, entity).id if entity else None
         found = find_conflicts(store, pack, eid)
@@ -232,7 +233,7 @@ def profile(entity, as_json, db, packs):
 
         crossroads profile Tajikistan
     """
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     with open_store(db) as store:
         p = build_profile(store, pack, entity)
     if as_json:
@@ -282,7 +283,7 @@ def timeline(entity, other, query, date_from, date_to, as_json, db, packs):
 
         crossroads timeline Kyrgyzstan --with "United States"
     """
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     with open_store(db) as store:
         eid = resolve_entity(store, pack, entity).id if entity else None
         oid = resolve_entity(store, pack, other).id if other else None
@@ -315,7 +316,7 @@ def network(entity, depth, predicates, as_of, as_json, db, packs):
 
         crossroads network "Islamic Movement of Uzbekistan" --depth 2
     """
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     with open_store(db) as store:
         eid = resolve_entity(store, pack, entity).id
         g = checked(neighbourhood, store, eid, depth=depth, predicates=list(predicates) or None,

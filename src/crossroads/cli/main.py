@@ -33,14 +33,6 @@ def pack_option(fn):
                         help="Knowledge pack folder to add (repeatable).")(fn)
 
 
-def pack_from_options(packs):
-    """The bundled pack plus --pack folders (without any: the CROSSROADS_PACK setting)."""
-    from pathlib import Path
-
-    from crossroads.pack import load_pack
-    return load_pack([Path(p) for p in packs] or None)
-
-
 def friendly_errors(fn):
     """Turn crossroads' own errors into one red line and exit code 1 (no traceback)."""
     @functools.wraps(fn)

@@ -10,11 +10,12 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from crossroads.cli.main import cli, db_option, friendly_errors, pack_from_options, pack_option
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
 from crossroads.exc import NotFound
 from crossroads.model import ENTITY_TYPES
 from crossroads.store import open_store
 from crossroads.textspan import sentence_around
+from crossroads.pack import load_pack
 
 console = Console(highlight=False, soft_wrap=True)
 
@@ -51,7 +52,7 @@ def search(query, kind, limit, as_json, db, packs):
         found = []
         if kind in ("all", "facts") and ents:
             from crossroads.analysis.facts import facts as find_facts
-            found = find_facts(store, entity=ents[0].id, pack=pack_from_options(packs))[:limit]
+            found = find_facts(store, entity=ents[0].id, pack=load_pack(packs))[:limit]
         if kind == "facts":
             ents = []
     if as_json:

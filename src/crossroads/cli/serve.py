@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from crossroads.cli.main import cli, db_option, friendly_errors, pack_from_options, pack_option
+from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
+from crossroads.pack import load_pack
 
 
 @cli.command()
@@ -30,7 +31,7 @@ def serve(host, port, write, db, packs):
 
     with open_store(db):  # fail now, with a clear message, if the store cannot be opened
         pass
-    pack = pack_from_options(packs)
+    pack = load_pack(packs)
     app = create_app(db, pack=pack, write=write)
     mode = "read-write" if write else "read-only"
     click.echo(f"crossroads serving {db} ({mode}) on http://{host}:{port}/  (Ctrl-C to stop)",

@@ -76,7 +76,7 @@ class DaskExtractor:
         from crossroads import settings
         from crossroads.pack import load_pack
         self.address = address
-        self.pack = load_pack([Path(p) for p in packs] or None)
+        self.pack = load_pack(packs)
         self._pack_token = hashlib.sha1(pickle.dumps(self.pack)).hexdigest()
         self.model_name = model_name or settings.get("model")
         self.batch_docs = max(1, batch_docs)

@@ -180,7 +180,7 @@ def default_extractor_factory(packs: Iterable[str] = (), processes: int | None =
         from crossroads import settings
         from crossroads.extraction.extractor import Extractor
         from crossroads.pack import load_pack
-        pack = load_pack([Path(p) for p in packs] or None)
+        pack = load_pack(packs)
         n = processes if processes is not None else int(settings.get("processes"))
         n = n or os.cpu_count() or 1
         return Extractor(pack=pack, processes=n, batch_size=int(settings.get("batch_size")))

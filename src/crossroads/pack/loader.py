@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from crossroads import settings
 from crossroads.exc import PackError
@@ -208,11 +208,12 @@ def _cached(extra: tuple[str, ...]) -> Pack:
     return Pack.load([Path(p) for p in extra] if extra else None)
 
 
-def load_pack(extra: list[Path] | None = None) -> Pack:
-    """The default pack plus ``extra`` folders (default: the CROSSROADS_PACK setting,
-    ':'-separated), loaded once per process and shared."""
-    if extra is None:
-        extra = [Path(p) for p in settings.get("pack").split(":") if p.strip()]
+def load_pack(extra: Iterable[str | Path] | None = None) -> Pack:
+    """The default pack plus ``extra`` folders (none given: the CROSSROADS_PACK setting,
+    ':'-separated), loaded once per process and shared. ``--pack`` options pass straight in."""
+    extra = list(extra or ())
+    if not extra:
+        extra = [p for p in settings.get("pack").split(":") if p.strip()]
     return _cached(tuple(str(Path(p).resolve()) for p in extra))
 
 
