@@ -134,3 +134,69 @@ def test_metadata_labelled_byline_with_a_non_ascii_name_and_date():
     assert (doc.title, doc.author, doc.published) == (
         "Almaty's metro grows south", "Ayşe Demirtaş", "2023-05-04")
     assert "Analysis" not in doc.text
+
+
+@pytest.mark.parametrize("page,title,author,published", [
+    # a date the search index put before the text, then a wire dateline
+    ("date 2021-05-05 OSH (Valley Wire): " + BODY, None, None, "2021-05-05"),
+    # the same date label with a desk credit after it, and the site's own date line below
+    ("date 2021-05-05 VW / NEWS DESK\n\nWed 05th May 2021 | 10:15 AM\n\nRoad talks resume at the border\n\n"
+     + BODY, "Road talks resume at the border", "VW / NEWS DESK", "2021-05-05"),
+    ("date 2021-05-05 Valleywire.example\n\nWed 05th May 2021 | 10:15 AM\n\n"
+     "Road talks resume at the border\n\n" + BODY, "Road talks resume at the border", None, "2021-05-05"),
+    # a furniture sentence that dates the article is no headline
+    ("This story is from May 5, 2021\n\nRoad talks resume at the border\n\n" + BODY,
+     "Road talks resume at the border", None, "2021-05-05"),
+    ("Premium\n\nThis is an archive article published on May 5, 2021\n\nRoad talks resume at the border\n\n"
+     "Traders hope the road opens before the harvest\n\n" + BODY,
+     "Road talks resume at the border", None, "2021-05-05"),
+    # a ticker line above; section, date and headline on one line
+    ("Exchange rates from 01/12/2024\n\nSearch\n\nPolitics 05/05/2021 Road talks resume at the border\n\n"
+     + BODY, "Road talks resume at the border", None, "2021-05-05"),
+    # site name, headline, standfirst, a bulleted byline with a social handle
+    ("Valley Weekly\n\nOpen Roads Again\n\nCan two neighbours rebuild trust after a decade of closed "
+     "gates? Traders are not sure\n\n- BY LENA MARCH @lenamarch\n\n" + BODY,
+     "Open Roads Again", "Lena March", None),
+    # a photo caption with its credit above the headline
+    ("A truck waits at the closed gate near the river. Photo: Valley Pictures\n\n"
+     "Road talks resume at the border\n\n" + BODY, "Road talks resume at the border", None, None),
+    # furniture words are no name: "Breaking News", "Photo Omar Faiz"
+    ("Accessibility links\n\nBreaking News\n\nRoad talks resume at the border\n\n" + BODY,
+     "Road talks resume at the border", None, None),
+    ("Road talks resume at the border\n\nPhoto Omar Faiz\n\n" + BODY,
+     "Road talks resume at the border", None, None),
+    # a banner, share controls and a label above the headline; the byline names the author
+    ("Valley Ministry of Roads Valley Ministry of Roads\n\nRoads News\n\nBookmark and Share\n\n"
+     "News Article\n\nRoad Talks Resume\n\nBy Lena M. March\n\nValley Press Service\n\n"
+     "OSH, May 5, 2021 – " + BODY, "Road Talks Resume", "Lena M. March", "2021-05-05"),
+    # byline, site name and "Published:" on one line, below a long photo caption
+    ("Road talks resume at the border\n\nTrucks wait at the closed gate of the old road near the river, "
+     "where drivers have camped for two weeks while the customs officers of both countries argue about "
+     "the papers, on Tuesday, May 4, 2021.\n\nBy P.K. OSTROV | VALLEY WIRE Published: May 5, 2021\n\n"
+     + BODY, "Road talks resume at the border", "P.K. Ostrov", "2021-05-05"),
+])
+def test_metadata_more_head_layouts(page, title, author, published):
+    doc = _one(page)
+    assert (doc.title, doc.author, doc.published) == (title, author, published)
+    assert doc.text.rstrip().endswith("customs rules.")
+
+
+def test_metadata_standfirst_is_not_the_headline_in_a_marked_head():
+    doc = _one("Valley Herald\n\nRoad talks resume at the border\n\n"
+               "Ministers say the old road could carry trucks again within a month if the customs "
+               "rules are settled\n\nBy Omar Faiz\n\nPublished : May 5, 2021 - 10:15\n\n" + BODY)
+    assert (doc.title, doc.author, doc.published) == ("Road talks resume at the border", "Omar Faiz",
+                                                      "2021-05-05")
+
+
+def test_metadata_a_body_sentence_ending_in_by_and_a_name_is_no_byline():
+    doc = _one("The summit opened in the capital on Friday, and the host welcomed the delegations of "
+               "all five neighbours at the airport in the morning.\n\nThe northern neighbour is "
+               "represented by Prime Minister Omar Faiz.\n\n" + BODY)
+    assert doc.author is None
+
+
+def test_metadata_names_are_not_furniture_words():
+    assert normalise_author("P.K. OSTROV") == "P.K. Ostrov"
+    assert byline("- By Lena March @lenamarch") == (None, "Lena March")
+    assert byline("Road Talks From Afar") == (None, None)

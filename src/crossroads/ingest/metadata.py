@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from crossroads.ingest import boilerplate
 from crossroads.ingest.boilerplate import BREADCRUMB, PUBLISHED, TEXT, UI, Unit, fold, is_body, words
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -29,7 +30,21 @@ _CLOCK = re.compile(r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:
 _NAME_PUBLISHED = re.compile(r"^(?:by\s+)?(?P<name>.+?)\s+(?:published|posted)(?:\s+on)?\s*:?\s*(?P<date>.+?)"
                              r"(?:\s+(?:updated|last updated)\b.*)?$", re.I)
 _FULL_DATE = re.compile(rf"^(?:(?:published|posted|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?(?P<d>{_DATE}){_TIME}[\s.,|]*$", re.I)
-_PREFIX_DATE = re.compile(rf"^(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.I)
+# a date opening a unit, perhaps labelled: "date 2021-05-25 KABUL: ...", "May 5, 2021 | ..."
+_PREFIX_DATE = re.compile(rf"^(?:(?:date|dated|published|posted)(?:\s+on)?\s*[:\-]?\s*)?"
+                          rf"(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.I)
+# a section label, a date and the headline on one line: "Politics 16/08/2007 Talks resume at the border"
+_LABEL_DATE_TITLE = re.compile(rf"^(?P<label>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){{0,2}})\s+(?P<d>{_DATE})"
+                               rf"\s*[|:–—-]?\s+(?P<title>[A-Z“\"'‘].+)$")
+# a sentence of page furniture that dates the article: "This story is from May 11, 2022"
+_DATE_PHRASE = re.compile(rf"^(?P<lead>[\w ,'’]{{0,80}}?\b(?:published|posted|dated|date|story|article|"
+                          rf"report|filed|written|released|issued|updated)\b[\w ,'’]{{0,40}}?)\s*[:\-]?\s*"
+                          rf"(?P<d>{_DATE}){_TIME}[\s.,|)]*$", re.I)
+# an update stamp left after a leading date: "(Last Updated On: May 5, 2021 9:49 am)"
+_UPDATED = re.compile(r"^[(\[]?\s*(?:last\s+)?updated\b.{0,60}$", re.I)
+# a desk or staff credit standing for the author: "AMN / WEB DESK", "News Desk", "Staff Reporter"
+_CREDIT = re.compile(r"^(?:by\s+)?(?P<credit>[A-Za-z][\w.&’' /-]{0,40}?\b(?:desk|staff reporter|"
+                     r"staff writer|correspondent|bureau))$", re.I)
 # a wire dateline opening the first paragraph: "Almaty, 14 January 2022 (Steppe Wire) — ..."
 _DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<d>{_DATE})"
                        rf"(?:\s*\((?P<agency>[^()]{{1,40}})\))?\s*[–—-]+\s+(?=[A-Z(“\"'])", re.I)
@@ -41,6 +56,14 @@ _RECENT = re.compile(r"\b(last|past|this|next|previous|following) (week|weekend|
                      r"\b(yesterday|today|tomorrow|the day before|next day)\b|"
                      r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _PARTICLES = frozenset("al el ul ud ad ibn bin bint de da di du dos van von der den la le".split())
+# capitalised words that are never part of a person's name on a byline: function words,
+# page furniture ("Breaking News", "Photo ...") and titles ("Prime Minister ...")
+_NOT_NAME = frozenset("""the a an of and or from to in on at for with by after before over under
+into about against between amid is are was were be will says said new news breaking photo photos
+video image images picture links link share bookmark article articles story stories home menu
+search desk service press agency report reporter staff correspondent bureau online daily times
+herald tribune minister president prime secretary general ambassador spokesman spokesperson
+deputy chairman foreign ministry""".split())
 # a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
 _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
 # a short section label before the byline: "*Analysis* — by ...", "Opinion | By ..."
@@ -102,7 +125,7 @@ def normalise_author(names: str) -> str | None:
         if not part:
             continue
         if part.isupper():
-            part = " ".join(w if len(w) <= 2 and w.endswith(".") else
+            part = " ".join(w if re.fullmatch(r"(?:[A-Z]\.)+", w) else
                             "-".join(p.capitalize() for p in w.split("-")) for w in part.split())
         out.append(part)
     return ", ".join(out) or None
@@ -119,6 +142,8 @@ def is_name_like(text: str) -> bool:
             return False
         if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in toks):
             return False
+        if any(t.lower() in _NOT_NAME for t in toks):
+            return False
     return True
 
 
@@ -130,11 +155,31 @@ def is_title_like(text: str) -> bool:
             and (text[:1].isupper() or text[:1] in ("“", '"', "'", "‘")))
 
 
+def _clean_byline(text: str) -> str:
+    """A byline without its list bullet, social handles and e-mail address."""
+    text = re.sub(r"^[-–—•·*]+\s*", "", text.strip())
+    text = re.sub(r"\s*(?:@\w+|\S+@\S+\.\w+)", "", text)
+    return text.strip()
+
+
+def credit(text: str) -> str | None:
+    """A desk or staff credit that stands for the author ('Web Desk', 'AMN / WEB DESK')."""
+    m = _CREDIT.match(_clean_byline(text))
+    if not m or words(m["credit"]) > 6:
+        return None
+    return re.sub(r"\s+", " ", m["credit"]).strip()
+
+
 def byline(text: str) -> tuple[str | None, str | None]:
     """(title, author) from 'Title By NAME' or 'By NAME' lines; (None, None) otherwise."""
+    if is_body(text):
+        return None, None
+    text = _clean_byline(text)
     m = _BYLINE.match(text)
     if m and is_name_like(m["names"]):
         return None, normalise_author(m["names"])
+    if m and credit(text):
+        return None, credit(text)
     m = _TITLE_BY.match(text)
     if m and is_name_like(m["names"]) and (m["names"].replace(",", "").replace("&", "").isupper()
                                             or re.search(r"\s[a-z]", m["title"])):
@@ -153,9 +198,14 @@ def name_and_date(text: str) -> tuple[str | None, str | None]:
     rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,–—-:")
     rest = _LABEL_BEFORE_BY.sub("", rest)
     rest = _CLOCK.sub("", rest).strip(" |•·,–—-:")
-    rest = re.sub(r"^(?:by|written by)\s+", "", rest, flags=re.I).strip(" |•·,–—-:")
+    rest = re.sub(r"^(?:by|written by)\s+", "", _clean_byline(rest), flags=re.I).strip(" |•·,–—-:")
     if rest and is_name_like(rest):
         return normalise_author(rest), parse_date(m.group(0))
+    # "By NAME | SITE NAME Published: <date>": the name is the first part of the line
+    first = re.split(r"\s+[|•·–—-]\s+|\s*\|\s*", rest)[0]
+    first = re.sub(r"\s+(?:published|posted|updated)(?:\s+on)?\s*:?$", "", first, flags=re.I)
+    if first != rest and is_name_like(first):
+        return normalise_author(first), parse_date(m.group(0))
     return None, None
 
 
@@ -180,6 +230,15 @@ def full_date(text: str) -> tuple[str | None, bool]:
     if not m:
         return None, False
     return parse_date(m["d"]), bool(m["weekday"])
+
+
+def date_phrase(text: str) -> str | None:
+    """ISO date of a furniture sentence that dates the article ("This story is from May 11,
+    2022", "An archive article published on 22 September 2011"); None otherwise."""
+    m = _DATE_PHRASE.match(text.strip())
+    if not m or words(m["lead"]) > 10:
+        return None
+    return parse_date(m["d"])
 
 
 def contradicted(iso: str, body: str) -> bool:
@@ -246,6 +305,9 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
     by = re.search(r"\bby\s+(?P<names>[^|•]+?)\s*$", units[pub].text, re.I)
     if by and is_name_like(by["names"]):  # "Posted on 5 May 2021 by Lena March"
         h.author = normalise_author(by["names"])
+    m = DATE_RX.search(units[pub].text)
+    if h.author is None and m:  # "date 2021-05-05 WEB DESK": a credit after the date
+        h.author = credit(units[pub].text[m.end():].strip(" |•·,–—-:"))
     after = [i for i in head if i > pub]
     for i in after[:2]:  # "Published" / "on" / date, each on its own line
         if units[i].label == PUBLISHED:
@@ -271,11 +333,18 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
             h.consumed.add(before[0])
             k = 1
     if h.title is None and k < len(before) and is_title_like(units[before[k]].text):
+        if (k + 1 < len(before) and is_title_like(units[before[k + 1]].text)
+                and is_dek(units, before[k + 1], before[k])):
+            k += 1  # the line above the byline is the standfirst; the headline is above it
         h.title = units[before[k]].text
         h.consumed.add(before[k])
         k += 1
     h.consumed.update(i for i in before[k:] if words(units[i].text) <= 6)
     if h.title is None:  # "Posted on <date>" above the headline
+        for i in [i for i in head if i > pub and i not in h.consumed]:
+            if not (full_date(units[i].text)[0] or date_phrase(units[i].text)):
+                break
+            h.consumed.add(i)  # the date again, in the site's own format
         nxt = next((i for i in head if i > pub and i not in h.consumed), None)
         if nxt is not None and is_title_like(units[nxt].text) and not is_body(units[nxt].text):
             h.title = units[nxt].text
@@ -283,23 +352,54 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
 
 
 def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, int | None]:
-    """Head without a marker, read line by line; returns (date has a weekday, its unit index)."""
+    """Head without a marker, read line by line; returns (date has a weekday, its unit index).
+
+    Title-like lines are collected rather than taken at once: the headline is the one just
+    above the byline or date line when there is one (site names, tickers and captions
+    stand higher up), else the first.
+    """
     weekday_first, date_at = False, None
     prev = None
+    cands: list[int] = []  # title-like units, in page order
+    anchor = None  # the first byline or date line below a title-like unit
+    implicit = False  # the author is a bare name line, not a "By ..." byline
     for i in head:
         text = units[i].text
         iso, wd = full_date(text)
-        if iso and h.published is None:
-            h.published, weekday_first, date_at = iso, wd, i
-            h.consumed.add(i)
+        iso = iso or date_phrase(text)
+        if iso:
+            if h.published is None:
+                h.published, weekday_first, date_at = iso, wd, i
+            h.consumed.add(i)  # a second date line in the head is furniture too
+            anchor = anchor if anchor is not None or not cands else i
             prev = "date"
             continue
         m = _PREFIX_DATE.match(text) or _DATELINE.match(text)
         if m and h.published is None and parse_date(m["d"]):
             h.published, date_at = parse_date(m["d"]), i
-            h.replaced[i] = text[m.end():]
-            break
-        label_date = dated_label(text) if h.title is None else None
+            rest = text[m.end():]
+            if is_body(rest) or m.re is _DATELINE:
+                h.replaced[i] = rest
+                break
+            who = credit(rest)
+            if who or _UPDATED.match(rest):  # "date 2021-05-05 WEB DESK", "... (Last updated ...)"
+                h.author = h.author or who
+                h.consumed.add(i)
+            elif h.title is None and is_title_like(rest) and not is_name_like(rest):
+                h.title = rest  # "May 5, 2021 | Road talks resume"
+                h.consumed.add(i)
+            else:
+                h.replaced[i] = rest
+            prev = "date"
+            continue
+        m = _LABEL_DATE_TITLE.match(text)
+        if (m and h.published is None and h.title is None and not is_body(text)
+                and is_title_like(m["title"]) and parse_date(m["d"])):
+            h.published, date_at, h.title = parse_date(m["d"]), i, m["title"]
+            h.consumed.add(i)
+            prev = "title"
+            continue
+        label_date = dated_label(text) if h.title is None and not cands else None
         if label_date and h.published is None:
             h.published, date_at = label_date, i
             h.consumed.add(i)
@@ -311,38 +411,75 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         if a and iso:
             h.author, h.published, date_at = h.author or a, h.published or iso, i
             h.consumed.add(i)
+            anchor = anchor if anchor is not None or not cands else i
             prev = "author"
             continue
         t, a = byline(text)
-        if a and h.author is None:
-            h.author, h.title = a, h.title or t
+        if a and (h.author is None or implicit):
+            h.author, implicit = a, False
+            if t and h.title is None:
+                cands.append(i)
+                h.title = t
             # "Policy brief, 14.09.2021 — by A and B": a date on the byline dates the article
             if h.published is None and DATE_RX.search(t or ""):
                 h.published, date_at = parse_date(t), i
                 h.title = h.title if h.title != t else None
             h.consumed.add(i)
+            anchor = anchor if anchor is not None or not cands else i
             prev = "author"
             continue
-        if h.author is None and prev in ("date", "title") and is_name_like(text):
-            h.author = normalise_author(text)
+        # a line of capitalised words is a headline, not a name, when a "By" line follows
+        by_below = any(_BYLINE.match(_clean_byline(units[j].text)) for j in head if i < j <= i + 3)
+        if (h.author is None and prev in ("date", "title") and not by_below
+                and (is_name_like(text) or credit(text))):
+            h.author, implicit = normalise_author(text) if is_name_like(text) else credit(text), True
             h.consumed.add(i)
+            anchor = anchor if anchor is not None or not cands else i
             prev = "author"
             continue
         nxt = next((units[j].text for j in head if j > i), "")
         short_title = (words(text) == 2 and is_title_like(text + " x")
                        and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt)))
         above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
+        if boilerplate.clean_caption(text) != text.strip():
+            continue  # a photo caption with its credit: furniture, not the headline
         if h.title is None and prev != "long" and (
-                above_byline or (is_title_like(text) or short_title) and not is_name_like(text)):
-            h.title = text
-            h.consumed.add(i)
-            # a site name or section label above the headline is page furniture
-            h.consumed.update(j for j in head if j < i and words(units[j].text) <= 6
-                              and units[j].label == TEXT)
+                above_byline or (is_title_like(text) or short_title)
+                and (by_below or not is_name_like(text))):
+            cands.append(i)
             prev = "title"
             continue
         prev = "long" if words(text) > 6 else "text"
+    if h.title is None and cands:
+        at = _headline(units, cands, anchor)
+        h.title = units[at].text
+        h.consumed.add(at)
+        # a site name, section label or ticker above the headline is page furniture
+        h.consumed.update(j for j in head if j < at and units[j].label == TEXT
+                          and (words(units[j].text) <= 6 or j in cands))
     return weekday_first, date_at
+
+
+def _page_name(units: list[Unit], i: int) -> bool:
+    """A short line with no text above it: the site's name rather than a headline."""
+    return words(units[i].text) <= 4 and not any(u.label == TEXT for u in units[:i])
+
+
+def is_dek(units: list[Unit], title: int, dek: int) -> bool:
+    """True when the line below a headline is its standfirst: a much longer sentence."""
+    n = words(units[dek].text)
+    return (dek == title + 1 and n >= 10 and n >= words(units[title].text) + 4
+            and not _page_name(units, title))
+
+
+def _headline(units: list[Unit], cands: list[int], anchor: int | None) -> int:
+    """The headline among the title-like units of a head."""
+    above = [c for c in cands if anchor is not None and c < anchor]
+    if not above:  # the first, unless it is the site's name above another
+        return cands[1] if len(cands) > 1 and _page_name(units, cands[0]) else cands[0]
+    if len(above) >= 2 and is_dek(units, above[-2], above[-1]):
+        return above[-2]
+    return above[-1]
 
 
 def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:

@@ -2,12 +2,13 @@
 
 Two general cues mark where one article ends and the next begins: an end-of-teaser
 control on its own line ("Continue Reading", "Read more") and a repeated article head
-(title, author, then a "Published"/"Posted on" marker). A run counts as an article only
+(title, perhaps its standfirst, author, then a "Published"/"Posted on" marker). A run counts as an article only
 when it holds running prose; runs of teasers and page furniture are dropped.
 """
 from __future__ import annotations
 
 from crossroads.ingest.boilerplate import END, PUBLISHED, TEXT, Unit, cut_tail, is_body, words
+from crossroads.ingest.metadata import is_dek, is_title_like
 
 MIN_WORDS = 60
 """Fewest words of prose an article must have to stand as a document of its own."""
@@ -27,12 +28,14 @@ def _head_starts(units: list[Unit]) -> list[int]:
     for p, u in enumerate(units):
         if u.label != PUBLISHED or (p and units[p - 1].label == PUBLISHED):
             continue
-        texts = [i for i in range(p - 1, max(-1, p - 6), -1) if units[i].label == TEXT][:3]
+        texts = [i for i in range(p - 1, max(-1, p - 7), -1) if units[i].label == TEXT][:4]
         if len(texts) < 2:
             continue
-        start = texts[1]  # the title, above the author line
-        if len(texts) == 3 and words(units[texts[2]].text) <= 3 and texts[2] == start - 1:
-            start = texts[2]  # a section label just above the title
+        start, above = texts[1], texts[2:]  # the title, above the author line
+        if above and is_title_like(units[above[0]].text) and is_dek(units, above[0], start):
+            start, above = above[0], above[1:]  # the title, above its standfirst
+        if above and words(units[above[0]].text) <= 3 and above[0] == start - 1:
+            start = above[0]  # a section label just above the title
         starts.append(start)
     return starts
 
