@@ -27,7 +27,8 @@ previous article|next article|previous post|next post|previous|next|older posts|
 tags|tagged|categories|category|filed under|topics|loading|load more|view all|see all|
 show more|copy link|link copied|listen|listen to this article|save|bookmark|like this|
 like|like loading|loading|close|open|accept|accept all|reject all|cookie settings|manage cookies|
-closed for comments|comments are closed|facebook count|twitter share|
+closed for comments|comments are closed|facebook count|twitter share|rate this|rate this item|
+rate this article|rate this story|accessibility links|breaking news|
 """.replace("\n", "").split("|")) - {""}
 
 # Headings after which a page carries only its trailing furniture.
@@ -62,6 +63,9 @@ _UI_PREFIX = re.compile(
     r"(also read|read also|read more|see also|related|recommended|must read|watch)\s*[:|»>-]\s*\S|"
     r"(enjoying|enjoyed|like|liked|love) this (article|story|post)\?|click here to (subscribe|support|read)|"
     r"support (our|independent) journalism|support us\b)", re.I)
+# an advertising line that ends in a call to action: "... Jobs - JOIN NOW"
+_CALL_TO_ACTION = re.compile(r"\s[-–—|:]\s*(join now|join today|sign up now|subscribe now|register now|"
+                             r"apply now|learn more|find out more|shop now|download now)\s*!?$", re.I)
 _TAIL_RAW = re.compile(r"^(share this|like this|comments?( \(\d+\))?|\d+ comments?|\d+ thoughts? on .*)\s*:?$", re.I)
 _PUBLISHED = re.compile(r"^(published|posted|first published|date)(\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.I)
 _CREDIT = re.compile(r"^(\(?\s*(photo|image|picture|photograph|foto|illustration)s?(\s+credits?)?"
@@ -113,7 +117,7 @@ def _label(line: str) -> str:
         return TAIL
     if f in UI_LINES or (f and all(w in SOCIAL for w in f.split())):
         return UI
-    if words(line) <= 40 and _UI_PREFIX.match(line.strip("*•-–— ")):
+    if words(line) <= 40 and (_UI_PREFIX.match(line.strip("*•-–— ")) or _CALL_TO_ACTION.search(line)):
         return UI
     m = _PUBLISHED.match(line)
     if m and words(line) <= 8 and (not m["rest"] or re.search(r"\d", m["rest"])):

@@ -33,21 +33,37 @@ _FULL_DATE = re.compile(rf"^(?:(?:published|posted|date)(?:\s+on)?\s*[:\-]?\s*|o
 # a date opening a unit, perhaps labelled: "date 2021-05-25 KABUL: ...", "May 5, 2021 | ..."
 _PREFIX_DATE = re.compile(rf"^(?:(?:date|dated|published|posted)(?:\s+on)?\s*[:\-]?\s*)?"
                           rf"(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.I)
+# an ISO date under a "date" label, at any precision: "date 2022-03 ...", "Date: 2021-05-25"
+_ISO_LABEL = re.compile(r"^(?:date|dated)\s*:?\s*(?P<iso>\d{4}(?:-\d{2}){0,2})(?![\d-])\s*", re.I)
 # a section label, a date and the headline on one line: "Politics 16/08/2007 Talks resume at the border"
 _LABEL_DATE_TITLE = re.compile(rf"^(?P<label>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){{0,2}})\s+(?P<d>{_DATE})"
                                rf"\s*[|:–—-]?\s+(?P<title>[A-Z“\"'‘].+)$")
 # a sentence of page furniture that dates the article: "This story is from May 11, 2022"
-_DATE_PHRASE = re.compile(rf"^(?P<lead>[\w ,'’]{{0,80}}?\b(?:published|posted|dated|date|story|article|"
-                          rf"report|filed|written|released|issued|updated)\b[\w ,'’]{{0,40}}?)\s*[:\-]?\s*"
+_DATE_PHRASE = re.compile(rf"^(?P<lead>[\w ,'’]{{0,80}}?\b(?:published|publish|posted|dated|date|story|"
+                          rf"article|report|filed|written|released|issued)(?:\b[\w ,'’]{{0,40}}?)?)\s*[:\-]?\s*"
                           rf"(?P<d>{_DATE}){_TIME}[\s.,|)]*$", re.I)
 # an update stamp left after a leading date: "(Last Updated On: May 5, 2021 9:49 am)"
 _UPDATED = re.compile(r"^[(\[]?\s*(?:last\s+)?updated\b.{0,60}$", re.I)
 # a desk or staff credit standing for the author: "AMN / WEB DESK", "News Desk", "Staff Reporter"
 _CREDIT = re.compile(r"^(?:by\s+)?(?P<credit>[A-Za-z][\w.&’' /-]{0,40}?\b(?:desk|staff reporter|"
-                     r"staff writer|correspondent|bureau))$", re.I)
+                     r"staff writer|staff|correspondent|bureau|service|newsroom))$", re.I)
 # a wire dateline opening the first paragraph: "Almaty, 14 January 2022 (Steppe Wire) — ..."
 _DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<d>{_DATE})"
-                       rf"(?:\s*\((?P<agency>[^()]{{1,40}})\))?\s*[–—-]+\s+(?=[A-Z(“\"'])", re.I)
+                       rf"(?:\s*\((?P<agency>[^()]{{1,40}})\)|,\s+(?P<agency2>[A-Z][\w.&/ -]{{1,30}}?))?"
+                       rf"\s*(?:[–—-]+|(?<=\)):)\s+(?=[A-Z(“\"'])", re.I)
+# a dateline without the year: "PLACE, March 8 (Agency) --", "March 8 (Agency) --"
+_YEARLESS_DATELINE = re.compile(rf"^(?:[A-Z][\w .,'’\[\]-]{{0,40}}?,?\s+)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})"
+                                rf"\s*\([^()]{{1,40}}\)\s*(?:[–—-]+|:)\s+", re.I)
+# a byline inside the standfirst: "... correspondent Lena March reports that ..."
+_DEK_BYLINE = re.compile(r"\b(?:correspondent|reporter|analyst|editor|writer)\s+(?P<name>[A-Z][\w.'’-]+"
+                         r"(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:reports|writes|looks|examines|explains|argues)\b")
+# a line that is a field of the page's record, not a headline: "Story Code : 261552"
+_FIELD = re.compile(r"^[A-Za-z][\w ]{0,25}\s*:\s*[\w-]*\d[\w-]*$"
+                    r"|^(?:published|posted|filed)\s+(?:in|under)\s+[A-Z][A-Za-z &-]{0,40}$", re.I)
+# "Last update: <date>", "Updated 5 May 2021": when the page was changed, not published
+_UPDATE_LINE = re.compile(r"^[(\[]?\s*(?:last\s+)?(?:updated?|modified)\b", re.I)
+# "19 seconds ago" beside a byline's name
+_AGO = re.compile(r"\s*\b\d+\s*(?:sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I)
 # a dated series label above the headline: "POLICY BRIEF No. 14 | March 2023"
 _LABEL_WORDS = re.compile(r"\b(?:no\.?|vol\.?|issue|brief|paper|report|note|commentary|analysis|"
                           r"bulletin|update|working paper|series|edition)\b", re.I)
@@ -63,7 +79,8 @@ into about against between amid is are was were be will says said new news break
 video image images picture links link share bookmark article articles story stories home menu
 search desk service press agency report reporter staff correspondent bureau online daily times
 herald tribune minister president prime secretary general ambassador spokesman spokesperson
-deputy chairman foreign ministry""".split())
+deputy chairman foreign ministry recent features latest popular related opinion analysis
+editorial columns""".split())
 # a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
 _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
 # a short section label before the byline: "*Analysis* — by ...", "Opinion | By ..."
@@ -152,13 +169,15 @@ def is_title_like(text: str) -> bool:
     n = words(text)
     return (3 <= n <= 30 and len(text) <= 250 and not re.search(r"[.,;:]$", text)
             and not _FULL_DATE.match(text) and bool(re.search(r"[A-Za-z]", text))
-            and (text[:1].isupper() or text[:1] in ("“", '"', "'", "‘")))
+            and (text[:1].isupper() or text[:1] in ("“", '"', "'", "‘")
+                 or bool(re.match(r"\d[\d,.]*\s+[^\W\d]", text))))  # "3 Soldiers Killed ..."
 
 
 def _clean_byline(text: str) -> str:
     """A byline without its list bullet, social handles and e-mail address."""
     text = re.sub(r"^[-–—•·*]+\s*", "", text.strip())
-    text = re.sub(r"\s*(?:@\w+|\S+@\S+\.\w+)", "", text)
+    text = re.sub(r"\s*(?:\(@\w+\)|@\w+|\S+@\S+\.\w+)", "", text)
+    text = re.sub(r"\s*\([^()]*\)$", "", text)  # "(the May issue of the Review)"
     return text.strip()
 
 
@@ -190,15 +209,16 @@ def byline(text: str) -> tuple[str | None, str | None]:
 def name_and_date(text: str) -> tuple[str | None, str | None]:
     """(author, ISO date) of a line like 'By Lena March | May 5, 2021' or 'Lena March, 05.05.2021'."""
     m = _NAME_PUBLISHED.match(text)
-    if m and is_name_like(m["name"]) and parse_date(m["date"]):
-        return normalise_author(m["name"]), parse_date(m["date"])
+    if m and is_name_like(_clean_byline(m["name"])) and parse_date(m["date"]):
+        return normalise_author(_clean_byline(m["name"])), parse_date(m["date"])
     m = DATE_RX.search(text)
     if not m or words(text) > 14:
         return None, None
     rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,–—-:")
     rest = _LABEL_BEFORE_BY.sub("", rest)
     rest = _CLOCK.sub("", rest).strip(" |•·,–—-:")
-    rest = re.sub(r"^(?:by|written by)\s+", "", _clean_byline(rest), flags=re.I).strip(" |•·,–—-:")
+    rest = re.sub(r"^(?:by|written by)\s+", "", _clean_byline(_AGO.sub("", rest)), flags=re.I)
+    rest = re.sub(r"\s+(?:on|at)$", "", rest.strip(" |•·,–—-:"), flags=re.I)
     if rest and is_name_like(rest):
         return normalise_author(rest), parse_date(m.group(0))
     # "By NAME | SITE NAME Published: <date>": the name is the first part of the line
@@ -230,6 +250,19 @@ def full_date(text: str) -> tuple[str | None, bool]:
     if not m:
         return None, False
     return parse_date(m["d"]), bool(m["weekday"])
+
+
+def labelled_iso(text: str) -> tuple[str | None, int]:
+    """(ISO date, where the rest begins) of a unit opening with "date 2021-05" or "Date: 2021-05-25"."""
+    m = _ISO_LABEL.match(text.strip())
+    if not m:
+        return None, 0
+    iso = m["iso"]
+    try:
+        dt.date.fromisoformat((iso + "-01-01")[:10])
+    except ValueError:
+        return None, 0
+    return iso, m.end() + len(text) - len(text.lstrip())
 
 
 def date_phrase(text: str) -> str | None:
@@ -301,7 +334,7 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
 def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> None:
     """Head around a "Published"/"Posted on" marker: author and headline stand above it."""
     h.consumed.add(pub)
-    h.published = parse_date(units[pub].text)
+    h.published = labelled_iso(units[pub].text)[0] or parse_date(units[pub].text)
     by = re.search(r"\bby\s+(?P<names>[^|•]+?)\s*$", units[pub].text, re.I)
     if by and is_name_like(by["names"]):  # "Posted on 5 May 2021 by Lena March"
         h.author = normalise_author(by["names"])
@@ -319,10 +352,11 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
             break
         else:
             break
-    for i in [i for i in head if i > pub and i not in h.consumed][:2]:
+    for i in [i for i in head if i > pub and i not in h.consumed][:3]:
         _, a = byline(units[i].text)
-        if a:  # "Published on ..." above the byline
-            h.author = h.author or a
+        a2, iso = name_and_date(units[i].text)
+        if a or (a2 and iso):  # "Published on ..." above the byline, or above headline and byline
+            h.author = h.author or a or a2
             h.consumed.add(i)
     before = [i for i in head if i < pub and units[i].label == TEXT][::-1]
     k = 0
@@ -365,6 +399,10 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
     implicit = False  # the author is a bare name line, not a "By ..." byline
     for i in head:
         text = units[i].text
+        if _UPDATE_LINE.match(text) and DATE_RX.search(text) and words(text) <= 12:
+            h.page_date = h.page_date or parse_date(text)  # when the page changed, not the article
+            h.consumed.add(i)
+            continue
         iso, wd = full_date(text)
         iso = iso or date_phrase(text)
         if iso:
@@ -374,18 +412,22 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             anchor = anchor if anchor is not None or not cands else i
             prev = "date"
             continue
-        m = _PREFIX_DATE.match(text) or _DATELINE.match(text)
-        if m and h.published is None and parse_date(m["d"]):
-            h.published, date_at = parse_date(m["d"]), i
-            rest = text[m.end():]
-            if is_body(rest) or m.re is _DATELINE:
+        iso, at = labelled_iso(text)
+        m = None if iso else (_PREFIX_DATE.match(text) or _DATELINE.match(text))
+        if m and parse_date(m["d"]):
+            iso, at = parse_date(m["d"]), m.end()
+        if iso and h.published is None:
+            h.published, date_at = iso, i
+            rest = text[at:]
+            if is_body(rest) or (m is not None and m.re is _DATELINE):
                 h.replaced[i] = rest
                 break
             who = credit(rest)
-            if who or _UPDATED.match(rest):  # "date 2021-05-05 WEB DESK", "... (Last updated ...)"
+            if not rest.strip() or who or _UPDATED.match(rest):  # "date 2021-05-05 WEB DESK"
                 h.author = h.author or who
                 h.consumed.add(i)
-            elif h.title is None and is_title_like(rest) and not is_name_like(rest):
+            elif (h.title is None and is_title_like(rest) and not is_name_like(rest)
+                  and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", rest)):  # a caption's sentences
                 h.title = rest  # "May 5, 2021 | Road talks resume"
                 h.consumed.add(i)
             else:
@@ -397,6 +439,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
                 and is_title_like(m["title"]) and parse_date(m["d"])):
             h.published, date_at, h.title = parse_date(m["d"]), i, m["title"]
             h.consumed.add(i)
+            _furniture_above(units, head, i, cands, h)
             prev = "title"
             continue
         label_date = dated_label(text) if h.title is None and not cands else None
@@ -441,8 +484,11 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         short_title = (words(text) == 2 and is_title_like(text + " x")
                        and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt)))
         above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
+        if _FIELD.match(text):  # "Story Code : 261552", "Published in Features"
+            h.consumed.add(i)
+            continue
         if boilerplate.clean_caption(text) != text.strip():
-            continue  # a photo caption with its credit: furniture, not the headline
+            continue  # a photo caption with its credit: article text, not the headline
         if h.title is None and prev != "long" and (
                 above_byline or (is_title_like(text) or short_title)
                 and (by_below or not is_name_like(text))):
@@ -454,10 +500,14 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         at = _headline(units, cands, anchor)
         h.title = units[at].text
         h.consumed.add(at)
-        # a site name, section label or ticker above the headline is page furniture
-        h.consumed.update(j for j in head if j < at and units[j].label == TEXT
-                          and (words(units[j].text) <= 6 or j in cands))
+        _furniture_above(units, head, at, cands, h)
     return weekday_first, date_at
+
+
+def _furniture_above(units: list[Unit], head: list[int], at: int, cands: list[int], h: Header) -> None:
+    """A site name, section label or ticker above the headline is page furniture."""
+    h.consumed.update(j for j in head if j < at and units[j].label == TEXT
+                      and (words(units[j].text) <= 6 or j in cands))
 
 
 def _page_name(units: list[Unit], i: int) -> bool:
@@ -466,10 +516,17 @@ def _page_name(units: list[Unit], i: int) -> bool:
 
 
 def is_dek(units: list[Unit], title: int, dek: int) -> bool:
-    """True when the line below a headline is its standfirst: a much longer sentence."""
-    n = words(units[dek].text)
-    return (dek == title + 1 and n >= 10 and n >= words(units[title].text) + 4
-            and not _page_name(units, title))
+    """True when the title-like line just below another is its standfirst or subtitle.
+
+    The upper line is the headline unless it is the site's name, or it opens the page and
+    the line below is longer (a banner or slogan above the headline).
+    """
+    if dek != title + 1 or _page_name(units, title):
+        return False
+    n, above = words(units[dek].text), words(units[title].text)
+    if not any(u.label == TEXT for u in units[:title]):
+        return n < above
+    return n <= above or (n >= 10 and n >= above + 4)
 
 
 def _headline(units: list[Unit], cands: list[int], anchor: int | None) -> int:
@@ -477,24 +534,56 @@ def _headline(units: list[Unit], cands: list[int], anchor: int | None) -> int:
     above = [c for c in cands if anchor is not None and c < anchor]
     if not above:  # the first, unless it is the site's name above another
         return cands[1] if len(cands) > 1 and _page_name(units, cands[0]) else cands[0]
+    below = [c for c in cands if c > anchor]
+    if words(units[above[-1]].text) <= 3 and below and below[0] <= anchor + 2 \
+            and words(units[below[0]].text) >= 4:
+        return below[0]  # "Section / date / Headline": a short label stands above the date
     if len(above) >= 2 and is_dek(units, above[-2], above[-1]):
         return above[-2]
     return above[-1]
 
 
 def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:
-    """A byline or date line just below the dek or lead photo caption still belongs to the head."""
-    after = [i for i in range(head[-1] + 1 if head else 0, len(units))
-             if units[i].label == TEXT][:3] if head else []
+    """A byline or date line just below the dek or lead photo caption still belongs to the head,
+    and so do a byline inside the standfirst and a wire dateline opening the first paragraph."""
+    if not head:
+        return
+    lead = [head[-1]] if units[head[-1]].label == TEXT and is_body(units[head[-1]].text) else []
+    if h.author is None and lead:  # "... correspondent Lena March reports that ..."
+        m = _DEK_BYLINE.search(units[lead[0]].text)
+        if m and is_name_like(m["name"]):
+            h.author = normalise_author(m["name"])
+    after = [i for i in range(head[-1] + 1, len(units)) if units[i].label == TEXT][:5]
+    bodies = 0
     for i in after:
         text = units[i].text
+        if is_body(text):
+            bodies += 1
+            m = _DATELINE.match(text)
+            if h.published is None and m and parse_date(m["d"]) and bodies == 1:
+                h.published = parse_date(m["d"])  # "Prague, 16 Aug 2000 (Wire) -- ..." below the dek
+                h.replaced[i] = text[m.end():]
+            if bodies >= 2:
+                break
+            continue
         _, a = byline(text)
         a2, iso = name_and_date(text)
         iso = iso or (full_date(text)[0] if h.published is None else None)
+        who = credit(text) if h.author is None else None
         if a or (a2 and iso):
             h.author = h.author or a or a2
             h.published = h.published or iso
             h.consumed.add(i)
+        elif who:  # "Site Staff", "News Desk" standing alone below the dek
+            h.author = who
+            h.consumed.add(i)
         elif iso:
             h.published = iso
             h.consumed.add(i)
+    if h.published and len(h.published) == 7:  # "date 2022-03" and "March 8 (Wire) --": the day
+        for i in (lead + after)[:3]:
+            m = _YEARLESS_DATELINE.match(units[i].text)
+            day = parse_date(f"{m['m']} {m['d']}, {h.published[:4]}") if m else None
+            if day and day.startswith(h.published):
+                h.published = day
+                break
