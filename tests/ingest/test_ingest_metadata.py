@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from crossroads.ingest.metadata import byline, normalise_author, parse_date
+from crossroads.ingest.metadata import byline, credit, normalise_author, parse_date
 from crossroads.ingest.readers import load_bytes
 
 MB = 1024 * 1024
@@ -200,6 +200,9 @@ def test_metadata_names_are_not_furniture_words():
     assert normalise_author("P.K. OSTROV") == "P.K. Ostrov"
     assert byline("- By Lena March @lenamarch") == (None, "Lena March")
     assert byline("Road Talks From Afar") == (None, None)
+    assert byline("By Will Marsh") == (None, "Will Marsh")
+    assert credit("AMN / NEWS DESK") == "AMN / NEWS DESK" and credit("Valley Monitor Staff")
+    assert credit("By Valley Wire's Uzbek Service") and credit("Civil Service") is None
 
 
 LONG = ("Border guards on both sides of the river say they have pushed back the smugglers who crossed "

@@ -75,7 +75,7 @@ _PARTICLES = frozenset("al el ul ud ad ibn bin bint de da di du dos van von der 
 # capitalised words that are never part of a person's name on a byline: function words,
 # page furniture ("Breaking News", "Photo ...") and titles ("Prime Minister ...")
 _NOT_NAME = frozenset("""the a an of and or from to in on at for with by after before over under
-into about against between amid is are was were be will says said new news breaking photo photos
+into about against between amid is are was were be says said new news breaking photo photos
 video image images picture links link share bookmark article articles story stories home menu
 search desk service press agency report reporter staff correspondent bureau online daily times
 herald tribune minister president prime secretary general ambassador spokesman spokesperson
@@ -186,6 +186,8 @@ def credit(text: str) -> str | None:
     m = _CREDIT.match(_clean_byline(text))
     if not m or words(m["credit"]) > 6:
         return None
+    if m["credit"].lower().endswith("service") and not re.match(r"\s*by\s", text, re.I):
+        return None  # "By Valley Wire's Uzbek Service" is a credit; "Civil Service" is a section
     return re.sub(r"\s+", " ", m["credit"]).strip()
 
 
