@@ -462,9 +462,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         t, a = byline(text)
         if a and (h.author is None or implicit):
             h.author, implicit = a, False
-            if t and h.title is None:
-                cands.append(i)
-                h.title = t
+            h.title = h.title or t
             # "Policy brief, 14.09.2021 — by A and B": a date on the byline dates the article
             if h.published is None and DATE_RX.search(t or ""):
                 h.published, date_at = parse_date(t), i
