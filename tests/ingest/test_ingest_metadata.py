@@ -147,7 +147,7 @@ def test_metadata_labelled_byline_with_a_non_ascii_name_and_date():
     # a furniture sentence that dates the article is no headline
     ("This story is from May 5, 2021\n\nRoad talks resume at the border\n\n" + BODY,
      "Road talks resume at the border", None, "2021-05-05"),
-    ("Premium\n\nThis is an archive article published on May 5, 2021\n\nRoad talks resume at the border\n\n"
+    ("Members only\n\nAn archive story, first published on May 5, 2021\n\nRoad talks resume at the border\n\n"
      "Traders hope the road opens before the harvest\n\n" + BODY,
      "Road talks resume at the border", None, "2021-05-05"),
     # a ticker line above; section, date and headline on one line
@@ -201,7 +201,7 @@ def test_metadata_names_are_not_furniture_words():
     assert byline("- By Lena March @lenamarch") == (None, "Lena March")
     assert byline("Road Talks From Afar") == (None, None)
     assert byline("By Will Marsh") == (None, "Will Marsh")
-    assert credit("AMN / NEWS DESK") == "AMN / NEWS DESK" and credit("Valley Monitor Staff")
+    assert credit("VW / NEWS DESK") == "VW / NEWS DESK" and credit("Valley Monitor Staff")
     assert credit("By Valley Wire's Uzbek Service") and credit("Civil Service") is None
 
 
@@ -212,30 +212,30 @@ LONG = ("Border guards on both sides of the river say they have pushed back the 
 
 @pytest.mark.parametrize("page,title,author,published", [
     # wire datelines with the agency after a comma, or glued and closed by a colon
-    ("OSH, May 29, 2013, Valley-Wire -- " + BODY, None, None, "2013-05-29"),
-    ("Osh, 15 September 2022(VW): " + BODY, None, None, "2022-09-15"),
+    ("OSH, May 5, 2021, Valley-Wire -- " + BODY, None, None, "2021-05-05"),
+    ("Osh, 5 May 2021(VW): " + BODY, None, None, "2021-05-05"),
     # a byline inside the standfirst, and the dateline opening the paragraph below it
     ("Accessibility links\n\nBreaking News\n\nRoad Talks Resume at the Border\n\n" + LONG
-     + "\n\nOsh, 16 Aug 2000 (Valley Wire) -- " + BODY, "Road Talks Resume at the Border", "Lena March",
-     "2000-08-16"),
+     + "\n\nOsh, 5 Aug 2001 (Valley Wire) -- " + BODY, "Road Talks Resume at the Border", "Lena March",
+     "2001-08-05"),
     # the index gives only the month; a dateline without the year gives the day
-    ("date 2022-03 A truck waits at the closed gate near the river while drivers camp beside it for "
-     "the second week. File Photo by Omar Faiz/VW\n\nMarch 8 (VW) -- " + BODY, None, None, "2022-03-08"),
+    ("date 2021-05 A truck waits at the closed gate near the river while drivers camp beside it for "
+     "the second week. File Photo by Omar Faiz/VW\n\nMay 9 (VW) -- " + BODY, None, None, "2021-05-09"),
     # a headline that opens with a number, after the index date
     ("date 2021-05-05 3 guards hurt in clash at the border\n\n" + BODY,
      "3 guards hurt in clash at the border", None, "2021-05-05"),
     # a desk or service credit standing for the author
-    ("date 2021-10-27 By Valley Wire’s Uzbek Service\n\nOctober 27, 2021\n\nOSH — " + BODY,
-     None, "Valley Wire’s Uzbek Service", "2021-10-27"),
+    ("date 2021-05-05 By Valley Wire’s Uzbek Service\n\nMay 5, 2021\n\nOSH — " + BODY,
+     None, "Valley Wire’s Uzbek Service", "2021-05-05"),
     ("Road talks resume at the border\n\nOfficials on both sides are still arguing about the last "
      "details of the customs rules.\n\nValley Monitor Staff\n\nBorder Affairs and Regional Trade\n\n"
      "May 5, 2021\n\n"
      + BODY, "Road talks resume at the border", "Valley Monitor Staff", "2021-05-05"),
     # a date label run into the date; a record field above the headline
-    ("Publish dateWednesday 5 May 2021 - 16:26\n\nStory Code : 261552\n\nRoad talks resume at the border\n\n"
+    ("Publish dateWednesday 5 May 2021 - 11:05\n\nItem Code : 40817\n\nRoad talks resume at the border\n\n"
      + BODY, "Road talks resume at the border", None, "2021-05-05"),
     # an advertising line; a section label above the date, the headline below it
-    ("The Largest Network for Road Engineers - JOIN NOW\n\nBorder Affairs\n\n5 May 2021\n\n"
+    ("Find road engineering jobs near you - JOIN NOW\n\nBorder Affairs\n\n5 May 2021\n\n"
      "Road talks resume at the border\n\nTrucks could cross again within a month, officials say\n\n" + BODY,
      "Road talks resume at the border", None, "2021-05-05"),
     # a handle and "on <date>" on the byline
@@ -246,19 +246,19 @@ LONG = ("Border guards on both sides of the river say they have pushed back the 
      "Rate this item\n\n(0 votes)\n\nBy Lena March (the 05/05/2021 issue of the Valley Review)\n\n" + BODY,
      "Road talks resume at the border", "Lena March", "2021-05-05"),
     # a slogan run into the site name at the top, then the headline and its date
-    ("The Valley MailTruth Travels Far\n\nAt the closed border, a quiet rush: traders from the north\n\n"
-     "May 5, 2021 at 8:09 p.m. EST\n\n" + BODY,
-     "At the closed border, a quiet rush: traders from the north", None, "2021-05-05"),
+    ("The Valley MailTruth Travels Far\n\nAt the closed border, an early rush: traders from the north\n\n"
+     "May 5, 2021 at 7:15 p.m. EST\n\n" + BODY,
+     "At the closed border, an early rush: traders from the north", None, "2021-05-05"),
     # a headline with a shorter subtitle under it
     ("Valley Pact Allows Trucks to Use Both Roads\nTreaty Reopens the Old Border Crossing\n\n"
      "By Omar Faiz\nValley Post Foreign Service\nWednesday, May 5, 2021\n\n" + BODY,
      "Valley Pact Allows Trucks to Use Both Roads", "Omar Faiz", "2021-05-05"),
     # a marked head: the byline with a handle, or with an age stamp, below the headline
     ("date 2021-05-05 Valleywire.example\n\nRoad talks resume at the border\n\n"
-     "Omar Faiz (@omarfaiz) Published May 05, 2021 | 06:41 PM\n\n" + BODY,
+     "Omar Faiz (@omarfaiz) Published May 05, 2021 | 09:12 AM\n\n" + BODY,
      "Road talks resume at the border", "Omar Faiz", "2021-05-05"),
     ("date 2021-05-05 Valleywire.example\n\nRoad talks resume at the border\n\n"
-     "Omar Faiz 19 seconds ago Wed 05th May 2021 | 03:30 PM\n\n" + BODY,
+     "Omar Faiz 12 minutes ago Wed 05th May 2021 | 02:45 PM\n\n" + BODY,
      "Road talks resume at the border", "Omar Faiz", "2021-05-05"),
 ])
 def test_metadata_wire_and_index_head_layouts(page, title, author, published):
@@ -268,7 +268,7 @@ def test_metadata_wire_and_index_head_layouts(page, title, author, published):
 
 
 def test_metadata_update_stamp_is_the_page_date_not_the_article_date():
-    doc = _one("Last update: June 9, 2021 20:38\n\nSite logo\n\nRoad talks resume at the border\n\n"
+    doc = _one("Last update: June 9, 2021 18:10\n\nSite logo\n\nRoad talks resume at the border\n\n"
                "By Lena March May 5, 2021\n\n" + BODY)
     assert (doc.title, doc.author, doc.published) == ("Road talks resume at the border", "Lena March",
                                                       "2021-05-05")

@@ -63,7 +63,7 @@ _UI_PREFIX = re.compile(
     r"(also read|read also|read more|see also|related|recommended|must read|watch)\s*[:|»>-]\s*\S|"
     r"(enjoying|enjoyed|like|liked|love) this (article|story|post)\?|click here to (subscribe|support|read)|"
     r"support (our|independent) journalism|support us\b)", re.I)
-# an advertising line that ends in a call to action: "... Jobs - JOIN NOW"
+# an advertising line that ends in a call to action: "... for road engineers - JOIN NOW"
 _CALL_TO_ACTION = re.compile(r"\s[-–—|:]\s*(join now|join today|sign up now|subscribe now|register now|"
                              r"apply now|learn more|find out more|shop now|download now)\s*!?$", re.I)
 _TAIL_RAW = re.compile(r"^(share this|like this|comments?( \(\d+\))?|\d+ comments?|\d+ thoughts? on .*)\s*:?$", re.I)
