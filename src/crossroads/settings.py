@@ -21,6 +21,10 @@ SETTINGS = {s.name: s for s in [
     Setting("pack", "", "extra knowledge pack folders, separated by ':'"),
     Setting("near_dup_threshold", "0.8", "MinHash Jaccard above which an article is a near-duplicate"),
     Setting("sources", "", "TOML file of source reliability grades (A-F)"),
+    Setting("learned", "1", "read relations with the trained model (0: the rules alone)"),
+    Setting("models", "", "folder of trained model files (default: the ones shipped in the package)"),
+    Setting("eval_dir", "", "folder of annotated data for training and evaluation "
+            "(holds train/ and eval/ as in the team's shared folder)"),
 ]}
 
 

@@ -6,7 +6,7 @@ import importlib
 from crossroads.cli.main import cli
 
 # each module adds its commands to `cli` when imported
-_MODULES = ("ingest", "query", "facts", "analyze", "export", "serve")
+_MODULES = ("ingest", "query", "facts", "analyze", "export", "serve", "train")
 for _name in _MODULES:
     try:
         importlib.import_module(f"crossroads.cli.{_name}")

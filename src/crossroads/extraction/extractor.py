@@ -61,6 +61,9 @@ class Extractor:
         self.processes = processes if processes > 0 else (os.cpu_count() or 1)
         self.batch_size = batch_size
         self.readers = _readers()
+        if "relations" in self.readers:
+            from crossroads.learn.reader import RelationReader
+            self.readers["relations"] = RelationReader(self.pack)
 
     def extract(self, doc: model.Document) -> model.Extraction:
         """Everything read from one document."""
@@ -86,7 +89,22 @@ class Extractor:
         sdoc._context = i
         return sdoc
 
+    def parse(self, docs: Iterable[model.Document]) -> Iterator[Doc]:
+        """The processed Doc of each document, in input order (an unparsed one where reading
+        failed), for readers that learn from the same Docs the extractor reads."""
+        docs = iter(docs)
+        while chunk := list(islice(docs, 1024)):
+            done = self._parse(chunk, self.processes)
+            for i, doc in enumerate(chunk):
+                yield done.get(i) or self.nlp.make_doc(doc.text)
+
     def _run(self, chunk: list[model.Document], processes: int) -> Iterator[model.Extraction]:
+        done = self._parse(chunk, processes)
+        for i, doc in enumerate(chunk):
+            sdoc = done.get(i)
+            yield self._extraction(doc, sdoc) if sdoc is not None else model.Extraction(doc.id)
+
+    def _parse(self, chunk: list[model.Document], processes: int) -> dict[int, Doc]:
         todo = []
         for i, doc in enumerate(chunk):
             if (sdoc := self._make_doc(i, doc)) is not None:
@@ -106,9 +124,7 @@ class Extractor:
                         done[i] = self.nlp(sdoc)
                 except Exception as e:  # noqa: BLE001  (isolate one document)
                     log.error("extraction failed for %s: %s", doc.id, e)
-        for i, doc in enumerate(chunk):
-            sdoc = done.get(i)
-            yield self._extraction(doc, sdoc) if sdoc is not None else model.Extraction(doc.id)
+        return done
 
     def _extraction(self, doc: model.Document, sdoc: Doc) -> model.Extraction:
         try:

@@ -1,0 +1,263 @@
+"""Features of relation and event candidates, read off a processed Doc.
+
+A relation candidate is an ordered pair of mentions in one sentence whose types the contract
+allows for some predicate, or a pair the rules read (also across sentences, through "the
+group" or "they"). An event candidate is a mention of an actor-type entity in a sentence.
+
+Mentions are masked by their type ("<Country>"), so the model learns how relations are
+stated, not which countries tend to be in them. The rules' readings and the pack's
+knowledge are features, not answers: the model weighs them against the wording.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from crossroads.extraction.patterns.sentence import Ment, Sentence, modifier
+from crossroads.model import Event
+
+__all__ = ["EventCandidate", "PairCandidate", "PREDICATE_TYPES", "event_features",
+           "pair_features", "pairs", "rule_event_features"]
+
+PREDICATE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "member_of": (("Country", "Organization"), ("Organization",)),
+    "borders": (("Country", "Place"), ("Country", "Place")),
+    "located_in": (("Place", "Facility"), ("Place", "Country")),
+    "holds_position": (("Person",), ("Country", "Organization", "ArmedGroup")),
+    "pledged_allegiance_to": (("ArmedGroup", "Person"), ("ArmedGroup", "Person")),
+    "affiliated_with": (("ArmedGroup",), ("ArmedGroup",)),
+    "operates_in": (("ArmedGroup", "Organization"), ("Place", "Country")),
+    "designated_terrorist_by": (("ArmedGroup",), ("Country", "Organization")),
+    "hosts_military_presence": (("Country",), ("Country",)),
+    "party_to": (("Country", "Organization", "ArmedGroup", "Person"), ("Agreement",)),
+    "part_of": (("Initiative", "Organization"), ("Initiative", "Organization")),
+    "connects": (("Initiative", "Facility"), ("Place", "Country", "Facility")),
+}
+"""Subject and object types of each predicate with an object (the export contract)."""
+SYMMETRIC = {"borders", "affiliated_with"}
+_ALLOWED = {(s, o) for subj, obj in PREDICATE_TYPES.values() for s in subj for o in obj}
+EVENT_ROLES = ("Country", "Organization", "ArmedGroup", "Person")
+WINDOW = 14
+"""Tokens between two mentions beyond which only the ends of the gap are features."""
+
+
+def allowed(a: str, b: str) -> bool:
+    return (a, b) in _ALLOWED
+
+
+def predicates_for(a: str, b: str) -> list[str]:
+    return [p for p, (subj, obj) in PREDICATE_TYPES.items() if a in subj and b in obj]
+
+
+@dataclass
+class PairCandidate:
+    """An ordered (subject, object) pair in one sentence; ``a`` or ``b`` may be named in an
+    earlier sentence when the rules read the pair through a reference."""
+    sent: Sentence
+    a: Ment
+    b: Ment
+    rules: frozenset[str] = frozenset()
+    """Predicates the rules read for this pair in this sentence."""
+    across: bool = False
+
+
+@dataclass
+class EventCandidate:
+    """A mention of a possible event participant in one sentence."""
+    sent: Sentence
+    m: Ment
+    rules: frozenset[str] = frozenset()
+    """Event types the rules read in this sentence with this entity taking part."""
+    sent_rules: frozenset[str] = frozenset()
+    """Event types the rules read anywhere in this sentence."""
+
+
+def pairs(s: Sentence) -> Iterator[PairCandidate]:
+    """Ordered pairs of distinct entities whose types some predicate allows; for an entity
+    named twice, the closest pair of mentions."""
+    best: dict[tuple[str, str], tuple[int, Ment, Ment]] = {}
+    for a in s.ments:
+        for b in s.ments:
+            if a.id == b.id or not allowed(a.type, b.type) or (a.demonym and b.demonym):
+                continue
+            gap = b.start - a.end if a.start < b.start else a.start - b.end
+            key = (a.id, b.id)
+            if key not in best or abs(gap) < abs(best[key][0]):
+                best[key] = (gap, a, b)
+    for _, a, b in best.values():
+        yield PairCandidate(s, a, b)
+
+
+def _word(t: Token, s: Sentence) -> str:
+    m = s.at(t.i)
+    if m is not None:
+        return f"<{m.type}>"
+    if t.like_num:
+        return "<num>"
+    return t.lemma_.lower()
+
+
+def _words(s: Sentence, lo: int, hi: int) -> list[str]:
+    out: list[str] = []
+    for t in s.doc[lo:hi]:
+        if t.is_space:
+            continue
+        w = _word(t, s)
+        if not out or out[-1] != w or not w.startswith("<"):
+            out.append(w)
+    return out
+
+
+def _chain(t: Token) -> list[Token]:
+    out = [t]
+    while out[-1].head.i != out[-1].i and len(out) < 40:
+        out.append(out[-1].head)
+    return out
+
+
+def dep_path(s: Sentence, a: Ment, b: Ment) -> tuple[str, str]:
+    """The dependency path between two mentions' heads: with the lemmas on it, and bare."""
+    ha = s.doc[a.start:a.end].root
+    hb = s.doc[b.start:b.end].root
+    ca, cb = _chain(ha), _chain(hb)
+    ib = {t.i: k for k, t in enumerate(cb)}
+    k_a = next((k for k, t in enumerate(ca) if t.i in ib), None)
+    if k_a is None:
+        return "path:none", "dpath:none"
+    up, down = ca[:k_a + 1], cb[:ib[ca[k_a].i]]
+    if len(up) + len(down) > 7:
+        return "path:long", "dpath:long"
+    lex = [f"{t.dep_}^" for t in up[:-1]] + [_word(up[-1], s)] + [f"{t.dep_}v" for t in reversed(down)]
+    mids = [_word(t, s) for t in up[1:-1]] + [_word(t, s) for t in reversed(down[1:])]
+    bare = "_".join(x for x in lex if x.endswith(("^", "v")))
+    return "path:" + "_".join(lex) + "|" + "_".join(mids), "dpath:" + bare
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8-14" if n < 15 else "15+"
+
+
+def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str, float]:
+    """Sparse features of a pair candidate (all binary)."""
+    s, a, b = c.sent, c.a, c.b
+    ta = f"{a.type}{'~adj' if a.demonym else ''}"
+    tb = f"{b.type}{'~adj' if b.demonym else ''}"
+    types = f"{ta}>{tb}"
+    first, second = (a, b) if a.start < b.start else (b, a)
+    order = "ab" if first is a else "ba"
+    f: dict[str, float] = {f"types={types}": 1, f"order={order}|{types}": 1}
+    for p in c.rules:
+        f[f"rule={p}"] = 1
+        f[f"rule={p}|{order}"] = 1
+    if c.rules:
+        f["rule=any"] = 1
+    for p in predicates_for(a.type, b.type):
+        if (a.id, p, b.id) in pack or (p in SYMMETRIC and (b.id, p, a.id) in pack):
+            f[f"pack={p}"] = 1
+    if c.across:
+        f["across"] = 1
+        f[f"across|{types}"] = 1
+        return f
+    gap = _words(s, first.end, second.start)
+    f[f"gap={_bucket(len(gap))}"] = 1
+    if len(gap) > WINDOW:
+        gap = gap[:6] + ["…"] + gap[-6:]
+    for w in set(gap):
+        f[f"btw={w}"] = 1
+        f[f"btw={w}|{order}"] = 1
+    for x, y in zip(gap, gap[1:], strict=False):
+        f[f"btw2={x}_{y}"] = 1
+    if not gap:
+        f[f"adjacent|{types}|{order}"] = 1
+    for w in _words(s, max(s.span.start, first.start - 3), first.start)[-3:]:
+        f[f"before={w}"] = 1
+    for w in _words(s, second.end, min(s.span.end, second.end + 3))[:3]:
+        f[f"after={w}"] = 1
+    path, bare = dep_path(s, a, b)
+    f[path] = 1
+    f[bare] = 1
+    f[f"{bare}|{types}"] = 1
+    if any(a in g and b in g for g in s.groups):
+        f["coordinated"] = 1
+    if modifier(s.doc, first):
+        f["first-led"] = 1
+    if any(t.dep_ == "neg" or t.lower_ in ("not", "never", "no") for t in s.doc[first.end:second.start]):
+        f["neg-between"] = 1
+    return f
+
+
+def rule_event_features(s: Sentence, ev: Event, types: dict[str, str]) -> dict[str, float]:
+    """Sparse features of an event the rules read in sentence ``s``: how it was signalled,
+    who takes part, how it is dated, and the sentence's own words."""
+    doc: Doc = s.doc
+    trig = next((t for t in s.span if t.text == ev.trigger), s.span.root)
+    lemma = trig.lemma_.lower()
+    f: dict[str, float] = {f"type={ev.type}": 1, f"trigger={lemma}": 1,
+                           f"trigger={lemma}|{ev.type}": 1, f"mode={ev.mode}": 1,
+                           f"pos={trig.pos_}|{ev.type}": 1, f"dep={trig.dep_}": 1,
+                           f"tag={trig.tag_}": 1}
+    if ev.negated:
+        f["negated"] = 1
+    prec = "none" if not ev.date else {4: "year", 7: "month"}.get(len(ev.date), "day")
+    f[f"date={prec}"] = 1
+    f[f"date={prec}|{ev.type}"] = 1
+    if ev.date and doc._.published and str(doc._.published).startswith(ev.date):
+        f["date=published"] = 1
+    for role, ids in (("actor", ev.actors), ("target", ev.targets)):
+        f[f"{role}s={min(len(ids), 3)}"] = 1
+        for eid in ids:
+            f[f"{role}={types.get(eid, '?')}"] = 1
+            f[f"{role}={types.get(eid, '?')}|{ev.type}"] = 1
+    if ev.place:
+        f["place"] = 1
+    if ev.evidence.end - ev.evidence.start > s.span.end_char - s.span.start_char:
+        f["across"] = 1
+    for t in s.span:
+        if t.pos_ in ("VERB", "NOUN") and not t.is_stop and s.at(t.i) is None:
+            f[f"lemma={t.lemma_.lower()}"] = 1
+    if any(t.text in ("“", '"', "”") for t in s.span):
+        f["quoted"] = 1
+    if s.span.start_char < 300:
+        f["lead"] = 1
+    return f
+
+
+def event_features(c: EventCandidate) -> dict[str, float]:
+    """Sparse features of a (sentence, participant) candidate (all binary)."""
+    s, m = c.sent, c.m
+    doc: Doc = s.doc
+    typ = f"{m.type}{'~adj' if m.demonym else ''}"
+    f: dict[str, float] = {f"type={typ}": 1}
+    for e in c.rules:
+        f[f"rule={e}"] = 1
+    for e in c.sent_rules:
+        f[f"srule={e}"] = 1
+    head = doc[m.start:m.end].root
+    f[f"dep={head.dep_}"] = 1
+    gov = head.head
+    hops = 0
+    while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and hops < 4:
+        gov = gov.head
+        hops += 1
+    f[f"gov={gov.lemma_.lower()}"] = 1
+    f[f"gov={gov.lemma_.lower()}|{head.dep_}"] = 1
+    if gov.dep_ == "ROOT":
+        f["gov-root"] = 1
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is not None:
+        f[f"prep={prep.lower_}"] = 1
+        f[f"prep={prep.lower_}|{prep.head.lemma_.lower()}"] = 1
+    for t in s.span:
+        if t.pos_ in ("VERB", "NOUN") and not t.is_stop and s.at(t.i) is None:
+            f[f"lemma={t.lemma_.lower()}"] = 1
+    for t in doc[max(s.span.start, m.start - 3):m.start]:
+        f[f"before={_word(t, s)}"] = 1
+    for t in doc[m.end:min(s.span.end, m.end + 3)]:
+        f[f"after={_word(t, s)}"] = 1
+    if s.span.start_char < 300:
+        f["lead"] = 1
+    if any(t.text in ("“", '"', "”") for t in s.span):
+        f["quoted"] = 1
+    return f

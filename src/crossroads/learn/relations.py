@@ -1,0 +1,92 @@
+"""Learned relation reading: candidates from a Doc, a linear model's verdict on each, and the
+relations it keeps, each with its sentence as evidence.
+
+The rules (``extraction.relations.read_relations``) still run: what they read becomes a
+feature of the pair, and pairs they read through a reference across sentences become
+candidates of their own. ``has_resource`` (no object) stays with the rules.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from crossroads.extraction.patterns.sentence import Ment, Sentence, negated, sentences
+from crossroads.learn.features import PairCandidate, allowed, pair_features, pairs
+from crossroads.learn.linear import LinearModel
+from crossroads.model import Evidence, Relation
+
+__all__ = ["candidates", "decide"]
+
+
+def _sentence_of(sents: list[Sentence], char: int) -> int | None:
+    for k, s in enumerate(sents):
+        if s.span.start_char <= char < s.span.end_char:
+            return k
+    return None
+
+
+def _ment(s: Sentence, eid: str, type_: str) -> Ment:
+    """The entity's mention in this sentence, or a stand-in for one named before it."""
+    for m in s.ments:
+        if m.id == eid:
+            return m
+    return Ment(eid, type_, s.span.start, s.span.start, "")
+
+
+def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
+    """Every pair candidate of the doc, with what the rules read for it."""
+    sents = sentences(doc)
+    types = {eid: e.type for eid, e in (doc._.entities or {}).items()}
+    out: list[PairCandidate] = []
+    index: dict[tuple[int, str, str], PairCandidate] = {}
+    for k, s in enumerate(sents):
+        for c in pairs(s):
+            index[(k, c.a.id, c.b.id)] = c
+            out.append(c)
+    read: dict[tuple[int, str, str], set[str]] = defaultdict(set)
+    for r in rules:
+        if r.object is None:
+            continue
+        k = _sentence_of(sents, max(r.evidence.end - 1, r.evidence.start))
+        if k is not None:
+            read[(k, r.subject, r.object)].add(r.predicate)
+    for (k, subj, obj), preds in read.items():
+        c = index.get((k, subj, obj))
+        if c is None:
+            ta, tb = types.get(subj), types.get(obj)
+            if ta is None or tb is None or not allowed(ta, tb):
+                continue
+            c = PairCandidate(sents[k], _ment(sents[k], subj, ta), _ment(sents[k], obj, tb),
+                              across=True)
+            out.append(c)
+            index[(k, subj, obj)] = c
+        c.rules = frozenset(preds)
+    return out
+
+
+def decide(doc: Doc, rules: list[Relation], model: LinearModel,
+           pack: set[tuple[str, str, str]], threshold: float) -> list[Relation]:
+    """The relations the model reads in the doc: one reading per sentence it holds for.
+    Dates, negation, qualifiers and attribution come from a rule reading of the same pair
+    when there is one; else from the sentence."""
+    cands = candidates(doc, rules)
+    if not cands:
+        return []
+    probs = model.predict_proba([pair_features(c, pack) for c in cands])
+    by_rule = {(r.subject, r.predicate, r.object, r.evidence.end): r for r in rules}
+    out: list[Relation] = []
+    for c, p in zip(cands, probs, strict=True):
+        label, score = model.best(p)
+        if label == "none" or score < threshold:
+            continue
+        ev = c.sent.evidence()
+        rule = by_rule.get((c.a.id, label, c.b.id, ev.end))
+        if rule is not None:
+            out.append(rule)
+            continue
+        head = c.sent.doc[c.a.start:c.a.end].root if c.a.end > c.a.start else c.sent.span.root
+        out.append(Relation(subject=c.a.id, predicate=label, object=c.b.id,
+                            evidence=Evidence(ev.doc, ev.start, ev.end),
+                            negated=negated(head.head)))
+    return out

@@ -1,0 +1,146 @@
+"""Training and document-fold cross-validation of the relation model.
+
+Folds are whole source files, assigned by a seeded shuffle, so a document's gold never
+scores a model that saw it. The learning curve trains on the first 25/50/75/100% of each
+fold's training files and scores the same held-out files.
+"""
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crossroads.learn import relations as learned
+from crossroads.learn.annotated import Annotated, load_annotated
+from crossroads.learn.features import pair_features
+from crossroads.learn.fit import SEED, Readings, fit, gold_ids, pair_label, readings, relation_labels
+from crossroads.learn.linear import LinearModel
+from crossroads.learn.parsed import Parsed, parse_all
+from crossroads.learn.reader import RELATIONS, pack_facts
+from crossroads.learn.score import Scores, score_source
+
+__all__ = ["CrossValidation", "Example", "crossvalidate", "find_sets", "prepare", "train"]
+
+THRESHOLD = 0.4
+"""Probability a predicate needs to be read (chosen by cross-validation: 0.3-0.5 within 0.01)."""
+C = 1.0
+"""Inverse L2 strength of the logistic regression."""
+
+
+@dataclass
+class Example:
+    """One parsed article, what the rules read in it, and its relation training rows."""
+    parsed: Parsed
+    readings: Readings
+    rows: list[tuple[dict[str, float], str, tuple[str, str]]] = field(default_factory=list)
+    """Features, gold label and the (subject, object) pair of each candidate."""
+
+    @property
+    def source(self) -> str:
+        return self.parsed.ann.source
+
+
+def find_sets(spec: str) -> list[tuple[Path, Path]]:
+    """(gold folder, texts folder) pairs named by ``GOLD[:TEXTS]``. Without TEXTS the texts
+    are in ``corpus`` beside the gold folder or beside its parent; a folder that holds no gold
+    itself but ``train/gold`` and ``eval/gold`` (the team's shared layout) gives both."""
+    gold, _, texts = str(spec).partition(":")
+    root = Path(gold)
+    if texts:
+        return [(root, Path(texts))]
+    golds = [root] if list(root.glob("*.toml")) else [
+        g for g in (root / "train" / "gold", root / "eval" / "gold", root / "gold") if g.is_dir()]
+    return [(g, texts_for(g)) for g in golds]
+
+
+def texts_for(gold: Path) -> Path:
+    """The texts of a gold folder: ``corpus`` beside it, or beside its parent."""
+    for cand in (gold.parent / "corpus", gold.parent.parent / "corpus"):
+        if cand.is_dir():
+            return cand
+    return gold.parent / "corpus"
+
+
+def prepare(sets: Iterable[tuple[Path, Path]], extractor, cache: Path | None = None
+            ) -> list[Example]:
+    """Every annotated article parsed, read by the rules, and turned into rows."""
+    anns: list[Annotated] = []
+    for gold, texts in sets:
+        anns.extend(load_annotated(gold, texts))
+    pack = pack_facts(extractor.pack)
+    out = []
+    for p in parse_all(anns, extractor, cache):
+        r = readings(p)
+        ids, labels = gold_ids(p), relation_labels(p)
+        rows = [(pair_features(c, pack), pair_label(c, ids, labels), (c.a.id, c.b.id))
+                for c in learned.candidates(p.sdoc, r.relations)]
+        out.append(Example(p, r, rows))
+    return out
+
+
+def train(examples: list[Example], threshold: float = THRESHOLD) -> LinearModel:
+    rows = [(f, y) for ex in examples for f, y, _ in ex.rows]
+    meta = {"threshold": threshold, "c": C, "documents": len(examples),
+            "sources": len({ex.source for ex in examples}), "rows": len(rows)}
+    return fit([f for f, _ in rows], [y for _, y in rows], c=C, meta=meta)
+
+
+def save(model: LinearModel, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / RELATIONS
+    model.save(path)
+    return path
+
+
+def folds(sources: list[str], k: int) -> dict[str, int]:
+    order = sorted(set(sources))
+    random.Random(SEED).shuffle(order)
+    return {s: i % k for i, s in enumerate(order)}
+
+
+@dataclass
+class CrossValidation:
+    """First-seen scores of each fold and in total; the rules alone on the same documents."""
+    folds: list[Scores]
+    total: Scores
+    rules: Scores
+    curve: dict[int, Scores] = field(default_factory=dict)
+
+
+def _score(examples: list[Example], model: LinearModel | None, pack: set) -> Scores:
+    by_source: dict[str, list[Example]] = defaultdict(list)
+    for ex in examples:
+        by_source[ex.source].append(ex)
+    out = Scores()
+    for exs in by_source.values():
+        rels = []
+        for ex in exs:
+            if model is None:
+                rels += ex.readings.relations
+            else:
+                th = float(model.meta.get("threshold", THRESHOLD))
+                rels += learned.decide(ex.parsed.sdoc, ex.readings.relations, model, pack, th)
+        out.add(score_source([ex.parsed for ex in exs], rels,
+                             [e for ex in exs for e in ex.readings.events]))
+    return out
+
+
+def crossvalidate(examples: list[Example], pack: set, k: int = 5,
+                  curve: tuple[int, ...] = ()) -> CrossValidation:
+    """k-fold cross-validation by source file; ``curve`` percentages add a learning curve."""
+    fold_of = folds([ex.source for ex in examples], k)
+    per_fold, total, points = [], Scores(), {pct: Scores() for pct in curve}
+    for i in range(k):
+        held = [ex for ex in examples if fold_of[ex.source] == i]
+        rest = [ex for ex in examples if fold_of[ex.source] != i]
+        s = _score(held, train(rest), pack)
+        per_fold.append(s)
+        total.add(s)
+        srcs = sorted({ex.source for ex in rest})
+        random.Random(SEED + i).shuffle(srcs)
+        for pct in curve:
+            keep = set(srcs[:max(1, round(len(srcs) * pct / 100))])
+            points[pct].add(_score(held, train([ex for ex in rest if ex.source in keep]), pack))
+    return CrossValidation(per_fold, total, _score(examples, None, pack), points)

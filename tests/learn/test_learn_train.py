@@ -1,0 +1,72 @@
+"""`crossroads train` on a small annotated set written here (made-up articles): it trains,
+cross-validates by document, writes a model the reader uses, and fails clearly on bad data."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from crossroads.cli import cli
+from crossroads.learn.linear import LinearModel
+from crossroads.learn.reader import RELATIONS
+
+ARTICLES = {
+    "a1": ("Kazakhstan is a member of the Collective Security Treaty Organization. "
+           "Officials in Astana met on Monday.", [("Kazakhstan", "member_of", "Collective Security Treaty Organization")]),
+    "a2": ("Tajikistan, a member of the Collective Security Treaty Organization, hosts a base. "
+           "The weather was cold.", [("Tajikistan", "member_of", "Collective Security Treaty Organization")]),
+    "a3": ("Kyrgyzstan is a member of the Shanghai Cooperation Organisation. "
+           "Kyrgyzstan and the Shanghai Cooperation Organisation held no talks last year.",
+           [("Kyrgyzstan", "member_of", "Shanghai Cooperation Organisation")]),
+    "a4": ("Uzbekistan became a member of the Shanghai Cooperation Organisation long ago. "
+           "Markets in Uzbekistan were busy.", [("Uzbekistan", "member_of", "Shanghai Cooperation Organisation")]),
+    "a5": ("Russia criticised the Collective Security Treaty Organization on Tuesday. "
+           "Russia is a member of the Collective Security Treaty Organization.",
+           [("Russia", "member_of", "Collective Security Treaty Organization")]),
+    "a6": ("China praised the Shanghai Cooperation Organisation. "
+           "China is a member of the Shanghai Cooperation Organisation.",
+           [("China", "member_of", "Shanghai Cooperation Organisation")]),
+}
+
+
+def _gold(name: str, rels) -> str:
+    ents = {n for s, _, o in rels for n in (s, o)}
+    out = [f'source = "{name}.txt"', "", "[[article]]", 'title = ""', ""]
+    for e in sorted(ents):
+        typ = "Organization" if "Organi" in e else "Country"
+        out += ["[[entity]]", f'name = "{e}"', f'type = "{typ}"', ""]
+    for s, p, o in rels:
+        out += ["[[relation]]", f'subject = "{s}"', f'predicate = "{p}"', f'object = "{o}"', ""]
+    return "\n".join(out)
+
+
+@pytest.fixture()
+def data(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "gold").mkdir()
+    for name, (text, rels) in ARTICLES.items():
+        (tmp_path / "corpus" / f"{name}.txt").write_text(text + "\n")
+        (tmp_path / "gold" / f"{name}.toml").write_text(_gold(name, rels))
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_learn_train_cross_validates_and_writes_a_model(data, tmp_path):
+    out = tmp_path / "model"
+    result = CliRunner().invoke(cli, ["train", "--data", str(data / "gold"), "--cv", "2",
+                                      "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["documents"] == 6 and len(report["folds"]) == 2
+    assert report["total"]["relation"]["gold"] == 6
+    model = LinearModel.load(out / RELATIONS)
+    assert set(model.classes) == {"none", "member_of"}
+    assert model.meta["documents"] == 6
+
+
+def test_learn_train_names_a_missing_folder(tmp_path):
+    missing = tmp_path / "nowhere"
+    result = CliRunner().invoke(cli, ["train", "--data", str(missing), "--no-save"])
+    assert result.exit_code == 1
+    assert str(missing) in result.output and "Traceback" not in result.output
