@@ -21,6 +21,9 @@ meter meters m ft feet sq square cubic hectare hectares acre acres ton tons tonn
 thousand million billion trillion mn bn long wide deep high strong sized size odd""".split())
 _FILLERS = frozenset("""of the its their his her a an some about around nearly almost over
 more than least at roughly approximately estimated""".split())
+_BEFORE = _FILLERS | frozenset("""length lengths total is are was were runs run stretches
+stretch stretching extends extend extending spans span measures measuring with""".split())
+"""Words between a noun and the figure said of it ("a line with a total length of 45 km")."""
 _STOPS = frozenset("""along across in on at from to between with into near inside outside
 through by for and or but which that who is are was were has have had""".split())
 _WORD = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
@@ -35,10 +38,22 @@ def _digits(value: object) -> str | None:
     return whole.replace(",", "") or None
 
 
+def _noun(tokens: list[str], skip: frozenset[str]) -> str | None:
+    for tok in tokens:
+        low = tok.lower()
+        if tok == "-" or low in skip:
+            continue
+        if not tok.isalpha() or low in _STOPS:
+            return None
+        return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return None
+
+
 def measure(sentence: str, value: object) -> str | None:
-    """The noun right after the figure ``value`` in ``sentence`` (units, "-strong", "long"
-    and articles skipped; plural folded), or None when the figure is not found or no noun
-    follows it ("the border is 150 km long.")."""
+    """The noun the figure ``value`` sizes in ``sentence``: the one right after it ("a 45 km
+    power line"), else the one it is said of before it ("a line with a length of 45 km",
+    "the border is 150 km long"); units and articles are skipped, plurals folded. None when
+    the figure is not found or no noun is tied to it."""
     digits = _digits(value)
     if not digits:
         return None
@@ -46,14 +61,10 @@ def measure(sentence: str, value: object) -> str | None:
     m = re.search(pattern, sentence)
     if not m:
         return None
-    for tok in _WORD.findall(sentence[m.end():])[:8]:
-        low = tok.lower()
-        if tok == "-" or low in _UNITS or low in _FILLERS:
-            continue
-        if not tok.isalpha() or low in _STOPS:
-            return None
-        return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-    return None
+    after = _noun(_WORD.findall(sentence[m.end():])[:8], _UNITS | _FILLERS)
+    if after is not None:
+        return after
+    return _noun(_WORD.findall(sentence[:m.start()])[::-1][:8], _BEFORE)
 
 
 def measures_relation(predicate: str, sentence: str, value: object) -> bool:
