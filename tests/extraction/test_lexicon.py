@@ -1,0 +1,54 @@
+"""The trigger lexicons: a trigger belongs to one type, or the first list silently wins."""
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+import crossroads.extraction.patterns as patterns
+
+FOLDER = Path(patterns.__file__).parent
+
+
+def clashes(table: dict[str, list[str]]) -> dict[str, list[str]]:
+    """{trigger: [types]} for each trigger listed under more than one type of a table."""
+    seen: dict[str, list[str]] = defaultdict(list)
+    for kind, words in table.items():
+        for word in words:
+            seen[word.casefold()].append(kind)
+    return {w: kinds for w, kinds in seen.items() if len(set(kinds)) > 1}
+
+
+def typed_tables() -> list[tuple[str, dict[str, list[str]]]]:
+    """Every table of the lexicon files that maps a type to its trigger list."""
+    found = []
+    for path in sorted(FOLDER.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for name, table in data.items():
+            if isinstance(table, dict) and table and all(
+                    k.isupper() and isinstance(v, list) for k, v in table.items()):
+                found.append((f"{path.name} [{name}]", table))
+    return found
+
+
+def test_lexicon_check_finds_the_typed_tables():
+    names = [n for n, _t in typed_tables()]
+    assert "events.toml [verbs]" in names and "events.toml [nouns]" in names
+
+
+def test_lexicon_check_catches_a_trigger_under_two_types():
+    assert clashes({"PROTEST": ["march", "Strike"], "ASSAULT": ["strike", "shell"]}) == {
+        "strike": ["PROTEST", "ASSAULT"]}
+    assert clashes({"PROTEST": ["march"], "ASSAULT": ["shell"]}) == {}
+
+
+@pytest.mark.parametrize("name,table", typed_tables(), ids=lambda x: x if isinstance(x, str) else "")
+def test_lexicon_no_trigger_sits_under_two_types(name, table):
+    assert clashes(table) == {}, f"{name}: triggers under two types"
+
+
+def test_lexicon_event_moods_do_not_overlap():
+    mode = tomllib.loads((FOLDER / "events.toml").read_text(encoding="utf-8"))["mode"]
+    assert clashes({k: v for k, v in mode.items() if isinstance(v, list)}) == {}
