@@ -21,6 +21,8 @@ SETTINGS = {s.name: s for s in [
     Setting("pack", "", "extra knowledge pack folders, separated by ':'"),
     Setting("near_dup_threshold", "0.8", "MinHash Jaccard above which an article is a near-duplicate"),
     Setting("sources", "", "TOML file of source reliability grades (A-F)"),
+    Setting("eval_dir", "../shared", "folder of the shared evaluation set (corpus/, "
+            "eval/gold/, eval/score.py) for benchmarks and the corpus tests"),
 ]}
 
 
