@@ -1,6 +1,6 @@
 """Exports: each format is a module with ``write(store, fh, source=None, pack=None) -> int``.
 
-- jsonl:   the facts export of CONTRACT.md (schema 1), what the scorer and other tools read
+- jsonl:   the facts export of docs/export.md (schema 1), what the scorer and other tools read
 - ftm:     FollowTheMoney entities (Aleph/OpenAleph, OpenSanctions tools)
 - csv:     events with ACLED-like columns
 - graphml: the relation network (Gephi)

@@ -2,7 +2,7 @@
 
 Columns follow ACLED's where they mean the same: ``time_precision`` 1 = day, 2 = month,
 3 = year; ``geo_precision`` 1 = town or point, 2 = province, 3 = country. ``event_type`` is
-the PLOVER type (CONTRACT.md). ``source`` names the document and its date, ``notes`` holds the
+the PLOVER type (schema.toml). ``source`` names the document and its date, ``notes`` holds the
 evidence sentence, and ``doc``/``start``/``end`` point into the stored text. Negated and
 planned or hypothetical events, and the events of near-duplicate documents, are left out.
 """

@@ -1,10 +1,11 @@
 """FollowTheMoney export: entities, relations, events and quotes as FtM entities (JSON lines),
 so Aleph/OpenAleph and the OpenSanctions tools (nomenklatura, yente, ftm) can read them.
 
-Schemata: a Country is a PublicBody (the state as an actor, with its ISO code), an
-Organization or ArmedGroup an Organization (groups designated as terrorist carry the topic
-'crime.terror'), a Person a Person, a Place an Address, a Facility a RealEstate, an
-Initiative a Project, an Agreement a Contract; each document an Article. Relations become
+Schemata (the ``ftm`` field of each type in schema.toml): a Country is a PublicBody (the
+state as an actor, with its ISO code), an Organization or ArmedGroup an Organization
+(groups designated as terrorist carry the topic 'crime.terror'), a Person a Person, a Place
+an Address, a Facility a RealEstate, an Initiative a Project, an Agreement a Contract; each
+document an Article. Relations become
 Membership (member_of), Occupancy + Position (holds_position), Sanction
 (designated_terrorist_by) or UnknownLink (the rest, the predicate as 'role'); events become
 Event and quotes Note. Every link carries 'proof' (the Articles it was read from) and the
@@ -20,6 +21,7 @@ from typing import IO
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from crossroads import schema
 from crossroads.analysis.context import Context
 from crossroads.analysis.facts import Fact, facts
 from crossroads.model import Document, Entity, stable_id
@@ -30,9 +32,8 @@ __all__ = ["write", "SCHEMA_OF", "ftm_id"]
 
 _FTM_ID = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.\-]*[0-9a-zA-Z])?$")
 
-SCHEMA_OF = {"Country": "PublicBody", "Organization": "Organization",
-             "ArmedGroup": "Organization", "Person": "Person", "Place": "Address",
-             "Facility": "RealEstate", "Initiative": "Project", "Agreement": "Contract"}
+SCHEMA_OF = {t.name: t.ftm for t in schema.load().entities.values()}
+"""FtM schema of each of our entity types (the ``ftm`` field of schema.toml)."""
 
 
 def ftm_id(our_id: str) -> str:

@@ -1,4 +1,4 @@
-"""The facts export (../shared/eval/CONTRACT.md, schema 1): documents, entities, relations,
+"""The facts export (docs/export.md, schema 1): documents, entities, relations,
 events, quotes as JSON Lines.
 
 Relation readings of the same fact (same subject, predicate, object, negation) are merged

@@ -14,10 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from crossroads import settings
+from crossroads import schema, settings
 from crossroads.dates import holds_on, is_partial_date
 from crossroads.exc import PackError
-from crossroads.model import ENTITY_TYPES, PREDICATES, fold
+from crossroads.model import ENTITY_TYPES, PREDICATES, check_relation, fold
 from crossroads.pack.model import PackEntity, PackRelation, PackRule
 
 __all__ = ["DEFAULT_PACK", "Pack", "holds_on", "load_pack"]
@@ -96,6 +96,12 @@ class Pack:
                 if end is not None and end not in entities:
                     raise PackError(f"{rel_file}: {where} {rel.subject} {rel.predicate} "
                                     f"{rel.object}: unknown entity {end!r}")
+            # the subject and object types schema.toml allows for the predicate
+            why = check_relation(rel.predicate, entities[rel.subject].type,
+                                 entities[rel.object].type if rel.object else None)
+            if why:
+                raise PackError(f"{rel_file}: {where} {rel.subject} {rel.predicate} "
+                                f"{rel.object}: {why}")
         for ent in entities.values():
             if ent.country and ent.country not in entities:
                 raise PackError(f"{origin[ent.id]}: unknown country {ent.country!r}")
@@ -291,7 +297,7 @@ def _relation(item: Any, path: Path, i: int) -> PackRelation:
     _check(item, path, where, _RELATION_KEYS, ("subject", "predicate", "source"))
     if item["predicate"] not in PREDICATES:
         raise PackError(f"{path}: {where}: unknown predicate {item['predicate']!r}")
-    if item.get("object") is None and item["predicate"] != "has_resource":
+    if item.get("object") is None and schema.load().predicates[item["predicate"]].object:
         raise PackError(f"{path}: {where}: missing 'object'")
     return PackRelation(
         subject=item["subject"], predicate=item["predicate"], object=item.get("object"),
