@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeGuard
 
 __all__ = ["PRECISIONS", "PartialDate", "after", "before", "check_date", "cut", "from_date", "holds_on",
            "high", "is_partial_date", "low", "parse", "precision", "same"]
@@ -83,7 +84,8 @@ def from_date(day: date, prec: int = 3) -> PartialDate:
     return PartialDate(day.year, day.month, day.day).cut(prec)
 
 
-def is_partial_date(value: str | None) -> bool:
+def is_partial_date(value: str | None) -> TypeGuard[str]:
+    """Whether a value is an ISO date at some precision ('2020', '2020-02', '2020-02-29')."""
     return value is not None and parse(value) is not None
 
 

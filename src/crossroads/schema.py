@@ -107,14 +107,14 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _text(table: dict, key: str, where: str) -> str:
+def _text(table: dict[str, Any], key: str, where: str) -> str:
     value = table.get(key)
     if not isinstance(value, str) or not value:
         raise SchemaError(f"{SCHEMA_FILE.name}: {where}: missing {key!r}")
     return value
 
 
-def parse(data: dict) -> Schema:
+def parse(data: dict[str, Any]) -> Schema:
     """A Schema from the parsed TOML, or SchemaError naming what does not fit."""
     entities = {name: EntityType(name, _text(t, "prefix", f"entity {name}"),
                                  _text(t, "ftm", f"entity {name}"),

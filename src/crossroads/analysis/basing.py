@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from crossroads import dates
 from crossroads.analysis.conflicts import Conflict, conflicts
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import Fact, facts
@@ -160,7 +161,7 @@ class _Basing:
 
     # -- reasons -----------------------------------------------------------------------
     def rules(self, host: str) -> list[Reason]:
-        out = []
+        out: list[Reason] = []
         if self.pack is None:
             return out
         for rule in self.pack.rules_of(host):
@@ -257,7 +258,7 @@ class _Basing:
                        ctx=self.ctx):
             if f.subject != host or not _believed(f) or not f.object:
                 continue
-            ended = bool(f.end) and f.end[:len(self.today)] < self.today[:len(f.end)]
+            ended = dates.is_partial_date(f.end) and dates.before(f.end, self.today)
             where = f" at {f.qualifiers['place']}" if f.qualifiers.get("place") else ""
             place = self.ctx.name(where[4:]) if where.startswith(" at e:") else None
             where = f" at {place}" if place else where

@@ -7,6 +7,7 @@ knowledge-pack entry (with its public source).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import overload
 
 from crossroads.analysis.grading import Grades, load_grades
 from crossroads.model import Document, Entity, Evidence
@@ -110,7 +111,17 @@ class Context:
             self._entities[entity_id] = ent
         return self._entities[entity_id]
 
+    @overload
+    def name(self, entity_id: str) -> str: ...
+
+    @overload
+    def name(self, entity_id: None) -> None: ...
+
+    @overload
+    def name(self, entity_id: str | None) -> str | None: ...
+
     def name(self, entity_id: str | None) -> str | None:
+        """The entity's name (the pack's, else the store's, else the id itself)."""
         if entity_id is None:
             return None
         if self.pack is not None and (pe := self.pack.get(entity_id)) is not None:

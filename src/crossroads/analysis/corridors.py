@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # no stubs: types-networkx not installed
 
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import facts
@@ -182,11 +182,12 @@ class _Network:
 
     def country(self, node: str) -> str | None:
         seen = set()
-        while node and node not in seen:
-            seen.add(node)
-            if self.ctx.type(node) == "Country":
-                return node
-            node = self.country_of.get(node)
+        at: str | None = node
+        while at and at not in seen:
+            seen.add(at)
+            if self.ctx.type(at) == "Country":
+                return at
+            at = self.country_of.get(at)
         return None
 
     def coastal(self, country: str) -> bool:
@@ -214,7 +215,7 @@ class _Network:
         return c is not None and self.coastal(c)
 
     def add_sea(self) -> None:
-        ports_in: dict[str, list[str]] = {}
+        ports_in: dict[str | None, list[str]] = {}  # None: ports of no known country
         for node in list(self.g.nodes):
             if self.is_port(node):
                 ports_in.setdefault(self.country(node), []).append(node)
@@ -280,7 +281,10 @@ def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tupl
 
 def _route(net: _Network, origin: str, path: list[str]) -> Route:
     ctx = net.ctx
-    steps, countries, corridors, cost = [], [], [], 0.0
+    steps: list[Step] = []
+    countries: list[tuple[str, str]] = []
+    corridors: list[str] = []
+    cost = 0.0
 
     def cross(c: str | None) -> None:
         if c and all(c != x for x, _ in countries):

@@ -1,7 +1,7 @@
 """The relation network around an entity, as a networkx graph, and who sits at its centre."""
 from __future__ import annotations
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # no stubs: types-networkx not installed
 
 from crossroads.analysis.context import Context
 from crossroads.analysis.facts import facts

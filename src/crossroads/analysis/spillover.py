@@ -77,6 +77,8 @@ def _areas(store: Store, pack: Pack | None, ctx: Context, country: str) -> dict[
         if not _ok(f):
             continue
         other = f.object if f.subject == country else f.subject
+        if other is None:
+            continue
         if ctx.type(other) == "Country":
             neighbours.append(other)
             areas.setdefault(other, ("neighbour", other))
@@ -108,7 +110,7 @@ def _country_of(store: Store, pack: Pack | None, ctx: Context, place: str) -> st
     if pack is not None and (pe := pack.get(place)) is not None and pe.country:
         return pe.country
     for f in facts(store, place, predicate="located_in", pack=pack, ctx=ctx):
-        if _ok(f) and f.subject == place and ctx.type(f.object) == "Country":
+        if _ok(f) and f.subject == place and f.object and ctx.type(f.object) == "Country":
             return f.object
     return None
 

@@ -69,7 +69,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
         if not d:
             d, by = ctx.published(ev.evidence.doc), "document"
         if d:
-            items.append(TimelineItem(d, date_precision(d), "event", ev.type, item.summary,
+            items.append(TimelineItem(d, date_precision(d) or "day", "event", ev.type, item.summary,
                                       tuple(ev.actors + ev.targets), item.evidence, by))
     for r in store.relations(entity=entity):
         if not (r.start or r.end) or not keep({r.subject, r.object}, r.evidence.doc):
@@ -78,7 +78,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
         cite = ctx.cite(r.evidence)
         for kind, d in (("start", r.start), ("end", r.end)):
             if d:
-                items.append(TimelineItem(d, date_precision(d), kind, r.predicate,
+                items.append(TimelineItem(d, date_precision(d) or "day", kind, r.predicate,
                                           f"{kind}: {label.strip()}", (r.subject, r.object or ""),
                                           cite))
     if pack is not None and entity and docs is None:
@@ -88,7 +88,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
             label = f"{ctx.name(p.subject)} {p.predicate} {ctx.name(p.object) or ''}".strip()
             for kind, d in (("start", p.start), ("end", p.end)):
                 if d:
-                    items.append(TimelineItem(d, date_precision(d), kind, p.predicate,
+                    items.append(TimelineItem(d, date_precision(d) or "day", kind, p.predicate,
                                               f"{kind}: {label}", (p.subject, p.object or ""),
                                               pack_citation(label, p.source)))
     items = [i for i in items if _within(i.date, date_from, date_to)]

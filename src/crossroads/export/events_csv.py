@@ -27,8 +27,11 @@ _GEO = {"city": 1, "point": 1, "province": 2, "country": 3}
 
 def _geo(pack: Pack | None, place: str | None) -> dict:
     """location/admin1/country/lat/long/precision of a place the pack knows."""
-    out = {k: "" for k in ("admin1", "country", "latitude", "longitude", "geo_precision")}
-    pe = pack.get(place) if pack is not None and place else None
+    out: dict[str, str | float | int | None] = {
+        k: "" for k in ("admin1", "country", "latitude", "longitude", "geo_precision")}
+    if pack is None or not place:
+        return out
+    pe = pack.get(place)
     if pe is None:
         return out
     chain: list[PackEntity] = [pe]

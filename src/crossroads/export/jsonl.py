@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from typing import IO
 
-from crossroads.model import Relation
+from crossroads.model import Event, Quote, Relation
 from crossroads.store.base import Store
 
 
@@ -63,7 +63,9 @@ def write(store: Store, fh: IO[str], source: str | None = None, pack=None) -> in
         _dump(fh, d.to_record())
         n += 1
     mentions = defaultdict(list)
-    relations, events, quotes = [], [], []
+    relations: list[Relation] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
     for d in docs:
         if d.kind == "page":
             continue
@@ -81,7 +83,8 @@ def write(store: Store, fh: IO[str], source: str | None = None, pack=None) -> in
     for rec in merge_relations(relations):
         _dump(fh, rec)
         n += 1
-    for item in (*events, *quotes):
+    items: list[Event | Quote] = [*events, *quotes]
+    for item in items:
         _dump(fh, item.to_record())
         n += 1
     return n
