@@ -18,7 +18,6 @@ import itertools
 from crossroads.names import SAME_PERSON, name_parts, person_similarity
 from crossroads.pack import load_pack
 
-
 NEAR_MISSES = [("Jalaluddin Qaderi", "Nasiruddin Qaderi"), ("Karim Nazari", "Kamil Nazari"),
                ("Anwar Rahimi", "Anwar Rahmani"), ("Farid Sultani", "Farid Soltani Karimi"),
                ("Timur Abdullaev", "Timur Abdulaev"), ("Rustam Khodjaev", "Rustam Khojiev"),

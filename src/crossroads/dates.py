@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeGuard
 
-__all__ = ["PRECISIONS", "PartialDate", "after", "before", "check_date", "cut", "from_date", "holds_on",
-           "high", "is_partial_date", "low", "parse", "precision", "same"]
+__all__ = ["PRECISIONS", "PartialDate", "after", "before", "check_date", "cut", "from_date",
+           "high", "holds_on", "is_partial_date", "low", "parse", "precision", "same"]
 
 PRECISIONS = {1: "year", 2: "month", 3: "day"}
 _WIDTH = {1: 4, 2: 7, 3: 10}

@@ -84,7 +84,8 @@ class Schema:
 
     def markdown(self) -> str:
         """The tables docs/export.md shows (``python -m crossroads.schema`` prints them)."""
-        out = ["| entity type | id prefix | exported to FtM as | what |", "| --- | --- | --- | --- |"]
+        out = ["| entity type | id prefix | exported to FtM as | what |",
+               "| --- | --- | --- | --- |"]
         out += [f"| {t.name} | `e:{t.prefix}/` | {t.ftm} | {t.description} |"
                 for t in self.entities.values()]
         out += ["", "| predicate | subject -> object | qualifiers | example |",

@@ -44,7 +44,8 @@ def test_lexicon_check_catches_a_trigger_under_two_types():
     assert clashes({"PROTEST": ["march"], "ASSAULT": ["shell"]}) == {}
 
 
-@pytest.mark.parametrize("name,table", typed_tables(), ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize("name,table", typed_tables(),
+                         ids=lambda x: x if isinstance(x, str) else "")
 def test_lexicon_no_trigger_sits_under_two_types(name, table):
     assert clashes(table) == {}, f"{name}: triggers under two types"
 

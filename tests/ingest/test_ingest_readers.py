@@ -6,11 +6,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from ingest_files import encrypt_pdf, make_pdf
 
 from crossroads import settings
 from crossroads.exc import InputError
 from crossroads.ingest.readers import iter_inputs, load_bytes, load_path
-from ingest_files import encrypt_pdf, make_pdf
 
 MB = 1024 * 1024
 ROOT = Path(__file__).resolve().parents[2]

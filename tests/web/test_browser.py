@@ -234,7 +234,8 @@ def test_browser_screenshots_of_main_pages(page, server, docs):
     # what each shot must show, checked before it is taken: a blank or broken page fails
     shows = {
         "entity": lambda: (page.inner_text("h1").startswith("Tajikistan")
-                           and "member of the CSTO since 1994" in page.inner_text("details.fact[open]")),
+                           and "member of the CSTO since 1994"
+                           in page.inner_text("details.fact[open]")),
         "map": lambda: page.locator("path.cr-marker").count() >= 3,
         "network": lambda: int(page.get_attribute("#network", "data-nodes") or 0) >= 3
         and page.locator("#network canvas").count() >= 1,

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads import dates
+from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import fact_groups, observed_on, pack_disagreement
 from crossroads.analysis.measures import MEASURED, measure, measures_relation
 from crossroads.model import Relation, fold
@@ -136,8 +136,8 @@ def _pack_conflicts(ctx: Context, readings: dict) -> list[Conflict]:
         label = _label(ctx, key)
         spans = "; ".join(f"{p.start or '?'}–{p.end or 'now'}" for p in periods)
         pack_side = Side("pack", f"the pack records {label} for {spans}", 0,
-                         tuple(pack_citation(f"{label} ({p.start or '?'}–{p.end or 'now'})", p.source)
-                               for p in periods))
+                         tuple(pack_citation(f"{label} ({p.start or '?'}–{p.end or 'now'})",
+                                             p.source) for p in periods))
         if key[4]:
             sides: tuple[Side, ...] = (_side(ctx, "denies", f"NOT {label}", bad), pack_side)
         else:
