@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from crossroads import dates
 from crossroads.analysis.context import Citation, Context, pack_citation
-from crossroads.analysis.facts import fact_groups, observed_on, pack_disagreement
+from crossroads.analysis.facts import FactKey, fact_groups, observed_on, pack_disagreement
 from crossroads.analysis.measures import MEASURED, measure, measures_relation
 from crossroads.model import Relation, fold
 from crossroads.pack import Pack
@@ -33,6 +34,7 @@ from crossroads.store.base import Store
 
 __all__ = ["Conflict", "Side", "conflicts"]
 
+Readings = dict[FactKey, list[Relation]]
 _NOT_FIGURES = {"role", "place", "resource", "unit"}
 _NUMBER = re.compile(r"\d[\d,.]*")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -50,7 +52,7 @@ class Side:
     value: str | None = None
     """The figure, for an estimate."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"stance": self.stance, "summary": self.summary, "sources": self.sources,
                 "value": self.value, "evidence": [c.to_dict() for c in self.evidence]}
 
@@ -67,7 +69,7 @@ class Conflict:
     summary: str
     sides: tuple[Side, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "subject": self.subject, "subject_name": self.subject_name,
                 "predicate": self.predicate, "object": self.object,
                 "object_name": self.object_name, "summary": self.summary,
@@ -81,12 +83,12 @@ def _side(ctx: Context, stance: str, summary: str, readings: list[Relation],
     return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans), value)
 
 
-def _label(ctx: Context, key: tuple) -> str:
+def _label(ctx: Context, key: FactKey) -> str:
     s, p, o, res, _neg = key
     return f"{ctx.name(s)} {p} {ctx.name(o) or res or ''}".strip()
 
 
-def _negations(ctx: Context, readings: dict) -> list[Conflict]:
+def _negations(ctx: Context, readings: Readings) -> list[Conflict]:
     out = []
     for key, pos in readings.items():
         if key[4]:
@@ -104,7 +106,7 @@ def _negations(ctx: Context, readings: dict) -> list[Conflict]:
     return out
 
 
-def _omissions(ctx: Context, key: tuple, after: str | None) -> list[Side]:
+def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
     """Documents that list two or more others with this predicate and object, not the subject."""
     s, p, o, _res, _neg = key
     if o is None:
@@ -127,7 +129,7 @@ def _omissions(ctx: Context, key: tuple, after: str | None) -> list[Side]:
     return sides
 
 
-def _pack_conflicts(ctx: Context, readings: dict) -> list[Conflict]:
+def _pack_conflicts(ctx: Context, readings: Readings) -> list[Conflict]:
     out = []
     for key, rels in readings.items():
         bad, periods = pack_disagreement(ctx, key, rels)
@@ -155,7 +157,7 @@ def _role(r: Relation) -> str:
     return fold(str((r.qualifiers or {}).get("role") or ""))
 
 
-def _periods(ctx: Context, readings: dict) -> list[Conflict]:
+def _periods(ctx: Context, readings: Readings) -> list[Conflict]:
     """A relation one source says ended, which a later source still reports: for a post,
     only when both name the same one."""
     out = []
@@ -183,7 +185,7 @@ def _periods(ctx: Context, readings: dict) -> list[Conflict]:
     return out
 
 
-def figure(value) -> float | None:
+def figure(value: object) -> float | None:
     """A number out of a figure as the text gives it ('over 10,000' -> 10000.0)."""
     if isinstance(value, bool):
         return None
@@ -201,7 +203,8 @@ def figure(value) -> float | None:
     return n * _SCALE.get(rest[0], 1) if rest else n
 
 
-def _measured(ctx: Context, rels: list[Relation], predicate: str) -> dict:
+def _measured(ctx: Context, rels: list[Relation],
+              predicate: str) -> dict[tuple[str, str], dict[float, list[Relation]]]:
     """{(qualifier, measured noun): {figure: [readings]}}: a figure the sentence ties to
     another noun than the relation's own is left out; figures of different nouns
     ("700 fighters", "300 families") are not compared."""
@@ -223,7 +226,7 @@ def _measured(ctx: Context, rels: list[Relation], predicate: str) -> dict:
     return found
 
 
-def _estimates(ctx: Context, readings: dict) -> list[Conflict]:
+def _estimates(ctx: Context, readings: Readings) -> list[Conflict]:
     out = []
     for key, rels in readings.items():
         if key[4]:

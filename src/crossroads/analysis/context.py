@@ -7,7 +7,7 @@ knowledge-pack entry (with its public source).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 from crossroads.analysis.grading import Grades, load_grades
 from crossroads.model import Document, Entity, Evidence
@@ -41,7 +41,7 @@ class Citation:
         name = self.title or self.source
         return f"{name} ({self.published or 'undated'})"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "text": self.text, "source": self.source, "doc": self.doc,
                 "start": self.start, "end": self.end, "title": self.title,
                 "published": self.published, "author": self.author,
@@ -68,7 +68,7 @@ class Context:
             self._docs[doc_id] = self.store.get_document(doc_id)
         return self._docs[doc_id]
 
-    def source_key(self, doc_id: str) -> tuple:
+    def source_key(self, doc_id: str) -> tuple[str, ...]:
         """Key of an independent source: a near-duplicate counts as its original; articles
         of one page count once per author."""
         seen: set[str] = set()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from crossroads import dates
 from crossroads.analysis.context import Citation, Context, pack_citation
@@ -16,7 +17,12 @@ from crossroads.model import SYMMETRIC_PREDICATES, Relation, fold, stable_id
 from crossroads.pack import Pack, PackRelation, holds_on
 from crossroads.store.base import Store
 
-__all__ = ["Fact", "claims", "facts", "fact_groups", "holds_as_of", "observed_on", "pack_key"]
+__all__ = ["Fact", "FactKey", "claims", "facts", "fact_groups", "holds_as_of", "observed_on",
+           "pack_key"]
+
+FactKey = tuple[str, str, str | None, str | None, bool]
+"""(subject, predicate, object, resource, negated): readings with one key are one fact."""
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -36,7 +42,7 @@ class Fact:
     """1 confirmed .. 5 improbable, 6 cannot be judged."""
     start: str | None = None
     end: str | None = None
-    qualifiers: dict = field(default_factory=dict, hash=False, compare=False)
+    qualifiers: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     attributed_to: tuple[str, ...] = ()
     """Who the text says asserts it, when not the article's own voice."""
     documents: tuple[str, ...] = ()
@@ -77,7 +83,7 @@ class Fact:
             return ""
         return f"{self.start or '?'}–{self.end or ''}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "subject": self.subject, "subject_name": self.subject_name,
                 "predicate": self.predicate, "object": self.object,
                 "object_name": self.object_name, "negated": self.negated, "origin": self.origin,
@@ -91,7 +97,7 @@ class Fact:
                 "label": self.label, "evidence": [c.to_dict() for c in self.evidence]}
 
 
-def pack_key(rel: PackRelation) -> tuple:
+def pack_key(rel: PackRelation) -> FactKey:
     """The fact_key a pack relation would have (pack relations are never negated)."""
     s, o = rel.subject, rel.object
     if rel.predicate in SYMMETRIC_PREDICATES and o is not None and o < s:
@@ -132,22 +138,23 @@ def _pack_relations(pack: Pack | None, entity: str | None, predicate: str | None
 
 
 def fact_groups(ctx: Context, entity: str | None = None, predicate: str | None = None,
-                as_of: str | None = None) -> tuple[dict, dict]:
+                as_of: str | None = None
+                ) -> tuple[dict[FactKey, list[Relation]], dict[FactKey, list[PackRelation]]]:
     """Readings and pack relations grouped by fact key: ({key: [Relation]}, {key: [PackRelation]})."""
-    readings: dict[tuple, list[Relation]] = {}
+    readings: dict[FactKey, list[Relation]] = {}
     for r in ctx.store.relations(entity=entity, predicate=predicate):
         if entity is not None and entity not in (r.subject, r.object):
             continue  # a claim the entity only voices is not a fact about it
         if as_of is not None and not holds_as_of(r, as_of, ctx):
             continue
         readings.setdefault(r.fact_key, []).append(r)
-    packed: dict[tuple, list[PackRelation]] = {}
+    packed: dict[FactKey, list[PackRelation]] = {}
     for p in _pack_relations(ctx.pack, entity, predicate, as_of):
         packed.setdefault(pack_key(p), []).append(p)
     return readings, packed
 
 
-def _pack_periods(ctx: Context, key: tuple) -> list[PackRelation]:
+def _pack_periods(ctx: Context, key: FactKey) -> list[PackRelation]:
     """Every pack relation for the key's subject/predicate/object, whatever its dates."""
     if ctx.pack is None:
         return []
@@ -155,7 +162,7 @@ def _pack_periods(ctx: Context, key: tuple) -> list[PackRelation]:
     return [r for r in ctx.pack.relations_of(s, p) if pack_key(r)[:3] == (s, p, o)]
 
 
-def _role(qualifiers: dict | None) -> str:
+def _role(qualifiers: dict[str, Any] | None) -> str:
     return fold(str((qualifiers or {}).get("role") or ""))
 
 
@@ -170,7 +177,7 @@ def _same_post(period: PackRelation, reading: Relation, strict: bool = False) ->
     return pack_role == text_role if strict else text_role in ("", pack_role)
 
 
-def pack_disagreement(ctx: Context, key: tuple,
+def pack_disagreement(ctx: Context, key: FactKey,
                       readings: list[Relation]) -> tuple[list[Relation], list[PackRelation]]:
     """The readings the pack contradicts, and the pack periods that contradict them.
 
@@ -198,7 +205,7 @@ def _covers(period: PackRelation, day: str) -> bool:
     return holds_on(period.start, period.end, day)
 
 
-def pack_verdict(ctx: Context, key: tuple, readings: list[Relation]) -> tuple[bool, bool]:
+def pack_verdict(ctx: Context, key: FactKey, readings: list[Relation]) -> tuple[bool, bool]:
     """(pack confirms, pack contradicts) for text readings of one fact key: confirmed when a
     pack period of the same relation covers a reading's date (or the readings are undated);
     contradicted when none is covered and ``pack_disagreement`` finds a reading it denies."""
@@ -215,7 +222,7 @@ def pack_verdict(ctx: Context, key: tuple, readings: list[Relation]) -> tuple[bo
     return covered, contradicted and not covered
 
 
-def build_fact(ctx: Context, key: tuple, readings: list[Relation],
+def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
                packed: list[PackRelation], against: list[Relation]) -> Fact:
     """One Fact from its readings, the pack relations with its key and the opposite readings."""
     s, p, o, res, negated = key
@@ -227,7 +234,7 @@ def build_fact(ctx: Context, key: tuple, readings: list[Relation],
     dates = sorted(d for d in (ctx.published(d) for d in docs) if d)
     starts = sorted(x for x in [r.start for r in readings] + [q.start for q in packed] if x)
     ends = sorted(x for x in [r.end for r in readings] + [q.end for q in packed] if x)
-    quals: dict = {}
+    quals: dict[str, Any] = {}
     for q in packed:
         quals.update(q.qualifiers or {})
     for r in readings:
@@ -279,7 +286,7 @@ def claims(store: Store, speaker: str, pack: Pack | None = None,
     """Relations the text puts in ``speaker``'s mouth ("according to X", "X claimed"), one
     fact per claim with the sources that report it."""
     ctx = ctx or Context(store, pack)
-    grouped: dict[tuple, list[Relation]] = {}
+    grouped: dict[FactKey, list[Relation]] = {}
     for r in store.relations(entity=speaker):
         if r.attributed_to == speaker:
             grouped.setdefault(r.fact_key, []).append(r)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import check_date
@@ -30,7 +31,7 @@ class TimelineItem:
     """'source' when the text or pack gives the date; 'document' when an undated event is
     placed at its report's publication date."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"date": self.date, "precision": self.precision, "kind": self.kind,
                 "type": self.type, "summary": self.summary, "entities": list(self.entities),
                 "dated_by": self.dated_by, "evidence": self.evidence.to_dict()}
@@ -54,7 +55,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
     wanted = [e for e in (entity, other) if e]
     items: list[TimelineItem] = []
 
-    def keep(ids, doc: str | None) -> bool:
+    def keep(ids: set[str | None], doc: str | None) -> bool:
         if docs is not None and doc not in docs:
             return False
         if doc is not None and (d := ctx.doc(doc)) is not None and d.duplicate_of:
@@ -62,7 +63,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
         return all(e in ids for e in wanted)
 
     for ev in store.events(entity=entity):
-        if not keep(set(ev.actors) | set(ev.targets) | {ev.place}, ev.evidence.doc):
+        if not keep({*ev.actors, *ev.targets, ev.place}, ev.evidence.doc):
             continue
         item = event_item(ctx, ev)
         d, by = ev.date, "source"

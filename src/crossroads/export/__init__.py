@@ -14,6 +14,7 @@ FORMATS = {"jsonl": "crossroads.export.jsonl", "ftm": "crossroads.export.ftm",
            "csv": "crossroads.export.events_csv", "graphml": "crossroads.export.graphml"}
 
 
-def writer(fmt: str) -> Callable:
+def writer(fmt: str) -> Callable[..., int]:
     """The ``write`` function of an export format."""
-    return importlib.import_module(FORMATS[fmt]).write
+    write: Callable[..., int] = importlib.import_module(FORMATS[fmt]).write
+    return write

@@ -9,7 +9,7 @@ planned or hypothetical events, and the events of near-duplicate documents, are 
 from __future__ import annotations
 
 import csv
-from typing import IO
+from typing import IO, Any
 
 from crossroads.analysis.context import Context
 from crossroads.model import Event
@@ -25,7 +25,7 @@ _TIME = {10: 1, 7: 2, 4: 3}
 _GEO = {"city": 1, "point": 1, "province": 2, "country": 3}
 
 
-def _geo(pack: Pack | None, place: str | None) -> dict:
+def _geo(pack: Pack | None, place: str | None) -> dict[str, Any]:
     """location/admin1/country/lat/long/precision of a place the pack knows."""
     out: dict[str, str | float | int | None] = {
         k: "" for k in ("admin1", "country", "latitude", "longitude", "geo_precision")}
@@ -50,7 +50,7 @@ def _geo(pack: Pack | None, place: str | None) -> dict:
     return out
 
 
-def _row(ctx: Context, ev: Event, pack: Pack | None, n: int) -> dict:
+def _row(ctx: Context, ev: Event, pack: Pack | None, n: int) -> dict[str, Any]:
     cite = ctx.cite(ev.evidence)
     row = {"event_id": f"CR{n:06d}", "event_date": ev.date or "",
            "time_precision": _TIME.get(len(ev.date or ""), ""), "event_type": ev.type,

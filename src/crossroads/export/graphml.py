@@ -53,4 +53,4 @@ def write(store: Store, fh: IO[str], source: str | None = None, pack: Pack | Non
     g = build_graph(store, source, pack)
     for line in nx.generate_graphml(g, prettyprint=True):
         fh.write(line + "\n")
-    return g.number_of_nodes() + g.number_of_edges()
+    return int(g.number_of_nodes() + g.number_of_edges())
