@@ -14,10 +14,22 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeGuard
 
-__all__ = ["PRECISIONS", "PartialDate", "after", "before", "check_date", "cut", "from_date",
+__all__ = ["MONTHS", "MONTH_PATTERN", "PRECISIONS", "PartialDate", "after", "before", "check_date", "cut", "from_date",
            "high", "holds_on", "is_partial_date", "low", "parse", "precision", "same"]
 
 PRECISIONS = {1: "year", 2: "month", 3: "day"}
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+"""English month names and abbreviations (lower case) -> month number."""
+
+MONTH_PATTERN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+                 r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+"""A month name or abbreviation (no trailing dot) in a regular expression; match it
+case-insensitively."""
 _WIDTH = {1: 4, 2: 7, 3: 10}
 _ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 

@@ -17,18 +17,13 @@ from crossroads import dates
 
 __all__ = ["resolve"]
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
+_MONTHS = dates.MONTHS
 _WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-       r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = rf"(?P<mon>{dates.MONTH_PATTERN})\.?"
 _LEAD = re.compile(r"^(?:(?:on|in|since|by|from|until|till|to|of|during|at|before|after|around|"
                    r"about|as of|the|early|late|mid|end of|beginning of|start of|"
                    r"the end of|the beginning of|the start of)[\s-]+)+")
