@@ -195,3 +195,11 @@ def test_a_year_before_the_start_and_a_membership_that_ended_conflict(loud):
     assert [e.title for e in arland.evidence] == ["early"]
     assert "2004–2011" in found["Borvia"].summary or any(
         "2004–2011" in s.summary for s in found["Borvia"].sides)
+
+
+def test_as_of_a_year_includes_a_period_that_starts_inside_it(quiet):
+    store, pack = quiet
+    in_2020 = facts(store, AR, predicate="member_of", as_of="2020", pack=pack)
+    assert [(f.object, f.start) for f in in_2020] == [(PACT, "2020-02-29")]
+    assert facts(store, AR, predicate="member_of", as_of="2019", pack=pack) == []
+    assert [r.subject for r in pack.relations_of(PACT, "member_of", as_of="2020-02")] == [AR]
