@@ -35,18 +35,19 @@ test: setup
 bench: setup
 	$(PY) benchmarks/bench_entities.py
 
+# the shared evaluation set (README: CROSSROADS_EVAL_DIR), scored in a fresh temporary folder
+EVAL_DIR ?= $(or $(CROSSROADS_EVAL_DIR),../shared)
 # rebuild the shipped relation model from all annotated text, with its cross-validated scores
-EVAL_DIR ?= ../shared
 TRAIN_DATA = $(EVAL_DIR) tests/eval/gold:examples/briefs tests/eval/heldout-gold:tests/eval/heldout \
 	tests/eval/heldout2-gold:tests/eval/heldout2
 train: setup
 	$(CR) train $(foreach d,$(TRAIN_DATA),--data $(d)) --cv 5 --curve
 
 score: setup
-	rm -f /tmp/crossroads-corpus.db*
-	$(CR) ingest ../shared/corpus --db /tmp/crossroads-corpus.db --quiet || true
-	$(CR) export --format jsonl --db /tmp/crossroads-corpus.db --out /tmp/crossroads-facts.jsonl
-	python3 ../shared/eval/score.py --facts /tmp/crossroads-facts.jsonl --gold ../shared/eval/gold
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	{ $(CR) ingest $(EVAL_DIR)/corpus --db "$$tmp/corpus.db" --quiet || true; } && \
+	$(CR) export --format jsonl --db "$$tmp/corpus.db" --out "$$tmp/facts.jsonl" && \
+	python3 $(EVAL_DIR)/eval/score.py --facts "$$tmp/facts.jsonl" --gold $(EVAL_DIR)/eval/gold
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB)* src/crossroads/web/static/vendor

@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_entities.py [CORPUS_DIR] [--repeat N] [--processes P]
 
+CORPUS_DIR defaults to ``corpus/`` of the evaluation set (``CROSSROADS_EVAL_DIR``).
+
 Repeats the corpus files N times and times, over the same texts:
 1. bare spaCy: ``spacy.load(model).pipe(texts)`` in one process (the issue's baseline),
    and with ``n_process=P`` (the same cores as ours);
@@ -27,7 +29,8 @@ from crossroads.model import Document
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", default="/work/shared/corpus")
+    root = Path(__file__).resolve().parents[1]
+    ap.add_argument("corpus", nargs="?", default=str(root / settings.get("eval_dir") / "corpus"))
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=16)

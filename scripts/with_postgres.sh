@@ -9,7 +9,7 @@ if [ -z "${CROSSROADS_TEST_PG:-}" ] && [ -x "$here/.ci/postgres.sh" -o -f "$here
   if bash "$here/.ci/postgres.sh" start >/dev/null; then
     started=1
     # shellcheck disable=SC1091
-    . /tmp/crossroads-pg.env
+    . "${CROSSROADS_PG_ENV:-/tmp/crossroads-pg.env}"  # where .ci/postgres.sh wrote it
     export CROSSROADS_TEST_PG
   else
     echo "with_postgres: no PostgreSQL cluster could be started; PostgreSQL tests will skip" >&2

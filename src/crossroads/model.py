@@ -2,7 +2,8 @@
 
 Every record is a small frozen dataclass. Offsets always point into a stored
 document's cleaned ``text``, which never changes once stored ("offsets are forever").
-``to_record()`` gives the facts-export shape of ../shared/eval/CONTRACT.md (schema 1).
+``to_record()`` gives the facts-export shape of docs/export.md (schema 1); the entity types,
+predicates and event types come from schema.toml (crossroads.schema).
 """
 from __future__ import annotations
 
@@ -12,25 +13,26 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from crossroads import dates, schema
+
 SCHEMA = 1
 
-ENTITY_TYPES = ("Country", "Organization", "ArmedGroup", "Person", "Place",
-                "Facility", "Initiative", "Agreement")
-
-PREDICATES = ("member_of", "borders", "located_in", "holds_position", "pledged_allegiance_to",
-              "affiliated_with", "operates_in", "designated_terrorist_by",
-              "hosts_military_presence", "party_to", "part_of", "connects", "has_resource")
-SYMMETRIC_PREDICATES = frozenset({"borders", "affiliated_with"})
-
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-               "COERCE", "ASSAULT")
-EVENT_MODES = ("asserted", "planned", "hypothetical", "denied")
+# entity types, predicates and event types come from schema.toml (crossroads.schema)
+_SCHEMA = schema.load()
+ENTITY_TYPES = tuple(_SCHEMA.entities)
+PREDICATES = tuple(_SCHEMA.predicates)
+SYMMETRIC_PREDICATES = frozenset(p.name for p in _SCHEMA.predicates.values() if p.symmetric)
+EVENT_TYPES = tuple(_SCHEMA.events)
+EVENT_MODES = tuple(_SCHEMA.event_modes)
 
 # entity-id prefixes by type: e:country/tj, e:person/zamir-kabulov
-TYPE_PREFIX = {"Country": "country", "Organization": "org", "ArmedGroup": "group",
-               "Person": "person", "Place": "place", "Facility": "facility",
-               "Initiative": "initiative", "Agreement": "agreement"}
+TYPE_PREFIX = {t.name: t.prefix for t in _SCHEMA.entities.values()}
+
+
+def check_relation(predicate: str, subject_type: str | None,
+                   object_type: str | None) -> str | None:
+    """None when a relation between entities of these types fits the schema, else why not."""
+    return _SCHEMA.check_relation(predicate, subject_type, object_type)
 
 
 def fold(text: str) -> str:
@@ -59,10 +61,8 @@ def stable_id(prefix: str, *parts: Any) -> str:
 
 
 def date_precision(iso: str | None) -> str | None:
-    """'2021' -> 'year', '2021-05' -> 'month', '2021-05-25' -> 'day'."""
-    if not iso:
-        return None
-    return {4: "year", 7: "month", 10: "day"}.get(len(iso), "day")
+    """'2021' -> 'year', '2021-05' -> 'month', '2021-05-25' -> 'day' (crossroads.dates)."""
+    return dates.precision(iso)
 
 
 @dataclass(frozen=True)

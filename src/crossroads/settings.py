@@ -23,8 +23,8 @@ SETTINGS = {s.name: s for s in [
     Setting("sources", "", "TOML file of source reliability grades (A-F)"),
     Setting("learned", "1", "read relations with the trained model (0: the rules alone)"),
     Setting("models", "", "folder of trained model files (default: the ones shipped in the package)"),
-    Setting("eval_dir", "", "folder of annotated data for training and evaluation "
-            "(holds train/ and eval/ as in the team's shared folder)"),
+    Setting("eval_dir", "../shared", "folder of the annotated data for training and the eval gates "
+            "(train/, corpus/, eval/gold/, eval/score.py as in the team's shared folder)"),
 ]}
 
 

@@ -26,7 +26,7 @@ from crossroads import settings
 from crossroads.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-EVAL = Path(settings.get("eval_dir")) if settings.get("eval_dir") else None
+EVAL = ROOT / settings.get("eval_dir") if settings.get("eval_dir") else None  # relative: from the checkout
 SCORER = EVAL / "eval" / "score.py" if EVAL else None
 
 SANITY = {"relation": 0.60, "event": 0.45}

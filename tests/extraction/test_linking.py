@@ -1,8 +1,13 @@
 """Linking: short forms, same person spelled twice, capitals for governments, stable ids."""
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc, Span
+
+from crossroads.extraction.components.linker import Linker
 from crossroads.extraction.linking import Mentioned, link, near_miss
-from crossroads.model import Document
+from crossroads.model import Document, entity_id
+from crossroads.pack import Pack, PackEntity
 
 
 def test_linking_short_name_links_to_the_full_name(read):
@@ -61,3 +66,46 @@ def test_linking_last_word_of_a_body_links_to_it():
                 Mentioned(9, 10, 60, "Oli", "Organization")]
     link(mentions)
     assert mentions[1].id == mentions[0].id == "e:org/supreme-majlisi-oli"
+
+
+def test_linking_two_spellings_of_one_full_name_are_one_person():
+    # the issue's case and a made-up one: a vowel dropped, a letter added at the end
+    for first, second in (("Haibatullah Akhunzada", "Hibatullah Akhundzada"),
+                          ("Nurullah Sharifzada", "Nurulla Sharifzade")):
+        mentions = [Mentioned(0, 2, 0, first, "Person"), Mentioned(8, 10, 50, second, "Person")]
+        link(mentions)
+        assert [m.id for m in mentions] == [entity_id("Person", first)] * 2
+
+
+def test_linking_similar_names_of_two_people_stay_apart():
+    for first, second in (("Jalaluddin Qaderi", "Nasiruddin Qaderi"),
+                          ("Ruhullah Sharifzada", "Nurullah Sharifzada"),
+                          ("Karim Nazari", "Kamil Nazari")):
+        mentions = [Mentioned(0, 2, 0, first, "Person"), Mentioned(8, 10, 50, second, "Person")]
+        link(mentions)
+        assert [m.id for m in mentions] == [entity_id("Person", first),
+                                           entity_id("Person", second)]
+
+
+def _linked(pack: Pack, words: list[str], persons: list[tuple[int, int]]):
+    """The real linker component on a hand-made Doc whose NER found ``persons``."""
+    nlp = spacy.blank("en")
+    linker = Linker(nlp, "linker")
+    linker.set_pack(pack)
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label="Person") for s, e in persons]
+    return linker(doc)
+
+
+def test_linking_a_spelling_the_pack_lacks_takes_the_pack_person_and_stays_an_alias():
+    person = PackEntity("e:person/nurullah-sharifzada", "Person", "Nurullah Sharifzada",
+                        "test", ("Mawlawi Nurullah",))
+    other = PackEntity("e:person/ruhullah-amini", "Person", "Ruhullah Amini", "test", ())
+    pack = Pack({p.id: p for p in (person, other)}, [], [])
+    doc = _linked(pack, ["Nurulla", "Sharifzade", "met", "Ruhulla", "Sharifzada", "."],
+                  [(0, 2), (3, 5)])
+    assert [e.kb_id_ for e in doc.ents] == ["e:person/nurullah-sharifzada",
+                                            "e:person/ruhulla-sharifzada"]
+    entity = doc._.entities["e:person/nurullah-sharifzada"]
+    assert entity.name == "Nurullah Sharifzada" and entity.aliases == ("Nurulla Sharifzade",)
+    assert doc._.entities["e:person/ruhulla-sharifzada"].aliases == ()

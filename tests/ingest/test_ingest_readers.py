@@ -6,14 +6,17 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from crossroads.exc import InputError
-from crossroads.ingest.readers import iter_inputs, load_bytes, load_path
 from ingest_files import encrypt_pdf, make_pdf
 
+from crossroads import settings
+from crossroads.exc import InputError
+from crossroads.ingest.readers import iter_inputs, load_bytes, load_path
+
 MB = 1024 * 1024
-CORPUS = Path("/work/shared/corpus")
-GOLD = Path("/work/shared/eval/gold")
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT / settings.get("eval_dir")  # CROSSROADS_EVAL_DIR, relative to the checkout
+CORPUS = EVAL / "corpus"
+GOLD = EVAL / "eval" / "gold"
 
 ARTICLE = ("The water commission of the two upstream states met in the border town on Tuesday. "
            "Its members agreed to share data on the reservoir levels every week during the summer.\n\n"
@@ -221,7 +224,7 @@ def test_readers_load_bytes_names_its_source():
         load_bytes(b"", "<stdin>", MB)
 
 
-# -- the real corpus: 7 articles, metadata as the gold says ---------------------------------
+# -- the shared corpus (CROSSROADS_EVAL_DIR): articles and metadata as its gold says ---------
 @pytest.mark.skipif(not CORPUS.is_dir() or not GOLD.is_dir(), reason="shared corpus not present")
 def test_readers_corpus_articles_and_metadata():
     right = total = 0
@@ -239,8 +242,8 @@ def test_readers_corpus_articles_and_metadata():
             title_ok = not g["title"] or doc.title == g["title"]
             right += (title_ok and (doc.author or "") == g["author"]
                       and (doc.published or "") == g["published"])
-    assert len(articles) == 7 and total == 7
-    assert right >= 6
+    assert articles and len(articles) == total
+    assert right >= total - 1  # one article's metadata may be missed, no more
 
 
 def test_readers_markdown_front_matter_and_markup(tmp_path):

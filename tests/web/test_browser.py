@@ -231,6 +231,18 @@ def test_browser_screenshots_of_main_pages(page, server, docs):
     shots = {"entity": "/entities/e:country/tj", "map": "/map",
              "network": "/network?entity=Tajikistan",
              "document": f"/documents/{talks.id}?hl={start}-{end}#s-{start}"}
+    # what each shot must show, checked before it is taken: a blank or broken page fails
+    shows = {
+        "entity": lambda: (page.inner_text("h1").startswith("Tajikistan")
+                           and "member of the CSTO since 1994"
+                           in page.inner_text("details.fact[open]")),
+        "map": lambda: page.locator("path.cr-marker").count() >= 3,
+        "network": lambda: int(page.get_attribute("#network", "data-nodes") or 0) >= 3
+        and page.locator("#network canvas").count() >= 1,
+        "document": lambda: "member of the CSTO since 1994" in page.evaluate(
+            "Array.from(document.querySelectorAll('#doctext .hl')).map(n => n.textContent)"
+            ".join('')") and page.locator(f"#s-{start}").count() == 1,
+    }
     for name, url in shots.items():
         page.goto(server + url)
         page.wait_for_load_state("networkidle")
@@ -238,4 +250,8 @@ def test_browser_screenshots_of_main_pages(page, server, docs):
             page.locator("details.fact", has=page.locator("a", has_text="Collective Security"))\
                 .first.locator("summary .pred").click()
         page.wait_for_timeout(800)
-        page.screenshot(path=str(out / f"{name}.png"))
+        assert shows[name](), f"the {name} page does not show what its screenshot is for"
+        shot = out / f"{name}.png"
+        page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000  # an image of a page, not an empty frame
+    assert not page.console_errors and not page.outside_requests

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from crossroads import dates
 from crossroads.analysis.conflicts import Conflict, conflicts
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import Fact, facts
@@ -52,7 +54,7 @@ class Reason:
     text: str
     citations: tuple[Citation, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "effect": self.effect, "text": self.text,
                 "citations": [c.to_dict() for c in self.citations]}
 
@@ -70,7 +72,7 @@ class BasingVerdict:
     conflicts: tuple[Conflict, ...] = ()
     """Where sources disagree about the host's relations (weigh the reasons with them)."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"host": self.host, "host_name": self.host_name, "power": self.power,
                 "power_name": self.power_name, "verdict": self.verdict,
                 "reasons": [r.to_dict() for r in self.reasons],
@@ -101,7 +103,7 @@ class _Basing:
     def __init__(self, store: Store, pack: Pack | None, power: str, today: str):
         self.store, self.pack, self.power, self.today = store, pack, power, today
         self.ctx = Context(store, pack)
-        self._mentions: dict[str, list] = {}
+        self._mentions: dict[str, list[Any]] = {}
 
     # -- helpers -----------------------------------------------------------------------
     def names_power(self, text: str) -> bool:
@@ -160,7 +162,7 @@ class _Basing:
 
     # -- reasons -----------------------------------------------------------------------
     def rules(self, host: str) -> list[Reason]:
-        out = []
+        out: list[Reason] = []
         if self.pack is None:
             return out
         for rule in self.pack.rules_of(host):
@@ -257,7 +259,7 @@ class _Basing:
                        ctx=self.ctx):
             if f.subject != host or not _believed(f) or not f.object:
                 continue
-            ended = bool(f.end) and f.end[:len(self.today)] < self.today[:len(f.end)]
+            ended = dates.is_partial_date(f.end) and dates.before(f.end, self.today)
             where = f" at {f.qualifiers['place']}" if f.qualifiers.get("place") else ""
             place = self.ctx.name(where[4:]) if where.startswith(" at e:") else None
             where = f" at {place}" if place else where
@@ -278,7 +280,7 @@ class _Basing:
         return out
 
     def verdict(self, host: str) -> BasingVerdict:
-        merged: dict[tuple, Reason] = {}
+        merged: dict[tuple[str, ...], Reason] = {}
         for r in self.rules(host) + self.rejections(host) + self.presence(host):
             key = (r.kind, r.effect, r.text)  # a reprint gives the same reason another citation
             old = merged.get(key)

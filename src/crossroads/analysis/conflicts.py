@@ -1,27 +1,40 @@
 """Conflicts: where sources disagree with each other or with the pack's dated knowledge.
 
-Three kinds, each shown with every side and its sources:
+The world is open: neither a source nor the pack is complete, so silence denies nothing.
+A conflict is a stated negation, an exclusive fact (a membership that ended, a post that
+ended) or competing figures for the same measure. Four kinds, each shown with every side
+and its sources:
 
 - ``negation``: one source asserts a relation, another says it does not hold;
-- ``pack``: the text asserts a relation for a date the pack's periods exclude (a country
-  called a member years after the pack records its exit), or denies one the pack records;
-  documents that list other members but not this one are added as a further side;
-- ``period``: one source dates the relation's end, a later one still reports it as holding;
-- ``estimate``: competing figures (quantity, length, strength...) for the same relation.
+- ``pack``: the text asserts a relation for a date outside every pack period of that same
+  relation (a country called a member years after the pack records its exit; for a post,
+  the same role), or denies one the pack records for that date; documents that list other
+  members but not this one are added as a further side;
+- ``period``: one source dates the relation's end, a later one still reports it as holding
+  (for a post, the same role);
+- ``estimate``: competing figures (quantity, length, strength...) for the same measure of
+  the same relation.
+
+Dates are compared at the coarser precision (crossroads.dates): "2020" agrees with a period
+that starts 2020-02-29.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from crossroads import dates
 from crossroads.analysis.context import Citation, Context, pack_citation
-from crossroads.analysis.facts import _pack_periods, fact_groups, observed_on, pack_verdict
-from crossroads.model import Relation
-from crossroads.pack import Pack, holds_on
+from crossroads.analysis.facts import FactKey, fact_groups, observed_on, pack_disagreement
+from crossroads.analysis.measures import MEASURED, measure, measures_relation
+from crossroads.model import Relation, fold
+from crossroads.pack import Pack
 from crossroads.store.base import Store
 
 __all__ = ["Conflict", "Side", "conflicts"]
 
+Readings = dict[FactKey, list[Relation]]
 _NOT_FIGURES = {"role", "place", "resource", "unit"}
 _NUMBER = re.compile(r"\d[\d,.]*")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -39,7 +52,7 @@ class Side:
     value: str | None = None
     """The figure, for an estimate."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"stance": self.stance, "summary": self.summary, "sources": self.sources,
                 "value": self.value, "evidence": [c.to_dict() for c in self.evidence]}
 
@@ -56,7 +69,7 @@ class Conflict:
     summary: str
     sides: tuple[Side, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "subject": self.subject, "subject_name": self.subject_name,
                 "predicate": self.predicate, "object": self.object,
                 "object_name": self.object_name, "summary": self.summary,
@@ -70,12 +83,12 @@ def _side(ctx: Context, stance: str, summary: str, readings: list[Relation],
     return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans), value)
 
 
-def _label(ctx: Context, key: tuple) -> str:
+def _label(ctx: Context, key: FactKey) -> str:
     s, p, o, res, _neg = key
     return f"{ctx.name(s)} {p} {ctx.name(o) or res or ''}".strip()
 
 
-def _negations(ctx: Context, readings: dict) -> list[Conflict]:
+def _negations(ctx: Context, readings: Readings) -> list[Conflict]:
     out = []
     for key, pos in readings.items():
         if key[4]:
@@ -93,7 +106,7 @@ def _negations(ctx: Context, readings: dict) -> list[Conflict]:
     return out
 
 
-def _omissions(ctx: Context, key: tuple, after: str | None) -> list[Side]:
+def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
     """Documents that list two or more others with this predicate and object, not the subject."""
     s, p, o, _res, _neg = key
     if o is None:
@@ -108,7 +121,7 @@ def _omissions(ctx: Context, key: tuple, after: str | None) -> list[Side]:
         published = ctx.published(doc)
         if s in others or len(others) < 2:
             continue
-        if after and published and published[:len(after)] < after:
+        if after and dates.is_partial_date(published) and dates.before(published, after):
             continue
         names = ", ".join(sorted(ctx.name(x) or x for x in others))
         sides.append(_side(ctx, "omits", f"lists {names} as {p} {ctx.name(o)}, "
@@ -116,57 +129,63 @@ def _omissions(ctx: Context, key: tuple, after: str | None) -> list[Side]:
     return sides
 
 
-def _pack_conflicts(ctx: Context, readings: dict) -> list[Conflict]:
+def _pack_conflicts(ctx: Context, readings: Readings) -> list[Conflict]:
     out = []
     for key, rels in readings.items():
-        _confirms, contradicts = pack_verdict(ctx, key, rels)
-        if not contradicts:
+        bad, periods = pack_disagreement(ctx, key, rels)
+        if not bad:
             continue
-        periods = _pack_periods(ctx, key)
         label = _label(ctx, key)
         spans = "; ".join(f"{p.start or '?'}–{p.end or 'now'}" for p in periods)
         pack_side = Side("pack", f"the pack records {label} for {spans}", 0,
-                         tuple(pack_citation(f"{label} ({p.start or '?'}–{p.end or 'now'})", p.source)
-                               for p in periods))
+                         tuple(pack_citation(f"{label} ({p.start or '?'}–{p.end or 'now'})",
+                                             p.source) for p in periods))
         if key[4]:
-            bad = [r for r in rels if any(holds_on(p.start, p.end, observed_on(r, ctx) or "9999")
-                                          for p in periods)]
-            text_side = _side(ctx, "denies", f"NOT {label}", bad)
-            sides = (text_side, pack_side)
+            sides: tuple[Side, ...] = (_side(ctx, "denies", f"NOT {label}", bad), pack_side)
         else:
-            dates = [observed_on(r, ctx) for r in rels]
-            text_side = _side(ctx, "asserts", f"{label} (as of {max(d for d in dates if d)})", rels)
-            ends = sorted(p.end for p in periods if p.end)
-            sides = (text_side, pack_side, *_omissions(ctx, key, ends[-1] if ends else None))
+            latest = max((d for d in (observed_on(r, ctx) for r in bad) if d), key=dates.low)
+            ends = sorted((p.end for p in periods if p.end), key=dates.high)
+            sides = (_side(ctx, "asserts", f"{label} (as of {latest})", bad), pack_side,
+                     *_omissions(ctx, key, ends[-1] if ends else None))
         out.append(Conflict("pack", key[0], ctx.name(key[0]), key[1], key[2], ctx.name(key[2]),
                             f"the text {'denies' if key[4] else 'asserts'} {label}, "
                             f"the pack says otherwise", sides))
     return out
 
 
-def _periods(ctx: Context, readings: dict) -> list[Conflict]:
+def _role(r: Relation) -> str:
+    return fold(str((r.qualifiers or {}).get("role") or ""))
+
+
+def _periods(ctx: Context, readings: Readings) -> list[Conflict]:
+    """A relation one source says ended, which a later source still reports: for a post,
+    only when both name the same one."""
     out = []
     for key, rels in readings.items():
         if key[4]:
             continue
-        ended = [r for r in rels if r.end]
-        if not ended:
-            continue
-        last_end = max(r.end for r in ended)
-        later = [r for r in rels if not r.end and (d := ctx.published(r.evidence.doc))
-                 and d[:len(last_end)] > last_end]
-        if not later or {ctx.source_key(r.evidence.doc) for r in later} <= {
-                ctx.source_key(r.evidence.doc) for r in ended}:
-            continue
-        label = _label(ctx, key)
-        out.append(Conflict("period", key[0], ctx.name(key[0]), key[1], key[2], ctx.name(key[2]),
-                            f"{label}: ended {last_end} by one account, still reported later",
-                            (_side(ctx, "ended", f"{label} until {last_end}", ended),
-                             _side(ctx, "asserts", f"{label} (reported after {last_end})", later))))
+        for role in dict.fromkeys(_role(r) for r in rels if r.end):
+            ended = [r for r in rels if r.end and _role(r) == role]
+            last_end = max((r.end for r in ended if dates.is_partial_date(r.end)),
+                           key=dates.high, default=None)
+            if last_end is None:
+                continue
+            later = [r for r in rels if not r.end and _role(r) == role
+                     and dates.is_partial_date(d := ctx.published(r.evidence.doc))
+                     and dates.after(d, last_end)]
+            if not later or {ctx.source_key(r.evidence.doc) for r in later} <= {
+                    ctx.source_key(r.evidence.doc) for r in ended}:
+                continue
+            label = _label(ctx, key) + (f" ({role})" if role else "")
+            out.append(Conflict(
+                "period", key[0], ctx.name(key[0]), key[1], key[2], ctx.name(key[2]),
+                f"{label}: ended {last_end} by one account, still reported later",
+                (_side(ctx, "ended", f"{label} until {last_end}", ended),
+                 _side(ctx, "asserts", f"{label} (reported after {last_end})", later))))
     return out
 
 
-def figure(value) -> float | None:
+def figure(value: object) -> float | None:
     """A number out of a figure as the text gives it ('over 10,000' -> 10000.0)."""
     if isinstance(value, bool):
         return None
@@ -184,18 +203,35 @@ def figure(value) -> float | None:
     return n * _SCALE.get(rest[0], 1) if rest else n
 
 
-def _estimates(ctx: Context, readings: dict) -> list[Conflict]:
+def _measured(ctx: Context, rels: list[Relation],
+              predicate: str) -> dict[tuple[str, str], dict[float, list[Relation]]]:
+    """{(qualifier, measured noun): {figure: [readings]}}: a figure the sentence ties to
+    another noun than the relation's own is left out; figures of different nouns
+    ("700 fighters", "300 families") are not compared."""
+    found: dict[tuple[str, str], dict[float, list[Relation]]] = {}
+    for r in rels:
+        sentence = ctx.cite(r.evidence).text
+        for name, value in (r.qualifiers or {}).items():
+            if name in _NOT_FIGURES or (n := figure(value)) is None:
+                continue
+            if not measures_relation(predicate, sentence, value):
+                continue
+            noun = "" if predicate in MEASURED else (measure(sentence, value) or "")
+            found.setdefault((name, noun), {}).setdefault(n, []).append(r)
+    for name in {k[0] for k in found}:
+        nouns = [k for k in found if k[0] == name and k[1]]
+        if (name, "") in found and len(nouns) == 1:  # an unnamed figure joins the only noun
+            for n, rs in found.pop((name, "")).items():
+                found[nouns[0]].setdefault(n, []).extend(rs)
+    return found
+
+
+def _estimates(ctx: Context, readings: Readings) -> list[Conflict]:
     out = []
     for key, rels in readings.items():
         if key[4]:
             continue
-        by_name: dict[str, dict[float, list[Relation]]] = {}
-        for r in rels:
-            for name, value in (r.qualifiers or {}).items():
-                if name in _NOT_FIGURES or (n := figure(value)) is None:
-                    continue
-                by_name.setdefault(name, {}).setdefault(n, []).append(r)
-        for name, values in by_name.items():
+        for (name, _noun), values in _measured(ctx, rels, key[1]).items():
             if len(values) < 2:
                 continue
             label = _label(ctx, key)

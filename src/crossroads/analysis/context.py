@@ -7,6 +7,7 @@ knowledge-pack entry (with its public source).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, overload
 
 from crossroads.analysis.grading import Grades, load_grades
 from crossroads.model import Document, Entity, Evidence
@@ -40,7 +41,7 @@ class Citation:
         name = self.title or self.source
         return f"{name} ({self.published or 'undated'})"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "text": self.text, "source": self.source, "doc": self.doc,
                 "start": self.start, "end": self.end, "title": self.title,
                 "published": self.published, "author": self.author,
@@ -67,7 +68,7 @@ class Context:
             self._docs[doc_id] = self.store.get_document(doc_id)
         return self._docs[doc_id]
 
-    def source_key(self, doc_id: str) -> tuple:
+    def source_key(self, doc_id: str) -> tuple[str, ...]:
         """Key of an independent source: a near-duplicate counts as its original; articles
         of one page count once per author."""
         seen: set[str] = set()
@@ -110,7 +111,17 @@ class Context:
             self._entities[entity_id] = ent
         return self._entities[entity_id]
 
+    @overload
+    def name(self, entity_id: str) -> str: ...
+
+    @overload
+    def name(self, entity_id: None) -> None: ...
+
+    @overload
+    def name(self, entity_id: str | None) -> str | None: ...
+
     def name(self, entity_id: str | None) -> str | None:
+        """The entity's name (the pack's, else the store's, else the id itself)."""
         if entity_id is None:
             return None
         if self.pack is not None and (pe := self.pack.get(entity_id)) is not None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Any
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # no stubs: types-networkx not installed
 
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import facts
@@ -44,7 +45,7 @@ class Step:
     """Name of the corridor for a 'connects' link."""
     citations: tuple[Citation, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "source_name": self.source_name, "target": self.target,
                 "target_name": self.target_name, "link": self.link, "via": self.via,
                 "citations": [c.to_dict() for c in self.citations]}
@@ -70,7 +71,7 @@ class Route:
         return " → ".join(n for _, n in self.countries) + tail + (
             " (coast)" if last == self.port else "")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"origin": self.origin, "origin_name": self.origin_name, "port": self.port,
                 "port_name": self.port_name,
                 "countries": [{"id": i, "name": n} for i, n in self.countries],
@@ -84,9 +85,9 @@ class _Network:
         self.ctx = Context(store, pack)
         self.g = nx.Graph()
         self.country_of: dict[str, str] = {}
-        self.corridor_ends: dict[str, dict[str, tuple]] = {}
+        self.corridor_ends: dict[str, dict[str, tuple[Citation, ...]]] = {}
         self.gone: set[str] = set()
-        self.borders: set[frozenset] = set()
+        self.borders: set[frozenset[str]] = set()
         self._regions: set[str] | None = None
         self.bordered: set[str] = set()
 
@@ -102,8 +103,8 @@ class _Network:
                                       or fold(pe.name) in subregions)}
         return node in self._regions
 
-    def link(self, a: str, b: str, link: str, cite: Citation | tuple, via: str | None = None,
-             corridor: str | None = None) -> None:
+    def link(self, a: str, b: str, link: str, cite: Citation | tuple[Citation, ...],
+             via: str | None = None, corridor: str | None = None) -> None:
         """Join a and b; of two links between the same pair the cheaper one is kept."""
         if self.is_region(a) or self.is_region(b):
             return
@@ -157,7 +158,7 @@ class _Network:
                     self.link(f.subject, f.object, pred, f.evidence)
         return self
 
-    def corridor(self, corridor: str, end: str, cites: tuple) -> None:
+    def corridor(self, corridor: str, end: str, cites: tuple[Citation, ...]) -> None:
         """Note one end of a corridor; ends are chained in the order the sources list them."""
         if self.is_region(end):
             return
@@ -182,11 +183,12 @@ class _Network:
 
     def country(self, node: str) -> str | None:
         seen = set()
-        while node and node not in seen:
-            seen.add(node)
-            if self.ctx.type(node) == "Country":
-                return node
-            node = self.country_of.get(node)
+        at: str | None = node
+        while at and at not in seen:
+            seen.add(at)
+            if self.ctx.type(at) == "Country":
+                return at
+            at = self.country_of.get(at)
         return None
 
     def coastal(self, country: str) -> bool:
@@ -214,7 +216,7 @@ class _Network:
         return c is not None and self.coastal(c)
 
     def add_sea(self) -> None:
-        ports_in: dict[str, list[str]] = {}
+        ports_in: dict[str | None, list[str]] = {}  # None: ports of no known country
         for node in list(self.g.nodes):
             if self.is_port(node):
                 ports_in.setdefault(self.country(node), []).append(node)
@@ -244,7 +246,7 @@ class _Network:
                 if isinstance(c, str)]
 
 
-def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tuple = (),
+def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tuple[str, ...] = (),
            max_routes: int = 10) -> list[Route]:
     """Up to ``max_routes`` cheapest distinct routes from ``origin`` to a sea port."""
     start = resolve_entity(store, pack, origin)
@@ -258,7 +260,7 @@ def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tupl
     if start.id not in net.g or _SEA not in net.g:
         return []
     out: list[Route] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
     try:
         paths = nx.shortest_simple_paths(net.g, start.id, _SEA, weight="weight")
         for path in itertools.islice(paths, max_routes * 25):
@@ -280,7 +282,10 @@ def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tupl
 
 def _route(net: _Network, origin: str, path: list[str]) -> Route:
     ctx = net.ctx
-    steps, countries, corridors, cost = [], [], [], 0.0
+    steps: list[Step] = []
+    countries: list[tuple[str, str]] = []
+    corridors: list[str] = []
+    cost = 0.0
 
     def cross(c: str | None) -> None:
         if c and all(c != x for x, _ in countries):

@@ -6,19 +6,22 @@ sources behind it, when it was first and last reported, and an Admiralty credibi
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from crossroads import dates
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.grading import CREDIBILITY, credibility
-from crossroads.model import SYMMETRIC_PREDICATES, Relation, stable_id
+from crossroads.model import SYMMETRIC_PREDICATES, Relation, fold, stable_id
 from crossroads.pack import Pack, PackRelation, holds_on
 from crossroads.store.base import Store
 
-__all__ = ["Fact", "claims", "facts", "fact_groups", "holds_as_of", "observed_on", "pack_key"]
+__all__ = ["Fact", "FactKey", "claims", "facts", "fact_groups", "holds_as_of", "observed_on",
+           "pack_key"]
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+FactKey = tuple[str, str, str | None, str | None, bool]
+"""(subject, predicate, object, resource, negated): readings with one key are one fact."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class Fact:
     """1 confirmed .. 5 improbable, 6 cannot be judged."""
     start: str | None = None
     end: str | None = None
-    qualifiers: dict = field(default_factory=dict, hash=False, compare=False)
+    qualifiers: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     attributed_to: tuple[str, ...] = ()
     """Who the text says asserts it, when not the article's own voice."""
     documents: tuple[str, ...] = ()
@@ -72,8 +75,7 @@ class Fact:
     @property
     def past(self) -> bool:
         """Whether the relation ended before today."""
-        today = date.today().isoformat()
-        return bool(self.end) and self.end[:len(today)] < today[:len(self.end)]
+        return dates.is_partial_date(self.end) and dates.before(self.end, date.today().isoformat())
 
     @property
     def period(self) -> str:
@@ -81,7 +83,7 @@ class Fact:
             return ""
         return f"{self.start or '?'}–{self.end or ''}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "subject": self.subject, "subject_name": self.subject_name,
                 "predicate": self.predicate, "object": self.object,
                 "object_name": self.object_name, "negated": self.negated, "origin": self.origin,
@@ -95,7 +97,7 @@ class Fact:
                 "label": self.label, "evidence": [c.to_dict() for c in self.evidence]}
 
 
-def pack_key(rel: PackRelation) -> tuple:
+def pack_key(rel: PackRelation) -> FactKey:
     """The fact_key a pack relation would have (pack relations are never negated)."""
     s, o = rel.subject, rel.object
     if rel.predicate in SYMMETRIC_PREDICATES and o is not None and o < s:
@@ -117,21 +119,12 @@ def holds_as_of(reading: Relation, as_of: str, ctx: Context) -> bool:
     if reading.start or reading.end:
         return holds_on(reading.start, reading.end, as_of)
     published = ctx.published(reading.evidence.doc)
-    return bool(published) and published[:4] == as_of[:4]
+    return dates.is_partial_date(published) and dates.same(dates.cut(published, 1), as_of)
 
 
 def check_date(value: str | None, name: str = "as_of") -> str | None:
     """An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) or ValueError naming the parameter."""
-    if value is None:
-        return None
-    if _DATE.match(value):
-        y, m, d = (value.split("-") + ["1", "1"])[:3]
-        try:
-            date(int(y), int(m), int(d))  # a real calendar date: no month 13, no 31 April
-            return value
-        except ValueError:
-            pass
-    raise ValueError(f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}")
+    return dates.check_date(value, name)
 
 
 def _pack_relations(pack: Pack | None, entity: str | None, predicate: str | None,
@@ -145,22 +138,23 @@ def _pack_relations(pack: Pack | None, entity: str | None, predicate: str | None
 
 
 def fact_groups(ctx: Context, entity: str | None = None, predicate: str | None = None,
-                as_of: str | None = None) -> tuple[dict, dict]:
+                as_of: str | None = None
+                ) -> tuple[dict[FactKey, list[Relation]], dict[FactKey, list[PackRelation]]]:
     """Readings and pack relations grouped by fact key: ({key: [Relation]}, {key: [PackRelation]})."""
-    readings: dict[tuple, list[Relation]] = {}
+    readings: dict[FactKey, list[Relation]] = {}
     for r in ctx.store.relations(entity=entity, predicate=predicate):
         if entity is not None and entity not in (r.subject, r.object):
             continue  # a claim the entity only voices is not a fact about it
         if as_of is not None and not holds_as_of(r, as_of, ctx):
             continue
         readings.setdefault(r.fact_key, []).append(r)
-    packed: dict[tuple, list[PackRelation]] = {}
+    packed: dict[FactKey, list[PackRelation]] = {}
     for p in _pack_relations(ctx.pack, entity, predicate, as_of):
         packed.setdefault(pack_key(p), []).append(p)
     return readings, packed
 
 
-def _pack_periods(ctx: Context, key: tuple) -> list[PackRelation]:
+def _pack_periods(ctx: Context, key: FactKey) -> list[PackRelation]:
     """Every pack relation for the key's subject/predicate/object, whatever its dates."""
     if ctx.pack is None:
         return []
@@ -168,26 +162,67 @@ def _pack_periods(ctx: Context, key: tuple) -> list[PackRelation]:
     return [r for r in ctx.pack.relations_of(s, p) if pack_key(r)[:3] == (s, p, o)]
 
 
-def pack_verdict(ctx: Context, key: tuple, readings: list[Relation]) -> tuple[bool, bool]:
-    """(pack confirms, pack contradicts) for text readings of one fact key.
+def _role(qualifiers: dict[str, Any] | None) -> str:
+    return fold(str((qualifiers or {}).get("role") or ""))
 
-    The pack contradicts a positive reading when it knows the relation only for periods that
-    miss the date the reading speaks of (X 'is a member' in 2021; the pack: 2006-2012), and a
-    negated reading when one of its periods covers that date."""
+
+def _same_post(period: PackRelation, reading: Relation, strict: bool = False) -> bool:
+    """Whether a pack period speaks of what a reading says. A period that names no post
+    (a membership) is the whole relation. One that names a post agrees with a reading of
+    the same post or of none; it can deny (``strict``) only a reading of that same post:
+    one post that ended is not every post."""
+    pack_role, text_role = _role(period.qualifiers), _role(reading.qualifiers)
+    if not pack_role:
+        return True
+    return pack_role == text_role if strict else text_role in ("", pack_role)
+
+
+def pack_disagreement(ctx: Context, key: FactKey,
+                      readings: list[Relation]) -> tuple[list[Relation], list[PackRelation]]:
+    """The readings the pack contradicts, and the pack periods that contradict them.
+
+    The pack is not complete: what it does not record, it does not deny. It contradicts a
+    negated reading when it records the relation on the reading's date, and a positive
+    reading only when it records the same relation (for a post, the same role) and every
+    such period misses the reading's date: after the relation ended, before it began.
+    Each reading is judged on its own date.
+    Dates are compared at the coarser precision: "2020" is within a period from 2020-02-29."""
+    periods = _pack_periods(ctx, key)
+    dated = [(r, d) for r in readings if (d := observed_on(r, ctx)) and dates.is_partial_date(d)]
+    if not periods or not dated:
+        return [], []
+    if key[4]:
+        found = [(r, [p for p in periods if _same_post(p, r) and _covers(p, d)]) for r, d in dated]
+    else:
+        found = [(r, [p for p in periods if _same_post(p, r, strict=True)]) for r, d in dated
+                 if not any(_covers(p, d) for p in periods if _same_post(p, r))]
+    bad = [(r, ps) for r, ps in found if ps]
+    against = {id(p): p for _r, ps in bad for p in ps}
+    return [r for r, _ps in bad], list(against.values())
+
+
+def _covers(period: PackRelation, day: str) -> bool:
+    return holds_on(period.start, period.end, day)
+
+
+def pack_verdict(ctx: Context, key: FactKey, readings: list[Relation]) -> tuple[bool, bool]:
+    """(pack confirms, pack contradicts) for text readings of one fact key: confirmed when a
+    pack period of the same relation covers a reading's date (or the readings are undated);
+    contradicted when none is covered and ``pack_disagreement`` finds a reading it denies."""
     periods = _pack_periods(ctx, key)
     if not periods:
         return False, False
-    dates = [d for d in (observed_on(r, ctx) for r in readings) if d]
-    covered = [d for d in dates if any(holds_on(p.start, p.end, d) for p in periods)]
-    negated = key[4]
-    if negated:
-        return False, bool(covered)
-    if not dates:
+    contradicted = bool(pack_disagreement(ctx, key, readings)[0])
+    if key[4]:
+        return False, contradicted
+    dated = [(r, d) for r in readings if (d := observed_on(r, ctx)) and dates.is_partial_date(d)]
+    if not dated:
         return True, False
-    return bool(covered), not covered
+    covered = any(_covers(p, d) for r, d in dated for p in periods if _same_post(p, r))
+    return covered, contradicted and not covered
 
 
-def build_fact(ctx: Context, key: tuple, readings: list[Relation],
+def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
                packed: list[PackRelation], against: list[Relation]) -> Fact:
     """One Fact from its readings, the pack relations with its key and the opposite readings."""
     s, p, o, res, negated = key
@@ -199,7 +234,7 @@ def build_fact(ctx: Context, key: tuple, readings: list[Relation],
     dates = sorted(d for d in (ctx.published(d) for d in docs) if d)
     starts = sorted(x for x in [r.start for r in readings] + [q.start for q in packed] if x)
     ends = sorted(x for x in [r.end for r in readings] + [q.end for q in packed] if x)
-    quals: dict = {}
+    quals: dict[str, Any] = {}
     for q in packed:
         quals.update(q.qualifiers or {})
     for r in readings:
@@ -251,7 +286,7 @@ def claims(store: Store, speaker: str, pack: Pack | None = None,
     """Relations the text puts in ``speaker``'s mouth ("according to X", "X claimed"), one
     fact per claim with the sources that report it."""
     ctx = ctx or Context(store, pack)
-    grouped: dict[tuple, list[Relation]] = {}
+    grouped: dict[FactKey, list[Relation]] = {}
     for r in store.relations(entity=speaker):
         if r.attributed_to == speaker:
             grouped.setdefault(r.fact_key, []).append(r)

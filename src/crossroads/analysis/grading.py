@@ -17,6 +17,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from crossroads import settings
@@ -32,8 +33,8 @@ CREDIBILITY = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubt
 @dataclass(frozen=True)
 class Grades:
     """User-set reliability grades by author and by publisher (folded names)."""
-    authors: dict = field(default_factory=dict)
-    publishers: dict = field(default_factory=dict)
+    authors: dict[str, Any] = field(default_factory=dict)
+    publishers: dict[str, Any] = field(default_factory=dict)
 
     def of(self, doc: Document) -> str:
         """The best grade any of the document's authors or its publisher holds, else 'F'."""

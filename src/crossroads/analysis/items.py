@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Iterable
 
 from crossroads.analysis.context import Citation, Context
 from crossroads.model import Event, Quote, date_precision
@@ -33,7 +34,7 @@ class EventItem:
         mode = "" if self.mode == "asserted" else f" ({self.mode})"
         return f"{who} {neg}{self.type}{' → ' + whom if whom else ''}{mode}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "actors": [{"id": i, "name": n} for i, n in self.actors],
                 "targets": [{"id": i, "name": n} for i, n in self.targets], "date": self.date,
                 "precision": self.precision, "place": self.place, "place_name": self.place_name,
@@ -52,7 +53,7 @@ class QuoteItem:
     about: tuple[tuple[str, str], ...]
     evidence: Citation
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"speaker": self.speaker, "speaker_name": self.speaker_name, "text": self.text,
                 "cue": self.cue, "date": self.date,
                 "about": [{"id": i, "name": n} for i, n in self.about],
@@ -68,12 +69,12 @@ class DocItem:
     source: str
     mentions: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "published": self.published,
                 "source": self.source, "mentions": self.mentions}
 
 
-def _named(ctx: Context, ids) -> tuple[tuple[str, str], ...]:
+def _named(ctx: Context, ids: Iterable[str]) -> tuple[tuple[str, str], ...]:
     return tuple((i, ctx.name(i) or i) for i in ids)
 
 

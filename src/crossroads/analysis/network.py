@@ -1,7 +1,9 @@
 """The relation network around an entity, as a networkx graph, and who sits at its centre."""
 from __future__ import annotations
 
-import networkx as nx
+from typing import Any
+
+import networkx as nx  # type: ignore[import-untyped]  # no stubs: types-networkx not installed
 
 from crossroads.analysis.context import Context
 from crossroads.analysis.facts import facts
@@ -62,7 +64,7 @@ def centrality(graph: nx.MultiDiGraph, kind: str = "degree") -> list[tuple[str, 
     return out
 
 
-def graph_to_dict(g: nx.MultiDiGraph) -> dict:
+def graph_to_dict(g: nx.MultiDiGraph) -> dict[str, Any]:
     """{'nodes': [{id, name, type}], 'edges': [{id, source, target, predicate, ...}]}."""
     return {"nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
             "edges": [{"id": k, "source": u, "target": v, **d}

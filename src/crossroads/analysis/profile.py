@@ -4,11 +4,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from crossroads.analysis.conflicts import Conflict, conflicts
 from crossroads.analysis.context import Context
 from crossroads.analysis.facts import Fact, claims, facts
-from crossroads.analysis.items import DocItem, EventItem, QuoteItem, event_item, quote_item
+from crossroads.analysis.items import (
+    DocItem,
+    EventItem,
+    QuoteItem,
+    event_item,
+    quote_item,
+)
 from crossroads.analysis.resolve import from_pack, resolve_entity
 from crossroads.model import Entity
 from crossroads.pack import Pack
@@ -21,7 +28,7 @@ __all__ = ["Profile", "profile"]
 class Profile:
     """What is known of one entity."""
     entity: Entity
-    pack: dict | None
+    pack: dict[str, Any] | None
     """The pack's entry (with its source), when the pack knows the entity."""
     current: tuple[Fact, ...]
     """Relations holding now (no end date, or one not yet reached)."""
@@ -35,7 +42,7 @@ class Profile:
     claims_by: tuple[Fact, ...] = ()
     """Relations the text attributes to the entity ("according to ...")."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         e = self.entity
         return {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
                 "data": dict(e.data), "pack": self.pack,

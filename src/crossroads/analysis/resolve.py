@@ -83,7 +83,8 @@ def region_members(store: Store, pack: Pack | None, region_id: str,
         for rel in pack.relations_of(region_id):
             if rel.object == region_id and rel.predicate in ("located_in", "part_of"):
                 add(rel.subject)
-    for rel in store.relations(entity=region_id):
-        if rel.object == region_id and not rel.negated and rel.predicate in ("located_in", "part_of"):
-            add(rel.subject)
+    for found in store.relations(entity=region_id):
+        if found.object == region_id and not found.negated \
+                and found.predicate in ("located_in", "part_of"):
+            add(found.subject)
     return [e for e in out if type_ is None or type_of(e) == type_]

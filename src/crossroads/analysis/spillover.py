@@ -8,6 +8,7 @@ with where, its allegiances and affiliations, leaders, designations, and every l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from crossroads.analysis.conflicts import Conflict, conflicts
 from crossroads.analysis.context import Context
@@ -33,7 +34,7 @@ class Placement:
     """Name of the bordering country it lies in (or is)."""
     fact: Fact
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"area": self.area, "area_name": self.area_name, "proximity": self.proximity,
                 "neighbour": self.neighbour, "fact": self.fact.to_dict()}
 
@@ -55,7 +56,7 @@ class Exposure:
     def nearest(self) -> str:
         return min((p.proximity for p in self.placements), key=PROXIMITY.index)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"group": self.group, "group_name": self.group_name, "nearest": self.nearest,
                 "placements": [p.to_dict() for p in self.placements],
                 "allegiances": [f.to_dict() for f in self.allegiances],
@@ -69,14 +70,17 @@ def _ok(f: Fact) -> bool:
     return not f.negated and f.credibility <= 3 and f.object is not None
 
 
-def _areas(store: Store, pack: Pack | None, ctx: Context, country: str) -> dict[str, tuple]:
+def _areas(store: Store, pack: Pack | None, ctx: Context,
+           country: str) -> dict[str, tuple[str, str | None]]:
     """{area id: (proximity, neighbour country id)} around ``country``."""
-    areas: dict[str, tuple] = {country: ("inside", None)}
+    areas: dict[str, tuple[str, str | None]] = {country: ("inside", None)}
     neighbours = []
     for f in facts(store, country, predicate="borders", pack=pack, ctx=ctx):
         if not _ok(f):
             continue
         other = f.object if f.subject == country else f.subject
+        if other is None:
+            continue
         if ctx.type(other) == "Country":
             neighbours.append(other)
             areas.setdefault(other, ("neighbour", other))
@@ -108,7 +112,7 @@ def _country_of(store: Store, pack: Pack | None, ctx: Context, place: str) -> st
     if pack is not None and (pe := pack.get(place)) is not None and pe.country:
         return pe.country
     for f in facts(store, place, predicate="located_in", pack=pack, ctx=ctx):
-        if _ok(f) and f.subject == place and ctx.type(f.object) == "Country":
+        if _ok(f) and f.subject == place and f.object and ctx.type(f.object) == "Country":
             return f.object
     return None
 

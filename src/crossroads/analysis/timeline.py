@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import check_date
@@ -30,7 +31,7 @@ class TimelineItem:
     """'source' when the text or pack gives the date; 'document' when an undated event is
     placed at its report's publication date."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"date": self.date, "precision": self.precision, "kind": self.kind,
                 "type": self.type, "summary": self.summary, "entities": list(self.entities),
                 "dated_by": self.dated_by, "evidence": self.evidence.to_dict()}
@@ -54,7 +55,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
     wanted = [e for e in (entity, other) if e]
     items: list[TimelineItem] = []
 
-    def keep(ids, doc: str | None) -> bool:
+    def keep(ids: set[str | None], doc: str | None) -> bool:
         if docs is not None and doc not in docs:
             return False
         if doc is not None and (d := ctx.doc(doc)) is not None and d.duplicate_of:
@@ -62,14 +63,14 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
         return all(e in ids for e in wanted)
 
     for ev in store.events(entity=entity):
-        if not keep(set(ev.actors) | set(ev.targets) | {ev.place}, ev.evidence.doc):
+        if not keep({*ev.actors, *ev.targets, ev.place}, ev.evidence.doc):
             continue
         item = event_item(ctx, ev)
         d, by = ev.date, "source"
         if not d:
             d, by = ctx.published(ev.evidence.doc), "document"
         if d:
-            items.append(TimelineItem(d, date_precision(d), "event", ev.type, item.summary,
+            items.append(TimelineItem(d, date_precision(d) or "day", "event", ev.type, item.summary,
                                       tuple(ev.actors + ev.targets), item.evidence, by))
     for r in store.relations(entity=entity):
         if not (r.start or r.end) or not keep({r.subject, r.object}, r.evidence.doc):
@@ -78,7 +79,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
         cite = ctx.cite(r.evidence)
         for kind, d in (("start", r.start), ("end", r.end)):
             if d:
-                items.append(TimelineItem(d, date_precision(d), kind, r.predicate,
+                items.append(TimelineItem(d, date_precision(d) or "day", kind, r.predicate,
                                           f"{kind}: {label.strip()}", (r.subject, r.object or ""),
                                           cite))
     if pack is not None and entity and docs is None:
@@ -88,7 +89,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
             label = f"{ctx.name(p.subject)} {p.predicate} {ctx.name(p.object) or ''}".strip()
             for kind, d in (("start", p.start), ("end", p.end)):
                 if d:
-                    items.append(TimelineItem(d, date_precision(d), kind, p.predicate,
+                    items.append(TimelineItem(d, date_precision(d) or "day", kind, p.predicate,
                                               f"{kind}: {label}", (p.subject, p.object or ""),
                                               pack_citation(label, p.source)))
     items = [i for i in items if _within(i.date, date_from, date_to)]

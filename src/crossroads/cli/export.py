@@ -14,7 +14,7 @@ from crossroads.pack import load_pack
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="jsonl", show_default=True,
-              help="jsonl: facts export (CONTRACT.md); ftm: FollowTheMoney; csv: events; graphml: network.")
+              help="jsonl: facts export (docs/export.md); ftm: FollowTheMoney; csv: events; graphml: network.")
 @click.option("--out", "-o", default="-", show_default=True, help="Output file, - for standard output.")
 @click.option("--source", default=None, help="Only documents read from this input file (base name).")
 @db_option

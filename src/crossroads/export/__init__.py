@@ -1,6 +1,6 @@
 """Exports: each format is a module with ``write(store, fh, source=None, pack=None) -> int``.
 
-- jsonl:   the facts export of CONTRACT.md (schema 1), what the scorer and other tools read
+- jsonl:   the facts export of docs/export.md (schema 1), what the scorer and other tools read
 - ftm:     FollowTheMoney entities (Aleph/OpenAleph, OpenSanctions tools)
 - csv:     events with ACLED-like columns
 - graphml: the relation network (Gephi)
@@ -14,6 +14,7 @@ FORMATS = {"jsonl": "crossroads.export.jsonl", "ftm": "crossroads.export.ftm",
            "csv": "crossroads.export.events_csv", "graphml": "crossroads.export.graphml"}
 
 
-def writer(fmt: str) -> Callable:
+def writer(fmt: str) -> Callable[..., int]:
     """The ``write`` function of an export format."""
-    return importlib.import_module(FORMATS[fmt]).write
+    write: Callable[..., int] = importlib.import_module(FORMATS[fmt]).write
+    return write

@@ -2,14 +2,14 @@
 
 Columns follow ACLED's where they mean the same: ``time_precision`` 1 = day, 2 = month,
 3 = year; ``geo_precision`` 1 = town or point, 2 = province, 3 = country. ``event_type`` is
-the PLOVER type (CONTRACT.md). ``source`` names the document and its date, ``notes`` holds the
+the PLOVER type (schema.toml). ``source`` names the document and its date, ``notes`` holds the
 evidence sentence, and ``doc``/``start``/``end`` point into the stored text. Negated and
 planned or hypothetical events, and the events of near-duplicate documents, are left out.
 """
 from __future__ import annotations
 
 import csv
-from typing import IO
+from typing import IO, Any
 
 from crossroads.analysis.context import Context
 from crossroads.model import Event
@@ -25,10 +25,13 @@ _TIME = {10: 1, 7: 2, 4: 3}
 _GEO = {"city": 1, "point": 1, "province": 2, "country": 3}
 
 
-def _geo(pack: Pack | None, place: str | None) -> dict:
+def _geo(pack: Pack | None, place: str | None) -> dict[str, Any]:
     """location/admin1/country/lat/long/precision of a place the pack knows."""
-    out = {k: "" for k in ("admin1", "country", "latitude", "longitude", "geo_precision")}
-    pe = pack.get(place) if pack is not None and place else None
+    out: dict[str, str | float | int | None] = {
+        k: "" for k in ("admin1", "country", "latitude", "longitude", "geo_precision")}
+    if pack is None or not place:
+        return out
+    pe = pack.get(place)
     if pe is None:
         return out
     chain: list[PackEntity] = [pe]
@@ -47,7 +50,7 @@ def _geo(pack: Pack | None, place: str | None) -> dict:
     return out
 
 
-def _row(ctx: Context, ev: Event, pack: Pack | None, n: int) -> dict:
+def _row(ctx: Context, ev: Event, pack: Pack | None, n: int) -> dict[str, Any]:
     cite = ctx.cite(ev.evidence)
     row = {"event_id": f"CR{n:06d}", "event_date": ev.date or "",
            "time_precision": _TIME.get(len(ev.date or ""), ""), "event_type": ev.type,

@@ -1,10 +1,11 @@
 """FollowTheMoney export: entities, relations, events and quotes as FtM entities (JSON lines),
 so Aleph/OpenAleph and the OpenSanctions tools (nomenklatura, yente, ftm) can read them.
 
-Schemata: a Country is a PublicBody (the state as an actor, with its ISO code), an
-Organization or ArmedGroup an Organization (groups designated as terrorist carry the topic
-'crime.terror'), a Person a Person, a Place an Address, a Facility a RealEstate, an
-Initiative a Project, an Agreement a Contract; each document an Article. Relations become
+Schemata (the ``ftm`` field of each type in schema.toml): a Country is a PublicBody (the
+state as an actor, with its ISO code), an Organization or ArmedGroup an Organization
+(groups designated as terrorist carry the topic 'crime.terror'), a Person a Person, a Place
+an Address, a Facility a RealEstate, an Initiative a Project, an Agreement a Contract; each
+document an Article. Relations become
 Membership (member_of), Occupancy + Position (holds_position), Sanction
 (designated_terrorist_by) or UnknownLink (the rest, the predicate as 'role'); events become
 Event and quotes Note. Every link carries 'proof' (the Articles it was read from) and the
@@ -20,6 +21,7 @@ from typing import IO
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from crossroads import schema
 from crossroads.analysis.context import Context
 from crossroads.analysis.facts import Fact, facts
 from crossroads.model import Document, Entity, stable_id
@@ -30,9 +32,8 @@ __all__ = ["write", "SCHEMA_OF", "ftm_id"]
 
 _FTM_ID = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.\-]*[0-9a-zA-Z])?$")
 
-SCHEMA_OF = {"Country": "PublicBody", "Organization": "Organization",
-             "ArmedGroup": "Organization", "Person": "Person", "Place": "Address",
-             "Facility": "RealEstate", "Initiative": "Project", "Agreement": "Contract"}
+SCHEMA_OF = {t.name: t.ftm for t in schema.load().entities.values()}
+"""FtM schema of each of our entity types (the ``ftm`` field of schema.toml)."""
 
 
 def ftm_id(our_id: str) -> str:
@@ -44,6 +45,12 @@ def ftm_id(our_id: str) -> str:
     return "crossroads-" + stable_id("x", our_id).split(":", 1)[1]
 
 
+def _is_a(name: str, parent: str) -> bool:
+    """Whether the FtM schema ``name`` is ``parent`` or extends it."""
+    schema_, base = model.get(name), model.get(parent)
+    return schema_ is not None and base is not None and schema_.is_a(base)
+
+
 class _Writer:
     def __init__(self, store: Store, fh: IO[str], pack: Pack | None):
         self.store, self.fh, self.pack = store, fh, pack
@@ -53,7 +60,7 @@ class _Writer:
         self.count = 0
 
     def emit(self, proxy: EntityProxy) -> None:
-        if proxy.id in self.written:
+        if proxy.id is None or proxy.id in self.written:
             return
         self.written.add(proxy.id)
         self.fh.write(json.dumps(proxy.to_dict(), ensure_ascii=False) + "\n")
@@ -96,7 +103,8 @@ class _Writer:
         if pe is not None:
             if pe.iso and ent.type == "Country":
                 p.add("country", pe.iso)
-            elif pe.country and (c := self.pack.get(pe.country)) is not None and c.iso:
+            elif pe.country and self.pack is not None \
+                    and (c := self.pack.get(pe.country)) is not None and c.iso:
                 p.add("country", c.iso)
             p.add("wikidataId", pe.wikidata)
             if schema in ("Address", "RealEstate") and pe.lat is not None:
@@ -111,9 +119,9 @@ class _Writer:
 
     # -- links -------------------------------------------------------------------------
     def proven(self, p: EntityProxy, f: Fact, docs: set[str]) -> None:
-        texts = [c for c in f.evidence if c.kind == "text" and c.doc in docs]
+        texts = [c for c in f.evidence if c.kind == "text" and c.doc and c.doc in docs]
         for c in texts:
-            p.add("proof", ftm_id(c.doc))
+            p.add("proof", ftm_id(c.doc or ""))
         if texts:
             p.add("description", texts[0].text)
         voices = ", ".join(self.ctx.name(a) or a for a in f.attributed_to)
@@ -128,14 +136,13 @@ class _Writer:
         o_schema = self.entity(f.object, f.object in terror)
         if s_schema is None or o_schema is None:
             return
-        legal = model.get("LegalEntity")
-        if f.predicate == "member_of" and model.get(s_schema).is_a(legal) \
-                and model.get(o_schema).is_a(model.get("Organization")):
+        if f.predicate == "member_of" and _is_a(s_schema, "LegalEntity") \
+                and _is_a(o_schema, "Organization"):
             link = self.make("Membership", f.id)
             link.add("member", ftm_id(f.subject))
             link.add("organization", ftm_id(f.object))
         elif f.predicate == "holds_position" and s_schema == "Person" \
-                and model.get(o_schema).is_a(model.get("Organization")):
+                and _is_a(o_schema, "Organization"):
             role = str(f.qualifiers.get("role") or "position")
             post = self.make("Position", f"{f.object}/{role}")
             post.add("name", f"{role}, {f.object_name}")
@@ -180,9 +187,8 @@ def write(store: Store, fh: IO[str], source: str | None = None, pack: Pack | Non
             e.add("date", ev.date)
             e.add("summary", ev.type)
             e.add("description", w.ctx.cite(ev.evidence).text)
-            legal = model.get("LegalEntity")
             for x in parties:
-                if model.get(w.schemata[x]).is_a(legal):
+                if _is_a(w.schemata[x], "LegalEntity"):
                     e.add("involved", ftm_id(x))
                     if x in ev.actors:
                         e.add("organizer", ftm_id(x))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import IO
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # no stubs: types-networkx not installed
 
 from crossroads.analysis.context import Context
 from crossroads.analysis.facts import facts
@@ -35,7 +35,8 @@ def build_graph(store: Store, source: str | None = None, pack: Pack | None = Non
             continue  # pack-only facts only between entities the store knows
         for node in (f.subject, f.object):
             if node not in g:
-                attrs = {"name": ctx.name(node) or node, "type": ctx.type(node) or ""}
+                attrs: dict[str, str | float | None] = {"name": ctx.name(node) or node,
+                                                        "type": ctx.type(node) or ""}
                 pe = pack.get(node) if pack is not None else None
                 if pe is not None and pe.lat is not None:
                     attrs.update(latitude=pe.lat, longitude=pe.lon)
@@ -52,4 +53,4 @@ def write(store: Store, fh: IO[str], source: str | None = None, pack: Pack | Non
     g = build_graph(store, source, pack)
     for line in nx.generate_graphml(g, prettyprint=True):
         fh.write(line + "\n")
-    return g.number_of_nodes() + g.number_of_edges()
+    return int(g.number_of_nodes() + g.number_of_edges())

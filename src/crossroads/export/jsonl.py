@@ -1,4 +1,4 @@
-"""The facts export (../shared/eval/CONTRACT.md, schema 1): documents, entities, relations,
+"""The facts export (docs/export.md, schema 1): documents, entities, relations,
 events, quotes as JSON Lines.
 
 Relation readings of the same fact (same subject, predicate, object, negation) are merged
@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import IO
+from typing import IO, Any
 
-from crossroads.model import Relation
+from crossroads.model import Event, Quote, Relation
+from crossroads.pack import Pack
 from crossroads.store.base import Store
 
 
-def _dump(fh: IO[str], record: dict) -> None:
+def _dump(fh: IO[str], record: dict[str, Any]) -> None:
     fh.write(json.dumps(record, ensure_ascii=False, default=_jsonable) + "\n")
 
 
-def _jsonable(value):
+def _jsonable(value: Any) -> Any:
     if isinstance(value, (set, tuple)):
         return list(value)
     if isinstance(value, bytes):
@@ -27,15 +28,15 @@ def _jsonable(value):
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def merge_relations(readings: list[Relation]) -> list[dict]:
+def merge_relations(readings: list[Relation]) -> list[dict[str, Any]]:
     """One record per fact, evidence from every reading, earliest dates kept."""
-    groups: dict[tuple, list[Relation]] = defaultdict(list)
+    groups: dict[tuple[Any, ...], list[Relation]] = defaultdict(list)
     for r in readings:
         groups[(*r.fact_key, r.attributed_to)].append(r)
     out = []
     for rels in groups.values():
         rec = rels[0].to_record()
-        quals: dict = {}
+        quals: dict[str, Any] = {}
         for r in rels:
             for k, v in (r.qualifiers or {}).items():
                 quals.setdefault(k, v)
@@ -54,7 +55,8 @@ def merge_relations(readings: list[Relation]) -> list[dict]:
     return out
 
 
-def write(store: Store, fh: IO[str], source: str | None = None, pack=None) -> int:
+def write(store: Store, fh: IO[str], source: str | None = None,
+          pack: Pack | None = None) -> int:
     """Write every document of the store (or of one input file) and what was read from it."""
     docs = store.documents(source=source)
     doc_ids = {d.id for d in docs}
@@ -63,7 +65,9 @@ def write(store: Store, fh: IO[str], source: str | None = None, pack=None) -> in
         _dump(fh, d.to_record())
         n += 1
     mentions = defaultdict(list)
-    relations, events, quotes = [], [], []
+    relations: list[Relation] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
     for d in docs:
         if d.kind == "page":
             continue
@@ -81,7 +85,8 @@ def write(store: Store, fh: IO[str], source: str | None = None, pack=None) -> in
     for rec in merge_relations(relations):
         _dump(fh, rec)
         n += 1
-    for item in (*events, *quotes):
+    items: list[Event | Quote] = [*events, *quotes]
+    for item in items:
         _dump(fh, item.to_record())
         n += 1
     return n

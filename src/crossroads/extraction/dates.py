@@ -13,20 +13,17 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from crossroads import dates
+
 __all__ = ["resolve"]
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
+_MONTHS = dates.MONTHS
 _WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-       r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = rf"(?P<mon>{dates.MONTH_PATTERN})\.?"
 _LEAD = re.compile(r"^(?:(?:on|in|since|by|from|until|till|to|of|during|at|before|after|around|"
                    r"about|as of|the|early|late|mid|end of|beginning of|start of|"
                    r"the end of|the beginning of|the start of)[\s-]+)+")
@@ -51,34 +48,23 @@ _WEEKDAY = re.compile(r"^(?:(?P<which>last|this|next|past)\s+)?(?P<wd>monday|tue
 
 
 def _parse_published(published: str | None) -> tuple[date, int] | None:
-    """The publication date and its precision (1 year, 2 month, 3 day)."""
-    if not published:
-        return None
-    m = _ISO.match(published) or _YEAR.match(published)
-    if not m:
-        return None
-    parts = m.groupdict()
-    y, mo, d = int(parts["y"]), parts.get("m"), parts.get("d")
-    try:
-        return date(y, int(mo or 1), int(d or 1)), 1 + (mo is not None) + (d is not None)
-    except ValueError:
-        return None
+    """The publication date's first day and its precision (1 year, 2 month, 3 day)."""
+    p = dates.parse(published)
+    return (p.low, p.precision) if p else None
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    """The ISO form of a year, month and day as far as given; None for an impossible date."""
     try:
-        if d is not None and m is not None:
-            return date(y, m, d).isoformat()
-        if m is not None:
-            return f"{date(y, m, 1).isoformat()[:7]}"
-        return f"{y:04d}"
+        date(y, m or 1, d or 1)
     except ValueError:
         return None
+    return dates.PartialDate(y, m, d if m is not None else None).iso
 
 
 def _at(day: date, precision: int) -> str:
     """A date cut to a precision (1 year, 2 month, 3 day)."""
-    return day.isoformat()[:{1: 4, 2: 7, 3: 10}[precision]]
+    return dates.from_date(day, precision).iso
 
 
 def _month_shift(day: date, months: int) -> date:

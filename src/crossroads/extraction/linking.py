@@ -5,6 +5,8 @@ Rules, in order:
 - a capital used as an actor ("Tashkent said", "Moscow's position") is its country;
 - a person's short form ("Kabulov", "Abu Yusuf") is the full name it ends or starts, the
   nearest one before it; a one-letter slip in a surname ("Korybkov") still links;
+- two spellings of one full name ("Haibatullah Akhunzada", "Hibatullah Akhundzada") are
+  one person, the first one leading (crossroads.names decides);
 - the same name typed two ways by NER takes its most frequent type;
 - everything else gets ``model.entity_id(type, name)``: the same name and type is one
   entity across documents.
@@ -14,7 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rigour.text.distance import levenshtein
+
 from crossroads.model import entity_id, fold
+from crossroads.names import same_person
 
 __all__ = ["Mentioned", "link", "near_miss"]
 
@@ -45,19 +50,13 @@ def near_miss(a: str, b: str) -> bool:
     """Edit distance at most one, for names of six letters or more ("Korybkov"/"Korybko")."""
     if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
         return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
-    short, long_ = sorted((a, b), key=len)
-    for i in range(len(long_)):
-        if long_[:i] + long_[i + 1:] == short:
-            return True
-    return False
+    return levenshtein(a, b, max_edits=1) <= 1
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """Two full names of one person: same surname, first names alike ("Sergey"/"Sergei")."""
-    return len(a) >= 2 and len(b) >= 2 and a[-1] == b[-1] and (
-        a[0][:4] == b[0][:4] or near_miss(a[0], b[0])) and len(a) == len(b)
+    """Two full names of one person, spelled alike ("Sergey"/"Sergei", "Akhunzada"/
+    "Akhundzada"): crossroads.names, with its measured threshold."""
+    return same_person(" ".join(a), " ".join(b))
 
 
 def _short_of(short: list[str], full: list[str]) -> bool:

@@ -8,16 +8,16 @@ rule in a later folder replaces the one with the same id from an earlier folder.
 from __future__ import annotations
 
 import json
-import re
 import tomllib
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from crossroads import settings
+from crossroads import schema, settings
+from crossroads.dates import holds_on, is_partial_date
 from crossroads.exc import PackError
-from crossroads.model import ENTITY_TYPES, PREDICATES, fold
+from crossroads.model import ENTITY_TYPES, PREDICATES, check_relation, fold
 from crossroads.pack.model import PackEntity, PackRelation, PackRule
 
 __all__ = ["DEFAULT_PACK", "Pack", "holds_on", "load_pack"]
@@ -25,21 +25,10 @@ __all__ = ["DEFAULT_PACK", "Pack", "holds_on", "load_pack"]
 DEFAULT_PACK = Path(__file__).parent / "data"
 """The bundled region pack."""
 
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _ENTITY_KEYS = {f.name for f in fields(PackEntity)}
 _RELATION_KEYS = {f.name for f in fields(PackRelation)}
 _RULE_KEYS = {f.name for f in fields(PackRule)}
 _GEO_PRECISIONS = {"country", "province", "city", "point"}
-
-
-def _low(d: str) -> str:
-    """Earliest full date a partial ISO date covers ('2012' -> '2012-01-01')."""
-    return d + "-01-01"[len(d) - 4:] if len(d) < 10 else d
-
-
-def _high(d: str) -> str:
-    """Latest full date a partial ISO date covers ('2012' -> '2012-12-31')."""
-    return d + "-12-31"[len(d) - 4:] if len(d) < 10 else d
 
 
 def _fold(text: str) -> str:
@@ -47,14 +36,6 @@ def _fold(text: str) -> str:
     if text.isascii():
         return " ".join(text.casefold().replace("`", "'").split())
     return fold(text)
-
-
-def holds_on(start: str | None, end: str | None, as_of: str) -> bool:
-    """Whether a period [start, end] (partial ISO dates, inclusive, open when None) covers as_of."""
-    day = _low(as_of)
-    if start and _low(start) > day:
-        return False
-    return not (end and _high(end) < day)
 
 
 class Pack:
@@ -115,6 +96,12 @@ class Pack:
                 if end is not None and end not in entities:
                     raise PackError(f"{rel_file}: {where} {rel.subject} {rel.predicate} "
                                     f"{rel.object}: unknown entity {end!r}")
+            # the subject and object types schema.toml allows for the predicate
+            why = check_relation(rel.predicate, entities[rel.subject].type,
+                                 entities[rel.object].type if rel.object else None)
+            if why:
+                raise PackError(f"{rel_file}: {where} {rel.subject} {rel.predicate} "
+                                f"{rel.object}: {why}")
         for ent in entities.values():
             if ent.country and ent.country not in entities:
                 raise PackError(f"{origin[ent.id]}: unknown country {ent.country!r}")
@@ -147,7 +134,7 @@ class Pack:
                      as_of: str | None = None) -> list[PackRelation]:
         """Relations with the entity as subject or object, optionally of one predicate and
         holding on a date (partial ISO dates; a period's ends are inclusive)."""
-        if as_of is not None and not _DATE.match(as_of):
+        if as_of is not None and not is_partial_date(as_of):
             raise ValueError(f"as_of must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {as_of!r}")
         out = []
         for rel in self._rel_index.get(entity_id, []):
@@ -270,7 +257,7 @@ def _date(value: Any, path: Path, where: str, key: str) -> str | None:
     if value is None or value == "":
         return None
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    if not _DATE.match(text):
+    if not is_partial_date(text):
         raise PackError(f"{path}: {where}: bad date in {key!r}: {value!r} "
                         "(use YYYY, YYYY-MM or YYYY-MM-DD)")
     return text
@@ -310,7 +297,7 @@ def _relation(item: Any, path: Path, i: int) -> PackRelation:
     _check(item, path, where, _RELATION_KEYS, ("subject", "predicate", "source"))
     if item["predicate"] not in PREDICATES:
         raise PackError(f"{path}: {where}: unknown predicate {item['predicate']!r}")
-    if item.get("object") is None and item["predicate"] != "has_resource":
+    if item.get("object") is None and schema.load().predicates[item["predicate"]].object:
         raise PackError(f"{path}: {where}: missing 'object'")
     return PackRelation(
         subject=item["subject"], predicate=item["predicate"], object=item.get("object"),

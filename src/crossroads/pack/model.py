@@ -6,6 +6,7 @@ module only says what an entry is. See docs/pack.md for the file format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class PackEntity:
     """Entity id of the country a place/facility lies in."""
     valid_from: str | None = None
     valid_to: str | None = None
-    data: dict = field(default_factory=dict, hash=False, compare=False)
+    data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     """Anything else (capital, landlocked, population...)."""
 
 
@@ -47,7 +48,7 @@ class PackRelation:
     source: str
     start: str | None = None
     end: str | None = None
-    qualifiers: dict = field(default_factory=dict, hash=False, compare=False)
+    qualifiers: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: 
 from crossroads.extraction.components.acronyms import ACRONYMS
 from crossroads.extraction.linking import Mentioned, link
 from crossroads.model import Entity, fold
+from crossroads.names import PersonIndex
 
 if TYPE_CHECKING:
     from crossroads.pack import Pack, PackEntity
@@ -85,10 +86,16 @@ class Linker:
         self.name = name
         self.pack: Pack | None = None
         self.capitals: dict[str, str] = {}
+        self.persons = PersonIndex()
 
     def set_pack(self, pack: Pack) -> None:
         self.pack = pack
         self.capitals = capitals(pack)
+        self.persons = PersonIndex()
+        for ent in pack.entities.values():
+            if ent.type == "Person":
+                for name in (ent.name, *ent.aliases):
+                    self.persons.add(name, ent.id)
 
     def __call__(self, doc: Doc) -> Doc:
         acronyms = doc.user_data.get(ACRONYMS) or {}
@@ -97,6 +104,10 @@ class Linker:
             m = Mentioned(ent.start, ent.end, ent.start_char, ent.text, ent.label_,
                           kb_id=ent.kb_id_, acronym_of=acronyms.get(ent.text),
                           words=[fold(t.text) for t in ent if t.is_alpha or t.like_num])
+            if m.type == "Person" and not m.kb_id and len(m.words) >= 2:
+                # a spelling the pack does not list ("Haibatullah Akhunzada"): its person,
+                # with the spelling kept as an alias of this document's entity
+                m.kb_id = self.persons.find(ent.text) or ""
             if m.kb_id in self.capitals and governs(ent):
                 m.government = self.capitals[m.kb_id]
             mentions.append(m)
