@@ -17,26 +17,15 @@ from spacy.tokens import Doc, Token
 
 from crossroads.extraction.patterns.sentence import Ment, Sentence, modifier
 from crossroads.model import Event
+from crossroads.schema import load as load_schema
 
 __all__ = ["EventCandidate", "PairCandidate", "PREDICATE_TYPES", "event_features",
            "pair_features", "pairs", "rule_event_features"]
 
 PREDICATE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "member_of": (("Country", "Organization"), ("Organization",)),
-    "borders": (("Country", "Place"), ("Country", "Place")),
-    "located_in": (("Place", "Facility"), ("Place", "Country")),
-    "holds_position": (("Person",), ("Country", "Organization", "ArmedGroup")),
-    "pledged_allegiance_to": (("ArmedGroup", "Person"), ("ArmedGroup", "Person")),
-    "affiliated_with": (("ArmedGroup",), ("ArmedGroup",)),
-    "operates_in": (("ArmedGroup", "Organization"), ("Place", "Country")),
-    "designated_terrorist_by": (("ArmedGroup",), ("Country", "Organization")),
-    "hosts_military_presence": (("Country",), ("Country",)),
-    "party_to": (("Country", "Organization", "ArmedGroup", "Person"), ("Agreement",)),
-    "part_of": (("Initiative", "Organization"), ("Initiative", "Organization")),
-    "connects": (("Initiative", "Facility"), ("Place", "Country", "Facility")),
-}
-"""Subject and object types of each predicate with an object (the export contract)."""
-SYMMETRIC = {"borders", "affiliated_with"}
+    p.name: (p.subject, p.object) for p in load_schema().predicates.values() if p.object}
+"""Subject and object types of each predicate with an object (schema.toml)."""
+SYMMETRIC = {p.name for p in load_schema().predicates.values() if p.symmetric}
 _ALLOWED = {(s, o) for subj, obj in PREDICATE_TYPES.values() for s in subj for o in obj}
 EVENT_ROLES = ("Country", "Organization", "ArmedGroup", "Person")
 WINDOW = 14
@@ -90,8 +79,18 @@ def pairs(s: Sentence) -> Iterator[PairCandidate]:
         yield PairCandidate(s, a, b)
 
 
+def _covering(s: Sentence) -> dict[int, Ment]:
+    """Token index -> the mention covering it, built once per sentence (``Sentence.at``
+    scans every mention on every call)."""
+    cover = s.__dict__.get("_cover")
+    if cover is None:
+        cover = {i: m for m in reversed(s.ments) for i in range(m.start, m.end)}
+        s.__dict__["_cover"] = cover
+    return cover
+
+
 def _word(t: Token, s: Sentence) -> str:
-    m = s.at(t.i)
+    m = _covering(s).get(t.i)
     if m is not None:
         return f"<{m.type}>"
     if t.like_num:
@@ -215,7 +214,7 @@ def rule_event_features(s: Sentence, ev: Event, types: dict[str, str]) -> dict[s
     if ev.evidence.end - ev.evidence.start > s.span.end_char - s.span.start_char:
         f["across"] = 1
     for t in s.span:
-        if t.pos_ in ("VERB", "NOUN") and not t.is_stop and s.at(t.i) is None:
+        if t.pos_ in ("VERB", "NOUN") and not t.is_stop and t.i not in _covering(s):
             f[f"lemma={t.lemma_.lower()}"] = 1
     if any(t.text in ("“", '"', "”") for t in s.span):
         f["quoted"] = 1
@@ -250,7 +249,7 @@ def event_features(c: EventCandidate) -> dict[str, float]:
         f[f"prep={prep.lower_}"] = 1
         f[f"prep={prep.lower_}|{prep.head.lemma_.lower()}"] = 1
     for t in s.span:
-        if t.pos_ in ("VERB", "NOUN") and not t.is_stop and s.at(t.i) is None:
+        if t.pos_ in ("VERB", "NOUN") and not t.is_stop and t.i not in _covering(s):
             f[f"lemma={t.lemma_.lower()}"] = 1
     for t in doc[max(s.span.start, m.start - 3):m.start]:
         f[f"before={_word(t, s)}"] = 1
