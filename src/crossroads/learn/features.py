@@ -50,6 +50,10 @@ class PairCandidate:
     rules: frozenset[str] = frozenset()
     """Predicates the rules read for this pair in this sentence."""
     across: bool = False
+    elsewhere: frozenset[str] = frozenset()
+    """Predicates the rules read for this pair in other sentences of the document."""
+    rank: tuple[int, int] = (9, 9)
+    """How often the document names each entity, as a rank (0: the most named)."""
 
 
 @dataclass
@@ -152,6 +156,10 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
         f[f"rule={p}|{order}"] = 1
     if c.rules:
         f["rule=any"] = 1
+    for p in c.elsewhere - c.rules:
+        f[f"elsewhere={p}"] = 1
+    for who, r in zip("ab", c.rank, strict=True):
+        f[f"rank{who}={min(r, 3)}|{types}"] = 1
     for p in predicates_for(a.type, b.type):
         if (a.id, p, b.id) in pack or (p in SYMMETRIC and (b.id, p, a.id) in pack):
             f[f"pack={p}"] = 1

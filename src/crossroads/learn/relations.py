@@ -7,7 +7,7 @@ candidates of their own. ``has_resource`` (no object) stays with the rules.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
@@ -62,6 +62,14 @@ def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
             out.append(c)
             index[(k, subj, obj)] = c
         c.rules = frozenset(preds)
+    pairs_read: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (_, subj, obj), preds in read.items():
+        pairs_read[(subj, obj)] |= preds
+    counts = Counter(m.id for s in sents for m in s.ments)
+    rank = {eid: k for k, (eid, _) in enumerate(counts.most_common())}
+    for c in out:
+        c.elsewhere = frozenset(pairs_read.get((c.a.id, c.b.id), ()))
+        c.rank = (rank.get(c.a.id, 9), rank.get(c.b.id, 9))
     return out
 
 
@@ -76,9 +84,13 @@ def decide(doc: Doc, rules: list[Relation], model: LinearModel,
     probs = model.predict_proba([pair_features(c, pack) for c in cands])
     by_rule = {(r.subject, r.predicate, r.object, r.evidence.end): r for r in rules}
     out: list[Relation] = []
+    none = model.classes.index("none") if "none" in model.classes else None
     for c, p in zip(cands, probs, strict=True):
+        if none is not None:
+            p = p.copy()
+            p[none] = 0.0  # the likeliest predicate, kept when it passes the threshold
         label, score = model.best(p)
-        if label == "none" or score < threshold:
+        if score < threshold or label == "none":
             continue
         ev = c.sent.evidence()
         rule = by_rule.get((c.a.id, label, c.b.id, ev.end))
