@@ -75,3 +75,10 @@ def test_cli_search_finds_documents_entities_and_facts_together(tmp_path):
     assert any(h["kind"] == "entity" and h["name"] == "Zamir Kabulov" for h in hits)
     facts = [h for h in hits if h["kind"] == "fact"]
     assert any(f["predicate"] == "holds_position" for f in facts)
+
+
+def test_cli_search_huge_query_is_one_line_error(db):
+    result = run("search", "Gwadar " * 9400, "--db", db)   # 65 KB
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "search query too long" in result.stderr
+    assert str(db) not in result.stderr

@@ -261,3 +261,17 @@ def test_api_timeline_and_network_filters(client, docs):
     borders = client.get("/api/network", params={"entity": sample.TJ.id,
                                                  "predicate": "borders"}).json()
     assert borders["edges"] and all(e["predicate"] == "borders" for e in borders["edges"])
+
+
+def test_api_huge_search_query_is_a_quick_400_naming_no_path(client, web_store):
+    import time
+    query = " ".join(["apricots"] * 7300)[:64_000]     # the 65 KB URL httpx allows
+    started = time.perf_counter()
+    body = _error(client.get("/api/search", params={"q": query}), 400, "q")
+    assert time.perf_counter() - started < 5
+    assert "too long" in body["error"] and "64,000" in body["error"]
+    assert web_store[0] not in body["error"] and "/" not in body["error"]
+    many = _error(client.get("/api/search", params={"q": "a " * 40}), 400, "q")
+    assert "too many words" in many["error"]
+    html = client.get("/", params={"q": query}, headers={"accept": "text/html"})
+    assert html.status_code == 400 and "too long" in html.text

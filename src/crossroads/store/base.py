@@ -63,7 +63,8 @@ class Store(ABC):
         """Ranked full-text search over article documents (title and text).
 
         ``query`` is plain words as a user types them (no syntax errors possible);
-        snippets mark matches with [ and ].
+        snippets mark matches with [ and ]. A query over MAX_QUERY_CHARS characters or
+        MAX_QUERY_TERMS words (crossroads.store.sql) raises QueryError.
         """
 
     # -- knowledge ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ from abc import abstractmethod
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Sequence
 
-from crossroads.exc import StoreError
+from crossroads.exc import QueryError, StoreError
 from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quote, Relation,
                               SearchHit, fold)
 from crossroads.store import rows
@@ -20,6 +20,21 @@ from crossroads.store.base import Store
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
 _ENT = rows.columns(rows.ENTITY_COLUMNS, "e")
 _MIN_PREFIX = 6
+
+MAX_QUERY_CHARS = 1000
+"""Longest search text accepted: far above any real query, far below what occupies a server."""
+MAX_QUERY_TERMS = 32
+"""Most words a search may AND together (each one is a full-text phrase to intersect)."""
+
+
+def check_query(query: str, terms: bool = True) -> str:
+    """The query, or QueryError saying which limit it is over (never repeating the query)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"search query too long: {len(query):,} characters "
+                         f"(at most {MAX_QUERY_CHARS:,})")
+    if terms and (n := len(query.split())) > MAX_QUERY_TERMS:
+        raise QueryError(f"search query has too many words: {n:,} (at most {MAX_QUERY_TERMS})")
+    return query
 
 
 def search_phrases(query: str) -> list[str]:
@@ -156,7 +171,7 @@ class SQLStore(Store):
         return self._rows("SELECT count(*) FROM documents")[0][0]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        phrases = search_phrases(query)
+        phrases = search_phrases(check_query(query))
         if not phrases or limit <= 0:
             return []
         hits = self._search(phrases, False, limit)
@@ -240,7 +255,7 @@ class SQLStore(Store):
         return rows.entity_from(found[0]) if found else None
 
     def find_entities(self, name: str, limit: int = 20) -> list[Entity]:
-        key = fold(name)
+        key = fold(check_query(name, terms=False))
         if not key:
             return []
         found = self._rows(
