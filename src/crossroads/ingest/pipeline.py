@@ -155,18 +155,21 @@ class Ingest:
                     self._seen_hashes.difference_update(d.content_hash for d in lo.docs)
                 elif lo.docs:
                     try:
-                        self.store.add_documents(lo.docs, [extractions[d.id] for d in lo.to_extract
-                                                           if d.id in extractions])
+                        stored = set(self.store.add_documents(
+                            lo.docs, [extractions[d.id] for d in lo.to_extract if d.id in extractions]))
                     except Exception as exc:  # the store rolled back this file; go on
                         log.exception("storing %s failed", lo.name)
                         report.failed += 1
                         report.errors.append(f"{lo.name}: not stored ({exc})")
                         continue
-                    if lo.status == "near_duplicate":
+                    articles = [d.id for d in lo.docs if d.kind != "page" and d.id in stored]
+                    if not articles:    # another ingest stored the same articles first
+                        report.duplicate += 1
+                    elif lo.status == "near_duplicate":
                         report.near_duplicate += 1
                     else:
                         report.new += 1
-                    report.documents.extend(d.id for d in lo.docs if d.kind != "page")
+                    report.documents.extend(articles)
                 done += 1
                 if progress:
                     progress(done, total, lo.name)
