@@ -24,6 +24,8 @@ from crossroads.store.base import Store
 log = logging.getLogger(__name__)
 
 STDIN = "-"
+NOT_STORED = "not stored"
+"""Starts the reason of a file the store failed to write (as opposed to one not readable)."""
 
 
 @dataclass
@@ -160,7 +162,7 @@ class Ingest:
                     except Exception as exc:  # the store rolled back this file; go on
                         log.exception("storing %s failed", lo.name)
                         report.failed += 1
-                        report.errors.append(f"{lo.name}: not stored ({exc})")
+                        report.errors.append(f"{lo.name}: {NOT_STORED} ({exc})")
                         continue
                     articles = [d.id for d in lo.docs if d.kind != "page" and d.id in stored]
                     if not articles:    # another ingest stored the same articles first

@@ -123,6 +123,9 @@ def install(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else "error"
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no such page or endpoint: {request.url.path}"
+        elif exc.status_code == 413:
+            detail = (f"request body too large: over the {request.app.max_body_size:,}-byte "
+                      "limit (CROSSROADS_MAX_BODY)")
         elif exc.status_code == 405:
             detail = f"method {request.method} is not allowed on {request.url.path}"
         return _respond(request, exc.status_code, detail, None, getattr(exc, "headers", None))
