@@ -1,16 +1,15 @@
 """`crossroads ingest`: files and folders into the store, with a progress bar and a summary."""
 from __future__ import annotations
 
-import json
 import logging
 import sys
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crossroads import settings
 from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
+from crossroads.cli.terminal import SafeConsole, dumps
 from crossroads.ingest.pipeline import Ingest, dask_extractor_factory, default_extractor_factory
 from crossroads.model import IngestReport
 from crossroads.store import open_store
@@ -49,7 +48,7 @@ def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes, s
 
         crossroads ingest --dask tcp://10.0.0.5:8786 archive/
     """
-    err = Console(stderr=True)
+    err = SafeConsole(stderr=True)
     if scheduler and no_extract:
         raise click.UsageError("--dask and --no-extract exclude each other")
     if scheduler:  # connect before the store opens: a wrong address changes nothing
@@ -69,7 +68,7 @@ def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes, s
     for line in report.errors:
         err.print(f"[red]error[/red] {line}", highlight=False, soft_wrap=True)
     if as_json:
-        click.echo(json.dumps(report.as_dict(), indent=1))
+        click.echo(dumps(report.as_dict(), indent=1))
     elif not quiet:
         click.echo(f"read {report.read}, new {report.new}, duplicate {report.duplicate}, "
                    f"near-duplicate {report.near_duplicate}, failed {report.failed} "
@@ -78,7 +77,7 @@ def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes, s
         sys.exit(1)
 
 
-def _run(err: Console, paths, db: str, max_bytes: int, factory, no_bar: bool,
+def _run(err: SafeConsole, paths, db: str, max_bytes: int, factory, no_bar: bool,
          batch_files: int = 32) -> IngestReport:
     """One ingest run into the store at ``db``, with a progress bar on a terminal."""
     with open_store(db) as store:
