@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from crossroads import model
 from crossroads.extraction.entities import entities_of, mentions_of
+from crossroads.extraction import windows
 from crossroads.extraction.nlp import build_nlp
 from crossroads.pack import Pack, load_pack
 
@@ -48,6 +49,12 @@ def _readers() -> dict[str, Callable[[Doc], list]]:
     return out
 
 
+def _reason(e: Exception) -> str:
+    """An exception as one short line for the ingest summary."""
+    text = " ".join(str(e).split())
+    return f"{type(e).__name__}: {text[:200]}" if text else type(e).__name__
+
+
 class Extractor:
     """Runs the crossroads pipeline over documents."""
 
@@ -61,6 +68,8 @@ class Extractor:
         self.processes = processes if processes > 0 else (os.cpu_count() or 1)
         self.batch_size = batch_size
         self.readers = _readers()
+        self.failures: dict[str, str] = {}
+        """Documents whose extraction failed, with the reason; the ingest counts them failed."""
 
     def extract(self, doc: model.Document) -> model.Extraction:
         """Everything read from one document."""
@@ -80,6 +89,7 @@ class Extractor:
             sdoc = self.nlp.make_doc(doc.text)
         except Exception as e:  # noqa: BLE001  (any failure: skip this document only)
             log.error("extraction failed for %s: %s", doc.id, e)
+            self.failures[doc.id] = f"extraction failed: {_reason(e)}"
             return None
         sdoc._.doc_id = doc.id
         sdoc._.published = doc.published
@@ -87,6 +97,11 @@ class Extractor:
         return sdoc
 
     def _run(self, chunk: list[model.Document], processes: int) -> Iterator[model.Extraction]:
+        # long documents are read in overlapping windows (see windows.py)
+        return windows.run(chunk, lambda parts: self._run_parts(parts, processes),
+                           size=min(windows.WINDOW_CHARS, self.nlp.max_length))
+
+    def _run_parts(self, chunk: list[model.Document], processes: int) -> Iterator[model.Extraction]:
         todo = []
         for i, doc in enumerate(chunk):
             if (sdoc := self._make_doc(i, doc)) is not None:
@@ -106,6 +121,7 @@ class Extractor:
                         done[i] = self.nlp(sdoc)
                 except Exception as e:  # noqa: BLE001  (isolate one document)
                     log.error("extraction failed for %s: %s", doc.id, e)
+                    self.failures[doc.id] = f"extraction failed: {_reason(e)}"
         for i, doc in enumerate(chunk):
             sdoc = done.get(i)
             yield self._extraction(doc, sdoc) if sdoc is not None else model.Extraction(doc.id)
@@ -117,6 +133,7 @@ class Extractor:
             for field, reader in self.readers.items():
                 setattr(out, field, list(reader(sdoc)))
             return out
-        except Exception:
+        except Exception as e:
             log.exception("extraction failed for %s", doc.id)
+            self.failures[doc.id] = f"extraction failed: {_reason(e)}"
             return model.Extraction(doc.id)
