@@ -21,6 +21,7 @@ SETTINGS = {s.name: s for s in [
     Setting("pack", "", "extra knowledge pack folders, separated by ':'"),
     Setting("near_dup_threshold", "0.8", "MinHash Jaccard above which an article is a near-duplicate"),
     Setting("sources", "", "TOML file of source reliability grades (A-F)"),
+    Setting("read_timeout", "60", "seconds one input file's reading may take (0: no limit)"),
     Setting("token", "", "bearer token every write to `serve` must carry (needed off loopback)"),
     Setting("allowed_hosts", "", "extra Host header names `serve` accepts, separated by ','"),
     Setting("max_body", str(10 * 1024 * 1024), "largest HTTP request body `serve` reads, in bytes"),

@@ -29,6 +29,9 @@ DASK_BATCH_FILES = 256
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--max-bytes", type=int, default=lambda: int(settings.get("max_bytes")),
               show_default="50 MB", help="Largest input file accepted.")
+@click.option("--read-timeout", type=float, default=lambda: float(settings.get("read_timeout")),
+              show_default="60", help="Seconds one file's reading may take before it is stopped "
+                                     "and reported as a timeout (0: no limit).")
 @click.option("--no-extract", is_flag=True, help="Store documents only; read no entities or facts.")
 @click.option("--processes", type=int, default=None,
               help="Extraction worker processes (default: the 'processes' setting, 2).")
@@ -36,7 +39,8 @@ DASK_BATCH_FILES = 256
               help="Extract on the Dask cluster at this scheduler address (tcp://HOST:PORT); "
                    "reading and storing stay here.")
 @friendly_errors
-def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes, scheduler):
+def ingest(paths, db, packs, quiet, as_json, max_bytes, read_timeout, no_extract, processes,
+           scheduler):
     """Read text, HTML and PDF files and folders (or - for standard input) into the store.
 
     Pages that carry several articles are split; exact and near duplicates are found
@@ -59,12 +63,13 @@ def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes, s
             logging.getLogger(name).setLevel(logging.CRITICAL)
         try:
             report = _run(err, paths, db, max_bytes, lambda: cluster, quiet or as_json,
-                          batch_files=DASK_BATCH_FILES)
+                          batch_files=DASK_BATCH_FILES, read_timeout=read_timeout)
         finally:
             cluster.close()
     else:
         factory = None if no_extract else default_extractor_factory(packs, processes)
-        report = _run(err, paths, db, max_bytes, factory, quiet or as_json)
+        report = _run(err, paths, db, max_bytes, factory, quiet or as_json,
+                      read_timeout=read_timeout)
     for line in report.errors:
         err.print(f"[red]error[/red] {line}", highlight=False, soft_wrap=True)
     if as_json:
@@ -78,12 +83,12 @@ def ingest(paths, db, packs, quiet, as_json, max_bytes, no_extract, processes, s
 
 
 def _run(err: SafeConsole, paths, db: str, max_bytes: int, factory, no_bar: bool,
-         batch_files: int = 32) -> IngestReport:
+         batch_files: int = 32, read_timeout: float = 0) -> IngestReport:
     """One ingest run into the store at ``db``, with a progress bar on a terminal."""
     with open_store(db) as store:
         runner = Ingest(store, factory, max_bytes=max_bytes,
                         near_dup_threshold=float(settings.get("near_dup_threshold")),
-                        batch_files=batch_files)
+                        batch_files=batch_files, read_timeout=read_timeout)
         if not no_bar and err.is_terminal:
             with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                           TimeElapsedColumn(), TextColumn("{task.description}"),

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from crossroads.exc import InputError
 from crossroads.ingest import dedup, readers
+from crossroads.ingest.worker import ReaderProcess, forked_children_die_with_parent
 from crossroads.model import Document, Extraction, IngestReport
 from crossroads.store.base import Store
 
@@ -61,8 +62,12 @@ class Ingest:
 
     def __init__(self, store: Store, extractor_factory: Callable[[], object] | None,
                  max_bytes: int, near_dup_threshold: float = 0.8,
-                 batch_files: int = 32) -> None:
+                 batch_files: int = 32, read_timeout: float = 0) -> None:
+        """``read_timeout``: seconds one file's reading may take, in a child process that is
+        killed when it overruns (0: read in this process, with no limit)."""
         self.store = store
+        self.read_timeout = read_timeout
+        self._reader: ReaderProcess | None = None
         self._extractor_factory = extractor_factory
         self._extractor = None
         self.max_bytes = max_bytes
@@ -76,10 +81,10 @@ class Ingest:
     def _load(self, item: str | Path) -> _Loaded:
         if item == STDIN:
             data = sys.stdin.buffer.read()
-            docs = readers.load_bytes(data, "stdin", self.max_bytes)
+            docs = self._reader.load_bytes(data, "stdin", self.max_bytes)
             name = "stdin"
         else:
-            docs = readers.load_path(Path(item), self.max_bytes)
+            docs = self._reader.load_path(Path(item), self.max_bytes)
             name = str(item)
         loaded = _Loaded(name=name)
         articles = [d for d in docs if d.kind != "page"]
@@ -124,6 +129,14 @@ class Ingest:
             ) -> IngestReport:
         """Ingest every input; errors are collected per input, never raised."""
         started = time.perf_counter()
+        self._reader = ReaderProcess(self.read_timeout)
+        try:
+            return self._run(inputs, progress, started)
+        finally:
+            self._reader.close()
+
+    def _run(self, inputs: Iterable[str], progress: Callable[[int, int, str], None] | None,
+             started: float) -> IngestReport:
         report = IngestReport()
         items, errors = expand_inputs(inputs)
         report.failed += len(errors)
@@ -186,6 +199,7 @@ def default_extractor_factory(packs: Iterable[str] = (), processes: int | None =
         from crossroads.extraction.extractor import Extractor
         from crossroads.pack import load_pack
         pack = load_pack(packs)
+        forked_children_die_with_parent()   # spaCy's worker processes end with this one
         n = processes if processes is not None else int(settings.get("processes"))
         n = n or os.cpu_count() or 1
         return Extractor(pack=pack, processes=n, batch_size=int(settings.get("batch_size")))

@@ -43,7 +43,8 @@ def ingest(request: Request, body: IngestBody, response: Response) -> dict:
         path.write_text(body.text, encoding="utf-8")
         report = Ingest(store, default_extractor_factory(processes=1),
                         max_bytes=int(settings.get("max_bytes")),
-                        near_dup_threshold=float(settings.get("near_dup_threshold"))).run([str(path)])
+                        near_dup_threshold=float(settings.get("near_dup_threshold")),
+                        read_timeout=float(settings.get("read_timeout"))).run([str(path)])
     if report.failed:
         # the reason names the temporary file: show the name the client gave instead
         lines = [line.replace(str(path), safe) for line in report.errors]
