@@ -34,6 +34,7 @@ test: setup
 
 bench: setup
 	$(PY) benchmarks/bench_entities.py
+	$(PY) benchmarks/bench_long.py
 
 score: setup
 	rm -f /tmp/crossroads-corpus.db*

@@ -54,8 +54,8 @@ def _first_start(text: str, lo: int, hi: int) -> int:
 
 def split(text: str, size: int = WINDOW_CHARS, overlap: int = OVERLAP_CHARS) -> list[Window]:
     """Windows that cover ``text``: one for a text of at most ``size`` characters."""
-    if len(text) <= size:
-        return [Window(0, len(text), 0)]
+    if not isinstance(text, str) or len(text) <= size:   # (not text: the extractor reports it)
+        return [Window(0, len(text) if isinstance(text, str) else 0, 0)]
     out: list[Window] = []
     start = owns_from = 0
     while True:
