@@ -31,6 +31,8 @@ def _folder(tmp_path: Path) -> Path:
     (folder / "a-brief.txt").write_text(BRIEF, encoding="utf-8")
     (folder / "b-heavy.pdf").write_bytes(_heavy_pdf())
     (folder / "c-brief.txt").write_text(BRIEF.replace("Tuesday", "Friday"), encoding="utf-8")
+    (folder / "d-breaks.html").write_text("<html><body><p>" + "word<br>" * 250_000 + "</p>",
+                                          encoding="utf-8")    # trafilatura spends ~50 s
     return folder
 
 
@@ -42,8 +44,9 @@ def test_timeouts_a_stuck_reader_is_stopped_and_the_batch_goes_on(tmp_path):
                                       "--read-timeout", "2"])
     took = time.perf_counter() - started
     assert result.exit_code == 1
-    assert "new 2" in result.stdout and "failed 1" in result.stdout
+    assert "new 2" in result.stdout and "failed 2" in result.stdout
     assert "b-heavy.pdf: timeout: reading took over 2 s" in result.stderr
+    assert "d-breaks.html: timeout" in result.stderr
     assert took < 30, took
     with open_store(str(db)) as store:
         assert {d.source for d in store.documents()} == {"a-brief.txt", "c-brief.txt"}

@@ -191,6 +191,8 @@ def test_api_write_mode_ingests_a_text(tmp_path):
         assert resp.status_code == 201, resp.text
         assert resp.json()["new"] == 1
         assert c.get("/api/stats").json()["counts"]["documents"] == 4
+        again = c.post("/api/ingest", json={"source": "border-deal.txt", "text": text})
+        assert again.status_code == 200 and again.json()["duplicate"] == 1
 
 
 def test_api_page_errors_are_html_for_browsers_and_json_for_twins(client):

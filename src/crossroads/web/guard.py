@@ -28,6 +28,10 @@ def allowed_hosts(host: str, extra: list[str] | tuple[str, ...] = ()) -> list[st
     names = list(LOOPBACK_NAMES)
     if host in WILDCARDS:
         names += [socket.gethostname(), socket.getfqdn()]
+        try:    # and this machine's addresses, as a browser on the network would write them
+            names += socket.gethostbyname_ex(socket.gethostname())[2]
+        except OSError:
+            pass
     else:
         names.append(host if ":" not in host or host.startswith("[") else f"[{host}]")
     names += [h.strip() for h in extra if h.strip()]
