@@ -108,11 +108,14 @@ def ingest(args: list[str], **kw) -> subprocess.Popen:
                             stderr=subprocess.DEVNULL, **kw)
 
 
-def kill_loop(url: str, folder: Path, kills: int, clean: dict[str, tuple], out: dict) -> None:
+def kill_loop(url: str, folder: Path, kills: int, clean: dict[str, tuple], out: dict,
+              run_seconds: float) -> None:
+    """kill -9 an ingest at a random moment of its run (``run_seconds``: a clean run's
+    length), check the store and the processes; then resume and compare with a clean run."""
     rng = random.Random(7)
     for _ in range(kills):
         proc = ingest([str(folder), "--db", url])
-        time.sleep(rng.uniform(2.0, 9.0))
+        time.sleep(rng.uniform(0.2, 0.9) * run_seconds)
         seen = {p for p in descendants(proc.pid) if running(p)}
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -275,10 +278,12 @@ def main() -> None:
     started = time.monotonic()
 
     clean_url = str(work / "clean.db")
+    t = time.monotonic()
     ingest([str(folder), "--db", clean_url]).wait()
+    run_seconds = time.monotonic() - t
     clean = snapshot(clean_url)
-    print(f"clean run: {len(clean)} articles", flush=True)
-    kill_loop(str(work / "killed.db"), folder, args.kills, clean, out)
+    print(f"clean run: {len(clean)} articles in {run_seconds:.0f} s", flush=True)
+    kill_loop(str(work / "killed.db"), folder, args.kills, clean, out, run_seconds)
     print(f"after SQLite kills: {json.dumps(out)}", flush=True)
     if args.pg and args.pg_kills:
         import psycopg
@@ -288,7 +293,7 @@ def main() -> None:
         sep = "&" if "?" in args.pg else "?"
         try:
             kill_loop(f"{args.pg}{sep}options=-csearch_path%3D{schema}", folder, args.pg_kills,
-                      clean, out)
+                      clean, out, run_seconds)
         finally:
             with psycopg.connect(args.pg, autocommit=True) as conn:
                 conn.execute(f"DROP SCHEMA {schema} CASCADE")
