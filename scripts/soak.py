@@ -266,7 +266,8 @@ def main() -> None:
                     help="PostgreSQL server for the PostgreSQL kills (default $CROSSROADS_TEST_PG)")
     ap.add_argument("--workdir", type=Path, default=None)
     args = ap.parse_args()
-    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"),
+                                                os.environ.get("PYTHONPATH", "")])
     os.environ["CROSSROADS_READ_TIMEOUT"] = str(args.read_timeout)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="crossroads-soak-"))
     folder = work / "corpus"

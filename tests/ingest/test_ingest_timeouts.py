@@ -124,8 +124,8 @@ def test_timeouts_spacy_workers_die_with_a_killed_ingest(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(12):
-        text = " ".join(f"Officials of Tajikistan met envoys from Uzbekistan in Dushanbe on day {n}."
-                        for n in range(i * 200, i * 200 + 200))
+        text = " ".join(f"Officials of Tajikistan met envoys from Uzbekistan in Dushanbe on "
+                        f"day {n}." for n in range(i * 200, i * 200 + 200))
         (folder / f"brief-{i:02d}.txt").write_text(text, encoding="utf-8")
     # the reader child and two spaCy workers
     _kill_and_check([str(folder), "--db", str(tmp_path / "w.db"), "--processes", "2"],

@@ -26,8 +26,8 @@ def _read(docs: list[Document]):
     for d in docs:
         ments = [Mention(f"e:place/{m.group().lower()}", d.id, m.start(), m.end(), m.group())
                  for m in re.finditer("|".join(NAMES), d.text)]
-        rels = [Relation(f"e:place/{m.group(1).lower()}", "road_to", f"e:place/{m.group(2).lower()}",
-                         Evidence(d.id, m.start(), m.end()))
+        rels = [Relation(f"e:place/{m.group(1).lower()}", "road_to",
+                         f"e:place/{m.group(2).lower()}", Evidence(d.id, m.start(), m.end()))
                 for m in re.finditer(r"The road from (\w+) to (\w+)[^.]*\.", d.text)]
         ents = [Entity(m.entity, "Place", m.text) for m in ments]
         yield Extraction(d.id, entities=ents, mentions=ments, relations=rels)

@@ -96,8 +96,8 @@ def test_exposure_writes_need_the_token(server):
 
 def test_exposure_failed_ingest_is_an_error_naming_no_server_path(server):
     port, db = server
-    status, body = _post(port, {"source": "menu.html",
-                                "text": "<html><body><nav><a href='/'>Home</a></nav></body></html>"})
+    menu = "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+    status, body = _post(port, {"source": "menu.html", "text": menu})
     assert status == 400, body
     assert body["error"].startswith("menu.html: ") and "no article text" in body["error"]
     assert "/tmp" not in body["error"] and db not in body["error"]

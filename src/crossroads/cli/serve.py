@@ -14,7 +14,8 @@ from crossroads.pack import load_pack
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--write", is_flag=True,
               help="Allow endpoints that change the store (POST /api/ingest).")
-@click.option("--token", default=lambda: settings.get("token") or None, show_default="$CROSSROADS_TOKEN",
+@click.option("--token", default=lambda: settings.get("token") or None,
+              show_default="$CROSSROADS_TOKEN",
               help="Writes must carry 'Authorization: Bearer TOKEN'; needed with --write "
                    "off loopback.")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",

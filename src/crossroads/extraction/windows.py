@@ -112,8 +112,11 @@ def _merge(doc: str, parts: list[model.Extraction]) -> model.Extraction:
     return out
 
 
-def run(docs: list[model.Document], extract: Callable[[list[model.Document]], Iterable[model.Extraction]],
-        size: int = WINDOW_CHARS, overlap: int = OVERLAP_CHARS) -> Iterator[model.Extraction]:
+Extract = Callable[[list[model.Document]], Iterable[model.Extraction]]
+
+
+def run(docs: list[model.Document], extract: Extract, size: int = WINDOW_CHARS,
+        overlap: int = OVERLAP_CHARS) -> Iterator[model.Extraction]:
     """Extractions of ``docs`` in order, long ones read window by window through ``extract``
     (which must yield one Extraction per document it is given, in order)."""
     plans = [split(d.text, size, overlap) for d in docs]

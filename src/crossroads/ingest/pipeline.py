@@ -170,8 +170,8 @@ class Ingest:
                     self._seen_hashes.difference_update(d.content_hash for d in lo.docs)
                 elif lo.docs:
                     try:
-                        stored = set(self.store.add_documents(
-                            lo.docs, [extractions[d.id] for d in lo.to_extract if d.id in extractions]))
+                        read = [extractions[d.id] for d in lo.to_extract if d.id in extractions]
+                        stored = set(self.store.add_documents(lo.docs, read))
                     except Exception as exc:  # the store rolled back this file; go on
                         log.exception("storing %s failed", lo.name)
                         report.failed += 1
