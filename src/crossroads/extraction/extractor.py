@@ -107,10 +107,10 @@ class Extractor:
             if (sdoc := self._make_doc(i, doc)) is not None:
                 todo.append(sdoc)
         n_process = processes if len(todo) > 1 else 1
-        done: dict[int, Doc] = {}
-        try:
+        done: dict[int, model.Extraction] = {}
+        try:  # each doc is read as it arrives, while the workers parse the next ones
             for sdoc in self.nlp.pipe(todo, batch_size=self.batch_size, n_process=n_process):
-                done[sdoc._context] = sdoc
+                done[sdoc._context] = self._extraction(chunk[sdoc._context], sdoc)
         except Exception as e:  # noqa: BLE001  (a batch broke: retry its documents alone)
             log.error("extraction batch failed, retrying its documents one by one: %s", e)
         for i, doc in enumerate(chunk):  # documents a failure dropped: one more try alone
@@ -118,13 +118,12 @@ class Extractor:
                 sdoc = self._make_doc(i, doc)
                 try:
                     if sdoc is not None:
-                        done[i] = self.nlp(sdoc)
+                        done[i] = self._extraction(doc, self.nlp(sdoc))
                 except Exception as e:  # noqa: BLE001  (isolate one document)
                     log.error("extraction failed for %s: %s", doc.id, e)
                     self.failures[doc.id] = f"extraction failed: {_reason(e)}"
         for i, doc in enumerate(chunk):
-            sdoc = done.get(i)
-            yield self._extraction(doc, sdoc) if sdoc is not None else model.Extraction(doc.id)
+            yield done[i] if i in done else model.Extraction(doc.id)
 
     def _extraction(self, doc: model.Document, sdoc: Doc) -> model.Extraction:
         try:
