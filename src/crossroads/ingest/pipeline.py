@@ -76,6 +76,10 @@ class Ingest:
         for doc_id, sig in store.minhashes():
             self._near.add(doc_id, sig)
         self._seen_hashes: set[str] = set()
+        self.failed_inputs: dict[str, str] = {}
+        """Input -> reason, for each input of the last run that failed (see failed.py)."""
+        self.ok_inputs: set[str] = set()
+        """Inputs of the last run that are now stored (or were already)."""
 
     # -- reading and dedup -------------------------------------------------------------
     def _load(self, item: str | Path) -> _Loaded:
@@ -152,9 +156,11 @@ class Ingest:
                 except InputError as exc:
                     report.failed += 1
                     report.errors.append(str(exc))
+                    self.failed_inputs[str(item)] = exc.reason
                 except OSError as exc:
                     report.failed += 1
                     report.errors.append(f"{item}: cannot read ({exc.strerror or exc})")
+                    self.failed_inputs[str(item)] = f"cannot read ({exc.strerror or exc})"
             to_extract = [d for lo in loaded for d in lo.to_extract]
             extractions = {x.doc: x for x in self._extract(to_extract)}
             # an extractor on a cluster names documents whose batch failed there
@@ -164,9 +170,12 @@ class Ingest:
                 failed = [d for d in lo.to_extract if d.id in failures]
                 if lo.status == "duplicate":
                     report.duplicate += 1
+                    self.ok_inputs.add(lo.name)
                 elif failed:  # not stored, so that the next run reads it again
                     report.failed += 1
-                    report.errors.extend(f"{lo.name}: {d.id}: {failures.pop(d.id)}" for d in failed)
+                    reasons = [f"{d.id}: {failures.pop(d.id)}" for d in failed]
+                    report.errors.extend(f"{lo.name}: {r}" for r in reasons)
+                    self.failed_inputs[lo.name] = "; ".join(reasons)
                     self._seen_hashes.difference_update(d.content_hash for d in lo.docs)
                 elif lo.docs:
                     try:
@@ -176,7 +185,9 @@ class Ingest:
                         log.exception("storing %s failed", lo.name)
                         report.failed += 1
                         report.errors.append(f"{lo.name}: {NOT_STORED} ({exc})")
+                        self.failed_inputs[lo.name] = NOT_STORED
                         continue
+                    self.ok_inputs.add(lo.name)
                     articles = [d.id for d in lo.docs if d.kind != "page" and d.id in stored]
                     if not articles:    # another ingest stored the same articles first
                         report.duplicate += 1
