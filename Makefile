@@ -34,6 +34,7 @@ test: setup
 
 bench: setup
 	$(PY) benchmarks/bench_entities.py
+	$(PY) benchmarks/bench_long.py
 
 # the shared evaluation set (README: CROSSROADS_EVAL_DIR), scored in a fresh temporary folder
 EVAL_DIR ?= $(or $(CROSSROADS_EVAL_DIR),../shared)

@@ -17,6 +17,12 @@ from crossroads.store import Store, open_store
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
+@pytest.fixture(autouse=True)
+def _cache_home(tmp_path_factory, monkeypatch) -> None:
+    """`ingest` remembers failed inputs in the cache folder: keep tests out of the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> str:
     """The PostgreSQL server for tests (skips the test when none is configured)."""

@@ -4,6 +4,7 @@
     ├── InputError      a file that cannot be ingested (names the input and the reason)
     ├── StoreError      the database cannot be opened or written
     ├── PackError       a knowledge pack file is missing or invalid
+    ├── QueryError      a search query over the length or term limit
     └── NotFound        an id or name the store does not hold
 """
 from __future__ import annotations
@@ -28,6 +29,10 @@ class StoreError(CrossroadsError):
 
 class PackError(CrossroadsError):
     """A knowledge pack file is missing, unreadable or invalid (names the file and entry)."""
+
+
+class QueryError(CrossroadsError):
+    """A search query too long or with too many terms; the message never repeats the query."""
 
 
 class NotFound(CrossroadsError):

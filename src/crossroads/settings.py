@@ -25,6 +25,10 @@ SETTINGS = {s.name: s for s in [
     Setting("models", "", "folder of trained model files (default: the ones shipped in the package)"),
     Setting("eval_dir", "../shared", "folder of the annotated data for training and the eval gates "
             "(train/, corpus/, eval/gold/, eval/score.py as in the team's shared folder)"),
+    Setting("read_timeout", "60", "seconds one input file's reading may take (0: no limit)"),
+    Setting("token", "", "bearer token every write to `serve` must carry (needed off loopback)"),
+    Setting("allowed_hosts", "", "extra Host header names `serve` accepts, separated by ','"),
+    Setting("max_body", str(10 * 1024 * 1024), "largest HTTP request body `serve` reads, in bytes"),
 ]}
 
 

@@ -114,3 +114,29 @@ def test_cli_ingest_uses_the_pack_named_by_the_setting(tmp_path, monkeypatch):
     listing = run("entities", "--db", db, "--json", "--type", "ArmedGroup")
     ids = {json.loads(line)["id"] for line in listing.stdout.splitlines()}
     assert "e:group/steppe-wolves" in ids
+
+
+def test_cli_ingest_retry_failed_reads_only_what_failed(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"brief-{n}.txt").write_text(
+            f"The council of district {n} met on Tuesday and agreed to repair the canal. "
+            "Farmers said the water had not reached their fields since the spring.\n",
+            encoding="utf-8")
+    broken = folder / "late.txt"
+    broken.write_text("   \n", encoding="utf-8")      # empty: fails
+    db = tmp_path / "r.db"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", str(folder), "--db", str(db), "--no-extract"])
+    assert first.exit_code == 1 and "new 3" in first.stdout and "failed 1" in first.stdout
+    broken.write_text("The canal was repaired by the autumn, the district council said. "
+                      "Water reached the fields again.\n", encoding="utf-8")
+    again = runner.invoke(cli, ["ingest", "--retry-failed", "--db", str(db), "--no-extract"])
+    assert again.exit_code == 0, again.output
+    assert "read 1, new 1" in again.stdout          # the three stored files were not read
+    nothing = runner.invoke(cli, ["ingest", "--retry-failed", "--db", str(db), "--no-extract"])
+    assert nothing.exit_code == 0 and "read 0" in nothing.stdout
+    usage = runner.invoke(cli, ["ingest", "--db", str(db)])
+    assert usage.exit_code == 2 and "--retry-failed" in usage.output

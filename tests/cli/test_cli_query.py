@@ -75,3 +75,45 @@ def test_cli_search_finds_documents_entities_and_facts_together(tmp_path):
     assert any(h["kind"] == "entity" and h["name"] == "Zamir Kabulov" for h in hits)
     facts = [h for h in hits if h["kind"] == "fact"]
     assert any(f["predicate"] == "holds_position" for f in facts)
+
+
+def test_cli_search_huge_query_is_one_line_error(db):
+    result = run("search", "Gwadar " * 9400, "--db", db)   # 65 KB
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "search query too long" in result.stderr
+    assert str(db) not in result.stderr
+
+
+OSC52 = "\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07"   # writes the clipboard
+CLEAR = "\x1b[2J\x1b[H"                                       # clears the screen
+CSI8 = "\x9b31m"                                              # the one-byte C1 CSI
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory):
+    """A store whose document title, author, text and source carry terminal escapes."""
+    from crossroads.model import Document
+    from crossroads.store import open_store
+    path = tmp_path_factory.mktemp("tty") / "tty.db"
+    text = (f"The caravan reached the pass at dawn.{OSC52} Traders unloaded salt and "
+            f"cloth in the market.{CLEAR} Prices rose by noon.{CSI8}")
+    with open_store(path) as store:
+        store.add_documents([Document(id="d:e5c0000000000000aaaa", source=f"brief{CLEAR}.txt",
+                                      text=text, title=f"Caravan{OSC52} report",
+                                      author=f"Staff{CLEAR}", content_hash="tty1")])
+    return path
+
+
+@pytest.mark.parametrize("args", [("documents",), ("show", "d:e5c0000000"),
+                                  ("search", "caravan"), ("documents", "--json"),
+                                  ("show", "d:e5c0000000", "--json"),
+                                  ("search", "caravan", "--json")])
+def test_cli_output_never_carries_terminal_escapes(hostile_db, args):
+    result = run(*args, "--db", hostile_db)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "caravan" in out.lower() or "Caravan" in out
+    for bad in ("\x1b", "\x07", "\x9b"):
+        assert bad not in out, (args, out)
+    if "--json" not in args:
+        assert "\\x1b]52;c;" in out or "\\x1b[2J" in out   # shown, not obeyed

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from crossroads.exc import StoreError
+from crossroads.exc import QueryError, StoreError
 from crossroads.model import (Document, Entity, Event, Evidence, Extraction, Footnote, Mention,
                               Quote, Relation)
 from crossroads.store import migrations, open_store
@@ -208,6 +208,17 @@ def test_store_search_falls_back_to_any_word(store):
     assert [h.document.id for h in store.search("wheat cotton")] == ["d:any0000002"]
     assert {h.document.id for h in store.search("cotton zeppelin")} == \
         {"d:any0000001", "d:any0000002"}
+
+
+def test_store_search_caps_query_length_and_words(store):
+    store.add_documents([doc("cap0000001", "Cotton exports rose.")])
+    with pytest.raises(QueryError, match="too long: 65,536 characters"):
+        store.search("cotton " * 9362 + "ab")
+    with pytest.raises(QueryError, match="too many words: 40"):
+        store.search("cotton " * 40)
+    with pytest.raises(QueryError, match="too long"):
+        store.find_entities("x" * 5000)
+    assert [h.document.id for h in store.search("cotton " * 32)] == ["d:cap0000001"]
 
 
 # -- knowledge ---------------------------------------------------------------------------

@@ -195,6 +195,8 @@ def test_api_write_mode_ingests_a_text(tmp_path):
         assert resp.status_code == 201, resp.text
         assert resp.json()["new"] == 1
         assert c.get("/api/stats").json()["counts"]["documents"] == 4
+        again = c.post("/api/ingest", json={"source": "border-deal.txt", "text": text})
+        assert again.status_code == 200 and again.json()["duplicate"] == 1
 
 
 def test_api_page_errors_are_html_for_browsers_and_json_for_twins(client):
@@ -266,3 +268,17 @@ def test_api_timeline_and_network_filters(client, docs):
     borders = client.get("/api/network", params={"entity": sample.TJ.id,
                                                  "predicate": "borders"}).json()
     assert borders["edges"] and all(e["predicate"] == "borders" for e in borders["edges"])
+
+
+def test_api_huge_search_query_is_a_quick_400_naming_no_path(client, web_store):
+    import time
+    query = " ".join(["apricots"] * 7300)[:64_000]     # the 65 KB URL httpx allows
+    started = time.perf_counter()
+    body = _error(client.get("/api/search", params={"q": query}), 400, "q")
+    assert time.perf_counter() - started < 5
+    assert "too long" in body["error"] and "64,000" in body["error"]
+    assert web_store[0] not in body["error"] and "/" not in body["error"]
+    many = _error(client.get("/api/search", params={"q": "a " * 40}), 400, "q")
+    assert "too many words" in many["error"]
+    html = client.get("/", params={"q": query}, headers={"accept": "text/html"})
+    assert html.status_code == 400 and "too long" in html.text

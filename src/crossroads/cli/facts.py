@@ -5,10 +5,8 @@ a line, or one object for a profile) for programs. Every fact is shown with its 
 """
 from __future__ import annotations
 
-import json
 
 import click
-from rich.console import Console
 from rich.markup import escape
 
 from crossroads.analysis.conflicts import conflicts as find_conflicts
@@ -22,12 +20,13 @@ from crossroads.analysis.profile import profile as build_profile
 from crossroads.analysis.resolve import resolve_entity
 from crossroads.analysis.timeline import timeline as build_timeline
 from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
+from crossroads.cli.terminal import SafeConsole, dumps
 from crossroads.exc import CrossroadsError
 from crossroads.model import EVENT_TYPES, PREDICATES
 from crossroads.store import open_store
 from crossroads.pack import load_pack
 
-console = Console(highlight=False, soft_wrap=True)
+console = SafeConsole(highlight=False, soft_wrap=True)
 
 
 def checked(fn, *args, **kwargs):
@@ -60,7 +59,7 @@ def _in_range(day: str | None, date_from: str | None, date_to: str | None) -> bo
 
 def emit_json(items) -> None:
     for item in items:
-        click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        click.echo(dumps(item.to_dict()))
 
 
 def print_facts(found, title: str | None = None) -> None:
@@ -237,7 +236,7 @@ def profile(entity, as_json, db, packs):
     with open_store(db) as store:
         p = build_profile(store, pack, entity)
     if as_json:
-        click.echo(json.dumps(p.to_dict(), ensure_ascii=False))
+        click.echo(dumps(p.to_dict()))
         return
     e = p.entity
     console.print(f"[bold]{escape(e.name)}[/bold]  {e.type}  [dim]{e.id}[/dim]")
@@ -245,7 +244,7 @@ def profile(entity, as_json, db, packs):
         console.print(f"[dim]aliases:[/dim] {escape(', '.join(e.aliases))}")
     if p.pack:
         shown = {k: v for k, v in p.pack.items() if not isinstance(v, (dict, list))}
-        console.print(f"[dim]pack:[/dim] {escape(json.dumps(shown, ensure_ascii=False))}")
+        console.print(f"[dim]pack:[/dim] {escape(dumps(shown))}")
     if p.current:
         print_facts(p.current, "relations")
     if p.past:
@@ -325,7 +324,7 @@ def network(entity, depth, predicates, as_of, as_json, db, packs):
     if as_json:
         data = graph_to_dict(g)
         data["centrality"] = [{"id": i, "name": n, "score": s} for i, n, s in ranks]
-        click.echo(json.dumps(data, ensure_ascii=False))
+        click.echo(dumps(data))
         return
     console.print(f"{g.number_of_nodes()} entities, {g.number_of_edges()} relations")
     for u, v, d in sorted(g.edges(data=True), key=lambda e: (e[2]["predicate"], e[0], e[1])):

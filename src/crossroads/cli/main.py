@@ -40,7 +40,8 @@ def friendly_errors(fn):
         try:
             return fn(*args, **kwargs)
         except CrossroadsError as exc:
-            click.secho(f"Error: {exc}", fg="red", err=True)
+            from crossroads.cli.terminal import safe
+            click.secho(f"Error: {safe(str(exc))}", fg="red", err=True)
             sys.exit(1)
         except BrokenPipeError:
             raise click.Abort()

@@ -1,29 +1,28 @@
 """`crossroads search|documents|show|entities|entity`: look into what the store holds."""
 from __future__ import annotations
 
-import json
 import re
 
 import click
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
+from crossroads.cli.terminal import SafeConsole, dumps, safe
 from crossroads.exc import NotFound
 from crossroads.model import ENTITY_TYPES
 from crossroads.store import open_store
 from crossroads.textspan import sentence_around
 from crossroads.pack import load_pack
 
-console = Console(highlight=False, soft_wrap=True)
+console = SafeConsole(highlight=False, soft_wrap=True)
 
 
 def _highlight(snippet: str) -> Text:
     """Store snippets mark matches with [ ]; show them bold."""
     out = Text("   ")
-    for i, part in enumerate(re.split(r"[\[\]]", snippet.replace("\n", " "))):
+    for i, part in enumerate(re.split(r"[\[\]]", safe(snippet.replace("\n", " ")))):
         out.append(part, style="bold yellow" if i % 2 else "")
     return out
 
@@ -57,14 +56,14 @@ def search(query, kind, limit, as_json, db, packs):
             ents = []
     if as_json:
         for h in hits:
-            click.echo(json.dumps({"kind": "document", "id": h.document.id, "title": h.document.title,
+            click.echo(dumps({"kind": "document", "id": h.document.id, "title": h.document.title,
                                    "published": h.document.published, "source": h.document.source,
-                                   "score": h.score, "snippet": h.snippet}, ensure_ascii=False))
+                                   "score": h.score, "snippet": h.snippet}))
         for e in ents:
-            click.echo(json.dumps({"kind": "entity", "id": e.id, "type": e.type, "name": e.name,
-                                   "aliases": list(e.aliases)}, ensure_ascii=False))
+            click.echo(dumps({"kind": "entity", "id": e.id, "type": e.type, "name": e.name,
+                                   "aliases": list(e.aliases)}))
         for f in found:
-            click.echo(json.dumps({"kind": "fact", **f.to_dict()}, ensure_ascii=False))
+            click.echo(dumps({"kind": "fact", **f.to_dict()}))
         return
     if not (hits or ents or found):
         click.echo(f"nothing matches {query!r}")
@@ -105,7 +104,7 @@ def documents(source, limit, as_json, db):
         for d in docs:
             rec = d.to_record()
             rec.pop("text")
-            click.echo(json.dumps(rec, ensure_ascii=False))
+            click.echo(dumps(rec))
         return
     table = Table(box=None, header_style="bold")
     table.add_column("id", no_wrap=True, min_width=12)
@@ -138,7 +137,7 @@ def show(doc_id, as_json, db):
             raise NotFound(f"no document {doc_id!r} (try `crossroads documents`)")
         children = store.documents(parent=doc.id) if doc.kind == "page" else []
     if as_json:
-        click.echo(json.dumps(doc.to_record(), ensure_ascii=False, indent=1))
+        click.echo(dumps(doc.to_record(), indent=1))
         return
     console.print(f"[bold]{escape(doc.title or '(untitled)')}[/bold]")
     for label, value in (("id", doc.id), ("source", doc.source), ("author", doc.author),
@@ -180,8 +179,8 @@ def entities(type_, doc, limit, as_json, db):
         rows = store.entities(type=type_, doc=doc, limit=limit)
     if as_json:
         for e, n in rows:
-            click.echo(json.dumps({"id": e.id, "type": e.type, "name": e.name,
-                                   "aliases": list(e.aliases), "mentions": n}, ensure_ascii=False))
+            click.echo(dumps({"id": e.id, "type": e.type, "name": e.name,
+                                   "aliases": list(e.aliases), "mentions": n}))
         return
     table = Table(box=None, header_style="bold")
     table.add_column("mentions", no_wrap=True, justify="right")
@@ -224,11 +223,11 @@ def entity(name, limit, as_json, db):
             if not sentences or sentences[-1][0:3] != (d.id, s, t):
                 sentences.append((d.id, s, t, d))
     if as_json:
-        click.echo(json.dumps({"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
+        click.echo(dumps({"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
                                "data": e.data, "mentions": len(mentions),
                                "sentences": [{"doc": i, "start": s, "end": t, "text": d.text[s:t]}
                                              for i, s, t, d in sentences[:limit]]},
-                              ensure_ascii=False, indent=1))
+                              indent=1))
         return
     console.print(f"[bold]{escape(e.name)}[/bold]  {e.type}  [dim]{e.id}[/dim]")
     if e.aliases:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from crossroads import model
 from crossroads.extraction.entities import entities_of, mentions_of
+from crossroads.extraction import windows
 from crossroads.extraction.nlp import build_nlp
 from crossroads.pack import Pack, load_pack
 
@@ -48,6 +49,12 @@ def _readers() -> dict[str, Callable[[Doc], list]]:
     return out
 
 
+def _reason(e: Exception) -> str:
+    """An exception as one short line for the ingest summary."""
+    text = " ".join(str(e).split())
+    return f"{type(e).__name__}: {text[:200]}" if text else type(e).__name__
+
+
 class Extractor:
     """Runs the crossroads pipeline over documents."""
 
@@ -64,6 +71,8 @@ class Extractor:
         if "relations" in self.readers:
             from crossroads.learn.reader import RelationReader
             self.readers["relations"] = RelationReader(self.pack)
+        self.failures: dict[str, str] = {}
+        """Documents whose extraction failed, with the reason; the ingest counts them failed."""
 
     def extract(self, doc: model.Document) -> model.Extraction:
         """Everything read from one document."""
@@ -83,6 +92,7 @@ class Extractor:
             sdoc = self.nlp.make_doc(doc.text)
         except Exception as e:  # noqa: BLE001  (any failure: skip this document only)
             log.error("extraction failed for %s: %s", doc.id, e)
+            self.failures[doc.id] = f"extraction failed: {_reason(e)}"
             return None
         sdoc._.doc_id = doc.id
         sdoc._.published = doc.published
@@ -91,29 +101,30 @@ class Extractor:
 
     def parse(self, docs: Iterable[model.Document]) -> Iterator[Doc]:
         """The processed Doc of each document, in input order (an unparsed one where reading
-        failed), for readers that learn from the same Docs the extractor reads."""
+        failed), for what learns from the same Docs the readers read (``crossroads train``)."""
         docs = iter(docs)
         while chunk := list(islice(docs, 1024)):
-            done = self._parse(chunk, self.processes)
+            todo = [d for i, doc in enumerate(chunk) if (d := self._make_doc(i, doc)) is not None]
+            done = {d._context: d for d in self.nlp.pipe(
+                todo, batch_size=self.batch_size, n_process=self.processes if len(todo) > 1 else 1)}
             for i, doc in enumerate(chunk):
                 yield done.get(i) or self.nlp.make_doc(doc.text)
 
     def _run(self, chunk: list[model.Document], processes: int) -> Iterator[model.Extraction]:
-        done = self._parse(chunk, processes)
-        for i, doc in enumerate(chunk):
-            sdoc = done.get(i)
-            yield self._extraction(doc, sdoc) if sdoc is not None else model.Extraction(doc.id)
+        # long documents are read in overlapping windows (see windows.py)
+        return windows.run(chunk, lambda parts: self._run_parts(parts, processes),
+                           size=min(windows.WINDOW_CHARS, self.nlp.max_length))
 
-    def _parse(self, chunk: list[model.Document], processes: int) -> dict[int, Doc]:
+    def _run_parts(self, chunk: list[model.Document], processes: int) -> Iterator[model.Extraction]:
         todo = []
         for i, doc in enumerate(chunk):
             if (sdoc := self._make_doc(i, doc)) is not None:
                 todo.append(sdoc)
         n_process = processes if len(todo) > 1 else 1
-        done: dict[int, Doc] = {}
-        try:
+        done: dict[int, model.Extraction] = {}
+        try:  # each doc is read as it arrives, while the workers parse the next ones
             for sdoc in self.nlp.pipe(todo, batch_size=self.batch_size, n_process=n_process):
-                done[sdoc._context] = sdoc
+                done[sdoc._context] = self._extraction(chunk[sdoc._context], sdoc)
         except Exception as e:  # noqa: BLE001  (a batch broke: retry its documents alone)
             log.error("extraction batch failed, retrying its documents one by one: %s", e)
         for i, doc in enumerate(chunk):  # documents a failure dropped: one more try alone
@@ -121,10 +132,12 @@ class Extractor:
                 sdoc = self._make_doc(i, doc)
                 try:
                     if sdoc is not None:
-                        done[i] = self.nlp(sdoc)
+                        done[i] = self._extraction(doc, self.nlp(sdoc))
                 except Exception as e:  # noqa: BLE001  (isolate one document)
                     log.error("extraction failed for %s: %s", doc.id, e)
-        return done
+                    self.failures[doc.id] = f"extraction failed: {_reason(e)}"
+        for i, doc in enumerate(chunk):
+            yield done[i] if i in done else model.Extraction(doc.id)
 
     def _extraction(self, doc: model.Document, sdoc: Doc) -> model.Extraction:
         try:
@@ -133,6 +146,7 @@ class Extractor:
             for field, reader in self.readers.items():
                 setattr(out, field, list(reader(sdoc)))
             return out
-        except Exception:
+        except Exception as e:
             log.exception("extraction failed for %s", doc.id)
+            self.failures[doc.id] = f"extraction failed: {_reason(e)}"
             return model.Extraction(doc.id)

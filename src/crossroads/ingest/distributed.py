@@ -44,8 +44,10 @@ _cache_lock = threading.Lock()
 
 
 def _extract_batch(docs: list[model.Document], pack: object, pack_token: str,
-                   model_name: str, spacy_batch: int) -> list[model.Extraction]:
-    """Runs on a worker: Extractions of ``docs`` in order, with this process's Extractor.
+                   model_name: str, spacy_batch: int
+                   ) -> tuple[list[model.Extraction], dict[str, str]]:
+    """Runs on a worker: Extractions of ``docs`` in order, with this process's Extractor, and
+    the documents whose extraction failed there, with the reason.
 
     The Extractor (spaCy pipeline plus pack) is built on a worker's first task and kept for
     the next ones; the lock keeps threads of one worker from sharing the pipeline at once.
@@ -58,7 +60,9 @@ def _extract_batch(docs: list[model.Document], pack: object, pack_token: str,
             _cache.clear()  # one pipeline per worker process: they are large
             extractor = Extractor(pack=pack, model=model_name, processes=1, batch_size=spacy_batch)
             _cache[key] = extractor
-        return list(extractor.extract_many(docs))
+        out = list(extractor.extract_many(docs))
+        failed = {d.id: extractor.failures.pop(d.id) for d in docs if d.id in extractor.failures}
+        return out, failed
 
 
 # -- client side -----------------------------------------------------------------------
@@ -104,10 +108,11 @@ class DaskExtractor:
         try:
             for chunk, future in zip(chunks, futures):
                 try:
-                    result = future.result()
+                    result, failed = future.result()
                 except Exception as exc:  # noqa: BLE001  (one batch failed: report it, go on)
                     self._fail(chunk, exc)
                     continue
+                self.failures.update(failed)    # documents the worker could not read
                 yield from result
         finally:
             for future in futures:

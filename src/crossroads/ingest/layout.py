@@ -81,10 +81,22 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return wrapped >= 0.6 * len(full) and ends < 0.5 * len(full)
 
 
+_SPLIT_WORD = re.compile(r"[a-z]-$")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether text ends a sentence; looks at the last character only, so it costs the same
+    for a paragraph of any length."""
+    return bool(_SENTENCE_END.search(text[-1:]))
+
+
+def _split_word(a: str, b: str) -> bool:
+    """A word split by the line end ("neigh-" + "bours"); looks at a's last two characters."""
+    return bool(_SPLIT_WORD.search(a[-2:])) and b[:1].islower()
+
+
 def _join(a: str, b: str) -> str:
-    if re.search(r"[a-z]-$", a) and b[:1].islower():
-        return a[:-1] + b  # word split by the line end: "neigh-" + "bours"
-    return f"{a} {b}"
+    return a[:-1] + b if _split_word(a, b) else f"{a} {b}"
 
 
 def units(lines: list[str], wrapped: bool | None = None) -> list[str | None]:
@@ -100,24 +112,28 @@ def units(lines: list[str], wrapped: bool | None = None) -> list[str | None]:
     full = [len(x) for x in lines if x and x not in (PAGE_BREAK, CUT)]
     width = sorted(full)[int(len(full) * 0.9)]
     out: list[str | None] = []
-    current = ""
+    current: list[str] = []     # the paragraph's pieces, joined once at its end (linear time)
     for line in lines + [""]:
         if line == CUT:
             continue
         if not line or line == PAGE_BREAK:
-            if line == PAGE_BREAK and current and not _SENTENCE_END.search(current):
+            if line == PAGE_BREAK and current and not _ends_sentence(current[-1]):
                 continue  # a paragraph running over a page break goes on
             if current:
-                out.append(current)
-            current = ""
+                out.append("".join(current))
+            current = []
             continue
-        if not current and len(line) < 0.6 * width and not _SENTENCE_END.search(line):
+        if not current and len(line) < 0.6 * width and not _ends_sentence(line):
             out.append(line)  # a heading: short, alone, without a closing stop
             continue
-        current = _join(current, line) if current else line
+        if current and _split_word(current[-1], line):
+            current[-1] = current[-1][:-1]
+        elif current:
+            current.append(" ")
+        current.append(line)
         if len(line) < 0.75 * width and _PARA_END.search(line):
-            out.append(current)
-            current = ""
+            out.append("".join(current))
+            current = []
     return out
 
 
@@ -133,7 +149,7 @@ def rejoin_cut(paras: list[str | None]) -> list[str]:
         if p is None:
             gap = True
             continue
-        if gap and out and not _SENTENCE_END.search(out[-1]) and p[:1].islower():
+        if gap and out and not _ends_sentence(out[-1]) and p[:1].islower():
             out[-1] = _join(out[-1], p)
         else:
             out.append(p)

@@ -40,7 +40,7 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     """Text and info fields of a PDF, or InputError naming what is wrong with it."""
     from pypdf import PdfReader
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # damage is reported as InputError
     if b"%%EOF" not in data[-2048:]:
         raise InputError(name, "truncated PDF: the file ends before its %%EOF marker")
     try:

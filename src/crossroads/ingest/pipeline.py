@@ -18,12 +18,15 @@ from typing import Callable, Iterable, Iterator
 
 from crossroads.exc import InputError
 from crossroads.ingest import dedup, readers
+from crossroads.ingest.worker import ReaderProcess, forked_children_die_with_parent
 from crossroads.model import Document, Extraction, IngestReport
 from crossroads.store.base import Store
 
 log = logging.getLogger(__name__)
 
 STDIN = "-"
+NOT_STORED = "not stored"
+"""Starts the reason of a file the store failed to write (as opposed to one not readable)."""
 
 
 @dataclass
@@ -59,8 +62,12 @@ class Ingest:
 
     def __init__(self, store: Store, extractor_factory: Callable[[], object] | None,
                  max_bytes: int, near_dup_threshold: float = 0.8,
-                 batch_files: int = 32) -> None:
+                 batch_files: int = 32, read_timeout: float = 0) -> None:
+        """``read_timeout``: seconds one file's reading may take, in a child process that is
+        killed when it overruns (0: read in this process, with no limit)."""
         self.store = store
+        self.read_timeout = read_timeout
+        self._reader: ReaderProcess | None = None
         self._extractor_factory = extractor_factory
         self._extractor = None
         self.max_bytes = max_bytes
@@ -69,15 +76,19 @@ class Ingest:
         for doc_id, sig in store.minhashes():
             self._near.add(doc_id, sig)
         self._seen_hashes: set[str] = set()
+        self.failed_inputs: dict[str, str] = {}
+        """Input -> reason, for each input of the last run that failed (see failed.py)."""
+        self.ok_inputs: set[str] = set()
+        """Inputs of the last run that are now stored (or were already)."""
 
     # -- reading and dedup -------------------------------------------------------------
     def _load(self, item: str | Path) -> _Loaded:
         if item == STDIN:
             data = sys.stdin.buffer.read()
-            docs = readers.load_bytes(data, "stdin", self.max_bytes)
+            docs = self._reader.load_bytes(data, "stdin", self.max_bytes)
             name = "stdin"
         else:
-            docs = readers.load_path(Path(item), self.max_bytes)
+            docs = self._reader.load_path(Path(item), self.max_bytes)
             name = str(item)
         loaded = _Loaded(name=name)
         articles = [d for d in docs if d.kind != "page"]
@@ -122,6 +133,14 @@ class Ingest:
             ) -> IngestReport:
         """Ingest every input; errors are collected per input, never raised."""
         started = time.perf_counter()
+        self._reader = ReaderProcess(self.read_timeout)
+        try:
+            return self._run(inputs, progress, started)
+        finally:
+            self._reader.close()
+
+    def _run(self, inputs: Iterable[str], progress: Callable[[int, int, str], None] | None,
+             started: float) -> IngestReport:
         report = IngestReport()
         items, errors = expand_inputs(inputs)
         report.failed += len(errors)
@@ -137,9 +156,11 @@ class Ingest:
                 except InputError as exc:
                     report.failed += 1
                     report.errors.append(str(exc))
+                    self.failed_inputs[str(item)] = exc.reason
                 except OSError as exc:
                     report.failed += 1
                     report.errors.append(f"{item}: cannot read ({exc.strerror or exc})")
+                    self.failed_inputs[str(item)] = f"cannot read ({exc.strerror or exc})"
             to_extract = [d for lo in loaded for d in lo.to_extract]
             extractions = {x.doc: x for x in self._extract(to_extract)}
             # an extractor on a cluster names documents whose batch failed there
@@ -149,24 +170,32 @@ class Ingest:
                 failed = [d for d in lo.to_extract if d.id in failures]
                 if lo.status == "duplicate":
                     report.duplicate += 1
+                    self.ok_inputs.add(lo.name)
                 elif failed:  # not stored, so that the next run reads it again
                     report.failed += 1
-                    report.errors.extend(f"{lo.name}: {d.id}: {failures.pop(d.id)}" for d in failed)
+                    reasons = [f"{d.id}: {failures.pop(d.id)}" for d in failed]
+                    report.errors.extend(f"{lo.name}: {r}" for r in reasons)
+                    self.failed_inputs[lo.name] = "; ".join(reasons)
                     self._seen_hashes.difference_update(d.content_hash for d in lo.docs)
                 elif lo.docs:
                     try:
-                        self.store.add_documents(lo.docs, [extractions[d.id] for d in lo.to_extract
-                                                           if d.id in extractions])
+                        read = [extractions[d.id] for d in lo.to_extract if d.id in extractions]
+                        stored = set(self.store.add_documents(lo.docs, read))
                     except Exception as exc:  # the store rolled back this file; go on
                         log.exception("storing %s failed", lo.name)
                         report.failed += 1
-                        report.errors.append(f"{lo.name}: not stored ({exc})")
+                        report.errors.append(f"{lo.name}: {NOT_STORED} ({exc})")
+                        self.failed_inputs[lo.name] = NOT_STORED
                         continue
-                    if lo.status == "near_duplicate":
+                    self.ok_inputs.add(lo.name)
+                    articles = [d.id for d in lo.docs if d.kind != "page" and d.id in stored]
+                    if not articles:    # another ingest stored the same articles first
+                        report.duplicate += 1
+                    elif lo.status == "near_duplicate":
                         report.near_duplicate += 1
                     else:
                         report.new += 1
-                    report.documents.extend(d.id for d in lo.docs if d.kind != "page")
+                    report.documents.extend(articles)
                 done += 1
                 if progress:
                     progress(done, total, lo.name)
@@ -181,6 +210,7 @@ def default_extractor_factory(packs: Iterable[str] = (), processes: int | None =
         from crossroads.extraction.extractor import Extractor
         from crossroads.pack import load_pack
         pack = load_pack(packs)
+        forked_children_die_with_parent()   # spaCy's worker processes end with this one
         n = processes if processes is not None else int(settings.get("processes"))
         n = n or os.cpu_count() or 1
         return Extractor(pack=pack, processes=n, batch_size=int(settings.get("batch_size")))

@@ -30,11 +30,14 @@ class Store(ABC):
 
     # -- documents ---------------------------------------------------------------------
     @abstractmethod
-    def add_documents(self, docs: list[Document], extractions: Iterable[Extraction] = ()) -> None:
-        """Write documents (a page and its articles, say) and their extractions atomically.
+    def add_documents(self, docs: list[Document], extractions: Iterable[Extraction] = ()
+                      ) -> list[str]:
+        """Write documents (a page and its articles, say) and their extractions atomically;
+        return the ids of those that were not stored before, in order.
 
         All or nothing: on any error nothing of this call is left in the store. A document
-        whose id is already stored is left as it is (its text never changes).
+        whose id is already stored is left as it is (its text never changes), also when
+        another writer stores it at the same moment: then only one call counts it as new.
         Entities in the extractions are upserted by id, their aliases merged.
         """
 
@@ -63,7 +66,8 @@ class Store(ABC):
         """Ranked full-text search over article documents (title and text).
 
         ``query`` is plain words as a user types them (no syntax errors possible);
-        snippets mark matches with [ and ].
+        snippets mark matches with [ and ]. A query over MAX_QUERY_CHARS characters or
+        MAX_QUERY_TERMS words (crossroads.store.sql) raises QueryError.
         """
 
     # -- knowledge ---------------------------------------------------------------------

@@ -27,6 +27,8 @@ class PostgresStore(SQLStore):
 
     db_errors = (psycopg.Error,)
     no_limit = "LIMIT ALL"
+    # not FOR UPDATE: that would also block other writers' foreign-key checks on the row
+    lock_rows = " FOR NO KEY UPDATE"
 
     def __init__(self, url: str) -> None:
         super().__init__()
@@ -49,6 +51,10 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+    def _retryable(self, exc: BaseException | None) -> bool:
+        return isinstance(exc, (psycopg.errors.DeadlockDetected,
+                                psycopg.errors.SerializationFailure))
 
     def _sql(self, query: str) -> str:
         return query.replace("?", "%s")

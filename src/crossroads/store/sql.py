@@ -11,7 +11,7 @@ from abc import abstractmethod
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Sequence
 
-from crossroads.exc import StoreError
+from crossroads.exc import QueryError, StoreError
 from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quote, Relation,
                               SearchHit, fold)
 from crossroads.store import rows
@@ -20,6 +20,23 @@ from crossroads.store.base import Store
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
 _ENT = rows.columns(rows.ENTITY_COLUMNS, "e")
 _MIN_PREFIX = 6
+_WRITE_ATTEMPTS = 3
+_CHUNK = 500
+
+MAX_QUERY_CHARS = 1000
+"""Longest search text accepted: far above any real query, far below what occupies a server."""
+MAX_QUERY_TERMS = 32
+"""Most words a search may AND together (each one is a full-text phrase to intersect)."""
+
+
+def check_query(query: str, terms: bool = True) -> str:
+    """The query, or QueryError saying which limit it is over (never repeating the query)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"search query too long: {len(query):,} characters "
+                         f"(at most {MAX_QUERY_CHARS:,})")
+    if terms and (n := len(query.split())) > MAX_QUERY_TERMS:
+        raise QueryError(f"search query has too many words: {n:,} (at most {MAX_QUERY_TERMS})")
+    return query
 
 
 def search_phrases(query: str) -> list[str]:
@@ -56,6 +73,8 @@ class SQLStore(Store):
 
     conn: Any
     no_limit = "LIMIT -1"
+    lock_rows = ""
+    """What makes a SELECT lock the rows it reads until the transaction ends (PostgreSQL)."""
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
@@ -102,25 +121,42 @@ class SQLStore(Store):
         return " LIMIT ? OFFSET ?", [limit, offset]
 
     # -- documents ---------------------------------------------------------------------
-    def add_documents(self, docs: list[Document], extractions: Iterable[Extraction] = ()) -> None:
+    def add_documents(self, docs: list[Document], extractions: Iterable[Extraction] = ()
+                      ) -> list[str]:
         extractions = list(extractions)
         batch = {d.id for d in docs}
         for x in extractions:
             if x.doc not in batch:
                 raise StoreError(f"extraction for {x.doc}, which is not among the documents "
                                  "being added; use replace_extraction() to re-read a stored one")
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                return self._add_documents(docs, extractions)
+            except StoreError as exc:  # two writers waited on each other: the server chose us
+                if attempt + 1 == _WRITE_ATTEMPTS or not self._retryable(exc.__cause__):
+                    raise
+        return []  # not reached
+
+    def _add_documents(self, docs: list[Document], extractions: list[Extraction]) -> list[str]:
         names = ", ".join(rows.DOCUMENT_COLUMNS)
         marks = ", ".join("?" * len(rows.DOCUMENT_COLUMNS))
         insert = (f"INSERT INTO documents ({names}) VALUES ({marks}) "
                   "ON CONFLICT (id) DO NOTHING RETURNING id")
         with self._write(f"add {len(docs)} document(s)") as cur:
-            new = set()
-            for doc in docs:
+            new: list[str] = []
+            for doc in docs:    # a row another writer is adding is waited for, then left alone
                 if self._x(cur, insert, rows.document_row(doc)).fetchone():
-                    new.add(doc.id)
-            for x in extractions:
-                if x.doc in new:    # a document stored before keeps what was read from it
-                    self._write_extraction(cur, x)
+                    new.append(doc.id)
+            # a document stored before keeps what was read from it
+            fresh = [x for x in extractions if x.doc in new]
+            self._upsert_entities(cur, [e for x in fresh for e in x.entities])
+            for x in fresh:
+                self._write_extraction(cur, x, entities=False)
+        return new
+
+    def _retryable(self, exc: BaseException | None) -> bool:
+        """Whether a failed write may simply be tried again (a deadlock the server broke)."""
+        return False
 
     def document_by_hash(self, content_hash: str) -> Document | None:
         found = self._rows(f"SELECT {_DOC} FROM documents d WHERE d.content_hash = ? "
@@ -156,7 +192,7 @@ class SQLStore(Store):
         return self._rows("SELECT count(*) FROM documents")[0][0]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        phrases = search_phrases(query)
+        phrases = search_phrases(check_query(query))
         if not phrases or limit <= 0:
             return []
         hits = self._search(phrases, False, limit)
@@ -175,8 +211,9 @@ class SQLStore(Store):
                 self._x(cur, f"DELETE FROM {table} WHERE doc = ?", [extraction.doc])
             self._write_extraction(cur, extraction)
 
-    def _write_extraction(self, cur: Any, x: Extraction) -> None:
-        self._upsert_entities(cur, x.entities)
+    def _write_extraction(self, cur: Any, x: Extraction, entities: bool = True) -> None:
+        if entities:
+            self._upsert_entities(cur, x.entities)
         if x.mentions:
             cur.executemany(self._sql(_insert("mentions", rows.MENTION_COLUMNS)),
                             [rows.mention_row(m) for m in x.mentions])
@@ -203,36 +240,48 @@ class SQLStore(Store):
 
     def _upsert_entities(self, cur: Any, entities: list[Entity]) -> None:
         """Insert new entities; merge into stored ones: the first name and type stay,
-        aliases and data are merged (a different new name becomes an alias)."""
+        aliases and data are merged (a different new name becomes an alias).
+
+        Safe with several writers at once: rows are inserted with ON CONFLICT DO NOTHING
+        (an entity another writer is adding is waited for, then merged into) and stored rows
+        are locked before they are merged, always in id order so two writers never wait on
+        each other in a circle.
+        """
         if not entities:
             return
-        ids = list(dict.fromkeys(e.id for e in entities))
-        stored: dict[str, Entity] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            found = self._x(cur, f"SELECT {_ENT} FROM entities e WHERE e.id IN "
-                                 f"({', '.join('?' * len(part))})", part).fetchall()
-            stored.update((r[0], rows.entity_from(r)) for r in found)
-        merged: dict[str, Entity] = {}
+        incoming: dict[str, Entity] = {}
         for e in entities:
-            merged[e.id] = _merge(merged.get(e.id) or stored.get(e.id), e)
-        changed = {i: e for i, e in merged.items()
-                   if i not in stored or (e.aliases, e.data) != (stored[i].aliases, stored[i].data)}
-        if not changed:
-            return
-        new = [e for i, e in changed.items() if i not in stored]
-        old = [e for i, e in changed.items() if i in stored]
-        if new:
-            cur.executemany(self._sql(_insert("entities", rows.ENTITY_COLUMNS)),
-                            [rows.entity_row(e) for e in new])
+            incoming[e.id] = _merge(incoming.get(e.id), e)
+        ids = sorted(incoming)
+        inserted: set[str] = set()
+        for chunk in range(0, len(ids), _CHUNK):
+            part = ids[chunk:chunk + _CHUNK]
+            values = ", ".join(["(" + ", ".join("?" * len(rows.ENTITY_COLUMNS)) + ")"] * len(part))
+            found = self._x(cur, f"INSERT INTO entities ({', '.join(rows.ENTITY_COLUMNS)}) "
+                                 f"VALUES {values} ON CONFLICT (id) DO NOTHING RETURNING id",
+                            [v for i in part for v in rows.entity_row(incoming[i])]).fetchall()
+            inserted.update(r[0] for r in found)
+        existing = [i for i in ids if i not in inserted]
+        stored: dict[str, Entity] = {}
+        for chunk in range(0, len(existing), _CHUNK):
+            part = existing[chunk:chunk + _CHUNK]
+            found = self._x(cur, f"SELECT {_ENT} FROM entities e WHERE e.id IN "
+                                 f"({', '.join('?' * len(part))}) ORDER BY e.id{self.lock_rows}",
+                            part).fetchall()
+            stored.update((r[0], rows.entity_from(r)) for r in found)
+        merged = {i: _merge(stored[i], incoming[i]) for i in existing if i in stored}
+        old = [e for i, e in merged.items()
+               if (e.aliases, e.data) != (stored[i].aliases, stored[i].data)]
         if old:
             cur.executemany(self._sql("UPDATE entities SET aliases = ?, data = ? WHERE id = ?"),
                             [rows.entity_row(e)[3:] + (e.id,) for e in old])
             cur.executemany(self._sql("DELETE FROM entity_names WHERE entity = ?"),
                             [(e.id,) for e in old])
-        cur.executemany(self._sql("INSERT INTO entity_names (entity, name) VALUES (?, ?)"),
-                        [(e.id, n) for e in changed.values()
-                         for n in sorted({fold(n) for n in (e.name, *e.aliases)} - {""})])
+        named = [incoming[i] for i in ids if i in inserted] + old
+        if named:
+            cur.executemany(self._sql("INSERT INTO entity_names (entity, name) VALUES (?, ?)"),
+                            [(e.id, n) for e in named
+                             for n in sorted({fold(n) for n in (e.name, *e.aliases)} - {""})])
 
     # -- knowledge: reads --------------------------------------------------------------
     def get_entity(self, entity_id: str) -> Entity | None:
@@ -240,7 +289,7 @@ class SQLStore(Store):
         return rows.entity_from(found[0]) if found else None
 
     def find_entities(self, name: str, limit: int = 20) -> list[Entity]:
-        key = fold(name)
+        key = fold(check_query(name, terms=False))
         if not key:
             return []
         found = self._rows(

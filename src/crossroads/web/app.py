@@ -14,8 +14,10 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from crossroads.web import errors
+from crossroads import settings
+from crossroads.web import errors, guard
 from crossroads.web.api import analyze, documents, entities, ingest, knowledge, search
 from crossroads.web.views import analyses as analyses_views
 from crossroads.web.views import pages
@@ -64,14 +66,21 @@ def _openapi_without_422(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def create_app(store_url: str, pack=None, write: bool = False) -> FastAPI:
+def create_app(store_url: str, pack=None, write: bool = False, token: str | None = None,
+               allowed_hosts: list[str] | None = None, max_body: int | None = None) -> FastAPI:
     """The app over one store. ``pack`` defaults to the bundled knowledge pack, loaded on first
-    use; ``write`` enables the endpoints that change the store (POST /api/ingest)."""
+    use; ``write`` enables the endpoints that change the store (POST /api/ingest).
+
+    ``token``: every write must carry it as a Bearer token. ``allowed_hosts``: Host header
+    values to accept (see guard.allowed_hosts; None accepts any, for embedding). ``max_body``:
+    the largest request body in bytes (default: the max_body setting).
+    """
     app = FastAPI(title="crossroads", version="1",
                   summary="Evidence-grounded knowledge from regional reporting",
                   description="Every list is paginated with `limit`/`offset` and says its "
                               "`total`. Errors are `{\"status\", \"error\", \"param\"}`.",
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None,
+                  max_body_size=int(max_body if max_body is not None else settings.get("max_body")))
     app.state.store_url = store_url
     app.state.pack = pack
     app.state.pack_tried = pack is not None
@@ -86,6 +95,13 @@ def create_app(store_url: str, pack=None, write: bool = False) -> FastAPI:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
+
+    # added last is outermost: a wrong Host is refused before anything else is looked at
+    if token:
+        app.add_middleware(guard.WriteToken, token=token)
+    app.add_middleware(guard.HeadAsGet)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     for module in (search, documents, entities, knowledge, analyze, ingest):
         app.include_router(module.router)

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from crossroads.exc import CrossroadsError, NotFound
+from crossroads.exc import CrossroadsError, NotFound, QueryError, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ class ErrorBody(BaseModel):
 ERROR_RESPONSES: dict = {code: {"model": ErrorBody, "description": text} for code, text in (
     (400, "A parameter is invalid (named in `param`)"),
     (404, "No such entity, document or endpoint"),
+    (503, "The store could not answer (details only in the server log)"),
 )}
 """For APIRouter(responses=...): documents the error shape in the OpenAPI document."""
 
@@ -102,6 +103,17 @@ def install(app: FastAPI) -> None:
     async def _not_found(request: Request, exc: NotFound):
         return _respond(request, 404, str(exc), None)
 
+    @app.exception_handler(QueryError)
+    async def _query(request: Request, exc: QueryError):
+        return _respond(request, 400, str(exc), "q")
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError):
+        # its message names the database file or server: for the log, not for the client
+        log.error("store error on %s: %s", request.url.path, exc)
+        return _respond(request, 503, "the store could not answer this request "
+                                      "(the server log says why)", None)
+
     @app.exception_handler(CrossroadsError)
     async def _crossroads(request: Request, exc: CrossroadsError):
         return _respond(request, 400, str(exc), None)
@@ -111,6 +123,9 @@ def install(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else "error"
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no such page or endpoint: {request.url.path}"
+        elif exc.status_code == 413:
+            detail = (f"request body too large: over the {request.app.max_body_size:,}-byte "
+                      "limit (CROSSROADS_MAX_BODY)")
         elif exc.status_code == 405:
             detail = f"method {request.method} is not allowed on {request.url.path}"
         return _respond(request, exc.status_code, detail, None, getattr(exc, "headers", None))

@@ -7,6 +7,8 @@ A sentence's mentions are its ``doc.ents`` plus the demonyms ("Russian envoy") o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -216,20 +218,46 @@ def modifier(doc: Doc, m: Ment) -> bool:
 def mentions(span: Span) -> list[Ment]:
     """Entity and demonym mentions of a span, by position; demonyms inside names are dropped."""
     doc = span.doc
+    ents, demonyms = _mention_index(doc)
     out: list[Ment] = []
-    for e in doc.ents:
-        if e.start >= span.start and e.end <= span.end and e.kb_id_:
-            out.append(Ment(e.kb_id_, e.label_, e.start, e.end, e.text))
+    for e in _within(ents, span):
+        out.append(Ment(e.kb_id_, e.label_, e.start, e.end, e.text))
     taken = {i for m in out for i in range(m.start, m.end)}
     known = doc._.entities or {}
-    for d in doc.spans.get("demonyms", []) if "demonyms" in doc.spans else []:
-        if d.start >= span.start and d.end <= span.end and d.kb_id_ \
-                and not taken & set(range(d.start, d.end)):
+    for d in _within(demonyms, span):
+        if not taken & set(range(d.start, d.end)):
             ent = known.get(d.kb_id_)
             type_ = ent.type if ent is not None else _TYPES.get(d.kb_id_.split("/")[0], "Country")
             out.append(Ment(d.kb_id_, type_, d.start, d.end, d.text, demonym=True))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+_INDEX = "crossroads.mention_index"
+
+
+def _mention_index(doc: Doc) -> tuple[tuple[list[int], list[Span]], tuple[list[int], list[Span]]]:
+    """The doc's linked entities and demonyms sorted by start, built once per doc: reading
+    doc.ents walks every token, so doing it per sentence made extraction quadratic. The
+    readers call this after the pipeline has set the ents."""
+    cached = doc.user_data.get(_INDEX)
+    if cached is None:
+        ents = sorted((e for e in doc.ents if e.kb_id_), key=lambda e: (e.start, e.end))
+        dems = sorted((d for d in doc.spans["demonyms"] if d.kb_id_) if "demonyms" in doc.spans
+                      else (), key=lambda d: (d.start, d.end))
+        cached = doc.user_data[_INDEX] = ([e.start for e in ents], ents), \
+            ([d.start for d in dems], dems)
+    return cached
+
+
+def _within(index: tuple[list[int], list[Span]], span: Span) -> Iterator[Span]:
+    """The indexed spans that lie inside ``span``, in order."""
+    starts, spans = index
+    for i in range(bisect_left(starts, span.start), len(starts)):
+        if starts[i] >= span.end:
+            break
+        if spans[i].end <= span.end:
+            yield spans[i]
 
 
 def coordination(doc: Doc, ments: list[Ment]) -> list[list[Ment]]:

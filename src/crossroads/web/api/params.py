@@ -9,8 +9,11 @@ from crossroads.web.data.entities import resolve
 from crossroads.web.deps import pack_for
 from crossroads.web.errors import not_found
 
+MAX_OFFSET = 1_000_000_000
+"""Far past any store's end; larger numbers would overflow the databases' 64-bit integers."""
+
 Limit = Query(20, ge=1, le=500, description="Most items to return (1-500).")
-Offset = Query(0, ge=0, description="Items to skip, for the next page.")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip, for the next page.")
 
 
 def entity_param(store: Store, request: Request, param: str, value: str | None) -> str | None:

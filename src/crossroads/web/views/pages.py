@@ -8,6 +8,7 @@ from crossroads.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.documents import document_data
 from crossroads.web.api.entities import entities_data, profile_data
 from crossroads.web.api.knowledge import map_data, network_data, timeline_data
+from crossroads.web.api.params import MAX_OFFSET
 from crossroads.web.data import analyses
 from crossroads.web.data import search as search_data
 from crossroads.web.data.records import Lookup, document_summary, entity_url
@@ -23,7 +24,7 @@ PAGE = 20
 @router.get("/index.json")
 @router.get("/search")
 @router.get("/search.json")
-def home(request: Request, q: str = "", offset: int = Query(0, ge=0)):
+def home(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     with store_for(request) as store:
         pack = pack_for(request)
         total = store.count_documents()
@@ -38,7 +39,7 @@ def home(request: Request, q: str = "", offset: int = Query(0, ge=0)):
 @router.get("/entities")
 @router.get("/entities.json")
 def entity_list(request: Request, type: str | None = None, q: str | None = None,
-                offset: int = Query(0, ge=0)):
+                offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     data = entities_data(request, type or None, None, q or None, 50, offset)
     return render(request, "entities.html", data, types=ENTITY_TYPES, title="Entities")
 
@@ -56,7 +57,7 @@ def entity_page(request: Request, entity_id: str):
 
 @router.get("/documents")
 @router.get("/documents.json")
-def document_list(request: Request, offset: int = Query(0, ge=0)):
+def document_list(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     with store_for(request) as store:
         total = store.count_documents()
         items = [document_summary(d) for d in store.documents(limit=50, offset=offset)]
