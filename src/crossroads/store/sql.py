@@ -16,24 +16,11 @@ from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quot
                               SearchHit, fold)
 from crossroads.store import rows
 from crossroads.store.base import Store
+from crossroads.store.query import Query, any_of, parse_query
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
 _ENT = rows.columns(rows.ENTITY_COLUMNS, "e")
 _MIN_PREFIX = 6
-
-
-def search_phrases(query: str) -> list[str]:
-    """A user's search text as phrases of plain words, safe for any full-text syntax.
-
-    Each whitespace-separated chunk becomes one phrase of its letters and digits, so
-    "al-Qaeda" stays a phrase, while quotes, '*', '-' and operators are just separators.
-    """
-    phrases = []
-    for chunk in query.split():
-        words = re.findall(r"[^\W_]+", chunk)
-        if words:
-            phrases.append(" ".join(words))
-    return phrases
 
 
 def like_pattern(text: str) -> str:
@@ -71,7 +58,7 @@ class SQLStore(Store):
         """One write transaction; yields something with execute()/executemany()."""
 
     @abstractmethod
-    def _search(self, phrases: list[str], any_phrase: bool, limit: int) -> list[SearchHit]: ...
+    def _search(self, query: Query, limit: int) -> list[SearchHit]: ...
 
     db_errors: tuple[type[BaseException], ...] = ()
 
@@ -156,12 +143,12 @@ class SQLStore(Store):
         return self._rows("SELECT count(*) FROM documents")[0][0]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        phrases = search_phrases(query)
-        if not phrases or limit <= 0:
+        parsed = parse_query(query)
+        if not parsed or limit <= 0:
             return []
-        hits = self._search(phrases, False, limit)
-        if not hits and len(phrases) > 1:   # no article has every word: rank those with some
-            hits = self._search(phrases, True, limit)
+        hits = self._search(parsed, limit)
+        if not hits and not parsed.operators and len(parsed.groups) > 1:
+            hits = self._search(any_of(parsed), limit)  # no article has every word: rank those with some
         return hits
 
     # -- knowledge: writes -------------------------------------------------------------

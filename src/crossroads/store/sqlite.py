@@ -10,6 +10,7 @@ from typing import Iterator
 from crossroads.exc import StoreError
 from crossroads.model import SearchHit
 from crossroads.store import migrations, rows
+from crossroads.store.query import Query, to_fts5
 from crossroads.store.sql import SQLStore
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
@@ -74,8 +75,8 @@ class SQLiteStore(SQLStore):
             cur.execute("ROLLBACK")
             raise
 
-    def _search(self, phrases: list[str], any_phrase: bool, limit: int) -> list[SearchHit]:
-        match = (" OR " if any_phrase else " ").join(f'"{p}"' for p in phrases)
+    def _search(self, query: Query, limit: int) -> list[SearchHit]:
+        match = to_fts5(query)
         found = self._rows(
             f"SELECT {_DOC}, snippet(documents_fts, 1, '[', ']', '…', {_SNIPPET_TOKENS}), "
             f"-bm25(documents_fts, {_TITLE_WEIGHT}, 1.0) AS score "
