@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from crossroads.web import errors
 from crossroads.web.api import analyze, documents, entities, ingest, knowledge, search
+from crossroads.web.data.records import citation
 from crossroads.web.views import analyses as analyses_views
 from crossroads.web.views import pages
 
@@ -35,12 +36,23 @@ def _marks(snippet: str) -> list[tuple[str, bool]]:
     return [(part, i % 2 == 1) for i, part in enumerate(re.split(r"[\[\]]", snippet or ""))]
 
 
+def url_with(request: Request, drop: tuple | list = (), **params) -> str:
+    """The current page's path and query (relative, so links never name the host), less
+    ``drop`` and ``offset``, with ``params`` set."""
+    url = request.url.remove_query_params(["offset", *drop])
+    if params:
+        url = url.include_query_params(**params)
+    return url.path + (f"?{url.query}" if url.query else "")
+
+
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.autoescape = True
     env.filters["pred"] = lambda p: (p or "").replace("_", " ")
     env.filters["marks"] = _marks
+    env.filters["citation"] = citation
+    env.globals["url_with"] = url_with
     env.globals["vendor_built"] = (VENDOR / "leaflet" / "leaflet.js").exists()
     return templates
 

@@ -75,9 +75,11 @@ def conflicts(request: Request, entity: str | None = EntityQ,
     return page(items, limit, offset)
 
 
-def timeline_data(request: Request, entity, other, q, date_from, date_to, type=None) -> dict:
+def timeline_data(request: Request, entity, other, q, date_from, date_to, type=None,
+                  mode=None) -> dict:
     date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
     type = choice("type", type, EVENT_TYPES + PREDICATES)
+    mode = choice("mode", mode, facts_data.MODES)
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
@@ -86,8 +88,10 @@ def timeline_data(request: Request, entity, other, q, date_from, date_to, type=N
                                 query=q or None, date_from=date_from, date_to=date_to)
         if type:
             items = [it for it in items if it["type"] == type]
+        items, mode, counts = facts_data.by_mode(items, mode)
         return {"entity": eid, "other": oid, "q": q, "date_from": date_from,
-                "date_to": date_to, "type": type, "items": items}
+                "date_to": date_to, "type": type, "mode": mode, "mode_counts": counts,
+                "items": items}
 
 
 @router.get("/timeline", summary="Events and dated relations in date order")
@@ -95,8 +99,11 @@ def timeline(request: Request, entity: str | None = EntityQ, other: str | None =
              q: str | None = Query(None, description="Words the item or its sentence holds."),
              date_from: str | None = None, date_to: str | None = None,
              type: str | None = Query(None, description="An event type or a predicate."),
+             mode: str | None = Query(None, description="Items from the reporting "
+                                      "(`reported`, the default when there are any), the pack's "
+                                      "dates (`pack`) or `both`."),
              limit: int = Limit, offset: int = Offset) -> dict:
-    data = timeline_data(request, entity, other, q, date_from, date_to, type)
+    data = timeline_data(request, entity, other, q, date_from, date_to, type, mode)
     return page(data.pop("items"), limit, offset, **data)
 
 

@@ -94,6 +94,29 @@ def facts(store: Store, pack, lk: Lookup, entity: str | None = None,
     return [normalise(r, lk) for r in raw]
 
 
+MODES = ("reported", "pack", "both")
+"""Which facts a view shows: read from the reporting, held by the knowledge pack, or both."""
+
+
+def is_reported(f: dict) -> bool:
+    return "extract" in (f.get("origin") or "extract")
+
+
+def is_pack(f: dict) -> bool:
+    return "pack" in (f.get("origin") or "")
+
+
+def by_mode(items: list[dict], mode: str | None) -> tuple[list[dict], str, dict]:
+    """(the facts ``mode`` keeps, the mode used, counts per mode). Without a mode the
+    reporting comes first: 'reported' when the texts say anything, else 'both'."""
+    counts = {"reported": sum(map(is_reported, items)), "pack": sum(map(is_pack, items)),
+              "both": len(items)}
+    if mode not in MODES:
+        mode = "reported" if counts["reported"] else "both"
+    keep = {"reported": is_reported, "pack": is_pack}.get(mode)
+    return ([f for f in items if keep(f)] if keep else list(items)), mode, counts
+
+
 def by_predicate(items: list[dict]) -> list[dict]:
     """Facts grouped by predicate, in the contract's predicate order."""
     groups: dict[str, list[dict]] = {}

@@ -1,6 +1,8 @@
 """Timeline items, relation networks and map markers, from the analyses or the store."""
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 
 from crossroads.store.base import Store
@@ -36,6 +38,7 @@ def timeline(store: Store, pack, lk: Lookup, entity: str | None = None, other: s
         items.append({"id": f"ev{i}", "kind": "event", "type": e.type, "date": e.date,
                       "end": None, "precision": _precision(e.date),
                       "label": f"{e.type}: " + ", ".join(lk.ref(a)["name"] for a in e.actors[:3]),
+                      "origin": "extract",
                       "entities": [lk.ref(x) for x in (*e.actors, *e.targets)],
                       "negated": e.negated, "mode": e.mode,
                       "evidence": [lk.evidence(e.evidence)]})
@@ -50,7 +53,8 @@ def timeline(store: Store, pack, lk: Lookup, entity: str | None = None, other: s
         items.append({"id": f"rel{j}", "kind": "relation", "type": f["predicate"],
                       "date": f["start"] or f["end"], "end": f["end"] if f["start"] else None,
                       "precision": _precision(date),
-                      "label": f"{f['subject']['name']} {f['predicate']} {obj}",
+                      "label": readable(f"{f['subject']['name']} {f['predicate']} {obj}"),
+                      "origin": f.get("origin") or "extract",
                       "entities": [x for x in (f["subject"], f["object"]) if x],
                       "negated": f["negated"], "mode": None, "evidence": f["evidence"][:3]})
     if query:
@@ -60,17 +64,31 @@ def timeline(store: Store, pack, lk: Lookup, entity: str | None = None, other: s
     return sorted(items, key=lambda it: it["date"])
 
 
+_SNAKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def readable(summary: str) -> str:
+    """'start: Tajikistan member_of CSTO' as 'Tajikistan member of CSTO begins'."""
+    text = _SNAKE.sub(lambda m: m.group(0).replace("_", " "), summary or "")
+    kind, sep, rest = text.partition(": ")
+    if sep and kind in ("start", "end"):
+        text = f"{rest} {'begins' if kind == 'start' else 'ends'}"
+    return text.replace(" NOT ", " not ")
+
+
 def _item(raw: dict, lk: Lookup, i: int) -> dict:
     """A crossroads.analysis.timeline item in the shape pages use."""
     date = raw.get("date")
     ev = raw.get("evidence")
+    cite = lk.evidence(ev) if ev else None
     return {"id": f"t{i}", "kind": raw.get("kind", "event"), "type": raw.get("type"),
             "date": date, "end": None, "precision": raw.get("precision") or _precision(date),
-            "label": raw.get("summary") or raw.get("type") or "",
+            "origin": "pack" if cite and cite["kind"] == "pack" else "extract",
+            "label": readable(raw.get("summary") or raw.get("type") or ""),
             "dated_by": raw.get("dated_by"),
             "entities": [lk.ref(e) for e in raw.get("entities", []) if e],
             "negated": "NOT " in (raw.get("summary") or ""), "mode": None,
-            "evidence": [lk.evidence(ev)] if ev else []}
+            "evidence": [cite] if cite else []}
 
 
 def network(store: Store, pack, lk: Lookup, entity: str | None, depth: int = 1,

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import asdict, is_dataclass
 from types import ModuleType
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from crossroads.model import Document, Entity, Event, Quote, Relation
 from crossroads.store.base import Store
@@ -29,6 +30,21 @@ def plain(obj):
     if isinstance(obj, (list, tuple)):
         return [plain(x) for x in obj]
     return obj
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def citation(source: str | None) -> dict:
+    """A pack source split into its link and its note: 'https://x.org/ (CAREC strategy)'
+    is the URL https://x.org/ and the note 'CAREC strategy'."""
+    src = (source or "").strip()
+    m = _URL.search(src)
+    url = m.group(0).rstrip(".,;)") if m else None
+    note = (src[:m.start()] + src[m.start() + len(url):]).strip() if url else src
+    note = re.sub(r"^\(([^()]*)\)", r"\1", note.strip(" ;,")).strip(" ;,")
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else None
+    return {"url": url, "note": note or None, "host": host}
 
 
 def entity_url(entity_id: str) -> str:
@@ -101,11 +117,11 @@ class Lookup:
         if is_dataclass(ev):
             ev = plain(ev)
         if ev.get("kind") == "pack" or not ev.get("doc"):
-            src = ev.get("source") or ""
+            cite = citation(ev.get("source"))
             return {"kind": "pack", "doc": None, "start": None, "end": None,
                     "text": ev.get("text") or "", "title": "knowledge pack", "published": None,
-                    "source": src, "reliability": None,
-                    "url": src if src.startswith(("http://", "https://")) else None}
+                    "source": cite["note"] or cite["host"] or "", "reliability": None,
+                    "url": cite["url"], "host": cite["host"], "note": cite["note"]}
         doc = self.doc(ev["doc"])
         start, end = int(ev["start"]), int(ev["end"])
         return {"kind": "text", "doc": ev["doc"], "start": start, "end": end,

@@ -1,33 +1,158 @@
-"""One search over documents, entities and facts, results grouped by kind."""
+"""One search over documents, entities and facts, results grouped by kind, with facets.
+
+Facets count what the unfiltered hits hold (document year, publisher, source grade, entity
+type, predicate, event type); chosen facet values narrow the groups they apply to.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from urllib.parse import urlparse
+
+from crossroads.model import Document, Entity
 from crossroads.store.base import Store
 from crossroads.web.data import facts as facts_data
-from crossroads.web.data.records import Lookup, document_summary, entity_summary
+from crossroads.web.data.records import Lookup, analysis, document_summary, entity_summary
 
 SEARCH_CAP = 200
 """Most hits fetched per kind; ``total`` counts up to this many."""
 
+FACETS = ("year", "publisher", "grade", "type", "predicate", "event")
+"""Facet parameters: document year, publisher, source grade, entity type, predicate, event type."""
 
-def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int) -> dict:
+FACET_LABELS = {"year": "Document date", "publisher": "Publisher", "grade": "Source grade",
+                "type": "Entity type", "predicate": "Predicate", "event": "Event type"}
+
+
+def publisher(doc: Document) -> str:
+    """Who published a document: its metadata's publisher or site, the URL's host, else
+    the file it was read from."""
+    meta = doc.meta or {}
+    for key in ("publisher", "sitename"):
+        if meta.get(key):
+            return str(meta[key])
+    if meta.get("url"):
+        host = urlparse(str(meta["url"])).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return doc.source
+
+
+def _grades():
+    mod = analysis("grading")
+    if mod is None:
+        return None
+    try:
+        return mod.load_grades()
+    except Exception:  # noqa: BLE001 - a bad sources file is reported by the CLI, not here
+        return None
+
+
+def entity_name_query(q: str) -> str:
+    """The words of a search as a name: no quotes, operators or trailing '*'."""
+    words = [w for w in q.replace('"', " ").split() if w not in ("OR", "NOT", "|")
+             and not w.startswith("-")]
+    return re.sub(r"\*+$", "", " ".join(words)).strip()
+
+
+def find_entities(store: Store, pack, name: str, limit: int = SEARCH_CAP) -> list[Entity]:
+    """Entities whose name or alias matches, the pack's aliases included ('TTP', 'Daesh'):
+    exact pack matches first, then the store's name matches."""
+    out: dict[str, Entity] = {}
+    if pack is not None and name:
+        resolve = analysis("resolve")
+        for pe in pack.lookup(name):
+            ent = store.get_entity(pe.id)
+            if ent is None and resolve is not None:
+                ent = resolve.from_pack(pe)
+            if ent is not None:
+                out.setdefault(ent.id, ent)
+    for e in store.find_entities(name, limit=limit) if name else []:
+        out.setdefault(e.id, e)
+    return list(out.values())[:limit]
+
+
+def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
+           chosen: dict[str, str] | None = None, mode: str | None = None) -> dict:
+    """Documents, entities and facts for ``q``; ``chosen`` facet values narrow them and
+    ``mode`` ('reported', 'pack', 'both'; default reported when the texts say anything)
+    picks which facts show."""
     q = q.strip()
+    chosen = {k: v for k, v in (chosen or {}).items() if k in FACETS and v}
     if not q:
-        return {"query": q, "documents": _group([], limit, offset),
-                "entities": _group([], limit, offset), "facts": _group([], limit, offset)}
+        empty = _group([], limit, offset)
+        return {"query": q, "documents": empty, "entities": empty, "facts": empty,
+                "facets": [], "chosen": chosen, "mode": mode or "reported",
+                "mode_counts": {}}
     hits = store.search(q, limit=SEARCH_CAP)
-    docs = [{**document_summary(h.document), "snippet": h.snippet, "score": h.score}
-            for h in hits]
-    ents = store.find_entities(q, limit=SEARCH_CAP)
-    entities = [entity_summary(e) for e in ents]
+    grades = _grades()
+    by_doc = {h.document.id: h for h in hits}
+    events_in: dict[str, Counter] = {}
+    preds_in: dict[str, Counter] = {}
+    if hits:
+        for ev in store.events():
+            if ev.evidence.doc in by_doc:
+                events_in.setdefault(ev.evidence.doc, Counter())[ev.type] += 1
+        for r in store.relations():
+            if r.evidence.doc in by_doc:
+                preds_in.setdefault(r.evidence.doc, Counter())[r.predicate] += 1
+    docs = []
+    for h in hits:
+        d = h.document
+        docs.append({**document_summary(d), "snippet": h.snippet, "score": h.score,
+                     "year": (d.published or "")[:4] or "undated", "publisher": publisher(d),
+                     "grade": grades.of(d) if grades is not None else "F",
+                     "events": dict(events_in.get(d.id, {})),
+                     "predicates": dict(preds_in.get(d.id, {}))})
+    ents = [entity_summary(e) for e in find_entities(store, pack, entity_name_query(q))]
     facts: list[dict] = []
     seen: set[str] = set()
     for e in ents[:3]:  # facts about the best-matching entities
-        for f in facts_data.facts(store, pack, lk, entity=e.id):
+        for f in facts_data.facts(store, pack, lk, entity=e["id"]):
             if f["id"] not in seen:
                 seen.add(f["id"])
                 facts.append(f)
+    facts, mode, mode_counts = facts_data.by_mode(facts, mode)
+    facets = _facets(docs, ents, facts)
+    docs = [d for d in docs if _doc_kept(d, chosen)]
+    if chosen.get("type"):
+        ents = [e for e in ents if e["type"] == chosen["type"]]
+    if chosen.get("predicate"):
+        facts = [f for f in facts if f["predicate"] == chosen["predicate"]]
     return {"query": q, "documents": _group(docs, limit, offset),
-            "entities": _group(entities, limit, offset), "facts": _group(facts, limit, offset)}
+            "entities": _group(ents, limit, offset), "facts": _group(facts, limit, offset),
+            "facets": facets, "chosen": chosen, "mode": mode, "mode_counts": mode_counts}
+
+
+def _doc_kept(d: dict, chosen: dict[str, str]) -> bool:
+    for key in ("year", "publisher", "grade"):
+        if chosen.get(key) and str(d[key]) != chosen[key]:
+            return False
+    if chosen.get("event") and chosen["event"] not in d["events"]:
+        return False
+    return not (chosen.get("predicate") and chosen["predicate"] not in d["predicates"])
+
+
+def _facets(docs: list[dict], ents: list[dict], facts: list[dict]) -> list[dict]:
+    counts: dict[str, Counter] = {k: Counter() for k in FACETS}
+    for d in docs:
+        counts["year"][d["year"]] += 1
+        counts["publisher"][d["publisher"]] += 1
+        counts["grade"][d["grade"]] += 1
+        for t in d["events"]:
+            counts["event"][t] += 1
+    for e in ents:
+        counts["type"][e["type"]] += 1
+    for f in facts:
+        counts["predicate"][f["predicate"]] += 1
+    out = []
+    for key in FACETS:
+        values = counts[key].most_common()
+        if key in ("year", "grade"):
+            values = sorted(values)
+        out.append({"name": key, "label": FACET_LABELS[key],
+                    "values": [{"value": v, "count": n} for v, n in values]})
+    return out
 
 
 def _group(items: list, limit: int, offset: int) -> dict:

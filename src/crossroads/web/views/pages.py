@@ -11,7 +11,8 @@ from crossroads.web.api.knowledge import map_data, network_data, timeline_data
 from crossroads.web.data import analyses
 from crossroads.web.data import search as search_data
 from crossroads.web.data.records import Lookup, document_summary, entity_url
-from crossroads.web.deps import pack_for, store_for
+from crossroads.web.data.facts import MODES
+from crossroads.web.deps import choice, pack_for, store_for
 from crossroads.web.views.render import render, strip_json
 
 router = APIRouter(include_in_schema=False)
@@ -23,14 +24,17 @@ PAGE = 20
 @router.get("/index.json")
 @router.get("/search")
 @router.get("/search.json")
-def home(request: Request, q: str = "", offset: int = Query(0, ge=0)):
+def home(request: Request, q: str = "", offset: int = Query(0, ge=0), mode: str | None = None):
+    mode = choice("mode", mode, MODES)
+    chosen = {k: request.query_params.get(k, "") for k in search_data.FACETS}
     with store_for(request) as store:
         pack = pack_for(request)
         total = store.count_documents()
         latest = store.documents(limit=10, offset=max(0, total - 10))
         data = {"q": q, "counts": store.stats(),
                 "latest": [document_summary(d) for d in reversed(latest)],
-                "results": (search_data.search(store, pack, Lookup(store, pack), q, PAGE, offset)
+                "results": (search_data.search(store, pack, Lookup(store, pack), q, PAGE, offset,
+                                               chosen, mode)
                             if q.strip() else None)}
     return render(request, "home.html", data, title=f"{q} – search" if q else "crossroads")
 
@@ -44,13 +48,14 @@ def entity_list(request: Request, type: str | None = None, q: str | None = None,
 
 
 @router.get("/entities/{entity_id:path}")
-def entity_page(request: Request, entity_id: str):
+def entity_page(request: Request, entity_id: str, mode: str | None = None):
     as_json = entity_id.endswith(".json")
     entity_id = strip_json(entity_id)
-    data = profile_data(request, entity_id)
+    data = profile_data(request, entity_id, mode)
     canonical = data["entity"]["id"]
     if canonical != entity_id and not as_json:  # a name or alias: go to the id's page
-        return RedirectResponse(entity_url(canonical), status_code=302)
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(entity_url(canonical) + query, status_code=302)
     return render(request, "entity.html", data, title=data["entity"]["name"])
 
 
@@ -95,9 +100,9 @@ def network_page(request: Request, entity: str | None = None, depth: int = Query
 @router.get("/timeline.json")
 def timeline_page(request: Request, entity: str | None = None, other: str | None = None,
                   q: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  type: str | None = None):
+                  type: str | None = None, mode: str | None = None):
     data = timeline_data(request, entity or None, other or None, q, date_from, date_to,
-                         type or None)
+                         type or None, mode or None)
     return render(request, "timeline.html", data, event_types=EVENT_TYPES, predicates=PREDICATES,
                   title="Timeline",
                   filters={"entity": entity or "", "other": other or "", "q": q or "",

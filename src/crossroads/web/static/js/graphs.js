@@ -55,26 +55,51 @@
       if (!start) return;
       /* content as an element built with textContent; the tooltip escaped by hand */
       let text = it.label || it.type || "";
-      if (opts && opts.short && text.length > 38) text = text.slice(0, 36) + "…";
+      const cut = opts && opts.short ? (opts.short === true ? 38 : opts.short) : 0;
+      if (cut && text.length > cut) text = text.slice(0, cut - 2) + "…";
+      const band = it.origin === "pack" ? "pack" : "reported";
       const row = {id: it.id || i, content: CR.el("span", {}, text), start,
                    title: CR.escape((it.evidence && it.evidence[0] && it.evidence[0].text) || it.label || ""),
-                   className: "tl-" + (it.kind || "event")};
+                   className: "tl-" + (it.kind || "event") + " tl-" + band, group: band};
       if (it.end && it.end > it.date) { row.end = CR.isoDate(it.end); row.type = "range"; }
       else row.type = "point";
       data.push(row);
     });
     const dataset = new vis.DataSet(data);
     const {short, ...rest} = opts || {};
-    const tl = new vis.Timeline(container, dataset, Object.assign({
+    /* pad the window so labels of the last items are not cut off at the right edge */
+    const times = data.map((r) => (r.end || r.start).getTime()).concat(data.map((r) => r.start.getTime()));
+    const lo = Math.min(...times), hi = Math.max(...times);
+    const span = Math.max(hi - lo, 365 * 864e5);
+    const options = Object.assign({
       zoomable: true, stack: true, maxHeight: 420, xss: {disabled: false},
-      tooltip: {followMouse: true},
-    }, rest));
+      tooltip: {followMouse: true}, orientation: {axis: "top", item: "top"}, verticalScroll: true,
+    }, rest);
+    const bands = new Set(data.map((r) => r.group));
+    let tl;
+    if (bands.size > 1) {  /* the pack's dates in their own band, below the reporting */
+      const groups = new vis.DataSet([
+        {id: "reported", content: "Reporting", order: 1},
+        {id: "pack", content: "Knowledge pack", order: 2, className: "tl-band-pack"}]);
+      tl = new vis.Timeline(container, dataset, groups, Object.assign({groupOrder: "order"}, options));
+    } else {
+      data.forEach((r) => delete r.group);
+      tl = new vis.Timeline(container, new vis.DataSet(data), options);
+    }
     tl.on("select", (props) => {
       const it = items.find((x) => String(x.id) === String(props.items[0]));
-      const ev = it && it.evidence && it.evidence.find((e) => e.url);
+      /* a reported item opens its sentence in the reader; a pack item stays here (its
+         citation is in the list below, its outside link only opened on request) */
+      const ev = it && it.evidence && it.evidence.find((e) => e.kind === "text" && e.url);
       if (ev) window.location.href = ev.url;
+      else if (it) {
+        const row = document.getElementById("tl-" + it.id);
+        if (row) { row.scrollIntoView({block: "center"}); row.classList.add("active"); }
+      }
     });
+    tl.setWindow(new Date(lo - span * 0.05), new Date(hi + span * 0.4), {animation: false});
     container.dataset.items = String(data.length);
+    container.dataset.bands = String(bands.size);
     return tl;
   };
 })(window.CR);

@@ -7,5 +7,5 @@
     box.appendChild(CR.el("p", {class: "muted pad"}, "Nothing dated matches these filters."));
     return;
   }
-  CR.timeline(box, data.items);
+  CR.timeline(box, data.items, {maxHeight: 640, short: 48});
 })(window.CR);
