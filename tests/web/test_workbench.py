@@ -107,3 +107,34 @@ def test_pages_name_the_site_and_offer_a_skip_link(client, docs):
         assert title == "crossroads" or title.endswith(" · crossroads"), (url, title)
         assert '<a class="skip" href="#main">' in html
     assert sample.TJ.name in client.get("/entities/e:country/tj").text
+
+
+def test_events_api_takes_from_and_to_as_the_cli_spells_them(client):
+    spelt = client.get("/api/events", params={"from": "2022"}).json()
+    assert spelt["total"] == 0 and spelt["date_from"] == "2022"
+    assert client.get("/api/events", params={"from": "2021-05"}).json()["total"] == 1
+    clash = client.get("/api/events", params={"from": "2021", "date_from": "2020"})
+    assert clash.status_code == 400 and clash.json()["param"] == "date_from"
+    bad = client.get("/api/quotes", params={"to": "May"})
+    assert bad.status_code == 400 and bad.json()["param"] == "to"
+
+
+def test_quotes_page_filters_and_links_each_quote_to_its_sentence(client, docs):
+    html = client.get("/quotes", params={"speaker": "Rahmonzoda"}).text
+    assert "No foreign base will be opened on our territory." in html
+    start, end = sample.sentence(docs["talks"], "Dilshod Rahmonzoda, the Tajik deputy minister")
+    assert f'/documents/{docs["talks"].id}?hl={start}-' in html
+    none = client.get("/quotes", params={"speaker": "Kyrgyzstan"}).text
+    assert "No quotes match these filters." in none
+    assert client.get("/quotes", params={"date_from": "2022"}).text.count("<blockquote") == 0
+
+
+def test_events_page_filters_by_type_actor_mode_and_date(client, docs):
+    html = client.get("/events").text
+    assert "CONSULT" in html and f'/documents/{docs["talks"].id}?hl=' in html
+    for params in ({"type": "ASSAULT"}, {"actor": "Afghanistan"}, {"mode": "planned"},
+                   {"date_from": "2022"}):
+        assert "No events match these filters." in client.get("/events", params=params).text
+    assert "CONSULT" in client.get("/events", params={"actor": "Kyrgyzstan",
+                                                      "mode": "asserted"}).text
+    assert client.get("/events", params={"type": "SHOUT"}).status_code == 400

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 
-from crossroads.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
+from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.params import Limit, Offset, csv_list, entity_param
 from crossroads.web.data import facts as facts_data
 from crossroads.web.data import graphs
@@ -31,11 +31,25 @@ def facts(request: Request, entity: str | None = EntityQ,
         return page(items, limit, offset)
 
 
-@router.get("/quotes", summary="Quotes by speaker or about an entity")
-def quotes(request: Request, speaker: str | None = EntityQ, about: str | None = EntityQ,
-           date_from: str | None = None, date_to: str | None = None,
-           limit: int = Limit, offset: int = Offset) -> dict:
-    date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
+def dates(date_from, date_to, from_alias=None, to_alias=None) -> tuple[str | None, str | None]:
+    """date_from/date_to, also spelt from/to (the CLI's words); a 400 when the two
+    spellings disagree or the range is backwards."""
+    pairs = (("date_from", date_from, "from", from_alias), ("date_to", date_to, "to", to_alias))
+    out = []
+    for name, value, alias, other in pairs:
+        if value and other and value != other:
+            raise bad_param(name, f"{name}: {value!r} disagrees with {alias}={other!r}")
+        out.append(iso_date(name if value else alias, value or other))
+    if out[0] and out[1] and out[0][:len(out[1])] > out[1][:len(out[0])]:
+        raise bad_param("date_to", "date_to: earlier than date_from")
+    return out[0], out[1]
+
+
+FromQ = Query(None, alias="from", description="Same as date_from.")
+ToQ = Query(None, alias="to", description="Same as date_to.")
+
+
+def quotes_data(request: Request, speaker, about, date_from, date_to, limit, offset) -> dict:
     with store_for(request) as store:
         lk = Lookup(store, pack_for(request))
         sp = entity_param(store, request, "speaker", speaker)
@@ -44,23 +58,49 @@ def quotes(request: Request, speaker: str | None = EntityQ, about: str | None = 
                 if not (date_from or date_to) or graphs.within(q.date, date_from, date_to)]
         rows.sort(key=lambda q: q.date or "")
         items = [quote_dict(q, lk) for q in rows[offset:offset + limit]]
-        return {"total": len(rows), "limit": limit, "offset": offset, "items": items}
+        return {"total": len(rows), "limit": limit, "offset": offset, "speaker": sp,
+                "about": ab, "date_from": date_from, "date_to": date_to, "items": items}
+
+
+@router.get("/quotes", summary="Quotes by speaker or about an entity")
+def quotes(request: Request, speaker: str | None = EntityQ, about: str | None = EntityQ,
+           date_from: str | None = None, date_to: str | None = None,
+           from_: str | None = FromQ, to: str | None = ToQ,
+           limit: int = Limit, offset: int = Offset) -> dict:
+    date_from, date_to = dates(date_from, date_to, from_, to)
+    return quotes_data(request, speaker, about, date_from, date_to, limit, offset)
+
+
+def events_data(request: Request, entity, type, date_from, date_to, mode, limit, offset,
+                actor=None) -> dict:
+    type = choice("type", type, EVENT_TYPES)
+    mode = choice("mode", mode, EVENT_MODES)
+    with store_for(request) as store:
+        lk = Lookup(store, pack_for(request))
+        eid = entity_param(store, request, "entity", entity)
+        aid = entity_param(store, request, "actor", actor)
+        rows = store.events(entity=eid, type=type, date_from=date_from, date_to=date_to)
+        if mode:
+            rows = [e for e in rows if e.mode == mode]
+        if aid:
+            rows = [e for e in rows if aid in e.actors]
+        rows.sort(key=lambda e: e.date or "9999")
+        items = [event_dict(e, lk) for e in rows[offset:offset + limit]]
+        return {"total": len(rows), "limit": limit, "offset": offset, "entity": eid,
+                "actor": aid, "type": type, "mode": mode, "date_from": date_from,
+                "date_to": date_to, "items": items}
 
 
 @router.get("/events", summary="Events, filterable by entity, type and dates")
 def events(request: Request, entity: str | None = EntityQ,
            type: str | None = Query(None, description="PLOVER type: " + ", ".join(EVENT_TYPES)),
+           actor: str | None = Query(None, description="Only events this entity carries out."),
+           mode: str | None = Query(None, description="One of " + ", ".join(EVENT_MODES)),
            date_from: str | None = None, date_to: str | None = None,
+           from_: str | None = FromQ, to: str | None = ToQ,
            limit: int = Limit, offset: int = Offset) -> dict:
-    type = choice("type", type, EVENT_TYPES)
-    date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
-    with store_for(request) as store:
-        lk = Lookup(store, pack_for(request))
-        eid = entity_param(store, request, "entity", entity)
-        rows = store.events(entity=eid, type=type, date_from=date_from, date_to=date_to)
-        rows.sort(key=lambda e: e.date or "9999")
-        items = [event_dict(e, lk) for e in rows[offset:offset + limit]]
-        return {"total": len(rows), "limit": limit, "offset": offset, "items": items}
+    date_from, date_to = dates(date_from, date_to, from_, to)
+    return events_data(request, entity, type, date_from, date_to, mode, limit, offset, actor)
 
 
 @router.get("/conflicts", summary="Contradicting facts")

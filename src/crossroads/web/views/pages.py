@@ -4,10 +4,17 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 
-from crossroads.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
+from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.documents import document_data
 from crossroads.web.api.entities import entities_data, profile_data
-from crossroads.web.api.knowledge import map_data, network_data, timeline_data
+from crossroads.web.api.knowledge import (
+    dates,
+    events_data,
+    map_data,
+    network_data,
+    quotes_data,
+    timeline_data,
+)
 from crossroads.web.data import analyses
 from crossroads.web.data import search as search_data
 from crossroads.web.data.records import Lookup, document_summary, entity_url
@@ -108,6 +115,34 @@ def timeline_page(request: Request, entity: str | None = None, other: str | None
                   filters={"entity": entity or "", "other": other or "", "q": q or "",
                            "date_from": date_from or "", "date_to": date_to or "",
                            "type": type or ""})
+
+
+@router.get("/quotes")
+@router.get("/quotes.json")
+def quotes_page(request: Request, speaker: str | None = None, about: str | None = None,
+                date_from: str | None = None, date_to: str | None = None,
+                offset: int = Query(0, ge=0)):
+    date_from, date_to = dates(date_from or None, date_to or None)
+    data = quotes_data(request, speaker or None, about or None, date_from, date_to, 50, offset)
+    return render(request, "quotes.html", data, title="Quotes",
+                  filters={"speaker": speaker or "", "about": about or "",
+                           "date_from": date_from or "", "date_to": date_to or ""})
+
+
+@router.get("/events")
+@router.get("/events.json")
+def events_page(request: Request, entity: str | None = None, actor: str | None = None,
+                type: str | None = None, mode: str | None = None,
+                date_from: str | None = None, date_to: str | None = None,
+                offset: int = Query(0, ge=0)):
+    date_from, date_to = dates(date_from or None, date_to or None)
+    data = events_data(request, entity or None, type or None, date_from, date_to, mode or None,
+                       50, offset, actor or None)
+    return render(request, "events.html", data, title="Events", event_types=EVENT_TYPES,
+                  event_modes=EVENT_MODES,
+                  filters={"entity": entity or "", "actor": actor or "", "type": type or "",
+                           "mode": mode or "", "date_from": date_from or "",
+                           "date_to": date_to or ""})
 
 
 @router.get("/about.json")
