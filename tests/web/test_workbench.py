@@ -138,3 +138,48 @@ def test_events_page_filters_by_type_actor_mode_and_date(client, docs):
     assert "CONSULT" in client.get("/events", params={"actor": "Kyrgyzstan",
                                                       "mode": "asserted"}).text
     assert client.get("/events", params={"type": "SHOUT"}).status_code == 400
+
+
+def test_reader_shows_one_card_per_sentence_start(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from crossroads.model import Document, Evidence, Extraction, Relation
+    from crossroads.store import open_store
+    from crossroads.web import create_app
+    text = "Kyrgyzstan borders Tajikistan, and the talks in Batken went on. More followed."
+    d = Document("d:cards00001", "cards.txt", text, title="Cards", content_hash="h-cards")
+    short, long_ = text.index(", and"), text.index(" More")
+    x = Extraction(d.id, entities=[sample.KG, sample.TJ], relations=[
+        Relation(sample.KG.id, "borders", sample.TJ.id, Evidence(d.id, 0, short)),
+        Relation(sample.TJ.id, "borders", sample.KG.id, Evidence(d.id, 0, long_))])
+    url = str(tmp_path / "cards.db")
+    with open_store(url) as store:
+        store.add_documents([d], [x])
+    with TestClient(create_app(url)) as c:
+        html = c.get(f"/documents/{d.id}").text
+    assert html.count('id="f-0"') == 1
+    assert html.count("class=\"sentcard") == 1
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def test_corridors_name_the_avoid_list_for_an_unknown_country(client):
+    bad = client.get("/api/analyze/corridors", params={"from": "Kazakhstan",
+                                                       "avoid": "Atlantis"})
+    assert bad.status_code == 404 and bad.json()["param"] == "avoid"
+    assert "Atlantis" in bad.json()["error"]
+
+
+def test_corridors_page_speaks_the_apis_from(client):
+    html = client.get("/analyses/corridors", params={"from": "Tajikistan"}).text
+    assert 'name="from" value="Tajikistan"' in html
+    assert 'name="origin"' not in html
+    old = client.get("/analyses/corridors", params={"origin": "Tajikistan"}).text
+    assert 'name="from" value="Tajikistan"' in old
+
+
+def test_analysis_pages_cite_the_pack_once_per_claim(client):
+    html = client.get("/analyses/corridors", params={"from": "Kazakhstan"}).text
+    assert "[pack" in html
+    for cell in re.findall(r'<p class="reason">.*?</p>', html, flags=re.S):
+        assert cell.count("[pack") <= 1, cell
