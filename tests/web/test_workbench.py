@@ -183,3 +183,38 @@ def test_analysis_pages_cite_the_pack_once_per_claim(client):
     assert "[pack" in html
     for cell in re.findall(r'<p class="reason">.*?</p>', html, flags=re.S):
         assert cell.count("[pack") <= 1, cell
+
+
+def test_map_places_events_by_their_place_or_their_sentence(client):
+    body = client.get("/api/map").json()
+    assert body["unplaced"] == 0
+    [ev] = body["events"]
+    assert ev["type"] == "CONSULT" and ev["place"]["name"] == "Batken"
+    assert ev["placed_by"] == "place" and ev["url"].startswith("/documents/")
+
+
+def test_map_page_keeps_old_entity_type_links_and_checks_event_filters(client):
+    assert client.get("/map", params={"type": "Place"}).status_code == 200
+    assert '<option selected>Place</option>' in client.get("/map", params={"type": "Place"}).text
+    assert client.get("/map", params={"type": "CONSULT"}).status_code == 200
+    bad = client.get("/map", params={"mode": "maybe"})
+    assert bad.status_code == 400 and "mode" in bad.text
+
+
+def test_an_event_without_a_place_lands_on_the_most_specific_place_its_sentence_names(tmp_path):
+    from crossroads.model import Document, Event, Evidence, Extraction, Mention
+    from crossroads.store import open_store
+    from crossroads.web.data.eventmap import placed_events
+    from crossroads.web.data.records import Lookup
+    text = "Tajikistan sent envoys to Batken for talks with Kyrgyzstan."
+    d = Document("d:place00001", "place.txt", text, content_hash="h-place")
+    ments = [Mention(e.id, d.id, text.index(s), text.index(s) + len(s), s)
+             for e, s in ((sample.TJ, "Tajikistan"), (sample.BATKEN, "Batken"),
+                          (sample.KG, "Kyrgyzstan"))]
+    x = Extraction(d.id, entities=[sample.TJ, sample.KG, sample.BATKEN], mentions=ments,
+                   events=[Event("CONSULT", (sample.TJ.id,), (sample.KG.id,),
+                                 Evidence(d.id, 0, len(text)), date="2021")])
+    with open_store(str(tmp_path / "p.db")) as store:
+        store.add_documents([d], [x])
+        [ev] = placed_events(store, Lookup(store))["events"]
+    assert ev["place"]["name"] == "Batken" and ev["placed_by"] == "sentence"

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.params import Limit, Offset, csv_list, entity_param
 from crossroads.web.data import facts as facts_data
-from crossroads.web.data import graphs
+from crossroads.web.data import eventmap, graphs
 from crossroads.web.data.records import Lookup, event_dict, quote_dict
 from crossroads.web.deps import choice, iso_date, pack_for, page, store_for
 from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param
@@ -179,11 +179,13 @@ def map_data(request: Request, type: str | None, date_from, date_to) -> dict:
         raise bad_param("date_to", "date_to: earlier than date_from")
     with store_for(request) as store:
         pack = pack_for(request)
-        return graphs.map_markers(store, pack, Lookup(store, pack), types or None,
-                                  date_from, date_to)
+        lk = Lookup(store, pack)
+        out = graphs.map_markers(store, pack, lk, types or None, date_from, date_to)
+        placed = eventmap.placed_events(store, lk, date_from, date_to)
+        return {**out, **placed, "categories": eventmap.CATEGORIES}
 
 
-@router.get("/map", summary="Places and events with coordinates")
+@router.get("/map", summary="Places, armed-group areas and events with coordinates")
 def map_(request: Request, type: str | None = Query(None, description="Comma-separated types."),
          date_from: str | None = None, date_to: str | None = None) -> dict:
     return map_data(request, type, date_from, date_to)

@@ -19,7 +19,7 @@ from crossroads.web.data import analyses
 from crossroads.web.data import search as search_data
 from crossroads.web.data.records import Lookup, document_summary, entity_url
 from crossroads.web.data.facts import MODES
-from crossroads.web.deps import choice, pack_for, store_for
+from crossroads.web.deps import choice, iso_date, pack_for, store_for
 from crossroads.web.views.render import render, strip_json
 
 router = APIRouter(include_in_schema=False)
@@ -85,11 +85,23 @@ def document_page(request: Request, doc_id: str, hl: str | None = None):
 
 @router.get("/map")
 @router.get("/map.json")
-def map_page(request: Request, type: str | None = None, date_from: str | None = None,
-             date_to: str | None = None):
-    data = map_data(request, type, date_from, date_to)
-    return render(request, "map.html", data, types=ENTITY_TYPES, title="Map",
-                  filters={"type": type or "", "date_from": date_from or "",
+def map_page(request: Request, type: str | None = None, places: str | None = None,
+             actor: str | None = None, mode: str | None = None,
+             date_from: str | None = None, date_to: str | None = None):
+    """The event map. ``type`` is a PLOVER type as on the events list (an entity type there,
+    as old links have it, filters the places layer like ``places``); type, actor, mode and
+    dates narrow the events in the browser and stay in the URL."""
+    if type in ENTITY_TYPES:
+        places, type = places or type, None
+    choice("type", type or None, EVENT_TYPES)
+    choice("mode", mode or None, EVENT_MODES)
+    data = map_data(request, places or None, None, None)
+    iso_date("date_from", date_from)
+    iso_date("date_to", date_to)
+    return render(request, "map.html", data, types=ENTITY_TYPES, event_types=EVENT_TYPES,
+                  event_modes=EVENT_MODES, title="Event map",
+                  filters={"type": type or "", "places": places or "", "actor": actor or "",
+                           "mode": mode or "", "date_from": date_from or "",
                            "date_to": date_to or ""})
 
 

@@ -40,9 +40,10 @@
 
   const markers = data.markers || [];
   const layer = L.featureGroup();
+  const eventMap = Boolean(data.events && CR.eventLayer);
   for (const m of markers) {
-    const mk = L.circleMarker([m.lat, m.lon], {radius: 5 + Math.min(10, Math.sqrt(m.mentions || 1) * 1.5),
-      className: "cr-marker", color: "#222", weight: 1, fillColor: CR.colour(m.type), fillOpacity: m.events && m.events.length ? 0.95 : 0.75});
+    const mk = L.circleMarker([m.lat, m.lon], {radius: eventMap ? 4 : 5 + Math.min(10, Math.sqrt(m.mentions || 1) * 1.5),
+      className: "cr-marker", color: "#222", weight: 1, fillColor: CR.colour(m.type), fillOpacity: eventMap ? 0.5 : (m.events && m.events.length ? 0.95 : 0.75)});
     mk.bindTooltip(CR.escape(m.name));
     mk.on("click", () => showFacts(m));
     layer.addLayer(mk);
@@ -50,6 +51,7 @@
   layer.addTo(map);
   box.dataset.markers = String(markers.length);
 
+  const overlays = {"Places": layer};
   /* where armed groups operate: a layer of its own, switchable */
   if (data.group_areas && data.group_areas.length) {
     const areas = L.featureGroup();
@@ -70,8 +72,10 @@
       areas.addLayer(ring);
     }
     areas.addTo(map);
-    L.control.layers(null, {"Places": layer, "Armed-group areas": areas}, {collapsed: false}).addTo(map);
+    overlays["Armed-group areas"] = areas;
   }
+  if (eventMap) overlays.Events = CR.eventLayer(map, data, panel);
+  if (Object.keys(overlays).length > 1) L.control.layers(null, overlays, {collapsed: false}).addTo(map);
   if (markers.length > 1) {
     /* open on the markers inside the region's outlines; far-away places stay a pan away */
     const rb = region && region.getBounds();
