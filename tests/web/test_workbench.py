@@ -218,3 +218,34 @@ def test_an_event_without_a_place_lands_on_the_most_specific_place_its_sentence_
         store.add_documents([d], [x])
         [ev] = placed_events(store, Lookup(store))["events"]
     assert ev["place"]["name"] == "Batken" and ev["placed_by"] == "sentence"
+
+
+def test_network_is_capped_and_says_what_it_left_out(client):
+    full = client.get("/api/network", params={"entity": "Tajikistan", "mode": "both",
+                                              "cap": 0}).json()
+    assert full["left_out"]["nodes"] == 0 and len(full["nodes"]) == full["total_nodes"] > 4
+    capped = client.get("/api/network", params={"entity": "Tajikistan", "mode": "both",
+                                                "cap": 4}).json()
+    assert len(capped["nodes"]) == 4 and any(n["centre"] for n in capped["nodes"])
+    assert capped["left_out"]["nodes"] == full["total_nodes"] - 4
+    assert sum(capped["left_out"]["by_type"].values()) == capped["left_out"]["nodes"]
+    html = client.get("/network", params={"entity": "Tajikistan", "mode": "both",
+                                          "cap": 4}).text
+    assert f"{capped['left_out']['nodes']} nodes (" in html and "show all" in html
+
+
+def test_network_filters_by_source_type_and_degree_and_sizes_by_centrality(client):
+    reported = client.get("/api/network", params={"entity": "Tajikistan"}).json()
+    assert reported["mode"] == "reported"
+    assert all(e["origin"] and "extract" in e["origin"] for e in reported["edges"])
+    assert all(e["fact"] for e in reported["edges"])
+    centre = next(n for n in reported["nodes"] if n["centre"])
+    assert centre["centrality"] == max(n["centrality"] for n in reported["nodes"])
+    orgs = client.get("/api/network", params={"entity": "Tajikistan", "mode": "both",
+                                              "type": "Organization"}).json()
+    assert {n["type"] for n in orgs["nodes"] if not n["centre"]} == {"Organization"}
+    hubs = client.get("/api/network", params={"entity": "Tajikistan", "mode": "both",
+                                              "min_degree": 2}).json()
+    assert all(n["degree"] >= 2 for n in hubs["nodes"] if not n["centre"])
+    bad = client.get("/api/network", params={"entity": "Tajikistan", "type": "Planet"})
+    assert bad.status_code == 400 and bad.json()["param"] == "type"

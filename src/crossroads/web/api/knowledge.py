@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.params import Limit, Offset, csv_list, entity_param
 from crossroads.web.data import facts as facts_data
-from crossroads.web.data import eventmap, graphs
+from crossroads.web.data import eventmap, graphs, netview
 from crossroads.web.data.records import Lookup, event_dict, quote_dict
 from crossroads.web.deps import choice, iso_date, pack_for, page, store_for
 from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param
@@ -147,16 +147,22 @@ def timeline(request: Request, entity: str | None = EntityQ, other: str | None =
     return page(data.pop("items"), limit, offset, **data)
 
 
-def network_data(request: Request, entity, depth, predicate, as_of, q=None) -> dict:
+def network_data(request: Request, entity, depth, predicate, as_of, q=None, mode=None,
+                 type=None, min_degree: int = 0, cap: int = netview.DEFAULT_CAP) -> dict:
     preds = csv_list(predicate)
     for p in preds:
         choice("predicate", p, PREDICATES)
+    types = csv_list(type)
+    for t in types:
+        choice("type", t, ENTITY_TYPES)
+    mode = choice("mode", mode, facts_data.MODES)
     as_of = iso_date("as_of", as_of)
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
         return graphs.network(store, pack, Lookup(store, pack), eid, depth, preds, as_of,
-                              query=q or None)
+                              query=q or None, mode=mode, types=types, min_degree=min_degree,
+                              cap=cap)
 
 
 @router.get("/network", summary="Relation graph around an entity")
@@ -165,9 +171,19 @@ def network(request: Request, entity: str | None = EntityQ,
             predicate: str | None = Query(None, description="Comma-separated predicates."),
             as_of: str | None = AsOf,
             q: str | None = Query(None, description="Without entity: only relations read "
-                                                    "from documents matching these words.")) -> dict:
-    """Nodes and edges around ``entity``; without it, the relations read from the texts."""
-    return network_data(request, entity, depth, predicate, as_of, q)
+                                                    "from documents matching these words."),
+            mode: str | None = Query(None, description="Relations from the reporting "
+                                     "(`reported`, the default when there are any), the pack "
+                                     "(`pack`) or `both`."),
+            type: str | None = Query(None, description="Comma-separated entity types to keep."),
+            min_degree: int = Query(0, ge=0, le=100, description="Hide nodes with fewer ties."),
+            cap: int = Query(netview.DEFAULT_CAP, ge=0, le=2000,
+                             description="Most nodes (nearest and most central first; 0: all); "
+                                         "`left_out` says what the cap hid.")) -> dict:
+    """Nodes (with degree and degree centrality) and edges (with the fact id their evidence
+    is under) around ``entity``; without it, the relations read from the texts."""
+    return network_data(request, entity, depth, predicate, as_of, q, mode, type, min_degree,
+                        cap)
 
 
 def map_data(request: Request, type: str | None, date_from, date_to) -> dict:

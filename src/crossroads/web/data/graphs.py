@@ -7,6 +7,7 @@ import networkx as nx
 
 from crossroads.store.base import Store
 from crossroads.web.data import facts as facts_data
+from crossroads.web.data import netview
 from crossroads.web.data.records import Lookup, analysis, entity_url, plain
 
 
@@ -93,9 +94,10 @@ def _item(raw: dict, lk: Lookup, i: int) -> dict:
 
 def network(store: Store, pack, lk: Lookup, entity: str | None, depth: int = 1,
             predicates: list[str] | None = None, as_of: str | None = None,
-            query: str | None = None) -> dict:
+            query: str | None = None, mode: str | None = None, types: list[str] | None = None,
+            min_degree: int = 0, cap: int = netview.DEFAULT_CAP) -> dict:
     """{"nodes", "edges"} around an entity; without one, the relations read from the texts
-    (only those of documents matching ``query``, when given)."""
+    (only those of documents matching ``query``, when given). Shaped by netview.shape."""
     mod = analysis("network")
     if entity and mod is not None:
         g = mod.neighbourhood(store, entity, depth=depth, predicates=predicates or None,
@@ -112,7 +114,8 @@ def network(store: Store, pack, lk: Lookup, entity: str | None, depth: int = 1,
             if not read or (docs is not None and not read & docs):
                 continue  # pack-only knowledge, or not in the documents asked about
             _add(g, f)
-    return graph_dict(g, lk, entity)
+    g, info = netview.shape(g, entity, mode, types, min_degree, cap)
+    return {**graph_dict(g, lk, entity), **info}
 
 
 def _wanted(f: dict, predicates: list[str] | None) -> bool:
@@ -121,7 +124,8 @@ def _wanted(f: dict, predicates: list[str] | None) -> bool:
 
 def _add(g: nx.MultiDiGraph, f: dict) -> None:
     g.add_edge(f["subject"]["id"], f["object"]["id"], key=f["id"], predicate=f["predicate"],
-               start=f["start"], end=f["end"], negated=f["negated"], sources=f["sources"])
+               start=f["start"], end=f["end"], negated=f["negated"], sources=f["sources"],
+               origin=f.get("origin") or "extract", credibility=f.get("credibility"))
 
 
 def _ego_graph(store, pack, lk, entity, depth, predicates, as_of) -> nx.MultiDiGraph:
@@ -149,14 +153,16 @@ def graph_dict(g, lk: Lookup, centre: str | None) -> dict:
         ref = lk.ref(n)
         nodes.append({"id": n, "name": attrs.get("name") or ref["name"],
                       "type": attrs.get("type") or ref["type"], "url": entity_url(n),
-                      "centre": n == centre})
+                      "centre": n == centre, "degree": attrs.get("degree", 0),
+                      "centrality": attrs.get("centrality", 0.0)})
     multi = g.is_multigraph()
     for i, e in enumerate(g.edges(data=True, keys=True) if multi else g.edges(data=True)):
         s, o, attrs = e[0], e[1], e[-1]
-        edges.append({"id": f"e{i}", "source": s, "target": o,
-                      "predicate": attrs.get("predicate"), "start": attrs.get("start"),
-                      "end": attrs.get("end"), "negated": bool(attrs.get("negated")),
-                      "sources": attrs.get("sources")})
+        edges.append({"id": f"e{i}", "fact": e[2] if multi else None, "source": s, "target": o,
+                      "predicate": attrs.get("predicate"), "start": attrs.get("start") or None,
+                      "end": attrs.get("end") or None, "negated": bool(attrs.get("negated")),
+                      "sources": attrs.get("sources"), "origin": attrs.get("origin"),
+                      "credibility": attrs.get("credibility")})
     return {"centre": centre, "nodes": nodes, "edges": edges}
 
 

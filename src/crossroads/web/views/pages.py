@@ -15,7 +15,7 @@ from crossroads.web.api.knowledge import (
     quotes_data,
     timeline_data,
 )
-from crossroads.web.data import analyses
+from crossroads.web.data import analyses, netview
 from crossroads.web.data import search as search_data
 from crossroads.web.data.records import Lookup, document_summary, entity_url
 from crossroads.web.data.facts import MODES
@@ -108,11 +108,17 @@ def map_page(request: Request, type: str | None = None, places: str | None = Non
 @router.get("/network")
 @router.get("/network.json")
 def network_page(request: Request, entity: str | None = None, depth: int = Query(1, ge=1, le=3),
-                 predicate: str | None = None, as_of: str | None = None, q: str | None = None):
-    data = network_data(request, entity or None, depth, predicate, as_of, q)
-    return render(request, "network.html", data, predicates=PREDICATES, title="Network",
+                 predicate: str | None = None, as_of: str | None = None, q: str | None = None,
+                 mode: str | None = None, type: str | None = None,
+                 min_degree: int = Query(0, ge=0, le=100),
+                 cap: int = Query(netview.DEFAULT_CAP, ge=0, le=2000)):
+    data = network_data(request, entity or None, depth, predicate, as_of, q, mode or None,
+                        type or None, min_degree, cap)
+    return render(request, "network.html", data, predicates=PREDICATES, types=ENTITY_TYPES,
+                  title="Network",
                   filters={"entity": entity or "", "depth": depth, "predicate": predicate or "",
-                           "as_of": as_of or "", "q": q or ""})
+                           "as_of": as_of or "", "q": q or "", "type": type or "",
+                           "min_degree": min_degree, "cap": cap})
 
 
 @router.get("/timeline")
