@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from crossroads.exc import StoreError
 from crossroads.model import Document
 from crossroads.store.query import parse_query, to_fts5
 
@@ -51,3 +52,20 @@ def test_an_operator_query_has_no_any_word_fallback(filled):
 def test_parser_quotes_every_word_for_fts5():
     assert to_fts5(parse_query('a OR "b c" -d e*')) == '(("a" OR "b c") AND "e"*) NOT ("d")'
     assert to_fts5(parse_query('NEAR(a b) col:x')) == '"NEAR a" AND "b" AND "col x"'
+
+
+def test_correct_document_keeps_the_original_and_reindexes_the_title(filled):
+    doc = filled.correct_document("d:q000000003", title="Militia on the ridge",
+                                  published="2021-07", author="Desk")
+    assert (doc.title, doc.published, doc.author) == ("Militia on the ridge", "2021-07", "Desk")
+    assert doc.meta["original"] == {"title": None, "published": None, "author": None}
+    again = filled.correct_document("d:q000000003", title="Militia on the high ridge")
+    assert again.meta["original"]["title"] is None  # the first value read stays
+    assert again.meta["corrected"] == ["author", "published", "title"]
+    assert again.text == TEXTS["d:q000000003"]
+    assert ids(filled, "ridge") == {"d:q000000003"}
+    assert ids(filled, "high ridge") == {"d:q000000003"}
+    with pytest.raises(StoreError, match="only title, published, author"):
+        filled.correct_document("d:q000000003", text="new")
+    with pytest.raises(StoreError, match="no such document"):
+        filled.correct_document("d:nothere0001", title="x")

@@ -21,6 +21,8 @@ from crossroads.store.query import Query, any_of, parse_query
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
 _ENT = rows.columns(rows.ENTITY_COLUMNS, "e")
 _MIN_PREFIX = 6
+CORRECTABLE = ("title", "published", "author")
+"""Document fields an analyst may correct by hand (the text never changes)."""
 
 
 def like_pattern(text: str) -> str:
@@ -138,6 +140,32 @@ class SQLStore(Store):
         found = self._rows(f"SELECT {_DOC} FROM documents d{where} ORDER BY d.seq{page}",
                            params + more)
         return [rows.document_from(r) for r in found]
+
+    def correct_document(self, doc_id: str, **changes: str | None) -> Document:
+        unknown = sorted(set(changes) - set(CORRECTABLE))
+        if unknown:
+            raise StoreError(f"cannot correct {', '.join(unknown)} of a document "
+                             f"(only {', '.join(CORRECTABLE)})")
+        doc = self.get_document(doc_id)
+        if doc is None:
+            raise StoreError(f"cannot correct {doc_id}: no such document")
+        meta = {k: v for k, v in (doc.meta or {}).items() if k != "minhash"}
+        original = dict(meta.get("original") or {})
+        for key in changes:
+            original.setdefault(key, getattr(doc, key))
+        meta["original"] = original
+        meta["corrected"] = sorted(set(meta.get("corrected") or ()) | set(changes))
+        values = {k: getattr(doc, k) for k in CORRECTABLE} | {
+            k: (v.strip() or None) if isinstance(v, str) else v for k, v in changes.items()}
+        with self._write(f"correct document {doc_id}") as cur:
+            self._title_changing(cur, doc, values["title"])
+            self._x(cur, "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? "
+                         "WHERE id = ?", [values["title"], values["published"], values["author"],
+                                          rows.dumps(meta), doc_id])
+        return self.get_document(doc_id)
+
+    def _title_changing(self, cur: Any, doc: Document, title: str | None) -> None:
+        """Hook: a backend whose full-text index does not follow the row updates it here."""
 
     def count_documents(self) -> int:
         return self._rows("SELECT count(*) FROM documents")[0][0]

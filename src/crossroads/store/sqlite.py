@@ -75,6 +75,17 @@ class SQLiteStore(SQLStore):
             cur.execute("ROLLBACK")
             raise
 
+    def _title_changing(self, cur, doc, title) -> None:
+        """documents_fts holds its own copy of the title: swap it (FTS5 'delete' needs the
+        old values)."""
+        if doc.kind != "article" or title == doc.title:
+            return
+        seq = cur.execute("SELECT seq FROM documents WHERE id = ?", [doc.id]).fetchone()[0]
+        cur.execute("INSERT INTO documents_fts(documents_fts, rowid, title, text) "
+                    "VALUES ('delete', ?, ?, ?)", [seq, doc.title or "", doc.text])
+        cur.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
+                    [seq, title or "", doc.text])
+
     def _search(self, query: Query, limit: int) -> list[SearchHit]:
         match = to_fts5(query)
         found = self._rows(

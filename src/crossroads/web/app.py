@@ -16,7 +16,15 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from crossroads.web import errors
-from crossroads.web.api import analyze, documents, entities, ingest, knowledge, search
+from crossroads.web.api import (
+    analyze,
+    documents,
+    entities,
+    exports,
+    ingest,
+    knowledge,
+    search,
+)
 from crossroads.web.data.records import citation
 from crossroads.web.views import analyses as analyses_views
 from crossroads.web.views import pages
@@ -99,7 +107,7 @@ def create_app(store_url: str, pack=None, write: bool = False) -> FastAPI:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
-    for module in (search, documents, entities, knowledge, analyze, ingest):
+    for module in (search, documents, entities, knowledge, analyze, ingest, exports):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

@@ -1,18 +1,21 @@
-"""POST /api/ingest: add a document, only on a server started with --write."""
+"""POST /api/ingest (a text) and /api/upload (a file's bytes): add documents, only on a
+server started with --write."""
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from crossroads import settings
 from crossroads.model import slug
 from crossroads.web.deps import store_for
-from crossroads.web.errors import ERROR_RESPONSES, ApiError
+from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param
 
 router = APIRouter(prefix="/api", tags=["write"], responses=ERROR_RESPONSES)
+
+_SUFFIXES = ("txt", "md", "markdown", "text", "html", "htm", "xhtml", "pdf")
 
 
 class IngestBody(BaseModel):
@@ -21,21 +24,61 @@ class IngestBody(BaseModel):
     text: str = Field(..., min_length=1, examples=["Tajikistan and Uzbekistan border Afghanistan."])
 
 
+def require_write(request: Request, what: str) -> None:
+    if not request.app.state.write:
+        raise ApiError(403, "this server is read-only; start it with `crossroads serve --write` "
+                            f"to allow {what}")
+
+
+def safe_name(name: str) -> str:
+    """A file name safe to write in a temporary folder, keeping a readable suffix."""
+    name = Path(name.replace("\\", "/")).name
+    stem, _, ext = name.rpartition(".")
+    ext = ext.lower()
+    return f"{slug(stem or ext) or 'upload'}.{ext if stem and ext in _SUFFIXES else 'txt'}"
+
+
+def ingest_bytes(request: Request, name: str, data: bytes) -> dict:
+    """Run the ingest pipeline (cleaning, dedup, extraction) on one file's bytes."""
+    from crossroads.ingest.pipeline import Ingest, default_extractor_factory
+    with tempfile.TemporaryDirectory() as tmp, store_for(request) as store:
+        path = Path(tmp) / safe_name(name)
+        path.write_bytes(data)
+        report = Ingest(store, default_extractor_factory(processes=1),
+                        max_bytes=int(settings.get("max_bytes")),
+                        near_dup_threshold=float(settings.get("near_dup_threshold"))).run([str(path)])
+    out = report.as_dict()
+    out["errors"] = [str(e).replace(str(path), name).replace(tmp, "") for e in out["errors"]]
+    return {"name": name, **out}
+
+
 @router.post("/ingest", summary="Ingest a text document (needs --write)", status_code=201)
 def ingest(request: Request, body: IngestBody) -> dict:
     """Runs the ingest pipeline (cleaning, dedup, extraction) on the text; read-only servers
     answer 403."""
-    if not request.app.state.write:
-        raise ApiError(403, "this server is read-only; start it with `crossroads serve --write` "
-                            "to allow POST /api/ingest")
-    from crossroads.ingest.pipeline import Ingest, default_extractor_factory
-    name = Path(body.source).name
-    stem, _, ext = name.rpartition(".")
-    safe = f"{slug(stem or ext)}.{ext if stem and ext in ('txt', 'html', 'htm', 'md') else 'txt'}"
-    with tempfile.TemporaryDirectory() as tmp, store_for(request) as store:
-        path = Path(tmp) / safe
-        path.write_text(body.text, encoding="utf-8")
-        report = Ingest(store, default_extractor_factory(processes=1),
-                        max_bytes=int(settings.get("max_bytes")),
-                        near_dup_threshold=float(settings.get("near_dup_threshold"))).run([str(path)])
-    return report.as_dict()
+    require_write(request, "POST /api/ingest")
+    out = ingest_bytes(request, body.source, body.text.encode("utf-8"))
+    out.pop("name")
+    return out
+
+
+@router.post("/upload", summary="Ingest one uploaded file (needs --write)", status_code=201,
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/octet-stream": {"schema": {"type": "string",
+                                                         "format": "binary"}}}}})
+async def upload(request: Request,
+                 name: str = Query(..., min_length=1, max_length=200,
+                                   description="The file's name; its suffix says the format "
+                                               "(.txt .md .html .htm .pdf).")) -> dict:
+    """The request body is the file's bytes. Answers the ingest report of that file (read,
+    new, duplicate, failed with its reason)."""
+    require_write(request, "POST /api/upload")
+    limit = int(settings.get("max_bytes"))
+    data = await request.body()
+    if not data:
+        raise bad_param("body", f"{name}: the upload is empty")
+    if len(data) > limit:
+        raise ApiError(413, f"{name}: {len(data)} bytes is more than the {limit} allowed "
+                            "(CROSSROADS_MAX_BYTES)", "body")
+    from starlette.concurrency import run_in_threadpool
+    return await run_in_threadpool(ingest_bytes, request, name, data)

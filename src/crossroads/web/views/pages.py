@@ -73,7 +73,8 @@ def document_list(request: Request, offset: int = Query(0, ge=0)):
         total = store.count_documents()
         items = [document_summary(d) for d in store.documents(limit=50, offset=offset)]
     data = {"total": total, "limit": 50, "offset": offset, "items": items}
-    return render(request, "documents.html", data, title="Documents")
+    return render(request, "documents.html", data, title="Documents",
+                  write=request.app.state.write)
 
 
 @router.get("/documents/{doc_id}")
