@@ -111,3 +111,74 @@ def test_browser_network_graphml_download_opens_in_networkx(page, server, tmp_pa
     assert g.number_of_nodes() == shown
     assert g.nodes["e:country/tj"]["name"] == "Tajikistan"
     assert any(d["predicate"] == "member_of" for _, _, d in g.edges(data=True))
+
+
+@pytest.fixture(scope="module")
+def write_server(tmp_path_factory):
+    """A second `crossroads serve --write`, over its own copy of the sample store."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import sample
+    path = str(tmp_path_factory.mktemp("write") / "write.db")
+    sample.build(path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-c", "from crossroads.cli import main; main()",
+                             "serve", "--write", "--db", path, "--host", "127.0.0.1",
+                             "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/api/stats", timeout=2).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("crossroads serve --write did not start")
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_browser_upload_appears_in_the_document_list(page, write_server, tmp_path):  # noqa: F811
+    good = tmp_path / "border-note.txt"
+    good.write_text("Tajikistan and Kyrgyzstan agreed on 4 April 2022 to reopen the crossing "
+                    "near Batken for traders.", encoding="utf-8")
+    bad = tmp_path / "photo.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n0000")
+    page.goto(write_server + "/documents")
+    assert "border-note.txt" not in page.inner_text("#doc-table")
+    page.set_input_files("#upload-files", [str(good), str(bad)])
+    page.click("#upload button[type=submit]")
+    page.wait_for_selector("#upload-log li.muted", timeout=120_000)  # the 'Done.' line
+    log = page.inner_text("#upload-log")
+    assert "border-note.txt" in log and "added: 1 new document" in log
+    assert "photo.png" in log and "failed: photo.png: unsupported format" in log
+    assert "border-note.txt" in page.inner_text("#doc-table")
+    page.goto(write_server + "/documents")  # and it stays there
+    assert "border-note.txt" in page.inner_text("#doc-table")
+    assert not page.console_errors and not page.outside_requests
+
+
+def test_browser_ftm_download_opens_in_followthemoney(page, server, tmp_path):  # noqa: F811
+    import json
+
+    from followthemoney import model
+    page.goto(server + "/documents")
+    with page.expect_download() as info:
+        page.click("#downloads a:text('FollowTheMoney')")
+    path = tmp_path / "store.ftm.json"
+    info.value.save_as(str(path))
+    proxies = [model.get_proxy(json.loads(line)) for line in path.read_text().splitlines()
+               if line.strip()]
+    schemata = {p.schema.name for p in proxies}
+    assert {"Article", "Person"} <= schemata
+    assert any("Tajikistan" in p.get("name") for p in proxies)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import sample
 
 from crossroads.web.data.graphs import readable
@@ -249,3 +250,68 @@ def test_network_filters_by_source_type_and_degree_and_sizes_by_centrality(clien
     assert all(n["degree"] >= 2 for n in hubs["nodes"] if not n["centre"])
     bad = client.get("/api/network", params={"entity": "Tajikistan", "type": "Planet"})
     assert bad.status_code == 400 and bad.json()["param"] == "type"
+
+
+@pytest.fixture
+def write_client(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from crossroads.web import create_app
+    url = str(tmp_path / "write.db")
+    docs = sample.build(url)
+    with TestClient(create_app(url, write=True)) as c:
+        yield c, docs
+
+
+def test_exports_download_in_every_format(client):
+    for fmt, media in (("jsonl", "ndjson"), ("ftm", "ndjson"), ("csv", "text/csv"),
+                       ("graphml", "graphml")):
+        resp = client.get("/api/export", params={"format": fmt})
+        assert resp.status_code == 200 and media in resp.headers["content-type"]
+        assert resp.headers["content-disposition"].startswith("attachment;")
+        assert int(resp.headers["x-records"]) > 0 and resp.content
+    one = client.get("/api/export", params={"format": "jsonl", "source": "apricots.txt"})
+    assert "talks-2021-05.txt" not in one.text and "apricots.txt" in one.text
+    bad = client.get("/api/export", params={"format": "xml"})
+    assert bad.status_code == 400 and bad.json()["param"] == "format"
+
+
+def test_documents_page_offers_downloads_and_upload_only_when_writable(client, write_client):
+    html = client.get("/documents").text
+    assert 'href="/api/export?format=ftm"' in html and 'id="upload"' not in html
+    assert 'id="upload"' in write_client[0].get("/documents").text
+
+
+def test_correction_keeps_the_original_beside_it(client, write_client):
+    c, docs = write_client
+    talks = docs["talks"]
+    assert client.patch(f"/api/documents/{talks.id}", json={"title": "x"}).status_code == 403
+    body = c.patch(f"/api/documents/{talks.id}", json={"published": "2021-05-12",
+                                                       "author": "Field desk"}).json()
+    assert body["published"] == "2021-05-12" and body["author"] == "Field desk"
+    assert body["original"] == {"published": "2021-05-13", "author": "Staff writer"}
+    resp = c.post(f"/documents/{talks.id}/correct", follow_redirects=False,
+                  data={"title": "Water talks in Batken, corrected", "published": "2021-05-12",
+                        "author": "Field desk"})
+    assert resp.status_code == 303
+    html = c.get(resp.headers["location"]).text
+    assert "<h1>Water talks in Batken, corrected</h1>" in html
+    assert "read from the file: <q>Water talks in Batken</q>" in html
+    assert "read from the file: <q>2021-05-13</q>" in html
+    bad = c.patch(f"/api/documents/{talks.id}", json={"published": "spring"})
+    assert bad.status_code == 400 and bad.json()["param"] == "published"
+    assert c.patch("/api/documents/d:nothing000", json={"title": "x"}).status_code == 404
+
+
+def test_upload_ingests_a_file_and_names_a_bad_one(write_client):
+    c, _ = write_client
+    text = b"Kazakhstan and Kyrgyzstan signed a water agreement in Bishkek on 3 March 2022."
+    ok = c.post("/api/upload", params={"name": "water-deal.txt"}, content=text)
+    assert ok.status_code == 201 and ok.json()["new"] == 1
+    titles = {d["source"] for d in c.get("/api/documents").json()["items"]}
+    assert "water-deal.txt" in titles
+    again = c.post("/api/upload", params={"name": "water-deal.txt"}, content=text).json()
+    assert again["new"] == 0 and again["duplicate"] == 1
+    png = c.post("/api/upload", params={"name": "map.png"}, content=b"\x89PNG\r\n....").json()
+    assert png["failed"] == 1 and png["errors"][0].startswith("map.png: unsupported format")
+    assert "/tmp" not in png["errors"][0]

@@ -136,7 +136,9 @@ class Lookup:
 def document_summary(d: Document) -> dict:
     return {"id": d.id, "title": d.title or d.source, "source": d.source, "author": d.author,
             "published": d.published, "kind": d.kind, "parent": d.parent,
-            "duplicate_of": d.duplicate_of, "chars": len(d.text), "url": document_url(d.id)}
+            "duplicate_of": d.duplicate_of, "chars": len(d.text), "url": document_url(d.id),
+            "corrected": list((d.meta or {}).get("corrected") or []),
+            "original": dict((d.meta or {}).get("original") or {})}
 
 
 def entity_summary(e: Entity, mentions: int | None = None) -> dict:

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 
 from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
-from crossroads.web.api.documents import document_data
+from crossroads.web.api.documents import correct, document_data
 from crossroads.web.api.entities import entities_data, profile_data
 from crossroads.web.api.knowledge import (
     dates,
@@ -80,8 +80,25 @@ def document_list(request: Request, offset: int = Query(0, ge=0)):
 @router.get("/documents/{doc_id}")
 def document_page(request: Request, doc_id: str, hl: str | None = None):
     data = document_data(request, strip_json(doc_id), hl)
-    return render(request, "document.html", data,
+    return render(request, "document.html", data, write=request.app.state.write,
                   title=data["document"]["title"] or data["document"]["source"])
+
+
+@router.post("/documents/{doc_id}/correct")
+async def correct_document_form(request: Request, doc_id: str):
+    """The reader's correction form (plain HTML, so it works without scripts)."""
+    form = await _urlencoded(request)
+    changes = {k: form.get(k) for k in ("title", "published", "author") if k in form}
+    from starlette.concurrency import run_in_threadpool
+    summary = await run_in_threadpool(correct, request, doc_id, changes)
+    return RedirectResponse(summary["url"] + "?corrected=1", status_code=303)
+
+
+async def _urlencoded(request: Request) -> dict:
+    """A urlencoded form body (Starlette's form parser needs python-multipart)."""
+    from urllib.parse import parse_qs
+    body = (await request.body()).decode("utf-8", "replace")
+    return {k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()}
 
 
 @router.get("/map")

@@ -26,7 +26,8 @@
         } else if (body.failed) {
           row.className = "failed"; state.textContent = " failed: " + ((body.errors && body.errors[0]) || "unreadable");
         } else if (body.new) {
-          row.className = "ok"; state.textContent = " added: " + body.new + " new document" + (body.new === 1 ? "" : "s") + (body.documents ? " (" + body.documents + " articles)" : "");
+          row.className = "ok"; state.textContent = " added: " + body.new + " new document" + (body.new === 1 ? "" : "s") + " ";
+          if (body.documents && body.documents[0]) row.appendChild(CR.el("a", {href: "/documents/" + encodeURIComponent(body.documents[0])}, "read it"));
         } else {
           row.className = "dup"; state.textContent = body.duplicate || body.near_duplicate ? " already in the store (duplicate)" : " nothing new";
         }
