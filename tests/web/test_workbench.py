@@ -315,3 +315,12 @@ def test_upload_ingests_a_file_and_names_a_bad_one(write_client):
     png = c.post("/api/upload", params={"name": "map.png"}, content=b"\x89PNG\r\n....").json()
     assert png["failed"] == 1 and png["errors"][0].startswith("map.png: unsupported format")
     assert "/tmp" not in png["errors"][0]
+
+
+def test_a_pack_alias_finds_the_documents_that_name_the_entity_otherwise(client, docs):
+    body = client.get("/api/search", params={"q": "Kirghizia"}).json()
+    assert body["entities"]["items"][0]["id"] == sample.KG.id
+    titles = {d["title"] for d in body["documents"]["items"]}
+    assert {"Water talks in Batken", "Closed crossings and apricot traders"} <= titles
+    hit = next(d for d in body["documents"]["items"] if d["title"] == "Water talks in Batken")
+    assert "[Kyrgyzstan]" in hit["snippet"]

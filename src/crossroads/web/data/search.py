@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from urllib.parse import urlparse
 
-from crossroads.model import Document, Entity
+from crossroads.model import Document, Entity, SearchHit, fold
 from crossroads.store.base import Store
 from crossroads.web.data import facts as facts_data
 from crossroads.web.data.records import Lookup, analysis, document_summary, entity_summary
@@ -85,6 +85,9 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
                 "facets": [], "chosen": chosen, "mode": mode or "reported",
                 "mode_counts": {}}
     hits = store.search(q, limit=SEARCH_CAP)
+    found = find_entities(store, pack, entity_name_query(q))
+    named = _named(found, entity_name_query(q), pack)
+    hits += _mentioning(store, named, {h.document.id for h in hits})
     grades = _grades()
     by_doc = {h.document.id: h for h in hits}
     events_in: dict[str, Counter] = {}
@@ -104,7 +107,7 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
                      "grade": grades.of(d) if grades is not None else "F",
                      "events": dict(events_in.get(d.id, {})),
                      "predicates": dict(preds_in.get(d.id, {}))})
-    ents = [entity_summary(e) for e in find_entities(store, pack, entity_name_query(q))]
+    ents = [entity_summary(e) for e in found]
     facts: list[dict] = []
     seen: set[str] = set()
     for e in ents[:3]:  # facts about the best-matching entities
@@ -122,6 +125,35 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
     return {"query": q, "documents": _group(docs, limit, offset),
             "entities": _group(ents, limit, offset), "facts": _group(facts, limit, offset),
             "facets": facets, "chosen": chosen, "mode": mode, "mode_counts": mode_counts}
+
+
+def _named(ents: list[Entity], name: str, pack) -> list[Entity]:
+    """The entities a query names exactly (by name or any alias, the pack's included):
+    'ISKP' names the Islamic State Khorasan Province."""
+    key = fold(name)
+    packed = {pe.id for pe in pack.lookup(name)} if pack is not None and key else set()
+    return [e for e in ents if key and (e.id in packed
+                                        or key in {fold(n) for n in (e.name, *e.aliases)})][:3]
+
+
+def _mentioning(store: Store, ents: list[Entity], seen: set[str]) -> list[SearchHit]:
+    """Documents that mention an entity the query names by an alias they never use (a text
+    says 'Tehrik-i-Taliban Pakistan', the analyst types 'TTP'), after the word matches."""
+    out = []
+    for e in ents:
+        first: dict[str, tuple[int, int]] = {}
+        for m in store.mentions(entity=e.id):
+            first.setdefault(m.doc, (m.start, m.end))
+        for doc_id, (a, b) in first.items():
+            doc = store.get_document(doc_id)
+            if doc is None or doc_id in seen or doc.duplicate_of:
+                continue
+            seen.add(doc_id)
+            lo, hi = max(0, a - 80), min(len(doc.text), b + 80)
+            snippet = ("…" if lo else "") + doc.text[lo:a] + "[" + doc.text[a:b] + "]" + \
+                doc.text[b:hi] + ("…" if hi < len(doc.text) else "")
+            out.append(SearchHit(doc, snippet.replace("\n", " "), 0.0))
+    return out
 
 
 def _doc_kept(d: dict, chosen: dict[str, str]) -> bool:
