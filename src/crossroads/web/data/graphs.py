@@ -107,7 +107,9 @@ def network(store: Store, pack, lk: Lookup, entity: str | None, depth: int = 1,
     else:
         docs = {h.document.id for h in store.search(query, limit=200)} if query else None
         g = nx.MultiDiGraph()
-        for f in facts_data.facts(store, pack, lk, as_of=as_of):
+        # only relations read from the texts are drawn here, so the pack's thousands of
+        # facts need not be merged in (a tenth of the time)
+        for f in facts_data.facts(store, None, lk, as_of=as_of):
             if not _wanted(f, predicates):
                 continue
             read = {e["doc"] for e in f["evidence"] if e["doc"]}

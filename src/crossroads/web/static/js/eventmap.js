@@ -152,6 +152,8 @@
       div.appendChild(CR.el("div", {class: "muted"}, "number: events there; near places merge until you zoom in"));
       const sw = CR.el("span", {class: "swatch place"});
       div.appendChild(CR.el("div", {}, sw, "a place the texts name"));
+      const ring = CR.el("span", {class: "swatch ring"});
+      div.appendChild(CR.el("div", {}, ring, "where armed groups operate"));
       return div;
     };
     legend.addTo(map);
