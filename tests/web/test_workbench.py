@@ -324,3 +324,16 @@ def test_a_pack_alias_finds_the_documents_that_name_the_entity_otherwise(client,
     assert {"Water talks in Batken", "Closed crossings and apricot traders"} <= titles
     hit = next(d for d in body["documents"]["items"] if d["title"] == "Water talks in Batken")
     assert "[Kyrgyzstan]" in hit["snippet"]
+
+
+def test_events_page_downloads_what_it_shows_as_csv(client):
+    import csv
+    import io
+    resp = client.get("/events.csv", params={"type": "CONSULT"})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(resp.text)))
+    assert [(r["type"], r["place"], r["actors"]) for r in rows] == \
+        [("CONSULT", "Batken", "Tajikistan; Kyrgyzstan")]
+    assert rows[0]["link"].startswith("/documents/")
+    empty = client.get("/events.csv", params={"type": "ASSAULT"}).text.strip().splitlines()
+    assert len(empty) == 1  # the header only

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 
 from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.documents import correct, document_data
@@ -167,18 +167,41 @@ def quotes_page(request: Request, speaker: str | None = None, about: str | None 
 
 @router.get("/events")
 @router.get("/events.json")
+@router.get("/events.csv")
 def events_page(request: Request, entity: str | None = None, actor: str | None = None,
                 type: str | None = None, mode: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
                 offset: int = Query(0, ge=0)):
     date_from, date_to = dates(date_from or None, date_to or None)
+    as_csv = request.url.path.endswith(".csv")
     data = events_data(request, entity or None, type or None, date_from, date_to, mode or None,
-                       50, offset, actor or None)
+                       100_000 if as_csv else 50, 0 if as_csv else offset, actor or None)
+    if as_csv:
+        return events_csv(data["items"])
     return render(request, "events.html", data, title="Events", event_types=EVENT_TYPES,
                   event_modes=EVENT_MODES,
                   filters={"entity": entity or "", "actor": actor or "", "type": type or "",
                            "mode": mode or "", "date_from": date_from or "",
                            "date_to": date_to or ""})
+
+
+def events_csv(items: list[dict]) -> Response:
+    """The events a filtered list shows, one row each, as a spreadsheet opens them."""
+    import csv
+    import io
+    buf = io.StringIO()
+    out = csv.writer(buf)
+    out.writerow(["date", "type", "mode", "negated", "actors", "targets", "place", "sentence",
+                  "document", "link"])
+    for e in items:
+        ev = e["evidence"][0]
+        out.writerow([e["date"] or "", e["type"], e["mode"], "yes" if e["negated"] else "",
+                      "; ".join(a["name"] for a in e["actors"] if a),
+                      "; ".join(t["name"] for t in e["targets"] if t),
+                      (e["place"] or {}).get("name", ""), ev["text"], ev["title"] or ev["source"],
+                      ev["url"]])
+    return Response(buf.getvalue(), media_type="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="crossroads-events-view.csv"'})
 
 
 @router.get("/about.json")
