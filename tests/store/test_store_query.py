@@ -69,3 +69,18 @@ def test_correct_document_keeps_the_original_and_reindexes_the_title(filled):
         filled.correct_document("d:q000000003", text="new")
     with pytest.raises(StoreError, match="no such document"):
         filled.correct_document("d:nothere0001", title="x")
+
+
+def test_source_grades_are_kept_in_the_store(store):
+    assert store.source_grades() == {"authors": {}, "publishers": {}}
+    store.set_source_grade("publisher", "example-news.org", "B")
+    store.set_source_grade("author", "Staff writer", "C")
+    store.set_source_grade("author", "Staff writer", "A")  # a second grade replaces the first
+    assert store.source_grades() == {"authors": {"Staff writer": "A"},
+                                     "publishers": {"example-news.org": "B"}}
+    store.set_source_grade("publisher", "example-news.org", None)
+    assert store.source_grades()["publishers"] == {}
+    with pytest.raises(StoreError, match="grade must be one of A-F"):
+        store.set_source_grade("author", "X", "G")
+    with pytest.raises(StoreError, match="'author' or 'publisher'"):
+        store.set_source_grade("editor", "X", "A")

@@ -337,3 +337,30 @@ def test_events_page_downloads_what_it_shows_as_csv(client):
     assert rows[0]["link"].startswith("/documents/")
     empty = client.get("/events.csv", params={"type": "ASSAULT"}).text.strip().splitlines()
     assert len(empty) == 1  # the header only
+
+
+def test_grading_a_source_in_the_ui_changes_fact_reliability_and_exports(client, write_client):
+    import tomllib
+    c, docs = write_client
+    rows = c.get("/api/sources").json()["items"]
+    staff = next(r for r in rows if r["kind"] == "author" and r["name"] == "Staff writer")
+    assert staff["grade"] == "F" and staff["set_in"] is None and staff["documents"] == 1
+    assert client.put("/api/sources", json={"kind": "author", "name": "Staff writer",
+                                            "grade": "B"}).status_code == 403
+    bad = c.put("/api/sources", json={"kind": "author", "name": "Staff writer", "grade": "Z"})
+    assert bad.status_code == 400 and bad.json()["param"] == "grade"
+
+    def member_reliability():
+        facts = c.get("/api/facts", params={"entity": "Tajikistan",
+                                            "predicate": "member_of"}).json()["items"]
+        ev = next(e for f in facts for e in f["evidence"] if e["doc"] == docs["talks"].id)
+        return ev["reliability"]
+    assert member_reliability() == "F"
+    resp = c.post("/sources", data={"kind": "author", "name": "Staff writer", "grade": "B"},
+                  follow_redirects=False)
+    assert resp.status_code == 303
+    assert member_reliability() == "B"
+    html = c.get("/sources").text
+    assert "this store" in html and "<option selected>B</option>" in html
+    exported = tomllib.loads(c.get("/api/sources.toml").text)
+    assert exported["authors"] == {"Staff writer": "B"}

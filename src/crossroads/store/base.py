@@ -62,6 +62,14 @@ class Store(ABC):
         corrected); ``meta['corrected']`` lists the fields changed."""
         raise NotImplementedError(f"{type(self).__name__} cannot correct documents")
 
+    def source_grades(self) -> dict[str, dict[str, str]]:
+        """Grades analysts set: {"authors": {name: "A".."F"}, "publishers": {...}}."""
+        return {"authors": {}, "publishers": {}}
+
+    def set_source_grade(self, kind: str, name: str, grade: str | None) -> None:
+        """Grade an 'author' or 'publisher' A-F (None removes the grade)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot keep source grades")
+
     def count_documents(self) -> int: ...
 
     @abstractmethod

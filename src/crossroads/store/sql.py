@@ -167,6 +167,27 @@ class SQLStore(Store):
     def _title_changing(self, cur: Any, doc: Document, title: str | None) -> None:
         """Hook: a backend whose full-text index does not follow the row updates it here."""
 
+    def source_grades(self) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {"authors": {}, "publishers": {}}
+        for kind, name, grade in self._rows("SELECT kind, name, grade FROM source_grades "
+                                            "ORDER BY kind, name"):
+            out[kind + "s"][name] = grade
+        return out
+
+    def set_source_grade(self, kind: str, name: str, grade: str | None) -> None:
+        if kind not in ("author", "publisher"):
+            raise StoreError(f"source grade kind must be 'author' or 'publisher', not {kind!r}")
+        name = (name or "").strip()
+        if not name:
+            raise StoreError("a source grade needs the author's or publisher's name")
+        if grade is not None and grade not in ("A", "B", "C", "D", "E", "F"):
+            raise StoreError(f"{name}: grade must be one of A-F, not {grade!r}")
+        with self._write(f"grade {kind} {name!r}") as cur:
+            self._x(cur, "DELETE FROM source_grades WHERE kind = ? AND name = ?", [kind, name])
+            if grade is not None:
+                self._x(cur, "INSERT INTO source_grades (kind, name, grade) VALUES (?, ?, ?)",
+                        [kind, name, grade])
+
     def count_documents(self) -> int:
         return self._rows("SELECT count(*) FROM documents")[0][0]
 

@@ -24,6 +24,7 @@ from crossroads.web.api import (
     ingest,
     knowledge,
     search,
+    sources,
 )
 from crossroads.web.data.records import citation
 from crossroads.web.views import analyses as analyses_views
@@ -107,7 +108,7 @@ def create_app(store_url: str, pack=None, write: bool = False) -> FastAPI:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
-    for module in (search, documents, entities, knowledge, analyze, ingest, exports):
+    for module in (search, documents, entities, knowledge, analyze, ingest, exports, sources):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

@@ -38,14 +38,9 @@ def publisher(doc: Document) -> str:
     return doc.source
 
 
-def _grades():
-    mod = analysis("grading")
-    if mod is None:
-        return None
-    try:
-        return mod.load_grades()
-    except Exception:  # noqa: BLE001 - a bad sources file is reported by the CLI, not here
-        return None
+def _grades(store: Store):
+    from crossroads.web.data.sources import effective
+    return effective(store)
 
 
 def entity_name_query(q: str) -> str:
@@ -88,7 +83,7 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
     found = find_entities(store, pack, entity_name_query(q))
     named = _named(found, entity_name_query(q), pack)
     hits += _mentioning(store, named, {h.document.id for h in hits})
-    grades = _grades()
+    grades = _grades(store)
     by_doc = {h.document.id: h for h in hits}
     events_in: dict[str, Counter] = {}
     preds_in: dict[str, Counter] = {}

@@ -7,6 +7,7 @@ from fastapi.responses import RedirectResponse, Response
 from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.documents import correct, document_data
 from crossroads.web.api.entities import entities_data, profile_data
+from crossroads.web.api.sources import set_grade
 from crossroads.web.api.knowledge import (
     dates,
     events_data,
@@ -17,8 +18,9 @@ from crossroads.web.api.knowledge import (
 )
 from crossroads.web.data import analyses, netview
 from crossroads.web.data import search as search_data
-from crossroads.web.data.records import Lookup, document_summary, entity_url
+from crossroads.web.data import sources as sources_data
 from crossroads.web.data.facts import MODES
+from crossroads.web.data.records import Lookup, document_summary, entity_url
 from crossroads.web.deps import choice, iso_date, pack_for, store_for
 from crossroads.web.views.render import render, strip_json
 
@@ -202,6 +204,24 @@ def events_csv(items: list[dict]) -> Response:
                       ev["url"]])
     return Response(buf.getvalue(), media_type="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="crossroads-events-view.csv"'})
+
+
+@router.get("/sources")
+@router.get("/sources.json")
+def sources_page(request: Request):
+    with store_for(request) as store:
+        data = sources_data.table(store)
+    return render(request, "sources.html", data, title="Sources", write=request.app.state.write)
+
+
+@router.post("/sources")
+async def grade_source_form(request: Request):
+    """The sources page's grade forms (plain HTML, so they work without scripts)."""
+    form = await _urlencoded(request)
+    from starlette.concurrency import run_in_threadpool
+    await run_in_threadpool(set_grade, request, form.get("kind", ""), form.get("name", ""),
+                            form.get("grade"))
+    return RedirectResponse("/sources", status_code=303)
 
 
 @router.get("/about.json")
