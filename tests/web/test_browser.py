@@ -197,7 +197,8 @@ PAGES = ["/", "/?q=Tajikistan", "/?q=Kyrgyzstan&year=2021", "/entities",
          "/events?type=CONSULT", "/map", "/map?type=CONSULT&date_from=2021", "/network",
          "/network?entity=Tajikistan&mode=both&cap=4", "/timeline?entity=Tajikistan&mode=both",
          "/network?entity=Tajikistan&depth=2", "/timeline", "/analyses", "/analyses/basing",
-         "/analyses/corridors", "/analyses/spillover", "/analyses/conflicts", "/docs"]
+         "/analyses/corridors", "/analyses/spillover", "/analyses/conflicts", "/docs",
+         "/sources"]
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -182,3 +182,33 @@ def test_browser_ftm_download_opens_in_followthemoney(page, server, tmp_path):  
     schemata = {p.schema.name for p in proxies}
     assert {"Article", "Person"} <= schemata
     assert any("Tajikistan" in p.get("name") for p in proxies)
+
+
+def test_browser_basing_matrix_fits_its_box(page, server):  # noqa: F811
+    page.goto(server + "/analyses/basing")
+    page.wait_for_selector("#basing-matrix")
+    table = page.evaluate("document.getElementById('basing-matrix').scrollWidth")
+    box = page.evaluate("document.querySelector('.tablewrap').clientWidth")
+    assert table <= box, (table, box)
+
+
+def test_browser_a_pack_timeline_item_stays_in_the_tool(page, server):  # noqa: F811
+    page.goto(server + "/timeline?entity=Tajikistan&mode=pack")
+    page.wait_for_selector("#timeline .vis-item.tl-pack")
+    before = page.url
+    page.locator("#timeline .vis-item.tl-pack").first.click()
+    page.wait_for_timeout(300)
+    assert page.url == before and not page.outside_requests
+    assert page.locator("#tl-list li.active").count() == 1
+    assert page.locator("#tl-list details.srclink[open]").count() == 0  # link only on request
+
+
+def test_browser_pages_have_one_id_each(page, server, docs):  # noqa: F811
+    for url in (f"/documents/{docs['talks'].id}", "/", "/map", "/network?entity=Tajikistan",
+                "/events", "/quotes", "/entities/e:country/tj"):
+        page.goto(server + url)
+        page.wait_for_load_state("networkidle")
+        dupes = page.evaluate("(() => { const seen = {}; for (const n of document.querySelectorAll('[id]'))"
+                              " seen[n.id] = (seen[n.id] || 0) + 1;"
+                              " return Object.keys(seen).filter(k => seen[k] > 1); })()")
+        assert not dupes, (url, dupes)

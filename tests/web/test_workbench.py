@@ -364,3 +364,16 @@ def test_grading_a_source_in_the_ui_changes_fact_reliability_and_exports(client,
     assert "this store" in html and "<option selected>B</option>" in html
     exported = tomllib.loads(c.get("/api/sources.toml").text)
     assert exported["authors"] == {"Staff writer": "B"}
+
+
+def test_search_results_badge_conflicts_and_corroboration(client):
+    body = client.get("/api/search", params={"q": "Kyrgyzstan", "mode": "both",
+                                             "limit": 200}).json()
+    member = [f for f in body["facts"]["items"] if f["predicate"] == "member_of"
+              and f["object"]["id"] == sample.CSTO.id and f["subject"]["id"] == sample.KG.id]
+    assert member and all(f["conflict"] for f in member)  # the text denies what the pack says
+    borders = next(f for f in body["facts"]["items"] if f["predicate"] == "borders"
+                   and f["object"]["id"] == sample.TJ.id)
+    assert borders["sources"] == 2 and not borders["conflict"]
+    html = client.get("/", params={"q": "Kyrgyzstan", "mode": "both"}).text
+    assert 'class="badge conflict"' in html and "corroborated · 2 sources" in html

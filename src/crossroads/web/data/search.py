@@ -110,6 +110,13 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
             if f["id"] not in seen:
                 seen.add(f["id"])
                 facts.append(f)
+    contested: set = set()
+    for e in ents[:3]:  # the conflicts analysis also weighs the pack against the texts
+        contested |= {facts_data.fact_key(c)
+                      for c in facts_data.conflicts(store, pack, lk, entity=e["id"]) or []}
+    for f in facts:
+        f["conflict"] = f["conflict"] or facts_data.fact_key(f) in contested
+    facts.sort(key=lambda f: not f["conflict"])  # disagreement first: it is what to check
     facts, mode, mode_counts = facts_data.by_mode(facts, mode)
     facets = _facets(docs, ents, facts)
     docs = [d for d in docs if _doc_kept(d, chosen)]
