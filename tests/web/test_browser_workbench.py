@@ -50,6 +50,7 @@ def test_browser_event_map_filter_changes_the_markers(page, server):  # noqa: F8
 
 def test_browser_event_markers_are_reachable_by_keyboard(page, server):  # noqa: F811
     page.goto(server + "/map")
+    page.wait_for_load_state("networkidle")
     page.wait_for_selector(".cr-ev")
     marker = page.locator(".cr-ev").first
     assert marker.get_attribute("tabindex") == "0"

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 from crossroads.model import Document, Entity, SearchHit, fold
 from crossroads.store.base import Store
+from crossroads.store.query import parse_query
 from crossroads.web.data import facts as facts_data
 from crossroads.web.data.records import Lookup, analysis, document_summary, entity_summary
 
@@ -81,8 +82,9 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
                 "mode_counts": {}}
     hits = store.search(q, limit=SEARCH_CAP)
     found = find_entities(store, pack, entity_name_query(q))
-    named = _named(found, entity_name_query(q), pack)
-    hits += _mentioning(store, named, {h.document.id for h in hits})
+    if not parse_query(q).operators:  # a plain name: also the documents naming it otherwise
+        named = _named(found, entity_name_query(q), pack)
+        hits += _mentioning(store, named, {h.document.id for h in hits})
     grades = _grades(store)
     by_doc = {h.document.id: h for h in hits}
     events_in: dict[str, Counter] = {}

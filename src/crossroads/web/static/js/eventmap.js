@@ -103,6 +103,9 @@
         if (near) near.events.push(...g.events);
         else clusters.push({pt, lat: g.lat, lon: g.lon, events: [...g.events]});
       }
+      /* redrawn on zoom: a marker that had the keyboard focus gives it to its successor */
+      const had = document.activeElement && document.activeElement.classList.contains("cr-ev")
+        ? document.activeElement.getAttribute("aria-label") : null;
       layer.clearLayers();
       for (const c of clusters) {
         const bands = {};
@@ -126,6 +129,7 @@
           el.addEventListener("keydown", (ev) => {  /* Enter or Space lists the events */
             if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); showCluster(c.events); }
           });
+          if (had && had === label) el.focus();
         });
         layer.addLayer(mk);
       }
