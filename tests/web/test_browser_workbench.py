@@ -209,7 +209,8 @@ def test_browser_pages_have_one_id_each(page, server, docs):  # noqa: F811
                 "/events", "/quotes", "/entities/e:country/tj"):
         page.goto(server + url)
         page.wait_for_load_state("networkidle")
-        dupes = page.evaluate("(() => { const seen = {}; for (const n of document.querySelectorAll('[id]'))"
-                              " seen[n.id] = (seen[n.id] || 0) + 1;"
+        dupes = page.evaluate("(() => { const seen = {};"
+                              " for (const n of document.querySelectorAll('[id]'))"
+                              "   seen[n.id] = (seen[n.id] || 0) + 1;"
                               " return Object.keys(seen).filter(k => seen[k] > 1); })()")
         assert not dupes, (url, dupes)

@@ -377,3 +377,10 @@ def test_search_results_badge_conflicts_and_corroboration(client):
     assert borders["sources"] == 2 and not borders["conflict"]
     html = client.get("/", params={"q": "Kyrgyzstan", "mode": "both"}).text
     assert 'class="badge conflict"' in html and "corroborated · 2 sources" in html
+
+
+def test_facts_api_puts_the_reporting_first_too(client):
+    reported = client.get("/api/facts", params={"entity": "Tajikistan"}).json()
+    assert reported["mode"] == "reported" and reported["total"] == reported["mode_counts"]["reported"]
+    both = client.get("/api/facts", params={"entity": "Tajikistan", "mode": "both"}).json()
+    assert both["total"] == reported["mode_counts"]["both"] > reported["total"]

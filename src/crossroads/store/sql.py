@@ -197,7 +197,8 @@ class SQLStore(Store):
             return []
         hits = self._search(parsed, limit)
         if not hits and not parsed.operators and len(parsed.groups) > 1:
-            hits = self._search(any_of(parsed), limit)  # no article has every word: rank those with some
+            # no article has every word: rank those with some
+            hits = self._search(any_of(parsed), limit)
         return hits
 
     # -- knowledge: writes -------------------------------------------------------------

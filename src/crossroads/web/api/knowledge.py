@@ -20,15 +20,21 @@ AsOf = Query(None, description="Only facts that held on this date (YYYY[-MM[-DD]
 @router.get("/facts", summary="Facts (relations merged across sources)")
 def facts(request: Request, entity: str | None = EntityQ,
           predicate: str | None = Query(None, description="One of " + ", ".join(PREDICATES)),
-          as_of: str | None = AsOf, limit: int = Limit, offset: int = Offset) -> dict:
+          as_of: str | None = AsOf,
+          mode: str | None = Query(None, description="Facts from the reporting (`reported`, "
+                                   "the default when there are any), the pack (`pack`) or "
+                                   "`both`."),
+          limit: int = Limit, offset: int = Offset) -> dict:
     predicate = choice("predicate", predicate, PREDICATES)
     as_of = iso_date("as_of", as_of)
+    mode = choice("mode", mode, facts_data.MODES)
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
         items = facts_data.facts(store, pack, Lookup(store, pack), entity=eid,
                                  predicate=predicate, as_of=as_of)
-        return page(items, limit, offset)
+        items, mode, counts = facts_data.by_mode(items, mode)
+        return page(items, limit, offset, mode=mode, mode_counts=counts)
 
 
 def dates(date_from, date_to, from_alias=None, to_alias=None) -> tuple[str | None, str | None]:

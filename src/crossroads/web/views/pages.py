@@ -202,8 +202,9 @@ def events_csv(items: list[dict]) -> Response:
                       "; ".join(t["name"] for t in e["targets"] if t),
                       (e["place"] or {}).get("name", ""), ev["text"], ev["title"] or ev["source"],
                       ev["url"]])
+    name = "crossroads-events-view.csv"
     return Response(buf.getvalue(), media_type="text/csv",
-                    headers={"Content-Disposition": 'attachment; filename="crossroads-events-view.csv"'})
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/sources")

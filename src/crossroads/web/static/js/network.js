@@ -37,7 +37,7 @@
     const s = cy.getElementById(d.source).data("label"), t = cy.getElementById(d.target).data("label");
     panel.replaceChildren(CR.el("h2", {}, s + " " + d.label + " " + t), CR.el("p", {class: "muted"}, "Loading its evidence…"));
     try {
-      const q = new URLSearchParams({entity: d.source, predicate: d.predicate, limit: "500"});
+      const q = new URLSearchParams({entity: d.source, predicate: d.predicate, limit: "500", mode: "both"});
       const facts = await CR.getJSON("/api/facts?" + q);
       const f = facts.items.find((x) => x.id === d.fact) ||
         facts.items.find((x) => x.subject && x.subject.id === d.source && x.object && x.object.id === d.target);
