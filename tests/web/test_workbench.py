@@ -384,3 +384,25 @@ def test_facts_api_puts_the_reporting_first_too(client):
     assert reported["mode"] == "reported" and reported["total"] == reported["mode_counts"]["reported"]
     both = client.get("/api/facts", params={"entity": "Tajikistan", "mode": "both"}).json()
     assert both["total"] == reported["mode_counts"]["both"] > reported["total"]
+
+
+def test_workbench_answers_alike_on_every_store_backend(store_url):
+    """Facets, query syntax, corrections and grades over SQLite and PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from crossroads.web import create_app
+    docs = sample.build(store_url)
+    with TestClient(create_app(store_url, write=True)) as c:
+        body = c.get("/api/search", params={"q": "Kyrgyzstan -apricots", "year": "2021"}).json()
+        assert [d["id"] for d in body["documents"]["items"]] == [docs["talks"].id]
+        years = {v["value"] for f in body["facets"] if f["name"] == "year" for v in f["values"]}
+        assert years == {"2021", "2022"}
+        assert c.get("/api/search", params={"q": "apricot*"}).json()["documents"]["total"] == 1
+        fixed = c.patch(f"/api/documents/{docs['corridor'].id}",
+                        json={"title": "Apricot season lost at the border"}).json()
+        assert fixed["original"] == {"title": "Closed crossings and apricot traders"}
+        hits = c.get("/api/search", params={"q": '"season lost"'}).json()["documents"]
+        assert [d["id"] for d in hits["items"]] == [docs["corridor"].id]
+        c.put("/api/sources", json={"kind": "publisher", "name": "apricots.txt", "grade": "C"})
+        graded = c.get("/api/search", params={"q": "apricots"}).json()["documents"]["items"]
+        assert graded[0]["grade"] == "C"
