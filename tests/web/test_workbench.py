@@ -406,3 +406,24 @@ def test_workbench_answers_alike_on_every_store_backend(store_url):
         c.put("/api/sources", json={"kind": "publisher", "name": "apricots.txt", "grade": "C"})
         graded = c.get("/api/search", params={"q": "apricots"}).json()["documents"]["items"]
         assert graded[0]["grade"] == "C"
+
+
+def test_two_places_on_one_point_get_two_markers(tmp_path):
+    from crossroads.model import Document, Entity, Event, Evidence, Extraction
+    from crossroads.store import open_store
+    from crossroads.web.data.eventmap import placed_events
+    from crossroads.web.data.records import Lookup
+    region = Entity("e:place/upper-valley", "Place", "Upper Valley", (), {"lat": 41.0, "lon": 64.0})
+    town = Entity("e:place/stone-ford", "Place", "Stone Ford", (), {"lat": 41.0, "lon": 64.0})
+    text = "Envoys met in Upper Valley. Troops gathered at Stone Ford."
+    d = Document("d:nudge00001", "nudge.txt", text, content_hash="h-nudge")
+    a, b = text.index("Troops"), len(text)
+    x = Extraction(d.id, entities=[region, town], events=[
+        Event("CONSULT", (), (), Evidence(d.id, 0, a - 1), place=region.id),
+        Event("MOBILIZE", (), (), Evidence(d.id, a, b), place=town.id)])
+    with open_store(str(tmp_path / "n.db")) as store:
+        store.add_documents([d], [x])
+        events = placed_events(store, Lookup(store))["events"]
+    points = {(e["place"]["lat"], e["place"]["lon"]) for e in events}
+    assert len(points) == 2 and {e["place"]["name"] for e in events} == {"Upper Valley",
+                                                                          "Stone Ford"}

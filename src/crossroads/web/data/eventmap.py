@@ -72,10 +72,13 @@ def placed_events(store: Store, lk: Lookup, date_from: str | None = None,
         if owner != where:
             lat, lon = lat + 0.8, lon + 0.8
         cite = lk.evidence(ev.evidence)
+        kind = (lk.entity(where).type if lk.entity(where) else None) or ""
         out.append({"id": f"ev{i}", "type": ev.type, "category": CATEGORY_OF.get(ev.type, "other"),
                     "date": ev.date, "mode": ev.mode, "negated": ev.negated,
                     "actors": [lk.ref(a) for a in ev.actors],
                     "targets": [lk.ref(t) for t in ev.targets],
                     "place": {**lk.ref(where), "lat": lat, "lon": lon}, "placed_by": how,
+                    "precision": {"Facility": "place", "Place": "place",
+                                  "Country": "country"}.get(kind, "region"),
                     "text": cite["text"], "url": cite["url"], "title": cite["title"]})
     return {"events": out, "unplaced": unplaced}

@@ -78,7 +78,7 @@
         ul.appendChild(CR.el("li", {},
           CR.el("b", {}, e.type), " ", CR.el("span", {class: "dates"}, e.date || "undated"), " ",
           who ? who + " " : "", e.mode !== "asserted" ? CR.el("i", {}, e.mode + " ") : null,
-          e.placed_by === "sentence" ? CR.el("span", {class: "muted", title: "placed by the most specific place its sentence names"}, "(placed by its sentence) ") : null,
+          e.placed_by === "sentence" ? CR.el("span", {class: "muted", title: "placed by the most specific place its sentence names"}, "(placed by its sentence" + (e.precision === "place" ? "" : ", " + e.precision + " only") + ") ") : null,
           CR.el("a", {href: e.url, class: "evlink", title: e.text}, e.title || "source")));
       }
       panel.replaceChildren(CR.el("h2", {}, heading), CR.el("p", {class: "muted"}, group.length + " event" + (group.length === 1 ? "" : "s")), ul);
