@@ -214,3 +214,17 @@ def test_browser_pages_have_one_id_each(page, server, docs):  # noqa: F811
                               "   seen[n.id] = (seen[n.id] || 0) + 1;"
                               " return Object.keys(seen).filter(k => seen[k] > 1); })()")
         assert not dupes, (url, dupes)
+
+
+def test_browser_timeline_labels_are_readable_and_not_cut_off(page, server):  # noqa: F811
+    page.goto(server + "/timeline?entity=Tajikistan&mode=both")
+    page.wait_for_selector("#timeline .vis-item")
+    assert page.get_attribute("#timeline", "data-bands") == "2"
+    assert page.inner_text("#timeline .vis-labelset") == "Reporting\nKnowledge pack"
+    labels = page.locator("#timeline .vis-item-content").all_inner_texts()
+    assert labels and not any("_" in text for text in labels)
+    cut = page.evaluate("(() => { const box = document.querySelector('#timeline .vis-center')"
+                        ".getBoundingClientRect(); return [...document.querySelectorAll("
+                        "'#timeline .vis-item.vis-point')].filter(n => "
+                        "n.getBoundingClientRect().right > box.right + 1).length; })()")
+    assert cut == 0

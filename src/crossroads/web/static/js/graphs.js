@@ -142,7 +142,7 @@
         if (row) { row.scrollIntoView({block: "center"}); row.classList.add("active"); }
       }
     });
-    tl.setWindow(new Date(lo - span * 0.05), new Date(hi + span * 0.4), {animation: false});
+    tl.setWindow(new Date(lo - span * 0.05), new Date(hi + span * 0.6), {animation: false});
     container.dataset.items = String(data.length);
     container.dataset.bands = String(bands.size);
     return tl;
