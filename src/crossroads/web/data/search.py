@@ -85,40 +85,9 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
     if not parse_query(q).operators:  # a plain name: also the documents naming it otherwise
         named = _named(found, entity_name_query(q), pack)
         hits += _mentioning(store, named, {h.document.id for h in hits})
-    grades = _grades(store)
-    by_doc = {h.document.id: h for h in hits}
-    events_in: dict[str, Counter] = {}
-    preds_in: dict[str, Counter] = {}
-    if hits:
-        for ev in store.events():
-            if ev.evidence.doc in by_doc:
-                events_in.setdefault(ev.evidence.doc, Counter())[ev.type] += 1
-        for r in store.relations():
-            if r.evidence.doc in by_doc:
-                preds_in.setdefault(r.evidence.doc, Counter())[r.predicate] += 1
-    docs = []
-    for h in hits:
-        d = h.document
-        docs.append({**document_summary(d), "snippet": h.snippet, "score": h.score,
-                     "year": (d.published or "")[:4] or "undated", "publisher": publisher(d),
-                     "grade": grades.of(d) if grades is not None else "F",
-                     "events": dict(events_in.get(d.id, {})),
-                     "predicates": dict(preds_in.get(d.id, {}))})
+    docs = _doc_rows(store, hits)
     ents = [entity_summary(e) for e in found]
-    facts: list[dict] = []
-    seen: set[str] = set()
-    for e in ents[:3]:  # facts about the best-matching entities
-        for f in facts_data.facts(store, pack, lk, entity=e["id"]):
-            if f["id"] not in seen:
-                seen.add(f["id"])
-                facts.append(f)
-    contested: set = set()
-    for e in ents[:3]:  # the conflicts analysis also weighs the pack against the texts
-        contested |= {facts_data.fact_key(c)
-                      for c in facts_data.conflicts(store, pack, lk, entity=e["id"]) or []}
-    for f in facts:
-        f["conflict"] = f["conflict"] or facts_data.fact_key(f) in contested
-    facts.sort(key=lambda f: not f["conflict"])  # disagreement first: it is what to check
+    facts = _facts_about(store, pack, lk, [e["id"] for e in ents[:3]])
     facts, mode, mode_counts = facts_data.by_mode(facts, mode)
     facets = _facets(docs, ents, facts)
     docs = [d for d in docs if _doc_kept(d, chosen)]
@@ -129,6 +98,50 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
     return {"query": q, "documents": _group(docs, limit, offset),
             "entities": _group(ents, limit, offset), "facts": _group(facts, limit, offset),
             "facets": facets, "chosen": chosen, "mode": mode, "mode_counts": mode_counts}
+
+
+def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict]:
+    """Document hits with what their facets count: year, publisher, grade, the event
+    types and predicates read from them."""
+    grades = _grades(store)
+    events_in: dict[str, Counter] = {}
+    preds_in: dict[str, Counter] = {}
+    wanted = {h.document.id for h in hits}
+    if wanted:
+        for ev in store.events():
+            if ev.evidence.doc in wanted:
+                events_in.setdefault(ev.evidence.doc, Counter())[ev.type] += 1
+        for r in store.relations():
+            if r.evidence.doc in wanted:
+                preds_in.setdefault(r.evidence.doc, Counter())[r.predicate] += 1
+    rows = []
+    for h in hits:
+        d = h.document
+        rows.append({**document_summary(d), "snippet": h.snippet, "score": h.score,
+                     "year": (d.published or "")[:4] or "undated", "publisher": publisher(d),
+                     "grade": grades.of(d) if grades is not None else "F",
+                     "events": dict(events_in.get(d.id, {})),
+                     "predicates": dict(preds_in.get(d.id, {}))})
+    return rows
+
+
+def _facts_about(store: Store, pack, lk: Lookup, ids: list[str]) -> list[dict]:
+    """The facts of the best-matching entities, conflicting ones first and flagged (the
+    conflicts analysis also weighs the pack against the texts)."""
+    facts: list[dict] = []
+    seen: set[str] = set()
+    contested: set = set()
+    for eid in ids:
+        for f in facts_data.facts(store, pack, lk, entity=eid):
+            if f["id"] not in seen:
+                seen.add(f["id"])
+                facts.append(f)
+        contested |= {facts_data.fact_key(c)
+                      for c in facts_data.conflicts(store, pack, lk, entity=eid) or []}
+    for f in facts:
+        f["conflict"] = f["conflict"] or facts_data.fact_key(f) in contested
+    facts.sort(key=lambda f: not f["conflict"])  # disagreement first: it is what to check
+    return facts
 
 
 def _named(ents: list[Entity], name: str, pack) -> list[Entity]:
