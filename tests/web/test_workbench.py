@@ -427,3 +427,19 @@ def test_two_places_on_one_point_get_two_markers(tmp_path):
     points = {(e["place"]["lat"], e["place"]["lon"]) for e in events}
     assert len(points) == 2 and {e["place"]["name"] for e in events} == {"Upper Valley",
                                                                           "Stone Ford"}
+
+
+def test_analyses_are_remembered_until_the_store_changes(write_client):
+    c, docs = write_client
+    first = c.get("/api/analyze/spillover", params={"country": "Tajikistan"}).json()
+    [before] = c.app.state.memo._items  # kept
+    assert c.get("/api/analyze/spillover", params={"country": "Tajikistan"}).json() == first
+    c.put("/api/sources", json={"kind": "author", "name": "Staff writer", "grade": "A"})
+    assert not c.app.state.memo._items  # a write forgets
+    c.get("/api/analyze/spillover", params={"country": "Tajikistan"})
+    c.post("/api/upload", params={"name": "more.txt"},
+           content=b"Valley Front fighters were seen in Batken on 2 June 2021.")
+    assert not c.app.state.memo._items
+    c.get("/api/analyze/spillover", params={"country": "Tajikistan"})
+    [now] = c.app.state.memo._items
+    assert now[:2] == before[:2] and now[2] != before[2]  # same question, new store generation

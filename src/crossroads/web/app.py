@@ -27,6 +27,7 @@ from crossroads.web.api import (
     sources,
 )
 from crossroads.web.data.records import citation
+from crossroads.web.memo import Memo
 from crossroads.web.views import analyses as analyses_views
 from crossroads.web.views import pages
 
@@ -97,6 +98,7 @@ def create_app(store_url: str, pack=None, write: bool = False) -> FastAPI:
     app.state.pack = pack
     app.state.pack_tried = pack is not None
     app.state.write = write
+    app.state.memo = Memo()
     app.state.templates = _templates()
     errors.install(app)
 

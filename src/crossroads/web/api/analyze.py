@@ -10,6 +10,7 @@ from crossroads.web.data.entities import resolve
 from crossroads.web.data.records import Lookup
 from crossroads.web.deps import pack_for, store_for
 from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param, not_found
+from crossroads.web.memo import generation
 
 router = APIRouter(prefix="/api/analyze", tags=["analyses"], responses=ERROR_RESPONSES)
 
@@ -19,8 +20,10 @@ def _run(request: Request, fn, param: str, *args) -> dict:
         pack = pack_for(request)
         if pack is None:
             raise ApiError(503, "no knowledge pack could be loaded; analyses need one")
+        key = (fn.__name__, repr(args), generation(store))
         try:
-            return fn(store, pack, Lookup(store, pack), *args)
+            return request.app.state.memo.get(
+                key, lambda: fn(store, pack, Lookup(store, pack), *args))
         except NotFound as exc:
             raise not_found(f"{param}: {exc}", param) from None
 

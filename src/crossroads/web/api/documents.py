@@ -81,7 +81,9 @@ def correct(request: Request, doc_id: str, changes: dict) -> dict:
         changes = {k: v for k, v in changes.items() if (v or None) != getattr(doc, k)}
         if not changes:  # nothing differs from what is stored
             return document_summary(doc)
-        return document_summary(store.correct_document(doc.id, **changes))
+        fixed = store.correct_document(doc.id, **changes)
+        request.app.state.memo.clear()  # after the write: a correction changes no count
+        return document_summary(fixed)
 
 
 @router.patch("/documents/{doc_id}", summary="Correct a document's title, date or author "

@@ -47,6 +47,7 @@ def ingest_bytes(request: Request, name: str, data: bytes) -> dict:
         report = Ingest(store, default_extractor_factory(processes=1),
                         max_bytes=int(settings.get("max_bytes")),
                         near_dup_threshold=float(settings.get("near_dup_threshold"))).run([str(path)])
+    request.app.state.memo.clear()
     out = report.as_dict()
     out["errors"] = [str(e).replace(str(path), name).replace(tmp, "") for e in out["errors"]]
     return {"name": name, **out}

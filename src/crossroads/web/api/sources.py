@@ -40,6 +40,7 @@ def set_grade(request: Request, kind: str, name: str, grade: str | None) -> dict
     with store_for(request) as store:
         try:
             store.set_source_grade(kind, name.strip(), grade)
+            request.app.state.memo.clear()
         except StoreError as exc:
             raise bad_param("name", str(exc)) from None
     return {"kind": kind, "name": name.strip(), "grade": grade}
