@@ -29,7 +29,7 @@
       const facts = await CR.getJSON("/api/facts?limit=30&entity=" + encodeURIComponent(m.id));
       const ul = CR.el("ul", {class: "facts-mini"});
       for (const f of facts.items) {
-        const ev = f.evidence[0];
+        const ev = f.evidence.find((e) => e.kind === "text");  /* the reader, never outside */
         ul.appendChild(CR.el("li", {}, CR.entLink(f.subject), " " + (f.negated ? "not " : "") + f.predicate.replace(/_/g, " ") + " ",
           f.object ? CR.entLink(f.object) : "", ev ? CR.el("a", {href: ev.url, class: "evlink", title: ev.text}, " [source]") : null));
       }
@@ -63,9 +63,10 @@
         if (!panel) return;
         const ul = CR.el("ul", {class: "facts-mini"});
         for (const g of a.groups) {
-          const ev = g.evidence && g.evidence[0];
+          const ev = g.evidence && g.evidence.find((e) => e.kind === "text");
           ul.appendChild(CR.el("li", {}, CR.entLink(g), " operates in ", CR.entLink(a),
-            ev && ev.url ? CR.el("a", {href: ev.url, class: "evlink", title: ev.text}, " [source]") : null));
+            ev && ev.url ? CR.el("a", {href: ev.url, class: "evlink", title: ev.text}, " [source]")
+              : CR.el("span", {class: "muted"}, " (knowledge pack)")));
         }
         panel.replaceChildren(CR.el("h2", {}, CR.entLink(a)), CR.el("p", {class: "muted"}, "Armed groups placed here"), ul);
       });
