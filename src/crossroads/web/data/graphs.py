@@ -172,7 +172,9 @@ def map_markers(store: Store, pack, lk: Lookup, types: list[str] | None = None,
                 date_from: str | None = None, date_to: str | None = None) -> dict:
     """Entities with coordinates (store data, else the pack) and the events placed at them."""
     markers: dict[str, dict] = {}
-    for ent, n in store.entities(limit=None):
+    everyone = store.entities(limit=None)
+    lk.prime(ent for ent, _ in everyone)
+    for ent, n in everyone:
         pos = lk.coords(ent.id)
         if pos is None or (types and ent.type not in types):
             continue

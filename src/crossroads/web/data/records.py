@@ -72,6 +72,11 @@ class Lookup:
             self._docs[doc_id] = self.store.get_document(doc_id)
         return self._docs[doc_id]
 
+    def prime(self, entities) -> None:
+        """Remember entities read in bulk, so a page that names hundreds reads none twice."""
+        for ent in entities:
+            self._ents.setdefault(ent.id, ent)
+
     def entity(self, entity_id: str) -> Entity | None:
         if entity_id not in self._ents:
             ent = self.store.get_entity(entity_id)
