@@ -228,3 +228,18 @@ def test_browser_timeline_labels_are_readable_and_not_cut_off(page, server):  # 
                         "'#timeline .vis-item.vis-point')].filter(n => "
                         "n.getBoundingClientRect().right > box.right + 1).length; })()")
     assert cut == 0
+
+
+def test_browser_timeline_window_brushes_the_list(page, server):  # noqa: F811
+    page.goto(server + "/timeline?entity=Tajikistan&mode=both")
+    page.wait_for_selector("#timeline .vis-item")
+    rows = page.locator("#tl-list li[data-date]")
+    total = rows.count()
+    assert total > 2 and page.locator("#tl-list li[data-date]:visible").count() == total
+    page.evaluate("CR.tl.setWindow(new Date(Date.UTC(2021, 0, 1)), new Date(Date.UTC(2021, 11, 31)))")
+    page.wait_for_timeout(500)
+    visible = page.locator("#tl-list li[data-date]:visible")
+    assert 0 < visible.count() < total
+    assert all(d.startswith("2021") for d in
+               visible.evaluate_all("els => els.map(e => e.dataset.date)"))
+    assert "2021-01-01" in page.get_attribute("#tl-links .to-events", "href")
