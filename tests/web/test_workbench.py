@@ -443,3 +443,11 @@ def test_analyses_are_remembered_until_the_store_changes(write_client):
     c.get("/api/analyze/spillover", params={"country": "Tajikistan"})
     [now] = c.app.state.memo._items
     assert now[:2] == before[:2] and now[2] != before[2]  # same question, new store generation
+
+
+def test_pack_evidence_and_conflicts_read_as_words(client):
+    html = client.get("/entities/e:country/tj", params={"mode": "both"}).text
+    assert "member of Collective Security Treaty Organization (1992" in html
+    assert "member_of" not in html.split('id="page-data"')[0]
+    body = client.get("/api/conflicts", params={"entity": "Kyrgyzstan"}).json()
+    assert body["items"] and not any("_" in c["summary"] for c in body["items"])

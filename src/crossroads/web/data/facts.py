@@ -9,7 +9,7 @@ from collections import OrderedDict
 
 from crossroads.model import PREDICATES, Relation, stable_id
 from crossroads.store.base import Store
-from crossroads.web.data.records import Lookup, analysis, plain
+from crossroads.web.data.records import Lookup, analysis, plain, unsnake
 
 
 def _holds(start: str | None, end: str | None, as_of: str) -> bool:
@@ -129,11 +129,11 @@ def by_predicate(items: list[dict]) -> list[dict]:
 
 def conflict(raw: dict, lk: Lookup) -> dict:
     """A conflict (analysis.conflicts.Conflict.to_dict()) with cited sides."""
-    return {"kind": raw.get("kind"), "summary": raw.get("summary"),
+    return {"kind": raw.get("kind"), "summary": unsnake(raw.get("summary")),
             "subject": lk.ref(raw.get("subject"), raw.get("subject_name")),
             "predicate": raw.get("predicate"),
             "object": lk.ref(raw.get("object"), raw.get("object_name")),
-            "sides": [{"stance": s.get("stance"), "summary": s.get("summary"),
+            "sides": [{"stance": s.get("stance"), "summary": unsnake(s.get("summary")),
                        "sources": s.get("sources"), "value": s.get("value"),
                        "evidence": [lk.evidence(e) for e in s.get("evidence") or []]}
                       for s in raw.get("sides") or []]}

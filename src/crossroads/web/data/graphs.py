@@ -1,14 +1,12 @@
 """Timeline items, relation networks and map markers, from the analyses or the store."""
 from __future__ import annotations
 
-import re
-
 import networkx as nx
 
 from crossroads.store.base import Store
 from crossroads.web.data import facts as facts_data
 from crossroads.web.data import netview
-from crossroads.web.data.records import Lookup, analysis, entity_url, plain
+from crossroads.web.data.records import Lookup, analysis, entity_url, plain, unsnake
 
 
 def _precision(iso: str | None) -> str | None:
@@ -65,12 +63,9 @@ def timeline(store: Store, pack, lk: Lookup, entity: str | None = None, other: s
     return sorted(items, key=lambda it: it["date"])
 
 
-_SNAKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
-
-
 def readable(summary: str) -> str:
     """'start: Tajikistan member_of CSTO' as 'Tajikistan member of CSTO begins'."""
-    text = _SNAKE.sub(lambda m: m.group(0).replace("_", " "), summary or "")
+    text = unsnake(summary)
     kind, sep, rest = text.partition(": ")
     if sep and kind in ("start", "end"):
         text = f"{rest} {'begins' if kind == 'start' else 'ends'}"

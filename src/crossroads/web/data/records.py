@@ -47,6 +47,14 @@ def citation(source: str | None) -> dict:
     return {"url": url, "note": note or None, "host": host}
 
 
+_SNAKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def unsnake(text: str | None) -> str:
+    """'A member_of B' as 'A member of B': predicates read as words on every page."""
+    return _SNAKE.sub(lambda m: m.group(0).replace("_", " "), text or "")
+
+
 def entity_url(entity_id: str) -> str:
     return "/entities/" + quote(entity_id, safe=":/")
 
@@ -124,7 +132,7 @@ class Lookup:
         if ev.get("kind") == "pack" or not ev.get("doc"):
             cite = citation(ev.get("source"))
             return {"kind": "pack", "doc": None, "start": None, "end": None,
-                    "text": ev.get("text") or "", "title": "knowledge pack", "published": None,
+                    "text": unsnake(ev.get("text")), "title": "knowledge pack", "published": None,
                     "source": cite["note"] or cite["host"] or "", "reliability": None,
                     "url": cite["url"], "host": cite["host"], "note": cite["note"]}
         doc = self.doc(ev["doc"])
