@@ -451,3 +451,19 @@ def test_pack_evidence_and_conflicts_read_as_words(client):
     assert "member_of" not in html.split('id="page-data"')[0]
     body = client.get("/api/conflicts", params={"entity": "Kyrgyzstan"}).json()
     assert body["items"] and not any("_" in c["summary"] for c in body["items"])
+
+
+def test_the_search_view_downloads_only_what_it_found(client, docs):
+    import json
+    body = client.get("/api/export", params={"format": "jsonl", "q": "apricots"}).text
+    records = [json.loads(line) for line in body.splitlines()]
+    assert {r["id"] for r in records if r["kind"] == "document"} == {docs["corridor"].id}
+    assert {e["doc"] for r in records if r["kind"] == "relation" for e in r["evidence"]} == \
+        {docs["corridor"].id}
+    events = client.get("/api/export", params={"format": "csv", "q": "Kyrgyzstan",
+                                               "year": "2020"}).text.strip().splitlines()
+    assert len(events) == 1  # the 2020 article holds no event: the header only
+    whole = client.get("/api/export", params={"format": "csv"}).text.strip().splitlines()
+    assert len(whole) == 2
+    html = client.get("/", params={"q": "Kyrgyzstan", "year": "2021"}).text
+    assert 'href="/api/export?format=ftm&amp;q=Kyrgyzstan&amp;year=2021"' in html

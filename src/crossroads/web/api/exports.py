@@ -9,6 +9,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from crossroads.export import FORMATS, writer
+from crossroads.web.data import search as search_data
+from crossroads.web.data.records import Lookup
+from crossroads.web.data.search import SEARCH_CAP
+from crossroads.web.data.view import DocumentView
 from crossroads.web.deps import choice, pack_for, store_for
 from crossroads.web.errors import ERROR_RESPONSES
 
@@ -21,12 +25,19 @@ KINDS = {"jsonl": ("application/x-ndjson", "facts.jsonl"),
 """Media type and file-name ending of each format."""
 
 
-def export_bytes(request: Request, fmt: str, source: str | None) -> tuple[bytes, int]:
+def export_bytes(request: Request, fmt: str, source: str | None,
+                 q: str | None = None, chosen: dict | None = None) -> tuple[bytes, int]:
+    """The export of the store, of one input file, or of the documents a search finds."""
     write = writer(fmt)
     buf = io.StringIO(newline="")
     with store_for(request) as store:
-        n = write(store, buf, source=source or None,
-                  pack=None if fmt == "jsonl" else pack_for(request))
+        pack = pack_for(request)
+        target = store
+        if q:
+            found = search_data.search(store, pack, Lookup(store, pack), q, SEARCH_CAP, 0,
+                                       chosen or {})
+            target = DocumentView(store, [d["id"] for d in found["documents"]["items"]])
+        n = write(target, buf, source=source or None, pack=None if fmt == "jsonl" else pack)
     return buf.getvalue().encode("utf-8"), n
 
 
@@ -36,12 +47,17 @@ def export_bytes(request: Request, fmt: str, source: str | None) -> tuple[bytes,
 def export(request: Request,
            format: str = Query(..., description="One of " + ", ".join(FORMATS)),
            source: str | None = Query(None, description="Only documents read from this input "
-                                                        "file name (default: the whole store).")):
+                                                        "file name (default: the whole store)."),
+           q: str | None = Query(None, description="Only the documents this search finds "
+                                                   "(the search page's current view); the "
+                                                   "search facets narrow it too.")):
     """The same files as `crossroads export`; ``X-Records`` says how many records it holds."""
     fmt = choice("format", format, tuple(FORMATS))
-    body, n = export_bytes(request, fmt, source)
+    chosen = {k: request.query_params.get(k) for k in search_data.FACETS}
+    body, n = export_bytes(request, fmt, source, q, chosen)
     media, ending = KINDS[fmt]
-    stem = "crossroads" + (f"-{re.sub(r'[^A-Za-z0-9._-]+', '-', source)}" if source else "")
+    label = source or (f"search-{q}" if q else "")
+    stem = "crossroads" + (f"-{re.sub(r'[^A-Za-z0-9._-]+', '-', label)}"[:60] if label else "")
     return Response(body, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="{stem}-{ending}"',
                              "X-Records": str(n)})
