@@ -467,3 +467,13 @@ def test_the_search_view_downloads_only_what_it_found(client, docs):
     assert len(whole) == 2
     html = client.get("/", params={"q": "Kyrgyzstan", "year": "2021"}).text
     assert 'href="/api/export?format=ftm&amp;q=Kyrgyzstan&amp;year=2021"' in html
+
+
+def test_an_entity_view_downloads_the_documents_that_mention_it(client, docs):
+    import json
+    body = client.get("/api/export", params={"format": "jsonl", "entity": "Dilshod Rahmonzoda"})
+    kinds = [json.loads(line) for line in body.text.splitlines()]
+    assert {r["id"] for r in kinds if r["kind"] == "document"} == {docs["talks"].id}
+    assert 'id="entity-downloads"' in client.get("/entities/e:country/tj").text
+    missing = client.get("/api/export", params={"format": "csv", "entity": "Atlantis"})
+    assert missing.status_code == 404 and missing.json()["param"] == "entity"

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from crossroads.export import FORMATS, writer
+from crossroads.web.api.params import entity_param
 from crossroads.web.data import search as search_data
 from crossroads.web.data.records import Lookup
 from crossroads.web.data.search import SEARCH_CAP
@@ -25,9 +26,10 @@ KINDS = {"jsonl": ("application/x-ndjson", "facts.jsonl"),
 """Media type and file-name ending of each format."""
 
 
-def export_bytes(request: Request, fmt: str, source: str | None,
-                 q: str | None = None, chosen: dict | None = None) -> tuple[bytes, int]:
-    """The export of the store, of one input file, or of the documents a search finds."""
+def export_bytes(request: Request, fmt: str, source: str | None, q: str | None = None,
+                 chosen: dict | None = None, entity: str | None = None) -> tuple[bytes, int]:
+    """The export of the store, of one input file, of the documents a search finds or of
+    those that mention an entity."""
     write = writer(fmt)
     buf = io.StringIO(newline="")
     with store_for(request) as store:
@@ -37,6 +39,9 @@ def export_bytes(request: Request, fmt: str, source: str | None,
             found = search_data.search(store, pack, Lookup(store, pack), q, SEARCH_CAP, 0,
                                        chosen or {})
             target = DocumentView(store, [d["id"] for d in found["documents"]["items"]])
+        elif entity:
+            eid = entity_param(store, request, "entity", entity)
+            target = DocumentView(store, sorted({m.doc for m in store.mentions(entity=eid)}))
         n = write(target, buf, source=source or None, pack=None if fmt == "jsonl" else pack)
     return buf.getvalue().encode("utf-8"), n
 
@@ -50,13 +55,15 @@ def export(request: Request,
                                                         "file name (default: the whole store)."),
            q: str | None = Query(None, description="Only the documents this search finds "
                                                    "(the search page's current view); the "
-                                                   "search facets narrow it too.")):
+                                                   "search facets narrow it too."),
+           entity: str | None = Query(None, description="Only the documents that mention this "
+                                                        "entity (id or name): an entity page.")):
     """The same files as `crossroads export`; ``X-Records`` says how many records it holds."""
     fmt = choice("format", format, tuple(FORMATS))
     chosen = {k: request.query_params.get(k) for k in search_data.FACETS}
-    body, n = export_bytes(request, fmt, source, q, chosen)
+    body, n = export_bytes(request, fmt, source, q, chosen, entity)
     media, ending = KINDS[fmt]
-    label = source or (f"search-{q}" if q else "")
+    label = source or (f"search-{q}" if q else "") or (entity or "")
     stem = "crossroads" + (f"-{re.sub(r'[^A-Za-z0-9._-]+', '-', label)}"[:60] if label else "")
     return Response(body, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="{stem}-{ending}"',
