@@ -236,9 +236,13 @@ def test_browser_timeline_window_brushes_the_list(page, server):  # noqa: F811
     rows = page.locator("#tl-list li[data-date]")
     total = rows.count()
     assert total > 2 and page.locator("#tl-list li[data-date]:visible").count() == total
-    page.evaluate("CR.tl.setWindow(new Date(Date.UTC(2021, 0, 1)), new Date(Date.UTC(2021, 11, 31)))")
-    page.wait_for_timeout(500)
+    page.evaluate("CR.tl.setWindow(new Date(Date.UTC(2021, 0, 1)), "
+                  "new Date(Date.UTC(2021, 11, 31)), {animation: false})")
     visible = page.locator("#tl-list li[data-date]:visible")
+    for _ in range(50):  # the list follows once the timeline reports the new window
+        if visible.count() < total:
+            break
+        page.wait_for_timeout(100)
     assert 0 < visible.count() < total
     assert all(d.startswith("2021") for d in
                visible.evaluate_all("els => els.map(e => e.dataset.date)"))
