@@ -1,4 +1,4 @@
-"""Results of the slow analyses (corridors, basing, spillover), kept while the store is
+"""Results of the slow analyses (corridors, basing, spillover) and small exports, kept while the store is
 unchanged: the same question asked again is answered from memory.
 
 A result is keyed by the question and the store's generation (its counts and source grades),
@@ -28,12 +28,16 @@ class Memo:
         self._items: OrderedDict[tuple, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+    def get(self, key: tuple, compute: Callable[[], Any],
+            keep: Callable[[Any], bool] | None = None) -> Any:
+        """The value for ``key``, computed once; ``keep`` may refuse to hold a large one."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
         value = compute()
+        if keep is not None and not keep(value):
+            return value
         with self._lock:
             self._items[key] = value
             while len(self._items) > self.size:

@@ -16,6 +16,7 @@ from crossroads.web.data.search import SEARCH_CAP
 from crossroads.web.data.view import DocumentView
 from crossroads.web.deps import choice, pack_for, store_for
 from crossroads.web.errors import ERROR_RESPONSES
+from crossroads.web.memo import generation
 
 router = APIRouter(prefix="/api", tags=["export"], responses=ERROR_RESPONSES)
 
@@ -25,24 +26,35 @@ KINDS = {"jsonl": ("application/x-ndjson", "facts.jsonl"),
          "graphml": ("application/graphml+xml", "network.graphml")}
 """Media type and file-name ending of each format."""
 
+MEMO_BYTES = 2_000_000
+"""Exports up to this size are remembered until the store changes; larger ones are rewritten."""
+
 
 def export_bytes(request: Request, fmt: str, source: str | None, q: str | None = None,
                  chosen: dict | None = None, entity: str | None = None) -> tuple[bytes, int]:
     """The export of the store, of one input file, of the documents a search finds or of
     those that mention an entity."""
+    with store_for(request) as store:
+        key = ("export", fmt, source, q, repr(sorted((chosen or {}).items())), entity,
+               generation(store))
+        return request.app.state.memo.get(
+            key, lambda: _export(request, store, fmt, source, q, chosen, entity),
+            keep=lambda out: len(out[0]) <= MEMO_BYTES)
+
+
+def _export(request: Request, store, fmt: str, source, q, chosen, entity) -> tuple[bytes, int]:
     write = writer(fmt)
     buf = io.StringIO(newline="")
-    with store_for(request) as store:
-        pack = pack_for(request)
-        target = store
-        if q:
-            found = search_data.search(store, pack, Lookup(store, pack), q, SEARCH_CAP, 0,
-                                       chosen or {})
-            target = DocumentView(store, [d["id"] for d in found["documents"]["items"]])
-        elif entity:
-            eid = entity_param(store, request, "entity", entity)
-            target = DocumentView(store, sorted({m.doc for m in store.mentions(entity=eid)}))
-        n = write(target, buf, source=source or None, pack=None if fmt == "jsonl" else pack)
+    pack = pack_for(request)
+    target = store
+    if q:
+        found = search_data.search(store, pack, Lookup(store, pack), q, SEARCH_CAP, 0,
+                                   chosen or {})
+        target = DocumentView(store, [d["id"] for d in found["documents"]["items"]])
+    elif entity:
+        eid = entity_param(store, request, "entity", entity)
+        target = DocumentView(store, sorted({m.doc for m in store.mentions(entity=eid)}))
+    n = write(target, buf, source=source or None, pack=None if fmt == "jsonl" else pack)
     return buf.getvalue().encode("utf-8"), n
 
 
