@@ -1,5 +1,5 @@
-"""Results of the slow analyses (corridors, basing, spillover) and small exports, kept while the store is
-unchanged: the same question asked again is answered from memory.
+"""Results of the slow analyses (corridors, basing, spillover) and small exports, kept
+while the store is unchanged: the same question asked again is answered from memory.
 
 A result is keyed by the question and the store's generation (its counts and source grades),
 so an ingest from the command line shows at once; this app's own writes (upload, correction,
