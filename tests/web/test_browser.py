@@ -191,10 +191,14 @@ def test_browser_stored_markup_never_runs(page, server, docs):
     assert page.inner_text("h1").startswith("<script>")
 
 
-PAGES = ["/", "/?q=Tajikistan", "/entities", "/entities/e:country/tj",
-         "/entities/e:person/dilshod-rahmonzoda", "/documents", "/map", "/network",
+PAGES = ["/", "/?q=Tajikistan", "/?q=Kyrgyzstan&year=2021", "/entities",
+         "/entities/e:country/tj", "/entities/e:country/tj?mode=pack",
+         "/entities/e:person/dilshod-rahmonzoda", "/documents", "/quotes", "/events",
+         "/events?type=CONSULT", "/map", "/map?type=CONSULT&date_from=2021", "/network",
+         "/network?entity=Tajikistan&mode=both&cap=4", "/timeline?entity=Tajikistan&mode=both",
          "/network?entity=Tajikistan&depth=2", "/timeline", "/analyses", "/analyses/basing",
-         "/analyses/corridors", "/analyses/spillover", "/analyses/conflicts", "/docs"]
+         "/analyses/corridors", "/analyses/spillover", "/analyses/conflicts", "/docs",
+         "/sources"]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -229,7 +233,9 @@ def test_browser_screenshots_of_main_pages(page, server, docs):
     start, end = sample.sentence(talks, "Tajikistan has been a member of the CSTO since 1994, a "
                                         "commitment that shapes its security choices.")
     shots = {"entity": "/entities/e:country/tj", "map": "/map",
-             "network": "/network?entity=Tajikistan",
+             "network": "/network?entity=Tajikistan&mode=both",
+             "search": "/?q=Kyrgyzstan", "events": "/events",
+             "timeline": "/timeline?entity=Tajikistan&mode=both",
              "document": f"/documents/{talks.id}?hl={start}-{end}#s-{start}"}
     # what each shot must show, checked before it is taken: a blank or broken page fails
     shows = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, overload
 
-from crossroads.analysis.grading import Grades, load_grades
+from crossroads.analysis.grading import Grades, load_grades, with_store
 from crossroads.model import Document, Entity, Evidence
 from crossroads.pack import Pack
 from crossroads.store.base import Store
@@ -58,7 +58,7 @@ class Context:
     def __init__(self, store: Store, pack: Pack | None = None, grades: Grades | None = None):
         self.store = store
         self.pack = pack
-        self.grades = grades if grades is not None else load_grades()
+        self.grades = grades if grades is not None else with_store(load_grades(), store)
         self._docs: dict[str, Document | None] = {}
         self._entities: dict[str, Entity | None] = {}
 

@@ -53,6 +53,18 @@ class Grades:
         return min(found) if found else "F"
 
 
+def with_store(grades: Grades, store) -> Grades:
+    """``grades`` with the grades analysts set in the store laid over them (the store's
+    word is the later one)."""
+    try:
+        extra = store.source_grades()
+    except (AttributeError, NotImplementedError):
+        return grades
+    return Grades(authors={**grades.authors, **{fold(k): v for k, v in extra["authors"].items()}},
+                  publishers={**grades.publishers,
+                              **{fold(k): v for k, v in extra["publishers"].items()}})
+
+
 def load_grades(path: str | Path | None = None) -> Grades:
     """Grades from ``path`` or the ``sources`` setting; empty (everything F) when unset."""
     path = path or settings.get("sources")

@@ -59,6 +59,20 @@ class Store(ABC):
         """Documents in ingest order, optionally only those of one source or one page."""
 
     @abstractmethod
+    def correct_document(self, doc_id: str, **changes: str | None) -> Document:
+        """Set a document's ``title``, ``published`` or ``author`` by hand. The value read
+        from the file stays in ``meta['original']`` (the first one, however often it is
+        corrected); ``meta['corrected']`` lists the fields changed."""
+        raise NotImplementedError(f"{type(self).__name__} cannot correct documents")
+
+    def source_grades(self) -> dict[str, dict[str, str]]:
+        """Grades analysts set: {"authors": {name: "A".."F"}, "publishers": {...}}."""
+        return {"authors": {}, "publishers": {}}
+
+    def set_source_grade(self, kind: str, name: str, grade: str | None) -> None:
+        """Grade an 'author' or 'publisher' A-F (None removes the grade)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot keep source grades")
+
     def count_documents(self) -> int: ...
 
     @abstractmethod

@@ -6,7 +6,8 @@ never edit a released one.
 
 Version 1 holds documents and their full-text index (ingest); version 2 the knowledge read
 from them (entities, mentions, relations, events, quotes), every row keyed to its document so
-an extraction can be dropped and rewritten.
+an extraction can be dropped and rewritten; version 3 the source grades analysts set in the
+web UI (the CROSSROADS_SOURCES file's [authors] and [publishers], kept in the store).
 """
 from __future__ import annotations
 
@@ -292,7 +293,23 @@ CREATE INDEX quote_about_entity ON quote_about(entity);
 CREATE INDEX quote_about_quote ON quote_about(quote);
 """)
 
-MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE)
+SOURCE_GRADES = Migration(3, "source grades set by analysts", sqlite="""
+CREATE TABLE source_grades (
+    kind  TEXT NOT NULL CHECK (kind IN ('author', 'publisher')),
+    name  TEXT NOT NULL,                               -- as the analyst wrote it
+    grade TEXT NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    PRIMARY KEY (kind, name)
+);
+""", postgres="""
+CREATE TABLE source_grades (
+    kind  TEXT NOT NULL CHECK (kind IN ('author', 'publisher')),
+    name  TEXT NOT NULL,
+    grade TEXT NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    PRIMARY KEY (kind, name)
+);
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE, SOURCE_GRADES)
 LATEST = MIGRATIONS[-1].version
 
 _VERSION_TABLE = ("CREATE TABLE IF NOT EXISTS schema_version ("

@@ -14,6 +14,7 @@ import psycopg
 from crossroads.exc import StoreError
 from crossroads.model import SearchHit
 from crossroads.store import migrations, rows
+from crossroads.store.query import Query, to_tsquery_sql
 from crossroads.store.sql import SQLStore, redact
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
@@ -64,16 +65,15 @@ class PostgresStore(SQLStore):
         with self.conn.transaction(), self.conn.cursor() as cur:
             yield cur
 
-    def _search(self, phrases: list[str], any_phrase: bool, limit: int) -> list[SearchHit]:
-        tsquery = (" || " if any_phrase else " && ").join(
-            f"phraseto_tsquery('{_CONFIG}', ?)" for _ in phrases)
+    def _search(self, query: Query, limit: int) -> list[SearchHit]:
+        tsquery, params = to_tsquery_sql(query, _CONFIG)
         found = self._rows(
             f"WITH q AS (SELECT {tsquery} AS q), "
             f"hits AS (SELECT {_DOC}, d.seq, ts_rank(d.search, q.q) AS score FROM documents d, q "
             "          WHERE d.search @@ q.q ORDER BY score DESC, d.seq LIMIT ?) "
             f"SELECT {rows.columns(rows.DOCUMENT_COLUMNS, 'hits')}, "
             f"ts_headline('{_CONFIG}', hits.text, q.q, '{_HEADLINE}'), hits.score "
-            "FROM hits, q ORDER BY hits.score DESC, hits.seq", [*phrases, limit])
+            "FROM hits, q ORDER BY hits.score DESC, hits.seq", [*params, limit])
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]
 

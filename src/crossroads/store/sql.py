@@ -16,6 +16,7 @@ from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quot
                               SearchHit, fold)
 from crossroads.store import rows
 from crossroads.store.base import Store
+from crossroads.store.query import Query, any_of, parse_query
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
 _ENT = rows.columns(rows.ENTITY_COLUMNS, "e")
@@ -39,18 +40,8 @@ def check_query(query: str, terms: bool = True) -> str:
     return query
 
 
-def search_phrases(query: str) -> list[str]:
-    """A user's search text as phrases of plain words, safe for any full-text syntax.
-
-    Each whitespace-separated chunk becomes one phrase of its letters and digits, so
-    "al-Qaeda" stays a phrase, while quotes, '*', '-' and operators are just separators.
-    """
-    phrases = []
-    for chunk in query.split():
-        words = re.findall(r"[^\W_]+", chunk)
-        if words:
-            phrases.append(" ".join(words))
-    return phrases
+CORRECTABLE = ("title", "published", "author")
+"""Document fields an analyst may correct by hand (the text never changes)."""
 
 
 def like_pattern(text: str) -> str:
@@ -90,7 +81,7 @@ class SQLStore(Store):
         """One write transaction; yields something with execute()/executemany()."""
 
     @abstractmethod
-    def _search(self, phrases: list[str], any_phrase: bool, limit: int) -> list[SearchHit]: ...
+    def _search(self, query: Query, limit: int) -> list[SearchHit]: ...
 
     db_errors: tuple[type[BaseException], ...] = ()
 
@@ -188,16 +179,64 @@ class SQLStore(Store):
                            params + more)
         return [rows.document_from(r) for r in found]
 
+    def correct_document(self, doc_id: str, **changes: str | None) -> Document:
+        unknown = sorted(set(changes) - set(CORRECTABLE))
+        if unknown:
+            raise StoreError(f"cannot correct {', '.join(unknown)} of a document "
+                             f"(only {', '.join(CORRECTABLE)})")
+        doc = self.get_document(doc_id)
+        if doc is None:
+            raise StoreError(f"cannot correct {doc_id}: no such document")
+        meta = {k: v for k, v in (doc.meta or {}).items() if k != "minhash"}
+        original = dict(meta.get("original") or {})
+        for key in changes:
+            original.setdefault(key, getattr(doc, key))
+        meta["original"] = original
+        meta["corrected"] = sorted(set(meta.get("corrected") or ()) | set(changes))
+        values = {k: getattr(doc, k) for k in CORRECTABLE} | {
+            k: (v.strip() or None) if isinstance(v, str) else v for k, v in changes.items()}
+        with self._write(f"correct document {doc_id}") as cur:
+            self._title_changing(cur, doc, values["title"])
+            self._x(cur, "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? "
+                         "WHERE id = ?", [values["title"], values["published"], values["author"],
+                                          rows.dumps(meta), doc_id])
+        return self.get_document(doc_id)
+
+    def _title_changing(self, cur: Any, doc: Document, title: str | None) -> None:
+        """Hook: a backend whose full-text index does not follow the row updates it here."""
+
+    def source_grades(self) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {"authors": {}, "publishers": {}}
+        for kind, name, grade in self._rows("SELECT kind, name, grade FROM source_grades "
+                                            "ORDER BY kind, name"):
+            out[kind + "s"][name] = grade
+        return out
+
+    def set_source_grade(self, kind: str, name: str, grade: str | None) -> None:
+        if kind not in ("author", "publisher"):
+            raise StoreError(f"source grade kind must be 'author' or 'publisher', not {kind!r}")
+        name = (name or "").strip()
+        if not name:
+            raise StoreError("a source grade needs the author's or publisher's name")
+        if grade is not None and grade not in ("A", "B", "C", "D", "E", "F"):
+            raise StoreError(f"{name}: grade must be one of A-F, not {grade!r}")
+        with self._write(f"grade {kind} {name!r}") as cur:
+            self._x(cur, "DELETE FROM source_grades WHERE kind = ? AND name = ?", [kind, name])
+            if grade is not None:
+                self._x(cur, "INSERT INTO source_grades (kind, name, grade) VALUES (?, ?, ?)",
+                        [kind, name, grade])
+
     def count_documents(self) -> int:
         return self._rows("SELECT count(*) FROM documents")[0][0]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        phrases = search_phrases(check_query(query))
-        if not phrases or limit <= 0:
+        parsed = parse_query(check_query(query))
+        if not parsed or limit <= 0:
             return []
-        hits = self._search(phrases, False, limit)
-        if not hits and len(phrases) > 1:   # no article has every word: rank those with some
-            hits = self._search(phrases, True, limit)
+        hits = self._search(parsed, limit)
+        if not hits and not parsed.operators and len(parsed.groups) > 1:
+            # no article has every word: rank those with some
+            hits = self._search(any_of(parsed), limit)
         return hits
 
     # -- knowledge: writes -------------------------------------------------------------

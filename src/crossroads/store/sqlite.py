@@ -10,6 +10,7 @@ from typing import Iterator
 from crossroads.exc import StoreError
 from crossroads.model import SearchHit
 from crossroads.store import migrations, rows
+from crossroads.store.query import Query, to_fts5
 from crossroads.store.sql import SQLStore
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
@@ -74,8 +75,19 @@ class SQLiteStore(SQLStore):
             cur.execute("ROLLBACK")
             raise
 
-    def _search(self, phrases: list[str], any_phrase: bool, limit: int) -> list[SearchHit]:
-        match = (" OR " if any_phrase else " ").join(f'"{p}"' for p in phrases)
+    def _title_changing(self, cur, doc, title) -> None:
+        """documents_fts holds its own copy of the title: swap it (FTS5 'delete' needs the
+        old values)."""
+        if doc.kind != "article" or title == doc.title:
+            return
+        seq = cur.execute("SELECT seq FROM documents WHERE id = ?", [doc.id]).fetchone()[0]
+        cur.execute("INSERT INTO documents_fts(documents_fts, rowid, title, text) "
+                    "VALUES ('delete', ?, ?, ?)", [seq, doc.title or "", doc.text])
+        cur.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
+                    [seq, title or "", doc.text])
+
+    def _search(self, query: Query, limit: int) -> list[SearchHit]:
+        match = to_fts5(query)
         found = self._rows(
             f"SELECT {_DOC}, snippet(documents_fts, 1, '[', ']', '…', {_SNIPPET_TOKENS}), "
             f"-bm25(documents_fts, {_TITLE_WEIGHT}, 1.0) AS score "

@@ -18,7 +18,18 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from crossroads import settings
 from crossroads.web import errors, guard
-from crossroads.web.api import analyze, documents, entities, ingest, knowledge, search
+from crossroads.web.api import (
+    analyze,
+    documents,
+    entities,
+    exports,
+    ingest,
+    knowledge,
+    search,
+    sources,
+)
+from crossroads.web.data.records import citation
+from crossroads.web.memo import Memo
 from crossroads.web.views import analyses as analyses_views
 from crossroads.web.views import pages
 
@@ -37,12 +48,23 @@ def _marks(snippet: str) -> list[tuple[str, bool]]:
     return [(part, i % 2 == 1) for i, part in enumerate(re.split(r"[\[\]]", snippet or ""))]
 
 
+def url_with(request: Request, drop: tuple | list = (), **params) -> str:
+    """The current page's path and query (relative, so links never name the host), less
+    ``drop`` and ``offset``, with ``params`` set."""
+    url = request.url.remove_query_params(["offset", *drop])
+    if params:
+        url = url.include_query_params(**params)
+    return url.path + (f"?{url.query}" if url.query else "")
+
+
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.autoescape = True
     env.filters["pred"] = lambda p: (p or "").replace("_", " ")
     env.filters["marks"] = _marks
+    env.filters["citation"] = citation
+    env.globals["url_with"] = url_with
     env.globals["vendor_built"] = (VENDOR / "leaflet" / "leaflet.js").exists()
     return templates
 
@@ -85,6 +107,7 @@ def create_app(store_url: str, pack=None, write: bool = False, token: str | None
     app.state.pack = pack
     app.state.pack_tried = pack is not None
     app.state.write = write
+    app.state.memo = Memo()
     app.state.templates = _templates()
     errors.install(app)
 
@@ -103,7 +126,7 @@ def create_app(store_url: str, pack=None, write: bool = False, token: str | None
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
-    for module in (search, documents, entities, knowledge, analyze, ingest):
+    for module in (search, documents, entities, knowledge, analyze, ingest, exports, sources):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

@@ -6,9 +6,11 @@ from fastapi import APIRouter, Query, Request
 from crossroads.exc import NotFound
 from crossroads.web.api.params import csv_list
 from crossroads.web.data import analyses
+from crossroads.web.data.entities import resolve
 from crossroads.web.data.records import Lookup
 from crossroads.web.deps import pack_for, store_for
 from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param, not_found
+from crossroads.web.memo import generation
 
 router = APIRouter(prefix="/api/analyze", tags=["analyses"], responses=ERROR_RESPONSES)
 
@@ -18,8 +20,10 @@ def _run(request: Request, fn, param: str, *args) -> dict:
         pack = pack_for(request)
         if pack is None:
             raise ApiError(503, "no knowledge pack could be loaded; analyses need one")
+        key = (fn.__name__, repr(args), generation(store))
         try:
-            return fn(store, pack, Lookup(store, pack), *args)
+            return request.app.state.memo.get(
+                key, lambda: fn(store, pack, Lookup(store, pack), *args))
         except NotFound as exc:
             raise not_found(f"{param}: {exc}", param) from None
 
@@ -42,7 +46,15 @@ def basing(request: Request,
 
 
 def corridors_data(request: Request, origin: str, avoid: str | None) -> dict:
-    return _run(request, analyses.corridors, "origin", origin, csv_list(avoid))
+    avoid_list = csv_list(avoid)
+    with store_for(request) as store:
+        for name in avoid_list:  # an unknown country to avoid is the avoid list's fault
+            try:
+                resolve(store, pack_for(request), name)
+            except NotFound:
+                raise not_found(f"avoid: no entity {name!r} in the store or pack",
+                                "avoid") from None
+    return _run(request, analyses.corridors, "from", origin, avoid_list)
 
 
 @router.get("/corridors", summary="Routes from a landlocked state to the sea")

@@ -8,6 +8,7 @@ from crossroads.model import ENTITY_TYPES
 from crossroads.web.api.params import Limit, Offset
 from crossroads.web.data.entities import profile, resolve
 from crossroads.web.data.records import Lookup, entity_summary
+from crossroads.web.data.facts import MODES
 from crossroads.web.deps import choice, pack_for, store_for
 from crossroads.web.errors import ERROR_RESPONSES, not_found
 
@@ -37,19 +38,23 @@ def entities(request: Request,
     return entities_data(request, type, doc, q, limit, offset)
 
 
-def profile_data(request: Request, entity_id: str) -> dict:
+def profile_data(request: Request, entity_id: str, mode: str | None = None) -> dict:
+    mode = choice("mode", mode, MODES)
     with store_for(request) as store:
         pack = pack_for(request)
         try:
             ent = resolve(store, pack, entity_id)
         except NotFound:
             raise not_found(f"no entity {entity_id!r} in the store", "entity_id") from None
-        return profile(store, pack, Lookup(store, pack), ent)
+        return profile(store, pack, Lookup(store, pack), ent, mode)
 
 
 @router.get("/entities/{entity_id:path}", summary="An entity's profile")
-def entity(request: Request, entity_id: str) -> dict:
+def entity(request: Request, entity_id: str,
+           mode: str | None = Query(None, description="Facts from the reporting (`reported`, "
+                                                      "the default when there are any), the "
+                                                      "pack (`pack`) or `both`.")) -> dict:
     """Type, aliases, pack data, facts grouped by predicate (each with its evidence sentences,
     source count and credibility), quotes by and about, events, documents, conflicts.
     ``entity_id`` may also be a name ("Tajikistan")."""
-    return profile_data(request, entity_id)
+    return profile_data(request, entity_id, mode)

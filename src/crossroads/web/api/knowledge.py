@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 
-from crossroads.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES
+from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.params import Limit, Offset, csv_list, entity_param
 from crossroads.web.data import facts as facts_data
-from crossroads.web.data import graphs
+from crossroads.web.data import eventmap, graphs, netview
 from crossroads.web.data.records import Lookup, event_dict, quote_dict
 from crossroads.web.deps import choice, iso_date, pack_for, page, store_for
 from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param
@@ -20,22 +20,42 @@ AsOf = Query(None, description="Only facts that held on this date (YYYY[-MM[-DD]
 @router.get("/facts", summary="Facts (relations merged across sources)")
 def facts(request: Request, entity: str | None = EntityQ,
           predicate: str | None = Query(None, description="One of " + ", ".join(PREDICATES)),
-          as_of: str | None = AsOf, limit: int = Limit, offset: int = Offset) -> dict:
+          as_of: str | None = AsOf,
+          mode: str | None = Query(None, description="Facts from the reporting (`reported`, "
+                                   "the default when there are any), the pack (`pack`) or "
+                                   "`both`."),
+          limit: int = Limit, offset: int = Offset) -> dict:
     predicate = choice("predicate", predicate, PREDICATES)
     as_of = iso_date("as_of", as_of)
+    mode = choice("mode", mode, facts_data.MODES)
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
         items = facts_data.facts(store, pack, Lookup(store, pack), entity=eid,
                                  predicate=predicate, as_of=as_of)
-        return page(items, limit, offset)
+        items, mode, counts = facts_data.by_mode(items, mode)
+        return page(items, limit, offset, mode=mode, mode_counts=counts)
 
 
-@router.get("/quotes", summary="Quotes by speaker or about an entity")
-def quotes(request: Request, speaker: str | None = EntityQ, about: str | None = EntityQ,
-           date_from: str | None = None, date_to: str | None = None,
-           limit: int = Limit, offset: int = Offset) -> dict:
-    date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
+def dates(date_from, date_to, from_alias=None, to_alias=None) -> tuple[str | None, str | None]:
+    """date_from/date_to, also spelt from/to (the CLI's words); a 400 when the two
+    spellings disagree or the range is backwards."""
+    pairs = (("date_from", date_from, "from", from_alias), ("date_to", date_to, "to", to_alias))
+    out = []
+    for name, value, alias, other in pairs:
+        if value and other and value != other:
+            raise bad_param(name, f"{name}: {value!r} disagrees with {alias}={other!r}")
+        out.append(iso_date(name if value else alias, value or other))
+    if out[0] and out[1] and out[0][:len(out[1])] > out[1][:len(out[0])]:
+        raise bad_param("date_to", "date_to: earlier than date_from")
+    return out[0], out[1]
+
+
+FromQ = Query(None, alias="from", description="Same as date_from.")
+ToQ = Query(None, alias="to", description="Same as date_to.")
+
+
+def quotes_data(request: Request, speaker, about, date_from, date_to, limit, offset) -> dict:
     with store_for(request) as store:
         lk = Lookup(store, pack_for(request))
         sp = entity_param(store, request, "speaker", speaker)
@@ -44,23 +64,49 @@ def quotes(request: Request, speaker: str | None = EntityQ, about: str | None = 
                 if not (date_from or date_to) or graphs.within(q.date, date_from, date_to)]
         rows.sort(key=lambda q: q.date or "")
         items = [quote_dict(q, lk) for q in rows[offset:offset + limit]]
-        return {"total": len(rows), "limit": limit, "offset": offset, "items": items}
+        return {"total": len(rows), "limit": limit, "offset": offset, "speaker": sp,
+                "about": ab, "date_from": date_from, "date_to": date_to, "items": items}
+
+
+@router.get("/quotes", summary="Quotes by speaker or about an entity")
+def quotes(request: Request, speaker: str | None = EntityQ, about: str | None = EntityQ,
+           date_from: str | None = None, date_to: str | None = None,
+           from_: str | None = FromQ, to: str | None = ToQ,
+           limit: int = Limit, offset: int = Offset) -> dict:
+    date_from, date_to = dates(date_from, date_to, from_, to)
+    return quotes_data(request, speaker, about, date_from, date_to, limit, offset)
+
+
+def events_data(request: Request, entity, type, date_from, date_to, mode, limit, offset,
+                actor=None) -> dict:
+    type = choice("type", type, EVENT_TYPES)
+    mode = choice("mode", mode, EVENT_MODES)
+    with store_for(request) as store:
+        lk = Lookup(store, pack_for(request))
+        eid = entity_param(store, request, "entity", entity)
+        aid = entity_param(store, request, "actor", actor)
+        rows = store.events(entity=eid, type=type, date_from=date_from, date_to=date_to)
+        if mode:
+            rows = [e for e in rows if e.mode == mode]
+        if aid:
+            rows = [e for e in rows if aid in e.actors]
+        rows.sort(key=lambda e: e.date or "9999")
+        items = [event_dict(e, lk) for e in rows[offset:offset + limit]]
+        return {"total": len(rows), "limit": limit, "offset": offset, "entity": eid,
+                "actor": aid, "type": type, "mode": mode, "date_from": date_from,
+                "date_to": date_to, "items": items}
 
 
 @router.get("/events", summary="Events, filterable by entity, type and dates")
 def events(request: Request, entity: str | None = EntityQ,
            type: str | None = Query(None, description="PLOVER type: " + ", ".join(EVENT_TYPES)),
+           actor: str | None = Query(None, description="Only events this entity carries out."),
+           mode: str | None = Query(None, description="One of " + ", ".join(EVENT_MODES)),
            date_from: str | None = None, date_to: str | None = None,
+           from_: str | None = FromQ, to: str | None = ToQ,
            limit: int = Limit, offset: int = Offset) -> dict:
-    type = choice("type", type, EVENT_TYPES)
-    date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
-    with store_for(request) as store:
-        lk = Lookup(store, pack_for(request))
-        eid = entity_param(store, request, "entity", entity)
-        rows = store.events(entity=eid, type=type, date_from=date_from, date_to=date_to)
-        rows.sort(key=lambda e: e.date or "9999")
-        items = [event_dict(e, lk) for e in rows[offset:offset + limit]]
-        return {"total": len(rows), "limit": limit, "offset": offset, "items": items}
+    date_from, date_to = dates(date_from, date_to, from_, to)
+    return events_data(request, entity, type, date_from, date_to, mode, limit, offset, actor)
 
 
 @router.get("/conflicts", summary="Contradicting facts")
@@ -75,9 +121,11 @@ def conflicts(request: Request, entity: str | None = EntityQ,
     return page(items, limit, offset)
 
 
-def timeline_data(request: Request, entity, other, q, date_from, date_to, type=None) -> dict:
+def timeline_data(request: Request, entity, other, q, date_from, date_to, type=None,
+                  mode=None) -> dict:
     date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
     type = choice("type", type, EVENT_TYPES + PREDICATES)
+    mode = choice("mode", mode, facts_data.MODES)
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
@@ -86,8 +134,10 @@ def timeline_data(request: Request, entity, other, q, date_from, date_to, type=N
                                 query=q or None, date_from=date_from, date_to=date_to)
         if type:
             items = [it for it in items if it["type"] == type]
+        items, mode, counts = facts_data.by_mode(items, mode)
         return {"entity": eid, "other": oid, "q": q, "date_from": date_from,
-                "date_to": date_to, "type": type, "items": items}
+                "date_to": date_to, "type": type, "mode": mode, "mode_counts": counts,
+                "items": items}
 
 
 @router.get("/timeline", summary="Events and dated relations in date order")
@@ -95,21 +145,30 @@ def timeline(request: Request, entity: str | None = EntityQ, other: str | None =
              q: str | None = Query(None, description="Words the item or its sentence holds."),
              date_from: str | None = None, date_to: str | None = None,
              type: str | None = Query(None, description="An event type or a predicate."),
+             mode: str | None = Query(None, description="Items from the reporting "
+                                      "(`reported`, the default when there are any), the pack's "
+                                      "dates (`pack`) or `both`."),
              limit: int = Limit, offset: int = Offset) -> dict:
-    data = timeline_data(request, entity, other, q, date_from, date_to, type)
+    data = timeline_data(request, entity, other, q, date_from, date_to, type, mode)
     return page(data.pop("items"), limit, offset, **data)
 
 
-def network_data(request: Request, entity, depth, predicate, as_of, q=None) -> dict:
+def network_data(request: Request, entity, depth, predicate, as_of, q=None, mode=None,
+                 type=None, min_degree: int = 0, cap: int = netview.DEFAULT_CAP) -> dict:
     preds = csv_list(predicate)
     for p in preds:
         choice("predicate", p, PREDICATES)
+    types = csv_list(type)
+    for t in types:
+        choice("type", t, ENTITY_TYPES)
+    mode = choice("mode", mode, facts_data.MODES)
     as_of = iso_date("as_of", as_of)
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
         return graphs.network(store, pack, Lookup(store, pack), eid, depth, preds, as_of,
-                              query=q or None)
+                              query=q or None, mode=mode, types=types, min_degree=min_degree,
+                              cap=cap)
 
 
 @router.get("/network", summary="Relation graph around an entity")
@@ -118,9 +177,19 @@ def network(request: Request, entity: str | None = EntityQ,
             predicate: str | None = Query(None, description="Comma-separated predicates."),
             as_of: str | None = AsOf,
             q: str | None = Query(None, description="Without entity: only relations read "
-                                                    "from documents matching these words.")) -> dict:
-    """Nodes and edges around ``entity``; without it, the relations read from the texts."""
-    return network_data(request, entity, depth, predicate, as_of, q)
+                                                    "from documents matching these words."),
+            mode: str | None = Query(None, description="Relations from the reporting "
+                                     "(`reported`, the default when there are any), the pack "
+                                     "(`pack`) or `both`."),
+            type: str | None = Query(None, description="Comma-separated entity types to keep."),
+            min_degree: int = Query(0, ge=0, le=100, description="Hide nodes with fewer ties."),
+            cap: int = Query(netview.DEFAULT_CAP, ge=0, le=2000,
+                             description="Most nodes (nearest and most central first; 0: all); "
+                                         "`left_out` says what the cap hid.")) -> dict:
+    """Nodes (with degree and degree centrality) and edges (with the fact id their evidence
+    is under) around ``entity``; without it, the relations read from the texts."""
+    return network_data(request, entity, depth, predicate, as_of, q, mode, type, min_degree,
+                        cap)
 
 
 def map_data(request: Request, type: str | None, date_from, date_to) -> dict:
@@ -132,11 +201,13 @@ def map_data(request: Request, type: str | None, date_from, date_to) -> dict:
         raise bad_param("date_to", "date_to: earlier than date_from")
     with store_for(request) as store:
         pack = pack_for(request)
-        return graphs.map_markers(store, pack, Lookup(store, pack), types or None,
-                                  date_from, date_to)
+        lk = Lookup(store, pack)
+        out = graphs.map_markers(store, pack, lk, types or None, date_from, date_to)
+        placed = eventmap.placed_events(store, lk, date_from, date_to)
+        return {**out, **placed, "categories": eventmap.CATEGORIES}
 
 
-@router.get("/map", summary="Places and events with coordinates")
+@router.get("/map", summary="Places, armed-group areas and events with coordinates")
 def map_(request: Request, type: str | None = Query(None, description="Comma-separated types."),
          date_from: str | None = None, date_to: str | None = None) -> dict:
     return map_data(request, type, date_from, date_to)

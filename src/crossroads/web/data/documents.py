@@ -51,6 +51,21 @@ def segments(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     return out
 
 
+def _cards(text: str, spans: list[tuple[int, int]], by_sentence: dict) -> list[dict]:
+    """One card per sentence start (its anchor id is unique): readings of spans that share
+    a start are merged under the longest span."""
+    cards: dict[int, dict] = {}
+    for s, e in spans:
+        card = cards.setdefault(s, {"start": s, "end": e, "relations": [], "events": [],
+                                    "quotes": []})
+        card["end"] = max(card["end"], e)
+        for kind in ("relations", "events", "quotes"):
+            card[kind] += by_sentence[(s, e)][kind]
+    for card in cards.values():
+        card["text"] = text[card["start"]:card["end"]]
+    return list(cards.values())
+
+
 def reader(store: Store, pack, lk: Lookup, doc: Document,
            highlight: tuple[int, int] | None = None) -> dict:
     """Everything the reader page shows for one document."""
@@ -78,8 +93,7 @@ def reader(store: Store, pack, lk: Lookup, doc: Document,
         if not kept or m[0] >= kept[-1][1]:
             kept.append(m)
     segs = segments(doc.text, kept, flat, highlight, {s for s, _ in spans})
-    sentences = [{"start": s, "end": e, "text": doc.text[s:e], **by_sentence[(s, e)]}
-                 for s, e in spans]
+    sentences = _cards(doc.text, spans, by_sentence)
     entities = {}
     for m in mentions:
         entities.setdefault(m.entity, 0)

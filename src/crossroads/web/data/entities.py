@@ -65,8 +65,9 @@ def _quote(raw: dict, lk: Lookup) -> dict:
             "evidence": [lk.evidence(raw["evidence"])]}
 
 
-def profile(store: Store, pack, lk: Lookup, entity: Entity) -> dict:
-    """Everything an entity page shows, as one JSON-ready dict."""
+def profile(store: Store, pack, lk: Lookup, entity: Entity, mode: str | None = None) -> dict:
+    """Everything an entity page shows, as one JSON-ready dict; ``mode`` picks the facts
+    (reported, pack or both; reported by default when the texts say anything)."""
     mod = analysis("profile")
     if mod is not None:
         raw = plain(mod.profile(store, pack, entity.id))
@@ -99,11 +100,13 @@ def profile(store: Store, pack, lk: Lookup, entity: Entity) -> dict:
     contested = {facts_data.fact_key(c) for c in conflicts or []}
     for f in facts:
         f["conflict"] = f["conflict"] or facts_data.fact_key(f) in contested
+    facts, mode, mode_counts = facts_data.by_mode(facts, mode)
     mentions = sum(d.get("mentions", 0) for d in documents)
     summary = {**entity_summary(entity, mentions), "aliases": aliases,
                "data": {k: v for k, v in data.items() if not isinstance(v, (bytes, dict))}}
     return {"entity": summary,
             "facts": by_predicate_with_counts(facts), "fact_count": len(facts),
+            "mode": mode, "mode_counts": mode_counts,
             "quotes_by": quotes_by, "quotes_about": quotes_about,
             "events": events, "documents": documents,
             "conflicts": conflicts, "conflicts_available": conflicts is not None}

@@ -9,7 +9,7 @@ from collections import OrderedDict
 
 from crossroads.model import PREDICATES, Relation, stable_id
 from crossroads.store.base import Store
-from crossroads.web.data.records import Lookup, analysis, plain
+from crossroads.web.data.records import Lookup, analysis, plain, unsnake
 
 
 def _holds(start: str | None, end: str | None, as_of: str) -> bool:
@@ -94,6 +94,29 @@ def facts(store: Store, pack, lk: Lookup, entity: str | None = None,
     return [normalise(r, lk) for r in raw]
 
 
+MODES = ("reported", "pack", "both")
+"""Which facts a view shows: read from the reporting, held by the knowledge pack, or both."""
+
+
+def is_reported(f: dict) -> bool:
+    return "extract" in (f.get("origin") or "extract")
+
+
+def is_pack(f: dict) -> bool:
+    return "pack" in (f.get("origin") or "")
+
+
+def by_mode(items: list[dict], mode: str | None) -> tuple[list[dict], str, dict]:
+    """(the facts ``mode`` keeps, the mode used, counts per mode). Without a mode the
+    reporting comes first: 'reported' when the texts say anything, else 'both'."""
+    counts = {"reported": sum(map(is_reported, items)), "pack": sum(map(is_pack, items)),
+              "both": len(items)}
+    if mode not in MODES:
+        mode = "reported" if counts["reported"] else "both"
+    keep = {"reported": is_reported, "pack": is_pack}.get(mode)
+    return ([f for f in items if keep(f)] if keep else list(items)), mode, counts
+
+
 def by_predicate(items: list[dict]) -> list[dict]:
     """Facts grouped by predicate, in the contract's predicate order."""
     groups: dict[str, list[dict]] = {}
@@ -106,11 +129,11 @@ def by_predicate(items: list[dict]) -> list[dict]:
 
 def conflict(raw: dict, lk: Lookup) -> dict:
     """A conflict (analysis.conflicts.Conflict.to_dict()) with cited sides."""
-    return {"kind": raw.get("kind"), "summary": raw.get("summary"),
+    return {"kind": raw.get("kind"), "summary": unsnake(raw.get("summary")),
             "subject": lk.ref(raw.get("subject"), raw.get("subject_name")),
             "predicate": raw.get("predicate"),
             "object": lk.ref(raw.get("object"), raw.get("object_name")),
-            "sides": [{"stance": s.get("stance"), "summary": s.get("summary"),
+            "sides": [{"stance": s.get("stance"), "summary": unsnake(s.get("summary")),
                        "sources": s.get("sources"), "value": s.get("value"),
                        "evidence": [lk.evidence(e) for e in s.get("evidence") or []]}
                       for s in raw.get("sides") or []]}

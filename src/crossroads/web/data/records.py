@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import asdict, is_dataclass
 from types import ModuleType
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from crossroads.model import Document, Entity, Event, Quote, Relation
 from crossroads.store.base import Store
@@ -31,6 +32,29 @@ def plain(obj):
     return obj
 
 
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def citation(source: str | None) -> dict:
+    """A pack source split into its link and its note: 'https://x.org/ (CAREC strategy)'
+    is the URL https://x.org/ and the note 'CAREC strategy'."""
+    src = (source or "").strip()
+    m = _URL.search(src)
+    url = m.group(0).rstrip(".,;)") if m else None
+    note = (src[:m.start()] + src[m.start() + len(url):]).strip() if url else src
+    note = re.sub(r"^\(([^()]*)\)", r"\1", note.strip(" ;,")).strip(" ;,")
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else None
+    return {"url": url, "note": note or None, "host": host}
+
+
+_SNAKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def unsnake(text: str | None) -> str:
+    """'A member_of B' as 'A member of B': predicates read as words on every page."""
+    return _SNAKE.sub(lambda m: m.group(0).replace("_", " "), text or "")
+
+
 def entity_url(entity_id: str) -> str:
     return "/entities/" + quote(entity_id, safe=":/")
 
@@ -55,6 +79,11 @@ class Lookup:
         if doc_id not in self._docs:
             self._docs[doc_id] = self.store.get_document(doc_id)
         return self._docs[doc_id]
+
+    def prime(self, entities) -> None:
+        """Remember entities read in bulk, so a page that names hundreds reads none twice."""
+        for ent in entities:
+            self._ents.setdefault(ent.id, ent)
 
     def entity(self, entity_id: str) -> Entity | None:
         if entity_id not in self._ents:
@@ -101,11 +130,11 @@ class Lookup:
         if is_dataclass(ev):
             ev = plain(ev)
         if ev.get("kind") == "pack" or not ev.get("doc"):
-            src = ev.get("source") or ""
+            cite = citation(ev.get("source"))
             return {"kind": "pack", "doc": None, "start": None, "end": None,
-                    "text": ev.get("text") or "", "title": "knowledge pack", "published": None,
-                    "source": src, "reliability": None,
-                    "url": src if src.startswith(("http://", "https://")) else None}
+                    "text": unsnake(ev.get("text")), "title": "knowledge pack", "published": None,
+                    "source": cite["note"] or cite["host"] or "", "reliability": None,
+                    "url": cite["url"], "host": cite["host"], "note": cite["note"]}
         doc = self.doc(ev["doc"])
         start, end = int(ev["start"]), int(ev["end"])
         return {"kind": "text", "doc": ev["doc"], "start": start, "end": end,
@@ -120,7 +149,9 @@ class Lookup:
 def document_summary(d: Document) -> dict:
     return {"id": d.id, "title": d.title or d.source, "source": d.source, "author": d.author,
             "published": d.published, "kind": d.kind, "parent": d.parent,
-            "duplicate_of": d.duplicate_of, "chars": len(d.text), "url": document_url(d.id)}
+            "duplicate_of": d.duplicate_of, "chars": len(d.text), "url": document_url(d.id),
+            "corrected": list((d.meta or {}).get("corrected") or []),
+            "original": dict((d.meta or {}).get("original") or {})}
 
 
 def entity_summary(e: Entity, mentions: int | None = None) -> dict:

@@ -1,33 +1,207 @@
-"""One search over documents, entities and facts, results grouped by kind."""
+"""One search over documents, entities and facts, results grouped by kind, with facets.
+
+Facets count what the unfiltered hits hold (document year, publisher, source grade, entity
+type, predicate, event type); chosen facet values narrow the groups they apply to.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from urllib.parse import urlparse
+
+from crossroads.model import Document, Entity, SearchHit, fold
 from crossroads.store.base import Store
+from crossroads.store.query import parse_query
 from crossroads.web.data import facts as facts_data
-from crossroads.web.data.records import Lookup, document_summary, entity_summary
+from crossroads.web.data.records import Lookup, analysis, document_summary, entity_summary
 
 SEARCH_CAP = 200
 """Most hits fetched per kind; ``total`` counts up to this many."""
 
+FACETS = ("year", "publisher", "grade", "type", "predicate", "event")
+"""Facet parameters: document year, publisher, source grade, entity type, predicate, event type."""
 
-def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int) -> dict:
+FACET_LABELS = {"year": "Document date", "publisher": "Publisher", "grade": "Source grade",
+                "type": "Entity type", "predicate": "Predicate", "event": "Event type"}
+
+
+def publisher(doc: Document) -> str:
+    """Who published a document: its metadata's publisher or site, the URL's host, else
+    the file it was read from."""
+    meta = doc.meta or {}
+    for key in ("publisher", "sitename"):
+        if meta.get(key):
+            return str(meta[key])
+    if meta.get("url"):
+        host = urlparse(str(meta["url"])).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return doc.source
+
+
+def _grades(store: Store):
+    from crossroads.web.data.sources import effective
+    return effective(store)
+
+
+def entity_name_query(q: str) -> str:
+    """The words of a search as a name: no quotes, operators or trailing '*'."""
+    words = [w for w in q.replace('"', " ").split() if w not in ("OR", "NOT", "|")
+             and not w.startswith("-")]
+    return re.sub(r"\*+$", "", " ".join(words)).strip()
+
+
+def find_entities(store: Store, pack, name: str, limit: int = SEARCH_CAP) -> list[Entity]:
+    """Entities whose name or alias matches, the pack's aliases included ('TTP', 'Daesh'):
+    exact pack matches first, then the store's name matches."""
+    out: dict[str, Entity] = {}
+    if pack is not None and name:
+        resolve = analysis("resolve")
+        for pe in pack.lookup(name):
+            ent = store.get_entity(pe.id)
+            if ent is None and resolve is not None:
+                ent = resolve.from_pack(pe)
+            if ent is not None:
+                out.setdefault(ent.id, ent)
+    for e in store.find_entities(name, limit=limit) if name else []:
+        out.setdefault(e.id, e)
+    return list(out.values())[:limit]
+
+
+def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
+           chosen: dict[str, str] | None = None, mode: str | None = None) -> dict:
+    """Documents, entities and facts for ``q``; ``chosen`` facet values narrow them and
+    ``mode`` ('reported', 'pack', 'both'; default reported when the texts say anything)
+    picks which facts show."""
     q = q.strip()
+    chosen = {k: v for k, v in (chosen or {}).items() if k in FACETS and v}
     if not q:
-        return {"query": q, "documents": _group([], limit, offset),
-                "entities": _group([], limit, offset), "facts": _group([], limit, offset)}
+        empty = _group([], limit, offset)
+        return {"query": q, "documents": empty, "entities": empty, "facts": empty,
+                "facets": [], "chosen": chosen, "mode": mode or "reported",
+                "mode_counts": {}}
     hits = store.search(q, limit=SEARCH_CAP)
-    docs = [{**document_summary(h.document), "snippet": h.snippet, "score": h.score}
-            for h in hits]
-    ents = store.find_entities(q, limit=SEARCH_CAP)
-    entities = [entity_summary(e) for e in ents]
+    found = find_entities(store, pack, entity_name_query(q))
+    if not parse_query(q).operators:  # a plain name: also the documents naming it otherwise
+        named = _named(found, entity_name_query(q), pack)
+        hits += _mentioning(store, named, {h.document.id for h in hits})
+    docs = _doc_rows(store, hits)
+    ents = [entity_summary(e) for e in found]
+    facts = _facts_about(store, pack, lk, [e["id"] for e in ents[:3]])
+    facts, mode, mode_counts = facts_data.by_mode(facts, mode)
+    facets = _facets(docs, ents, facts)
+    docs = [d for d in docs if _doc_kept(d, chosen)]
+    if chosen.get("type"):
+        ents = [e for e in ents if e["type"] == chosen["type"]]
+    if chosen.get("predicate"):
+        facts = [f for f in facts if f["predicate"] == chosen["predicate"]]
+    return {"query": q, "documents": _group(docs, limit, offset),
+            "entities": _group(ents, limit, offset), "facts": _group(facts, limit, offset),
+            "facets": facets, "chosen": chosen, "mode": mode, "mode_counts": mode_counts}
+
+
+def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict]:
+    """Document hits with what their facets count: year, publisher, grade, the event
+    types and predicates read from them."""
+    grades = _grades(store)
+    events_in: dict[str, Counter] = {}
+    preds_in: dict[str, Counter] = {}
+    wanted = {h.document.id for h in hits}
+    if wanted:
+        for ev in store.events():
+            if ev.evidence.doc in wanted:
+                events_in.setdefault(ev.evidence.doc, Counter())[ev.type] += 1
+        for r in store.relations():
+            if r.evidence.doc in wanted:
+                preds_in.setdefault(r.evidence.doc, Counter())[r.predicate] += 1
+    rows = []
+    for h in hits:
+        d = h.document
+        rows.append({**document_summary(d), "snippet": h.snippet, "score": h.score,
+                     "year": (d.published or "")[:4] or "undated", "publisher": publisher(d),
+                     "grade": grades.of(d) if grades is not None else "F",
+                     "events": dict(events_in.get(d.id, {})),
+                     "predicates": dict(preds_in.get(d.id, {}))})
+    return rows
+
+
+def _facts_about(store: Store, pack, lk: Lookup, ids: list[str]) -> list[dict]:
+    """The facts of the best-matching entities, conflicting ones first and flagged (the
+    conflicts analysis also weighs the pack against the texts)."""
     facts: list[dict] = []
     seen: set[str] = set()
-    for e in ents[:3]:  # facts about the best-matching entities
-        for f in facts_data.facts(store, pack, lk, entity=e.id):
+    contested: set = set()
+    for eid in ids:
+        for f in facts_data.facts(store, pack, lk, entity=eid):
             if f["id"] not in seen:
                 seen.add(f["id"])
                 facts.append(f)
-    return {"query": q, "documents": _group(docs, limit, offset),
-            "entities": _group(entities, limit, offset), "facts": _group(facts, limit, offset)}
+        contested |= {facts_data.fact_key(c)
+                      for c in facts_data.conflicts(store, pack, lk, entity=eid) or []}
+    for f in facts:
+        f["conflict"] = f["conflict"] or facts_data.fact_key(f) in contested
+    facts.sort(key=lambda f: not f["conflict"])  # disagreement first: it is what to check
+    return facts
+
+
+def _named(ents: list[Entity], name: str, pack) -> list[Entity]:
+    """The entities a query names exactly (by name or any alias, the pack's included):
+    'ISKP' names the Islamic State Khorasan Province."""
+    key = fold(name)
+    packed = {pe.id for pe in pack.lookup(name)} if pack is not None and key else set()
+    return [e for e in ents if key and (e.id in packed
+                                        or key in {fold(n) for n in (e.name, *e.aliases)})][:3]
+
+
+def _mentioning(store: Store, ents: list[Entity], seen: set[str]) -> list[SearchHit]:
+    """Documents that mention an entity the query names by an alias they never use (a text
+    says 'Tehrik-i-Taliban Pakistan', the analyst types 'TTP'), after the word matches."""
+    out = []
+    for e in ents:
+        first: dict[str, tuple[int, int]] = {}
+        for m in store.mentions(entity=e.id):
+            first.setdefault(m.doc, (m.start, m.end))
+        for doc_id, (a, b) in first.items():
+            doc = store.get_document(doc_id)
+            if doc is None or doc_id in seen or doc.duplicate_of:
+                continue
+            seen.add(doc_id)
+            lo, hi = max(0, a - 80), min(len(doc.text), b + 80)
+            snippet = ("…" if lo else "") + doc.text[lo:a] + "[" + doc.text[a:b] + "]" + \
+                doc.text[b:hi] + ("…" if hi < len(doc.text) else "")
+            out.append(SearchHit(doc, snippet.replace("\n", " "), 0.0))
+    return out
+
+
+def _doc_kept(d: dict, chosen: dict[str, str]) -> bool:
+    for key in ("year", "publisher", "grade"):
+        if chosen.get(key) and str(d[key]) != chosen[key]:
+            return False
+    if chosen.get("event") and chosen["event"] not in d["events"]:
+        return False
+    return not (chosen.get("predicate") and chosen["predicate"] not in d["predicates"])
+
+
+def _facets(docs: list[dict], ents: list[dict], facts: list[dict]) -> list[dict]:
+    counts: dict[str, Counter] = {k: Counter() for k in FACETS}
+    for d in docs:
+        counts["year"][d["year"]] += 1
+        counts["publisher"][d["publisher"]] += 1
+        counts["grade"][d["grade"]] += 1
+        for t in d["events"]:
+            counts["event"][t] += 1
+    for e in ents:
+        counts["type"][e["type"]] += 1
+    for f in facts:
+        counts["predicate"][f["predicate"]] += 1
+    out = []
+    for key in FACETS:
+        values = counts[key].most_common()
+        if key in ("year", "grade"):
+            values = sorted(values)
+        out.append({"name": key, "label": FACET_LABELS[key],
+                    "values": [{"value": v, "count": n} for v, n in values]})
+    return out
 
 
 def _group(items: list, limit: int, offset: int) -> dict:

@@ -5,7 +5,7 @@ error in place, so the rest of the page still works.
 """
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 
 from crossroads.web.api.analyze import basing_data, corridors_data, spillover_data
 from crossroads.web.data import analyses
@@ -42,7 +42,9 @@ def basing(request: Request, power: str = "United States", hosts: str = "Central
 
 @router.get("/analyses/corridors")
 @router.get("/analyses/corridors.json")
-def corridors(request: Request, origin: str = "Kazakhstan", avoid: str = ""):
+def corridors(request: Request, from_: str | None = Query(None, alias="from"),
+              origin: str | None = None, avoid: str = ""):
+    origin = from_ or origin or "Kazakhstan"  # 'origin=' kept for old links; the API says 'from='
     data = {"origin": origin, "avoid": avoid, **_attempt(corridors_data, request, origin, avoid)}
     return render(request, "analysis_corridors.html", data, title="Corridor access")
 

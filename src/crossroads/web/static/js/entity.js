@@ -12,7 +12,7 @@
     else tlBox.appendChild(CR.el("p", {class: "muted"}, "Nothing dated."));
   } catch (err) { tlBox.appendChild(CR.el("p", {class: "muted"}, "Timeline unavailable: " + err.message)); }
   try {
-    const g = await CR.getJSON("/network.json?entity=" + id);
+    const g = await CR.getJSON("/network.json?cap=25&entity=" + id);
     if (g.nodes.length && window.cytoscape) CR.network(netBox, g, {small: true});
     else netBox.appendChild(CR.el("p", {class: "muted"}, "No relations."));
   } catch (err) { netBox.appendChild(CR.el("p", {class: "muted"}, "Graph unavailable: " + err.message)); }

@@ -29,7 +29,7 @@
       const facts = await CR.getJSON("/api/facts?limit=30&entity=" + encodeURIComponent(m.id));
       const ul = CR.el("ul", {class: "facts-mini"});
       for (const f of facts.items) {
-        const ev = f.evidence[0];
+        const ev = f.evidence.find((e) => e.kind === "text");  /* the reader, never outside */
         ul.appendChild(CR.el("li", {}, CR.entLink(f.subject), " " + (f.negated ? "not " : "") + f.predicate.replace(/_/g, " ") + " ",
           f.object ? CR.entLink(f.object) : "", ev ? CR.el("a", {href: ev.url, class: "evlink", title: ev.text}, " [source]") : null));
       }
@@ -40,9 +40,10 @@
 
   const markers = data.markers || [];
   const layer = L.featureGroup();
+  const eventMap = Boolean(data.events && CR.eventLayer);
   for (const m of markers) {
-    const mk = L.circleMarker([m.lat, m.lon], {radius: 5 + Math.min(10, Math.sqrt(m.mentions || 1) * 1.5),
-      className: "cr-marker", color: "#222", weight: 1, fillColor: CR.colour(m.type), fillOpacity: m.events && m.events.length ? 0.95 : 0.75});
+    const mk = L.circleMarker([m.lat, m.lon], {radius: eventMap ? 4 : 5 + Math.min(10, Math.sqrt(m.mentions || 1) * 1.5),
+      className: "cr-marker", color: "#222", weight: 1, fillColor: CR.colour(m.type), fillOpacity: eventMap ? 0.5 : (m.events && m.events.length ? 0.95 : 0.75)});
     mk.bindTooltip(CR.escape(m.name));
     mk.on("click", () => showFacts(m));
     layer.addLayer(mk);
@@ -50,6 +51,7 @@
   layer.addTo(map);
   box.dataset.markers = String(markers.length);
 
+  const overlays = {"Places": layer};
   /* where armed groups operate: a layer of its own, switchable */
   if (data.group_areas && data.group_areas.length) {
     const areas = L.featureGroup();
@@ -61,17 +63,20 @@
         if (!panel) return;
         const ul = CR.el("ul", {class: "facts-mini"});
         for (const g of a.groups) {
-          const ev = g.evidence && g.evidence[0];
+          const ev = g.evidence && g.evidence.find((e) => e.kind === "text");
           ul.appendChild(CR.el("li", {}, CR.entLink(g), " operates in ", CR.entLink(a),
-            ev && ev.url ? CR.el("a", {href: ev.url, class: "evlink", title: ev.text}, " [source]") : null));
+            ev && ev.url ? CR.el("a", {href: ev.url, class: "evlink", title: ev.text}, " [source]")
+              : CR.el("span", {class: "muted"}, " (knowledge pack)")));
         }
         panel.replaceChildren(CR.el("h2", {}, CR.entLink(a)), CR.el("p", {class: "muted"}, "Armed groups placed here"), ul);
       });
       areas.addLayer(ring);
     }
     areas.addTo(map);
-    L.control.layers(null, {"Places": layer, "Armed-group areas": areas}, {collapsed: false}).addTo(map);
+    overlays["Armed-group areas"] = areas;
   }
+  if (eventMap) overlays.Events = CR.eventLayer(map, data, panel);
+  if (Object.keys(overlays).length > 1) L.control.layers(null, overlays, {collapsed: false}).addTo(map);
   if (markers.length > 1) {
     /* open on the markers inside the region's outlines; far-away places stay a pan away */
     const rb = region && region.getBounds();
