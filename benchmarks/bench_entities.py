@@ -10,7 +10,8 @@ Repeats the corpus files N times and times, over the same texts:
 2. crossroads ingest+entities: the ingest readers on the raw files (cleaning, splitting,
    metadata, hashes, MinHash) then ``Extractor(processes=P).extract_many`` -- our tokenizer
    rules, the model, pack matcher, typer, acronyms, linker, dates, Entity/Mention records;
-3. the same with relations, events and quotes read too (the whole extraction);
+3. the same with relations, events and quotes read too (the whole extraction), with the
+   learned relation reader and with the rules alone;
 and prints words/second and the ratios (goal: ingest+entities >= 0.6 x bare spaCy).
 """
 from __future__ import annotations
@@ -60,9 +61,12 @@ def main() -> None:
     del bare
 
     ex = Extractor(processes=args.processes, batch_size=args.batch_size)
+    from crossroads.extraction.relations import read_relations
     readers = ex.readers
-    for label, with_readers in (("ingest+entities", False), ("ingest+everything", True)):
-        ex.readers = readers if with_readers else {}
+    rules_only = {**readers, "relations": read_relations}
+    for label, these in (("ingest+entities", {}), ("ingest+everything", readers),
+                         ("ingest+everything, rules alone", rules_only)):
+        ex.readers = these
         t = time.perf_counter()
         docs = read_all()
         n = sum(1 for _ in ex.extract_many(docs))

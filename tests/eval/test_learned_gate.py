@@ -11,12 +11,11 @@ import json
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from test_eval_gate import EVAL, ROOT, needs_eval_dir
 
 from crossroads.cli import cli
 from crossroads.learn.linear import LinearModel
 from crossroads.learn.reader import MODELS, RELATIONS
-
-from test_eval_gate import EVAL, ROOT, needs_eval_dir
 
 TEAM_SETS = [f"{ROOT / 'tests/eval/gold'}:{ROOT / 'examples/briefs'}",
              f"{ROOT / 'tests/eval/heldout-gold'}:{ROOT / 'tests/eval/heldout'}",

@@ -12,20 +12,20 @@ from crossroads.learn.linear import LinearModel
 from crossroads.learn.reader import RELATIONS
 
 ARTICLES = {
-    "a1": ("Kazakhstan is a member of the Collective Security Treaty Organization. "
-           "Officials in Astana met on Monday.", [("Kazakhstan", "member_of", "Collective Security Treaty Organization")]),
-    "a2": ("Tajikistan, a member of the Collective Security Treaty Organization, hosts a base. "
-           "The weather was cold.", [("Tajikistan", "member_of", "Collective Security Treaty Organization")]),
-    "a3": ("Kyrgyzstan is a member of the Shanghai Cooperation Organisation. "
-           "Kyrgyzstan and the Shanghai Cooperation Organisation held no talks last year.",
+    "a1": (("Kazakhstan is a member of the Collective Security Treaty Organization. "
+           "Officials in Astana met on Monday."), [("Kazakhstan", "member_of", "Collective Security Treaty Organization")]),
+    "a2": (("Tajikistan, a member of the Collective Security Treaty Organization, hosts a base. "
+           "The weather was cold."), [("Tajikistan", "member_of", "Collective Security Treaty Organization")]),
+    "a3": (("Kyrgyzstan is a member of the Shanghai Cooperation Organisation. "
+           "Kyrgyzstan and the Shanghai Cooperation Organisation held no talks last year."),
            [("Kyrgyzstan", "member_of", "Shanghai Cooperation Organisation")]),
-    "a4": ("Uzbekistan became a member of the Shanghai Cooperation Organisation long ago. "
-           "Markets in Uzbekistan were busy.", [("Uzbekistan", "member_of", "Shanghai Cooperation Organisation")]),
-    "a5": ("Russia criticised the Collective Security Treaty Organization on Tuesday. "
-           "Russia is a member of the Collective Security Treaty Organization.",
+    "a4": (("Uzbekistan became a member of the Shanghai Cooperation Organisation long ago. "
+           "Markets in Uzbekistan were busy."), [("Uzbekistan", "member_of", "Shanghai Cooperation Organisation")]),
+    "a5": (("Russia criticised the Collective Security Treaty Organization on Tuesday. "
+           "Russia is a member of the Collective Security Treaty Organization."),
            [("Russia", "member_of", "Collective Security Treaty Organization")]),
-    "a6": ("China praised the Shanghai Cooperation Organisation. "
-           "China is a member of the Shanghai Cooperation Organisation.",
+    "a6": (("China praised the Shanghai Cooperation Organisation. "
+           "China is a member of the Shanghai Cooperation Organisation."),
            [("China", "member_of", "Shanghai Cooperation Organisation")]),
 }
 

@@ -36,7 +36,8 @@ def facts_records(items: Iterable[tuple[Parsed, list[Relation], list[Event], lis
         for m in mentions_of(p.sdoc, p.doc.id):
             mentions.setdefault(m.entity, []).append(m)
         relations.extend(rels)
-        rest.extend(x.to_record() for x in (*evs, *quotes))
+        rest.extend(e.to_record() for e in evs)
+        rest.extend(q.to_record() for q in quotes)
     out = list(docs)
     out += [e.to_record(mentions[e.id]) for e in entities.values() if e.id in mentions]
     out += merge_relations(relations)

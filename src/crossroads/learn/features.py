@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -19,8 +20,15 @@ from crossroads.extraction.patterns.sentence import Ment, Sentence, modifier
 from crossroads.model import Event
 from crossroads.schema import load as load_schema
 
-__all__ = ["EventCandidate", "PairCandidate", "PREDICATE_TYPES", "event_features",
-           "pair_features", "pairs", "rule_event_features"]
+__all__ = [
+    "PREDICATE_TYPES",
+    "EventCandidate",
+    "PairCandidate",
+    "event_features",
+    "pair_features",
+    "pairs",
+    "rule_event_features",
+]
 
 PREDICATE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     p.name: (p.subject, p.object) for p in load_schema().predicates.values() if p.object}
@@ -174,7 +182,7 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
     for w in set(gap):
         f[f"btw={w}"] = 1
         f[f"btw={w}|{order}"] = 1
-    for x, y in zip(gap, gap[1:], strict=False):
+    for x, y in pairwise(gap):
         f[f"btw2={x}_{y}"] = 1
     if not gap:
         f[f"adjacent|{types}|{order}"] = 1

@@ -74,7 +74,7 @@ def pair_label(c: PairCandidate, ids: dict[str, set[int]],
                labels: dict[tuple[int, int], set[str]]) -> str:
     found = {pred for ga in ids.get(c.a.id, ()) for gb in ids.get(c.b.id, ())
              for pred in labels.get((ga, gb), ())}
-    return sorted(found)[0] if found else "none"
+    return min(found) if found else "none"
 
 
 def event_labels(p: Parsed) -> dict[int, set[str]]:
@@ -90,8 +90,8 @@ def fit(rows: list[dict[str, float]], labels: list[str], c: float = 1.0,
         meta: dict | None = None) -> LinearModel:
     """Multinomial logistic regression (scikit-learn, lbfgs, fixed seed): deterministic for
     the same rows in the same order."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     vec = DictVectorizer(sparse=True, sort=True)
     x = vec.fit_transform(rows)
@@ -104,8 +104,14 @@ def fit(rows: list[dict[str, float]], labels: list[str], c: float = 1.0,
                        coef[:, keep], intercept, meta)
 
 
-__all__ += ["EventCandidate", "event_features", "pair_features", "pair_label", "relation_labels",
-            "event_labels"]
+__all__ += [
+    "EventCandidate",
+    "event_features",
+    "event_labels",
+    "pair_features",
+    "pair_label",
+    "relation_labels",
+]
 
 
 
@@ -121,4 +127,4 @@ def event_label(p: Parsed, ev: Event, ids: dict[str, set[int]]) -> str:
             types.add(g["type"])
     if ev.type in types:
         return ev.type
-    return sorted(types)[0] if types else "none"
+    return min(types) if types else "none"

@@ -48,12 +48,14 @@ def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
     for r in rules:
         if r.object is None:
             continue
-        k = _sentence_of(sents, max(r.evidence.end - 1, r.evidence.start))
-        if k is not None:
-            read[(k, r.subject, r.object)].add(r.predicate)
+        at = _sentence_of(sents, max(r.evidence.end - 1, r.evidence.start))
+        if at is not None:
+            read[(at, r.subject, r.object)].add(r.predicate)
     for (k, subj, obj), preds in read.items():
-        c = index.get((k, subj, obj))
-        if c is None:
+        found = index.get((k, subj, obj))
+        if found is not None:
+            c = found
+        else:
             ta, tb = types.get(subj), types.get(obj)
             if ta is None or tb is None or not allowed(ta, tb):
                 continue

@@ -15,7 +15,15 @@ from pathlib import Path
 from crossroads.learn import relations as learned
 from crossroads.learn.annotated import Annotated, load_annotated
 from crossroads.learn.features import pair_features
-from crossroads.learn.fit import SEED, Readings, fit, gold_ids, pair_label, readings, relation_labels
+from crossroads.learn.fit import (
+    SEED,
+    Readings,
+    fit,
+    gold_ids,
+    pair_label,
+    readings,
+    relation_labels,
+)
 from crossroads.learn.linear import LinearModel
 from crossroads.learn.parsed import Parsed, parse_all
 from crossroads.learn.reader import RELATIONS, pack_facts
