@@ -27,6 +27,7 @@ __all__ = [
     "event_features",
     "pair_features",
     "pairs",
+    "reference",
     "rule_event_features",
 ]
 
@@ -62,6 +63,10 @@ class PairCandidate:
     """Predicates the rules read for this pair in other sentences of the document."""
     rank: tuple[int, int] = (9, 9)
     """How often the document names each entity, as a rank (0: the most named)."""
+    anaphor: str = ""
+    """The word standing for ``a`` or ``b`` here ("its", "the group") when it was named before."""
+    named_at: int | None = None
+    """Where that entity was named (a character offset), for the evidence to start there."""
 
 
 @dataclass
@@ -73,6 +78,45 @@ class EventCandidate:
     """Event types the rules read in this sentence with this entity taking part."""
     sent_rules: frozenset[str] = frozenset()
     """Event types the rules read anywhere in this sentence."""
+
+
+_ACTORS = ("Organization", "Country", "ArmedGroup")
+REFERENCES: dict[str, tuple[str, ...]] = {
+    "he": ("Person",), "his": ("Person",), "him": ("Person",), "she": ("Person",),
+    "her": ("Person",), "it": (*_ACTORS, "Initiative", "Facility"),
+    "its": (*_ACTORS, "Initiative", "Facility"), "they": _ACTORS, "their": _ACTORS,
+    "them": _ACTORS,
+}
+"""Pronouns and the entity types they can stand for."""
+DESCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "group": ("ArmedGroup", "Organization"), "movement": ("ArmedGroup",),
+    "militants": ("ArmedGroup",), "outfit": ("ArmedGroup",), "network": ("ArmedGroup",),
+    "organisation": ("Organization", "ArmedGroup"), "organization": ("Organization", "ArmedGroup"),
+    "bloc": ("Organization",), "alliance": ("Organization",), "body": ("Organization",),
+    "country": ("Country",), "state": ("Country",), "nation": ("Country",),
+    "republic": ("Country",), "kingdom": ("Country",), "government": ("Country",),
+    "capital": ("Place",), "city": ("Place",), "province": ("Place",), "region": ("Place",),
+    "corridor": ("Initiative",), "project": ("Initiative", "Facility"),
+    "initiative": ("Initiative",), "programme": ("Initiative",), "program": ("Initiative",),
+    "pipeline": ("Facility", "Initiative"), "railway": ("Facility", "Initiative"),
+    "line": ("Facility", "Initiative"), "port": ("Facility",), "base": ("Facility",),
+    "president": ("Person",), "minister": ("Person",), "leader": ("Person",),
+    "envoy": ("Person",), "spokesman": ("Person",), "spokesperson": ("Person",),
+    "commander": ("Person",), "chief": ("Person",), "official": ("Person",),
+}
+"""Heads of "the X" descriptions that point back to a named entity, and the types they fit."""
+
+
+def reference(t: Token) -> tuple[str, ...]:
+    """The types a pronoun or a definite description ("the group") headed by ``t`` can
+    stand for; empty when it is neither."""
+    word = t.lower_
+    if word in REFERENCES and t.pos_ == "PRON":
+        return REFERENCES[word]
+    if word in DESCRIPTIONS and t.pos_ == "NOUN" and any(
+            c.lower_ in ("the", "this") and c.dep_ == "det" for c in t.children):
+        return DESCRIPTIONS[word]
+    return ()
 
 
 def pairs(s: Sentence) -> Iterator[PairCandidate]:
@@ -175,6 +219,9 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
         f["across"] = 1
         f[f"across|{types}"] = 1
         return f
+    if c.anaphor:
+        f[f"anaphor={c.anaphor}"] = 1
+        f[f"anaphor|{types}"] = 1
     gap = _words(s, first.end, second.start)
     f[f"gap={_bucket(len(gap))}"] = 1
     if len(gap) > WINDOW:

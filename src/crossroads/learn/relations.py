@@ -11,8 +11,21 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from crossroads.extraction.patterns.sentence import Ment, Sentence, negated, sentences
-from crossroads.learn.features import PairCandidate, allowed, pair_features, pairs
+from crossroads.extraction.patterns.sentence import (
+    Ment,
+    Sentence,
+    antecedent,
+    negated,
+    remember,
+    sentences,
+)
+from crossroads.learn.features import (
+    PairCandidate,
+    allowed,
+    pair_features,
+    pairs,
+    reference,
+)
 from crossroads.learn.linear import LinearModel
 from crossroads.model import Evidence, Relation
 
@@ -34,16 +47,42 @@ def _ment(s: Sentence, eid: str, type_: str) -> Ment:
     return Ment(eid, type_, s.span.start, s.span.start, "")
 
 
+def _referred(s: Sentence) -> list[PairCandidate]:
+    """Pairs with an entity named before and referred to here ("its", "the group"), the
+    reference standing in for its mention."""
+    out = []
+    here = {m.id for m in s.ments}
+    taken = {i for m in s.ments for i in range(m.start, m.end)}
+    for t in s.span:
+        types = reference(t) if t.i not in taken else ()
+        if not types:
+            continue
+        ante = antecedent(s, t.i, types)
+        if ante is None or ante.id in here:
+            continue
+        stand = Ment(ante.id, ante.type, t.i, t.i + 1, t.text)
+        for m in s.ments:
+            for a, b in ((stand, m), (m, stand)):
+                if allowed(a.type, b.type) and not m.demonym:
+                    out.append(PairCandidate(s, a, b, anaphor=t.lower_,
+                                             named_at=s.doc[ante.start].sent.start_char))
+    return out
+
+
 def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
     """Every pair candidate of the doc, with what the rules read for it."""
     sents = sentences(doc)
     types = {eid: e.type for eid, e in (doc._.entities or {}).items()}
     out: list[PairCandidate] = []
     index: dict[tuple[int, str, str], PairCandidate] = {}
+    last: dict[str, Ment] = {}
     for k, s in enumerate(sents):
-        for c in pairs(s):
-            index[(k, c.a.id, c.b.id)] = c
-            out.append(c)
+        s.last = last
+        last = remember(last, s)
+        for c in [*pairs(s), *_referred(s)]:
+            if (k, c.a.id, c.b.id) not in index:
+                index[(k, c.a.id, c.b.id)] = c
+                out.append(c)
     read: dict[tuple[int, str, str], set[str]] = defaultdict(set)
     for r in rules:
         if r.object is None:
@@ -100,7 +139,8 @@ def decide(doc: Doc, rules: list[Relation], model: LinearModel,
             out.append(rule)
             continue
         head = c.sent.doc[c.a.start:c.a.end].root if c.a.end > c.a.start else c.sent.span.root
+        start = ev.start if c.named_at is None else min(ev.start, c.named_at)
         out.append(Relation(subject=c.a.id, predicate=label, object=c.b.id,
-                            evidence=Evidence(ev.doc, ev.start, ev.end),
+                            evidence=Evidence(ev.doc, start, ev.end),
                             negated=negated(head.head)))
     return out
