@@ -245,6 +245,10 @@ def test_browser_screenshots_of_main_pages(page, server, docs):
         "map": lambda: page.locator("path.cr-marker").count() >= 3,
         "network": lambda: int(page.get_attribute("#network", "data-nodes") or 0) >= 3
         and page.locator("#network canvas").count() >= 1,
+        "search": lambda: page.locator(".hit").count() >= 1
+        and "Kyrgyzstan" in page.inner_text(".results"),
+        "events": lambda: page.locator(".events-table tbody tr").count() >= 1,
+        "timeline": lambda: page.locator(".vis-item").count() >= 1,
         "document": lambda: "member of the CSTO since 1994" in page.evaluate(
             "Array.from(document.querySelectorAll('#doctext .hl')).map(n => n.textContent)"
             ".join('')") and page.locator(f"#s-{start}").count() == 1,
