@@ -21,7 +21,7 @@ TEAM_SETS = [f"{ROOT / 'tests/eval/gold'}:{ROOT / 'examples/briefs'}",
              f"{ROOT / 'tests/eval/heldout-gold'}:{ROOT / 'tests/eval/heldout'}",
              f"{ROOT / 'tests/eval/heldout2-gold'}:{ROOT / 'tests/eval/heldout2'}"]
 """The team's own annotated texts (the Makefile's `train` target names the same)."""
-FLOORS = {"relation": 0.61, "event": 0.48}
+FLOORS = {"relation": 0.62, "event": 0.56}
 """Cross-validated F1 at the last training, less 0.02."""
 
 
