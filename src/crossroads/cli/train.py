@@ -1,5 +1,5 @@
-"""`crossroads train`: rebuild the relation model from annotated articles, and measure it by
-document-fold cross-validation."""
+"""`crossroads train`: rebuild the relation and event models from annotated articles, and
+measure them by document-fold cross-validation."""
 from __future__ import annotations
 
 import json
@@ -32,7 +32,7 @@ def _row(name: str, s: Scores) -> dict:
 @pack_option
 @friendly_errors
 def train(data, out, k, curve, no_save, cache, as_json, packs):
-    """Train the relation model on annotated articles (gold files in the scorer's format,
+    """Train the relation and event models on annotated articles (gold files in the scorer's format,
     their texts in a `corpus` folder beside them).
 
     Example:
@@ -41,6 +41,7 @@ def train(data, out, k, curve, no_save, cache, as_json, packs):
     """
     from crossroads.extraction.extractor import Extractor
     from crossroads.learn import train as t
+    from crossroads.learn.events import EVENTS
     from crossroads.learn.reader import MODELS, pack_facts
     from crossroads.pack import load_pack
 
@@ -62,9 +63,15 @@ def train(data, out, k, curve, no_save, cache, as_json, packs):
         report["rules_alone"] = _row("rules alone", cv.rules)
         report["labels"] = {lab: c.as_dict() for lab, c in sorted(cv.total.labels.items())}
         report["curve"] = {f"{pct}%": cv.curve[pct].kinds["relation"].as_dict() for pct in cv.curve}
+        report["event_curve"] = {f"{pct}%": cv.curve[pct].kinds["event"].as_dict()
+                                 for pct in cv.curve}
     if not no_save:
-        path = t.save(t.train(examples), Path(out) if out else MODELS)
-        report["saved"] = str(path)
+        folder = Path(out) if out else MODELS
+        path = t.save(t.train(examples), folder)
+        saved = [path]
+        if (events := t.train_events(examples)) is not None:  # gold with events to learn from
+            saved.append(t.save(events, folder, EVENTS))
+        report["saved"] = ", ".join(str(p) for p in saved)
     if as_json:
         click.echo(json.dumps(report, indent=1))
         return
@@ -76,6 +83,7 @@ def train(data, out, k, curve, no_save, cache, as_json, packs):
     for lab, v in report.get("labels", {}).items():
         click.echo(f"  {lab:38s} F1 {v['f1']:.2f}  (P {v['p']:.2f} R {v['r']:.2f}, gold {v['gold']})")
     for pct, v in report.get("curve", {}).items():
-        click.echo(f"  learning curve {pct:>4s}: relation F1 {v['f1']:.2f}")
+        ev = report["event_curve"][pct]
+        click.echo(f"  learning curve {pct:>4s}: relation F1 {v['f1']:.2f}  event F1 {ev['f1']:.2f}")
     if "saved" in report:
-        click.echo(f"model written to {report['saved']}")
+        click.echo(f"models written to {report['saved']}")

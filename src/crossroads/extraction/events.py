@@ -28,7 +28,7 @@ from crossroads.extraction.patterns.sentence import (
 )
 from crossroads.model import Event, Evidence
 
-__all__ = ["read_events"]
+__all__ = ["event_at", "read_events"]
 
 ACTORS = ("Country", "Organization", "ArmedGroup", "Person")
 PLACES = ("Place", "Facility")
@@ -484,6 +484,26 @@ def _date(s: Sentence, t: Token, mode: str) -> str | None:
     if pub and mode == "asserted" and (t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG", "NN", "NNS")):
         return str(pub)[:10]
     return None
+
+
+def event_at(s: Sentence, t: Token, typ: str, named: set[str]) -> Event | None:
+    """The event a word of type ``typ`` would report, read as the rules read participants,
+    mode, date and place, but without their filters: a proposal for the learned reader to
+    weigh ("meet" with nobody met, a lexicon word the rules set aside). None without a
+    named participant."""
+    actors, targets = _participants(s, t)
+    actors = [a for a in actors if a.id in named]
+    targets = [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
+    if not actors and not targets:
+        return None
+    mode = _mode(t)
+    neg = negated(t)
+    if neg and mode == "asserted":
+        mode = "denied"
+    place = _place(s, t)
+    return Event(type=typ, actors=tuple(a.id for a in actors), targets=tuple(m.id for m in targets),
+                 evidence=s.evidence(), date=_date(s, t, mode),
+                 place=place if place in named else None, negated=neg, mode=mode, trigger=t.text)
 
 
 def read_events(doc: Doc) -> list[Event]:

@@ -71,6 +71,9 @@ class Extractor:
         if "relations" in self.readers:
             from crossroads.learn.reader import RelationReader
             self.readers["relations"] = RelationReader(self.pack)
+        if "events" in self.readers:
+            from crossroads.learn.events import EventReader
+            self.readers["events"] = EventReader()
         self.failures: dict[str, str] = {}
         """Documents whose extraction failed, with the reason; the ingest counts them failed."""
 

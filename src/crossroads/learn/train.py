@@ -1,4 +1,4 @@
-"""Training and document-fold cross-validation of the relation model.
+"""Training and document-fold cross-validation of the relation and event models.
 
 Folds are whole source files, assigned by a seeded shuffle, so a document's gold never
 scores a model that saw it. The learning curve trains on the first 25/50/75/100% of each
@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crossroads.learn import events as learned_events
 from crossroads.learn import relations as learned
 from crossroads.learn.annotated import Annotated, load_annotated
 from crossroads.learn.features import pair_features
@@ -29,7 +30,8 @@ from crossroads.learn.parsed import Parsed, parse_all
 from crossroads.learn.reader import RELATIONS, pack_facts
 from crossroads.learn.score import Scores, score_source
 
-__all__ = ["CrossValidation", "Example", "crossvalidate", "find_sets", "prepare", "train"]
+__all__ = ["CrossValidation", "Example", "crossvalidate", "find_sets", "prepare", "train",
+           "train_events"]
 
 THRESHOLD = 0.45
 """Probability the likeliest predicate of a pair needs (cross-validated: 0.3-0.5 all within 0.01)."""
@@ -44,6 +46,10 @@ class Example:
     readings: Readings
     rows: list[tuple[dict[str, float], str, tuple[str, str]]] = field(default_factory=list)
     """Features, gold label and the (subject, object) pair of each candidate."""
+    proposals: list[learned_events.Proposal] = field(default_factory=list)
+    """Event proposals (the rules' and the lexicons'), with their features."""
+    event_gold: list[bool] = field(default_factory=list)
+    """Whether each proposal matches a gold event."""
 
     @property
     def source(self) -> str:
@@ -84,7 +90,9 @@ def prepare(sets: Iterable[tuple[Path, Path]], extractor, cache: Path | None = N
         ids, labels = gold_ids(p), relation_labels(p)
         rows = [(pair_features(c, pack), pair_label(c, ids, labels), (c.a.id, c.b.id))
                 for c in learned.candidates(p.sdoc, r.relations)]
-        out.append(Example(p, r, rows))
+        props = learned_events.proposals(p.sdoc, r.events)
+        gold = [learned_events.matches(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
+        out.append(Example(p, r, rows, props, gold))
     return out
 
 
@@ -95,9 +103,16 @@ def train(examples: list[Example], threshold: float = THRESHOLD) -> LinearModel:
     return fit([f for f, _ in rows], [y for _, y in rows], c=C, meta=meta)
 
 
-def save(model: LinearModel, folder: Path) -> Path:
+def train_events(examples: list[Example]) -> LinearModel | None:
+    rows = [(x.features, y) for ex in examples for x, y in zip(ex.proposals, ex.event_gold,
+                                                             strict=True)]
+    return learned_events.fit_events(rows, {"documents": len(examples), "rows": len(rows),
+                                            "sources": len({ex.source for ex in examples})})
+
+
+def save(model: LinearModel, folder: Path, name: str = RELATIONS) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / RELATIONS
+    path = folder / name
     model.save(path)
     return path
 
@@ -117,7 +132,8 @@ class CrossValidation:
     curve: dict[int, Scores] = field(default_factory=dict)
 
 
-def _score(examples: list[Example], model: LinearModel | None, pack: set) -> Scores:
+def _score(examples: list[Example], model: LinearModel | None, pack: set,
+           events: LinearModel | None = None) -> Scores:
     by_source: dict[str, list[Example]] = defaultdict(list)
     for ex in examples:
         by_source[ex.source].append(ex)
@@ -130,8 +146,10 @@ def _score(examples: list[Example], model: LinearModel | None, pack: set) -> Sco
             else:
                 th = float(model.meta.get("threshold", THRESHOLD))
                 rels += learned.decide(ex.parsed.sdoc, ex.readings.relations, model, pack, th)
-        out.add(score_source([ex.parsed for ex in exs], rels,
-                             [e for ex in exs for e in ex.readings.events]))
+        evs = [e for ex in exs for e in (ex.readings.events if events is None else
+                                          learned_events.decide(ex.parsed.sdoc, ex.readings.events,
+                                                                events, ex.proposals))]
+        out.add(score_source([ex.parsed for ex in exs], rels, evs))
     return out
 
 
@@ -143,12 +161,13 @@ def crossvalidate(examples: list[Example], pack: set, k: int = 5,
     for i in range(k):
         held = [ex for ex in examples if fold_of[ex.source] == i]
         rest = [ex for ex in examples if fold_of[ex.source] != i]
-        s = _score(held, train(rest), pack)
+        s = _score(held, train(rest), pack, train_events(rest))
         per_fold.append(s)
         total.add(s)
         srcs = sorted({ex.source for ex in rest})
         random.Random(SEED + i).shuffle(srcs)
         for pct in curve:
             keep = set(srcs[:max(1, round(len(srcs) * pct / 100))])
-            points[pct].add(_score(held, train([ex for ex in rest if ex.source in keep]), pack))
+            part = [ex for ex in rest if ex.source in keep]
+            points[pct].add(_score(held, train(part), pack, train_events(part)))
     return CrossValidation(per_fold, total, _score(examples, None, pack), points)
