@@ -112,3 +112,12 @@ def test_train_writes_an_event_model_from_event_gold(tmp_path):
     assert model.classes == ["no", "yes"] and model.meta["documents"] == 4
     # the signings match the gold, the set-aside "met the ..." never does: the model learns it
     assert model.meta["rows"] >= 8
+
+
+def test_shipped_date_model_dates_an_undated_sentence_by_the_dateline(parse):
+    doc = parse("ASTANA, March 12, 2024 - Officials gathered in the capital.\n\n"
+                "Kazakhstan and Uzbekistan signed an agreement on water sharing.", published=None)
+    rules = [e for e in read_events(doc) if e.type == "AGREE"]
+    assert rules and rules[0].date is None  # the rules see no date in the sentence or paragraph
+    agree = [e for e in EventReader()(doc) if e.type == "AGREE"]
+    assert agree and agree[0].date == "2024-03-12"

@@ -41,7 +41,7 @@ def train(data, out, k, curve, no_save, cache, as_json, packs):
     """
     from crossroads.extraction.extractor import Extractor
     from crossroads.learn import train as t
-    from crossroads.learn.events import EVENTS
+    from crossroads.learn.events import DATES, EVENTS
     from crossroads.learn.reader import MODELS, pack_facts
     from crossroads.pack import load_pack
 
@@ -71,6 +71,8 @@ def train(data, out, k, curve, no_save, cache, as_json, packs):
         saved = [path]
         if (events := t.train_events(examples)) is not None:  # gold with events to learn from
             saved.append(t.save(events, folder, EVENTS))
+        if (dates := t.train_event_dates(examples)) is not None:
+            saved.append(t.save(dates, folder, DATES))
         report["saved"] = ", ".join(str(p) for p in saved)
     if as_json:
         click.echo(json.dumps(report, indent=1))

@@ -2,23 +2,31 @@
 
 A proposal is an event the rules read, or one a lexicon word would report that the rules'
 filters set aside ("meet" with no one met, a verb without the object the rules ask for).
+Each proposal also carries its candidate dates: every date the article states and its
+publication date, with features of where each stands from the trigger.
 The lexicons of ``events.toml`` are features here, not answers: the model learns from the
 gold when a word's reading holds. Mentions are masked by type ("<Country>"), so it learns
 how events are told, not which states tend to take part in them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
 
 from crossroads.extraction.events import event_at
 from crossroads.extraction.patterns import lexicon
-from crossroads.extraction.patterns.sentence import Sentence, named_ids, sentences
+from crossroads.extraction.patterns.sentence import (
+    DateRef,
+    Sentence,
+    dates_in,
+    named_ids,
+    sentences,
+)
 from crossroads.model import Event
 
-__all__ = ["Proposal", "event_features", "proposals"]
+__all__ = ["Proposal", "date_features", "event_features", "proposals"]
 
 _CHILD_DEPS = {"dobj", "prep", "prt", "aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass",
                "agent", "xcomp", "ccomp", "amod", "compound", "poss"}
@@ -30,6 +38,8 @@ class Proposal:
     event: Event
     features: dict[str, float]
     rule: bool
+    dates: list[tuple[str, dict[str, float]]] = field(default_factory=list)
+    """Candidate dates (ISO) with their features."""
 
 
 @cache
@@ -117,6 +127,65 @@ def event_features(s: Sentence, t: Token, ev: Event, types: dict[str, str],
     return f
 
 
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else "3-5" if n < 6 else "6+"
+
+
+def _precision(iso: str) -> str:
+    return {4: "year", 7: "month"}.get(len(iso), "day")
+
+
+def date_features(s: Sentence, t: Token, ev: Event, refs: list[DateRef],
+                  sent_index: dict[int, int]) -> list[tuple[str, dict[str, float]]]:
+    """Each date of the article (its occurrence nearest the trigger) and the publication
+    date, with where it stands: in the sentence, earlier in the paragraph, before or after,
+    how far, at which precision, after which word ("in", "on", "since")."""
+    doc = s.doc
+    nearest: dict[str, tuple[int, DateRef, int]] = {}
+    for k, r in enumerate(refs):
+        dist = abs(r.start - t.i)
+        if r.iso not in nearest or dist < nearest[r.iso][0]:
+            nearest[r.iso] = (dist, r, k)
+    pub = str(doc._.published or "")
+    par = doc.text.rfind("\n", 0, s.span.start_char) + 1
+    mine = sent_index.get(s.span.start, 0)
+    out = []
+    for iso, (dist, r, k) in nearest.items():
+        f: dict[str, float] = {}
+        if s.span.start <= r.start < s.span.end:
+            src = "sentence"
+            f[f"tdist={_bucket(dist // 3)}"] = 1
+        else:
+            src = "par-before" if par <= doc[r.start].idx and r.start < s.span.start else (
+                "before" if r.start < t.i else "after")
+            f[f"sdist={_bucket(abs(sent_index.get(doc[r.start].sent.start, 0) - mine))}"] = 1
+        prev = doc[r.start - 1].lower_ if r.start > 0 else ""
+        f.update({f"src={src}": 1, f"prec={_precision(iso)}": 1,
+                  f"prec={_precision(iso)}|src={src}": 1, f"prev={prev}": 1,
+                  f"prev={prev}|src={src}": 1, f"side={'before' if r.start < t.i else 'after'}": 1,
+                  f"tag={t.tag_}|src={src}": 1, f"mode={ev.mode}|src={src}": 1,
+                  f"type={ev.type}|src={src}": 1})
+        if k == 0:
+            f["first-date"] = 1
+        if r.start < 40:
+            f["top"] = 1
+        if iso == ev.date:
+            f["rule-date"] = 1
+        if pub and (pub.startswith(iso) or iso.startswith(pub[:10])):
+            f["is-pub"] = 1
+        if pub[:4].isdigit() and iso[:4].isdigit():
+            gap = int(pub[:4]) - int(iso[:4])
+            f[f"gap={'0' if gap == 0 else '1' if gap == 1 else 'old' if gap > 1 else 'ahead'}"] = 1
+        out.append((iso, f))
+    if pub and pub[:10] not in nearest:
+        f = {"src=pub": 1, f"tag={t.tag_}|src=pub": 1, f"mode={ev.mode}|src=pub": 1,
+             f"type={ev.type}|src=pub": 1, f"prec={_precision(pub[:10])}|src=pub": 1}
+        if ev.date == pub[:10]:
+            f["rule-date"] = 1
+        out.append((pub[:10], f))
+    return out
+
+
 def _locate(sents: list[Sentence], ev: Event) -> tuple[Sentence | None, Token | None]:
     """The sentence that ends an event's evidence and its trigger word there."""
     at = max(ev.evidence.end - 1, ev.evidence.start)
@@ -137,11 +206,14 @@ def proposals(doc, rules: list[Event]) -> list[Proposal]:
         if s is not None and t is not None:
             in_sentence.setdefault(s.span.start, set()).add(ev.type)
             read.add((t.i, ev.type))
+    refs = dates_in(doc[:])
+    sent_index = {x.span.start: k for k, x in enumerate(sents)}
     out = []
     for ev, s, t in located:
         if s is not None and t is not None:
             f = event_features(s, t, ev, types, in_sentence.get(s.span.start, set()))
-            out.append(Proposal(ev, {**f, "rule": 1}, True))
+            out.append(Proposal(ev, {**f, "rule": 1}, True,
+                                date_features(s, t, ev, refs, sent_index)))
     named = named_ids(doc)
     for s in sents:
         if not s.ments:
@@ -153,5 +225,6 @@ def proposals(doc, rules: list[Event]) -> list[Proposal]:
                 if (t.i, typ) in read or (ev := event_at(s, t, typ, named)) is None:
                     continue
                 f = event_features(s, t, ev, types, in_sentence.get(s.span.start, set()))
-                out.append(Proposal(ev, {**f, "extra": 1}, False))
+                out.append(Proposal(ev, {**f, "extra": 1}, False,
+                                    date_features(s, t, ev, refs, sent_index)))
     return out

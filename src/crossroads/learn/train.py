@@ -31,7 +31,7 @@ from crossroads.learn.reader import RELATIONS, pack_facts
 from crossroads.learn.score import Scores, score_source
 
 __all__ = ["CrossValidation", "Example", "crossvalidate", "find_sets", "prepare", "train",
-           "train_events"]
+           "train_event_dates", "train_events"]
 
 THRESHOLD = 0.45
 """Probability the likeliest predicate of a pair needs (cross-validated: 0.3-0.5 all within 0.01)."""
@@ -50,6 +50,8 @@ class Example:
     """Event proposals (the rules' and the lexicons'), with their features."""
     event_gold: list[bool] = field(default_factory=list)
     """Whether each proposal matches a gold event."""
+    event_dates: list[list[str]] = field(default_factory=list)
+    """Dates of the gold events each proposal's type and participants match."""
 
     @property
     def source(self) -> str:
@@ -92,7 +94,8 @@ def prepare(sets: Iterable[tuple[Path, Path]], extractor, cache: Path | None = N
                 for c in learned.candidates(p.sdoc, r.relations)]
         props = learned_events.proposals(p.sdoc, r.events)
         gold = [learned_events.matches(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
-        out.append(Example(p, r, rows, props, gold))
+        dates = [learned_events.gold_dates(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
+        out.append(Example(p, r, rows, props, gold, dates))
     return out
 
 
@@ -108,6 +111,12 @@ def train_events(examples: list[Example]) -> LinearModel | None:
                                                              strict=True)]
     return learned_events.fit_events(rows, {"documents": len(examples), "rows": len(rows),
                                             "sources": len({ex.source for ex in examples})})
+
+
+def train_event_dates(examples: list[Example]) -> LinearModel | None:
+    rows = [row for ex in examples for x, ds in zip(ex.proposals, ex.event_dates, strict=True)
+            for row in learned_events.date_rows(x, ds)]
+    return learned_events.fit_dates(rows, {"documents": len(examples), "rows": len(rows)})
 
 
 def save(model: LinearModel, folder: Path, name: str = RELATIONS) -> Path:
@@ -133,7 +142,7 @@ class CrossValidation:
 
 
 def _score(examples: list[Example], model: LinearModel | None, pack: set,
-           events: LinearModel | None = None) -> Scores:
+           events: LinearModel | None = None, dates: LinearModel | None = None) -> Scores:
     by_source: dict[str, list[Example]] = defaultdict(list)
     for ex in examples:
         by_source[ex.source].append(ex)
@@ -148,7 +157,7 @@ def _score(examples: list[Example], model: LinearModel | None, pack: set,
                 rels += learned.decide(ex.parsed.sdoc, ex.readings.relations, model, pack, th)
         evs = [e for ex in exs for e in (ex.readings.events if events is None else
                                           learned_events.decide(ex.parsed.sdoc, ex.readings.events,
-                                                                events, ex.proposals))]
+                                                                events, ex.proposals, dates))]
         out.add(score_source([ex.parsed for ex in exs], rels, evs))
     return out
 
@@ -161,7 +170,7 @@ def crossvalidate(examples: list[Example], pack: set, k: int = 5,
     for i in range(k):
         held = [ex for ex in examples if fold_of[ex.source] == i]
         rest = [ex for ex in examples if fold_of[ex.source] != i]
-        s = _score(held, train(rest), pack, train_events(rest))
+        s = _score(held, train(rest), pack, train_events(rest), train_event_dates(rest))
         per_fold.append(s)
         total.add(s)
         srcs = sorted({ex.source for ex in rest})
@@ -169,5 +178,6 @@ def crossvalidate(examples: list[Example], pack: set, k: int = 5,
         for pct in curve:
             keep = set(srcs[:max(1, round(len(srcs) * pct / 100))])
             part = [ex for ex in rest if ex.source in keep]
-            points[pct].add(_score(held, train(part), pack, train_events(part)))
+            points[pct].add(_score(held, train(part), pack, train_events(part),
+                                   train_event_dates(part)))
     return CrossValidation(per_fold, total, _score(examples, None, pack), points)
