@@ -222,9 +222,9 @@ def proposals(doc, rules: list[Event]) -> list[Proposal]:
             if s.at(t.i) is not None:
                 continue
             for typ in lexicon_types(t):
-                if (t.i, typ) in read or (ev := event_at(s, t, typ, named)) is None:
+                if (t.i, typ) in read or (new := event_at(s, t, typ, named)) is None:
                     continue
-                f = event_features(s, t, ev, types, in_sentence.get(s.span.start, set()))
-                out.append(Proposal(ev, {**f, "extra": 1}, False,
-                                    date_features(s, t, ev, refs, sent_index)))
+                f = event_features(s, t, new, types, in_sentence.get(s.span.start, set()))
+                out.append(Proposal(new, {**f, "extra": 1}, False,
+                                    date_features(s, t, new, refs, sent_index)))
     return out

@@ -93,9 +93,9 @@ def prepare(sets: Iterable[tuple[Path, Path]], extractor, cache: Path | None = N
         rows = [(pair_features(c, pack), pair_label(c, ids, labels), (c.a.id, c.b.id))
                 for c in learned.candidates(p.sdoc, r.relations)]
         props = learned_events.proposals(p.sdoc, r.events)
-        gold = [learned_events.matches(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
-        dates = [learned_events.gold_dates(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
-        out.append(Example(p, r, rows, props, gold, dates))
+        hits = [learned_events.matches(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
+        when = [learned_events.gold_dates(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
+        out.append(Example(p, r, rows, props, hits, when))
     return out
 
 
