@@ -14,21 +14,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from crossroads.extraction.patterns.sentence import Ment, Sentence, modifier
-from crossroads.model import Event
 from crossroads.schema import load as load_schema
 
 __all__ = [
     "PREDICATE_TYPES",
-    "EventCandidate",
     "PairCandidate",
-    "event_features",
     "pair_features",
     "pairs",
     "reference",
-    "rule_event_features",
 ]
 
 PREDICATE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -67,17 +63,6 @@ class PairCandidate:
     """The word standing for ``a`` or ``b`` here ("its", "the group") when it was named before."""
     named_at: int | None = None
     """Where that entity was named (a character offset), for the evidence to start there."""
-
-
-@dataclass
-class EventCandidate:
-    """A mention of a possible event participant in one sentence."""
-    sent: Sentence
-    m: Ment
-    rules: frozenset[str] = frozenset()
-    """Event types the rules read in this sentence with this entity taking part."""
-    sent_rules: frozenset[str] = frozenset()
-    """Event types the rules read anywhere in this sentence."""
 
 
 _ACTORS = ("Organization", "Country", "ArmedGroup")
@@ -247,79 +232,4 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
         f["first-led"] = 1
     if any(t.dep_ == "neg" or t.lower_ in ("not", "never", "no") for t in s.doc[first.end:second.start]):
         f["neg-between"] = 1
-    return f
-
-
-def rule_event_features(s: Sentence, ev: Event, types: dict[str, str]) -> dict[str, float]:
-    """Sparse features of an event the rules read in sentence ``s``: how it was signalled,
-    who takes part, how it is dated, and the sentence's own words."""
-    doc: Doc = s.doc
-    trig = next((t for t in s.span if t.text == ev.trigger), s.span.root)
-    lemma = trig.lemma_.lower()
-    f: dict[str, float] = {f"type={ev.type}": 1, f"trigger={lemma}": 1,
-                           f"trigger={lemma}|{ev.type}": 1, f"mode={ev.mode}": 1,
-                           f"pos={trig.pos_}|{ev.type}": 1, f"dep={trig.dep_}": 1,
-                           f"tag={trig.tag_}": 1}
-    if ev.negated:
-        f["negated"] = 1
-    prec = "none" if not ev.date else {4: "year", 7: "month"}.get(len(ev.date), "day")
-    f[f"date={prec}"] = 1
-    f[f"date={prec}|{ev.type}"] = 1
-    if ev.date and doc._.published and str(doc._.published).startswith(ev.date):
-        f["date=published"] = 1
-    for role, ids in (("actor", ev.actors), ("target", ev.targets)):
-        f[f"{role}s={min(len(ids), 3)}"] = 1
-        for eid in ids:
-            f[f"{role}={types.get(eid, '?')}"] = 1
-            f[f"{role}={types.get(eid, '?')}|{ev.type}"] = 1
-    if ev.place:
-        f["place"] = 1
-    if ev.evidence.end - ev.evidence.start > s.span.end_char - s.span.start_char:
-        f["across"] = 1
-    for t in s.span:
-        if t.pos_ in ("VERB", "NOUN") and not t.is_stop and t.i not in _covering(s):
-            f[f"lemma={t.lemma_.lower()}"] = 1
-    if any(t.text in ("“", '"', "”") for t in s.span):
-        f["quoted"] = 1
-    if s.span.start_char < 300:
-        f["lead"] = 1
-    return f
-
-
-def event_features(c: EventCandidate) -> dict[str, float]:
-    """Sparse features of a (sentence, participant) candidate (all binary)."""
-    s, m = c.sent, c.m
-    doc: Doc = s.doc
-    typ = f"{m.type}{'~adj' if m.demonym else ''}"
-    f: dict[str, float] = {f"type={typ}": 1}
-    for e in c.rules:
-        f[f"rule={e}"] = 1
-    for e in c.sent_rules:
-        f[f"srule={e}"] = 1
-    head = doc[m.start:m.end].root
-    f[f"dep={head.dep_}"] = 1
-    gov = head.head
-    hops = 0
-    while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and hops < 4:
-        gov = gov.head
-        hops += 1
-    f[f"gov={gov.lemma_.lower()}"] = 1
-    f[f"gov={gov.lemma_.lower()}|{head.dep_}"] = 1
-    if gov.dep_ == "ROOT":
-        f["gov-root"] = 1
-    prep = head.head if head.dep_ == "pobj" else None
-    if prep is not None:
-        f[f"prep={prep.lower_}"] = 1
-        f[f"prep={prep.lower_}|{prep.head.lemma_.lower()}"] = 1
-    for t in s.span:
-        if t.pos_ in ("VERB", "NOUN") and not t.is_stop and t.i not in _covering(s):
-            f[f"lemma={t.lemma_.lower()}"] = 1
-    for t in doc[max(s.span.start, m.start - 3):m.start]:
-        f[f"before={_word(t, s)}"] = 1
-    for t in doc[m.end:min(s.span.end, m.end + 3)]:
-        f[f"after={_word(t, s)}"] = 1
-    if s.span.start_char < 300:
-        f["lead"] = 1
-    if any(t.text in ("“", '"', "”") for t in s.span):
-        f["quoted"] = 1
     return f

@@ -18,16 +18,13 @@ from crossroads.extraction.relations import read_relations
 from crossroads.learn.annotated import norm
 from crossroads.learn.features import (
     SYMMETRIC,
-    EventCandidate,
     PairCandidate,
-    event_features,
-    pair_features,
 )
 from crossroads.learn.linear import LinearModel
 from crossroads.learn.parsed import Parsed
 from crossroads.model import Event, Quote, Relation
 
-__all__ = ["Readings", "fit", "gold_ids", "readings"]
+__all__ = ["Readings", "fit", "gold_ids", "pair_label", "readings", "relation_labels"]
 
 SEED = 0
 
@@ -77,15 +74,6 @@ def pair_label(c: PairCandidate, ids: dict[str, set[int]],
     return min(found) if found else "none"
 
 
-def event_labels(p: Parsed) -> dict[int, set[str]]:
-    """Gold entity -> the event types the gold lists it in."""
-    out: dict[int, set[str]] = defaultdict(set)
-    for e in p.ann.gold.get("event", []):
-        for gi in p.ann.ids(e.get("participants", [])):
-            out[gi].add(e["type"])
-    return out
-
-
 def fit(rows: list[dict[str, float]], labels: list[str], c: float = 1.0,
         meta: dict | None = None) -> LinearModel:
     """Multinomial logistic regression (scikit-learn, lbfgs, fixed seed): deterministic for
@@ -103,28 +91,3 @@ def fit(rows: list[dict[str, float]], labels: list[str], c: float = 1.0,
     return LinearModel([str(k) for k in clf.classes_], [str(n) for n in names],
                        coef[:, keep], intercept, meta)
 
-
-__all__ += [
-    "EventCandidate",
-    "event_features",
-    "event_labels",
-    "pair_features",
-    "pair_label",
-    "relation_labels",
-]
-
-
-
-def event_label(p: Parsed, ev: Event, ids: dict[str, set[int]]) -> str:
-    """The type under which a rule's event matches a gold event (participants shared, date
-    agreeing at the gold's precision), its own type first; else 'none'."""
-    mine = {g for eid in (*ev.actors, *ev.targets) for g in ids.get(eid, ())}
-    types = set()
-    for g in p.ann.gold.get("event", []):
-        date = str(g.get("date") or "")
-        if mine & p.ann.ids(g.get("participants", [])) and (
-                not date or str(ev.date or "").startswith(date)):
-            types.add(g["type"])
-    if ev.type in types:
-        return ev.type
-    return min(types) if types else "none"
