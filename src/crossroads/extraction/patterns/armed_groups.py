@@ -96,7 +96,7 @@ def _companion(doc, m: Ment) -> bool:
     """A mention that is the object of "alongside", "with", "against": a companion or foe."""
     tok = doc[m.end - 1]
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _UNDER:
-        return True  # "fight under the auspices of the Taliban in X"
+        return True  # "A fights under the banner of group B in X" (made-up phrasing)
     return tok.dep_ == "pobj" and tok.head.lower_ in _BESIDE
 
 

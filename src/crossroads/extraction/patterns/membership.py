@@ -122,7 +122,7 @@ def _belongs(s: Sentence, t) -> Iterator[Reading]:
 
 
 def listed_members(s: Sentence) -> Iterator[Reading]:
-    """"the BRICS group (Brazil, Russia, India, China and South Africa)": a member list."""
+    """"the XYZ bloc (Armenia, Georgia, Moldova and Ukraine)": a member list in brackets."""
     doc = s.doc
     for m in s.ments:
         if m.type != "Organization":
