@@ -15,8 +15,8 @@ from itertools import islice
 from spacy.tokens import Doc
 
 from crossroads import model
-from crossroads.extraction.entities import entities_of, mentions_of
 from crossroads.extraction import windows
+from crossroads.extraction.entities import entities_of, mentions_of
 from crossroads.extraction.nlp import build_nlp
 from crossroads.pack import Pack, load_pack
 
@@ -68,14 +68,21 @@ class Extractor:
         self.processes = processes if processes > 0 else (os.cpu_count() or 1)
         self.batch_size = batch_size
         self.readers = _readers()
-        if "relations" in self.readers:
-            from crossroads.learn.reader import RelationReader
-            self.readers["relations"] = RelationReader(self.pack)
-        if "events" in self.readers:
-            from crossroads.learn.events import EventReader
-            self.readers["events"] = EventReader()
+        self._learned()
         self.failures: dict[str, str] = {}
         """Documents whose extraction failed, with the reason; the ingest counts them failed."""
+
+    def _learned(self) -> None:
+        """The rule readers of relations and events, weighed by the shipped models (a reader
+        put in their place, by a test or a plugin, is kept as it is)."""
+        from crossroads.extraction.events import read_events
+        from crossroads.extraction.relations import read_relations
+        from crossroads.learn.events import EventReader
+        from crossroads.learn.reader import RelationReader
+        if self.readers.get("relations") is read_relations:
+            self.readers["relations"] = RelationReader(self.pack)
+        if self.readers.get("events") is read_events:
+            self.readers["events"] = EventReader()
 
     def extract(self, doc: model.Document) -> model.Extraction:
         """Everything read from one document."""
