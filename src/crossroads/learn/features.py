@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from crossroads.extraction.patterns.sentence import Ment, Sentence, modifier
 from crossroads.schema import load as load_schema
@@ -130,21 +130,38 @@ def _covering(s: Sentence) -> dict[int, Ment]:
     return cover
 
 
-def _word(t: Token, s: Sentence) -> str:
-    m = _covering(s).get(t.i)
+_tokens: list = [None, (), (), ()]
+"""The last doc's tokens as plain data (word, is it space, is it a negation): reading
+spaCy tokens one by one for every pair of a sentence cost most of the relation reading."""
+
+
+def _token_data(doc: Doc) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+    if _tokens[0] is not doc:
+        words = tuple("<num>" if t.like_num else t.lemma_.lower() for t in doc)
+        space = tuple(t.is_space for t in doc)
+        neg = tuple(t.dep_ == "neg" or t.lower_ in ("not", "never", "no") for t in doc)
+        _tokens[:] = [doc, words, space, neg]
+    return _tokens[1], _tokens[2], _tokens[3]
+
+
+def _word_at(i: int, s: Sentence) -> str:
+    m = _covering(s).get(i)
     if m is not None:
         return f"<{m.type}>"
-    if t.like_num:
-        return "<num>"
-    return t.lemma_.lower()
+    return _token_data(s.doc)[0][i]
+
+
+def _word(t: Token, s: Sentence) -> str:
+    return _word_at(t.i, s)
 
 
 def _words(s: Sentence, lo: int, hi: int) -> list[str]:
+    _, space, _ = _token_data(s.doc)
     out: list[str] = []
-    for t in s.doc[lo:hi]:
-        if t.is_space:
+    for i in range(lo, hi):
+        if space[i]:
             continue
-        w = _word(t, s)
+        w = _word_at(i, s)
         if not out or out[-1] != w or not w.startswith("<"):
             out.append(w)
     return out
@@ -230,6 +247,6 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
         f["coordinated"] = 1
     if modifier(s.doc, first):
         f["first-led"] = 1
-    if any(t.dep_ == "neg" or t.lower_ in ("not", "never", "no") for t in s.doc[first.end:second.start]):
+    if any(_token_data(s.doc)[2][first.end:second.start]):
         f["neg-between"] = 1
     return f
