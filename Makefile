@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 CR := $(VENV)/bin/crossroads
 DEMO_DB ?= demo.db
 
-.PHONY: setup demo test frontend bench score train clean
+.PHONY: setup demo test lint frontend bench score train clean
 
 setup: $(VENV)/.installed
 
@@ -31,6 +31,12 @@ demo: setup
 # all tests, with a throwaway PostgreSQL cluster on loopback when PostgreSQL is installed
 test: setup
 	bash scripts/with_postgres.sh $(VENV)/bin/pytest -q -rs
+
+# lint rules and static types (config in pyproject.toml): ruff on the whole project, mypy strict
+# on src/ and relaxed on tests/
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 bench: setup
 	$(PY) benchmarks/bench_entities.py
