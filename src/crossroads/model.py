@@ -25,6 +25,13 @@ SYMMETRIC_PREDICATES = frozenset(p.name for p in _SCHEMA.predicates.values() if 
 EVENT_TYPES = tuple(_SCHEMA.events)
 EVENT_MODES = tuple(_SCHEMA.event_modes)
 
+Record = dict[str, Any]
+"""One JSON object of the facts export (docs/export.md): values are whatever JSON holds."""
+
+Data = dict[str, Any]
+"""Free-form JSON-able data kept with a record (a document's meta, an entity's pack data, a
+relation's qualifiers): keys vary by source and predicate, so the values are not narrowed."""
+
 # entity-id prefixes by type: e:country/tj, e:person/zamir-kabulov
 TYPE_PREFIX = {t.name: t.prefix for t in _SCHEMA.entities.values()}
 
@@ -99,10 +106,10 @@ class Document:
     duplicate_of: str | None = None
     """Id of the original when this document is a near-duplicate of one already stored."""
     footnotes: tuple[Footnote, ...] = ()
-    meta: dict = field(default_factory=dict, hash=False, compare=False)
+    meta: Data = field(default_factory=dict, hash=False, compare=False)
     """Anything else worth keeping: crawl date, url, format, minhash signature (bytes)."""
 
-    def to_record(self) -> dict:
+    def to_record(self) -> Record:
         return {"kind": "document", "schema": SCHEMA, "id": self.id, "source": self.source,
                 "title": self.title or "", "author": self.author, "published": self.published,
                 "parent": self.parent, "text": self.text, "duplicate_of": self.duplicate_of,
@@ -117,7 +124,7 @@ class Evidence:
     start: int
     end: int
 
-    def to_record(self) -> dict:
+    def to_record(self) -> Record:
         return {"doc": self.doc, "start": self.start, "end": self.end}
 
 
@@ -141,10 +148,10 @@ class Entity:
     type: str
     name: str
     aliases: tuple[str, ...] = ()
-    data: dict = field(default_factory=dict, hash=False, compare=False)
+    data: Data = field(default_factory=dict, hash=False, compare=False)
     """Pack data: iso, wikidata, lat, lon, geo_precision, source..."""
 
-    def to_record(self, mentions: list[Mention] | None = None) -> dict:
+    def to_record(self, mentions: list[Mention] | None = None) -> Record:
         return {"kind": "entity", "schema": SCHEMA, "id": self.id, "type": self.type,
                 "name": self.name, "aliases": list(self.aliases), "data": self.data,
                 "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text,
@@ -162,12 +169,12 @@ class Relation:
     end: str | None = None
     negated: bool = False
     attributed_to: str | None = None
-    qualifiers: dict = field(default_factory=dict, hash=False, compare=False)
+    qualifiers: Data = field(default_factory=dict, hash=False, compare=False)
     origin: str = "extract"
     """Stage that produced it ('extract', 'pack'), so a stage's output can be flushed."""
 
     @property
-    def fact_key(self) -> tuple:
+    def fact_key(self) -> tuple[str, str, str | None, Any, bool]:
         """Readings with the same key are one fact (corroboration)."""
         s, o = self.subject, self.object
         if self.predicate in SYMMETRIC_PREDICATES and o is not None and o < s:
@@ -175,7 +182,7 @@ class Relation:
         res = (self.qualifiers or {}).get("resource") if self.object is None else None
         return (s, self.predicate, o, res, self.negated)
 
-    def to_record(self) -> dict:
+    def to_record(self) -> Record:
         return {"kind": "relation", "schema": SCHEMA, "subject": self.subject,
                 "predicate": self.predicate, "object": self.object, "start": self.start,
                 "end": self.end, "negated": self.negated, "attributed_to": self.attributed_to,
@@ -196,7 +203,7 @@ class Event:
     trigger: str = ""
     """The word that signalled the event ("met", "signed")."""
 
-    def to_record(self) -> dict:
+    def to_record(self) -> Record:
         return {"kind": "event", "schema": SCHEMA, "type": self.type, "actors": list(self.actors),
                 "targets": list(self.targets), "date": self.date, "place": self.place,
                 "negated": self.negated, "mode": self.mode, "trigger": self.trigger,
@@ -215,7 +222,7 @@ class Quote:
     about: tuple[str, ...] = ()
     """Entity ids the quote mentions."""
 
-    def to_record(self) -> dict:
+    def to_record(self) -> Record:
         return {"kind": "quote", "schema": SCHEMA, "speaker": self.speaker, "text": self.text,
                 "cue": self.cue, "date": self.date, "about": list(self.about),
                 "evidence": [self.evidence.to_record()]}
@@ -255,7 +262,7 @@ class IngestReport:
     """Ids of the documents stored in this run."""
     seconds: float = 0.0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> Record:
         return {"read": self.read, "new": self.new, "duplicate": self.duplicate,
                 "near_duplicate": self.near_duplicate, "failed": self.failed,
                 "errors": self.errors, "documents": self.documents,

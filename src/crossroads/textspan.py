@@ -10,12 +10,12 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[
     """Offsets of the sentence holding text[start:end], at most ``limit`` characters wide."""
     left = 0
     # search one character past start: the boundary's lookahead must see the first letter
-    for m in _BOUNDARY.finditer(text, 0, min(len(text), start + 1)):
-        if m.end() > start:
+    for b in _BOUNDARY.finditer(text, 0, min(len(text), start + 1)):
+        if b.end() > start:
             break
-        left = m.end()
-    m = _BOUNDARY.search(text, end)
-    right = m.start() if m else len(text)
+        left = b.end()
+    after = _BOUNDARY.search(text, end)
+    right = after.start() if after else len(text)
     if right - left > limit:
         left = max(left, start - limit // 2)
         right = min(right, end + limit // 2)

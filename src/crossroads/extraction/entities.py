@@ -12,6 +12,7 @@ A place the pack does not hold gets coordinates from the GeoNames gazetteer
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -24,7 +25,7 @@ from crossroads.pack import gazetteer
 
 __all__ = ["entities_of", "mention_kind", "mentions_of"]
 
-def mention_kind(span: Span, entity: Entity, acronyms: dict) -> str:
+def mention_kind(span: Span, entity: Entity, acronyms: Mapping[str, int]) -> str:
     """'name', 'acronym', 'short' (a person's surname or first names) or 'alias'."""
     text = span.text
     if text in acronyms or (text.isupper() and len(text) <= 8 and fold(text) != fold(entity.name)):

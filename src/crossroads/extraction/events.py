@@ -109,7 +109,10 @@ _THEY = {"they", "both", "them"}
 
 
 @cache
-def _tables() -> tuple[dict, dict, dict, set, dict]:
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, str]], set[str],
+                       dict[str, list[str]]]:
+    """Verb and noun triggers by word, phrasal verbs (verb -> particle -> type), verbs that
+    need a particle, and the words of each mode (events.toml)."""
     lex = lexicon("events")
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
@@ -208,7 +211,7 @@ def _in(m: Ment, tok: Token) -> bool:
     return tok.left_edge.i <= m.start and m.end <= tok.right_edge.i + 1
 
 
-def _ments(s: Sentence, tok: Token, types=ACTORS, skip: Token | None = None) -> list[Ment]:
+def _ments(s: Sentence, tok: Token, types: tuple[str, ...] = ACTORS, skip: Token | None = None) -> list[Ment]:
     """Mentions inside a token's subtree (but not inside ``skip``'s)."""
     out = [m for m in s.ments if _in(m, tok) and m.type in types]
     if skip is not None:
@@ -432,7 +435,7 @@ def _visited_state(s: Sentence, t: Token) -> list[Ment]:
     for c in t.children:
         m = s.at(c.i) if c.dep_ == "dobj" else None
         ent = known.get(m.id) if m is not None and m.type == "Place" else None
-        if ent is not None and (state := ent.data.get("country")):
+        if m is not None and ent is not None and (state := ent.data.get("country")):
             return [Ment(state, "Country", m.start, m.end, m.text)]
     return []
 
@@ -523,7 +526,7 @@ def read_events(doc: Doc) -> list[Event]:
         if len(s.ments) == 0 and not any(t.lower_ in _THEY or t.lower_ == "two"
                                          or t.lower_ in _BODIES for t in s.span):
             continue
-        seen: set[tuple] = set()
+        seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
         for t in s.span:
             typ = _type(t)
             if typ is None:

@@ -115,7 +115,7 @@ def link(mentions: list[Mentioned]) -> None:
             before = [j for j in fulls if mentions[j].start < m.start]
             m.target = before[-1] if before else fulls[0]
     # the same unlinked name typed two ways: its most frequent type
-    votes: dict[str, Counter] = {}
+    votes: dict[str, Counter[str]] = {}
     for m in mentions:
         if not m.kb_id and not m.government and m.target is None:
             # NER's PERSON is the surest of its labels for a name it also mislabels elsewhere

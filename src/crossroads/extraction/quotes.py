@@ -9,8 +9,9 @@ pronoun, resolved to the last person named. Fewer than five words is a scare quo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import TypedDict
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,8 +44,21 @@ class Found:
     """Char range of the paragraph that introduced a block quote."""
 
 
+class _Context(TypedDict, total=False):
+    """What the quotes read so far tell the next one: who is "he", who spoke last, where."""
+    person: str
+    """The last person named or quoted (a pronoun's referent)."""
+    speaker: str
+    """The last speaker, of whatever type ("says the end of the message")."""
+    cue: str
+    para: tuple[int, int]
+    """Char range of the paragraph of the last quote."""
+    titles: list[tuple[int, str, set[str]]]
+    """(offset, person id, words of the role) of every titled person (see _titles)."""
+
+
 @cache
-def _lex() -> dict:
+def _lex() -> dict[str, set[str]]:
     lex = lexicon("quotes")
     return {"cues": set(lex["cues"]), "sources": set(lex["sources"]), "roles": set(lex["roles"])}
 
@@ -137,7 +151,7 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
-def _speaker_of(doc: Doc, window: Span, ments: list[Ment], last: dict, nearest_last: bool
+def _speaker_of(doc: Doc, window: Span, ments: list[Ment], last: _Context, nearest_last: bool
                 ) -> tuple[str | None, str, bool]:
     """(speaker id, cue, is-own-words) from the cue verb of a window of text next to a quote."""
     lex = _lex()
@@ -195,7 +209,7 @@ def _free_mention(window: Span, cue: Token, ments: list[Ment]) -> Ment | None:
     return None
 
 
-def _resolve(doc: Doc, s: Token, ments: list[Ment], last: dict) -> str | None:
+def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | None:
     lex = _lex()
     inside = [m for m in ments if s.left_edge.i <= m.start and m.end <= s.right_edge.i + 1
               and m.type in SPEAKERS]
@@ -233,7 +247,7 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: dict) -> str | None:
 def _titles(doc: Doc) -> list[tuple[int, str, set[str]]]:
     """(offset, person id, words of the role) for every titled person ("the Uzbek minister")."""
     from crossroads.extraction.patterns.positions import read_positions
-    out = []
+    out: list[tuple[int, str, set[str]]] = []
     for sent in sentences(doc):
         for r in read_positions(sent):
             words = set(str(r.qualifiers.get("role", "")).lower().split())
@@ -248,18 +262,24 @@ def _clean(text: str) -> str:
     return text.strip(" ,;:")
 
 
-_last: list = [None, []]
-"""The last doc read and its quotes: the relation reader and the extractor both ask for the
-quotes of the same doc, one after the other, and reading them twice cost a fifth of the
-relation reading."""
+@dataclass
+class _Memo:
+    """The last doc read and its quotes: the relation reader and the extractor both ask for
+    the quotes of the same doc, one after the other, and reading them twice cost a fifth of
+    the relation reading."""
+    doc: Doc | None = None
+    quotes: list[Quote] = field(default_factory=list)
+
+
+_last = _Memo()
 
 
 def read_quotes(doc: Doc) -> list[Quote]:
     """Direct quotations with speaker, cue verb, date and the entities they mention."""
-    if _last[0] is doc:
-        return list(_last[1])
-    _last[0], _last[1] = doc, _read_quotes(doc)
-    return list(_last[1])
+    if _last.doc is doc:
+        return list(_last.quotes)
+    _last.doc, _last.quotes = doc, _read_quotes(doc)
+    return list(_last.quotes)
 
 
 def _read_quotes(doc: Doc) -> list[Quote]:
@@ -270,7 +290,7 @@ def _read_quotes(doc: Doc) -> list[Quote]:
     ments = mentions(doc[:])
     found = sorted(_marked(text, paras) + _block(doc, text, paras), key=lambda f: f.start)
     out: list[Quote] = []
-    last: dict = {}
+    last: _Context = {}
     quoted = [(f.start, f.end) for f in found]
     types = {m.id: m.type for m in ments if not m.demonym}
     named = named_ids(doc)
@@ -289,7 +309,7 @@ def _read_quotes(doc: Doc) -> list[Quote]:
         ctx_start = f.intro[0] if f.block and f.intro else para[0]
         # "he said": a person named just before in the same paragraph, else the last speaker
         near = [pid for at, pid in people if ctx_start <= at < (f.intro[1] if f.intro else f.end)]
-        local = dict(last)
+        local = last.copy()
         if near:
             local["person"] = near[-1]
         elif not local.get("person"):
@@ -341,8 +361,7 @@ def _read_quotes(doc: Doc) -> list[Quote]:
             if ds:
                 date = ds[-1].iso
         date = date or doc._.published or None
-        sent_start = doc.char_span(ev_start, ev_end, alignment_mode="expand")
-        start = sent_start.sent.start_char if sent_start is not None and f.block is False else ev_start
+        start = ctx.sent.start_char if ctx is not None and f.block is False else ev_start
         out.append(Quote(speaker=speaker, text=body,
                          evidence=Evidence(doc._.doc_id or "", min(start, ev_start), ev_end),
                          cue=cue, date=date, about=tuple(about)))

@@ -89,7 +89,7 @@ def read_relations(doc: Doc) -> list[Relation]:
             pair_at = s.span.start_char
         if not s.ments and not s.pair:
             continue
-        seen: set[tuple] = set()
+        seen: set[tuple[str, str, object]] = set()
         said_by = attribution(s, named) or next(
             (who for a, b, who, text in quoted if a <= s.span.start_char < b
              and s.span.text[:40].strip("“”\" ") in text), None)

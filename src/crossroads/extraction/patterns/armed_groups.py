@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Doc, Token
+
 from crossroads.extraction.patterns.reading import (
     GROUPS,
     PLACES,
@@ -25,7 +27,7 @@ _BACK = {"group", "movement", "organisation", "organization", "outfit", "network
 """Nouns by which "the group's fighters" points back to the armed group named before."""
 
 
-def _referred(s: Sentence, tok) -> list[Ment]:
+def _referred(s: Sentence, tok: Token) -> list[Ment]:
     """"the group's fighters operate", "its fighters operate": the last named armed group."""
     v = tok
     for _ in range(3):
@@ -46,7 +48,7 @@ def _referred(s: Sentence, tok) -> list[Ment]:
     got = antecedent(s, subj.left_edge.i, GROUPS) if back else None
     return [got] if got is not None else []
 
-def _object_back(s: Sentence, verb) -> list[Ment]:
+def _object_back(s: Sentence, verb: Token) -> list[Ment]:
     """"X banned the group", "X outlawed it": the object points back to the armed group."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or s.at(obj.i) is not None:
@@ -92,7 +94,7 @@ _BESIDE = {"alongside", "with", "against", "beside", "than"}
 _UNDER = {"auspices", "banner", "umbrella", "flag", "protection", "patronage"}
 
 
-def _companion(doc, m: Ment) -> bool:
+def _companion(doc: Doc, m: Ment) -> bool:
     """A mention that is the object of "alongside", "with", "against": a companion or foe."""
     tok = doc[m.end - 1]
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _UNDER:

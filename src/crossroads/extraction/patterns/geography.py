@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from crossroads.extraction.patterns.reading import (
     HYPOTHETICAL,
     PLACES,
@@ -16,6 +18,7 @@ from crossroads.extraction.patterns.reading import (
     words_of,
 )
 from crossroads.extraction.patterns.sentence import (
+    Ment,
     Sentence,
     subject_mentions,
 )
@@ -172,9 +175,10 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         for k in range(t.i + 1, min(s.span.end, t.i + 6)):
             if doc[k].lower_ in ("in", "at", "on"):
                 m = s.at(k + 1) or (s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None)
-                if m and m.type == "Country" and m.demonym and s.at(m.end) is not None \
-                        and s.at(m.end).type in ("Place", "Facility"):
-                    host, place = m, s.at(m.end)
+                after = s.at(m.end) if m else None
+                if m and m.type == "Country" and m.demonym and after is not None \
+                        and after.type in ("Place", "Facility"):
+                    host, place = m, after
                 elif m and m.type == "Country" and not m.demonym and \
                         doc[m.end - 1].dep_ not in ("compound", "amod", "nmod", "npadvmod"):
                     host = m
@@ -199,12 +203,12 @@ def hosts(s: Sentence) -> Iterator[Reading]:
     yield from _used_bases(s, mil)
     for t in s.span:
         if t.lower_ in lex["host_verbs"] and t.lemma_ == "host":
-            host = [m for m in s.left(t.i, STATE, limit=5, stop={","}) if not m.demonym]
-            foreign = s.right(t.i + 1, STATE, limit=3)
-            if host and foreign and any(x.lower_ in mil for x in doc[t.i:min(s.span.end, t.i + 6)]):
+            hosts = [m for m in s.left(t.i, STATE, limit=5, stop={","}) if not m.demonym]
+            foreigns = s.right(t.i + 1, STATE, limit=3)
+            if hosts and foreigns and any(x.lower_ in mil for x in doc[t.i:min(s.span.end, t.i + 6)]):
                 place = next((m for m in s.ments if m.type in ("Facility", "Place")
                               and t.i < m.start <= t.i + 10), None)
-                yield from pairs(host, foreign, "hosts_military_presence", t.i,
+                yield from pairs(hosts, foreigns, "hosts_military_presence", t.i,
                                   **({"place": place.id} if place else {}))
 
 
@@ -218,7 +222,7 @@ _SITES = {"field", "fields", "province", "region", "port", "city", "town", "dist
 """Nouns between a place and "in" that still only locate it ("the X field in Y")."""
 
 
-def _qualifies(s: Sentence, prev, m) -> bool:
+def _qualifies(s: Sentence, prev: Ment, m: Ment) -> bool:
     """Whether ``m`` only locates ``prev`` ("Kashgar in Xinjiang", "Osh, Kyrgyzstan",
     "the X gas field in Y")."""
     doc = s.doc
@@ -282,7 +286,7 @@ _KINDS = {"line": ("railway", "rail", "pipeline", "line"), "railway": ("railway"
 that name its kind (a "line" is a railway or a pipeline)."""
 
 
-def _the_project(s: Sentence, t) -> list:
+def _the_project(s: Sentence, t: Token) -> list[Ment]:
     """"The 760-km line would link A with B": the last named project of that kind."""
     v, subj = t, None
     for _ in range(3):  # "the pipeline is meant to carry": the governing verb's subject
@@ -325,7 +329,7 @@ def connects(s: Sentence) -> Iterator[Reading]:
             s.left(t.i, links, limit=6, stop={";", ".", ","})
         if not what:
             continue
-        to: list = []
+        to: list[Ment] = []
         for m in s.ments:
             if m.start > t.i and m.start - t.i <= (20 if carry else 14) and m.type in ends \
                     and not m.demonym:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from crossroads.extraction.patterns.reading import (
     ORGS,
     POSS,
@@ -85,7 +87,7 @@ def member_of(s: Sentence) -> Iterator[Reading]:
                 yield from pairs(members, org[-1:], "member_of", t.i)
 
 
-def _relative_head(s: Sentence, verb) -> list[Ment]:
+def _relative_head(s: Sentence, verb: Token) -> list[Ment]:
     """"the alliance, which A and B joined": the organisation the relative clause hangs on."""
     head = s.at(verb.head.i)
     if head is not None and head.type in ORGS:
@@ -108,7 +110,7 @@ def _and_of(s: Sentence, obj: list[Ment]) -> list[Ment]:
     return []
 
 
-def _belongs(s: Sentence, t) -> Iterator[Reading]:
+def _belongs(s: Sentence, t: Token) -> Iterator[Reading]:
     """"A belongs to the OTS"; "the OTS, which A, B and C also belong to"."""
     if t.dep_ == "relcl" and any(c.lower_ == "which" for c in t.subtree):
         org = _relative_head(s, t)

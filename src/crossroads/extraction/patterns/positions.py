@@ -7,6 +7,9 @@ is not the portfolio ("special envoy *for Afghanistan*" works for Russia, not Af
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Token
 
 from crossroads.extraction.patterns import lexicon
 from crossroads.extraction.patterns.reading import POSS, Reading
@@ -28,11 +31,12 @@ _LINKED = {"linked", "backed", "led", "affiliated", "based", "allied", "aligned"
 _STOP = {",", ";", "(", ")", ":", ".", "—", "–", "\"", "“", "”"}
 
 
-def _lex() -> dict:
-    return lexicon("relations")["titles"]
+def _lex() -> dict[str, Any]:
+    titles: dict[str, Any] = lexicon("relations")["titles"]
+    return titles
 
 
-def _title_ok(tok, s: Sentence, heads: set[str], mods: set[str]) -> bool:
+def _title_ok(tok: Token, s: Sentence, heads: set[str], mods: set[str]) -> bool:
     w = tok.lower_
     return (w in heads or w in mods or w in _JOIN or s.at(tok.i) is not None
             or (tok.is_title and tok.pos_ in ("PROPN", "NOUN", "ADJ")) or tok.text == "Then")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from crossroads.extraction.patterns import lexicon
 from crossroads.extraction.patterns.sentence import Ment, Sentence
@@ -26,15 +27,16 @@ class Reading:
     object: Ment | None
     at: int
     """Token index of the trigger (negation and dates are read around it)."""
-    qualifiers: dict = field(default_factory=dict)
+    qualifiers: dict[str, Any] = field(default_factory=dict)
     start: str | None = None
     end: str | None = None
     negated: bool | None = None
 
 
-def lex_of(name: str) -> dict:
+def lex_of(name: str) -> dict[str, list[str]]:
     """The trigger words of one predicate in patterns/relations.toml."""
-    return lexicon("relations")[name]
+    words: dict[str, list[str]] = lexicon("relations")[name]
+    return words
 
 
 def words_of(s: Sentence) -> list[str]:
@@ -42,7 +44,7 @@ def words_of(s: Sentence) -> list[str]:
 
 
 def pairs(subjects: list[Ment], objects: list[Ment], predicate: str, at: int,
-          **quals) -> Iterator[Reading]:
+          **quals: Any) -> Iterator[Reading]:
     """One reading per subject and object of two coordinated groups."""
     for a in subjects:
         for b in objects:
