@@ -8,8 +8,8 @@ import click
 
 from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
 from crossroads.export import FORMATS, writer
-from crossroads.store import open_store
 from crossroads.pack import load_pack
+from crossroads.store import open_store
 
 
 @cli.command()
@@ -20,7 +20,7 @@ from crossroads.pack import load_pack
 @db_option
 @pack_option
 @friendly_errors
-def export(fmt, out, source, db, packs):
+def export(fmt: str, out: str, source: str | None, db: str, packs: tuple[str, ...]) -> None:
     """Write the store's documents and facts for other tools.
 
     Example:

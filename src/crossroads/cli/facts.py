@@ -5,13 +5,15 @@ a line, or one object for a profile) for programs. Every fact is shown with its 
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from typing import ParamSpec, Protocol, TypeVar
 
 import click
 from rich.markup import escape
 
 from crossroads.analysis.conflicts import conflicts as find_conflicts
 from crossroads.analysis.context import Citation, Context
-from crossroads.analysis.facts import claims
+from crossroads.analysis.facts import Fact, claims
 from crossroads.analysis.facts import facts as find_facts
 from crossroads.analysis.grading import CREDIBILITY
 from crossroads.analysis.items import event_item, quote_item
@@ -23,13 +25,22 @@ from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
 from crossroads.cli.terminal import SafeConsole, dumps
 from crossroads.exc import CrossroadsError
 from crossroads.model import EVENT_TYPES, PREDICATES
-from crossroads.store import open_store
 from crossroads.pack import load_pack
+from crossroads.store import open_store
 
 console = SafeConsole(highlight=False, soft_wrap=True)
 
+P = ParamSpec("P")
+R = TypeVar("R")
 
-def checked(fn, *args, **kwargs):
+
+class Item(Protocol):
+    """What --json prints: a fact, quote, event, conflict or timeline item."""
+
+    def to_dict(self) -> object: ...
+
+
+def checked(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     """Run an analysis; a bad parameter (ValueError) becomes a one-line error."""
     try:
         return fn(*args, **kwargs)
@@ -37,11 +48,11 @@ def checked(fn, *args, **kwargs):
         raise CrossroadsError(str(e)) from e
 
 
-def cites(citations, limit: int = 2) -> str:
+def cites(citations: Iterable[Citation], limit: int = 2) -> str:
     """'Title (2021-05-25); pack: URL (+3 more)' for a table cell."""
-    citations = list(citations)
-    text = "; ".join(c.label for c in citations[:limit])
-    return text + (f" (+{len(citations) - limit} more)" if len(citations) > limit else "")
+    cited = list(citations)
+    text = "; ".join(c.label for c in cited[:limit])
+    return text + (f" (+{len(cited) - limit} more)" if len(cited) > limit else "")
 
 
 def sentence(c: Citation, width: int = 160) -> str:
@@ -57,12 +68,12 @@ def _in_range(day: str | None, date_from: str | None, date_to: str | None) -> bo
     return not (date_to and day[:len(date_to)] > date_to[:len(day)])
 
 
-def emit_json(items) -> None:
+def emit_json(items: Iterable[Item]) -> None:
     for item in items:
         click.echo(dumps(item.to_dict()))
 
 
-def print_facts(found, title: str | None = None) -> None:
+def print_facts(found: Sequence[Fact], title: str | None = None) -> None:
     """One block per fact: grade, sources, the fact, then its evidence with sources."""
     if title:
         console.print(f"[bold underline]{escape(title)}[/bold underline]")
@@ -87,7 +98,8 @@ def print_facts(found, title: str | None = None) -> None:
 @db_option
 @pack_option
 @friendly_errors
-def facts(entity, predicate, as_of, limit, as_json, db, packs):
+def facts(entity: str | None, predicate: str | None, as_of: str | None, limit: int,
+          as_json: bool, db: str, packs: tuple[str, ...]) -> None:
     """Facts merged across sources (and the pack), with source counts and credibility 1-6.
 
     Example:
@@ -100,7 +112,8 @@ def facts(entity, predicate, as_of, limit, as_json, db, packs):
         found = checked(find_facts, store, eid, predicate=predicate, as_of=as_of, pack=pack)
     found = found[:limit]
     if as_json:
-        return emit_json(found)
+        emit_json(found)
+        return
     if not found:
         click.echo("no facts" + (f" about {entity}" if entity else ""))
         return
@@ -116,7 +129,8 @@ def facts(entity, predicate, as_of, limit, as_json, db, packs):
 @db_option
 @pack_option
 @friendly_errors
-def quotes(speaker, about, date_from, date_to, as_json, db, packs):
+def quotes(speaker: str | None, about: str | None, date_from: str | None, date_to: str | None,
+           as_json: bool, db: str, packs: tuple[str, ...]) -> None:
     """Who said what: direct quotations with their speakers and where they were printed,
     and (with --speaker) the claims the text attributes to the speaker.
 
@@ -137,7 +151,8 @@ def quotes(speaker, about, date_from, date_to, as_json, db, packs):
     found = [q for q in found if _in_range(q.date, date_from, date_to)]
     said = [f for f in said if _in_range(f.first_seen, date_from, date_to)]
     if as_json:
-        return emit_json(found + said)
+        emit_json([*found, *said])
+        return
     if not found and not said:
         click.echo("no quotes")
         return
@@ -158,7 +173,8 @@ def quotes(speaker, about, date_from, date_to, as_json, db, packs):
 @db_option
 @pack_option
 @friendly_errors
-def events(entity, type_, date_from, date_to, as_json, db, packs):
+def events(entity: str | None, type_: str | None, date_from: str | None, date_to: str | None,
+           as_json: bool, db: str, packs: tuple[str, ...]) -> None:
     """Events (PLOVER types) with actors, targets, date and evidence sentence.
 
     Example:
@@ -176,7 +192,8 @@ def events(entity, type_, date_from, date_to, as_json, db, packs):
                                                         date_from=date_from, date_to=date_to)]
     found.sort(key=lambda e: e.date or e.evidence.published or "")
     if as_json:
-        return emit_json(found)
+        emit_json(found)
+        return
     if not found:
         click.echo("no events")
         return
@@ -192,7 +209,7 @@ def events(entity, type_, date_from, date_to, as_json, db, packs):
 @db_option
 @pack_option
 @friendly_errors
-def conflicts(entity, as_json, db, packs):
+def conflicts(entity: str | None, as_json: bool, db: str, packs: tuple[str, ...]) -> None:
     """Where sources disagree with each other or with the pack, every side with its sources.
 
     Example:
@@ -204,7 +221,8 @@ def conflicts(entity, as_json, db, packs):
         eid = resolve_entity(store, pack, entity).id if entity else None
         found = find_conflicts(store, pack, eid)
     if as_json:
-        return emit_json(found)
+        emit_json(found)
+        return
     if not found:
         click.echo("no conflicts found")
         return
@@ -224,7 +242,7 @@ def conflicts(entity, as_json, db, packs):
 @db_option
 @pack_option
 @friendly_errors
-def profile(entity, as_json, db, packs):
+def profile(entity: str, as_json: bool, db: str, packs: tuple[str, ...]) -> None:
     """Everything known of one entity: pack data, relations now and past, events, quotes,
     documents and conflicts, each with its sources.
 
@@ -275,7 +293,8 @@ def profile(entity, as_json, db, packs):
 @db_option
 @pack_option
 @friendly_errors
-def timeline(entity, other, query, date_from, date_to, as_json, db, packs):
+def timeline(entity: str | None, other: str | None, query: str | None, date_from: str | None,
+             date_to: str | None, as_json: bool, db: str, packs: tuple[str, ...]) -> None:
     """Events and dated relations in date order, with the precision of each date.
 
     Example:
@@ -288,7 +307,8 @@ def timeline(entity, other, query, date_from, date_to, as_json, db, packs):
         oid = resolve_entity(store, pack, other).id if other else None
         items = checked(build_timeline, store, eid, oid, query, date_from, date_to, pack=pack)
     if as_json:
-        return emit_json(items)
+        emit_json(items)
+        return
     if not items:
         click.echo("nothing dated found")
         return
@@ -308,7 +328,8 @@ def timeline(entity, other, query, date_from, date_to, as_json, db, packs):
 @db_option
 @pack_option
 @friendly_errors
-def network(entity, depth, predicates, as_of, as_json, db, packs):
+def network(entity: str, depth: int, predicates: tuple[str, ...], as_of: str | None,
+            as_json: bool, db: str, packs: tuple[str, ...]) -> None:
     """The relation neighbourhood of an entity and who is most central in it.
 
     Example:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -19,7 +20,7 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u206
 """What json.dumps(ensure_ascii=False) leaves raw but a terminal may act on."""
 
 
-def _visible(m: re.Match) -> str:
+def _visible(m: re.Match[str]) -> str:
     code = ord(m.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
@@ -29,7 +30,7 @@ def safe(text: str) -> str:
     return _CONTROL.sub(_visible, text)
 
 
-def dumps(obj, **kwargs) -> str:
+def dumps(obj: Any, **kwargs: Any) -> str:
     """json.dumps (non-ASCII kept) with every terminal control character escaped."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}",
                             json.dumps(obj, ensure_ascii=False, **kwargs))
@@ -39,5 +40,5 @@ class SafeConsole(Console):
     """A rich Console that makes every string it renders terminal-safe (markup still works:
     rich writes its own styles after this)."""
 
-    def render_str(self, text: str, **kwargs) -> Text:
+    def render_str(self, text: str, **kwargs: Any) -> Text:
         return super().render_str(safe(text), **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,7 +14,7 @@ from crossroads.exc import CrossroadsError
 from crossroads.learn.score import Scores
 
 
-def _row(name: str, s: Scores) -> dict:
+def _row(name: str, s: Scores) -> dict[str, Any]:
     return {"name": name, **{k: c.as_dict() for k, c in sorted(s.kinds.items())}}
 
 
@@ -31,7 +32,8 @@ def _row(name: str, s: Scores) -> dict:
 @click.option("--json", "as_json", is_flag=True, help="Print the measures as one JSON object.")
 @pack_option
 @friendly_errors
-def train(data, out, k, curve, no_save, cache, as_json, packs):
+def train(data: tuple[str, ...], out: str | None, k: int, curve: bool, no_save: bool,
+          cache: str | None, as_json: bool, packs: tuple[str, ...]) -> None:
     """Train the relation and event models on annotated articles (gold files in the scorer's format,
     their texts in a `corpus` folder beside them).
 
@@ -55,7 +57,7 @@ def train(data, out, k, curve, no_save, cache, as_json, packs):
         raise CrossroadsError(f"{', '.join(missing)}: no such folder of gold files or texts")
     extractor = Extractor(pack=load_pack(packs), processes=int(settings.get("processes")))
     examples = t.prepare(golds, extractor, Path(cache) if cache else None)
-    report: dict = {"documents": len(examples), "sources": len({e.source for e in examples})}
+    report: dict[str, Any] = {"documents": len(examples), "sources": len({e.source for e in examples})}
     if k:
         cv = t.crossvalidate(examples, pack_facts(extractor.pack), k, (25, 50, 75, 100) if curve else ())
         report["folds"] = [_row(f"fold {i + 1}", s) for i, s in enumerate(cv.folds)]
