@@ -13,8 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["EntityType", "EventType", "Predicate", "Schema", "SchemaError", "SCHEMA_FILE",
-           "load"]
+__all__ = [
+    "SCHEMA_FILE",
+    "EntityType",
+    "EventType",
+    "Predicate",
+    "Schema",
+    "SchemaError",
+    "load",
+]
 
 SCHEMA_FILE = Path(__file__).with_name("schema.toml")
 

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from collections.abc import Callable
 
 FORMATS = {"jsonl": "crossroads.export.jsonl", "ftm": "crossroads.export.ftm",
            "csv": "crossroads.export.events_csv", "graphml": "crossroads.export.graphml"}

@@ -28,7 +28,7 @@ from crossroads.model import Document, Entity, stable_id
 from crossroads.pack import Pack
 from crossroads.store.base import Store
 
-__all__ = ["write", "SCHEMA_OF", "ftm_id"]
+__all__ = ["SCHEMA_OF", "ftm_id", "write"]
 
 _FTM_ID = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.\-]*[0-9a-zA-Z])?$")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import IO
 
-import networkx as nx  # type: ignore[import-untyped]  # no stubs: types-networkx not installed
+import networkx as nx
 
 from crossroads.analysis.context import Context
 from crossroads.analysis.facts import facts
@@ -19,12 +19,12 @@ from crossroads.store.base import Store
 __all__ = ["build_graph", "write"]
 
 
-def build_graph(store: Store, source: str | None = None, pack: Pack | None = None) -> nx.MultiDiGraph:
+def build_graph(store: Store, source: str | None = None, pack: Pack | None = None) -> nx.MultiDiGraph[str]:
     """The fact network of the store (or of one input file's documents)."""
     ctx = Context(store, pack)
     docs = {d.id for d in store.documents(source=source)}
     mentioned = {e.id for e, _ in store.entities()} if pack is not None else set()
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for f in facts(store, pack=pack, ctx=ctx):
         if f.object is None:
             continue

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Iterable
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from crossroads import schema, settings
 from crossroads.dates import holds_on, is_partial_date
