@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_schema_docs_show_the_schema_file():
     text = (ROOT / "docs" / "export.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- schema:begin -->\n(.*?)<!-- schema:end -->", text, re.S)
+    block = re.search(r"<!-- schema:begin -->\n(.*?)<!-- schema:end -->", text, re.DOTALL)
     assert block, "docs/export.md lacks the schema block"
     assert block.group(1) == schema.load().markdown(), \
         "docs/export.md is out of date: paste `python -m crossroads.schema` into its block"
@@ -38,7 +38,7 @@ def test_schema_checks_subject_and_object_types():
     assert model.check_relation("has_resource", "Country", None) is None
     assert model.check_relation("member_of", "Person", "Person") == (
         "member_of takes Country/Organization -> Organization/Initiative, not Person -> Person")
-    assert "no object" in model.check_relation("has_resource", "Country", "Country")
+    assert "no object" in (model.check_relation("has_resource", "Country", "Country") or "")
     assert model.check_relation("likes", "Person", "Person").startswith("unknown predicate 'likes'")
 
 

@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # the shared test world
-from analysis_world import build_pack, build_store  # noqa: E402
+from analysis_world import build_pack, build_store
 
-from crossroads.cli import cli  # noqa: E402
-from crossroads.store import open_store  # noqa: E402
+from crossroads.cli import cli
+from crossroads.store import open_store
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ import networkx as nx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # the shared test world
-from analysis_world import build_pack, build_store  # noqa: E402
+from analysis_world import build_pack, build_store
 
-from crossroads.export import events_csv, ftm, graphml  # noqa: E402
-from crossroads.store.sqlite import SQLiteStore  # noqa: E402
+from crossroads.export import events_csv, ftm, graphml
+from crossroads.store.sqlite import SQLiteStore
 
 
 @pytest.fixture(scope="module")
@@ -26,14 +26,14 @@ def world(tmp_path_factory):
 
 
 def test_ftm_entities_validate_and_link(world):
-    from followthemoney import model
+    from followthemoney import EntityProxy, model
     store, pack, _ = world
     out = io.StringIO()
     n = ftm.write(store, out, pack=pack)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert n == len(lines)
     proxies = {p["id"]: model.get_proxy(p) for p in lines}  # raises on an invalid entity
-    by_schema = {}
+    by_schema: dict[str, list[EntityProxy]] = {}
     for p in proxies.values():
         by_schema.setdefault(p.schema.name, []).append(p)
     tj = proxies["crossroads-e-country-tj"]
@@ -63,7 +63,7 @@ def test_ftm_one_source_only(world):
 
 
 def test_events_csv_has_acled_columns_and_geo(world):
-    store, pack, docs = world
+    store, pack, _docs = world
     out = io.StringIO()
     n = events_csv.write(store, out, pack=pack)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -71,13 +71,13 @@ def test_events_csv_has_acled_columns_and_geo(world):
     assert list(rows[0])[:14] == ["event_id", "event_date", "time_precision", "event_type",
                                   "actor1", "actor2", "location", "admin1", "country",
                                   "latitude", "longitude", "geo_precision", "source", "notes"]
-    consult = [r for r in rows if r["event_type"] == "CONSULT"][0]
+    consult = next(r for r in rows if r["event_type"] == "CONSULT")
     assert (consult["event_date"], consult["time_precision"]) == ("2021-06-01", "1")
     where = (consult["location"], consult["country"], consult["geo_precision"])
     assert where == ("Dushanbe", "Tajikistan", "1")
     assert consult["latitude"] == "38.56" and consult["source"] == "Allies of Moscow (2021-06-02)"
     assert consult["notes"] == "Ivan Petrov met officials in Dushanbe on 1 June."
-    khan = [r for r in rows if r["actor1"] == "Imran Khan"][0]
+    khan = next(r for r in rows if r["actor1"] == "Imran Khan")
     assert (khan["actor2"], khan["time_precision"]) == ("United States", "2")
 
 

@@ -41,8 +41,8 @@ EVENTS = [
      "The Ferghana Brigade pledged allegiance to al Qaeda in 2015.",
      "The Ferghana Brigade and al Qaeda signed a pact in 2015.", "AGREE"),
     ("test_events_duty_under_a_treaty_is_no_aid",
-     "Under the Vakhsh River Accord, Tajikistan is required to deliver 500 million cubic "
-     "metres of water to Uzbekistan.",
+     ("Under the Vakhsh River Accord, Tajikistan is required to deliver 500 million cubic "
+      "metres of water to Uzbekistan."),
      "Tajikistan delivered 500 million cubic metres of water to Uzbekistan.", "AID"),
     ("test_events_cooperation_noun_with_no_one_named_is_no_event",
      "\"Our cooperation with Russia harms no one,\" the minister told reporters.",
@@ -65,8 +65,8 @@ RELATIONS = [
      "The Pamir Corridor connects Kashgar with Uzbekistan.",
      ("e:initiative/pamir-corridor", "connects", "e:country/uz")),
     ("test_relations_hyphenated_affiliation_before_the_subjects_is_not_their_subject",
-     "Al Qaeda-affiliated militant groups such as the Ferghana Brigade and the Taliban, which "
-     "recruit mostly Uzbeks, also fight in Badakhshan.",
+     ("Al Qaeda-affiliated militant groups such as the Ferghana Brigade and the Taliban, which "
+      "recruit mostly Uzbeks, also fight in Badakhshan."),
      "The Ferghana Brigade is affiliated with the Taliban.",
      ("e:group/ferghana-brigade", "affiliated_with", "e:group/taliban")),
 ]

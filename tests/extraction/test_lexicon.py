@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import crossroads.extraction.patterns as patterns
 from crossroads import schema
+from crossroads.extraction import patterns
 
 FOLDER = Path(patterns.__file__).parent
 
@@ -68,7 +68,7 @@ def shared_relation_triggers() -> dict[str, list[str]]:
 def overlap(a: str, b: str) -> list[tuple[str, str | None]]:
     """(subject type, object type) pairs that both predicates allow."""
     pa, pb = schema.load().predicates[a], schema.load().predicates[b]
-    objects: set[str | None] = set(pa.object) & set(pb.object)
+    objects: set[str | None] = {o for o in pa.object if o in pb.object}
     if not pa.object and not pb.object:
         objects = {None}
     return sorted((s, o) for s in set(pa.subject) & set(pb.subject) for o in objects)

@@ -56,6 +56,7 @@ def test_pack_data_all_admin1_divisions_with_coordinates(pack: Pack) -> None:
             assert ent.geo_precision in ("province", "city")
             assert ent.lat is not None and ent.lon is not None, sub.code
     xj = pack.get("e:place/cn-xj")
+    assert xj is not None and xj.lat is not None and xj.lon is not None
     assert xj.name == "Xinjiang" and 35 < xj.lat < 50 and 73 < xj.lon < 96
 
 

@@ -1,6 +1,7 @@
 """Long documents read in windows: the merged readings are those of one pass, offsets exact."""
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -37,7 +38,7 @@ def test_windows_tile_the_text_and_overlap():
     text = _text(60_000)
     ws = split(text, size=5_000, overlap=800)
     assert len(ws) > 10 and ws[0].start == 0 and ws[-1].end == len(text)
-    for a, b in zip(ws, ws[1:]):
+    for a, b in itertools.pairwise(ws):
         assert b.owns_from == a.end                     # owned parts tile the text
         assert a.end - 800 <= b.start < a.end           # and each window has context before
         assert text[a.end - 1] in ".\n " and b.end - b.start <= 5_000
