@@ -125,10 +125,10 @@ def link(mentions: list[Mentioned]) -> None:
             m.type = votes[" ".join(m.words)].most_common(1)[0][0]
 
     def root(i: int) -> int:
-        seen = set()
-        while mentions[i].target is not None and i not in seen:
+        seen: set[int] = set()
+        while (short_of := mentions[i].target) is not None and i not in seen:
             seen.add(i)
-            i = mentions[i].target  # type: ignore[assignment]
+            i = short_of
         return i
 
     for i, m in enumerate(mentions):
