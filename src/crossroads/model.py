@@ -61,7 +61,7 @@ def entity_id(type_: str, name: str) -> str:
     return f"e:{TYPE_PREFIX[type_]}/{slug(name)}"
 
 
-def stable_id(prefix: str, *parts: Any) -> str:
+def stable_id(prefix: str, *parts: object) -> str:
     """Deterministic SHA1-based id (as followthemoney statements do)."""
     h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{prefix}:{h[:20]}"

@@ -30,7 +30,7 @@ def safe(text: str) -> str:
     return _CONTROL.sub(_visible, text)
 
 
-def dumps(obj: Any, **kwargs: Any) -> str:
+def dumps(obj: object, **kwargs: Any) -> str:
     """json.dumps (non-ASCII kept) with every terminal control character escaped."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}",
                             json.dumps(obj, ensure_ascii=False, **kwargs))

@@ -12,6 +12,7 @@ from crossroads.extraction.patterns.reading import (
     PLACES,
     POSS,
     STATE,
+    Qualifiers,
     Reading,
     lex_of,
     pairs,
@@ -196,7 +197,7 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         if host is None or host.id == foreign.id:
             continue
         place = place or own
-        quals = {"place": place.id} if place else {}
+        quals: Qualifiers = {"place": place.id} if place else {}
         if any(x.lower_ in HYPOTHETICAL for x in doc[max(s.span.start, t.i - 8):t.i]):
             continue
         yield Reading(host, "hosts_military_presence", foreign, t.i, quals)
@@ -372,7 +373,7 @@ def has_resource(s: Sentence) -> Iterator[Reading]:
                     default=None)
         if owner is None:
             continue
-        quals = {"resource": res}
+        quals: Qualifiers = {"resource": res}
         # the nearest "30 billion barrels" before or after the resource word
         q = None
         for mq in re.finditer(rf"(\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:{unit})(?:\s+(?:feet|meters|metres))?)",

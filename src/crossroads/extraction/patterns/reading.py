@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from crossroads.extraction.patterns import lexicon
 from crossroads.extraction.patterns.sentence import Ment, Sentence
@@ -19,6 +18,10 @@ POSS = {"'s", "’s", "'", "’"}
 HYPOTHETICAL = {"would", "could", "might", "if", "whether", "unless"}
 
 
+Qualifiers = dict[str, str | int]
+"""place, role, resource, quantity (ids and words from the sentence), length_km."""
+
+
 @dataclass
 class Reading:
     """A relation found by a rule, before evidence and dates are attached."""
@@ -27,7 +30,7 @@ class Reading:
     object: Ment | None
     at: int
     """Token index of the trigger (negation and dates are read around it)."""
-    qualifiers: dict[str, Any] = field(default_factory=dict)
+    qualifiers: Qualifiers = field(default_factory=dict)
     start: str | None = None
     end: str | None = None
     negated: bool | None = None
@@ -44,7 +47,7 @@ def words_of(s: Sentence) -> list[str]:
 
 
 def pairs(subjects: list[Ment], objects: list[Ment], predicate: str, at: int,
-          **quals: Any) -> Iterator[Reading]:
+          **quals: str | int) -> Iterator[Reading]:
     """One reading per subject and object of two coordinated groups."""
     for a in subjects:
         for b in objects:
