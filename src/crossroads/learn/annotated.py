@@ -12,14 +12,17 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from crossroads.exc import InputError
 from crossroads.ingest import readers
 from crossroads.model import Document
 
-__all__ = ["Annotated", "load_annotated", "norm"]
+__all__ = ["Annotated", "Gold", "load_annotated", "norm"]
 
 MAX_BYTES = 5_000_000
+Gold = dict[str, Any]
+"""A gold file as TOML reads it (``entity``, ``relation``, ``event`` ... lists of tables)."""
 
 
 def norm(name: str) -> str:
@@ -38,7 +41,7 @@ class Annotated:
     """One input file: the documents ingest reads from it and its gold answers."""
     source: str
     docs: list[Document]
-    gold: dict
+    gold: Gold
     by_name: dict[str, int] = field(default_factory=dict)
     """Normalised name or alias -> index of the gold entity."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from crossroads.extraction.events import event_at
 from crossroads.extraction.patterns import lexicon
@@ -195,7 +195,7 @@ def _locate(sents: list[Sentence], ev: Event) -> tuple[Sentence | None, Token | 
     return s, next((x for x in s.span if x.text == ev.trigger), s.span.root)
 
 
-def proposals(doc, rules: list[Event]) -> list[Proposal]:
+def proposals(doc: Doc, rules: list[Event]) -> list[Proposal]:
     """The rules' events, then each lexicon word's event the rules did not read."""
     sents = sentences(doc)
     types = {eid: e.type for eid, e in (doc._.entities or {}).items()}

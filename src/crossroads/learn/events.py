@@ -12,6 +12,7 @@ sentence that states none).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,12 +20,13 @@ from spacy.tokens import Doc
 
 from crossroads import settings
 from crossroads.extraction.events import read_events as rule_events
+from crossroads.learn.annotated import Gold
 from crossroads.learn.event_features import Proposal, proposals
-from crossroads.learn.linear import LinearModel
+from crossroads.learn.linear import LinearModel, Meta
 from crossroads.model import Event
 
-__all__ = ["DATES", "EVENTS", "EventReader", "date_rows", "decide", "fit_dates", "fit_events",
-           "gold_dates", "matches", "proposals"]
+__all__ = ["DATES", "EVENTS", "EventReader", "GoldIds", "date_rows", "decide", "fit_dates",
+           "fit_events", "gold_dates", "matches", "proposals"]
 
 EVENTS = "events.npz"
 DATES = "event_dates.npz"
@@ -38,9 +40,11 @@ DATE_C = 0.3
 MARGIN = 0.2
 """How much likelier another date must be than the rules' date to replace it
 (cross-validated over 0-0.3: 0.2 and 0.3 best, within 0.004 of each other and of 0)."""
+GoldIds = Callable[[list[str]], set[int]]
+"""Gold entity indices named by any of some names (``Annotated.ids``)."""
 
 
-def matches(gold: dict, ann_ids, ev: Event, ids: dict[str, set[int]]) -> bool:
+def matches(gold: Gold, ann_ids: GoldIds, ev: Event, ids: dict[str, set[int]]) -> bool:
     """Whether ``ev`` matches an event of ``gold`` (the scorer's rule)."""
     mine = {g for eid in (*ev.actors, *ev.targets) for g in ids.get(eid, ())}
     for g in gold.get("event", []):
@@ -51,7 +55,7 @@ def matches(gold: dict, ann_ids, ev: Event, ids: dict[str, set[int]]) -> bool:
     return False
 
 
-def fit_events(rows: list[tuple[dict[str, float], bool]], meta: dict | None = None
+def fit_events(rows: list[tuple[dict[str, float], bool]], meta: Meta | None = None
                ) -> LinearModel | None:
     """The model over proposal rows; None when the gold never or always matches (nothing to
     learn from: the rules' events then stand alone)."""
@@ -62,7 +66,7 @@ def fit_events(rows: list[tuple[dict[str, float], bool]], meta: dict | None = No
     return fit([f for f, _ in rows], ["yes" if y else "no" for _, y in rows], c=C, meta=meta)
 
 
-def gold_dates(gold: dict, ann_ids, ev: Event, ids: dict[str, set[int]]) -> list[str]:
+def gold_dates(gold: Gold, ann_ids: GoldIds, ev: Event, ids: dict[str, set[int]]) -> list[str]:
     """Dates of the gold events of ``ev``'s type that share a participant with it."""
     mine = {g for eid in (*ev.actors, *ev.targets) for g in ids.get(eid, ())}
     return [str(g.get("date") or "") for g in gold.get("event", [])
@@ -77,7 +81,7 @@ def date_rows(p: Proposal, dates: list[str]) -> list[tuple[dict[str, float], boo
     return rows if any(y for _, y in rows) else []
 
 
-def fit_dates(rows: list[tuple[dict[str, float], bool]], meta: dict | None = None
+def fit_dates(rows: list[tuple[dict[str, float], bool]], meta: Meta | None = None
               ) -> LinearModel | None:
     from crossroads.learn.fit import fit
     if len({y for _, y in rows}) < 2:

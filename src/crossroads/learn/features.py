@@ -130,18 +130,19 @@ def _covering(s: Sentence) -> dict[int, Ment]:
     return cover
 
 
-_tokens: list = [None, (), (), ()]
-"""The last doc's tokens as plain data (word, is it space, is it a negation): reading
+_TokenData = tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]
+_tokens: list[tuple[Doc, _TokenData]] = []
+"""The last doc and its tokens as plain data (word, is it space, is it a negation): reading
 spaCy tokens one by one for every pair of a sentence cost most of the relation reading."""
 
 
-def _token_data(doc: Doc) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
-    if _tokens[0] is not doc:
+def _token_data(doc: Doc) -> _TokenData:
+    if not _tokens or _tokens[0][0] is not doc:
         words = tuple("<num>" if t.like_num else t.lemma_.lower() for t in doc)
         space = tuple(t.is_space for t in doc)
         neg = tuple(t.dep_ == "neg" or t.lower_ in ("not", "never", "no") for t in doc)
-        _tokens[:] = [doc, words, space, neg]
-    return _tokens[1], _tokens[2], _tokens[3]
+        _tokens[:] = [(doc, (words, space, neg))]
+    return _tokens[0][1]
 
 
 def _word_at(i: int, s: Sentence) -> str:

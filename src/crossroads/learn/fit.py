@@ -20,7 +20,7 @@ from crossroads.learn.features import (
     SYMMETRIC,
     PairCandidate,
 )
-from crossroads.learn.linear import LinearModel
+from crossroads.learn.linear import LinearModel, Meta
 from crossroads.learn.parsed import Parsed
 from crossroads.model import Event, Quote, Relation
 
@@ -75,9 +75,11 @@ def pair_label(c: PairCandidate, ids: dict[str, set[int]],
 
 
 def fit(rows: list[dict[str, float]], labels: list[str], c: float = 1.0,
-        meta: dict | None = None) -> LinearModel:
+        meta: Meta | None = None) -> LinearModel:
     """Multinomial logistic regression (scikit-learn, lbfgs, fixed seed): deterministic for
     the same rows in the same order."""
+    # scikit-learn ships no type information; the only stub package (scikit-learn-stubs, an
+    # unofficial copy of stubs written for older releases) types these results as bare arrays
     from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 

@@ -8,26 +8,30 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 
-__all__ = ["LinearModel"]
+__all__ = ["LinearModel", "Meta"]
+
+Meta = dict[str, float]
+"""What a model was trained with and on: hyperparameters and counts, all numbers."""
 
 
 class LinearModel:
     """Multinomial logistic regression over sparse binary features."""
 
     def __init__(self, classes: list[str], features: list[str], coef: np.ndarray,
-                 intercept: np.ndarray, meta: dict | None = None) -> None:
+                 intercept: np.ndarray, meta: Meta | None = None) -> None:
         self.classes = list(classes)
         self.index = {f: k for k, f in enumerate(features)}
         self.coef = np.asarray(coef, dtype=np.float32)      # (n_classes, n_features)
         self.intercept = np.asarray(intercept, dtype=np.float32)
-        self.meta = dict(meta or {})
+        self.meta: Meta = dict(meta or {})
 
     @property
     def features(self) -> list[str]:
         return sorted(self.index, key=self.index.__getitem__)
 
-    def predict_proba(self, rows: list[dict[str, float]]) -> np.ndarray:
+    def predict_proba(self, rows: list[dict[str, float]]) -> NDArray[np.float64]:
         """Class probabilities, one row per feature dict (unknown features are ignored)."""
         out = np.empty((len(rows), len(self.classes)), dtype=np.float64)
         for r, feats in enumerate(rows):
@@ -45,7 +49,7 @@ class LinearModel:
             out[r] = e / e.sum()
         return out
 
-    def best(self, probs: np.ndarray) -> tuple[str, float]:
+    def best(self, probs: NDArray[np.float64]) -> tuple[str, float]:
         k = int(np.argmax(probs))
         return self.classes[k], float(probs[k])
 

@@ -10,11 +10,15 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, DocBin
 
 from crossroads.learn.annotated import Annotated
 from crossroads.model import Document
+
+if TYPE_CHECKING:  # only for annotations: the extractor loads the learned readers
+    from crossroads.extraction.extractor import Extractor
 
 __all__ = ["Parsed", "parse_all"]
 
@@ -29,7 +33,7 @@ class Parsed:
     sdoc: Doc
 
 
-def _key(extractor, docs: list[Document]) -> str:
+def _key(extractor: Extractor, docs: list[Document]) -> str:
     h = hashlib.sha1(str(extractor.nlp.meta.get("name")).encode())
     h.update(str(extractor.nlp.pipe_names).encode())
     for d in docs:
@@ -38,7 +42,8 @@ def _key(extractor, docs: list[Document]) -> str:
     return h.hexdigest()[:16]
 
 
-def parse_all(annotated: Iterable[Annotated], extractor, cache: Path | None = None) -> list[Parsed]:
+def parse_all(annotated: Iterable[Annotated], extractor: Extractor,
+              cache: Path | None = None) -> list[Parsed]:
     """Every article of ``annotated``, parsed by ``extractor`` (read from ``cache`` when there)."""
     items = [(a, d) for a in annotated for d in a.docs]
     docs = [d for _, d in items]

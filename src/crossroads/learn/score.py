@@ -44,7 +44,7 @@ class Counts:
     def f1(self) -> float:
         return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, float]:
         return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
                 "system": self.n_sys, "gold": self.n_gold}
 
@@ -79,7 +79,7 @@ def score_source(parsed: list[Parsed], relations: Iterable[Relation],
     out = Scores()
     gold_rel = [(r, ann.by_name.get(norm(r["subject"])), ann.by_name.get(norm(r.get("object") or "")))
                 for r in ann.gold.get("relation", []) if r.get("object")]
-    facts: dict[tuple, list[Relation]] = defaultdict(list)
+    facts: dict[tuple[object, ...], list[Relation]] = defaultdict(list)
     for r in relations:
         if r.object is not None:
             facts[(*r.fact_key, r.attributed_to)].append(r)

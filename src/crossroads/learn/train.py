@@ -11,10 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crossroads.learn import events as learned_events
 from crossroads.learn import relations as learned
 from crossroads.learn.annotated import Annotated, load_annotated
+from crossroads.learn.event_features import Proposal
 from crossroads.learn.features import pair_features
 from crossroads.learn.fit import (
     SEED,
@@ -29,6 +31,9 @@ from crossroads.learn.linear import LinearModel
 from crossroads.learn.parsed import Parsed, parse_all
 from crossroads.learn.reader import RELATIONS, pack_facts
 from crossroads.learn.score import Scores, score_source
+
+if TYPE_CHECKING:  # only for annotations: the extractor loads the learned readers
+    from crossroads.extraction.extractor import Extractor
 
 __all__ = ["CrossValidation", "Example", "crossvalidate", "find_sets", "prepare", "train",
            "train_event_dates", "train_events"]
@@ -46,7 +51,7 @@ class Example:
     readings: Readings
     rows: list[tuple[dict[str, float], str, tuple[str, str]]] = field(default_factory=list)
     """Features, gold label and the (subject, object) pair of each candidate."""
-    proposals: list[learned_events.Proposal] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
     """Event proposals (the rules' and the lexicons'), with their features."""
     event_gold: list[bool] = field(default_factory=list)
     """Whether each proposal matches a gold event."""
@@ -79,7 +84,7 @@ def texts_for(gold: Path) -> Path:
     return gold.parent / "corpus"
 
 
-def prepare(sets: Iterable[tuple[Path, Path]], extractor, cache: Path | None = None
+def prepare(sets: Iterable[tuple[Path, Path]], extractor: Extractor, cache: Path | None = None
             ) -> list[Example]:
     """Every annotated article parsed, read by the rules, and turned into rows."""
     anns: list[Annotated] = []
@@ -141,7 +146,7 @@ class CrossValidation:
     curve: dict[int, Scores] = field(default_factory=dict)
 
 
-def _score(examples: list[Example], model: LinearModel | None, pack: set,
+def _score(examples: list[Example], model: LinearModel | None, pack: set[tuple[str, str, str]],
            events: LinearModel | None = None, dates: LinearModel | None = None) -> Scores:
     by_source: dict[str, list[Example]] = defaultdict(list)
     for ex in examples:
@@ -162,7 +167,7 @@ def _score(examples: list[Example], model: LinearModel | None, pack: set,
     return out
 
 
-def crossvalidate(examples: list[Example], pack: set, k: int = 5,
+def crossvalidate(examples: list[Example], pack: set[tuple[str, str, str]], k: int = 5,
                   curve: tuple[int, ...] = ()) -> CrossValidation:
     """k-fold cross-validation by source file; ``curve`` percentages add a learning curve."""
     fold_of = folds([ex.source for ex in examples], k)
