@@ -70,7 +70,7 @@ def needs_eval_dir() -> None:
 def test_eval_gate_f1_stays_above_floors(name, tmp_path):
     needs_eval_dir()
     inputs, gold, floors = SETS[name]
-    assert inputs is not None and inputs.exists(), f"{inputs} not found"
+    assert inputs is not None and gold is not None and inputs.exists(), f"{inputs} not found"
     result = score(inputs, gold, tmp_path)
     f1 = {kind: result["total"][kind]["f1"] for kind in floors}
     low = {k: (f1[k], floor) for k, floor in floors.items() if f1[k] < floor}

@@ -7,8 +7,9 @@ from crossroads.learn.fit import fit
 from crossroads.learn.linear import LinearModel
 
 
-def _rows():
-    rows, labels = [], []
+def _rows() -> tuple[list[dict[str, float]], list[str]]:
+    rows: list[dict[str, float]] = []
+    labels: list[str] = []
     for k in range(30):
         rows.append({"btw=member": 1, f"noise={k % 3}": 1})
         labels.append("member_of")
