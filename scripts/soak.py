@@ -27,8 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-c", "from crossroads.cli import main; main()"]
 PLACES = ["Tajikistan", "Uzbekistan", "Kyrgyzstan", "Kazakhstan", "Afghanistan", "Pakistan",
           "Dushanbe", "Tashkent", "Bishkek", "Osh", "Termez", "Khujand"]
-FILLER = ("council market winter road valley river bridge farmers traders season water prices "
-          "harvest village district school clinic power line canal workers").split()
+FILLER = ["council", "market", "winter", "road", "valley", "river", "bridge", "farmers",
+          "traders", "season", "water", "prices", "harvest", "village", "district", "school",
+          "clinic", "power", "line", "canal", "workers"]
+Counts = tuple[int, int, int, int]
+"""One article's (mentions, relations, events, quotes)."""
 
 
 def corpus(folder: Path, n: int, seed: int = 1) -> None:
@@ -79,7 +82,7 @@ def running(pid: int) -> bool:
 
 
 # -- stores ---------------------------------------------------------------------------------
-def snapshot(url: str) -> dict[str, tuple]:
+def snapshot(url: str) -> dict[str, Counts]:
     """Per article: (mentions, relations, events, quotes) counts."""
     sys.path.insert(0, str(ROOT / "src"))
     from crossroads.store import open_store
@@ -98,17 +101,17 @@ def corrupt(url: str) -> bool:
     return not ok or bool(fk)
 
 
-def partial(url: str, clean: dict[str, tuple]) -> int:
+def partial(url: str, clean: dict[str, Counts]) -> int:
     """Stored articles whose readings differ from a clean run's (a half-written document)."""
     return sum(1 for doc, counts in snapshot(url).items() if clean.get(doc) != counts)
 
 
-def ingest(args: list[str], **kw) -> subprocess.Popen:
+def ingest(args: list[str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen([*CLI, "ingest", *args, "-q"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, **kw)
+                            stderr=subprocess.DEVNULL)
 
 
-def kill_loop(url: str, folder: Path, kills: int, clean: dict[str, tuple], out: dict,
+def kill_loop(url: str, folder: Path, kills: int, clean: dict[str, Counts], out: dict[str, int],
               run_seconds: float) -> None:
     """kill -9 an ingest at a random moment of its run (``run_seconds``: a clean run's
     length), check the store and the processes; then resume and compare with a clean run."""
@@ -134,7 +137,8 @@ def kill_loop(url: str, folder: Path, kills: int, clean: dict[str, tuple], out: 
 
 
 # -- readers during an ingest -----------------------------------------------------------------
-def readers_during_ingest(url: str, folder: Path, out: dict, n_readers: int = 8) -> None:
+def readers_during_ingest(url: str, folder: Path, out: dict[str, int], n_readers: int = 8
+                          ) -> None:
     with socketserver_port() as port:
         server = subprocess.Popen([*CLI, "serve", "--db", url, "--port", str(port)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -173,7 +177,8 @@ def readers_during_ingest(url: str, folder: Path, out: dict, n_readers: int = 8)
         def cli_reader(i: int) -> None:
             cmds = [["documents", "-n", "20"], ["search", "Tashkent"], ["entities", "-n", "20"]]
             while not stop.is_set():
-                r = subprocess.run([*CLI, *cmds[i % 3], "--db", url], capture_output=True)
+                r = subprocess.run([*CLI, *cmds[i % 3], "--db", url], capture_output=True,
+                                   check=False)  # a failure is counted, not raised
                 with lock:
                     out["CLI runs"] += 1
                     out["reader errors"] += r.returncode != 0
@@ -199,18 +204,19 @@ class socketserver_port:
         import socket
         self.s = socket.socket()
         self.s.bind(("127.0.0.1", 0))
-        return self.s.getsockname()[1]
+        port: int = self.s.getsockname()[1]
+        return port
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.s.close()
 
 
 # -- fuzz ----------------------------------------------------------------------------------
-def fuzz(n: int, limit: float, out: dict) -> None:
+def fuzz(n: int, limit: float, out: dict[str, int]) -> None:
     """n mutated text, HTML and PDF inputs each, read under the time limit in a child."""
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "tests" / "ingest"))
-    from ingest_files import make_pdf
+    from ingest_files import make_pdf  # type: ignore[import-not-found]  # on sys.path just above
 
     from crossroads.exc import InputError
     from crossroads.ingest.worker import ReaderProcess
