@@ -20,8 +20,9 @@ FACTS = ["Tajikistan is a member of the Collective Security Treaty Organization.
          "Uzbekistan and Tajikistan signed a water agreement in Tashkent on 3 March 2023.",
          "Officials of Kyrgyzstan met envoys from Kazakhstan in Bishkek on Tuesday.",
          "Russia keeps a military base in Tajikistan."]
-FILLER = ("the council market winter road valley river bridge farmers traders season water "
-          "prices harvest village district school clinic power line canal workers").split()
+FILLER = ["the", "council", "market", "winter", "road", "valley", "river", "bridge", "farmers",
+          "traders", "season", "water", "prices", "harvest", "village", "district", "school",
+          "clinic", "power", "line", "canal", "workers"]
 
 
 def article(n: int, seed: int = 9) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from crossroads import settings
 from crossroads.extraction.extractor import Extractor
 from crossroads.ingest.readers import load_path
+from crossroads.model import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,7 +52,7 @@ def main() -> None:
     ex = Extractor(processes=args.processes)
     if not args.all:
         ex.readers = {}
-    entities: dict[str, dict] = {}
+    entities: dict[str, Record] = {}
     with open(args.out, "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(doc.to_record()) + "\n" for doc in docs)
         for x in ex.extract_many(docs):
