@@ -29,7 +29,15 @@ _TIME = r"(?:[\s,|•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?
 _CLOCK = re.compile(r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{3,4})\b[+-]?\d{0,2})?", re.I)
 _NAME_PUBLISHED = re.compile(r"^(?:by\s+)?(?P<name>.+?)\s+(?:published|posted)(?:\s+on)?\s*:?\s*(?P<date>.+?)"
                              r"(?:\s+(?:updated|last updated)\b.*)?$", re.I)
-_FULL_DATE = re.compile(rf"^(?:(?:published|posted|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?(?P<d>{_DATE}){_TIME}[\s.,|]*$", re.I)
+_FULL_DATE = re.compile(rf"^(?:(?:publish(?:ed)?|posted|created|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
+                        rf"(?P<d>{_DATE}){_TIME}[\s.,|]*$", re.I)
+# a list bullet before a field of the page's record: "• publish: 5 May 2021"
+_BULLET = re.compile(r"^[•·▪◦*\-–]\s*")
+# the last word of a cut-off line, never of a headline: "The official portal of the"
+_DANGLING = frozenset("the a an of and or".split())
+# academic and courtesy titles before a byline's name: "PhD Candidate Lena March", "Dr. Omar Faiz"
+_HONORIFIC = re.compile(r"^(?:(?:associate|assistant)\s+professor|professor|prof\.?|dr\.?|phd\s+candidate|"
+                        r"phd|ph\.d\.|mr\.?|mrs\.?|ms\.?)\s+(?=\S+\s+\S)", re.I)
 # a date opening a unit, perhaps labelled: "date 2021-05-25 KABUL: ...", "May 5, 2021 | ..."
 _PREFIX_DATE = re.compile(rf"^(?:(?:date|dated|published|posted)(?:\s+on)?\s*[:\-]?\s*)?"
                           rf"(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.I)
@@ -138,7 +146,7 @@ def normalise_author(names: str) -> str | None:
     """'SALMAN RAFI SHEIKH' -> 'Salman Rafi Sheikh'; several authors joined by ', '."""
     out = []
     for part in re.split(r"\s*(?:,|&|\band\b|;)\s*", names.strip(" .,:;")):
-        part = re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.I)
+        part = _HONORIFIC.sub("", re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.I))
         if not part:
             continue
         if part.isupper():
@@ -167,6 +175,9 @@ def is_name_like(text: str) -> bool:
 def is_title_like(text: str) -> bool:
     """A headline: a few words on one line, no closing full stop, not a date."""
     n = words(text)
+    last = re.sub(r"\W+$", "", text).rsplit(None, 1)[-1:]
+    if last and last[0].lower() in _DANGLING:
+        return False  # a line cut off mid-phrase, such as a site name broken over two lines
     return (3 <= n <= 30 and len(text) <= 250 and not re.search(r"[.,;:]$", text)
             and not _FULL_DATE.match(text) and bool(re.search(r"[A-Za-z]", text))
             and (text[:1].isupper() or text[:1] in ("“", '"', "'", "‘")
@@ -178,6 +189,7 @@ def _clean_byline(text: str) -> str:
     text = re.sub(r"^[-–—•·*]+\s*", "", text.strip())
     text = re.sub(r"\s*(?:\(@\w+\)|@\w+|\S+@\S+\.\w+)", "", text)
     text = re.sub(r"\s*\([^()]*\)$", "", text)  # "(the May issue of the Review)"
+    text = re.sub(r"\s*\($", "", text)  # a bracket left open where the page cut the byline
     return text.strip()
 
 
@@ -248,7 +260,7 @@ def dated_label(text: str) -> str | None:
 
 def full_date(text: str) -> tuple[str | None, bool]:
     """(ISO date, has a weekday) when the whole unit is a date line."""
-    m = _FULL_DATE.match(text.strip())
+    m = _FULL_DATE.match(_BULLET.sub("", text.strip()))
     if not m:
         return None, False
     return parse_date(m["d"]), bool(m["weekday"])
@@ -320,6 +332,8 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     else:
         weekday_first, date_at = _plain_head(units, head, h)
     _late_byline(units, head, h)
+    if h.published is None and h.title:
+        _stamp_below_title(units, h)
     if h.published and date_at is not None:
         nxt = next((u for u in units[date_at + 1:] if u.label != TEXT or u.text), None)
         header_bar = (first_on_page and weekday_first and date_at == 0
@@ -331,6 +345,25 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     if fold(h.author or "") in ("admin", "editor", "staff", "guest"):
         h.author = None
     return h
+
+
+def _stamp_below_title(units: list[Unit], h: Header) -> None:
+    """A page whose only stamp is "Updated: <date>", just below the headline, dates the
+    article by it: with nothing else to go by, that is when the article was put out."""
+    at = next((i for i, u in enumerate(units) if u.text.strip() == (h.title or "").strip()), None)
+    if at is None:
+        return
+    for i in range(at + 1, min(at + 4, len(units))):
+        text = units[i].text
+        if units[i].label == TEXT and is_body(text):
+            return
+        if _UPDATE_LINE.match(text) and DATE_RX.search(text) and words(text) <= 12:
+            iso = parse_date(text)
+            if iso:
+                h.published = iso
+                h.page_date = None if h.page_date == iso else h.page_date
+                h.consumed.add(i)
+            return
 
 
 def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> None:
@@ -398,6 +431,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
     prev = None
     cands: list[int] = []  # title-like units, in page order
     anchor = None  # the first byline or date line below a title-like unit
+    mark = None  # the first byline or date line at all
     implicit = False  # the author is a bare name line, not a "By ..." byline
     for i in head:
         text = units[i].text
@@ -412,6 +446,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
                 h.published, weekday_first, date_at = iso, wd, i
             h.consumed.add(i)  # a second date line in the head is furniture too
             anchor = anchor if anchor is not None or not cands else i
+            mark = i if mark is None else mark
             prev = "date"
             continue
         iso, at = labelled_iso(text)
@@ -428,6 +463,10 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             if not rest.strip() or who or _UPDATED.match(rest):  # "date 2021-05-05 WEB DESK"
                 h.author = h.author or who
                 h.consumed.add(i)
+            elif words(rest) <= 3 and not is_title_like(rest) and not re.search(r"[.!?]", rest):
+                h.consumed.add(i)  # "2021-05-05 | Politics": the date and the section filed under
+                anchor = anchor if anchor is not None or not cands else i
+                mark = i if mark is None else mark
             elif (h.title is None and is_title_like(rest) and not is_name_like(rest)
                   and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", rest)):  # a caption's sentences
                 h.title = rest  # "May 5, 2021 | Road talks resume"
@@ -457,6 +496,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             h.author, h.published, date_at = h.author or a, h.published or iso, i
             h.consumed.add(i)
             anchor = anchor if anchor is not None or not cands else i
+            mark = i if mark is None else mark
             prev = "author"
             continue
         t, a = byline(text)
@@ -469,6 +509,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
                 h.title = h.title if h.title != t else None
             h.consumed.add(i)
             anchor = anchor if anchor is not None or not cands else i
+            mark = i if mark is None else mark
             prev = "author"
             continue
         # a line of capitalised words is a headline, not a name, when a "By" line follows
@@ -478,6 +519,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             h.author, implicit = normalise_author(text) if is_name_like(text) else credit(text), True
             h.consumed.add(i)
             anchor = anchor if anchor is not None or not cands else i
+            mark = i if mark is None else mark
             prev = "author"
             continue
         nxt = next((units[j].text for j in head if j > i), "")
@@ -496,6 +538,12 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             prev = "title"
             continue
         prev = "long" if words(text) > 6 else "text"
+    above = [j for j in head if mark is not None and j < mark]
+    if (h.title is None and above and above[-1] not in cands and above[-1] not in h.consumed
+            and is_title_like(units[above[-1]].text) and not is_body(units[above[-1]].text)
+            and not is_name_like(units[above[-1]].text)):
+        cands = sorted(cands + [above[-1]])  # the line just above the date or byline heads the article
+        anchor = mark
     if h.title is None and cands:
         at = _headline(units, cands, anchor)
         h.title = units[at].text
