@@ -16,15 +16,16 @@ import json
 import os
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from crossroads import settings
 from crossroads.exc import InputError
 from crossroads.ingest.readers import load_path
 
 
-def _scorer(path: Path):
+def _scorer(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location("crossroads_eval_score", path)
-    if spec is None or not path.is_file():
+    if spec is None or spec.loader is None or not path.is_file():
         sys.exit(f"{path}: scorer not found (give --scorer or set CROSSROADS_EVAL_DIR)")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
