@@ -11,9 +11,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from crossroads.ingest import boilerplate
-from crossroads.ingest.boilerplate import BREADCRUMB, PUBLISHED, TEXT, UI, Unit, fold, is_body, words
+from crossroads.ingest.boilerplate import (
+    BREADCRUMB,
+    PUBLISHED,
+    TEXT,
+    UI,
+    Unit,
+    fold,
+    is_body,
+    words,
+)
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -24,68 +34,74 @@ _DATE = (rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:"
          rf"|{_MONTH},?\s+\d{{4}}"
          rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}})"
          rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})")
-DATE_RX = re.compile(_DATE, re.I)
+DATE_RX = re.compile(_DATE, re.IGNORECASE)
 _TIME = r"(?:[\s,|•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
-_CLOCK = re.compile(r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{3,4})\b[+-]?\d{0,2})?", re.I)
+_CLOCK = re.compile(r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{3,4})\b[+-]?\d{0,2})?", re.IGNORECASE)
 _NAME_PUBLISHED = re.compile(r"^(?:by\s+)?(?P<name>.+?)\s+(?:published|posted)(?:\s+on)?\s*:?\s*(?P<date>.+?)"
-                             r"(?:\s+(?:updated|last updated)\b.*)?$", re.I)
-_FULL_DATE = re.compile(rf"^(?:(?:published|posted|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?(?P<d>{_DATE}){_TIME}[\s.,|]*$", re.I)
+                             r"(?:\s+(?:updated|last updated)\b.*)?$", re.IGNORECASE)
+_FULL_DATE = re.compile(rf"^(?:(?:publish(?:ed)?|posted|created|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
+                        rf"(?P<d>{_DATE}){_TIME}[\s.,|]*$", re.IGNORECASE)
+# a list bullet before a field of the page's record: "• publish: 5 May 2021"
+_BULLET = re.compile(r"^[•·▪◦*\-–]\s*")
+# the last word of a cut-off line, never of a headline: "The official portal of the"
+_DANGLING = frozenset(["the", "a", "an", "of", "and", "or"])
+# academic and courtesy titles before a byline's name: "PhD Candidate Lena March", "Dr. Omar Faiz"
+_HONORIFIC = re.compile(r"^(?:(?:associate|assistant)\s+professor|professor|prof\.?|dr\.?|phd\s+candidate|"
+                        r"phd|ph\.d\.|mr\.?|mrs\.?|ms\.?)\s+(?=\S+\s+\S)", re.IGNORECASE)
 # a date opening a unit, perhaps labelled: "date 2021-05-25 KABUL: ...", "May 5, 2021 | ..."
 _PREFIX_DATE = re.compile(rf"^(?:(?:date|dated|published|posted)(?:\s+on)?\s*[:\-]?\s*)?"
-                          rf"(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.I)
+                          rf"(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.IGNORECASE)
 # an ISO date under a "date" label, at any precision: "date 2021-05 ...", "Date: 2021-05-25"
-_ISO_LABEL = re.compile(r"^(?:date|dated)\s*:?\s*(?P<iso>\d{4}(?:-\d{2}){0,2})(?![\d-])\s*", re.I)
+_ISO_LABEL = re.compile(r"^(?:date|dated)\s*:?\s*(?P<iso>\d{4}(?:-\d{2}){0,2})(?![\d-])\s*", re.IGNORECASE)
 # a section label, a date and the headline on one line: "Politics 05/05/2021 Talks resume at the border"
 _LABEL_DATE_TITLE = re.compile(rf"^(?P<label>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){{0,2}})\s+(?P<d>{_DATE})"
                                rf"\s*[|:–—-]?\s+(?P<title>[A-Z“\"'‘].+)$")
 # a sentence of page furniture that dates the article: "This story is from May 5, 2021"
 _DATE_PHRASE = re.compile(rf"^(?P<lead>[\w ,'’]{{0,80}}?\b(?:published|publish|posted|dated|date|story|"
                           rf"article|report|filed|written|released|issued)(?:\b[\w ,'’]{{0,40}}?)?)\s*[:\-]?\s*"
-                          rf"(?P<d>{_DATE}){_TIME}[\s.,|)]*$", re.I)
+                          rf"(?P<d>{_DATE}){_TIME}[\s.,|)]*$", re.IGNORECASE)
 # an update stamp left after a leading date: "(Last Updated On: May 5, 2021 10:20 am)"
-_UPDATED = re.compile(r"^[(\[]?\s*(?:last\s+)?updated\b.{0,60}$", re.I)
+_UPDATED = re.compile(r"^[(\[]?\s*(?:last\s+)?updated\b.{0,60}$", re.IGNORECASE)
 # a desk or staff credit standing for the author: "VW / WEB DESK", "News Desk", "Staff Reporter"
 _CREDIT = re.compile(r"^(?:by\s+)?(?P<credit>[A-Za-z][\w.&’' /-]{0,40}?\b(?:desk|staff reporter|"
-                     r"staff writer|staff|correspondent|bureau|service|newsroom))$", re.I)
+                     r"staff writer|staff|correspondent|bureau|service|newsroom))$", re.IGNORECASE)
 # a wire dateline opening the first paragraph: "Almaty, 14 January 2022 (Steppe Wire) — ..."
 _DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<d>{_DATE})"
                        rf"(?:\s*\((?P<agency>[^()]{{1,40}})\)|,\s+(?P<agency2>[A-Z][\w.&/ -]{{1,30}}?))?"
-                       rf"\s*(?:[–—-]+|(?<=\)):)\s+(?=[A-Z(“\"'])", re.I)
+                       rf"\s*(?:[–—-]+|(?<=\)):)\s+(?=[A-Z(“\"'])", re.IGNORECASE)
 # a dateline without the year: "PLACE, May 5 (Agency) --", "May 5 (Agency) --"
 _YEARLESS_DATELINE = re.compile(rf"^(?:[A-Z][\w .,'’\[\]-]{{0,40}}?,?\s+)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})"
-                                rf"\s*\([^()]{{1,40}}\)\s*(?:[–—-]+|:)\s+", re.I)
+                                rf"\s*\([^()]{{1,40}}\)\s*(?:[–—-]+|:)\s+", re.IGNORECASE)
 # a byline inside the standfirst: "... correspondent Lena March reports that ..."
 _DEK_BYLINE = re.compile(r"\b(?:correspondent|reporter|analyst|editor|writer)\s+(?P<name>[A-Z][\w.'’-]+"
                          r"(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:reports|writes|looks|examines|explains|argues)\b")
 # a line that is a field of the page's record, not a headline: "Item Code : 40817"
 _FIELD = re.compile(r"^[A-Za-z][\w ]{0,25}\s*:\s*[\w-]*\d[\w-]*$"
-                    r"|^(?:published|posted|filed)\s+(?:in|under)\s+[A-Z][A-Za-z &-]{0,40}$", re.I)
+                    r"|^(?:published|posted|filed)\s+(?:in|under)\s+[A-Z][A-Za-z &-]{0,40}$", re.IGNORECASE)
 # "Last update: <date>", "Updated 5 May 2021": when the page was changed, not published
-_UPDATE_LINE = re.compile(r"^[(\[]?\s*(?:last\s+)?(?:updated?|modified)\b", re.I)
+_UPDATE_LINE = re.compile(r"^[(\[]?\s*(?:last\s+)?(?:updated?|modified)\b", re.IGNORECASE)
 # "12 minutes ago" beside a byline's name
-_AGO = re.compile(r"\s*\b\d+\s*(?:sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I)
+_AGO = re.compile(r"\s*\b\d+\s*(?:sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 # a dated series label above the headline: "POLICY BRIEF No. 14 | March 2023"
 _LABEL_WORDS = re.compile(r"\b(?:no\.?|vol\.?|issue|brief|paper|report|note|commentary|analysis|"
-                          r"bulletin|update|working paper|series|edition)\b", re.I)
-_YEARLESS = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\d)", re.I)
+                          r"bulletin|update|working paper|series|edition)\b", re.IGNORECASE)
+_YEARLESS = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\d)", re.IGNORECASE)
 _RECENT = re.compile(r"\b(last|past|this|next|previous|following) (week|weekend|day|month)\b|"
                      r"\b(yesterday|today|tomorrow|the day before|next day)\b|"
-                     r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_PARTICLES = frozenset("al el ul ud ad ibn bin bint de da di du dos van von der den la le".split())
+                     r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_PARTICLES = frozenset(["al", "el", "ul", "ud", "ad", "ibn", "bin", "bint", "de", "da", "di", "du", "dos", "van", "von", "der", "den", "la", "le"])
 # capitalised words that are never part of a person's name on a byline: function words,
 # page furniture ("Breaking News", "Photo ...") and titles ("Prime Minister ...")
-_NOT_NAME = frozenset("""the a an of and or from to in on at for with by after before over under
-into about against between amid is are was were be says said new news breaking photo photos
-video image images picture links link share bookmark article articles story stories home menu
-search desk service press agency report reporter staff correspondent bureau online daily times
-herald tribune minister president prime secretary general ambassador spokesman spokesperson
-deputy chairman foreign ministry recent features latest popular related opinion analysis
-editorial columns""".split())
+_NOT_NAME = frozenset(["the", "a", "an", "of", "and", "or", "from", "to", "in", "on", "at", "for", "with", "by", "after", "before", "over", "under", "into", "about", "against", "between", "amid", "is", "are", "was", "were", "be", "says", "said", "new", "news", "breaking", "photo", "photos", "video", "image", "images", "picture", "links", "link", "share", "bookmark", "article", "articles", "story", "stories", "home", "menu", "search", "desk", "service", "press", "agency", "report", "reporter", "staff", "correspondent", "bureau", "online", "daily", "times", "herald", "tribune", "minister", "president", "prime", "secretary", "general", "ambassador", "spokesman", "spokesperson", "deputy", "chairman", "foreign", "ministry", "recent", "features", "latest", "popular", "related", "opinion", "analysis", "editorial", "columns"])
 # a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
 _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
 # a short section label before the byline: "*Analysis* — by ...", "Opinion | By ..."
-_LABEL_BEFORE_BY = re.compile(r"^[*_]*[\w ]{1,30}?[*_]*\s*[—–|:-]\s*(?=(?:by|written by)\s)", re.I)
-_BYLINE = re.compile(r"^(?:by|written by|author|authors|words by)\s*[:\-]?\s+(?P<names>.+)$", re.I)
+_LABEL_BEFORE_BY = re.compile(r"^[*_]*[\w ]{1,30}?[*_]*\s*[—–|:-]\s*(?=(?:by|written by)\s)", re.IGNORECASE)
+# a role after the byline's name: "By LENA MARCH, Staff Writer", "Lena March, Kabul correspondent"
+_ROLE_TAIL = re.compile(r"\s*(?:,|\||[-–—])\s*(?:(?:special|senior|chief|foreign|staff|contributing|guest|"
+                        r"[A-Z][a-z]+)\s+)?(?:writer|reporter|correspondent|editor|contributor|columnist|"
+                        r"analyst|journalist)$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|author|authors|words by)\s*[:\-]?\s+(?P<names>.+)$", re.IGNORECASE)
 _TITLE_BY = re.compile(r"^(?P<title>.{10,}?)\s+(?P<by>by|By|BY)\s+(?P<names>[A-Z][A-Za-z.'’\- ,&]+)$")
 
 
@@ -103,8 +119,12 @@ class Header:
     """Units whose leading date was taken off: index -> the rest of the unit."""
 
 
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+
 @lru_cache(maxsize=1)
-def _parser():
+def _parser() -> DateDataParser:
     from dateparser.date import DateDataParser
     return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
                                                       "REQUIRE_PARTS": ["year"]})
@@ -131,14 +151,14 @@ def parse_date(text: str) -> str | None:
         return None
     d = data.date_obj.date()
     return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
-        data.period, d.isoformat())
+        str(data.period), d.isoformat())
 
 
 def normalise_author(names: str) -> str | None:
     """'SALMAN RAFI SHEIKH' -> 'Salman Rafi Sheikh'; several authors joined by ', '."""
     out = []
     for part in re.split(r"\s*(?:,|&|\band\b|;)\s*", names.strip(" .,:;")):
-        part = re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.I)
+        part = _HONORIFIC.sub("", re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.IGNORECASE))
         if not part:
             continue
         if part.isupper():
@@ -167,6 +187,9 @@ def is_name_like(text: str) -> bool:
 def is_title_like(text: str) -> bool:
     """A headline: a few words on one line, no closing full stop, not a date."""
     n = words(text)
+    last = re.sub(r"\W+$", "", text).rsplit(None, 1)[-1:]
+    if last and last[0].lower() in _DANGLING:
+        return False  # a line cut off mid-phrase, such as a site name broken over two lines
     return (3 <= n <= 30 and len(text) <= 250 and not re.search(r"[.,;:]$", text)
             and not _FULL_DATE.match(text) and bool(re.search(r"[A-Za-z]", text))
             and (text[:1].isupper() or text[:1] in ("“", '"', "'", "‘")
@@ -178,6 +201,7 @@ def _clean_byline(text: str) -> str:
     text = re.sub(r"^[-–—•·*]+\s*", "", text.strip())
     text = re.sub(r"\s*(?:\(@\w+\)|@\w+|\S+@\S+\.\w+)", "", text)
     text = re.sub(r"\s*\([^()]*\)$", "", text)  # "(the May issue of the Review)"
+    text = re.sub(r"\s*\($", "", text)  # a bracket left open where the page cut the byline
     return text.strip()
 
 
@@ -186,7 +210,7 @@ def credit(text: str) -> str | None:
     m = _CREDIT.match(_clean_byline(text))
     if not m or words(m["credit"]) > 6:
         return None
-    if m["credit"].lower().endswith("service") and not re.match(r"\s*by\s", text, re.I):
+    if m["credit"].lower().endswith("service") and not re.match(r"\s*by\s", text, re.IGNORECASE):
         return None  # "By Valley Wire's Uzbek Service" is a credit; "Civil Service" is a section
     return re.sub(r"\s+", " ", m["credit"]).strip()
 
@@ -197,6 +221,8 @@ def byline(text: str) -> tuple[str | None, str | None]:
         return None, None
     text = _clean_byline(text)
     m = _BYLINE.match(text)
+    if m and not is_name_like(m["names"]) and is_name_like(_ROLE_TAIL.sub("", m["names"])):
+        return None, normalise_author(_ROLE_TAIL.sub("", m["names"]))
     if m and is_name_like(m["names"]):
         return None, normalise_author(m["names"])
     if m and credit(text):
@@ -219,13 +245,14 @@ def name_and_date(text: str) -> tuple[str | None, str | None]:
     rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,–—-:")
     rest = _LABEL_BEFORE_BY.sub("", rest)
     rest = _CLOCK.sub("", rest).strip(" |•·,–—-:")
-    rest = re.sub(r"^(?:by|written by)\s+", "", _clean_byline(_AGO.sub("", rest)), flags=re.I)
-    rest = re.sub(r"\s+(?:on|at)$", "", rest.strip(" |•·,–—-:"), flags=re.I)
+    rest = re.sub(r"^(?:by|written by|posted by|published by)\s+", "", _clean_byline(_AGO.sub("", rest)),
+                  flags=re.IGNORECASE)
+    rest = re.sub(r"\s+(?:on|at)$", "", rest.strip(" |•·,–—-:"), flags=re.IGNORECASE)
     if rest and is_name_like(rest):
         return normalise_author(rest), parse_date(m.group(0))
     # "By NAME | SITE NAME Published: <date>": the name is the first part of the line
     first = re.split(r"\s+[|•·–—-]\s+|\s*\|\s*", rest)[0]
-    first = re.sub(r"\s+(?:published|posted|updated)(?:\s+on)?\s*:?$", "", first, flags=re.I)
+    first = re.sub(r"\s+(?:published|posted|updated)(?:\s+on)?\s*:?$", "", first, flags=re.IGNORECASE)
     if first != rest and is_name_like(first):
         return normalise_author(first), parse_date(m.group(0))
     return None, None
@@ -248,7 +275,7 @@ def dated_label(text: str) -> str | None:
 
 def full_date(text: str) -> tuple[str | None, bool]:
     """(ISO date, has a weekday) when the whole unit is a date line."""
-    m = _FULL_DATE.match(text.strip())
+    m = _FULL_DATE.match(_BULLET.sub("", text.strip()))
     if not m:
         return None, False
     return parse_date(m["d"]), bool(m["weekday"])
@@ -271,8 +298,8 @@ def date_phrase(text: str) -> str | None:
     """ISO date of a furniture sentence that dates the article ("This story is from May 5,
     2021", "An archive story, first published on 5 May 2021"); None otherwise."""
     m = _DATE_PHRASE.match(text.strip())
-    if not m or words(m["lead"]) > 10:
-        return None
+    if not m or words(m["lead"]) > 10 or re.search(r"\bby\s+[A-Z]", m["lead"]):
+        return None  # "Posted by Lena March on <date>" is a byline with its date
     return parse_date(m["d"])
 
 
@@ -320,6 +347,8 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     else:
         weekday_first, date_at = _plain_head(units, head, h)
     _late_byline(units, head, h)
+    if h.published is None and h.title:
+        _stamp_below_title(units, h)
     if h.published and date_at is not None:
         nxt = next((u for u in units[date_at + 1:] if u.label != TEXT or u.text), None)
         header_bar = (first_on_page and weekday_first and date_at == 0
@@ -333,13 +362,34 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     return h
 
 
+def _stamp_below_title(units: list[Unit], h: Header) -> None:
+    """A page whose only stamp is "Updated: <date>", just below the headline, dates the
+    article by it: with nothing else to go by, that is when the article was put out."""
+    at = next((i for i, u in enumerate(units) if u.text.strip() == (h.title or "").strip()), None)
+    if at is None:
+        return
+    for i in range(at + 1, min(at + 4, len(units))):
+        text = units[i].text
+        if units[i].label == TEXT and is_body(text):
+            return
+        if _UPDATE_LINE.match(text) and DATE_RX.search(text) and words(text) <= 12:
+            iso = parse_date(text)
+            if iso:
+                h.published = iso
+                h.page_date = None if h.page_date == iso else h.page_date
+                h.consumed.add(i)
+            return
+
+
 def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> None:
     """Head around a "Published"/"Posted on" marker: author and headline stand above it."""
     h.consumed.add(pub)
     h.published = labelled_iso(units[pub].text)[0] or parse_date(units[pub].text)
-    by = re.search(r"\bby\s+(?P<names>[^|•]+?)\s*$", units[pub].text, re.I)
+    by = re.search(r"\bby\s+(?P<names>[^|•]+?)\s*$", units[pub].text, re.IGNORECASE)
     if by and is_name_like(by["names"]):  # "Posted on 5 May 2021 by Lena March"
         h.author = normalise_author(by["names"])
+    if h.author is None:  # "Posted by Lena March on 5 May 2021"
+        h.author = name_and_date(units[pub].text)[0]
     m = DATE_RX.search(units[pub].text)
     if h.author is None and m:  # "date 2021-05-05 WEB DESK": a credit after the date
         h.author = credit(units[pub].text[m.end():].strip(" |•·,–—-:"))
@@ -398,6 +448,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
     prev = None
     cands: list[int] = []  # title-like units, in page order
     anchor = None  # the first byline or date line below a title-like unit
+    mark = None  # the first byline or date line at all
     implicit = False  # the author is a bare name line, not a "By ..." byline
     for i in head:
         text = units[i].text
@@ -412,6 +463,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
                 h.published, weekday_first, date_at = iso, wd, i
             h.consumed.add(i)  # a second date line in the head is furniture too
             anchor = anchor if anchor is not None or not cands else i
+            mark = i if mark is None else mark
             prev = "date"
             continue
         iso, at = labelled_iso(text)
@@ -424,10 +476,15 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             if is_body(rest) or (m is not None and m.re is _DATELINE):
                 h.replaced[i] = rest
                 break
-            who = credit(rest)
+            t_by, a_by = byline(rest)
+            who = credit(rest) or (a_by if t_by is None else None)  # "May 5, 2021 By Lena March"
             if not rest.strip() or who or _UPDATED.match(rest):  # "date 2021-05-05 WEB DESK"
                 h.author = h.author or who
                 h.consumed.add(i)
+            elif words(rest) <= 3 and not is_title_like(rest) and not re.search(r"[.!?]", rest):
+                h.consumed.add(i)  # "2021-05-05 | Politics": the date and the section filed under
+                anchor = anchor if anchor is not None or not cands else i
+                mark = i if mark is None else mark
             elif (h.title is None and is_title_like(rest) and not is_name_like(rest)
                   and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", rest)):  # a caption's sentences
                 h.title = rest  # "May 5, 2021 | Road talks resume"
@@ -457,6 +514,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             h.author, h.published, date_at = h.author or a, h.published or iso, i
             h.consumed.add(i)
             anchor = anchor if anchor is not None or not cands else i
+            mark = i if mark is None else mark
             prev = "author"
             continue
         t, a = byline(text)
@@ -464,20 +522,23 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             h.author, implicit = a, False
             h.title = h.title or t
             # "Policy brief, 14.09.2021 — by A and B": a date on the byline dates the article
-            if h.published is None and DATE_RX.search(t or ""):
+            if h.published is None and t and DATE_RX.search(t):
                 h.published, date_at = parse_date(t), i
                 h.title = h.title if h.title != t else None
             h.consumed.add(i)
             anchor = anchor if anchor is not None or not cands else i
+            mark = i if mark is None else mark
             prev = "author"
             continue
         # a line of capitalised words is a headline, not a name, when a "By" line follows
         by_below = any(_BYLINE.match(_clean_byline(units[j].text)) for j in head if i < j <= i + 3)
         if (h.author is None and prev in ("date", "title") and not by_below
-                and (is_name_like(text) or credit(text))):
-            h.author, implicit = normalise_author(text) if is_name_like(text) else credit(text), True
+                and (is_name_like(_ROLE_TAIL.sub("", text)) or credit(text))):
+            name = _ROLE_TAIL.sub("", text)  # "Lena March, Kabul correspondent"
+            h.author, implicit = normalise_author(name) if is_name_like(name) else credit(text), True
             h.consumed.add(i)
             anchor = anchor if anchor is not None or not cands else i
+            mark = i if mark is None else mark
             prev = "author"
             continue
         nxt = next((units[j].text for j in head if j > i), "")
@@ -496,6 +557,12 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             prev = "title"
             continue
         prev = "long" if words(text) > 6 else "text"
+    above = [j for j in head if mark is not None and j < mark]
+    if (h.title is None and above and above[-1] not in cands and above[-1] not in h.consumed
+            and is_title_like(units[above[-1]].text) and not is_body(units[above[-1]].text)
+            and not is_name_like(units[above[-1]].text)):
+        cands = sorted(cands + [above[-1]])  # the line just above the date or byline heads the article
+        anchor = mark
     if h.title is None and cands:
         at = _headline(units, cands, anchor)
         h.title = units[at].text
@@ -534,6 +601,7 @@ def _headline(units: list[Unit], cands: list[int], anchor: int | None) -> int:
     above = [c for c in cands if anchor is not None and c < anchor]
     if not above:  # the first, unless it is the site's name above another
         return cands[1] if len(cands) > 1 and _page_name(units, cands[0]) else cands[0]
+    assert anchor is not None  # a candidate above it was found
     below = [c for c in cands if c > anchor]
     if words(units[above[-1]].text) <= 3 and below and below[0] <= anchor + 2 \
             and words(units[below[0]].text) >= 4:
