@@ -83,3 +83,18 @@ def test_quotes_second_quote_of_a_paragraph_keeps_the_speaker(rel_doc):
             "roads to every trader.”")
     quotes = read_quotes(rel_doc(text))
     assert [q.speaker for q in quotes] == ["e:person/yusuf-khan-badri"] * 2
+
+
+def test_quotes_next_paragraph_of_words_keeps_the_speaker(rel_doc):
+    text = ("“The new road will carry grain to the border,” Badri told reporters.\n\n"
+            "“Traders from both sides will use it before the spring rains come.”\n\n"
+            "The governor of the province did not comment.")
+    quotes = read_quotes(rel_doc(text))
+    assert [q.speaker for q in quotes] == ["e:person/yusuf-khan-badri"] * 2
+    assert quotes[1].text.startswith("Traders from both sides")
+
+
+def test_quotes_unattributed_paragraph_after_narration_has_no_speaker(rel_doc):
+    text = ("Badri visited the market in the morning.\n\n"
+            "“Traders from both sides will use the road before the spring rains come.”")
+    assert read_quotes(rel_doc(text)) == []

@@ -274,6 +274,16 @@ class _Memo:
 _last = _Memo()
 
 
+def _continues(text: str, paras: list[tuple[int, int]], para: tuple[int, int], start: int,
+               prev: tuple[int, int] | None) -> bool:
+    """Whether a quote opening its paragraph goes on from the quote of the paragraph just
+    before (news style: a speaker's next paragraph of words is not attributed again)."""
+    if prev is None or para not in paras:
+        return False
+    k = paras.index(para)
+    return k > 0 and paras[k - 1] == prev and not text[para[0]:start].strip(" \t\"“‘'")
+
+
 def read_quotes(doc: Doc) -> list[Quote]:
     """Direct quotations with speaker, cue verb, date and the entities they mention."""
     if _last.doc is doc:
@@ -338,8 +348,10 @@ def _read_quotes(doc: Doc) -> list[Quote]:
             if speaker:
                 ev_start, ev_end = min(ev_start, ws), max(ev_end, we)
                 break
-        if speaker is None and last.get("para") == para and last.get("speaker"):
-            # “A,” X said. “B.” – the next quote of the paragraph is X's too
+        if speaker is None and last.get("speaker") and (
+                last.get("para") == para or _continues(text, paras, para, f.start, last.get("para"))):
+            # “A,” X said. “B.” – the next quote of the paragraph, or a paragraph that is only
+            # a quote right after X's, is X's too
             speaker, cue = last["speaker"], last.get("cue", "")
         if speaker is None or speaker not in named:
             continue
