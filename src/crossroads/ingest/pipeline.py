@@ -12,12 +12,13 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from crossroads.exc import InputError
 from crossroads.ingest import dedup, readers
+from crossroads.ingest.variants import VariantResolver
 from crossroads.ingest.worker import ReaderProcess, forked_children_die_with_parent
 from crossroads.model import Document, Extraction, IngestReport
 from crossroads.store.base import Store
@@ -76,6 +77,7 @@ class Ingest:
         for doc_id, sig in store.minhashes():
             self._near.add(doc_id, sig)
         self._seen_hashes: set[str] = set()
+        self._variants = VariantResolver(store)
         self.failed_inputs: dict[str, str] = {}
         """Input -> reason, for each input of the last run that failed (see failed.py)."""
         self.ok_inputs: set[str] = set()
@@ -179,7 +181,8 @@ class Ingest:
                     self._seen_hashes.difference_update(d.content_hash for d in lo.docs)
                 elif lo.docs:
                     try:
-                        read = [extractions[d.id] for d in lo.to_extract if d.id in extractions]
+                        read = [self._variants.resolve(extractions[d.id])
+                                for d in lo.to_extract if d.id in extractions]
                         stored = set(self.store.add_documents(lo.docs, read))
                     except Exception as exc:  # the store rolled back this file; go on
                         log.exception("storing %s failed", lo.name)

@@ -98,6 +98,11 @@ class Store(ABC):
         then prefix/substring)."""
 
     @abstractmethod
+    def people_by_initial(self, initial: str) -> list[tuple[str, str]]:
+        """(entity id, folded name or alias) of every stored person with a name starting with
+        ``initial``'s folded first letter: the candidates a new spelling is compared with."""
+
+    @abstractmethod
     def entities(self, type: str | None = None, doc: str | None = None,
                  limit: int | None = None, offset: int = 0) -> list[tuple[Entity, int]]:
         """(entity, mention count) pairs, most mentioned first."""

@@ -342,6 +342,16 @@ class SQLStore(Store):
             [key, like_pattern(key) + "%", "%" + like_pattern(key) + "%", limit])
         return [rows.entity_from(r) for r in found]
 
+    def people_by_initial(self, initial: str) -> list[tuple[str, str]]:
+        lo = fold(initial)[:1]
+        if not lo:
+            return []
+        found = self._rows("SELECT n.entity, n.name FROM entity_names n "
+                           "JOIN entities e ON e.id = n.entity "
+                           "WHERE n.name >= ? AND n.name < ? AND e.type = 'Person' "
+                           "ORDER BY n.entity, n.name", [lo, chr(ord(lo) + 1)])
+        return [(str(r[0]), str(r[1])) for r in found]
+
     def entities(self, type: str | None = None, doc: str | None = None,
                  limit: int | None = None, offset: int = 0) -> list[tuple[Entity, int]]:
         join = "JOIN mentions m ON m.entity = e.id AND m.doc = ?" if doc else \
