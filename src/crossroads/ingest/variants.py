@@ -3,7 +3,8 @@
 The linker merges spellings within a document and against the pack (see names.py). Across
 documents the store is the memory: before an extraction is written, every person it names
 under an id the store does not hold yet is compared (``names.same_person``) with the stored
-people whose folded names start with the same letter, and with the new people of this run.
+people whose folded names start with the same letter (and whose surnames do), and with the new
+people of this run.
 A match takes over the known id; the store keeps the new spelling as an alias of it. Two
 known people equally close keep the new name apart rather than guess.
 """
@@ -73,9 +74,14 @@ class VariantResolver:
         if not initial:
             return None
         index = PersonIndex()
-        parts = len(name_parts(name))
+        parts = name_parts(name)
         for eid, stored in self.store.people_by_initial(initial):
-            if len(name_parts(stored)) == parts:
+            words = stored.split()
+            if not words or words[-1][:1] != parts[-1][:1] or abs(len(words) - len(parts)) > 1:
+                continue  # plainly another name: skip the full parse
+            other = name_parts(stored)
+            # same number of parts and surname initial: a cheap cut before Jaro-Winkler
+            if len(other) == len(parts) and other[-1][:1] == parts[-1][:1]:
                 index.add(stored, eid)
         return index.find(name)
 

@@ -346,9 +346,11 @@ class SQLStore(Store):
         lo = fold(initial)[:1]
         if not lo:
             return []
+        # the name range walks entity_names' primary key; "|| ''" keeps the planner from
+        # starting at every Person through the type index instead (4x slower at 20k people)
         found = self._rows("SELECT n.entity, n.name FROM entity_names n "
                            "JOIN entities e ON e.id = n.entity "
-                           "WHERE n.name >= ? AND n.name < ? AND e.type = 'Person' "
+                           "WHERE n.name >= ? AND n.name < ? AND e.type || '' = 'Person' "
                            "ORDER BY n.entity, n.name", [lo, chr(ord(lo) + 1)])
         return [(str(r[0]), str(r[1])) for r in found]
 
