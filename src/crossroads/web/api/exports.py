@@ -16,7 +16,7 @@ from crossroads.web.data.records import Lookup
 from crossroads.web.data.search import SEARCH_CAP
 from crossroads.web.data.view import DocumentView
 from crossroads.web.deps import choice, pack_for, store_for
-from crossroads.web.errors import ERROR_RESPONSES
+from crossroads.web.errors import ERROR_RESPONSES, bad_param
 from crossroads.web.memo import Memo, generation
 
 router = APIRouter(prefix="/api", tags=["export"], responses=ERROR_RESPONSES)
@@ -77,6 +77,8 @@ def export(request: Request,
            ) -> Response:
     """The same files as `crossroads export`; ``X-Records`` says how many records it holds."""
     fmt = choice("format", format, tuple(FORMATS))
+    if fmt is None:  # an empty ?format= (a missing one is refused by Query(...))
+        raise bad_param("format", f"format: give one of: {', '.join(FORMATS)}")
     chosen = {k: request.query_params.get(k) for k in search_data.FACETS}
     body, n = export_bytes(request, fmt, source, q, chosen, entity)
     media, ending = KINDS[fmt]
