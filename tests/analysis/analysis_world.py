@@ -8,8 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from crossroads.model import (Document, Entity, Event, Evidence, Extraction, Mention, Quote,
-                              Relation)
+from crossroads.model import Document, Entity, Event, Evidence, Extraction, Mention, Quote, Relation
 from crossroads.pack import Pack
 from crossroads.textspan import sentence_around
 
@@ -292,30 +291,30 @@ BORDERS = [("tj", "af"), ("tj", "uz"), ("tj", "kg"), ("tj", "cn"), ("af", "pk"),
 # id, published, author, title, text
 TEXTS = {
     "roster": ("2021-04-10", "Mira Sadykova", "Who guards the region",
-               "Kazakhstan, Kyrgyzstan and Tajikistan belong to the CSTO. "
-               "Russia keeps a military base near Dushanbe in Tajikistan. "
-               "The IMU has about 700 fighters in Badakhshan. "
-               "India keeps a small air unit in Kyrgyzstan. "
-               "American tankers still refuel at an airfield in Kyrgyzstan. "
-               "According to Ivan Petrov, IMU cells recruit in Dushanbe."),
+               ("Kazakhstan, Kyrgyzstan and Tajikistan belong to the CSTO. "
+                "Russia keeps a military base near Dushanbe in Tajikistan. "
+                "The IMU has about 700 fighters in Badakhshan. "
+                "India keeps a small air unit in Kyrgyzstan. "
+                "American tankers still refuel at an airfield in Kyrgyzstan. "
+                "According to Ivan Petrov, IMU cells recruit in Dushanbe.")),
     "claim": ("2021-06-02", "Tom Reed", "Allies of Moscow",
-              "Uzbekistan and Tajikistan are members of the CSTO. "
-              "A Russian envoy, Ivan Petrov, ruled out American military bases in Central Asia. "
-              "The IMU counts more than 5,000 fighters in Badakhshan. "
-              "Ivan Petrov met officials in Dushanbe on 1 June. "
-              "\u201cThe Tajik side told us that American bases there are impossible,\u201d Petrov said."),
+              ("Uzbekistan and Tajikistan are members of the CSTO. "
+               "A Russian envoy, Ivan Petrov, ruled out American military bases in Central Asia. "
+               "The IMU counts more than 5,000 fighters in Badakhshan. "
+               "Ivan Petrov met officials in Dushanbe on 1 June. "
+               "\u201cThe Tajik side told us that American bases there are impossible,\u201d Petrov said.")),
     "copy": ("2021-06-03", "Tom Reed", "Allies of Moscow (reprint)",
-             "Uzbekistan and Tajikistan are members of the CSTO. "
-             "A Russian envoy, Ivan Petrov, ruled out American military bases in Central Asia."),
+             ("Uzbekistan and Tajikistan are members of the CSTO. "
+              "A Russian envoy, Ivan Petrov, ruled out American military bases in Central Asia.")),
     "pak": ("2021-06-20", "Lena Ortiz", "Islamabad says no",
-            "Prime Minister Imran Khan ruled out any US military bases on Pakistani soil. "
-            "\u201cPakistan will not host American troops on its territory,\u201d Khan told reporters."),
+            ("Prime Minister Imran Khan ruled out any US military bases on Pakistani soil. "
+             "\u201cPakistan will not host American troops on its territory,\u201d Khan told reporters.")),
     "hist": ("2022-01-15", "Ken Ito", "Old airfields",
-             "The United States used the Manas air base in Kyrgyzstan from 2001 to 2014. "
-             "The IMU pledged allegiance to the Taliban. "
-             "Usman Ghazi led the IMU. "
-             "The United States designated the IMU a terrorist organization. "
-             "Kyrgyzstan does not host any Indian forces."),
+             ("The United States used the Manas air base in Kyrgyzstan from 2001 to 2014. "
+              "The IMU pledged allegiance to the Taliban. "
+              "Usman Ghazi led the IMU. "
+              "The United States designated the IMU a terrorist organization. "
+              "Kyrgyzstan does not host any Indian forces.")),
 }
 
 EXTRA_ENTITIES = [Entity("e:person/ivan-petrov", "Person", "Ivan Petrov"),
@@ -424,11 +423,11 @@ def build_store(store, pack: Pack) -> dict[str, Document]:
     for x in xs.values():
         ids = {m.entity for m in x.mentions}
         for r in x.relations:
-            ids |= {r.subject, r.object} - {None}
+            ids |= {i for i in (r.subject, r.object) if i is not None}
         for ev in x.events:
-            ids |= set(ev.actors) | set(ev.targets) | ({ev.place} - {None})
+            ids |= set(ev.actors) | set(ev.targets) | ({ev.place} if ev.place is not None else set())
         for q in x.quotes:
-            ids |= {q.speaker} | set(q.about)
+            ids |= ({q.speaker} if q.speaker is not None else set()) | set(q.about)
         for i in sorted(ids):
             pe = pack.get(i)
             x.entities.append(known.get(i) or Entity(pe.id, pe.type, pe.name, pe.aliases))

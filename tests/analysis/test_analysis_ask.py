@@ -23,7 +23,7 @@ def test_resolve_by_id_name_alias_and_store(world):
 def test_profile_splits_current_and_past_with_sources(world):
     store, pack, docs = world
     p = profile(store, pack, "Kyrgyzstan")
-    assert p.entity.id == "e:country/kg" and p.pack["source"] == "test: atlas"
+    assert p.entity.id == "e:country/kg" and p.pack is not None and p.pack["source"] == "test: atlas"
     past = [f for f in p.past if f.predicate == "hosts_military_presence"]
     assert past[0].object_name == "United States" and past[0].end == "2014"
     assert any(f.label.endswith("Collective Security Treaty Organization") for f in p.current)
@@ -60,7 +60,7 @@ def test_timeline_orders_events_and_dated_relations(world):
 
 
 def test_timeline_pair_query_and_range(world):
-    store, pack, _ = world
+    store, _, _ = world
     pair = timeline(store, "e:country/kg", "e:country/us")
     assert {i.kind for i in pair} == {"start", "end"}
     assert timeline(store, "e:country/kg", date_from="2010", date_to="2020")[0].date == "2014"
@@ -93,7 +93,7 @@ def test_network_as_of_drops_relations_not_holding(world):
 
 
 def test_analysis_exports_its_public_names():
-    import crossroads.analysis as analysis
+    from crossroads import analysis
     assert all(hasattr(analysis, name) for name in analysis.__all__)
     assert {"facts", "conflicts", "profile", "timeline", "neighbourhood", "basing_options",
             "routes", "exposure", "resolve_entity"} <= set(analysis.__all__)

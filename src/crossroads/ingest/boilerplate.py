@@ -46,9 +46,10 @@ END_LINES = frozenset({"continue reading", "read more", "read the rest", "read f
                        "read the full article", "read full story", "read the full story",
                        "keep reading", "read on"})
 
-SOCIAL = frozenset("""facebook twitter x linkedin whatsapp telegram pinterest reddit tumblr vk
-email e-mail print messenger viber line skype pocket flipboard mix copy link share tweet
-""".split())
+SOCIAL = frozenset(["facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "pinterest",
+                    "reddit", "tumblr", "vk", "email", "e-mail", "print", "messenger", "viber",
+                    "line", "skype", "pocket", "flipboard", "mix", "copy", "link", "share",
+                    "tweet"])
 
 _UI_PREFIX = re.compile(
     r"^(your email address will not be published|required fields are marked|"
@@ -62,25 +63,25 @@ _UI_PREFIX = re.compile(
     r"(tags|tagged|topics|filed under|categories|posted in)\s*:|"
     r"(also read|read also|read more|see also|related|recommended|must read|watch)\s*[:|»>-]\s*\S|"
     r"(enjoying|enjoyed|like|liked|love) this (article|story|post)\?|click here to (subscribe|support|read)|"
-    r"support (our|independent) journalism|support us\b)", re.I)
+    r"support (our|independent) journalism|support us\b)", re.IGNORECASE)
 # an advertising line that ends in a call to action: "... for road engineers - JOIN NOW"
 _CALL_TO_ACTION = re.compile(r"\s[-–—|:]\s*(join now|join today|sign up now|subscribe now|register now|"
-                             r"apply now|learn more|find out more|shop now|download now)\s*!?$", re.I)
-_TAIL_RAW = re.compile(r"^(share this|like this|comments?( \(\d+\))?|\d+ comments?|\d+ thoughts? on .*)\s*:?$", re.I)
-_PUBLISHED = re.compile(r"^(published|posted|first published|date)(\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.I)
+                             r"apply now|learn more|find out more|shop now|download now)\s*!?$", re.IGNORECASE)
+_TAIL_RAW = re.compile(r"^(share this|like this|comments?( \(\d+\))?|\d+ comments?|\d+ thoughts? on .*)\s*:?$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"^(published|posted|first published|date)(\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _CREDIT = re.compile(r"^(\(?\s*(photo|image|picture|photograph|foto|illustration)s?(\s+credits?)?"
-                     r"\s*(by\b|:|©|-)|(credit|credits|courtesy|photo source)\s*:|©)", re.I)
+                     r"\s*(by\b|:|©|-)|(credit|credits|courtesy|photo source)\s*:|©)", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^Home(\s*[»>/|›:\-]|(?=[A-Z]))")
 _AGE = re.compile(r"^[\w&,' -]{0,30}?\d+\s*(sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|"
-                  r"weeks?|months?)\s+ago$", re.I)
-_BY = re.compile(r"^by\s", re.I)
+                  r"weeks?|months?)\s+ago$", re.IGNORECASE)
+_BY = re.compile(r"^by\s", re.IGNORECASE)
 _SNIPPET_END = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])$")
 
 _INLINE_CREDIT = [
-    re.compile(r"\s*\((photo|image|picture|file photo|photograph)s?(\s+credits?)?\s*(by\b|:)[^()]*\)", re.I),
+    re.compile(r"\s*\((photo|image|picture|file photo|photograph)s?(\s+credits?)?\s*(by\b|:)[^()]*\)", re.IGNORECASE),
     re.compile(r"\s*\b(editorial use only|for editorial use|no archive|no commercial use|no sales|"
-               r"mandatory credit)\b[^.]*\.", re.I),
-    re.compile(r"\s*\b(photo|image|picture)s?(\s+credits?)?\s*:\s*[^:]{1,80}$", re.I),
+               r"mandatory credit)\b[^.]*\.", re.IGNORECASE),
+    re.compile(r"\s*\b(photo|image|picture)s?(\s+credits?)?\s*:\s*[^:]{1,80}$", re.IGNORECASE),
     re.compile(r"(?<=[.!?])\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*(\s+/\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*)+$"),
 ]
 

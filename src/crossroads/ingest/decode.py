@@ -25,10 +25,12 @@ _MAGIC = {b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF 
           b"7z\xbc\xaf": "7-Zip archive", b"Rar!": "RAR archive", b"%!PS": "PostScript",
           b"\x7fELF": "executable", b"MZ": "executable", b"ID3": "MP3 audio",
           b"RIFF": "RIFF media file", b"OggS": "Ogg media file", b"SQLite format 3": "SQLite database"}
-_OTHER_EXT = frozenset(".doc .docx .odt .rtf .xls .xlsx .ods .ppt .pptx .epub .png .jpg .jpeg .gif "
-                       ".webp .tif .tiff .zip .gz .tgz .bz2 .xz .7z .rar .mp3 .mp4 .avi .mov .exe "
-                       ".dll .so .bin .db .sqlite".split())
-_HTML_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
+_OTHER_EXT = frozenset([".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt",
+                        ".pptx", ".epub", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif",
+                        ".tiff", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".mp3",
+                        ".mp4", ".avi", ".mov", ".exe", ".dll", ".so", ".bin", ".db",
+                        ".sqlite"])
+_HTML_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE | re.DOTALL)
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 
@@ -48,7 +50,7 @@ def sniff(data: bytes, suffix: str, name: str) -> str:
     return "html" if suffix in HTML_EXT else "text"
 
 
-_FRAGMENT = re.compile(r"</(p|div|span|a|li|td|h[1-6]|article|section)>", re.I)
+_FRAGMENT = re.compile(r"</(p|div|span|a|li|td|h[1-6]|article|section)>", re.IGNORECASE)
 
 
 def is_html(text: str) -> bool:

@@ -21,16 +21,17 @@ _MARKER = re.compile(
     rf"|\[(?P<bracket>\d{{1,3}})\]"
     rf"|(?P<super>[{_SUPERS}]+)")
 _NOTES_HEADING = re.compile(r"^(notes|endnotes|end notes|footnotes|references|sources|bibliography|"
-                            r"works cited)\s*:?$", re.I)
+                            r"works cited)\s*:?$", re.IGNORECASE)
 
 
-def _marker(m: re.Match) -> str:
-    return next(g for g in (m["glued"], m["after"], m["bracket"], m["super"]) if g).translate(_SUPER_MAP)
+def _marker(m: re.Match[str]) -> str:
+    found: str = next(g for g in (m["glued"], m["after"], m["bracket"], m["super"]) if g)
+    return found.translate(_SUPER_MAP)
 
 
 def body_markers(lines: list[str]) -> set[str]:
     """Numbers that stand as note markers somewhere in lines that are not notes themselves."""
-    found = set()
+    found: set[str] = set()
     for line in lines:
         if _NOTE_LINE.match(line):
             continue
@@ -53,7 +54,7 @@ def take_notes(lines: list[str], hard_wrapped: bool) -> tuple[list[str], dict[st
             continue
         m = _NOTE_LINE.match(line)
         number = m and (m["b"] or m["n"] or (m["s"] or "").translate(_SUPER_MAP))
-        if m and (number in markers or in_section) and number not in notes:
+        if m and number is not None and (number in markers or in_section) and number not in notes:
             notes[number] = m["text"].strip()
             current = number
             out.append(CUT)

@@ -28,13 +28,13 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-_MD = [(re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\1"),  # headings
+_MD = [(re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE), r"\1"),  # headings
        (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
        (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: their words stay
        (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-       (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
-       (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M), "")]  # rules
-_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+       (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),  # block quotes
+       (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.MULTILINE), "")]  # rules
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
 def from_markdown(text: str) -> tuple[str, dict[str, str]]:

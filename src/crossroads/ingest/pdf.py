@@ -10,11 +10,15 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from crossroads.exc import InputError
 from crossroads.ingest.layout import PAGE_BREAK
 
-_PAGE_NO = re.compile(r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)
+if TYPE_CHECKING:  # pypdf is imported when a PDF is read, not with the package
+    from pypdf import PdfReader
+
+_PAGE_NO = re.compile(r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE)
 
 
 @dataclass
@@ -27,10 +31,11 @@ class PdfText:
     pages: int
 
 
-def _info(reader, key: str) -> str | None:
+def _info(reader: PdfReader, key: str) -> str | None:
     try:
-        value = (reader.metadata or {}).get(key)
-    except Exception:  # a broken info dictionary is no reason to refuse the text
+        meta = reader.metadata
+        value = meta.get(key) if meta is not None else None
+    except Exception:  # noqa: BLE001  (a broken info dictionary is no reason to refuse the text)
         return None
     value = str(value).strip() if value else ""
     return value or None
@@ -47,15 +52,15 @@ def read_pdf(data: bytes, name: str) -> PdfText:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
-            except Exception:
+                ok: int = reader.decrypt("")
+            except Exception:  # noqa: BLE001  (any failure to decrypt: refused as encrypted below)
                 ok = 0
             if not ok:
                 raise InputError(name, "encrypted PDF: it needs a password; save an unlocked copy")
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except Exception as exc:  # pypdf fails on broken files in many ways; all mean "damaged"
+    except Exception as exc:  # noqa: BLE001  (pypdf fails on broken files in many ways; all mean "damaged")
         raise InputError(name, f"damaged PDF: {exc.__class__.__name__}: {exc}"[:200])
     if not "".join(pages).strip():
         raise InputError(name, f"PDF has no text layer ({len(pages)} page(s) of images?); "

@@ -9,21 +9,27 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
 
 from crossroads.exc import InputError
 from crossroads.ingest import boilerplate, footnotes, layout
 from crossroads.ingest.boilerplate import TEXT, Unit
 from crossroads.ingest.decode import decode, is_html, sniff
 from crossroads.ingest.dedup import content_hash, minhash_signature
-from crossroads.ingest.metadata import (Header, byline, full_date, normalise_author, parse_date,
-                                        read_header)
+from crossroads.ingest.metadata import (
+    Header,
+    byline,
+    full_date,
+    normalise_author,
+    parse_date,
+    read_header,
+)
 from crossroads.ingest.split import split_articles
-from crossroads.model import Document, Footnote
+from crossroads.model import Data, Document, Footnote
 
-__all__ = ["iter_inputs", "load_path", "load_bytes", "build_documents"]
+__all__ = ["build_documents", "iter_inputs", "load_bytes", "load_path"]
 
 
 def iter_inputs(paths: list[str]) -> Iterator[Path]:
@@ -85,8 +91,8 @@ def _load(data: bytes, source: str, label: str, suffix: str, max_bytes: int) -> 
     if not data.strip():
         raise InputError(label, "empty file")
     fmt = sniff(data, suffix, label)
-    meta: dict = {}
-    hints: dict = {}
+    meta: Data = {}
+    hints: dict[str, str | None] = {}
     if fmt == "pdf":
         from crossroads.ingest.pdf import read_pdf
         pdf = read_pdf(data, label)
@@ -113,7 +119,7 @@ def _load(data: bytes, source: str, label: str, suffix: str, max_bytes: int) -> 
     return build_documents(text, source, label, hashlib.sha1(data).hexdigest(), fmt, hints, meta)
 
 
-def _html_header(run: list[Unit], hints: dict) -> Header:
+def _html_header(run: list[Unit], hints: dict[str, str | None]) -> Header:
     """Head of trafilatura's text: only a leftover byline or date line is taken off."""
     h = Header(title=hints.get("title"), author=hints.get("author"), published=hints.get("published"))
     seen = 0
@@ -135,7 +141,7 @@ def _html_header(run: list[Unit], hints: dict) -> Header:
 
 
 def _is_filename(title: str | None) -> bool:
-    return not title or bool(re.search(r"\.(docx?|pdf|indd|odt)$|^microsoft word", title, re.I))
+    return not title or bool(re.search(r"\.(docx?|pdf|indd|odt)$|^microsoft word", title, re.IGNORECASE))
 
 
 def _article(run: list[Unit], header: Header, notes: dict[str, str]) -> tuple[str, list[Footnote]]:
@@ -164,7 +170,8 @@ def _article(run: list[Unit], header: Header, notes: dict[str, str]) -> tuple[st
 
 
 def build_documents(text: str, source: str, label: str, page_hash: str, fmt: str = "text",
-                    hints: dict | None = None, meta: dict | None = None) -> list[Document]:
+                    hints: dict[str, str | None] | None = None,
+                    meta: Data | None = None) -> list[Document]:
     """Documents of an input's decoded text: one article, or a page and its articles.
 
     `page_hash` is the SHA1 of the raw input, the id of the page document if there is one.
@@ -194,8 +201,8 @@ def build_documents(text: str, source: str, label: str, page_hash: str, fmt: str
                 header.author = hints["author"]
             if fmt == "markdown":
                 header.title = hints.get("title") or header.title
-                header.author = normalise_author(hints.get("author", "")) or header.author
-                header.published = parse_date(hints.get("date", "")) or header.published
+                header.author = normalise_author(hints.get("author") or "") or header.author
+                header.published = parse_date(hints.get("date") or "") or header.published
         body, notes_here = _article(run, header, notes)
         if not body.strip():
             continue

@@ -7,6 +7,8 @@ when it holds running prose; runs of teasers and page furniture are dropped.
 """
 from __future__ import annotations
 
+from itertools import pairwise
+
 from crossroads.ingest.boilerplate import END, PUBLISHED, TEXT, Unit, cut_tail, is_body, words
 from crossroads.ingest.metadata import is_dek, is_title_like
 
@@ -55,7 +57,7 @@ def split_articles(units: list[Unit]) -> list[list[Unit]]:
     pieces: list[list[Unit]] = []
     for run in runs:
         cuts = [0] + [s for s in _head_starts(run) if s > 0] + [len(run)]
-        parts = [run[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+        parts = [run[a:b] for a, b in pairwise(cuts) if b > a]
         for part in parts:
             if pieces and not _has_head(part) and _has_body(pieces[-1]):
                 if _has_body(part):  # the same article going on after a "Read more"

@@ -7,10 +7,13 @@ parameter that was wrong, or is null when the fault is not one parameter's.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -26,7 +29,7 @@ class ErrorBody(BaseModel):
     param: str | None = Field(None, examples=["as_of"])
 
 
-ERROR_RESPONSES: dict = {code: {"model": ErrorBody, "description": text} for code, text in (
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody, "description": text} for code, text in (
     (400, "A parameter is invalid (named in `param`)"),
     (404, "No such entity, document or endpoint"),
     (503, "The store could not answer (details only in the server log)"),
@@ -52,7 +55,7 @@ def not_found(error: str, param: str | None = None) -> ApiError:
     return ApiError(404, error, param)
 
 
-def error_body(status: int, error: str, param: str | None) -> dict:
+def error_body(status: int, error: str, param: str | None) -> dict[str, Any]:
     return {"status": status, "error": error, "param": param}
 
 
@@ -67,16 +70,16 @@ def wants_html(request: Request) -> bool:
 
 
 def _respond(request: Request, status: int, error: str, param: str | None,
-             headers: dict | None = None):
+             headers: Mapping[str, str] | None = None) -> Response:
     if wants_html(request):
-        templates = request.app.state.templates
+        templates: Jinja2Templates = request.app.state.templates
         return templates.TemplateResponse(request, "error.html",
                                           {"status": status, "error": error, "param": param},
                                           status_code=status, headers=headers)
     return JSONResponse(error_body(status, error, param), status_code=status, headers=headers)
 
 
-def _validation_message(err: dict) -> tuple[str | None, str]:
+def _validation_message(err: dict[str, Any]) -> tuple[str | None, str]:
     loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body", "header")]
     param = ".".join(loc) or None
     msg = err.get("msg", "invalid value")
@@ -90,36 +93,36 @@ def install(app: FastAPI) -> None:
     """Register the handlers that turn every error into the one shape."""
 
     @app.exception_handler(ApiError)
-    async def _api_error(request: Request, exc: ApiError):
+    async def _api_error(request: Request, exc: ApiError) -> Response:
         return _respond(request, exc.status, exc.error, exc.param)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, exc: RequestValidationError):
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
         errors = exc.errors()
         param, msg = _validation_message(errors[0]) if errors else (None, "invalid request")
         return _respond(request, 400, msg, param)
 
     @app.exception_handler(NotFound)
-    async def _not_found(request: Request, exc: NotFound):
+    async def _not_found(request: Request, exc: NotFound) -> Response:
         return _respond(request, 404, str(exc), None)
 
     @app.exception_handler(QueryError)
-    async def _query(request: Request, exc: QueryError):
+    async def _query(request: Request, exc: QueryError) -> Response:
         return _respond(request, 400, str(exc), "q")
 
     @app.exception_handler(StoreError)
-    async def _store(request: Request, exc: StoreError):
+    async def _store(request: Request, exc: StoreError) -> Response:
         # its message names the database file or server: for the log, not for the client
         log.error("store error on %s: %s", request.url.path, exc)
         return _respond(request, 503, "the store could not answer this request "
                                       "(the server log says why)", None)
 
     @app.exception_handler(CrossroadsError)
-    async def _crossroads(request: Request, exc: CrossroadsError):
+    async def _crossroads(request: Request, exc: CrossroadsError) -> Response:
         return _respond(request, 400, str(exc), None)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException):
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else "error"
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no such page or endpoint: {request.url.path}"
@@ -131,7 +134,7 @@ def install(app: FastAPI) -> None:
         return _respond(request, exc.status_code, detail, None, getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception):
+    async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path)
         return JSONResponse(error_body(500, f"internal error: {type(exc).__name__}", None),
                             status_code=500)

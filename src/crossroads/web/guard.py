@@ -38,7 +38,8 @@ def allowed_hosts(host: str, extra: list[str] | tuple[str, ...] = ()) -> list[st
     return list(dict.fromkeys(n for n in names if n))
 
 
-def _error(status: int, error: str, headers: dict | None = None) -> tuple[dict, list]:
+def _error(status: int, error: str,
+           headers: dict[str, str] | None = None) -> tuple[Message, bytes]:
     body = json.dumps({"status": status, "error": error, "param": None}).encode()
     raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any, Callable
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar, cast
 
 from crossroads.store.base import Store
 
+T = TypeVar("T")
 
-def generation(store: Store) -> tuple:
+
+def generation(store: Store) -> tuple[Hashable, ...]:
     grades = store.source_grades()
     return (tuple(sorted(store.stats().items())),
             tuple(sorted((k, tuple(sorted(v.items()))) for k, v in grades.items())))
@@ -25,16 +28,16 @@ class Memo:
 
     def __init__(self, size: int = 64) -> None:
         self.size = size
-        self._items: OrderedDict[tuple, Any] = OrderedDict()
+        self._items: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()  # any kind of result
         self._lock = threading.Lock()
 
-    def get(self, key: tuple, compute: Callable[[], Any],
-            keep: Callable[[Any], bool] | None = None) -> Any:
+    def get(self, key: tuple[Hashable, ...], compute: Callable[[], T],
+            keep: Callable[[T], bool] | None = None) -> T:
         """The value for ``key``, computed once; ``keep`` may refuse to hold a large one."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
-                return self._items[key]
+                return cast(T, self._items[key])  # stored by compute() for this key
         value = compute()
         if keep is not None and not keep(value):
             return value

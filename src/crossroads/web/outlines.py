@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 REGION_BBOX = (20.0, 0.0, 125.0, 64.0)
 """(west, south, east, north) in degrees: Black Sea to the Yellow Sea, Indian Ocean to Siberia."""
@@ -51,9 +52,9 @@ def build(out: Path) -> int:
     return len(features)
 
 
-def _rounded(geom: dict) -> dict:
+def _rounded(geom: dict[str, Any]) -> dict[str, Any]:
     """Coordinates rounded to 3 decimals (about 100 m) to keep the file small."""
-    def r(c):
+    def r(c: Any) -> list[Any]:  # GeoJSON coordinates: a point or nested lists of them
         if isinstance(c, (list, tuple)) and c and isinstance(c[0], (int, float)):
             return [round(c[0], 3), round(c[1], 3)]
         return [r(x) for x in c]

@@ -1,6 +1,8 @@
 """GET /api/documents and /api/documents/{id} (with mentions and per-sentence facts)."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
@@ -16,7 +18,7 @@ router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
 @router.get("/documents", summary="Stored documents in ingest order")
 def documents(request: Request, source: str | None = Query(None, description="Input file name."),
               parent: str | None = Query(None, description="Id of a page document."),
-              limit: int = Limit, offset: int = Offset) -> dict:
+              limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     with store_for(request) as store:
         total = (store.count_documents() if not source and not parent
                  else len(store.documents(source=source, parent=parent)))
@@ -37,7 +39,7 @@ def parse_highlight(value: str | None) -> tuple[int, int] | None:
     return a, b
 
 
-def document_data(request: Request, doc_id: str, hl: str | None) -> dict:
+def document_data(request: Request, doc_id: str, hl: str | None) -> dict[str, Any]:
     span = parse_highlight(hl)
     with store_for(request) as store:
         doc = store.get_document(doc_id)
@@ -49,7 +51,7 @@ def document_data(request: Request, doc_id: str, hl: str | None) -> dict:
 
 @router.get("/documents/{doc_id}", summary="One document with mentions and per-sentence facts")
 def document(request: Request, doc_id: str,
-             hl: str | None = Query(None, description="Span to highlight: START-END.")) -> dict:
+             hl: str | None = Query(None, description="Span to highlight: START-END.")) -> dict[str, Any]:
     """The cleaned text, the entity mentions in it, and for every sentence facts were read
     from, its relations, events and quotes. A unique id prefix of 6+ characters works."""
     data = document_data(request, doc_id, hl)
@@ -64,7 +66,7 @@ class Correction(BaseModel):
     author: str | None = Field(None, max_length=300, examples=["Staff writer"])
 
 
-def correct(request: Request, doc_id: str, changes: dict) -> dict:
+def correct(request: Request, doc_id: str, changes: dict[str, Any]) -> dict[str, Any]:
     """Apply a correction (only with --write); the original values stay in meta.original."""
     from crossroads.web.api.ingest import require_write
     require_write(request, "correcting documents")
@@ -88,7 +90,7 @@ def correct(request: Request, doc_id: str, changes: dict) -> dict:
 
 @router.patch("/documents/{doc_id}", summary="Correct a document's title, date or author "
                                              "(needs --write)")
-def patch_document(request: Request, doc_id: str, body: Correction) -> dict:
+def patch_document(request: Request, doc_id: str, body: Correction) -> dict[str, Any]:
     """The document's summary after the correction, with ``original`` (the values read
     from the file) and ``corrected`` (the fields changed by hand)."""
     return correct(request, doc_id, body.model_dump())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
@@ -41,7 +42,7 @@ def safe_name(name: str) -> str:
     return f"{slug(stem or ext) or 'upload'}.{ext if stem and ext in _SUFFIXES else 'txt'}"
 
 
-def ingest_bytes(request: Request, name: str, data: bytes) -> dict:
+def ingest_bytes(request: Request, name: str, data: bytes) -> dict[str, Any]:
     """Run the ingest pipeline (cleaning, dedup, extraction) on one file's bytes. The report's
     reasons name the file as the client named it, never the server's temporary path."""
     from crossroads.ingest.pipeline import Ingest, default_extractor_factory
@@ -64,7 +65,7 @@ def ingest_bytes(request: Request, name: str, data: bytes) -> dict:
              responses={200: {"description": "Already stored: nothing new"},
                         401: {"description": "The server has a token and the request lacks it"},
                         413: {"description": "The body is over the server's size limit"}})
-def ingest(request: Request, body: IngestBody, response: Response) -> dict:
+def ingest(request: Request, body: IngestBody, response: Response) -> dict[str, Any]:
     """Runs the ingest pipeline (cleaning, dedup, extraction) on the text: 201 when stored,
     200 when already stored, 400 when it cannot be read; read-only servers answer 403."""
     require_write(request, "POST /api/ingest")
@@ -85,7 +86,7 @@ def ingest(request: Request, body: IngestBody, response: Response) -> dict:
 async def upload(request: Request,
                  name: str = Query(..., min_length=1, max_length=200,
                                    description="The file's name; its suffix says the format "
-                                               "(.txt .md .html .htm .pdf).")) -> dict:
+                                               "(.txt .md .html .htm .pdf).")) -> dict[str, Any]:
     """The request body is the file's bytes. Answers the ingest report of that file (read,
     new, duplicate, failed with its reason)."""
     require_write(request, "POST /api/upload")

@@ -1,12 +1,14 @@
 """GET /api/facts, quotes, events, conflicts, timeline, network and map."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request
 
 from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.params import Limit, Offset, csv_list, entity_param
-from crossroads.web.data import facts as facts_data
 from crossroads.web.data import eventmap, graphs, netview
+from crossroads.web.data import facts as facts_data
 from crossroads.web.data.records import Lookup, event_dict, quote_dict
 from crossroads.web.deps import choice, iso_date, pack_for, page, store_for
 from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param
@@ -24,7 +26,7 @@ def facts(request: Request, entity: str | None = EntityQ,
           mode: str | None = Query(None, description="Facts from the reporting (`reported`, "
                                    "the default when there are any), the pack (`pack`) or "
                                    "`both`."),
-          limit: int = Limit, offset: int = Offset) -> dict:
+          limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     predicate = choice("predicate", predicate, PREDICATES)
     as_of = iso_date("as_of", as_of)
     mode = choice("mode", mode, facts_data.MODES)
@@ -37,7 +39,8 @@ def facts(request: Request, entity: str | None = EntityQ,
         return page(items, limit, offset, mode=mode, mode_counts=counts)
 
 
-def dates(date_from, date_to, from_alias=None, to_alias=None) -> tuple[str | None, str | None]:
+def dates(date_from: str | None, date_to: str | None, from_alias: str | None = None,
+          to_alias: str | None = None) -> tuple[str | None, str | None]:
     """date_from/date_to, also spelt from/to (the CLI's words); a 400 when the two
     spellings disagree or the range is backwards."""
     pairs = (("date_from", date_from, "from", from_alias), ("date_to", date_to, "to", to_alias))
@@ -55,7 +58,8 @@ FromQ = Query(None, alias="from", description="Same as date_from.")
 ToQ = Query(None, alias="to", description="Same as date_to.")
 
 
-def quotes_data(request: Request, speaker, about, date_from, date_to, limit, offset) -> dict:
+def quotes_data(request: Request, speaker: str | None, about: str | None, date_from: str | None,
+                date_to: str | None, limit: int, offset: int) -> dict[str, Any]:
     with store_for(request) as store:
         lk = Lookup(store, pack_for(request))
         sp = entity_param(store, request, "speaker", speaker)
@@ -72,13 +76,14 @@ def quotes_data(request: Request, speaker, about, date_from, date_to, limit, off
 def quotes(request: Request, speaker: str | None = EntityQ, about: str | None = EntityQ,
            date_from: str | None = None, date_to: str | None = None,
            from_: str | None = FromQ, to: str | None = ToQ,
-           limit: int = Limit, offset: int = Offset) -> dict:
+           limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     date_from, date_to = dates(date_from, date_to, from_, to)
     return quotes_data(request, speaker, about, date_from, date_to, limit, offset)
 
 
-def events_data(request: Request, entity, type, date_from, date_to, mode, limit, offset,
-                actor=None) -> dict:
+def events_data(request: Request, entity: str | None, type: str | None, date_from: str | None,
+                date_to: str | None, mode: str | None, limit: int, offset: int,
+                actor: str | None = None) -> dict[str, Any]:
     type = choice("type", type, EVENT_TYPES)
     mode = choice("mode", mode, EVENT_MODES)
     with store_for(request) as store:
@@ -104,14 +109,14 @@ def events(request: Request, entity: str | None = EntityQ,
            mode: str | None = Query(None, description="One of " + ", ".join(EVENT_MODES)),
            date_from: str | None = None, date_to: str | None = None,
            from_: str | None = FromQ, to: str | None = ToQ,
-           limit: int = Limit, offset: int = Offset) -> dict:
+           limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     date_from, date_to = dates(date_from, date_to, from_, to)
     return events_data(request, entity, type, date_from, date_to, mode, limit, offset, actor)
 
 
 @router.get("/conflicts", summary="Contradicting facts")
 def conflicts(request: Request, entity: str | None = EntityQ,
-              limit: int = Limit, offset: int = Offset) -> dict:
+              limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
@@ -121,8 +126,9 @@ def conflicts(request: Request, entity: str | None = EntityQ,
     return page(items, limit, offset)
 
 
-def timeline_data(request: Request, entity, other, q, date_from, date_to, type=None,
-                  mode=None) -> dict:
+def timeline_data(request: Request, entity: str | None, other: str | None, q: str | None,
+                  date_from: str | None, date_to: str | None, type: str | None = None,
+                  mode: str | None = None) -> dict[str, Any]:
     date_from, date_to = iso_date("date_from", date_from), iso_date("date_to", date_to)
     type = choice("type", type, EVENT_TYPES + PREDICATES)
     mode = choice("mode", mode, facts_data.MODES)
@@ -148,13 +154,15 @@ def timeline(request: Request, entity: str | None = EntityQ, other: str | None =
              mode: str | None = Query(None, description="Items from the reporting "
                                       "(`reported`, the default when there are any), the pack's "
                                       "dates (`pack`) or `both`."),
-             limit: int = Limit, offset: int = Offset) -> dict:
+             limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     data = timeline_data(request, entity, other, q, date_from, date_to, type, mode)
     return page(data.pop("items"), limit, offset, **data)
 
 
-def network_data(request: Request, entity, depth, predicate, as_of, q=None, mode=None,
-                 type=None, min_degree: int = 0, cap: int = netview.DEFAULT_CAP) -> dict:
+def network_data(request: Request, entity: str | None, depth: int, predicate: str | None,
+                 as_of: str | None, q: str | None = None, mode: str | None = None,
+                 type: str | None = None, min_degree: int = 0,
+                 cap: int = netview.DEFAULT_CAP) -> dict[str, Any]:
     preds = csv_list(predicate)
     for p in preds:
         choice("predicate", p, PREDICATES)
@@ -185,14 +193,15 @@ def network(request: Request, entity: str | None = EntityQ,
             min_degree: int = Query(0, ge=0, le=100, description="Hide nodes with fewer ties."),
             cap: int = Query(netview.DEFAULT_CAP, ge=0, le=2000,
                              description="Most nodes (nearest and most central first; 0: all); "
-                                         "`left_out` says what the cap hid.")) -> dict:
+                                         "`left_out` says what the cap hid.")) -> dict[str, Any]:
     """Nodes (with degree and degree centrality) and edges (with the fact id their evidence
     is under) around ``entity``; without it, the relations read from the texts."""
     return network_data(request, entity, depth, predicate, as_of, q, mode, type, min_degree,
                         cap)
 
 
-def map_data(request: Request, type: str | None, date_from, date_to) -> dict:
+def map_data(request: Request, type: str | None, date_from: str | None,
+             date_to: str | None) -> dict[str, Any]:
     types = csv_list(type)
     for t in types:
         choice("type", t, ENTITY_TYPES)
@@ -209,5 +218,5 @@ def map_data(request: Request, type: str | None, date_from, date_to) -> dict:
 
 @router.get("/map", summary="Places, armed-group areas and events with coordinates")
 def map_(request: Request, type: str | None = Query(None, description="Comma-separated types."),
-         date_from: str | None = None, date_to: str | None = None) -> dict:
+         date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
     return map_data(request, type, date_from, date_to)

@@ -1,13 +1,15 @@
 """GET /api/search and /api/stats."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request
 
 from crossroads.web.api.params import Limit, Offset
 from crossroads.web.data import analyses
 from crossroads.web.data import search as search_data
-from crossroads.web.data.records import Lookup
 from crossroads.web.data.facts import MODES
+from crossroads.web.data.records import Lookup
 from crossroads.web.deps import choice, pack_for, store_for
 from crossroads.web.errors import ERROR_RESPONSES
 
@@ -26,7 +28,7 @@ def search(request: Request,
            event: str | None = Query(None, description="Facet: event type."),
            mode: str | None = Query(None, description="Facts from the reporting (`reported`), "
                                                       "the pack (`pack`) or `both`."),
-           limit: int = Limit, offset: int = Offset) -> dict:
+           limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     """Documents by full-text rank, entities by name or alias (the pack's aliases too), and
     the facts of the best matching entities; each group paginated on its own (``total``
     counts up to 200). ``facets`` count the hits by year, publisher, grade, entity type,
@@ -37,11 +39,11 @@ def search(request: Request,
     with store_for(request) as store:
         pack = pack_for(request)
         return search_data.search(store, pack, Lookup(store, pack), q, limit, offset,
-                                  chosen, mode)
+                                  {k: v for k, v in chosen.items() if v}, mode)
 
 
 @router.get("/stats", summary="What the store holds")
-def stats(request: Request) -> dict:
+def stats(request: Request) -> dict[str, Any]:
     with store_for(request) as store:
         counts = store.stats()
     return {"counts": counts, "write": request.app.state.write,

@@ -2,6 +2,8 @@
 as a CROSSROADS_SOURCES file. Setting a grade needs a server started with --write."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
@@ -22,14 +24,14 @@ class GradeBody(BaseModel):
 
 
 @router.get("/sources", summary="Authors and publishers of the stored articles, with grades")
-def list_sources(request: Request) -> dict:
+def list_sources(request: Request) -> dict[str, Any]:
     """Each with its article count, its grade (F when nobody graded it) and where the grade
     was set: ``store`` (in the UI) or ``file`` (CROSSROADS_SOURCES)."""
     with store_for(request) as store:
         return sources.table(store)
 
 
-def set_grade(request: Request, kind: str, name: str, grade: str | None) -> dict:
+def set_grade(request: Request, kind: str, name: str, grade: str | None) -> dict[str, Any]:
     from crossroads.web.api.ingest import require_write
     require_write(request, "grading sources")
     choice("kind", kind, ("author", "publisher"))
@@ -47,14 +49,14 @@ def set_grade(request: Request, kind: str, name: str, grade: str | None) -> dict
 
 
 @router.put("/sources", summary="Grade an author or publisher A-F (needs --write)")
-def put_source(request: Request, body: GradeBody) -> dict:
+def put_source(request: Request, body: GradeBody) -> dict[str, Any]:
     """Kept in the store; every fact's reliability follows at once."""
     return set_grade(request, body.kind, body.name, body.grade)
 
 
 @router.get("/sources.toml", summary="The grades as a CROSSROADS_SOURCES file",
             response_class=Response)
-def sources_toml(request: Request):
+def sources_toml(request: Request) -> Response:
     with store_for(request) as store:
         text = sources.toml(store)
     return Response(text, media_type="application/toml",

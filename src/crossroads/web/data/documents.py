@@ -7,8 +7,10 @@ span), and the template escapes the text as it renders it.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from crossroads.model import Document
+from crossroads.pack import Pack
 from crossroads.store.base import Store
 from crossroads.web.data.records import (
     Lookup,
@@ -21,7 +23,8 @@ from crossroads.web.data.records import (
 
 
 def segments(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
-             highlight: tuple[int, int] | None, anchors: set[int] = frozenset()) -> list[dict]:
+             highlight: tuple[int, int] | None,
+             anchors: set[int] | frozenset[int] = frozenset()) -> list[dict[str, Any]]:
     """Elementary pieces of ``text`` between every boundary of a mention, sentence or highlight.
 
     Each piece: {"text", "entity" (id or None), "s" (start of the fact sentence it lies in, or
@@ -51,10 +54,11 @@ def segments(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     return out
 
 
-def _cards(text: str, spans: list[tuple[int, int]], by_sentence: dict) -> list[dict]:
+def _cards(text: str, spans: list[tuple[int, int]],
+           by_sentence: dict[tuple[int, int], dict[str, Any]]) -> list[dict[str, Any]]:
     """One card per sentence start (its anchor id is unique): readings of spans that share
     a start are merged under the longest span."""
-    cards: dict[int, dict] = {}
+    cards: dict[int, dict[str, Any]] = {}
     for s, e in spans:
         card = cards.setdefault(s, {"start": s, "end": e, "relations": [], "events": [],
                                     "quotes": []})
@@ -66,14 +70,14 @@ def _cards(text: str, spans: list[tuple[int, int]], by_sentence: dict) -> list[d
     return list(cards.values())
 
 
-def reader(store: Store, pack, lk: Lookup, doc: Document,
-           highlight: tuple[int, int] | None = None) -> dict:
+def reader(store: Store, pack: Pack | None, lk: Lookup, doc: Document,
+           highlight: tuple[int, int] | None = None) -> dict[str, Any]:
     """Everything the reader page shows for one document."""
     mentions = store.mentions(doc=doc.id)
     relations = store.relations(doc=doc.id)
     events = store.events(doc=doc.id)
     quotes = store.quotes(doc=doc.id)
-    by_sentence: dict[tuple[int, int], dict] = defaultdict(
+    by_sentence: dict[tuple[int, int], dict[str, Any]] = defaultdict(
         lambda: {"relations": [], "events": [], "quotes": []})
     for r in relations:
         by_sentence[(r.evidence.start, r.evidence.end)]["relations"].append(relation_dict(r, lk))
@@ -94,7 +98,7 @@ def reader(store: Store, pack, lk: Lookup, doc: Document,
             kept.append(m)
     segs = segments(doc.text, kept, flat, highlight, {s for s, _ in spans})
     sentences = _cards(doc.text, spans, by_sentence)
-    entities = {}
+    entities: dict[str, int] = {}
     for m in mentions:
         entities.setdefault(m.entity, 0)
         entities[m.entity] += 1

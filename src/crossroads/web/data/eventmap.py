@@ -4,7 +4,9 @@ a region), so that most events land somewhere an analyst can see them.
 """
 from __future__ import annotations
 
-from crossroads.model import Event
+from typing import Any
+
+from crossroads.model import Event, Mention
 from crossroads.store.base import Store
 from crossroads.web.data.graphs import within
 from crossroads.web.data.records import Lookup
@@ -18,8 +20,9 @@ CATEGORIES = {
 
 CATEGORY_OF = {t: c for c, types in CATEGORIES.items() for t in types}
 
-_TYPE_RANK = {"Facility": 0, "Place": 1, "Country": 3}
-_PRECISION_RANK = {"point": 0, "city": 0, "district": 1, "province": 2, "region": 2}
+_TYPE_RANK: dict[str | None, int] = {"Facility": 0, "Place": 1, "Country": 3}
+_PRECISION_RANK: dict[str | None, int] = {"point": 0, "city": 0, "district": 1, "province": 2,
+                                           "region": 2}
 
 
 def _specificity(lk: Lookup, entity_id: str) -> tuple[int, int]:
@@ -34,7 +37,7 @@ class Placer:
 
     def __init__(self, store: Store, lk: Lookup) -> None:
         self.store, self.lk = store, lk
-        self._mentions: dict[str, list] = {}
+        self._mentions: dict[str, list[Mention]] = {}
 
     def place(self, ev: Event) -> tuple[str, str] | None:
         """(entity id, 'place' or 'sentence'), or None when nothing named has coordinates."""
@@ -53,7 +56,7 @@ class Placer:
 
 
 def placed_events(store: Store, lk: Lookup, date_from: str | None = None,
-                  date_to: str | None = None) -> dict:
+                  date_to: str | None = None) -> dict[str, Any]:
     """Every event with a position, and how many could not be placed."""
     placer = Placer(store, lk)
     out, unplaced = [], 0
@@ -66,18 +69,21 @@ def placed_events(store: Store, lk: Lookup, date_from: str | None = None,
             unplaced += 1
             continue
         where, how = found
-        lat, lon = lk.coords(where)
+        coords = lk.coords(where)
+        assert coords is not None  # place() only answers entities that have coordinates
+        lat, lon = coords
         # two entities on one point (a country and the region around it): nudge the second
         owner = seen_at.setdefault((lat, lon), where)
         if owner != where:
             lat, lon = lat + 0.8, lon + 0.8
         cite = lk.evidence(ev.evidence)
-        kind = (lk.entity(where).type if lk.entity(where) else None) or ""
+        ent = lk.entity(where)
+        kind = (ent.type if ent else None) or ""
         out.append({"id": f"ev{i}", "type": ev.type, "category": CATEGORY_OF.get(ev.type, "other"),
                     "date": ev.date, "mode": ev.mode, "negated": ev.negated,
                     "actors": [lk.ref(a) for a in ev.actors],
                     "targets": [lk.ref(t) for t in ev.targets],
-                    "place": {**lk.ref(where), "lat": lat, "lon": lon}, "placed_by": how,
+                    "place": {**(lk.ref(where) or {}), "lat": lat, "lon": lon}, "placed_by": how,
                     "precision": {"Facility": "place", "Place": "place",
                                   "Country": "country"}.get(kind, "region"),
                     "text": cite["text"], "url": cite["url"], "title": cite["title"]})

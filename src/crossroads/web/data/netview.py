@@ -4,6 +4,7 @@ says what it left out."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import networkx as nx
 
@@ -13,16 +14,16 @@ DEFAULT_CAP = 60
 """Most nodes a network shows unless asked for more: 273 nodes on a screen is a ring."""
 
 
-def _simple(g) -> nx.Graph:
-    s = nx.Graph()
+def _simple(g: nx.MultiDiGraph[str]) -> nx.Graph[str]:
+    s: nx.Graph[str] = nx.Graph()
     s.add_nodes_from(g.nodes)
     s.add_edges_from((u, v) for u, v, d in g.edges(data=True) if not d.get("negated"))
     return s
 
 
-def shape(g: nx.MultiDiGraph, centre: str | None, mode: str | None = None,
+def shape(g: nx.MultiDiGraph[str], centre: str | None, mode: str | None = None,
           types: list[str] | None = None, min_degree: int = 0,
-          cap: int = DEFAULT_CAP) -> tuple[nx.MultiDiGraph, dict]:
+          cap: int = DEFAULT_CAP) -> tuple[nx.MultiDiGraph[str], dict[str, Any]]:
     """(the graph to show, what was done to it). Without ``mode``, facts from the
     reporting when the graph has any, else both."""
     origins = [d.get("origin") or "extract" for _, _, d in g.edges(data=True)]
@@ -47,9 +48,10 @@ def shape(g: nx.MultiDiGraph, centre: str | None, mode: str | None = None,
         degree = dict(simple.degree())
     score = nx.degree_centrality(simple) if len(simple) > 1 else {n: 1.0 for n in simple}
     total_nodes, total_edges = g.number_of_nodes(), g.number_of_edges()
-    left: Counter = Counter()
+    left: Counter[str] = Counter()
     if cap and g.number_of_nodes() > cap:
-        hops = nx.single_source_shortest_path_length(simple, centre) if centre in simple else {}
+        hops: dict[str, int] = (nx.single_source_shortest_path_length(simple, centre)
+                                if centre is not None and centre in simple else {})
         order = sorted(g.nodes, key=lambda n: (n != centre, hops.get(n, 99), -score.get(n, 0),
                                               str(g.nodes[n].get("name") or n)))
         drop = order[cap:]

@@ -4,38 +4,44 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from crossroads.model import fold
 from crossroads.store.base import Store
 from crossroads.web.data.records import analysis
 from crossroads.web.data.search import publisher
 
+if TYPE_CHECKING:  # an optional analysis: imported through records.analysis() when installed
+    from crossroads.analysis.grading import Grades
+
 GRADES = ("A", "B", "C", "D", "E", "F")
 
 
-def file_grades():
+def file_grades() -> Grades | None:
     """The grades of the CROSSROADS_SOURCES file (empty when unset or unreadable)."""
     mod = analysis("grading")
     try:
-        return mod.load_grades() if mod else None
+        grades: Grades | None = mod.load_grades() if mod else None
     except Exception:  # noqa: BLE001 - the CLI reports a bad file; the UI shows no grades
         return None
+    return grades
 
 
-def effective(store: Store):
+def effective(store: Store) -> Grades | None:
     """File grades with the store's laid over them (as the analyses use them)."""
     mod = analysis("grading")
     base = file_grades()
     if mod is None or base is None:
         return None
-    return mod.with_store(base, store)
+    merged: Grades = mod.with_store(base, store)
+    return merged
 
 
-def table(store: Store) -> dict:
+def table(store: Store) -> dict[str, Any]:
     """Every author and publisher of the stored articles, with its document count, grade
     and where the grade was set ('store', 'file' or None: F, cannot be judged)."""
-    authors: Counter = Counter()
-    publishers: Counter = Counter()
+    authors: Counter[str] = Counter()
+    publishers: Counter[str] = Counter()
     for d in store.documents():
         if d.kind != "article" or d.duplicate_of:
             continue

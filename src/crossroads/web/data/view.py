@@ -3,6 +3,7 @@ or one input file) can write exactly what a page shows: the documents a search f
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from crossroads.model import Document, Entity
 from crossroads.store.base import Store
@@ -16,7 +17,7 @@ class DocumentView:
         self._store = store
         self._ids = list(dict.fromkeys(doc_ids))
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:  # the rest of Store's methods, as they are
         return getattr(self._store, name)
 
     def documents(self, source: str | None = None, parent: str | None = None,
@@ -33,7 +34,7 @@ class DocumentView:
                  limit: int | None = None, offset: int = 0) -> list[tuple[Entity, int]]:
         if doc is not None:
             return self._store.entities(type=type, doc=doc, limit=limit, offset=offset)
-        counts: Counter = Counter()
+        counts: Counter[str] = Counter()
         found: dict[str, Entity] = {}
         for d in self._ids:
             for ent, n in self._store.entities(type=type, doc=d):

@@ -5,7 +5,11 @@ error in place, so the rest of the page still works.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from crossroads.web.api.analyze import basing_data, corridors_data, spillover_data
 from crossroads.web.data import analyses
@@ -18,7 +22,7 @@ from crossroads.web.views.render import render
 router = APIRouter(include_in_schema=False)
 
 
-def _attempt(fn, *args) -> dict:
+def _attempt(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
     try:
         return {"result": fn(*args), "error": None}
     except ApiError as exc:
@@ -28,14 +32,15 @@ def _attempt(fn, *args) -> dict:
 
 @router.get("/analyses")
 @router.get("/analyses.json")
-def index(request: Request):
+def index(request: Request) -> Response:
     data = {"available": analyses.available()}
     return render(request, "analyses.html", data, title="Analyses")
 
 
 @router.get("/analyses/basing")
 @router.get("/analyses/basing.json")
-def basing(request: Request, power: str = "United States", hosts: str = "Central Asia,Pakistan"):
+def basing(request: Request, power: str = "United States",
+           hosts: str = "Central Asia,Pakistan") -> Response:
     data = {"power": power, "hosts": hosts, **_attempt(basing_data, request, power, hosts)}
     return render(request, "analysis_basing.html", data, title="Basing options")
 
@@ -43,7 +48,7 @@ def basing(request: Request, power: str = "United States", hosts: str = "Central
 @router.get("/analyses/corridors")
 @router.get("/analyses/corridors.json")
 def corridors(request: Request, from_: str | None = Query(None, alias="from"),
-              origin: str | None = None, avoid: str = ""):
+              origin: str | None = None, avoid: str = "") -> Response:
     origin = from_ or origin or "Kazakhstan"  # 'origin=' kept for old links; the API says 'from='
     data = {"origin": origin, "avoid": avoid, **_attempt(corridors_data, request, origin, avoid)}
     return render(request, "analysis_corridors.html", data, title="Corridor access")
@@ -51,14 +56,14 @@ def corridors(request: Request, from_: str | None = Query(None, alias="from"),
 
 @router.get("/analyses/spillover")
 @router.get("/analyses/spillover.json")
-def spillover(request: Request, country: str = "Tajikistan"):
+def spillover(request: Request, country: str = "Tajikistan") -> Response:
     data = {"country": country, **_attempt(spillover_data, request, country)}
     return render(request, "analysis_spillover.html", data, title="Spillover exposure")
 
 
 @router.get("/analyses/conflicts")
 @router.get("/analyses/conflicts.json")
-def conflicts(request: Request):
+def conflicts(request: Request) -> Response:
     with store_for(request) as store:
         pack = pack_for(request)
         items = facts_data.conflicts(store, pack, Lookup(store, pack))
