@@ -113,13 +113,56 @@ class Store(ABC):
     @abstractmethod
     def events(self, entity: str | None = None, type: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               doc: str | None = None) -> list[Event]:
-        """Event readings; dates compare as ISO prefixes (an event dated '2021' is within
-        2021-01-01..2021-12-31)."""
+               doc: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Event]:
+        """Event readings, dated ones first in date order; dates compare as ISO prefixes
+        (an event dated '2021' is within 2021-01-01..2021-12-31)."""
 
     @abstractmethod
     def quotes(self, speaker: str | None = None, about: str | None = None,
-               doc: str | None = None) -> list[Quote]: ...
+               doc: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Quote]: ...
+
+    # -- batched and paged reads (one query for a page, not one per row) ------------------
+    def documents_by_id(self, doc_ids: Iterable[str], text: bool = True) -> dict[str, Document]:
+        """The stored documents among ``doc_ids``, by id. ``text=False`` leaves the text out
+        (``text`` is '' and ``meta['chars']`` its length): for lists that show titles."""
+        out = {}
+        for i in dict.fromkeys(doc_ids):
+            d = self.get_document(i)
+            if d is not None and d.id == i:
+                out[i] = d
+        return out
+
+    def spans(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+        """The text of each (document, start, end) span, read without whole documents."""
+        docs = self.documents_by_id({s[0] for s in spans})
+        return {s: docs[s[0]].text[s[1]:s[2]] for s in spans if s[0] in docs}
+
+    def entity_counts(self, entity_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
+        """{entity: {kind: {key: n}}} as ingest keeps them: kinds mentions, documents,
+        quotes_by, quotes_about (key ''), relations (key: predicate), events (key: type)."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no entity counts")
+
+    def mention_documents(self, entity: str, limit: int | None = None,
+                          offset: int = 0) -> list[tuple[str, int]]:
+        """(document id, mentions) of the documents naming ``entity``, most mentions first."""
+        from collections import Counter
+        ranked = Counter(m.doc for m in self.mentions(entity=entity)).most_common()
+        return ranked[offset:None if limit is None else offset + limit]
+
+    def knowledge_counts(self, doc_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
+        """{document: {"events": {type: n}, "predicates": {predicate: n}}} read from each."""
+        out: dict[str, dict[str, dict[str, int]]] = {}
+        for i in dict.fromkeys(doc_ids):
+            ev: dict[str, int] = {}
+            pr: dict[str, int] = {}
+            for e in self.events(doc=i):
+                ev[e.type] = ev.get(e.type, 0) + 1
+            for r in self.relations(doc=i):
+                pr[r.predicate] = pr.get(r.predicate, 0) + 1
+            out[i] = {"events": ev, "predicates": pr}
+        return out
 
     @abstractmethod
     def stats(self) -> dict[str, int]:

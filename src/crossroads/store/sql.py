@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from crossroads.exc import QueryError, StoreError
 from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quote, Relation,
                               SearchHit, fold)
-from crossroads.store import rows
+from crossroads.store import counts, rows
 from crossroads.store.base import Store
 from crossroads.store.query import Query, any_of, parse_query
 
@@ -143,7 +143,21 @@ class SQLStore(Store):
             self._upsert_entities(cur, [e for x in fresh for e in x.entities])
             for x in fresh:
                 self._write_extraction(cur, x, entities=False)
+            self._count(cur, counts.delta(fresh))
         return new
+
+    def _count(self, cur: Any, changes: list[tuple]) -> None:
+        """Apply (entity, kind, key, change) rows to entity_counts, in this transaction."""
+        if not changes:
+            return
+        cur.executemany(self._sql(
+            "INSERT INTO entity_counts (entity, kind, key, n) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (entity, kind, key) DO UPDATE SET n = entity_counts.n + excluded.n"),
+            changes)
+        gone = [c[:3] for c in changes if c[3] < 0]
+        if gone:
+            cur.executemany(self._sql("DELETE FROM entity_counts WHERE entity = ? AND kind = ? "
+                                      "AND key = ? AND n <= 0"), gone)
 
     def _retryable(self, exc: BaseException | None) -> bool:
         """Whether a failed write may simply be tried again (a deadlock the server broke)."""
@@ -246,9 +260,13 @@ class SQLStore(Store):
             if not found.fetchone():
                 raise StoreError(f"cannot replace the extraction of {extraction.doc}: "
                                  "no such document")
+            d = extraction.doc
+            old = Extraction(d, [], self.mentions(doc=d), self.relations(doc=d),
+                             self.events(doc=d), self.quotes(doc=d))
             for table in ("mentions", "relations", "events", "quotes"):
                 self._x(cur, f"DELETE FROM {table} WHERE doc = ?", [extraction.doc])
             self._write_extraction(cur, extraction)
+            self._count(cur, counts.delta([extraction], [old]))
 
     def _write_extraction(self, cur: Any, x: Extraction, entities: bool = True) -> None:
         if entities:
@@ -333,7 +351,8 @@ class SQLStore(Store):
             return []
         found = self._rows(
             f"SELECT {_ENT}, m.rank, "
-            "(SELECT count(*) FROM mentions x WHERE x.entity = e.id) AS hits "
+            "coalesce((SELECT c.n FROM entity_counts c WHERE c.entity = e.id "
+            "          AND c.kind = 'mentions' AND c.key = ''), 0) AS hits "
             "FROM entities e JOIN ("
             "  SELECT n.entity, min(CASE WHEN n.name = ? THEN 0 WHEN n.name LIKE ? ESCAPE '\\' "
             "                       THEN 1 ELSE 2 END) AS rank"
@@ -344,14 +363,77 @@ class SQLStore(Store):
 
     def entities(self, type: str | None = None, doc: str | None = None,
                  limit: int | None = None, offset: int = 0) -> list[tuple[Entity, int]]:
-        join = "JOIN mentions m ON m.entity = e.id AND m.doc = ?" if doc else \
-            "LEFT JOIN mentions m ON m.entity = e.id"
         where, params = _filters({"e.type": type})
         page, more = self._page(limit, offset)
-        found = self._rows(f"SELECT {_ENT}, count(m.id) AS hits FROM entities e {join}{where} "
-                           f"GROUP BY e.id ORDER BY hits DESC, e.name, e.id{page}",
-                           ([doc] if doc else []) + params + more)
-        return [(rows.entity_from(r), r[5]) for r in found]
+        if doc:
+            found = self._rows(f"SELECT {_ENT}, count(m.id) AS hits FROM entities e "
+                               f"JOIN mentions m ON m.entity = e.id AND m.doc = ?{where} "
+                               f"GROUP BY e.id ORDER BY hits DESC, e.name, e.id{page}",
+                               [doc] + params + more)
+        else:   # the counts ingest keeps: no count over every mention
+            found = self._rows(f"SELECT {_ENT}, coalesce(c.n, 0) AS hits FROM entities e "
+                               "LEFT JOIN entity_counts c ON c.entity = e.id "
+                               f"AND c.kind = 'mentions' AND c.key = ''{where} "
+                               f"ORDER BY hits DESC, e.name, e.id{page}", params + more)
+        return [(rows.entity_from(r), int(r[5])) for r in found]
+
+    def entity_counts(self, entity_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
+        ids = list(dict.fromkeys(entity_ids))
+        out: dict[str, dict[str, dict[str, int]]] = {i: {} for i in ids}
+        for part in _chunks(ids):
+            for entity, kind, key, n in self._rows(
+                    "SELECT entity, kind, key, n FROM entity_counts WHERE entity IN "
+                    f"({_marks(part)})", part):
+                out[entity].setdefault(kind, {})[key] = int(n)
+        return out
+
+    def mention_documents(self, entity: str, limit: int | None = None,
+                          offset: int = 0) -> list[tuple[str, int]]:
+        page, more = self._page(limit, offset)
+        found = self._rows("SELECT m.doc, count(*) AS n, min(d.seq) AS seq FROM mentions m "
+                           "JOIN documents d ON d.id = m.doc WHERE m.entity = ? "
+                           f"GROUP BY m.doc ORDER BY n DESC, seq{page}", [entity] + more)
+        return [(r[0], int(r[1])) for r in found]
+
+    def documents_by_id(self, doc_ids: Iterable[str], text: bool = True) -> dict[str, Document]:
+        ids = list(dict.fromkeys(doc_ids))
+        cols = _DOC if text else \
+            _DOC.replace("d.text", "''").replace("d.minhash", "NULL") + ", length(d.text)"
+        out: dict[str, Document] = {}
+        for part in _chunks(ids):
+            for r in self._rows(f"SELECT {cols} FROM documents d WHERE d.id IN ({_marks(part)})",
+                                part):
+                doc = rows.document_from(r)
+                if not text:
+                    doc.meta["chars"] = int(r[len(rows.DOCUMENT_COLUMNS)])
+                out[doc.id] = doc
+        return out
+
+    def spans(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+        wanted = list(dict.fromkeys(spans))
+        out: dict[tuple[str, int, int], str] = {}
+        for part in _chunks(wanted, 300):
+            values = " UNION ALL ".join(["SELECT CAST(? AS TEXT) AS doc, CAST(? AS INTEGER) AS a, "
+                                         "CAST(? AS INTEGER) AS b"] * len(part))
+            found = self._rows(
+                f"SELECT w.doc, w.a, w.b, substr(d.text, w.a + 1, w.b - w.a) FROM ({values}) w "
+                "JOIN documents d ON d.id = w.doc",
+                [v for sp in part for v in (sp[0], int(sp[1]), int(sp[2]))])
+            out.update(((r[0], int(r[1]), int(r[2])), r[3]) for r in found)
+        return out
+
+    def knowledge_counts(self, doc_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, dict[str, dict[str, int]]] = {i: {"events": {}, "predicates": {}}
+                                                     for i in ids}
+        for part in _chunks(ids):
+            for kind, table, col in (("events", "events", "type"),
+                                     ("predicates", "relations", "predicate")):
+                for doc, key, n in self._rows(
+                        f"SELECT doc, {col}, count(*) FROM {table} WHERE doc IN "
+                        f"({_marks(part)}) GROUP BY doc, {col}", part):
+                    out[doc][kind][key] = int(n)
+        return out
 
     def mentions(self, entity: str | None = None, doc: str | None = None) -> list[Mention]:
         where, params = _filters({"k.entity": entity, "k.doc": doc})
@@ -370,12 +452,12 @@ class SQLStore(Store):
 
     def events(self, entity: str | None = None, type: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               doc: str | None = None) -> list[Event]:
+               doc: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Event]:
         where, params = _filters({"k.type": type, "k.doc": doc})
         clauses = [where[len(" WHERE "):]] if where else []
         if entity:
-            clauses.append("EXISTS (SELECT 1 FROM event_entities x WHERE x.event = k.id "
-                           "AND x.entity = ?)")
+            clauses.append("k.id IN (SELECT x.event FROM event_entities x WHERE x.entity = ?)")
             params.append(entity)
         if date_from:   # the event's period ends on or after date_from
             clauses.append("k.date || '~' >= ?")
@@ -384,19 +466,23 @@ class SQLStore(Store):
             clauses.append("k.date <= ?")
             params.append(iso_upper(date_to))
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        found = self._knowledge("events", rows.EVENT_COLUMNS, where, params,
-                                order="k.date IS NULL, k.date, d.seq, k.span_start, k.id")
+        page, more = self._page(limit, offset)
+        found = self._knowledge("events", rows.EVENT_COLUMNS, where, params + more,
+                                order="k.date IS NULL, k.date, d.seq, k.span_start, k.id" + page)
         return [rows.event_from(r) for r in found]
 
     def quotes(self, speaker: str | None = None, about: str | None = None,
-               doc: str | None = None) -> list[Quote]:
+               doc: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Quote]:
         where, params = _filters({"k.speaker": speaker, "k.doc": doc})
         if about:
             where += (" AND" if where else " WHERE") + \
-                " EXISTS (SELECT 1 FROM quote_about x WHERE x.quote = k.id AND x.entity = ?)"
+                " k.id IN (SELECT x.quote FROM quote_about x WHERE x.entity = ?)"
             params.append(about)
-        return [rows.quote_from(r) for r in self._knowledge("quotes", rows.QUOTE_COLUMNS,
-                                                            where, params)]
+        page, more = self._page(limit, offset)
+        return [rows.quote_from(r) for r in self._knowledge(
+            "quotes", rows.QUOTE_COLUMNS, where, params + more,
+            order="d.seq, k.span_start, k.id" + page)]
 
     def _knowledge(self, table: str, cols: Sequence[str], where: str, params: list,
                    order: str = "d.seq, k.span_start, k.id") -> list[tuple]:
@@ -422,6 +508,15 @@ def _merge(old: Entity | None, new: Entity) -> Entity:
     names = dict.fromkeys((*old.aliases, new.name, *new.aliases))
     return Entity(old.id, old.type, old.name, tuple(a for a in names if a != old.name),
                   {**old.data, **(new.data or {})})
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _marks(part: list) -> str:
+    return ", ".join("?" * len(part))
 
 
 def _insert(table: str, cols: Sequence[str]) -> str:
