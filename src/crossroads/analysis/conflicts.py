@@ -26,7 +26,13 @@ from typing import Any
 
 from crossroads import dates
 from crossroads.analysis.context import Citation, Context, pack_citation
-from crossroads.analysis.facts import FactKey, fact_groups, observed_on, pack_disagreement
+from crossroads.analysis.facts import (
+    MAX_EVIDENCE,
+    FactKey,
+    fact_groups,
+    observed_on,
+    pack_disagreement,
+)
 from crossroads.analysis.measures import MEASURED, measure, measures_relation
 from crossroads.model import Relation, fold
 from crossroads.pack import Pack
@@ -79,8 +85,9 @@ class Conflict:
 def _side(ctx: Context, stance: str, summary: str, readings: list[Relation],
           value: str | None = None) -> Side:
     keys = {ctx.source_key(r.evidence.doc) for r in readings}
-    spans = dict.fromkeys(r.evidence for r in readings)  # one sentence may hold several readings
-    return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans), value)
+    spans = list(dict.fromkeys(r.evidence for r in readings))  # a sentence may hold several
+    return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans[:MAX_EVIDENCE]),
+                value)
 
 
 def _label(ctx: Context, key: FactKey) -> str:
@@ -247,6 +254,11 @@ def conflicts(store: Store, pack: Pack | None = None, entity: str | None = None,
     """Every disagreement about relations of ``entity`` (or of the whole store)."""
     ctx = ctx or Context(store, pack)
     readings, _packed = fact_groups(ctx, entity)
+    # documents, and the sentences a side cites or a figure is checked in, in a few queries
+    ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
+    ctx.prefetch(e for rs in readings.values()
+                 for e in dict.fromkeys([r.evidence for r in rs[:MAX_EVIDENCE]]
+                                        + [r.evidence for r in rs if r.qualifiers]))
     found = (_negations(ctx, readings) + _pack_conflicts(ctx, readings)
              + _periods(ctx, readings) + _estimates(ctx, readings))
     order = {"pack": 0, "negation": 1, "period": 2, "estimate": 3}

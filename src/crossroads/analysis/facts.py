@@ -20,6 +20,12 @@ from crossroads.store.base import Store
 __all__ = ["Fact", "FactKey", "claims", "facts", "fact_groups", "holds_as_of", "observed_on",
            "pack_key"]
 
+MAX_EVIDENCE = 10
+"""Sentences cited per fact: a fact read in thousands of documents shows its first ten (and
+says how many there are); its sources, dates and grade still count every reading."""
+MAX_DOCUMENTS = 50
+"""Document ids a fact lists in its JSON form (``document_count`` says how many)."""
+
 FactKey = tuple[str, str, str | None, str | None, bool]
 """(subject, predicate, object, resource, negated): readings with one key are one fact."""
 
@@ -51,6 +57,10 @@ class Fact:
     contradicted_by: int = 0
     """Independent sources stating the opposite."""
     evidence: tuple[Citation, ...] = ()
+    evidence_total: int = 0
+    """Distinct sentences stating it (``evidence`` holds the first MAX_EVIDENCE of them)."""
+    best_grade: str | None = None
+    """Best reliability grade among all its documents (not only the cited ones)."""
 
     @property
     def label(self) -> str:
@@ -63,6 +73,8 @@ class Fact:
         """Best Admiralty reliability grade (A-F) among the documents stating it; a fact
         only the pack holds rests on a reference source: B."""
         grades = [c.reliability for c in self.evidence if c.kind == "text" and c.reliability]
+        if self.best_grade:
+            grades.append(self.best_grade)
         if grades:
             return min(grades)
         return "B" if self.origin == "pack" else "F"
@@ -89,12 +101,14 @@ class Fact:
                 "object_name": self.object_name, "negated": self.negated, "origin": self.origin,
                 "start": self.start, "end": self.end, "qualifiers": dict(self.qualifiers),
                 "attributed_to": list(self.attributed_to), "sources": self.sources,
-                "documents": list(self.documents), "first_seen": self.first_seen,
+                "documents": list(self.documents[:MAX_DOCUMENTS]),
+                "document_count": len(self.documents), "first_seen": self.first_seen,
                 "last_seen": self.last_seen, "contradicted_by": self.contradicted_by,
                 "credibility": self.credibility,
                 "credibility_label": CREDIBILITY[self.credibility],
                 "reliability": self.reliability, "admiralty": self.admiralty, "past": self.past,
-                "label": self.label, "evidence": [c.to_dict() for c in self.evidence]}
+                "label": self.label, "evidence": [c.to_dict() for c in self.evidence],
+                "evidence_total": max(self.evidence_total, len(self.evidence))}
 
 
 def pack_key(rel: PackRelation) -> FactKey:
@@ -241,7 +255,10 @@ def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
         quals.update({k: v for k, v in (r.qualifiers or {}).items() if v not in (None, "")})
     if res and "resource" not in quals:
         quals["resource"] = res
-    evidence = [ctx.cite(e) for e in dict.fromkeys(r.evidence for r in readings)]
+    spans = list(dict.fromkeys(r.evidence for r in readings))
+    ctx.prefetch(spans[:MAX_EVIDENCE])
+    evidence = [ctx.cite(e) for e in spans[:MAX_EVIDENCE]]
+    best = min((g for g in (ctx.grade(i) for i in docs) if g), default=None)
     evidence += [pack_citation(f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
                                + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
                                q.source) for q in packed]
@@ -254,7 +271,8 @@ def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
                 end=None if open_ended or not ends else ends[-1], qualifiers=quals,
                 attributed_to=attributed, documents=tuple(docs),
                 first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                contradicted_by=len(against_keys), evidence=tuple(evidence))
+                contradicted_by=len(against_keys), evidence=tuple(evidence),
+                evidence_total=len(spans), best_grade=best)
 
 
 def facts(store: Store, entity: str | None = None, predicate: str | None = None,
@@ -266,6 +284,10 @@ def facts(store: Store, entity: str | None = None, predicate: str | None = None,
     check_date(as_of)
     ctx = ctx or Context(store, pack)
     readings, packed = fact_groups(ctx, entity, predicate, as_of)
+    # every document and cited sentence in a few queries, not one query each
+    ctx.prefetch(e for rs in readings.values()
+                 for e in list(dict.fromkeys(r.evidence for r in rs))[:MAX_EVIDENCE])
+    ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
     out = []
     for key in list(readings) + [k for k in packed if k not in readings]:
         opposite = key[:4] + (not key[4],)

@@ -14,10 +14,11 @@ __all__ = ["neighbourhood", "centrality", "graph_to_dict"]
 
 
 def neighbourhood(store: Store, entity: str, depth: int = 1, predicates: list[str] | None = None,
-                  as_of: str | None = None, pack: Pack | None = None) -> nx.MultiDiGraph:
+                  as_of: str | None = None, pack: Pack | None = None,
+                  ctx: Context | None = None) -> nx.MultiDiGraph:
     """Entities within ``depth`` relations of ``entity``; one edge per fact (subject ->
     object) with predicate, negated, sources, credibility and dates."""
-    ctx = Context(store, pack)
+    ctx = ctx or Context(store, pack)
     g = nx.MultiDiGraph()
 
     def add_node(eid: str) -> None:

@@ -55,8 +55,10 @@ class Store(ABC):
 
     @abstractmethod
     def documents(self, source: str | None = None, parent: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> list[Document]:
-        """Documents in ingest order, optionally only those of one source or one page."""
+                  limit: int | None = None, offset: int = 0,
+                  duplicate_of: str | None = None) -> list[Document]:
+        """Documents in ingest order, optionally only those of one source or one page, or
+        the near-duplicates of one document."""
 
     @abstractmethod
     def correct_document(self, doc_id: str, **changes: str | None) -> Document:
@@ -150,6 +152,10 @@ class Store(ABC):
         from collections import Counter
         ranked = Counter(m.doc for m in self.mentions(entity=entity)).most_common()
         return ranked[offset:None if limit is None else offset + limit]
+
+    def mentions_in(self, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
+        """{document: its mentions in reading order} for several documents at once."""
+        return {i: self.mentions(doc=i) for i in dict.fromkeys(doc_ids)}
 
     def knowledge_counts(self, doc_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
         """{document: {"events": {type: n}, "predicates": {predicate: n}}} read from each."""

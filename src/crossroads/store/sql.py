@@ -186,8 +186,10 @@ class SQLStore(Store):
         return rows.document_from(found[0]) if found else None
 
     def documents(self, source: str | None = None, parent: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> list[Document]:
-        where, params = _filters({"d.source": source, "d.parent": parent})
+                  limit: int | None = None, offset: int = 0,
+                  duplicate_of: str | None = None) -> list[Document]:
+        where, params = _filters({"d.source": source, "d.parent": parent,
+                                  "d.duplicate_of": duplicate_of})
         page, more = self._page(limit, offset)
         found = self._rows(f"SELECT {_DOC} FROM documents d{where} ORDER BY d.seq{page}",
                            params + more)
@@ -420,6 +422,16 @@ class SQLStore(Store):
                 "JOIN documents d ON d.id = w.doc",
                 [v for sp in part for v in (sp[0], int(sp[1]), int(sp[2]))])
             out.update(((r[0], int(r[1]), int(r[2])), r[3]) for r in found)
+        return out
+
+    def mentions_in(self, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, list[Mention]] = {i: [] for i in ids}
+        for part in _chunks(ids):
+            for r in self._knowledge("mentions", rows.MENTION_COLUMNS,
+                                     f" WHERE k.doc IN ({_marks(part)})", part):
+                m = rows.mention_from(r)
+                out[m.doc].append(m)
         return out
 
     def knowledge_counts(self, doc_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:

@@ -65,12 +65,24 @@ def _quote(raw: dict, lk: Lookup) -> dict:
             "evidence": [lk.evidence(raw["evidence"])]}
 
 
-def profile(store: Store, pack, lk: Lookup, entity: Entity, mode: str | None = None) -> dict:
-    """Everything an entity page shows, as one JSON-ready dict; ``mode`` picks the facts
-    (reported, pack or both; reported by default when the texts say anything)."""
+PROFILE_LIMIT = 50
+"""Facts, events, quotes and documents a profile page holds of each, unless asked for more."""
+PROFILE_MAX = 500
+"""The most of each one page may hold (a store of 100k documents never answers in MBs)."""
+
+
+def profile(store: Store, pack, lk: Lookup, entity: Entity, mode: str | None = None,
+            limit: int = PROFILE_LIMIT, offset: int = 0) -> dict:
+    """One page of what an entity page shows, as a JSON-ready dict; ``mode`` picks the facts
+    (reported, pack or both; reported by default when the texts say anything). Each list
+    holds up to ``limit`` items from ``offset``; ``totals`` counts them all and ``next_offset``
+    is where the next page starts (None on the last)."""
     mod = analysis("profile")
+    totals: dict[str, int] = {}
     if mod is not None:
-        raw = plain(mod.profile(store, pack, entity.id))
+        raw = plain(mod.profile(store, pack, entity.id, ctx=lk.context(), limit=limit,
+                                offset=offset))
+        totals = dict(raw.get("totals") or {})
         facts = ([facts_data.normalise(f, lk) for f in raw["current"]]
                  + [{**facts_data.normalise(f, lk), "past": True} for f in raw["past"]])
         events = [_event(e, lk) for e in raw["events"]]
@@ -84,9 +96,10 @@ def profile(store: Store, pack, lk: Lookup, entity: Entity, mode: str | None = N
     else:
         facts = facts_data.facts(store, pack, lk, entity=entity.id)
         conflicts = facts_data.conflicts(store, pack, lk, entity=entity.id)
-        per_doc = Counter(m.doc for m in store.mentions(entity=entity.id))
+        per_doc = Counter(m.doc for m in store.mentions(entity=entity.id)).most_common()
+        totals["documents"] = len(per_doc)
         documents = []
-        for doc_id, n in per_doc.most_common(50):
+        for doc_id, n in per_doc[offset:offset + limit]:
             d = lk.doc(doc_id)
             if d is not None:
                 documents.append({**document_summary(d), "mentions": n})
@@ -101,15 +114,28 @@ def profile(store: Store, pack, lk: Lookup, entity: Entity, mode: str | None = N
     for f in facts:
         f["conflict"] = f["conflict"] or facts_data.fact_key(f) in contested
     facts, mode, mode_counts = facts_data.by_mode(facts, mode)
-    mentions = sum(d.get("mentions", 0) for d in documents)
+    mentions = totals.get("mentions", sum(d.get("mentions", 0) for d in documents))
+    totals = {"facts": len(facts), "conflicts": len(conflicts or []),
+              "events": totals.get("events", len(events)),
+              "quotes_by": totals.get("quotes_by", len(quotes_by)),
+              "quotes_about": totals.get("quotes_about", len(quotes_about)),
+              "documents": totals.get("documents", len(documents))}
+    if mod is None:     # the fallback read everything: page it here
+        events, quotes_by, quotes_about = (x[offset:offset + limit]
+                                           for x in (events, quotes_by, quotes_about))
+    facts = facts[offset:offset + limit]
+    page_conflicts = None if conflicts is None else conflicts[offset:offset + limit]
+    more = any(n > offset + limit for n in totals.values())
     summary = {**entity_summary(entity, mentions), "aliases": aliases,
                "data": {k: v for k, v in data.items() if not isinstance(v, (bytes, dict))}}
     return {"entity": summary,
-            "facts": by_predicate_with_counts(facts), "fact_count": len(facts),
+            "facts": by_predicate_with_counts(facts), "fact_count": totals["facts"],
             "mode": mode, "mode_counts": mode_counts,
             "quotes_by": quotes_by, "quotes_about": quotes_about,
             "events": events, "documents": documents,
-            "conflicts": conflicts, "conflicts_available": conflicts is not None}
+            "conflicts": page_conflicts, "conflicts_available": conflicts is not None,
+            "totals": totals, "limit": limit, "offset": offset,
+            "next_offset": offset + limit if more else None}
 
 
 def by_predicate_with_counts(facts: list[dict]) -> list[dict]:

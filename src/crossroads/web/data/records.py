@@ -9,6 +9,7 @@ from urllib.parse import quote, urlsplit
 
 from crossroads.model import Document, Entity, Event, Quote, Relation
 from crossroads.store.base import Store
+from crossroads.store.cache import Documents
 
 
 def analysis(name: str) -> ModuleType | None:
@@ -72,13 +73,34 @@ class Lookup:
     def __init__(self, store: Store, pack=None) -> None:
         self.store = store
         self.pack = pack
-        self._docs: dict[str, Document | None] = {}
+        self.docs = Documents(store)
         self._ents: dict[str, Entity | None] = {}
+        self._ctx = None
 
     def doc(self, doc_id: str) -> Document | None:
-        if doc_id not in self._docs:
-            self._docs[doc_id] = self.store.get_document(doc_id)
-        return self._docs[doc_id]
+        """The document without its text (``meta['chars']`` is its length)."""
+        return self.docs.get(doc_id)
+
+    def context(self):
+        """The analyses' Context over this request's documents (one cache for both layers)."""
+        if self._ctx is None:
+            from crossroads.analysis.context import Context
+            self._ctx = Context(self.store, self.pack, docs=self.docs)
+        return self._ctx
+
+    def prefetch(self, items) -> None:
+        """Read the documents and sentences of these items' evidence in a few queries."""
+        spans, docs = [], []
+        for it in items:
+            for ev in (it.get("evidence") or ()) if isinstance(it, dict) else (it.evidence,):
+                if is_dataclass(ev):
+                    ev = plain(ev)
+                if ev.get("doc") and ev.get("start") is not None and not ev.get("text"):
+                    spans.append((ev["doc"], int(ev["start"]), int(ev["end"])))
+                elif ev.get("doc"):
+                    docs.append(ev["doc"])
+        self.docs.load(docs)
+        self.docs.load_spans(spans)
 
     def prime(self, entities) -> None:
         """Remember entities read in bulk, so a page that names hundreds reads none twice."""
@@ -138,7 +160,7 @@ class Lookup:
         doc = self.doc(ev["doc"])
         start, end = int(ev["start"]), int(ev["end"])
         return {"kind": "text", "doc": ev["doc"], "start": start, "end": end,
-                "text": ev.get("text") or (doc.text[start:end] if doc else ""),
+                "text": ev.get("text") or (self.docs.span(ev["doc"], start, end) if doc else ""),
                 "title": ev.get("title") or (doc.title if doc else None),
                 "published": ev.get("published") or (doc.published if doc else None),
                 "source": ev.get("source") or (doc.source if doc else None),
@@ -149,7 +171,7 @@ class Lookup:
 def document_summary(d: Document) -> dict:
     return {"id": d.id, "title": d.title or d.source, "source": d.source, "author": d.author,
             "published": d.published, "kind": d.kind, "parent": d.parent,
-            "duplicate_of": d.duplicate_of, "chars": len(d.text), "url": document_url(d.id),
+            "duplicate_of": d.duplicate_of, "chars": len(d.text) or int((d.meta or {}).get("chars") or 0), "url": document_url(d.id),
             "corrected": list((d.meta or {}).get("corrected") or []),
             "original": dict((d.meta or {}).get("original") or {})}
 

@@ -84,7 +84,8 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
     found = find_entities(store, pack, entity_name_query(q))
     if not parse_query(q).operators:  # a plain name: also the documents naming it otherwise
         named = _named(found, entity_name_query(q), pack)
-        hits += _mentioning(store, named, {h.document.id for h in hits})
+        hits += _mentioning(store, named, {h.document.id for h in hits},
+                            SEARCH_CAP - len(hits))
     docs = _doc_rows(store, hits)
     ents = [entity_summary(e) for e in found]
     facts = _facts_about(store, pack, lk, [e["id"] for e in ents[:3]])
@@ -104,16 +105,9 @@ def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict]:
     """Document hits with what their facets count: year, publisher, grade, the event
     types and predicates read from them."""
     grades = _grades(store)
-    events_in: dict[str, Counter] = {}
-    preds_in: dict[str, Counter] = {}
-    wanted = {h.document.id for h in hits}
-    if wanted:
-        for ev in store.events():
-            if ev.evidence.doc in wanted:
-                events_in.setdefault(ev.evidence.doc, Counter())[ev.type] += 1
-        for r in store.relations():
-            if r.evidence.doc in wanted:
-                preds_in.setdefault(r.evidence.doc, Counter())[r.predicate] += 1
+    read = store.knowledge_counts(h.document.id for h in hits)   # a query per 500 hits
+    events_in = {d: c["events"] for d, c in read.items()}
+    preds_in = {d: c["predicates"] for d, c in read.items()}
     rows = []
     for h in hits:
         d = h.document
@@ -153,22 +147,35 @@ def _named(ents: list[Entity], name: str, pack) -> list[Entity]:
                                         or key in {fold(n) for n in (e.name, *e.aliases)})][:3]
 
 
-def _mentioning(store: Store, ents: list[Entity], seen: set[str]) -> list[SearchHit]:
+def _mentioning(store: Store, ents: list[Entity], seen: set[str],
+                room: int = SEARCH_CAP) -> list[SearchHit]:
     """Documents that mention an entity the query names by an alias they never use (a text
-    says 'Tehrik-i-Taliban Pakistan', the analyst types 'TTP'), after the word matches."""
-    out = []
+    says 'Tehrik-i-Taliban Pakistan', the analyst types 'TTP'), after the word matches; at
+    most ``room`` of them, read in a few queries (documents without text, snippets as spans)."""
+    out: list[SearchHit] = []
     for e in ents:
+        if len(out) >= room:
+            break
+        ranked = [d for d, _n in store.mention_documents(e.id, limit=room + len(seen))
+                  if d not in seen]
+        docs = store.documents_by_id(ranked, text=False)
+        ranked = [d for d in ranked if d in docs and not docs[d].duplicate_of][:room - len(out)]
         first: dict[str, tuple[int, int]] = {}
-        for m in store.mentions(entity=e.id):
-            first.setdefault(m.doc, (m.start, m.end))
-        for doc_id, (a, b) in first.items():
-            doc = store.get_document(doc_id)
-            if doc is None or doc_id in seen or doc.duplicate_of:
+        for doc_id, mentions in store.mentions_in(ranked).items():
+            for m in mentions:
+                if m.entity == e.id:
+                    first.setdefault(doc_id, (m.start, m.end))
+        around = {d: (max(0, a - 80), b + 80) for d, (a, b) in first.items()}
+        texts = store.spans((d, lo, hi) for d, (lo, hi) in around.items())
+        for doc_id in ranked:
+            if doc_id not in first:
                 continue
             seen.add(doc_id)
-            lo, hi = max(0, a - 80), min(len(doc.text), b + 80)
-            snippet = ("…" if lo else "") + doc.text[lo:a] + "[" + doc.text[a:b] + "]" + \
-                doc.text[b:hi] + ("…" if hi < len(doc.text) else "")
+            doc, (a, b), (lo, hi) = docs[doc_id], first[doc_id], around[doc_id]
+            text = texts.get((doc_id, lo, hi), "")
+            chars = int(doc.meta.get("chars") or 0)
+            snippet = ("…" if lo else "") + text[:a - lo] + "[" + text[a - lo:b - lo] + "]" + \
+                text[b - lo:] + ("…" if hi < chars else "")
             out.append(SearchHit(doc, snippet.replace("\n", " "), 0.0))
     return out
 
