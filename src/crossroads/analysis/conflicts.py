@@ -123,6 +123,7 @@ def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
         if r.object == o and not r.negated:
             by_doc.setdefault(r.evidence.doc, []).append(r)
     sides = []
+    ctx.prefetch(r.evidence for rels in by_doc.values() for r in rels[:MAX_EVIDENCE])
     for doc, rels in by_doc.items():
         others = {r.subject for r in rels}
         published = ctx.published(doc)
@@ -210,6 +211,11 @@ def figure(value: object) -> float | None:
     return n * _SCALE.get(rest[0], 1) if rest else n
 
 
+def _has_figure(r: Relation) -> bool:
+    return any(name not in _NOT_FIGURES and figure(value) is not None
+               for name, value in (r.qualifiers or {}).items())
+
+
 def _measured(ctx: Context, rels: list[Relation],
               predicate: str) -> dict[tuple[str, str], dict[float, list[Relation]]]:
     """{(qualifier, measured noun): {figure: [readings]}}: a figure the sentence ties to
@@ -217,10 +223,12 @@ def _measured(ctx: Context, rels: list[Relation],
     ("700 fighters", "300 families") are not compared."""
     found: dict[tuple[str, str], dict[float, list[Relation]]] = {}
     for r in rels:
+        figures = [(name, value, n) for name, value in (r.qualifiers or {}).items()
+                   if name not in _NOT_FIGURES and (n := figure(value)) is not None]
+        if not figures:
+            continue    # no figure: its sentence need not be read
         sentence = ctx.cite(r.evidence).text
-        for name, value in (r.qualifiers or {}).items():
-            if name in _NOT_FIGURES or (n := figure(value)) is None:
-                continue
+        for name, value, n in figures:
             if not measures_relation(predicate, sentence, value):
                 continue
             noun = "" if predicate in MEASURED else (measure(sentence, value) or "")
@@ -258,7 +266,7 @@ def conflicts(store: Store, pack: Pack | None = None, entity: str | None = None,
     ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
     ctx.prefetch(e for rs in readings.values()
                  for e in dict.fromkeys([r.evidence for r in rs[:MAX_EVIDENCE]]
-                                        + [r.evidence for r in rs if r.qualifiers]))
+                                        + [r.evidence for r in rs if _has_figure(r)]))
     found = (_negations(ctx, readings) + _pack_conflicts(ctx, readings)
              + _periods(ctx, readings) + _estimates(ctx, readings))
     order = {"pack": 0, "negation": 1, "period": 2, "estimate": 3}

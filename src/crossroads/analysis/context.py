@@ -115,6 +115,18 @@ class Context:
                         reliability=self.grade(doc.id))
 
     # -- entities ----------------------------------------------------------------------
+    def load_entities(self, entity_ids: Iterable[str | None]) -> None:
+        """Read the entities not read yet in one query (names for a page of items)."""
+        wanted = [i for i in dict.fromkeys(entity_ids) if i and i not in self._entities]
+        if not wanted:
+            return
+        found = self.store.entities_by_id(wanted)
+        for i in wanted:
+            if i in found:
+                self._entities[i] = found[i]
+            else:
+                self.entity(i)
+
     def entity(self, entity_id: str) -> Entity | None:
         """The entity as the store knows it, else as the pack knows it."""
         if entity_id not in self._entities:

@@ -288,6 +288,8 @@ def facts(store: Store, entity: str | None = None, predicate: str | None = None,
     ctx.prefetch(e for rs in readings.values()
                  for e in list(dict.fromkeys(r.evidence for r in rs))[:MAX_EVIDENCE])
     ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
+    ctx.load_entities(x for rs in readings.values() for r in rs
+                      for x in (r.subject, r.object, r.attributed_to))
     out = []
     for key in list(readings) + [k for k in packed if k not in readings]:
         opposite = key[:4] + (not key[4],)

@@ -96,6 +96,8 @@ def profile(store: Store, pack: Pack | None, entity_id: str, today: str | None =
     ranked = store.mention_documents(ent.id, **page)
     ctx.prefetch([e.evidence for e in stored_events] + [q.evidence for q in said + about])
     ctx.docs.load(doc_id for doc_id, _n in ranked)
+    ctx.load_entities([x for e in stored_events for x in (*e.actors, *e.targets, e.place)]
+                      + [x for q in said + about for x in (q.speaker, *q.about)])
     events = [event_item(ctx, e) for e in stored_events]
     events.sort(key=lambda e: e.date or e.evidence.published or "")
     docs = []

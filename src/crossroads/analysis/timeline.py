@@ -65,6 +65,8 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
     events, relations = store.events(entity=entity), store.relations(entity=entity)
     ctx.prefetch([ev.evidence for ev in events]
                  + [r.evidence for r in relations if r.start or r.end])
+    ctx.load_entities([x for ev in events for x in (*ev.actors, *ev.targets, ev.place)]
+                      + [x for r in relations for x in (r.subject, r.object)])
     for ev in events:
         if not keep({*ev.actors, *ev.targets, ev.place}, ev.evidence.doc):
             continue

@@ -153,6 +153,10 @@ class Store(ABC):
         ranked = Counter(m.doc for m in self.mentions(entity=entity)).most_common()
         return ranked[offset:None if limit is None else offset + limit]
 
+    def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
+        """The stored entities among ``entity_ids``, by id."""
+        return {i: e for i in dict.fromkeys(entity_ids) if (e := self.get_entity(i)) is not None}
+
     def mentions_in(self, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
         """{document: its mentions in reading order} for several documents at once."""
         return {i: self.mentions(doc=i) for i in dict.fromkeys(doc_ids)}

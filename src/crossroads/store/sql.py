@@ -424,6 +424,15 @@ class SQLStore(Store):
             out.update(((r[0], int(r[1]), int(r[2])), r[3]) for r in found)
         return out
 
+    def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
+        ids = [i for i in dict.fromkeys(entity_ids) if i]
+        out: dict[str, Entity] = {}
+        for part in _chunks(ids):
+            for r in self._rows(f"SELECT {_ENT} FROM entities e WHERE e.id IN ({_marks(part)})",
+                                part):
+                out[r[0]] = rows.entity_from(r)
+        return out
+
     def mentions_in(self, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
         ids = list(dict.fromkeys(doc_ids))
         out: dict[str, list[Mention]] = {i: [] for i in ids}

@@ -108,6 +108,8 @@ class Lookup:
             self._ents.setdefault(ent.id, ent)
 
     def entity(self, entity_id: str) -> Entity | None:
+        if entity_id not in self._ents and self._ctx is not None:
+            self._ents[entity_id] = self._ctx.entity(entity_id)   # read once for both layers
         if entity_id not in self._ents:
             ent = self.store.get_entity(entity_id)
             if ent is None and self.pack is not None:
