@@ -7,6 +7,7 @@ sources behind it, when it was first and last reported, and an Admiralty credibi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -177,7 +178,13 @@ def _pack_periods(ctx: Context, key: FactKey) -> list[PackRelation]:
 
 
 def _role(qualifiers: dict[str, Any] | None) -> str:
-    return fold(str((qualifiers or {}).get("role") or ""))
+    return _folded(str((qualifiers or {}).get("role") or ""))
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """fold() of the few distinct roles, computed once each (it is asked per reading)."""
+    return fold(text)
 
 
 def _same_post(period: PackRelation, reading: Relation, strict: bool = False) -> bool:
