@@ -75,7 +75,7 @@ def normalise(raw: dict, lk: Lookup) -> dict:
             "contradicted_by": raw.get("contradicted_by") or 0,
             "conflict": bool(raw.get("conflict") or raw.get("contradicted_by")),
             "origin": raw.get("origin"), "past": bool(raw.get("past")),
-            "evidence": ev}
+            "evidence": ev, "evidence_total": raw.get("evidence_total") or len(ev)}
 
 
 def fact_key(f: dict) -> tuple:
