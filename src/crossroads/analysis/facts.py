@@ -244,8 +244,9 @@ def pack_verdict(ctx: Context, key: FactKey, readings: list[Relation]) -> tuple[
 
 
 def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
-               packed: list[PackRelation], against: list[Relation]) -> Fact:
-    """One Fact from its readings, the pack relations with its key and the opposite readings."""
+               packed: list[PackRelation], against: list[Relation], cite: bool = True) -> Fact:
+    """One Fact from its readings, the pack relations with its key and the opposite readings;
+    ``cite=False`` leaves its evidence out (a graph needs only the counts)."""
     s, p, o, res, negated = key
     support_keys = {ctx.source_key(r.evidence.doc) for r in readings}
     against_keys = {ctx.source_key(r.evidence.doc) for r in against}
@@ -263,12 +264,13 @@ def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
     if res and "resource" not in quals:
         quals["resource"] = res
     spans = list(dict.fromkeys(r.evidence for r in readings))
-    ctx.prefetch(spans[:MAX_EVIDENCE])
-    evidence = [ctx.cite(e) for e in spans[:MAX_EVIDENCE]]
+    cited = spans[:MAX_EVIDENCE] if cite else []
+    ctx.prefetch(cited)
+    evidence = [ctx.cite(e) for e in cited]
     best = min((g for g in (ctx.grade(i) for i in docs) if g), default=None)
     evidence += [pack_citation(f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
                                + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
-                               q.source) for q in packed]
+                               q.source) for q in packed if cite]
     origin = "+".join(x for x, on in (("extract", readings), ("pack", packed)) if on)
     attributed = tuple(dict.fromkeys(r.attributed_to for r in readings if r.attributed_to))
     open_ended = any(not q.end for q in packed) if packed else False
@@ -284,16 +286,17 @@ def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
 
 def facts(store: Store, entity: str | None = None, predicate: str | None = None,
           as_of: str | None = None, pack: Pack | None = None,
-          ctx: Context | None = None) -> list[Fact]:
+          ctx: Context | None = None, cite: bool = True) -> list[Fact]:
     """Every fact about ``entity`` (or all facts), optionally of one predicate and holding on
     ``as_of``; text readings and pack relations with the same key merge into one fact.
-    Sorted best supported first."""
+    Sorted best supported first. ``cite=False``: without evidence sentences."""
     check_date(as_of)
     ctx = ctx or Context(store, pack)
     readings, packed = fact_groups(ctx, entity, predicate, as_of)
     # every document and cited sentence in a few queries, not one query each
-    ctx.prefetch(e for rs in readings.values()
-                 for e in list(dict.fromkeys(r.evidence for r in rs))[:MAX_EVIDENCE])
+    if cite:
+        ctx.prefetch(e for rs in readings.values()
+                     for e in list(dict.fromkeys(r.evidence for r in rs))[:MAX_EVIDENCE])
     ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
     ctx.load_entities(x for rs in readings.values() for r in rs
                       for x in (r.subject, r.object, r.attributed_to))
@@ -303,10 +306,10 @@ def facts(store: Store, entity: str | None = None, predicate: str | None = None,
         texts, known, against = readings.get(key, []), packed.get(key, []), readings.get(opposite, [])
         if texts and known and pack_verdict(ctx, key, texts)[1]:
             # the text claims it for a time the pack excludes: two facts, not one
-            out.append(build_fact(ctx, key, texts, [], against))
-            out.append(build_fact(ctx, key, [], known, against))
+            out.append(build_fact(ctx, key, texts, [], against, cite))
+            out.append(build_fact(ctx, key, [], known, against, cite))
         else:
-            out.append(build_fact(ctx, key, texts, known, against))
+            out.append(build_fact(ctx, key, texts, known, against, cite))
     out.sort(key=lambda f: (f.credibility, -f.sources, f.predicate, f.subject_name,
                             f.object_name or ""))
     return out

@@ -30,7 +30,7 @@ def neighbourhood(store: Store, entity: str, depth: int = 1, predicates: list[st
     for _ in range(max(depth, 0)):
         nxt = []
         for node in frontier:
-            for f in facts(store, node, as_of=as_of, pack=pack, ctx=ctx):
+            for f in facts(store, node, as_of=as_of, pack=pack, ctx=ctx, cite=False):
                 if f.object is None or (predicates and f.predicate not in predicates):
                     continue
                 if g.has_edge(f.subject, f.object, key=f.id):
