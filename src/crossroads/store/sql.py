@@ -280,9 +280,9 @@ class SQLStore(Store):
             cur.executemany(self._sql(_insert("relations", rows.RELATION_COLUMNS)),
                             [rows.relation_row(r) for r in x.relations])
         links: list[tuple] = []
-        for ev in x.events:
-            event_id = self._x(cur, _insert("events", rows.EVENT_COLUMNS) + " RETURNING id",
-                               rows.event_row(ev)).fetchone()[0]
+        event_ids = self._insert_ids(cur, _insert("events", rows.EVENT_COLUMNS),
+                                     [rows.event_row(ev) for ev in x.events])
+        for ev, event_id in zip(x.events, event_ids):
             links += [(event_id, a, "actor") for a in ev.actors]
             links += [(event_id, t, "target") for t in ev.targets]
             links += [(event_id, ev.place, "place")] if ev.place else []
@@ -290,12 +290,16 @@ class SQLStore(Store):
             cur.executemany(self._sql(_insert("event_entities", ("event", "entity", "role"))),
                             links)
         links = []
-        for q in x.quotes:
-            quote_id = self._x(cur, _insert("quotes", rows.QUOTE_COLUMNS) + " RETURNING id",
-                               rows.quote_row(q)).fetchone()[0]
+        quote_ids = self._insert_ids(cur, _insert("quotes", rows.QUOTE_COLUMNS),
+                                     [rows.quote_row(q) for q in x.quotes])
+        for q, quote_id in zip(x.quotes, quote_ids):
             links += [(quote_id, e) for e in dict.fromkeys(q.about)]
         if links:
             cur.executemany(self._sql(_insert("quote_about", ("quote", "entity"))), links)
+
+    def _insert_ids(self, cur: Any, insert: str, values: list[tuple]) -> list[int]:
+        """Insert rows, returning their new ids in order (a backend may batch this)."""
+        return [self._x(cur, insert + " RETURNING id", v).fetchone()[0] for v in values]
 
     def _upsert_entities(self, cur: Any, entities: list[Entity]) -> None:
         """Insert new entities; merge into stored ones: the first name and type stay,
