@@ -168,7 +168,7 @@ class _Basing:
             out |= {r.object for r in self.pack.relations_of(host)
                     if r.subject == host and r.predicate in ("located_in", "part_of") and r.object}
         out |= {r.object for pred in ("located_in", "part_of")
-                for r in self.store.relations(entity=host, predicate=pred)
+                for r in self.ctx.relations(entity=host, predicate=pred)
                 if r.subject == host and not r.negated and r.object}
         return out
 
@@ -262,7 +262,7 @@ class _Basing:
                 out.append(Reason("third_party_rejection", "constrains",
                                   f"{who} ruled out {self.ctx.name(self.power)} forces in "
                                   f"{self.ctx.name(host)} or its region", (cite,)))
-        for r in self.store.relations(entity=host, predicate="hosts_military_presence"):
+        for r in self.ctx.relations(entity=host, predicate="hosts_military_presence"):
             if not (r.negated and r.subject == host and r.object == self.power):
                 continue
             cite = self.ctx.cite(r.evidence)

@@ -119,7 +119,7 @@ def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
     if o is None:
         return []
     by_doc: dict[str, list[Relation]] = {}
-    for r in ctx.store.relations(entity=o, predicate=p):
+    for r in ctx.relations(entity=o, predicate=p):
         if r.object == o and not r.negated:
             by_doc.setdefault(r.evidence.doc, []).append(r)
     sides = []

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any, overload
 
 from crossroads.analysis.grading import Grades, load_grades, with_store
-from crossroads.model import Document, Entity, Evidence
+from crossroads.model import Document, Entity, Evidence, Relation
 from crossroads.pack import Pack
 from crossroads.store.base import Store
 from crossroads.store.cache import Documents
@@ -66,6 +66,7 @@ class Context:
         """Shared with the web layer's Lookup, so a page reads each document once."""
         self._entities: dict[str, Entity | None] = {}
         self._grades: dict[str, str | None] = {}
+        self._relations: dict[tuple[str | None, str | None], list[Relation]] = {}
 
     # -- documents ---------------------------------------------------------------------
     def doc(self, doc_id: str) -> Document | None:
@@ -93,6 +94,18 @@ class Context:
         if doc.parent:
             return ("page", doc.parent, (doc.author or "").casefold())
         return ("doc", doc.id)
+
+    def relations(self, entity: str | None = None,
+                  predicate: str | None = None) -> list[Relation]:
+        """The store's relation readings, read once per question (a profile's facts,
+        conflicts and claims all start from the entity's readings)."""
+        key = (entity, predicate)
+        if key not in self._relations:
+            whole = self._relations.get((entity, None))
+            self._relations[key] = (
+                [r for r in whole if r.predicate == predicate] if whole is not None
+                else self.store.relations(entity=entity, predicate=predicate))
+        return self._relations[key]
 
     def grade(self, doc_id: str) -> str | None:
         """The reliability grade of a document's source (None for an unknown document)."""

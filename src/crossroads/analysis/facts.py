@@ -157,7 +157,7 @@ def fact_groups(ctx: Context, entity: str | None = None, predicate: str | None =
                 ) -> tuple[dict[FactKey, list[Relation]], dict[FactKey, list[PackRelation]]]:
     """Readings and pack relations grouped by fact key: ({key: [Relation]}, {key: [PackRelation]})."""
     readings: dict[FactKey, list[Relation]] = {}
-    for r in ctx.store.relations(entity=entity, predicate=predicate):
+    for r in ctx.relations(entity=entity, predicate=predicate):
         if entity is not None and entity not in (r.subject, r.object):
             continue  # a claim the entity only voices is not a fact about it
         if as_of is not None and not holds_as_of(r, as_of, ctx):
@@ -321,7 +321,7 @@ def claims(store: Store, speaker: str, pack: Pack | None = None,
     fact per claim with the sources that report it."""
     ctx = ctx or Context(store, pack)
     grouped: dict[FactKey, list[Relation]] = {}
-    for r in store.relations(entity=speaker):
+    for r in ctx.relations(entity=speaker):
         if r.attributed_to == speaker:
             grouped.setdefault(r.fact_key, []).append(r)
     out = [build_fact(ctx, key, rels, [], []) for key, rels in grouped.items()]

@@ -62,7 +62,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
             return False  # a near-duplicate repeats its original's items
         return all(e in ids for e in wanted)
 
-    events, relations = store.events(entity=entity), store.relations(entity=entity)
+    events, relations = store.events(entity=entity), ctx.relations(entity=entity)
     ctx.prefetch([ev.evidence for ev in events]
                  + [r.evidence for r in relations if r.start or r.end])
     ctx.load_entities([x for ev in events for x in (*ev.actors, *ev.targets, ev.place)]
