@@ -248,9 +248,9 @@ def run_backend(backend: str, seeds, args, tmp: Path) -> dict:
 
 
 def table(result: dict) -> str:
-    lines = [f"### {result['backend']}, {result['docs']:,} documents "
+    lines = [(f"### {result['backend']}, {result['docs']:,} documents "
              f"({result['store_bytes_per_doc']:,} store bytes/doc, serve peak RSS "
-             f"{result['serve_peak_rss_mb']:.0f} MB, built in {result['build_s']} s)",
+             f"{result['serve_peak_rss_mb']:.0f} MB, built in {result['build_s']} s)"),
              "| endpoint | p50 ms | p95 ms | SQL queries | response KB |",
              "| --- | ---: | ---: | ---: | ---: |"]
     for name, r in result["endpoints"].items():

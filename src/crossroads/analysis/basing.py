@@ -35,9 +35,9 @@ from crossroads.store.base import Store
 __all__ = ["BasingVerdict", "Reason", "basing_options"]
 
 _MILITARY = re.compile(r"\b(bases?|basing|troops|military|forces|deploy\w*|presence|garrison\w*)\b",
-                       re.I)
+                       re.IGNORECASE)
 _REFUSAL = re.compile(r"\b(impossible|never|not (allow|permit|accept|host)|reject\w*|rul\w* out|"
-                      r"refus\w*|no (foreign|place for)|will not|won't|cannot)\b", re.I)
+                      r"refus\w*|no (foreign|place for)|will not|won't|cannot)\b", re.IGNORECASE)
 _RULE_EFFECT = (("ban", "closes"), ("prohibit", "closes"), ("neutral", "closes"),
                 ("consensus", "constrains"), ("consent", "constrains"), ("approv", "constrains"))
 _ORDER = {"closes": 0, "constrains": 1, "opens": 2, "informs": 3}

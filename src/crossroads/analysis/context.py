@@ -6,8 +6,8 @@ knowledge-pack entry (with its public source).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, overload
 
 from crossroads.analysis.grading import Grades, load_grades, with_store

@@ -7,8 +7,8 @@ sources behind it, when it was first and last reported, and an Admiralty credibi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from crossroads import dates
@@ -18,8 +18,16 @@ from crossroads.model import SYMMETRIC_PREDICATES, Relation, fold, stable_id
 from crossroads.pack import Pack, PackRelation, holds_on
 from crossroads.store.base import Store
 
-__all__ = ["Fact", "FactKey", "claims", "facts", "fact_groups", "holds_as_of", "observed_on",
-           "pack_key"]
+__all__ = [
+    "Fact",
+    "FactKey",
+    "claims",
+    "fact_groups",
+    "facts",
+    "holds_as_of",
+    "observed_on",
+    "pack_key",
+]
 
 MAX_EVIDENCE = 10
 """Sentences cited per fact: a fact read in thousands of documents shows its first ten (and

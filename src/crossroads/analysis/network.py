@@ -10,7 +10,7 @@ from crossroads.analysis.facts import facts
 from crossroads.pack import Pack
 from crossroads.store.base import Store
 
-__all__ = ["neighbourhood", "centrality", "graph_to_dict"]
+__all__ = ["centrality", "graph_to_dict", "neighbourhood"]
 
 
 def neighbourhood(store: Store, entity: str, depth: int = 1, predicates: list[str] | None = None,

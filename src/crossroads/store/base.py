@@ -6,10 +6,19 @@ Backends keep SQL inside themselves; callers see only the typed records of cross
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Iterable
+from collections.abc import Iterable
+from typing import Self
 
-from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quote, Relation,
-                              SearchHit)
+from crossroads.model import (
+    Document,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Quote,
+    Relation,
+    SearchHit,
+)
 
 
 class Store(ABC):
@@ -22,10 +31,10 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- documents ---------------------------------------------------------------------
@@ -75,7 +84,8 @@ class Store(ABC):
         """Grade an 'author' or 'publisher' A-F (None removes the grade)."""
         raise NotImplementedError(f"{type(self).__name__} cannot keep source grades")
 
-    def count_documents(self) -> int: ...
+    def count_documents(self) -> int:
+        return len(self.documents())
 
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

@@ -25,14 +25,14 @@ def counts(extractions: Iterable[Extraction]) -> Counter[CountKey]:
     for x in extractions:
         for m in x.mentions:
             out[(m.entity, "mentions", "")] += 1
-        for entity in {m.entity for m in x.mentions}:
-            out[(entity, "documents", "")] += 1
+        for name in {m.entity for m in x.mentions}:
+            out[(name, "documents", "")] += 1
         for r in x.relations:
-            for entity in {r.subject, r.object, r.attributed_to} - {None, ""}:
-                out[(str(entity), "relations", r.predicate)] += 1
+            for who in {r.subject, r.object, r.attributed_to} - {None, ""}:
+                out[(str(who), "relations", r.predicate)] += 1
         for ev in x.events:
-            for entity in {*ev.actors, *ev.targets, ev.place} - {None, ""}:
-                out[(str(entity), "events", ev.type)] += 1
+            for who in {*ev.actors, *ev.targets, ev.place} - {None, ""}:
+                out[(str(who), "events", ev.type)] += 1
         for q in x.quotes:
             if q.speaker:
                 out[(q.speaker, "quotes_by", "")] += 1
@@ -41,7 +41,8 @@ def counts(extractions: Iterable[Extraction]) -> Counter[CountKey]:
     return out
 
 
-def delta(new: Iterable[Extraction], old: Iterable[Extraction] = ()) -> list[tuple]:
+def delta(new: Iterable[Extraction],
+          old: Iterable[Extraction] = ()) -> list[tuple[str, str, str, int]]:
     """(entity, kind, key, change) rows, nonzero only, in key order (writers lock rows in one
     order, so two of them never wait on each other in a circle)."""
     diff = counts(new)

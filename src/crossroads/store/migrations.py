@@ -14,6 +14,7 @@ profile's first page and entity lists never count over the whole store.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -385,7 +386,7 @@ def migrate(conn: Any, backend: str, upto: int | None = None) -> int:
         return _apply(conn, "postgres", target, lambda script: [script])
 
 
-def _apply(conn: Any, backend: str, target: int, split) -> int:
+def _apply(conn: Any, backend: str, target: int, split: Callable[[str], list[str]]) -> int:
     conn.execute(_VERSION_TABLE)
     row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
     current = row[0] or 0

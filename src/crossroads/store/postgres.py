@@ -6,8 +6,9 @@ pick one with the URL, e.g. postgresql://host/db?options=-csearch_path%3Dmystore
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any
 
 import psycopg
 
@@ -57,14 +58,17 @@ class PostgresStore(SQLStore):
         return isinstance(exc, (psycopg.errors.DeadlockDetected,
                                 psycopg.errors.SerializationFailure))
 
-    def _insert_ids(self, cur: psycopg.Cursor, insert: str, values: list[tuple]) -> list[int]:
+    def _insert_ids(self, cur: psycopg.Cursor[Any], insert: str,
+                    values: list[tuple[Any, ...]]) -> list[int]:
         """One pipelined round of inserts instead of a round trip per row."""
         if not values:
             return []
         cur.executemany(self._sql(insert + " RETURNING id"), values, returning=True)
         ids = []
         while True:
-            ids.append(cur.fetchone()[0])
+            row = cur.fetchone()
+            assert row is not None      # RETURNING gives one row per insert
+            ids.append(int(row[0]))
             if not cur.nextset():
                 break
         return ids

@@ -8,12 +8,22 @@ from __future__ import annotations
 import re
 import threading
 from abc import abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from crossroads.exc import QueryError, StoreError
-from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quote, Relation,
-                              SearchHit, fold)
+from crossroads.model import (
+    Document,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Quote,
+    Relation,
+    SearchHit,
+    fold,
+)
 from crossroads.store import counts, rows
 from crossroads.store.base import Store
 from crossroads.store.query import Query, any_of, parse_query
@@ -96,17 +106,17 @@ class SQLStore(Store):
                 raise StoreError(f"could not {what} in {redact(self.url)}: "
                                  f"{_one_line(exc)}") from exc
 
-    def _rows(self, query: str, params: Sequence = ()) -> list[tuple]:
+    def _rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return list(self.conn.execute(self._sql(query), tuple(params)).fetchall())
             except self.db_errors as exc:
                 raise StoreError(f"could not read {redact(self.url)}: {_one_line(exc)}") from exc
 
-    def _x(self, cur: Any, query: str, params: Sequence = ()) -> Any:
+    def _x(self, cur: Any, query: str, params: Sequence[Any] = ()) -> Any:
         return cur.execute(self._sql(query), tuple(params))
 
-    def _page(self, limit: int | None, offset: int) -> tuple[str, list]:
+    def _page(self, limit: int | None, offset: int) -> tuple[str, list[Any]]:
         if limit is None:
             return (f" {self.no_limit} OFFSET ?", [offset]) if offset else ("", [])
         return " LIMIT ? OFFSET ?", [limit, offset]
@@ -146,7 +156,7 @@ class SQLStore(Store):
             self._count(cur, counts.delta(fresh))
         return new
 
-    def _count(self, cur: Any, changes: list[tuple]) -> None:
+    def _count(self, cur: Any, changes: list[tuple[Any, ...]]) -> None:
         """Apply (entity, kind, key, change) rows to entity_counts, in this transaction."""
         if not changes:
             return
@@ -216,7 +226,9 @@ class SQLStore(Store):
             self._x(cur, "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? "
                          "WHERE id = ?", [values["title"], values["published"], values["author"],
                                           rows.dumps(meta), doc_id])
-        return self.get_document(doc_id)
+        corrected = self.get_document(doc_id)
+        assert corrected is not None    # written just now, in this call
+        return corrected
 
     def _title_changing(self, cur: Any, doc: Document, title: str | None) -> None:
         """Hook: a backend whose full-text index does not follow the row updates it here."""
@@ -243,7 +255,7 @@ class SQLStore(Store):
                         [kind, name, grade])
 
     def count_documents(self) -> int:
-        return self._rows("SELECT count(*) FROM documents")[0][0]
+        return int(self._rows("SELECT count(*) FROM documents")[0][0])
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         parsed = parse_query(check_query(query))
@@ -279,7 +291,7 @@ class SQLStore(Store):
         if x.relations:
             cur.executemany(self._sql(_insert("relations", rows.RELATION_COLUMNS)),
                             [rows.relation_row(r) for r in x.relations])
-        links: list[tuple] = []
+        links: list[tuple[Any, ...]] = []
         event_ids = self._insert_ids(cur, _insert("events", rows.EVENT_COLUMNS),
                                      [rows.event_row(ev) for ev in x.events])
         for ev, event_id in zip(x.events, event_ids):
@@ -297,7 +309,7 @@ class SQLStore(Store):
         if links:
             cur.executemany(self._sql(_insert("quote_about", ("quote", "entity"))), links)
 
-    def _insert_ids(self, cur: Any, insert: str, values: list[tuple]) -> list[int]:
+    def _insert_ids(self, cur: Any, insert: str, values: list[tuple[Any, ...]]) -> list[int]:
         """Insert rows, returning their new ids in order (a backend may batch this)."""
         return [self._x(cur, insert + " RETURNING id", v).fetchone()[0] for v in values]
 
@@ -419,8 +431,8 @@ class SQLStore(Store):
         wanted = list(dict.fromkeys(spans))
         out: dict[tuple[str, int, int], str] = {}
         for part in _chunks(wanted, 300):
-            values = " UNION ALL ".join(["SELECT CAST(? AS TEXT) AS doc, CAST(? AS INTEGER) AS a, "
-                                         "CAST(? AS INTEGER) AS b"] * len(part))
+            values = " UNION ALL ".join([("SELECT CAST(? AS TEXT) AS doc, CAST(? AS INTEGER) AS a, "
+                                         "CAST(? AS INTEGER) AS b")] * len(part))
             found = self._rows(
                 f"SELECT w.doc, w.a, w.b, substr(d.text, w.a + 1, w.b - w.a) FROM ({values}) w "
                 "JOIN documents d ON d.id = w.doc",
@@ -509,8 +521,8 @@ class SQLStore(Store):
             "quotes", rows.QUOTE_COLUMNS, where, params + more,
             order="d.seq, k.span_start, k.id" + page)]
 
-    def _knowledge(self, table: str, cols: Sequence[str], where: str, params: list,
-                   order: str = "d.seq, k.span_start, k.id") -> list[tuple]:
+    def _knowledge(self, table: str, cols: Sequence[str], where: str, params: list[Any],
+                   order: str = "d.seq, k.span_start, k.id") -> list[tuple[Any, ...]]:
         """Rows of a knowledge table in reading order (document ingest order, then offset)."""
         return self._rows(f"SELECT {rows.columns(cols, 'k')} FROM {table} k "
                           f"JOIN documents d ON d.id = k.doc{where} ORDER BY {order}", params)
@@ -535,12 +547,12 @@ def _merge(old: Entity | None, new: Entity) -> Entity:
                   {**old.data, **(new.data or {})})
 
 
-def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
+def _chunks(items: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
 
-def _marks(part: list) -> str:
+def _marks(part: list[Any]) -> str:
     return ", ".join("?" * len(part))
 
 
@@ -548,7 +560,7 @@ def _insert(table: str, cols: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
-def _filters(equal: dict[str, Any]) -> tuple[str, list]:
+def _filters(equal: dict[str, Any]) -> tuple[str, list[Any]]:
     """' WHERE a = ? AND b = ?' for the given (non-None) values."""
     used = {k: v for k, v in equal.items() if v is not None}
     if not used:

@@ -7,8 +7,8 @@ from crossroads.exc import NotFound
 from crossroads.model import ENTITY_TYPES
 from crossroads.web.api.params import Limit, Offset
 from crossroads.web.data.entities import PROFILE_LIMIT, PROFILE_MAX, profile, resolve
-from crossroads.web.data.records import Lookup, entity_summary
 from crossroads.web.data.facts import MODES
+from crossroads.web.data.records import Lookup, entity_summary
 from crossroads.web.deps import choice, pack_for, store_for
 from crossroads.web.errors import ERROR_RESPONSES, not_found
 

@@ -13,7 +13,12 @@ from crossroads.model import Document, Entity, SearchHit, fold
 from crossroads.store.base import Store
 from crossroads.store.query import parse_query
 from crossroads.web.data import facts as facts_data
-from crossroads.web.data.records import Lookup, analysis, document_summary, entity_summary
+from crossroads.web.data.records import (
+    Lookup,
+    analysis,
+    document_summary,
+    entity_summary,
+)
 
 SEARCH_CAP = 200
 """Most hits fetched per kind; ``total`` counts up to this many."""
