@@ -34,6 +34,7 @@ import urllib.request
 import uuid
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from crossroads.model import Document, Evidence, Extraction
 from crossroads.store import open_store
@@ -175,17 +176,25 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def store_bytes(store: Store, url: str) -> int:
+def pg(url: str, sql: str) -> Any:
+    """One statement on a PostgreSQL URL (the benchmark's own schemas and sizes)."""
+    import psycopg
+    with psycopg.connect(url, autocommit=True) as conn:
+        cur = conn.execute(sql)
+        return cur.fetchone() if cur.description else None
+
+
+def store_bytes(url: str) -> int:
     if url.startswith("postgres"):
-        return int(store._rows(  # type: ignore[attr-defined]
-            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = current_schema() AND c.relkind = 'r'")[0][0])
+        return int(pg(url, "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                           "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                           "WHERE n.nspname = current_schema() AND c.relkind = 'r'")[0])
     path = Path(url.removeprefix("sqlite:///"))
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
 
 
-def run_backend(backend: str, seeds, args, tmp: Path) -> dict:
+def run_backend(backend: str, seeds: list[tuple[Document, Extraction]],
+                args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     schema = None
     if backend == "sqlite":
         url = f"sqlite:///{tmp / 'bench.db'}"
@@ -194,14 +203,13 @@ def run_backend(backend: str, seeds, args, tmp: Path) -> dict:
         if not base:
             raise SystemExit("postgres: give --pg URL or set CROSSROADS_TEST_PG")
         schema = "bench_" + uuid.uuid4().hex[:8]
-        with open_store(base) as s:
-            s.conn.execute(f"CREATE SCHEMA {schema}")  # type: ignore[attr-defined]
+        pg(base, f"CREATE SCHEMA {schema}")
         sep = "&" if "?" in base else "?"
         url = f"{base}{sep}options=-csearch_path%3D{schema}"
     try:
         with open_store(url) as store:
             build_s = build(store, seeds, args.docs)
-            size = store_bytes(store, url)
+            size = store_bytes(url)
             stats = store.stats()
             paths = endpoints(store)
         port = free_port()
@@ -215,7 +223,7 @@ def run_backend(backend: str, seeds, args, tmp: Path) -> dict:
                     break
                 except OSError:
                     time.sleep(0.2)
-            results = {}
+            results: dict[str, dict[str, Any]] = {}
             for name, path in paths.items():
                 if args.only and name not in args.only:
                     continue
@@ -240,14 +248,13 @@ def run_backend(backend: str, seeds, args, tmp: Path) -> dict:
             server.wait(timeout=30)
     finally:
         if schema:
-            with open_store(args.pg or os.environ["CROSSROADS_TEST_PG"]) as s:
-                s.conn.execute(f"DROP SCHEMA {schema} CASCADE")  # type: ignore[attr-defined]
+            pg(args.pg or os.environ["CROSSROADS_TEST_PG"], f"DROP SCHEMA {schema} CASCADE")
     return {"docs": args.docs, "backend": backend, "endpoints": results,
             "store_bytes_per_doc": round(size / max(1, args.docs)), "stats": stats,
             "build_s": round(build_s, 1), "serve_peak_rss_mb": round(rss, 1)}
 
 
-def table(result: dict) -> str:
+def table(result: dict[str, Any]) -> str:
     lines = [(f"### {result['backend']}, {result['docs']:,} documents "
              f"({result['store_bytes_per_doc']:,} store bytes/doc, serve peak RSS "
              f"{result['serve_peak_rss_mb']:.0f} MB, built in {result['build_s']} s)"),
