@@ -121,9 +121,9 @@ class _Basing:
             # an acronym ('US') must match as written, not as the word 'us'
             acronyms = sorted(re.escape(n) for n in names if n.isupper())
             words = sorted(re.escape(fold(n)) for n in names if not n.isupper() and len(n) > 2)
-            self._power_names = tuple(
-                re.compile(rf"(?<!\w)(?:{'|'.join(group)})(?!\w)") if group else None
-                for group in (acronyms, words))
+            def pattern(group: list[str]) -> re.Pattern[str] | None:
+                return re.compile(rf"(?<!\w)(?:{'|'.join(group)})(?!\w)") if group else None
+            self._power_names = (pattern(acronyms), pattern(words))
         acronym, word = self._power_names
         if acronym is not None and acronym.search(text):
             return True

@@ -11,6 +11,7 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from fastapi import Request
 
@@ -74,7 +75,7 @@ def store_for(request: Request) -> Iterator[Store]:
     pool.give(store)
 
 
-def pack_for(request: Request):
+def pack_for(request: Request) -> Any:
     """The knowledge pack the app was made with, else the bundled one (None if unreadable)."""
     state = request.app.state
     if state.pack is None and not state.pack_tried:
@@ -102,7 +103,7 @@ def iso_date(param: str, value: str | None) -> str | None:
     raise bad_param(param, f"{param}: not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
-def page(items: list, limit: int, offset: int, **extra) -> dict:
+def page(items: list[Any], limit: int, offset: int, **extra: Any) -> dict[str, Any]:
     """The paginated envelope every list endpoint returns."""
     return {"total": len(items), "limit": limit, "offset": offset,
             "items": items[offset:offset + limit], **extra}

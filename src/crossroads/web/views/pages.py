@@ -7,7 +7,6 @@ from fastapi.responses import RedirectResponse, Response
 from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.documents import correct, document_data
 from crossroads.web.api.entities import entities_data, profile_data
-from crossroads.web.api.sources import set_grade
 from crossroads.web.api.knowledge import (
     dates,
     events_data,
@@ -17,6 +16,7 @@ from crossroads.web.api.knowledge import (
     timeline_data,
 )
 from crossroads.web.api.params import MAX_OFFSET
+from crossroads.web.api.sources import set_grade
 from crossroads.web.data import analyses, netview
 from crossroads.web.data import search as search_data
 from crossroads.web.data import sources as sources_data
