@@ -29,8 +29,8 @@ __all__ = [
     "pack_key",
 ]
 
-MAX_EVIDENCE = 10
-"""Sentences cited per fact: a fact read in thousands of documents shows its first ten (and
+MAX_EVIDENCE = 5
+"""Sentences cited per fact: a fact read in thousands of documents shows its first five (and
 says how many there are); its sources, dates and grade still count every reading."""
 MAX_DOCUMENTS = 50
 """Document ids a fact lists in its JSON form (``document_count`` says how many)."""
@@ -217,21 +217,47 @@ def pack_disagreement(ctx: Context, key: FactKey,
     Each reading is judged on its own date.
     Dates are compared at the coarser precision: "2020" is within a period from 2020-02-29."""
     periods = _pack_periods(ctx, key)
-    dated = [(r, d) for r in readings if (d := observed_on(r, ctx)) and dates.is_partial_date(d)]
-    if not periods or not dated:
+    if not periods:
         return [], []
-    if key[4]:
-        found = [(r, [p for p in periods if _same_post(p, r) and _covers(p, d)]) for r, d in dated]
-    else:
-        found = [(r, [p for p in periods if _same_post(p, r, strict=True)]) for r, d in dated
-                 if not any(_covers(p, d) for p in periods if _same_post(p, r))]
-    bad = [(r, ps) for r, ps in found if ps]
-    against = {id(p): p for _r, ps in bad for p in ps}
-    return [r for r, _ps in bad], list(against.values())
+    dated = _dated(ctx, readings)
+    if not dated:
+        return [], []
+    # a reading is judged by its post and its date alone: judge each such pair once
+    judged: dict[tuple[str, str], list[PackRelation]] = {}
+    bad: list[Relation] = []
+    against: dict[int, PackRelation] = {}
+    for r, d in dated:
+        sig = (_role(r.qualifiers), d)
+        if sig not in judged:
+            if key[4]:
+                judged[sig] = [p for p in periods if _same_post(p, r) and _covers(p, d)]
+            elif any(_covers(p, d) for p in periods if _same_post(p, r)):
+                judged[sig] = []
+            else:
+                judged[sig] = [p for p in periods if _same_post(p, r, strict=True)]
+        if judged[sig]:
+            bad.append(r)
+            against.update((id(p), p) for p in judged[sig])
+    return bad, list(against.values())
+
+
+def _dated(ctx: Context, readings: list[Relation]) -> list[tuple[Relation, str]]:
+    """(reading, the date it says the relation held) for the readings with a date."""
+    return [(r, d) for r in readings if (d := observed_on(r, ctx)) and _is_date(d)]
+
+
+@lru_cache(maxsize=65536)
+def _is_date(value: str) -> bool:
+    return dates.is_partial_date(value)
+
+
+@lru_cache(maxsize=65536)
+def _holds(start: str | None, end: str | None, day: str) -> bool:
+    return holds_on(start, end, day)
 
 
 def _covers(period: PackRelation, day: str) -> bool:
-    return holds_on(period.start, period.end, day)
+    return _holds(period.start, period.end, day)
 
 
 def pack_verdict(ctx: Context, key: FactKey, readings: list[Relation]) -> tuple[bool, bool]:
@@ -244,10 +270,12 @@ def pack_verdict(ctx: Context, key: FactKey, readings: list[Relation]) -> tuple[
     contradicted = bool(pack_disagreement(ctx, key, readings)[0])
     if key[4]:
         return False, contradicted
-    dated = [(r, d) for r in readings if (d := observed_on(r, ctx)) and dates.is_partial_date(d)]
+    dated = _dated(ctx, readings)
     if not dated:
         return True, False
-    covered = any(_covers(p, d) for r, d in dated for p in periods if _same_post(p, r))
+    seen = {(_role(r.qualifiers), d): r for r, d in dated}    # one reading per post and date
+    covered = any(_covers(p, d) for (_role_, d), r in seen.items()
+                  for p in periods if _same_post(p, r))
     return covered, contradicted and not covered
 
 
@@ -256,8 +284,8 @@ def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
     """One Fact from its readings, the pack relations with its key and the opposite readings;
     ``cite=False`` leaves its evidence out (a graph needs only the counts)."""
     s, p, o, res, negated = key
-    support_keys = {ctx.source_key(r.evidence.doc) for r in readings}
-    against_keys = {ctx.source_key(r.evidence.doc) for r in against}
+    support_keys = {ctx.source_key(d) for d in dict.fromkeys(r.evidence.doc for r in readings)}
+    against_keys = {ctx.source_key(d) for d in dict.fromkeys(r.evidence.doc for r in against)}
     confirms, contradicts = pack_verdict(ctx, key, readings) if readings else (bool(packed), False)
     grade = credibility(len(support_keys), len(against_keys), confirms, contradicts)
     docs = list(dict.fromkeys(r.evidence.doc for r in readings))
