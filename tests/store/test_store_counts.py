@@ -125,6 +125,9 @@ def test_batched_documents_and_spans(store):
     assert full[docs[1].id].text == docs[1].text
     spans = store.spans([(docs[0].id, 0, 9), (docs[1].id, 15, 25), ("d:missing", 0, 3)])
     assert spans == {(docs[0].id, 0, 9): "Amir Khan", (docs[1].id, 15, 25): "Tajikistan"}
+    inside = store.span_entities([(docs[0].id, 0, 20), (docs[1].id, 10, 80)])
+    assert inside == {(docs[0].id, 0, 20): {ENVOY.id, TJ.id},
+                      (docs[1].id, 10, 80): {TJ.id, AF.id}}
     counts = store.knowledge_counts([docs[0].id])
     assert counts[docs[0].id] == {"events": {"CONSULT": 1},
                                   "predicates": {"borders": 1, "member_of": 1}}

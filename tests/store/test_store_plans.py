@@ -37,6 +37,7 @@ def recorded(store) -> list[tuple[str, tuple]]:
         store.relations(entity=TJ, predicate="member_of")
         store.documents_by_id(["d:1", "d:2"], text=False)
         store.spans([("d:1", 0, 5)])
+        store.span_entities([("d:1", 0, 5)])
         store.entities_by_id([TJ])
         store.mentions_in(["d:1"])
         store.entities(limit=20)

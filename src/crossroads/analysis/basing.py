@@ -223,16 +223,17 @@ class _Basing:
                   if q.speaker is not None and q.speaker not in power_side]
         self.ctx.prefetch([ev.evidence for ev in rejects] + [q.evidence for q in quotes])
         events = []
+        span_entities: dict[tuple[str, int, int], set[str]] | None = None
         for ev in rejects:
             cite = self.ctx.cite(ev.evidence)
             if not _MILITARY.search(cite.text):
                 continue
-            if ev.evidence.doc not in self._mentions:   # every candidate's document at once
-                wanted = {e.evidence.doc for e in rejects} - set(self._mentions)
-                self._mentions.update(self.store.mentions_in(wanted))
-                for d in wanted:
-                    self._mentions.setdefault(d, [])
-            span = self.mentioned(ev.evidence)
+            if span_entities is None:   # the entities in every candidate's sentence at once
+                span_entities = self.store.span_entities(
+                    (e.evidence.doc, e.evidence.start, e.evidence.end) for e in rejects
+                    if _MILITARY.search(self.ctx.cite(e.evidence).text))
+            span = span_entities.get((ev.evidence.doc, ev.evidence.start, ev.evidence.end),
+                                     set())
             if not (power_side & (set(ev.targets) | span) or self.names_power(cite.text)):
                 continue  # not about the power
             events.append((ev, span, cite, ", ".join(self.ctx.name(a) or a for a in ev.actors)))

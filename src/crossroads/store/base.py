@@ -167,6 +167,16 @@ class Store(ABC):
         """The stored entities among ``entity_ids``, by id."""
         return {i: e for i in dict.fromkeys(entity_ids) if (e := self.get_entity(i)) is not None}
 
+    def span_entities(self, spans: Iterable[tuple[str, int, int]]
+                      ) -> dict[tuple[str, int, int], set[str]]:
+        """{(document, start, end): ids of the entities mentioned starting inside it}."""
+        out: dict[tuple[str, int, int], set[str]] = {}
+        wanted = list(dict.fromkeys(spans))
+        mentions = self.mentions_in(s[0] for s in wanted)
+        for s in wanted:
+            out[s] = {m.entity for m in mentions.get(s[0], []) if s[1] <= m.start < s[2]}
+        return out
+
     def mentions_in(self, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
         """{document: its mentions in reading order} for several documents at once."""
         return {i: self.mentions(doc=i) for i in dict.fromkeys(doc_ids)}

@@ -431,10 +431,9 @@ class SQLStore(Store):
         wanted = list(dict.fromkeys(spans))
         out: dict[tuple[str, int, int], str] = {}
         for part in _chunks(wanted, 300):
-            values = " UNION ALL ".join([("SELECT CAST(? AS TEXT) AS doc, CAST(? AS INTEGER) AS a, "
-                                         "CAST(? AS INTEGER) AS b")] * len(part))
             found = self._rows(
-                f"SELECT w.doc, w.a, w.b, substr(d.text, w.a + 1, w.b - w.a) FROM ({values}) w "
+                "SELECT w.doc, w.a, w.b, substr(d.text, w.a + 1, w.b - w.a) "
+                f"FROM ({_span_values(len(part))}) w "
                 "JOIN documents d ON d.id = w.doc",
                 [v for sp in part for v in (sp[0], int(sp[1]), int(sp[2]))])
             out.update(((r[0], int(r[1]), int(r[2])), r[3]) for r in found)
@@ -447,6 +446,19 @@ class SQLStore(Store):
             for r in self._rows(f"SELECT {_ENT} FROM entities e WHERE e.id IN ({_marks(part)})",
                                 part):
                 out[r[0]] = rows.entity_from(r)
+        return out
+
+    def span_entities(self, spans: Iterable[tuple[str, int, int]]
+                      ) -> dict[tuple[str, int, int], set[str]]:
+        wanted = list(dict.fromkeys((s[0], int(s[1]), int(s[2])) for s in spans))
+        out: dict[tuple[str, int, int], set[str]] = {s: set() for s in wanted}
+        for part in _chunks(wanted, 300):
+            found = self._rows(
+                f"SELECT w.doc, w.a, w.b, m.entity FROM ({_span_values(len(part))}) w "
+                "JOIN mentions m ON m.doc = w.doc AND m.span_start >= w.a AND m.span_start < w.b",
+                [v for sp in part for v in sp])
+            for doc, a, b, entity in found:
+                out[(doc, int(a), int(b))].add(entity)
         return out
 
     def mentions_in(self, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
@@ -550,6 +562,12 @@ def _merge(old: Entity | None, new: Entity) -> Entity:
 def _chunks(items: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def _span_values(n: int) -> str:
+    """n rows of (doc, a, b) parameters, as a table to join on."""
+    return " UNION ALL ".join([("SELECT CAST(? AS TEXT) AS doc, CAST(? AS INTEGER) AS a, "
+                               "CAST(? AS INTEGER) AS b")] * n)
 
 
 def _marks(part: list[Any]) -> str:
