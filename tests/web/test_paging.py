@@ -116,3 +116,17 @@ def test_totals_follow_re_extraction(big):
         body = client.get(f"/api/entities/{TJ}", params={"limit": 5}).json()
     assert body["totals"]["documents"] == 120 - 2
     assert body["totals"]["events"] == 39 and body["totals"]["quotes_about"] == 39
+
+
+@pytest.mark.parametrize("path", ["/api/timeline", "/api/events", "/api/facts"])
+def test_lists_say_where_the_next_page_starts(big, path):
+    with TestClient(create_app(big)) as client:
+        seen, offset, total = [], 0, None
+        while offset is not None:
+            body = client.get(path, params={"entity": TJ, "limit": 7, "offset": offset}).json()
+            total = body["total"]
+            seen += [json.dumps(it, sort_keys=True) for it in body["items"]]
+            offset = body["next_offset"]
+    assert total and len(seen) == total
+    if path != "/api/facts":    # facts are merged: each is one statement, not one per copy
+        assert total >= 40

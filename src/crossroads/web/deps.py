@@ -104,9 +104,12 @@ def iso_date(param: str, value: str | None) -> str | None:
 
 
 def page(items: list[Any], limit: int, offset: int, **extra: Any) -> dict[str, Any]:
-    """The paginated envelope every list endpoint returns."""
+    """The paginated envelope every list endpoint returns; ``next_offset`` is where the next
+    page starts (None on the last page)."""
+    more = offset + limit < len(items)
     return {"total": len(items), "limit": limit, "offset": offset,
-            "items": items[offset:offset + limit], **extra}
+            "items": items[offset:offset + limit], "next_offset": offset + limit if more else None,
+            **extra}
 
 
 def choice(param: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
