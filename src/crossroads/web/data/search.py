@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 from urllib.parse import urlparse
 
 from crossroads.model import Document, Entity, SearchHit, fold
@@ -44,7 +45,7 @@ def publisher(doc: Document) -> str:
     return doc.source
 
 
-def _grades(store: Store):
+def _grades(store: Store) -> Any:
     from crossroads.web.data.sources import effective
     return effective(store)
 
@@ -56,7 +57,7 @@ def entity_name_query(q: str) -> str:
     return re.sub(r"\*+$", "", " ".join(words)).strip()
 
 
-def find_entities(store: Store, pack, name: str, limit: int = SEARCH_CAP) -> list[Entity]:
+def find_entities(store: Store, pack: Any, name: str, limit: int = SEARCH_CAP) -> list[Entity]:
     """Entities whose name or alias matches, the pack's aliases included ('TTP', 'Daesh'):
     exact pack matches first, then the store's name matches."""
     out: dict[str, Entity] = {}
@@ -73,8 +74,8 @@ def find_entities(store: Store, pack, name: str, limit: int = SEARCH_CAP) -> lis
     return list(out.values())[:limit]
 
 
-def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
-           chosen: dict[str, str] | None = None, mode: str | None = None) -> dict:
+def search(store: Store, pack: Any, lk: Lookup, q: str, limit: int, offset: int,
+           chosen: dict[str, str] | None = None, mode: str | None = None) -> dict[str, Any]:
     """Documents, entities and facts for ``q``; ``chosen`` facet values narrow them and
     ``mode`` ('reported', 'pack', 'both'; default reported when the texts say anything)
     picks which facts show."""
@@ -106,7 +107,7 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
             "facets": facets, "chosen": chosen, "mode": mode, "mode_counts": mode_counts}
 
 
-def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict]:
+def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict[str, Any]]:
     """Document hits with what their facets count: year, publisher, grade, the event
     types and predicates read from them."""
     grades = _grades(store)
@@ -124,12 +125,12 @@ def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict]:
     return rows
 
 
-def _facts_about(store: Store, pack, lk: Lookup, ids: list[str]) -> list[dict]:
+def _facts_about(store: Store, pack: Any, lk: Lookup, ids: list[str]) -> list[dict[str, Any]]:
     """The facts of the best-matching entities, conflicting ones first and flagged (the
     conflicts analysis also weighs the pack against the texts)."""
-    facts: list[dict] = []
+    facts: list[dict[str, Any]] = []
     seen: set[str] = set()
-    contested: set = set()
+    contested: set[tuple[Any, ...]] = set()
     for eid in ids:
         for f in facts_data.facts(store, pack, lk, entity=eid):
             if f["id"] not in seen:
@@ -143,7 +144,7 @@ def _facts_about(store: Store, pack, lk: Lookup, ids: list[str]) -> list[dict]:
     return facts
 
 
-def _named(ents: list[Entity], name: str, pack) -> list[Entity]:
+def _named(ents: list[Entity], name: str, pack: Any) -> list[Entity]:
     """The entities a query names exactly (by name or any alias, the pack's included):
     'ISKP' names the Islamic State Khorasan Province."""
     key = fold(name)
@@ -185,7 +186,7 @@ def _mentioning(store: Store, ents: list[Entity], seen: set[str],
     return out
 
 
-def _doc_kept(d: dict, chosen: dict[str, str]) -> bool:
+def _doc_kept(d: dict[str, Any], chosen: dict[str, str]) -> bool:
     for key in ("year", "publisher", "grade"):
         if chosen.get(key) and str(d[key]) != chosen[key]:
             return False
@@ -194,8 +195,8 @@ def _doc_kept(d: dict, chosen: dict[str, str]) -> bool:
     return not (chosen.get("predicate") and chosen["predicate"] not in d["predicates"])
 
 
-def _facets(docs: list[dict], ents: list[dict], facts: list[dict]) -> list[dict]:
-    counts: dict[str, Counter] = {k: Counter() for k in FACETS}
+def _facets(docs: list[dict[str, Any]], ents: list[dict[str, Any]], facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    counts: dict[str, Counter[str]] = {k: Counter() for k in FACETS}
     for d in docs:
         counts["year"][d["year"]] += 1
         counts["publisher"][d["publisher"]] += 1
@@ -216,6 +217,6 @@ def _facets(docs: list[dict], ents: list[dict], facts: list[dict]) -> list[dict]
     return out
 
 
-def _group(items: list, limit: int, offset: int) -> dict:
+def _group(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"total": len(items), "limit": limit, "offset": offset,
             "items": items[offset:offset + limit]}
