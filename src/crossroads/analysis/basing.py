@@ -25,7 +25,7 @@ from typing import Any
 from crossroads import dates
 from crossroads.analysis.conflicts import Conflict, conflicts
 from crossroads.analysis.context import Citation, Context, pack_citation
-from crossroads.analysis.facts import Fact, facts
+from crossroads.analysis.facts import MAX_EVIDENCE, Fact, facts
 from crossroads.analysis.resolve import region_members, resolve_entity
 from crossroads.exc import NotFound
 from crossroads.model import Evidence, fold
@@ -318,9 +318,9 @@ class _Basing:
         for r in self.rules(host) + self.rejections(host) + self.presence(host):
             key = (r.kind, r.effect, r.text)  # a reprint gives the same reason another citation
             old = merged.get(key)
-            merged[key] = r if old is None else Reason(
-                r.kind, r.effect, r.text, old.citations + tuple(c for c in r.citations
-                                                                 if c not in old.citations))
+            merged[key] = r if old is None else Reason(   # its first few citations suffice
+                r.kind, r.effect, r.text, (old.citations + tuple(
+                    c for c in r.citations if c not in old.citations))[:MAX_EVIDENCE])
         reasons = list(merged.values())
         reasons.sort(key=lambda r: _ORDER[r.effect])
         effects = {r.effect for r in reasons}

@@ -122,8 +122,8 @@ def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
     for r in ctx.relations(entity=o, predicate=p):
         if r.object == o and not r.negated:
             by_doc.setdefault(r.evidence.doc, []).append(r)
-    sides = []
-    ctx.prefetch(r.evidence for rels in by_doc.values() for r in rels[:MAX_EVIDENCE])
+    # documents that list the same others take one side together (its sources count them)
+    lists: dict[str, list[Relation]] = {}
     for doc, rels in by_doc.items():
         others = {r.subject for r in rels}
         published = ctx.published(doc)
@@ -132,9 +132,10 @@ def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
         if after and dates.is_partial_date(published) and dates.before(published, after):
             continue
         names = ", ".join(sorted(ctx.name(x) or x for x in others))
-        sides.append(_side(ctx, "omits", f"lists {names} as {p} {ctx.name(o)}, "
-                                         f"without {ctx.name(s)}", rels))
-    return sides
+        lists.setdefault(f"lists {names} as {p} {ctx.name(o)}, without {ctx.name(s)}",
+                         []).extend(rels)
+    ctx.prefetch(r.evidence for rels in lists.values() for r in rels[:MAX_EVIDENCE])
+    return [_side(ctx, "omits", summary, rels) for summary, rels in lists.items()]
 
 
 def _pack_conflicts(ctx: Context, readings: Readings) -> list[Conflict]:
