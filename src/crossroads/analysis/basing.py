@@ -25,7 +25,7 @@ from typing import Any
 from crossroads import dates
 from crossroads.analysis.conflicts import Conflict, conflicts
 from crossroads.analysis.context import Citation, Context, pack_citation
-from crossroads.analysis.facts import Fact, facts
+from crossroads.analysis.facts import MAX_EVIDENCE, Fact, facts
 from crossroads.analysis.resolve import region_members, resolve_entity
 from crossroads.exc import NotFound
 from crossroads.model import Evidence, fold
@@ -35,9 +35,9 @@ from crossroads.store.base import Store
 __all__ = ["BasingVerdict", "Reason", "basing_options"]
 
 _MILITARY = re.compile(r"\b(bases?|basing|troops|military|forces|deploy\w*|presence|garrison\w*)\b",
-                       re.I)
+                       re.IGNORECASE)
 _REFUSAL = re.compile(r"\b(impossible|never|not (allow|permit|accept|host)|reject\w*|rul\w* out|"
-                      r"refus\w*|no (foreign|place for)|will not|won't|cannot)\b", re.I)
+                      r"refus\w*|no (foreign|place for)|will not|won't|cannot)\b", re.IGNORECASE)
 _RULE_EFFECT = (("ban", "closes"), ("prohibit", "closes"), ("neutral", "closes"),
                 ("consensus", "constrains"), ("consent", "constrains"), ("approv", "constrains"))
 _ORDER = {"closes": 0, "constrains": 1, "opens": 2, "informs": 3}
@@ -100,27 +100,34 @@ def _fact_cites(f: Fact) -> tuple[Citation, ...]:
 
 
 class _Basing:
-    def __init__(self, store: Store, pack: Pack | None, power: str, today: str):
+    def __init__(self, store: Store, pack: Pack | None, power: str, today: str,
+                 ctx: Context | None = None):
         self.store, self.pack, self.power, self.today = store, pack, power, today
-        self.ctx = Context(store, pack)
+        self.ctx = ctx or Context(store, pack)
         self._mentions: dict[str, list[Any]] = {}
+        self._people: dict[str, set[str]] = {}
+        self._stances: tuple[list[Any], list[Any]] | None = None
+        self._power_names: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
 
     # -- helpers -----------------------------------------------------------------------
     def names_power(self, text: str) -> bool:
         """Whether a text names the power (by name, alias or adjective)."""
-        pe = self.pack.get(self.power) if self.pack is not None else None
-        ent = self.ctx.entity(self.power)
-        names = set(ent.aliases) | {ent.name} if ent else set()
-        if pe is not None:
-            names |= {pe.name, *pe.aliases, *pe.adjectives}
-        folded = fold(text)
-        for n in names:
-            if n.isupper():  # an acronym ('US') must match as written, not as the word 'us'
-                if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text):
-                    return True
-            elif len(n) > 2 and re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded):
-                return True
-        return False
+        if self._power_names is None:   # the names, folded and compiled once per question
+            pe = self.pack.get(self.power) if self.pack is not None else None
+            ent = self.ctx.entity(self.power)
+            names = set(ent.aliases) | {ent.name} if ent else set()
+            if pe is not None:
+                names |= {pe.name, *pe.aliases, *pe.adjectives}
+            # an acronym ('US') must match as written, not as the word 'us'
+            acronyms = sorted(re.escape(n) for n in names if n.isupper())
+            words = sorted(re.escape(fold(n)) for n in names if not n.isupper() and len(n) > 2)
+            def pattern(group: list[str]) -> re.Pattern[str] | None:
+                return re.compile(rf"(?<!\w)(?:{'|'.join(group)})(?!\w)") if group else None
+            self._power_names = (pattern(acronyms), pattern(words))
+        acronym, word = self._power_names
+        if acronym is not None and acronym.search(text):
+            return True
+        return word is not None and bool(word.search(fold(text)))
 
     def mentioned(self, ev: Evidence) -> set[str]:
         """Entity ids mentioned inside an evidence span."""
@@ -130,6 +137,11 @@ class _Basing:
 
     def people_of(self, country: str) -> set[str]:
         """The country itself and whoever holds a position in it (or in its bodies)."""
+        if country not in self._people:
+            self._people[country] = self._people_of(country)
+        return self._people[country]
+
+    def _people_of(self, country: str) -> set[str]:
         bodies = {country}
         if self.pack is not None:
             bodies |= {pe.id for pe in self.pack.entities.values()
@@ -156,7 +168,7 @@ class _Basing:
             out |= {r.object for r in self.pack.relations_of(host)
                     if r.subject == host and r.predicate in ("located_in", "part_of") and r.object}
         out |= {r.object for pred in ("located_in", "part_of")
-                for r in self.store.relations(entity=host, predicate=pred)
+                for r in self.ctx.relations(entity=host, predicate=pred)
                 if r.subject == host and not r.negated and r.object}
         return out
 
@@ -196,23 +208,54 @@ class _Basing:
                                   (pack_citation(rule.text, rule.source), *f.evidence[:3])))
         return out
 
-    def rejections(self, host: str) -> list[Reason]:
-        out = []
-        own = self.people_of(host)
+    def stances(self) -> tuple[list[Any], list[Any]]:
+        """What every host's rejections are drawn from, found once per question (it does not
+        depend on the host): REJECT events about the power's forces, as (event, entities
+        in its sentence, citation, who), and quotes about them by someone not on the power's
+        side, as (quote, citation, refusal, who)."""
+        if self._stances is not None:
+            return self._stances
         power_side = self.people_of(self.power)
-        regions = self.regions_of(host)
-        for ev in self.store.events(type="REJECT"):
-            if ev.negated or ev.mode != "asserted":
-                continue
-            span = self.mentioned(ev.evidence)
+        rejects = [ev for ev in self.store.events(type="REJECT")
+                   if not ev.negated and ev.mode == "asserted"
+                   and ev.actors and self.power not in ev.actors]
+        quotes = [q for q in self.store.quotes()
+                  if q.speaker is not None and q.speaker not in power_side]
+        self.ctx.prefetch([ev.evidence for ev in rejects] + [q.evidence for q in quotes])
+        events = []
+        span_entities: dict[tuple[str, int, int], set[str]] | None = None
+        for ev in rejects:
             cite = self.ctx.cite(ev.evidence)
             if not _MILITARY.search(cite.text):
                 continue
-            about_power = bool(power_side & (set(ev.targets) | span)) or self.names_power(cite.text)
+            if span_entities is None:   # the entities in every candidate's sentence at once
+                span_entities = self.store.span_entities(
+                    (e.evidence.doc, e.evidence.start, e.evidence.end) for e in rejects
+                    if _MILITARY.search(self.ctx.cite(e.evidence).text))
+            span = span_entities.get((ev.evidence.doc, ev.evidence.start, ev.evidence.end),
+                                     set())
+            if not (power_side & (set(ev.targets) | span) or self.names_power(cite.text)):
+                continue  # not about the power
+            events.append((ev, span, cite, ", ".join(self.ctx.name(a) or a for a in ev.actors)))
+        said = []
+        for q in quotes:
+            cite = self.ctx.cite(q.evidence)  # the paragraph: it may say what the quote is about
+            text = f"{q.text} {cite.text}"
+            if not _MILITARY.search(text):
+                continue
+            if not (power_side & set(q.about) or self.names_power(text)):
+                continue
+            said.append((q, cite, bool(_REFUSAL.search(q.text)), self.ctx.name(q.speaker)))
+        self._stances = (events, said)
+        return self._stances
+
+    def rejections(self, host: str) -> list[Reason]:
+        out = []
+        own = self.people_of(host)
+        regions = self.regions_of(host)
+        events, said = self.stances()
+        for ev, span, cite, who in events:
             actors = set(ev.actors)
-            if not about_power or not actors or self.power in actors:
-                continue  # not about the power, or no one to attribute the stance to
-            who = ", ".join(self.ctx.name(a) or a for a in ev.actors)
             if actors & own:
                 out.append(Reason("stated_rejection", "closes",
                                   f"{who} ruled out {self.ctx.name(self.power)} forces", (cite,)))
@@ -220,7 +263,7 @@ class _Basing:
                 out.append(Reason("third_party_rejection", "constrains",
                                   f"{who} ruled out {self.ctx.name(self.power)} forces in "
                                   f"{self.ctx.name(host)} or its region", (cite,)))
-        for r in self.store.relations(entity=host, predicate="hosts_military_presence"):
+        for r in self.ctx.relations(entity=host, predicate="hosts_military_presence"):
             if not (r.negated and r.subject == host and r.object == self.power):
                 continue
             cite = self.ctx.cite(r.evidence)
@@ -234,16 +277,7 @@ class _Basing:
                 out.append(Reason("third_party_rejection", "constrains",
                                   f"{self.ctx.name(voice)} says {self.ctx.name(host)} will not host "
                                   f"{self.ctx.name(self.power)} forces", (cite,)))
-        for q in self.store.quotes():
-            if q.speaker is None or q.speaker in power_side:
-                continue
-            cite = self.ctx.cite(q.evidence)  # the paragraph: it may say what the quote is about
-            if not _MILITARY.search(f"{q.text} {cite.text}"):
-                continue
-            if not (power_side & set(q.about) or self.names_power(f"{q.text} {cite.text}")):
-                continue
-            refusal = bool(_REFUSAL.search(q.text))
-            who = self.ctx.name(q.speaker)
+        for q, cite, refusal, who in said:
             if q.speaker in own:
                 out.append(Reason("stated_position", "closes" if refusal else "informs",
                                   f"{who}: “{q.text}”", (cite,)))
@@ -284,9 +318,9 @@ class _Basing:
         for r in self.rules(host) + self.rejections(host) + self.presence(host):
             key = (r.kind, r.effect, r.text)  # a reprint gives the same reason another citation
             old = merged.get(key)
-            merged[key] = r if old is None else Reason(
-                r.kind, r.effect, r.text, old.citations + tuple(c for c in r.citations
-                                                                 if c not in old.citations))
+            merged[key] = r if old is None else Reason(   # its first few citations suffice
+                r.kind, r.effect, r.text, (old.citations + tuple(
+                    c for c in r.citations if c not in old.citations))[:MAX_EVIDENCE])
         reasons = list(merged.values())
         reasons.sort(key=lambda r: _ORDER[r.effect])
         effects = {r.effect for r in reasons}
@@ -321,8 +355,8 @@ def expand_hosts(store: Store, pack: Pack | None, hosts: list[str]) -> list[str]
 
 
 def basing_options(store: Store, pack: Pack | None, power: str, hosts: list[str],
-                   today: str | None = None) -> list[BasingVerdict]:
+                   today: str | None = None, ctx: Context | None = None) -> list[BasingVerdict]:
     """A verdict per candidate host country (regions expanded), in the order given."""
     p = resolve_entity(store, pack, power)
-    run = _Basing(store, pack, p.id, today or date.today().isoformat())
+    run = _Basing(store, pack, p.id, today or date.today().isoformat(), ctx)
     return [run.verdict(h) for h in expand_hosts(store, pack, hosts) if h != p.id]

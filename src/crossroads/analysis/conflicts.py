@@ -26,7 +26,13 @@ from typing import Any
 
 from crossroads import dates
 from crossroads.analysis.context import Citation, Context, pack_citation
-from crossroads.analysis.facts import FactKey, fact_groups, observed_on, pack_disagreement
+from crossroads.analysis.facts import (
+    MAX_EVIDENCE,
+    FactKey,
+    fact_groups,
+    observed_on,
+    pack_disagreement,
+)
 from crossroads.analysis.measures import MEASURED, measure, measures_relation
 from crossroads.model import Relation, fold
 from crossroads.pack import Pack
@@ -79,8 +85,9 @@ class Conflict:
 def _side(ctx: Context, stance: str, summary: str, readings: list[Relation],
           value: str | None = None) -> Side:
     keys = {ctx.source_key(r.evidence.doc) for r in readings}
-    spans = dict.fromkeys(r.evidence for r in readings)  # one sentence may hold several readings
-    return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans), value)
+    spans = list(dict.fromkeys(r.evidence for r in readings))  # a sentence may hold several
+    return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans[:MAX_EVIDENCE]),
+                value)
 
 
 def _label(ctx: Context, key: FactKey) -> str:
@@ -112,10 +119,11 @@ def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
     if o is None:
         return []
     by_doc: dict[str, list[Relation]] = {}
-    for r in ctx.store.relations(entity=o, predicate=p):
+    for r in ctx.relations(entity=o, predicate=p):
         if r.object == o and not r.negated:
             by_doc.setdefault(r.evidence.doc, []).append(r)
-    sides = []
+    # documents that list the same others take one side together (its sources count them)
+    lists: dict[str, list[Relation]] = {}
     for doc, rels in by_doc.items():
         others = {r.subject for r in rels}
         published = ctx.published(doc)
@@ -124,9 +132,10 @@ def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
         if after and dates.is_partial_date(published) and dates.before(published, after):
             continue
         names = ", ".join(sorted(ctx.name(x) or x for x in others))
-        sides.append(_side(ctx, "omits", f"lists {names} as {p} {ctx.name(o)}, "
-                                         f"without {ctx.name(s)}", rels))
-    return sides
+        lists.setdefault(f"lists {names} as {p} {ctx.name(o)}, without {ctx.name(s)}",
+                         []).extend(rels)
+    ctx.prefetch(r.evidence for rels in lists.values() for r in rels[:MAX_EVIDENCE])
+    return [_side(ctx, "omits", summary, rels) for summary, rels in lists.items()]
 
 
 def _pack_conflicts(ctx: Context, readings: Readings) -> list[Conflict]:
@@ -203,6 +212,11 @@ def figure(value: object) -> float | None:
     return n * _SCALE.get(rest[0], 1) if rest else n
 
 
+def _has_figure(r: Relation) -> bool:
+    return any(name not in _NOT_FIGURES and figure(value) is not None
+               for name, value in (r.qualifiers or {}).items())
+
+
 def _measured(ctx: Context, rels: list[Relation],
               predicate: str) -> dict[tuple[str, str], dict[float, list[Relation]]]:
     """{(qualifier, measured noun): {figure: [readings]}}: a figure the sentence ties to
@@ -210,10 +224,12 @@ def _measured(ctx: Context, rels: list[Relation],
     ("700 fighters", "300 families") are not compared."""
     found: dict[tuple[str, str], dict[float, list[Relation]]] = {}
     for r in rels:
+        figures = [(name, value, n) for name, value in (r.qualifiers or {}).items()
+                   if name not in _NOT_FIGURES and (n := figure(value)) is not None]
+        if not figures:
+            continue    # no figure: its sentence need not be read
         sentence = ctx.cite(r.evidence).text
-        for name, value in (r.qualifiers or {}).items():
-            if name in _NOT_FIGURES or (n := figure(value)) is None:
-                continue
+        for name, value, n in figures:
             if not measures_relation(predicate, sentence, value):
                 continue
             noun = "" if predicate in MEASURED else (measure(sentence, value) or "")
@@ -247,6 +263,11 @@ def conflicts(store: Store, pack: Pack | None = None, entity: str | None = None,
     """Every disagreement about relations of ``entity`` (or of the whole store)."""
     ctx = ctx or Context(store, pack)
     readings, _packed = fact_groups(ctx, entity)
+    # documents, and the sentences a side cites or a figure is checked in, in a few queries
+    ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
+    ctx.prefetch(e for rs in readings.values()
+                 for e in dict.fromkeys([r.evidence for r in rs[:MAX_EVIDENCE]]
+                                        + [r.evidence for r in rs if _has_figure(r)]))
     found = (_negations(ctx, readings) + _pack_conflicts(ctx, readings)
              + _periods(ctx, readings) + _estimates(ctx, readings))
     order = {"pack": 0, "negation": 1, "period": 2, "estimate": 3}

@@ -6,13 +6,15 @@ knowledge-pack entry (with its public source).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, overload
 
 from crossroads.analysis.grading import Grades, load_grades, with_store
-from crossroads.model import Document, Entity, Evidence
+from crossroads.model import Document, Entity, Evidence, Relation
 from crossroads.pack import Pack
 from crossroads.store.base import Store
+from crossroads.store.cache import Documents
 
 
 @dataclass(frozen=True)
@@ -55,18 +57,26 @@ def pack_citation(text: str, source: str) -> Citation:
 class Context:
     """A store, an optional pack and source grades, with per-question caches."""
 
-    def __init__(self, store: Store, pack: Pack | None = None, grades: Grades | None = None):
+    def __init__(self, store: Store, pack: Pack | None = None, grades: Grades | None = None,
+                 docs: Documents | None = None):
         self.store = store
         self.pack = pack
         self.grades = grades if grades is not None else with_store(load_grades(), store)
-        self._docs: dict[str, Document | None] = {}
+        self.docs = docs if docs is not None else Documents(store)
+        """Shared with the web layer's Lookup, so a page reads each document once."""
         self._entities: dict[str, Entity | None] = {}
+        self._grades: dict[str, str | None] = {}
+        self._relations: dict[tuple[str | None, str | None], list[Relation]] = {}
 
     # -- documents ---------------------------------------------------------------------
     def doc(self, doc_id: str) -> Document | None:
-        if doc_id not in self._docs:
-            self._docs[doc_id] = self.store.get_document(doc_id)
-        return self._docs[doc_id]
+        """The document without its text (title, date, source, author, links)."""
+        return self.docs.get(doc_id)
+
+    def prefetch(self, evidence: Iterable[Evidence]) -> None:
+        """Read the documents and sentences of these spans in a few queries, before they are
+        cited one by one."""
+        self.docs.load_spans(evidence)
 
     def source_key(self, doc_id: str) -> tuple[str, ...]:
         """Key of an independent source: a near-duplicate counts as its original; articles
@@ -85,6 +95,25 @@ class Context:
             return ("page", doc.parent, (doc.author or "").casefold())
         return ("doc", doc.id)
 
+    def relations(self, entity: str | None = None,
+                  predicate: str | None = None) -> list[Relation]:
+        """The store's relation readings, read once per question (a profile's facts,
+        conflicts and claims all start from the entity's readings)."""
+        key = (entity, predicate)
+        if key not in self._relations:
+            whole = self._relations.get((entity, None))
+            self._relations[key] = (
+                [r for r in whole if r.predicate == predicate] if whole is not None
+                else self.store.relations(entity=entity, predicate=predicate))
+        return self._relations[key]
+
+    def grade(self, doc_id: str) -> str | None:
+        """The reliability grade of a document's source (None for an unknown document)."""
+        if doc_id not in self._grades:
+            doc = self.doc(doc_id)
+            self._grades[doc_id] = self.grades.of(doc) if doc is not None else None
+        return self._grades[doc_id]
+
     def published(self, doc_id: str) -> str | None:
         doc = self.doc(doc_id)
         return doc.published if doc else None
@@ -93,12 +122,24 @@ class Context:
         doc = self.doc(ev.doc)
         if doc is None:
             return Citation(kind="text", text="", source="?", doc=ev.doc, start=ev.start, end=ev.end)
-        sentence = " ".join(doc.text[ev.start:ev.end].split())
+        sentence = " ".join(self.docs.span(doc.id, ev.start, ev.end).split())
         return Citation(kind="text", text=sentence, source=doc.source, doc=doc.id, start=ev.start,
                         end=ev.end, title=doc.title, published=doc.published, author=doc.author,
-                        reliability=self.grades.of(doc))
+                        reliability=self.grade(doc.id))
 
     # -- entities ----------------------------------------------------------------------
+    def load_entities(self, entity_ids: Iterable[str | None]) -> None:
+        """Read the entities not read yet in one query (names for a page of items)."""
+        wanted = [i for i in dict.fromkeys(entity_ids) if i and i not in self._entities]
+        if not wanted:
+            return
+        found = self.store.entities_by_id(wanted)
+        for i in wanted:
+            if i in found:
+                self._entities[i] = found[i]
+            else:
+                self.entity(i)
+
     def entity(self, entity_id: str) -> Entity | None:
         """The entity as the store knows it, else as the pack knows it."""
         if entity_id not in self._entities:

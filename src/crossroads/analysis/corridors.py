@@ -80,9 +80,9 @@ class Route:
 
 
 class _Network:
-    def __init__(self, store: Store, pack: Pack | None):
+    def __init__(self, store: Store, pack: Pack | None, ctx: Context | None = None):
         self.store, self.pack = store, pack
-        self.ctx = Context(store, pack)
+        self.ctx = ctx or Context(store, pack)
         self.g = nx.Graph()
         self.country_of: dict[str, str] = {}
         self.corridor_ends: dict[str, dict[str, tuple[Citation, ...]]] = {}
@@ -247,13 +247,13 @@ class _Network:
 
 
 def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tuple[str, ...] = (),
-           max_routes: int = 10) -> list[Route]:
+           max_routes: int = 10, ctx: Context | None = None) -> list[Route]:
     """Up to ``max_routes`` cheapest distinct routes from ``origin`` to a sea port."""
     start = resolve_entity(store, pack, origin)
     avoided = {resolve_entity(store, pack, a).id for a in avoid if a.strip()}
     if start.id in avoided:
         raise NotFound(f"cannot avoid the origin itself ({start.name})")
-    net = _Network(store, pack).build()
+    net = _Network(store, pack, ctx).build()
     net.drop(avoided)
     net.chain()
     net.add_sea()

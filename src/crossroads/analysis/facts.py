@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from crossroads import dates
@@ -17,8 +18,22 @@ from crossroads.model import SYMMETRIC_PREDICATES, Relation, fold, stable_id
 from crossroads.pack import Pack, PackRelation, holds_on
 from crossroads.store.base import Store
 
-__all__ = ["Fact", "FactKey", "claims", "facts", "fact_groups", "holds_as_of", "observed_on",
-           "pack_key"]
+__all__ = [
+    "Fact",
+    "FactKey",
+    "claims",
+    "fact_groups",
+    "facts",
+    "holds_as_of",
+    "observed_on",
+    "pack_key",
+]
+
+MAX_EVIDENCE = 5
+"""Sentences cited per fact: a fact read in thousands of documents shows its first five (and
+says how many there are); its sources, dates and grade still count every reading."""
+MAX_DOCUMENTS = 50
+"""Document ids a fact lists in its JSON form (``document_count`` says how many)."""
 
 FactKey = tuple[str, str, str | None, str | None, bool]
 """(subject, predicate, object, resource, negated): readings with one key are one fact."""
@@ -51,6 +66,10 @@ class Fact:
     contradicted_by: int = 0
     """Independent sources stating the opposite."""
     evidence: tuple[Citation, ...] = ()
+    evidence_total: int = 0
+    """Distinct sentences stating it (``evidence`` holds the first MAX_EVIDENCE of them)."""
+    best_grade: str | None = None
+    """Best reliability grade among all its documents (not only the cited ones)."""
 
     @property
     def label(self) -> str:
@@ -63,6 +82,8 @@ class Fact:
         """Best Admiralty reliability grade (A-F) among the documents stating it; a fact
         only the pack holds rests on a reference source: B."""
         grades = [c.reliability for c in self.evidence if c.kind == "text" and c.reliability]
+        if self.best_grade:
+            grades.append(self.best_grade)
         if grades:
             return min(grades)
         return "B" if self.origin == "pack" else "F"
@@ -89,12 +110,14 @@ class Fact:
                 "object_name": self.object_name, "negated": self.negated, "origin": self.origin,
                 "start": self.start, "end": self.end, "qualifiers": dict(self.qualifiers),
                 "attributed_to": list(self.attributed_to), "sources": self.sources,
-                "documents": list(self.documents), "first_seen": self.first_seen,
+                "documents": list(self.documents[:MAX_DOCUMENTS]),
+                "document_count": len(self.documents), "first_seen": self.first_seen,
                 "last_seen": self.last_seen, "contradicted_by": self.contradicted_by,
                 "credibility": self.credibility,
                 "credibility_label": CREDIBILITY[self.credibility],
                 "reliability": self.reliability, "admiralty": self.admiralty, "past": self.past,
-                "label": self.label, "evidence": [c.to_dict() for c in self.evidence]}
+                "label": self.label, "evidence": [c.to_dict() for c in self.evidence],
+                "evidence_total": max(self.evidence_total, len(self.evidence))}
 
 
 def pack_key(rel: PackRelation) -> FactKey:
@@ -142,7 +165,7 @@ def fact_groups(ctx: Context, entity: str | None = None, predicate: str | None =
                 ) -> tuple[dict[FactKey, list[Relation]], dict[FactKey, list[PackRelation]]]:
     """Readings and pack relations grouped by fact key: ({key: [Relation]}, {key: [PackRelation]})."""
     readings: dict[FactKey, list[Relation]] = {}
-    for r in ctx.store.relations(entity=entity, predicate=predicate):
+    for r in ctx.relations(entity=entity, predicate=predicate):
         if entity is not None and entity not in (r.subject, r.object):
             continue  # a claim the entity only voices is not a fact about it
         if as_of is not None and not holds_as_of(r, as_of, ctx):
@@ -163,7 +186,13 @@ def _pack_periods(ctx: Context, key: FactKey) -> list[PackRelation]:
 
 
 def _role(qualifiers: dict[str, Any] | None) -> str:
-    return fold(str((qualifiers or {}).get("role") or ""))
+    return _folded(str((qualifiers or {}).get("role") or ""))
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """fold() of the few distinct roles, computed once each (it is asked per reading)."""
+    return fold(text)
 
 
 def _same_post(period: PackRelation, reading: Relation, strict: bool = False) -> bool:
@@ -188,21 +217,47 @@ def pack_disagreement(ctx: Context, key: FactKey,
     Each reading is judged on its own date.
     Dates are compared at the coarser precision: "2020" is within a period from 2020-02-29."""
     periods = _pack_periods(ctx, key)
-    dated = [(r, d) for r in readings if (d := observed_on(r, ctx)) and dates.is_partial_date(d)]
-    if not periods or not dated:
+    if not periods:
         return [], []
-    if key[4]:
-        found = [(r, [p for p in periods if _same_post(p, r) and _covers(p, d)]) for r, d in dated]
-    else:
-        found = [(r, [p for p in periods if _same_post(p, r, strict=True)]) for r, d in dated
-                 if not any(_covers(p, d) for p in periods if _same_post(p, r))]
-    bad = [(r, ps) for r, ps in found if ps]
-    against = {id(p): p for _r, ps in bad for p in ps}
-    return [r for r, _ps in bad], list(against.values())
+    dated = _dated(ctx, readings)
+    if not dated:
+        return [], []
+    # a reading is judged by its post and its date alone: judge each such pair once
+    judged: dict[tuple[str, str], list[PackRelation]] = {}
+    bad: list[Relation] = []
+    against: dict[int, PackRelation] = {}
+    for r, d in dated:
+        sig = (_role(r.qualifiers), d)
+        if sig not in judged:
+            if key[4]:
+                judged[sig] = [p for p in periods if _same_post(p, r) and _covers(p, d)]
+            elif any(_covers(p, d) for p in periods if _same_post(p, r)):
+                judged[sig] = []
+            else:
+                judged[sig] = [p for p in periods if _same_post(p, r, strict=True)]
+        if judged[sig]:
+            bad.append(r)
+            against.update((id(p), p) for p in judged[sig])
+    return bad, list(against.values())
+
+
+def _dated(ctx: Context, readings: list[Relation]) -> list[tuple[Relation, str]]:
+    """(reading, the date it says the relation held) for the readings with a date."""
+    return [(r, d) for r in readings if (d := observed_on(r, ctx)) and _is_date(d)]
+
+
+@lru_cache(maxsize=65536)
+def _is_date(value: str) -> bool:
+    return dates.is_partial_date(value)
+
+
+@lru_cache(maxsize=65536)
+def _holds(start: str | None, end: str | None, day: str) -> bool:
+    return holds_on(start, end, day)
 
 
 def _covers(period: PackRelation, day: str) -> bool:
-    return holds_on(period.start, period.end, day)
+    return _holds(period.start, period.end, day)
 
 
 def pack_verdict(ctx: Context, key: FactKey, readings: list[Relation]) -> tuple[bool, bool]:
@@ -215,19 +270,22 @@ def pack_verdict(ctx: Context, key: FactKey, readings: list[Relation]) -> tuple[
     contradicted = bool(pack_disagreement(ctx, key, readings)[0])
     if key[4]:
         return False, contradicted
-    dated = [(r, d) for r in readings if (d := observed_on(r, ctx)) and dates.is_partial_date(d)]
+    dated = _dated(ctx, readings)
     if not dated:
         return True, False
-    covered = any(_covers(p, d) for r, d in dated for p in periods if _same_post(p, r))
+    seen = {(_role(r.qualifiers), d): r for r, d in dated}    # one reading per post and date
+    covered = any(_covers(p, d) for (_role_, d), r in seen.items()
+                  for p in periods if _same_post(p, r))
     return covered, contradicted and not covered
 
 
 def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
-               packed: list[PackRelation], against: list[Relation]) -> Fact:
-    """One Fact from its readings, the pack relations with its key and the opposite readings."""
+               packed: list[PackRelation], against: list[Relation], cite: bool = True) -> Fact:
+    """One Fact from its readings, the pack relations with its key and the opposite readings;
+    ``cite=False`` leaves its evidence out (a graph needs only the counts)."""
     s, p, o, res, negated = key
-    support_keys = {ctx.source_key(r.evidence.doc) for r in readings}
-    against_keys = {ctx.source_key(r.evidence.doc) for r in against}
+    support_keys = {ctx.source_key(d) for d in dict.fromkeys(r.evidence.doc for r in readings)}
+    against_keys = {ctx.source_key(d) for d in dict.fromkeys(r.evidence.doc for r in against)}
     confirms, contradicts = pack_verdict(ctx, key, readings) if readings else (bool(packed), False)
     grade = credibility(len(support_keys), len(against_keys), confirms, contradicts)
     docs = list(dict.fromkeys(r.evidence.doc for r in readings))
@@ -241,10 +299,14 @@ def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
         quals.update({k: v for k, v in (r.qualifiers or {}).items() if v not in (None, "")})
     if res and "resource" not in quals:
         quals["resource"] = res
-    evidence = [ctx.cite(e) for e in dict.fromkeys(r.evidence for r in readings)]
+    spans = list(dict.fromkeys(r.evidence for r in readings))
+    cited = spans[:MAX_EVIDENCE] if cite else []
+    ctx.prefetch(cited)
+    evidence = [ctx.cite(e) for e in cited]
+    best = min((g for g in (ctx.grade(i) for i in docs) if g), default=None)
     evidence += [pack_citation(f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
                                + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
-                               q.source) for q in packed]
+                               q.source) for q in packed if cite]
     origin = "+".join(x for x, on in (("extract", readings), ("pack", packed)) if on)
     attributed = tuple(dict.fromkeys(r.attributed_to for r in readings if r.attributed_to))
     open_ended = any(not q.end for q in packed) if packed else False
@@ -254,28 +316,36 @@ def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
                 end=None if open_ended or not ends else ends[-1], qualifiers=quals,
                 attributed_to=attributed, documents=tuple(docs),
                 first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                contradicted_by=len(against_keys), evidence=tuple(evidence))
+                contradicted_by=len(against_keys), evidence=tuple(evidence),
+                evidence_total=len(spans), best_grade=best)
 
 
 def facts(store: Store, entity: str | None = None, predicate: str | None = None,
           as_of: str | None = None, pack: Pack | None = None,
-          ctx: Context | None = None) -> list[Fact]:
+          ctx: Context | None = None, cite: bool = True) -> list[Fact]:
     """Every fact about ``entity`` (or all facts), optionally of one predicate and holding on
     ``as_of``; text readings and pack relations with the same key merge into one fact.
-    Sorted best supported first."""
+    Sorted best supported first. ``cite=False``: without evidence sentences."""
     check_date(as_of)
     ctx = ctx or Context(store, pack)
     readings, packed = fact_groups(ctx, entity, predicate, as_of)
+    # every document and cited sentence in a few queries, not one query each
+    if cite:
+        ctx.prefetch(e for rs in readings.values()
+                     for e in list(dict.fromkeys(r.evidence for r in rs))[:MAX_EVIDENCE])
+    ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
+    ctx.load_entities(x for rs in readings.values() for r in rs
+                      for x in (r.subject, r.object, r.attributed_to))
     out = []
     for key in list(readings) + [k for k in packed if k not in readings]:
         opposite = key[:4] + (not key[4],)
         texts, known, against = readings.get(key, []), packed.get(key, []), readings.get(opposite, [])
         if texts and known and pack_verdict(ctx, key, texts)[1]:
             # the text claims it for a time the pack excludes: two facts, not one
-            out.append(build_fact(ctx, key, texts, [], against))
-            out.append(build_fact(ctx, key, [], known, against))
+            out.append(build_fact(ctx, key, texts, [], against, cite))
+            out.append(build_fact(ctx, key, [], known, against, cite))
         else:
-            out.append(build_fact(ctx, key, texts, known, against))
+            out.append(build_fact(ctx, key, texts, known, against, cite))
     out.sort(key=lambda f: (f.credibility, -f.sources, f.predicate, f.subject_name,
                             f.object_name or ""))
     return out
@@ -287,7 +357,7 @@ def claims(store: Store, speaker: str, pack: Pack | None = None,
     fact per claim with the sources that report it."""
     ctx = ctx or Context(store, pack)
     grouped: dict[FactKey, list[Relation]] = {}
-    for r in store.relations(entity=speaker):
+    for r in ctx.relations(entity=speaker):
         if r.attributed_to == speaker:
             grouped.setdefault(r.fact_key, []).append(r)
     out = [build_fact(ctx, key, rels, [], []) for key, rels in grouped.items()]

@@ -10,14 +10,15 @@ from crossroads.analysis.facts import facts
 from crossroads.pack import Pack
 from crossroads.store.base import Store
 
-__all__ = ["neighbourhood", "centrality", "graph_to_dict"]
+__all__ = ["centrality", "graph_to_dict", "neighbourhood"]
 
 
 def neighbourhood(store: Store, entity: str, depth: int = 1, predicates: list[str] | None = None,
-                  as_of: str | None = None, pack: Pack | None = None) -> nx.MultiDiGraph:
+                  as_of: str | None = None, pack: Pack | None = None,
+                  ctx: Context | None = None) -> nx.MultiDiGraph:
     """Entities within ``depth`` relations of ``entity``; one edge per fact (subject ->
     object) with predicate, negated, sources, credibility and dates."""
-    ctx = Context(store, pack)
+    ctx = ctx or Context(store, pack)
     g = nx.MultiDiGraph()
 
     def add_node(eid: str) -> None:
@@ -29,7 +30,7 @@ def neighbourhood(store: Store, entity: str, depth: int = 1, predicates: list[st
     for _ in range(max(depth, 0)):
         nxt = []
         for node in frontier:
-            for f in facts(store, node, as_of=as_of, pack=pack, ctx=ctx):
+            for f in facts(store, node, as_of=as_of, pack=pack, ctx=ctx, cite=False):
                 if f.object is None or (predicates and f.predicate not in predicates):
                     continue
                 if g.has_edge(f.subject, f.object, key=f.id):

@@ -117,10 +117,11 @@ def _country_of(store: Store, pack: Pack | None, ctx: Context, place: str) -> st
     return None
 
 
-def exposure(store: Store, pack: Pack | None, country: str) -> list[Exposure]:
+def exposure(store: Store, pack: Pack | None, country: str,
+             ctx: Context | None = None) -> list[Exposure]:
     """Armed groups operating in or around ``country`` (id or name), nearest first."""
     target = resolve_entity(store, pack, country)
-    ctx = Context(store, pack)
+    ctx = ctx or Context(store, pack)
     areas = _areas(store, pack, ctx, target.id)
     placed: dict[str, list[Placement]] = {}
     for f in facts(store, predicate="operates_in", pack=pack, ctx=ctx):

@@ -45,12 +45,12 @@ def _within(d: str, date_from: str | None, date_to: str | None) -> bool:
 
 def timeline(store: Store, entity: str | None = None, other: str | None = None,
              query: str | None = None, date_from: str | None = None, date_to: str | None = None,
-             pack: Pack | None = None) -> list[TimelineItem]:
+             pack: Pack | None = None, ctx: Context | None = None) -> list[TimelineItem]:
     """Events and dated relations involving ``entity`` (and ``other``, when given) or found
     in documents matching ``query``, oldest first."""
     check_date(date_from, "date_from")
     check_date(date_to, "date_to")
-    ctx = Context(store, pack)
+    ctx = ctx or Context(store, pack)
     docs = {h.document.id for h in store.search(query, limit=200)} if query else None
     wanted = [e for e in (entity, other) if e]
     items: list[TimelineItem] = []
@@ -62,7 +62,12 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
             return False  # a near-duplicate repeats its original's items
         return all(e in ids for e in wanted)
 
-    for ev in store.events(entity=entity):
+    events, relations = store.events(entity=entity), ctx.relations(entity=entity)
+    ctx.prefetch([ev.evidence for ev in events]
+                 + [r.evidence for r in relations if r.start or r.end])
+    ctx.load_entities([x for ev in events for x in (*ev.actors, *ev.targets, ev.place)]
+                      + [x for r in relations for x in (r.subject, r.object)])
+    for ev in events:
         if not keep({*ev.actors, *ev.targets, ev.place}, ev.evidence.doc):
             continue
         item = event_item(ctx, ev)
@@ -72,7 +77,7 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
         if d:
             items.append(TimelineItem(d, date_precision(d) or "day", "event", ev.type, item.summary,
                                       tuple(ev.actors + ev.targets), item.evidence, by))
-    for r in store.relations(entity=entity):
+    for r in relations:
         if not (r.start or r.end) or not keep({r.subject, r.object}, r.evidence.doc):
             continue
         label = f"{ctx.name(r.subject)} {'NOT ' if r.negated else ''}{r.predicate} {ctx.name(r.object) or ''}"

@@ -17,7 +17,7 @@ __all__ = ["Store", "StoreError", "open_store"]
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
-def open_store(url_or_path: str | os.PathLike) -> Store:
+def open_store(url_or_path: str | os.PathLike[str]) -> Store:
     """Open (creating and migrating as needed) the store a path or URL names.
 
     Raises StoreError, in one line, for a bad URL, an unreachable server or an unusable file.

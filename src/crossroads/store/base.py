@@ -6,10 +6,19 @@ Backends keep SQL inside themselves; callers see only the typed records of cross
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Iterable
+from collections.abc import Iterable
+from typing import Self
 
-from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quote, Relation,
-                              SearchHit)
+from crossroads.model import (
+    Document,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Quote,
+    Relation,
+    SearchHit,
+)
 
 
 class Store(ABC):
@@ -22,10 +31,10 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- documents ---------------------------------------------------------------------
@@ -55,8 +64,10 @@ class Store(ABC):
 
     @abstractmethod
     def documents(self, source: str | None = None, parent: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> list[Document]:
-        """Documents in ingest order, optionally only those of one source or one page."""
+                  limit: int | None = None, offset: int = 0,
+                  duplicate_of: str | None = None) -> list[Document]:
+        """Documents in ingest order, optionally only those of one source or one page, or
+        the near-duplicates of one document."""
 
     @abstractmethod
     def correct_document(self, doc_id: str, **changes: str | None) -> Document:
@@ -73,7 +84,8 @@ class Store(ABC):
         """Grade an 'author' or 'publisher' A-F (None removes the grade)."""
         raise NotImplementedError(f"{type(self).__name__} cannot keep source grades")
 
-    def count_documents(self) -> int: ...
+    def count_documents(self) -> int:
+        return len(self.documents())
 
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -118,13 +130,74 @@ class Store(ABC):
     @abstractmethod
     def events(self, entity: str | None = None, type: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               doc: str | None = None) -> list[Event]:
-        """Event readings; dates compare as ISO prefixes (an event dated '2021' is within
-        2021-01-01..2021-12-31)."""
+               doc: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Event]:
+        """Event readings, dated ones first in date order; dates compare as ISO prefixes
+        (an event dated '2021' is within 2021-01-01..2021-12-31)."""
 
     @abstractmethod
     def quotes(self, speaker: str | None = None, about: str | None = None,
-               doc: str | None = None) -> list[Quote]: ...
+               doc: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Quote]: ...
+
+    # -- batched and paged reads (one query for a page, not one per row) ------------------
+    def documents_by_id(self, doc_ids: Iterable[str], text: bool = True) -> dict[str, Document]:
+        """The stored documents among ``doc_ids``, by id. ``text=False`` leaves the text out
+        (``text`` is '' and ``meta['chars']`` its length): for lists that show titles."""
+        out = {}
+        for i in dict.fromkeys(doc_ids):
+            d = self.get_document(i)
+            if d is not None and d.id == i:
+                out[i] = d
+        return out
+
+    def spans(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+        """The text of each (document, start, end) span, read without whole documents."""
+        docs = self.documents_by_id({s[0] for s in spans})
+        return {s: docs[s[0]].text[s[1]:s[2]] for s in spans if s[0] in docs}
+
+    def entity_counts(self, entity_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
+        """{entity: {kind: {key: n}}} as ingest keeps them: kinds mentions, documents,
+        quotes_by, quotes_about (key ''), relations (key: predicate), events (key: type)."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no entity counts")
+
+    def mention_documents(self, entity: str, limit: int | None = None,
+                          offset: int = 0) -> list[tuple[str, int]]:
+        """(document id, mentions) of the documents naming ``entity``, most mentions first."""
+        from collections import Counter
+        ranked = Counter(m.doc for m in self.mentions(entity=entity)).most_common()
+        return ranked[offset:None if limit is None else offset + limit]
+
+    def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
+        """The stored entities among ``entity_ids``, by id."""
+        return {i: e for i in dict.fromkeys(entity_ids) if (e := self.get_entity(i)) is not None}
+
+    def span_entities(self, spans: Iterable[tuple[str, int, int]]
+                      ) -> dict[tuple[str, int, int], set[str]]:
+        """{(document, start, end): ids of the entities mentioned starting inside it}."""
+        out: dict[tuple[str, int, int], set[str]] = {}
+        wanted = list(dict.fromkeys(spans))
+        mentions = self.mentions_in(s[0] for s in wanted)
+        for s in wanted:
+            out[s] = {m.entity for m in mentions.get(s[0], []) if s[1] <= m.start < s[2]}
+        return out
+
+    def mentions_in(self, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
+        """{document: its mentions in reading order} for several documents at once."""
+        return {i: self.mentions(doc=i) for i in dict.fromkeys(doc_ids)}
+
+    def knowledge_counts(self, doc_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
+        """{document: {"events": {type: n}, "predicates": {predicate: n}}} read from each."""
+        out: dict[str, dict[str, dict[str, int]]] = {}
+        for i in dict.fromkeys(doc_ids):
+            ev: dict[str, int] = {}
+            pr: dict[str, int] = {}
+            for e in self.events(doc=i):
+                ev[e.type] = ev.get(e.type, 0) + 1
+            for r in self.relations(doc=i):
+                pr[r.predicate] = pr.get(r.predicate, 0) + 1
+            out[i] = {"events": ev, "predicates": pr}
+        return out
 
     @abstractmethod
     def stats(self) -> dict[str, int]:

@@ -7,11 +7,14 @@ never edit a released one.
 Version 1 holds documents and their full-text index (ingest); version 2 the knowledge read
 from them (entities, mentions, relations, events, quotes), every row keyed to its document so
 an extraction can be dropped and rewritten; version 3 the source grades analysts set in the
-web UI (the CROSSROADS_SOURCES file's [authors] and [publishers], kept in the store).
+web UI (the CROSSROADS_SOURCES file's [authors] and [publishers], kept in the store);
+version 4 per-entity counts (``entity_counts``) that every write keeps up to date, so a
+profile's first page and entity lists never count over the whole store.
 """
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -309,7 +312,52 @@ CREATE TABLE source_grades (
 );
 """)
 
-MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE, SOURCE_GRADES)
+_COUNTS_BACKFILL = """
+INSERT INTO entity_counts (entity, kind, key, n)
+    SELECT entity, 'mentions', '', count(*) FROM mentions GROUP BY entity;
+INSERT INTO entity_counts (entity, kind, key, n)
+    SELECT entity, 'documents', '', count(DISTINCT doc) FROM mentions GROUP BY entity;
+INSERT INTO entity_counts (entity, kind, key, n)
+    SELECT ent, 'relations', predicate, count(*) FROM (
+        SELECT id, predicate, subject AS ent FROM relations
+        UNION SELECT id, predicate, object FROM relations WHERE object IS NOT NULL
+        UNION SELECT id, predicate, attributed_to FROM relations WHERE attributed_to IS NOT NULL
+    ) r GROUP BY ent, predicate;
+INSERT INTO entity_counts (entity, kind, key, n)
+    SELECT x.entity, 'events', e.type, count(DISTINCT e.id)
+    FROM event_entities x JOIN events e ON e.id = x.event GROUP BY x.entity, e.type;
+INSERT INTO entity_counts (entity, kind, key, n)
+    SELECT speaker, 'quotes_by', '', count(*) FROM quotes WHERE speaker IS NOT NULL
+    GROUP BY speaker;
+INSERT INTO entity_counts (entity, kind, key, n)
+    SELECT entity, 'quotes_about', '', count(DISTINCT quote) FROM quote_about GROUP BY entity;
+"""
+
+SUMMARIES = Migration(4, "per-entity counts kept at ingest, and read-path indexes", sqlite="""
+CREATE TABLE entity_counts (            -- what a profile's first page and entity lists count
+    entity TEXT NOT NULL,
+    kind   TEXT NOT NULL,               -- mentions, documents, relations, events, quotes_by...
+    key    TEXT NOT NULL DEFAULT '',    -- the predicate or event type ('' for the others)
+    n      INTEGER NOT NULL,
+    PRIMARY KEY (entity, kind, key)
+);
+CREATE INDEX entity_counts_rank ON entity_counts(kind, key, n);
+CREATE INDEX mentions_entity_doc ON mentions(entity, doc);
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+""" + _COUNTS_BACKFILL, postgres="""
+CREATE TABLE entity_counts (
+    entity TEXT COLLATE "C" NOT NULL,
+    kind   TEXT NOT NULL,
+    key    TEXT NOT NULL DEFAULT '',
+    n      BIGINT NOT NULL,
+    PRIMARY KEY (entity, kind, key)
+);
+CREATE INDEX entity_counts_rank ON entity_counts(kind, key, n);
+CREATE INDEX mentions_entity_doc ON mentions(entity, doc);
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+""" + _COUNTS_BACKFILL)
+
+MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE, SOURCE_GRADES, SUMMARIES)
 LATEST = MIGRATIONS[-1].version
 
 _VERSION_TABLE = ("CREATE TABLE IF NOT EXISTS schema_version ("
@@ -338,7 +386,7 @@ def migrate(conn: Any, backend: str, upto: int | None = None) -> int:
         return _apply(conn, "postgres", target, lambda script: [script])
 
 
-def _apply(conn: Any, backend: str, target: int, split) -> int:
+def _apply(conn: Any, backend: str, target: int, split: Callable[[str], list[str]]) -> int:
     conn.execute(_VERSION_TABLE)
     row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
     current = row[0] or 0

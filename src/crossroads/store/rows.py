@@ -6,9 +6,19 @@ from either text or the already-decoded value psycopg returns for JSONB.
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
-from crossroads.model import Document, Entity, Event, Evidence, Footnote, Mention, Quote, Relation
+from crossroads.model import (
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Footnote,
+    Mention,
+    Quote,
+    Relation,
+)
 
 DOCUMENT_COLUMNS = ("id", "source", "title", "author", "published", "parent", "kind",
                     "content_hash", "duplicate_of", "text", "footnotes", "meta", "minhash")
@@ -31,11 +41,15 @@ def dumps(value: Any) -> str:
 
 
 def loads(value: Any) -> Any:
+    if value == "{}":   # most qualifiers and lists: no parser needed (pages read thousands)
+        return {}
+    if value == "[]":
+        return []
     return json.loads(value) if isinstance(value, (str, bytes)) else value
 
 
 # -- documents ---------------------------------------------------------------------------
-def document_row(doc: Document) -> tuple:
+def document_row(doc: Document) -> tuple[Any, ...]:
     meta = dict(doc.meta or {})
     minhash = meta.pop("minhash", None)
     footnotes = [{"marker": f.marker, "text": f.text, "anchor": f.anchor} for f in doc.footnotes]
@@ -44,7 +58,7 @@ def document_row(doc: Document) -> tuple:
             bytes(minhash) if minhash is not None else None)
 
 
-def document_from(row: Sequence) -> Document:
+def document_from(row: Sequence[Any]) -> Document:
     (id_, source, title, author, published, parent, kind, content_hash, duplicate_of, text,
      footnotes, meta, minhash) = row[:13]
     meta = dict(loads(meta) or {})
@@ -57,32 +71,32 @@ def document_from(row: Sequence) -> Document:
 
 
 # -- knowledge ---------------------------------------------------------------------------
-def entity_row(e: Entity) -> tuple:
+def entity_row(e: Entity) -> tuple[Any, ...]:
     return (e.id, e.type, e.name, dumps(list(e.aliases)), dumps(e.data or {}))
 
 
-def entity_from(row: Sequence) -> Entity:
+def entity_from(row: Sequence[Any]) -> Entity:
     id_, type_, name, aliases, data = row[:5]
     return Entity(id=id_, type=type_, name=name, aliases=tuple(loads(aliases) or ()),
                   data=dict(loads(data) or {}))
 
 
-def mention_row(m: Mention) -> tuple:
+def mention_row(m: Mention) -> tuple[Any, ...]:
     return (m.entity, m.doc, m.start, m.end, m.text, m.kind)
 
 
-def mention_from(row: Sequence) -> Mention:
+def mention_from(row: Sequence[Any]) -> Mention:
     entity, doc, start, end, text, kind = row[:6]
     return Mention(entity=entity, doc=doc, start=start, end=end, text=text, kind=kind)
 
 
-def relation_row(r: Relation) -> tuple:
+def relation_row(r: Relation) -> tuple[Any, ...]:
     ev = r.evidence
     return (ev.doc, ev.start, ev.end, r.subject, r.predicate, r.object, r.start, r.end,
             bool(r.negated), r.attributed_to, dumps(r.qualifiers or {}), r.origin)
 
 
-def relation_from(row: Sequence) -> Relation:
+def relation_from(row: Sequence[Any]) -> Relation:
     (doc, start, end, subject, predicate, object_, start_date, end_date, negated, attributed_to,
      qualifiers, origin) = row[:12]
     return Relation(subject=subject, predicate=predicate, object=object_,
@@ -91,25 +105,25 @@ def relation_from(row: Sequence) -> Relation:
                     qualifiers=dict(loads(qualifiers) or {}), origin=origin)
 
 
-def event_row(e: Event) -> tuple:
+def event_row(e: Event) -> tuple[Any, ...]:
     ev = e.evidence
     return (ev.doc, ev.start, ev.end, e.type, dumps(list(e.actors)), dumps(list(e.targets)),
             e.date, e.place, bool(e.negated), e.mode, e.trigger)
 
 
-def event_from(row: Sequence) -> Event:
+def event_from(row: Sequence[Any]) -> Event:
     doc, start, end, type_, actors, targets, date, place, negated, mode, trigger = row[:11]
     return Event(type=type_, actors=tuple(loads(actors) or ()), targets=tuple(loads(targets) or ()),
                  evidence=Evidence(doc, start, end), date=date, place=place,
                  negated=bool(negated), mode=mode, trigger=trigger)
 
 
-def quote_row(q: Quote) -> tuple:
+def quote_row(q: Quote) -> tuple[Any, ...]:
     ev = q.evidence
     return (ev.doc, ev.start, ev.end, q.speaker, q.text, q.cue, q.date, dumps(list(q.about)))
 
 
-def quote_from(row: Sequence) -> Quote:
+def quote_from(row: Sequence[Any]) -> Quote:
     doc, start, end, speaker, text, cue, date, about = row[:8]
     return Quote(speaker=speaker, text=text, evidence=Evidence(doc, start, end), cue=cue,
                  date=date, about=tuple(loads(about) or ()))

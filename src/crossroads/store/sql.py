@@ -8,13 +8,23 @@ from __future__ import annotations
 import re
 import threading
 from abc import abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from crossroads.exc import QueryError, StoreError
-from crossroads.model import (Document, Entity, Event, Extraction, Mention, Quote, Relation,
-                              SearchHit, fold)
-from crossroads.store import rows
+from crossroads.model import (
+    Document,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Quote,
+    Relation,
+    SearchHit,
+    fold,
+)
+from crossroads.store import counts, rows
 from crossroads.store.base import Store
 from crossroads.store.query import Query, any_of, parse_query
 
@@ -96,17 +106,17 @@ class SQLStore(Store):
                 raise StoreError(f"could not {what} in {redact(self.url)}: "
                                  f"{_one_line(exc)}") from exc
 
-    def _rows(self, query: str, params: Sequence = ()) -> list[tuple]:
+    def _rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return list(self.conn.execute(self._sql(query), tuple(params)).fetchall())
             except self.db_errors as exc:
                 raise StoreError(f"could not read {redact(self.url)}: {_one_line(exc)}") from exc
 
-    def _x(self, cur: Any, query: str, params: Sequence = ()) -> Any:
+    def _x(self, cur: Any, query: str, params: Sequence[Any] = ()) -> Any:
         return cur.execute(self._sql(query), tuple(params))
 
-    def _page(self, limit: int | None, offset: int) -> tuple[str, list]:
+    def _page(self, limit: int | None, offset: int) -> tuple[str, list[Any]]:
         if limit is None:
             return (f" {self.no_limit} OFFSET ?", [offset]) if offset else ("", [])
         return " LIMIT ? OFFSET ?", [limit, offset]
@@ -143,7 +153,21 @@ class SQLStore(Store):
             self._upsert_entities(cur, [e for x in fresh for e in x.entities])
             for x in fresh:
                 self._write_extraction(cur, x, entities=False)
+            self._count(cur, counts.delta(fresh))
         return new
+
+    def _count(self, cur: Any, changes: list[tuple[Any, ...]]) -> None:
+        """Apply (entity, kind, key, change) rows to entity_counts, in this transaction."""
+        if not changes:
+            return
+        cur.executemany(self._sql(
+            "INSERT INTO entity_counts (entity, kind, key, n) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (entity, kind, key) DO UPDATE SET n = entity_counts.n + excluded.n"),
+            changes)
+        gone = [c[:3] for c in changes if c[3] < 0]
+        if gone:
+            cur.executemany(self._sql("DELETE FROM entity_counts WHERE entity = ? AND kind = ? "
+                                      "AND key = ? AND n <= 0"), gone)
 
     def _retryable(self, exc: BaseException | None) -> bool:
         """Whether a failed write may simply be tried again (a deadlock the server broke)."""
@@ -172,8 +196,10 @@ class SQLStore(Store):
         return rows.document_from(found[0]) if found else None
 
     def documents(self, source: str | None = None, parent: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> list[Document]:
-        where, params = _filters({"d.source": source, "d.parent": parent})
+                  limit: int | None = None, offset: int = 0,
+                  duplicate_of: str | None = None) -> list[Document]:
+        where, params = _filters({"d.source": source, "d.parent": parent,
+                                  "d.duplicate_of": duplicate_of})
         page, more = self._page(limit, offset)
         found = self._rows(f"SELECT {_DOC} FROM documents d{where} ORDER BY d.seq{page}",
                            params + more)
@@ -200,7 +226,9 @@ class SQLStore(Store):
             self._x(cur, "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? "
                          "WHERE id = ?", [values["title"], values["published"], values["author"],
                                           rows.dumps(meta), doc_id])
-        return self.get_document(doc_id)
+        corrected = self.get_document(doc_id)
+        assert corrected is not None    # written just now, in this call
+        return corrected
 
     def _title_changing(self, cur: Any, doc: Document, title: str | None) -> None:
         """Hook: a backend whose full-text index does not follow the row updates it here."""
@@ -227,7 +255,7 @@ class SQLStore(Store):
                         [kind, name, grade])
 
     def count_documents(self) -> int:
-        return self._rows("SELECT count(*) FROM documents")[0][0]
+        return int(self._rows("SELECT count(*) FROM documents")[0][0])
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         parsed = parse_query(check_query(query))
@@ -246,9 +274,13 @@ class SQLStore(Store):
             if not found.fetchone():
                 raise StoreError(f"cannot replace the extraction of {extraction.doc}: "
                                  "no such document")
+            d = extraction.doc
+            old = Extraction(d, [], self.mentions(doc=d), self.relations(doc=d),
+                             self.events(doc=d), self.quotes(doc=d))
             for table in ("mentions", "relations", "events", "quotes"):
                 self._x(cur, f"DELETE FROM {table} WHERE doc = ?", [extraction.doc])
             self._write_extraction(cur, extraction)
+            self._count(cur, counts.delta([extraction], [old]))
 
     def _write_extraction(self, cur: Any, x: Extraction, entities: bool = True) -> None:
         if entities:
@@ -259,10 +291,10 @@ class SQLStore(Store):
         if x.relations:
             cur.executemany(self._sql(_insert("relations", rows.RELATION_COLUMNS)),
                             [rows.relation_row(r) for r in x.relations])
-        links: list[tuple] = []
-        for ev in x.events:
-            event_id = self._x(cur, _insert("events", rows.EVENT_COLUMNS) + " RETURNING id",
-                               rows.event_row(ev)).fetchone()[0]
+        links: list[tuple[Any, ...]] = []
+        event_ids = self._insert_ids(cur, _insert("events", rows.EVENT_COLUMNS),
+                                     [rows.event_row(ev) for ev in x.events])
+        for ev, event_id in zip(x.events, event_ids):
             links += [(event_id, a, "actor") for a in ev.actors]
             links += [(event_id, t, "target") for t in ev.targets]
             links += [(event_id, ev.place, "place")] if ev.place else []
@@ -270,12 +302,16 @@ class SQLStore(Store):
             cur.executemany(self._sql(_insert("event_entities", ("event", "entity", "role"))),
                             links)
         links = []
-        for q in x.quotes:
-            quote_id = self._x(cur, _insert("quotes", rows.QUOTE_COLUMNS) + " RETURNING id",
-                               rows.quote_row(q)).fetchone()[0]
+        quote_ids = self._insert_ids(cur, _insert("quotes", rows.QUOTE_COLUMNS),
+                                     [rows.quote_row(q) for q in x.quotes])
+        for q, quote_id in zip(x.quotes, quote_ids):
             links += [(quote_id, e) for e in dict.fromkeys(q.about)]
         if links:
             cur.executemany(self._sql(_insert("quote_about", ("quote", "entity"))), links)
+
+    def _insert_ids(self, cur: Any, insert: str, values: list[tuple[Any, ...]]) -> list[int]:
+        """Insert rows, returning their new ids in order (a backend may batch this)."""
+        return [self._x(cur, insert + " RETURNING id", v).fetchone()[0] for v in values]
 
     def _upsert_entities(self, cur: Any, entities: list[Entity]) -> None:
         """Insert new entities; merge into stored ones: the first name and type stay,
@@ -333,7 +369,8 @@ class SQLStore(Store):
             return []
         found = self._rows(
             f"SELECT {_ENT}, m.rank, "
-            "(SELECT count(*) FROM mentions x WHERE x.entity = e.id) AS hits "
+            "coalesce((SELECT c.n FROM entity_counts c WHERE c.entity = e.id "
+            "          AND c.kind = 'mentions' AND c.key = ''), 0) AS hits "
             "FROM entities e JOIN ("
             "  SELECT n.entity, min(CASE WHEN n.name = ? THEN 0 WHEN n.name LIKE ? ESCAPE '\\' "
             "                       THEN 1 ELSE 2 END) AS rank"
@@ -356,14 +393,108 @@ class SQLStore(Store):
 
     def entities(self, type: str | None = None, doc: str | None = None,
                  limit: int | None = None, offset: int = 0) -> list[tuple[Entity, int]]:
-        join = "JOIN mentions m ON m.entity = e.id AND m.doc = ?" if doc else \
-            "LEFT JOIN mentions m ON m.entity = e.id"
         where, params = _filters({"e.type": type})
         page, more = self._page(limit, offset)
-        found = self._rows(f"SELECT {_ENT}, count(m.id) AS hits FROM entities e {join}{where} "
-                           f"GROUP BY e.id ORDER BY hits DESC, e.name, e.id{page}",
-                           ([doc] if doc else []) + params + more)
-        return [(rows.entity_from(r), r[5]) for r in found]
+        if doc:
+            found = self._rows(f"SELECT {_ENT}, count(m.id) AS hits FROM entities e "
+                               f"JOIN mentions m ON m.entity = e.id AND m.doc = ?{where} "
+                               f"GROUP BY e.id ORDER BY hits DESC, e.name, e.id{page}",
+                               [doc] + params + more)
+        else:   # the counts ingest keeps: no count over every mention
+            found = self._rows(f"SELECT {_ENT}, coalesce(c.n, 0) AS hits FROM entities e "
+                               "LEFT JOIN entity_counts c ON c.entity = e.id "
+                               f"AND c.kind = 'mentions' AND c.key = ''{where} "
+                               f"ORDER BY hits DESC, e.name, e.id{page}", params + more)
+        return [(rows.entity_from(r), int(r[5])) for r in found]
+
+    def entity_counts(self, entity_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
+        ids = list(dict.fromkeys(entity_ids))
+        out: dict[str, dict[str, dict[str, int]]] = {i: {} for i in ids}
+        for part in _chunks(ids):
+            for entity, kind, key, n in self._rows(
+                    "SELECT entity, kind, key, n FROM entity_counts WHERE entity IN "
+                    f"({_marks(part)})", part):
+                out[entity].setdefault(kind, {})[key] = int(n)
+        return out
+
+    def mention_documents(self, entity: str, limit: int | None = None,
+                          offset: int = 0) -> list[tuple[str, int]]:
+        page, more = self._page(limit, offset)
+        found = self._rows("SELECT m.doc, count(*) AS n, min(d.seq) AS seq FROM mentions m "
+                           "JOIN documents d ON d.id = m.doc WHERE m.entity = ? "
+                           f"GROUP BY m.doc ORDER BY n DESC, seq{page}", [entity] + more)
+        return [(r[0], int(r[1])) for r in found]
+
+    def documents_by_id(self, doc_ids: Iterable[str], text: bool = True) -> dict[str, Document]:
+        ids = list(dict.fromkeys(doc_ids))
+        cols = _DOC if text else \
+            _DOC.replace("d.text", "''").replace("d.minhash", "NULL") + ", length(d.text)"
+        out: dict[str, Document] = {}
+        for part in _chunks(ids):
+            for r in self._rows(f"SELECT {cols} FROM documents d WHERE d.id IN ({_marks(part)})",
+                                part):
+                doc = rows.document_from(r)
+                if not text:
+                    doc.meta["chars"] = int(r[len(rows.DOCUMENT_COLUMNS)])
+                out[doc.id] = doc
+        return out
+
+    def spans(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+        wanted = list(dict.fromkeys(spans))
+        out: dict[tuple[str, int, int], str] = {}
+        for part in _chunks(wanted, 300):
+            found = self._rows(
+                "SELECT w.doc, w.a, w.b, substr(d.text, w.a + 1, w.b - w.a) "
+                f"FROM ({_span_values(len(part))}) w "
+                "JOIN documents d ON d.id = w.doc",
+                [v for sp in part for v in (sp[0], int(sp[1]), int(sp[2]))])
+            out.update(((r[0], int(r[1]), int(r[2])), r[3]) for r in found)
+        return out
+
+    def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
+        ids = [i for i in dict.fromkeys(entity_ids) if i]
+        out: dict[str, Entity] = {}
+        for part in _chunks(ids):
+            for r in self._rows(f"SELECT {_ENT} FROM entities e WHERE e.id IN ({_marks(part)})",
+                                part):
+                out[r[0]] = rows.entity_from(r)
+        return out
+
+    def span_entities(self, spans: Iterable[tuple[str, int, int]]
+                      ) -> dict[tuple[str, int, int], set[str]]:
+        wanted = list(dict.fromkeys((s[0], int(s[1]), int(s[2])) for s in spans))
+        out: dict[tuple[str, int, int], set[str]] = {s: set() for s in wanted}
+        for part in _chunks(wanted, 300):
+            found = self._rows(
+                f"SELECT w.doc, w.a, w.b, m.entity FROM ({_span_values(len(part))}) w "
+                "JOIN mentions m ON m.doc = w.doc AND m.span_start >= w.a AND m.span_start < w.b",
+                [v for sp in part for v in sp])
+            for doc, a, b, entity in found:
+                out[(doc, int(a), int(b))].add(entity)
+        return out
+
+    def mentions_in(self, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, list[Mention]] = {i: [] for i in ids}
+        for part in _chunks(ids):
+            for r in self._knowledge("mentions", rows.MENTION_COLUMNS,
+                                     f" WHERE k.doc IN ({_marks(part)})", part):
+                m = rows.mention_from(r)
+                out[m.doc].append(m)
+        return out
+
+    def knowledge_counts(self, doc_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, dict[str, dict[str, int]]] = {i: {"events": {}, "predicates": {}}
+                                                     for i in ids}
+        for part in _chunks(ids):
+            for kind, table, col in (("events", "events", "type"),
+                                     ("predicates", "relations", "predicate")):
+                for doc, key, n in self._rows(
+                        f"SELECT doc, {col}, count(*) FROM {table} WHERE doc IN "
+                        f"({_marks(part)}) GROUP BY doc, {col}", part):
+                    out[doc][kind][key] = int(n)
+        return out
 
     def mentions(self, entity: str | None = None, doc: str | None = None) -> list[Mention]:
         where, params = _filters({"k.entity": entity, "k.doc": doc})
@@ -382,12 +513,12 @@ class SQLStore(Store):
 
     def events(self, entity: str | None = None, type: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               doc: str | None = None) -> list[Event]:
+               doc: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Event]:
         where, params = _filters({"k.type": type, "k.doc": doc})
         clauses = [where[len(" WHERE "):]] if where else []
         if entity:
-            clauses.append("EXISTS (SELECT 1 FROM event_entities x WHERE x.event = k.id "
-                           "AND x.entity = ?)")
+            clauses.append("k.id IN (SELECT x.event FROM event_entities x WHERE x.entity = ?)")
             params.append(entity)
         if date_from:   # the event's period ends on or after date_from
             clauses.append("k.date || '~' >= ?")
@@ -396,22 +527,26 @@ class SQLStore(Store):
             clauses.append("k.date <= ?")
             params.append(iso_upper(date_to))
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        found = self._knowledge("events", rows.EVENT_COLUMNS, where, params,
-                                order="k.date IS NULL, k.date, d.seq, k.span_start, k.id")
+        page, more = self._page(limit, offset)
+        found = self._knowledge("events", rows.EVENT_COLUMNS, where, params + more,
+                                order="k.date IS NULL, k.date, d.seq, k.span_start, k.id" + page)
         return [rows.event_from(r) for r in found]
 
     def quotes(self, speaker: str | None = None, about: str | None = None,
-               doc: str | None = None) -> list[Quote]:
+               doc: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Quote]:
         where, params = _filters({"k.speaker": speaker, "k.doc": doc})
         if about:
             where += (" AND" if where else " WHERE") + \
-                " EXISTS (SELECT 1 FROM quote_about x WHERE x.quote = k.id AND x.entity = ?)"
+                " k.id IN (SELECT x.quote FROM quote_about x WHERE x.entity = ?)"
             params.append(about)
-        return [rows.quote_from(r) for r in self._knowledge("quotes", rows.QUOTE_COLUMNS,
-                                                            where, params)]
+        page, more = self._page(limit, offset)
+        return [rows.quote_from(r) for r in self._knowledge(
+            "quotes", rows.QUOTE_COLUMNS, where, params + more,
+            order="d.seq, k.span_start, k.id" + page)]
 
-    def _knowledge(self, table: str, cols: Sequence[str], where: str, params: list,
-                   order: str = "d.seq, k.span_start, k.id") -> list[tuple]:
+    def _knowledge(self, table: str, cols: Sequence[str], where: str, params: list[Any],
+                   order: str = "d.seq, k.span_start, k.id") -> list[tuple[Any, ...]]:
         """Rows of a knowledge table in reading order (document ingest order, then offset)."""
         return self._rows(f"SELECT {rows.columns(cols, 'k')} FROM {table} k "
                           f"JOIN documents d ON d.id = k.doc{where} ORDER BY {order}", params)
@@ -436,11 +571,26 @@ def _merge(old: Entity | None, new: Entity) -> Entity:
                   {**old.data, **(new.data or {})})
 
 
+def _chunks(items: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _span_values(n: int) -> str:
+    """n rows of (doc, a, b) parameters, as a table to join on."""
+    return " UNION ALL ".join([("SELECT CAST(? AS TEXT) AS doc, CAST(? AS INTEGER) AS a, "
+                               "CAST(? AS INTEGER) AS b")] * n)
+
+
+def _marks(part: list[Any]) -> str:
+    return ", ".join("?" * len(part))
+
+
 def _insert(table: str, cols: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
-def _filters(equal: dict[str, Any]) -> tuple[str, list]:
+def _filters(equal: dict[str, Any]) -> tuple[str, list[Any]]:
     """' WHERE a = ? AND b = ?' for the given (non-None) values."""
     used = {k: v for k, v in equal.items() if v is not None}
     if not used:

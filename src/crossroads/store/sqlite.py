@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from crossroads.exc import StoreError
-from crossroads.model import SearchHit
+from crossroads.model import Document, SearchHit
 from crossroads.store import migrations, rows
 from crossroads.store.query import Query, to_fts5
 from crossroads.store.sql import SQLStore
@@ -23,7 +23,7 @@ class SQLiteStore(SQLStore):
 
     db_errors = (sqlite3.Error,)
 
-    def __init__(self, path: str | os.PathLike = ":memory:") -> None:
+    def __init__(self, path: str | os.PathLike[str] = ":memory:") -> None:
         super().__init__()
         path = str(path)
         memory = path in (":memory:", "")
@@ -75,7 +75,7 @@ class SQLiteStore(SQLStore):
             cur.execute("ROLLBACK")
             raise
 
-    def _title_changing(self, cur, doc, title) -> None:
+    def _title_changing(self, cur: sqlite3.Cursor, doc: Document, title: str | None) -> None:
         """documents_fts holds its own copy of the title: swap it (FTS5 'delete' needs the
         old values)."""
         if doc.kind != "article" or title == doc.title:

@@ -9,6 +9,8 @@ scripts/build_frontend.sh, and a Content-Security-Policy allows scripts from thi
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -29,6 +31,7 @@ from crossroads.web.api import (
     sources,
 )
 from crossroads.web.data.records import citation
+from crossroads.web.deps import StorePool
 from crossroads.web.memo import Memo
 from crossroads.web.views import analyses as analyses_views
 from crossroads.web.views import pages
@@ -88,6 +91,13 @@ def _openapi_without_422(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+@asynccontextmanager
+async def _close_stores(app: FastAPI) -> AsyncIterator[None]:
+    """The pooled stores are closed when the server stops."""
+    yield
+    app.state.stores.close()
+
+
 def create_app(store_url: str, pack=None, write: bool = False, token: str | None = None,
                allowed_hosts: list[str] | None = None, max_body: int | None = None) -> FastAPI:
     """The app over one store. ``pack`` defaults to the bundled knowledge pack, loaded on first
@@ -101,9 +111,10 @@ def create_app(store_url: str, pack=None, write: bool = False, token: str | None
                   summary="Evidence-grounded knowledge from regional reporting",
                   description="Every list is paginated with `limit`/`offset` and says its "
                               "`total`. Errors are `{\"status\", \"error\", \"param\"}`.",
-                  docs_url=None, redoc_url=None,
+                  docs_url=None, redoc_url=None, lifespan=_close_stores,
                   max_body_size=int(max_body if max_body is not None else settings.get("max_body")))
     app.state.store_url = store_url
+    app.state.stores = StorePool(store_url)
     app.state.pack = pack
     app.state.pack_tried = pack is not None
     app.state.write = write

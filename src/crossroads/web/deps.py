@@ -1,35 +1,81 @@
 """What every endpoint needs: the store, the pack, and checked query parameters.
 
-A store is opened per request inside the (sync) endpoint, so a SQLite connection never
-crosses threads; opening one is cheap next to the queries that follow.
+Stores are kept open between requests in a small pool (a request has one to itself while it
+runs): opening one costs a connection and a schema check, which on PostgreSQL is more than a
+page's own queries. A store whose database failed is closed, not given back.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any
 
 from fastapi import Request
 
-from crossroads.exc import PackError
+from crossroads.exc import PackError, StoreError
 from crossroads.store.base import Store
 from crossroads.web.errors import bad_param
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@contextmanager
-def store_for(request: Request) -> Iterator[Store]:
-    from crossroads.store import open_store
-    store = open_store(request.app.state.store_url)
-    try:
-        yield store
-    finally:
+class StorePool:
+    """Open stores over one URL, reused by one request after another."""
+
+    def __init__(self, url: str, size: int = 8) -> None:
+        self.url = url
+        self.size = size
+        self._idle: list[Store] = []
+        self._lock = threading.Lock()
+
+    def take(self) -> Store:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        from crossroads.store import open_store
+        return open_store(self.url)
+
+    def give(self, store: Store) -> None:
+        with self._lock:
+            if len(self._idle) < self.size:
+                self._idle.append(store)
+                return
         store.close()
 
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for store in idle:
+            store.close()
 
-def pack_for(request: Request):
+
+@contextmanager
+def store_for(request: Request) -> Iterator[Store]:
+    pool: StorePool | None = getattr(request.app.state, "stores", None)
+    if pool is None:
+        from crossroads.store import open_store
+        store = open_store(request.app.state.store_url)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    store = pool.take()
+    try:
+        yield store
+    except StoreError:
+        store.close()   # the connection may be what failed
+        raise
+    except BaseException:
+        pool.give(store)
+        raise
+    pool.give(store)
+
+
+def pack_for(request: Request) -> Any:
     """The knowledge pack the app was made with, else the bundled one (None if unreadable)."""
     state = request.app.state
     if state.pack is None and not state.pack_tried:
@@ -57,10 +103,13 @@ def iso_date(param: str, value: str | None) -> str | None:
     raise bad_param(param, f"{param}: not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
-def page(items: list, limit: int, offset: int, **extra) -> dict:
-    """The paginated envelope every list endpoint returns."""
+def page(items: list[Any], limit: int, offset: int, **extra: Any) -> dict[str, Any]:
+    """The paginated envelope every list endpoint returns; ``next_offset`` is where the next
+    page starts (None on the last page)."""
+    more = offset + limit < len(items)
     return {"total": len(items), "limit": limit, "offset": offset,
-            "items": items[offset:offset + limit], **extra}
+            "items": items[offset:offset + limit], "next_offset": offset + limit if more else None,
+            **extra}
 
 
 def choice(param: str, value: str | None, allowed: tuple[str, ...]) -> str | None:

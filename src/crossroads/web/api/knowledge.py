@@ -68,7 +68,8 @@ def quotes_data(request: Request, speaker: str | None, about: str | None, date_f
                 if not (date_from or date_to) or graphs.within(q.date, date_from, date_to)]
         rows.sort(key=lambda q: q.date or "")
         items = [quote_dict(q, lk) for q in rows[offset:offset + limit]]
-        return {"total": len(rows), "limit": limit, "offset": offset, "speaker": sp,
+        return {"total": len(rows), "limit": limit, "offset": offset,
+                "next_offset": offset + limit if offset + limit < len(rows) else None, "speaker": sp,
                 "about": ab, "date_from": date_from, "date_to": date_to, "items": items}
 
 
@@ -97,7 +98,8 @@ def events_data(request: Request, entity: str | None, type: str | None, date_fro
             rows = [e for e in rows if aid in e.actors]
         rows.sort(key=lambda e: e.date or "9999")
         items = [event_dict(e, lk) for e in rows[offset:offset + limit]]
-        return {"total": len(rows), "limit": limit, "offset": offset, "entity": eid,
+        return {"total": len(rows), "limit": limit, "offset": offset,
+                "next_offset": offset + limit if offset + limit < len(rows) else None, "entity": eid,
                 "actor": aid, "type": type, "mode": mode, "date_from": date_from,
                 "date_to": date_to, "items": items}
 

@@ -29,7 +29,7 @@ def _cites(raw: dict, lk: Lookup) -> list[dict]:
 def basing(store: Store, pack, lk: Lookup, power: str, hosts: list[str]) -> dict:
     """Verdicts per host, and the reason kinds found (the columns of the matrix)."""
     mod = _module("basing", "basing options")
-    verdicts = [plain(v) for v in mod.basing_options(store, pack, power, hosts)]
+    verdicts = [plain(v) for v in mod.basing_options(store, pack, power, hosts, ctx=lk.context())]
     kinds: list[str] = []
     options = []
     for v in verdicts:
@@ -49,7 +49,8 @@ def corridors(store: Store, pack, lk: Lookup, origin: str, avoid: list[str]) -> 
     """Routes to the sea, each with the countries it crosses and its cited steps."""
     mod = _module("corridors", "corridor access")
     routes = []
-    for r in (plain(x) for x in mod.routes(store, pack, origin, avoid=tuple(avoid))):
+    for r in (plain(x) for x in mod.routes(store, pack, origin, avoid=tuple(avoid),
+                                                ctx=lk.context())):
         steps = [{"source": lk.ref(s["source"], s["source_name"]),
                   "target": lk.ref(s["target"], s["target_name"]), "link": s["link"],
                   "via": s.get("via"), "evidence": _cites(s, lk)} for s in r["steps"]]
@@ -68,7 +69,7 @@ def spillover(store: Store, pack, lk: Lookup, country: str) -> dict:
     """Armed groups near a country, nearest first, with their links."""
     mod = _module("spillover", "spillover exposure")
     groups = []
-    for g in (plain(x) for x in mod.exposure(store, pack, country)):
+    for g in (plain(x) for x in mod.exposure(store, pack, country, ctx=lk.context())):
         groups.append({
             "group": lk.ref(g["group"], g["group_name"]), "nearest": g.get("nearest"),
             "placements": [{"area": {**lk.ref(p["area"], p["area_name"]),

@@ -108,7 +108,7 @@ def reader(store: Store, pack: Pack | None, lk: Lookup, doc: Document,
     children = ([document_summary(d) for d in store.documents(parent=doc.id)]
                 if doc.kind == "page" else [])
     dup_of = lk.doc(doc.duplicate_of) if doc.duplicate_of else None
-    duplicates = [document_summary(d) for d in store.documents() if d.duplicate_of == doc.id]
+    duplicates = [document_summary(d) for d in store.documents(duplicate_of=doc.id)]
     return {"document": {**document_summary(doc), "text": doc.text,
                          "meta": {k: v for k, v in (doc.meta or {}).items()
                                   if isinstance(v, (str, int, float, bool))},

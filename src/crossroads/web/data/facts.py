@@ -75,7 +75,7 @@ def normalise(raw: dict, lk: Lookup) -> dict:
             "contradicted_by": raw.get("contradicted_by") or 0,
             "conflict": bool(raw.get("conflict") or raw.get("contradicted_by")),
             "origin": raw.get("origin"), "past": bool(raw.get("past")),
-            "evidence": ev}
+            "evidence": ev, "evidence_total": raw.get("evidence_total") or len(ev)}
 
 
 def fact_key(f: dict) -> tuple:
@@ -88,7 +88,7 @@ def facts(store: Store, pack, lk: Lookup, entity: str | None = None,
     mod = analysis("facts")
     if mod is not None:
         raw = [plain(f) for f in mod.facts(store, entity=entity, predicate=predicate,
-                                           as_of=as_of, pack=pack)]
+                                           as_of=as_of, pack=pack, ctx=lk.context())]
     else:
         raw = _fallback(store, entity, predicate, as_of)
     return [normalise(r, lk) for r in raw]
@@ -144,4 +144,5 @@ def conflicts(store: Store, pack, lk: Lookup, entity: str | None = None) -> list
     mod = analysis("conflicts")
     if mod is None:
         return None
-    return [conflict(plain(c), lk) for c in mod.conflicts(store, pack=pack, entity=entity)]
+    return [conflict(plain(c), lk) for c in mod.conflicts(store, pack=pack, entity=entity,
+                                                          ctx=lk.context())]

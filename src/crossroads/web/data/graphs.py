@@ -28,7 +28,8 @@ def timeline(store: Store, pack, lk: Lookup, entity: str | None = None, other: s
     mod = analysis("timeline")
     if mod is not None:
         raw = [plain(x) for x in mod.timeline(store, entity=entity, other=other, query=query,
-                                               date_from=date_from, date_to=date_to, pack=pack)]
+                                               date_from=date_from, date_to=date_to, pack=pack,
+                                               ctx=lk.context())]
         return [_item(r, lk, i) for i, r in enumerate(raw)]
     items = []
     for i, e in enumerate(store.events(entity=entity, date_from=date_from, date_to=date_to)):
@@ -96,7 +97,7 @@ def network(store: Store, pack, lk: Lookup, entity: str | None, depth: int = 1,
     mod = analysis("network")
     if entity and mod is not None:
         g = mod.neighbourhood(store, entity, depth=depth, predicates=predicates or None,
-                              as_of=as_of, pack=pack)
+                              as_of=as_of, pack=pack, ctx=lk.context())
     elif entity:
         g = _ego_graph(store, pack, lk, entity, depth, predicates, as_of)
     else:

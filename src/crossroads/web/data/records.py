@@ -3,12 +3,18 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, is_dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from crossroads.model import Document, Entity, Event, Quote, Relation
 from crossroads.store.base import Store
+from crossroads.store.cache import Documents
+
+if TYPE_CHECKING:
+    from crossroads.analysis.context import Context
 
 
 def analysis(name: str) -> ModuleType | None:
@@ -21,11 +27,11 @@ def analysis(name: str) -> ModuleType | None:
         raise
 
 
-def plain(obj):
+def plain(obj: Any) -> Any:
     """A dataclass result (with or without to_dict) as JSON-ready data."""
     if hasattr(obj, "to_dict"):
         return obj.to_dict()
-    if is_dataclass(obj):
+    if is_dataclass(obj) and not isinstance(obj, type):
         return asdict(obj)
     if isinstance(obj, (list, tuple)):
         return [plain(x) for x in obj]
@@ -35,13 +41,13 @@ def plain(obj):
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
 
-def citation(source: str | None) -> dict:
+def citation(source: str | None) -> dict[str, Any]:
     """A pack source split into its link and its note: 'https://x.org/ (CAREC strategy)'
     is the URL https://x.org/ and the note 'CAREC strategy'."""
     src = (source or "").strip()
     m = _URL.search(src)
     url = m.group(0).rstrip(".,;)") if m else None
-    note = (src[:m.start()] + src[m.start() + len(url):]).strip() if url else src
+    note = (src[:m.start()] + src[m.start() + len(url):]).strip() if m and url else src
     note = re.sub(r"^\(([^()]*)\)", r"\1", note.strip(" ;,")).strip(" ;,")
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else None
     return {"url": url, "note": note or None, "host": host}
@@ -69,23 +75,32 @@ def document_url(doc_id: str, start: int | None = None, end: int | None = None) 
 class Lookup:
     """Per-request memo of documents and entities, so a page reads each one once."""
 
-    def __init__(self, store: Store, pack=None) -> None:
+    def __init__(self, store: Store, pack: Any = None) -> None:
         self.store = store
         self.pack = pack
-        self._docs: dict[str, Document | None] = {}
+        self.docs = Documents(store)
         self._ents: dict[str, Entity | None] = {}
+        self._ctx: Context | None = None
 
     def doc(self, doc_id: str) -> Document | None:
-        if doc_id not in self._docs:
-            self._docs[doc_id] = self.store.get_document(doc_id)
-        return self._docs[doc_id]
+        """The document without its text (``meta['chars']`` is its length)."""
+        return self.docs.get(doc_id)
 
-    def prime(self, entities) -> None:
+    def context(self) -> Context:
+        """The analyses' Context over this request's documents (one cache for both layers)."""
+        if self._ctx is None:
+            from crossroads.analysis.context import Context as Ctx
+            self._ctx = Ctx(self.store, self.pack, docs=self.docs)
+        return self._ctx
+
+    def prime(self, entities: Iterable[Entity]) -> None:
         """Remember entities read in bulk, so a page that names hundreds reads none twice."""
         for ent in entities:
             self._ents.setdefault(ent.id, ent)
 
     def entity(self, entity_id: str) -> Entity | None:
+        if entity_id not in self._ents and self._ctx is not None:
+            self._ents[entity_id] = self._ctx.entity(entity_id)   # read once for both layers
         if entity_id not in self._ents:
             ent = self.store.get_entity(entity_id)
             if ent is None and self.pack is not None:
@@ -111,7 +126,7 @@ class Lookup:
         except (TypeError, ValueError):
             return None
 
-    def ref(self, entity_id, name: str | None = None) -> dict | None:
+    def ref(self, entity_id: Any, name: str | None = None) -> dict[str, Any] | None:
         """{"id", "name", "type", "url"} of an entity id (or {"id", "name"} dict)."""
         if not entity_id:
             return None
@@ -124,7 +139,7 @@ class Lookup:
         return {"id": entity_id, "name": name or (ent.name if ent else entity_id),
                 "type": ent.type if ent else None, "url": entity_url(entity_id)}
 
-    def evidence(self, ev) -> dict:
+    def evidence(self, ev: Any) -> dict[str, Any]:
         """An evidence span (or an analysis Citation) with its sentence, document title/date
         and reader link; a knowledge-pack citation keeps its public source instead."""
         if is_dataclass(ev):
@@ -138,7 +153,7 @@ class Lookup:
         doc = self.doc(ev["doc"])
         start, end = int(ev["start"]), int(ev["end"])
         return {"kind": "text", "doc": ev["doc"], "start": start, "end": end,
-                "text": ev.get("text") or (doc.text[start:end] if doc else ""),
+                "text": ev.get("text") or (self.docs.span(ev["doc"], start, end) if doc else ""),
                 "title": ev.get("title") or (doc.title if doc else None),
                 "published": ev.get("published") or (doc.published if doc else None),
                 "source": ev.get("source") or (doc.source if doc else None),
@@ -146,36 +161,37 @@ class Lookup:
                 "url": document_url(ev["doc"], start, end)}
 
 
-def document_summary(d: Document) -> dict:
+def document_summary(d: Document) -> dict[str, Any]:
+    chars = len(d.text) or int((d.meta or {}).get("chars") or 0)   # a document read without text
     return {"id": d.id, "title": d.title or d.source, "source": d.source, "author": d.author,
             "published": d.published, "kind": d.kind, "parent": d.parent,
-            "duplicate_of": d.duplicate_of, "chars": len(d.text), "url": document_url(d.id),
+            "duplicate_of": d.duplicate_of, "chars": chars, "url": document_url(d.id),
             "corrected": list((d.meta or {}).get("corrected") or []),
             "original": dict((d.meta or {}).get("original") or {})}
 
 
-def entity_summary(e: Entity, mentions: int | None = None) -> dict:
-    out = {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
+def entity_summary(e: Entity, mentions: int | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
            "url": entity_url(e.id)}
     if mentions is not None:
         out["mentions"] = mentions
     return out
 
 
-def relation_dict(r: Relation, lk: Lookup) -> dict:
+def relation_dict(r: Relation, lk: Lookup) -> dict[str, Any]:
     return {"subject": lk.ref(r.subject), "predicate": r.predicate, "object": lk.ref(r.object),
             "start": r.start, "end": r.end, "negated": r.negated,
             "attributed_to": lk.ref(r.attributed_to), "qualifiers": dict(r.qualifiers or {}),
             "origin": r.origin, "evidence": [lk.evidence(r.evidence)]}
 
 
-def event_dict(e: Event, lk: Lookup) -> dict:
+def event_dict(e: Event, lk: Lookup) -> dict[str, Any]:
     return {"type": e.type, "actors": [lk.ref(a) for a in e.actors],
             "targets": [lk.ref(t) for t in e.targets], "date": e.date,
             "place": lk.ref(e.place), "negated": e.negated, "mode": e.mode,
             "trigger": e.trigger, "evidence": [lk.evidence(e.evidence)]}
 
 
-def quote_dict(q: Quote, lk: Lookup) -> dict:
+def quote_dict(q: Quote, lk: Lookup) -> dict[str, Any]:
     return {"speaker": lk.ref(q.speaker), "text": q.text, "cue": q.cue, "date": q.date,
             "about": [lk.ref(a) for a in q.about], "evidence": [lk.evidence(q.evidence)]}

@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 from urllib.parse import urlparse
 
 from crossroads.model import Document, Entity, SearchHit, fold
 from crossroads.store.base import Store
 from crossroads.store.query import parse_query
 from crossroads.web.data import facts as facts_data
-from crossroads.web.data.records import Lookup, analysis, document_summary, entity_summary
+from crossroads.web.data.records import (
+    Lookup,
+    analysis,
+    document_summary,
+    entity_summary,
+)
 
 SEARCH_CAP = 200
 """Most hits fetched per kind; ``total`` counts up to this many."""
@@ -39,7 +45,7 @@ def publisher(doc: Document) -> str:
     return doc.source
 
 
-def _grades(store: Store):
+def _grades(store: Store) -> Any:
     from crossroads.web.data.sources import effective
     return effective(store)
 
@@ -51,7 +57,7 @@ def entity_name_query(q: str) -> str:
     return re.sub(r"\*+$", "", " ".join(words)).strip()
 
 
-def find_entities(store: Store, pack, name: str, limit: int = SEARCH_CAP) -> list[Entity]:
+def find_entities(store: Store, pack: Any, name: str, limit: int = SEARCH_CAP) -> list[Entity]:
     """Entities whose name or alias matches, the pack's aliases included ('TTP', 'Daesh'):
     exact pack matches first, then the store's name matches."""
     out: dict[str, Entity] = {}
@@ -68,8 +74,8 @@ def find_entities(store: Store, pack, name: str, limit: int = SEARCH_CAP) -> lis
     return list(out.values())[:limit]
 
 
-def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
-           chosen: dict[str, str] | None = None, mode: str | None = None) -> dict:
+def search(store: Store, pack: Any, lk: Lookup, q: str, limit: int, offset: int,
+           chosen: dict[str, str] | None = None, mode: str | None = None) -> dict[str, Any]:
     """Documents, entities and facts for ``q``; ``chosen`` facet values narrow them and
     ``mode`` ('reported', 'pack', 'both'; default reported when the texts say anything)
     picks which facts show."""
@@ -84,7 +90,8 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
     found = find_entities(store, pack, entity_name_query(q))
     if not parse_query(q).operators:  # a plain name: also the documents naming it otherwise
         named = _named(found, entity_name_query(q), pack)
-        hits += _mentioning(store, named, {h.document.id for h in hits})
+        hits += _mentioning(store, named, {h.document.id for h in hits},
+                            SEARCH_CAP - len(hits))
     docs = _doc_rows(store, hits)
     ents = [entity_summary(e) for e in found]
     facts = _facts_about(store, pack, lk, [e["id"] for e in ents[:3]])
@@ -100,20 +107,13 @@ def search(store: Store, pack, lk: Lookup, q: str, limit: int, offset: int,
             "facets": facets, "chosen": chosen, "mode": mode, "mode_counts": mode_counts}
 
 
-def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict]:
+def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict[str, Any]]:
     """Document hits with what their facets count: year, publisher, grade, the event
     types and predicates read from them."""
     grades = _grades(store)
-    events_in: dict[str, Counter] = {}
-    preds_in: dict[str, Counter] = {}
-    wanted = {h.document.id for h in hits}
-    if wanted:
-        for ev in store.events():
-            if ev.evidence.doc in wanted:
-                events_in.setdefault(ev.evidence.doc, Counter())[ev.type] += 1
-        for r in store.relations():
-            if r.evidence.doc in wanted:
-                preds_in.setdefault(r.evidence.doc, Counter())[r.predicate] += 1
+    read = store.knowledge_counts(h.document.id for h in hits)   # a query per 500 hits
+    events_in = {d: c["events"] for d, c in read.items()}
+    preds_in = {d: c["predicates"] for d, c in read.items()}
     rows = []
     for h in hits:
         d = h.document
@@ -125,12 +125,12 @@ def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict]:
     return rows
 
 
-def _facts_about(store: Store, pack, lk: Lookup, ids: list[str]) -> list[dict]:
+def _facts_about(store: Store, pack: Any, lk: Lookup, ids: list[str]) -> list[dict[str, Any]]:
     """The facts of the best-matching entities, conflicting ones first and flagged (the
     conflicts analysis also weighs the pack against the texts)."""
-    facts: list[dict] = []
+    facts: list[dict[str, Any]] = []
     seen: set[str] = set()
-    contested: set = set()
+    contested: set[tuple[Any, ...]] = set()
     for eid in ids:
         for f in facts_data.facts(store, pack, lk, entity=eid):
             if f["id"] not in seen:
@@ -144,7 +144,7 @@ def _facts_about(store: Store, pack, lk: Lookup, ids: list[str]) -> list[dict]:
     return facts
 
 
-def _named(ents: list[Entity], name: str, pack) -> list[Entity]:
+def _named(ents: list[Entity], name: str, pack: Any) -> list[Entity]:
     """The entities a query names exactly (by name or any alias, the pack's included):
     'ISKP' names the Islamic State Khorasan Province."""
     key = fold(name)
@@ -153,27 +153,40 @@ def _named(ents: list[Entity], name: str, pack) -> list[Entity]:
                                         or key in {fold(n) for n in (e.name, *e.aliases)})][:3]
 
 
-def _mentioning(store: Store, ents: list[Entity], seen: set[str]) -> list[SearchHit]:
+def _mentioning(store: Store, ents: list[Entity], seen: set[str],
+                room: int = SEARCH_CAP) -> list[SearchHit]:
     """Documents that mention an entity the query names by an alias they never use (a text
-    says 'Tehrik-i-Taliban Pakistan', the analyst types 'TTP'), after the word matches."""
-    out = []
+    says 'Tehrik-i-Taliban Pakistan', the analyst types 'TTP'), after the word matches; at
+    most ``room`` of them, read in a few queries (documents without text, snippets as spans)."""
+    out: list[SearchHit] = []
     for e in ents:
+        if len(out) >= room:
+            break
+        ranked = [d for d, _n in store.mention_documents(e.id, limit=room + len(seen))
+                  if d not in seen]
+        docs = store.documents_by_id(ranked, text=False)
+        ranked = [d for d in ranked if d in docs and not docs[d].duplicate_of][:room - len(out)]
         first: dict[str, tuple[int, int]] = {}
-        for m in store.mentions(entity=e.id):
-            first.setdefault(m.doc, (m.start, m.end))
-        for doc_id, (a, b) in first.items():
-            doc = store.get_document(doc_id)
-            if doc is None or doc_id in seen or doc.duplicate_of:
+        for doc_id, mentions in store.mentions_in(ranked).items():
+            for m in mentions:
+                if m.entity == e.id:
+                    first.setdefault(doc_id, (m.start, m.end))
+        around = {d: (max(0, a - 80), b + 80) for d, (a, b) in first.items()}
+        texts = store.spans((d, lo, hi) for d, (lo, hi) in around.items())
+        for doc_id in ranked:
+            if doc_id not in first:
                 continue
             seen.add(doc_id)
-            lo, hi = max(0, a - 80), min(len(doc.text), b + 80)
-            snippet = ("…" if lo else "") + doc.text[lo:a] + "[" + doc.text[a:b] + "]" + \
-                doc.text[b:hi] + ("…" if hi < len(doc.text) else "")
+            doc, (a, b), (lo, hi) = docs[doc_id], first[doc_id], around[doc_id]
+            text = texts.get((doc_id, lo, hi), "")
+            chars = int(doc.meta.get("chars") or 0)
+            snippet = ("…" if lo else "") + text[:a - lo] + "[" + text[a - lo:b - lo] + "]" + \
+                text[b - lo:] + ("…" if hi < chars else "")
             out.append(SearchHit(doc, snippet.replace("\n", " "), 0.0))
     return out
 
 
-def _doc_kept(d: dict, chosen: dict[str, str]) -> bool:
+def _doc_kept(d: dict[str, Any], chosen: dict[str, str]) -> bool:
     for key in ("year", "publisher", "grade"):
         if chosen.get(key) and str(d[key]) != chosen[key]:
             return False
@@ -182,8 +195,8 @@ def _doc_kept(d: dict, chosen: dict[str, str]) -> bool:
     return not (chosen.get("predicate") and chosen["predicate"] not in d["predicates"])
 
 
-def _facets(docs: list[dict], ents: list[dict], facts: list[dict]) -> list[dict]:
-    counts: dict[str, Counter] = {k: Counter() for k in FACETS}
+def _facets(docs: list[dict[str, Any]], ents: list[dict[str, Any]], facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    counts: dict[str, Counter[str]] = {k: Counter() for k in FACETS}
     for d in docs:
         counts["year"][d["year"]] += 1
         counts["publisher"][d["publisher"]] += 1
@@ -204,6 +217,6 @@ def _facets(docs: list[dict], ents: list[dict], facts: list[dict]) -> list[dict]
     return out
 
 
-def _group(items: list, limit: int, offset: int) -> dict:
+def _group(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"total": len(items), "limit": limit, "offset": offset,
             "items": items[offset:offset + limit]}

@@ -7,7 +7,6 @@ from fastapi.responses import RedirectResponse, Response
 from crossroads.model import ENTITY_TYPES, EVENT_MODES, EVENT_TYPES, PREDICATES
 from crossroads.web.api.documents import correct, document_data
 from crossroads.web.api.entities import entities_data, profile_data
-from crossroads.web.api.sources import set_grade
 from crossroads.web.api.knowledge import (
     dates,
     events_data,
@@ -17,6 +16,7 @@ from crossroads.web.api.knowledge import (
     timeline_data,
 )
 from crossroads.web.api.params import MAX_OFFSET
+from crossroads.web.api.sources import set_grade
 from crossroads.web.data import analyses, netview
 from crossroads.web.data import search as search_data
 from crossroads.web.data import sources as sources_data
@@ -58,10 +58,11 @@ def entity_list(request: Request, type: str | None = None, q: str | None = None,
 
 
 @router.get("/entities/{entity_id:path}")
-def entity_page(request: Request, entity_id: str, mode: str | None = None):
+def entity_page(request: Request, entity_id: str, mode: str | None = None,
+                offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     as_json = entity_id.endswith(".json")
     entity_id = strip_json(entity_id)
-    data = profile_data(request, entity_id, mode)
+    data = profile_data(request, entity_id, mode, offset=offset)
     canonical = data["entity"]["id"]
     if canonical != entity_id and not as_json:  # a name or alias: go to the id's page
         query = f"?{request.url.query}" if request.url.query else ""
