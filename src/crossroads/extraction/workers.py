@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 QUEUED_PER_WORKER = 2
 """Batches sent ahead per worker: one being read, one waiting, so none idles between them."""
 
+WARM_UP = "Tajikistan's president said on Monday that the border with Uzbekistan is open."
+
 Result = tuple[list[model.Extraction], dict[str, str]]
 
 _extractor: Extractor | None = None
@@ -67,7 +69,10 @@ class Workers:
         global _extractor
         args: tuple[Any, ...] | None = None
         if "fork" in multiprocessing.get_all_start_methods():
-            _extractor = self.extractor   # the workers inherit it, models loaded
+            # one short read first, so what loads on first use (lexicons, learned models)
+            # is loaded here once and inherited, not loaded again by every worker
+            list(self.extractor.extract_here([model.Document("d:warm-up", "warm-up", WARM_UP)]))
+            _extractor = self.extractor
             method = "fork"
         else:   # each worker builds its own pipeline once
             ex = self.extractor
