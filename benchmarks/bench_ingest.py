@@ -1,7 +1,7 @@
 """Speed of ingest against bare spaCy and against itself, on the same texts in one run.
 
     .venv/bin/python benchmarks/bench_ingest.py [CORPUS_DIR] [--copies N] [--processes P]
-                                                [--signatures S] [--json]
+                                                [--rounds R] [--signatures S] [--json]
 
 CORPUS_DIR defaults to ``train/corpus`` of the evaluation folder (``CROSSROADS_EVAL_DIR``);
 its files are copied N times into a temporary folder (each copy made distinct by a line of
@@ -16,7 +16,8 @@ articles:
 4. start-up: an ingest of one new file into a store holding S synthetic near-duplicate
    signatures, against the same into an empty store.
 
-Prints words/second and the ratios the issue sets goals for (P processes >= 1.7 x 1;
+Steps 1 and 2 run R times, alternating; each figure is the fastest of its rounds (what
+other work on a shared machine took least from). Prints words/second and the ratios the issue sets goals for (P processes >= 1.7 x 1;
 full extraction >= 0.6 x bare spaCy on the same cores; re-ingest >= 100 x faster than the
 first ingest; start-up independent of the store's size). Note the machine's load (printed)
 with the figures: the ratios assume an otherwise idle machine.
@@ -72,7 +73,8 @@ def _timed(run: Callable[[], Any]) -> tuple[float, Any]:
 def _ingest(db: str, folder: Path, extractor: Extractor | None) -> tuple[float, Any]:
     with open_store(db) as store:
         runner = _AllNew(store, (lambda: extractor) if extractor else None,
-                         max_bytes=int(settings.get("max_bytes")))
+                         max_bytes=int(settings.get("max_bytes")),
+                         read_timeout=float(settings.get("read_timeout")))   # as the CLI
         return _timed(lambda: runner.run([str(folder)]))
 
 
@@ -114,6 +116,7 @@ def main() -> None:
                     default=str(root / settings.get("eval_dir") / "train" / "corpus"))
     ap.add_argument("--copies", type=int, default=1)
     ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--signatures", type=int, default=20_000)
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = ap.parse_args()
@@ -130,17 +133,21 @@ def main() -> None:
         words = sum(len(t.split()) for t in texts)
         seconds: dict[str, float] = {}
 
-        seconds.update(_bare(texts, P))
+        def fastest(label: str, took: float) -> None:
+            seconds[label] = min(took, seconds.get(label, took))
 
         pack = load_pack()
+        extractors = {n: Extractor(pack=pack, processes=n,
+                                   batch_size=int(settings.get("batch_size"))) for n in (1, P)}
         reports = {}
-        for n in (1, P):
-            extractor = Extractor(pack=pack, processes=n,
-                                  batch_size=int(settings.get("batch_size")))
-            took, reports[n] = _ingest(str(tmp / f"{n}.db"), folder, extractor)
-            seconds[f"ingest, {n} process(es)"] = took
-            extractor.close()
-        seconds["re-ingest of the unchanged folder"], again = _ingest(str(tmp / f"{P}.db"),
+        for r in range(args.rounds):
+            for label, took in _bare(texts, P).items():
+                fastest(label, took)
+            for n, extractor in extractors.items():
+                took, reports[n] = _ingest(str(tmp / f"{n}-{r}.db"), folder, extractor)
+                fastest(f"ingest, {n} process(es)", took)
+                extractor.close()
+        seconds["re-ingest of the unchanged folder"], again = _ingest(str(tmp / f"{P}-0.db"),
                                                                       folder, None)
         assert again.new == 0 and again.duplicate == len(files), again.as_dict()
         startup = _startup(tmp, args.signatures, files[0])
