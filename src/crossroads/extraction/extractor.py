@@ -12,7 +12,7 @@ import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from spacy.tokens import Doc
 
@@ -154,7 +154,12 @@ class Extractor:
 
     def _on_workers(self, parts: Iterator[model.Document]) -> Iterator[model.Extraction]:
         assert self._workers is not None
-        for out, failed in self._workers.map(_batches(parts)):
+        batches = _batches(parts)
+        ahead = list(islice(batches, 2))
+        if len(ahead) < 2:  # one batch (a file or two): not worth starting the workers
+            yield from (x for batch in ahead for x in self.extract_here(batch))
+            return
+        for out, failed in self._workers.map(chain(ahead, batches)):
             self.failures.update(failed)
             yield from out
 
