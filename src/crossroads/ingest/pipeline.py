@@ -117,20 +117,15 @@ class Ingest:
     # -- reading and dedup -------------------------------------------------------------
     def _load(self, item: str | Path) -> _Loaded:
         assert self._reader is not None
-        if item == STDIN:
-            data = sys.stdin.buffer.read()
-            file_hash = hashlib.sha1(data).hexdigest()
-            loaded = _Loaded(name="stdin", file_hash=file_hash)
-            if self.store.file_stored(file_hash):
-                loaded.status = "duplicate"
-                return loaded
-            docs = self._reader.load_bytes(data, "stdin", self.max_bytes)
-        else:
-            loaded = _Loaded(name=str(item), file_hash=_file_hash(Path(item)))
-            if loaded.file_hash and self.store.file_stored(loaded.file_hash):  # unchanged
-                loaded.status = "duplicate"
-                return loaded
-            docs = self._reader.load_path(Path(item), self.max_bytes)
+        data = sys.stdin.buffer.read() if item == STDIN else b""
+        loaded = _Loaded(name="stdin" if item == STDIN else str(item),
+                         file_hash=hashlib.sha1(data).hexdigest() if item == STDIN
+                         else _file_hash(Path(item)))
+        if loaded.file_hash and self.store.file_stored(loaded.file_hash):  # unchanged: unread
+            loaded.status = "duplicate"
+            return loaded
+        docs = (self._reader.load_bytes(data, "stdin", self.max_bytes) if item == STDIN
+                else self._reader.load_path(Path(item), self.max_bytes))
         articles = [d for d in docs if d.kind != "page"]
         known = []
         for d in articles:
