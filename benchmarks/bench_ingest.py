@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import tempfile
 import time
 from collections.abc import Callable
@@ -64,18 +65,40 @@ def _copies(corpus: Path, folder: Path, copies: int) -> list[Path]:
     return out
 
 
-def _timed(run: Callable[[], Any]) -> tuple[float, Any]:
-    t = time.perf_counter()
+CPU: dict[str, tuple[float, float]] = {}
+"""The last run of each label: CPU seconds of this process and of the worker processes."""
+
+
+def _cpu() -> tuple[float, float]:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)   # workers, once they have ended
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def _timed(run: Callable[[], Any], label: str = "") -> tuple[float, Any]:
+    c0, t = _cpu(), time.perf_counter()
     value = run()
-    return time.perf_counter() - t, value
+    took, c1 = time.perf_counter() - t, _cpu()
+    if label:
+        CPU[label] = (c1[0] - c0[0], c1[1] - c0[1])
+    return took, value
 
 
-def _ingest(db: str, folder: Path, extractor: Extractor | None) -> tuple[float, Any]:
+def _idle_estimate(label: str, processes: int) -> float:
+    """Seconds the run would take on idle cores: the busier of this process and the
+    average worker (the workers share the batches evenly), from CPU time, which other
+    work on the machine does not inflate the way it inflates wall time."""
+    parent, workers = CPU[label]
+    return parent + workers if processes == 1 else max(parent, workers / processes)
+
+
+def _ingest(db: str, folder: Path, extractor: Extractor | None, label: str = ""
+            ) -> tuple[float, Any]:
     with open_store(db) as store:
         runner = _AllNew(store, (lambda: extractor) if extractor else None,
                          max_bytes=int(settings.get("max_bytes")),
                          read_timeout=float(settings.get("read_timeout")))   # as the CLI
-        return _timed(lambda: runner.run([str(folder)]))
+        return _timed(lambda: runner.run([str(folder)]), label)
 
 
 def _bare(texts: list[str], processes: int) -> dict[str, float]:
@@ -83,8 +106,9 @@ def _bare(texts: list[str], processes: int) -> dict[str, float]:
     nlp = spacy.load(settings.get("model"))
     out = {}
     for n in (1, processes):
-        out[f"bare spaCy, {n} process(es)"], _ = _timed(
-            lambda n=n: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=n)))
+        label = f"bare spaCy, {n} process(es)"
+        out[label], _ = _timed(
+            lambda n=n: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=n)), label)
     return out
 
 
@@ -144,8 +168,9 @@ def main() -> None:
             for label, took in _bare(texts, P).items():
                 fastest(label, took)
             for n, extractor in extractors.items():
-                took, reports[n] = _ingest(str(tmp / f"{n}-{r}.db"), folder, extractor)
-                fastest(f"ingest, {n} process(es)", took)
+                label = f"ingest, {n} process(es)"
+                took, reports[n] = _ingest(str(tmp / f"{n}-{r}.db"), folder, extractor, label)
+                fastest(label, took)
                 extractor.close()
         seconds["re-ingest of the unchanged folder"], again = _ingest(str(tmp / f"{P}-0.db"),
                                                                       folder, None)
@@ -162,8 +187,19 @@ def main() -> None:
             seconds["bare spaCy, 1 process(es)"] / seconds["ingest, 1 process(es)"],
         "re-ingest speed-up over first ingest": first / seconds["re-ingest of the unchanged folder"],
     }
+    idle = {label: _idle_estimate(label, 1 if label.endswith(" 1 process(es)") else P)
+            for label in CPU}
+    estimated = {
+        f"ingest {P} processes / 1 process": idle["ingest, 1 process(es)"]
+        / idle[f"ingest, {P} process(es)"],
+        f"ingest {P} processes / bare spaCy {P} processes":
+            idle[f"bare spaCy, {P} process(es)"] / idle[f"ingest, {P} process(es)"],
+        "ingest 1 process / bare spaCy 1 process":
+            idle["bare spaCy, 1 process(es)"] / idle["ingest, 1 process(es)"],
+    }
     result = {"files": len(files), "articles": len(texts), "words": words,
               "load_before": os.getloadavg()[0], "seconds": seconds, "ratios": ratios,
+              "cpu_seconds": CPU, "ratios_from_cpu_time": estimated,
               "startup_seconds": startup, "stored": reports[P].new}
     if args.json:
         print(json.dumps(result, indent=1))
@@ -174,6 +210,11 @@ def main() -> None:
         print(f"{k:45s} {v:8.2f} s  {words / v:9.0f} words/s")
     for k, v in ratios.items():
         print(f"{k:45s} {v:8.2f} x")
+    print("from CPU time (this process, workers), as on idle cores:")
+    for k, (me, kids) in CPU.items():
+        print(f"  {k:43s} {me:8.2f} s + {kids:8.2f} s")
+    for k, v in estimated.items():
+        print(f"  {k:43s} {v:8.2f} x")
     for k, v in startup.items():
         print(f"start-up + one file, {k:24s} {v:8.3f} s")
 
