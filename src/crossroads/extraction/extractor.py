@@ -102,7 +102,8 @@ class Extractor:
 
     @property
     def readers(self) -> dict[str, Reader]:
-        """The reader of each reading component that has one ({field: reader})."""
+        """The reader of each reading component that has one ({field: reader}); a copy:
+        assign a dict to swap them."""
         return {pipe.field: pipe.reader for pipe in self._readings() if pipe.reader is not None}
 
     @readers.setter
