@@ -13,9 +13,7 @@ from crossroads.ingest.pipeline import Ingest
 from crossroads.model import Document, Extraction
 from crossroads.store import migrations, open_store, rows
 
-WORDS = ("river valley border road council market envoy treaty water grain bridge pass "
-         "winter convoy station ministry harvest cotton railway pipeline customs herder "
-         "village district summit garrison reservoir canal").split()
+WORDS = ["river", "valley", "border", "road", "council", "market", "envoy", "treaty", "water", "grain", "bridge", "pass", "winter", "convoy", "station", "ministry", "harvest", "cotton", "railway", "pipeline", "customs", "herder", "village", "district", "summit", "garrison", "reservoir", "canal"]
 
 
 def _article(seed: int, n: int = 220) -> str:

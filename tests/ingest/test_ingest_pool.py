@@ -10,18 +10,18 @@ from crossroads.cli import cli
 from crossroads.store import open_store
 
 BRIEFS = [
-    "Emomali Rahmon met the president of Uzbekistan in Tashkent on 12 March 2021. The two "
-    "leaders signed an agreement on water from the Vakhsh river.",
-    "Tajikistan borders Afghanistan. \"We will open the bridge next year,\" Emomali Rahmon "
-    "said on Friday in Dushanbe.",
-    "The Taliban attacked a checkpoint in Afghanistan on Monday, officials in Kabul said. "
-    "Russia sent envoys to Dushanbe the next day.",
-    "Kazakhstan and China opened a rail crossing this spring. Uzbekistan is a member of the "
-    "Shanghai Cooperation Organisation, its foreign ministry said in Tashkent.",
-    "Kyrgyzstan protested after a clash on its border with Tajikistan, the ministry said. "
-    "\"Nobody wants another war,\" a spokesman told reporters in Bishkek.",
-    "The Collective Security Treaty Organization held drills in Tajikistan in October 2021. "
-    "Russian troops took part, the defence ministry in Moscow said.",
+    ("Emomali Rahmon met the president of Uzbekistan in Tashkent on 12 March 2021. The two "
+    "leaders signed an agreement on water from the Vakhsh river."),
+    ("Tajikistan borders Afghanistan. \"We will open the bridge next year,\" Emomali Rahmon "
+    "said on Friday in Dushanbe."),
+    ("The Taliban attacked a checkpoint in Afghanistan on Monday, officials in Kabul said. "
+    "Russia sent envoys to Dushanbe the next day."),
+    ("Kazakhstan and China opened a rail crossing this spring. Uzbekistan is a member of the "
+    "Shanghai Cooperation Organisation, its foreign ministry said in Tashkent."),
+    ("Kyrgyzstan protested after a clash on its border with Tajikistan, the ministry said. "
+    "\"Nobody wants another war,\" a spokesman told reporters in Bishkek."),
+    ("The Collective Security Treaty Organization held drills in Tajikistan in October 2021. "
+    "Russian troops took part, the defence ministry in Moscow said."),
 ]
 
 
