@@ -146,7 +146,7 @@ def main() -> None:
     args = ap.parse_args()
     P = args.processes
 
-    with tempfile.TemporaryDirectory(prefix="crossroads-bench-") as tmpdir:
+    with tempfile.TemporaryDirectory(prefix="crossroads-bench-ingest-") as tmpdir:
         tmp = Path(tmpdir)
         folder = tmp / "in"
         folder.mkdir()
