@@ -10,8 +10,8 @@ Repeats the corpus files N times and times, over the same texts:
 2. crossroads ingest+entities: the ingest readers on the raw files (cleaning, splitting,
    metadata, hashes, MinHash) then ``Extractor(processes=P).extract_many`` -- our tokenizer
    rules, the model, pack matcher, typer, acronyms, linker, dates, Entity/Mention records;
-3. the same with relations, events and quotes read too (the whole extraction), with the
-   learned relation reader and with the rules alone;
+3. with ``--all``, the same with relations, events and quotes read too (the whole
+   extraction), with the learned relation reader and with the rules alone;
 and prints words/second and the ratios (goal: ingest+entities >= 0.6 x bare spaCy).
 """
 from __future__ import annotations
@@ -64,14 +64,17 @@ def main() -> None:
     from crossroads.extraction.relations import read_relations
     readers = ex.readers
     rules_only = {**readers, "relations": read_relations}
-    for label, these in (("ingest+entities", {}), ("ingest+everything", readers),
-                         ("ingest+everything, rules alone", rules_only)):
+    variants: list[tuple[str, dict]] = [("ingest+entities", {})]
+    if args.all:
+        variants += [("ingest+everything", readers), ("ingest+everything, rules alone", rules_only)]
+    for label, these in variants:
         ex.readers = these
         t = time.perf_counter()
         docs = read_all()
         n = sum(1 for _ in ex.extract_many(docs))
         timings[f"crossroads {label} ({args.processes} processes)"] = time.perf_counter() - t
         assert n == len(docs)
+        ex.close()   # the next variant's workers start with its readers
 
     wps = {k: words / v for k, v in timings.items()}
     for k, v in wps.items():

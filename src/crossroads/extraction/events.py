@@ -519,6 +519,7 @@ def read_events(doc: Doc) -> list[Event]:
     persons_at = 0
     last: dict[str, Ment] = {}
     states: list[Ment] = []
+    text = doc.text     # spaCy joins every token's text on each doc.text: once per doc here
     for s in sentences(doc):
         s.last = last
         before, states = states, (states + [m for m in s.ments if m.type == "Country"])[-12:]
@@ -604,7 +605,7 @@ def read_events(doc: Doc) -> list[Event]:
                 persons = [p for p in persons if p.id != m.id] + [m]
                 persons_at = min(persons_at, s.span.start_char) if len(persons) > 1 else \
                     s.span.start_char
-        if "\n" in doc.text[s.span.end_char:s.span.end_char + 2]:
+        if "\n" in text[s.span.end_char:s.span.end_char + 2]:
             persons, persons_at = [], s.span.end_char  # a new paragraph starts afresh
         groups = [g for g in s.groups if len({m.id for m in g if m.type in ACTORS}) >= 2]
         if groups:

@@ -7,17 +7,21 @@ A processed Doc carries:
 - ``doc.spans["dates"]``: date expressions, each with ``span._.iso`` (ISO at its precision).
 - ``doc._.doc_id`` / ``doc._.published``: the stored document's id and ISO publication date.
 - ``doc._.entities``: {entity id: model.Entity} for every entity the doc mentions.
+- ``doc._.relations`` / ``doc._.events`` / ``doc._.quotes``: lists of model.Relation,
+  model.Event and model.Quote the reading components found (None before they ran).
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+_DOC = ("doc_id", "published", "entities", "relations", "events", "quotes")
+
 
 def register() -> None:
     """Idempotent: safe to call from every module and every worker process."""
-    for name, default in (("doc_id", None), ("published", None), ("entities", None)):
+    for name in _DOC:
         if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+            Doc.set_extension(name, default=None)
     if not Span.has_extension("iso"):
         Span.set_extension("iso", default=None)
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 NUM_PERM = 128
 SEED = 1
@@ -46,7 +46,7 @@ def _minhash(text: str) -> MinHash:
 
 def minhash_signature(text: str) -> bytes:
     """MinHash signature of the text's word shingles, as bytes (128 uint64 values)."""
-    return _minhash(text).hashvalues.astype(np.uint64).tobytes()
+    return bytes(_minhash(text).hashvalues.astype(np.uint64).tobytes())
 
 
 def _from_bytes(sig: bytes) -> MinHash:
@@ -80,10 +80,15 @@ class NearDuplicateIndex:
 
     def find(self, sig: bytes) -> str | None:
         """Id of the most similar indexed article at or above the threshold, else None."""
+        return self.find_scored(sig)[0]
+
+    def find_scored(self, sig: bytes) -> tuple[str | None, float]:
+        """The most similar indexed article at or above the threshold and its similarity
+        (None and the threshold if there is none)."""
         mh = _from_bytes(sig)
         best, best_sim = None, self.threshold
         for key in sorted(self._lsh.query(mh)):
             sim = float(self._sigs[key].jaccard(mh))
             if sim >= best_sim:
                 best, best_sim = key, sim
-        return best
+        return best, best_sim

@@ -58,6 +58,20 @@ class Store(ABC):
     def minhashes(self) -> list[tuple[str, bytes]]:
         """(document id, minhash signature bytes) of every article document that has one."""
 
+    def near_duplicate_candidates(self, signature: bytes) -> list[tuple[str, bytes]]:
+        """(document id, signature) of the stored articles that may be near-duplicates of
+        ``signature``: those sharing a band with it (store/near_duplicates.py), found by
+        index, so the cost does not grow with the store. This default reads them all."""
+        return self.minhashes()
+
+    def file_stored(self, file_hash: str) -> bool:
+        """Whether an input file with these bytes (their SHA1) was stored before."""
+        return False
+
+    def remember_file(self, file_hash: str, doc_id: str) -> None:
+        """Note that the input file with bytes ``file_hash`` is stored (as ``doc_id`` and
+        the documents read with it), so an unchanged file is skipped unread next time."""
+
     @abstractmethod
     def get_document(self, doc_id: str) -> Document | None:
         """One document by id; a unique id prefix of 6+ characters also works."""

@@ -357,7 +357,48 @@ CREATE INDEX mentions_entity_doc ON mentions(entity, doc);
 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
 """ + _COUNTS_BACKFILL)
 
-MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE, SOURCE_GRADES, SUMMARIES)
+
+# Version 5 (4 is the read paths'): what lets an ingest start without loading the store.
+# minhash_bands holds each article signature cut in 20 bands of 6 values (48 bytes, the
+# layout of crossroads.store.near_duplicates); two articles sharing a band are candidates
+# for a near-duplicate check, found by index. ingested_files remembers the SHA1 of each
+# input file's bytes once stored, so re-reading an unchanged file is one lookup. (No index
+# on minhash_bands.doc: it would double the table's 1.3 KB per article, and documents are
+# never deleted.)
+_BANDS_OF_STORED = """
+WITH RECURSIVE n(band) AS (SELECT 0 UNION ALL SELECT band + 1 FROM n WHERE band < 19)
+INSERT INTO minhash_bands (band, key, doc)
+SELECT n.band, substr(d.minhash, n.band * 48 + 1, 48), d.seq FROM documents d CROSS JOIN n
+WHERE d.kind = 'article' AND d.minhash IS NOT NULL AND length(d.minhash) = 1024;
+"""
+INGEST_INDEX = Migration(5, "near-duplicate bands and ingested files", sqlite="""
+CREATE TABLE minhash_bands (
+    band INTEGER NOT NULL,
+    key  BLOB NOT NULL,
+    doc  INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, doc)
+) WITHOUT ROWID;
+CREATE TABLE ingested_files (
+    hash TEXT PRIMARY KEY,
+    doc  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX ingested_files_doc ON ingested_files(doc);
+""" + _BANDS_OF_STORED, postgres="""
+CREATE TABLE minhash_bands (
+    band SMALLINT NOT NULL,
+    key  BYTEA NOT NULL,
+    doc  BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, doc)
+);
+CREATE TABLE ingested_files (
+    hash TEXT COLLATE "C" PRIMARY KEY,
+    doc  TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX ingested_files_doc ON ingested_files(doc);
+""" + _BANDS_OF_STORED)
+
+MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE, SOURCE_GRADES, SUMMARIES,
+                                     INGEST_INDEX)
 LATEST = MIGRATIONS[-1].version
 
 _VERSION_TABLE = ("CREATE TABLE IF NOT EXISTS schema_version ("

@@ -24,7 +24,7 @@ from crossroads.model import (
     SearchHit,
     fold,
 )
-from crossroads.store import counts, rows
+from crossroads.store import counts, near_duplicates, rows
 from crossroads.store.base import Store
 from crossroads.store.query import Query, any_of, parse_query
 
@@ -33,6 +33,15 @@ _ENT = rows.columns(rows.ENTITY_COLUMNS, "e")
 _MIN_PREFIX = 6
 _WRITE_ATTEMPTS = 3
 _CHUNK = 500
+
+_BANDS_OF_ONE = (
+    f"WITH RECURSIVE n(band) AS (SELECT 0 UNION ALL SELECT band + 1 FROM n "
+    f"WHERE band < {near_duplicates.BANDS - 1}) "
+    "INSERT INTO minhash_bands (band, key, doc) "
+    f"SELECT n.band, substr(d.minhash, n.band * {near_duplicates.BAND_BYTES} + 1, "
+    f"{near_duplicates.BAND_BYTES}), d.seq FROM documents d CROSS JOIN n "
+    f"WHERE d.id = ? AND length(d.minhash) = {near_duplicates.SIGNATURE_BYTES}")
+"""The band rows of one stored article, cut by the database (as migration 5 cuts them)."""
 
 MAX_QUERY_CHARS = 1000
 """Longest search text accepted: far above any real query, far below what occupies a server."""
@@ -148,6 +157,8 @@ class SQLStore(Store):
             for doc in docs:    # a row another writer is adding is waited for, then left alone
                 if self._x(cur, insert, rows.document_row(doc)).fetchone():
                     new.append(doc.id)
+            self._add_minhash_bands(cur, [d.id for d in docs if d.id in new
+                                          and d.kind == "article" and d.meta.get("minhash")])
             # a document stored before keeps what was read from it
             fresh = [x for x in extractions if x.doc in new]
             self._upsert_entities(cur, [e for x in fresh for e in x.entities])
@@ -182,6 +193,29 @@ class SQLStore(Store):
         found = self._rows("SELECT id, minhash FROM documents WHERE kind = 'article' "
                            "AND minhash IS NOT NULL ORDER BY seq")
         return [(id_, bytes(mh)) for id_, mh in found]
+
+    def near_duplicate_candidates(self, signature: bytes) -> list[tuple[str, bytes]]:
+        keys = near_duplicates.bands(signature)
+        if not keys:
+            return self.minhashes()
+        where = " OR ".join(["(b.band = ? AND b.key = ?)"] * len(keys))
+        found = self._rows("SELECT d.id, d.minhash FROM documents d WHERE d.seq IN "
+                           f"(SELECT b.doc FROM minhash_bands b WHERE {where}) ORDER BY d.seq",
+                           [v for key in keys for v in key])
+        return [(id_, bytes(mh)) for id_, mh in found]
+
+    def _add_minhash_bands(self, cur: Any, doc_ids: list[str]) -> None:
+        """Index the signatures of newly stored articles by band (migration 5)."""
+        for doc_id in doc_ids:
+            self._x(cur, _BANDS_OF_ONE, [doc_id])
+
+    def file_stored(self, file_hash: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM ingested_files WHERE hash = ?", [file_hash]))
+
+    def remember_file(self, file_hash: str, doc_id: str) -> None:
+        with self._write("remember an ingested file") as cur:
+            self._x(cur, "INSERT INTO ingested_files (hash, doc) VALUES (?, ?) "
+                         "ON CONFLICT (hash) DO NOTHING", [file_hash, doc_id])
 
     def get_document(self, doc_id: str) -> Document | None:
         found = self._rows(f"SELECT {_DOC} FROM documents d WHERE d.id = ?", [doc_id])

@@ -1,7 +1,9 @@
 """The crossroads spaCy components; importing this package registers their factories.
 
 Order in the pipeline (after spaCy's ner): pack matcher -> typer -> acronyms -> linker ->
-dates. Each is a small ``Doc -> Doc`` callable registered under a versioned name.
+dates -> relations -> events -> quotes. Each is a small ``Doc -> Doc`` callable registered
+under a versioned name; the last three are the readings (components/readings.py), whose
+reader can be swapped.
 """
 from __future__ import annotations
 
@@ -9,9 +11,15 @@ from crossroads.extraction.components.acronyms import AcronymReader
 from crossroads.extraction.components.dates import DateNormaliser
 from crossroads.extraction.components.linker import Linker
 from crossroads.extraction.components.pack_matcher import PackMatcher
+from crossroads.extraction.components.readings import Reading
 from crossroads.extraction.components.typer import Typer
 
-PIPELINE = ("crossroads_pack_matcher_v1", "crossroads_typer_v1", "crossroads_acronyms_v1",
-            "crossroads_linker_v1", "crossroads_dates_v1")
+ENTITY_PIPELINE = ("crossroads_pack_matcher_v1", "crossroads_typer_v1", "crossroads_acronyms_v1",
+                   "crossroads_linker_v1", "crossroads_dates_v1")
+"""The stages that find, type and link entities and resolve dates."""
+READINGS = ("crossroads_relations_v1", "crossroads_events_v1", "crossroads_quotes_v1")
+"""The stages that read relations, events and quotes from what the entity stages found."""
+PIPELINE = ENTITY_PIPELINE + READINGS
 
-__all__ = ["PIPELINE", "AcronymReader", "DateNormaliser", "Linker", "PackMatcher", "Typer"]
+__all__ = ["ENTITY_PIPELINE", "PIPELINE", "READINGS", "AcronymReader", "DateNormaliser",
+           "Linker", "PackMatcher", "Reading", "Typer"]
