@@ -90,7 +90,8 @@ def test_migration_counts_what_an_older_store_holds(tmp_path):
         kept = store.entity_counts([TJ.id, AF.id, ENVOY.id])
     conn = sqlite3.connect(path, isolation_level=None)     # back to what version 3 had
     for sql in ("DROP TABLE entity_counts", "DROP INDEX mentions_entity_doc",
-                "DROP INDEX documents_duplicate_of", "DELETE FROM schema_version WHERE version = 4"):
+                "DROP INDEX documents_duplicate_of", "DROP TABLE minhash_bands",
+                "DROP TABLE ingested_files", "DELETE FROM schema_version WHERE version >= 4"):
         conn.execute(sql)
     assert migrations.schema_version(conn) == 3
     conn.close()
