@@ -32,10 +32,11 @@ demo: setup
 test: setup
 	bash scripts/with_postgres.sh $(VENV)/bin/pytest -q -rs
 
-# lint rules and static types (config in pyproject.toml): ruff on the whole project, mypy strict
-# on src/ and relaxed on tests/
+# lint rules, formatting and static types (config in pyproject.toml): ruff and ruff format on the
+# whole project, mypy strict on src/ and relaxed on tests/ (CI runs it before the tests)
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
 bench: setup
