@@ -42,6 +42,7 @@ lint: setup
 bench: setup
 	$(PY) benchmarks/bench_entities.py
 	$(PY) benchmarks/bench_long.py
+	$(PY) benchmarks/bench_ingest.py
 	$(PY) benchmarks/bench_store.py --docs 1000
 
 # the shared evaluation set (README: CROSSROADS_EVAL_DIR), scored in a fresh temporary folder
