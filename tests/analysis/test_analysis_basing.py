@@ -45,7 +45,7 @@ def test_basing_alliance_rule_presence_and_history(world):
     v = _verdicts(world, ["Tajikistan", "Kyrgyzstan"])
     tj_kinds = {r.kind for r in v["Tajikistan"].reasons}
     assert {"alliance_rule", "foreign_presence", "third_party_rejection"} <= tj_kinds
-    rule = [r for r in v["Tajikistan"].reasons if r.kind == "alliance_rule"][0]
+    rule = next(r for r in v["Tajikistan"].reasons if r.kind == "alliance_rule")
     assert rule.citations[0].kind == "pack" and "consent" in rule.citations[0].text
     assert {c.kind for c in v["Kyrgyzstan"].conflicts} == {"negation", "period"}
     history = [r for r in v["Kyrgyzstan"].reasons if r.kind == "history"]
@@ -70,13 +70,14 @@ def test_basing_nothing_known_is_unknown(world):
 def test_basing_member_power_is_not_held_by_its_own_alliance(world):
     store, pack, _ = world
     tj = basing_options(store, pack, "Russia", ["Tajikistan"])[0]
-    rule = [r for r in tj.reasons if r.kind == "alliance_rule"][0]
+    rule = next(r for r in tj.reasons if r.kind == "alliance_rule")
     assert rule.effect == "informs"
     assert tj.verdict == "open"  # Russia already has forces there
 
 
 def test_basing_unknown_host_is_not_found(world):
     import pytest
+
     from crossroads.exc import NotFound
     store, pack, _ = world
     with pytest.raises(NotFound, match="Atlantis"):

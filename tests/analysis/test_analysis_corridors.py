@@ -26,6 +26,7 @@ def test_corridors_avoid_removes_country_and_corridors_through_it(world):
 
 def test_corridors_text_relation_adds_a_link(tmp_path, world):
     from analysis_world import make_documents, span
+
     from crossroads.model import Entity, Extraction, Relation
     from crossroads.store.sqlite import SQLiteStore
     _, pack, _ = world

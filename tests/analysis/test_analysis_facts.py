@@ -9,7 +9,7 @@ def _by_subject(found):
 
 
 def test_facts_corroboration_counts_independent_sources(world):
-    store, pack, docs = world
+    store, pack, _ = world
     tj = _by_subject(facts(store, CSTO, pack=pack))[("e:country/tj", "extract+pack")]
     # three readings (roster, claim and its near-duplicate reprint) are two sources
     assert len([c for c in tj.evidence if c.kind == "text"]) == 3

@@ -84,8 +84,8 @@ TEXTS = {
                  [("Qadir Nazari of", QN, "holds_position", GCF, {})]),
     "line": ("2022-04-02", "A 45 km power line runs along the border between Arland and Borvia.",
              [("power line", AR, "borders", BO, {"length_km": 45})]),
-    "grid": ("2022-05-03", "The grid firm built a line with a length of 45 km up to the "
-                           "Arland-Borvia border.",
+    "grid": ("2022-05-03", ("The grid firm built a line with a length of 45 km up to the "
+                           "Arland-Borvia border."),
              [("grid firm", AR, "borders", BO, {"length_km": 45})]),
     "border": ("2022-06-07", "Arland and Borvia share a 150 km border.",
                [("share", AR, "borders", BO, {"length_km": 150})]),

@@ -59,7 +59,8 @@ def test_readings_come_back_from_two_process_pipe(nlp):
 def test_readings_swapped_reader_is_used(pack):
     from crossroads.extraction.extractor import Extractor
     ex = Extractor(pack=pack)
-    ex.readers = {**ex.readers, "quotes": lambda doc: [], "events": None}
+    ex.readers = {**ex.readers, "quotes": lambda doc: [],
+                  "events": None}  # type: ignore[dict-item]  # None drops a reader, as leaving it out does
     x = ex.extract(Document("d:swap", "s.txt", TEXT, published="2021-05-25"))
     assert x.relations and x.quotes == [] and x.events == []
     assert "events" not in ex.readers and ex.readers["quotes"] is not read_quotes

@@ -58,8 +58,8 @@ def test_boilerplate_page_keeps_article_caption_and_drops_chrome(tmp_path):
 
 def test_boilerplate_labels_menus_ui_and_teaser_blocks():
     lines = ["Home", "News", "Sport", "Weather", "Connect with us",
-             "A long paragraph of article prose that runs on well past a dozen words and ends "
-             "like a sentence should.",
+             ("A long paragraph of article prose that runs on well past a dozen words and ends "
+             "like a sentence should."),
              "Latest", "Economy 2 hours ago", "Grain exports reach a new record",
              "The ministry said that shipments through the port doubled in the first quarter and...",
              "Politics 5 hours ago", "Parliament passes the new budget",
@@ -87,19 +87,19 @@ DEK = "The road was closed after floods; both sides now want it open before wint
 
 
 @pytest.mark.parametrize("page,author,lead", [
-    ("Skip to main content\nWire Service\nCentral Asia\n\nParliament Approves New Border Deal\n\n"
+    (("Skip to main content\nWire Service\nCentral Asia\n\nParliament Approves New Border Deal\n\n"
      "By Farida Nazar\n\nMay 05, 2021 12:30 GMT\n\nShare\nPrint\n\n{body}\n\n"
-     "Copyright (c) 2021. Wire Service, Inc. Used with permission.\n\nRelated\n\nAnother story about trade\n",
+     "Copyright (c) 2021. Wire Service, Inc. Used with permission.\n\nRelated\n\nAnother story about trade\n"),
      "Farida Nazar", None),
-    ("Border road talks resume\n\nBakir Saeed Published May 5, 2021 Updated about 3 hours ago\n\n"
-     "Facebook Count\nTwitter Share\n\n{body}\n\nComments (12)\n\nClosed for comments.\n", "Bakir Saeed", None),
-    ("The Weekly Review\n\nBorder road talks resume\n\n{dek}\n\nBy Karin Poole\n\nMay 05, 2021\n\n"
-     "Advertisement\n\n{body}\n\nEnjoying this article? Click here to subscribe for full access.\n",
+    (("Border road talks resume\n\nBakir Saeed Published May 5, 2021 Updated about 3 hours ago\n\n"
+     "Facebook Count\nTwitter Share\n\n{body}\n\nComments (12)\n\nClosed for comments.\n"), "Bakir Saeed", None),
+    (("The Weekly Review\n\nBorder road talks resume\n\n{dek}\n\nBy Karin Poole\n\nMay 05, 2021\n\n"
+     "Advertisement\n\n{body}\n\nEnjoying this article? Click here to subscribe for full access.\n"),
      "Karin Poole", DEK),
-    ("Border road talks resume\n\n{dek}\n\nJoan Lille May 5, 2021\n\nTrucks wait at the closed gate. "
-     "(Photo: Site Staff)\n\n{body}\n\nLike this article? Support our journalism.\n", "Joan Lille", DEK),
-    ("Menu\n\nBorder road talks resume\n\nPosted on 5 May 2021 by Lena March\n\n{body}\n\nShare this:\n"
-     "Twitter\nFacebook\nLike this:\nLike Loading...\n\nRelated\n", "Lena March", None),
+    (("Border road talks resume\n\n{dek}\n\nJoan Lille May 5, 2021\n\nTrucks wait at the closed gate. "
+     "(Photo: Site Staff)\n\n{body}\n\nLike this article? Support our journalism.\n"), "Joan Lille", DEK),
+    (("Menu\n\nBorder road talks resume\n\nPosted on 5 May 2021 by Lena March\n\n{body}\n\nShare this:\n"
+     "Twitter\nFacebook\nLike this:\nLike Loading...\n\nRelated\n"), "Lena March", None),
 ])
 def test_boilerplate_head_and_tail_of_common_site_layouts(page, author, lead):
     [doc] = load_bytes(page.format(body=BODY, dek=DEK).encode(), "page.txt", MB)

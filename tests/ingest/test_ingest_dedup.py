@@ -7,14 +7,14 @@ from crossroads.ingest.readers import load_path
 MB = 1024 * 1024
 
 ARTICLE = [
-    "The customs services of the two neighbours opened a joint checkpoint on the mountain road, "
-    "which should halve the time that trucks wait at the border during the harvest season.",
-    "Drivers had complained for years about queues that stretched for kilometres in autumn, when "
-    "fruit from the valleys has to reach the markets in the north before it spoils.",
-    "Officials said the checkpoint would stay open around the clock from September to November "
-    "and that scanners bought with a foreign grant would speed up inspections.",
-    "Traders welcomed the news but asked for the road itself to be repaired, since landslides "
-    "closed it twice last year for several days.",
+    ("The customs services of the two neighbours opened a joint checkpoint on the mountain road, "
+    "which should halve the time that trucks wait at the border during the harvest season."),
+    ("Drivers had complained for years about queues that stretched for kilometres in autumn, when "
+    "fruit from the valleys has to reach the markets in the north before it spoils."),
+    ("Officials said the checkpoint would stay open around the clock from September to November "
+    "and that scanners bought with a foreign grant would speed up inspections."),
+    ("Traders welcomed the news but asked for the road itself to be repaired, since landslides "
+    "closed it twice last year for several days."),
 ]
 
 

@@ -1,8 +1,9 @@
 """Footnotes leave the body's sentences whole and stay linked to their markers."""
 from __future__ import annotations
 
-from crossroads.ingest.readers import load_bytes
 from ingest_files import make_pdf
+
+from crossroads.ingest.readers import load_bytes
 
 MB = 1024 * 1024
 

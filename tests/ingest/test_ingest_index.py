@@ -82,7 +82,11 @@ def test_reingest_of_unchanged_files_reads_nothing(tmp_path, monkeypatch):
     from crossroads.ingest import readers
     real = readers.load_path
     read = []
-    monkeypatch.setattr(readers, "load_path", lambda p, m: read.append(p.name) or real(p, m))
+
+    def load_path(p, m):
+        read.append(p.name)
+        return real(p, m)
+    monkeypatch.setattr(readers, "load_path", load_path)
 
     extracted = []
 

@@ -18,7 +18,7 @@ FACTS = ["Tajikistan is a member of the Collective Security Treaty Organization.
          "Uzbekistan and Tajikistan signed a water agreement in Tashkent on 3 March 2023.",
          "Officials of Kyrgyzstan met envoys from Kazakhstan in Bishkek on Tuesday.",
          "Russia keeps a military base in Tajikistan."]
-FILLER = ("the council market winter road valley river bridge farmers traders season water "
+FILLER = ("the council market winter road valley river bridge farmers traders season water "  # noqa: SIM905  (a word list reads best as text)
           "prices harvest village district school clinic power line canal workers").split()
 
 

@@ -8,7 +8,7 @@ from crossroads.ingest.layout import lines_of, units
 from crossroads.ingest.readers import load_path
 
 MB = 1024 * 1024
-WORDS = ("the council met near the river and spoke about water trade roads border "
+WORDS = ("the council met near the river and spoke about water trade roads border "  # noqa: SIM905  (a word list reads best as text)
          "markets winter power supply canal").split()
 
 
@@ -38,4 +38,4 @@ def test_long_inputs_reflow_still_mends_split_words():
                      ["bouring town and agreed to share data on the reservoir levels"] * 8 +
                      ["every week."])
     [para] = units(lines_of(text), wrapped=True)
-    assert "neighbouring town" in para and para.endswith("every week.")
+    assert para is not None and "neighbouring town" in para and para.endswith("every week.")

@@ -81,8 +81,8 @@ def test_metadata_date_contradicted_by_the_text_is_not_the_article_date():
     ("Road talks resume\n\nLena March, 05.05.2021\n\n", "Lena March"),
     ("Road talks resume\n\nMay 05, 2021 12:30 GMT\n\nBy Lena March\n\n", "Lena March"),
     ("Road talks resume\n\nPublished: May 5, 2021\n\nBy Lena March\n\n5 min read\n\n", "Lena March"),
-    ("Road talks resume\n\nThe reopening could double trade between the two countries within a "
-     "year, officials say.\n\nBy Lena March\n\nMay 5, 2021\n\n", "Lena March"),
+    (("Road talks resume\n\nThe reopening could double trade between the two countries within a "
+     "year, officials say.\n\nBy Lena March\n\nMay 5, 2021\n\n"), "Lena March"),
     ("Posted on May 5, 2021 by admin\n\nRoad talks resume\n\n", None),
     ("Steppe Wire\n\nAsia\n\nRoad talks resume\n\nBy Lena March\n\n5 May 2021\n\n", "Lena March"),
 ])

@@ -54,10 +54,10 @@ def test_readers_decode_cyrillic_encodings(tmp_path, encoding):
 
 
 @pytest.mark.parametrize("text", [
-    "Le ministre a rencontré l'ambassadeur à Douchanbé. Les deux côtés ont discuté de la sécurité "
-    "à la frontière, du commerce et des échanges économiques.",
-    "Die Delegation traf sich in Duschanbe. Über die Grenze und den Wasserverbrauch wurde lange "
-    "gesprochen; eine Einigung wird für den Frühsommer erwartet. Größere Fragen bleiben offen.",
+    ("Le ministre a rencontré l'ambassadeur à Douchanbé. Les deux côtés ont discuté de la sécurité "
+    "à la frontière, du commerce et des échanges économiques."),
+    ("Die Delegation traf sich in Duschanbe. Über die Grenze und den Wasserverbrauch wurde lange "
+    "gesprochen; eine Einigung wird für den Frühsommer erwartet. Größere Fragen bleiben offen."),
 ])
 def test_readers_decode_latin1(tmp_path, text):
     f = tmp_path / "west.txt"

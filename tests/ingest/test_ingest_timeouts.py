@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from ingest_files import make_pdf
 
 from crossroads.cli import cli
 from crossroads.store import open_store
-from ingest_files import make_pdf
 
 BRIEF = ("The water commission of the two upstream states met in the border town on Tuesday. "
          "Its members agreed to share data on the reservoir levels every week.\n")
@@ -86,23 +86,22 @@ def _running(pid: int) -> bool:
 def _kill_and_check(args: list[str], tmp_path: Path, wait_for: int, timeout: float = 120) -> None:
     """Start an ingest, wait until it has ``wait_for`` child processes, kill -9 it, and
     check that every process it started is gone."""
-    log = open(tmp_path / "ingest.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-c", "from crossroads.cli import main; main()",
-                             "ingest", *args], stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + timeout
-    seen: set[int] = set()
-    try:
-        while len(seen) < wait_for:
-            assert proc.poll() is None, (tmp_path / "ingest.log").read_text()
-            assert time.monotonic() < deadline, "the ingest never started its workers"
-            seen |= {p for p in _descendants(proc.pid) if _running(p)}
-            time.sleep(0.2)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        log.close()
+    with open(tmp_path / "ingest.log", "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-c", "from crossroads.cli import main; main()",
+                                 "ingest", *args], stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        seen: set[int] = set()
+        try:
+            while len(seen) < wait_for:
+                assert proc.poll() is None, (tmp_path / "ingest.log").read_text()
+                assert time.monotonic() < deadline, "the ingest never started its workers"
+                seen |= {p for p in _descendants(proc.pid) if _running(p)}
+                time.sleep(0.2)
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
     deadline = time.monotonic() + 15
     while (left := [p for p in seen if _running(p)]) and time.monotonic() < deadline:
         time.sleep(0.2)

@@ -9,8 +9,17 @@ import sqlite3
 import pytest
 
 from crossroads.exc import QueryError, StoreError
-from crossroads.model import (Document, Entity, Event, Evidence, Extraction, Footnote, Mention,
-                              Quote, Relation)
+from crossroads.model import (
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Extraction,
+    Footnote,
+    Mention,
+    Quote,
+    Relation,
+)
 from crossroads.store import migrations, open_store
 
 
@@ -126,7 +135,8 @@ def test_store_add_documents_is_all_or_nothing(store):
     assert store.count_documents() == 0
     assert store.stats()["entities"] == 0 and store.search("Dushanbe") == []
 
-    broken = Document(id="d:broken0001", source="x.txt", text=None)   # text is required
+    broken = Document(id="d:broken0001", source="x.txt",
+                      text=None)  # type: ignore[arg-type]  # text is required: broken on purpose
     with pytest.raises(StoreError):
         store.add_documents([good, broken])
     assert store.count_documents() == 0
@@ -258,7 +268,7 @@ def test_store_find_entities_folds_case_and_accents(store):
     store.add_documents([DUSHANBE], [x])
     assert [e.id for e in store.find_entities("PANJ")] == \
         [PANJ.id, "e:place/panjakent", "e:place/upper-panj"]     # exact, prefix, substring
-    assert [e.id for e in store.find_entities("pănj")][0] == PANJ.id
+    assert next(e.id for e in store.find_entities("pănj")) == PANJ.id
     assert [e.id for e in store.find_entities("khan")] == [ENVOY.id]    # alias
     assert [e.id for e in store.find_entities("100%")] == ["e:org/100-percent"]
     assert store.find_entities("%") == [extra[2]] and store.find_entities("_") == []

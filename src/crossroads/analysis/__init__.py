@@ -19,8 +19,8 @@ from crossroads.analysis.resolve import resolve_entity
 from crossroads.analysis.spillover import Exposure, Placement, exposure
 from crossroads.analysis.timeline import TimelineItem, timeline
 
-__all__ = ["BasingVerdict", "CREDIBILITY", "Citation", "Conflict", "DocItem", "EventItem",
-           "Exposure", "Fact", "Grades", "Placement", "Profile", "QuoteItem", "RELIABILITY",
+__all__ = ["CREDIBILITY", "RELIABILITY", "BasingVerdict", "Citation", "Conflict", "DocItem",
+           "EventItem", "Exposure", "Fact", "Grades", "Placement", "Profile", "QuoteItem",
            "Reason", "Route", "Side", "Step", "TimelineItem", "basing_options", "centrality",
            "conflicts", "exposure", "facts", "graph_to_dict", "load_grades", "neighbourhood",
            "profile", "resolve_entity", "routes", "timeline"]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx  # type: ignore[import-untyped]  # no stubs: types-networkx not installed
+import networkx as nx
 
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import facts
@@ -28,7 +28,7 @@ __all__ = ["Route", "Step", "routes"]
 
 _SEA = "sea:"
 _WEIGHT = {"borders": 1.0, "connects": 0.6, "located_in": 0.3, "coast": 0.1}
-_PORT = re.compile(r"\b(port|seaport|harbou?r|terminal)\b", re.I)
+_PORT = re.compile(r"\b(port|seaport|harbou?r|terminal)\b", re.IGNORECASE)
 _INLAND_SEAS = ("caspian", "aral")
 
 
@@ -83,7 +83,7 @@ class _Network:
     def __init__(self, store: Store, pack: Pack | None, ctx: Context | None = None):
         self.store, self.pack = store, pack
         self.ctx = ctx or Context(store, pack)
-        self.g = nx.Graph()
+        self.g: nx.Graph[str] = nx.Graph()
         self.country_of: dict[str, str] = {}
         self.corridor_ends: dict[str, dict[str, tuple[Citation, ...]]] = {}
         self.gone: set[str] = set()
@@ -126,7 +126,7 @@ class _Network:
         self.g.add_edge(a, b, link=link, via=via, corridor=corridor, weight=weight,
                         citations=cites)
 
-    def build(self) -> "_Network":
+    def build(self) -> _Network:
         pack = self.pack
         if pack is not None:
             for pe in pack.entities.values():
@@ -173,7 +173,7 @@ class _Network:
             listed = [e for e in ends if e in self.g or e in self.gone or self.ctx.type(e)]
             for level in (True, False):
                 stops = [e for e in listed if (self.ctx.type(e) == "Country") == level]
-                for a, b in zip(stops, stops[1:]):
+                for a, b in itertools.pairwise(stops):
                     if level and self.bordered & {a, b} == {a, b} \
                             and frozenset((a, b)) not in self.borders:
                         continue  # listed next to each other, but not neighbours on the map
@@ -291,7 +291,7 @@ def _route(net: _Network, origin: str, path: list[str]) -> Route:
         if c and all(c != x for x, _ in countries):
             countries.append((c, ctx.name(c) or c))
 
-    for a, b in zip(path, path[1:]):
+    for a, b in itertools.pairwise(path):
         cross(net.country(a))
         d = net.g[a][b]
         listed = net.corridor_countries(d["corridor"]) if d.get("corridor") else []
@@ -301,7 +301,7 @@ def _route(net: _Network, origin: str, path: list[str]) -> Route:
             for c in (listed[i:j + 1] if i <= j else listed[j:i + 1][::-1]):
                 cross(c)
     cross(net.country(path[-1]))
-    for a, b in zip(path, path[1:]):
+    for a, b in itertools.pairwise(path):
         d = net.g[a][b]
         cost += d["weight"]
         if d["link"] == "connects" and d["via"] and d["via"] not in corridors:

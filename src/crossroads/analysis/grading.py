@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 from crossroads import settings
 from crossroads.exc import CrossroadsError
 from crossroads.model import Document, fold
+from crossroads.store.base import Store
 
 RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
                "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
@@ -53,7 +54,7 @@ class Grades:
         return min(found) if found else "F"
 
 
-def with_store(grades: Grades, store) -> Grades:
+def with_store(grades: Grades, store: Store) -> Grades:
     """``grades`` with the grades analysts set in the store laid over them (the store's
     word is the later one)."""
     try:

@@ -1,13 +1,14 @@
 """Events, quotes and documents as an analyst reads them: names resolved, sentence cited."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from crossroads.analysis.context import Citation, Context
 from crossroads.model import Event, Quote, date_precision
 
-__all__ = ["EventItem", "QuoteItem", "DocItem", "event_item", "quote_item"]
+__all__ = ["DocItem", "EventItem", "QuoteItem", "event_item", "quote_item"]
 
 
 @dataclass(frozen=True)

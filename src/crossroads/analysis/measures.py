@@ -18,14 +18,14 @@ MEASURED = {
 _NUMBER = re.compile(r"\d[\d,.]*")
 _UNITS = frozenset("""km kms kilometre kilometres kilometer kilometers mile miles metre metres
 meter meters m ft feet sq square cubic hectare hectares acre acres ton tons tonne tonnes
-thousand million billion trillion mn bn long wide deep high strong sized size odd""".split())
+thousand million billion trillion mn bn long wide deep high strong sized size odd""".split())  # noqa: SIM905  (a word list reads best as text)
 _FILLERS = frozenset("""of the its their his her a an some about around nearly almost over
-more than least at roughly approximately estimated""".split())
+more than least at roughly approximately estimated""".split())  # noqa: SIM905  (a word list reads best as text)
 _BEFORE = _FILLERS | frozenset("""length lengths total is are was were runs run stretches
-stretch stretching extends extend extending spans span measures measuring with""".split())
+stretch stretching extends extend extending spans span measures measuring with""".split())  # noqa: SIM905  (a word list reads best as text)
 """Words between a noun and the figure said of it ("a line with a total length of 45 km")."""
 _STOPS = frozenset("""along across in on at from to between with into near inside outside
-through by for and or but which that who is are was were has have had""".split())
+through by for and or but which that who is are was were has have had""".split())  # noqa: SIM905  (a word list reads best as text)
 _WORD = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
 
 

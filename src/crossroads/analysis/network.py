@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx  # type: ignore[import-untyped]  # no stubs: types-networkx not installed
+import networkx as nx
 
 from crossroads.analysis.context import Context
 from crossroads.analysis.facts import facts
@@ -15,11 +15,11 @@ __all__ = ["centrality", "graph_to_dict", "neighbourhood"]
 
 def neighbourhood(store: Store, entity: str, depth: int = 1, predicates: list[str] | None = None,
                   as_of: str | None = None, pack: Pack | None = None,
-                  ctx: Context | None = None) -> nx.MultiDiGraph:
+                  ctx: Context | None = None) -> nx.MultiDiGraph[str]:
     """Entities within ``depth`` relations of ``entity``; one edge per fact (subject ->
     object) with predicate, negated, sources, credibility and dates."""
     ctx = ctx or Context(store, pack)
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
 
     def add_node(eid: str) -> None:
         if eid not in g:
@@ -48,10 +48,10 @@ def neighbourhood(store: Store, entity: str, depth: int = 1, predicates: list[st
     return g
 
 
-def centrality(graph: nx.MultiDiGraph, kind: str = "degree") -> list[tuple[str, str, float]]:
+def centrality(graph: nx.MultiDiGraph[str], kind: str = "degree") -> list[tuple[str, str, float]]:
     """(id, name, score), most central first; negated relations do not connect.
     ``kind``: 'degree' or 'betweenness'."""
-    simple = nx.Graph()
+    simple: nx.Graph[str] = nx.Graph()
     simple.add_nodes_from(graph.nodes)
     simple.add_edges_from((u, v) for u, v, d in graph.edges(data=True) if not d.get("negated"))
     if kind == "betweenness":
@@ -65,7 +65,7 @@ def centrality(graph: nx.MultiDiGraph, kind: str = "degree") -> list[tuple[str, 
     return out
 
 
-def graph_to_dict(g: nx.MultiDiGraph) -> dict[str, Any]:
+def graph_to_dict(g: nx.MultiDiGraph[str]) -> dict[str, Any]:
     """{'nodes': [{id, name, type}], 'edges': [{id, source, target, predicate, ...}]}."""
     return {"nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
             "edges": [{"id": k, "source": u, "target": v, **d}

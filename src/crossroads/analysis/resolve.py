@@ -6,7 +6,7 @@ from crossroads.model import Entity, fold
 from crossroads.pack import Pack, PackEntity
 from crossroads.store.base import Store
 
-__all__ = ["resolve_entity", "from_pack", "region_members"]
+__all__ = ["from_pack", "region_members", "resolve_entity"]
 
 _TYPE_RANK = {"Country": 0, "Organization": 1, "ArmedGroup": 2, "Person": 3, "Place": 4}
 
@@ -37,7 +37,7 @@ def resolve_entity(store: Store, pack: Pack | None, name_or_id: str) -> Entity:
     if pack is not None:
         hits = pack.lookup(text)
         if hits:
-            best = sorted(hits, key=lambda e: _TYPE_RANK.get(e.type, 9))[0]
+            best = min(hits, key=lambda e: _TYPE_RANK.get(e.type, 9))
             return store.get_entity(best.id) or from_pack(best)
         if len(text) == 2 and text.isalpha():  # ISO code: 'TJ'
             for pe in pack.entities.values():

@@ -9,8 +9,8 @@ from crossroads.analysis.corridors import routes
 from crossroads.analysis.spillover import exposure
 from crossroads.cli.facts import cites, console, emit_json, sentence
 from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
-from crossroads.store import open_store
 from crossroads.pack import load_pack
+from crossroads.store import open_store
 
 _VERDICT_STYLE = {"closed": "bold red", "constrained": "bold yellow", "open": "bold green",
                   "unknown": "dim"}
@@ -29,7 +29,7 @@ def analyze() -> None:
 @db_option
 @pack_option
 @friendly_errors
-def basing(power, hosts, as_json, db, packs):
+def basing(power: str, hosts: str, as_json: bool, db: str, packs: tuple[str, ...]) -> None:
     """Can POWER base forces in each host? A verdict per host with its cited reasons.
 
     Example:
@@ -51,8 +51,8 @@ def basing(power, hosts, as_json, db, packs):
             for c in r.citations[:3]:
                 quote = "" if c.kind == "pack" else f"  “{escape(sentence(c, 200))}”"
                 console.print(f"             [dim]{escape(c.label)}[/dim]{quote}")
-        for c in v.conflicts:
-            console.print(f"  [red]conflict[/red]   {escape(c.summary)} (see `crossroads conflicts`)")
+        for k in v.conflicts:
+            console.print(f"  [red]conflict[/red]   {escape(k.summary)} (see `crossroads conflicts`)")
         console.print()
 
 
@@ -65,7 +65,8 @@ def basing(power, hosts, as_json, db, packs):
 @db_option
 @pack_option
 @friendly_errors
-def corridors(origin, avoid, max_routes, as_json, db, packs):
+def corridors(origin: str, avoid: tuple[str, ...], max_routes: int, as_json: bool, db: str,
+              packs: tuple[str, ...]) -> None:
     """Routes from a country to a sea port, the countries each crosses and the corridors used.
 
     Example:
@@ -99,7 +100,7 @@ def corridors(origin, avoid, max_routes, as_json, db, packs):
 @db_option
 @pack_option
 @friendly_errors
-def spillover(country, as_json, db, packs):
+def spillover(country: str, as_json: bool, db: str, packs: tuple[str, ...]) -> None:
     """Armed groups placed in or next to a country, with allegiances, leaders, designations.
 
     Example:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -43,8 +45,9 @@ DASK_BATCH_FILES = 256
               help="Extract on the Dask cluster at this scheduler address (tcp://HOST:PORT); "
                    "reading and storing stay here.")
 @friendly_errors
-def ingest(paths, db, packs, quiet, as_json, max_bytes, read_timeout, retry_failed, no_extract,
-           processes, scheduler):
+def ingest(paths: tuple[str, ...], db: str, packs: tuple[str, ...], quiet: bool, as_json: bool,
+           max_bytes: int, read_timeout: float, retry_failed: bool, no_extract: bool,
+           processes: int | None, scheduler: str | None) -> None:
     """Read text, HTML and PDF files and folders (or - for standard input) into the store.
 
     Pages that carry several articles are split; exact and near duplicates are found
@@ -91,7 +94,8 @@ def ingest(paths, db, packs, quiet, as_json, max_bytes, read_timeout, retry_fail
         sys.exit(1)
 
 
-def _run(err: SafeConsole, paths, db: str, max_bytes: int, factory, no_bar: bool,
+def _run(err: SafeConsole, paths: Sequence[str], db: str, max_bytes: int,
+         factory: Callable[[], Any] | None, no_bar: bool,
          batch_files: int = 32, read_timeout: float = 0, retry_failed: bool = False
          ) -> IngestReport:
     """One ingest run into the store at ``db``, with a progress bar on a terminal; what

@@ -11,10 +11,10 @@ from rich.text import Text
 from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
 from crossroads.cli.terminal import SafeConsole, dumps, safe
 from crossroads.exc import NotFound
-from crossroads.model import ENTITY_TYPES
+from crossroads.model import ENTITY_TYPES, Document
+from crossroads.pack import load_pack
 from crossroads.store import open_store
 from crossroads.textspan import sentence_around
-from crossroads.pack import load_pack
 
 console = SafeConsole(highlight=False, soft_wrap=True)
 
@@ -36,7 +36,8 @@ def _highlight(snippet: str) -> Text:
 @db_option
 @pack_option
 @friendly_errors
-def search(query, kind, limit, as_json, db, packs):
+def search(query: str, kind: str, limit: int, as_json: bool, db: str,
+           packs: tuple[str, ...]) -> None:
     """Search documents (full text, ranked, with a snippet), entities and facts together.
 
     Facts are those of the best-matching entity, with their sources.
@@ -91,7 +92,7 @@ def search(query, kind, limit, as_json, db, packs):
 @click.option("--json", "as_json", is_flag=True)
 @db_option
 @friendly_errors
-def documents(source, limit, as_json, db):
+def documents(source: str | None, limit: int, as_json: bool, db: str) -> None:
     """List stored documents in ingest order.
 
     Example:
@@ -124,7 +125,7 @@ def documents(source, limit, as_json, db):
 @click.option("--json", "as_json", is_flag=True)
 @db_option
 @friendly_errors
-def show(doc_id, as_json, db):
+def show(doc_id: str, as_json: bool, db: str) -> None:
     """Show one document, cleaned, with its metadata (a unique id prefix is enough).
 
     Example:
@@ -163,7 +164,7 @@ def show(doc_id, as_json, db):
 @click.option("--json", "as_json", is_flag=True)
 @db_option
 @friendly_errors
-def entities(type_, doc, limit, as_json, db):
+def entities(type_: str | None, doc: str | None, limit: int, as_json: bool, db: str) -> None:
     """List entities with their mention counts, most mentioned first.
 
     Example:
@@ -198,7 +199,7 @@ def entities(type_, doc, limit, as_json, db):
 @click.option("--json", "as_json", is_flag=True)
 @db_option
 @friendly_errors
-def entity(name, limit, as_json, db):
+def entity(name: str, limit: int, as_json: bool, db: str) -> None:
     """Show one entity: aliases, pack data and the sentences that mention it.
 
     Example:
@@ -213,12 +214,13 @@ def entity(name, limit, as_json, db):
                 raise NotFound(f"no entity named {name!r} (try `crossroads entities`)")
             e = found[0]
         mentions = store.mentions(entity=e.id)
-        sentences = []
-        docs = {}
+        sentences: list[tuple[str, int, int, Document]] = []
+        docs: dict[str, Document | None] = {}
         for m in mentions:
             if m.doc not in docs:
                 docs[m.doc] = store.get_document(m.doc)
             d = docs[m.doc]
+            assert d is not None  # a mention's document is stored with it
             s, t = sentence_around(d.text, m.start, m.end)
             if not sentences or sentences[-1][0:3] != (d.id, s, t):
                 sentences.append((d.id, s, t, d))

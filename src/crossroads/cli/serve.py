@@ -23,7 +23,8 @@ from crossroads.pack import load_pack
 @db_option
 @pack_option
 @friendly_errors
-def serve(host, port, write, token, allow_hosts, db, packs):
+def serve(host: str, port: int, write: bool, token: str | None, allow_hosts: tuple[str, ...],
+          db: str, packs: tuple[str, ...]) -> None:
     """Serve the JSON API (/api, docs at /docs) and the web UI over a store.
 
     Requests whose Host header is not loopback, the bound name or an --allow-host name

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
+from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SEED = 1

@@ -16,12 +16,16 @@ import math
 import pickle
 import socket
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from crossroads import model
 from crossroads.exc import CrossroadsError
+
+if TYPE_CHECKING:
+    from crossroads.extraction.extractor import Extractor
+    from crossroads.pack import Pack
 
 __all__ = ["ClusterError", "DaskExtractor"]
 
@@ -39,11 +43,11 @@ class ClusterError(CrossroadsError):
 
 
 # -- worker side -----------------------------------------------------------------------
-_cache: dict[tuple[str, str, int], object] = {}
+_cache: dict[tuple[str, str, int], Extractor] = {}
 _cache_lock = threading.Lock()
 
 
-def _extract_batch(docs: list[model.Document], pack: object, pack_token: str,
+def _extract_batch(docs: list[model.Document], pack: Pack | None, pack_token: str,
                    model_name: str, spacy_batch: int
                    ) -> tuple[list[model.Extraction], dict[str, str]]:
     """Runs on a worker: Extractions of ``docs`` in order, with this process's Extractor, and
@@ -66,6 +70,28 @@ def _extract_batch(docs: list[model.Document], pack: object, pack_token: str,
 
 
 # -- client side -----------------------------------------------------------------------
+_Batch = tuple[list[model.Extraction], dict[str, str]]
+"""One batch's Extractions and the documents that failed, with the reason."""
+
+
+class _Future(Protocol):
+    """What is used of a Dask future of one batch (distributed leaves its API unannotated)."""
+    def result(self) -> _Batch: ...
+    def release(self) -> None: ...
+
+
+class _Client(Protocol):
+    """What is used of ``distributed.Client``: its methods are mostly unannotated there."""
+    @property
+    def status(self) -> str: ...
+    def scatter(self, data: Any, *, broadcast: Any = ..., hash: Any = ...) -> Any: ...
+    def map(self, func: Callable[..., _Batch], *iterables: Collection[Any],
+            pure: bool = ..., **kwargs: Any) -> Sequence[_Future]: ...
+    def nthreads(self) -> dict[str, int]: ...
+    def wait_for_workers(self, n_workers: int, timeout: float) -> None: ...
+    def close(self) -> None: ...
+
+
 class DaskExtractor:
     """Extraction on a Dask cluster, with the local Extractor's ``extract_many`` contract.
 
@@ -87,7 +113,7 @@ class DaskExtractor:
         self.batch_size = batch_size if batch_size is not None else int(settings.get("batch_size"))
         self.failures: dict[str, str] = {}
         self.client = _connect(address, connect_timeout)
-        self._pack_future = None
+        self._pack_future: object = None
 
     def extract_many(self, docs: Iterable[model.Document]) -> Iterator[model.Extraction]:
         """Extractions of ``docs`` in input order; failed batches are left out (see failures)."""
@@ -147,7 +173,7 @@ def _chunks(docs: list[model.Document], size: int) -> list[list[model.Document]]
     return [docs[i:i + size] for i in range(0, len(docs), size)]
 
 
-def _connect(address: str, timeout: float):
+def _connect(address: str, timeout: float) -> _Client:
     """A Client on the scheduler at ``address``, or a one-line ClusterError naming it."""
     try:
         from distributed import Client
@@ -178,7 +204,8 @@ def _connect(address: str, timeout: float):
             reason = f"what answers there does not speak Dask's protocol: {type(exc).__name__}"
         raise ClusterError(f"no Dask scheduler answers at {address} ({reason})") from exc
     try:
-        client = Client(address, timeout=timeout, set_as_default=False)
+        client: _Client = Client(  # type: ignore[no-untyped-call]  # unannotated in distributed
+            address, timeout=timeout, set_as_default=False)
     except Exception as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address} ({type(exc).__name__}: "
                            f"{(str(exc) or 'no answer').splitlines()[0]})") from exc
@@ -193,6 +220,7 @@ def _connect(address: str, timeout: float):
 
 async def _handshake(address: str, timeout: float) -> None:
     """Opens and closes one Dask connection to ``address`` within ``timeout`` seconds."""
-    from distributed.comm import connect
-    comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+    from distributed.comm.core import connect
+    opening = connect(address, timeout=timeout)  # type: ignore[no-untyped-call]  # unannotated there
+    comm = await asyncio.wait_for(opening, timeout)
     await comm.close()

@@ -16,12 +16,19 @@ import multiprocessing
 import os
 import signal
 import threading
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Literal
 
 from crossroads.exc import InputError
 from crossroads.model import Document
 
 _PR_SET_PDEATHSIG = 1
+_Request = tuple[Literal["path"], str, str, int] | tuple[Literal["bytes"], bytes, str, int]
+"""What the parent asks the child: (kind, path or bytes, label, max_bytes)."""
+_Reply = tuple[Literal[True], list[Document]] | tuple[Literal[False], str]
+"""What the child answers: (True, the file's documents) or (False, why it cannot be read)."""
 _forking_pid: int | None = None
 _hooked = False
 
@@ -54,21 +61,21 @@ def forked_children_die_with_parent() -> None:
         _hooked = True
 
 
-def _serve(conn, parent: int) -> None:
+def _serve(conn: Connection[_Reply, _Request], parent: int) -> None:
     """The child: read what the parent sends, one file at a time, until the pipe closes."""
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle
     from crossroads.ingest import readers
     while True:
         try:
-            kind, arg, label, max_bytes = conn.recv()
+            request = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            if kind == "path":
-                docs = readers.load_path(Path(arg), max_bytes)
+            if request[0] == "path":
+                docs = readers.load_path(Path(request[1]), request[3])
             else:
-                docs = readers.load_bytes(arg, label, max_bytes)
+                docs = readers.load_bytes(request[1], request[2], request[3])
             conn.send((True, docs))
         except InputError as exc:
             conn.send((False, exc.reason))
@@ -83,8 +90,8 @@ class ReaderProcess:
 
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
-        self._proc = None
-        self._conn = None
+        self._proc: BaseProcess | None = None
+        self._conn: Connection[_Request, _Reply] | None = None
 
     def load_path(self, path: Path, max_bytes: int) -> list[Document]:
         if self.timeout <= 0:
@@ -98,28 +105,31 @@ class ReaderProcess:
             return readers.load_bytes(data, name, max_bytes)
         return self._ask(("bytes", data, name, max_bytes))
 
-    def _ask(self, request: tuple) -> list[Document]:
+    def _ask(self, request: _Request) -> list[Document]:
         label = request[2]
-        if self._proc is None or not self._proc.is_alive():
+        if self._proc is None or self._conn is None or not self._proc.is_alive():
             self._start()
-        self._conn.send(request)
-        if not self._conn.poll(self.timeout):
+        conn = self._conn
+        assert conn is not None  # _start() set it
+        conn.send(request)
+        if not conn.poll(self.timeout):
             self.close()
             raise InputError(label, f"timeout: reading took over {self.timeout:g} s and was "
                                     "stopped (raise CROSSROADS_READ_TIMEOUT to allow more)")
         try:
-            ok, value = self._conn.recv()
+            reply = conn.recv()
         except (EOFError, OSError):
             self.close()
             raise InputError(label, "the reading process died (out of memory?)") from None
-        if not ok:
-            raise InputError(label, value)
-        return value
+        if not reply[0]:
+            raise InputError(label, reply[1])
+        return reply[1]
 
     def _start(self) -> None:
         # fork is fast (the readers are loaded already) but safe only with no other thread
         # that could hold a lock at the moment of the fork; else start a clean interpreter
-        ctx = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+        ctx = (multiprocessing.get_context("fork") if threading.active_count() == 1
+               else multiprocessing.get_context("spawn"))
         self._conn, child = ctx.Pipe()
         self._proc = ctx.Process(target=_serve, args=(child, os.getpid()), daemon=True,
                                  name="crossroads-reader")
@@ -131,5 +141,6 @@ class ReaderProcess:
         if self._proc is not None:
             self._proc.kill()
             self._proc.join()
+        if self._conn is not None:
             self._conn.close()
         self._proc = self._conn = None

@@ -15,7 +15,7 @@ from crossroads.extraction import extensions  # noqa: F401  (registers doc._.ent
 from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: Entity bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
 from crossroads.extraction.linking import Mentioned, link
-from crossroads.model import Entity, fold
+from crossroads.model import Data, Entity, fold
 from crossroads.names import PersonIndex
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def capitals(pack: Pack) -> dict[str, str]:
     return out
 
 
-def pack_data(ent: PackEntity) -> dict:
+def pack_data(ent: PackEntity) -> Data:
     """The pack facts an entity record carries (ISO code, Wikidata id, coordinates...)."""
     data = {"iso": ent.iso, "wikidata": ent.wikidata, "lat": ent.lat, "lon": ent.lon,
             "geo_precision": ent.geo_precision, "country": ent.country, "source": ent.source}

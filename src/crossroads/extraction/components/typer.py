@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from crossroads.extraction.components import cues
@@ -38,7 +38,7 @@ _MENU = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 _SPLIT_AND = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
 
-def _capitalised(token) -> bool:
+def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
 
 
