@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import sample  # noqa: E402  (tests/web/sample.py, made importable above)
+import sample  # tests/web/sample.py, made importable above
 
 
 @pytest.fixture(scope="session")

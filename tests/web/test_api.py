@@ -46,7 +46,7 @@ def test_api_document_has_mentions_and_facts_per_sentence(client, docs):
     body = client.get(f"/api/documents/{talks.id}").json()
     assert body["document"]["text"] == talks.text
     assert any(m["entity"] == sample.CSTO.id for m in body["mentions"])
-    start, end = sample.sentence(talks, "Tajikistan has been a member of the CSTO since 1994")
+    start, _end = sample.sentence(talks, "Tajikistan has been a member of the CSTO since 1994")
     sent = next(s for s in body["sentences"] if s["start"] == start)
     assert sent["relations"][0]["predicate"] == "member_of"
     assert sent["relations"][0]["evidence"][0]["url"].startswith(f"/documents/{talks.id}?hl={start}-")

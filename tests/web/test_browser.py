@@ -47,7 +47,7 @@ def server(web_store, tmp_path_factory):
         pytest.fail("front-end libraries are not built: run scripts/build_frontend.sh first")
     port = _free_port()
     log_path = tmp_path_factory.mktemp("serve") / "serve.log"
-    log = open(log_path, "wb")
+    log = open(log_path, "wb")  # noqa: SIM115 - open for the server's life, closed after it stops
     proc = subprocess.Popen(
         [sys.executable, "-c", "from crossroads.cli import main; main()", "serve",
          "--db", web_store[0], "--host", "127.0.0.1", "--port", str(port)],

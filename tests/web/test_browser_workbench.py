@@ -61,12 +61,12 @@ def test_browser_event_markers_are_reachable_by_keyboard(page, server):  # noqa:
     assert page.locator("#map-panel a.evlink").first.get_attribute("href").startswith("/documents/")
 
 
-def _click_graph(page, js_target: str) -> None:
+def _click_graph(tab, js_target: str) -> None:
     """Click a cytoscape element where it is drawn (js_target: an expression on CR.cy)."""
-    pos = page.evaluate(f"(() => {{ const el = {js_target}; const p = el.isEdge() ? "
+    pos = tab.evaluate(f"(() => {{ const el = {js_target}; const p = el.isEdge() ? "
                         "el.renderedMidpoint() : el.renderedPosition(); return [p.x, p.y]; })()")
-    box = page.locator("#network").bounding_box()
-    page.mouse.click(box["x"] + pos[0], box["y"] + pos[1])
+    box = tab.locator("#network").bounding_box()
+    tab.mouse.click(box["x"] + pos[0], box["y"] + pos[1])
 
 
 def test_browser_network_edge_click_reaches_its_evidence(page, server, docs):  # noqa: F811

@@ -123,7 +123,7 @@ def test_events_api_takes_from_and_to_as_the_cli_spells_them(client):
 def test_quotes_page_filters_and_links_each_quote_to_its_sentence(client, docs):
     html = client.get("/quotes", params={"speaker": "Rahmonzoda"}).text
     assert "No foreign base will be opened on our territory." in html
-    start, end = sample.sentence(docs["talks"], "Dilshod Rahmonzoda, the Tajik deputy minister")
+    start, _end = sample.sentence(docs["talks"], "Dilshod Rahmonzoda, the Tajik deputy minister")
     assert f'/documents/{docs["talks"].id}?hl={start}-' in html
     none = client.get("/quotes", params={"speaker": "Kyrgyzstan"}).text
     assert "No quotes match these filters." in none
@@ -182,7 +182,7 @@ def test_corridors_page_speaks_the_apis_from(client):
 def test_analysis_pages_cite_the_pack_once_per_claim(client):
     html = client.get("/analyses/corridors", params={"from": "Kazakhstan"}).text
     assert "[pack" in html
-    for cell in re.findall(r'<p class="reason">.*?</p>', html, flags=re.S):
+    for cell in re.findall(r'<p class="reason">.*?</p>', html, flags=re.DOTALL):
         assert cell.count("[pack") <= 1, cell
 
 
@@ -430,7 +430,7 @@ def test_two_places_on_one_point_get_two_markers(tmp_path):
 
 
 def test_analyses_are_remembered_until_the_store_changes(write_client):
-    c, docs = write_client
+    c, _docs = write_client
     first = c.get("/api/analyze/spillover", params={"country": "Tajikistan"}).json()
     [before] = c.app.state.memo._items  # kept
     assert c.get("/api/analyze/spillover", params={"country": "Tajikistan"}).json() == first

@@ -9,11 +9,13 @@ scripts/build_frontend.sh, and a Content-Security-Policy allows scripts from thi
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -36,6 +38,9 @@ from crossroads.web.memo import Memo
 from crossroads.web.views import analyses as analyses_views
 from crossroads.web.views import pages
 
+if TYPE_CHECKING:
+    from crossroads.pack import Pack
+
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 VENDOR = STATIC / "vendor"
@@ -51,7 +56,7 @@ def _marks(snippet: str) -> list[tuple[str, bool]]:
     return [(part, i % 2 == 1) for i, part in enumerate(re.split(r"[\[\]]", snippet or ""))]
 
 
-def url_with(request: Request, drop: tuple | list = (), **params) -> str:
+def url_with(request: Request, drop: tuple[str, ...] | list[str] = (), **params: Any) -> str:
     """The current page's path and query (relative, so links never name the host), less
     ``drop`` and ``offset``, with ``params`` set."""
     url = request.url.remove_query_params(["offset", *drop])
@@ -76,7 +81,7 @@ def _openapi_without_422(app: FastAPI) -> None:
     """Validation errors answer 400 in the one error shape, so drop FastAPI's default 422s."""
     default = app.openapi
 
-    def openapi() -> dict:
+    def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             spec = default()
             for ops in spec.get("paths", {}).values():
@@ -98,7 +103,7 @@ async def _close_stores(app: FastAPI) -> AsyncIterator[None]:
     app.state.stores.close()
 
 
-def create_app(store_url: str, pack=None, write: bool = False, token: str | None = None,
+def create_app(store_url: str, pack: Pack | None = None, write: bool = False, token: str | None = None,
                allowed_hosts: list[str] | None = None, max_body: int | None = None) -> FastAPI:
     """The app over one store. ``pack`` defaults to the bundled knowledge pack, loaded on first
     use; ``write`` enables the endpoints that change the store (POST /api/ingest).
@@ -119,11 +124,14 @@ def create_app(store_url: str, pack=None, write: bool = False, token: str | None
     app.state.pack_tried = pack is not None
     app.state.write = write
     app.state.memo = Memo()
-    app.state.templates = _templates()
+    templates = _templates()
+    app.state.templates = templates
     errors.install(app)
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next):
+    async def security_headers(request: Request,
+                               call_next: Callable[[Request], Awaitable[Response]]
+                               ) -> Response:
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -141,9 +149,9 @@ def create_app(store_url: str, pack=None, write: bool = False, token: str | None
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)
-    def docs(request: Request):
+    def docs(request: Request) -> Response:
         """Swagger UI from static/vendor (no CDN), initialised by static/js/docs.js."""
-        return app.state.templates.TemplateResponse(request, "docs.html", {"title": "API docs"})
+        return templates.TemplateResponse(request, "docs.html", {"title": "API docs"})
 
     _openapi_without_422(app)
     app.include_router(analyses_views.router)

@@ -5,16 +5,22 @@ its sentence, document and reader link. A missing analysis module is reported, n
 """
 from __future__ import annotations
 
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
 from crossroads.store.base import Store
 from crossroads.web.data.facts import normalise
 from crossroads.web.data.records import Lookup, analysis, plain
 from crossroads.web.errors import ApiError
 
+if TYPE_CHECKING:
+    from crossroads.pack import Pack
+
 NAMES = ("facts", "conflicts", "profile", "resolve", "timeline", "network", "basing",
          "corridors", "spillover")
 
 
-def _module(name: str, label: str):
+def _module(name: str, label: str) -> ModuleType:
     mod = analysis(name)
     if mod is None:
         raise ApiError(501, f"the {label} analysis is not available in this build "
@@ -22,11 +28,12 @@ def _module(name: str, label: str):
     return mod
 
 
-def _cites(raw: dict, lk: Lookup) -> list[dict]:
+def _cites(raw: dict[str, Any], lk: Lookup) -> list[dict[str, Any]]:
     return [lk.evidence(c) for c in raw.get("citations") or []]
 
 
-def basing(store: Store, pack, lk: Lookup, power: str, hosts: list[str]) -> dict:
+def basing(store: Store, pack: Pack | None, lk: Lookup, power: str,
+           hosts: list[str]) -> dict[str, Any]:
     """Verdicts per host, and the reason kinds found (the columns of the matrix)."""
     mod = _module("basing", "basing options")
     verdicts = [plain(v) for v in mod.basing_options(store, pack, power, hosts, ctx=lk.context())]
@@ -45,7 +52,8 @@ def basing(store: Store, pack, lk: Lookup, power: str, hosts: list[str]) -> dict
     return {"power": power_ref, "kinds": kinds, "options": options}
 
 
-def corridors(store: Store, pack, lk: Lookup, origin: str, avoid: list[str]) -> dict:
+def corridors(store: Store, pack: Pack | None, lk: Lookup, origin: str,
+              avoid: list[str]) -> dict[str, Any]:
     """Routes to the sea, each with the countries it crosses and its cited steps."""
     mod = _module("corridors", "corridor access")
     routes = []
@@ -65,14 +73,14 @@ def corridors(store: Store, pack, lk: Lookup, origin: str, avoid: list[str]) -> 
     return {"avoid": avoid, "routes": routes}
 
 
-def spillover(store: Store, pack, lk: Lookup, country: str) -> dict:
+def spillover(store: Store, pack: Pack | None, lk: Lookup, country: str) -> dict[str, Any]:
     """Armed groups near a country, nearest first, with their links."""
     mod = _module("spillover", "spillover exposure")
     groups = []
     for g in (plain(x) for x in mod.exposure(store, pack, country, ctx=lk.context())):
         groups.append({
             "group": lk.ref(g["group"], g["group_name"]), "nearest": g.get("nearest"),
-            "placements": [{"area": {**lk.ref(p["area"], p["area_name"]),
+            "placements": [{"area": {**(lk.ref(p["area"], p["area_name"]) or {}),
                                      **_latlon(lk, p["area"])},
                             "proximity": p["proximity"], "neighbour": p.get("neighbour"),
                             "fact": normalise(p["fact"], lk)} for p in g["placements"]],
@@ -81,7 +89,7 @@ def spillover(store: Store, pack, lk: Lookup, country: str) -> dict:
     return {"groups": groups}
 
 
-def _latlon(lk: Lookup, entity_id: str) -> dict:
+def _latlon(lk: Lookup, entity_id: str) -> dict[str, float]:
     pos = lk.coords(entity_id)
     return {"lat": pos[0], "lon": pos[1]} if pos else {}
 

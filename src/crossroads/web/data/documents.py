@@ -7,6 +7,7 @@ span), and the template escapes the text as it renders it.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 from typing import Any
 
 from crossroads.model import Document
@@ -42,7 +43,7 @@ def segments(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     points = sorted(cuts)
     starts = {s for s, _ in sentences} | set(anchors)
     out = []
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         if a == b:
             continue
         ent = next((eid for s, e, eid in mentions if s <= a and b <= e), None)
@@ -81,8 +82,8 @@ def reader(store: Store, pack: Pack | None, lk: Lookup, doc: Document,
         lambda: {"relations": [], "events": [], "quotes": []})
     for r in relations:
         by_sentence[(r.evidence.start, r.evidence.end)]["relations"].append(relation_dict(r, lk))
-    for e in events:
-        by_sentence[(e.evidence.start, e.evidence.end)]["events"].append(event_dict(e, lk))
+    for ev in events:
+        by_sentence[(ev.evidence.start, ev.evidence.end)]["events"].append(event_dict(ev, lk))
     for q in quotes:
         by_sentence[(q.evidence.start, q.evidence.end)]["quotes"].append(quote_dict(q, lk))
     spans = sorted(by_sentence)
@@ -93,9 +94,9 @@ def reader(store: Store, pack: Pack | None, lk: Lookup, doc: Document,
             flat.append((s, e))
     ments = sorted(((m.start, m.end, m.entity) for m in mentions), key=lambda t: (t[0], -t[1]))
     kept: list[tuple[int, int, str]] = []
-    for m in ments:
-        if not kept or m[0] >= kept[-1][1]:
-            kept.append(m)
+    for span in ments:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
     segs = segments(doc.text, kept, flat, highlight, {s for s, _ in spans})
     sentences = _cards(doc.text, spans, by_sentence)
     entities: dict[str, int] = {}
@@ -119,7 +120,7 @@ def reader(store: Store, pack: Pack | None, lk: Lookup, doc: Document,
             "sentences": sentences,
             "mentions": [{"entity": m.entity, "start": m.start, "end": m.end, "text": m.text,
                           "kind": m.kind} for m in mentions],
-            "entities": sorted(({**lk.ref(eid), "mentions": n} for eid, n in entities.items()),
+            "entities": sorted(({**(lk.ref(eid) or {}), "mentions": n} for eid, n in entities.items()),
                                key=lambda x: -x["mentions"]),
             "parent": document_summary(parent) if parent else None,
             "siblings": siblings, "children": children,

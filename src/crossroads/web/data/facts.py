@@ -6,10 +6,14 @@ is installed the readings are merged here by ``Relation.fact_key`` with no grade
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
 
 from crossroads.model import PREDICATES, Relation, stable_id
 from crossroads.store.base import Store
 from crossroads.web.data.records import Lookup, analysis, plain, unsnake
+
+if TYPE_CHECKING:
+    from crossroads.pack import Pack
 
 
 def _holds(start: str | None, end: str | None, as_of: str) -> bool:
@@ -20,11 +24,11 @@ def _holds(start: str | None, end: str | None, as_of: str) -> bool:
     return holds_on(start, end, as_of)
 
 
-def _merged(readings: list[Relation]) -> dict:
+def _merged(readings: list[Relation]) -> dict[str, Any]:
     first = readings[0]
     starts = sorted(r.start for r in readings if r.start)
     ends = sorted(r.end for r in readings if r.end)
-    quals: dict = {}
+    quals: dict[str, Any] = {}
     for r in readings:
         for k, v in (r.qualifiers or {}).items():
             quals.setdefault(k, v)
@@ -37,8 +41,9 @@ def _merged(readings: list[Relation]) -> dict:
                          for r in readings]}
 
 
-def _fallback(store: Store, entity, predicate, as_of) -> list[dict]:
-    groups: OrderedDict[tuple, list[Relation]] = OrderedDict()
+def _fallback(store: Store, entity: str | None, predicate: str | None,
+              as_of: str | None) -> list[dict[str, Any]]:
+    groups: OrderedDict[tuple[Any, ...], list[Relation]] = OrderedDict()
     for r in store.relations(entity=entity, predicate=predicate):
         groups.setdefault(r.fact_key, []).append(r)
     out = [_merged(g) for g in groups.values()]
@@ -47,11 +52,11 @@ def _fallback(store: Store, entity, predicate, as_of) -> list[dict]:
     return out
 
 
-def _ident(v):
+def _ident(v: Any) -> Any:
     return v.get("id") if isinstance(v, dict) else v
 
 
-def normalise(raw: dict, lk: Lookup) -> dict:
+def normalise(raw: dict[str, Any], lk: Lookup) -> dict[str, Any]:
     """One fact as pages show it (from analysis.facts.Fact.to_dict() or the fallback)."""
     ev = [lk.evidence(e) for e in raw.get("evidence") or []]
     docs = {e["doc"] for e in ev if e["doc"]}
@@ -78,13 +83,13 @@ def normalise(raw: dict, lk: Lookup) -> dict:
             "evidence": ev, "evidence_total": raw.get("evidence_total") or len(ev)}
 
 
-def fact_key(f: dict) -> tuple:
+def fact_key(f: dict[str, Any]) -> tuple[Any, Any, Any]:
     """(subject, predicate, object) ids of a normalised fact or conflict."""
     return ((f.get("subject") or {}).get("id"), f.get("predicate"), (f.get("object") or {}).get("id"))
 
 
-def facts(store: Store, pack, lk: Lookup, entity: str | None = None,
-          predicate: str | None = None, as_of: str | None = None) -> list[dict]:
+def facts(store: Store, pack: Pack | None, lk: Lookup, entity: str | None = None,
+          predicate: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
     mod = analysis("facts")
     if mod is not None:
         raw = [plain(f) for f in mod.facts(store, entity=entity, predicate=predicate,
@@ -98,15 +103,16 @@ MODES = ("reported", "pack", "both")
 """Which facts a view shows: read from the reporting, held by the knowledge pack, or both."""
 
 
-def is_reported(f: dict) -> bool:
+def is_reported(f: dict[str, Any]) -> bool:
     return "extract" in (f.get("origin") or "extract")
 
 
-def is_pack(f: dict) -> bool:
+def is_pack(f: dict[str, Any]) -> bool:
     return "pack" in (f.get("origin") or "")
 
 
-def by_mode(items: list[dict], mode: str | None) -> tuple[list[dict], str, dict]:
+def by_mode(items: list[dict[str, Any]], mode: str | None
+            ) -> tuple[list[dict[str, Any]], str, dict[str, int]]:
     """(the facts ``mode`` keeps, the mode used, counts per mode). Without a mode the
     reporting comes first: 'reported' when the texts say anything, else 'both'."""
     counts = {"reported": sum(map(is_reported, items)), "pack": sum(map(is_pack, items)),
@@ -117,9 +123,9 @@ def by_mode(items: list[dict], mode: str | None) -> tuple[list[dict], str, dict]
     return ([f for f in items if keep(f)] if keep else list(items)), mode, counts
 
 
-def by_predicate(items: list[dict]) -> list[dict]:
+def by_predicate(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Facts grouped by predicate, in the contract's predicate order."""
-    groups: dict[str, list[dict]] = {}
+    groups: dict[str, list[dict[str, Any]]] = {}
     for f in items:
         groups.setdefault(f["predicate"], []).append(f)
     order = {p: i for i, p in enumerate(PREDICATES)}
@@ -127,7 +133,7 @@ def by_predicate(items: list[dict]) -> list[dict]:
             for p, fs in sorted(groups.items(), key=lambda kv: order.get(kv[0], 99))]
 
 
-def conflict(raw: dict, lk: Lookup) -> dict:
+def conflict(raw: dict[str, Any], lk: Lookup) -> dict[str, Any]:
     """A conflict (analysis.conflicts.Conflict.to_dict()) with cited sides."""
     return {"kind": raw.get("kind"), "summary": unsnake(raw.get("summary")),
             "subject": lk.ref(raw.get("subject"), raw.get("subject_name")),
@@ -139,7 +145,8 @@ def conflict(raw: dict, lk: Lookup) -> dict:
                       for s in raw.get("sides") or []]}
 
 
-def conflicts(store: Store, pack, lk: Lookup, entity: str | None = None) -> list[dict] | None:
+def conflicts(store: Store, pack: Pack | None, lk: Lookup,
+              entity: str | None = None) -> list[dict[str, Any]] | None:
     """Contradicting facts from crossroads.analysis.conflicts; None when not installed."""
     mod = analysis("conflicts")
     if mod is None:

@@ -1,12 +1,18 @@
 """Timeline items, relation networks and map markers, from the analyses or the store."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 import networkx as nx
 
 from crossroads.store.base import Store
 from crossroads.web.data import facts as facts_data
 from crossroads.web.data import netview
 from crossroads.web.data.records import Lookup, analysis, entity_url, plain, unsnake
+
+if TYPE_CHECKING:
+    from crossroads.pack import Pack
 
 
 def _precision(iso: str | None) -> str | None:
@@ -21,9 +27,9 @@ def within(date: str | None, date_from: str | None, date_to: str | None) -> bool
     return not (date_to and date[:len(date_to)] > date_to[:len(date)])
 
 
-def timeline(store: Store, pack, lk: Lookup, entity: str | None = None, other: str | None = None,
+def timeline(store: Store, pack: Pack | None, lk: Lookup, entity: str | None = None, other: str | None = None,
              query: str | None = None, date_from: str | None = None,
-             date_to: str | None = None) -> list[dict]:
+             date_to: str | None = None) -> list[dict[str, Any]]:
     """Dated events and relations in date order, each with its precision and evidence."""
     mod = analysis("timeline")
     if mod is not None:
@@ -31,13 +37,14 @@ def timeline(store: Store, pack, lk: Lookup, entity: str | None = None, other: s
                                                date_from=date_from, date_to=date_to, pack=pack,
                                                ctx=lk.context())]
         return [_item(r, lk, i) for i, r in enumerate(raw)]
-    items = []
+    items: list[dict[str, Any]] = []
     for i, e in enumerate(store.events(entity=entity, date_from=date_from, date_to=date_to)):
         if not e.date or (other and other not in e.actors + e.targets):
             continue
         items.append({"id": f"ev{i}", "kind": "event", "type": e.type, "date": e.date,
                       "end": None, "precision": _precision(e.date),
-                      "label": f"{e.type}: " + ", ".join(lk.ref(a)["name"] for a in e.actors[:3]),
+                      "label": f"{e.type}: " + ", ".join((lk.ref(a) or {"name": a})["name"]
+                                                     for a in e.actors[:3]),
                       "origin": "extract",
                       "entities": [lk.ref(x) for x in (*e.actors, *e.targets)],
                       "negated": e.negated, "mode": e.mode,
@@ -73,7 +80,7 @@ def readable(summary: str) -> str:
     return text.replace(" NOT ", " not ")
 
 
-def _item(raw: dict, lk: Lookup, i: int) -> dict:
+def _item(raw: dict[str, Any], lk: Lookup, i: int) -> dict[str, Any]:
     """A crossroads.analysis.timeline item in the shape pages use."""
     date = raw.get("date")
     ev = raw.get("evidence")
@@ -88,13 +95,14 @@ def _item(raw: dict, lk: Lookup, i: int) -> dict:
             "evidence": [cite] if cite else []}
 
 
-def network(store: Store, pack, lk: Lookup, entity: str | None, depth: int = 1,
+def network(store: Store, pack: Pack | None, lk: Lookup, entity: str | None, depth: int = 1,
             predicates: list[str] | None = None, as_of: str | None = None,
             query: str | None = None, mode: str | None = None, types: list[str] | None = None,
-            min_degree: int = 0, cap: int = netview.DEFAULT_CAP) -> dict:
+            min_degree: int = 0, cap: int = netview.DEFAULT_CAP) -> dict[str, Any]:
     """{"nodes", "edges"} around an entity; without one, the relations read from the texts
     (only those of documents matching ``query``, when given). Shaped by netview.shape."""
     mod = analysis("network")
+    g: nx.MultiDiGraph[str]
     if entity and mod is not None:
         g = mod.neighbourhood(store, entity, depth=depth, predicates=predicates or None,
                               as_of=as_of, pack=pack, ctx=lk.context())
@@ -116,19 +124,20 @@ def network(store: Store, pack, lk: Lookup, entity: str | None, depth: int = 1,
     return {**graph_dict(g, lk, entity), **info}
 
 
-def _wanted(f: dict, predicates: list[str] | None) -> bool:
+def _wanted(f: dict[str, Any], predicates: list[str] | None) -> bool:
     return bool(f["object"]) and not (predicates and f["predicate"] not in predicates)
 
 
-def _add(g: nx.MultiDiGraph, f: dict) -> None:
+def _add(g: nx.MultiDiGraph[str], f: dict[str, Any]) -> None:
     g.add_edge(f["subject"]["id"], f["object"]["id"], key=f["id"], predicate=f["predicate"],
                start=f["start"], end=f["end"], negated=f["negated"], sources=f["sources"],
                origin=f.get("origin") or "extract", credibility=f.get("credibility"))
 
 
-def _ego_graph(store, pack, lk, entity, depth, predicates, as_of) -> nx.MultiDiGraph:
+def _ego_graph(store: Store, pack: Pack | None, lk: Lookup, entity: str, depth: int,
+               predicates: list[str] | None, as_of: str | None) -> nx.MultiDiGraph[str]:
     """Neighbourhood without crossroads.analysis.network: breadth-first over facts."""
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     g.add_node(entity)
     frontier, seen = [entity], {entity}
     for _ in range(max(1, depth)):
@@ -145,16 +154,19 @@ def _ego_graph(store, pack, lk, entity, depth, predicates, as_of) -> nx.MultiDiG
     return g
 
 
-def graph_dict(g, lk: Lookup, centre: str | None) -> dict:
-    nodes, edges = [], []
+def graph_dict(g: nx.MultiDiGraph[str], lk: Lookup, centre: str | None) -> dict[str, Any]:
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
     for n, attrs in g.nodes(data=True):
-        ref = lk.ref(n)
+        ref = lk.ref(n) or {"name": n, "type": None}
         nodes.append({"id": n, "name": attrs.get("name") or ref["name"],
                       "type": attrs.get("type") or ref["type"], "url": entity_url(n),
                       "centre": n == centre, "degree": attrs.get("degree", 0),
                       "centrality": attrs.get("centrality", 0.0)})
     multi = g.is_multigraph()
-    for i, e in enumerate(g.edges(data=True, keys=True) if multi else g.edges(data=True)):
+    rows: Iterable[tuple[Any, ...]] = (g.edges(data=True, keys=True) if multi
+                                       else g.edges(data=True))
+    for i, e in enumerate(rows):
         s, o, attrs = e[0], e[1], e[-1]
         edges.append({"id": f"e{i}", "fact": e[2] if multi else None, "source": s, "target": o,
                       "predicate": attrs.get("predicate"), "start": attrs.get("start") or None,
@@ -164,17 +176,17 @@ def graph_dict(g, lk: Lookup, centre: str | None) -> dict:
     return {"centre": centre, "nodes": nodes, "edges": edges}
 
 
-def map_markers(store: Store, pack, lk: Lookup, types: list[str] | None = None,
-                date_from: str | None = None, date_to: str | None = None) -> dict:
+def map_markers(store: Store, pack: Pack | None, lk: Lookup, types: list[str] | None = None,
+                date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
     """Entities with coordinates (store data, else the pack) and the events placed at them."""
-    markers: dict[str, dict] = {}
+    markers: dict[str, dict[str, Any]] = {}
     everyone = store.entities(limit=None)
     lk.prime(ent for ent, _ in everyone)
     for ent, n in everyone:
         pos = lk.coords(ent.id)
         if pos is None or (types and ent.type not in types):
             continue
-        markers[ent.id] = {**lk.ref(ent.id), "lat": pos[0], "lon": pos[1], "mentions": n,
+        markers[ent.id] = {**(lk.ref(ent.id) or {}), "lat": pos[0], "lon": pos[1], "mentions": n,
                            "events": []}
     for e in store.events(date_from=date_from, date_to=date_to):
         if e.place and e.place in markers:
@@ -183,7 +195,7 @@ def map_markers(store: Store, pack, lk: Lookup, types: list[str] | None = None,
     items = list(markers.values())
     if date_from or date_to:
         items = [m for m in items if m["events"]]
-    areas: dict[str, dict] = {}
+    areas: dict[str, dict[str, Any]] = {}
     if not types or "ArmedGroup" in types:
         for f in facts_data.facts(store, pack, lk, predicate="operates_in"):
             obj = f["object"]

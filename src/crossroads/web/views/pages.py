@@ -1,6 +1,8 @@
 """The analyst's pages: home/search, entities, documents, map, network, timeline."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -34,7 +36,7 @@ PAGE = 20
 @router.get("/index.json")
 @router.get("/search")
 @router.get("/search.json")
-def home(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_OFFSET), mode: str | None = None):
+def home(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_OFFSET), mode: str | None = None) -> Response:
     mode = choice("mode", mode, MODES)
     chosen = {k: request.query_params.get(k, "") for k in search_data.FACETS}
     with store_for(request) as store:
@@ -52,14 +54,14 @@ def home(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_OFFS
 @router.get("/entities")
 @router.get("/entities.json")
 def entity_list(request: Request, type: str | None = None, q: str | None = None,
-                offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     data = entities_data(request, type or None, None, q or None, 50, offset)
     return render(request, "entities.html", data, types=ENTITY_TYPES, title="Entities")
 
 
 @router.get("/entities/{entity_id:path}")
 def entity_page(request: Request, entity_id: str, mode: str | None = None,
-                offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     as_json = entity_id.endswith(".json")
     entity_id = strip_json(entity_id)
     data = profile_data(request, entity_id, mode, offset=offset)
@@ -72,7 +74,7 @@ def entity_page(request: Request, entity_id: str, mode: str | None = None,
 
 @router.get("/documents")
 @router.get("/documents.json")
-def document_list(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+def document_list(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     with store_for(request) as store:
         total = store.count_documents()
         items = [document_summary(d) for d in store.documents(limit=50, offset=offset)]
@@ -82,23 +84,24 @@ def document_list(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET))
 
 
 @router.get("/documents/{doc_id}")
-def document_page(request: Request, doc_id: str, hl: str | None = None):
+def document_page(request: Request, doc_id: str, hl: str | None = None) -> Response:
     data = document_data(request, strip_json(doc_id), hl)
     return render(request, "document.html", data, write=request.app.state.write,
                   title=data["document"]["title"] or data["document"]["source"])
 
 
 @router.post("/documents/{doc_id}/correct")
-async def correct_document_form(request: Request, doc_id: str):
+async def correct_document_form(request: Request, doc_id: str) -> Response:
     """The reader's correction form (plain HTML, so it works without scripts)."""
     form = await _urlencoded(request)
-    changes = {k: form.get(k) for k in ("title", "published", "author") if k in form}
+    changes: dict[str, Any] = {k: form.get(k) for k in ("title", "published", "author")
+                               if k in form}
     from starlette.concurrency import run_in_threadpool
     summary = await run_in_threadpool(correct, request, doc_id, changes)
     return RedirectResponse(summary["url"] + "?corrected=1", status_code=303)
 
 
-async def _urlencoded(request: Request) -> dict:
+async def _urlencoded(request: Request) -> dict[str, str]:
     """A urlencoded form body (Starlette's form parser needs python-multipart)."""
     from urllib.parse import parse_qs
     body = (await request.body()).decode("utf-8", "replace")
@@ -109,7 +112,7 @@ async def _urlencoded(request: Request) -> dict:
 @router.get("/map.json")
 def map_page(request: Request, type: str | None = None, places: str | None = None,
              actor: str | None = None, mode: str | None = None,
-             date_from: str | None = None, date_to: str | None = None):
+             date_from: str | None = None, date_to: str | None = None) -> Response:
     """The event map. ``type`` is a PLOVER type as on the events list (an entity type there,
     as old links have it, filters the places layer like ``places``); type, actor, mode and
     dates narrow the events in the browser and stay in the URL."""
@@ -133,7 +136,7 @@ def network_page(request: Request, entity: str | None = None, depth: int = Query
                  predicate: str | None = None, as_of: str | None = None, q: str | None = None,
                  mode: str | None = None, type: str | None = None,
                  min_degree: int = Query(0, ge=0, le=100),
-                 cap: int = Query(netview.DEFAULT_CAP, ge=0, le=2000)):
+                 cap: int = Query(netview.DEFAULT_CAP, ge=0, le=2000)) -> Response:
     data = network_data(request, entity or None, depth, predicate, as_of, q, mode or None,
                         type or None, min_degree, cap)
     return render(request, "network.html", data, predicates=PREDICATES, types=ENTITY_TYPES,
@@ -147,7 +150,7 @@ def network_page(request: Request, entity: str | None = None, depth: int = Query
 @router.get("/timeline.json")
 def timeline_page(request: Request, entity: str | None = None, other: str | None = None,
                   q: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  type: str | None = None, mode: str | None = None):
+                  type: str | None = None, mode: str | None = None) -> Response:
     data = timeline_data(request, entity or None, other or None, q, date_from, date_to,
                          type or None, mode or None)
     return render(request, "timeline.html", data, event_types=EVENT_TYPES, predicates=PREDICATES,
@@ -161,7 +164,7 @@ def timeline_page(request: Request, entity: str | None = None, other: str | None
 @router.get("/quotes.json")
 def quotes_page(request: Request, speaker: str | None = None, about: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
-                offset: int = Query(0, ge=0)):
+                offset: int = Query(0, ge=0)) -> Response:
     date_from, date_to = dates(date_from or None, date_to or None)
     data = quotes_data(request, speaker or None, about or None, date_from, date_to, 50, offset)
     return render(request, "quotes.html", data, title="Quotes",
@@ -175,7 +178,7 @@ def quotes_page(request: Request, speaker: str | None = None, about: str | None 
 def events_page(request: Request, entity: str | None = None, actor: str | None = None,
                 type: str | None = None, mode: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
-                offset: int = Query(0, ge=0)):
+                offset: int = Query(0, ge=0)) -> Response:
     date_from, date_to = dates(date_from or None, date_to or None)
     as_csv = request.url.path.endswith(".csv")
     data = events_data(request, entity or None, type or None, date_from, date_to, mode or None,
@@ -189,7 +192,7 @@ def events_page(request: Request, entity: str | None = None, actor: str | None =
                            "date_to": date_to or ""})
 
 
-def events_csv(items: list[dict]) -> Response:
+def events_csv(items: list[dict[str, Any]]) -> Response:
     """The events a filtered list shows, one row each, as a spreadsheet opens them."""
     import csv
     import io
@@ -211,14 +214,14 @@ def events_csv(items: list[dict]) -> Response:
 
 @router.get("/sources")
 @router.get("/sources.json")
-def sources_page(request: Request):
+def sources_page(request: Request) -> Response:
     with store_for(request) as store:
         data = sources_data.table(store)
     return render(request, "sources.html", data, title="Sources", write=request.app.state.write)
 
 
 @router.post("/sources")
-async def grade_source_form(request: Request):
+async def grade_source_form(request: Request) -> Response:
     """The sources page's grade forms (plain HTML, so they work without scripts)."""
     form = await _urlencoded(request)
     from starlette.concurrency import run_in_threadpool
@@ -228,5 +231,5 @@ async def grade_source_form(request: Request):
 
 
 @router.get("/about.json")
-def about(request: Request):
+def about(request: Request) -> dict[str, Any]:
     return {"analyses": analyses.available(), "write": request.app.state.write}
