@@ -14,6 +14,7 @@ Repeats the corpus files N times and times, over the same texts:
    extraction), with the learned relation reader and with the rules alone;
 and prints words/second and the ratios (goal: ingest+entities >= 0.6 x bare spaCy).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,9 +43,13 @@ def main() -> None:
     max_bytes = int(settings.get("max_bytes"))
 
     def read_all() -> list[Document]:
-        return [Document(f"{d.id}-{i}", d.source, d.text, published=d.published)
-                for i in range(args.repeat) for p in files
-                for d in load_path(p, max_bytes) if d.text.strip()]
+        return [
+            Document(f"{d.id}-{i}", d.source, d.text, published=d.published)
+            for i in range(args.repeat)
+            for p in files
+            for d in load_path(p, max_bytes)
+            if d.text.strip()
+        ]
 
     texts = [d.text for d in read_all()]
     words = sum(len(t.split()) for t in texts)
@@ -56,12 +61,14 @@ def main() -> None:
         t = time.perf_counter()
         for _ in bare.pipe(texts, batch_size=args.batch_size, n_process=n_process):
             pass
-        timings[f"bare spaCy ({n_process} process{'es' if n_process > 1 else ''})"] = \
+        timings[f"bare spaCy ({n_process} process{'es' if n_process > 1 else ''})"] = (
             time.perf_counter() - t
+        )
     del bare
 
     ex = Extractor(processes=args.processes, batch_size=args.batch_size)
     from crossroads.extraction.relations import read_relations
+
     readers = ex.readers
     rules_only = {**readers, "relations": read_relations}
     variants: list[tuple[str, dict]] = [("ingest+entities", {})]
@@ -74,15 +81,17 @@ def main() -> None:
         n = sum(1 for _ in ex.extract_many(docs))
         timings[f"crossroads {label} ({args.processes} processes)"] = time.perf_counter() - t
         assert n == len(docs)
-        ex.close()   # the next variant's workers start with its readers
+        ex.close()  # the next variant's workers start with its readers
 
     wps = {k: words / v for k, v in timings.items()}
     for k, v in wps.items():
         print(f"{k:44s} {v:7.0f} words/s  ({timings[k]:.1f} s)")
     base1, baseP = list(wps.values())[:2]
     for k in list(wps)[2:]:
-        print(f"ratio {k:38s} {wps[k] / base1:5.2f} x bare 1-process, "
-              f"{wps[k] / baseP:5.2f} x bare {args.processes}-process")
+        print(
+            f"ratio {k:38s} {wps[k] / base1:5.2f} x bare 1-process, "
+            f"{wps[k] / baseP:5.2f} x bare {args.processes}-process"
+        )
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ full extraction >= 0.6 x bare spaCy on the same cores; re-ingest >= 100 x faster
 first ingest; start-up independent of the store's size). Note the machine's load (printed)
 with the figures: the ratios assume an otherwise idle machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,7 +72,7 @@ CPU: dict[str, tuple[float, float]] = {}
 
 def _cpu() -> tuple[float, float]:
     me = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)   # workers, once they have ended
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers, once they have ended
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
@@ -92,12 +93,16 @@ def _idle_estimate(label: str, processes: int) -> float:
     return parent + workers if processes == 1 else max(parent, workers / processes)
 
 
-def _ingest(db: str, folder: Path, extractor: Extractor | None, label: str = ""
-            ) -> tuple[float, Any]:
+def _ingest(
+    db: str, folder: Path, extractor: Extractor | None, label: str = ""
+) -> tuple[float, Any]:
     with open_store(db) as store:
-        runner = _AllNew(store, (lambda: extractor) if extractor else None,
-                         max_bytes=int(settings.get("max_bytes")),
-                         read_timeout=float(settings.get("read_timeout")))   # as the CLI
+        runner = _AllNew(
+            store,
+            (lambda: extractor) if extractor else None,
+            max_bytes=int(settings.get("max_bytes")),
+            read_timeout=float(settings.get("read_timeout")),
+        )  # as the CLI
         return _timed(lambda: runner.run([str(folder)]), label)
 
 
@@ -108,7 +113,8 @@ def _bare(texts: list[str], processes: int) -> dict[str, float]:
     for n in (1, processes):
         label = f"bare spaCy, {n} process(es)"
         out[label], _ = _timed(
-            lambda n=n: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=n)), label)
+            lambda n=n: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=n)), label
+        )
     return out
 
 
@@ -120,14 +126,22 @@ def _startup(tmp: Path, signatures: int, sample: Path) -> dict[str, float]:
         db = str(tmp / f"startup-{n}.db")
         with open_store(db) as store:
             for start in range(0, n, 2000):
-                store.add_documents([
-                    Document(f"d:s{i:09d}", "synthetic.txt", f"synthetic {i}",
-                             content_hash=f"s{i}",
-                             meta={"minhash": rng.integers(0, 2**32, 128, np.uint64).tobytes()})
-                    for i in range(start, min(n, start + 2000))])
+                store.add_documents(
+                    [
+                        Document(
+                            f"d:s{i:09d}",
+                            "synthetic.txt",
+                            f"synthetic {i}",
+                            content_hash=f"s{i}",
+                            meta={"minhash": rng.integers(0, 2**32, 128, np.uint64).tobytes()},
+                        )
+                        for i in range(start, min(n, start + 2000))
+                    ]
+                )
         with open_store(db) as store:
-            took, report = _timed(lambda store=store: Ingest(
-                store, None, max_bytes=1 << 24).run([str(sample)]))
+            took, report = _timed(
+                lambda store=store: Ingest(store, None, max_bytes=1 << 24).run([str(sample)])
+            )
             assert report.new == 1, report
         out[label] = took
     return out
@@ -136,8 +150,9 @@ def _startup(tmp: Path, signatures: int, sample: Path) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     root = Path(__file__).resolve().parents[1]
-    ap.add_argument("corpus", nargs="?",
-                    default=str(root / settings.get("eval_dir") / "train" / "corpus"))
+    ap.add_argument(
+        "corpus", nargs="?", default=str(root / settings.get("eval_dir") / "train" / "corpus")
+    )
     ap.add_argument("--copies", type=int, default=1)
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=1)
@@ -152,8 +167,12 @@ def main() -> None:
         folder.mkdir()
         files = _copies(Path(args.corpus), folder, args.copies)
         max_bytes = int(settings.get("max_bytes"))
-        texts = [d.text for f in files for d in load_path(f, max_bytes)
-                 if d.kind == "article" and d.text.strip()]
+        texts = [
+            d.text
+            for f in files
+            for d in load_path(f, max_bytes)
+            if d.kind == "article" and d.text.strip()
+        ]
         words = sum(len(t.split()) for t in texts)
         seconds: dict[str, float] = {}
 
@@ -161,8 +180,10 @@ def main() -> None:
             seconds[label] = min(took, seconds.get(label, took))
 
         pack = load_pack()
-        extractors = {n: Extractor(pack=pack, processes=n,
-                                   batch_size=int(settings.get("batch_size"))) for n in (1, P)}
+        extractors = {
+            n: Extractor(pack=pack, processes=n, batch_size=int(settings.get("batch_size")))
+            for n in (1, P)
+        }
         reports = {}
         for r in range(args.rounds):
             for label, took in _bare(texts, P).items():
@@ -172,40 +193,54 @@ def main() -> None:
                 took, reports[n] = _ingest(str(tmp / f"{n}-{r}.db"), folder, extractor, label)
                 fastest(label, took)
                 extractor.close()
-        seconds["re-ingest of the unchanged folder"], again = _ingest(str(tmp / f"{P}-0.db"),
-                                                                      folder, None)
+        seconds["re-ingest of the unchanged folder"], again = _ingest(
+            str(tmp / f"{P}-0.db"), folder, None
+        )
         assert again.new == 0 and again.duplicate == len(files), again.as_dict()
         startup = _startup(tmp, args.signatures, files[0])
 
     first = seconds[f"ingest, {P} process(es)"]
     ratios = {
         f"ingest {P} processes / 1 process": seconds["ingest, 1 process(es)"] / first,
-        f"ingest {P} processes / bare spaCy {P} processes":
-            seconds[f"bare spaCy, {P} process(es)"] / first,
-        f"ingest {P} processes / bare spaCy 1 process": seconds["bare spaCy, 1 process(es)"] / first,
-        "ingest 1 process / bare spaCy 1 process":
-            seconds["bare spaCy, 1 process(es)"] / seconds["ingest, 1 process(es)"],
-        "re-ingest speed-up over first ingest": first / seconds["re-ingest of the unchanged folder"],
+        f"ingest {P} processes / bare spaCy {P} processes": seconds[f"bare spaCy, {P} process(es)"]
+        / first,
+        f"ingest {P} processes / bare spaCy 1 process": seconds["bare spaCy, 1 process(es)"]
+        / first,
+        "ingest 1 process / bare spaCy 1 process": seconds["bare spaCy, 1 process(es)"]
+        / seconds["ingest, 1 process(es)"],
+        "re-ingest speed-up over first ingest": first
+        / seconds["re-ingest of the unchanged folder"],
     }
-    idle = {label: _idle_estimate(label, 1 if label.endswith(" 1 process(es)") else P)
-            for label in CPU}
+    idle = {
+        label: _idle_estimate(label, 1 if label.endswith(" 1 process(es)") else P) for label in CPU
+    }
     estimated = {
         f"ingest {P} processes / 1 process": idle["ingest, 1 process(es)"]
         / idle[f"ingest, {P} process(es)"],
-        f"ingest {P} processes / bare spaCy {P} processes":
-            idle[f"bare spaCy, {P} process(es)"] / idle[f"ingest, {P} process(es)"],
-        "ingest 1 process / bare spaCy 1 process":
-            idle["bare spaCy, 1 process(es)"] / idle["ingest, 1 process(es)"],
+        f"ingest {P} processes / bare spaCy {P} processes": idle[f"bare spaCy, {P} process(es)"]
+        / idle[f"ingest, {P} process(es)"],
+        "ingest 1 process / bare spaCy 1 process": idle["bare spaCy, 1 process(es)"]
+        / idle["ingest, 1 process(es)"],
     }
-    result = {"files": len(files), "articles": len(texts), "words": words,
-              "load_before": os.getloadavg()[0], "seconds": seconds, "ratios": ratios,
-              "cpu_seconds": CPU, "ratios_from_cpu_time": estimated,
-              "startup_seconds": startup, "stored": reports[P].new}
+    result = {
+        "files": len(files),
+        "articles": len(texts),
+        "words": words,
+        "load_before": os.getloadavg()[0],
+        "seconds": seconds,
+        "ratios": ratios,
+        "cpu_seconds": CPU,
+        "ratios_from_cpu_time": estimated,
+        "startup_seconds": startup,
+        "stored": reports[P].new,
+    }
     if args.json:
         print(json.dumps(result, indent=1))
         return
-    print(f"{len(files)} files, {len(texts)} articles, {words} words; "
-          f"load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print(
+        f"{len(files)} files, {len(texts)} articles, {words} words; "
+        f"load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"
+    )
     for k, v in seconds.items():
         print(f"{k:45s} {v:8.2f} s  {words / v:9.0f} words/s")
     for k, v in ratios.items():

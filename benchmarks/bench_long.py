@@ -7,6 +7,7 @@ as in tests/ingest/test_ingest_long_document.py), read and extracted whole (rela
 events and quotes too). The seconds per 100k characters should be flat: long documents are
 read in overlapping windows (crossroads.extraction.windows).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,22 +17,48 @@ import time
 from crossroads.extraction.extractor import Extractor
 from crossroads.ingest.readers import load_bytes
 
-FACTS = ["Tajikistan is a member of the Collective Security Treaty Organization.",
-         "Uzbekistan and Tajikistan signed a water agreement in Tashkent on 3 March 2023.",
-         "Officials of Kyrgyzstan met envoys from Kazakhstan in Bishkek on Tuesday.",
-         "Russia keeps a military base in Tajikistan."]
-FILLER = ["the", "council", "market", "winter", "road", "valley", "river", "bridge", "farmers",
-          "traders", "season", "water", "prices", "harvest", "village", "district", "school",
-          "clinic", "power", "line", "canal", "workers"]
+FACTS = [
+    "Tajikistan is a member of the Collective Security Treaty Organization.",
+    "Uzbekistan and Tajikistan signed a water agreement in Tashkent on 3 March 2023.",
+    "Officials of Kyrgyzstan met envoys from Kazakhstan in Bishkek on Tuesday.",
+    "Russia keeps a military base in Tajikistan.",
+]
+FILLER = [
+    "the",
+    "council",
+    "market",
+    "winter",
+    "road",
+    "valley",
+    "river",
+    "bridge",
+    "farmers",
+    "traders",
+    "season",
+    "water",
+    "prices",
+    "harvest",
+    "village",
+    "district",
+    "school",
+    "clinic",
+    "power",
+    "line",
+    "canal",
+    "workers",
+]
 
 
 def article(n: int, seed: int = 9) -> str:
     rng = random.Random(seed)
     paras, size = [], 0
     while size < n:
-        sents = [rng.choice(FACTS) if rng.random() < 0.25 else
-                 " ".join(rng.choice(FILLER) for _ in range(rng.randint(8, 16))).capitalize() + "."
-                 for _ in range(rng.randint(3, 6))]
+        sents = [
+            rng.choice(FACTS)
+            if rng.random() < 0.25
+            else " ".join(rng.choice(FILLER) for _ in range(rng.randint(8, 16))).capitalize() + "."
+            for _ in range(rng.randint(3, 6))
+        ]
         paras.append(" ".join(sents))
         size += len(paras[-1]) + 2
     return "\n\n".join(paras)[:n]
@@ -52,9 +79,12 @@ def main() -> None:
         t = time.perf_counter()
         [x] = list(ex.extract_many(docs))
         took = time.perf_counter() - t
-        print(f"{n:12,d} {read:8.1f} {took:10.1f} {(read + took) / n * 1e5:11.2f}  "
-              f"{len(x.relations)} relations, {len(x.events)} events, "
-              f"{len(x.mentions)} mentions", flush=True)
+        print(
+            f"{n:12,d} {read:8.1f} {took:10.1f} {(read + took) / n * 1e5:11.2f}  "
+            f"{len(x.relations)} relations, {len(x.events)} events, "
+            f"{len(x.mentions)} mentions",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ name part ("Sadyr Japarov" / "Akylbek Japarov"), and a few made-up near misses a
 how many variant pairs match (recall) and how many distinct pairs match (false merges),
 and which pairs sit nearest the chosen threshold.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,11 +19,17 @@ import itertools
 from crossroads.names import SAME_PERSON, name_parts, person_similarity
 from crossroads.pack import load_pack
 
-NEAR_MISSES = [("Jalaluddin Qaderi", "Nasiruddin Qaderi"), ("Karim Nazari", "Kamil Nazari"),
-               ("Anwar Rahimi", "Anwar Rahmani"), ("Farid Sultani", "Farid Soltani Karimi"),
-               ("Timur Abdullaev", "Timur Abdulaev"), ("Rustam Khodjaev", "Rustam Khojiev"),
-               ("Daler Saidov", "Daler Sadykov"), ("Omid Karimi", "Hamid Karimi"),
-               ("Ruhullah Sharifzada", "Nurullah Sharifzada")]
+NEAR_MISSES = [
+    ("Jalaluddin Qaderi", "Nasiruddin Qaderi"),
+    ("Karim Nazari", "Kamil Nazari"),
+    ("Anwar Rahimi", "Anwar Rahmani"),
+    ("Farid Sultani", "Farid Soltani Karimi"),
+    ("Timur Abdullaev", "Timur Abdulaev"),
+    ("Rustam Khodjaev", "Rustam Khojiev"),
+    ("Daler Saidov", "Daler Sadykov"),
+    ("Omid Karimi", "Hamid Karimi"),
+    ("Ruhullah Sharifzada", "Nurullah Sharifzada"),
+]
 """Made-up pairs of different people. Two are spelling-close on purpose ("Abdullaev" /
 "Abdulaev" could be one man): the benchmark shows where the threshold draws the line."""
 
@@ -30,13 +37,21 @@ NEAR_MISSES = [("Jalaluddin Qaderi", "Nasiruddin Qaderi"), ("Karim Nazari", "Kam
 def pairs(pack_dirs: list[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     pack = load_pack(pack_dirs or None)
     persons = [e for e in pack.entities.values() if e.type == "Person"]
-    forms = {e.id: sorted({n for n in (e.name, *e.aliases) if len(name_parts(n)) >= 2})
-             for e in persons}
-    same = [(a, b) for fs in forms.values() for a, b in itertools.combinations(fs, 2)
-            if len(name_parts(a)) == len(name_parts(b)) and name_parts(a) != name_parts(b)]
+    forms = {
+        e.id: sorted({n for n in (e.name, *e.aliases) if len(name_parts(n)) >= 2}) for e in persons
+    }
+    same = [
+        (a, b)
+        for fs in forms.values()
+        for a, b in itertools.combinations(fs, 2)
+        if len(name_parts(a)) == len(name_parts(b)) and name_parts(a) != name_parts(b)
+    ]
     names = [(e.id, e.name) for e in persons if len(name_parts(e.name)) >= 2]
-    other = [(a, b) for (i, a), (j, b) in itertools.combinations(names, 2)
-             if i != j and len(name_parts(a)) == len(name_parts(b))]
+    other = [
+        (a, b)
+        for (i, a), (j, b) in itertools.combinations(names, 2)
+        if i != j and len(name_parts(a)) == len(name_parts(b))
+    ]
     other += NEAR_MISSES
     return same, other
 

@@ -8,6 +8,7 @@ STORE is a store path or URL, e.g. one built with
 routing, store reads, analyses and template rendering, without the network. Goal: p95 under
 150 ms for every page. Prints a Markdown table for the closing note.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,14 +20,33 @@ from fastapi.testclient import TestClient
 from crossroads.store import open_store
 from crossroads.web import create_app
 
-PAGES = ["/", "/?q=Taliban", "/?q=%22Central+Asia%22+-Russia", "/?q=Taliban&year=2021",
-         "/entities", "/entities/e:country/tj", "/entities/e:group/taliban",
-         "/entities/e:country/tj?mode=both", "/documents", "{document}", "/quotes", "/events",
-         "/events?type=CONSULT", "/map", "/network", "/network?entity=Taliban&depth=2",
-         "/network?entity=Taliban&depth=2&mode=both", "/timeline?entity=Tajikistan",
-         "/timeline?entity=Tajikistan&mode=both", "/analyses/basing", "/analyses/corridors",
-         "/analyses/spillover", "/analyses/conflicts", "/api/search?q=ISKP",
-         "/api/export?format=graphml"]
+PAGES = [
+    "/",
+    "/?q=Taliban",
+    "/?q=%22Central+Asia%22+-Russia",
+    "/?q=Taliban&year=2021",
+    "/entities",
+    "/entities/e:country/tj",
+    "/entities/e:group/taliban",
+    "/entities/e:country/tj?mode=both",
+    "/documents",
+    "{document}",
+    "/quotes",
+    "/events",
+    "/events?type=CONSULT",
+    "/map",
+    "/network",
+    "/network?entity=Taliban&depth=2",
+    "/network?entity=Taliban&depth=2&mode=both",
+    "/timeline?entity=Tajikistan",
+    "/timeline?entity=Tajikistan&mode=both",
+    "/analyses/basing",
+    "/analyses/corridors",
+    "/analyses/spillover",
+    "/analyses/conflicts",
+    "/api/search?q=ISKP",
+    "/api/export?format=graphml",
+]
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ Printed per backend: p50/p95 ms and SQL queries per request for each endpoint, r
 store bytes per document and the server's peak RSS. ``--json`` prints one JSON object per
 backend: {"docs": N, "backend": ..., "endpoints": {"profile": {"p50_ms": ..., "p95_ms": ...}}}.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REPO_SEEDS = ["examples/briefs", "tests/eval/heldout", "tests/eval/heldout2"]
 EVAL_SEEDS = ["corpus", "train/corpus"]
 BATCH = 200
-BUDGET_S = 30.0     # stop repeating one endpoint after this long (the slow ones at 10k+)
+BUDGET_S = 30.0  # stop repeating one endpoint after this long (the slow ones at 10k+)
 
 SERVER = r"""
 import sys, threading, uvicorn
@@ -82,8 +83,18 @@ def seed_store(path: Path) -> None:
     if eval_dir:
         base = Path(eval_dir) if Path(eval_dir).is_absolute() else ROOT / eval_dir
         inputs += [str(base / p) for p in EVAL_SEEDS if (base / p).is_dir()]
-    cmd = [sys.executable, "-c", "from crossroads.cli import main; main()", "ingest", *inputs,
-           "--db", str(path), "--quiet", "--processes", "1"]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from crossroads.cli import main; main()",
+        "ingest",
+        *inputs,
+        "--db",
+        str(path),
+        "--quiet",
+        "--processes",
+        "1",
+    ]
     subprocess.run(cmd, check=True, cwd=ROOT)
 
 
@@ -97,8 +108,19 @@ def read_seeds(path: Path) -> list[tuple[Document, Extraction]]:
             mentions = store.mentions(doc=doc.id)
             ids = dict.fromkeys(m.entity for m in mentions)
             ents = [e for e in (store.get_entity(i) for i in ids) if e is not None]
-            out.append((doc, Extraction(doc.id, ents, mentions, store.relations(doc=doc.id),
-                                        store.events(doc=doc.id), store.quotes(doc=doc.id))))
+            out.append(
+                (
+                    doc,
+                    Extraction(
+                        doc.id,
+                        ents,
+                        mentions,
+                        store.relations(doc=doc.id),
+                        store.events(doc=doc.id),
+                        store.quotes(doc=doc.id),
+                    ),
+                )
+            )
     return out
 
 
@@ -112,13 +134,23 @@ def clone(doc: Document, x: Extraction, n: int) -> tuple[Document, Extraction]:
     def ev(e: Evidence) -> Evidence:
         return Evidence(new_id, e.start, e.end)
 
-    copy = replace(doc, id=new_id, text=text, content_hash=digest, parent=None,
-                   source=f"bench/{n:07d}/{Path(doc.source).name}", meta={})
+    copy = replace(
+        doc,
+        id=new_id,
+        text=text,
+        content_hash=digest,
+        parent=None,
+        source=f"bench/{n:07d}/{Path(doc.source).name}",
+        meta={},
+    )
     return copy, Extraction(
-        new_id, x.entities, [replace(m, doc=new_id) for m in x.mentions],
+        new_id,
+        x.entities,
+        [replace(m, doc=new_id) for m in x.mentions],
         [replace(r, evidence=ev(r.evidence)) for r in x.relations],
         [replace(e, evidence=ev(e.evidence)) for e in x.events],
-        [replace(q, evidence=ev(q.evidence)) for q in x.quotes])
+        [replace(q, evidence=ev(q.evidence)) for q in x.quotes],
+    )
 
 
 def build(store: Store, seeds: list[tuple[Document, Extraction]], docs: int) -> float:
@@ -179,6 +211,7 @@ def peak_rss_mb(pid: int) -> float:
 def pg(url: str, sql: str) -> Any:
     """One statement on a PostgreSQL URL (the benchmark's own schemas and sizes)."""
     import psycopg
+
     with psycopg.connect(url, autocommit=True) as conn:
         cur = conn.execute(sql)
         return cur.fetchone() if cur.description else None
@@ -186,15 +219,21 @@ def pg(url: str, sql: str) -> Any:
 
 def store_bytes(url: str) -> int:
     if url.startswith("postgres"):
-        return int(pg(url, "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
-                           "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                           "WHERE n.nspname = current_schema() AND c.relkind = 'r'")[0])
+        return int(
+            pg(
+                url,
+                "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = current_schema() AND c.relkind = 'r'",
+            )[0]
+        )
     path = Path(url.removeprefix("sqlite:///"))
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
 
 
-def run_backend(backend: str, seeds: list[tuple[Document, Extraction]],
-                args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+def run_backend(
+    backend: str, seeds: list[tuple[Document, Extraction]], args: argparse.Namespace, tmp: Path
+) -> dict[str, Any]:
     schema = None
     if backend == "sqlite":
         url = f"sqlite:///{tmp / 'bench.db'}"
@@ -213,8 +252,11 @@ def run_backend(backend: str, seeds: list[tuple[Document, Extraction]],
             stats = store.stats()
             paths = endpoints(store)
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-c", SERVER, url, str(port)], cwd=ROOT,
-                                  env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        server = subprocess.Popen(
+            [sys.executable, "-c", SERVER, url, str(port)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        )
         try:
             base_url = f"http://127.0.0.1:{port}"
             for _ in range(300):
@@ -228,7 +270,7 @@ def run_backend(backend: str, seeds: list[tuple[Document, Extraction]],
                 if args.only and name not in args.only:
                     continue
                 try:
-                    _, size_b, queries = get(base_url + path)     # warm-up
+                    _, size_b, queries = get(base_url + path)  # warm-up
                 except OSError as exc:
                     results[name] = {"error": str(exc)[:200]}
                     continue
@@ -239,9 +281,13 @@ def run_backend(backend: str, seeds: list[tuple[Document, Extraction]],
                     if time.perf_counter() - start > BUDGET_S:
                         break
                 times.sort()
-                results[name] = {"p50_ms": round(statistics.median(times), 1),
-                                 "p95_ms": round(times[max(0, round(0.95 * len(times)) - 1)], 1),
-                                 "n": len(times), "queries": queries, "bytes": size_b}
+                results[name] = {
+                    "p50_ms": round(statistics.median(times), 1),
+                    "p95_ms": round(times[max(0, round(0.95 * len(times)) - 1)], 1),
+                    "n": len(times),
+                    "queries": queries,
+                    "bytes": size_b,
+                }
             rss = peak_rss_mb(server.pid)
         finally:
             server.terminate()
@@ -249,23 +295,35 @@ def run_backend(backend: str, seeds: list[tuple[Document, Extraction]],
     finally:
         if schema:
             pg(args.pg or os.environ["CROSSROADS_TEST_PG"], f"DROP SCHEMA {schema} CASCADE")
-    return {"docs": args.docs, "backend": backend, "endpoints": results,
-            "store_bytes_per_doc": round(size / max(1, args.docs)), "stats": stats,
-            "build_s": round(build_s, 1), "serve_peak_rss_mb": round(rss, 1)}
+    return {
+        "docs": args.docs,
+        "backend": backend,
+        "endpoints": results,
+        "store_bytes_per_doc": round(size / max(1, args.docs)),
+        "stats": stats,
+        "build_s": round(build_s, 1),
+        "serve_peak_rss_mb": round(rss, 1),
+    }
 
 
 def table(result: dict[str, Any]) -> str:
-    lines = [(f"### {result['backend']}, {result['docs']:,} documents "
-             f"({result['store_bytes_per_doc']:,} store bytes/doc, serve peak RSS "
-             f"{result['serve_peak_rss_mb']:.0f} MB, built in {result['build_s']} s)"),
-             "| endpoint | p50 ms | p95 ms | SQL queries | response KB |",
-             "| --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        (
+            f"### {result['backend']}, {result['docs']:,} documents "
+            f"({result['store_bytes_per_doc']:,} store bytes/doc, serve peak RSS "
+            f"{result['serve_peak_rss_mb']:.0f} MB, built in {result['build_s']} s)"
+        ),
+        "| endpoint | p50 ms | p95 ms | SQL queries | response KB |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for name, r in result["endpoints"].items():
         if "error" in r:
             lines.append(f"| {name} | error: {r['error']} | | | |")
         else:
-            lines.append(f"| {name} | {r['p50_ms']:,.0f} | {r['p95_ms']:,.0f} | "
-                         f"{r['queries']:,} | {r['bytes'] / 1024:,.0f} |")
+            lines.append(
+                f"| {name} | {r['p50_ms']:,.0f} | {r['p95_ms']:,.0f} | "
+                f"{r['queries']:,} | {r['bytes'] / 1024:,.0f} |"
+            )
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ unless ``--out`` names a file.
 Skips the store so that extraction changes can be measured in seconds; the product path
 is `crossroads ingest` + `crossroads export --format jsonl`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,15 +62,22 @@ def main() -> None:
                 e = by_id[m.entity]
                 rec = entities.setdefault(e.id, e.to_record([]))
                 rec["aliases"] = sorted(set(rec["aliases"]) | set(e.aliases))
-                rec["mentions"].append({"doc": m.doc, "start": m.start, "end": m.end,
-                                        "text": m.text, "kind": m.kind})
+                rec["mentions"].append(
+                    {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind}
+                )
             for kind in ("relations", "events", "quotes"):
                 fh.writelines(json.dumps(r.to_record()) + "\n" for r in getattr(x, kind))
         for rec in entities.values():
             fh.write(json.dumps(rec) + "\n")
     print(f"extracted {len(docs)} documents in {time.time() - t:.1f}s", file=sys.stderr)
-    cmd = [sys.executable, str(shared / "eval" / "score.py"), "--facts", args.out,
-           "--gold", args.gold]
+    cmd = [
+        sys.executable,
+        str(shared / "eval" / "score.py"),
+        "--facts",
+        args.out,
+        "--gold",
+        args.gold,
+    ]
     if not args.quiet:
         cmd.append("--show-misses")
     subprocess.run(cmd, check=False)

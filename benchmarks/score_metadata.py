@@ -8,6 +8,7 @@ change to title, byline or date reading is measured in seconds. The scorer defau
 score.py in CROSSROADS_EVAL_DIR; `--only` keeps the files whose names start with the given
 prefixes (for a held-back split). `--show` prints each wrong article: gold, then ours.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,7 +38,9 @@ def main() -> None:
     ap.add_argument("corpus", type=Path, help="folder of input files")
     ap.add_argument("--gold", type=Path, required=True, help="folder of gold TOML files")
     eval_dir = os.environ.get("CROSSROADS_EVAL_DIR", "")
-    ap.add_argument("--scorer", type=Path, default=Path(eval_dir) / "score.py" if eval_dir else None)
+    ap.add_argument(
+        "--scorer", type=Path, default=Path(eval_dir) / "score.py" if eval_dir else None
+    )
     ap.add_argument("--only", nargs="*", default=[], help="file name prefixes to keep")
     ap.add_argument("--out", type=Path, help="also write the document records here (JSONL)")
     ap.add_argument("--show", action="store_true", help="print each wrong article")
@@ -45,8 +48,11 @@ def main() -> None:
     if args.scorer is None:
         sys.exit("no scorer: give --scorer or set CROSSROADS_EVAL_DIR")
     score = _scorer(args.scorer)
-    keep = [f for f in sorted(args.corpus.glob("*")) if f.is_file()
-            and (not args.only or f.name.startswith(tuple(args.only)))]
+    keep = [
+        f
+        for f in sorted(args.corpus.glob("*"))
+        if f.is_file() and (not args.only or f.name.startswith(tuple(args.only)))
+    ]
     records = []
     for f in keep:
         try:
@@ -65,8 +71,11 @@ def main() -> None:
         total += res["articles"]["gold"]
         right += res["articles"]["metadata_right"]
         if args.show and res["articles"]["gold"] > res["articles"]["metadata_right"]:
-            mine = [(r.get("title"), r.get("author"), r.get("published")) for r in records
-                    if r["source"] == g["source"] and (r.get("text") or "").strip()]
+            mine = [
+                (r.get("title"), r.get("author"), r.get("published"))
+                for r in records
+                if r["source"] == g["source"] and (r.get("text") or "").strip()
+            ]
             print(f"== {g['source']}")
             for miss in res["misses"].get("article_meta", []):
                 print(f"   gold: {miss}")

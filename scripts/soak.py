@@ -5,6 +5,7 @@
 Prints one count per line; every count but the totals should be 0. It touches nothing but
 a fresh work folder (a temporary one by default) and, with --pg, fresh schemas it drops.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,11 +26,43 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-c", "from crossroads.cli import main; main()"]
-PLACES = ["Tajikistan", "Uzbekistan", "Kyrgyzstan", "Kazakhstan", "Afghanistan", "Pakistan",
-          "Dushanbe", "Tashkent", "Bishkek", "Osh", "Termez", "Khujand"]
-FILLER = ["council", "market", "winter", "road", "valley", "river", "bridge", "farmers",
-          "traders", "season", "water", "prices", "harvest", "village", "district", "school",
-          "clinic", "power", "line", "canal", "workers"]
+PLACES = [
+    "Tajikistan",
+    "Uzbekistan",
+    "Kyrgyzstan",
+    "Kazakhstan",
+    "Afghanistan",
+    "Pakistan",
+    "Dushanbe",
+    "Tashkent",
+    "Bishkek",
+    "Osh",
+    "Termez",
+    "Khujand",
+]
+FILLER = [
+    "council",
+    "market",
+    "winter",
+    "road",
+    "valley",
+    "river",
+    "bridge",
+    "farmers",
+    "traders",
+    "season",
+    "water",
+    "prices",
+    "harvest",
+    "village",
+    "district",
+    "school",
+    "clinic",
+    "power",
+    "line",
+    "canal",
+    "workers",
+]
 Counts = tuple[int, int, int, int]
 """One article's (mentions, relations, events, quotes)."""
 
@@ -42,13 +75,19 @@ def corpus(folder: Path, n: int, seed: int = 1) -> None:
         sents = []
         for _ in range(rng.randint(15, 30)):
             a, b = rng.sample(PLACES, 2)
-            sents.append(rng.choice([
-                f"Officials of {a} met envoys from {b} on {rng.randint(1, 28)} May 2023.",
-                f"{a} and {b} signed a {rng.choice(FILLER)} agreement in {rng.choice(PLACES)}.",
-                " ".join(rng.choice(FILLER) for _ in range(12)).capitalize() + "."]))
+            sents.append(
+                rng.choice(
+                    [
+                        f"Officials of {a} met envoys from {b} on {rng.randint(1, 28)} May 2023.",
+                        f"{a} and {b} signed a {rng.choice(FILLER)} agreement in {rng.choice(PLACES)}.",
+                        " ".join(rng.choice(FILLER) for _ in range(12)).capitalize() + ".",
+                    ]
+                )
+            )
         (folder / f"brief-{i:03d}.txt").write_text(
             f"Brief {i}: {rng.choice(FILLER)} {rng.choice(FILLER)}\n\n" + " ".join(sents) + "\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 # -- processes ------------------------------------------------------------------------------
@@ -60,7 +99,9 @@ def _children() -> dict[int, list[int]]:
                 stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            kids.setdefault(int(stat[stat.rindex(")") + 2:].split()[1]), []).append(int(entry.name))
+            kids.setdefault(int(stat[stat.rindex(")") + 2 :].split()[1]), []).append(
+                int(entry.name)
+            )
     return kids
 
 
@@ -86,15 +127,23 @@ def snapshot(url: str) -> dict[str, Counts]:
     """Per article: (mentions, relations, events, quotes) counts."""
     sys.path.insert(0, str(ROOT / "src"))
     from crossroads.store import open_store
+
     with open_store(url) as store:
-        return {d.id: (len(store.mentions(doc=d.id)), len(store.relations(doc=d.id)),
-                       len(store.events(doc=d.id)), len(store.quotes(doc=d.id)))
-                for d in store.documents() if d.kind == "article"}
+        return {
+            d.id: (
+                len(store.mentions(doc=d.id)),
+                len(store.relations(doc=d.id)),
+                len(store.events(doc=d.id)),
+                len(store.quotes(doc=d.id)),
+            )
+            for d in store.documents()
+            if d.kind == "article"
+        }
 
 
 def corrupt(url: str) -> bool:
     if url.startswith("postgresql"):
-        return False    # PostgreSQL's own crash safety; partial documents are checked below
+        return False  # PostgreSQL's own crash safety; partial documents are checked below
     with sqlite3.connect(url) as conn:
         ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -107,12 +156,19 @@ def partial(url: str, clean: dict[str, Counts]) -> int:
 
 
 def ingest(args: list[str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([*CLI, "ingest", *args, "-q"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [*CLI, "ingest", *args, "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
 
-def kill_loop(url: str, folder: Path, kills: int, clean: dict[str, Counts], out: dict[str, int],
-              run_seconds: float) -> None:
+def kill_loop(
+    url: str,
+    folder: Path,
+    kills: int,
+    clean: dict[str, Counts],
+    out: dict[str, int],
+    run_seconds: float,
+) -> None:
     """kill -9 an ingest at a random moment of its run (``run_seconds``: a clean run's
     length), check the store and the processes; then resume and compare with a clean run."""
     rng = random.Random(7)
@@ -137,11 +193,13 @@ def kill_loop(url: str, folder: Path, kills: int, clean: dict[str, Counts], out:
 
 
 # -- readers during an ingest -----------------------------------------------------------------
-def readers_during_ingest(url: str, folder: Path, out: dict[str, int], n_readers: int = 8
-                          ) -> None:
+def readers_during_ingest(url: str, folder: Path, out: dict[str, int], n_readers: int = 8) -> None:
     with socketserver_port() as port:
-        server = subprocess.Popen([*CLI, "serve", "--db", url, "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [*CLI, "serve", "--db", url, "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -157,9 +215,15 @@ def readers_during_ingest(url: str, folder: Path, out: dict[str, int], n_readers
         proc = ingest([str(folder), "--db", url])
         stop = threading.Event()
         lock = threading.Lock()
-        paths = ["/api/stats", "/api/documents?limit=50", "/api/entities?limit=50",
-                 "/api/search?q=" + urllib.parse.quote("Tajikistan agreement"), "/api/events",
-                 "/", "/documents"]
+        paths = [
+            "/api/stats",
+            "/api/documents?limit=50",
+            "/api/entities?limit=50",
+            "/api/search?q=" + urllib.parse.quote("Tajikistan agreement"),
+            "/api/events",
+            "/",
+            "/documents",
+        ]
 
         def http_reader(i: int) -> None:
             rng = random.Random(i)
@@ -177,15 +241,18 @@ def readers_during_ingest(url: str, folder: Path, out: dict[str, int], n_readers
         def cli_reader(i: int) -> None:
             cmds = [["documents", "-n", "20"], ["search", "Tashkent"], ["entities", "-n", "20"]]
             while not stop.is_set():
-                r = subprocess.run([*CLI, *cmds[i % 3], "--db", url], capture_output=True,
-                                   check=False)  # a failure is counted, not raised
+                r = subprocess.run(
+                    [*CLI, *cmds[i % 3], "--db", url], capture_output=True, check=False
+                )  # a failure is counted, not raised
                 with lock:
                     out["CLI runs"] += 1
                     out["reader errors"] += r.returncode != 0
                 i += 1
 
-        threads = [threading.Thread(target=http_reader if i < n_readers - 2 else cli_reader,
-                                    args=(i,)) for i in range(n_readers)]
+        threads = [
+            threading.Thread(target=http_reader if i < n_readers - 2 else cli_reader, args=(i,))
+            for i in range(n_readers)
+        ]
         for t in threads:
             t.start()
         proc.wait()
@@ -202,6 +269,7 @@ class socketserver_port:
 
     def __enter__(self) -> int:
         import socket
+
         self.s = socket.socket()
         self.s.bind(("127.0.0.1", 0))
         port: int = self.s.getsockname()[1]
@@ -220,6 +288,7 @@ def fuzz(n: int, limit: float, out: dict[str, int]) -> None:
 
     from crossroads.exc import InputError
     from crossroads.ingest.worker import ReaderProcess
+
     rng = random.Random(11)
     text = (ROOT / "examples" / "briefs" / "01-basing-after-withdrawal.txt").read_bytes()
     html = (ROOT / "examples" / "briefs" / "03-armed-groups-north.html").read_bytes()
@@ -235,10 +304,22 @@ def fuzz(n: int, limit: float, out: dict[str, int]) -> None:
             elif op < 0.6:
                 b[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 16)))
             elif op < 0.8 and b:
-                del b[i:i + rng.randint(1, 64)]
+                del b[i : i + rng.randint(1, 64)]
             else:
-                b[i:i] = rng.choice([b"<div>", b"</p>", b"<br>" * 50, b"\x00", b"\xff\xfe",
-                                     b"endstream", b"obj", b"\r\n\r\n", b"<<", b">>"])
+                b[i:i] = rng.choice(
+                    [
+                        b"<div>",
+                        b"</p>",
+                        b"<br>" * 50,
+                        b"\x00",
+                        b"\xff\xfe",
+                        b"endstream",
+                        b"obj",
+                        b"\r\n\r\n",
+                        b"<<",
+                        b">>",
+                    ]
+                )
         return bytes(b)
 
     reader = ReaderProcess(limit)
@@ -268,19 +349,32 @@ def main() -> None:
     ap.add_argument("--fuzz", type=int, default=2000, help="fuzzed files per reader")
     ap.add_argument("--files", type=int, default=60, help="briefs in the ingested corpus")
     ap.add_argument("--read-timeout", type=float, default=10)
-    ap.add_argument("--pg", default=os.environ.get("CROSSROADS_TEST_PG"),
-                    help="PostgreSQL server for the PostgreSQL kills (default $CROSSROADS_TEST_PG)")
+    ap.add_argument(
+        "--pg",
+        default=os.environ.get("CROSSROADS_TEST_PG"),
+        help="PostgreSQL server for the PostgreSQL kills (default $CROSSROADS_TEST_PG)",
+    )
     ap.add_argument("--workdir", type=Path, default=None)
     args = ap.parse_args()
-    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"),
-                                                os.environ.get("PYTHONPATH", "")])
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]
+    )
     os.environ["CROSSROADS_READ_TIMEOUT"] = str(args.read_timeout)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="crossroads-soak-"))
     folder = work / "corpus"
     corpus(folder, args.files)
-    keys = ["kills", "corrupt stores", "partial documents", "orphaned processes",
-            "resumed runs unlike a clean run", "HTTP requests", "CLI runs", "reader errors",
-            "fuzzed files", "hangs over the limit"]
+    keys = [
+        "kills",
+        "corrupt stores",
+        "partial documents",
+        "orphaned processes",
+        "resumed runs unlike a clean run",
+        "HTTP requests",
+        "CLI runs",
+        "reader errors",
+        "fuzzed files",
+        "hangs over the limit",
+    ]
     out = dict.fromkeys(keys, 0)
     started = time.monotonic()
 
@@ -294,13 +388,20 @@ def main() -> None:
     print(f"after SQLite kills: {json.dumps(out)}", flush=True)
     if args.pg and args.pg_kills:
         import psycopg
+
         schema = f"soak_{uuid.uuid4().hex[:10]}"
         with psycopg.connect(args.pg, autocommit=True) as conn:
             conn.execute(f"CREATE SCHEMA {schema}")
         sep = "&" if "?" in args.pg else "?"
         try:
-            kill_loop(f"{args.pg}{sep}options=-csearch_path%3D{schema}", folder, args.pg_kills,
-                      clean, out, run_seconds)
+            kill_loop(
+                f"{args.pg}{sep}options=-csearch_path%3D{schema}",
+                folder,
+                args.pg_kills,
+                clean,
+                out,
+                run_seconds,
+            )
         finally:
             with psycopg.connect(args.pg, autocommit=True) as conn:
                 conn.execute(f"DROP SCHEMA {schema} CASCADE")
@@ -311,9 +412,17 @@ def main() -> None:
     print(f"\nsoak finished in {time.monotonic() - started:.0f} s (work folder {work})")
     for k in keys:
         print(f"{k:32s} {out[k]}")
-    bad = sum(out[k] for k in ("corrupt stores", "partial documents", "orphaned processes",
-                                "resumed runs unlike a clean run", "reader errors",
-                                "hangs over the limit"))
+    bad = sum(
+        out[k]
+        for k in (
+            "corrupt stores",
+            "partial documents",
+            "orphaned processes",
+            "resumed runs unlike a clean run",
+            "reader errors",
+            "hangs over the limit",
+        )
+    )
     sys.exit(1 if bad else 0)
 
 

@@ -4,6 +4,7 @@ PostgreSQL tests run against the server named by CROSSROADS_TEST_PG (start one w
 `eval "$(.ci/postgres.sh start)"`); each test gets its own schema, dropped afterwards.
 Without CROSSROADS_TEST_PG they are skipped, saying so.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,10 +29,13 @@ def pg_url() -> str:
     """The PostgreSQL server for tests (skips the test when none is configured)."""
     url = os.environ.get("CROSSROADS_TEST_PG")
     if not url:
-        pytest.skip("CROSSROADS_TEST_PG is not set: start a server with "
-                    "`eval \"$(.ci/postgres.sh start)\"` to run the PostgreSQL tests")
+        pytest.skip(
+            "CROSSROADS_TEST_PG is not set: start a server with "
+            '`eval "$(.ci/postgres.sh start)"` to run the PostgreSQL tests'
+        )
     import psycopg
-    with psycopg.connect(url, autocommit=True) as conn:   # once, so schemas can come and go
+
+    with psycopg.connect(url, autocommit=True) as conn:  # once, so schemas can come and go
         conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
     return url
 
@@ -40,6 +44,7 @@ def pg_url() -> str:
 def pg_schema_url(pg_url: str) -> Iterator[str]:
     """URL of a fresh, empty schema on the test server; dropped after the test."""
     import psycopg
+
     schema = f"test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")

@@ -1,4 +1,5 @@
 """The README is the front door: every command and setting must be documented there."""
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,9 @@ def _commands(group: click.Group, prefix: str = "") -> list[str]:
 
 @pytest.mark.parametrize("command", _commands(cli))
 def test_docs_every_command_is_in_the_readme(command):
-    assert re.search(rf"crossroads {re.escape(command)}\b", README), f"README lacks `crossroads {command}`"
+    assert re.search(rf"crossroads {re.escape(command)}\b", README), (
+        f"README lacks `crossroads {command}`"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(settings.SETTINGS))
@@ -35,6 +38,7 @@ def test_docs_every_setting_is_in_the_readme(name):
 
 def test_docs_readme_names_every_runtime_dependency():
     import tomllib
+
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     for dep in deps:
         name = re.split(r"[<>=\[ ]", dep)[0]

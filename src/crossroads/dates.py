@@ -7,6 +7,7 @@ the coarser of their two precisions. Every comparison of dates from text or from
 extraction/dates.py's job (and ingest/metadata.py's for article heads); both hand back the
 ISO strings this module reads.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,20 +15,55 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeGuard
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "PRECISIONS", "PartialDate", "after", "before", "check_date", "cut", "from_date",
-           "high", "holds_on", "is_partial_date", "low", "parse", "precision", "same"]
+__all__ = [
+    "MONTHS",
+    "MONTH_PATTERN",
+    "PRECISIONS",
+    "PartialDate",
+    "after",
+    "before",
+    "check_date",
+    "cut",
+    "from_date",
+    "high",
+    "holds_on",
+    "is_partial_date",
+    "low",
+    "parse",
+    "precision",
+    "same",
+]
 
 PRECISIONS = {1: "year", 2: "month", 3: "day"}
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 """English month names and abbreviations (lower case) -> month number."""
 
-MONTH_PATTERN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-                 r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+MONTH_PATTERN = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 """A month name or abbreviation (no trailing dot) in a regular expression; match it
 case-insensitively."""
 _WIDTH = {1: 4, 2: 7, 3: 10}
@@ -37,6 +73,7 @@ _ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A calendar date known to the year, month or day."""
+
     year: int
     month: int | None = None
     day: int | None = None
@@ -48,7 +85,7 @@ class PartialDate:
 
     @property
     def iso(self) -> str:
-        return self.low.isoformat()[:_WIDTH[self.precision]]
+        return self.low.isoformat()[: _WIDTH[self.precision]]
 
     @property
     def low(self) -> date:
@@ -68,8 +105,9 @@ class PartialDate:
     def cut(self, prec: int) -> PartialDate:
         """The same date said less precisely ('2020-02-29' at 1 -> '2020')."""
         prec = min(prec, self.precision)
-        return PartialDate(self.year, self.month if prec >= 2 else None,
-                           self.day if prec >= 3 else None)
+        return PartialDate(
+            self.year, self.month if prec >= 2 else None, self.day if prec >= 3 else None
+        )
 
     def __str__(self) -> str:
         return self.iso

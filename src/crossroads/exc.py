@@ -1,12 +1,13 @@
 """The exceptions crossroads raises on purpose.
 
-    CrossroadsError
-    ├── InputError      a file that cannot be ingested (names the input and the reason)
-    ├── StoreError      the database cannot be opened or written
-    ├── PackError       a knowledge pack file is missing or invalid
-    ├── QueryError      a search query over the length or term limit
-    └── NotFound        an id or name the store does not hold
+CrossroadsError
+├── InputError      a file that cannot be ingested (names the input and the reason)
+├── StoreError      the database cannot be opened or written
+├── PackError       a knowledge pack file is missing or invalid
+├── QueryError      a search query over the length or term limit
+└── NotFound        an id or name the store does not hold
 """
+
 from __future__ import annotations
 
 

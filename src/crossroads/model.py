@@ -5,6 +5,7 @@ document's cleaned ``text``, which never changes once stored ("offsets are forev
 ``to_record()`` gives the facts-export shape of docs/export.md (schema 1); the entity types,
 predicates and event types come from schema.toml (crossroads.schema).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,8 +37,7 @@ relation's qualifiers): keys vary by source and predicate, so the values are not
 TYPE_PREFIX = {t.name: t.prefix for t in _SCHEMA.entities.values()}
 
 
-def check_relation(predicate: str, subject_type: str | None,
-                   object_type: str | None) -> str | None:
+def check_relation(predicate: str, subject_type: str | None, object_type: str | None) -> str | None:
     """None when a relation between entities of these types fits the schema, else why not."""
     return _SCHEMA.check_relation(predicate, subject_type, object_type)
 
@@ -75,6 +75,7 @@ def date_precision(iso: str | None) -> str | None:
 @dataclass(frozen=True)
 class Footnote:
     """A note of a policy brief, kept out of the body's sentences."""
+
     marker: str
     """The marker as printed ("12")."""
     text: str
@@ -86,6 +87,7 @@ class Footnote:
 @dataclass(frozen=True)
 class Document:
     """One stored document: an article, or a page that holds several articles."""
+
     id: str
     """'d:' + hash of the normalised text (pages: of their raw content)."""
     source: str
@@ -110,16 +112,27 @@ class Document:
     """Anything else worth keeping: crawl date, url, format, minhash signature (bytes)."""
 
     def to_record(self) -> Record:
-        return {"kind": "document", "schema": SCHEMA, "id": self.id, "source": self.source,
-                "title": self.title or "", "author": self.author, "published": self.published,
-                "parent": self.parent, "text": self.text, "duplicate_of": self.duplicate_of,
-                "footnotes": [{"marker": f.marker, "text": f.text, "anchor": f.anchor}
-                              for f in self.footnotes]}
+        return {
+            "kind": "document",
+            "schema": SCHEMA,
+            "id": self.id,
+            "source": self.source,
+            "title": self.title or "",
+            "author": self.author,
+            "published": self.published,
+            "parent": self.parent,
+            "text": self.text,
+            "duplicate_of": self.duplicate_of,
+            "footnotes": [
+                {"marker": f.marker, "text": f.text, "anchor": f.anchor} for f in self.footnotes
+            ],
+        }
 
 
 @dataclass(frozen=True)
 class Evidence:
     """A span of a stored document that holds the sentence a fact was read from."""
+
     doc: str
     start: int
     end: int
@@ -131,6 +144,7 @@ class Evidence:
 @dataclass(frozen=True)
 class Mention:
     """One place in a document's text that refers to an entity."""
+
     entity: str
     doc: str
     start: int
@@ -143,6 +157,7 @@ class Mention:
 @dataclass(frozen=True)
 class Entity:
     """A thing the reporting names: a state, group, person, place..."""
+
     id: str
     """Pack id ('e:country/tj') for known things, else entity_id(type, name)."""
     type: str
@@ -152,15 +167,25 @@ class Entity:
     """Pack data: iso, wikidata, lat, lon, geo_precision, source..."""
 
     def to_record(self, mentions: list[Mention] | None = None) -> Record:
-        return {"kind": "entity", "schema": SCHEMA, "id": self.id, "type": self.type,
-                "name": self.name, "aliases": list(self.aliases), "data": self.data,
-                "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text,
-                              "kind": m.kind} for m in (mentions or [])]}
+        return {
+            "kind": "entity",
+            "schema": SCHEMA,
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "data": self.data,
+            "mentions": [
+                {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind}
+                for m in (mentions or [])
+            ],
+        }
 
 
 @dataclass(frozen=True)
 class Relation:
     """One reading of a relation from one sentence (a statement with provenance)."""
+
     subject: str
     predicate: str
     object: str | None
@@ -183,15 +208,25 @@ class Relation:
         return (s, self.predicate, o, res, self.negated)
 
     def to_record(self) -> Record:
-        return {"kind": "relation", "schema": SCHEMA, "subject": self.subject,
-                "predicate": self.predicate, "object": self.object, "start": self.start,
-                "end": self.end, "negated": self.negated, "attributed_to": self.attributed_to,
-                "qualifiers": dict(self.qualifiers), "evidence": [self.evidence.to_record()]}
+        return {
+            "kind": "relation",
+            "schema": SCHEMA,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "start": self.start,
+            "end": self.end,
+            "negated": self.negated,
+            "attributed_to": self.attributed_to,
+            "qualifiers": dict(self.qualifiers),
+            "evidence": [self.evidence.to_record()],
+        }
 
 
 @dataclass(frozen=True)
 class Event:
     """One PLOVER event read from one sentence."""
+
     type: str
     actors: tuple[str, ...]
     targets: tuple[str, ...]
@@ -204,15 +239,25 @@ class Event:
     """The word that signalled the event ("met", "signed")."""
 
     def to_record(self) -> Record:
-        return {"kind": "event", "schema": SCHEMA, "type": self.type, "actors": list(self.actors),
-                "targets": list(self.targets), "date": self.date, "place": self.place,
-                "negated": self.negated, "mode": self.mode, "trigger": self.trigger,
-                "evidence": [self.evidence.to_record()]}
+        return {
+            "kind": "event",
+            "schema": SCHEMA,
+            "type": self.type,
+            "actors": list(self.actors),
+            "targets": list(self.targets),
+            "date": self.date,
+            "place": self.place,
+            "negated": self.negated,
+            "mode": self.mode,
+            "trigger": self.trigger,
+            "evidence": [self.evidence.to_record()],
+        }
 
 
 @dataclass(frozen=True)
 class Quote:
     """A direct quotation and who said it."""
+
     speaker: str | None
     text: str
     evidence: Evidence
@@ -223,14 +268,22 @@ class Quote:
     """Entity ids the quote mentions."""
 
     def to_record(self) -> Record:
-        return {"kind": "quote", "schema": SCHEMA, "speaker": self.speaker, "text": self.text,
-                "cue": self.cue, "date": self.date, "about": list(self.about),
-                "evidence": [self.evidence.to_record()]}
+        return {
+            "kind": "quote",
+            "schema": SCHEMA,
+            "speaker": self.speaker,
+            "text": self.text,
+            "cue": self.cue,
+            "date": self.date,
+            "about": list(self.about),
+            "evidence": [self.evidence.to_record()],
+        }
 
 
 @dataclass
 class Extraction:
     """Everything read from one document, written to the store with it in one transaction."""
+
     doc: str
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -242,6 +295,7 @@ class Extraction:
 @dataclass(frozen=True)
 class SearchHit:
     """A full-text search result."""
+
     document: Document
     snippet: str
     """Snippet with matches wrapped in [ and ] markers."""
@@ -251,6 +305,7 @@ class SearchHit:
 @dataclass
 class IngestReport:
     """The summary printed at the end of an ingest."""
+
     read: int = 0
     new: int = 0
     duplicate: int = 0
@@ -263,7 +318,13 @@ class IngestReport:
     seconds: float = 0.0
 
     def as_dict(self) -> Record:
-        return {"read": self.read, "new": self.new, "duplicate": self.duplicate,
-                "near_duplicate": self.near_duplicate, "failed": self.failed,
-                "errors": self.errors, "documents": self.documents,
-                "seconds": round(self.seconds, 3)}
+        return {
+            "read": self.read,
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "near_duplicate": self.near_duplicate,
+            "failed": self.failed,
+            "errors": self.errors,
+            "documents": self.documents,
+            "seconds": round(self.seconds, 3),
+        }

@@ -14,6 +14,7 @@ letter apart ("Abdullaev"/"Abdulaev") that no spelling rule could tell apart. At
 third pair of people ("Ruhullah"/"Nurullah Sharifzada") would merge; at 0.90 the issue's
 own example ("Haibatullah"/"Hibatullah Akhundzada", 0.883) would not.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,9 +30,30 @@ __all__ = ["SAME_PERSON", "PersonIndex", "name_parts", "person_similarity", "sam
 SAME_PERSON = 0.88
 """Lowest Jaro-Winkler similarity of the least alike part pair for one person."""
 
-_TITLES = frozenset({
-    "mullah", "mulla", "maulvi", "mawlawi", "maulana", "mawlana", "mufti", "sheikh", "shaikh",
-    "haji", "hajji", "qari", "dr", "mr", "mrs", "ms", "prof", "general", "gen", "colonel"})
+_TITLES = frozenset(
+    {
+        "mullah",
+        "mulla",
+        "maulvi",
+        "mawlawi",
+        "maulana",
+        "mawlana",
+        "mufti",
+        "sheikh",
+        "shaikh",
+        "haji",
+        "hajji",
+        "qari",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "general",
+        "gen",
+        "colonel",
+    }
+)
 """Titles before a name in the region's reporting, none of them also a given name ("Amir",
 "Hafiz" and "Sayed" are both, so they stay)."""
 

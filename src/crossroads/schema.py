@@ -5,6 +5,7 @@ are symmetric, and what an event's roles mean used to live in pieces across the 
 model.py, the pack loader, the exports and the API read them from one file that ships with
 the package, as followthemoney reads its schemata from YAML.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -77,8 +78,9 @@ class Schema:
     event_roles: dict[str, str]
     event_modes: dict[str, str]
 
-    def check_relation(self, predicate: str, subject_type: str | None,
-                       object_type: str | None) -> str | None:
+    def check_relation(
+        self, predicate: str, subject_type: str | None, object_type: str | None
+    ) -> str | None:
         """None when the relation fits the schema, else the reason in words."""
         p = self.predicates.get(predicate)
         if p is None:
@@ -86,26 +88,38 @@ class Schema:
         if p.allows(subject_type, object_type):
             return None
         want = "no object" if not p.object else "/".join(p.object)
-        return (f"{predicate} takes {'/'.join(p.subject)} -> {want}, "
-                f"not {subject_type} -> {object_type or 'no object'}")
+        return (
+            f"{predicate} takes {'/'.join(p.subject)} -> {want}, "
+            f"not {subject_type} -> {object_type or 'no object'}"
+        )
 
     def markdown(self) -> str:
         """The tables docs/export.md shows (``python -m crossroads.schema`` prints them)."""
-        out = ["| entity type | id prefix | exported to FtM as | what |",
-               "| --- | --- | --- | --- |"]
-        out += [f"| {t.name} | `e:{t.prefix}/` | {t.ftm} | {t.description} |"
-                for t in self.entities.values()]
-        out += ["", "| predicate | subject -> object | qualifiers | example |",
-                "| --- | --- | --- | --- |"]
+        out = [
+            "| entity type | id prefix | exported to FtM as | what |",
+            "| --- | --- | --- | --- |",
+        ]
+        out += [
+            f"| {t.name} | `e:{t.prefix}/` | {t.ftm} | {t.description} |"
+            for t in self.entities.values()
+        ]
+        out += [
+            "",
+            "| predicate | subject -> object | qualifiers | example |",
+            "| --- | --- | --- | --- |",
+        ]
         for p in self.predicates.values():
             arrow = "<->" if p.symmetric else "->"
             obj = "/".join(p.object) if p.object else "(no object)"
             quals = ", ".join(f"`{q}`" for q in p.qualifiers)
-            out.append(f"| `{p.name}` | {'/'.join(p.subject)} {arrow} {obj} | {quals} | "
-                       f"{p.example} |")
+            out.append(
+                f"| `{p.name}` | {'/'.join(p.subject)} {arrow} {obj} | {quals} | {p.example} |"
+            )
         out += ["", "| event type | what | actors | targets |", "| --- | --- | --- | --- |"]
-        out += [f"| `{e.name}` | {e.description} | {e.actors} | {e.targets} |"
-                for e in self.events.values()]
+        out += [
+            f"| `{e.name}` | {e.description} | {e.actors} | {e.targets} |"
+            for e in self.events.values()
+        ]
         return "\n".join(out) + "\n"
 
 
@@ -124,18 +138,27 @@ def _text(table: dict[str, Any], key: str, where: str) -> str:
 
 def parse(data: dict[str, Any]) -> Schema:
     """A Schema from the parsed TOML, or SchemaError naming what does not fit."""
-    entities = {name: EntityType(name, _text(t, "prefix", f"entity {name}"),
-                                 _text(t, "ftm", f"entity {name}"),
-                                 _text(t, "description", f"entity {name}"))
-                for name, t in data.get("entity", {}).items()}
+    entities = {
+        name: EntityType(
+            name,
+            _text(t, "prefix", f"entity {name}"),
+            _text(t, "ftm", f"entity {name}"),
+            _text(t, "description", f"entity {name}"),
+        )
+        for name, t in data.get("entity", {}).items()
+    }
     qualifiers = dict(data.get("qualifier", {}))
     predicates = {}
     for name, t in data.get("predicate", {}).items():
         where = f"predicate {name}"
-        p = Predicate(name, _strings(t.get("subject"), f"{where}.subject"),
-                      _strings(t.get("object"), f"{where}.object"), bool(t.get("symmetric")),
-                      _strings(t.get("qualifiers", []), f"{where}.qualifiers"),
-                      _text(t, "example", where))
+        p = Predicate(
+            name,
+            _strings(t.get("subject"), f"{where}.subject"),
+            _strings(t.get("object"), f"{where}.object"),
+            bool(t.get("symmetric")),
+            _strings(t.get("qualifiers", []), f"{where}.qualifiers"),
+            _text(t, "example", where),
+        )
         for type_ in p.subject + p.object:
             if type_ not in entities:
                 raise SchemaError(f"{SCHEMA_FILE.name}: {where}: unknown entity type {type_!r}")
@@ -143,17 +166,31 @@ def parse(data: dict[str, Any]) -> Schema:
             if q not in qualifiers:
                 raise SchemaError(f"{SCHEMA_FILE.name}: {where}: undefined qualifier {q!r}")
         if p.symmetric and set(p.subject) != set(p.object):
-            raise SchemaError(f"{SCHEMA_FILE.name}: {where}: a symmetric predicate needs the "
-                              "same subject and object types")
+            raise SchemaError(
+                f"{SCHEMA_FILE.name}: {where}: a symmetric predicate needs the "
+                "same subject and object types"
+            )
         predicates[name] = p
-    events = {name: EventType(name, _text(t, "description", f"event {name}"),
-                              _text(t, "actors", f"event {name}"),
-                              _text(t, "targets", f"event {name}"))
-              for name, t in data.get("event", {}).items()}
+    events = {
+        name: EventType(
+            name,
+            _text(t, "description", f"event {name}"),
+            _text(t, "actors", f"event {name}"),
+            _text(t, "targets", f"event {name}"),
+        )
+        for name, t in data.get("event", {}).items()
+    }
     if not entities or not predicates or not events:
         raise SchemaError(f"{SCHEMA_FILE.name}: needs entity, predicate and event tables")
-    return Schema(int(data.get("version", 1)), entities, predicates, qualifiers, events,
-                  dict(data.get("event_roles", {})), dict(data.get("event_modes", {})))
+    return Schema(
+        int(data.get("version", 1)),
+        entities,
+        predicates,
+        qualifiers,
+        events,
+        dict(data.get("event_roles", {})),
+        dict(data.get("event_modes", {})),
+    )
 
 
 @lru_cache(maxsize=1)

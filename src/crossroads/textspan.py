@@ -1,4 +1,5 @@
 """Cutting readable context out of stored text by offsets (for mentions without a parse)."""
+
 from __future__ import annotations
 
 import re

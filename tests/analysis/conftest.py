@@ -7,6 +7,7 @@ def _open(path):
         from crossroads.store import open_store
     except ImportError:  # the store package's front door is not written yet
         from crossroads.store.sqlite import SQLiteStore
+
         return SQLiteStore(path)
     return open_store(str(path))
 

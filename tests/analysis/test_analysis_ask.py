@@ -1,4 +1,5 @@
 """Profile, timeline, network and name resolution on the hand-made world."""
+
 import json
 
 import pytest
@@ -23,7 +24,9 @@ def test_resolve_by_id_name_alias_and_store(world):
 def test_profile_splits_current_and_past_with_sources(world):
     store, pack, docs = world
     p = profile(store, pack, "Kyrgyzstan")
-    assert p.entity.id == "e:country/kg" and p.pack is not None and p.pack["source"] == "test: atlas"
+    assert (
+        p.entity.id == "e:country/kg" and p.pack is not None and p.pack["source"] == "test: atlas"
+    )
     past = [f for f in p.past if f.predicate == "hosts_military_presence"]
     assert past[0].object_name == "United States" and past[0].end == "2014"
     assert any(f.label.endswith("Collective Security Treaty Organization") for f in p.current)
@@ -52,11 +55,17 @@ def test_profile_claims_attributed_to_speaker(world):
 def test_timeline_orders_events_and_dated_relations(world):
     store, pack, _ = world
     items = timeline(store, "e:country/kg", pack=pack)
-    assert [(i.date, i.kind) for i in items] == [("2001", "start"), ("2002", "start"), ("2014", "end")]
+    assert [(i.date, i.kind) for i in items] == [
+        ("2001", "start"),
+        ("2002", "start"),
+        ("2014", "end"),
+    ]
     assert items[0].precision == "year" and items[0].evidence.title == "Old airfields"
     petrov = timeline(store, "e:person/ivan-petrov")
-    assert [(i.type, i.date, i.precision) for i in petrov] == [("REJECT", "2021", "year"),
-                                                               ("CONSULT", "2021-06-01", "day")]
+    assert [(i.type, i.date, i.precision) for i in petrov] == [
+        ("REJECT", "2021", "year"),
+        ("CONSULT", "2021-06-01", "day"),
+    ]
 
 
 def test_timeline_pair_query_and_range(world):
@@ -72,8 +81,14 @@ def test_timeline_pair_query_and_range(world):
 def test_network_neighbourhood_depth_and_filters(world):
     store, pack, _ = world
     one = neighbourhood(store, "e:group/imu", depth=1, pack=pack)
-    assert set(one.nodes) == {"e:group/imu", "e:place/af-bds", "e:group/taliban",
-                              "e:person/usman-ghazi", "e:country/us", "e:place/dushanbe"}
+    assert set(one.nodes) == {
+        "e:group/imu",
+        "e:place/af-bds",
+        "e:group/taliban",
+        "e:person/usman-ghazi",
+        "e:country/us",
+        "e:place/dushanbe",
+    }
     assert one.nodes["e:group/imu"]["type"] == "ArmedGroup"
     two = neighbourhood(store, "e:group/imu", depth=2, pack=pack)
     assert "e:country/tj" in two  # Badakhshan borders Tajikistan
@@ -94,6 +109,16 @@ def test_network_as_of_drops_relations_not_holding(world):
 
 def test_analysis_exports_its_public_names():
     from crossroads import analysis
+
     assert all(hasattr(analysis, name) for name in analysis.__all__)
-    assert {"facts", "conflicts", "profile", "timeline", "neighbourhood", "basing_options",
-            "routes", "exposure", "resolve_entity"} <= set(analysis.__all__)
+    assert {
+        "facts",
+        "conflicts",
+        "profile",
+        "timeline",
+        "neighbourhood",
+        "basing_options",
+        "routes",
+        "exposure",
+        "resolve_entity",
+    } <= set(analysis.__all__)

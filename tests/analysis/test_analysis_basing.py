@@ -8,8 +8,14 @@ def _verdicts(world, hosts):
 
 def test_basing_region_expands_and_verdicts_follow_reasons(world):
     v = _verdicts(world, ["Central Asia", "Pakistan"])
-    assert list(v) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan",
-                       "Pakistan"]
+    assert list(v) == [
+        "Kazakhstan",
+        "Kyrgyzstan",
+        "Tajikistan",
+        "Turkmenistan",
+        "Uzbekistan",
+        "Pakistan",
+    ]
     assert v["Uzbekistan"].verdict == "closed"
     assert v["Pakistan"].verdict == "closed"
     assert v["Tajikistan"].verdict == "constrained"
@@ -79,6 +85,7 @@ def test_basing_unknown_host_is_not_found(world):
     import pytest
 
     from crossroads.exc import NotFound
+
     store, pack, _ = world
     with pytest.raises(NotFound, match="Atlantis"):
         basing_options(store, pack, "United States", ["Atlantis"])

@@ -29,20 +29,31 @@ def test_corridors_text_relation_adds_a_link(tmp_path, world):
 
     from crossroads.model import Entity, Extraction, Relation
     from crossroads.store.sqlite import SQLiteStore
+
     _, pack, _ = world
     store = SQLiteStore(tmp_path / "c.db")
     doc = make_documents()["roster"]
     ent = Entity("e:initiative/new-road", "Initiative", "New Road")
-    x = Extraction(doc.id, entities=[ent, Entity("e:place/termez", "Place", "Termez"),
-                                     Entity("e:facility/karachi-port", "Facility", "Karachi Port")])
+    x = Extraction(
+        doc.id,
+        entities=[
+            ent,
+            Entity("e:place/termez", "Place", "Termez"),
+            Entity("e:facility/karachi-port", "Facility", "Karachi Port"),
+        ],
+    )
     ev = span(doc, "700 fighters")
-    x.relations += [Relation(ent.id, "connects", "e:place/termez", ev),
-                    Relation(ent.id, "connects", "e:facility/karachi-port", ev)]
+    x.relations += [
+        Relation(ent.id, "connects", "e:place/termez", ev),
+        Relation(ent.id, "connects", "e:facility/karachi-port", ev),
+    ]
     # a region is a name for many countries, not a way across them
     region = Entity("e:place/central-asia", "Place", "Central Asia")
     x.entities += [region, Entity("e:place/xinjiang", "Place", "Xinjiang")]
-    x.relations += [Relation("e:place/xinjiang", "located_in", region.id, ev),
-                    Relation("e:initiative/new-road", "connects", region.id, ev)]
+    x.relations += [
+        Relation("e:place/xinjiang", "located_in", region.id, ev),
+        Relation("e:initiative/new-road", "connects", region.id, ev),
+    ]
     store.add_documents([doc], [x])
     best = routes(store, pack, "Uzbekistan", max_routes=1)[0]
     assert best.corridors == ("New Road",) and best.port_name == "Karachi Port"

@@ -29,8 +29,11 @@ def test_facts_text_claim_against_pack_is_improbable(world):
 
 def test_facts_as_of_answers_who_were_members(world):
     store, pack, _ = world
+
     def names(day):
-        return {f.subject_name for f in facts(store, CSTO, predicate="member_of", as_of=day, pack=pack)}
+        return {
+            f.subject_name for f in facts(store, CSTO, predicate="member_of", as_of=day, pack=pack)
+        }
 
     assert names("2010") == {"Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan", "Uzbekistan"}
     assert "Uzbekistan" not in {f.subject_name for f in facts(store, CSTO, as_of="2015", pack=pack)}
@@ -48,13 +51,20 @@ def test_facts_pack_only_facts_have_origin_pack(world):
 
 def test_facts_contradicted_fact_is_doubtful(world):
     store, pack, _ = world
-    india = [f for f in facts(store, "e:country/in", pack=pack)
-             if f.predicate == "hosts_military_presence"]
-    assert {(f.negated, f.credibility, f.contradicted_by) for f in india} == {(False, 4, 1), (True, 4, 1)}
+    india = [
+        f
+        for f in facts(store, "e:country/in", pack=pack)
+        if f.predicate == "hosts_military_presence"
+    ]
+    assert {(f.negated, f.credibility, f.contradicted_by) for f in india} == {
+        (False, 4, 1),
+        (True, 4, 1),
+    }
 
 
 def test_facts_to_dict_is_json_ready(world):
     import json
+
     store, pack, _ = world
     data = json.loads(json.dumps([f.to_dict() for f in facts(store, pack=pack)]))
     assert {"credibility", "sources", "evidence", "label"} <= set(data[0])

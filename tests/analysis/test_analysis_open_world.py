@@ -2,6 +2,7 @@
 
 Made-up countries, group and person; the sentences and pack records are the team's own.
 """
+
 import hashlib
 
 import pytest
@@ -13,7 +14,7 @@ from crossroads.model import Document, Entity, Extraction
 from crossroads.pack import Pack
 from crossroads.store.sqlite import SQLiteStore
 
-PACK = '''
+PACK = """
 [[entity]]
 id = "e:country/ar"
 type = "Country"
@@ -67,48 +68,93 @@ object = "e:org/pact"
 start = "2004"
 end = "2011"
 source = "test: treaty"
-'''
+"""
 
-QN, GCF, AR, BO, PACT = ("e:person/qadir-nazari", "e:group/gcf", "e:country/ar", "e:country/bo",
-                         "e:org/pact")
+QN, GCF, AR, BO, PACT = (
+    "e:person/qadir-nazari",
+    "e:group/gcf",
+    "e:country/ar",
+    "e:country/bo",
+    "e:org/pact",
+)
 
 # key: (published, text, [(phrase, subject, predicate, object, qualifiers)])
 TEXTS = {
-    "lead1": ("2023-03-01", "Qadir Nazari, a leader of the Green Crescent Front, spoke in town.",
-              [("a leader", QN, "holds_position", GCF, {"role": "leader"})]),
-    "lead2": ("2023-05-12", "The Front's leader Qadir Nazari met traders.",
-              [("leader Qadir", QN, "holds_position", GCF, {"role": "leader"})]),
-    "lead3": ("2023-08-20", "Front leader Qadir Nazari toured the valley.",
-              [("Front leader", QN, "holds_position", GCF, {"role": "leader"})]),
-    "nameless": ("2023-09-01", "Qadir Nazari of the Green Crescent Front gave a speech.",
-                 [("Qadir Nazari of", QN, "holds_position", GCF, {})]),
-    "line": ("2022-04-02", "A 45 km power line runs along the border between Arland and Borvia.",
-             [("power line", AR, "borders", BO, {"length_km": 45})]),
-    "grid": ("2022-05-03", ("The grid firm built a line with a length of 45 km up to the "
-                           "Arland-Borvia border."),
-             [("grid firm", AR, "borders", BO, {"length_km": 45})]),
-    "border": ("2022-06-07", "Arland and Borvia share a 150 km border.",
-               [("share", AR, "borders", BO, {"length_km": 150})]),
-    "asof": ("2020", "As of 2020 Arland belongs to the Lakeside Pact.",
-             [("belongs", AR, "member_of", PACT, {})]),
+    "lead1": (
+        "2023-03-01",
+        "Qadir Nazari, a leader of the Green Crescent Front, spoke in town.",
+        [("a leader", QN, "holds_position", GCF, {"role": "leader"})],
+    ),
+    "lead2": (
+        "2023-05-12",
+        "The Front's leader Qadir Nazari met traders.",
+        [("leader Qadir", QN, "holds_position", GCF, {"role": "leader"})],
+    ),
+    "lead3": (
+        "2023-08-20",
+        "Front leader Qadir Nazari toured the valley.",
+        [("Front leader", QN, "holds_position", GCF, {"role": "leader"})],
+    ),
+    "nameless": (
+        "2023-09-01",
+        "Qadir Nazari of the Green Crescent Front gave a speech.",
+        [("Qadir Nazari of", QN, "holds_position", GCF, {})],
+    ),
+    "line": (
+        "2022-04-02",
+        "A 45 km power line runs along the border between Arland and Borvia.",
+        [("power line", AR, "borders", BO, {"length_km": 45})],
+    ),
+    "grid": (
+        "2022-05-03",
+        ("The grid firm built a line with a length of 45 km up to the Arland-Borvia border."),
+        [("grid firm", AR, "borders", BO, {"length_km": 45})],
+    ),
+    "border": (
+        "2022-06-07",
+        "Arland and Borvia share a 150 km border.",
+        [("share", AR, "borders", BO, {"length_km": 150})],
+    ),
+    "asof": (
+        "2020",
+        "As of 2020 Arland belongs to the Lakeside Pact.",
+        [("belongs", AR, "member_of", PACT, {})],
+    ),
 }
 
 TWINS = {
-    "office": ("2023-04-04", "Qadir Nazari still runs the envoy office of the Front.",
-               [("envoy office", QN, "holds_position", GCF, {"role": "head of the envoy office"})]),
-    "border2": ("2022-07-01", "Arland and Borvia share a 137 km border.",
-                [("share", AR, "borders", BO, {"length_km": 137})]),
-    "early": ("2019", "In 2019 Arland belongs to the Lakeside Pact.",
-              [("belongs", AR, "member_of", PACT, {})]),
-    "left": ("2015-03-03", "Borvia is a member of the Lakeside Pact.",
-             [("is a member", BO, "member_of", PACT, {})]),
+    "office": (
+        "2023-04-04",
+        "Qadir Nazari still runs the envoy office of the Front.",
+        [("envoy office", QN, "holds_position", GCF, {"role": "head of the envoy office"})],
+    ),
+    "border2": (
+        "2022-07-01",
+        "Arland and Borvia share a 137 km border.",
+        [("share", AR, "borders", BO, {"length_km": 137})],
+    ),
+    "early": (
+        "2019",
+        "In 2019 Arland belongs to the Lakeside Pact.",
+        [("belongs", AR, "member_of", PACT, {})],
+    ),
+    "left": (
+        "2015-03-03",
+        "Borvia is a member of the Lakeside Pact.",
+        [("is a member", BO, "member_of", PACT, {})],
+    ),
 }
 
 
 def _doc(key, published, text):
-    return Document(id="d:" + hashlib.sha1(key.encode()).hexdigest(), source=f"{key}.txt",
-                    text=text, title=key, published=published,
-                    content_hash=hashlib.sha1(text.encode()).hexdigest())
+    return Document(
+        id="d:" + hashlib.sha1(key.encode()).hexdigest(),
+        source=f"{key}.txt",
+        text=text,
+        title=key,
+        published=published,
+        content_hash=hashlib.sha1(text.encode()).hexdigest(),
+    )
 
 
 def _world(tmp_path, texts):
@@ -194,7 +240,8 @@ def test_a_year_before_the_start_and_a_membership_that_ended_conflict(loud):
     arland = next(s for s in found["Arland"].sides if s.stance == "asserts")
     assert [e.title for e in arland.evidence] == ["early"]
     assert "2004–2011" in found["Borvia"].summary or any(
-        "2004–2011" in s.summary for s in found["Borvia"].sides)
+        "2004–2011" in s.summary for s in found["Borvia"].sides
+    )
 
 
 def test_as_of_a_year_includes_a_period_that_starts_inside_it(quiet):

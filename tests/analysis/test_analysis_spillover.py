@@ -9,8 +9,11 @@ def test_spillover_group_in_border_province_with_links(world):
     assert imu.nearest == "inside"  # a claim, attributed to Ivan Petrov, puts it in Dushanbe
     assert imu.placements[0].fact.attributed_to == ("e:person/ivan-petrov",)
     border = imu.placements[1]
-    assert (border.area_name, border.proximity, border.neighbour) == ("Badakhshan", "border area",
-                                                                      "Afghanistan")
+    assert (border.area_name, border.proximity, border.neighbour) == (
+        "Badakhshan",
+        "border area",
+        "Afghanistan",
+    )
     assert border.fact.sources == 2
     assert [f.object_name for f in imu.allegiances] == ["Taliban"]
     assert [f.subject_name for f in imu.leaders] == ["Usman Ghazi"]

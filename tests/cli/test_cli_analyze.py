@@ -1,4 +1,5 @@
 """`crossroads analyze basing|corridors|spillover` on the hand-made world."""
+
 import json
 import sys
 from pathlib import Path
@@ -21,8 +22,10 @@ def run(tmp_path_factory):
         build_store(store, pack)
 
     def invoke(*args):
-        return CliRunner().invoke(cli, ["analyze", *args, "--db", str(base / "w.db"),
-                                        "--pack", str(base / "pack")])
+        return CliRunner().invoke(
+            cli, ["analyze", *args, "--db", str(base / "w.db"), "--pack", str(base / "pack")]
+        )
+
     return invoke
 
 

@@ -1,4 +1,5 @@
 """`crossroads facts|quotes|events|conflicts|profile|timeline|network` on the hand-made world."""
+
 import json
 import sys
 from pathlib import Path
@@ -21,9 +22,11 @@ def run(tmp_path_factory):
         build_store(store, pack)
 
     def invoke(*args):
-        result = CliRunner().invoke(cli, [*args, "--db", str(base / "w.db"),
-                                          "--pack", str(base / "pack")])
+        result = CliRunner().invoke(
+            cli, [*args, "--db", str(base / "w.db"), "--pack", str(base / "pack")]
+        )
         return result
+
     return invoke
 
 
@@ -114,4 +117,5 @@ def test_cli_events_impossible_dates_are_one_line_errors(run, bad):
     result = run("events", "--from", bad)
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"Error: --from must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {bad!r}")
+        f"Error: --from must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {bad!r}"
+    )

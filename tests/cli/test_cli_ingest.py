@@ -1,4 +1,5 @@
 """`crossroads ingest` end to end: real files, a real SQLite store, the real CLI."""
+
 from __future__ import annotations
 
 import json
@@ -55,7 +56,8 @@ def test_cli_ingest_bad_file_gets_one_line_and_batch_goes_on(tmp_path):
     (folder / "good.txt").write_text(
         "Kazakhstan and China opened a new rail crossing at Khorgos this spring, officials said.\n\n"
         "The crossing is meant to move containers from the Pacific coast to Europe faster.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (folder / "empty.txt").write_bytes(b"")
     (folder / "junk.pdf").write_bytes(b"%PDF-1.4\n\x00\x01garbage without any objects")
     db = tmp_path / "x.db"
@@ -76,8 +78,10 @@ def test_cli_ingest_missing_path_is_named(tmp_path):
 
 
 def test_cli_ingest_reads_standard_input(tmp_path):
-    text = ("Turkmenistan declared permanent neutrality in 1995 and the United Nations "
-            "General Assembly recognised it the same year.\n\nAshgabat still cites it today.\n")
+    text = (
+        "Turkmenistan declared permanent neutrality in 1995 and the United Nations "
+        "General Assembly recognised it the same year.\n\nAshgabat still cites it today.\n"
+    )
     db = tmp_path / "x.db"
     result = run("ingest", "-", "--db", db, "--no-extract", "--json", input=text.encode("utf-8"))
     assert result.exit_code == 0, result.output
@@ -89,7 +93,9 @@ def test_cli_ingest_reads_standard_input(tmp_path):
 @pytest.mark.slow
 def test_cli_ingest_with_extraction_finds_entities(tmp_path):
     db = tmp_path / "x.db"
-    result = run("ingest", BRIEFS / "01-basing-after-withdrawal.txt", "--db", db, "--processes", "1")
+    result = run(
+        "ingest", BRIEFS / "01-basing-after-withdrawal.txt", "--db", db, "--processes", "1"
+    )
     assert result.exit_code == 0, result.output
     listing = run("entities", "--db", db, "--json")
     names = {json.loads(line)["name"] for line in listing.stdout.splitlines()}
@@ -104,10 +110,15 @@ def test_cli_ingest_uses_the_pack_named_by_the_setting(tmp_path, monkeypatch):
     (pack / "groups.toml").write_text(
         '[[entity]]\nid = "e:group/steppe-wolves"\ntype = "ArmedGroup"\n'
         'name = "Brigade of the Steppe Wolves"\naliases = ["Steppe Wolves"]\n'
-        'source = "https://example.org/test-pack"\n', encoding="utf-8")
+        'source = "https://example.org/test-pack"\n',
+        encoding="utf-8",
+    )
     text = tmp_path / "note.txt"
-    text.write_text("Officials in Bishkek said the Steppe Wolves had crossed the border twice "
-                    "this year.\n\nNo one was hurt, the ministry added.\n", encoding="utf-8")
+    text.write_text(
+        "Officials in Bishkek said the Steppe Wolves had crossed the border twice "
+        "this year.\n\nNo one was hurt, the ministry added.\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("CROSSROADS_PACK", str(pack))
     db = tmp_path / "x.db"
     assert run("ingest", text, "--db", db, "--processes", "1", "-q").exit_code == 0
@@ -124,18 +135,22 @@ def test_cli_ingest_retry_failed_reads_only_what_failed(tmp_path, monkeypatch):
         (folder / f"brief-{n}.txt").write_text(
             f"The council of district {n} met on Tuesday and agreed to repair the canal. "
             "Farmers said the water had not reached their fields since the spring.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     broken = folder / "late.txt"
-    broken.write_text("   \n", encoding="utf-8")      # empty: fails
+    broken.write_text("   \n", encoding="utf-8")  # empty: fails
     db = tmp_path / "r.db"
     runner = CliRunner()
     first = runner.invoke(cli, ["ingest", str(folder), "--db", str(db), "--no-extract"])
     assert first.exit_code == 1 and "new 3" in first.stdout and "failed 1" in first.stdout
-    broken.write_text("The canal was repaired by the autumn, the district council said. "
-                      "Water reached the fields again.\n", encoding="utf-8")
+    broken.write_text(
+        "The canal was repaired by the autumn, the district council said. "
+        "Water reached the fields again.\n",
+        encoding="utf-8",
+    )
     again = runner.invoke(cli, ["ingest", "--retry-failed", "--db", str(db), "--no-extract"])
     assert again.exit_code == 0, again.output
-    assert "read 1, new 1" in again.stdout          # the three stored files were not read
+    assert "read 1, new 1" in again.stdout  # the three stored files were not read
     nothing = runner.invoke(cli, ["ingest", "--retry-failed", "--db", str(db), "--no-extract"])
     assert nothing.exit_code == 0 and "read 0" in nothing.stdout
     usage = runner.invoke(cli, ["ingest", "--db", str(db)])

@@ -1,4 +1,5 @@
 """`crossroads search|documents|show|export` on a store built from the sample briefs."""
+
 from __future__ import annotations
 
 import json
@@ -69,7 +70,9 @@ def test_cli_search_finds_documents_entities_and_facts_together(tmp_path):
     db = tmp_path / "full.db"
     brief = BRIEFS / "01-basing-after-withdrawal.txt"
     assert run("ingest", brief, "--db", db, "--processes", "1", "-q").exit_code == 0
-    hits = [json.loads(l) for l in run("search", "Kabulov", "--db", db, "--json").stdout.splitlines()]
+    hits = [
+        json.loads(l) for l in run("search", "Kabulov", "--db", db, "--json").stdout.splitlines()
+    ]
     kinds = [h["kind"] for h in hits]
     assert kinds[0] == "document" and "entity" in kinds and "fact" in kinds
     assert any(h["kind"] == "entity" and h["name"] == "Zamir Kabulov" for h in hits)
@@ -78,15 +81,15 @@ def test_cli_search_finds_documents_entities_and_facts_together(tmp_path):
 
 
 def test_cli_search_huge_query_is_one_line_error(db):
-    result = run("search", "Gwadar " * 9400, "--db", db)   # 65 KB
+    result = run("search", "Gwadar " * 9400, "--db", db)  # 65 KB
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "search query too long" in result.stderr
     assert str(db) not in result.stderr
 
 
-OSC52 = "\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07"   # writes the clipboard
-CLEAR = "\x1b[2J\x1b[H"                                       # clears the screen
-CSI8 = "\x9b31m"                                              # the one-byte C1 CSI
+OSC52 = "\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07"  # writes the clipboard
+CLEAR = "\x1b[2J\x1b[H"  # clears the screen
+CSI8 = "\x9b31m"  # the one-byte C1 CSI
 
 
 @pytest.fixture(scope="module")
@@ -94,20 +97,39 @@ def hostile_db(tmp_path_factory):
     """A store whose document title, author, text and source carry terminal escapes."""
     from crossroads.model import Document
     from crossroads.store import open_store
+
     path = tmp_path_factory.mktemp("tty") / "tty.db"
-    text = (f"The caravan reached the pass at dawn.{OSC52} Traders unloaded salt and "
-            f"cloth in the market.{CLEAR} Prices rose by noon.{CSI8}")
+    text = (
+        f"The caravan reached the pass at dawn.{OSC52} Traders unloaded salt and "
+        f"cloth in the market.{CLEAR} Prices rose by noon.{CSI8}"
+    )
     with open_store(path) as store:
-        store.add_documents([Document(id="d:e5c0000000000000aaaa", source=f"brief{CLEAR}.txt",
-                                      text=text, title=f"Caravan{OSC52} report",
-                                      author=f"Staff{CLEAR}", content_hash="tty1")])
+        store.add_documents(
+            [
+                Document(
+                    id="d:e5c0000000000000aaaa",
+                    source=f"brief{CLEAR}.txt",
+                    text=text,
+                    title=f"Caravan{OSC52} report",
+                    author=f"Staff{CLEAR}",
+                    content_hash="tty1",
+                )
+            ]
+        )
     return path
 
 
-@pytest.mark.parametrize("args", [("documents",), ("show", "d:e5c0000000"),
-                                  ("search", "caravan"), ("documents", "--json"),
-                                  ("show", "d:e5c0000000", "--json"),
-                                  ("search", "caravan", "--json")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("documents",),
+        ("show", "d:e5c0000000"),
+        ("search", "caravan"),
+        ("documents", "--json"),
+        ("show", "d:e5c0000000", "--json"),
+        ("search", "caravan", "--json"),
+    ],
+)
 def test_cli_output_never_carries_terminal_escapes(hostile_db, args):
     result = run(*args, "--db", hostile_db)
     assert result.exit_code == 0, result.output
@@ -116,4 +138,4 @@ def test_cli_output_never_carries_terminal_escapes(hostile_db, args):
     for bad in ("\x1b", "\x07", "\x9b"):
         assert bad not in out, (args, out)
     if "--json" not in args:
-        assert "\\x1b]52;c;" in out or "\\x1b[2J" in out   # shown, not obeyed
+        assert "\\x1b]52;c;" in out or "\\x1b[2J" in out  # shown, not obeyed

@@ -11,6 +11,7 @@
 The shared evaluation folder comes from the ``eval_dir`` setting (CROSSROADS_EVAL_DIR);
 without it the corpus set and the scorer are skipped, saying why.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,20 +27,34 @@ from crossroads import settings
 from crossroads.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-EVAL = ROOT / settings.get("eval_dir") if settings.get("eval_dir") else None  # relative: from the checkout
+EVAL = (
+    ROOT / settings.get("eval_dir") if settings.get("eval_dir") else None
+)  # relative: from the checkout
 SCORER = EVAL / "eval" / "score.py" if EVAL else None
 
 SANITY = {"relation": 0.60, "event": 0.45}
 SETS = {
     # set name: (inputs, gold, floors per record kind)
-    "briefs": (ROOT / "examples" / "briefs", ROOT / "tests" / "eval" / "gold",
-               {"entity": 0.90, "quote": 0.90, **SANITY}),
-    "heldout": (ROOT / "tests" / "eval" / "heldout", ROOT / "tests" / "eval" / "heldout-gold",
-                {"entity": 0.90, "quote": 0.90, **SANITY}),
-    "heldout2": (ROOT / "tests" / "eval" / "heldout2", ROOT / "tests" / "eval" / "heldout2-gold",
-                 {"entity": 0.90, "quote": 0.90, **SANITY}),
-    "corpus": (EVAL / "corpus" if EVAL else None, EVAL / "eval" / "gold" if EVAL else None,
-               {"entity": 0.85, "quote": 0.85, **SANITY}),
+    "briefs": (
+        ROOT / "examples" / "briefs",
+        ROOT / "tests" / "eval" / "gold",
+        {"entity": 0.90, "quote": 0.90, **SANITY},
+    ),
+    "heldout": (
+        ROOT / "tests" / "eval" / "heldout",
+        ROOT / "tests" / "eval" / "heldout-gold",
+        {"entity": 0.90, "quote": 0.90, **SANITY},
+    ),
+    "heldout2": (
+        ROOT / "tests" / "eval" / "heldout2",
+        ROOT / "tests" / "eval" / "heldout2-gold",
+        {"entity": 0.90, "quote": 0.90, **SANITY},
+    ),
+    "corpus": (
+        EVAL / "corpus" if EVAL else None,
+        EVAL / "eval" / "gold" if EVAL else None,
+        {"entity": 0.85, "quote": 0.85, **SANITY},
+    ),
 }
 PER_DOCUMENT_ENTITY_FLOOR = 0.75
 """No document's typed entity F1 may fall below this (issue 3's bar)."""
@@ -52,8 +67,12 @@ def score(inputs: Path, gold: Path, tmp_path: Path) -> dict:
     assert ingested.exit_code == 0, ingested.output
     exported = runner.invoke(cli, ["export", "--db", str(db), "--out", str(facts)])
     assert exported.exit_code == 0, exported.output
-    out = subprocess.run([sys.executable, str(SCORER), "--facts", str(facts), "--gold", str(gold),
-                          "--json"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(SCORER), "--facts", str(facts), "--gold", str(gold), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -77,5 +96,6 @@ def test_eval_gate_f1_stays_above_floors(name, tmp_path):
     assert not low, f"{name}: F1 below floor (got, floor): {low}; all: {f1}"
     for src in result["sources"]:
         assert src["found_in_export"], f"{name}: {src['source']} missing from the export"
-        assert src["entity"]["f1"] >= PER_DOCUMENT_ENTITY_FLOOR, \
+        assert src["entity"]["f1"] >= PER_DOCUMENT_ENTITY_FLOOR, (
             f"{name}: {src['source']} entity F1 {src['entity']['f1']} < {PER_DOCUMENT_ENTITY_FLOOR}"
+        )

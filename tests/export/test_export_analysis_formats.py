@@ -1,4 +1,5 @@
 """The FtM, events CSV and GraphML exports on the hand-made world of tests/analysis."""
+
 import csv
 import io
 import json
@@ -27,6 +28,7 @@ def world(tmp_path_factory):
 
 def test_ftm_entities_validate_and_link(world):
     from followthemoney import EntityProxy, model
+
     store, pack, _ = world
     out = io.StringIO()
     n = ftm.write(store, out, pack=pack)
@@ -43,12 +45,20 @@ def test_ftm_entities_validate_and_link(world):
     imu = proxies["crossroads-e-group-imu"]
     assert imu.get("topics") == ["crime.terror"]
     assert by_schema["Sanction"][0].first("authority") == "United States"
-    occ = [o for o in by_schema["Occupancy"] if o.first("holder") == "crossroads-e-person-imran-khan"]
+    occ = [
+        o for o in by_schema["Occupancy"] if o.first("holder") == "crossroads-e-person-imran-khan"
+    ]
     assert proxies[occ[0].first("post")].first("name") == "Prime Minister, Pakistan"
     assert all(x.get("proof") for x in by_schema["Membership"] + by_schema["UnknownLink"])
     # the negated "does not host Indian forces" is not exported as a link
-    links = {(u.first("subject"), u.first("role"), u.first("object")) for u in by_schema["UnknownLink"]}
-    assert ("crossroads-e-country-kg", "hosts_military_presence", "crossroads-e-country-in") in links
+    links = {
+        (u.first("subject"), u.first("role"), u.first("object")) for u in by_schema["UnknownLink"]
+    }
+    assert (
+        "crossroads-e-country-kg",
+        "hosts_military_presence",
+        "crossroads-e-country-in",
+    ) in links
     assert len([x for x in links if x[1] == "hosts_military_presence"]) == 3
     notes = {n.first("entity"): n.first("description") for n in by_schema["Note"]}
     assert notes["crossroads-e-person-imran-khan"].startswith("Pakistan will not host")
@@ -68,9 +78,22 @@ def test_events_csv_has_acled_columns_and_geo(world):
     n = events_csv.write(store, out, pack=pack)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert n == len(rows) == 3  # the reprint's copy of an event is not counted again
-    assert list(rows[0])[:14] == ["event_id", "event_date", "time_precision", "event_type",
-                                  "actor1", "actor2", "location", "admin1", "country",
-                                  "latitude", "longitude", "geo_precision", "source", "notes"]
+    assert list(rows[0])[:14] == [
+        "event_id",
+        "event_date",
+        "time_precision",
+        "event_type",
+        "actor1",
+        "actor2",
+        "location",
+        "admin1",
+        "country",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+    ]
     consult = next(r for r in rows if r["event_type"] == "CONSULT")
     assert (consult["event_date"], consult["time_precision"]) == ("2021-06-01", "1")
     where = (consult["location"], consult["country"], consult["geo_precision"])

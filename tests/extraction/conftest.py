@@ -1,4 +1,5 @@
 """Fixtures of the extraction tests: one small pack written here, one pipeline per session."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,20 +12,58 @@ SRC = "https://www.iso.org/obp/ui/ (test pack)"
 def small_pack() -> Pack:
     """A pack of a few region entities, in our own words: enough to test every stage."""
     ents = [
-        PackEntity("e:country/tj", "Country", "Tajikistan", SRC, ("Republic of Tajikistan",),
-                   ("Tajik",), iso="TJ", data={"capital": "e:place/dushanbe"}),
+        PackEntity(
+            "e:country/tj",
+            "Country",
+            "Tajikistan",
+            SRC,
+            ("Republic of Tajikistan",),
+            ("Tajik",),
+            iso="TJ",
+            data={"capital": "e:place/dushanbe"},
+        ),
         PackEntity("e:country/uz", "Country", "Uzbekistan", SRC, (), ("Uzbek",), iso="UZ"),
-        PackEntity("e:country/ru", "Country", "Russia", SRC, ("Russian Federation",),
-                   ("Russian",), iso="RU"),
-        PackEntity("e:country/us", "Country", "United States", SRC,
-                   ("US", "U.S.", "United States of America"), ("American",), iso="US"),
+        PackEntity(
+            "e:country/ru",
+            "Country",
+            "Russia",
+            SRC,
+            ("Russian Federation",),
+            ("Russian",),
+            iso="RU",
+        ),
+        PackEntity(
+            "e:country/us",
+            "Country",
+            "United States",
+            SRC,
+            ("US", "U.S.", "United States of America"),
+            ("American",),
+            iso="US",
+        ),
         PackEntity("e:country/af", "Country", "Afghanistan", SRC, (), ("Afghan",), iso="AF"),
-        PackEntity("e:place/tashkent", "Place", "Tashkent", SRC, (), country="e:country/uz",
-                   geo_precision="city", data={"capital_of": "e:country/uz"}),
-        PackEntity("e:place/dushanbe", "Place", "Dushanbe", SRC, (), country="e:country/tj",
-                   geo_precision="city"),
-        PackEntity("e:org/csto", "Organization", "Collective Security Treaty Organization", SRC,
-                   ("CSTO",)),
+        PackEntity(
+            "e:place/tashkent",
+            "Place",
+            "Tashkent",
+            SRC,
+            (),
+            country="e:country/uz",
+            geo_precision="city",
+            data={"capital_of": "e:country/uz"},
+        ),
+        PackEntity(
+            "e:place/dushanbe",
+            "Place",
+            "Dushanbe",
+            SRC,
+            (),
+            country="e:country/tj",
+            geo_precision="city",
+        ),
+        PackEntity(
+            "e:org/csto", "Organization", "Collective Security Treaty Organization", SRC, ("CSTO",)
+        ),
         PackEntity("e:group/taliban", "ArmedGroup", "Taliban", SRC, ("the Taliban",)),
         PackEntity("e:person/emomali-rahmon", "Person", "Emomali Rahmon", SRC, ()),
     ]
@@ -40,6 +79,7 @@ def pack() -> Pack:
 def extractor(pack):
     """The one Extractor (and spaCy pipeline) of the test session."""
     from crossroads.extraction.extractor import Extractor
+
     return Extractor(pack=pack)
 
 
@@ -51,9 +91,11 @@ def nlp(extractor):
 @pytest.fixture
 def read(nlp):
     """Run the pipeline over one text with a publication date."""
+
     def run(text: str, published: str | None = "2021-05-25"):
         doc = nlp.make_doc(text)
         doc._.doc_id = "d:test"
         doc._.published = published
         return nlp(doc)
+
     return run

@@ -4,6 +4,7 @@ A test that only says "no AGREE here" also passes when the reader returns nothin
 Each case below runs the absence test's own sentence and a near twin through the same
 reader: the twin must give the record, the original must not. Sentences are our own.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -31,53 +32,88 @@ def quote_count(doc) -> int:
 
 # (absence test it twins, reader, sentence without the record, twin with it, the record)
 EVENTS = [
-    ("test_events_meeting_a_threat_is_no_meeting",
-     "Russia wants to meet the growing threat from Afghanistan.",
-     "Russia met Afghanistan in Dushanbe.", "CONSULT"),
-    ("test_events_a_place_offering_a_route_is_no_agreement",
-     "China's city of Kashgar offers a second route that avoids Kyrgyzstan.",
-     "China and Kyrgyzstan signed an agreement on a second route.", "AGREE"),
-    ("test_events_a_pledge_of_allegiance_is_no_agreement",
-     "The Ferghana Brigade pledged allegiance to al Qaeda in 2015.",
-     "The Ferghana Brigade and al Qaeda signed a pact in 2015.", "AGREE"),
-    ("test_events_duty_under_a_treaty_is_no_aid",
-     ("Under the Vakhsh River Accord, Tajikistan is required to deliver 500 million cubic "
-      "metres of water to Uzbekistan."),
-     "Tajikistan delivered 500 million cubic metres of water to Uzbekistan.", "AID"),
-    ("test_events_cooperation_noun_with_no_one_named_is_no_event",
-     "\"Our cooperation with Russia harms no one,\" the minister told reporters.",
-     "Tajikistan and Russia cooperate on water.", "COOPERATE"),
-    ("test_events_being_aligned_with_is_a_tie_not_an_event",
-     "The Ferghana Brigade is aligned with al-Qaeda.",
-     "Russia and China announced a new alliance in 2019.", "COOPERATE"),
+    (
+        "test_events_meeting_a_threat_is_no_meeting",
+        "Russia wants to meet the growing threat from Afghanistan.",
+        "Russia met Afghanistan in Dushanbe.",
+        "CONSULT",
+    ),
+    (
+        "test_events_a_place_offering_a_route_is_no_agreement",
+        "China's city of Kashgar offers a second route that avoids Kyrgyzstan.",
+        "China and Kyrgyzstan signed an agreement on a second route.",
+        "AGREE",
+    ),
+    (
+        "test_events_a_pledge_of_allegiance_is_no_agreement",
+        "The Ferghana Brigade pledged allegiance to al Qaeda in 2015.",
+        "The Ferghana Brigade and al Qaeda signed a pact in 2015.",
+        "AGREE",
+    ),
+    (
+        "test_events_duty_under_a_treaty_is_no_aid",
+        (
+            "Under the Vakhsh River Accord, Tajikistan is required to deliver 500 million cubic "
+            "metres of water to Uzbekistan."
+        ),
+        "Tajikistan delivered 500 million cubic metres of water to Uzbekistan.",
+        "AID",
+    ),
+    (
+        "test_events_cooperation_noun_with_no_one_named_is_no_event",
+        '"Our cooperation with Russia harms no one," the minister told reporters.',
+        "Tajikistan and Russia cooperate on water.",
+        "COOPERATE",
+    ),
+    (
+        "test_events_being_aligned_with_is_a_tie_not_an_event",
+        "The Ferghana Brigade is aligned with al-Qaeda.",
+        "Russia and China announced a new alliance in 2019.",
+        "COOPERATE",
+    ),
 ]
 
 RELATIONS = [
-    ("test_relations_hypothetical_basing_is_not_a_fact",
-     "Kyrgyzstan would host US troops if Russia agreed.",
-     "Kyrgyzstan hosts US troops.", ("e:country/kg", "hosts_military_presence", "e:country/us")),
-    ("test_relations_adjective_only_country_is_left_out",
-     "Pavel Orlovsky, the Russian special envoy, met Uzbek officials.",
-     "Pavel Orlovsky, the special envoy of Russia, met Uzbek officials.",
-     ("e:person/pavel-orlovsky", "holds_position", "e:country/ru")),
-    ("test_relations_route_that_avoids_a_country_does_not_connect_it",
-     "The Pamir Corridor offers a second route that avoids Uzbekistan.",
-     "The Pamir Corridor connects Kashgar with Uzbekistan.",
-     ("e:initiative/pamir-corridor", "connects", "e:country/uz")),
-    ("test_relations_hyphenated_affiliation_before_the_subjects_is_not_their_subject",
-     ("Al Qaeda-affiliated militant groups such as the Ferghana Brigade and the Taliban, which "
-      "recruit mostly Uzbeks, also fight in Badakhshan."),
-     "The Ferghana Brigade is affiliated with the Taliban.",
-     ("e:group/ferghana-brigade", "affiliated_with", "e:group/taliban")),
+    (
+        "test_relations_hypothetical_basing_is_not_a_fact",
+        "Kyrgyzstan would host US troops if Russia agreed.",
+        "Kyrgyzstan hosts US troops.",
+        ("e:country/kg", "hosts_military_presence", "e:country/us"),
+    ),
+    (
+        "test_relations_adjective_only_country_is_left_out",
+        "Pavel Orlovsky, the Russian special envoy, met Uzbek officials.",
+        "Pavel Orlovsky, the special envoy of Russia, met Uzbek officials.",
+        ("e:person/pavel-orlovsky", "holds_position", "e:country/ru"),
+    ),
+    (
+        "test_relations_route_that_avoids_a_country_does_not_connect_it",
+        "The Pamir Corridor offers a second route that avoids Uzbekistan.",
+        "The Pamir Corridor connects Kashgar with Uzbekistan.",
+        ("e:initiative/pamir-corridor", "connects", "e:country/uz"),
+    ),
+    (
+        "test_relations_hyphenated_affiliation_before_the_subjects_is_not_their_subject",
+        (
+            "Al Qaeda-affiliated militant groups such as the Ferghana Brigade and the Taliban, which "
+            "recruit mostly Uzbeks, also fight in Badakhshan."
+        ),
+        "The Ferghana Brigade is affiliated with the Taliban.",
+        ("e:group/ferghana-brigade", "affiliated_with", "e:group/taliban"),
+    ),
 ]
 
 QUOTES = [
-    ("test_quotes_scare_quotes_are_not_quotes",
-     "Officials describe the so-called “vocational” centres as schools.",
-     "“The centres are vocational schools and nothing else,” Orlovsky said."),
-    ("test_quotes_short_phrase_without_verb_is_a_label",
-     "Orlovsky warned against the so-called “export of the great river revolution” again.",
-     "“We will stop the export of the great river revolution,” Orlovsky said again."),
+    (
+        "test_quotes_scare_quotes_are_not_quotes",
+        "Officials describe the so-called “vocational” centres as schools.",
+        "“The centres are vocational schools and nothing else,” Orlovsky said.",
+    ),
+    (
+        "test_quotes_short_phrase_without_verb_is_a_label",
+        "Orlovsky warned against the so-called “export of the great river revolution” again.",
+        "“We will stop the export of the great river revolution,” Orlovsky said again.",
+    ),
 ]
 
 

@@ -1,4 +1,5 @@
 """Entity stage: pack matching, typing, acronyms, demonyms, clean names, and the Extractor."""
+
 from __future__ import annotations
 
 import logging
@@ -12,13 +13,15 @@ def ents(doc):
 
 
 def test_entities_pipeline_has_versioned_components(nlp):
-    assert list(PIPELINE) == nlp.pipe_names[-len(PIPELINE):]
+    assert list(PIPELINE) == nlp.pipe_names[-len(PIPELINE) :]
     assert all(name.startswith("crossroads_") and name.endswith("_v1") for name in PIPELINE)
 
 
 def test_entities_country_is_country_never_norp(read):
-    doc = read("Tajikistan and Uzbekistan agreed to reopen their border crossings, "
-               "while Tajikistan's parliament debated the deal.")
+    doc = read(
+        "Tajikistan and Uzbekistan agreed to reopen their border crossings, "
+        "while Tajikistan's parliament debated the deal."
+    )
     assert ("Tajikistan", "Country") in ents(doc)
     assert ("Uzbekistan", "Country") in ents(doc)
     assert all(e.label_ != "NORP" for e in doc.ents)
@@ -26,8 +29,10 @@ def test_entities_country_is_country_never_norp(read):
 
 
 def test_entities_acronym_defined_in_text_is_the_same_entity(read):
-    doc = read("Fighters of the Brigade of the Eastern Hills (BEH) crossed the river. "
-               "Officials said the BEH had recruited in three villages.")
+    doc = read(
+        "Fighters of the Brigade of the Eastern Hills (BEH) crossed the river. "
+        "Officials said the BEH had recruited in three villages."
+    )
     beh = [e for e in doc.ents if e.text == "BEH"]
     full = [e for e in doc.ents if e.text == "Brigade of the Eastern Hills"]
     assert len(beh) == 2 and len(full) == 1
@@ -41,21 +46,32 @@ def test_entities_demonym_is_a_mention_of_the_country_not_an_entity(read, extrac
     doc = read("The Russian envoy met Afghan officials in Dushanbe.")
     assert all(e.text not in ("Russian", "Afghan") for e in doc.ents)
     assert {(s.text, s.kb_id_) for s in doc.spans["demonyms"]} >= {
-        ("Russian", "e:country/ru"), ("Afghan", "e:country/af")}
+        ("Russian", "e:country/ru"),
+        ("Afghan", "e:country/af"),
+    }
     assert doc._.entities["e:country/ru"].name == "Russia"
     # an adjective alone does not make the article mention the state
-    x = extractor.extract(Document("d:a", "a.txt", "The Russian envoy flew home. Russia said "
-                                   "nothing more.", published="2021-05-25"))
+    x = extractor.extract(
+        Document(
+            "d:a",
+            "a.txt",
+            "The Russian envoy flew home. Russia said nothing more.",
+            published="2021-05-25",
+        )
+    )
     kinds = {(m.text, m.kind) for m in x.mentions if m.entity == "e:country/ru"}
     assert kinds == {("Russian", "demonym"), ("Russia", "name")}
-    y = extractor.extract(Document("d:b", "b.txt", "The Russian envoy flew home.",
-                                   published="2021-05-25"))
+    y = extractor.extract(
+        Document("d:b", "b.txt", "The Russian envoy flew home.", published="2021-05-25")
+    )
     assert not [m for m in y.mentions if m.entity == "e:country/ru"]
 
 
 def test_entities_footnote_digits_glued_to_a_name_are_not_part_of_it(read):
-    doc = read("The agreement was signed by Tajikistan.12 A second round followed in "
-               "Uzbekistan3 after long talks.")
+    doc = read(
+        "The agreement was signed by Tajikistan.12 A second round followed in "
+        "Uzbekistan3 after long talks."
+    )
     assert ("Tajikistan", "Country") in ents(doc)
     assert ("Uzbekistan", "Country") in ents(doc)
     assert not [e for e in doc.ents if any(c.isdigit() for c in e.text)]
@@ -69,8 +85,10 @@ def test_entities_glued_words_are_split(read):
 
 
 def test_entities_name_in_no_pack_gets_a_type_and_an_id(read):
-    doc = read("Bakhtiyor Nazarov, an adviser to the Ministry of Water Resources, said "
-               "the canal would be finished next year.")
+    doc = read(
+        "Bakhtiyor Nazarov, an adviser to the Ministry of Water Resources, said "
+        "the canal would be finished next year."
+    )
     person = [e for e in doc.ents if e.text == "Bakhtiyor Nazarov"]
     assert person and person[0].label_ == "Person"
     assert person[0].kb_id_ == entity_id("Person", "Bakhtiyor Nazarov")
@@ -91,11 +109,15 @@ def test_entities_site_furniture_is_dropped(read):
 
 def test_entities_extract_many_in_order_with_two_processes(pack):
     from crossroads.extraction.extractor import Extractor
+
     ex = Extractor(pack=pack, processes=2, batch_size=1)
-    texts = ["Emomali Rahmon visited Tashkent.", "", "The Taliban met envoys of Russia.",
-             "Uzbekistan joined the Collective Security Treaty Organization (CSTO)."]
-    docs = [Document(f"d:{i}", f"{i}.txt", t, published="2021-05-25")
-            for i, t in enumerate(texts)]
+    texts = [
+        "Emomali Rahmon visited Tashkent.",
+        "",
+        "The Taliban met envoys of Russia.",
+        "Uzbekistan joined the Collective Security Treaty Organization (CSTO).",
+    ]
+    docs = [Document(f"d:{i}", f"{i}.txt", t, published="2021-05-25") for i, t in enumerate(texts)]
     out = list(ex.extract_many(docs))
     assert [x.doc for x in out] == [d.id for d in docs]
     assert out[1].entities == []
@@ -108,9 +130,11 @@ def test_entities_extract_many_in_order_with_two_processes(pack):
 
 
 def test_entities_failing_document_does_not_stop_the_batch(extractor, caplog):
-    docs = [Document("d:ok1", "1.txt", "Tajikistan borders Afghanistan."),
-            Document("d:bad", "2.txt", None),  # type: ignore[arg-type]
-            Document("d:ok2", "3.txt", "Uzbekistan borders Afghanistan.")]
+    docs = [
+        Document("d:ok1", "1.txt", "Tajikistan borders Afghanistan."),
+        Document("d:bad", "2.txt", None),  # type: ignore[arg-type]
+        Document("d:ok2", "3.txt", "Uzbekistan borders Afghanistan."),
+    ]
     with caplog.at_level(logging.ERROR):
         out = list(extractor.extract_many(docs))
     assert [x.doc for x in out] == ["d:ok1", "d:bad", "d:ok2"]
@@ -133,24 +157,29 @@ def test_entities_unknown_group_typed_armed_by_its_context(read):
 
 
 def test_entities_foreign_acronym_in_brackets_is_an_alias(read):
-    doc = read("The Agency for Water Management (SUVKHOZ) repaired the canal. "
-               "Later SUVKHOZ asked for more funds.")
+    doc = read(
+        "The Agency for Water Management (SUVKHOZ) repaired the canal. "
+        "Later SUVKHOZ asked for more funds."
+    )
     ids = {e.kb_id_ for e in doc.ents if e.text in ("SUVKHOZ", "Agency for Water Management")}
     assert len(ids) == 1
 
 
 def test_entities_undefined_acronym_links_to_the_name_with_its_initials(read):
-    doc = read("The Kulob Regional Water Authority opened a canal. Critics say KRWA ignored "
-               "the farmers.")
+    doc = read(
+        "The Kulob Regional Water Authority opened a canal. Critics say KRWA ignored the farmers."
+    )
     ids = {e.kb_id_ for e in doc.ents if e.text in ("KRWA", "Kulob Regional Water Authority")}
     assert len(ids) == 1
 
 
 def test_entities_processed_doc_round_trips_through_bytes(read, nlp):
     from spacy.tokens import Doc
+
     doc = read("Emomali Rahmon met the Taliban last week.")
     back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert back._.entities == doc._.entities
-    assert [(e.text, e.label_, e.kb_id_) for e in back.ents] == \
-        [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+    assert [(e.text, e.label_, e.kb_id_) for e in back.ents] == [
+        (e.text, e.label_, e.kb_id_) for e in doc.ents
+    ]
     assert [s._.iso for s in back.spans["dates"]] == [s._.iso for s in doc.spans["dates"]]

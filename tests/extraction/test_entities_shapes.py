@@ -1,4 +1,5 @@
 """Entity typing by the shape of a name and the word after it, on sentences of our own."""
+
 from __future__ import annotations
 
 
@@ -7,8 +8,9 @@ def types(doc):
 
 
 def test_entities_declaration_on_is_an_agreement(read):
-    got = types(read("Uzbekistan and Russia signed a Joint Declaration on Strategic Partnership "
-                     "in 2019."))
+    got = types(
+        read("Uzbekistan and Russia signed a Joint Declaration on Strategic Partnership in 2019.")
+    )
     assert got.get("Joint Declaration on Strategic Partnership") == "Agreement"
 
 
@@ -29,6 +31,10 @@ def test_entities_capitals_coordinated_as_subject_are_their_states(read):
 
 
 def test_entities_agreement_title_cut_by_ner_is_joined(read):
-    got = types(read("Tashkent and Dushanbe also signed a Joint Declaration on Enhanced Regional "
-                     "Partnership in March 2020."))
+    got = types(
+        read(
+            "Tashkent and Dushanbe also signed a Joint Declaration on Enhanced Regional "
+            "Partnership in March 2020."
+        )
+    )
     assert got.get("Joint Declaration on Enhanced Regional Partnership") == "Agreement"

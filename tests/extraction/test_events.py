@@ -1,4 +1,5 @@
 """Events: PLOVER types, actors and targets, dates, places, negation and mode."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,22 +17,50 @@ def one(doc, type_):
     return evs[0]
 
 
-@pytest.mark.parametrize("text,type_,actor,target", [
-    ("Russia deployed troops to Tajikistan.", "MOBILIZE", "e:country/ru", "e:country/tj"),
-    ("The Ferghana Brigade attacked a border post in Tajikistan.", "ASSAULT",
-     "e:group/ferghana-brigade", "e:country/tj"),
-    ("The United States withdrew its troops from Afghanistan.", "RETREAT", "e:country/us",
-     "e:country/af"),
-    ("Uzbekistan rejected the request of the United States.", "REJECT", "e:country/uz",
-     "e:country/us"),
-    ("Tajikistan accused Iran of training militants.", "ACCUSE", "e:country/tj", "e:country/ir"),
-    ("Iran threatened the Ferghana Brigade.", "THREATEN", "e:country/ir",
-     "e:group/ferghana-brigade"),
-    ("Iran and Tajikistan signed the Vakhsh River Accord.", "AGREE", "e:country/ir", None),
-    ("The State Department designated the Ferghana Brigade a terrorist organization.",
-     "SANCTION", "e:org/state-department", "e:group/ferghana-brigade"),
-    ("China offered loans to Kyrgyzstan.", "AID", "e:country/cn", "e:country/kg"),
-])
+@pytest.mark.parametrize(
+    "text,type_,actor,target",
+    [
+        ("Russia deployed troops to Tajikistan.", "MOBILIZE", "e:country/ru", "e:country/tj"),
+        (
+            "The Ferghana Brigade attacked a border post in Tajikistan.",
+            "ASSAULT",
+            "e:group/ferghana-brigade",
+            "e:country/tj",
+        ),
+        (
+            "The United States withdrew its troops from Afghanistan.",
+            "RETREAT",
+            "e:country/us",
+            "e:country/af",
+        ),
+        (
+            "Uzbekistan rejected the request of the United States.",
+            "REJECT",
+            "e:country/uz",
+            "e:country/us",
+        ),
+        (
+            "Tajikistan accused Iran of training militants.",
+            "ACCUSE",
+            "e:country/tj",
+            "e:country/ir",
+        ),
+        (
+            "Iran threatened the Ferghana Brigade.",
+            "THREATEN",
+            "e:country/ir",
+            "e:group/ferghana-brigade",
+        ),
+        ("Iran and Tajikistan signed the Vakhsh River Accord.", "AGREE", "e:country/ir", None),
+        (
+            "The State Department designated the Ferghana Brigade a terrorist organization.",
+            "SANCTION",
+            "e:org/state-department",
+            "e:group/ferghana-brigade",
+        ),
+        ("China offered loans to Kyrgyzstan.", "AID", "e:country/cn", "e:country/kg"),
+    ],
+)
 def test_events_types_actors_targets(rel_doc, text, type_, actor, target):
     ev = one(rel_doc(text), type_)
     assert actor in ev.actors
@@ -41,16 +70,16 @@ def test_events_types_actors_targets(rel_doc, text, type_, actor, target):
 
 
 def test_events_meeting_has_date_and_place(rel_doc):
-    ev = one(rel_doc("Pavel Orlovsky met Dilnoza Rakhimova in Dushanbe on March 3, 2021."),
-             "CONSULT")
+    ev = one(
+        rel_doc("Pavel Orlovsky met Dilnoza Rakhimova in Dushanbe on March 3, 2021."), "CONSULT"
+    )
     assert ev.actors == ("e:person/pavel-orlovsky",)
     assert ev.targets == ("e:person/dilnoza-rakhimova",)
     assert (ev.date, ev.place, ev.trigger) == ("2021-03-03", "e:place/dushanbe", "met")
 
 
 def test_events_relative_date_resolved_against_publication(rel_doc):
-    ev = one(rel_doc("Russia deployed troops to Tajikistan last month.", "2021-05-25"),
-             "MOBILIZE")
+    ev = one(rel_doc("Russia deployed troops to Tajikistan last month.", "2021-05-25"), "MOBILIZE")
     assert ev.date == "2021-04"
 
 
@@ -86,8 +115,9 @@ def test_events_they_is_the_last_named_pair(rel_doc):
 
 
 def test_events_date_carried_from_earlier_in_the_paragraph(rel_doc):
-    doc = rel_doc("On March 3, 2021, Orlovsky landed in Dushanbe. He met Dilnoza Rakhimova there.",
-                  None)
+    doc = rel_doc(
+        "On March 3, 2021, Orlovsky landed in Dushanbe. He met Dilnoza Rakhimova there.", None
+    )
     ev = next(e for e in read_events(doc) if e.trigger == "met")
     assert ev.date == "2021-03-03"
 
@@ -105,15 +135,22 @@ def test_events_pledged_aid_is_aid(rel_doc):
 
 
 def test_events_considered_deployment_is_hypothetical_with_its_actor(rel_doc):
-    ev = one(rel_doc("The United States is considering the possibility of deploying troops to "
-                     "Uzbekistan."), "MOBILIZE")
+    ev = one(
+        rel_doc(
+            "The United States is considering the possibility of deploying troops to Uzbekistan."
+        ),
+        "MOBILIZE",
+    )
     assert ev.actors == ("e:country/us",)
     assert ev.mode == "hypothetical"
 
 
 def test_events_the_two_generals_are_the_last_two_people(rel_doc):
-    doc = rel_doc("On March 3, 2021, Pavel Orlovsky visited Dushanbe and met Dilnoza Rakhimova. "
-                  "The two ministers agreed to open a joint office.", None)
+    doc = rel_doc(
+        "On March 3, 2021, Pavel Orlovsky visited Dushanbe and met Dilnoza Rakhimova. "
+        "The two ministers agreed to open a joint office.",
+        None,
+    )
     ev = one(doc, "AGREE")
     assert set(ev.actors) == {"e:person/pavel-orlovsky", "e:person/dilnoza-rakhimova"}
     assert ev.date == "2021-03-03"
@@ -126,8 +163,10 @@ def test_events_denied_support_keeps_its_actor(rel_doc):
 
 
 def test_events_the_two_sides_are_the_two_people_just_named(rel_doc):
-    doc = rel_doc("Pavel Orlovsky met Dilnoza Rakhimova in Dushanbe on March 3, 2021. "
-                  "The two sides agreed to expand trade.")
+    doc = rel_doc(
+        "Pavel Orlovsky met Dilnoza Rakhimova in Dushanbe on March 3, 2021. "
+        "The two sides agreed to expand trade."
+    )
     ev = one(doc, "AGREE")
     assert set(ev.actors) == {"e:person/pavel-orlovsky", "e:person/dilnoza-rakhimova"}
     assert ev.date == "2021-03-03"
@@ -139,14 +178,21 @@ def test_events_a_place_offering_a_route_is_no_agreement(rel_doc):
 
 
 def test_events_relative_date_after_a_noun_in_the_same_phrase(rel_doc):
-    ev = one(rel_doc("Uzbekistan rejected the request of the United States in a statement "
-                     "last month.", "2021-05-25"), "REJECT")
+    ev = one(
+        rel_doc(
+            "Uzbekistan rejected the request of the United States in a statement last month.",
+            "2021-05-25",
+        ),
+        "REJECT",
+    )
     assert ev.date == "2021-04"
 
 
 def test_events_officials_from_a_capital_visit_for_their_state(read):
-    doc = read("Tajikistan expects guests this spring. Officials from Tashkent visited "
-               "Dushanbe in March 2021 to discuss water sharing.")
+    doc = read(
+        "Tajikistan expects guests this spring. Officials from Tashkent visited "
+        "Dushanbe in March 2021 to discuss water sharing."
+    )
     ev = one(doc, "CONSULT")
     assert ev.actors == ("e:country/uz",)
     assert ev.targets == ("e:country/tj",)
@@ -161,24 +207,35 @@ def test_events_a_state_led_alliance_is_no_act_of_cooperation(rel_doc):
 
 
 def test_events_an_armed_group_taking_a_place_is_an_assault(rel_doc):
-    ev = one(rel_doc("Tajikistan has been uneasy since the Ferghana Brigade took Badakhshan "
-                     "in May 2020."), "ASSAULT")
+    ev = one(
+        rel_doc(
+            "Tajikistan has been uneasy since the Ferghana Brigade took Badakhshan in May 2020."
+        ),
+        "ASSAULT",
+    )
     assert ev.actors == ("e:group/ferghana-brigade",)
     assert ev.targets == ("e:place/badakhshan",)
     assert ev.date == "2020-05"
 
 
 def test_events_an_attack_with_no_named_attacker_hits_its_place(rel_doc):
-    ev = one(rel_doc("On March 3, 2021, a gunman killed twelve people at a market in Dushanbe."),
-             "ASSAULT")
+    ev = one(
+        rel_doc("On March 3, 2021, a gunman killed twelve people at a market in Dushanbe."),
+        "ASSAULT",
+    )
     assert ev.actors == ()
     assert ev.targets == ("e:place/dushanbe",)
     assert (ev.date, ev.place) == ("2021-03-03", "e:place/dushanbe")
 
 
 def test_events_a_charge_rejected_answers_the_accuser(rel_doc):
-    ev = one(rel_doc("Iran accused the Ferghana Brigade of hiding weapons, a charge the "
-                     "Ferghana Brigade rejected."), "REJECT")
+    ev = one(
+        rel_doc(
+            "Iran accused the Ferghana Brigade of hiding weapons, a charge the "
+            "Ferghana Brigade rejected."
+        ),
+        "REJECT",
+    )
     assert ev.actors == ("e:group/ferghana-brigade",)
     assert "e:country/ir" in ev.targets
 
@@ -189,8 +246,9 @@ def test_events_a_pledge_of_allegiance_is_no_agreement(rel_doc):
 
 
 def test_events_troops_leaving_a_country_retreat(rel_doc):
-    ev = one(rel_doc("China said that Chinese soldiers began leaving Tajikistan on Monday."),
-             "RETREAT")
+    ev = one(
+        rel_doc("China said that Chinese soldiers began leaving Tajikistan on Monday."), "RETREAT"
+    )
     assert ev.targets == ("e:country/tj",)
     assert ev.actors == ("e:country/cn",)
 
@@ -201,8 +259,9 @@ def test_events_states_contributing_troops_mobilize(rel_doc):
 
 
 def test_events_troops_sent_at_a_request_mobilize_and_the_asker_requests(rel_doc):
-    doc = rel_doc("Days later, after the CSTO sent 500 troops at the request of Rakhimova, "
-                  "calm returned.")
+    doc = rel_doc(
+        "Days later, after the CSTO sent 500 troops at the request of Rakhimova, calm returned."
+    )
     ev = one(doc, "MOBILIZE")
     assert ev.actors == ("e:org/csto",)
     assert "e:person/dilnoza-rakhimova" not in ev.targets
@@ -211,8 +270,9 @@ def test_events_troops_sent_at_a_request_mobilize_and_the_asker_requests(rel_doc
 
 
 def test_events_a_state_led_bloc_is_the_organisation_named_before(rel_doc):
-    doc = rel_doc("The CSTO held drills in May. Rakhimova asked the Russia-led bloc for help "
-                  "on June 2.")
+    doc = rel_doc(
+        "The CSTO held drills in May. Rakhimova asked the Russia-led bloc for help on June 2."
+    )
     req = one(doc, "REQUEST")
     assert req.targets == ("e:org/csto",)
 
@@ -230,8 +290,9 @@ def test_events_a_groups_fighters_overrunning_a_place_assault(rel_doc):
 
 
 def test_events_which_x_denied_answers_the_accuser(rel_doc):
-    ev = one(rel_doc("Iran accused Tajikistan of hiding militants, which Tajikistan denied."),
-             "REJECT")
+    ev = one(
+        rel_doc("Iran accused Tajikistan of hiding militants, which Tajikistan denied."), "REJECT"
+    )
     assert (ev.actors, ev.targets) == (("e:country/tj",), ("e:country/ir",))
 
 
@@ -241,8 +302,10 @@ def test_events_pulling_out_of_a_country_targets_it(rel_doc):
 
 
 def test_events_the_bloc_is_the_organisation_named_before(rel_doc):
-    doc = rel_doc("The CSTO met in Dushanbe in May. Rakhimova asked the alliance for help on "
-                  "June 2. It was the first time the bloc had deployed forces abroad.")
+    doc = rel_doc(
+        "The CSTO met in Dushanbe in May. Rakhimova asked the alliance for help on "
+        "June 2. It was the first time the bloc had deployed forces abroad."
+    )
     assert one(doc, "REQUEST").targets == ("e:org/csto",)
     assert one(doc, "MOBILIZE").actors == ("e:org/csto",)
 

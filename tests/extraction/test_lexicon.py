@@ -1,4 +1,5 @@
 """The trigger lexicons: a trigger belongs to one type, or the first list silently wins."""
+
 from __future__ import annotations
 
 import tomllib
@@ -28,8 +29,11 @@ def typed_tables() -> list[tuple[str, dict[str, list[str]]]]:
     for path in sorted(FOLDER.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for name, table in data.items():
-            if isinstance(table, dict) and table and all(
-                    k.isupper() and isinstance(v, list) for k, v in table.items()):
+            if (
+                isinstance(table, dict)
+                and table
+                and all(k.isupper() and isinstance(v, list) for k, v in table.items())
+            ):
                 found.append((f"{path.name} [{name}]", table))
     return found
 
@@ -41,12 +45,14 @@ def test_lexicon_check_finds_the_typed_tables():
 
 def test_lexicon_check_catches_a_trigger_under_two_types():
     assert clashes({"PROTEST": ["march", "Strike"], "ASSAULT": ["strike", "shell"]}) == {
-        "strike": ["PROTEST", "ASSAULT"]}
+        "strike": ["PROTEST", "ASSAULT"]
+    }
     assert clashes({"PROTEST": ["march"], "ASSAULT": ["shell"]}) == {}
 
 
-@pytest.mark.parametrize("name,table", typed_tables(),
-                         ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize(
+    "name,table", typed_tables(), ids=lambda x: x if isinstance(x, str) else ""
+)
 def test_lexicon_no_trigger_sits_under_two_types(name, table):
     assert clashes(table) == {}, f"{name}: triggers under two types"
 
@@ -59,9 +65,15 @@ def test_lexicon_event_moods_do_not_overlap():
 def shared_relation_triggers() -> dict[str, list[str]]:
     """{trigger: [predicates]} for words listed as triggers of two or more predicates."""
     data = tomllib.loads((FOLDER / "relations.toml").read_text(encoding="utf-8"))
-    table = {p: [w for key in ("triggers", "verbs", "nouns")
-                 for w in (t.get(key) if isinstance(t.get(key), list) else [])]
-             for p, t in data.items() if p in schema.load().predicates and isinstance(t, dict)}
+    table = {
+        p: [
+            w
+            for key in ("triggers", "verbs", "nouns")
+            for w in (t.get(key) if isinstance(t.get(key), list) else [])
+        ]
+        for p, t in data.items()
+        if p in schema.load().predicates and isinstance(t, dict)
+    }
     return clashes(table)
 
 
@@ -75,8 +87,10 @@ def overlap(a: str, b: str) -> list[tuple[str, str | None]]:
 
 
 def test_lexicon_overlap_of_two_predicates():
-    assert overlap("member_of", "part_of") == [("Organization", "Initiative"),
-                                               ("Organization", "Organization")]
+    assert overlap("member_of", "part_of") == [
+        ("Organization", "Initiative"),
+        ("Organization", "Organization"),
+    ]
     assert overlap("member_of", "connects") == []
 
 
@@ -87,6 +101,6 @@ def test_lexicon_relation_trigger_of_two_predicates_is_told_apart_by_argument_ty
     shared = shared_relation_triggers()
     assert "join" in shared  # the check sees the shared words
     for word, names in shared.items():
-        for a, b in ((a, b) for i, a in enumerate(names) for b in names[i + 1:] if a != b):
+        for a, b in ((a, b) for i, a in enumerate(names) for b in names[i + 1 :] if a != b):
             both = overlap(a, b)
             assert not both, f"{word!r} is a trigger of {a} and {b}, which fit the same {both}"

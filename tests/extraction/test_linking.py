@@ -1,4 +1,5 @@
 """Linking: short forms, same person spelled twice, capitals for governments, stable ids."""
+
 from __future__ import annotations
 
 import spacy
@@ -11,8 +12,10 @@ from crossroads.pack import Pack, PackEntity
 
 
 def test_linking_short_name_links_to_the_full_name(read):
-    doc = read("Dilshod Karimjonov, the deputy governor, opened the bridge. "
-               "Karimjonov said trade would double.")
+    doc = read(
+        "Dilshod Karimjonov, the deputy governor, opened the bridge. "
+        "Karimjonov said trade would double."
+    )
     ids = {e.text: e.kb_id_ for e in doc.ents if e.label_ == "Person"}
     assert ids["Karimjonov"] == ids["Dilshod Karimjonov"] == "e:person/dilshod-karimjonov"
     entity = doc._.entities["e:person/dilshod-karimjonov"]
@@ -20,16 +23,22 @@ def test_linking_short_name_links_to_the_full_name(read):
 
 
 def test_linking_short_name_of_a_pack_person_takes_the_pack_id(read, extractor):
-    x = extractor.extract(Document("d:r", "r.txt", "President Emomali Rahmon arrived on "
-                                   "Monday. Rahmon later met the press."))
+    x = extractor.extract(
+        Document(
+            "d:r",
+            "r.txt",
+            "President Emomali Rahmon arrived on Monday. Rahmon later met the press.",
+        )
+    )
     rahmon = [m for m in x.mentions if m.entity == "e:person/emomali-rahmon"]
-    assert {(m.text, m.kind) for m in rahmon} == {("Emomali Rahmon", "name"),
-                                                  ("Rahmon", "short")}
+    assert {(m.text, m.kind) for m in rahmon} == {("Emomali Rahmon", "name"), ("Rahmon", "short")}
 
 
 def test_linking_capital_used_for_its_government_is_the_country(read):
-    doc = read("Tashkent said it would not allow foreign bases. The delegates then flew "
-               "to Tashkent for the summit.")
+    doc = read(
+        "Tashkent said it would not allow foreign bases. The delegates then flew "
+        "to Tashkent for the summit."
+    )
     first, second = [e for e in doc.ents if e.text == "Tashkent"]
     assert (first.label_, first.kb_id_) == ("Country", "e:country/uz")
     assert (second.label_, second.kb_id_) == ("Place", "e:place/tashkent")
@@ -38,18 +47,23 @@ def test_linking_capital_used_for_its_government_is_the_country(read):
 
 
 def test_linking_same_name_in_two_documents_is_one_entity(extractor):
-    a, b = extractor.extract_many([
-        Document("d:1", "1.txt", "Gulnora Sadikova chaired the water commission."),
-        Document("d:2", "2.txt", "A report praised Gulnora Sadikova for the new canal.")])
+    a, b = extractor.extract_many(
+        [
+            Document("d:1", "1.txt", "Gulnora Sadikova chaired the water commission."),
+            Document("d:2", "2.txt", "A report praised Gulnora Sadikova for the new canal."),
+        ]
+    )
     ids_a = {e.id for e in a.entities if e.name == "Gulnora Sadikova"}
     ids_b = {e.id for e in b.entities if e.name == "Gulnora Sadikova"}
     assert ids_a == ids_b == {"e:person/gulnora-sadikova"}
 
 
 def test_linking_spelling_variants_of_one_person():
-    mentions = [Mentioned(0, 2, 0, "Sergey Petrovsky", "Person"),
-                Mentioned(5, 7, 30, "Sergei Petrovsky", "Person"),
-                Mentioned(9, 10, 60, "Petrovskiy", "Person")]
+    mentions = [
+        Mentioned(0, 2, 0, "Sergey Petrovsky", "Person"),
+        Mentioned(5, 7, 30, "Sergei Petrovsky", "Person"),
+        Mentioned(9, 10, 60, "Petrovskiy", "Person"),
+    ]
     link(mentions)
     assert {m.id for m in mentions} == {"e:person/sergey-petrovsky"}
     assert near_miss("petrovsky", "petrovskiy") and not near_miss("khan", "kahn")
@@ -62,29 +76,34 @@ def test_linking_capital_described_as_a_city_stays_the_city(read):
 
 
 def test_linking_last_word_of_a_body_links_to_it():
-    mentions = [Mentioned(0, 3, 0, "Supreme Majlisi Oli", "Organization"),
-                Mentioned(9, 10, 60, "Oli", "Organization")]
+    mentions = [
+        Mentioned(0, 3, 0, "Supreme Majlisi Oli", "Organization"),
+        Mentioned(9, 10, 60, "Oli", "Organization"),
+    ]
     link(mentions)
     assert mentions[1].id == mentions[0].id == "e:org/supreme-majlisi-oli"
 
 
 def test_linking_two_spellings_of_one_full_name_are_one_person():
     # the issue's case and a made-up one: a vowel dropped, a letter added at the end
-    for first, second in (("Haibatullah Akhunzada", "Hibatullah Akhundzada"),
-                          ("Nurullah Sharifzada", "Nurulla Sharifzade")):
+    for first, second in (
+        ("Haibatullah Akhunzada", "Hibatullah Akhundzada"),
+        ("Nurullah Sharifzada", "Nurulla Sharifzade"),
+    ):
         mentions = [Mentioned(0, 2, 0, first, "Person"), Mentioned(8, 10, 50, second, "Person")]
         link(mentions)
         assert [m.id for m in mentions] == [entity_id("Person", first)] * 2
 
 
 def test_linking_similar_names_of_two_people_stay_apart():
-    for first, second in (("Jalaluddin Qaderi", "Nasiruddin Qaderi"),
-                          ("Ruhullah Sharifzada", "Nurullah Sharifzada"),
-                          ("Karim Nazari", "Kamil Nazari")):
+    for first, second in (
+        ("Jalaluddin Qaderi", "Nasiruddin Qaderi"),
+        ("Ruhullah Sharifzada", "Nurullah Sharifzada"),
+        ("Karim Nazari", "Kamil Nazari"),
+    ):
         mentions = [Mentioned(0, 2, 0, first, "Person"), Mentioned(8, 10, 50, second, "Person")]
         link(mentions)
-        assert [m.id for m in mentions] == [entity_id("Person", first),
-                                           entity_id("Person", second)]
+        assert [m.id for m in mentions] == [entity_id("Person", first), entity_id("Person", second)]
 
 
 def _linked(pack: Pack, words: list[str], persons: list[tuple[int, int]]):
@@ -98,14 +117,22 @@ def _linked(pack: Pack, words: list[str], persons: list[tuple[int, int]]):
 
 
 def test_linking_a_spelling_the_pack_lacks_takes_the_pack_person_and_stays_an_alias():
-    person = PackEntity("e:person/nurullah-sharifzada", "Person", "Nurullah Sharifzada",
-                        "test", ("Mawlawi Nurullah",))
+    person = PackEntity(
+        "e:person/nurullah-sharifzada",
+        "Person",
+        "Nurullah Sharifzada",
+        "test",
+        ("Mawlawi Nurullah",),
+    )
     other = PackEntity("e:person/ruhullah-amini", "Person", "Ruhullah Amini", "test", ())
     pack = Pack({p.id: p for p in (person, other)}, [], [])
-    doc = _linked(pack, ["Nurulla", "Sharifzade", "met", "Ruhulla", "Sharifzada", "."],
-                  [(0, 2), (3, 5)])
-    assert [e.kb_id_ for e in doc.ents] == ["e:person/nurullah-sharifzada",
-                                            "e:person/ruhulla-sharifzada"]
+    doc = _linked(
+        pack, ["Nurulla", "Sharifzade", "met", "Ruhulla", "Sharifzada", "."], [(0, 2), (3, 5)]
+    )
+    assert [e.kb_id_ for e in doc.ents] == [
+        "e:person/nurullah-sharifzada",
+        "e:person/ruhulla-sharifzada",
+    ]
     entity = doc._.entities["e:person/nurullah-sharifzada"]
     assert entity.name == "Nurullah Sharifzada" and entity.aliases == ("Nurulla Sharifzade",)
     assert doc._.entities["e:person/ruhulla-sharifzada"].aliases == ()

@@ -1,4 +1,5 @@
 """Quotes: marked, run-on and block quotes; speakers by name, role and pronoun; scare quotes."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,30 +12,36 @@ rel_nlp, rel_doc = rel_support.rel_nlp, rel_support.rel_doc  # session fixtures
 
 
 def test_quotes_named_speaker_and_pronoun(rel_doc):
-    text = ("Orlovsky arrived in Dushanbe on Tuesday.\n\n"
-            "“We will not allow any foreign military bases on our soil,” Orlovsky said.\n\n"
-            "“Our position has not changed at all since last year,” he added.")
+    text = (
+        "Orlovsky arrived in Dushanbe on Tuesday.\n\n"
+        "“We will not allow any foreign military bases on our soil,” Orlovsky said.\n\n"
+        "“Our position has not changed at all since last year,” he added."
+    )
     q1, q2 = read_quotes(rel_doc(text))
     assert (q1.speaker, q1.cue) == ("e:person/pavel-orlovsky", "said")
     assert q1.text == "We will not allow any foreign military bases on our soil"
     assert (q2.speaker, q2.cue) == ("e:person/pavel-orlovsky", "added")
-    assert text[q1.evidence.start:q1.evidence.end].startswith("“We will not allow")
+    assert text[q1.evidence.start : q1.evidence.end].startswith("“We will not allow")
     assert q1.date == "2021-05-25"  # the document's date when the text gives none
 
 
 def test_quotes_speaker_by_role(rel_doc):
-    text = ("Dilnoza Rakhimova, the Uzbek foreign minister, spoke after Pavel Orlovsky.\n\n"
-            "“Our country sees no need for new bases in the region,” the minister told "
-            "reporters.")
+    text = (
+        "Dilnoza Rakhimova, the Uzbek foreign minister, spoke after Pavel Orlovsky.\n\n"
+        "“Our country sees no need for new bases in the region,” the minister told "
+        "reporters."
+    )
     (q,) = read_quotes(rel_doc(text))
     assert q.speaker == "e:person/dilnoza-rakhimova"
 
 
 def test_quotes_block_quote_after_colon(rel_doc):
-    text = ("Yusuf Khan Badri told a local paper:\n\n"
-            "We are ready to talk with every neighbour of Afghanistan. Our fighters will keep "
-            "the roads open for traders.\n\n"
-            "The interview ran on the front page.")
+    text = (
+        "Yusuf Khan Badri told a local paper:\n\n"
+        "We are ready to talk with every neighbour of Afghanistan. Our fighters will keep "
+        "the roads open for traders.\n\n"
+        "The interview ran on the front page."
+    )
     (q,) = read_quotes(rel_doc(text))
     assert q.speaker == "e:person/yusuf-khan-badri"
     assert q.text.endswith("open for traders.")
@@ -42,18 +49,24 @@ def test_quotes_block_quote_after_colon(rel_doc):
 
 
 def test_quotes_run_across_paragraphs(rel_doc):
-    text = ("“This deal is only the first step towards peace in the valley.\n\n"
-            "“More talks with Tajikistan will follow in the autumn,” Badri wrote.")
+    text = (
+        "“This deal is only the first step towards peace in the valley.\n\n"
+        "“More talks with Tajikistan will follow in the autumn,” Badri wrote."
+    )
     (q,) = read_quotes(rel_doc(text))
     assert q.speaker == "e:person/yusuf-khan-badri"
-    assert q.text == ("This deal is only the first step towards peace in the valley. "
-                      "More talks with Tajikistan will follow in the autumn")
+    assert q.text == (
+        "This deal is only the first step towards peace in the valley. "
+        "More talks with Tajikistan will follow in the autumn"
+    )
     assert q.cue == "wrote"
 
 
 def test_quotes_scare_quotes_are_not_quotes(rel_doc):
-    assert read_quotes(rel_doc("Officials describe the so-called “vocational” centres as "
-                               "schools.")) == []
+    assert (
+        read_quotes(rel_doc("Officials describe the so-called “vocational” centres as schools."))
+        == []
+    )
 
 
 def test_quotes_short_phrase_without_verb_is_a_label(rel_doc):
@@ -62,16 +75,20 @@ def test_quotes_short_phrase_without_verb_is_a_label(rel_doc):
 
 
 def test_quotes_message_author_is_the_last_speaker(rel_doc):
-    text = ("The Ferghana Brigade posted that “the roads to the valley will stay closed to all "
-            "traders”. “We thank every fighter who held the passes this winter”, says the end "
-            "of the message.")
+    text = (
+        "The Ferghana Brigade posted that “the roads to the valley will stay closed to all "
+        "traders”. “We thank every fighter who held the passes this winter”, says the end "
+        "of the message."
+    )
     quotes = read_quotes(rel_doc(text))
     assert [q.speaker for q in quotes] == ["e:group/ferghana-brigade"] * 2
 
 
 def test_quotes_according_to_and_bracketed_insertion(rel_doc):
-    text = ("According to Pavel Orlovsky, “the Taliban [fighters] will not be allowed to cross "
-            "the river”.")
+    text = (
+        "According to Pavel Orlovsky, “the Taliban [fighters] will not be allowed to cross "
+        "the river”."
+    )
     (q,) = read_quotes(rel_doc(text))
     assert q.speaker == "e:person/pavel-orlovsky"
     assert q.text == "the Taliban will not be allowed to cross the river"
@@ -79,22 +96,28 @@ def test_quotes_according_to_and_bracketed_insertion(rel_doc):
 
 
 def test_quotes_second_quote_of_a_paragraph_keeps_the_speaker(rel_doc):
-    text = ("“This is a good day for the valley,” Badri told reporters. “We will open the "
-            "roads to every trader.”")
+    text = (
+        "“This is a good day for the valley,” Badri told reporters. “We will open the "
+        "roads to every trader.”"
+    )
     quotes = read_quotes(rel_doc(text))
     assert [q.speaker for q in quotes] == ["e:person/yusuf-khan-badri"] * 2
 
 
 def test_quotes_next_paragraph_of_words_keeps_the_speaker(rel_doc):
-    text = ("“The new road will carry grain to the border,” Badri told reporters.\n\n"
-            "“Traders from both sides will use it before the spring rains come.”\n\n"
-            "The governor of the province did not comment.")
+    text = (
+        "“The new road will carry grain to the border,” Badri told reporters.\n\n"
+        "“Traders from both sides will use it before the spring rains come.”\n\n"
+        "The governor of the province did not comment."
+    )
     quotes = read_quotes(rel_doc(text))
     assert [q.speaker for q in quotes] == ["e:person/yusuf-khan-badri"] * 2
     assert quotes[1].text.startswith("Traders from both sides")
 
 
 def test_quotes_unattributed_paragraph_after_narration_has_no_speaker(rel_doc):
-    text = ("Badri visited the market in the morning.\n\n"
-            "“Traders from both sides will use the road before the spring rains come.”")
+    text = (
+        "Badri visited the market in the morning.\n\n"
+        "“Traders from both sides will use the road before the spring rains come.”"
+    )
     assert read_quotes(rel_doc(text)) == []

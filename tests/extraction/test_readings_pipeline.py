@@ -1,5 +1,6 @@
 """Relations, events and quotes as spaCy components: seen in the pipeline, swappable, and
 their records on the Doc survive the bytes that multi-process ``nlp.pipe`` sends."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -8,10 +9,12 @@ from crossroads.extraction.components import READINGS
 from crossroads.extraction.quotes import read_quotes
 from crossroads.model import Document
 
-TEXT = ("Emomali Rahmon met the president of Uzbekistan in Tashkent on 12 March 2021. "
-        "Tajikistan borders Afghanistan. "
-        "\"We will open the bridge next year,\" Emomali Rahmon said on Friday. "
-        "The Taliban attacked a checkpoint in Afghanistan on Monday.")
+TEXT = (
+    "Emomali Rahmon met the president of Uzbekistan in Tashkent on 12 March 2021. "
+    "Tajikistan borders Afghanistan. "
+    '"We will open the bridge next year," Emomali Rahmon said on Friday. '
+    "The Taliban attacked a checkpoint in Afghanistan on Monday."
+)
 
 
 def _doc(nlp, text: str = TEXT) -> Doc:
@@ -30,12 +33,12 @@ def test_readings_are_the_last_components(nlp):
 def test_readings_equal_the_plain_readers(extractor, nlp):
     doc = nlp(_doc(nlp))
     readers = extractor.readers
-    plain = nlp(_doc(nlp))   # a second Doc, read by calling each reader directly
+    plain = nlp(_doc(nlp))  # a second Doc, read by calling each reader directly
     assert doc._.relations and doc._.events and doc._.quotes
     assert doc._.relations == readers["relations"](plain)
     assert doc._.events == readers["events"](plain)
     assert doc._.quotes == read_quotes(plain)
-    assert type(readers["relations"]).__name__ == "RelationReader"   # the learned reader
+    assert type(readers["relations"]).__name__ == "RelationReader"  # the learned reader
 
 
 def test_readings_survive_doc_bytes(nlp):
@@ -45,22 +48,24 @@ def test_readings_survive_doc_bytes(nlp):
     assert back._.events == doc._.events
     assert back._.quotes == doc._.quotes
     assert isinstance(back._.quotes[0].evidence.start, int)
-    assert back._.quotes[0].about == doc._.quotes[0].about    # tuples stay tuples
+    assert back._.quotes[0].about == doc._.quotes[0].about  # tuples stay tuples
 
 
 def test_readings_come_back_from_two_process_pipe(nlp):
     docs = [_doc(nlp, TEXT), _doc(nlp, "Tajikistan borders Afghanistan. " * 3)]
     one = [(d._.relations, d._.events, d._.quotes) for d in nlp.pipe(docs, n_process=1)]
-    two = [(d._.relations, d._.events, d._.quotes)
-           for d in nlp.pipe([_doc(nlp, d.text) for d in docs], n_process=2, batch_size=1)]
+    two = [
+        (d._.relations, d._.events, d._.quotes)
+        for d in nlp.pipe([_doc(nlp, d.text) for d in docs], n_process=2, batch_size=1)
+    ]
     assert one == two and one[0][0]
 
 
 def test_readings_swapped_reader_is_used(pack):
     from crossroads.extraction.extractor import Extractor
+
     ex = Extractor(pack=pack)
-    ex.readers = {**ex.readers, "quotes": lambda doc: [],
-                  "events": None}  # type: ignore[dict-item]  # None drops a reader, as leaving it out does
+    ex.readers = {**ex.readers, "quotes": lambda doc: [], "events": None}  # type: ignore[dict-item]  # None drops a reader, as leaving it out does
     x = ex.extract(Document("d:swap", "s.txt", TEXT, published="2021-05-25"))
     assert x.relations and x.quotes == [] and x.events == []
     assert "events" not in ex.readers and ex.readers["quotes"] is not read_quotes

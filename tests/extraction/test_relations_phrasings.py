@@ -1,4 +1,5 @@
 """Relations from phrasings met on a third held-out set, tested on sentences of our own."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,23 +16,33 @@ def rels(doc):
 
 
 def test_relations_member_of_second_of_and_which_belong_to(rel_doc):
-    got = rels(rel_doc("Russia is a member of the UN and of the Collective Security Treaty "
-                       "Organization, which Kazakhstan, Kyrgyzstan and Tajikistan also belong "
-                       "to; Turkmenistan holds only observer status."))
+    got = rels(
+        rel_doc(
+            "Russia is a member of the UN and of the Collective Security Treaty "
+            "Organization, which Kazakhstan, Kyrgyzstan and Tajikistan also belong "
+            "to; Turkmenistan holds only observer status."
+        )
+    )
     for who in ("ru", "kz", "kg", "tj"):
         assert (f"e:country/{who}", "member_of", "e:org/csto") in got
     assert ("e:country/tm", "member_of", "e:org/csto") not in got
     assert ("e:country/uz", "member_of", "e:org/csto") in rels(
-        rel_doc("Uzbekistan belongs to the CSTO."))
+        rel_doc("Uzbekistan belongs to the CSTO.")
+    )
     assert ("e:country/uz", "member_of", "e:org/csto") in rels(
-        rel_doc("Its ally is the CSTO, which Uzbekistan joined long ago."))
+        rel_doc("Its ally is the CSTO, which Uzbekistan joined long ago.")
+    )
 
 
 def test_relations_the_group_aligned_and_fighting_alongside(rel_doc):
-    got = rels(rel_doc("The Ferghana Brigade, a militant group of mostly Uzbeks, was set up in "
-                       "2011. The group is aligned with al-Qaeda and fights alongside the Taliban "
-                       "in northern Afghanistan. Its members have been seen in Badakhshan, near "
-                       "the Tajik border."))
+    got = rels(
+        rel_doc(
+            "The Ferghana Brigade, a militant group of mostly Uzbeks, was set up in "
+            "2011. The group is aligned with al-Qaeda and fights alongside the Taliban "
+            "in northern Afghanistan. Its members have been seen in Badakhshan, near "
+            "the Tajik border."
+        )
+    )
     g = "e:group/ferghana-brigade"
     assert (g, "affiliated_with", "e:group/al-qaeda") in got
     assert (g, "affiliated_with", "e:group/taliban") in got
@@ -43,55 +54,83 @@ def test_relations_the_group_aligned_and_fighting_alongside(rel_doc):
 
 
 def test_relations_founded_by_and_banned_the_group(rel_doc):
-    got = rels(rel_doc("The Ferghana Brigade, a militant group made up mostly of Uzbeks, was "
-                       "founded in 2011 by Yusuf Khan Badri, a former commander of the Taliban. "
-                       "Tajikistan banned the group as a terrorist organisation in 2014."))
+    got = rels(
+        rel_doc(
+            "The Ferghana Brigade, a militant group made up mostly of Uzbeks, was "
+            "founded in 2011 by Yusuf Khan Badri, a former commander of the Taliban. "
+            "Tajikistan banned the group as a terrorist organisation in 2014."
+        )
+    )
     g = "e:group/ferghana-brigade"
-    assert got[("e:person/yusuf-khan-badri", "holds_position", g)].qualifiers == {
-        "role": "founder"}
+    assert got[("e:person/yusuf-khan-badri", "holds_position", g)].qualifiers == {"role": "founder"}
     assert got[(g, "designated_terrorist_by", "e:country/tj")].start == "2014"
 
 
 def test_relations_the_two_countries_are_the_last_two_states_named(rel_doc):
-    got = rels(rel_doc("Uzbekistan sold rifles to Russia in 2019 and used them in clashes with "
-                       "Tajikistan. Tajikistan accused Uzbekistan of shelling villages. The two "
-                       "countries share a border of about 910 kilometres."))
-    r = got.get(("e:country/tj", "borders", "e:country/uz")) or got[
-        ("e:country/uz", "borders", "e:country/tj")]
+    got = rels(
+        rel_doc(
+            "Uzbekistan sold rifles to Russia in 2019 and used them in clashes with "
+            "Tajikistan. Tajikistan accused Uzbekistan of shelling villages. The two "
+            "countries share a border of about 910 kilometres."
+        )
+    )
+    r = (
+        got.get(("e:country/tj", "borders", "e:country/uz"))
+        or got[("e:country/uz", "borders", "e:country/tj")]
+    )
     assert r.qualifiers == {"length_km": 910}
     assert not any(k[1] == "borders" and "e:country/ru" in k for k in got)
 
 
 def test_relations_which_clause_hung_on_member_reads_the_organisation(rel_doc):
-    got = rels(rel_doc("Russia is a member of the UN and of the Collective Security Treaty "
-                       "Organization, which Kazakhstan and Kyrgyzstan also belong to."))
+    got = rels(
+        rel_doc(
+            "Russia is a member of the UN and of the Collective Security Treaty "
+            "Organization, which Kazakhstan and Kyrgyzstan also belong to."
+        )
+    )
     assert ("e:country/kz", "member_of", "e:org/csto") in got
     assert ("e:country/kz", "member_of", "e:org/un") not in got
 
 
 def test_relations_bound_under_a_treaty_is_a_party(rel_doc):
-    got = rels(rel_doc("Under the Vakhsh River Accord of 1998, Tajikistan is required to release "
-                       "water to Uzbekistan every spring."))
+    got = rels(
+        rel_doc(
+            "Under the Vakhsh River Accord of 1998, Tajikistan is required to release "
+            "water to Uzbekistan every spring."
+        )
+    )
     assert ("e:country/tj", "party_to", "e:agreement/river-accord") in got
 
 
 def test_relations_group_allied_and_operating_alongside_second_verb(rel_doc):
-    got = rels(rel_doc("The Ferghana Brigade was set up in 2011. The movement is allied with "
-                       "al-Qaeda and operates alongside the Taliban in Badakhshan. It was formed "
-                       "by Yusuf Khan Badri."))
+    got = rels(
+        rel_doc(
+            "The Ferghana Brigade was set up in 2011. The movement is allied with "
+            "al-Qaeda and operates alongside the Taliban in Badakhshan. It was formed "
+            "by Yusuf Khan Badri."
+        )
+    )
     g = "e:group/ferghana-brigade"
     assert (g, "operates_in", "e:place/badakhshan") in got
     assert (g, "affiliated_with", "e:group/taliban") in got
     assert ("e:group/al-qaeda", "affiliated_with", "e:group/taliban") not in got
     assert rels(rel_doc("The Ferghana Brigade was formed in 2011 by Yusuf Khan Badri."))[
-        ("e:person/yusuf-khan-badri", "holds_position", g)].qualifiers == {"role": "founder"}
+        ("e:person/yusuf-khan-badri", "holds_position", g)
+    ].qualifiers == {"role": "founder"}
 
 
 def test_relations_both_countries_share_a_long_border(rel_doc):
-    got = rels(rel_doc("Tajikistan accused Uzbekistan of shelling villages. Both countries share "
-                       "a 1,200 km border."))
-    r = got.get(("e:country/tj", "borders", "e:country/uz")) or got[
-        ("e:country/uz", "borders", "e:country/tj")]
+    got = rels(
+        rel_doc(
+            "Tajikistan accused Uzbekistan of shelling villages. Both countries share "
+            "a 1,200 km border."
+        )
+    )
+    r = (
+        got.get(("e:country/tj", "borders", "e:country/uz"))
+        or got[("e:country/uz", "borders", "e:country/tj")]
+    )
     assert r.qualifiers == {"length_km": 1200}
 
 
@@ -101,15 +140,20 @@ def test_relations_does_not_belong_to_is_a_negated_membership(rel_doc):
 
 
 def test_relations_hyphenated_affiliation_before_the_subjects_is_not_their_subject(rel_doc):
-    got = rels(rel_doc("Al Qaeda-affiliated militant groups such as the Ferghana Brigade and the "
-                       "Taliban, which recruit mostly Uzbeks, also fight in Badakhshan."))
+    got = rels(
+        rel_doc(
+            "Al Qaeda-affiliated militant groups such as the Ferghana Brigade and the "
+            "Taliban, which recruit mostly Uzbeks, also fight in Badakhshan."
+        )
+    )
     assert ("e:group/ferghana-brigade", "affiliated_with", "e:group/taliban") not in got
     assert ("e:group/taliban", "affiliated_with", "e:group/ferghana-brigade") not in got
 
 
 def test_relations_fighting_under_the_banner_of_another_group(rel_doc):
-    got = rels(rel_doc("The Ferghana Brigade now fights under the banner of the Taliban in "
-                       "Badakhshan."))
+    got = rels(
+        rel_doc("The Ferghana Brigade now fights under the banner of the Taliban in Badakhshan.")
+    )
     assert ("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan") in got
     assert ("e:group/taliban", "operates_in", "e:place/badakhshan") not in got
 

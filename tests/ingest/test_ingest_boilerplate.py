@@ -1,4 +1,5 @@
 """Page furniture in plain-text copies of web pages is dropped; article text stays."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,23 +48,47 @@ def test_boilerplate_page_keeps_article_caption_and_drops_chrome(tmp_path):
     assert doc.author == "Lena March"
     assert doc.published == "2023-04-03"
     paras = doc.text.split("\n\n")
-    assert paras[0] == ("Ministers of the two states shake hands after signing the water schedule "
-                        "in the border town.")  # caption kept, credit gone
+    assert paras[0] == (
+        "Ministers of the two states shake hands after signing the water schedule "
+        "in the border town."
+    )  # caption kept, credit gone
     assert paras[-1].startswith("Analysts said the deal")
-    for chrome in ("Connect with us", "Share on", "Photo by", "Spread the love", "Related",
-                   "Gas prices", "Leave a Reply", "email address", "Most Popular", "World\n",
-                   "Sample", "Wire Agency"):
+    for chrome in (
+        "Connect with us",
+        "Share on",
+        "Photo by",
+        "Spread the love",
+        "Related",
+        "Gas prices",
+        "Leave a Reply",
+        "email address",
+        "Most Popular",
+        "World\n",
+        "Sample",
+        "Wire Agency",
+    ):
         assert chrome not in doc.text
 
 
 def test_boilerplate_labels_menus_ui_and_teaser_blocks():
-    lines = ["Home", "News", "Sport", "Weather", "Connect with us",
-             ("A long paragraph of article prose that runs on well past a dozen words and ends "
-             "like a sentence should."),
-             "Latest", "Economy 2 hours ago", "Grain exports reach a new record",
-             "The ministry said that shipments through the port doubled in the first quarter and...",
-             "Politics 5 hours ago", "Parliament passes the new budget",
-             "Deputies voted late at night on a budget that raises spending on roads..."]
+    lines = [
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        "Connect with us",
+        (
+            "A long paragraph of article prose that runs on well past a dozen words and ends "
+            "like a sentence should."
+        ),
+        "Latest",
+        "Economy 2 hours ago",
+        "Grain exports reach a new record",
+        "The ministry said that shipments through the port doubled in the first quarter and...",
+        "Politics 5 hours ago",
+        "Parliament passes the new budget",
+        "Deputies voted late at night on a budget that raises spending on roads...",
+    ]
     labels = [u.label for u in label_units(lines)]
     assert labels[:5] == [UI, UI, UI, UI, UI]
     assert labels[5] == TEXT
@@ -72,35 +97,75 @@ def test_boilerplate_labels_menus_ui_and_teaser_blocks():
 
 
 def test_boilerplate_caption_credit_and_usage_notice_removed():
-    caption = ("Delegates arrive at the summit hall in the capital. Editorial use only, no archive, "
-               "no commercial use. Jan Novak / State News Agency (Photo by Jan Novak / Agency via Wire)")
+    caption = (
+        "Delegates arrive at the summit hall in the capital. Editorial use only, no archive, "
+        "no commercial use. Jan Novak / State News Agency (Photo by Jan Novak / Agency via Wire)"
+    )
     assert clean_caption(caption) == "Delegates arrive at the summit hall in the capital."
-    assert clean_caption("Farmers at the canal gate. Photo: Agency / R. Roe") == "Farmers at the canal gate."
-    assert clean_caption("Trade rose by a third and/or more.") == "Trade rose by a third and/or more."
+    assert (
+        clean_caption("Farmers at the canal gate. Photo: Agency / R. Roe")
+        == "Farmers at the canal gate."
+    )
+    assert (
+        clean_caption("Trade rose by a third and/or more.") == "Trade rose by a third and/or more."
+    )
 
 
-BODY = ("The two delegations met in the border town to talk about the reopening of the old road, which "
-        "was closed after the floods last spring and has not carried trucks since then.\n\n"
-        "“We will open the road before the winter,” the deputy minister told reporters after the meeting.\n\n"
-        "Both sides said a technical group would meet again in a month to settle the customs rules.")
+BODY = (
+    "The two delegations met in the border town to talk about the reopening of the old road, which "
+    "was closed after the floods last spring and has not carried trucks since then.\n\n"
+    "“We will open the road before the winter,” the deputy minister told reporters after the meeting.\n\n"
+    "Both sides said a technical group would meet again in a month to settle the customs rules."
+)
 DEK = "The road was closed after floods; both sides now want it open before winter."
 
 
-@pytest.mark.parametrize("page,author,lead", [
-    (("Skip to main content\nWire Service\nCentral Asia\n\nParliament Approves New Border Deal\n\n"
-     "By Farida Nazar\n\nMay 05, 2021 12:30 GMT\n\nShare\nPrint\n\n{body}\n\n"
-     "Copyright (c) 2021. Wire Service, Inc. Used with permission.\n\nRelated\n\nAnother story about trade\n"),
-     "Farida Nazar", None),
-    (("Border road talks resume\n\nBakir Saeed Published May 5, 2021 Updated about 3 hours ago\n\n"
-     "Facebook Count\nTwitter Share\n\n{body}\n\nComments (12)\n\nClosed for comments.\n"), "Bakir Saeed", None),
-    (("The Weekly Review\n\nBorder road talks resume\n\n{dek}\n\nBy Karin Poole\n\nMay 05, 2021\n\n"
-     "Advertisement\n\n{body}\n\nEnjoying this article? Click here to subscribe for full access.\n"),
-     "Karin Poole", DEK),
-    (("Border road talks resume\n\n{dek}\n\nJoan Lille May 5, 2021\n\nTrucks wait at the closed gate. "
-     "(Photo: Site Staff)\n\n{body}\n\nLike this article? Support our journalism.\n"), "Joan Lille", DEK),
-    (("Menu\n\nBorder road talks resume\n\nPosted on 5 May 2021 by Lena March\n\n{body}\n\nShare this:\n"
-     "Twitter\nFacebook\nLike this:\nLike Loading...\n\nRelated\n"), "Lena March", None),
-])
+@pytest.mark.parametrize(
+    "page,author,lead",
+    [
+        (
+            (
+                "Skip to main content\nWire Service\nCentral Asia\n\nParliament Approves New Border Deal\n\n"
+                "By Farida Nazar\n\nMay 05, 2021 12:30 GMT\n\nShare\nPrint\n\n{body}\n\n"
+                "Copyright (c) 2021. Wire Service, Inc. Used with permission.\n\nRelated\n\nAnother story about trade\n"
+            ),
+            "Farida Nazar",
+            None,
+        ),
+        (
+            (
+                "Border road talks resume\n\nBakir Saeed Published May 5, 2021 Updated about 3 hours ago\n\n"
+                "Facebook Count\nTwitter Share\n\n{body}\n\nComments (12)\n\nClosed for comments.\n"
+            ),
+            "Bakir Saeed",
+            None,
+        ),
+        (
+            (
+                "The Weekly Review\n\nBorder road talks resume\n\n{dek}\n\nBy Karin Poole\n\nMay 05, 2021\n\n"
+                "Advertisement\n\n{body}\n\nEnjoying this article? Click here to subscribe for full access.\n"
+            ),
+            "Karin Poole",
+            DEK,
+        ),
+        (
+            (
+                "Border road talks resume\n\n{dek}\n\nJoan Lille May 5, 2021\n\nTrucks wait at the closed gate. "
+                "(Photo: Site Staff)\n\n{body}\n\nLike this article? Support our journalism.\n"
+            ),
+            "Joan Lille",
+            DEK,
+        ),
+        (
+            (
+                "Menu\n\nBorder road talks resume\n\nPosted on 5 May 2021 by Lena March\n\n{body}\n\nShare this:\n"
+                "Twitter\nFacebook\nLike this:\nLike Loading...\n\nRelated\n"
+            ),
+            "Lena March",
+            None,
+        ),
+    ],
+)
 def test_boilerplate_head_and_tail_of_common_site_layouts(page, author, lead):
     [doc] = load_bytes(page.format(body=BODY, dek=DEK).encode(), "page.txt", MB)
     assert doc.author == author and doc.published == "2021-05-05"
@@ -110,13 +175,24 @@ def test_boilerplate_head_and_tail_of_common_site_layouts(page, author, lead):
         assert doc.text.startswith(lead)
     else:
         assert doc.text.startswith("The two delegations")
-    for chrome in ("Share", "Comments", "Copyright", "Advertisement", "Photo:", "Like", "Related", "2021"):
+    for chrome in (
+        "Share",
+        "Comments",
+        "Copyright",
+        "Advertisement",
+        "Photo:",
+        "Like",
+        "Related",
+        "2021",
+    ):
         assert chrome not in doc.text
 
 
 def test_boilerplate_comment_link_under_dek_does_not_end_the_article():
     dek = "The road was closed after the floods of last spring, and both sides now want it open before winter."
-    page = (f"Road talks resume\n\n{dek}\n\nBy Lena March\n\n3 Comments\n\n{BODY}\n\nLeave a Reply\n\n"
-            "Great article, thanks for writing about the road, I drive it every week and the queues are long.\n")
+    page = (
+        f"Road talks resume\n\n{dek}\n\nBy Lena March\n\n3 Comments\n\n{BODY}\n\nLeave a Reply\n\n"
+        "Great article, thanks for writing about the road, I drive it every week and the queues are long.\n"
+    )
     [doc] = load_bytes(page.encode(), "page.txt", MB)
     assert doc.text == f"{dek}\n\n{BODY}"

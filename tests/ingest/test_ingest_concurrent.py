@@ -1,5 +1,6 @@
 """Two ingests of one folder at once leave the store a serial run leaves, on each backend,
 and between them count every file as new exactly once."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -19,6 +20,7 @@ def two_stores(request, tmp_path):
         yield str(tmp_path / "race.db"), str(tmp_path / "serial.db")
         return
     import psycopg
+
     base = request.getfixturevalue("pg_url")
     schemas = [f"race_{uuid.uuid4().hex[:10]}" for _ in range(2)]
     with psycopg.connect(base, autocommit=True) as conn:
@@ -36,7 +38,8 @@ def test_ingest_two_at_once_match_a_serial_run(two_stores, tmp_path):
     folder = tmp_path / "briefs"
     race_support.write_files(folder, n=40)
     from crossroads.store import open_store
-    with open_store(race):      # create the schema before the race, as a first ingest would
+
+    with open_store(race):  # create the schema before the race, as a first ingest would
         pass
     ctx = multiprocessing.get_context("spawn")
     with ctx.Manager() as manager, ProcessPoolExecutor(2, mp_context=ctx) as pool:
@@ -47,8 +50,9 @@ def test_ingest_two_at_once_match_a_serial_run(two_stores, tmp_path):
     assert [r["read"] for r in reports] == [40, 40]
     assert sum(r["new"] for r in reports) == 40, reports
     assert all(r["new"] + r["duplicate"] == 40 for r in reports)
-    assert sorted(reports[0]["documents"] + reports[1]["documents"]) == \
-        sorted(set(reports[0]["documents"]) | set(reports[1]["documents"]))
+    assert sorted(reports[0]["documents"] + reports[1]["documents"]) == sorted(
+        set(reports[0]["documents"]) | set(reports[1]["documents"])
+    )
 
     one = race_support.ingest(serial, str(folder))
     assert one["new"] == 40 and one["failed"] == 0

@@ -3,6 +3,7 @@
 The cluster's one worker process loads the spaCy pipeline once for the whole module. Skipped
 where the optional 'distributed' package is not installed.
 """
+
 from __future__ import annotations
 
 import socket
@@ -20,10 +21,10 @@ pytest.importorskip("distributed")
 
 TEXTS = {
     "water.txt": "Officials from Tajikistan and Uzbekistan met in Dushanbe on Monday to discuss "
-                 "sharing water from the Amu Darya. The Uzbek delegation said that the new dam "
-                 "should not cut the flow to farms downstream.\n",
+    "sharing water from the Amu Darya. The Uzbek delegation said that the new dam "
+    "should not cut the flow to farms downstream.\n",
     "border.txt": "Pakistan closed the Torkham crossing with Afghanistan for three days, traders "
-                  "in Peshawar said. The Taliban asked Islamabad to reopen the border quickly.\n",
+    "in Peshawar said. The Taliban asked Islamabad to reopen the border quickly.\n",
 }
 
 
@@ -31,8 +32,14 @@ TEXTS = {
 def scheduler() -> Iterator[str]:
     """Address of a one-worker LocalCluster (one process, one thread), closed afterwards."""
     from distributed import LocalCluster
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0") as cluster:  # no fixed 8787
+
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+    ) as cluster:  # no fixed 8787
         yield cluster.scheduler_address
 
 
@@ -53,6 +60,7 @@ def _ingest(db: Path, factory, corpus: Path):
             nonlocal extractor
             extractor = factory()
             return extractor
+
         try:
             report = Ingest(store, make, max_bytes=1 << 20).run([str(corpus)])
         finally:
@@ -70,13 +78,16 @@ def _free_port() -> int:
 
 @pytest.mark.slow
 def test_ingest_distributed_reads_the_same_entities_as_local(scheduler, corpus, tmp_path):
-    remote, remote_entities, remote_stats = _ingest(tmp_path / "dask.db",
-                                                    dask_extractor_factory(scheduler), corpus)
-    _, local_entities, local_stats = _ingest(tmp_path / "local.db",
-                                             default_extractor_factory(processes=1), corpus)
+    remote, remote_entities, remote_stats = _ingest(
+        tmp_path / "dask.db", dask_extractor_factory(scheduler), corpus
+    )
+    _, local_entities, local_stats = _ingest(
+        tmp_path / "local.db", default_extractor_factory(processes=1), corpus
+    )
     assert remote.errors == [] and remote.new == 2
     assert {"e:country/tj", "e:country/uz", "e:country/pk", "e:country/af"} <= {
-        e for e, _, _ in remote_entities}
+        e for e, _, _ in remote_entities
+    }
     assert remote_entities == local_entities
     assert remote_stats == local_stats
 
@@ -86,8 +97,9 @@ def test_ingest_distributed_worker_failure_is_one_error_per_document(scheduler, 
     """The model is missing on the workers: every document says so, the run ends normally,
     nothing half-read is stored, and the next run with a working cluster reads them."""
     db = tmp_path / "x.db"
-    report, entities, stats = _ingest(db, dask_extractor_factory(scheduler, model="no_such_model"),
-                                      corpus)
+    report, entities, stats = _ingest(
+        db, dask_extractor_factory(scheduler, model="no_such_model"), corpus
+    )
     assert report.read == 2 and report.failed == 2 and report.new == 0
     assert len(report.errors) == 2
     for name, line in zip(sorted(TEXTS), sorted(report.errors)):

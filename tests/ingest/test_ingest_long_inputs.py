@@ -1,4 +1,5 @@
 """Long inputs are read in time that grows with their length, not its square."""
+
 from __future__ import annotations
 
 import random
@@ -8,8 +9,10 @@ from crossroads.ingest.layout import lines_of, units
 from crossroads.ingest.readers import load_path
 
 MB = 1024 * 1024
-WORDS = ("the council met near the river and spoke about water trade roads border "  # noqa: SIM905  (a word list reads best as text)
-         "markets winter power supply canal").split()
+WORDS = (
+    "the council met near the river and spoke about water trade roads border "
+    "markets winter power supply canal"
+).split()
 
 
 def _short_lines(size: int, seed: int = 7) -> str:
@@ -34,8 +37,10 @@ def test_long_inputs_400kb_of_short_lines_read_in_seconds(tmp_path):
 
 
 def test_long_inputs_reflow_still_mends_split_words():
-    text = "\n".join(["The commission of the two upstream states met in the neigh-"] +
-                     ["bouring town and agreed to share data on the reservoir levels"] * 8 +
-                     ["every week."])
+    text = "\n".join(
+        ["The commission of the two upstream states met in the neigh-"]
+        + ["bouring town and agreed to share data on the reservoir levels"] * 8
+        + ["every week."]
+    )
     [para] = units(lines_of(text), wrapped=True)
     assert para is not None and "neighbouring town" in para and para.endswith("every week.")

@@ -2,6 +2,7 @@
 
 Every page here is made up; the layouts are the common ones of news and government sites.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -10,9 +11,11 @@ from crossroads.ingest.readers import load_bytes
 
 MB = 1024 * 1024
 TITLE = "Road talks resume at the border"
-BODY = ("The two delegations met in the border town to talk about the reopening of the old road, "
-        "which was closed after the floods last spring and has not carried trucks since then.\n\n"
-        "Both sides said a technical group would meet again in a month to settle the customs rules.\n")
+BODY = (
+    "The two delegations met in the border town to talk about the reopening of the old road, "
+    "which was closed after the floods last spring and has not carried trucks since then.\n\n"
+    "Both sides said a technical group would meet again in a month to settle the customs rules.\n"
+)
 
 
 def _meta(page: str) -> tuple[str | None, str | None, str | None]:
@@ -21,40 +24,64 @@ def _meta(page: str) -> tuple[str | None, str | None, str | None]:
     return doc.title, doc.author, doc.published
 
 
-@pytest.mark.parametrize("page,expected", [
-    # a bulleted list of the page's record fields above the headline
-    ("• publish: 5 May 2021\n  • time: 10:15 am\n  • category: Region\n  • No: 4711\n\n" + TITLE + "\n\n",
-     (TITLE, None, "2021-05-05")),
-    # a portal's name broken over two lines and its menu above; "date | Section" below the headline
-    ("The Official Portal of the\nValley Republic\n\nArchive\n\nMo Tu We Th Fr Sa Su\nNew on the portal\n"
-     "  • New page about open data on the portal Detail>>>\n  • Helplines of the valley ministries Detail>>>\n\n"
-     + TITLE + "\n\n2021-05-05 | Politics\n\n",
-     (TITLE, None, "2021-05-05")),
-    # the only stamp is "Updated", just below the headline: it dates the article
-    ("Valley Daily Website\n\n" + TITLE + "\n\nUpdated: 2021-05-06 20:31\nBy Lena March (\n\n",
-     (TITLE, "Lena March", "2021-05-06")),
-    ("Valley Daily Website\n\n" + TITLE + "\nUpdated: May 6, 2021 08:50 Valley Wire\n\n",
-     (TITLE, None, "2021-05-06")),
-])
+@pytest.mark.parametrize(
+    "page,expected",
+    [
+        # a bulleted list of the page's record fields above the headline
+        (
+            "• publish: 5 May 2021\n  • time: 10:15 am\n  • category: Region\n  • No: 4711\n\n"
+            + TITLE
+            + "\n\n",
+            (TITLE, None, "2021-05-05"),
+        ),
+        # a portal's name broken over two lines and its menu above; "date | Section" below the headline
+        (
+            "The Official Portal of the\nValley Republic\n\nArchive\n\nMo Tu We Th Fr Sa Su\nNew on the portal\n"
+            "  • New page about open data on the portal Detail>>>\n  • Helplines of the valley ministries Detail>>>\n\n"
+            + TITLE
+            + "\n\n2021-05-05 | Politics\n\n",
+            (TITLE, None, "2021-05-05"),
+        ),
+        # the only stamp is "Updated", just below the headline: it dates the article
+        (
+            "Valley Daily Website\n\n"
+            + TITLE
+            + "\n\nUpdated: 2021-05-06 20:31\nBy Lena March (\n\n",
+            (TITLE, "Lena March", "2021-05-06"),
+        ),
+        (
+            "Valley Daily Website\n\n" + TITLE + "\nUpdated: May 6, 2021 08:50 Valley Wire\n\n",
+            (TITLE, None, "2021-05-06"),
+        ),
+    ],
+)
 def test_metadata_head_furniture_around_the_headline(
-        page: str, expected: tuple[str | None, str | None, str | None]) -> None:
+    page: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
     assert _meta(page) == expected
 
 
-@pytest.mark.parametrize("line,author,published", [
-    ("Posted by Lena March on May 5, 2021", "Lena March", "2021-05-05"),
-    ("May 5, 2021 By Lena March", "Lena March", "2021-05-05"),
-    ("By LENA MARCH, Staff Writer", "Lena March", None),
-    ("Lena March, Kabul correspondent", "Lena March", None),
-    ("By Prof. Lena March", "Lena March", None),
-    ("PhD Candidate Lena March", "Lena March", None),
-])
-def test_metadata_byline_without_its_role_or_title(line: str, author: str, published: str | None) -> None:
+@pytest.mark.parametrize(
+    "line,author,published",
+    [
+        ("Posted by Lena March on May 5, 2021", "Lena March", "2021-05-05"),
+        ("May 5, 2021 By Lena March", "Lena March", "2021-05-05"),
+        ("By LENA MARCH, Staff Writer", "Lena March", None),
+        ("Lena March, Kabul correspondent", "Lena March", None),
+        ("By Prof. Lena March", "Lena March", None),
+        ("PhD Candidate Lena March", "Lena March", None),
+    ],
+)
+def test_metadata_byline_without_its_role_or_title(
+    line: str, author: str, published: str | None
+) -> None:
     assert _meta(f"{TITLE}\n\n{line}\n\n") == (TITLE, author, published)
 
 
 def test_metadata_update_stamp_above_the_headline_still_is_not_the_article_date() -> None:
-    title, author, published = _meta("Last update: June 9, 2021 18:10\n\nSite logo\n\n" + TITLE + "\n\n")
+    title, author, published = _meta(
+        "Last update: June 9, 2021 18:10\n\nSite logo\n\n" + TITLE + "\n\n"
+    )
     assert (title, author, published) == (TITLE, None, None)
 
 

@@ -1,4 +1,5 @@
 """Reading inputs: formats, encodings, and one clear reason for every bad input."""
+
 from __future__ import annotations
 
 import os
@@ -18,10 +19,12 @@ EVAL = ROOT / settings.get("eval_dir")  # CROSSROADS_EVAL_DIR, relative to the c
 CORPUS = EVAL / "corpus"
 GOLD = EVAL / "eval" / "gold"
 
-ARTICLE = ("The water commission of the two upstream states met in the border town on Tuesday. "
-           "Its members agreed to share data on the reservoir levels every week during the summer.\n\n"
-           "Farmers downstream had complained that the canals ran dry in July, when the cotton fields "
-           "needed water most. The commission promised a report before the autumn sowing season.\n")
+ARTICLE = (
+    "The water commission of the two upstream states met in the border town on Tuesday. "
+    "Its members agreed to share data on the reservoir levels every week during the summer.\n\n"
+    "Farmers downstream had complained that the canals ran dry in July, when the cotton fields "
+    "needed water most. The commission promised a report before the autumn sowing season.\n"
+)
 
 
 def _error(path: Path, max_bytes: int = MB) -> InputError:
@@ -45,20 +48,29 @@ def test_readers_plain_text_keeps_paragraph_breaks(tmp_path):
 
 @pytest.mark.parametrize("encoding", ["cp1251", "utf-16", "utf-16-le", "utf-8-sig"])
 def test_readers_decode_cyrillic_encodings(tmp_path, encoding):
-    text = ("Министр иностранных дел встретился с послом в Душанбе. Стороны обсудили охрану "
-            "границы, торговлю через перевал и поставки электричества зимой.")
+    text = (
+        "Министр иностранных дел встретился с послом в Душанбе. Стороны обсудили охрану "
+        "границы, торговлю через перевал и поставки электричества зимой."
+    )
     f = tmp_path / "ru.txt"
     f.write_bytes(text.encode(encoding))
     [doc] = load_path(f, MB)
     assert doc.text == text
 
 
-@pytest.mark.parametrize("text", [
-    ("Le ministre a rencontré l'ambassadeur à Douchanbé. Les deux côtés ont discuté de la sécurité "
-    "à la frontière, du commerce et des échanges économiques."),
-    ("Die Delegation traf sich in Duschanbe. Über die Grenze und den Wasserverbrauch wurde lange "
-    "gesprochen; eine Einigung wird für den Frühsommer erwartet. Größere Fragen bleiben offen."),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Le ministre a rencontré l'ambassadeur à Douchanbé. Les deux côtés ont discuté de la sécurité "
+            "à la frontière, du commerce et des échanges économiques."
+        ),
+        (
+            "Die Delegation traf sich in Duschanbe. Über die Grenze und den Wasserverbrauch wurde lange "
+            "gesprochen; eine Einigung wird für den Frühsommer erwartet. Größere Fragen bleiben offen."
+        ),
+    ],
+)
 def test_readers_decode_latin1(tmp_path, text):
     f = tmp_path / "west.txt"
     f.write_bytes(text.encode("latin-1"))
@@ -103,19 +115,32 @@ def test_readers_html_sniffed_whatever_the_name(tmp_path):
 
 def test_readers_html_fragment_sniffed(tmp_path):
     f = tmp_path / "fragment.txt"
-    f.write_text("<p>The two delegations met in the border town to talk about the old road.</p>"
-                 "<p>Both sides said a technical group would meet again in a month.</p>", encoding="utf-8")
+    f.write_text(
+        "<p>The two delegations met in the border town to talk about the old road.</p>"
+        "<p>Both sides said a technical group would meet again in a month.</p>",
+        encoding="utf-8",
+    )
     [doc] = load_path(f, MB)
     assert doc.meta["format"] == "html"
-    assert doc.text == ("The two delegations met in the border town to talk about the old road.\n\n"
-                        "Both sides said a technical group would meet again in a month.")
+    assert doc.text == (
+        "The two delegations met in the border town to talk about the old road.\n\n"
+        "Both sides said a technical group would meet again in a month."
+    )
 
 
 def test_readers_pdf_text_layer(tmp_path):
     f = tmp_path / "brief.pdf"
-    f.write_bytes(make_pdf([["The commission met on Tuesday to discuss the reservoir.",
-                             "It agreed to share weekly data on water levels."],
-                            ["Farmers downstream welcomed the decision."]]))
+    f.write_bytes(
+        make_pdf(
+            [
+                [
+                    "The commission met on Tuesday to discuss the reservoir.",
+                    "It agreed to share weekly data on water levels.",
+                ],
+                ["Farmers downstream welcomed the decision."],
+            ]
+        )
+    )
     [doc] = load_path(f, MB)
     assert doc.meta["format"] == "pdf" and doc.meta["pages"] == 2
     assert "reservoir" in doc.text and "Farmers downstream welcomed" in doc.text
@@ -181,7 +206,9 @@ def test_readers_pdf_without_text_layer(tmp_path):
 
 def test_readers_broken_html_without_text(tmp_path):
     f = tmp_path / "broken.html"
-    f.write_text("<html><head><script>var a = 1;</script></head><body><div><span></div></b", encoding="utf-8")
+    f.write_text(
+        "<html><head><script>var a = 1;</script></head><body><div><span></div></b", encoding="utf-8"
+    )
     assert "HTML" in _error(f).reason
 
 
@@ -206,11 +233,14 @@ def test_readers_missing_and_unreadable_paths(tmp_path):
         f.chmod(0o644)
 
 
-@pytest.mark.parametrize("name,data", [
-    ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200)),
-    ("report.docx", b"PK\x03\x04" + bytes(200)),
-    ("notes.xlsx", b"some bytes that are not a spreadsheet"),
-])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200)),
+        ("report.docx", b"PK\x03\x04" + bytes(200)),
+        ("notes.xlsx", b"some bytes that are not a spreadsheet"),
+    ],
+)
 def test_readers_unsupported_format(tmp_path, name, data):
     f = tmp_path / name
     f.write_bytes(data)
@@ -240,28 +270,38 @@ def test_readers_corpus_articles_and_metadata():
         for doc, g in zip(mine, gold):
             total += 1
             title_ok = not g["title"] or doc.title == g["title"]
-            right += (title_ok and (doc.author or "") == g["author"]
-                      and (doc.published or "") == g["published"])
+            right += (
+                title_ok
+                and (doc.author or "") == g["author"]
+                and (doc.published or "") == g["published"]
+            )
     assert articles and len(articles) == total
     assert right >= total - 1  # one article's metadata may be missed, no more
 
 
 def test_readers_markdown_front_matter_and_markup(tmp_path):
     f = tmp_path / "note.md"
-    f.write_text("---\ntitle: \"Canal talks\"\nauthor: Omar Faiz\ndate: 2022-09-01\n---\n\n# Canal talks resume\n\n"
-                 "Officials of the **two districts** met at the [irrigation office](http://example.org) "
-                 "to discuss the canal, which has been dry since June and needs repair.\n\n"
-                 "> The water must reach the lower villages first, the district head said.\n", encoding="utf-8")
+    f.write_text(
+        '---\ntitle: "Canal talks"\nauthor: Omar Faiz\ndate: 2022-09-01\n---\n\n# Canal talks resume\n\n'
+        "Officials of the **two districts** met at the [irrigation office](http://example.org) "
+        "to discuss the canal, which has been dry since June and needs repair.\n\n"
+        "> The water must reach the lower villages first, the district head said.\n",
+        encoding="utf-8",
+    )
     [doc] = load_path(f, MB)
     assert (doc.title, doc.author, doc.published) == ("Canal talks", "Omar Faiz", "2022-09-01")
-    assert doc.text == ("Officials of the two districts met at the irrigation office to discuss the canal, "
-                        "which has been dry since June and needs repair.\n\n"
-                        "The water must reach the lower villages first, the district head said.")
+    assert doc.text == (
+        "Officials of the two districts met at the irrigation office to discuss the canal, "
+        "which has been dry since June and needs repair.\n\n"
+        "The water must reach the lower villages first, the district head said."
+    )
 
 
 def test_readers_one_line_paragraphs_are_not_reflowed(tmp_path):
-    lines = [f"Paragraph {w} of the report says the district council met again and agreed on a budget."
-             for w in ("one", "two", "three", "four", "five", "six", "seven", "eight")]
+    lines = [
+        f"Paragraph {w} of the report says the district council met again and agreed on a budget."
+        for w in ("one", "two", "three", "four", "five", "six", "seven", "eight")
+    ]
     f = tmp_path / "short-paras.txt"
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     [doc] = load_path(f, MB)
@@ -269,14 +309,16 @@ def test_readers_one_line_paragraphs_are_not_reflowed(tmp_path):
 
 
 def test_readers_hard_wrapped_text_is_reflowed(tmp_path):
-    text = ("The district council met again on Thursday and agreed on a budget for the\n"
-            "coming year, after weeks of quarrels over the money for the new school and\n"
-            "the repair of the bridge that the spring floods damaged. Teachers said the\n"
-            "budget was a first step, but that more would be needed before the winter.\n"
-            "\n"
-            "The governor, who attended the meeting, promised to ask the ministry for\n"
-            "help with the bridge, which carries the only road to the upper villages and\n"
-            "has been closed to trucks since April.\n")
+    text = (
+        "The district council met again on Thursday and agreed on a budget for the\n"
+        "coming year, after weeks of quarrels over the money for the new school and\n"
+        "the repair of the bridge that the spring floods damaged. Teachers said the\n"
+        "budget was a first step, but that more would be needed before the winter.\n"
+        "\n"
+        "The governor, who attended the meeting, promised to ask the ministry for\n"
+        "help with the bridge, which carries the only road to the upper villages and\n"
+        "has been closed to trucks since April.\n"
+    )
     f = tmp_path / "wrapped.txt"
     f.write_text(text, encoding="utf-8")
     [doc] = load_path(f, MB)
@@ -286,9 +328,12 @@ def test_readers_hard_wrapped_text_is_reflowed(tmp_path):
 
 def test_readers_html_without_date_leaves_it_null(tmp_path):
     f = tmp_path / "undated.html"
-    f.write_text("<html><head><title>Road talks resume</title></head><body><article><h1>Road talks resume</h1>"
-                 "<p>The two delegations met in the border town to talk about the old road, closed since 2019.</p>"
-                 "<p>Both sides said a technical group would meet again in a month.</p></article>"
-                 "<footer>&copy; 2023 Steppe Wire</footer></body></html>", encoding="utf-8")
+    f.write_text(
+        "<html><head><title>Road talks resume</title></head><body><article><h1>Road talks resume</h1>"
+        "<p>The two delegations met in the border town to talk about the old road, closed since 2019.</p>"
+        "<p>Both sides said a technical group would meet again in a month.</p></article>"
+        "<footer>&copy; 2023 Steppe Wire</footer></body></html>",
+        encoding="utf-8",
+    )
     [doc] = load_path(f, MB)
     assert doc.title == "Road talks resume" and doc.published is None and doc.author is None

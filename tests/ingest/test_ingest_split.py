@@ -1,22 +1,35 @@
 """A page that carries several articles becomes a page document and one document per article."""
+
 from __future__ import annotations
 
 from crossroads.ingest.readers import load_path
 
 MB = 1024 * 1024
 
-P1 = ("The customs services of the two neighbours opened a joint checkpoint on the mountain road, "
-      "which should halve the time that trucks wait at the border during the harvest season.")
-P2 = ("Drivers had complained for years about queues that stretched for kilometres in autumn, "
-      "when fruit from the valleys has to reach the markets in the north before it spoils.")
-P3 = ("The herders of the high pastures moved their flocks earlier than usual this year, because "
-      "the snow on the upper slopes melted three weeks before the usual date in May.")
-P4 = ("Veterinary teams followed them to vaccinate the animals, and the district paid for two new "
-      "wells so that the flocks would not have to walk down to the river every day.")
-P5 = ("A new railway line between the two capitals will carry its first passengers next spring, "
-      "the transport ministry said, after the last tunnel was finished in the autumn.")
-P6 = ("The line cuts the journey from two days by road to nine hours, and freight trains are "
-      "expected to use it at night when passenger traffic is light.")
+P1 = (
+    "The customs services of the two neighbours opened a joint checkpoint on the mountain road, "
+    "which should halve the time that trucks wait at the border during the harvest season."
+)
+P2 = (
+    "Drivers had complained for years about queues that stretched for kilometres in autumn, "
+    "when fruit from the valleys has to reach the markets in the north before it spoils."
+)
+P3 = (
+    "The herders of the high pastures moved their flocks earlier than usual this year, because "
+    "the snow on the upper slopes melted three weeks before the usual date in May."
+)
+P4 = (
+    "Veterinary teams followed them to vaccinate the animals, and the district paid for two new "
+    "wells so that the flocks would not have to walk down to the river every day."
+)
+P5 = (
+    "A new railway line between the two capitals will carry its first passengers next spring, "
+    "the transport ministry said, after the last tunnel was finished in the autumn."
+)
+P6 = (
+    "The line cuts the journey from two days by road to nine hours, and freight trains are "
+    "expected to use it at night when passenger traffic is light."
+)
 
 PAGE = f"""Connect with us
 
@@ -95,9 +108,11 @@ def test_split_multi_article_page_into_articles_with_own_metadata(tmp_path):
     assert page.kind == "page" and page.text == "" and page.meta["articles"] == 3
     assert [a.kind for a in articles] == ["article"] * 3
     assert all(a.parent == page.id and a.source == "region-page.txt" for a in articles)
-    assert [a.title for a in articles] == ["Joint checkpoint opens on the mountain road",
-                                           "Herders move early as the snow melts",
-                                           "Railway between the capitals to open in spring"]
+    assert [a.title for a in articles] == [
+        "Joint checkpoint opens on the mountain road",
+        "Herders move early as the snow melts",
+        "Railway between the capitals to open in spring",
+    ]
     assert [a.author for a in articles] == ["Amina Rustamova", "Pavel Ostrov", "Amina Rustamova"]
     assert [a.published for a in articles] == [None, None, "2024-03-12"]
     assert [a.text for a in articles] == [f"{P1}\n\n{P2}", f"{P3}\n\n{P4}", f"{P5}\n\n{P6}"]
@@ -116,8 +131,10 @@ def test_split_repeated_heads_without_end_markers(tmp_path):
 
 def test_split_single_article_with_read_more_link_stays_whole(tmp_path):
     f = tmp_path / "single.txt"
-    f.write_text(f"Herders move early as the snow melts\n\nBy Pavel Ostrov\n\n{P3}\n\nRead more\n\n{P4}\n",
-                 encoding="utf-8")
+    f.write_text(
+        f"Herders move early as the snow melts\n\nBy Pavel Ostrov\n\n{P3}\n\nRead more\n\n{P4}\n",
+        encoding="utf-8",
+    )
     [doc] = load_path(f, MB)
     assert doc.kind == "article" and doc.parent is None
     assert doc.text == f"{P3}\n\n{P4}"

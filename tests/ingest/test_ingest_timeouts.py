@@ -1,5 +1,6 @@
 """Each file's reading runs under a time limit in a child that is killed when it overruns,
 and no process an ingest started outlives it (kill -9 included)."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,10 @@ from ingest_files import make_pdf
 from crossroads.cli import cli
 from crossroads.store import open_store
 
-BRIEF = ("The water commission of the two upstream states met in the border town on Tuesday. "
-         "Its members agreed to share data on the reservoir levels every week.\n")
+BRIEF = (
+    "The water commission of the two upstream states met in the border town on Tuesday. "
+    "Its members agreed to share data on the reservoir levels every week.\n"
+)
 
 
 def _heavy_pdf() -> bytes:
@@ -31,8 +34,9 @@ def _folder(tmp_path: Path) -> Path:
     (folder / "a-brief.txt").write_text(BRIEF, encoding="utf-8")
     (folder / "b-heavy.pdf").write_bytes(_heavy_pdf())
     (folder / "c-brief.txt").write_text(BRIEF.replace("Tuesday", "Friday"), encoding="utf-8")
-    (folder / "d-breaks.html").write_text("<html><body><p>" + "word<br>" * 250_000 + "</p>",
-                                          encoding="utf-8")    # trafilatura spends ~50 s
+    (folder / "d-breaks.html").write_text(
+        "<html><body><p>" + "word<br>" * 250_000 + "</p>", encoding="utf-8"
+    )  # trafilatura spends ~50 s
     return folder
 
 
@@ -40,8 +44,9 @@ def test_timeouts_a_stuck_reader_is_stopped_and_the_batch_goes_on(tmp_path):
     folder = _folder(tmp_path)
     db = tmp_path / "t.db"
     started = time.perf_counter()
-    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "--no-extract",
-                                      "--read-timeout", "2"])
+    result = CliRunner().invoke(
+        cli, ["ingest", str(folder), "--db", str(db), "--no-extract", "--read-timeout", "2"]
+    )
     took = time.perf_counter() - started
     assert result.exit_code == 1
     assert "new 2" in result.stdout and "failed 2" in result.stdout
@@ -61,7 +66,7 @@ def _children() -> dict[int, list[int]]:
                 stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+            ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
             kids.setdefault(ppid, []).append(int(entry.name))
     return kids
 
@@ -87,8 +92,11 @@ def _kill_and_check(args: list[str], tmp_path: Path, wait_for: int, timeout: flo
     """Start an ingest, wait until it has ``wait_for`` child processes, kill -9 it, and
     check that every process it started is gone."""
     with open(tmp_path / "ingest.log", "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-c", "from crossroads.cli import main; main()",
-                                 "ingest", *args], stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from crossroads.cli import main; main()", "ingest", *args],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + timeout
         seen: set[int] = set()
         try:
@@ -105,7 +113,7 @@ def _kill_and_check(args: list[str], tmp_path: Path, wait_for: int, timeout: flo
     deadline = time.monotonic() + 15
     while (left := [p for p in seen if _running(p)]) and time.monotonic() < deadline:
         time.sleep(0.2)
-    for p in left:      # do not leave them to the next test
+    for p in left:  # do not leave them to the next test
         os.kill(p, signal.SIGKILL)
     assert not left, f"processes outlived the killed ingest: {left}"
 
@@ -113,8 +121,11 @@ def _kill_and_check(args: list[str], tmp_path: Path, wait_for: int, timeout: flo
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_timeouts_reader_child_dies_with_a_killed_ingest(tmp_path):
     folder = _folder(tmp_path)
-    _kill_and_check([str(folder), "--db", str(tmp_path / "k.db"), "--no-extract",
-                     "--read-timeout", "300"], tmp_path, wait_for=1)
+    _kill_and_check(
+        [str(folder), "--db", str(tmp_path / "k.db"), "--no-extract", "--read-timeout", "300"],
+        tmp_path,
+        wait_for=1,
+    )
 
 
 @pytest.mark.slow
@@ -123,9 +134,12 @@ def test_timeouts_spacy_workers_die_with_a_killed_ingest(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(12):
-        text = " ".join(f"Officials of Tajikistan met envoys from Uzbekistan in Dushanbe on "
-                        f"day {n}." for n in range(i * 200, i * 200 + 200))
+        text = " ".join(
+            f"Officials of Tajikistan met envoys from Uzbekistan in Dushanbe on day {n}."
+            for n in range(i * 200, i * 200 + 200)
+        )
         (folder / f"brief-{i:02d}.txt").write_text(text, encoding="utf-8")
     # the reader child and two spaCy workers
-    _kill_and_check([str(folder), "--db", str(tmp_path / "w.db"), "--processes", "2"],
-                    tmp_path, wait_for=3)
+    _kill_and_check(
+        [str(folder), "--db", str(tmp_path / "w.db"), "--processes", "2"], tmp_path, wait_for=3
+    )

@@ -1,6 +1,7 @@
 """The learned event reader on made-up sentences: it finds what the text reports with dates
 read against the publication date, weighs the lexicon words the rules set aside, and falls
 back to the rules without a model file."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def parse():
     from crossroads.extraction.extractor import Extractor
+
     ex = Extractor()
 
     def run(text: str, published: str | None = "2024-03-15"):
@@ -23,19 +25,27 @@ def parse():
         doc._.doc_id = "d:test"
         doc._.published = published
         return ex.nlp(doc)
+
     return run
 
 
 def _model(rule: float, extra: float) -> LinearModel:
     """A two-feature model: how much a rule's event and a set-aside word's event weigh."""
-    return LinearModel(["no", "yes"], ["extra", "rule"], np.array([[extra, rule]]),
-                       np.array([0.0]), {"threshold": 0.5, "extra_threshold": 0.5})
+    return LinearModel(
+        ["no", "yes"],
+        ["extra", "rule"],
+        np.array([[extra, rule]]),
+        np.array([0.0]),
+        {"threshold": 0.5, "extra_threshold": 0.5},
+    )
 
 
 def test_shipped_reader_finds_a_signing_and_a_meeting_dated_by_publication(parse):
-    doc = parse("Kazakhstan and Uzbekistan signed a water-sharing agreement on Monday.\n\n"
-                "The foreign ministers of Kyrgyzstan and Tajikistan met in Bishkek to discuss "
-                "border trade.")
+    doc = parse(
+        "Kazakhstan and Uzbekistan signed a water-sharing agreement on Monday.\n\n"
+        "The foreign ministers of Kyrgyzstan and Tajikistan met in Bishkek to discuss "
+        "border trade."
+    )
     reader = EventReader()
     assert reader.model is not None, "the package ships learn/models/events.npz"
     evs = reader(doc)
@@ -43,7 +53,9 @@ def test_shipped_reader_finds_a_signing_and_a_meeting_dated_by_publication(parse
     consult = [e for e in evs if e.type == "CONSULT" and e.trigger == "met"]
     assert agree and {"e:country/kz", "e:country/uz"} <= set(agree[0].actors)
     assert agree[0].date == "2024-03-11"  # the Monday before publication
-    assert consult and {"e:country/kg", "e:country/tj"} & set(consult[0].actors + consult[0].targets)
+    assert consult and {"e:country/kg", "e:country/tj"} & set(
+        consult[0].actors + consult[0].targets
+    )
     assert consult[0].date == "2024-03-15"  # undated: the publication date, at its precision
 
 
@@ -64,19 +76,29 @@ def test_words_the_rules_set_aside_are_proposed_and_weighed(parse):
     assert [(p.event.type, p.event.trigger) for p in extra] == [("CONSULT", "met")]
     assert [e.type for e in decide(doc, rules, _model(rule=5, extra=-5))] == ["MOBILIZE"]
     assert sorted(e.type for e in decide(doc, rules, _model(rule=5, extra=5))) == [
-        "CONSULT", "MOBILIZE"]
+        "CONSULT",
+        "MOBILIZE",
+    ]
     assert decide(doc, rules, _model(rule=-5, extra=-5)) == []
 
 
 EVENT_ARTICLES = {
-    "e1": ("Kazakhstan and Uzbekistan signed a trade agreement. Kazakhstan met the challenge.",
-           ("AGREE", "Kazakhstan", "Uzbekistan")),
-    "e2": ("Tajikistan and Kyrgyzstan signed a border agreement. Tajikistan met the deadline.",
-           ("AGREE", "Tajikistan", "Kyrgyzstan")),
-    "e3": ("Russia and Kyrgyzstan signed a gas agreement. Russia met the demand.",
-           ("AGREE", "Russia", "Kyrgyzstan")),
-    "e4": ("Tajikistan and Uzbekistan signed a transit agreement. Uzbekistan met the target.",
-           ("AGREE", "Tajikistan", "Uzbekistan")),
+    "e1": (
+        "Kazakhstan and Uzbekistan signed a trade agreement. Kazakhstan met the challenge.",
+        ("AGREE", "Kazakhstan", "Uzbekistan"),
+    ),
+    "e2": (
+        "Tajikistan and Kyrgyzstan signed a border agreement. Tajikistan met the deadline.",
+        ("AGREE", "Tajikistan", "Kyrgyzstan"),
+    ),
+    "e3": (
+        "Russia and Kyrgyzstan signed a gas agreement. Russia met the demand.",
+        ("AGREE", "Russia", "Kyrgyzstan"),
+    ),
+    "e4": (
+        "Tajikistan and Uzbekistan signed a transit agreement. Uzbekistan met the target.",
+        ("AGREE", "Tajikistan", "Uzbekistan"),
+    ),
 }
 MEMBER = "{} is a member of the Collective Security Treaty Organization."
 """A relation each article also states (the relation model needs one to learn from)."""
@@ -89,22 +111,47 @@ def test_train_writes_an_event_model_from_event_gold(tmp_path):
 
     from crossroads.cli import cli
     from crossroads.learn.events import EVENTS
+
     (tmp_path / "corpus").mkdir()
     (tmp_path / "gold").mkdir()
     for name, (text, (typ, a, b)) in EVENT_ARTICLES.items():
         (tmp_path / "corpus" / f"{name}.txt").write_text(f"{text} {MEMBER.format(a)}\n")
-        (tmp_path / "gold" / f"{name}.toml").write_text("\n".join([
-            f'source = "{name}.txt"', "", "[[article]]", 'title = ""', "",
-            "[[entity]]", f'name = "{a}"', 'type = "Country"', "",
-            "[[entity]]", f'name = "{b}"', 'type = "Country"', "",
-            "[[entity]]", 'name = "Collective Security Treaty Organization"',
-            'type = "Organization"', "",
-            "[[relation]]", f'subject = "{a}"', 'predicate = "member_of"',
-            'object = "Collective Security Treaty Organization"', "",
-            "[[event]]", f'type = "{typ}"', f'participants = ["{a}", "{b}"]', ""]))
+        (tmp_path / "gold" / f"{name}.toml").write_text(
+            "\n".join(
+                [
+                    f'source = "{name}.txt"',
+                    "",
+                    "[[article]]",
+                    'title = ""',
+                    "",
+                    "[[entity]]",
+                    f'name = "{a}"',
+                    'type = "Country"',
+                    "",
+                    "[[entity]]",
+                    f'name = "{b}"',
+                    'type = "Country"',
+                    "",
+                    "[[entity]]",
+                    'name = "Collective Security Treaty Organization"',
+                    'type = "Organization"',
+                    "",
+                    "[[relation]]",
+                    f'subject = "{a}"',
+                    'predicate = "member_of"',
+                    'object = "Collective Security Treaty Organization"',
+                    "",
+                    "[[event]]",
+                    f'type = "{typ}"',
+                    f'participants = ["{a}", "{b}"]',
+                    "",
+                ]
+            )
+        )
     out = tmp_path / "model"
-    result = CliRunner().invoke(cli, ["train", "--data", str(tmp_path / "gold"), "--cv", "2",
-                                      "--out", str(out), "--json"])
+    result = CliRunner().invoke(
+        cli, ["train", "--data", str(tmp_path / "gold"), "--cv", "2", "--out", str(out), "--json"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["total"]["event"]["gold"] == 4
@@ -115,8 +162,11 @@ def test_train_writes_an_event_model_from_event_gold(tmp_path):
 
 
 def test_shipped_date_model_dates_an_undated_sentence_by_the_dateline(parse):
-    doc = parse("ASTANA, March 12, 2024 - Officials gathered in the capital.\n\n"
-                "Kazakhstan and Uzbekistan signed an agreement on water sharing.", published=None)
+    doc = parse(
+        "ASTANA, March 12, 2024 - Officials gathered in the capital.\n\n"
+        "Kazakhstan and Uzbekistan signed an agreement on water sharing.",
+        published=None,
+    )
     rules = [e for e in read_events(doc) if e.type == "AGREE"]
     assert rules and rules[0].date is None  # the rules see no date in the sentence or paragraph
     agree = [e for e in EventReader()(doc) if e.type == "AGREE"]

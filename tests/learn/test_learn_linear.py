@@ -1,4 +1,5 @@
 """The shipped model format: weights as data, loaded without unpickling, same answers."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -1,5 +1,6 @@
 """`crossroads train` on a small annotated set written here (made-up articles): it trains,
 cross-validates by document, writes a model the reader uses, and fails clearly on bad data."""
+
 from __future__ import annotations
 
 import json
@@ -12,21 +13,48 @@ from crossroads.learn.linear import LinearModel
 from crossroads.learn.reader import RELATIONS
 
 ARTICLES = {
-    "a1": (("Kazakhstan is a member of the Collective Security Treaty Organization. "
-           "Officials in Astana met on Monday."), [("Kazakhstan", "member_of", "Collective Security Treaty Organization")]),
-    "a2": (("Tajikistan, a member of the Collective Security Treaty Organization, hosts a base. "
-           "The weather was cold."), [("Tajikistan", "member_of", "Collective Security Treaty Organization")]),
-    "a3": (("Kyrgyzstan is a member of the Shanghai Cooperation Organisation. "
-           "Kyrgyzstan and the Shanghai Cooperation Organisation held no talks last year."),
-           [("Kyrgyzstan", "member_of", "Shanghai Cooperation Organisation")]),
-    "a4": (("Uzbekistan became a member of the Shanghai Cooperation Organisation long ago. "
-           "Markets in Uzbekistan were busy."), [("Uzbekistan", "member_of", "Shanghai Cooperation Organisation")]),
-    "a5": (("Russia criticised the Collective Security Treaty Organization on Tuesday. "
-           "Russia is a member of the Collective Security Treaty Organization."),
-           [("Russia", "member_of", "Collective Security Treaty Organization")]),
-    "a6": (("China praised the Shanghai Cooperation Organisation. "
-           "China is a member of the Shanghai Cooperation Organisation."),
-           [("China", "member_of", "Shanghai Cooperation Organisation")]),
+    "a1": (
+        (
+            "Kazakhstan is a member of the Collective Security Treaty Organization. "
+            "Officials in Astana met on Monday."
+        ),
+        [("Kazakhstan", "member_of", "Collective Security Treaty Organization")],
+    ),
+    "a2": (
+        (
+            "Tajikistan, a member of the Collective Security Treaty Organization, hosts a base. "
+            "The weather was cold."
+        ),
+        [("Tajikistan", "member_of", "Collective Security Treaty Organization")],
+    ),
+    "a3": (
+        (
+            "Kyrgyzstan is a member of the Shanghai Cooperation Organisation. "
+            "Kyrgyzstan and the Shanghai Cooperation Organisation held no talks last year."
+        ),
+        [("Kyrgyzstan", "member_of", "Shanghai Cooperation Organisation")],
+    ),
+    "a4": (
+        (
+            "Uzbekistan became a member of the Shanghai Cooperation Organisation long ago. "
+            "Markets in Uzbekistan were busy."
+        ),
+        [("Uzbekistan", "member_of", "Shanghai Cooperation Organisation")],
+    ),
+    "a5": (
+        (
+            "Russia criticised the Collective Security Treaty Organization on Tuesday. "
+            "Russia is a member of the Collective Security Treaty Organization."
+        ),
+        [("Russia", "member_of", "Collective Security Treaty Organization")],
+    ),
+    "a6": (
+        (
+            "China praised the Shanghai Cooperation Organisation. "
+            "China is a member of the Shanghai Cooperation Organisation."
+        ),
+        [("China", "member_of", "Shanghai Cooperation Organisation")],
+    ),
 }
 
 
@@ -54,8 +82,9 @@ def data(tmp_path):
 @pytest.mark.slow
 def test_learn_train_cross_validates_and_writes_a_model(data, tmp_path):
     out = tmp_path / "model"
-    result = CliRunner().invoke(cli, ["train", "--data", str(data / "gold"), "--cv", "2",
-                                      "--out", str(out), "--json"])
+    result = CliRunner().invoke(
+        cli, ["train", "--data", str(data / "gold"), "--cv", "2", "--out", str(out), "--json"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["documents"] == 6 and len(report["folds"]) == 2

@@ -1,4 +1,5 @@
 """The bundled region pack: coverage and sources of its data."""
+
 from __future__ import annotations
 
 import pycountry
@@ -42,8 +43,15 @@ def test_pack_data_region_countries_have_capital_coordinates_and_landlocked(pack
 
 
 def test_pack_data_common_country_aliases(pack: Pack) -> None:
-    for alias, cc in (("USA", "us"), ("America", "us"), ("the United States", "us"),
-                      ("PRC", "cn"), ("UK", "gb"), ("Britain", "gb"), ("Kyrgyz Republic", "kg")):
+    for alias, cc in (
+        ("USA", "us"),
+        ("America", "us"),
+        ("the United States", "us"),
+        ("PRC", "cn"),
+        ("UK", "gb"),
+        ("Britain", "gb"),
+        ("Kyrgyz Republic", "kg"),
+    ):
         assert pack.lookup(alias)[0].id == f"e:country/{cc}", alias
 
 
@@ -61,9 +69,15 @@ def test_pack_data_all_admin1_divisions_with_coordinates(pack: Pack) -> None:
 
 
 def test_pack_data_province_spellings(pack: Pack) -> None:
-    for surface, pid in (("Faryab", "af-fyb"), ("Khyber Pakhtunkhwa", "pk-kp"),
-                         ("Balochistan", "pk-ba"), ("Sistan and Baluchestan", "ir-11"),
-                         ("Fergana Region", "uz-fa"), ("Sughd", "tj-su"), ("Khatlon", "tj-kt")):
+    for surface, pid in (
+        ("Faryab", "af-fyb"),
+        ("Khyber Pakhtunkhwa", "pk-kp"),
+        ("Balochistan", "pk-ba"),
+        ("Sistan and Baluchestan", "ir-11"),
+        ("Fergana Region", "uz-fa"),
+        ("Sughd", "tj-su"),
+        ("Khatlon", "tj-kt"),
+    ):
         assert pack.lookup(surface)[0].id == f"e:place/{pid}", surface
 
 
@@ -77,7 +91,9 @@ def test_pack_data_regions_list_their_countries(pack: Pack) -> None:
 def test_pack_data_taliban_state_name_is_a_dated_alias(pack: Pack) -> None:
     taliban = pack.lookup("Islamic Emirate of Afghanistan")[0]
     assert taliban.id == "e:group/taliban" and taliban.type == "ArmedGroup"
-    dates = [d for d in taliban.data["alias_dates"] if d["alias"] == "Islamic Emirate of Afghanistan"]
+    dates = [
+        d for d in taliban.data["alias_dates"] if d["alias"] == "Islamic Emirate of Afghanistan"
+    ]
     assert any(d["from"] == "2021-08-15" for d in dates)
 
 
@@ -90,11 +106,15 @@ def test_pack_data_groups_have_designations(pack: Pack) -> None:
 
 
 def test_pack_data_foreign_presence_carries_place_and_dates(pack: Pack) -> None:
-    manas = next(r for r in pack.relations_of("e:country/kg", "hosts_military_presence")
-                 if r.object == "e:country/us")
+    manas = next(
+        r
+        for r in pack.relations_of("e:country/kg", "hosts_military_presence")
+        if r.object == "e:country/us"
+    )
     assert manas.qualifiers["place"] == "e:facility/manas" and manas.end.startswith("2014")
-    now = {r.object for r in pack.relations_of("e:country/tj", "hosts_military_presence",
-                                                  as_of="2024")}
+    now = {
+        r.object for r in pack.relations_of("e:country/tj", "hosts_military_presence", as_of="2024")
+    }
     assert "e:country/ru" in now
 
 
@@ -103,15 +123,18 @@ def test_pack_data_corridors(pack: Pack) -> None:
     assert cpec.type == "Initiative"
     assert "e:initiative/bri" in {r.object for r in pack.relations_of(cpec.id, "part_of")}
     assert {"e:place/cn-xj", "e:facility/gwadar-port"} <= {
-        r.object for r in pack.relations_of(cpec.id, "connects")}
+        r.object for r in pack.relations_of(cpec.id, "connects")
+    }
     carec = [r for r in pack.relations_of("e:org/carec", "part_of")]
     assert len(carec) == 6
     assert pack.get("e:facility/tapi").type == "Facility"
 
 
 def test_pack_data_leaders_terms(pack: Pack) -> None:
-    uz_2010 = {r.subject: r.qualifiers["role"]
-               for r in pack.relations_of("e:country/uz", "holds_position", as_of="2010")}
+    uz_2010 = {
+        r.subject: r.qualifiers["role"]
+        for r in pack.relations_of("e:country/uz", "holds_position", as_of="2010")
+    }
     assert uz_2010["e:person/islam-karimov"] == "President"
     tj_now = {r.subject for r in pack.relations_of("e:country/tj", "holds_position", as_of="2024")}
     assert "e:person/emomali-rahmon" in tj_now

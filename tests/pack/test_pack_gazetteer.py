@@ -1,4 +1,5 @@
 """The GeoNames gazetteer: coordinates for towns the pack does not hold."""
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,13 @@ def test_pack_gazetteer_finds_a_town_the_pack_lacks() -> None:
 
 
 def test_pack_gazetteer_folds_spellings_and_ezafe() -> None:
-    forms = ["Mazar-i-Sharif", "Mazar-e Sharif", "Mazār-e Sharīf", "MAZAR E SHARIF", "Mazar-e-Sharif"]
+    forms = [
+        "Mazar-i-Sharif",
+        "Mazar-e Sharif",
+        "Mazār-e Sharīf",
+        "MAZAR E SHARIF",
+        "Mazar-e-Sharif",
+    ]
     found = {lookup(f) for f in forms}
     assert len(found) == 1 and next(iter(found)).admin1 == "Balkh"
     assert gazetteer.key("Mazar-i-Sharif") == gazetteer.key("Mazār-e Sharīf")
@@ -49,5 +56,6 @@ def test_pack_gazetteer_file_is_attributed_small_and_outside_the_pack() -> None:
     assert GAZETTEER.stat().st_size < 3_000_000
     pack = load_pack()
     assert not any(str(f).endswith("gazetteer") for f in pack.folders)
-    assert not any(e.data.get("geonames_id") == lookup("Andkhoy").geonames_id
-                   for e in pack.entities.values())
+    assert not any(
+        e.data.get("geonames_id") == lookup("Andkhoy").geonames_id for e in pack.entities.values()
+    )

@@ -1,4 +1,5 @@
 """The pack loader: default pack, user packs that extend or replace it, validation, queries."""
+
 from __future__ import annotations
 
 import time
@@ -38,8 +39,15 @@ source = "https://example.org/front"
 
 
 def test_pack_loader_exports_its_api() -> None:
-    assert set(pack_module.__all__) == {"DEFAULT_PACK", "Pack", "PackEntity", "PackRelation",
-                                        "PackRule", "holds_on", "load_pack"}
+    assert set(pack_module.__all__) == {
+        "DEFAULT_PACK",
+        "Pack",
+        "PackEntity",
+        "PackRelation",
+        "PackRule",
+        "holds_on",
+        "load_pack",
+    }
 
 
 def test_pack_loader_default_pack_loads_fast() -> None:
@@ -83,9 +91,20 @@ def test_pack_loader_lookup_ranks_canonical_name_and_city_first(pack: Pack) -> N
 
 
 def test_pack_loader_adjectives_link_to_their_country(pack: Pack) -> None:
-    for adj, cc in (("Tajik", "tj"), ("Uzbek", "uz"), ("Afghan", "af"), ("Russian", "ru"),
-                    ("American", "us"), ("Chinese", "cn"), ("Pakistani", "pk"), ("Iranian", "ir"),
-                    ("Kyrgyz", "kg"), ("Kazakh", "kz"), ("Turkmen", "tm"), ("Turkish", "tr")):
+    for adj, cc in (
+        ("Tajik", "tj"),
+        ("Uzbek", "uz"),
+        ("Afghan", "af"),
+        ("Russian", "ru"),
+        ("American", "us"),
+        ("Chinese", "cn"),
+        ("Pakistani", "pk"),
+        ("Iranian", "ir"),
+        ("Kyrgyz", "kg"),
+        ("Kazakh", "kz"),
+        ("Turkmen", "tm"),
+        ("Turkish", "tr"),
+    ):
         ent = pack.adjective(adj)
         assert ent is not None and ent.id == f"e:country/{cc}", adj
     assert pack.adjective("Tajikistan") is None
@@ -106,9 +125,10 @@ def test_pack_loader_names_lists_every_surface_with_its_kind(pack: Pack) -> None
 def test_pack_loader_memberships_as_of(pack: Pack) -> None:
     def members(date: str) -> set[str]:
         return {r.subject for r in pack.relations_of("e:org/csto", "member_of", as_of=date)}
+
     assert "e:country/uz" in members("2010")
     assert "e:country/uz" not in members("2013")
-    assert "e:country/uz" not in members("2003")   # out 1999-2006
+    assert "e:country/uz" not in members("2003")  # out 1999-2006
     assert members("2021") == {f"e:country/{c}" for c in ("ru", "kz", "kg", "tj", "am", "by")}
     sco_2016 = {r.subject for r in pack.relations_of("e:org/sco", "member_of", as_of="2016-12")}
     assert "e:country/in" not in sco_2016 and "e:country/kz" in sco_2016
@@ -148,14 +168,18 @@ def test_pack_loader_user_pack_extends_default(tmp_path: Path) -> None:
 
 
 def test_pack_loader_user_pack_replaces_default(tmp_path: Path) -> None:
-    write(tmp_path / "only", "tj.toml", """
+    write(
+        tmp_path / "only",
+        "tj.toml",
+        """
 [[entity]]
 id = "e:country/tj"
 type = "Country"
 name = "Tajikistan"
 adjectives = ["Tajik"]
 source = "https://example.org/tj"
-""")
+""",
+    )
     write(tmp_path / "only", "front.toml", USER_PACK)
     pack = Pack.load([tmp_path / "only"], replace=True)
     assert len(pack) == 2
@@ -163,38 +187,68 @@ source = "https://example.org/tj"
 
 
 def test_pack_loader_later_folder_overrides_entry(tmp_path: Path) -> None:
-    write(tmp_path / "fix", "csto.json", '{"entity": [{"id": "e:org/csto", "type": "Organization", '
-          '"name": "CSTO (my name)", "source": "https://example.org/csto"}]}')
+    write(
+        tmp_path / "fix",
+        "csto.json",
+        '{"entity": [{"id": "e:org/csto", "type": "Organization", '
+        '"name": "CSTO (my name)", "source": "https://example.org/csto"}]}',
+    )
     pack = Pack.load([tmp_path / "fix"])
     assert pack.get("e:org/csto").name == "CSTO (my name)"
     assert pack.lookup("Collective Security Treaty Organization") == []
 
 
-@pytest.mark.parametrize("text, message", [
-    ('[[entity]]\nid = "e:x/a"\ntype = "Planet"\nname = "A"\nsource = "s"\n',
-     r"bad\.toml: entity\[0\] 'e:x/a': unknown type 'Planet'"),
-    ('[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "A"\n',
-     r"bad\.toml: entity\[0\] 'e:x/a': missing 'source'"),
-    (('[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "A"\nsource = "s"\n'
-      '[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "B"\nsource = "s"\n'),
-     r"bad\.toml: entity\[1\] 'e:x/a': duplicate id"),
-    ('[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "A"\nsource = "s"\nvalid_from = "2021-13"\n',
-     r"bad\.toml: entity\[0\] 'e:x/a': bad date in 'valid_from'"),
-    ('[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "A"\nsource = "s"\ncolour = "red"\n',
-     r"bad\.toml: entity\[0\] 'e:x/a': unknown field\(s\) \['colour'\]"),
-    ('[[relation]]\nsubject = "e:country/tj"\npredicate = "likes"\nobject = "e:country/uz"\nsource = "s"\n',
-     r"bad\.toml: relation\[0\] e:country/tj likes e:country/uz: unknown predicate 'likes'"),
-    ('[[relation]]\nsubject = "e:country/tj"\npredicate = "borders"\nobject = "e:country/xx"\nsource = "s"\n',
-     r"bad\.toml: relation\[0\] e:country/tj borders e:country/xx: unknown entity 'e:country/xx'"),
-    (('[[relation]]\nsubject = "e:country/tj"\npredicate = "borders"\nobject = "e:country/uz"\n'
-      'source = "s"\nstart = "May 2002"\n'),
-     r"bad\.toml: relation\[0\] e:country/tj borders e:country/uz: bad date in 'start'"),
-    ('[[rule]]\nid = "r1"\nkind = "ban_foreign_bases"\nsubject = "e:country/xx"\ntext = "t"\nsource = "s"\n',
-     r"bad\.toml: rule\[0\] 'r1': unknown subject 'e:country/xx'"),
-    ('[[entity]\nid = ', r"bad\.toml: cannot read pack file"),
-])
-def test_pack_loader_validation_names_file_and_entry(tmp_path: Path, text: str,
-                                                     message: str) -> None:
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            '[[entity]]\nid = "e:x/a"\ntype = "Planet"\nname = "A"\nsource = "s"\n',
+            r"bad\.toml: entity\[0\] 'e:x/a': unknown type 'Planet'",
+        ),
+        (
+            '[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "A"\n',
+            r"bad\.toml: entity\[0\] 'e:x/a': missing 'source'",
+        ),
+        (
+            (
+                '[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "A"\nsource = "s"\n'
+                '[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "B"\nsource = "s"\n'
+            ),
+            r"bad\.toml: entity\[1\] 'e:x/a': duplicate id",
+        ),
+        (
+            '[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "A"\nsource = "s"\nvalid_from = "2021-13"\n',
+            r"bad\.toml: entity\[0\] 'e:x/a': bad date in 'valid_from'",
+        ),
+        (
+            '[[entity]]\nid = "e:x/a"\ntype = "Place"\nname = "A"\nsource = "s"\ncolour = "red"\n',
+            r"bad\.toml: entity\[0\] 'e:x/a': unknown field\(s\) \['colour'\]",
+        ),
+        (
+            '[[relation]]\nsubject = "e:country/tj"\npredicate = "likes"\nobject = "e:country/uz"\nsource = "s"\n',
+            r"bad\.toml: relation\[0\] e:country/tj likes e:country/uz: unknown predicate 'likes'",
+        ),
+        (
+            '[[relation]]\nsubject = "e:country/tj"\npredicate = "borders"\nobject = "e:country/xx"\nsource = "s"\n',
+            r"bad\.toml: relation\[0\] e:country/tj borders e:country/xx: unknown entity 'e:country/xx'",
+        ),
+        (
+            (
+                '[[relation]]\nsubject = "e:country/tj"\npredicate = "borders"\nobject = "e:country/uz"\n'
+                'source = "s"\nstart = "May 2002"\n'
+            ),
+            r"bad\.toml: relation\[0\] e:country/tj borders e:country/uz: bad date in 'start'",
+        ),
+        (
+            '[[rule]]\nid = "r1"\nkind = "ban_foreign_bases"\nsubject = "e:country/xx"\ntext = "t"\nsource = "s"\n',
+            r"bad\.toml: rule\[0\] 'r1': unknown subject 'e:country/xx'",
+        ),
+        ("[[entity]\nid = ", r"bad\.toml: cannot read pack file"),
+    ],
+)
+def test_pack_loader_validation_names_file_and_entry(
+    tmp_path: Path, text: str, message: str
+) -> None:
     write(tmp_path / "p", "bad.toml", text)
     with pytest.raises(PackError, match=message):
         Pack.load([tmp_path / "p"])
@@ -209,14 +263,19 @@ def test_pack_loader_missing_folder_is_a_pack_error(tmp_path: Path) -> None:
 
 def test_pack_loader_folder_can_declare_itself_a_replacement(tmp_path: Path) -> None:
     write(tmp_path / "whole", "pack.toml", "[meta]\nreplace = true\n")
-    write(tmp_path / "whole", "tj.toml", '[[entity]]\nid = "e:country/tj"\ntype = "Country"\n'
-          'name = "Tajikistan"\nsource = "https://example.org/tj"\n')
+    write(
+        tmp_path / "whole",
+        "tj.toml",
+        '[[entity]]\nid = "e:country/tj"\ntype = "Country"\n'
+        'name = "Tajikistan"\nsource = "https://example.org/tj"\n',
+    )
     pack = Pack.load([tmp_path / "whole"])
     assert list(pack.entities) == ["e:country/tj"]
 
 
-def test_pack_loader_setting_names_extra_folders(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pack_loader_setting_names_extra_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(tmp_path / "env", "front.toml", USER_PACK)
     monkeypatch.setenv("CROSSROADS_PACK", str(tmp_path / "env"))
     assert load_pack().get("e:group/example-front") is not None
@@ -227,6 +286,7 @@ def test_pack_loader_setting_names_extra_folders(tmp_path: Path,
 def test_pack_loader_fast_fold_agrees_with_model_fold(pack: Pack) -> None:
     from crossroads.model import fold
     from crossroads.pack.loader import _fold
+
     samples = [s for s, _, _ in pack.names()]
     samples += ["  The  U.S.\t", "Qo`qon", "A\x1fB", "Fāryāb", "Farg‘ona"]
     assert all(_fold(s) == fold(s) for s in samples)

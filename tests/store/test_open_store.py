@@ -1,4 +1,5 @@
 """open_store(): which backend a path or URL picks, and one-line errors for unusable ones."""
+
 from __future__ import annotations
 
 import socket
@@ -38,10 +39,13 @@ def test_open_store_picks_postgres_for_postgres_urls(pg_schema_url):
         assert isinstance(s, PostgresStore)
 
 
-@pytest.mark.parametrize("target, message", [
-    ("mysql://root@localhost/db", "unsupported database URL mysql://"),
-    ("", "no database given"),
-])
+@pytest.mark.parametrize(
+    "target, message",
+    [
+        ("mysql://root@localhost/db", "unsupported database URL mysql://"),
+        ("", "no database given"),
+    ],
+)
 def test_open_store_rejects_unknown_urls(target, message):
     with pytest.raises(StoreError, match=message):
         open_store(target)
@@ -60,7 +64,7 @@ def test_open_store_explains_unusable_files(tmp_path):
 
 
 def test_open_store_explains_unreachable_server():
-    with socket.socket() as sock:   # a port nobody listens on
+    with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     with pytest.raises(StoreError, match=f"cannot connect to PostgreSQL at .*:{port}") as err:
@@ -70,8 +74,10 @@ def test_open_store_explains_unreachable_server():
 
 def test_open_store_sqlite_store_is_usable_from_threads(tmp_path):
     with open_store(str(tmp_path / "t.db")) as s:
+
         def write(n: int) -> None:
             s.add_documents([Document(id=f"d:thread{n:04d}", source="t", text=f"Thread {n}.")])
+
         threads = [threading.Thread(target=write, args=(n,)) for n in range(8)]
         for t in threads:
             t.start()

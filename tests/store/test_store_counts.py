@@ -2,6 +2,7 @@
 
 Run on every backend (SQLite and, with CROSSROADS_TEST_PG, PostgreSQL). Made-up sentences.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -26,51 +27,85 @@ SENTENCE = "Amir Khan said Tajikistan would reopen the bridge to Afghanistan in 
 
 def article(n: int) -> Document:
     text = f"{SENTENCE} Note {n}."
-    return Document(id=f"d:{n:010d}", source=f"{n}.txt", text=text, title=f"Bridge {n}",
-                    published=f"2021-0{1 + n % 9}", content_hash=f"h{n}")
+    return Document(
+        id=f"d:{n:010d}",
+        source=f"{n}.txt",
+        text=text,
+        title=f"Bridge {n}",
+        published=f"2021-0{1 + n % 9}",
+        content_hash=f"h{n}",
+    )
 
 
 def reading(d: Document, extra_quote: bool = False) -> Extraction:
     def at(words: str) -> Evidence:
         i = d.text.index(words)
         return Evidence(d.id, i, i + len(words))
-    mentions = [Mention(e.id, d.id, at(w).start, at(w).end, w)
-                for e, w in ((ENVOY, "Amir Khan"), (TJ, "Tajikistan"), (AF, "Afghanistan"))]
-    quotes = [Quote(ENVOY.id, "would reopen the bridge", at("would reopen the bridge"),
-                    about=(TJ.id, TJ.id, AF.id))]
+
+    mentions = [
+        Mention(e.id, d.id, at(w).start, at(w).end, w)
+        for e, w in ((ENVOY, "Amir Khan"), (TJ, "Tajikistan"), (AF, "Afghanistan"))
+    ]
+    quotes = [
+        Quote(
+            ENVOY.id,
+            "would reopen the bridge",
+            at("would reopen the bridge"),
+            about=(TJ.id, TJ.id, AF.id),
+        )
+    ]
     if extra_quote:
         quotes.append(Quote(ENVOY.id, "in 2021", at("in 2021"), about=(AF.id,)))
-    return Extraction(d.id, [TJ, AF, ENVOY], mentions,
-                      [Relation(TJ.id, "borders", AF.id, at(SENTENCE)),
-                       Relation(TJ.id, "member_of", None, at(SENTENCE), attributed_to=ENVOY.id)],
-                      [Event("CONSULT", (ENVOY.id, TJ.id), (TJ.id,), at(SENTENCE),
-                             date=f"2021-0{1 + int(d.id[-1]) % 9}", place=AF.id)],
-                      quotes)
+    return Extraction(
+        d.id,
+        [TJ, AF, ENVOY],
+        mentions,
+        [
+            Relation(TJ.id, "borders", AF.id, at(SENTENCE)),
+            Relation(TJ.id, "member_of", None, at(SENTENCE), attributed_to=ENVOY.id),
+        ],
+        [
+            Event(
+                "CONSULT",
+                (ENVOY.id, TJ.id),
+                (TJ.id,),
+                at(SENTENCE),
+                date=f"2021-0{1 + int(d.id[-1]) % 9}",
+                place=AF.id,
+            )
+        ],
+        quotes,
+    )
 
 
 def recount(store) -> dict:
     """What the counts should be: migration 4's own count over the stored rows."""
     ids = [TJ.id, AF.id, ENVOY.id]
-    return {i: {"mentions": {"": len(store.mentions(entity=i))},
-                "documents": {"": len({m.doc for m in store.mentions(entity=i)})}} for i in ids}
+    return {
+        i: {
+            "mentions": {"": len(store.mentions(entity=i))},
+            "documents": {"": len({m.doc for m in store.mentions(entity=i)})},
+        }
+        for i in ids
+    }
 
 
 def test_counts_follow_ingest_and_re_extraction(store):
     docs = [article(n) for n in range(6)]
     store.add_documents(docs[:4], [reading(d) for d in docs[:4]])
-    store.add_documents(docs[3:], [reading(d) for d in docs[3:]])   # docs[3] is stored already
+    store.add_documents(docs[3:], [reading(d) for d in docs[3:]])  # docs[3] is stored already
     counts = store.entity_counts([TJ.id, AF.id, ENVOY.id, "e:country/none"])
     assert counts["e:country/none"] == {}
     assert counts[TJ.id]["mentions"] == {"": 6} and counts[TJ.id]["documents"] == {"": 6}
     assert counts[TJ.id]["relations"] == {"borders": 6, "member_of": 6}
-    assert counts[ENVOY.id]["relations"] == {"member_of": 6}    # attributed to him
-    assert counts[TJ.id]["events"] == {"CONSULT": 6}             # actor and target: once
-    assert counts[AF.id]["events"] == {"CONSULT": 6}             # the place
+    assert counts[ENVOY.id]["relations"] == {"member_of": 6}  # attributed to him
+    assert counts[TJ.id]["events"] == {"CONSULT": 6}  # actor and target: once
+    assert counts[AF.id]["events"] == {"CONSULT": 6}  # the place
     assert counts[ENVOY.id]["quotes_by"] == {"": 6}
     assert counts[TJ.id]["quotes_about"] == {"": 6}
 
     store.replace_extraction(reading(docs[0], extra_quote=True))
-    store.replace_extraction(Extraction(docs[1].id))            # nothing read any more
+    store.replace_extraction(Extraction(docs[1].id))  # nothing read any more
     counts = store.entity_counts([TJ.id, AF.id, ENVOY.id])
     assert counts[ENVOY.id]["quotes_by"] == {"": 6}
     assert counts[AF.id]["quotes_about"] == {"": 6}
@@ -83,15 +118,21 @@ def test_counts_follow_ingest_and_re_extraction(store):
 
 def test_migration_counts_what_an_older_store_holds(tmp_path):
     from crossroads.store.sqlite import SQLiteStore
+
     path = tmp_path / "old.db"
     docs = [article(n) for n in range(3)]
     with SQLiteStore(path) as store:
         store.add_documents(docs, [reading(d) for d in docs])
         kept = store.entity_counts([TJ.id, AF.id, ENVOY.id])
-    conn = sqlite3.connect(path, isolation_level=None)     # back to what version 3 had
-    for sql in ("DROP TABLE entity_counts", "DROP INDEX mentions_entity_doc",
-                "DROP INDEX documents_duplicate_of", "DROP TABLE minhash_bands",
-                "DROP TABLE ingested_files", "DELETE FROM schema_version WHERE version >= 4"):
+    conn = sqlite3.connect(path, isolation_level=None)  # back to what version 3 had
+    for sql in (
+        "DROP TABLE entity_counts",
+        "DROP INDEX mentions_entity_doc",
+        "DROP INDEX documents_duplicate_of",
+        "DROP TABLE minhash_bands",
+        "DROP TABLE ingested_files",
+        "DELETE FROM schema_version WHERE version >= 4",
+    ):
         conn.execute(sql)
     assert migrations.schema_version(conn) == 3
     conn.close()
@@ -127,8 +168,9 @@ def test_batched_documents_and_spans(store):
     spans = store.spans([(docs[0].id, 0, 9), (docs[1].id, 15, 25), ("d:missing", 0, 3)])
     assert spans == {(docs[0].id, 0, 9): "Amir Khan", (docs[1].id, 15, 25): "Tajikistan"}
     inside = store.span_entities([(docs[0].id, 0, 20), (docs[1].id, 10, 80)])
-    assert inside == {(docs[0].id, 0, 20): {ENVOY.id, TJ.id},
-                      (docs[1].id, 10, 80): {TJ.id, AF.id}}
+    assert inside == {(docs[0].id, 0, 20): {ENVOY.id, TJ.id}, (docs[1].id, 10, 80): {TJ.id, AF.id}}
     counts = store.knowledge_counts([docs[0].id])
-    assert counts[docs[0].id] == {"events": {"CONSULT": 1},
-                                  "predicates": {"borders": 1, "member_of": 1}}
+    assert counts[docs[0].id] == {
+        "events": {"CONSULT": 1},
+        "predicates": {"borders": 1, "member_of": 1},
+    }

@@ -1,4 +1,5 @@
 """Phrase, OR, NOT and prefix queries mean the same on SQLite FTS5 and PostgreSQL."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,8 +18,9 @@ TEXTS = {
 
 @pytest.fixture
 def filled(store):
-    store.add_documents([Document(id=i, source=f"{i[2:]}.txt", text=t, content_hash=i)
-                         for i, t in TEXTS.items()])
+    store.add_documents(
+        [Document(id=i, source=f"{i[2:]}.txt", text=t, content_hash=i) for i, t in TEXTS.items()]
+    )
     return store
 
 
@@ -51,12 +53,13 @@ def test_an_operator_query_has_no_any_word_fallback(filled):
 
 def test_parser_quotes_every_word_for_fts5():
     assert to_fts5(parse_query('a OR "b c" -d e*')) == '(("a" OR "b c") AND "e"*) NOT ("d")'
-    assert to_fts5(parse_query('NEAR(a b) col:x')) == '"NEAR a" AND "b" AND "col x"'
+    assert to_fts5(parse_query("NEAR(a b) col:x")) == '"NEAR a" AND "b" AND "col x"'
 
 
 def test_correct_document_keeps_the_original_and_reindexes_the_title(filled):
-    doc = filled.correct_document("d:q000000003", title="Militia on the ridge",
-                                  published="2021-07", author="Desk")
+    doc = filled.correct_document(
+        "d:q000000003", title="Militia on the ridge", published="2021-07", author="Desk"
+    )
     assert (doc.title, doc.published, doc.author) == ("Militia on the ridge", "2021-07", "Desk")
     assert doc.meta["original"] == {"title": None, "published": None, "author": None}
     again = filled.correct_document("d:q000000003", title="Militia on the high ridge")
@@ -76,8 +79,10 @@ def test_source_grades_are_kept_in_the_store(store):
     store.set_source_grade("publisher", "example-news.org", "B")
     store.set_source_grade("author", "Staff writer", "C")
     store.set_source_grade("author", "Staff writer", "A")  # a second grade replaces the first
-    assert store.source_grades() == {"authors": {"Staff writer": "A"},
-                                     "publishers": {"example-news.org": "B"}}
+    assert store.source_grades() == {
+        "authors": {"Staff writer": "A"},
+        "publishers": {"example-news.org": "B"},
+    }
     store.set_source_grade("publisher", "example-news.org", None)
     assert store.source_grades()["publishers"] == {}
     with pytest.raises(StoreError, match="grade must be one of A-F"):

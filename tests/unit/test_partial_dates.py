@@ -1,4 +1,5 @@
 """crossroads.dates: partial dates compared at the coarser precision."""
+
 import pytest
 
 from crossroads import dates

@@ -1,4 +1,5 @@
 """Fixtures for the web tests: one real SQLite store built from tests/web/sample.py."""
+
 from __future__ import annotations
 
 import sys
@@ -24,6 +25,7 @@ def client(web_store):
     from fastapi.testclient import TestClient
 
     from crossroads.web import create_app
+
     with TestClient(create_app(web_store[0])) as c:
         yield c
 

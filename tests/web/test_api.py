@@ -1,4 +1,5 @@
 """The HTTP API over a real SQLite store: shapes, pagination, errors, OpenAPI."""
+
 from __future__ import annotations
 
 import pytest
@@ -49,7 +50,9 @@ def test_api_document_has_mentions_and_facts_per_sentence(client, docs):
     start, _end = sample.sentence(talks, "Tajikistan has been a member of the CSTO since 1994")
     sent = next(s for s in body["sentences"] if s["start"] == start)
     assert sent["relations"][0]["predicate"] == "member_of"
-    assert sent["relations"][0]["evidence"][0]["url"].startswith(f"/documents/{talks.id}?hl={start}-")
+    assert sent["relations"][0]["evidence"][0]["url"].startswith(
+        f"/documents/{talks.id}?hl={start}-"
+    )
 
 
 def test_api_entity_profile_has_facts_with_evidence(client, docs):
@@ -98,13 +101,18 @@ def test_api_is_read_only_without_write(client):
 
 
 def test_api_facts_filter_by_predicate_and_as_of(client):
-    body = client.get("/api/facts", params={"entity": "Tajikistan", "predicate": "member_of"}).json()
+    body = client.get(
+        "/api/facts", params={"entity": "Tajikistan", "predicate": "member_of"}
+    ).json()
     assert body["total"] >= 1
     assert all(f["predicate"] == "member_of" for f in body["items"])
+
     def members_as_of(day):
-        got = client.get("/api/facts", params={"entity": sample.TJ.id, "predicate": "member_of",
-                                               "as_of": day}).json()
+        got = client.get(
+            "/api/facts", params={"entity": sample.TJ.id, "predicate": "member_of", "as_of": day}
+        ).json()
         return {f["object"]["id"] for f in got["items"]}
+
     # a member since 1994: not yet in 1990, one in 2000 (so the filter is not just empty)
     assert sample.CSTO.id not in members_as_of("1990")
     assert sample.CSTO.id in members_as_of("2000")
@@ -132,19 +140,33 @@ def test_api_spillover_cites_its_sources(client, docs):
 
 
 def test_api_analyses_name_the_bad_parameter(client):
-    _error(client.get("/api/analyze/spillover", params={"country": "Atlantis Nowhere"}),
-           404, "country")
+    _error(
+        client.get("/api/analyze/spillover", params={"country": "Atlantis Nowhere"}), 404, "country"
+    )
     _error(client.get("/api/analyze/basing", params={"power": "United States"}), 400, "hosts")
 
 
 def test_api_openapi_document_validates(client):
     spec = client.get("/openapi.json").json()
     from openapi_spec_validator import validate
+
     validate(spec)
-    for path in ("/api/search", "/api/documents", "/api/documents/{doc_id}", "/api/entities",
-                 "/api/facts", "/api/quotes", "/api/events", "/api/conflicts", "/api/timeline",
-                 "/api/network", "/api/analyze/basing", "/api/analyze/corridors",
-                 "/api/analyze/spillover", "/api/stats"):
+    for path in (
+        "/api/search",
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/entities",
+        "/api/facts",
+        "/api/quotes",
+        "/api/events",
+        "/api/conflicts",
+        "/api/timeline",
+        "/api/network",
+        "/api/analyze/basing",
+        "/api/analyze/corridors",
+        "/api/analyze/spillover",
+        "/api/stats",
+    ):
         assert path in spec["paths"], path
 
 
@@ -154,9 +176,17 @@ def test_api_docs_are_served_offline(client):
     assert "cdn" not in html.lower() and "https://" not in html
 
 
-@pytest.mark.parametrize("url", ["/entities/e:country/tj.json", "/map.json", "/timeline.json",
-                                 "/network.json?entity=Tajikistan", "/index.json",
-                                 "/analyses/spillover.json?country=Tajikistan"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/entities/e:country/tj.json",
+        "/map.json",
+        "/timeline.json",
+        "/network.json?entity=Tajikistan",
+        "/index.json",
+        "/analyses/spillover.json?country=Tajikistan",
+    ],
+)
 def test_api_pages_have_json_twins(client, url):
     resp = client.get(url)
     assert resp.status_code == 200
@@ -167,7 +197,7 @@ def test_api_page_html_escapes_stored_markup(client, docs):
     hostile = docs["hostile"]
     html = client.get(f"/documents/{hostile.id}", headers={"accept": "text/html"}).text
     assert "<script>window.__xss" not in html
-    assert "<img src=\"x\"" not in html
+    assert '<img src="x"' not in html
     assert "&lt;script&gt;window.__xss = &#39;script&#39;;&lt;/script&gt;" in html
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
 
@@ -176,6 +206,7 @@ def test_api_write_mode_validates_the_ingest_body(web_store):
     from fastapi.testclient import TestClient
 
     from crossroads.web import create_app
+
     with TestClient(create_app(web_store[0], write=True)) as c:
         _error(c.post("/api/ingest", json={"source": "a.txt"}), 400, "text")
         assert c.get("/api/stats").json()["write"] is True
@@ -186,10 +217,13 @@ def test_api_write_mode_ingests_a_text(tmp_path):
     from fastapi.testclient import TestClient
 
     from crossroads.web import create_app
+
     url = str(tmp_path / "w.db")
     sample.build(url)
-    text = ("Kyrgyzstan and Tajikistan signed a border agreement in Bishkek on 3 March 2023. "
-            "Officials of both countries attended the ceremony.")
+    text = (
+        "Kyrgyzstan and Tajikistan signed a border agreement in Bishkek on 3 March 2023. "
+        "Officials of both countries attended the ceremony."
+    )
     with TestClient(create_app(url, write=True)) as c:
         resp = c.post("/api/ingest", json={"source": "border-deal.txt", "text": text})
         assert resp.status_code == 201, resp.text
@@ -212,6 +246,7 @@ def test_api_serves_any_store_backend(store_url):
     from fastapi.testclient import TestClient
 
     from crossroads.web import create_app
+
     docs = sample.build(store_url)
     with TestClient(create_app(store_url)) as c:
         assert c.get("/api/stats").json()["counts"]["documents"] == 3
@@ -236,8 +271,9 @@ def test_api_conflicts_are_listed_and_flagged_on_the_entity(client, docs):
 
 
 def test_api_basing_gives_a_verdict_per_host_with_cited_reasons(client):
-    body = client.get("/api/analyze/basing",
-                      params={"power": "United States", "hosts": "Tajikistan,Kyrgyzstan"}).json()
+    body = client.get(
+        "/api/analyze/basing", params={"power": "United States", "hosts": "Tajikistan,Kyrgyzstan"}
+    ).json()
     hosts = [o["host"]["id"] for o in body["options"]]
     assert hosts == [sample.TJ.id, sample.KG.id]
     for o in body["options"]:
@@ -249,8 +285,9 @@ def test_api_basing_gives_a_verdict_per_host_with_cited_reasons(client):
 
 def test_api_corridors_avoid_is_a_what_if(client):
     base = client.get("/api/analyze/corridors", params={"from": "Tajikistan"}).json()
-    avoided = client.get("/api/analyze/corridors",
-                         params={"from": "Tajikistan", "avoid": "Afghanistan"}).json()
+    avoided = client.get(
+        "/api/analyze/corridors", params={"from": "Tajikistan", "avoid": "Afghanistan"}
+    ).json()
     assert avoided["avoid"] == ["Afghanistan"]
     assert avoided["routes"], "no route left to check"
     for r in avoided["routes"]:
@@ -265,14 +302,16 @@ def test_api_timeline_and_network_filters(client, docs):
     _error(client.get("/api/timeline", params={"type": "PARTY"}), 400, "type")
     net = client.get("/api/network", params={"q": "apricots"}).json()
     assert {n["id"] for n in net["nodes"]} == {sample.KG.id, sample.TJ.id, sample.CSTO.id}
-    borders = client.get("/api/network", params={"entity": sample.TJ.id,
-                                                 "predicate": "borders"}).json()
+    borders = client.get(
+        "/api/network", params={"entity": sample.TJ.id, "predicate": "borders"}
+    ).json()
     assert borders["edges"] and all(e["predicate"] == "borders" for e in borders["edges"])
 
 
 def test_api_huge_search_query_is_a_quick_400_naming_no_path(client, web_store):
     import time
-    query = " ".join(["apricots"] * 7300)[:64_000]     # the 65 KB URL httpx allows
+
+    query = " ".join(["apricots"] * 7300)[:64_000]  # the 65 KB URL httpx allows
     started = time.perf_counter()
     body = _error(client.get("/api/search", params={"q": query}), 400, "q")
     assert time.perf_counter() - started < 5

@@ -2,6 +2,7 @@
 test_browser.py): a faceted search, an event-map filter, an edge click that reaches its
 evidence, an upload that appears in the document list, downloads the matching libraries read.
 """
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,12 @@ import re
 import pytest
 from test_browser import CHROMIUM, browser, page, server  # noqa: F401  (shared fixtures)
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(),
-                                 reason=f"{CHROMIUM} is absent")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not __import__("pathlib").Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent"
+    ),
+]
 
 
 def test_browser_faceted_search_narrows_results(page, server):  # noqa: F811
@@ -63,8 +67,10 @@ def test_browser_event_markers_are_reachable_by_keyboard(page, server):  # noqa:
 
 def _click_graph(tab, js_target: str) -> None:
     """Click a cytoscape element where it is drawn (js_target: an expression on CR.cy)."""
-    pos = tab.evaluate(f"(() => {{ const el = {js_target}; const p = el.isEdge() ? "
-                        "el.renderedMidpoint() : el.renderedPosition(); return [p.x, p.y]; })()")
+    pos = tab.evaluate(
+        f"(() => {{ const el = {js_target}; const p = el.isEdge() ? "
+        "el.renderedMidpoint() : el.renderedPosition(); return [p.x, p.y]; })()"
+    )
     box = tab.locator("#network").bounding_box()
     tab.mouse.click(box["x"] + pos[0], box["y"] + pos[1])
 
@@ -79,8 +85,9 @@ def test_browser_network_edge_click_reaches_its_evidence(page, server, docs):  #
     assert "Collective Security Treaty Organization" in page.inner_text("#net-panel h2")
     link.click()
     page.wait_for_url(re.compile(rf"/documents/{re.escape(docs['talks'].id)}\?hl=\d+-\d+"))
-    marked = page.evaluate("Array.from(document.querySelectorAll('#doctext .hl'))"
-                           ".map(n => n.textContent).join('')")
+    marked = page.evaluate(
+        "Array.from(document.querySelectorAll('#doctext .hl')).map(n => n.textContent).join('')"
+    )
     assert "member of the CSTO since 1994" in marked
     assert not page.console_errors and not page.outside_requests
 
@@ -101,6 +108,7 @@ def test_browser_network_node_click_expands_it(page, server):  # noqa: F811
 
 def test_browser_network_graphml_download_opens_in_networkx(page, server, tmp_path):  # noqa: F811
     import networkx as nx
+
     page.goto(server + "/network?entity=Tajikistan")
     page.wait_for_function("() => window.CR && window.CR.cy")
     with page.expect_download() as info:
@@ -124,15 +132,29 @@ def write_server(tmp_path_factory):
     import urllib.request
 
     import sample
+
     path = str(tmp_path_factory.mktemp("write") / "write.db")
     sample.build(path)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-c", "from crossroads.cli import main; main()",
-                             "serve", "--write", "--db", path, "--host", "127.0.0.1",
-                             "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from crossroads.cli import main; main()",
+            "serve",
+            "--write",
+            "--db",
+            path,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -151,8 +173,11 @@ def write_server(tmp_path_factory):
 
 def test_browser_upload_appears_in_the_document_list(page, write_server, tmp_path):  # noqa: F811
     good = tmp_path / "border-note.txt"
-    good.write_text("Tajikistan and Kyrgyzstan agreed on 4 April 2022 to reopen the crossing "
-                    "near Batken for traders.", encoding="utf-8")
+    good.write_text(
+        "Tajikistan and Kyrgyzstan agreed on 4 April 2022 to reopen the crossing "
+        "near Batken for traders.",
+        encoding="utf-8",
+    )
     bad = tmp_path / "photo.png"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n0000")
     page.goto(write_server + "/documents")
@@ -173,13 +198,15 @@ def test_browser_ftm_download_opens_in_followthemoney(page, server, tmp_path):  
     import json
 
     from followthemoney import model
+
     page.goto(server + "/documents")
     with page.expect_download() as info:
         page.click("#downloads a:text('FollowTheMoney')")
     path = tmp_path / "store.ftm.json"
     info.value.save_as(str(path))
-    proxies = [model.get_proxy(json.loads(line)) for line in path.read_text().splitlines()
-               if line.strip()]
+    proxies = [
+        model.get_proxy(json.loads(line)) for line in path.read_text().splitlines() if line.strip()
+    ]
     schemata = {p.schema.name for p in proxies}
     assert {"Article", "Person"} <= schemata
     assert any("Tajikistan" in p.get("name") for p in proxies)
@@ -205,14 +232,23 @@ def test_browser_a_pack_timeline_item_stays_in_the_tool(page, server):  # noqa: 
 
 
 def test_browser_pages_have_one_id_each(page, server, docs):  # noqa: F811
-    for url in (f"/documents/{docs['talks'].id}", "/", "/map", "/network?entity=Tajikistan",
-                "/events", "/quotes", "/entities/e:country/tj"):
+    for url in (
+        f"/documents/{docs['talks'].id}",
+        "/",
+        "/map",
+        "/network?entity=Tajikistan",
+        "/events",
+        "/quotes",
+        "/entities/e:country/tj",
+    ):
         page.goto(server + url)
         page.wait_for_load_state("networkidle")
-        dupes = page.evaluate("(() => { const seen = {};"
-                              " for (const n of document.querySelectorAll('[id]'))"
-                              "   seen[n.id] = (seen[n.id] || 0) + 1;"
-                              " return Object.keys(seen).filter(k => seen[k] > 1); })()")
+        dupes = page.evaluate(
+            "(() => { const seen = {};"
+            " for (const n of document.querySelectorAll('[id]'))"
+            "   seen[n.id] = (seen[n.id] || 0) + 1;"
+            " return Object.keys(seen).filter(k => seen[k] > 1); })()"
+        )
         assert not dupes, (url, dupes)
 
 
@@ -223,10 +259,12 @@ def test_browser_timeline_labels_are_readable_and_not_cut_off(page, server):  # 
     assert page.inner_text("#timeline .vis-labelset") == "Reporting\nKnowledge pack"
     labels = page.locator("#timeline .vis-item-content").all_inner_texts()
     assert labels and not any("_" in text for text in labels)
-    cut = page.evaluate("(() => { const box = document.querySelector('#timeline .vis-center')"
-                        ".getBoundingClientRect(); return [...document.querySelectorAll("
-                        "'#timeline .vis-item.vis-point')].filter(n => "
-                        "n.getBoundingClientRect().right > box.right + 1).length; })()")
+    cut = page.evaluate(
+        "(() => { const box = document.querySelector('#timeline .vis-center')"
+        ".getBoundingClientRect(); return [...document.querySelectorAll("
+        "'#timeline .vis-item.vis-point')].filter(n => "
+        "n.getBoundingClientRect().right > box.right + 1).length; })()"
+    )
     assert cut == 0
 
 
@@ -236,14 +274,17 @@ def test_browser_timeline_window_brushes_the_list(page, server):  # noqa: F811
     rows = page.locator("#tl-list li[data-date]")
     total = rows.count()
     assert total > 2 and page.locator("#tl-list li[data-date]:visible").count() == total
-    page.evaluate("CR.tl.setWindow(new Date(Date.UTC(2021, 0, 1)), "
-                  "new Date(Date.UTC(2021, 11, 31)), {animation: false})")
+    page.evaluate(
+        "CR.tl.setWindow(new Date(Date.UTC(2021, 0, 1)), "
+        "new Date(Date.UTC(2021, 11, 31)), {animation: false})"
+    )
     visible = page.locator("#tl-list li[data-date]:visible")
     for _ in range(50):  # the list follows once the timeline reports the new window
         if visible.count() < total:
             break
         page.wait_for_timeout(100)
     assert 0 < visible.count() < total
-    assert all(d.startswith("2021") for d in
-               visible.evaluate_all("els => els.map(e => e.dataset.date)"))
+    assert all(
+        d.startswith("2021") for d in visible.evaluate_all("els => els.map(e => e.dataset.date)")
+    )
     assert "2021-01-01" in page.get_attribute("#tl-links .to-events", "href")

@@ -4,6 +4,7 @@ counts ingest keeps, the same pages on SQLite and PostgreSQL.
 Each test builds a store of many copies of tests/web/sample.py's made-up documents (new ids,
 the same entities), so Tajikistan's knowledge grows with the number of copies.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,14 +33,29 @@ def copies(n: int, start: int = 0) -> list[tuple[Document, Extraction]]:
 
             def ev(e: Evidence, new: str = new) -> Evidence:
                 return Evidence(new, e.start, e.end)
-            copy = replace(d, id=new, content_hash=f"{d.content_hash}-{i}",
-                           published=f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}")
-            out.append((copy, Extraction(
-                new, x.entities, [replace(m, doc=new) for m in x.mentions],
-                [replace(r, evidence=ev(r.evidence)) for r in x.relations],
-                [replace(e, evidence=ev(e.evidence), date=f"2021-{1 + i % 12:02d}")
-                 for e in x.events],
-                [replace(q, evidence=ev(q.evidence)) for q in x.quotes])))
+
+            copy = replace(
+                d,
+                id=new,
+                content_hash=f"{d.content_hash}-{i}",
+                published=f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            )
+            out.append(
+                (
+                    copy,
+                    Extraction(
+                        new,
+                        x.entities,
+                        [replace(m, doc=new) for m in x.mentions],
+                        [replace(r, evidence=ev(r.evidence)) for r in x.relations],
+                        [
+                            replace(e, evidence=ev(e.evidence), date=f"2021-{1 + i % 12:02d}")
+                            for e in x.events
+                        ],
+                        [replace(q, evidence=ev(q.evidence)) for q in x.quotes],
+                    ),
+                )
+            )
     return out
 
 
@@ -66,10 +82,11 @@ def pages(client: TestClient, url: str, key: str, limit: int) -> list[list]:
 def test_profile_pages_continue_without_repeats(big):
     with TestClient(create_app(big)) as client:
         first = client.get(f"/api/entities/{TJ}", params={"limit": 15}).json()
-        assert first["totals"]["documents"] == 120       # every copy mentions Tajikistan
+        assert first["totals"]["documents"] == 120  # every copy mentions Tajikistan
         assert first["totals"]["events"] == 40 and first["totals"]["quotes_about"] == 40
-        per_copy = sum(m.entity == TJ for x in sample.extractions(sample.documents())
-                       for m in x.mentions)
+        per_copy = sum(
+            m.entity == TJ for x in sample.extractions(sample.documents()) for m in x.mentions
+        )
         assert first["entity"]["mentions"] == 40 * per_copy
         assert len(first["documents"]) == 15 and first["next_offset"] == 15
         docs = pages(client, f"/api/entities/{TJ}", "documents", 15)
@@ -84,7 +101,7 @@ def test_large_entity_first_page_does_not_grow_with_the_store(big):
     with TestClient(create_app(big)) as client:
         small = len(client.get(f"/api/entities/{TJ}").content)
         html_small = len(client.get(f"/entities/{TJ}").content)
-    add(big, copies(160, start=40))                      # five times the documents
+    add(big, copies(160, start=40))  # five times the documents
     with TestClient(create_app(big)) as client:
         body = client.get(f"/api/entities/{TJ}").json()
         large = len(json.dumps(body))
@@ -92,7 +109,7 @@ def test_large_entity_first_page_does_not_grow_with_the_store(big):
     assert body["totals"]["documents"] == 600 and len(body["documents"]) == 50
     for f in (f for g in body["facts"] for f in g["facts"]):
         assert len([e for e in f["evidence"] if e["kind"] == "text"]) <= 5
-        assert f["evidence_total"] >= 200          # each copy states it once
+        assert f["evidence_total"] >= 200  # each copy states it once
     assert large < 1.3 * small and len(html.content) < 1.3 * html_small
     assert 'href="/entities/e:country/tj?offset=50">next' in html.text
 
@@ -111,7 +128,7 @@ def test_totals_follow_re_extraction(big):
     pairs = copies(1)
     with open_store(big) as store:
         for d, _x in pairs[:2]:
-            store.replace_extraction(Extraction(d.id))    # read again: nothing found now
+            store.replace_extraction(Extraction(d.id))  # read again: nothing found now
     with TestClient(create_app(big)) as client:
         body = client.get(f"/api/entities/{TJ}", params={"limit": 5}).json()
     assert body["totals"]["documents"] == 120 - 2
@@ -128,5 +145,5 @@ def test_lists_say_where_the_next_page_starts(big, path):
             seen += [json.dumps(it, sort_keys=True) for it in body["items"]]
             offset = body["next_offset"]
     assert total and len(seen) == total
-    if path != "/api/facts":    # facts are merged: each is one statement, not one per copy
+    if path != "/api/facts":  # facts are merged: each is one statement, not one per copy
         assert total >= 40

@@ -1,5 +1,6 @@
 """The analyst's workbench over a real SQLite store: reporting apart from the pack, facets,
 aliases, readable timelines, pack citations that stay in the tool."""
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,9 @@ def test_search_facets_count_and_narrow_documents(client):
 
 def test_search_phrase_and_not_reach_the_store(client):
     phrase = client.get("/api/search", params={"q": '"apricot traders"'}).json()
-    assert [d["title"] for d in phrase["documents"]["items"]] == \
-        ["Closed crossings and apricot traders"]
+    assert [d["title"] for d in phrase["documents"]["items"]] == [
+        "Closed crossings and apricot traders"
+    ]
     without = client.get("/api/search", params={"q": "Kyrgyzstan -apricots -reader"}).json()
     assert [d["title"] for d in without["documents"]["items"]] == ["Water talks in Batken"]
 
@@ -71,12 +73,20 @@ def test_entity_page_has_a_grade_scale_in_colour_and_words(client):
 
 def test_pack_citations_split_the_link_from_its_note():
     c = citation("https://www.example.org/strategy (Transport Strategy 2030)")
-    assert c == {"url": "https://www.example.org/strategy", "note": "Transport Strategy 2030",
-                 "host": "example.org"}
-    assert citation("https://x.org/a (Code: X); coordinates: a gazetteer")["note"] == \
-        "Code: X; coordinates: a gazetteer"
-    assert citation("A printed atlas, 2001") == {"url": None, "note": "A printed atlas, 2001",
-                                                 "host": None}
+    assert c == {
+        "url": "https://www.example.org/strategy",
+        "note": "Transport Strategy 2030",
+        "host": "example.org",
+    }
+    assert (
+        citation("https://x.org/a (Code: X); coordinates: a gazetteer")["note"]
+        == "Code: X; coordinates: a gazetteer"
+    )
+    assert citation("A printed atlas, 2001") == {
+        "url": None,
+        "note": "A printed atlas, 2001",
+        "host": None,
+    }
 
 
 def test_pack_links_open_only_on_request(client):
@@ -84,15 +94,16 @@ def test_pack_links_open_only_on_request(client):
     links = re.findall(r'<a href="(https?://[^"]+)"[^>]*>', html)
     assert links, "the pack's sources are cited"
     for url in links:  # every outside link sits inside a closed 'source link' disclosure
-        before = html[:html.index(f'<a href="{url}"')]
+        before = html[: html.index(f'<a href="{url}"')]
         assert before.rfind('<details class="srclink">') > before.rfind("</details>"), url
         assert " " not in url
 
 
 def test_timeline_labels_are_readable_and_pack_dates_optional(client):
     assert readable("start: Tajikistan member_of CSTO") == "Tajikistan member of CSTO begins"
-    items = client.get("/api/timeline", params={"entity": "Tajikistan", "mode": "both",
-                                                "limit": 500}).json()["items"]
+    items = client.get(
+        "/api/timeline", params={"entity": "Tajikistan", "mode": "both", "limit": 500}
+    ).json()["items"]
     assert items and not any("_" in it["label"] for it in items)
     assert {it["origin"] for it in items} >= {"pack"}
     default = client.get("/api/timeline", params={"entity": "Tajikistan", "limit": 500}).json()
@@ -101,8 +112,14 @@ def test_timeline_labels_are_readable_and_pack_dates_optional(client):
 
 
 def test_pages_name_the_site_and_offer_a_skip_link(client, docs):
-    for url in ("/", "/entities", "/entities/e:country/tj", f"/documents/{docs['talks'].id}",
-                "/map", "/analyses/basing"):
+    for url in (
+        "/",
+        "/entities",
+        "/entities/e:country/tj",
+        f"/documents/{docs['talks'].id}",
+        "/map",
+        "/analyses/basing",
+    ):
         html = client.get(url).text
         title = re.search(r"<title>(.*?)</title>", html).group(1)
         assert title == "crossroads" or title.endswith(" · crossroads"), (url, title)
@@ -124,7 +141,7 @@ def test_quotes_page_filters_and_links_each_quote_to_its_sentence(client, docs):
     html = client.get("/quotes", params={"speaker": "Rahmonzoda"}).text
     assert "No foreign base will be opened on our territory." in html
     start, _end = sample.sentence(docs["talks"], "Dilshod Rahmonzoda, the Tajik deputy minister")
-    assert f'/documents/{docs["talks"].id}?hl={start}-' in html
+    assert f"/documents/{docs['talks'].id}?hl={start}-" in html
     none = client.get("/quotes", params={"speaker": "Kyrgyzstan"}).text
     assert "No quotes match these filters." in none
     assert client.get("/quotes", params={"date_from": "2022"}).text.count("<blockquote") == 0
@@ -132,12 +149,17 @@ def test_quotes_page_filters_and_links_each_quote_to_its_sentence(client, docs):
 
 def test_events_page_filters_by_type_actor_mode_and_date(client, docs):
     html = client.get("/events").text
-    assert "CONSULT" in html and f'/documents/{docs["talks"].id}?hl=' in html
-    for params in ({"type": "ASSAULT"}, {"actor": "Afghanistan"}, {"mode": "planned"},
-                   {"date_from": "2022"}):
+    assert "CONSULT" in html and f"/documents/{docs['talks'].id}?hl=" in html
+    for params in (
+        {"type": "ASSAULT"},
+        {"actor": "Afghanistan"},
+        {"mode": "planned"},
+        {"date_from": "2022"},
+    ):
         assert "No events match these filters." in client.get("/events", params=params).text
-    assert "CONSULT" in client.get("/events", params={"actor": "Kyrgyzstan",
-                                                      "mode": "asserted"}).text
+    assert (
+        "CONSULT" in client.get("/events", params={"actor": "Kyrgyzstan", "mode": "asserted"}).text
+    )
     assert client.get("/events", params={"type": "SHOUT"}).status_code == 400
 
 
@@ -147,26 +169,31 @@ def test_reader_shows_one_card_per_sentence_start(tmp_path):
     from crossroads.model import Document, Evidence, Extraction, Relation
     from crossroads.store import open_store
     from crossroads.web import create_app
+
     text = "Kyrgyzstan borders Tajikistan, and the talks in Batken went on. More followed."
     d = Document("d:cards00001", "cards.txt", text, title="Cards", content_hash="h-cards")
     short, long_ = text.index(", and"), text.index(" More")
-    x = Extraction(d.id, entities=[sample.KG, sample.TJ], relations=[
-        Relation(sample.KG.id, "borders", sample.TJ.id, Evidence(d.id, 0, short)),
-        Relation(sample.TJ.id, "borders", sample.KG.id, Evidence(d.id, 0, long_))])
+    x = Extraction(
+        d.id,
+        entities=[sample.KG, sample.TJ],
+        relations=[
+            Relation(sample.KG.id, "borders", sample.TJ.id, Evidence(d.id, 0, short)),
+            Relation(sample.TJ.id, "borders", sample.KG.id, Evidence(d.id, 0, long_)),
+        ],
+    )
     url = str(tmp_path / "cards.db")
     with open_store(url) as store:
         store.add_documents([d], [x])
     with TestClient(create_app(url)) as c:
         html = c.get(f"/documents/{d.id}").text
     assert html.count('id="f-0"') == 1
-    assert html.count("class=\"sentcard") == 1
+    assert html.count('class="sentcard') == 1
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
 
 
 def test_corridors_name_the_avoid_list_for_an_unknown_country(client):
-    bad = client.get("/api/analyze/corridors", params={"from": "Kazakhstan",
-                                                       "avoid": "Atlantis"})
+    bad = client.get("/api/analyze/corridors", params={"from": "Kazakhstan", "avoid": "Atlantis"})
     assert bad.status_code == 404 and bad.json()["param"] == "avoid"
     assert "Atlantis" in bad.json()["error"]
 
@@ -196,7 +223,7 @@ def test_map_places_events_by_their_place_or_their_sentence(client):
 
 def test_map_page_keeps_old_entity_type_links_and_checks_event_filters(client):
     assert client.get("/map", params={"type": "Place"}).status_code == 200
-    assert '<option selected>Place</option>' in client.get("/map", params={"type": "Place"}).text
+    assert "<option selected>Place</option>" in client.get("/map", params={"type": "Place"}).text
     assert client.get("/map", params={"type": "CONSULT"}).status_code == 200
     bad = client.get("/map", params={"mode": "maybe"})
     assert bad.status_code == 400 and "mode" in bad.text
@@ -207,14 +234,31 @@ def test_an_event_without_a_place_lands_on_the_most_specific_place_its_sentence_
     from crossroads.store import open_store
     from crossroads.web.data.eventmap import placed_events
     from crossroads.web.data.records import Lookup
+
     text = "Tajikistan sent envoys to Batken for talks with Kyrgyzstan."
     d = Document("d:place00001", "place.txt", text, content_hash="h-place")
-    ments = [Mention(e.id, d.id, text.index(s), text.index(s) + len(s), s)
-             for e, s in ((sample.TJ, "Tajikistan"), (sample.BATKEN, "Batken"),
-                          (sample.KG, "Kyrgyzstan"))]
-    x = Extraction(d.id, entities=[sample.TJ, sample.KG, sample.BATKEN], mentions=ments,
-                   events=[Event("CONSULT", (sample.TJ.id,), (sample.KG.id,),
-                                 Evidence(d.id, 0, len(text)), date="2021")])
+    ments = [
+        Mention(e.id, d.id, text.index(s), text.index(s) + len(s), s)
+        for e, s in (
+            (sample.TJ, "Tajikistan"),
+            (sample.BATKEN, "Batken"),
+            (sample.KG, "Kyrgyzstan"),
+        )
+    ]
+    x = Extraction(
+        d.id,
+        entities=[sample.TJ, sample.KG, sample.BATKEN],
+        mentions=ments,
+        events=[
+            Event(
+                "CONSULT",
+                (sample.TJ.id,),
+                (sample.KG.id,),
+                Evidence(d.id, 0, len(text)),
+                date="2021",
+            )
+        ],
+    )
     with open_store(str(tmp_path / "p.db")) as store:
         store.add_documents([d], [x])
         [ev] = placed_events(store, Lookup(store))["events"]
@@ -222,16 +266,17 @@ def test_an_event_without_a_place_lands_on_the_most_specific_place_its_sentence_
 
 
 def test_network_is_capped_and_says_what_it_left_out(client):
-    full = client.get("/api/network", params={"entity": "Tajikistan", "mode": "both",
-                                              "cap": 0}).json()
+    full = client.get(
+        "/api/network", params={"entity": "Tajikistan", "mode": "both", "cap": 0}
+    ).json()
     assert full["left_out"]["nodes"] == 0 and len(full["nodes"]) == full["total_nodes"] > 4
-    capped = client.get("/api/network", params={"entity": "Tajikistan", "mode": "both",
-                                                "cap": 4}).json()
+    capped = client.get(
+        "/api/network", params={"entity": "Tajikistan", "mode": "both", "cap": 4}
+    ).json()
     assert len(capped["nodes"]) == 4 and any(n["centre"] for n in capped["nodes"])
     assert capped["left_out"]["nodes"] == full["total_nodes"] - 4
     assert sum(capped["left_out"]["by_type"].values()) == capped["left_out"]["nodes"]
-    html = client.get("/network", params={"entity": "Tajikistan", "mode": "both",
-                                          "cap": 4}).text
+    html = client.get("/network", params={"entity": "Tajikistan", "mode": "both", "cap": 4}).text
     assert f"{capped['left_out']['nodes']} nodes (" in html and "show all" in html
 
 
@@ -242,11 +287,13 @@ def test_network_filters_by_source_type_and_degree_and_sizes_by_centrality(clien
     assert all(e["fact"] for e in reported["edges"])
     centre = next(n for n in reported["nodes"] if n["centre"])
     assert centre["centrality"] == max(n["centrality"] for n in reported["nodes"])
-    orgs = client.get("/api/network", params={"entity": "Tajikistan", "mode": "both",
-                                              "type": "Organization"}).json()
+    orgs = client.get(
+        "/api/network", params={"entity": "Tajikistan", "mode": "both", "type": "Organization"}
+    ).json()
     assert {n["type"] for n in orgs["nodes"] if not n["centre"]} == {"Organization"}
-    hubs = client.get("/api/network", params={"entity": "Tajikistan", "mode": "both",
-                                              "min_degree": 2}).json()
+    hubs = client.get(
+        "/api/network", params={"entity": "Tajikistan", "mode": "both", "min_degree": 2}
+    ).json()
     assert all(n["degree"] >= 2 for n in hubs["nodes"] if not n["centre"])
     bad = client.get("/api/network", params={"entity": "Tajikistan", "type": "Planet"})
     assert bad.status_code == 400 and bad.json()["param"] == "type"
@@ -257,6 +304,7 @@ def write_client(tmp_path):
     from fastapi.testclient import TestClient
 
     from crossroads.web import create_app
+
     url = str(tmp_path / "write.db")
     docs = sample.build(url)
     with TestClient(create_app(url, write=True)) as c:
@@ -264,8 +312,12 @@ def write_client(tmp_path):
 
 
 def test_exports_download_in_every_format(client):
-    for fmt, media in (("jsonl", "ndjson"), ("ftm", "ndjson"), ("csv", "text/csv"),
-                       ("graphml", "graphml")):
+    for fmt, media in (
+        ("jsonl", "ndjson"),
+        ("ftm", "ndjson"),
+        ("csv", "text/csv"),
+        ("graphml", "graphml"),
+    ):
         resp = client.get("/api/export", params={"format": fmt})
         assert resp.status_code == 200 and media in resp.headers["content-type"]
         assert resp.headers["content-disposition"].startswith("attachment;")
@@ -286,13 +338,20 @@ def test_correction_keeps_the_original_beside_it(client, write_client):
     c, docs = write_client
     talks = docs["talks"]
     assert client.patch(f"/api/documents/{talks.id}", json={"title": "x"}).status_code == 403
-    body = c.patch(f"/api/documents/{talks.id}", json={"published": "2021-05-12",
-                                                       "author": "Field desk"}).json()
+    body = c.patch(
+        f"/api/documents/{talks.id}", json={"published": "2021-05-12", "author": "Field desk"}
+    ).json()
     assert body["published"] == "2021-05-12" and body["author"] == "Field desk"
     assert body["original"] == {"published": "2021-05-13", "author": "Staff writer"}
-    resp = c.post(f"/documents/{talks.id}/correct", follow_redirects=False,
-                  data={"title": "Water talks in Batken, corrected", "published": "2021-05-12",
-                        "author": "Field desk"})
+    resp = c.post(
+        f"/documents/{talks.id}/correct",
+        follow_redirects=False,
+        data={
+            "title": "Water talks in Batken, corrected",
+            "published": "2021-05-12",
+            "author": "Field desk",
+        },
+    )
     assert resp.status_code == 303
     html = c.get(resp.headers["location"]).text
     assert "<h1>Water talks in Batken, corrected</h1>" in html
@@ -329,11 +388,13 @@ def test_a_pack_alias_finds_the_documents_that_name_the_entity_otherwise(client,
 def test_events_page_downloads_what_it_shows_as_csv(client):
     import csv
     import io
+
     resp = client.get("/events.csv", params={"type": "CONSULT"})
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(resp.text)))
-    assert [(r["type"], r["place"], r["actors"]) for r in rows] == \
-        [("CONSULT", "Batken", "Tajikistan; Kyrgyzstan")]
+    assert [(r["type"], r["place"], r["actors"]) for r in rows] == [
+        ("CONSULT", "Batken", "Tajikistan; Kyrgyzstan")
+    ]
     assert rows[0]["link"].startswith("/documents/")
     empty = client.get("/events.csv", params={"type": "ASSAULT"}).text.strip().splitlines()
     assert len(empty) == 1  # the header only
@@ -341,23 +402,33 @@ def test_events_page_downloads_what_it_shows_as_csv(client):
 
 def test_grading_a_source_in_the_ui_changes_fact_reliability_and_exports(client, write_client):
     import tomllib
+
     c, docs = write_client
     rows = c.get("/api/sources").json()["items"]
     staff = next(r for r in rows if r["kind"] == "author" and r["name"] == "Staff writer")
     assert staff["grade"] == "F" and staff["set_in"] is None and staff["documents"] == 1
-    assert client.put("/api/sources", json={"kind": "author", "name": "Staff writer",
-                                            "grade": "B"}).status_code == 403
+    assert (
+        client.put(
+            "/api/sources", json={"kind": "author", "name": "Staff writer", "grade": "B"}
+        ).status_code
+        == 403
+    )
     bad = c.put("/api/sources", json={"kind": "author", "name": "Staff writer", "grade": "Z"})
     assert bad.status_code == 400 and bad.json()["param"] == "grade"
 
     def member_reliability():
-        facts = c.get("/api/facts", params={"entity": "Tajikistan",
-                                            "predicate": "member_of"}).json()["items"]
+        facts = c.get(
+            "/api/facts", params={"entity": "Tajikistan", "predicate": "member_of"}
+        ).json()["items"]
         ev = next(e for f in facts for e in f["evidence"] if e["doc"] == docs["talks"].id)
         return ev["reliability"]
+
     assert member_reliability() == "F"
-    resp = c.post("/sources", data={"kind": "author", "name": "Staff writer", "grade": "B"},
-                  follow_redirects=False)
+    resp = c.post(
+        "/sources",
+        data={"kind": "author", "name": "Staff writer", "grade": "B"},
+        follow_redirects=False,
+    )
     assert resp.status_code == 303
     assert member_reliability() == "B"
     html = c.get("/sources").text
@@ -367,13 +438,22 @@ def test_grading_a_source_in_the_ui_changes_fact_reliability_and_exports(client,
 
 
 def test_search_results_badge_conflicts_and_corroboration(client):
-    body = client.get("/api/search", params={"q": "Kyrgyzstan", "mode": "both",
-                                             "limit": 200}).json()
-    member = [f for f in body["facts"]["items"] if f["predicate"] == "member_of"
-              and f["object"]["id"] == sample.CSTO.id and f["subject"]["id"] == sample.KG.id]
+    body = client.get(
+        "/api/search", params={"q": "Kyrgyzstan", "mode": "both", "limit": 200}
+    ).json()
+    member = [
+        f
+        for f in body["facts"]["items"]
+        if f["predicate"] == "member_of"
+        and f["object"]["id"] == sample.CSTO.id
+        and f["subject"]["id"] == sample.KG.id
+    ]
     assert member and all(f["conflict"] for f in member)  # the text denies what the pack says
-    borders = next(f for f in body["facts"]["items"] if f["predicate"] == "borders"
-                   and f["object"]["id"] == sample.TJ.id)
+    borders = next(
+        f
+        for f in body["facts"]["items"]
+        if f["predicate"] == "borders" and f["object"]["id"] == sample.TJ.id
+    )
     assert borders["sources"] == 2 and not borders["conflict"]
     html = client.get("/", params={"q": "Kyrgyzstan", "mode": "both"}).text
     assert 'class="badge conflict"' in html and "corroborated · 2 sources" in html
@@ -381,7 +461,9 @@ def test_search_results_badge_conflicts_and_corroboration(client):
 
 def test_facts_api_puts_the_reporting_first_too(client):
     reported = client.get("/api/facts", params={"entity": "Tajikistan"}).json()
-    assert reported["mode"] == "reported" and reported["total"] == reported["mode_counts"]["reported"]
+    assert (
+        reported["mode"] == "reported" and reported["total"] == reported["mode_counts"]["reported"]
+    )
     both = client.get("/api/facts", params={"entity": "Tajikistan", "mode": "both"}).json()
     assert both["total"] == reported["mode_counts"]["both"] > reported["total"]
 
@@ -391,6 +473,7 @@ def test_workbench_answers_alike_on_every_store_backend(store_url):
     from fastapi.testclient import TestClient
 
     from crossroads.web import create_app
+
     docs = sample.build(store_url)
     with TestClient(create_app(store_url, write=True)) as c:
         body = c.get("/api/search", params={"q": "Kyrgyzstan -apricots", "year": "2021"}).json()
@@ -398,8 +481,10 @@ def test_workbench_answers_alike_on_every_store_backend(store_url):
         years = {v["value"] for f in body["facets"] if f["name"] == "year" for v in f["values"]}
         assert years == {"2021", "2022"}
         assert c.get("/api/search", params={"q": "apricot*"}).json()["documents"]["total"] == 1
-        fixed = c.patch(f"/api/documents/{docs['corridor'].id}",
-                        json={"title": "Apricot season lost at the border"}).json()
+        fixed = c.patch(
+            f"/api/documents/{docs['corridor'].id}",
+            json={"title": "Apricot season lost at the border"},
+        ).json()
         assert fixed["original"] == {"title": "Closed crossings and apricot traders"}
         hits = c.get("/api/search", params={"q": '"season lost"'}).json()["documents"]
         assert [d["id"] for d in hits["items"]] == [docs["corridor"].id]
@@ -413,20 +498,28 @@ def test_two_places_on_one_point_get_two_markers(tmp_path):
     from crossroads.store import open_store
     from crossroads.web.data.eventmap import placed_events
     from crossroads.web.data.records import Lookup
+
     region = Entity("e:place/upper-valley", "Place", "Upper Valley", (), {"lat": 41.0, "lon": 64.0})
     town = Entity("e:place/stone-ford", "Place", "Stone Ford", (), {"lat": 41.0, "lon": 64.0})
     text = "Envoys met in Upper Valley. Troops gathered at Stone Ford."
     d = Document("d:nudge00001", "nudge.txt", text, content_hash="h-nudge")
     a, b = text.index("Troops"), len(text)
-    x = Extraction(d.id, entities=[region, town], events=[
-        Event("CONSULT", (), (), Evidence(d.id, 0, a - 1), place=region.id),
-        Event("MOBILIZE", (), (), Evidence(d.id, a, b), place=town.id)])
+    x = Extraction(
+        d.id,
+        entities=[region, town],
+        events=[
+            Event("CONSULT", (), (), Evidence(d.id, 0, a - 1), place=region.id),
+            Event("MOBILIZE", (), (), Evidence(d.id, a, b), place=town.id),
+        ],
+    )
     with open_store(str(tmp_path / "n.db")) as store:
         store.add_documents([d], [x])
         events = placed_events(store, Lookup(store))["events"]
     points = {(e["place"]["lat"], e["place"]["lon"]) for e in events}
-    assert len(points) == 2 and {e["place"]["name"] for e in events} == {"Upper Valley",
-                                                                          "Stone Ford"}
+    assert len(points) == 2 and {e["place"]["name"] for e in events} == {
+        "Upper Valley",
+        "Stone Ford",
+    }
 
 
 def test_analyses_are_remembered_until_the_store_changes(write_client):
@@ -437,8 +530,11 @@ def test_analyses_are_remembered_until_the_store_changes(write_client):
     c.put("/api/sources", json={"kind": "author", "name": "Staff writer", "grade": "A"})
     assert not c.app.state.memo._items  # a write forgets
     c.get("/api/analyze/spillover", params={"country": "Tajikistan"})
-    c.post("/api/upload", params={"name": "more.txt"},
-           content=b"Valley Front fighters were seen in Batken on 2 June 2021.")
+    c.post(
+        "/api/upload",
+        params={"name": "more.txt"},
+        content=b"Valley Front fighters were seen in Batken on 2 June 2021.",
+    )
     assert not c.app.state.memo._items
     c.get("/api/analyze/spillover", params={"country": "Tajikistan"})
     [now] = c.app.state.memo._items
@@ -455,13 +551,18 @@ def test_pack_evidence_and_conflicts_read_as_words(client):
 
 def test_the_search_view_downloads_only_what_it_found(client, docs):
     import json
+
     body = client.get("/api/export", params={"format": "jsonl", "q": "apricots"}).text
     records = [json.loads(line) for line in body.splitlines()]
     assert {r["id"] for r in records if r["kind"] == "document"} == {docs["corridor"].id}
-    assert {e["doc"] for r in records if r["kind"] == "relation" for e in r["evidence"]} == \
-        {docs["corridor"].id}
-    events = client.get("/api/export", params={"format": "csv", "q": "Kyrgyzstan",
-                                               "year": "2020"}).text.strip().splitlines()
+    assert {e["doc"] for r in records if r["kind"] == "relation" for e in r["evidence"]} == {
+        docs["corridor"].id
+    }
+    events = (
+        client.get("/api/export", params={"format": "csv", "q": "Kyrgyzstan", "year": "2020"})
+        .text.strip()
+        .splitlines()
+    )
     assert len(events) == 1  # the 2020 article holds no event: the header only
     whole = client.get("/api/export", params={"format": "csv"}).text.strip().splitlines()
     assert len(whole) == 2
@@ -471,6 +572,7 @@ def test_the_search_view_downloads_only_what_it_found(client, docs):
 
 def test_an_entity_view_downloads_the_documents_that_mention_it(client, docs):
     import json
+
     body = client.get("/api/export", params={"format": "jsonl", "entity": "Dilshod Rahmonzoda"})
     kinds = [json.loads(line) for line in body.text.splitlines()]
     assert {r["id"] for r in kinds if r["kind"] == "document"} == {docs["talks"].id}

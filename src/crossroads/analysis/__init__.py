@@ -4,6 +4,7 @@ region's three analyses (basing options, corridor access, spillover exposure).
 Every function takes a Store (and, where reference knowledge matters, a Pack) and returns
 frozen records with ``to_dict()``; every reason and fact carries its Citations.
 """
+
 from __future__ import annotations
 
 from crossroads.analysis.basing import BasingVerdict, Reason, basing_options
@@ -19,8 +20,35 @@ from crossroads.analysis.resolve import resolve_entity
 from crossroads.analysis.spillover import Exposure, Placement, exposure
 from crossroads.analysis.timeline import TimelineItem, timeline
 
-__all__ = ["CREDIBILITY", "RELIABILITY", "BasingVerdict", "Citation", "Conflict", "DocItem",
-           "EventItem", "Exposure", "Fact", "Grades", "Placement", "Profile", "QuoteItem",
-           "Reason", "Route", "Side", "Step", "TimelineItem", "basing_options", "centrality",
-           "conflicts", "exposure", "facts", "graph_to_dict", "load_grades", "neighbourhood",
-           "profile", "resolve_entity", "routes", "timeline"]
+__all__ = [
+    "CREDIBILITY",
+    "RELIABILITY",
+    "BasingVerdict",
+    "Citation",
+    "Conflict",
+    "DocItem",
+    "EventItem",
+    "Exposure",
+    "Fact",
+    "Grades",
+    "Placement",
+    "Profile",
+    "QuoteItem",
+    "Reason",
+    "Route",
+    "Side",
+    "Step",
+    "TimelineItem",
+    "basing_options",
+    "centrality",
+    "conflicts",
+    "exposure",
+    "facts",
+    "graph_to_dict",
+    "load_grades",
+    "neighbourhood",
+    "profile",
+    "resolve_entity",
+    "routes",
+    "timeline",
+]

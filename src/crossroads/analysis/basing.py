@@ -15,6 +15,7 @@ Verdict: any closing reason -> closed; else any constraint -> constrained; else 
 opening reason (the power's forces there now, a standing agreement) -> open; else unknown
 (history alone is a precedent, not an opening).
 """
+
 from __future__ import annotations
 
 import re
@@ -34,18 +35,29 @@ from crossroads.store.base import Store
 
 __all__ = ["BasingVerdict", "Reason", "basing_options"]
 
-_MILITARY = re.compile(r"\b(bases?|basing|troops|military|forces|deploy\w*|presence|garrison\w*)\b",
-                       re.IGNORECASE)
-_REFUSAL = re.compile(r"\b(impossible|never|not (allow|permit|accept|host)|reject\w*|rul\w* out|"
-                      r"refus\w*|no (foreign|place for)|will not|won't|cannot)\b", re.IGNORECASE)
-_RULE_EFFECT = (("ban", "closes"), ("prohibit", "closes"), ("neutral", "closes"),
-                ("consensus", "constrains"), ("consent", "constrains"), ("approv", "constrains"))
+_MILITARY = re.compile(
+    r"\b(bases?|basing|troops|military|forces|deploy\w*|presence|garrison\w*)\b", re.IGNORECASE
+)
+_REFUSAL = re.compile(
+    r"\b(impossible|never|not (allow|permit|accept|host)|reject\w*|rul\w* out|"
+    r"refus\w*|no (foreign|place for)|will not|won't|cannot)\b",
+    re.IGNORECASE,
+)
+_RULE_EFFECT = (
+    ("ban", "closes"),
+    ("prohibit", "closes"),
+    ("neutral", "closes"),
+    ("consensus", "constrains"),
+    ("consent", "constrains"),
+    ("approv", "constrains"),
+)
 _ORDER = {"closes": 0, "constrains": 1, "opens": 2, "informs": 3}
 
 
 @dataclass(frozen=True)
 class Reason:
     """One reason behind a verdict, with what it rests on."""
+
     kind: str
     """'national_rule', 'alliance_rule', 'stated_rejection', 'third_party_rejection',
     'stated_position', 'reported_refusal', 'foreign_presence', 'own_presence', 'history'."""
@@ -55,13 +67,18 @@ class Reason:
     citations: tuple[Citation, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "effect": self.effect, "text": self.text,
-                "citations": [c.to_dict() for c in self.citations]}
+        return {
+            "kind": self.kind,
+            "effect": self.effect,
+            "text": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+        }
 
 
 @dataclass(frozen=True)
 class BasingVerdict:
     """Whether ``power`` could base forces in ``host``, and why."""
+
     host: str
     host_name: str
     power: str
@@ -73,10 +90,15 @@ class BasingVerdict:
     """Where sources disagree about the host's relations (weigh the reasons with them)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"host": self.host, "host_name": self.host_name, "power": self.power,
-                "power_name": self.power_name, "verdict": self.verdict,
-                "reasons": [r.to_dict() for r in self.reasons],
-                "conflicts": [c.to_dict() for c in self.conflicts]}
+        return {
+            "host": self.host,
+            "host_name": self.host_name,
+            "power": self.power,
+            "power_name": self.power_name,
+            "verdict": self.verdict,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+        }
 
 
 def _rule_effect(kind: str) -> str:
@@ -100,8 +122,9 @@ def _fact_cites(f: Fact) -> tuple[Citation, ...]:
 
 
 class _Basing:
-    def __init__(self, store: Store, pack: Pack | None, power: str, today: str,
-                 ctx: Context | None = None):
+    def __init__(
+        self, store: Store, pack: Pack | None, power: str, today: str, ctx: Context | None = None
+    ):
         self.store, self.pack, self.power, self.today = store, pack, power, today
         self.ctx = ctx or Context(store, pack)
         self._mentions: dict[str, list[Any]] = {}
@@ -112,7 +135,7 @@ class _Basing:
     # -- helpers -----------------------------------------------------------------------
     def names_power(self, text: str) -> bool:
         """Whether a text names the power (by name, alias or adjective)."""
-        if self._power_names is None:   # the names, folded and compiled once per question
+        if self._power_names is None:  # the names, folded and compiled once per question
             pe = self.pack.get(self.power) if self.pack is not None else None
             ent = self.ctx.entity(self.power)
             names = set(ent.aliases) | {ent.name} if ent else set()
@@ -121,8 +144,10 @@ class _Basing:
             # an acronym ('US') must match as written, not as the word 'us'
             acronyms = sorted(re.escape(n) for n in names if n.isupper())
             words = sorted(re.escape(fold(n)) for n in names if not n.isupper() and len(n) > 2)
+
             def pattern(group: list[str]) -> re.Pattern[str] | None:
                 return re.compile(rf"(?<!\w)(?:{'|'.join(group)})(?!\w)") if group else None
+
             self._power_names = (pattern(acronyms), pattern(words))
         acronym, word = self._power_names
         if acronym is not None and acronym.search(text):
@@ -144,12 +169,16 @@ class _Basing:
     def _people_of(self, country: str) -> set[str]:
         bodies = {country}
         if self.pack is not None:
-            bodies |= {pe.id for pe in self.pack.entities.values()
-                       if pe.country == country and pe.type == "Organization"}
+            bodies |= {
+                pe.id
+                for pe in self.pack.entities.values()
+                if pe.country == country and pe.type == "Organization"
+            }
         out = set(bodies)
         for body in bodies:
-            for f in facts(self.store, body, predicate="holds_position", pack=self.pack,
-                           ctx=self.ctx):
+            for f in facts(
+                self.store, body, predicate="holds_position", pack=self.pack, ctx=self.ctx
+            ):
                 if f.object == body and not f.negated:
                     out.add(f.subject)
         return out
@@ -162,14 +191,23 @@ class _Basing:
             sub = fold(str(me.data.get("subregion", ""))) if me is not None else ""
             for pe in self.pack.entities.values():
                 listed = [*pe.data.get("countries", ()), *pe.data.get("members", ())]
-                if host in listed or self.ctx.name(host) in listed or (
-                        sub and pe.type == "Place" and fold(pe.name) == sub):
+                if (
+                    host in listed
+                    or self.ctx.name(host) in listed
+                    or (sub and pe.type == "Place" and fold(pe.name) == sub)
+                ):
                     out.add(pe.id)
-            out |= {r.object for r in self.pack.relations_of(host)
-                    if r.subject == host and r.predicate in ("located_in", "part_of") and r.object}
-        out |= {r.object for pred in ("located_in", "part_of")
-                for r in self.ctx.relations(entity=host, predicate=pred)
-                if r.subject == host and not r.negated and r.object}
+            out |= {
+                r.object
+                for r in self.pack.relations_of(host)
+                if r.subject == host and r.predicate in ("located_in", "part_of") and r.object
+            }
+        out |= {
+            r.object
+            for pred in ("located_in", "part_of")
+            for r in self.ctx.relations(entity=host, predicate=pred)
+            if r.subject == host and not r.negated and r.object
+        }
         return out
 
     # -- reasons -----------------------------------------------------------------------
@@ -183,29 +221,45 @@ class _Basing:
             effect = _rule_effect(rule.kind)
             if "agreement" in rule.kind:  # a standing basing deal: with this power, or a rival
                 effect = "opens" if self.names_power(rule.text) else "constrains"
-            out.append(Reason("national_rule", effect, f"{self.ctx.name(host)}: {rule.text}",
-                              (pack_citation(rule.text, rule.source),)))
-        for f in facts(self.store, host, predicate="member_of", as_of=None, pack=self.pack,
-                       ctx=self.ctx):
+            out.append(
+                Reason(
+                    "national_rule",
+                    effect,
+                    f"{self.ctx.name(host)}: {rule.text}",
+                    (pack_citation(rule.text, rule.source),),
+                )
+            )
+        for f in facts(
+            self.store, host, predicate="member_of", as_of=None, pack=self.pack, ctx=self.ctx
+        ):
             if f.subject != host or not _believed(f) or not f.object:
                 continue
             if f.end and f.end[:4] < self.today[:4]:
                 continue
             alliance = f.object
-            power_in = any(g.subject == self.power and _believed(g) and not g.end
-                           for g in facts(self.store, self.power, predicate="member_of",
-                                          pack=self.pack, ctx=self.ctx) if g.object == alliance)
+            power_in = any(
+                g.subject == self.power and _believed(g) and not g.end
+                for g in facts(
+                    self.store, self.power, predicate="member_of", pack=self.pack, ctx=self.ctx
+                )
+                if g.object == alliance
+            )
             for rule in self.pack.rules_of(alliance):
                 effect = _rule_effect(rule.kind)
                 if not _active(rule.start, rule.end, self.today) or effect == "informs":
                     continue
                 if power_in:
                     effect = "informs"
-                out.append(Reason("alliance_rule", effect,
-                                  f"{self.ctx.name(host)} is a member of {self.ctx.name(alliance)}"
-                                  f"{' (as is ' + self.ctx.name(self.power) + ')' if power_in else ''}"
-                                  f": {rule.text}",
-                                  (pack_citation(rule.text, rule.source), *f.evidence[:3])))
+                out.append(
+                    Reason(
+                        "alliance_rule",
+                        effect,
+                        f"{self.ctx.name(host)} is a member of {self.ctx.name(alliance)}"
+                        f"{' (as is ' + self.ctx.name(self.power) + ')' if power_in else ''}"
+                        f": {rule.text}",
+                        (pack_citation(rule.text, rule.source), *f.evidence[:3]),
+                    )
+                )
         return out
 
     def stances(self) -> tuple[list[Any], list[Any]]:
@@ -216,11 +270,17 @@ class _Basing:
         if self._stances is not None:
             return self._stances
         power_side = self.people_of(self.power)
-        rejects = [ev for ev in self.store.events(type="REJECT")
-                   if not ev.negated and ev.mode == "asserted"
-                   and ev.actors and self.power not in ev.actors]
-        quotes = [q for q in self.store.quotes()
-                  if q.speaker is not None and q.speaker not in power_side]
+        rejects = [
+            ev
+            for ev in self.store.events(type="REJECT")
+            if not ev.negated
+            and ev.mode == "asserted"
+            and ev.actors
+            and self.power not in ev.actors
+        ]
+        quotes = [
+            q for q in self.store.quotes() if q.speaker is not None and q.speaker not in power_side
+        ]
         self.ctx.prefetch([ev.evidence for ev in rejects] + [q.evidence for q in quotes])
         events = []
         span_entities: dict[tuple[str, int, int], set[str]] | None = None
@@ -228,12 +288,13 @@ class _Basing:
             cite = self.ctx.cite(ev.evidence)
             if not _MILITARY.search(cite.text):
                 continue
-            if span_entities is None:   # the entities in every candidate's sentence at once
+            if span_entities is None:  # the entities in every candidate's sentence at once
                 span_entities = self.store.span_entities(
-                    (e.evidence.doc, e.evidence.start, e.evidence.end) for e in rejects
-                    if _MILITARY.search(self.ctx.cite(e.evidence).text))
-            span = span_entities.get((ev.evidence.doc, ev.evidence.start, ev.evidence.end),
-                                     set())
+                    (e.evidence.doc, e.evidence.start, e.evidence.end)
+                    for e in rejects
+                    if _MILITARY.search(self.ctx.cite(e.evidence).text)
+                )
+            span = span_entities.get((ev.evidence.doc, ev.evidence.start, ev.evidence.end), set())
             if not (power_side & (set(ev.targets) | span) or self.names_power(cite.text)):
                 continue  # not about the power
             events.append((ev, span, cite, ", ".join(self.ctx.name(a) or a for a in ev.actors)))
@@ -257,40 +318,75 @@ class _Basing:
         for ev, span, cite, who in events:
             actors = set(ev.actors)
             if actors & own:
-                out.append(Reason("stated_rejection", "closes",
-                                  f"{who} ruled out {self.ctx.name(self.power)} forces", (cite,)))
+                out.append(
+                    Reason(
+                        "stated_rejection",
+                        "closes",
+                        f"{who} ruled out {self.ctx.name(self.power)} forces",
+                        (cite,),
+                    )
+                )
             elif regions & (span | set(ev.targets) | {ev.place}):
-                out.append(Reason("third_party_rejection", "constrains",
-                                  f"{who} ruled out {self.ctx.name(self.power)} forces in "
-                                  f"{self.ctx.name(host)} or its region", (cite,)))
+                out.append(
+                    Reason(
+                        "third_party_rejection",
+                        "constrains",
+                        f"{who} ruled out {self.ctx.name(self.power)} forces in "
+                        f"{self.ctx.name(host)} or its region",
+                        (cite,),
+                    )
+                )
         for r in self.ctx.relations(entity=host, predicate="hosts_military_presence"):
             if not (r.negated and r.subject == host and r.object == self.power):
                 continue
             cite = self.ctx.cite(r.evidence)
             voice = r.attributed_to
             if voice is None or voice in own:
-                out.append(Reason("stated_rejection", "closes",
-                                  f"{self.ctx.name(host)} does not host {self.ctx.name(self.power)} "
-                                  f"forces{' (says ' + self.ctx.name(voice) + ')' if voice else ''}",
-                                  (cite,)))
+                out.append(
+                    Reason(
+                        "stated_rejection",
+                        "closes",
+                        f"{self.ctx.name(host)} does not host {self.ctx.name(self.power)} "
+                        f"forces{' (says ' + self.ctx.name(voice) + ')' if voice else ''}",
+                        (cite,),
+                    )
+                )
             else:
-                out.append(Reason("third_party_rejection", "constrains",
-                                  f"{self.ctx.name(voice)} says {self.ctx.name(host)} will not host "
-                                  f"{self.ctx.name(self.power)} forces", (cite,)))
+                out.append(
+                    Reason(
+                        "third_party_rejection",
+                        "constrains",
+                        f"{self.ctx.name(voice)} says {self.ctx.name(host)} will not host "
+                        f"{self.ctx.name(self.power)} forces",
+                        (cite,),
+                    )
+                )
         for q, cite, refusal, who in said:
             if q.speaker in own:
-                out.append(Reason("stated_position", "closes" if refusal else "informs",
-                                  f"{who}: “{q.text}”", (cite,)))
+                out.append(
+                    Reason(
+                        "stated_position",
+                        "closes" if refusal else "informs",
+                        f"{who}: “{q.text}”",
+                        (cite,),
+                    )
+                )
             elif refusal and host in q.about:
-                out.append(Reason("reported_refusal", "constrains",
-                                  f"{who} reports a refusal concerning {self.ctx.name(host)}: "
-                                  f"“{q.text}”", (cite,)))
+                out.append(
+                    Reason(
+                        "reported_refusal",
+                        "constrains",
+                        f"{who} reports a refusal concerning {self.ctx.name(host)}: “{q.text}”",
+                        (cite,),
+                    )
+                )
         return out
 
     def presence(self, host: str) -> list[Reason]:
         out = []
-        for f in facts(self.store, host, predicate="hosts_military_presence", pack=self.pack,
-                       ctx=self.ctx):
+        for f in facts(
+            self.store, host, predicate="hosts_military_presence", pack=self.pack, ctx=self.ctx
+        ):
             if f.subject != host or not _believed(f) or not f.object:
                 continue
             ended = dates.is_partial_date(f.end) and dates.before(f.end, self.today)
@@ -300,17 +396,32 @@ class _Basing:
             period = f" ({f.period})" if f.period else ""
             if f.object == self.power:
                 if ended:
-                    out.append(Reason("history", "informs",
-                                      f"{self.ctx.name(host)} hosted {f.object_name} forces{where}"
-                                      f"{period}", _fact_cites(f)))
+                    out.append(
+                        Reason(
+                            "history",
+                            "informs",
+                            f"{self.ctx.name(host)} hosted {f.object_name} forces{where}{period}",
+                            _fact_cites(f),
+                        )
+                    )
                 else:
-                    out.append(Reason("own_presence", "opens",
-                                      f"{self.ctx.name(host)} hosts {f.object_name} forces{where}"
-                                      f"{period}", _fact_cites(f)))
+                    out.append(
+                        Reason(
+                            "own_presence",
+                            "opens",
+                            f"{self.ctx.name(host)} hosts {f.object_name} forces{where}{period}",
+                            _fact_cites(f),
+                        )
+                    )
             elif not ended:
-                out.append(Reason("foreign_presence", "constrains",
-                                  f"{self.ctx.name(host)} hosts {f.object_name} forces{where}"
-                                  f"{period}", _fact_cites(f)))
+                out.append(
+                    Reason(
+                        "foreign_presence",
+                        "constrains",
+                        f"{self.ctx.name(host)} hosts {f.object_name} forces{where}{period}",
+                        _fact_cites(f),
+                    )
+                )
         return out
 
     def verdict(self, host: str) -> BasingVerdict:
@@ -318,17 +429,39 @@ class _Basing:
         for r in self.rules(host) + self.rejections(host) + self.presence(host):
             key = (r.kind, r.effect, r.text)  # a reprint gives the same reason another citation
             old = merged.get(key)
-            merged[key] = r if old is None else Reason(   # its first few citations suffice
-                r.kind, r.effect, r.text, (old.citations + tuple(
-                    c for c in r.citations if c not in old.citations))[:MAX_EVIDENCE])
+            merged[key] = (
+                r
+                if old is None
+                else Reason(  # its first few citations suffice
+                    r.kind,
+                    r.effect,
+                    r.text,
+                    (old.citations + tuple(c for c in r.citations if c not in old.citations))[
+                        :MAX_EVIDENCE
+                    ],
+                )
+            )
         reasons = list(merged.values())
         reasons.sort(key=lambda r: _ORDER[r.effect])
         effects = {r.effect for r in reasons}
-        verdict = ("closed" if "closes" in effects else "constrained" if "constrains" in effects
-                   else "open" if "opens" in effects else "unknown")
-        return BasingVerdict(host, self.ctx.name(host) or host, self.power,
-                             self.ctx.name(self.power) or self.power, verdict, tuple(reasons),
-                             tuple(conflicts(self.store, self.pack, host, ctx=self.ctx)))
+        verdict = (
+            "closed"
+            if "closes" in effects
+            else "constrained"
+            if "constrains" in effects
+            else "open"
+            if "opens" in effects
+            else "unknown"
+        )
+        return BasingVerdict(
+            host,
+            self.ctx.name(host) or host,
+            self.power,
+            self.ctx.name(self.power) or self.power,
+            verdict,
+            tuple(reasons),
+            tuple(conflicts(self.store, self.pack, host, ctx=self.ctx)),
+        )
 
 
 def expand_hosts(store: Store, pack: Pack | None, hosts: list[str]) -> list[str]:
@@ -343,9 +476,11 @@ def expand_hosts(store: Store, pack: Pack | None, hosts: list[str]) -> list[str]
             ids = [ent.id]
         elif ent.type == "Organization":  # an alliance: its members today
             today = date.today().isoformat()
-            ids = [f.subject for f in facts(store, ent.id, predicate="member_of", as_of=today,
-                                            pack=pack)
-                   if f.object == ent.id and _believed(f)]
+            ids = [
+                f.subject
+                for f in facts(store, ent.id, predicate="member_of", as_of=today, pack=pack)
+                if f.object == ent.id and _believed(f)
+            ]
         else:
             ids = region_members(store, pack, ent.id)
         if not ids:
@@ -354,8 +489,14 @@ def expand_hosts(store: Store, pack: Pack | None, hosts: list[str]) -> list[str]
     return out
 
 
-def basing_options(store: Store, pack: Pack | None, power: str, hosts: list[str],
-                   today: str | None = None, ctx: Context | None = None) -> list[BasingVerdict]:
+def basing_options(
+    store: Store,
+    pack: Pack | None,
+    power: str,
+    hosts: list[str],
+    today: str | None = None,
+    ctx: Context | None = None,
+) -> list[BasingVerdict]:
     """A verdict per candidate host country (regions expanded), in the order given."""
     p = resolve_entity(store, pack, power)
     run = _Basing(store, pack, p.id, today or date.today().isoformat(), ctx)

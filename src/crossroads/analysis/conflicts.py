@@ -18,6 +18,7 @@ and its sources:
 Dates are compared at the coarser precision (crossroads.dates): "2020" agrees with a period
 that starts 2020-02-29.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,6 +50,7 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 @dataclass(frozen=True)
 class Side:
     """One position in a conflict and what it rests on."""
+
     stance: str
     """'asserts', 'denies', 'pack', 'omits' (lists others, not this one), 'ended' or
     'estimate'."""
@@ -59,13 +61,19 @@ class Side:
     """The figure, for an estimate."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"stance": self.stance, "summary": self.summary, "sources": self.sources,
-                "value": self.value, "evidence": [c.to_dict() for c in self.evidence]}
+        return {
+            "stance": self.stance,
+            "summary": self.summary,
+            "sources": self.sources,
+            "value": self.value,
+            "evidence": [c.to_dict() for c in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
 class Conflict:
     """A disagreement about one relation, with all sides."""
+
     kind: str
     subject: str
     subject_name: str
@@ -76,18 +84,24 @@ class Conflict:
     sides: tuple[Side, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "subject": self.subject, "subject_name": self.subject_name,
-                "predicate": self.predicate, "object": self.object,
-                "object_name": self.object_name, "summary": self.summary,
-                "sides": [s.to_dict() for s in self.sides]}
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "subject_name": self.subject_name,
+            "predicate": self.predicate,
+            "object": self.object,
+            "object_name": self.object_name,
+            "summary": self.summary,
+            "sides": [s.to_dict() for s in self.sides],
+        }
 
 
-def _side(ctx: Context, stance: str, summary: str, readings: list[Relation],
-          value: str | None = None) -> Side:
+def _side(
+    ctx: Context, stance: str, summary: str, readings: list[Relation], value: str | None = None
+) -> Side:
     keys = {ctx.source_key(r.evidence.doc) for r in readings}
     spans = list(dict.fromkeys(r.evidence for r in readings))  # a sentence may hold several
-    return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans[:MAX_EVIDENCE]),
-                value)
+    return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans[:MAX_EVIDENCE]), value)
 
 
 def _label(ctx: Context, key: FactKey) -> str:
@@ -106,10 +120,18 @@ def _negations(ctx: Context, readings: Readings) -> list[Conflict]:
         if len({ctx.source_key(r.evidence.doc) for r in pos + neg}) < 2:
             continue  # one source qualifying itself is not a disagreement
         label = _label(ctx, key)
-        out.append(Conflict("negation", key[0], ctx.name(key[0]), key[1], key[2],
-                            ctx.name(key[2]), f"sources disagree whether {label}",
-                            (_side(ctx, "asserts", label, pos),
-                             _side(ctx, "denies", f"NOT {label}", neg))))
+        out.append(
+            Conflict(
+                "negation",
+                key[0],
+                ctx.name(key[0]),
+                key[1],
+                key[2],
+                ctx.name(key[2]),
+                f"sources disagree whether {label}",
+                (_side(ctx, "asserts", label, pos), _side(ctx, "denies", f"NOT {label}", neg)),
+            )
+        )
     return out
 
 
@@ -132,8 +154,9 @@ def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
         if after and dates.is_partial_date(published) and dates.before(published, after):
             continue
         names = ", ".join(sorted(ctx.name(x) or x for x in others))
-        lists.setdefault(f"lists {names} as {p} {ctx.name(o)}, without {ctx.name(s)}",
-                         []).extend(rels)
+        lists.setdefault(f"lists {names} as {p} {ctx.name(o)}, without {ctx.name(s)}", []).extend(
+            rels
+        )
     ctx.prefetch(r.evidence for rels in lists.values() for r in rels[:MAX_EVIDENCE])
     return [_side(ctx, "omits", summary, rels) for summary, rels in lists.items()]
 
@@ -146,19 +169,37 @@ def _pack_conflicts(ctx: Context, readings: Readings) -> list[Conflict]:
             continue
         label = _label(ctx, key)
         spans = "; ".join(f"{p.start or '?'}–{p.end or 'now'}" for p in periods)
-        pack_side = Side("pack", f"the pack records {label} for {spans}", 0,
-                         tuple(pack_citation(f"{label} ({p.start or '?'}–{p.end or 'now'})",
-                                             p.source) for p in periods))
+        pack_side = Side(
+            "pack",
+            f"the pack records {label} for {spans}",
+            0,
+            tuple(
+                pack_citation(f"{label} ({p.start or '?'}–{p.end or 'now'})", p.source)
+                for p in periods
+            ),
+        )
         if key[4]:
             sides: tuple[Side, ...] = (_side(ctx, "denies", f"NOT {label}", bad), pack_side)
         else:
             latest = max((d for d in (observed_on(r, ctx) for r in bad) if d), key=dates.low)
             ends = sorted((p.end for p in periods if p.end), key=dates.high)
-            sides = (_side(ctx, "asserts", f"{label} (as of {latest})", bad), pack_side,
-                     *_omissions(ctx, key, ends[-1] if ends else None))
-        out.append(Conflict("pack", key[0], ctx.name(key[0]), key[1], key[2], ctx.name(key[2]),
-                            f"the text {'denies' if key[4] else 'asserts'} {label}, "
-                            f"the pack says otherwise", sides))
+            sides = (
+                _side(ctx, "asserts", f"{label} (as of {latest})", bad),
+                pack_side,
+                *_omissions(ctx, key, ends[-1] if ends else None),
+            )
+        out.append(
+            Conflict(
+                "pack",
+                key[0],
+                ctx.name(key[0]),
+                key[1],
+                key[2],
+                ctx.name(key[2]),
+                f"the text {'denies' if key[4] else 'asserts'} {label}, the pack says otherwise",
+                sides,
+            )
+        )
     return out
 
 
@@ -175,22 +216,39 @@ def _periods(ctx: Context, readings: Readings) -> list[Conflict]:
             continue
         for role in dict.fromkeys(_role(r) for r in rels if r.end):
             ended = [r for r in rels if r.end and _role(r) == role]
-            last_end = max((r.end for r in ended if dates.is_partial_date(r.end)),
-                           key=dates.high, default=None)
+            last_end = max(
+                (r.end for r in ended if dates.is_partial_date(r.end)), key=dates.high, default=None
+            )
             if last_end is None:
                 continue
-            later = [r for r in rels if not r.end and _role(r) == role
-                     and dates.is_partial_date(d := ctx.published(r.evidence.doc))
-                     and dates.after(d, last_end)]
+            later = [
+                r
+                for r in rels
+                if not r.end
+                and _role(r) == role
+                and dates.is_partial_date(d := ctx.published(r.evidence.doc))
+                and dates.after(d, last_end)
+            ]
             if not later or {ctx.source_key(r.evidence.doc) for r in later} <= {
-                    ctx.source_key(r.evidence.doc) for r in ended}:
+                ctx.source_key(r.evidence.doc) for r in ended
+            }:
                 continue
             label = _label(ctx, key) + (f" ({role})" if role else "")
-            out.append(Conflict(
-                "period", key[0], ctx.name(key[0]), key[1], key[2], ctx.name(key[2]),
-                f"{label}: ended {last_end} by one account, still reported later",
-                (_side(ctx, "ended", f"{label} until {last_end}", ended),
-                 _side(ctx, "asserts", f"{label} (reported after {last_end})", later))))
+            out.append(
+                Conflict(
+                    "period",
+                    key[0],
+                    ctx.name(key[0]),
+                    key[1],
+                    key[2],
+                    ctx.name(key[2]),
+                    f"{label}: ended {last_end} by one account, still reported later",
+                    (
+                        _side(ctx, "ended", f"{label} until {last_end}", ended),
+                        _side(ctx, "asserts", f"{label} (reported after {last_end})", later),
+                    ),
+                )
+            )
     return out
 
 
@@ -208,26 +266,32 @@ def figure(value: object) -> float | None:
         n = float(digits)
     except ValueError:
         return None
-    rest = str(value)[m.end():].lower().split()
+    rest = str(value)[m.end() :].lower().split()
     return n * _SCALE.get(rest[0], 1) if rest else n
 
 
 def _has_figure(r: Relation) -> bool:
-    return any(name not in _NOT_FIGURES and figure(value) is not None
-               for name, value in (r.qualifiers or {}).items())
+    return any(
+        name not in _NOT_FIGURES and figure(value) is not None
+        for name, value in (r.qualifiers or {}).items()
+    )
 
 
-def _measured(ctx: Context, rels: list[Relation],
-              predicate: str) -> dict[tuple[str, str], dict[float, list[Relation]]]:
+def _measured(
+    ctx: Context, rels: list[Relation], predicate: str
+) -> dict[tuple[str, str], dict[float, list[Relation]]]:
     """{(qualifier, measured noun): {figure: [readings]}}: a figure the sentence ties to
     another noun than the relation's own is left out; figures of different nouns
     ("700 fighters", "300 families") are not compared."""
     found: dict[tuple[str, str], dict[float, list[Relation]]] = {}
     for r in rels:
-        figures = [(name, value, n) for name, value in (r.qualifiers or {}).items()
-                   if name not in _NOT_FIGURES and (n := figure(value)) is not None]
+        figures = [
+            (name, value, n)
+            for name, value in (r.qualifiers or {}).items()
+            if name not in _NOT_FIGURES and (n := figure(value)) is not None
+        ]
         if not figures:
-            continue    # no figure: its sentence need not be read
+            continue  # no figure: its sentence need not be read
         sentence = ctx.cite(r.evidence).text
         for name, value, n in figures:
             if not measures_relation(predicate, sentence, value):
@@ -251,25 +315,52 @@ def _estimates(ctx: Context, readings: Readings) -> list[Conflict]:
             if len(values) < 2:
                 continue
             label = _label(ctx, key)
-            sides = tuple(_side(ctx, "estimate", f"{name} = {rs[0].qualifiers[name]}", rs,
-                                str(rs[0].qualifiers[name])) for n, rs in sorted(values.items()))
-            out.append(Conflict("estimate", key[0], ctx.name(key[0]), key[1], key[2],
-                                ctx.name(key[2]), f"competing figures for {label} ({name})", sides))
+            sides = tuple(
+                _side(
+                    ctx,
+                    "estimate",
+                    f"{name} = {rs[0].qualifiers[name]}",
+                    rs,
+                    str(rs[0].qualifiers[name]),
+                )
+                for n, rs in sorted(values.items())
+            )
+            out.append(
+                Conflict(
+                    "estimate",
+                    key[0],
+                    ctx.name(key[0]),
+                    key[1],
+                    key[2],
+                    ctx.name(key[2]),
+                    f"competing figures for {label} ({name})",
+                    sides,
+                )
+            )
     return out
 
 
-def conflicts(store: Store, pack: Pack | None = None, entity: str | None = None,
-              ctx: Context | None = None) -> list[Conflict]:
+def conflicts(
+    store: Store, pack: Pack | None = None, entity: str | None = None, ctx: Context | None = None
+) -> list[Conflict]:
     """Every disagreement about relations of ``entity`` (or of the whole store)."""
     ctx = ctx or Context(store, pack)
     readings, _packed = fact_groups(ctx, entity)
     # documents, and the sentences a side cites or a figure is checked in, in a few queries
     ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
-    ctx.prefetch(e for rs in readings.values()
-                 for e in dict.fromkeys([r.evidence for r in rs[:MAX_EVIDENCE]]
-                                        + [r.evidence for r in rs if _has_figure(r)]))
-    found = (_negations(ctx, readings) + _pack_conflicts(ctx, readings)
-             + _periods(ctx, readings) + _estimates(ctx, readings))
+    ctx.prefetch(
+        e
+        for rs in readings.values()
+        for e in dict.fromkeys(
+            [r.evidence for r in rs[:MAX_EVIDENCE]] + [r.evidence for r in rs if _has_figure(r)]
+        )
+    )
+    found = (
+        _negations(ctx, readings)
+        + _pack_conflicts(ctx, readings)
+        + _periods(ctx, readings)
+        + _estimates(ctx, readings)
+    )
     order = {"pack": 0, "negation": 1, "period": 2, "estimate": 3}
     found.sort(key=lambda c: (order[c.kind], c.subject_name, c.predicate, c.object_name or ""))
     return found

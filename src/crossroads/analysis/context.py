@@ -4,6 +4,7 @@ An answer is only as good as its sources, so every reason an analysis gives carr
 ``Citation``: either a span of a stored document (with the sentence, title and date) or a
 knowledge-pack entry (with its public source).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from crossroads.store.cache import Documents
 @dataclass(frozen=True)
 class Citation:
     """Where a reason comes from: a sentence of a document, or a pack entry."""
+
     kind: str
     """'text' (a document span) or 'pack' (a knowledge-pack entry)."""
     text: str
@@ -44,10 +46,19 @@ class Citation:
         return f"{name} ({self.published or 'undated'})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "source": self.source, "doc": self.doc,
-                "start": self.start, "end": self.end, "title": self.title,
-                "published": self.published, "author": self.author,
-                "reliability": self.reliability, "label": self.label}
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "source": self.source,
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "title": self.title,
+            "published": self.published,
+            "author": self.author,
+            "reliability": self.reliability,
+            "label": self.label,
+        }
 
 
 def pack_citation(text: str, source: str) -> Citation:
@@ -57,8 +68,13 @@ def pack_citation(text: str, source: str) -> Citation:
 class Context:
     """A store, an optional pack and source grades, with per-question caches."""
 
-    def __init__(self, store: Store, pack: Pack | None = None, grades: Grades | None = None,
-                 docs: Documents | None = None):
+    def __init__(
+        self,
+        store: Store,
+        pack: Pack | None = None,
+        grades: Grades | None = None,
+        docs: Documents | None = None,
+    ):
         self.store = store
         self.pack = pack
         self.grades = grades if grades is not None else with_store(load_grades(), store)
@@ -95,16 +111,17 @@ class Context:
             return ("page", doc.parent, (doc.author or "").casefold())
         return ("doc", doc.id)
 
-    def relations(self, entity: str | None = None,
-                  predicate: str | None = None) -> list[Relation]:
+    def relations(self, entity: str | None = None, predicate: str | None = None) -> list[Relation]:
         """The store's relation readings, read once per question (a profile's facts,
         conflicts and claims all start from the entity's readings)."""
         key = (entity, predicate)
         if key not in self._relations:
             whole = self._relations.get((entity, None))
             self._relations[key] = (
-                [r for r in whole if r.predicate == predicate] if whole is not None
-                else self.store.relations(entity=entity, predicate=predicate))
+                [r for r in whole if r.predicate == predicate]
+                if whole is not None
+                else self.store.relations(entity=entity, predicate=predicate)
+            )
         return self._relations[key]
 
     def grade(self, doc_id: str) -> str | None:
@@ -121,11 +138,22 @@ class Context:
     def cite(self, ev: Evidence) -> Citation:
         doc = self.doc(ev.doc)
         if doc is None:
-            return Citation(kind="text", text="", source="?", doc=ev.doc, start=ev.start, end=ev.end)
+            return Citation(
+                kind="text", text="", source="?", doc=ev.doc, start=ev.start, end=ev.end
+            )
         sentence = " ".join(self.docs.span(doc.id, ev.start, ev.end).split())
-        return Citation(kind="text", text=sentence, source=doc.source, doc=doc.id, start=ev.start,
-                        end=ev.end, title=doc.title, published=doc.published, author=doc.author,
-                        reliability=self.grade(doc.id))
+        return Citation(
+            kind="text",
+            text=sentence,
+            source=doc.source,
+            doc=doc.id,
+            start=ev.start,
+            end=ev.end,
+            title=doc.title,
+            published=doc.published,
+            author=doc.author,
+            reliability=self.grade(doc.id),
+        )
 
     # -- entities ----------------------------------------------------------------------
     def load_entities(self, entity_ids: Iterable[str | None]) -> None:
@@ -147,8 +175,13 @@ class Context:
             if ent is None and self.pack is not None:
                 pe = self.pack.get(entity_id)
                 if pe is not None:
-                    ent = Entity(id=pe.id, type=pe.type, name=pe.name, aliases=pe.aliases,
-                                 data={"source": pe.source, **pe.data})
+                    ent = Entity(
+                        id=pe.id,
+                        type=pe.type,
+                        name=pe.name,
+                        aliases=pe.aliases,
+                        data={"source": pe.source, **pe.data},
+                    )
             self._entities[entity_id] = ent
         return self._entities[entity_id]
 

@@ -7,6 +7,7 @@ facility the pack calls a port in a country with a coast on the open sea; a coas
 whose ports the pack does not list counts as reaching the sea at its border. ``avoid``
 removes countries, everything in them and every corridor that runs through them.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -35,6 +36,7 @@ _INLAND_SEAS = ("caspian", "aral")
 @dataclass(frozen=True)
 class Step:
     """One link of a route and what it rests on."""
+
     source: str
     source_name: str
     target: str
@@ -46,14 +48,21 @@ class Step:
     citations: tuple[Citation, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "source_name": self.source_name, "target": self.target,
-                "target_name": self.target_name, "link": self.link, "via": self.via,
-                "citations": [c.to_dict() for c in self.citations]}
+        return {
+            "source": self.source,
+            "source_name": self.source_name,
+            "target": self.target,
+            "target_name": self.target_name,
+            "link": self.link,
+            "via": self.via,
+            "citations": [c.to_dict() for c in self.citations],
+        }
 
 
 @dataclass(frozen=True)
 class Route:
     """A way from the origin to the sea."""
+
     origin: str
     origin_name: str
     port: str
@@ -68,15 +77,24 @@ class Route:
     def summary(self) -> str:
         last = self.countries[-1][0] if self.countries else None
         tail = "" if last == self.port else f" → {self.port_name}"
-        return " → ".join(n for _, n in self.countries) + tail + (
-            " (coast)" if last == self.port else "")
+        return (
+            " → ".join(n for _, n in self.countries)
+            + tail
+            + (" (coast)" if last == self.port else "")
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"origin": self.origin, "origin_name": self.origin_name, "port": self.port,
-                "port_name": self.port_name,
-                "countries": [{"id": i, "name": n} for i, n in self.countries],
-                "corridors": list(self.corridors), "summary": self.summary, "cost": self.cost,
-                "steps": [s.to_dict() for s in self.steps]}
+        return {
+            "origin": self.origin,
+            "origin_name": self.origin_name,
+            "port": self.port,
+            "port_name": self.port_name,
+            "countries": [{"id": i, "name": n} for i, n in self.countries],
+            "corridors": list(self.corridors),
+            "summary": self.summary,
+            "cost": self.cost,
+            "steps": [s.to_dict() for s in self.steps],
+        }
 
 
 class _Network:
@@ -96,15 +114,32 @@ class _Network:
         if self._regions is None:
             self._regions = set()
             if self.pack is not None:
-                subregions = {fold(str(pe.data.get("subregion", "")))
-                              for pe in self.pack.entities.values() if pe.type == "Country"}
-                self._regions = {pe.id for pe in self.pack.entities.values() if pe.type == "Place"
-                                 and (pe.data.get("countries") or pe.data.get("members")
-                                      or fold(pe.name) in subregions)}
+                subregions = {
+                    fold(str(pe.data.get("subregion", "")))
+                    for pe in self.pack.entities.values()
+                    if pe.type == "Country"
+                }
+                self._regions = {
+                    pe.id
+                    for pe in self.pack.entities.values()
+                    if pe.type == "Place"
+                    and (
+                        pe.data.get("countries")
+                        or pe.data.get("members")
+                        or fold(pe.name) in subregions
+                    )
+                }
         return node in self._regions
 
-    def link(self, a: str, b: str, link: str, cite: Citation | tuple[Citation, ...],
-             via: str | None = None, corridor: str | None = None) -> None:
+    def link(
+        self,
+        a: str,
+        b: str,
+        link: str,
+        cite: Citation | tuple[Citation, ...],
+        via: str | None = None,
+        corridor: str | None = None,
+    ) -> None:
         """Join a and b; of two links between the same pair the cheaper one is kept."""
         if self.is_region(a) or self.is_region(b):
             return
@@ -123,8 +158,7 @@ class _Network:
             else:
                 d["citations"] += cites
             return
-        self.g.add_edge(a, b, link=link, via=via, corridor=corridor, weight=weight,
-                        citations=cites)
+        self.g.add_edge(a, b, link=link, via=via, corridor=corridor, weight=weight, citations=cites)
 
     def build(self) -> _Network:
         pack = self.pack
@@ -133,9 +167,14 @@ class _Network:
                 if pe.country:
                     self.country_of[pe.id] = pe.country
                     if pe.type in ("Place", "Facility"):
-                        self.link(pe.id, pe.country, "located_in",
-                                  pack_citation(f"{pe.name} lies in {self.ctx.name(pe.country)}",
-                                                pe.source))
+                        self.link(
+                            pe.id,
+                            pe.country,
+                            "located_in",
+                            pack_citation(
+                                f"{pe.name} lies in {self.ctx.name(pe.country)}", pe.source
+                            ),
+                        )
             for r in pack.relations:
                 if r.object is None:
                     continue
@@ -174,12 +213,21 @@ class _Network:
             for level in (True, False):
                 stops = [e for e in listed if (self.ctx.type(e) == "Country") == level]
                 for a, b in itertools.pairwise(stops):
-                    if level and self.bordered & {a, b} == {a, b} \
-                            and frozenset((a, b)) not in self.borders:
+                    if (
+                        level
+                        and self.bordered & {a, b} == {a, b}
+                        and frozenset((a, b)) not in self.borders
+                    ):
                         continue  # listed next to each other, but not neighbours on the map
                     if a not in self.gone and b not in self.gone:
-                        self.link(a, b, "connects", ends[a] + ends[b], via=self.ctx.name(corridor),
-                                  corridor=corridor)
+                        self.link(
+                            a,
+                            b,
+                            "connects",
+                            ends[a] + ends[b],
+                            via=self.ctx.name(corridor),
+                            corridor=corridor,
+                        )
 
     def country(self, node: str) -> str | None:
         seen = set()
@@ -195,7 +243,9 @@ class _Network:
         pe = self.pack.get(country) if self.pack is not None else None
         if pe is None:
             return False
-        coasts = [c for c in pe.data.get("coasts", ()) if not any(s in fold(c) for s in _INLAND_SEAS)]
+        coasts = [
+            c for c in pe.data.get("coasts", ()) if not any(s in fold(c) for s in _INLAND_SEAS)
+        ]
         return bool(coasts) or pe.data.get("landlocked") is False and "coasts" not in pe.data
 
     def is_port(self, node: str) -> bool:
@@ -224,16 +274,35 @@ class _Network:
             if node.startswith(_SEA):
                 continue
             if node in ports_in.get(self.country(node), ()) or (
-                    self.ctx.type(node) == "Country" and self.coastal(node) and node not in ports_in):
-                self.g.add_edge(node, _SEA + node, link="coast", via=None, corridor=None,
-                                weight=_WEIGHT["coast"], citations=())
-                self.g.add_edge(_SEA + node, _SEA, link="coast", via=None, corridor=None,
-                                weight=0.0, citations=())
+                self.ctx.type(node) == "Country" and self.coastal(node) and node not in ports_in
+            ):
+                self.g.add_edge(
+                    node,
+                    _SEA + node,
+                    link="coast",
+                    via=None,
+                    corridor=None,
+                    weight=_WEIGHT["coast"],
+                    citations=(),
+                )
+                self.g.add_edge(
+                    _SEA + node,
+                    _SEA,
+                    link="coast",
+                    via=None,
+                    corridor=None,
+                    weight=0.0,
+                    citations=(),
+                )
 
     def drop(self, countries: set[str]) -> None:
         gone = {n for n in self.g.nodes if n in countries or self.country(n) in countries}
-        gone |= {e for ends in self.corridor_ends.values() for e in ends
-                 if e in countries or self.country(e) in countries}
+        gone |= {
+            e
+            for ends in self.corridor_ends.values()
+            for e in ends
+            if e in countries or self.country(e) in countries
+        }
         for corridor in list(self.corridor_ends):
             if corridor in gone or any(c in countries for c in self.corridor_countries(corridor)):
                 del self.corridor_ends[corridor]  # a corridor through an avoided country is closed
@@ -242,12 +311,21 @@ class _Network:
 
     def corridor_countries(self, corridor: str) -> list[str]:
         pe = self.pack.get(corridor) if self.pack is not None else None
-        return [c for c in (pe.data.get("countries", ()) if pe is not None else ())
-                if isinstance(c, str)]
+        return [
+            c
+            for c in (pe.data.get("countries", ()) if pe is not None else ())
+            if isinstance(c, str)
+        ]
 
 
-def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tuple[str, ...] = (),
-           max_routes: int = 10, ctx: Context | None = None) -> list[Route]:
+def routes(
+    store: Store,
+    pack: Pack | None,
+    origin: str,
+    avoid: list[str] | tuple[str, ...] = (),
+    max_routes: int = 10,
+    ctx: Context | None = None,
+) -> list[Route]:
     """Up to ``max_routes`` cheapest distinct routes from ``origin`` to a sea port."""
     start = resolve_entity(store, pack, origin)
     avoided = {resolve_entity(store, pack, a).id for a in avoid if a.strip()}
@@ -269,7 +347,8 @@ def routes(store: Store, pack: Pack | None, origin: str, avoid: list[str] | tupl
             if key in seen:
                 continue
             if route.port == route.countries[-1][0] and any(
-                    net.coastal(c) for c, _ in route.countries[1:-1]):
+                net.coastal(c) for c, _ in route.countries[1:-1]
+            ):
                 continue  # it met the sea a country earlier
             seen.add(key)
             out.append(route)
@@ -298,7 +377,7 @@ def _route(net: _Network, origin: str, path: list[str]) -> Route:
         ca, cb = net.country(a), net.country(b)
         if ca in listed and cb in listed:  # the countries the corridor runs through between
             i, j = listed.index(ca), listed.index(cb)
-            for c in (listed[i:j + 1] if i <= j else listed[j:i + 1][::-1]):
+            for c in listed[i : j + 1] if i <= j else listed[j : i + 1][::-1]:
                 cross(c)
     cross(net.country(path[-1]))
     for a, b in itertools.pairwise(path):
@@ -306,11 +385,22 @@ def _route(net: _Network, origin: str, path: list[str]) -> Route:
         cost += d["weight"]
         if d["link"] == "connects" and d["via"] and d["via"] not in corridors:
             corridors.append(d["via"])
-        steps.append(Step(a, ctx.name(a) or a, b, ctx.name(b) or b, d["link"], d["via"],
-                          tuple(d["citations"])))
+        steps.append(
+            Step(
+                a, ctx.name(a) or a, b, ctx.name(b) or b, d["link"], d["via"], tuple(d["citations"])
+            )
+        )
     end = path[-1]
     port_name = ctx.name(end) or end
     if ctx.type(end) == "Country":
         port_name = f"{port_name} (coast)"
-    return Route(origin, ctx.name(origin) or origin, end, port_name, tuple(countries),
-                 tuple(corridors), tuple(steps), round(cost, 2))
+    return Route(
+        origin,
+        ctx.name(origin) or origin,
+        end,
+        port_name,
+        tuple(countries),
+        tuple(corridors),
+        tuple(steps),
+        round(cost, 2),
+    )

@@ -4,6 +4,7 @@ A reading is what one sentence says; a fact is every reading with the same ``fac
 (subject, predicate, object, resource, polarity) together, with the number of independent
 sources behind it, when it was first and last reported, and an Admiralty credibility grade.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ FactKey = tuple[str, str, str | None, str | None, bool]
 @dataclass(frozen=True)
 class Fact:
     """One relation as all sources together state it."""
+
     id: str
     subject: str
     subject_name: str
@@ -105,19 +107,34 @@ class Fact:
         return f"{self.start or '?'}–{self.end or ''}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "subject": self.subject, "subject_name": self.subject_name,
-                "predicate": self.predicate, "object": self.object,
-                "object_name": self.object_name, "negated": self.negated, "origin": self.origin,
-                "start": self.start, "end": self.end, "qualifiers": dict(self.qualifiers),
-                "attributed_to": list(self.attributed_to), "sources": self.sources,
-                "documents": list(self.documents[:MAX_DOCUMENTS]),
-                "document_count": len(self.documents), "first_seen": self.first_seen,
-                "last_seen": self.last_seen, "contradicted_by": self.contradicted_by,
-                "credibility": self.credibility,
-                "credibility_label": CREDIBILITY[self.credibility],
-                "reliability": self.reliability, "admiralty": self.admiralty, "past": self.past,
-                "label": self.label, "evidence": [c.to_dict() for c in self.evidence],
-                "evidence_total": max(self.evidence_total, len(self.evidence))}
+        return {
+            "id": self.id,
+            "subject": self.subject,
+            "subject_name": self.subject_name,
+            "predicate": self.predicate,
+            "object": self.object,
+            "object_name": self.object_name,
+            "negated": self.negated,
+            "origin": self.origin,
+            "start": self.start,
+            "end": self.end,
+            "qualifiers": dict(self.qualifiers),
+            "attributed_to": list(self.attributed_to),
+            "sources": self.sources,
+            "documents": list(self.documents[:MAX_DOCUMENTS]),
+            "document_count": len(self.documents),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "contradicted_by": self.contradicted_by,
+            "credibility": self.credibility,
+            "credibility_label": CREDIBILITY[self.credibility],
+            "reliability": self.reliability,
+            "admiralty": self.admiralty,
+            "past": self.past,
+            "label": self.label,
+            "evidence": [c.to_dict() for c in self.evidence],
+            "evidence_total": max(self.evidence_total, len(self.evidence)),
+        }
 
 
 def pack_key(rel: PackRelation) -> FactKey:
@@ -150,19 +167,24 @@ def check_date(value: str | None, name: str = "as_of") -> str | None:
     return dates.check_date(value, name)
 
 
-def _pack_relations(pack: Pack | None, entity: str | None, predicate: str | None,
-                    as_of: str | None) -> list[PackRelation]:
+def _pack_relations(
+    pack: Pack | None, entity: str | None, predicate: str | None, as_of: str | None
+) -> list[PackRelation]:
     if pack is None:
         return []
     if entity is not None:
         return pack.relations_of(entity, predicate, as_of)
-    return [r for r in pack.relations if (predicate is None or r.predicate == predicate)
-            and (as_of is None or holds_on(r.start, r.end, as_of))]
+    return [
+        r
+        for r in pack.relations
+        if (predicate is None or r.predicate == predicate)
+        and (as_of is None or holds_on(r.start, r.end, as_of))
+    ]
 
 
-def fact_groups(ctx: Context, entity: str | None = None, predicate: str | None = None,
-                as_of: str | None = None
-                ) -> tuple[dict[FactKey, list[Relation]], dict[FactKey, list[PackRelation]]]:
+def fact_groups(
+    ctx: Context, entity: str | None = None, predicate: str | None = None, as_of: str | None = None
+) -> tuple[dict[FactKey, list[Relation]], dict[FactKey, list[PackRelation]]]:
     """Readings and pack relations grouped by fact key: ({key: [Relation]}, {key: [PackRelation]})."""
     readings: dict[FactKey, list[Relation]] = {}
     for r in ctx.relations(entity=entity, predicate=predicate):
@@ -206,8 +228,9 @@ def _same_post(period: PackRelation, reading: Relation, strict: bool = False) ->
     return pack_role == text_role if strict else text_role in ("", pack_role)
 
 
-def pack_disagreement(ctx: Context, key: FactKey,
-                      readings: list[Relation]) -> tuple[list[Relation], list[PackRelation]]:
+def pack_disagreement(
+    ctx: Context, key: FactKey, readings: list[Relation]
+) -> tuple[list[Relation], list[PackRelation]]:
     """The readings the pack contradicts, and the pack periods that contradict them.
 
     The pack is not complete: what it does not record, it does not deny. It contradicts a
@@ -273,14 +296,21 @@ def pack_verdict(ctx: Context, key: FactKey, readings: list[Relation]) -> tuple[
     dated = _dated(ctx, readings)
     if not dated:
         return True, False
-    seen = {(_role(r.qualifiers), d): r for r, d in dated}    # one reading per post and date
-    covered = any(_covers(p, d) for (_role_, d), r in seen.items()
-                  for p in periods if _same_post(p, r))
+    seen = {(_role(r.qualifiers), d): r for r, d in dated}  # one reading per post and date
+    covered = any(
+        _covers(p, d) for (_role_, d), r in seen.items() for p in periods if _same_post(p, r)
+    )
     return covered, contradicted and not covered
 
 
-def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
-               packed: list[PackRelation], against: list[Relation], cite: bool = True) -> Fact:
+def build_fact(
+    ctx: Context,
+    key: FactKey,
+    readings: list[Relation],
+    packed: list[PackRelation],
+    against: list[Relation],
+    cite: bool = True,
+) -> Fact:
     """One Fact from its readings, the pack relations with its key and the opposite readings;
     ``cite=False`` leaves its evidence out (a graph needs only the counts)."""
     s, p, o, res, negated = key
@@ -304,25 +334,52 @@ def build_fact(ctx: Context, key: FactKey, readings: list[Relation],
     ctx.prefetch(cited)
     evidence = [ctx.cite(e) for e in cited]
     best = min((g for g in (ctx.grade(i) for i in docs) if g), default=None)
-    evidence += [pack_citation(f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
-                               + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
-                               q.source) for q in packed if cite]
+    evidence += [
+        pack_citation(
+            f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
+            + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
+            q.source,
+        )
+        for q in packed
+        if cite
+    ]
     origin = "+".join(x for x, on in (("extract", readings), ("pack", packed)) if on)
     attributed = tuple(dict.fromkeys(r.attributed_to for r in readings if r.attributed_to))
     open_ended = any(not q.end for q in packed) if packed else False
-    return Fact(id=stable_id("f", origin, *[x or "" for x in key]), subject=s, subject_name=ctx.name(s) or s,
-                predicate=p, object=o, object_name=ctx.name(o), negated=negated, origin=origin,
-                sources=len(support_keys), credibility=grade, start=starts[0] if starts else None,
-                end=None if open_ended or not ends else ends[-1], qualifiers=quals,
-                attributed_to=attributed, documents=tuple(docs),
-                first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                contradicted_by=len(against_keys), evidence=tuple(evidence),
-                evidence_total=len(spans), best_grade=best)
+    return Fact(
+        id=stable_id("f", origin, *[x or "" for x in key]),
+        subject=s,
+        subject_name=ctx.name(s) or s,
+        predicate=p,
+        object=o,
+        object_name=ctx.name(o),
+        negated=negated,
+        origin=origin,
+        sources=len(support_keys),
+        credibility=grade,
+        start=starts[0] if starts else None,
+        end=None if open_ended or not ends else ends[-1],
+        qualifiers=quals,
+        attributed_to=attributed,
+        documents=tuple(docs),
+        first_seen=dates[0] if dates else None,
+        last_seen=dates[-1] if dates else None,
+        contradicted_by=len(against_keys),
+        evidence=tuple(evidence),
+        evidence_total=len(spans),
+        best_grade=best,
+    )
 
 
-def facts(store: Store, entity: str | None = None, predicate: str | None = None,
-          as_of: str | None = None, pack: Pack | None = None,
-          ctx: Context | None = None, cite: bool = True) -> list[Fact]:
+def facts(
+    store: Store,
+    entity: str | None = None,
+    predicate: str | None = None,
+    as_of: str | None = None,
+    pack: Pack | None = None,
+    ctx: Context | None = None,
+    cite: bool = True,
+) -> list[Fact]:
     """Every fact about ``entity`` (or all facts), optionally of one predicate and holding on
     ``as_of``; text readings and pack relations with the same key merge into one fact.
     Sorted best supported first. ``cite=False``: without evidence sentences."""
@@ -331,28 +388,38 @@ def facts(store: Store, entity: str | None = None, predicate: str | None = None,
     readings, packed = fact_groups(ctx, entity, predicate, as_of)
     # every document and cited sentence in a few queries, not one query each
     if cite:
-        ctx.prefetch(e for rs in readings.values()
-                     for e in list(dict.fromkeys(r.evidence for r in rs))[:MAX_EVIDENCE])
+        ctx.prefetch(
+            e
+            for rs in readings.values()
+            for e in list(dict.fromkeys(r.evidence for r in rs))[:MAX_EVIDENCE]
+        )
     ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
-    ctx.load_entities(x for rs in readings.values() for r in rs
-                      for x in (r.subject, r.object, r.attributed_to))
+    ctx.load_entities(
+        x for rs in readings.values() for r in rs for x in (r.subject, r.object, r.attributed_to)
+    )
     out = []
     for key in list(readings) + [k for k in packed if k not in readings]:
         opposite = key[:4] + (not key[4],)
-        texts, known, against = readings.get(key, []), packed.get(key, []), readings.get(opposite, [])
+        texts, known, against = (
+            readings.get(key, []),
+            packed.get(key, []),
+            readings.get(opposite, []),
+        )
         if texts and known and pack_verdict(ctx, key, texts)[1]:
             # the text claims it for a time the pack excludes: two facts, not one
             out.append(build_fact(ctx, key, texts, [], against, cite))
             out.append(build_fact(ctx, key, [], known, against, cite))
         else:
             out.append(build_fact(ctx, key, texts, known, against, cite))
-    out.sort(key=lambda f: (f.credibility, -f.sources, f.predicate, f.subject_name,
-                            f.object_name or ""))
+    out.sort(
+        key=lambda f: (f.credibility, -f.sources, f.predicate, f.subject_name, f.object_name or "")
+    )
     return out
 
 
-def claims(store: Store, speaker: str, pack: Pack | None = None,
-           ctx: Context | None = None) -> list[Fact]:
+def claims(
+    store: Store, speaker: str, pack: Pack | None = None, ctx: Context | None = None
+) -> list[Fact]:
     """Relations the text puts in ``speaker``'s mouth ("according to X", "X claimed"), one
     fact per claim with the sources that report it."""
     ctx = ctx or Context(store, pack)

@@ -12,6 +12,7 @@ by the ``sources`` setting (CROSSROADS_SOURCES)::
 Anything not listed is F ("reliability cannot be judged"). Credibility belongs to a fact and
 is computed from corroboration and contradiction, as NATO (AJP-2.1) and MISP analysts grade.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -25,15 +26,28 @@ from crossroads.exc import CrossroadsError
 from crossroads.model import Document, fold
 from crossroads.store.base import Store
 
-RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-               "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
-CREDIBILITY = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
-               5: "improbable", 6: "truth cannot be judged"}
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
 
 
 @dataclass(frozen=True)
 class Grades:
     """User-set reliability grades by author and by publisher (folded names)."""
+
     authors: dict[str, Any] = field(default_factory=dict)
     publishers: dict[str, Any] = field(default_factory=dict)
 
@@ -61,9 +75,10 @@ def with_store(grades: Grades, store: Store) -> Grades:
         extra = store.source_grades()
     except (AttributeError, NotImplementedError):
         return grades
-    return Grades(authors={**grades.authors, **{fold(k): v for k, v in extra["authors"].items()}},
-                  publishers={**grades.publishers,
-                              **{fold(k): v for k, v in extra["publishers"].items()}})
+    return Grades(
+        authors={**grades.authors, **{fold(k): v for k, v in extra["authors"].items()}},
+        publishers={**grades.publishers, **{fold(k): v for k, v in extra["publishers"].items()}},
+    )
 
 
 def load_grades(path: str | Path | None = None) -> Grades:
@@ -82,15 +97,17 @@ def load_grades(path: str | Path | None = None) -> Grades:
         for name, grade in (raw.get(table) or {}).items():
             grade = str(grade).strip().upper()
             if grade not in RELIABILITY:
-                raise CrossroadsError(f"{path}: [{table}] {name!r}: grade must be one of A-F, "
-                                      f"not {grade!r}")
+                raise CrossroadsError(
+                    f"{path}: [{table}] {name!r}: grade must be one of A-F, not {grade!r}"
+                )
             grades[fold(name)] = grade
         tables[table] = grades
     return Grades(**tables)
 
 
-def credibility(support: int, against: int, pack_confirms: bool = False,
-                pack_contradicts: bool = False) -> int:
+def credibility(
+    support: int, against: int, pack_confirms: bool = False, pack_contradicts: bool = False
+) -> int:
     """Credibility 1-6 from independent sources for and against, and the pack's word."""
     if pack_confirms and not against:
         return 1

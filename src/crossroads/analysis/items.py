@@ -1,4 +1,5 @@
 """Events, quotes and documents as an analyst reads them: names resolved, sentence cited."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ __all__ = ["DocItem", "EventItem", "QuoteItem", "event_item", "quote_item"]
 @dataclass(frozen=True)
 class EventItem:
     """One event reading with names and its evidence sentence."""
+
     type: str
     actors: tuple[tuple[str, str], ...]
     """(id, name) pairs."""
@@ -36,16 +38,26 @@ class EventItem:
         return f"{who} {neg}{self.type}{' → ' + whom if whom else ''}{mode}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "actors": [{"id": i, "name": n} for i, n in self.actors],
-                "targets": [{"id": i, "name": n} for i, n in self.targets], "date": self.date,
-                "precision": self.precision, "place": self.place, "place_name": self.place_name,
-                "negated": self.negated, "mode": self.mode, "trigger": self.trigger,
-                "summary": self.summary, "evidence": self.evidence.to_dict()}
+        return {
+            "type": self.type,
+            "actors": [{"id": i, "name": n} for i, n in self.actors],
+            "targets": [{"id": i, "name": n} for i, n in self.targets],
+            "date": self.date,
+            "precision": self.precision,
+            "place": self.place,
+            "place_name": self.place_name,
+            "negated": self.negated,
+            "mode": self.mode,
+            "trigger": self.trigger,
+            "summary": self.summary,
+            "evidence": self.evidence.to_dict(),
+        }
 
 
 @dataclass(frozen=True)
 class QuoteItem:
     """A direct quotation with its speaker's name and where it was printed."""
+
     speaker: str | None
     speaker_name: str | None
     text: str
@@ -55,15 +67,21 @@ class QuoteItem:
     evidence: Citation
 
     def to_dict(self) -> dict[str, Any]:
-        return {"speaker": self.speaker, "speaker_name": self.speaker_name, "text": self.text,
-                "cue": self.cue, "date": self.date,
-                "about": [{"id": i, "name": n} for i, n in self.about],
-                "evidence": self.evidence.to_dict()}
+        return {
+            "speaker": self.speaker,
+            "speaker_name": self.speaker_name,
+            "text": self.text,
+            "cue": self.cue,
+            "date": self.date,
+            "about": [{"id": i, "name": n} for i, n in self.about],
+            "evidence": self.evidence.to_dict(),
+        }
 
 
 @dataclass(frozen=True)
 class DocItem:
     """A document that mentions an entity, and how often."""
+
     id: str
     title: str | None
     published: str | None
@@ -71,8 +89,13 @@ class DocItem:
     mentions: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "published": self.published,
-                "source": self.source, "mentions": self.mentions}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "mentions": self.mentions,
+        }
 
 
 def _named(ctx: Context, ids: Iterable[str]) -> tuple[tuple[str, str], ...]:
@@ -80,13 +103,28 @@ def _named(ctx: Context, ids: Iterable[str]) -> tuple[tuple[str, str], ...]:
 
 
 def event_item(ctx: Context, ev: Event) -> EventItem:
-    return EventItem(type=ev.type, actors=_named(ctx, ev.actors), targets=_named(ctx, ev.targets),
-                     date=ev.date, precision=date_precision(ev.date), place=ev.place,
-                     place_name=ctx.name(ev.place), negated=ev.negated, mode=ev.mode,
-                     trigger=ev.trigger, evidence=ctx.cite(ev.evidence))
+    return EventItem(
+        type=ev.type,
+        actors=_named(ctx, ev.actors),
+        targets=_named(ctx, ev.targets),
+        date=ev.date,
+        precision=date_precision(ev.date),
+        place=ev.place,
+        place_name=ctx.name(ev.place),
+        negated=ev.negated,
+        mode=ev.mode,
+        trigger=ev.trigger,
+        evidence=ctx.cite(ev.evidence),
+    )
 
 
 def quote_item(ctx: Context, q: Quote) -> QuoteItem:
-    return QuoteItem(speaker=q.speaker, speaker_name=ctx.name(q.speaker), text=q.text, cue=q.cue,
-                     date=q.date or ctx.published(q.evidence.doc), about=_named(ctx, q.about),
-                     evidence=ctx.cite(q.evidence))
+    return QuoteItem(
+        speaker=q.speaker,
+        speaker_name=ctx.name(q.speaker),
+        text=q.text,
+        cue=q.cue,
+        date=q.date or ctx.published(q.evidence.doc),
+        about=_named(ctx, q.about),
+        evidence=ctx.cite(q.evidence),
+    )

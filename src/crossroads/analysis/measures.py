@@ -4,6 +4,7 @@ Two figures compete only for the same measure. A sentence about a border may giv
 length of a power line along it ("a 45 km power line along the border"); that figure
 is the line's, not the border's, and must not be set against a border of 150 km.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,16 +17,24 @@ MEASURED = {
 """Per predicate, the nouns a figure of the relation itself is attached to."""
 
 _NUMBER = re.compile(r"\d[\d,.]*")
-_UNITS = frozenset("""km kms kilometre kilometres kilometer kilometers mile miles metre metres
+_UNITS = frozenset(
+    """km kms kilometre kilometres kilometer kilometers mile miles metre metres
 meter meters m ft feet sq square cubic hectare hectares acre acres ton tons tonne tonnes
-thousand million billion trillion mn bn long wide deep high strong sized size odd""".split())  # noqa: SIM905  (a word list reads best as text)
-_FILLERS = frozenset("""of the its their his her a an some about around nearly almost over
-more than least at roughly approximately estimated""".split())  # noqa: SIM905  (a word list reads best as text)
-_BEFORE = _FILLERS | frozenset("""length lengths total is are was were runs run stretches
-stretch stretching extends extend extending spans span measures measuring with""".split())  # noqa: SIM905  (a word list reads best as text)
+thousand million billion trillion mn bn long wide deep high strong sized size odd""".split()
+)
+_FILLERS = frozenset(
+    """of the its their his her a an some about around nearly almost over
+more than least at roughly approximately estimated""".split()
+)
+_BEFORE = _FILLERS | frozenset(
+    """length lengths total is are was were runs run stretches
+stretch stretching extends extend extending spans span measures measuring with""".split()
+)
 """Words between a noun and the figure said of it ("a line with a total length of 45 km")."""
-_STOPS = frozenset("""along across in on at from to between with into near inside outside
-through by for and or but which that who is are was were has have had""".split())  # noqa: SIM905  (a word list reads best as text)
+_STOPS = frozenset(
+    """along across in on at from to between with into near inside outside
+through by for and or but which that who is are was were has have had""".split()
+)
 _WORD = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
 
 
@@ -61,10 +70,10 @@ def measure(sentence: str, value: object) -> str | None:
     m = re.search(pattern, sentence)
     if not m:
         return None
-    after = _noun(_WORD.findall(sentence[m.end():])[:8], _UNITS | _FILLERS)
+    after = _noun(_WORD.findall(sentence[m.end() :])[:8], _UNITS | _FILLERS)
     if after is not None:
         return after
-    return _noun(_WORD.findall(sentence[:m.start()])[::-1][:8], _BEFORE)
+    return _noun(_WORD.findall(sentence[: m.start()])[::-1][:8], _BEFORE)
 
 
 def measures_relation(predicate: str, sentence: str, value: object) -> bool:

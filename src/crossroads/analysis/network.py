@@ -1,4 +1,5 @@
 """The relation network around an entity, as a networkx graph, and who sits at its centre."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,9 +14,15 @@ from crossroads.store.base import Store
 __all__ = ["centrality", "graph_to_dict", "neighbourhood"]
 
 
-def neighbourhood(store: Store, entity: str, depth: int = 1, predicates: list[str] | None = None,
-                  as_of: str | None = None, pack: Pack | None = None,
-                  ctx: Context | None = None) -> nx.MultiDiGraph[str]:
+def neighbourhood(
+    store: Store,
+    entity: str,
+    depth: int = 1,
+    predicates: list[str] | None = None,
+    as_of: str | None = None,
+    pack: Pack | None = None,
+    ctx: Context | None = None,
+) -> nx.MultiDiGraph[str]:
     """Entities within ``depth`` relations of ``entity``; one edge per fact (subject ->
     object) with predicate, negated, sources, credibility and dates."""
     ctx = ctx or Context(store, pack)
@@ -37,9 +44,18 @@ def neighbourhood(store: Store, entity: str, depth: int = 1, predicates: list[st
                     continue
                 add_node(f.subject)
                 add_node(f.object)
-                g.add_edge(f.subject, f.object, key=f.id, predicate=f.predicate,
-                           negated=f.negated, sources=f.sources, credibility=f.credibility,
-                           origin=f.origin, start=f.start or "", end=f.end or "")
+                g.add_edge(
+                    f.subject,
+                    f.object,
+                    key=f.id,
+                    predicate=f.predicate,
+                    negated=f.negated,
+                    sources=f.sources,
+                    credibility=f.credibility,
+                    origin=f.origin,
+                    start=f.start or "",
+                    end=f.end or "",
+                )
                 for end in (f.subject, f.object):
                     if end not in seen:
                         seen.add(end)
@@ -67,6 +83,9 @@ def centrality(graph: nx.MultiDiGraph[str], kind: str = "degree") -> list[tuple[
 
 def graph_to_dict(g: nx.MultiDiGraph[str]) -> dict[str, Any]:
     """{'nodes': [{id, name, type}], 'edges': [{id, source, target, predicate, ...}]}."""
-    return {"nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
-            "edges": [{"id": k, "source": u, "target": v, **d}
-                      for u, v, k, d in g.edges(keys=True, data=True)]}
+    return {
+        "nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
+        "edges": [
+            {"id": k, "source": u, "target": v, **d} for u, v, k, d in g.edges(keys=True, data=True)
+        ],
+    }

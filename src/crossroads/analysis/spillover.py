@@ -5,6 +5,7 @@ the provinces and places that border it, and the places inside a bordering count
 armed group the store says ``operates_in`` one of them (or in the country itself) is listed
 with where, its allegiances and affiliations, leaders, designations, and every link's sources.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ PROXIMITY = ("inside", "border area", "neighbour", "inside neighbour")
 @dataclass(frozen=True)
 class Placement:
     """Where a group operates, how close that is, and the fact saying so."""
+
     area: str
     area_name: str
     proximity: str
@@ -35,13 +37,19 @@ class Placement:
     fact: Fact
 
     def to_dict(self) -> dict[str, Any]:
-        return {"area": self.area, "area_name": self.area_name, "proximity": self.proximity,
-                "neighbour": self.neighbour, "fact": self.fact.to_dict()}
+        return {
+            "area": self.area,
+            "area_name": self.area_name,
+            "proximity": self.proximity,
+            "neighbour": self.neighbour,
+            "fact": self.fact.to_dict(),
+        }
 
 
 @dataclass(frozen=True)
 class Exposure:
     """One armed group near the country, and its links."""
+
     group: str
     group_name: str
     placements: tuple[Placement, ...]
@@ -57,21 +65,26 @@ class Exposure:
         return min((p.proximity for p in self.placements), key=PROXIMITY.index)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"group": self.group, "group_name": self.group_name, "nearest": self.nearest,
-                "placements": [p.to_dict() for p in self.placements],
-                "allegiances": [f.to_dict() for f in self.allegiances],
-                "affiliations": [f.to_dict() for f in self.affiliations],
-                "leaders": [f.to_dict() for f in self.leaders],
-                "designations": [f.to_dict() for f in self.designations],
-                "conflicts": [c.to_dict() for c in self.conflicts]}
+        return {
+            "group": self.group,
+            "group_name": self.group_name,
+            "nearest": self.nearest,
+            "placements": [p.to_dict() for p in self.placements],
+            "allegiances": [f.to_dict() for f in self.allegiances],
+            "affiliations": [f.to_dict() for f in self.affiliations],
+            "leaders": [f.to_dict() for f in self.leaders],
+            "designations": [f.to_dict() for f in self.designations],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+        }
 
 
 def _ok(f: Fact) -> bool:
     return not f.negated and f.credibility <= 3 and f.object is not None
 
 
-def _areas(store: Store, pack: Pack | None, ctx: Context,
-           country: str) -> dict[str, tuple[str, str | None]]:
+def _areas(
+    store: Store, pack: Pack | None, ctx: Context, country: str
+) -> dict[str, tuple[str, str | None]]:
     """{area id: (proximity, neighbour country id)} around ``country``."""
     areas: dict[str, tuple[str, str | None]] = {country: ("inside", None)}
     neighbours = []
@@ -117,8 +130,9 @@ def _country_of(store: Store, pack: Pack | None, ctx: Context, place: str) -> st
     return None
 
 
-def exposure(store: Store, pack: Pack | None, country: str,
-             ctx: Context | None = None) -> list[Exposure]:
+def exposure(
+    store: Store, pack: Pack | None, country: str, ctx: Context | None = None
+) -> list[Exposure]:
     """Armed groups operating in or around ``country`` (id or name), nearest first."""
     target = resolve_entity(store, pack, country)
     ctx = ctx or Context(store, pack)
@@ -129,19 +143,35 @@ def exposure(store: Store, pack: Pack | None, country: str,
             continue
         prox, n = areas[f.object]
         placed.setdefault(f.subject, []).append(
-            Placement(f.object, ctx.name(f.object) or f.object, prox, ctx.name(n), f))
+            Placement(f.object, ctx.name(f.object) or f.object, prox, ctx.name(n), f)
+        )
     out = []
     for group, placements in placed.items():
         placements.sort(key=lambda p: (PROXIMITY.index(p.proximity), -p.fact.sources))
         links = [f for f in facts(store, group, pack=pack, ctx=ctx) if _ok(f)]
-        out.append(Exposure(
-            group, ctx.name(group) or group, tuple(placements),
-            allegiances=tuple(f for f in links if f.predicate == "pledged_allegiance_to"),
-            affiliations=tuple(f for f in links if f.predicate == "affiliated_with"),
-            leaders=tuple(f for f in links if f.predicate == "holds_position" and f.object == group),
-            designations=tuple(f for f in links if f.predicate == "designated_terrorist_by"
-                               and f.subject == group),
-            conflicts=tuple(conflicts(store, pack, group, ctx=ctx))))
-    out.sort(key=lambda e: (PROXIMITY.index(e.nearest),
-                            -max(p.fact.sources for p in e.placements), e.group_name))
+        out.append(
+            Exposure(
+                group,
+                ctx.name(group) or group,
+                tuple(placements),
+                allegiances=tuple(f for f in links if f.predicate == "pledged_allegiance_to"),
+                affiliations=tuple(f for f in links if f.predicate == "affiliated_with"),
+                leaders=tuple(
+                    f for f in links if f.predicate == "holds_position" and f.object == group
+                ),
+                designations=tuple(
+                    f
+                    for f in links
+                    if f.predicate == "designated_terrorist_by" and f.subject == group
+                ),
+                conflicts=tuple(conflicts(store, pack, group, ctx=ctx)),
+            )
+        )
+    out.sort(
+        key=lambda e: (
+            PROXIMITY.index(e.nearest),
+            -max(p.fact.sources for p in e.placements),
+            e.group_name,
+        )
+    )
     return out

@@ -1,4 +1,5 @@
 """A timeline: events and dated relations of an entity, a pair or a search, in date order."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ __all__ = ["TimelineItem", "timeline"]
 @dataclass(frozen=True)
 class TimelineItem:
     """One dated happening: an event, or a relation starting or ending."""
+
     date: str
     precision: str
     """'year', 'month' or 'day': how exactly the source dates it."""
@@ -32,20 +34,34 @@ class TimelineItem:
     placed at its report's publication date."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "precision": self.precision, "kind": self.kind,
-                "type": self.type, "summary": self.summary, "entities": list(self.entities),
-                "dated_by": self.dated_by, "evidence": self.evidence.to_dict()}
+        return {
+            "date": self.date,
+            "precision": self.precision,
+            "kind": self.kind,
+            "type": self.type,
+            "summary": self.summary,
+            "entities": list(self.entities),
+            "dated_by": self.dated_by,
+            "evidence": self.evidence.to_dict(),
+        }
 
 
 def _within(d: str, date_from: str | None, date_to: str | None) -> bool:
-    if date_from and d[:len(date_from)] < date_from[:len(d)]:
+    if date_from and d[: len(date_from)] < date_from[: len(d)]:
         return False
-    return not (date_to and d[:len(date_to)] > date_to[:len(d)])
+    return not (date_to and d[: len(date_to)] > date_to[: len(d)])
 
 
-def timeline(store: Store, entity: str | None = None, other: str | None = None,
-             query: str | None = None, date_from: str | None = None, date_to: str | None = None,
-             pack: Pack | None = None, ctx: Context | None = None) -> list[TimelineItem]:
+def timeline(
+    store: Store,
+    entity: str | None = None,
+    other: str | None = None,
+    query: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    pack: Pack | None = None,
+    ctx: Context | None = None,
+) -> list[TimelineItem]:
     """Events and dated relations involving ``entity`` (and ``other``, when given) or found
     in documents matching ``query``, oldest first."""
     check_date(date_from, "date_from")
@@ -63,10 +79,13 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
         return all(e in ids for e in wanted)
 
     events, relations = store.events(entity=entity), ctx.relations(entity=entity)
-    ctx.prefetch([ev.evidence for ev in events]
-                 + [r.evidence for r in relations if r.start or r.end])
-    ctx.load_entities([x for ev in events for x in (*ev.actors, *ev.targets, ev.place)]
-                      + [x for r in relations for x in (r.subject, r.object)])
+    ctx.prefetch(
+        [ev.evidence for ev in events] + [r.evidence for r in relations if r.start or r.end]
+    )
+    ctx.load_entities(
+        [x for ev in events for x in (*ev.actors, *ev.targets, ev.place)]
+        + [x for r in relations for x in (r.subject, r.object)]
+    )
     for ev in events:
         if not keep({*ev.actors, *ev.targets, ev.place}, ev.evidence.doc):
             continue
@@ -75,8 +94,18 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
         if not d:
             d, by = ctx.published(ev.evidence.doc), "document"
         if d:
-            items.append(TimelineItem(d, date_precision(d) or "day", "event", ev.type, item.summary,
-                                      tuple(ev.actors + ev.targets), item.evidence, by))
+            items.append(
+                TimelineItem(
+                    d,
+                    date_precision(d) or "day",
+                    "event",
+                    ev.type,
+                    item.summary,
+                    tuple(ev.actors + ev.targets),
+                    item.evidence,
+                    by,
+                )
+            )
     for r in relations:
         if not (r.start or r.end) or not keep({r.subject, r.object}, r.evidence.doc):
             continue
@@ -84,9 +113,17 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
         cite = ctx.cite(r.evidence)
         for kind, d in (("start", r.start), ("end", r.end)):
             if d:
-                items.append(TimelineItem(d, date_precision(d) or "day", kind, r.predicate,
-                                          f"{kind}: {label.strip()}", (r.subject, r.object or ""),
-                                          cite))
+                items.append(
+                    TimelineItem(
+                        d,
+                        date_precision(d) or "day",
+                        kind,
+                        r.predicate,
+                        f"{kind}: {label.strip()}",
+                        (r.subject, r.object or ""),
+                        cite,
+                    )
+                )
     if pack is not None and entity and docs is None:
         for p in pack.relations_of(entity):
             if not keep({p.subject, p.object}, None):
@@ -94,9 +131,17 @@ def timeline(store: Store, entity: str | None = None, other: str | None = None,
             label = f"{ctx.name(p.subject)} {p.predicate} {ctx.name(p.object) or ''}".strip()
             for kind, d in (("start", p.start), ("end", p.end)):
                 if d:
-                    items.append(TimelineItem(d, date_precision(d) or "day", kind, p.predicate,
-                                              f"{kind}: {label}", (p.subject, p.object or ""),
-                                              pack_citation(label, p.source)))
+                    items.append(
+                        TimelineItem(
+                            d,
+                            date_precision(d) or "day",
+                            kind,
+                            p.predicate,
+                            f"{kind}: {label}",
+                            (p.subject, p.object or ""),
+                            pack_citation(label, p.source),
+                        )
+                    )
     items = [i for i in items if _within(i.date, date_from, date_to)]
     items.sort(key=lambda i: (i.date, i.kind != "end", i.summary))
     return items

@@ -1,4 +1,5 @@
 """Command-line interface: thin wrappers over importable functions, one module per area."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """`crossroads analyze basing|corridors|spillover`: the region's three analyses, reasons cited."""
+
 from __future__ import annotations
 
 import click
@@ -12,8 +13,12 @@ from crossroads.cli.main import cli, db_option, friendly_errors, pack_option
 from crossroads.pack import load_pack
 from crossroads.store import open_store
 
-_VERDICT_STYLE = {"closed": "bold red", "constrained": "bold yellow", "open": "bold green",
-                  "unknown": "dim"}
+_VERDICT_STYLE = {
+    "closed": "bold red",
+    "constrained": "bold yellow",
+    "open": "bold green",
+    "unknown": "dim",
+}
 
 
 @cli.group()
@@ -23,8 +28,11 @@ def analyze() -> None:
 
 @analyze.command()
 @click.option("--power", required=True, help="The power seeking bases, e.g. 'United States'.")
-@click.option("--hosts", required=True,
-              help="Comma-separated countries or regions, e.g. 'Central Asia,Pakistan'.")
+@click.option(
+    "--hosts",
+    required=True,
+    help="Comma-separated countries or regions, e.g. 'Central Asia,Pakistan'.",
+)
 @click.option("--json", "as_json", is_flag=True)
 @db_option
 @pack_option
@@ -52,21 +60,32 @@ def basing(power: str, hosts: str, as_json: bool, db: str, packs: tuple[str, ...
                 quote = "" if c.kind == "pack" else f"  “{escape(sentence(c, 200))}”"
                 console.print(f"             [dim]{escape(c.label)}[/dim]{quote}")
         for k in v.conflicts:
-            console.print(f"  [red]conflict[/red]   {escape(k.summary)} (see `crossroads conflicts`)")
+            console.print(
+                f"  [red]conflict[/red]   {escape(k.summary)} (see `crossroads conflicts`)"
+            )
         console.print()
 
 
 @analyze.command()
 @click.option("--from", "origin", required=True, help="The (landlocked) country to start from.")
-@click.option("--avoid", multiple=True,
-              help="A country routes must not cross (repeatable or comma-separated).")
+@click.option(
+    "--avoid",
+    multiple=True,
+    help="A country routes must not cross (repeatable or comma-separated).",
+)
 @click.option("--max", "max_routes", default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @db_option
 @pack_option
 @friendly_errors
-def corridors(origin: str, avoid: tuple[str, ...], max_routes: int, as_json: bool, db: str,
-              packs: tuple[str, ...]) -> None:
+def corridors(
+    origin: str,
+    avoid: tuple[str, ...],
+    max_routes: int,
+    as_json: bool,
+    db: str,
+    packs: tuple[str, ...],
+) -> None:
     """Routes from a country to a sea port, the countries each crosses and the corridors used.
 
     Example:
@@ -90,8 +109,10 @@ def corridors(origin: str, avoid: tuple[str, ...], max_routes: int, as_json: boo
             if s.link == "coast":
                 continue
             link = f"{s.link} via {s.via}" if s.via else s.link
-            console.print(f"    {escape(s.source_name)} —{escape(link)}→ {escape(s.target_name)}"
-                          f"  [dim]{escape(cites(s.citations, 1))}[/dim]")
+            console.print(
+                f"    {escape(s.source_name)} —{escape(link)}→ {escape(s.target_name)}"
+                f"  [dim]{escape(cites(s.citations, 1))}[/dim]"
+            )
 
 
 @analyze.command()
@@ -121,12 +142,20 @@ def spillover(country: str, as_json: bool, db: str, packs: tuple[str, ...]) -> N
             where = p.area_name
             if p.neighbour and p.neighbour != p.area_name:
                 where += f", {p.neighbour}"
-            console.print(f"  operates in {escape(where)} [{p.proximity}]  "
-                          f"[dim]{escape(cites(p.fact.evidence))}[/dim]")
-        for label, fs in (("allegiance", e.allegiances), ("affiliation", e.affiliations),
-                          ("leader", e.leaders), ("designation", e.designations)):
+            console.print(
+                f"  operates in {escape(where)} [{p.proximity}]  "
+                f"[dim]{escape(cites(p.fact.evidence))}[/dim]"
+            )
+        for label, fs in (
+            ("allegiance", e.allegiances),
+            ("affiliation", e.affiliations),
+            ("leader", e.leaders),
+            ("designation", e.designations),
+        ):
             for f in fs:
-                console.print(f"  {label}: {escape(f.label)}  [dim]{escape(cites(f.evidence))}[/dim]")
+                console.print(
+                    f"  {label}: {escape(f.label)}  [dim]{escape(cites(f.evidence))}[/dim]"
+                )
         for c in e.conflicts:
             console.print(f"  [red]conflict[/red]: {escape(c.summary)}")
         console.print()

@@ -1,4 +1,5 @@
 """`crossroads export`: the store in a format other tools read."""
+
 from __future__ import annotations
 
 import sys
@@ -13,10 +14,20 @@ from crossroads.store import open_store
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="jsonl", show_default=True,
-              help="jsonl: facts export (docs/export.md); ftm: FollowTheMoney; csv: events; graphml: network.")
-@click.option("--out", "-o", default="-", show_default=True, help="Output file, - for standard output.")
-@click.option("--source", default=None, help="Only documents read from this input file (base name).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: facts export (docs/export.md); ftm: FollowTheMoney; csv: events; graphml: network.",
+)
+@click.option(
+    "--out", "-o", default="-", show_default=True, help="Output file, - for standard output."
+)
+@click.option(
+    "--source", default=None, help="Only documents read from this input file (base name)."
+)
 @db_option
 @pack_option
 @friendly_errors

@@ -3,6 +3,7 @@
 Thin wrappers over crossroads.analysis; rich tables for people, ``--json`` (one JSON object
 a line, or one object for a profile) for programs. Every fact is shown with its sources.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
@@ -56,16 +57,16 @@ def cites(citations: Iterable[Citation], limit: int = 2) -> str:
 
 
 def sentence(c: Citation, width: int = 160) -> str:
-    return c.text if len(c.text) <= width else c.text[:width - 1] + "…"
+    return c.text if len(c.text) <= width else c.text[: width - 1] + "…"
 
 
 def _in_range(day: str | None, date_from: str | None, date_to: str | None) -> bool:
     """Whether a partial ISO date overlaps [date_from, date_to] (undated: only if unbounded)."""
     if not day:
         return not (date_from or date_to)
-    if date_from and day[:len(date_from)] < date_from[:len(day)]:
+    if date_from and day[: len(date_from)] < date_from[: len(day)]:
         return False
-    return not (date_to and day[:len(date_to)] > date_to[:len(day)])
+    return not (date_to and day[: len(date_to)] > date_to[: len(day)])
 
 
 def emit_json(items: Iterable[Item]) -> None:
@@ -80,8 +81,10 @@ def print_facts(found: Sequence[Fact], title: str | None = None) -> None:
     for f in found:
         period = f"  ({f.period})" if f.period else ""
         src = "pack" if f.origin == "pack" else f"{f.sources} source(s)"
-        console.print(f"[bold]{escape(f.label)}[/bold]{period}  [dim]{f.admiralty}: "
-                      f"credibility {f.credibility} ({CREDIBILITY[f.credibility]}), {src}[/dim]")
+        console.print(
+            f"[bold]{escape(f.label)}[/bold]{period}  [dim]{f.admiralty}: "
+            f"credibility {f.credibility} ({CREDIBILITY[f.credibility]}), {src}[/dim]"
+        )
         for c in f.evidence[:3]:
             text = "" if c.kind == "pack" else f"  “{escape(sentence(c))}”"
             console.print(f"    [dim]{escape(c.label)}[/dim]{text}")
@@ -92,14 +95,23 @@ def print_facts(found: Sequence[Fact], title: str | None = None) -> None:
 @cli.command()
 @click.argument("entity", required=False)
 @click.option("--predicate", type=click.Choice(PREDICATES), default=None)
-@click.option("--as-of", "as_of", default=None, metavar="DATE", help="Only relations holding on DATE.")
+@click.option(
+    "--as-of", "as_of", default=None, metavar="DATE", help="Only relations holding on DATE."
+)
 @click.option("--limit", "-n", default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per fact.")
 @db_option
 @pack_option
 @friendly_errors
-def facts(entity: str | None, predicate: str | None, as_of: str | None, limit: int,
-          as_json: bool, db: str, packs: tuple[str, ...]) -> None:
+def facts(
+    entity: str | None,
+    predicate: str | None,
+    as_of: str | None,
+    limit: int,
+    as_json: bool,
+    db: str,
+    packs: tuple[str, ...],
+) -> None:
     """Facts merged across sources (and the pack), with source counts and credibility 1-6.
 
     Example:
@@ -129,8 +141,15 @@ def facts(entity: str | None, predicate: str | None, as_of: str | None, limit: i
 @db_option
 @pack_option
 @friendly_errors
-def quotes(speaker: str | None, about: str | None, date_from: str | None, date_to: str | None,
-           as_json: bool, db: str, packs: tuple[str, ...]) -> None:
+def quotes(
+    speaker: str | None,
+    about: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    as_json: bool,
+    db: str,
+    packs: tuple[str, ...],
+) -> None:
     """Who said what: direct quotations with their speakers and where they were printed,
     and (with --speaker) the claims the text attributes to the speaker.
 
@@ -139,6 +158,7 @@ def quotes(speaker: str | None, about: str | None, date_from: str | None, date_t
         crossroads quotes --speaker "Zamir Kabulov"
     """
     from crossroads.analysis.facts import check_date
+
     checked(check_date, date_from, "--from")
     checked(check_date, date_to, "--to")
     pack = load_pack(packs)
@@ -159,8 +179,10 @@ def quotes(speaker: str | None, about: str | None, date_from: str | None, date_t
     if said:
         print_facts(said, "claims attributed to the speaker")
     for q in found:
-        console.print(f"[bold]{escape(q.speaker_name or 'unknown speaker')}[/bold] {escape(q.cue)}"
-                      f"  [dim]{escape(q.evidence.label)}[/dim]")
+        console.print(
+            f"[bold]{escape(q.speaker_name or 'unknown speaker')}[/bold] {escape(q.cue)}"
+            f"  [dim]{escape(q.evidence.label)}[/dim]"
+        )
         console.print(f"  “{escape(q.text)}”")
 
 
@@ -173,8 +195,15 @@ def quotes(speaker: str | None, about: str | None, date_from: str | None, date_t
 @db_option
 @pack_option
 @friendly_errors
-def events(entity: str | None, type_: str | None, date_from: str | None, date_to: str | None,
-           as_json: bool, db: str, packs: tuple[str, ...]) -> None:
+def events(
+    entity: str | None,
+    type_: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    as_json: bool,
+    db: str,
+    packs: tuple[str, ...],
+) -> None:
     """Events (PLOVER types) with actors, targets, date and evidence sentence.
 
     Example:
@@ -182,14 +211,17 @@ def events(entity: str | None, type_: str | None, date_from: str | None, date_to
         crossroads events --type REJECT --from 2021-01 --to 2021-12
     """
     from crossroads.analysis.facts import check_date
+
     checked(check_date, date_from, "--from")
     checked(check_date, date_to, "--to")
     pack = load_pack(packs)
     with open_store(db) as store:
         ctx = Context(store, pack)
         eid = resolve_entity(store, pack, entity).id if entity else None
-        found = [event_item(ctx, e) for e in store.events(entity=eid, type=type_,
-                                                        date_from=date_from, date_to=date_to)]
+        found = [
+            event_item(ctx, e)
+            for e in store.events(entity=eid, type=type_, date_from=date_from, date_to=date_to)
+        ]
     found.sort(key=lambda e: e.date or e.evidence.published or "")
     if as_json:
         emit_json(found)
@@ -198,8 +230,10 @@ def events(entity: str | None, type_: str | None, date_from: str | None, date_to
         click.echo("no events")
         return
     for e in found:
-        console.print(f"[bold]{e.date or '?'}[/bold]  {escape(e.summary)}  "
-                      f"[dim]{escape(e.evidence.label)}[/dim]")
+        console.print(
+            f"[bold]{e.date or '?'}[/bold]  {escape(e.summary)}  "
+            f"[dim]{escape(e.evidence.label)}[/dim]"
+        )
         console.print(f"    “{escape(sentence(e.evidence))}”")
 
 
@@ -268,19 +302,25 @@ def profile(entity: str, as_json: bool, db: str, packs: tuple[str, ...]) -> None
     if p.past:
         print_facts(p.past, "past relations")
     for ev in p.events:
-        console.print(f"[dim]{ev.date or '?'}[/dim] {escape(ev.summary)}  "
-                      f"[dim]{escape(ev.evidence.label)}[/dim]")
+        console.print(
+            f"[dim]{ev.date or '?'}[/dim] {escape(ev.summary)}  "
+            f"[dim]{escape(ev.evidence.label)}[/dim]"
+        )
     for label, qs in (("said", p.quotes_by), ("quoted about it", p.quotes_about)):
         for q in qs:
-            console.print(f"[bold]{label}[/bold] ({escape(q.speaker_name or '?')}): “{escape(q.text)}”"
-                          f"  [dim]{escape(q.evidence.label)}[/dim]")
+            console.print(
+                f"[bold]{label}[/bold] ({escape(q.speaker_name or '?')}): “{escape(q.text)}”"
+                f"  [dim]{escape(q.evidence.label)}[/dim]"
+            )
     for c in p.conflicts:
         console.print(f"[bold red]conflict[/bold red] {escape(c.summary)}")
     if p.documents:
         console.print("[dim]documents:[/dim]")
         for d in p.documents:
-            console.print(f"  {d.mentions}× {escape(d.title or d.source)} "
-                          f"({d.published or 'undated'})  [dim]{d.id}[/dim]")
+            console.print(
+                f"  {d.mentions}× {escape(d.title or d.source)} "
+                f"({d.published or 'undated'})  [dim]{d.id}[/dim]"
+            )
 
 
 @cli.command()
@@ -293,8 +333,16 @@ def profile(entity: str, as_json: bool, db: str, packs: tuple[str, ...]) -> None
 @db_option
 @pack_option
 @friendly_errors
-def timeline(entity: str | None, other: str | None, query: str | None, date_from: str | None,
-             date_to: str | None, as_json: bool, db: str, packs: tuple[str, ...]) -> None:
+def timeline(
+    entity: str | None,
+    other: str | None,
+    query: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    as_json: bool,
+    db: str,
+    packs: tuple[str, ...],
+) -> None:
     """Events and dated relations in date order, with the precision of each date.
 
     Example:
@@ -314,22 +362,36 @@ def timeline(entity: str | None, other: str | None, query: str | None, date_from
         return
     for i in items:
         note = ", report date" if i.dated_by == "document" else ""
-        console.print(f"[bold]{i.date}[/bold] [dim]({i.precision}{note})[/dim]  "
-                      f"{escape(i.summary)}  [dim]{escape(i.evidence.label)}[/dim]")
+        console.print(
+            f"[bold]{i.date}[/bold] [dim]({i.precision}{note})[/dim]  "
+            f"{escape(i.summary)}  [dim]{escape(i.evidence.label)}[/dim]"
+        )
 
 
 @cli.command()
 @click.argument("entity")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 4))
-@click.option("--predicate", "predicates", multiple=True, type=click.Choice(PREDICATES),
-              help="Only these relations (repeatable).")
+@click.option(
+    "--predicate",
+    "predicates",
+    multiple=True,
+    type=click.Choice(PREDICATES),
+    help="Only these relations (repeatable).",
+)
 @click.option("--as-of", "as_of", default=None, metavar="DATE")
 @click.option("--json", "as_json", is_flag=True, help="Nodes, edges and centrality as JSON.")
 @db_option
 @pack_option
 @friendly_errors
-def network(entity: str, depth: int, predicates: tuple[str, ...], as_of: str | None,
-            as_json: bool, db: str, packs: tuple[str, ...]) -> None:
+def network(
+    entity: str,
+    depth: int,
+    predicates: tuple[str, ...],
+    as_of: str | None,
+    as_json: bool,
+    db: str,
+    packs: tuple[str, ...],
+) -> None:
     """The relation neighbourhood of an entity and who is most central in it.
 
     Example:
@@ -339,8 +401,15 @@ def network(entity: str, depth: int, predicates: tuple[str, ...], as_of: str | N
     pack = load_pack(packs)
     with open_store(db) as store:
         eid = resolve_entity(store, pack, entity).id
-        g = checked(neighbourhood, store, eid, depth=depth, predicates=list(predicates) or None,
-                    as_of=as_of, pack=pack)
+        g = checked(
+            neighbourhood,
+            store,
+            eid,
+            depth=depth,
+            predicates=list(predicates) or None,
+            as_of=as_of,
+            pack=pack,
+        )
     ranks = centrality(g)
     if as_json:
         data = graph_to_dict(g)
@@ -352,6 +421,8 @@ def network(entity: str, depth: int, predicates: tuple[str, ...], as_of: str | N
         rel = ("NOT " if d["negated"] else "") + d["predicate"]
         period = f"  ({d['start'] or '?'}–{d['end']})" if d["start"] or d["end"] else ""
         src = "pack" if d["origin"] == "pack" else f"{d['sources']} source(s)"
-        console.print(f"{escape(g.nodes[u]['name'])} [bold]{rel}[/bold] {escape(g.nodes[v]['name'])}"
-                      f"{period}  [dim]credibility {d['credibility']}, {src}[/dim]")
+        console.print(
+            f"{escape(g.nodes[u]['name'])} [bold]{rel}[/bold] {escape(g.nodes[v]['name'])}"
+            f"{period}  [dim]credibility {d['credibility']}, {src}[/dim]"
+        )
     console.print("most central: " + ", ".join(f"{escape(n)} ({s})" for _, n, s in ranks[:5]))

@@ -1,4 +1,5 @@
 """`crossroads search|documents|show|entities|entity`: look into what the store holds."""
+
 from __future__ import annotations
 
 import re
@@ -29,15 +30,21 @@ def _highlight(snippet: str) -> Text:
 
 @cli.command()
 @click.argument("query")
-@click.option("--kind", type=click.Choice(["all", "documents", "entities", "facts"]), default="all",
-              show_default=True, help="What to search.")
+@click.option(
+    "--kind",
+    type=click.Choice(["all", "documents", "entities", "facts"]),
+    default="all",
+    show_default=True,
+    help="What to search.",
+)
 @click.option("--limit", "-n", default=10, show_default=True, help="Most hits of each kind.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit, with its 'kind'.")
 @db_option
 @pack_option
 @friendly_errors
-def search(query: str, kind: str, limit: int, as_json: bool, db: str,
-           packs: tuple[str, ...]) -> None:
+def search(
+    query: str, kind: str, limit: int, as_json: bool, db: str, packs: tuple[str, ...]
+) -> None:
     """Search documents (full text, ranked, with a snippet), entities and facts together.
 
     Facts are those of the best-matching entity, with their sources.
@@ -52,17 +59,37 @@ def search(query: str, kind: str, limit: int, as_json: bool, db: str,
         found = []
         if kind in ("all", "facts") and ents:
             from crossroads.analysis.facts import facts as find_facts
+
             found = find_facts(store, entity=ents[0].id, pack=load_pack(packs))[:limit]
         if kind == "facts":
             ents = []
     if as_json:
         for h in hits:
-            click.echo(dumps({"kind": "document", "id": h.document.id, "title": h.document.title,
-                                   "published": h.document.published, "source": h.document.source,
-                                   "score": h.score, "snippet": h.snippet}))
+            click.echo(
+                dumps(
+                    {
+                        "kind": "document",
+                        "id": h.document.id,
+                        "title": h.document.title,
+                        "published": h.document.published,
+                        "source": h.document.source,
+                        "score": h.score,
+                        "snippet": h.snippet,
+                    }
+                )
+            )
         for e in ents:
-            click.echo(dumps({"kind": "entity", "id": e.id, "type": e.type, "name": e.name,
-                                   "aliases": list(e.aliases)}))
+            click.echo(
+                dumps(
+                    {
+                        "kind": "entity",
+                        "id": e.id,
+                        "type": e.type,
+                        "name": e.name,
+                        "aliases": list(e.aliases),
+                    }
+                )
+            )
         for f in found:
             click.echo(dumps({"kind": "fact", **f.to_dict()}))
         return
@@ -73,8 +100,10 @@ def search(query: str, kind: str, limit: int, as_json: bool, db: str,
         console.print("[bold underline]Documents[/bold underline]")
     for rank, h in enumerate(hits, 1):
         d = h.document
-        console.print(f"{rank}. [bold]{escape(d.title or '(untitled)')}[/bold]  "
-                      f"{d.published or 'date unknown'}  {escape(d.source)}  [dim]{d.id}[/dim]")
+        console.print(
+            f"{rank}. [bold]{escape(d.title or '(untitled)')}[/bold]  "
+            f"{d.published or 'date unknown'}  {escape(d.source)}  [dim]{d.id}[/dim]"
+        )
         console.print(_highlight(h.snippet))
     if ents:
         console.print("\n[bold underline]Entities[/bold underline]")
@@ -82,6 +111,7 @@ def search(query: str, kind: str, limit: int, as_json: bool, db: str,
             console.print(f"{escape(e.name)}  [dim]{e.type}  {e.id}[/dim]")
     if found:
         from crossroads.cli.facts import print_facts
+
         console.print()
         print_facts(found, title=f"Facts about {ents[0].name if ents else query}")
 
@@ -114,9 +144,16 @@ def documents(source: str | None, limit: int, as_json: bool, db: str) -> None:
         table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=width)
     for d in docs:
         note = f" (near-duplicate of {d.duplicate_of[:10]})" if d.duplicate_of else ""
-        title = "(page: articles listed below it)" if d.kind == "page" else (d.title or "(untitled)")
-        table.add_row(d.id[:12], d.published or "-", escape(title) + note,
-                      escape(d.author or "-"), escape(d.source))
+        title = (
+            "(page: articles listed below it)" if d.kind == "page" else (d.title or "(untitled)")
+        )
+        table.add_row(
+            d.id[:12],
+            d.published or "-",
+            escape(title) + note,
+            escape(d.author or "-"),
+            escape(d.source),
+        )
     console.print(table)
 
 
@@ -141,9 +178,14 @@ def show(doc_id: str, as_json: bool, db: str) -> None:
         click.echo(dumps(doc.to_record(), indent=1))
         return
     console.print(f"[bold]{escape(doc.title or '(untitled)')}[/bold]")
-    for label, value in (("id", doc.id), ("source", doc.source), ("author", doc.author),
-                         ("published", doc.published or "unknown"), ("parent", doc.parent),
-                         ("near-duplicate of", doc.duplicate_of)):
+    for label, value in (
+        ("id", doc.id),
+        ("source", doc.source),
+        ("author", doc.author),
+        ("published", doc.published or "unknown"),
+        ("parent", doc.parent),
+        ("near-duplicate of", doc.duplicate_of),
+    ):
         if value:
             console.print(f"[dim]{label}:[/dim] {escape(str(value))}")
     for c in children:
@@ -180,8 +222,17 @@ def entities(type_: str | None, doc: str | None, limit: int, as_json: bool, db: 
         rows = store.entities(type=type_, doc=doc, limit=limit)
     if as_json:
         for e, n in rows:
-            click.echo(dumps({"id": e.id, "type": e.type, "name": e.name,
-                                   "aliases": list(e.aliases), "mentions": n}))
+            click.echo(
+                dumps(
+                    {
+                        "id": e.id,
+                        "type": e.type,
+                        "name": e.name,
+                        "aliases": list(e.aliases),
+                        "mentions": n,
+                    }
+                )
+            )
         return
     table = Table(box=None, header_style="bold")
     table.add_column("mentions", no_wrap=True, justify="right")
@@ -225,11 +276,23 @@ def entity(name: str, limit: int, as_json: bool, db: str) -> None:
             if not sentences or sentences[-1][0:3] != (d.id, s, t):
                 sentences.append((d.id, s, t, d))
     if as_json:
-        click.echo(dumps({"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
-                               "data": e.data, "mentions": len(mentions),
-                               "sentences": [{"doc": i, "start": s, "end": t, "text": d.text[s:t]}
-                                             for i, s, t, d in sentences[:limit]]},
-                              indent=1))
+        click.echo(
+            dumps(
+                {
+                    "id": e.id,
+                    "type": e.type,
+                    "name": e.name,
+                    "aliases": list(e.aliases),
+                    "data": e.data,
+                    "mentions": len(mentions),
+                    "sentences": [
+                        {"doc": i, "start": s, "end": t, "text": d.text[s:t]}
+                        for i, s, t, d in sentences[:limit]
+                    ],
+                },
+                indent=1,
+            )
+        )
         return
     console.print(f"[bold]{escape(e.name)}[/bold]  {e.type}  [dim]{e.id}[/dim]")
     if e.aliases:

@@ -5,6 +5,7 @@ the window title or write the clipboard (OSC 52). Everything the CLI prints goes
 `safe` (the consoles below do it for every string they render), which shows such characters
 as visible escapes (``\\x1b``) instead of sending them; JSON output escapes them as \\uXXXX.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,9 @@ def safe(text: str) -> str:
 
 def dumps(obj: object, **kwargs: Any) -> str:
     """json.dumps (non-ASCII kept) with every terminal control character escaped."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                            json.dumps(obj, ensure_ascii=False, **kwargs))
+    return _JSON_UNSAFE.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(obj, ensure_ascii=False, **kwargs)
+    )
 
 
 class SafeConsole(Console):

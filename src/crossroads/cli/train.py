@@ -1,5 +1,6 @@
 """`crossroads train`: rebuild the relation and event models from annotated articles, and
 measure them by document-fold cross-validation."""
+
 from __future__ import annotations
 
 import json
@@ -19,21 +20,41 @@ def _row(name: str, s: Scores) -> dict[str, Any]:
 
 
 @cli.command()
-@click.option("--data", "data", multiple=True, metavar="GOLD[:TEXTS]",
-              help="Gold folder and, after ':', its texts (default: 'corpus' beside it); or a "
-                   "folder holding train/gold and eval/gold (repeatable; default: the eval_dir "
-                   "setting).")
-@click.option("--out", type=click.Path(file_okay=False),
-              help="Where to write the model files (default: the package's own, replacing them).")
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    metavar="GOLD[:TEXTS]",
+    help="Gold folder and, after ':', its texts (default: 'corpus' beside it); or a "
+    "folder holding train/gold and eval/gold (repeatable; default: the eval_dir "
+    "setting).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    help="Where to write the model files (default: the package's own, replacing them).",
+)
 @click.option("--cv", "k", type=int, default=0, help="Also cross-validate with K document folds.")
-@click.option("--curve", is_flag=True, help="With --cv: F1 at 25, 50, 75 and 100% of the training files.")
+@click.option(
+    "--curve", is_flag=True, help="With --cv: F1 at 25, 50, 75 and 100% of the training files."
+)
 @click.option("--no-save", is_flag=True, help="Measure only; keep the model files as they are.")
-@click.option("--cache", type=click.Path(file_okay=False), help="Keep parsed articles here between runs.")
+@click.option(
+    "--cache", type=click.Path(file_okay=False), help="Keep parsed articles here between runs."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the measures as one JSON object.")
 @pack_option
 @friendly_errors
-def train(data: tuple[str, ...], out: str | None, k: int, curve: bool, no_save: bool,
-          cache: str | None, as_json: bool, packs: tuple[str, ...]) -> None:
+def train(
+    data: tuple[str, ...],
+    out: str | None,
+    k: int,
+    curve: bool,
+    no_save: bool,
+    cache: str | None,
+    as_json: bool,
+    packs: tuple[str, ...],
+) -> None:
     """Train the relation and event models on annotated articles (gold files in the scorer's format,
     their texts in a `corpus` folder beside them).
 
@@ -51,22 +72,27 @@ def train(data: tuple[str, ...], out: str | None, k: int, curve: bool, no_save: 
     if not roots:
         raise click.UsageError("no annotated data: give --data FOLDER or set CROSSROADS_EVAL_DIR")
     golds = [g for r in roots for g in t.find_sets(r)]
-    missing = [str(p) for g in golds for p in g if not p.is_dir()] or (
-        [] if golds else list(roots))
+    missing = [str(p) for g in golds for p in g if not p.is_dir()] or ([] if golds else list(roots))
     if missing:
         raise CrossroadsError(f"{', '.join(missing)}: no such folder of gold files or texts")
     extractor = Extractor(pack=load_pack(packs), processes=int(settings.get("processes")))
     examples = t.prepare(golds, extractor, Path(cache) if cache else None)
-    report: dict[str, Any] = {"documents": len(examples), "sources": len({e.source for e in examples})}
+    report: dict[str, Any] = {
+        "documents": len(examples),
+        "sources": len({e.source for e in examples}),
+    }
     if k:
-        cv = t.crossvalidate(examples, pack_facts(extractor.pack), k, (25, 50, 75, 100) if curve else ())
+        cv = t.crossvalidate(
+            examples, pack_facts(extractor.pack), k, (25, 50, 75, 100) if curve else ()
+        )
         report["folds"] = [_row(f"fold {i + 1}", s) for i, s in enumerate(cv.folds)]
         report["total"] = _row("total", cv.total)
         report["rules_alone"] = _row("rules alone", cv.rules)
         report["labels"] = {lab: c.as_dict() for lab, c in sorted(cv.total.labels.items())}
         report["curve"] = {f"{pct}%": cv.curve[pct].kinds["relation"].as_dict() for pct in cv.curve}
-        report["event_curve"] = {f"{pct}%": cv.curve[pct].kinds["event"].as_dict()
-                                 for pct in cv.curve}
+        report["event_curve"] = {
+            f"{pct}%": cv.curve[pct].kinds["event"].as_dict() for pct in cv.curve
+        }
     if not no_save:
         folder = Path(out) if out else MODELS
         path = t.save(t.train(examples), folder)
@@ -81,13 +107,20 @@ def train(data: tuple[str, ...], out: str | None, k: int, curve: bool, no_save: 
         return
     click.echo(f"{report['documents']} articles from {report['sources']} files")
     for row in report.get("folds", []) + ([report["total"], report["rules_alone"]] if k else []):
-        cells = "  ".join(f"{kind} P {v['p']:.2f} R {v['r']:.2f} F1 {v['f1']:.2f}"
-                          for kind, v in row.items() if kind != "name")
+        cells = "  ".join(
+            f"{kind} P {v['p']:.2f} R {v['r']:.2f} F1 {v['f1']:.2f}"
+            for kind, v in row.items()
+            if kind != "name"
+        )
         click.echo(f"{row['name']:12s} {cells}")
     for lab, v in report.get("labels", {}).items():
-        click.echo(f"  {lab:38s} F1 {v['f1']:.2f}  (P {v['p']:.2f} R {v['r']:.2f}, gold {v['gold']})")
+        click.echo(
+            f"  {lab:38s} F1 {v['f1']:.2f}  (P {v['p']:.2f} R {v['r']:.2f}, gold {v['gold']})"
+        )
     for pct, v in report.get("curve", {}).items():
         ev = report["event_curve"][pct]
-        click.echo(f"  learning curve {pct:>4s}: relation F1 {v['f1']:.2f}  event F1 {ev['f1']:.2f}")
+        click.echo(
+            f"  learning curve {pct:>4s}: relation F1 {v['f1']:.2f}  event F1 {ev['f1']:.2f}"
+        )
     if "saved" in report:
         click.echo(f"models written to {report['saved']}")

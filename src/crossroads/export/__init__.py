@@ -5,13 +5,18 @@
 - csv:     events with ACLED-like columns
 - graphml: the relation network (Gephi)
 """
+
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
 
-FORMATS = {"jsonl": "crossroads.export.jsonl", "ftm": "crossroads.export.ftm",
-           "csv": "crossroads.export.events_csv", "graphml": "crossroads.export.graphml"}
+FORMATS = {
+    "jsonl": "crossroads.export.jsonl",
+    "ftm": "crossroads.export.ftm",
+    "csv": "crossroads.export.events_csv",
+    "graphml": "crossroads.export.graphml",
+}
 
 
 def writer(fmt: str) -> Callable[..., int]:

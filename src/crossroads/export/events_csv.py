@@ -6,6 +6,7 @@ the PLOVER type (schema.toml). ``source`` names the document and its date, ``not
 evidence sentence, and ``doc``/``start``/``end`` point into the stored text. Negated and
 planned or hypothetical events, and the events of near-duplicate documents, are left out.
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,9 +19,25 @@ from crossroads.store.base import Store
 
 __all__ = ["COLUMNS", "write"]
 
-COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "actor1", "actor2",
-           "location", "admin1", "country", "latitude", "longitude", "geo_precision", "source",
-           "notes", "doc", "start", "end")
+COLUMNS = (
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "admin1",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "doc",
+    "start",
+    "end",
+)
 _TIME = {10: 1, 7: 2, 4: 3}
 _GEO = {"city": 1, "point": 1, "province": 2, "country": 3}
 
@@ -28,7 +45,8 @@ _GEO = {"city": 1, "point": 1, "province": 2, "country": 3}
 def _geo(pack: Pack | None, place: str | None) -> dict[str, Any]:
     """location/admin1/country/lat/long/precision of a place the pack knows."""
     out: dict[str, str | float | int | None] = {
-        k: "" for k in ("admin1", "country", "latitude", "longitude", "geo_precision")}
+        k: "" for k in ("admin1", "country", "latitude", "longitude", "geo_precision")
+    }
     if pack is None or not place:
         return out
     pe = pack.get(place)
@@ -45,19 +63,30 @@ def _geo(pack: Pack | None, place: str | None) -> dict[str, Any]:
     located = next((e for e in chain if e.lat is not None), None)
     out.update(admin1=province.name if province else "", country=country.name if country else "")
     if located is not None:
-        out.update(latitude=located.lat, longitude=located.lon,
-                   geo_precision=_GEO.get(located.geo_precision or "", ""))
+        out.update(
+            latitude=located.lat,
+            longitude=located.lon,
+            geo_precision=_GEO.get(located.geo_precision or "", ""),
+        )
     return out
 
 
 def _row(ctx: Context, ev: Event, pack: Pack | None, n: int) -> dict[str, Any]:
     cite = ctx.cite(ev.evidence)
-    row = {"event_id": f"CR{n:06d}", "event_date": ev.date or "",
-           "time_precision": _TIME.get(len(ev.date or ""), ""), "event_type": ev.type,
-           "actor1": "; ".join(ctx.name(a) or a for a in ev.actors),
-           "actor2": "; ".join(ctx.name(t) or t for t in ev.targets),
-           "location": ctx.name(ev.place) or "", "source": cite.label, "notes": cite.text,
-           "doc": ev.evidence.doc, "start": ev.evidence.start, "end": ev.evidence.end}
+    row = {
+        "event_id": f"CR{n:06d}",
+        "event_date": ev.date or "",
+        "time_precision": _TIME.get(len(ev.date or ""), ""),
+        "event_type": ev.type,
+        "actor1": "; ".join(ctx.name(a) or a for a in ev.actors),
+        "actor2": "; ".join(ctx.name(t) or t for t in ev.targets),
+        "location": ctx.name(ev.place) or "",
+        "source": cite.label,
+        "notes": cite.text,
+        "doc": ev.evidence.doc,
+        "start": ev.evidence.start,
+        "end": ev.evidence.end,
+    }
     row.update(_geo(pack, ev.place))
     return row
 

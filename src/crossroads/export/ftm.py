@@ -12,6 +12,7 @@ Event and quotes Note. Every link carries 'proof' (the Articles it was read from
 evidence sentence as 'description'. Negated facts and events not reported as having
 happened are left out: FtM has no way to say "not".
 """
+
 from __future__ import annotations
 
 import json
@@ -103,8 +104,12 @@ class _Writer:
         if pe is not None:
             if pe.iso and ent.type == "Country":
                 p.add("country", pe.iso)
-            elif pe.country and self.pack is not None \
-                    and (c := self.pack.get(pe.country)) is not None and c.iso:
+            elif (
+                pe.country
+                and self.pack is not None
+                and (c := self.pack.get(pe.country)) is not None
+                and c.iso
+            ):
                 p.add("country", c.iso)
             p.add("wikidataId", pe.wikidata)
             if schema in ("Address", "RealEstate") and pe.lat is not None:
@@ -136,13 +141,19 @@ class _Writer:
         o_schema = self.entity(f.object, f.object in terror)
         if s_schema is None or o_schema is None:
             return
-        if f.predicate == "member_of" and _is_a(s_schema, "LegalEntity") \
-                and _is_a(o_schema, "Organization"):
+        if (
+            f.predicate == "member_of"
+            and _is_a(s_schema, "LegalEntity")
+            and _is_a(o_schema, "Organization")
+        ):
             link = self.make("Membership", f.id)
             link.add("member", ftm_id(f.subject))
             link.add("organization", ftm_id(f.object))
-        elif f.predicate == "holds_position" and s_schema == "Person" \
-                and _is_a(o_schema, "Organization"):
+        elif (
+            f.predicate == "holds_position"
+            and s_schema == "Person"
+            and _is_a(o_schema, "Organization")
+        ):
             role = str(f.qualifiers.get("role") or "position")
             post = self.make("Position", f"{f.object}/{role}")
             post.add("name", f"{role}, {f.object_name}")
@@ -173,8 +184,9 @@ def write(store: Store, fh: IO[str], source: str | None = None, pack: Pack | Non
     for d in docs:
         w.article(d)
     found = [f for f in facts(store, ctx=w.ctx) if ids & set(f.documents)]
-    terror = {f.subject for f in found
-              if f.predicate == "designated_terrorist_by" and not f.negated}
+    terror = {
+        f.subject for f in found if f.predicate == "designated_terrorist_by" and not f.negated
+    }
     for f in found:
         w.fact(f, ids, terror)
     for d in docs:

@@ -5,6 +5,7 @@ facts (predicate, negated, independent sources, credibility 1-6, dates, origin a
 evidence sentence). With a pack, the pack's relations between entities the store mentions are
 added too, so memberships and borders the text takes for granted still show.
 """
+
 from __future__ import annotations
 
 from typing import IO
@@ -19,7 +20,9 @@ from crossroads.store.base import Store
 __all__ = ["build_graph", "write"]
 
 
-def build_graph(store: Store, source: str | None = None, pack: Pack | None = None) -> nx.MultiDiGraph[str]:
+def build_graph(
+    store: Store, source: str | None = None, pack: Pack | None = None
+) -> nx.MultiDiGraph[str]:
     """The fact network of the store (or of one input file's documents)."""
     ctx = Context(store, pack)
     docs = {d.id for d in store.documents(source=source)}
@@ -35,16 +38,29 @@ def build_graph(store: Store, source: str | None = None, pack: Pack | None = Non
             continue  # pack-only facts only between entities the store knows
         for node in (f.subject, f.object):
             if node not in g:
-                attrs: dict[str, str | float | None] = {"name": ctx.name(node) or node,
-                                                        "type": ctx.type(node) or ""}
+                attrs: dict[str, str | float | None] = {
+                    "name": ctx.name(node) or node,
+                    "type": ctx.type(node) or "",
+                }
                 pe = pack.get(node) if pack is not None else None
                 if pe is not None and pe.lat is not None:
                     attrs.update(latitude=pe.lat, longitude=pe.lon)
                 g.add_node(node, **attrs)
         text = next((c.text for c in f.evidence if c.kind == "text"), "")
-        g.add_edge(f.subject, f.object, key=f.id, predicate=f.predicate, negated=f.negated,
-                   sources=f.sources, credibility=f.credibility, start=f.start or "",
-                   end=f.end or "", origin=f.origin, evidence=text, label=f.predicate)
+        g.add_edge(
+            f.subject,
+            f.object,
+            key=f.id,
+            predicate=f.predicate,
+            negated=f.negated,
+            sources=f.sources,
+            credibility=f.credibility,
+            start=f.start or "",
+            end=f.end or "",
+            origin=f.origin,
+            evidence=text,
+            label=f.predicate,
+        )
     return g
 
 

@@ -5,6 +5,7 @@ Relation readings of the same fact (same subject, predicate, object, negation) a
 into one record with all their evidence spans and a ``sources`` count, so a consumer sees
 corroboration instead of repeats.
 """
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,7 @@ def merge_relations(readings: list[Relation]) -> list[dict[str, Any]]:
     return out
 
 
-def write(store: Store, fh: IO[str], source: str | None = None,
-          pack: Pack | None = None) -> int:
+def write(store: Store, fh: IO[str], source: str | None = None, pack: Pack | None = None) -> int:
     """Write every document of the store (or of one input file) and what was read from it."""
     docs = store.documents(source=source)
     doc_ids = {d.id for d in docs}

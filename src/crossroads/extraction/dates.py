@@ -7,6 +7,7 @@ phrases are resolved against the publication date ("last month", "on Monday"), a
 dateparser handles the rest with its missing parts checked. A duration ("14 months"), a
 decade or anything without an anchor gives None: a date is never invented.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,15 +19,35 @@ from crossroads import dates
 __all__ = ["resolve"]
 
 _MONTHS = dates.MONTHS
-_WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 _MON = rf"(?P<mon>{dates.MONTH_PATTERN})\.?"
-_LEAD = re.compile(r"^(?:(?:on|in|since|by|from|until|till|to|of|during|at|before|after|around|"
-                   r"about|as of|the|early|late|mid|end of|beginning of|start of|"
-                   r"the end of|the beginning of|the start of)[\s-]+)+")
+_LEAD = re.compile(
+    r"^(?:(?:on|in|since|by|from|until|till|to|of|during|at|before|after|around|"
+    r"about|as of|the|early|late|mid|end of|beginning of|start of|"
+    r"the end of|the beginning of|the start of)[\s-]+)+"
+)
 _PAREN = re.compile(r"\(([^()]*)\)")
 
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$")
@@ -34,17 +55,25 @@ _YEAR = re.compile(r"^(?P<y>1[89]\d\d|20\d\d)$")
 _YEAR_RANGE = re.compile(r"^(?P<y>1[89]\d\d|20\d\d)\s*[-–/]\s*(\d\d|\d{4})$")
 _MON_YEAR = re.compile(rf"^{_MON},?\s+(?P<y>\d{{4}})$")
 _MON_DAY_YEAR = re.compile(rf"^{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$")
-_DAY_MON_YEAR = re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON},?\s+(?P<y>\d{{4}})$")
+_DAY_MON_YEAR = re.compile(
+    rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON},?\s+(?P<y>\d{{4}})$"
+)
 _MON_DAY = re.compile(rf"^{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?$")
 _DAY_MON = re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON}$")
 _MON_ONLY = re.compile(rf"^{_MON}$")
 _NUMERIC = re.compile(r"^(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})$")
-_RELATIVE = re.compile(r"^(?P<which>this|last|next|past|previous|coming|current)\s+"
-                       r"(?P<unit>week|month|year|weekend)$")
-_AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                  r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago$")
-_WEEKDAY = re.compile(r"^(?:(?P<which>last|this|next|past)\s+)?(?P<wd>monday|tuesday|wednesday|"
-                      r"thursday|friday|saturday|sunday)$")
+_RELATIVE = re.compile(
+    r"^(?P<which>this|last|next|past|previous|coming|current)\s+"
+    r"(?P<unit>week|month|year|weekend)$"
+)
+_AGO = re.compile(
+    r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve)\s+(?P<unit>day|week|month|year)s?\s+ago$"
+)
+_WEEKDAY = re.compile(
+    r"^(?:(?P<which>last|this|next|past)\s+)?(?P<wd>monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)$"
+)
 
 
 def _parse_published(published: str | None) -> tuple[date, int] | None:
@@ -74,8 +103,19 @@ def _month_shift(day: date, months: int) -> date:
 
 def _relative(text: str, pub: tuple[date, int] | None) -> str | None:
     """Phrases that only make sense against the publication date."""
-    if text in ("today", "this day", "now", "currently", "yesterday", "tomorrow", "tonight",
-                "this morning", "this afternoon", "this evening", "last night"):
+    if text in (
+        "today",
+        "this day",
+        "now",
+        "currently",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "last night",
+    ):
         if not pub:
             return None
         day, prec = pub
@@ -177,6 +217,7 @@ def _dateparser(text: str, pub: tuple[date, int] | None) -> str | None:
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if pub:
         from datetime import datetime
+
         settings["RELATIVE_BASE"] = datetime(pub[0].year, pub[0].month, pub[0].day)
     data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
     if not data or data.date_obj is None:
@@ -213,14 +254,17 @@ def resolve(text: str, published: str | None) -> str | None:
     s = _clean(_PAREN.sub("", text))
     if not s:
         return None
-    if re.search(r"\b(\d{4}s|decades?|centur(y|ies)|years|months|weeks|days|hours)\b", s) \
-            and not _AGO.match(s):
+    if re.search(
+        r"\b(\d{4}s|decades?|centur(y|ies)|years|months|weeks|days|hours)\b", s
+    ) and not _AGO.match(s):
         return None  # a duration or an era, not a date
     return _relative(s, pub) or _absolute(s, pub) or _within(s, pub) or _dateparser(s, pub)
 
 
-_SEARCHES = tuple(re.compile(p.pattern.strip("^$").replace("(?P<", "(?P<"), re.IGNORECASE)
-                  for p in (_MON_DAY_YEAR, _DAY_MON_YEAR, _MON_YEAR))
+_SEARCHES = tuple(
+    re.compile(p.pattern.strip("^$").replace("(?P<", "(?P<"), re.IGNORECASE)
+    for p in (_MON_DAY_YEAR, _DAY_MON_YEAR, _MON_YEAR)
+)
 _YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!s)")
 
 

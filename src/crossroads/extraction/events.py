@@ -6,6 +6,7 @@ publication year for a report of something done, give the date. Planned ("will m
 hypothetical ("could deploy") and denied events keep a ``mode`` so they are never
 reported as having happened.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -35,10 +36,43 @@ PLACES = ("Place", "Facility")
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _OBJ = ("dobj", "dative", "attr", "oprd", "pobj", "ccomp", "xcomp", "npadvmod", "appos")
 # verbs that carry a noun trigger ("held talks", "launched an attack")
-_LIGHT = {"hold", "make", "pay", "launch", "carry", "conduct", "stage", "have", "take", "give",
-          "offer", "provide", "express", "announce", "begin", "start", "continue", "sign",
-          "reach", "undertake", "mount", "issue", "lodge", "file", "receive", "extend", "seek",
-          "attend", "organize", "organise", "host", "join", "intensify", "step", "resume"}
+_LIGHT = {
+    "hold",
+    "make",
+    "pay",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "have",
+    "take",
+    "give",
+    "offer",
+    "provide",
+    "express",
+    "announce",
+    "begin",
+    "start",
+    "continue",
+    "sign",
+    "reach",
+    "undertake",
+    "mount",
+    "issue",
+    "lodge",
+    "file",
+    "receive",
+    "extend",
+    "seek",
+    "attend",
+    "organize",
+    "organise",
+    "host",
+    "join",
+    "intensify",
+    "step",
+    "resume",
+}
 # verbs that only count with a military or diplomatic object
 _NEEDS_OBJ = {
     "boost": {"presence", "troops", "forces", "deployment", "military", "contingent", "force"},
@@ -51,26 +85,107 @@ _NEEDS_OBJ = {
     "downgrade": {"ties", "relations"},
     "mass": {"troops", "forces"},
     "station": {"troops", "forces", "soldiers", "jets", "aircraft"},
-    "send": {"troops", "forces", "soldiers", "advisers", "advisors", "aid", "weapons", "fighters",
-             "delegation", "militants", "instructors", "assistance"},
-    "provide": {"aid", "assistance", "asylum", "refuge", "weapons", "arms", "training",
-                "support", "funding", "shelter", "loans", "equipment", "sanctuary", "haven"},
-    "contribute": {"troops", "forces", "soldiers", "peacekeepers", "contingent", "units",
-                   "personnel", "battalion", "aid", "funds", "money", "assistance"},
+    "send": {
+        "troops",
+        "forces",
+        "soldiers",
+        "advisers",
+        "advisors",
+        "aid",
+        "weapons",
+        "fighters",
+        "delegation",
+        "militants",
+        "instructors",
+        "assistance",
+    },
+    "provide": {
+        "aid",
+        "assistance",
+        "asylum",
+        "refuge",
+        "weapons",
+        "arms",
+        "training",
+        "support",
+        "funding",
+        "shelter",
+        "loans",
+        "equipment",
+        "sanctuary",
+        "haven",
+    },
+    "contribute": {
+        "troops",
+        "forces",
+        "soldiers",
+        "peacekeepers",
+        "contingent",
+        "units",
+        "personnel",
+        "battalion",
+        "aid",
+        "funds",
+        "money",
+        "assistance",
+    },
     "supply": {"weapons", "arms", "aid", "equipment", "fuel", "ammunition"},
     "lift": {"sanctions", "ban", "embargo", "restrictions"},
     "ease": {"sanctions", "restrictions", "ban"},
     "target": {"taliban", "militants", "fighters", "positions", "bases", "camps"},
-    "conclude": {"agreement", "deal", "treaty", "memorandum", "accord", "pact", "contract",
-                 "agreements", "deals", "memorandums", "memoranda"},
-    "host": {"conference", "meeting", "talks", "summit", "forum", "delegation", "session",
-             "round", "visit", "leaders", "president", "minister", "counterpart", "dialogue"},
+    "conclude": {
+        "agreement",
+        "deal",
+        "treaty",
+        "memorandum",
+        "accord",
+        "pact",
+        "contract",
+        "agreements",
+        "deals",
+        "memorandums",
+        "memoranda",
+    },
+    "host": {
+        "conference",
+        "meeting",
+        "talks",
+        "summit",
+        "forum",
+        "delegation",
+        "session",
+        "round",
+        "visit",
+        "leaders",
+        "president",
+        "minister",
+        "counterpart",
+        "dialogue",
+    },
 }
 
 
-_TROOPS = {"troops", "troop", "forces", "soldiers", "contingent", "peacekeepers", "units",
-           "battalion", "battalions", "fighters", "militants", "paratroopers", "marines",
-           "servicemen", "personnel", "contingents", "detachment", "brigade", "brigades"}
+_TROOPS = {
+    "troops",
+    "troop",
+    "forces",
+    "soldiers",
+    "contingent",
+    "peacekeepers",
+    "units",
+    "battalion",
+    "battalions",
+    "fighters",
+    "militants",
+    "paratroopers",
+    "marines",
+    "servicemen",
+    "personnel",
+    "contingents",
+    "detachment",
+    "brigade",
+    "brigades",
+}
 _SEND = {"send", "dispatch", "contribute", "deliver", "provide", "supply"}
 """Verbs by which troops as object make a deployment, not aid ("sent troops")."""
 _TAKE = {"take", "overrun"}
@@ -81,19 +196,71 @@ _LEAVE = {"leave", "quit", "exit"}
 """Verbs that are a retreat when troops leave a named place ("paratroopers began leaving X")."""
 _KILL = {"kill", "bomb", "attack", "storm", "strike", "shoot", "shell", "ambush", "massacre"}
 """Attack verbs that report an event even with no named attacker ("a bomber killed 80 in X")."""
-_NATURAL = {"flood", "earthquake", "quake", "avalanche", "landslide", "mudslide", "storm",
-            "disease", "virus", "covid", "heat", "cold", "drought", "accident", "crash",
-            "outbreak", "epidemic", "pandemic", "famine", "snow", "rain", "rains"}
+_NATURAL = {
+    "flood",
+    "earthquake",
+    "quake",
+    "avalanche",
+    "landslide",
+    "mudslide",
+    "storm",
+    "disease",
+    "virus",
+    "covid",
+    "heat",
+    "cold",
+    "drought",
+    "accident",
+    "crash",
+    "outbreak",
+    "epidemic",
+    "pandemic",
+    "famine",
+    "snow",
+    "rain",
+    "rains",
+}
 """Subjects by which a killing is a disaster, not an attack ("floods killed 80 in X")."""
-_CHARGE = {"charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim",
-           "claims"}
+_CHARGE = {
+    "charge",
+    "charges",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+}
 """Nouns a rejection can hang on ("..., a charge X rejected"): the accuser is the target."""
 _NEEDS_PARTNER = {"meet", "visit", "receive", "host"}
 _NEEDS_COMPLEMENT = {"decline", "refuse", "reject", "deny", "accuse", "threaten", "request"}
-_PEOPLE = {"general", "generals", "men", "politicians", "ministers", "presidents",
-           "official", "officials", "counterpart", "counterparts", "delegation", "leader",
-           "leaders", "minister", "president", "envoy", "ambassador", "representative", "head",
-           "delegates", "diplomats", "diplomat", "commander", "commanders", "premier"}
+_PEOPLE = {
+    "general",
+    "generals",
+    "men",
+    "politicians",
+    "ministers",
+    "presidents",
+    "official",
+    "officials",
+    "counterpart",
+    "counterparts",
+    "delegation",
+    "leader",
+    "leaders",
+    "minister",
+    "president",
+    "envoy",
+    "ambassador",
+    "representative",
+    "head",
+    "delegates",
+    "diplomats",
+    "diplomat",
+    "commander",
+    "commanders",
+    "premier",
+}
 
 
 def _partner(s: Sentence, t: Token) -> bool:
@@ -101,16 +268,20 @@ def _partner(s: Sentence, t: Token) -> bool:
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             return True
-        if c.dep_ in ("dobj", "nsubjpass") and (s.at(c.i) is not None or c.lemma_.lower() in _PEOPLE
-                                              or c.lower_ in _PEOPLE):
+        if c.dep_ in ("dobj", "nsubjpass") and (
+            s.at(c.i) is not None or c.lemma_.lower() in _PEOPLE or c.lower_ in _PEOPLE
+        ):
             return True
     return t.dep_ in ("acl", "relcl") and t.head.lemma_.lower() in _NEEDS_OBJ.get("host", set())
+
+
 _THEY = {"they", "both", "them"}
 
 
 @cache
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, dict[str, str]], set[str],
-                       dict[str, list[str]]]:
+def _tables() -> tuple[
+    dict[str, str], dict[str, str], dict[str, dict[str, str]], set[str], dict[str, list[str]]
+]:
     """Verb and noun triggers by word, phrasal verbs (verb -> particle -> type), verbs that
     need a particle, and the words of each mode (events.toml)."""
     lex = lexicon("events")
@@ -129,32 +300,56 @@ def _type(t: Token) -> str | None:
     verbs, nouns, phrasal, needs, _ = _tables()
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB":
-        placed = any(c.dep_ == "dobj" and (c.ent_type_ in ("Place", "Country", "Facility") or (
-            c.lemma_.lower() == "control" and any(  # "took control of X"
-                p.lower_ == "of" and any(g.ent_type_ in ("Place", "Country", "Facility")
-                                         for g in p.subtree) for p in c.children)))
-            for c in t.children)
+        placed = any(
+            c.dep_ == "dobj"
+            and (
+                c.ent_type_ in ("Place", "Country", "Facility")
+                or (
+                    c.lemma_.lower() == "control"
+                    and any(  # "took control of X"
+                        p.lower_ == "of"
+                        and any(g.ent_type_ in ("Place", "Country", "Facility") for g in p.subtree)
+                        for p in c.children
+                    )
+                )
+            )
+            for c in t.children
+        )
         if lemma in _TAKE and placed:
             subj, passive = _subject(t)
-            if subj is not None and not passive and (
+            if (
+                subj is not None
+                and not passive
+                and (
                     any(x.ent_type_ == "ArmedGroup" for x in subj.subtree)
-                    or subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}):
+                    or subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}
+                )
+            ):
                 return "ASSAULT"  # "the Taliban took Kabul", "IS fighters overran X"
         if lemma in _LEAVE and placed:
             subj, passive = _subject(t)
-            if subj is not None and not passive and subj.lemma_.lower() in _TROOPS | {
-                    w.rstrip("s") for w in _TROOPS}:
+            if (
+                subj is not None
+                and not passive
+                and subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}
+            ):
                 return "RETREAT"  # "Russian paratroopers began leaving X"
         if lemma == "pledge" and any(c.dep_ == "dobj" and c.lower_ in _OATH for c in t.children):
             return None  # allegiance is a relation (pledged_allegiance_to), not an agreement
         for c in t.children:
-            if c.dep_ in ("prt", "prep", "dobj", "advmod") and lemma in phrasal \
-                    and c.lower_ in phrasal[lemma]:
+            if (
+                c.dep_ in ("prt", "prep", "dobj", "advmod")
+                and lemma in phrasal
+                and c.lower_ in phrasal[lemma]
+            ):
                 return phrasal[lemma][c.lower_]
         if lemma in needs:
             return None
-        if verbs.get(lemma) == "COOPERATE" and t.tag_ == "VBN" and any(
-                c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in t.children):
+        if (
+            verbs.get(lemma) == "COOPERATE"
+            and t.tag_ == "VBN"
+            and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in t.children)
+        ):
             return None  # "the group is aligned with X": a standing tie, no act
         if lemma == "warn" and not any(c.dep_ == "dobj" and c.ent_type_ for c in t.children):
             return None  # "analysts warn that ...": a threat needs someone warned
@@ -163,30 +358,54 @@ def _type(t: Token) -> str | None:
             objs = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
             if t.dep_ in ("acl", "relcl"):
                 objs.add(t.head.lemma_.lower())
-            objs |= {g.lemma_.lower() for c in t.children if c.dep_ == "dative"
-                     for g in c.children if g.dep_ == "pobj"}
+            objs |= {
+                g.lemma_.lower()
+                for c in t.children
+                if c.dep_ == "dative"
+                for g in c.children
+                if g.dep_ == "pobj"
+            }
             if not objs & _NEEDS_OBJ[lemma]:
                 return None
-        if typ == "AGREE" and any(nouns.get(g.lower_) == "AID" for c in t.children
-                                  if c.dep_ in ("dobj", "dative") for g in c.subtree):
+        if typ == "AGREE" and any(
+            nouns.get(g.lower_) == "AID"
+            for c in t.children
+            if c.dep_ in ("dobj", "dative")
+            for g in c.subtree
+        ):
             return "AID"  # "offers scholarships", "pledged $500 million in aid"
-        if typ == "COERCE" and lemma in ("seize", "capture") and any(
-                c.dep_ == "dobj" and (c.ent_type_ in ("Place", "Country", "Facility")
-                                      or c.lemma_.lower() in ("territory", "city", "town", "district",
-                                                              "province", "base", "village"))
-                for c in t.children):
+        if (
+            typ == "COERCE"
+            and lemma in ("seize", "capture")
+            and any(
+                c.dep_ == "dobj"
+                and (
+                    c.ent_type_ in ("Place", "Country", "Facility")
+                    or c.lemma_.lower()
+                    in ("territory", "city", "town", "district", "province", "base", "village")
+                )
+                for c in t.children
+            )
+        ):
             return "ASSAULT"  # seizing territory is an assault (CONTRACT.md)
-        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility"
-                                    for c in t.children):
+        if lemma == "claim" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children
+        ):
             return "ASSAULT"  # "claimed responsibility for the attack"
         if typ == "AID" and t.dep_ == "xcomp" and t.head.lower_ in _OBLIGED:
             return None  # "A is required to deliver water": a duty under a treaty, no aid
-        if typ == "AID" and lemma in _SEND and any(
+        if (
+            typ == "AID"
+            and lemma in _SEND
+            and any(
                 c.dep_ in ("dobj", "pobj") and (c.lower_ in _TROOPS or c.lemma_.lower() in _TROOPS)
-                for c in _objects(t)):
+                for c in _objects(t)
+            )
+        ):
             return "MOBILIZE"  # "sent troops"
-        if lemma == "receive" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN"
-                                          for c in t.children):
+        if lemma == "receive" and not any(
+            c.dep_ == "dobj" and c.pos_ == "PROPN" for c in t.children
+        ):
             return None
         return typ
     if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "":
@@ -202,8 +421,13 @@ def _objects(t: Token) -> list[Token]:
     fighters")."""
     out = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     for c in list(out):
-        out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children if g.dep_ == "pobj"]
+        out += [
+            g
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
     return out
 
 
@@ -211,7 +435,9 @@ def _in(m: Ment, tok: Token) -> bool:
     return tok.left_edge.i <= m.start and m.end <= tok.right_edge.i + 1
 
 
-def _ments(s: Sentence, tok: Token, types: tuple[str, ...] = ACTORS, skip: Token | None = None) -> list[Ment]:
+def _ments(
+    s: Sentence, tok: Token, types: tuple[str, ...] = ACTORS, skip: Token | None = None
+) -> list[Ment]:
     """Mentions inside a token's subtree (but not inside ``skip``'s)."""
     out = [m for m in s.ments if _in(m, tok) and m.type in types]
     if skip is not None:
@@ -224,7 +450,7 @@ def _subjects(v: Token) -> list[Token]:
     the parser took for a second subject."""
     subs = [c for c in v.children if c.dep_ in _SUBJ]
     dash = {"—", "–", "--"}
-    kept = [c for c in subs if not (c.i < v.i and any(x.text in dash for x in v.doc[c.i:v.i]))]
+    kept = [c for c in subs if not (c.i < v.i and any(x.text in dash for x in v.doc[c.i : v.i]))]
     return kept or subs
 
 
@@ -237,9 +463,9 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
     through = ("prep", "pobj", "dobj") if t.tag_ == "VBG" else ()
     for _ in range(5 if through else 3):
         for c in _subjects(v):
-                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                    return v.head, c.dep_ == "nsubjpass"  # "Baradar, who signed"
-                return c, c.dep_ == "nsubjpass"
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head, c.dep_ == "nsubjpass"  # "Baradar, who signed"
+            return c, c.dep_ == "nsubjpass"
         if v.dep_ in through and v.head.i != v.i:
             v = v.head
             continue
@@ -252,8 +478,24 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-_PLACE_NOUNS = {"city", "town", "port", "region", "province", "district", "village", "valley",
-                "airport", "base", "harbour", "harbor", "corridor", "route", "road", "railway"}
+_PLACE_NOUNS = {
+    "city",
+    "town",
+    "port",
+    "region",
+    "province",
+    "district",
+    "village",
+    "valley",
+    "airport",
+    "base",
+    "harbour",
+    "harbor",
+    "corridor",
+    "route",
+    "road",
+    "railway",
+}
 
 
 def _place_subject(s: Sentence, subj: Token) -> bool:
@@ -263,23 +505,27 @@ def _place_subject(s: Sentence, subj: Token) -> bool:
         return m.type in PLACES
     # "the city of Kashgar", "the port of X": a place noun naming the place after "of"
     return subj.lower_ in _PLACE_NOUNS and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(
-            (p := s.at(g.i)) is not None and p.type in PLACES for g in c.children)
-        for c in subj.children)
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any((p := s.at(g.i)) is not None and p.type in PLACES for g in c.children)
+        for c in subj.children
+    )
 
 
 def _two_here(s: Sentence, t: Token) -> bool:
     """Whether the sentence names two states before token t ("A accused B; both sides ...")."""
-    return len({m.id for m in s.ments if m.end <= t.i and m.type == "Country"
-                and not m.demonym}) >= 2
+    return (
+        len({m.id for m in s.ments if m.end <= t.i and m.type == "Country" and not m.demonym}) >= 2
+    )
 
 
 def _plural_ref(subj: Token) -> bool:
-    """"they", "both", "the two generals", "both sides": a pair named before."""
+    """ "they", "both", "the two generals", "both sides": a pair named before."""
     if subj.lower_ in _THEY:
         return True
-    return any(c.lower_ in ("two", "both") for c in subj.children if c.dep_ in ("nummod", "det",
-                                                                                   "predet"))
+    return any(
+        c.lower_ in ("two", "both") for c in subj.children if c.dep_ in ("nummod", "det", "predet")
+    )
 
 
 def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
@@ -305,8 +551,25 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
         for c in t.children:
             if c.dep_ == "prep" and any(_at_request(g) for g in c.children):
                 continue  # "sent troops at the request of X": X asked, X is no target
-            if c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on", "at", "from",
-                                                   "into", "toward", "towards", "upon", "of", "out"):
+            if (
+                c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp")
+                or c.dep_ == "prep"
+                and c.lower_
+                in (
+                    "with",
+                    "to",
+                    "against",
+                    "on",
+                    "at",
+                    "from",
+                    "into",
+                    "toward",
+                    "towards",
+                    "upon",
+                    "of",
+                    "out",
+                )
+            ):
                 # "sent fighters to A, a province that borders B": B is no target
                 clauses = [x for x in c.subtree if x.dep_ == "relcl"]
                 targets += [m for m in _ments(s, c) if not any(_in(m, x) for x in clauses)]
@@ -317,8 +580,11 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             # "X accused Y of ..., a charge Z rejected" / "..., which Z denied": Z answers X
             v = t.head
             for _ in range(5):
-                if v.pos_ == "VERB" and _tables()[0].get(v.lemma_.lower()) == "ACCUSE" \
-                        or v.head.i == v.i:
+                if (
+                    v.pos_ == "VERB"
+                    and _tables()[0].get(v.lemma_.lower()) == "ACCUSE"
+                    or v.head.i == v.i
+                ):
                     break
                 v = v.head
             if v.pos_ == "VERB" and v.i != t.i and _tables()[0].get(v.lemma_.lower()) == "ACCUSE":
@@ -330,11 +596,23 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
         # a noun's own phrase: "US drone attack", "Lavrov's visit to Islamabad"
         asks = _tables()[1].get(t.lower_) == "REQUEST"
         for c in t.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") or c.dep_ == "prep" and (
-                    c.lower_ == "by" or c.lower_ == "of" and asks):
+            if (
+                c.dep_ in ("poss", "compound", "amod", "nmod")
+                or c.dep_ == "prep"
+                and (c.lower_ == "by" or c.lower_ == "of" and asks)
+            ):
                 actors += _ments(s, c)  # "at the request of X": X asked
-            elif c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on", "between",
-                                                   "of", "from", "toward", "towards"):
+            elif c.dep_ == "prep" and c.lower_ in (
+                "with",
+                "to",
+                "against",
+                "on",
+                "between",
+                "of",
+                "from",
+                "toward",
+                "towards",
+            ):
                 targets += _ments(s, c)
         # "held talks with X", "launched an attack on X": the carrying verb's subject
         if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _LIGHT:
@@ -344,7 +622,12 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             for c in head.head.children:
                 if c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on"):
                     targets += _ments(s, c)
-        if asks and head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.pos_ == "VERB":
+        if (
+            asks
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "at"
+            and head.head.head.pos_ == "VERB"
+        ):
             # "Y sent troops at the request of X": Y was asked
             subj, passive = _subject(head.head.head)
             if subj is not None and not passive:
@@ -364,19 +647,36 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
 
 
 def _at_request(t: Token) -> bool:
-    """"at the request of X", "at the invitation of X": a request noun under "at"."""
-    return t.pos_ == "NOUN" and _tables()[1].get(t.lower_) == "REQUEST" and t.dep_ == "pobj" \
-        and t.head.lower_ == "at" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    """ "at the request of X", "at the invitation of X": a request noun under "at"."""
+    return (
+        t.pos_ == "NOUN"
+        and _tables()[1].get(t.lower_) == "REQUEST"
+        and t.dep_ == "pobj"
+        and t.head.lower_ == "at"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    )
 
 
-_BODIES = {"alliance", "bloc", "organisation", "organization", "coalition", "pact", "body",
-           "grouping"}
+_BODIES = {
+    "alliance",
+    "bloc",
+    "organisation",
+    "organization",
+    "coalition",
+    "pact",
+    "body",
+    "grouping",
+}
 
 
 def _body(s: Sentence, tok: Token | None) -> Ment | None:
-    """"the bloc", "the alliance" (no name of its own): the organisation named before."""
-    if tok is None or tok.lower_ not in _BODIES or s.at(tok.i) is not None or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+    """ "the bloc", "the alliance" (no name of its own): the organisation named before."""
+    if (
+        tok is None
+        or tok.lower_ not in _BODIES
+        or s.at(tok.i) is not None
+        or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+    ):
         return None
     if any(s.at(c.i) is not None for c in tok.subtree if c.i != tok.i):
         return None  # "the Russia-led alliance": _alliance reads it
@@ -384,7 +684,7 @@ def _body(s: Sentence, tok: Token | None) -> Ment | None:
 
 
 def _alliance(s: Sentence, m: Ment) -> Ment:
-    """"the Russia-led alliance" is the organisation named before, not Russia."""
+    """ "the Russia-led alliance" is the organisation named before, not Russia."""
     doc = s.doc
     if not modifier(doc, m) or m.end + 2 >= s.span.end:
         return m
@@ -430,7 +730,7 @@ def _place(s: Sentence, t: Token) -> str | None:
 
 
 def _visited_state(s: Sentence, t: Token) -> list[Ment]:
-    """"visited Islamabad": the state of the city visited is the one visited."""
+    """ "visited Islamabad": the state of the city visited is the one visited."""
     known = s.doc._.entities or {}
     for c in t.children:
         m = s.at(c.i) if c.dep_ == "dobj" else None
@@ -446,8 +746,10 @@ def _mode(t: Token) -> str:
     chain = [t]
     v = t
     for _ in range(4):
-        if v.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "advcl", "acl", "prep") \
-                and v.head.i != v.i:
+        if (
+            v.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "advcl", "acl", "prep")
+            and v.head.i != v.i
+        ):
             v = v.head
             chain.append(v)
         else:
@@ -504,9 +806,17 @@ def event_at(s: Sentence, t: Token, typ: str, named: set[str]) -> Event | None:
     if neg and mode == "asserted":
         mode = "denied"
     place = _place(s, t)
-    return Event(type=typ, actors=tuple(a.id for a in actors), targets=tuple(m.id for m in targets),
-                 evidence=s.evidence(), date=_date(s, t, mode),
-                 place=place if place in named else None, negated=neg, mode=mode, trigger=t.text)
+    return Event(
+        type=typ,
+        actors=tuple(a.id for a in actors),
+        targets=tuple(m.id for m in targets),
+        evidence=s.evidence(),
+        date=_date(s, t, mode),
+        place=place if place in named else None,
+        negated=neg,
+        mode=mode,
+        trigger=t.text,
+    )
 
 
 def read_events(doc: Doc) -> list[Event]:
@@ -519,13 +829,14 @@ def read_events(doc: Doc) -> list[Event]:
     persons_at = 0
     last: dict[str, Ment] = {}
     states: list[Ment] = []
-    text = doc.text     # spaCy joins every token's text on each doc.text: once per doc here
+    text = doc.text  # spaCy joins every token's text on each doc.text: once per doc here
     for s in sentences(doc):
         s.last = last
         before, states = states, (states + [m for m in s.ments if m.type == "Country"])[-12:]
         last = remember(last, s)
-        if len(s.ments) == 0 and not any(t.lower_ in _THEY or t.lower_ == "two"
-                                         or t.lower_ in _BODIES for t in s.span):
+        if len(s.ments) == 0 and not any(
+            t.lower_ in _THEY or t.lower_ == "two" or t.lower_ in _BODIES for t in s.span
+        ):
             continue
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
         for t in s.span:
@@ -540,9 +851,12 @@ def read_events(doc: Doc) -> list[Event]:
             targets = [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
             if t.lemma_.lower() in _NEEDS_PARTNER and not _partner(s, t):
                 continue  # "meet the threat", "visit" with nobody visited
-            if t.lemma_.lower() in _NEEDS_COMPLEMENT and not _at_request(t) and not any(
-                    c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children) and not (
-                    t.dep_ == "relcl" and t.head.pos_ == "NOUN"):
+            if (
+                t.lemma_.lower() in _NEEDS_COMPLEMENT
+                and not _at_request(t)
+                and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children)
+                and not (t.dep_ == "relcl" and t.head.pos_ == "NOUN")
+            ):
                 continue  # "Russia declining": no refusal of anything
             if not actors and t.pos_ == "VERB":
                 subj, passive = _subject(t)
@@ -552,8 +866,11 @@ def read_events(doc: Doc) -> list[Event]:
                 if not actors and subj is not None and not passive and _plural_ref(subj):
                     # "In 2001, they signed a treaty"; "The two generals agreed to ..."
                     people = subj.lemma_.lower() in _PEOPLE or subj.lower_ in _PEOPLE
-                    both, at = (persons[-2:], persons_at) if people and len(persons) >= 2 \
+                    both, at = (
+                        (persons[-2:], persons_at)
+                        if people and len(persons) >= 2
                         else (pair, pair_at)
+                    )
                     if not people and (not both or _two_here(s, t)):
                         # "A accused B ..., and both sides agreed": the last two states named
                         two = last_two_states(before, s, t.i)
@@ -578,8 +895,12 @@ def read_events(doc: Doc) -> list[Event]:
             natural = subj is not None and subj.lemma_.lower() in _NATURAL
             if typ == "ASSAULT" and natural and not actors:
                 continue  # "floods killed 80 people in X": no attack
-            if not targets and typ == "ASSAULT" and t.pos_ == "VERB" and (
-                    actors or t.lemma_.lower() in _KILL):
+            if (
+                not targets
+                and typ == "ASSAULT"
+                and t.pos_ == "VERB"
+                and (actors or t.lemma_.lower() in _KILL)
+            ):
                 # "took Kabul"; "a bomber killed 80 people at a mosque in X": the place is hit
                 hit = _hit(s, t)
                 if hit is not None and hit.id in named and not hit.demonym:
@@ -595,17 +916,26 @@ def read_events(doc: Doc) -> list[Event]:
             neg = negated(t)
             if neg and mode == "asserted":
                 mode = "denied"
-            out.append(Event(type=typ, actors=tuple(a.id for a in actors),
-                             targets=tuple(m.id for m in targets), evidence=evidence,
-                             date=_date(s, t, mode),
-                             place=place if place in named else None, negated=neg,
-                             mode=mode, trigger=t.text))
+            out.append(
+                Event(
+                    type=typ,
+                    actors=tuple(a.id for a in actors),
+                    targets=tuple(m.id for m in targets),
+                    evidence=evidence,
+                    date=_date(s, t, mode),
+                    place=place if place in named else None,
+                    negated=neg,
+                    mode=mode,
+                    trigger=t.text,
+                )
+            )
         for m in s.ments:
             if m.type == "Person" and m.id in named and (not persons or persons[-1].id != m.id):
                 persons = [p for p in persons if p.id != m.id] + [m]
-                persons_at = min(persons_at, s.span.start_char) if len(persons) > 1 else \
-                    s.span.start_char
-        if "\n" in text[s.span.end_char:s.span.end_char + 2]:
+                persons_at = (
+                    min(persons_at, s.span.start_char) if len(persons) > 1 else s.span.start_char
+                )
+        if "\n" in text[s.span.end_char : s.span.end_char + 2]:
             persons, persons_at = [], s.span.end_char  # a new paragraph starts afresh
         groups = [g for g in s.groups if len({m.id for m in g if m.type in ACTORS}) >= 2]
         if groups:

@@ -10,6 +10,7 @@ A processed Doc carries:
 - ``doc._.relations`` / ``doc._.events`` / ``doc._.quotes``: lists of model.Relation,
   model.Event and model.Quote the reading components found (None before they ran).
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span

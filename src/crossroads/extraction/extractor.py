@@ -5,6 +5,7 @@ One bad document never stops a batch: its failure is logged with the document id
 gets an empty Extraction. Documents come back in input order, also with several processes,
 which are one long-lived pool per Extractor (workers.py), each running the whole pipeline.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -55,6 +56,7 @@ def _readers() -> dict[str, Reader]:
     from crossroads.extraction.events import read_events
     from crossroads.extraction.quotes import read_quotes
     from crossroads.extraction.relations import read_relations
+
     return {"relations": read_relations, "events": read_events, "quotes": read_quotes}
 
 
@@ -84,8 +86,13 @@ class Extractor:
     takes_streams = True
     """extract_many takes its documents lazily (an ingest streams files through it)."""
 
-    def __init__(self, pack: Pack | None = None, model: str | None = None,
-                 processes: int = 1, batch_size: int = 16) -> None:
+    def __init__(
+        self,
+        pack: Pack | None = None,
+        model: str | None = None,
+        processes: int = 1,
+        batch_size: int = 16,
+    ) -> None:
         self.pack = pack if pack is not None else load_pack()
         self.model_name = model
         self.nlp = build_nlp(self.pack, model)
@@ -113,8 +120,12 @@ class Extractor:
             pipe.reader = readers.get(pipe.field)
 
     def _readings(self) -> list[Reading]:
-        return [pipe for name in READINGS if name in self.nlp.pipe_names
-                if isinstance(pipe := self.nlp.get_pipe(name), Reading)]
+        return [
+            pipe
+            for name in READINGS
+            if name in self.nlp.pipe_names
+            if isinstance(pipe := self.nlp.get_pipe(name), Reading)
+        ]
 
     def _learned(self) -> None:
         """The rule readers of relations and events, weighed by the shipped models (a reader
@@ -123,6 +134,7 @@ class Extractor:
         from crossroads.extraction.relations import read_relations
         from crossroads.learn.events import EventReader
         from crossroads.learn.reader import RelationReader
+
         readers = self.readers
         if readers.get("relations") is read_relations:
             readers["relations"] = RelationReader(self.pack)
@@ -139,8 +151,9 @@ class Extractor:
         is taken lazily, as the workers can use it."""
         if self._workers is None:
             return self.extract_here(docs)
-        return _in_windows(iter(docs), self._on_workers,
-                           min(windows.WINDOW_CHARS, self.nlp.max_length))
+        return _in_windows(
+            iter(docs), self._on_workers, min(windows.WINDOW_CHARS, self.nlp.max_length)
+        )
 
     def extract_here(self, docs: Iterable[model.Document]) -> Iterator[model.Extraction]:
         """Extractions of ``docs`` in input order, read in this process."""
@@ -186,16 +199,22 @@ class Extractor:
         while chunk := list(islice(docs, 1024)):
             todo = [d for i, doc in enumerate(chunk) if (d := self._make_doc(i, doc)) is not None]
             with self.nlp.select_pipes(disable=[n for n in READINGS if n in self.nlp.pipe_names]):
-                done = {d._context: d for d in self.nlp.pipe(
-                    todo, batch_size=self.batch_size,
-                    n_process=self.processes if len(todo) > 1 else 1)}
+                done = {
+                    d._context: d
+                    for d in self.nlp.pipe(
+                        todo,
+                        batch_size=self.batch_size,
+                        n_process=self.processes if len(todo) > 1 else 1,
+                    )
+                }
             for i, doc in enumerate(chunk):
                 yield done.get(i) or self.nlp.make_doc(doc.text)
 
     def _run(self, chunk: list[model.Document]) -> Iterator[model.Extraction]:
         # long documents are read in overlapping windows (see windows.py)
-        return windows.run(chunk, self._run_parts,
-                           size=min(windows.WINDOW_CHARS, self.nlp.max_length))
+        return windows.run(
+            chunk, self._run_parts, size=min(windows.WINDOW_CHARS, self.nlp.max_length)
+        )
 
     def _run_parts(self, chunk: list[model.Document]) -> Iterator[model.Extraction]:
         todo = []
@@ -225,8 +244,9 @@ class Extractor:
             self.failures[doc.id] = f"extraction failed: {why}"
             return model.Extraction(doc.id)
         try:
-            out = model.Extraction(doc.id, entities=entities_of(sdoc),
-                                   mentions=mentions_of(sdoc, doc.id))
+            out = model.Extraction(
+                doc.id, entities=entities_of(sdoc), mentions=mentions_of(sdoc, doc.id)
+            )
             for field in FIELDS:
                 setattr(out, field, list(getattr(sdoc._, field) or ()))
             return out
@@ -236,9 +256,11 @@ class Extractor:
             return model.Extraction(doc.id)
 
 
-def _in_windows(docs: Iterator[model.Document],
-                extract: Callable[[Iterator[model.Document]], Iterator[model.Extraction]],
-                size: int) -> Iterator[model.Extraction]:
+def _in_windows(
+    docs: Iterator[model.Document],
+    extract: Callable[[Iterator[model.Document]], Iterator[model.Extraction]],
+    size: int,
+) -> Iterator[model.Extraction]:
     """windows.run for a stream: long documents go to ``extract`` as windows (which the
     workers then share) and come back merged, in input order."""
     plans: deque[tuple[model.Document, list[windows.Window]]] = deque()
@@ -250,7 +272,7 @@ def _in_windows(docs: Iterator[model.Document],
             if len(ws) == 1:
                 yield d
             else:
-                yield from (dataclasses.replace(d, text=d.text[w.start:w.end]) for w in ws)
+                yield from (dataclasses.replace(d, text=d.text[w.start : w.end]) for w in ws)
 
     results = extract(parts())
     for first in results:

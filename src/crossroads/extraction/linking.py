@@ -11,6 +11,7 @@ Rules, in order:
 - everything else gets ``model.entity_id(type, name)``: the same name and type is one
   entity across documents.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -29,6 +30,7 @@ _BODIES = frozenset({"Organization"})  # not groups: "Taliban" is not "Pakistani
 @dataclass
 class Mentioned:
     """One entity mention being linked (a doc.ents span, flattened)."""
+
     start: int
     end: int
     start_char: int
@@ -91,8 +93,9 @@ def link(mentions: list[Mentioned]) -> None:
             # a pack surname ("Bush") in a document that gives another full name for it
             if m.type != "Person" or len(m.words) != 1:
                 continue
-            own = [j for j in persons if not mentions[j].kb_id and mentions[j].words[-1]
-                   == m.words[0]]
+            own = [
+                j for j in persons if not mentions[j].kb_id and mentions[j].words[-1] == m.words[0]
+            ]
             if not own:
                 continue
             m.kb_id = ""
@@ -101,16 +104,26 @@ def link(mentions: list[Mentioned]) -> None:
             continue
         # "the Duma" after "the State Duma": a body's last word, when that is all it says
         if m.type in _BODIES and len(m.words) == 1:
-            longer = [j for j, o in enumerate(mentions) if o.type in _BODIES and not o.kb_id
-                      and len(o.words) > 1 and o.words[-1] == m.words[0] and o.target is None]
+            longer = [
+                j
+                for j, o in enumerate(mentions)
+                if o.type in _BODIES
+                and not o.kb_id
+                and len(o.words) > 1
+                and o.words[-1] == m.words[0]
+                and o.target is None
+            ]
             if longer:
                 m.target = longer[0]
                 continue
         # a short form: typed Person, or a lone word that is a known surname
         if m.type != "Person" and not (len(m.words) == 1 and m.words[0] in surnames):
             continue
-        fulls = [j for j in persons if j != i and _short_of(m.words, mentions[j].words)
-                 and mentions[j].target is None]
+        fulls = [
+            j
+            for j in persons
+            if j != i and _short_of(m.words, mentions[j].words) and mentions[j].target is None
+        ]
         if fulls:
             before = [j for j in fulls if mentions[j].start < m.start]
             m.target = before[-1] if before else fulls[0]

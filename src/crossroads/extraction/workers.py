@@ -8,6 +8,7 @@ inherits the loaded pipeline and learned models instead of loading them again), 
 the whole pipeline, readings included, on a batch of documents, and sends back plain
 Extraction records. A few batches per worker stay queued so none waits for the parent.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,6 +46,7 @@ def _start_worker(args: tuple[Any, ...] | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if args is not None:
         from crossroads.extraction.extractor import Extractor
+
         pack, model_name, batch_size = args
         _extractor = Extractor(pack=pack, model=model_name, processes=1, batch_size=batch_size)
 
@@ -74,11 +76,15 @@ class Workers:
             list(self.extractor.extract_here([model.Document("d:warm-up", "warm-up", WARM_UP)]))
             _extractor = self.extractor
             method = "fork"
-        else:   # each worker builds its own pipeline once
+        else:  # each worker builds its own pipeline once
             ex = self.extractor
             method, args = "spawn", (ex.pack, ex.model_name, ex.batch_size)
-        return ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context(method),
-                                   initializer=_start_worker, initargs=(args,))
+        return ProcessPoolExecutor(
+            self.processes,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_start_worker,
+            initargs=(args,),
+        )
 
     def map(self, batches: Iterable[list[model.Document]]) -> Iterator[Result]:
         """Each batch's Extractions and failures, in input order; batches are taken from
@@ -97,7 +103,7 @@ class Workers:
             self._pool = self._start()
         try:
             return self._pool.submit(_read, batch)
-        except BrokenProcessPool:   # a worker died since: start a fresh pool for the rest
+        except BrokenProcessPool:  # a worker died since: start a fresh pool for the rest
             self.close()
             self._pool = self._start()
             return self._pool.submit(_read, batch)
@@ -106,8 +112,7 @@ class Workers:
         try:
             return future.result()
         except BrokenProcessPool:
-            log.error("an extraction worker died; %d document(s) of its batch failed",
-                      len(batch))
+            log.error("an extraction worker died; %d document(s) of its batch failed", len(batch))
             reason = "extraction failed: its worker process died (out of memory?)"
             return [model.Extraction(d.id) for d in batch], {d.id: reason for d in batch}
 

@@ -7,16 +7,26 @@ CMSs), trailing-section headings after which nothing is article text, photo cred
 and teaser blocks (short title lines beside truncated snippets or "3 hours ago" stamps).
 Photo captions are article text and stay; the credit inside them goes.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 TEXT, UI, CREDIT, TEASER, TAIL, END, PUBLISHED, BREADCRUMB = (
-    "text", "ui", "credit", "teaser", "tail", "end", "published", "breadcrumb")
+    "text",
+    "ui",
+    "credit",
+    "teaser",
+    "tail",
+    "end",
+    "published",
+    "breadcrumb",
+)
 
 # Whole lines that are controls or labels of a page, never article text (compared folded).
-UI_LINES = frozenset("""
+UI_LINES = frozenset(
+    """
 connect with us|follow us|follow us on|find us on|stay connected|spread the love|share|share this|
 share this article|share this story|share this post|share on|share via|sharing is caring|tweet|
 print|print this|email|e-mail|comment|no comments|add comment|post comment|
@@ -29,10 +39,12 @@ show more|copy link|link copied|listen|listen to this article|save|bookmark|like
 like|like loading|loading|close|open|accept|accept all|reject all|cookie settings|manage cookies|
 closed for comments|comments are closed|facebook count|twitter share|rate this|rate this item|
 rate this article|rate this story|accessibility links|breaking news|
-""".replace("\n", "").split("|")) - {""}
+""".replace("\n", "").split("|")
+) - {""}
 
 # Headings after which a page carries only its trailing furniture.
-TAIL_HEADINGS = frozenset("""
+TAIL_HEADINGS = frozenset(
+    """
 leave a reply|leave a comment|leave a response|post a comment|join the discussion|
 comments are closed|post disclaimer|disclaimer|most popular|most read|most viewed|
 popular posts|popular|related|related post|related posts|related articles|related stories|
@@ -40,16 +52,51 @@ related news|related content|read also|see also|read next|up next|more from|more
 more news|you may also like|you might also like|recommended|recommended for you|
 latest|latest news|latest posts|latest articles|recent posts|recent articles|trending|
 trending now|editor's picks|editors picks|don't miss|dont miss|about the author|comments|
-""".replace("\n", "").split("|")) - {""}
+""".replace("\n", "").split("|")
+) - {""}
 
-END_LINES = frozenset({"continue reading", "read more", "read the rest", "read full article",
-                       "read the full article", "read full story", "read the full story",
-                       "keep reading", "read on"})
+END_LINES = frozenset(
+    {
+        "continue reading",
+        "read more",
+        "read the rest",
+        "read full article",
+        "read the full article",
+        "read full story",
+        "read the full story",
+        "keep reading",
+        "read on",
+    }
+)
 
-SOCIAL = frozenset(["facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "pinterest",
-                    "reddit", "tumblr", "vk", "email", "e-mail", "print", "messenger", "viber",
-                    "line", "skype", "pocket", "flipboard", "mix", "copy", "link", "share",
-                    "tweet"])
+SOCIAL = frozenset(
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "whatsapp",
+        "telegram",
+        "pinterest",
+        "reddit",
+        "tumblr",
+        "vk",
+        "email",
+        "e-mail",
+        "print",
+        "messenger",
+        "viber",
+        "line",
+        "skype",
+        "pocket",
+        "flipboard",
+        "mix",
+        "copy",
+        "link",
+        "share",
+        "tweet",
+    ]
+)
 
 _UI_PREFIX = re.compile(
     r"^(your email address will not be published|required fields are marked|"
@@ -63,32 +110,57 @@ _UI_PREFIX = re.compile(
     r"(tags|tagged|topics|filed under|categories|posted in)\s*:|"
     r"(also read|read also|read more|see also|related|recommended|must read|watch)\s*[:|»>-]\s*\S|"
     r"(enjoying|enjoyed|like|liked|love) this (article|story|post)\?|click here to (subscribe|support|read)|"
-    r"support (our|independent) journalism|support us\b)", re.IGNORECASE)
+    r"support (our|independent) journalism|support us\b)",
+    re.IGNORECASE,
+)
 # an advertising line that ends in a call to action: "... for road engineers - JOIN NOW"
-_CALL_TO_ACTION = re.compile(r"\s[-–—|:]\s*(join now|join today|sign up now|subscribe now|register now|"
-                             r"apply now|learn more|find out more|shop now|download now)\s*!?$", re.IGNORECASE)
-_TAIL_RAW = re.compile(r"^(share this|like this|comments?( \(\d+\))?|\d+ comments?|\d+ thoughts? on .*)\s*:?$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"^(published|posted|first published|date)(\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.IGNORECASE)
-_CREDIT = re.compile(r"^(\(?\s*(photo|image|picture|photograph|foto|illustration)s?(\s+credits?)?"
-                     r"\s*(by\b|:|©|-)|(credit|credits|courtesy|photo source)\s*:|©)", re.IGNORECASE)
+_CALL_TO_ACTION = re.compile(
+    r"\s[-–—|:]\s*(join now|join today|sign up now|subscribe now|register now|"
+    r"apply now|learn more|find out more|shop now|download now)\s*!?$",
+    re.IGNORECASE,
+)
+_TAIL_RAW = re.compile(
+    r"^(share this|like this|comments?( \(\d+\))?|\d+ comments?|\d+ thoughts? on .*)\s*:?$",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"^(published|posted|first published|date)(\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.IGNORECASE
+)
+_CREDIT = re.compile(
+    r"^(\(?\s*(photo|image|picture|photograph|foto|illustration)s?(\s+credits?)?"
+    r"\s*(by\b|:|©|-)|(credit|credits|courtesy|photo source)\s*:|©)",
+    re.IGNORECASE,
+)
 _BREADCRUMB = re.compile(r"^Home(\s*[»>/|›:\-]|(?=[A-Z]))")
-_AGE = re.compile(r"^[\w&,' -]{0,30}?\d+\s*(sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|"
-                  r"weeks?|months?)\s+ago$", re.IGNORECASE)
+_AGE = re.compile(
+    r"^[\w&,' -]{0,30}?\d+\s*(sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|"
+    r"weeks?|months?)\s+ago$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"^by\s", re.IGNORECASE)
 _SNIPPET_END = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])$")
 
 _INLINE_CREDIT = [
-    re.compile(r"\s*\((photo|image|picture|file photo|photograph)s?(\s+credits?)?\s*(by\b|:)[^()]*\)", re.IGNORECASE),
-    re.compile(r"\s*\b(editorial use only|for editorial use|no archive|no commercial use|no sales|"
-               r"mandatory credit)\b[^.]*\.", re.IGNORECASE),
+    re.compile(
+        r"\s*\((photo|image|picture|file photo|photograph)s?(\s+credits?)?\s*(by\b|:)[^()]*\)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\s*\b(editorial use only|for editorial use|no archive|no commercial use|no sales|"
+        r"mandatory credit)\b[^.]*\.",
+        re.IGNORECASE,
+    ),
     re.compile(r"\s*\b(photo|image|picture)s?(\s+credits?)?\s*:\s*[^:]{1,80}$", re.IGNORECASE),
-    re.compile(r"(?<=[.!?])\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*(\s+/\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*)+$"),
+    re.compile(
+        r"(?<=[.!?])\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*(\s+/\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*)+$"
+    ),
 ]
 
 
 @dataclass
 class Unit:
     """A paragraph unit and what kind of page part it is."""
+
     text: str
     label: str = TEXT
 
@@ -118,7 +190,9 @@ def _label(line: str) -> str:
         return TAIL
     if f in UI_LINES or (f and all(w in SOCIAL for w in f.split())):
         return UI
-    if words(line) <= 40 and (_UI_PREFIX.match(line.strip("*•-–— ")) or _CALL_TO_ACTION.search(line)):
+    if words(line) <= 40 and (
+        _UI_PREFIX.match(line.strip("*•-–— ")) or _CALL_TO_ACTION.search(line)
+    ):
         return UI
     m = _PUBLISHED.match(line)
     if m and words(line) <= 8 and (not m["rest"] or re.search(r"\d", m["rest"])):
@@ -147,8 +221,14 @@ def label_units(lines: list[str], menus: bool = True) -> list[Unit]:
         if u.label == TEXT and fold(u.text) == "on" and i and out[i - 1].label == PUBLISHED:
             u.label = PUBLISHED
     # teaser snippets: truncated lines, but only where at least two stand close together
-    snips = [i for i, u in enumerate(out) if u.label == TEXT and words(u.text) <= 60
-             and _SNIPPET_END.search(u.text) and not is_body(u.text.rstrip(".… []"))]
+    snips = [
+        i
+        for i, u in enumerate(out)
+        if u.label == TEXT
+        and words(u.text) <= 60
+        and _SNIPPET_END.search(u.text)
+        and not is_body(u.text.rstrip(".… []"))
+    ]
     ages = [i for i, u in enumerate(out) if u.label == TEASER]
     marks = sorted(set(snips) | set(ages))
     for i in marks:
@@ -165,9 +245,14 @@ def label_units(lines: list[str], menus: bool = True) -> list[Unit]:
     i = 0
     while menus and i < len(out):
         j = i
-        while j < len(out) and out[j].label in (TEXT, UI) and words(out[j].text) <= 3 \
-                and not re.search(r"[.!?]$", out[j].text) and not _BY.match(out[j].text) \
-                and not (j + 1 < len(out) and _BY.match(out[j + 1].text)):  # a headline
+        while (
+            j < len(out)
+            and out[j].label in (TEXT, UI)
+            and words(out[j].text) <= 3
+            and not re.search(r"[.!?]$", out[j].text)
+            and not _BY.match(out[j].text)
+            and not (j + 1 < len(out) and _BY.match(out[j + 1].text))
+        ):  # a headline
             j += 1
         if j - i >= 4 or (j - i == 3 and all(words(u.text) <= 2 for u in out[i:j])):
             for u in out[i:j]:

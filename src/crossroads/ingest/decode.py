@@ -4,6 +4,7 @@ The format comes from the content first (a PDF header, an HTML start tag, a know
 binary signature) and the file name second. Encodings other than UTF-8 are detected
 with charset-normalizer rather than guessed; bytes no encoding explains are refused.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -19,20 +20,73 @@ HTML_EXT = frozenset({".html", ".htm", ".xhtml"})
 PDF_EXT = frozenset({".pdf"})
 SUPPORTED = ".txt .md .html .htm .pdf"
 
-_MAGIC = {b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
-          b"PK\x03\x04": "ZIP archive (or .docx/.odt/.epub)", b"\x1f\x8b": "gzip archive",
-          b"\xd0\xcf\x11\xe0": "MS Office document", b"{\\rtf": "RTF document",
-          b"7z\xbc\xaf": "7-Zip archive", b"Rar!": "RAR archive", b"%!PS": "PostScript",
-          b"\x7fELF": "executable", b"MZ": "executable", b"ID3": "MP3 audio",
-          b"RIFF": "RIFF media file", b"OggS": "Ogg media file", b"SQLite format 3": "SQLite database"}
-_OTHER_EXT = frozenset([".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt",
-                        ".pptx", ".epub", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif",
-                        ".tiff", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".mp3",
-                        ".mp4", ".avi", ".mov", ".exe", ".dll", ".so", ".bin", ".db",
-                        ".sqlite"])
-_HTML_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE | re.DOTALL)
-_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+_MAGIC = {
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive (or .docx/.odt/.epub)",
+    b"\x1f\x8b": "gzip archive",
+    b"\xd0\xcf\x11\xe0": "MS Office document",
+    b"{\\rtf": "RTF document",
+    b"7z\xbc\xaf": "7-Zip archive",
+    b"Rar!": "RAR archive",
+    b"%!PS": "PostScript",
+    b"\x7fELF": "executable",
+    b"MZ": "executable",
+    b"ID3": "MP3 audio",
+    b"RIFF": "RIFF media file",
+    b"OggS": "Ogg media file",
+    b"SQLite format 3": "SQLite database",
+}
+_OTHER_EXT = frozenset(
+    [
+        ".doc",
+        ".docx",
+        ".odt",
+        ".rtf",
+        ".xls",
+        ".xlsx",
+        ".ods",
+        ".ppt",
+        ".pptx",
+        ".epub",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".tif",
+        ".tiff",
+        ".zip",
+        ".gz",
+        ".tgz",
+        ".bz2",
+        ".xz",
+        ".7z",
+        ".rar",
+        ".mp3",
+        ".mp4",
+        ".avi",
+        ".mov",
+        ".exe",
+        ".dll",
+        ".so",
+        ".bin",
+        ".db",
+        ".sqlite",
+    ]
+)
+_HTML_START = re.compile(
+    r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
 
 
 def sniff(data: bytes, suffix: str, name: str) -> str:
@@ -56,8 +110,9 @@ _FRAGMENT = re.compile(r"</(p|div|span|a|li|td|h[1-6]|article|section)>", re.IGN
 def is_html(text: str) -> bool:
     """True when decoded text is an HTML document (or a fragment) whatever its file name says."""
     head = text[:5000]
-    return bool(_HTML_START.match(head)) or (head.lstrip().startswith("<")
-                                             and len(_FRAGMENT.findall(head)) >= 2)
+    return bool(_HTML_START.match(head)) or (
+        head.lstrip().startswith("<") and len(_FRAGMENT.findall(head)) >= 2
+    )
 
 
 def _binary(data: bytes) -> bool:
@@ -135,9 +190,40 @@ def _plausible(text: str) -> bool:
     return odd <= 0.05 * max(1, total)
 
 
-_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", "CJK", "HIRAGANA",
-                      "KATAKANA", "HANGUL", "DEVANAGARI", "GEORGIAN", "ARMENIAN", "THAI"})
-_UNDECODABLE = ("undecodable bytes: not UTF-8, and no text encoding explains them "
-                "(mixed or corrupt encodings?); convert the file to UTF-8")
-_PREFERRED = ["utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2",
-              "cp1254", "cp1256", "utf_16", "gb18030", "shift_jis", "euc_kr"]
+_SCRIPTS = frozenset(
+    {
+        "LATIN",
+        "CYRILLIC",
+        "GREEK",
+        "ARABIC",
+        "HEBREW",
+        "CJK",
+        "HIRAGANA",
+        "KATAKANA",
+        "HANGUL",
+        "DEVANAGARI",
+        "GEORGIAN",
+        "ARMENIAN",
+        "THAI",
+    }
+)
+_UNDECODABLE = (
+    "undecodable bytes: not UTF-8, and no text encoding explains them "
+    "(mixed or corrupt encodings?); convert the file to UTF-8"
+)
+_PREFERRED = [
+    "utf_8",
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+    "cp1250",
+    "iso8859_2",
+    "cp1254",
+    "cp1256",
+    "utf_16",
+    "gb18030",
+    "shift_jis",
+    "euc_kr",
+]

@@ -5,6 +5,7 @@ spacing folded away). Near-duplicates (the same article from another site, a re-
 with another menu) are found with MinHash over word shingles and an LSH index
 (datasketch); signatures travel as bytes so a store can keep them.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,7 +40,7 @@ def content_hash(text: str) -> str:
 def _minhash(text: str) -> MinHash:
     words = normalise(text).split()
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
 
@@ -50,8 +51,9 @@ def minhash_signature(text: str) -> bytes:
 
 
 def _from_bytes(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,
-                   hashvalues=np.frombuffer(sig, dtype=np.uint64))
+    return MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=np.frombuffer(sig, dtype=np.uint64)
+    )
 
 
 def similarity(a: bytes, b: bytes) -> float:

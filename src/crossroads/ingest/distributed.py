@@ -7,6 +7,7 @@ and ships it to the workers, so ``--pack`` folders need only exist where ingest 
 workers need crossroads and the spaCy model installed. We never start a cluster here: the
 scheduler address is the user's.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -47,9 +48,13 @@ _cache: dict[tuple[str, str, int], Extractor] = {}
 _cache_lock = threading.Lock()
 
 
-def _extract_batch(docs: list[model.Document], pack: Pack | None, pack_token: str,
-                   model_name: str, spacy_batch: int
-                   ) -> tuple[list[model.Extraction], dict[str, str]]:
+def _extract_batch(
+    docs: list[model.Document],
+    pack: Pack | None,
+    pack_token: str,
+    model_name: str,
+    spacy_batch: int,
+) -> tuple[list[model.Extraction], dict[str, str]]:
     """Runs on a worker: Extractions of ``docs`` in order, with this process's Extractor, and
     the documents whose extraction failed there, with the reason.
 
@@ -57,6 +62,7 @@ def _extract_batch(docs: list[model.Document], pack: Pack | None, pack_token: st
     the next ones; the lock keeps threads of one worker from sharing the pipeline at once.
     """
     from crossroads.extraction.extractor import Extractor
+
     key = (pack_token, model_name, spacy_batch)
     with _cache_lock:
         extractor = _cache.get(key)
@@ -76,17 +82,24 @@ _Batch = tuple[list[model.Extraction], dict[str, str]]
 
 class _Future(Protocol):
     """What is used of a Dask future of one batch (distributed leaves its API unannotated)."""
+
     def result(self) -> _Batch: ...
     def release(self) -> None: ...
 
 
 class _Client(Protocol):
     """What is used of ``distributed.Client``: its methods are mostly unannotated there."""
+
     @property
     def status(self) -> str: ...
     def scatter(self, data: Any, *, broadcast: Any = ..., hash: Any = ...) -> Any: ...
-    def map(self, func: Callable[..., _Batch], *iterables: Collection[Any],
-            pure: bool = ..., **kwargs: Any) -> Sequence[_Future]: ...
+    def map(
+        self,
+        func: Callable[..., _Batch],
+        *iterables: Collection[Any],
+        pure: bool = ...,
+        **kwargs: Any,
+    ) -> Sequence[_Future]: ...
     def nthreads(self) -> dict[str, int]: ...
     def wait_for_workers(self, n_workers: int, timeout: float) -> None: ...
     def close(self) -> None: ...
@@ -100,11 +113,18 @@ class DaskExtractor:
     other batches go on. Losing the scheduler raises ClusterError.
     """
 
-    def __init__(self, address: str, packs: Iterable[str | Path] = (), model_name: str | None = None,
-                 batch_docs: int = BATCH_DOCS, batch_size: int | None = None,
-                 connect_timeout: float = CONNECT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        address: str,
+        packs: Iterable[str | Path] = (),
+        model_name: str | None = None,
+        batch_docs: int = BATCH_DOCS,
+        batch_size: int | None = None,
+        connect_timeout: float = CONNECT_TIMEOUT,
+    ) -> None:
         from crossroads import settings
         from crossroads.pack import load_pack
+
         self.address = address
         self.pack = load_pack(packs)
         self._pack_token = hashlib.sha1(pickle.dumps(self.pack)).hexdigest()
@@ -125,9 +145,15 @@ class DaskExtractor:
                 self._pack_future = self.client.scatter(self.pack, broadcast=True, hash=False)
             chunks = _chunks(docs, self._chunk_size(len(docs)))
             # spacy_batch, not batch_size: client.map has a batch_size of its own
-            futures = self.client.map(_extract_batch, chunks, pack=self._pack_future,
-                                      pack_token=self._pack_token, model_name=self.model_name,
-                                      spacy_batch=self.batch_size, pure=False)
+            futures = self.client.map(
+                _extract_batch,
+                chunks,
+                pack=self._pack_future,
+                pack_token=self._pack_token,
+                model_name=self.model_name,
+                spacy_batch=self.batch_size,
+                pure=False,
+            )
         except Exception as exc:  # noqa: BLE001  (the scheduler went away: nothing was sent)
             self._fail(docs, exc)
             return
@@ -138,7 +164,7 @@ class DaskExtractor:
                 except Exception as exc:  # noqa: BLE001  (one batch failed: report it, go on)
                     self._fail(chunk, exc)
                     continue
-                self.failures.update(failed)    # documents the worker could not read
+                self.failures.update(failed)  # documents the worker could not read
                 yield from result
         finally:
             for future in futures:
@@ -147,8 +173,10 @@ class DaskExtractor:
     def _fail(self, docs: list[model.Document], exc: Exception) -> None:
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
         if self.client.status != "running":  # the scheduler is gone: every later batch would fail
-            raise ClusterError(f"lost the Dask scheduler at {self.address} ({reason}); the files "
-                               "stored so far are kept, run again to read the rest") from exc
+            raise ClusterError(
+                f"lost the Dask scheduler at {self.address} ({reason}); the files "
+                "stored so far are kept, run again to read the rest"
+            ) from exc
         log.info("extraction batch failed on %s: %s", self.address, reason)
         for doc in docs:
             self.failures[doc.id] = f"extraction failed on the cluster ({reason})"
@@ -170,7 +198,7 @@ class DaskExtractor:
 
 
 def _chunks(docs: list[model.Document], size: int) -> list[list[model.Document]]:
-    return [docs[i:i + size] for i in range(0, len(docs), size)]
+    return [docs[i : i + size] for i in range(0, len(docs), size)]
 
 
 def _connect(address: str, timeout: float) -> _Client:
@@ -179,20 +207,24 @@ def _connect(address: str, timeout: float) -> _Client:
         from distributed import Client
         from distributed.comm.addressing import parse_address, parse_host_port
     except ModuleNotFoundError as exc:
-        raise ClusterError("--dask needs the 'distributed' package: pip install 'dask[distributed]'"
-                           ) from exc
+        raise ClusterError(
+            "--dask needs the 'distributed' package: pip install 'dask[distributed]'"
+        ) from exc
     try:
         scheme, location = parse_address(address)
         host, port = parse_host_port(location) if scheme in ("tcp", "tls") else (None, None)
     except ValueError as exc:
-        raise ClusterError(f"{address!r} is not a Dask scheduler address ({exc}); "
-                           "expected tcp://HOST:PORT") from exc
+        raise ClusterError(
+            f"{address!r} is not a Dask scheduler address ({exc}); expected tcp://HOST:PORT"
+        ) from exc
     if host is not None:  # a plain connect first: a refused port fails now, not after retries
         try:
             socket.create_connection((host, port), timeout=timeout).close()
         except OSError as exc:
-            raise ClusterError(f"cannot reach the Dask scheduler at {address} "
-                               f"({exc.strerror or type(exc).__name__})") from exc
+            raise ClusterError(
+                f"cannot reach the Dask scheduler at {address} "
+                f"({exc.strerror or type(exc).__name__})"
+            ) from exc
     try:  # then Dask's handshake, with a deadline: a web server there would never answer
         asyncio.run(_handshake(address, timeout))
     except Exception as exc:  # whatever answered there is no Dask scheduler
@@ -205,22 +237,27 @@ def _connect(address: str, timeout: float) -> _Client:
         raise ClusterError(f"no Dask scheduler answers at {address} ({reason})") from exc
     try:
         client: _Client = Client(  # type: ignore[no-untyped-call]  # unannotated in distributed
-            address, timeout=timeout, set_as_default=False)
+            address, timeout=timeout, set_as_default=False
+        )
     except Exception as exc:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({type(exc).__name__}: "
-                           f"{(str(exc) or 'no answer').splitlines()[0]})") from exc
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address} ({type(exc).__name__}: "
+            f"{(str(exc) or 'no answer').splitlines()[0]})"
+        ) from exc
     try:
         client.wait_for_workers(1, timeout=timeout)
     except (OSError, TimeoutError) as exc:
         client.close()
-        raise ClusterError(f"the Dask scheduler at {address} has no workers "
-                           f"(waited {timeout:g} s)") from exc
+        raise ClusterError(
+            f"the Dask scheduler at {address} has no workers (waited {timeout:g} s)"
+        ) from exc
     return client
 
 
 async def _handshake(address: str, timeout: float) -> None:
     """Opens and closes one Dask connection to ``address`` within ``timeout`` seconds."""
     from distributed.comm.core import connect
+
     opening = connect(address, timeout=timeout)  # type: ignore[no-untyped-call]  # unannotated there
     comm = await asyncio.wait_for(opening, timeout)
     await comm.close()

@@ -4,6 +4,7 @@ Kept per store (its URL, password left out) in a small JSON file in the user's c
 ($XDG_CACHE_HOME/crossroads, else ~/.cache/crossroads), so it works the same for SQLite and
 PostgreSQL stores and the store's schema is untouched. Paths are kept absolute.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,8 +31,10 @@ def load(store_url: str) -> dict[str, str]:
 
 def update(store_url: str, failed: dict[str, str], ok: set[str]) -> None:
     """Add this run's failures and drop the inputs it stored (standard input is not kept)."""
+
     def key(item: str) -> str:
         return str(Path(item).absolute())
+
     state = load(store_url)
     for item in ok:
         state.pop(key(item), None)
@@ -46,4 +49,4 @@ def update(store_url: str, failed: dict[str, str], ok: set[str]) -> None:
         else:
             path.unlink(missing_ok=True)
     except OSError:
-        pass    # a read-only home: retrying is then by naming the files again
+        pass  # a read-only home: retrying is then by naming the files again

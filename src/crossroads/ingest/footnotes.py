@@ -6,6 +6,7 @@ Left in, a note cuts its sentence in two and its digits stick to names. Here a n
 line is a note only when the body carries a marker with its number (or it stands in a
 closing notes section), so numbered lists in the body stay body.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,14 +15,20 @@ from crossroads.ingest.layout import CUT, PAGE_BREAK
 
 _SUPERS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_MAP = str.maketrans(_SUPERS, "0123456789")
-_NOTE_LINE = re.compile(rf"^(?:\[(?P<b>\d{{1,3}})\]|(?P<n>\d{{1,3}})[.)]?|(?P<s>[{_SUPERS}]+))\s+(?P<text>\S.*)$")
+_NOTE_LINE = re.compile(
+    rf"^(?:\[(?P<b>\d{{1,3}})\]|(?P<n>\d{{1,3}})[.)]?|(?P<s>[{_SUPERS}]+))\s+(?P<text>\S.*)$"
+)
 _MARKER = re.compile(
     rf"(?<=[A-Za-z]{{2}})(?P<glued>\d{{1,3}})(?=[\s,.;:!?)\]”’\"]|$)"
     rf"|(?<=[a-z][.,;:”’\")])(?P<after>\d{{1,3}})(?=\s|$)"
     rf"|\[(?P<bracket>\d{{1,3}})\]"
-    rf"|(?P<super>[{_SUPERS}]+)")
-_NOTES_HEADING = re.compile(r"^(notes|endnotes|end notes|footnotes|references|sources|bibliography|"
-                            r"works cited)\s*:?$", re.IGNORECASE)
+    rf"|(?P<super>[{_SUPERS}]+)"
+)
+_NOTES_HEADING = re.compile(
+    r"^(notes|endnotes|end notes|footnotes|references|sources|bibliography|"
+    r"works cited)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _marker(m: re.Match[str]) -> str:
@@ -82,9 +89,9 @@ def strip_markers(para: str, notes: dict[str, str]) -> tuple[str, list[tuple[str
         mark = _marker(m)
         if mark not in notes and not m["super"]:
             continue
-        out.append(para[last:m.start()])
+        out.append(para[last : m.start()])
         at = sum(len(x) for x in out)
-        if m["bracket"] and out[-1].endswith(" ") and para[m.end():m.end() + 1] in (" ", ""):
+        if m["bracket"] and out[-1].endswith(" ") and para[m.end() : m.end() + 1] in (" ", ""):
             out[-1] = out[-1][:-1]
             at -= 1
         if mark in notes:

@@ -5,6 +5,7 @@ paragraph units: one string per paragraph, no newlines inside. Hard-wrapped text
 text layers, e-mailed briefs) is reflowed first so a paragraph is one unit; web-page
 copies, where every line already is a paragraph, are left line by line.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,12 +29,14 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-_MD = [(re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE), r"\1"),  # headings
-       (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-       (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: their words stay
-       (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-       (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),  # block quotes
-       (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.MULTILINE), "")]  # rules
+_MD = [
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE), r"\1"),  # headings
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: their words stay
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),  # block quotes
+    (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.MULTILINE), ""),
+]  # rules
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -46,7 +49,7 @@ def from_markdown(text: str) -> tuple[str, dict[str, str]]:
             key, _, value = line.partition(":")
             if key.strip().lower() in ("title", "author", "date") and value.strip():
                 fields[key.strip().lower()] = value.strip().strip("\"'")
-        text = text.replace("\r\n", "\n")[m.end():]
+        text = text.replace("\r\n", "\n")[m.end() :]
     for rx, repl in _MD:
         text = rx.sub(repl, text)
     return text, fields
@@ -112,7 +115,7 @@ def units(lines: list[str], wrapped: bool | None = None) -> list[str | None]:
     full = [len(x) for x in lines if x and x not in (PAGE_BREAK, CUT)]
     width = sorted(full)[int(len(full) * 0.9)]
     out: list[str | None] = []
-    current: list[str] = []     # the paragraph's pieces, joined once at its end (linear time)
+    current: list[str] = []  # the paragraph's pieces, joined once at its end (linear time)
     for line in lines + [""]:
         if line == CUT:
             continue

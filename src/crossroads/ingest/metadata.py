@@ -5,6 +5,7 @@ slashed numeric dates are day.month.year, as on the region's sites. A date that 
 to the page rather than the article (a site's "today" bar above the breadcrumb, or one
 the article's own words contradict) is kept apart as the page date. Unknown stays None.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,89 +26,262 @@ from crossroads.ingest.boilerplate import (
     words,
 )
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|fri|sat|sun)\.?"
-_DATE = (rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:"
-         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
-         rf"|{_MONTH},?\s+\d{{4}}"
-         rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}})"
-         rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|fri|sat|sun)\.?"
+)
+_DATE = (
+    rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH},?\s+\d{{4}}"
+    rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}})"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})"
+)
 DATE_RX = re.compile(_DATE, re.IGNORECASE)
 _TIME = r"(?:[\s,|•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
-_CLOCK = re.compile(r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{3,4})\b[+-]?\d{0,2})?", re.IGNORECASE)
-_NAME_PUBLISHED = re.compile(r"^(?:by\s+)?(?P<name>.+?)\s+(?:published|posted)(?:\s+on)?\s*:?\s*(?P<date>.+?)"
-                             r"(?:\s+(?:updated|last updated)\b.*)?$", re.IGNORECASE)
-_FULL_DATE = re.compile(rf"^(?:(?:publish(?:ed)?|posted|created|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
-                        rf"(?P<d>{_DATE}){_TIME}[\s.,|]*$", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{3,4})\b[+-]?\d{0,2})?",
+    re.IGNORECASE,
+)
+_NAME_PUBLISHED = re.compile(
+    r"^(?:by\s+)?(?P<name>.+?)\s+(?:published|posted)(?:\s+on)?\s*:?\s*(?P<date>.+?)"
+    r"(?:\s+(?:updated|last updated)\b.*)?$",
+    re.IGNORECASE,
+)
+_FULL_DATE = re.compile(
+    rf"^(?:(?:publish(?:ed)?|posted|created|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
+    rf"(?P<d>{_DATE}){_TIME}[\s.,|]*$",
+    re.IGNORECASE,
+)
 # a list bullet before a field of the page's record: "• publish: 5 May 2021"
 _BULLET = re.compile(r"^[•·▪◦*\-–]\s*")
 # the last word of a cut-off line, never of a headline: "The official portal of the"
 _DANGLING = frozenset(["the", "a", "an", "of", "and", "or"])
 # academic and courtesy titles before a byline's name: "PhD Candidate Lena March", "Dr. Omar Faiz"
-_HONORIFIC = re.compile(r"^(?:(?:associate|assistant)\s+professor|professor|prof\.?|dr\.?|phd\s+candidate|"
-                        r"phd|ph\.d\.|mr\.?|mrs\.?|ms\.?)\s+(?=\S+\s+\S)", re.IGNORECASE)
+_HONORIFIC = re.compile(
+    r"^(?:(?:associate|assistant)\s+professor|professor|prof\.?|dr\.?|phd\s+candidate|"
+    r"phd|ph\.d\.|mr\.?|mrs\.?|ms\.?)\s+(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
 # a date opening a unit, perhaps labelled: "date 2021-05-25 KABUL: ...", "May 5, 2021 | ..."
-_PREFIX_DATE = re.compile(rf"^(?:(?:date|dated|published|posted)(?:\s+on)?\s*[:\-]?\s*)?"
-                          rf"(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])", re.IGNORECASE)
+_PREFIX_DATE = re.compile(
+    rf"^(?:(?:date|dated|published|posted)(?:\s+on)?\s*[:\-]?\s*)?"
+    rf"(?P<d>{_DATE})\s*[|:–—-]?\s+(?=[A-Z(“\"'])",
+    re.IGNORECASE,
+)
 # an ISO date under a "date" label, at any precision: "date 2021-05 ...", "Date: 2021-05-25"
-_ISO_LABEL = re.compile(r"^(?:date|dated)\s*:?\s*(?P<iso>\d{4}(?:-\d{2}){0,2})(?![\d-])\s*", re.IGNORECASE)
+_ISO_LABEL = re.compile(
+    r"^(?:date|dated)\s*:?\s*(?P<iso>\d{4}(?:-\d{2}){0,2})(?![\d-])\s*", re.IGNORECASE
+)
 # a section label, a date and the headline on one line: "Politics 05/05/2021 Talks resume at the border"
-_LABEL_DATE_TITLE = re.compile(rf"^(?P<label>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){{0,2}})\s+(?P<d>{_DATE})"
-                               rf"\s*[|:–—-]?\s+(?P<title>[A-Z“\"'‘].+)$")
+_LABEL_DATE_TITLE = re.compile(
+    rf"^(?P<label>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){{0,2}})\s+(?P<d>{_DATE})"
+    rf"\s*[|:–—-]?\s+(?P<title>[A-Z“\"'‘].+)$"
+)
 # a sentence of page furniture that dates the article: "This story is from May 5, 2021"
-_DATE_PHRASE = re.compile(rf"^(?P<lead>[\w ,'’]{{0,80}}?\b(?:published|publish|posted|dated|date|story|"
-                          rf"article|report|filed|written|released|issued)(?:\b[\w ,'’]{{0,40}}?)?)\s*[:\-]?\s*"
-                          rf"(?P<d>{_DATE}){_TIME}[\s.,|)]*$", re.IGNORECASE)
+_DATE_PHRASE = re.compile(
+    rf"^(?P<lead>[\w ,'’]{{0,80}}?\b(?:published|publish|posted|dated|date|story|"
+    rf"article|report|filed|written|released|issued)(?:\b[\w ,'’]{{0,40}}?)?)\s*[:\-]?\s*"
+    rf"(?P<d>{_DATE}){_TIME}[\s.,|)]*$",
+    re.IGNORECASE,
+)
 # an update stamp left after a leading date: "(Last Updated On: May 5, 2021 10:20 am)"
 _UPDATED = re.compile(r"^[(\[]?\s*(?:last\s+)?updated\b.{0,60}$", re.IGNORECASE)
 # a desk or staff credit standing for the author: "VW / WEB DESK", "News Desk", "Staff Reporter"
-_CREDIT = re.compile(r"^(?:by\s+)?(?P<credit>[A-Za-z][\w.&’' /-]{0,40}?\b(?:desk|staff reporter|"
-                     r"staff writer|staff|correspondent|bureau|service|newsroom))$", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^(?:by\s+)?(?P<credit>[A-Za-z][\w.&’' /-]{0,40}?\b(?:desk|staff reporter|"
+    r"staff writer|staff|correspondent|bureau|service|newsroom))$",
+    re.IGNORECASE,
+)
 # a wire dateline opening the first paragraph: "Almaty, 14 January 2022 (Steppe Wire) — ..."
-_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<d>{_DATE})"
-                       rf"(?:\s*\((?P<agency>[^()]{{1,40}})\)|,\s+(?P<agency2>[A-Z][\w.&/ -]{{1,30}}?))?"
-                       rf"\s*(?:[–—-]+|(?<=\)):)\s+(?=[A-Z(“\"'])", re.IGNORECASE)
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<d>{_DATE})"
+    rf"(?:\s*\((?P<agency>[^()]{{1,40}})\)|,\s+(?P<agency2>[A-Z][\w.&/ -]{{1,30}}?))?"
+    rf"\s*(?:[–—-]+|(?<=\)):)\s+(?=[A-Z(“\"'])",
+    re.IGNORECASE,
+)
 # a dateline without the year: "PLACE, May 5 (Agency) --", "May 5 (Agency) --"
-_YEARLESS_DATELINE = re.compile(rf"^(?:[A-Z][\w .,'’\[\]-]{{0,40}}?,?\s+)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})"
-                                rf"\s*\([^()]{{1,40}}\)\s*(?:[–—-]+|:)\s+", re.IGNORECASE)
+_YEARLESS_DATELINE = re.compile(
+    rf"^(?:[A-Z][\w .,'’\[\]-]{{0,40}}?,?\s+)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})"
+    rf"\s*\([^()]{{1,40}}\)\s*(?:[–—-]+|:)\s+",
+    re.IGNORECASE,
+)
 # a byline inside the standfirst: "... correspondent Lena March reports that ..."
-_DEK_BYLINE = re.compile(r"\b(?:correspondent|reporter|analyst|editor|writer)\s+(?P<name>[A-Z][\w.'’-]+"
-                         r"(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:reports|writes|looks|examines|explains|argues)\b")
+_DEK_BYLINE = re.compile(
+    r"\b(?:correspondent|reporter|analyst|editor|writer)\s+(?P<name>[A-Z][\w.'’-]+"
+    r"(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:reports|writes|looks|examines|explains|argues)\b"
+)
 # a line that is a field of the page's record, not a headline: "Item Code : 40817"
-_FIELD = re.compile(r"^[A-Za-z][\w ]{0,25}\s*:\s*[\w-]*\d[\w-]*$"
-                    r"|^(?:published|posted|filed)\s+(?:in|under)\s+[A-Z][A-Za-z &-]{0,40}$", re.IGNORECASE)
+_FIELD = re.compile(
+    r"^[A-Za-z][\w ]{0,25}\s*:\s*[\w-]*\d[\w-]*$"
+    r"|^(?:published|posted|filed)\s+(?:in|under)\s+[A-Z][A-Za-z &-]{0,40}$",
+    re.IGNORECASE,
+)
 # "Last update: <date>", "Updated 5 May 2021": when the page was changed, not published
 _UPDATE_LINE = re.compile(r"^[(\[]?\s*(?:last\s+)?(?:updated?|modified)\b", re.IGNORECASE)
 # "12 minutes ago" beside a byline's name
-_AGO = re.compile(r"\s*\b\d+\s*(?:sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b", re.IGNORECASE)
+_AGO = re.compile(
+    r"\s*\b\d+\s*(?:sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b",
+    re.IGNORECASE,
+)
 # a dated series label above the headline: "POLICY BRIEF No. 14 | March 2023"
-_LABEL_WORDS = re.compile(r"\b(?:no\.?|vol\.?|issue|brief|paper|report|note|commentary|analysis|"
-                          r"bulletin|update|working paper|series|edition)\b", re.IGNORECASE)
-_YEARLESS = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\d)", re.IGNORECASE)
-_RECENT = re.compile(r"\b(last|past|this|next|previous|following) (week|weekend|day|month)\b|"
-                     r"\b(yesterday|today|tomorrow|the day before|next day)\b|"
-                     r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
-_PARTICLES = frozenset(["al", "el", "ul", "ud", "ad", "ibn", "bin", "bint", "de", "da", "di", "du", "dos", "van", "von", "der", "den", "la", "le"])
+_LABEL_WORDS = re.compile(
+    r"\b(?:no\.?|vol\.?|issue|brief|paper|report|note|commentary|analysis|"
+    r"bulletin|update|working paper|series|edition)\b",
+    re.IGNORECASE,
+)
+_YEARLESS = re.compile(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\d)", re.IGNORECASE
+)
+_RECENT = re.compile(
+    r"\b(last|past|this|next|previous|following) (week|weekend|day|month)\b|"
+    r"\b(yesterday|today|tomorrow|the day before|next day)\b|"
+    r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "ul",
+        "ud",
+        "ad",
+        "ibn",
+        "bin",
+        "bint",
+        "de",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+    ]
+)
 # capitalised words that are never part of a person's name on a byline: function words,
 # page furniture ("Breaking News", "Photo ...") and titles ("Prime Minister ...")
-_NOT_NAME = frozenset(["the", "a", "an", "of", "and", "or", "from", "to", "in", "on", "at", "for", "with", "by", "after", "before", "over", "under", "into", "about", "against", "between", "amid", "is", "are", "was", "were", "be", "says", "said", "new", "news", "breaking", "photo", "photos", "video", "image", "images", "picture", "links", "link", "share", "bookmark", "article", "articles", "story", "stories", "home", "menu", "search", "desk", "service", "press", "agency", "report", "reporter", "staff", "correspondent", "bureau", "online", "daily", "times", "herald", "tribune", "minister", "president", "prime", "secretary", "general", "ambassador", "spokesman", "spokesperson", "deputy", "chairman", "foreign", "ministry", "recent", "features", "latest", "popular", "related", "opinion", "analysis", "editorial", "columns"])
+_NOT_NAME = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "from",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "after",
+        "before",
+        "over",
+        "under",
+        "into",
+        "about",
+        "against",
+        "between",
+        "amid",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "says",
+        "said",
+        "new",
+        "news",
+        "breaking",
+        "photo",
+        "photos",
+        "video",
+        "image",
+        "images",
+        "picture",
+        "links",
+        "link",
+        "share",
+        "bookmark",
+        "article",
+        "articles",
+        "story",
+        "stories",
+        "home",
+        "menu",
+        "search",
+        "desk",
+        "service",
+        "press",
+        "agency",
+        "report",
+        "reporter",
+        "staff",
+        "correspondent",
+        "bureau",
+        "online",
+        "daily",
+        "times",
+        "herald",
+        "tribune",
+        "minister",
+        "president",
+        "prime",
+        "secretary",
+        "general",
+        "ambassador",
+        "spokesman",
+        "spokesperson",
+        "deputy",
+        "chairman",
+        "foreign",
+        "ministry",
+        "recent",
+        "features",
+        "latest",
+        "popular",
+        "related",
+        "opinion",
+        "analysis",
+        "editorial",
+        "columns",
+    ]
+)
 # a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
 _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
 # a short section label before the byline: "*Analysis* — by ...", "Opinion | By ..."
-_LABEL_BEFORE_BY = re.compile(r"^[*_]*[\w ]{1,30}?[*_]*\s*[—–|:-]\s*(?=(?:by|written by)\s)", re.IGNORECASE)
+_LABEL_BEFORE_BY = re.compile(
+    r"^[*_]*[\w ]{1,30}?[*_]*\s*[—–|:-]\s*(?=(?:by|written by)\s)", re.IGNORECASE
+)
 # a role after the byline's name: "By LENA MARCH, Staff Writer", "Lena March, Kabul correspondent"
-_ROLE_TAIL = re.compile(r"\s*(?:,|\||[-–—])\s*(?:(?:special|senior|chief|foreign|staff|contributing|guest|"
-                        r"[A-Z][a-z]+)\s+)?(?:writer|reporter|correspondent|editor|contributor|columnist|"
-                        r"analyst|journalist)$", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:by|written by|author|authors|words by)\s*[:\-]?\s+(?P<names>.+)$", re.IGNORECASE)
-_TITLE_BY = re.compile(r"^(?P<title>.{10,}?)\s+(?P<by>by|By|BY)\s+(?P<names>[A-Z][A-Za-z.'’\- ,&]+)$")
+_ROLE_TAIL = re.compile(
+    r"\s*(?:,|\||[-–—])\s*(?:(?:special|senior|chief|foreign|staff|contributing|guest|"
+    r"[A-Z][a-z]+)\s+)?(?:writer|reporter|correspondent|editor|contributor|columnist|"
+    r"analyst|journalist)$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|author|authors|words by)\s*[:\-]?\s+(?P<names>.+)$", re.IGNORECASE
+)
+_TITLE_BY = re.compile(
+    r"^(?P<title>.{10,}?)\s+(?P<by>by|By|BY)\s+(?P<names>[A-Z][A-Za-z.'’\- ,&]+)$"
+)
 
 
 @dataclass
 class Header:
     """What the head of an article says about it."""
+
     title: str | None = None
     author: str | None = None
     published: str | None = None
@@ -126,8 +300,10 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=1)
 def _parser() -> DateDataParser:
     from dateparser.date import DateDataParser
-    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
-                                                      "REQUIRE_PARTS": ["year"]})
+
+    return DateDataParser(
+        languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+    )
 
 
 def parse_date(text: str) -> str | None:
@@ -145,13 +321,14 @@ def parse_date(text: str) -> str | None:
             return None
     s = m.group(0)
     if m["weekday"]:
-        s = s[len(m["weekday"]):].lstrip(" ,.")
+        s = s[len(m["weekday"]) :].lstrip(" ,.")
     data = _parser().get_date_data(s)
     if data.date_obj is None:
         return None
     d = data.date_obj.date()
     return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
-        str(data.period), d.isoformat())
+        str(data.period), d.isoformat()
+    )
 
 
 def normalise_author(names: str) -> str | None:
@@ -162,8 +339,12 @@ def normalise_author(names: str) -> str | None:
         if not part:
             continue
         if part.isupper():
-            part = " ".join(w if re.fullmatch(r"(?:[A-Z]\.)+", w) else
-                            "-".join(p.capitalize() for p in w.split("-")) for w in part.split())
+            part = " ".join(
+                w
+                if re.fullmatch(r"(?:[A-Z]\.)+", w)
+                else "-".join(p.capitalize() for p in w.split("-"))
+                for w in part.split()
+            )
         out.append(part)
     return ", ".join(out) or None
 
@@ -190,10 +371,18 @@ def is_title_like(text: str) -> bool:
     last = re.sub(r"\W+$", "", text).rsplit(None, 1)[-1:]
     if last and last[0].lower() in _DANGLING:
         return False  # a line cut off mid-phrase, such as a site name broken over two lines
-    return (3 <= n <= 30 and len(text) <= 250 and not re.search(r"[.,;:]$", text)
-            and not _FULL_DATE.match(text) and bool(re.search(r"[A-Za-z]", text))
-            and (text[:1].isupper() or text[:1] in ("“", '"', "'", "‘")
-                 or bool(re.match(r"\d[\d,.]*\s+[^\W\d]", text))))  # "3 Soldiers Killed ..."
+    return (
+        3 <= n <= 30
+        and len(text) <= 250
+        and not re.search(r"[.,;:]$", text)
+        and not _FULL_DATE.match(text)
+        and bool(re.search(r"[A-Za-z]", text))
+        and (
+            text[:1].isupper()
+            or text[:1] in ("“", '"', "'", "‘")
+            or bool(re.match(r"\d[\d,.]*\s+[^\W\d]", text))
+        )
+    )  # "3 Soldiers Killed ..."
 
 
 def _clean_byline(text: str) -> str:
@@ -228,8 +417,14 @@ def byline(text: str) -> tuple[str | None, str | None]:
     if m and credit(text):
         return None, credit(text)
     m = _TITLE_BY.match(text)
-    if m and is_name_like(m["names"]) and (m["names"].replace(",", "").replace("&", "").isupper()
-                                            or re.search(r"\s[a-z]", m["title"])):
+    if (
+        m
+        and is_name_like(m["names"])
+        and (
+            m["names"].replace(",", "").replace("&", "").isupper()
+            or re.search(r"\s[a-z]", m["title"])
+        )
+    ):
         return m["title"].strip(), normalise_author(m["names"])
     return None, None
 
@@ -242,17 +437,23 @@ def name_and_date(text: str) -> tuple[str | None, str | None]:
     m = DATE_RX.search(text)
     if not m or words(text) > 14:
         return None, None
-    rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,–—-:")
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" |•·,–—-:")
     rest = _LABEL_BEFORE_BY.sub("", rest)
     rest = _CLOCK.sub("", rest).strip(" |•·,–—-:")
-    rest = re.sub(r"^(?:by|written by|posted by|published by)\s+", "", _clean_byline(_AGO.sub("", rest)),
-                  flags=re.IGNORECASE)
+    rest = re.sub(
+        r"^(?:by|written by|posted by|published by)\s+",
+        "",
+        _clean_byline(_AGO.sub("", rest)),
+        flags=re.IGNORECASE,
+    )
     rest = re.sub(r"\s+(?:on|at)$", "", rest.strip(" |•·,–—-:"), flags=re.IGNORECASE)
     if rest and is_name_like(rest):
         return normalise_author(rest), parse_date(m.group(0))
     # "By NAME | SITE NAME Published: <date>": the name is the first part of the line
     first = re.split(r"\s+[|•·–—-]\s+|\s*\|\s*", rest)[0]
-    first = re.sub(r"\s+(?:published|posted|updated)(?:\s+on)?\s*:?$", "", first, flags=re.IGNORECASE)
+    first = re.sub(
+        r"\s+(?:published|posted|updated)(?:\s+on)?\s*:?$", "", first, flags=re.IGNORECASE
+    )
     if first != rest and is_name_like(first):
         return normalise_author(first), parse_date(m.group(0))
     return None, None
@@ -264,7 +465,7 @@ def dated_label(text: str) -> str | None:
     m = DATE_RX.search(text)
     if not m:
         return None
-    rest = (text[:m.start()] + " " + text[m.end():]).strip(" |•·,–—-:")
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" |•·,–—-:")
     if not rest or words(rest) > 5:
         return None
     letters = re.sub(r"[^A-Za-z]", "", rest)
@@ -315,15 +516,20 @@ def contradicted(iso: str, body: str) -> bool:
     day = dt.date.fromisoformat(iso)
     gaps = []
     for m in _YEARLESS.finditer(body):
-        window = body[max(0, m.start() - 120): m.end() + 120]
+        window = body[max(0, m.start() - 120) : m.end() + 120]
         if not _RECENT.search(window):
             continue
         when = parse_date(f"{m['m']} {m['d']}, {day.year}")
         if not when:
             continue
         d = dt.date.fromisoformat(when)
-        gaps.append(min(abs((d.replace(year=d.year + k) - day).days) for k in (-1, 0, 1)
-                        if not (d.month == 2 and d.day == 29)))
+        gaps.append(
+            min(
+                abs((d.replace(year=d.year + k) - day).days)
+                for k in (-1, 0, 1)
+                if not (d.month == 2 and d.day == 29)
+            )
+        )
     return bool(gaps) and min(gaps) > 60
 
 
@@ -350,9 +556,14 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     if h.published is None and h.title:
         _stamp_below_title(units, h)
     if h.published and date_at is not None:
-        nxt = next((u for u in units[date_at + 1:] if u.label != TEXT or u.text), None)
-        header_bar = (first_on_page and weekday_first and date_at == 0
-                      and nxt is not None and nxt.label in (BREADCRUMB, UI))
+        nxt = next((u for u in units[date_at + 1 :] if u.label != TEXT or u.text), None)
+        header_bar = (
+            first_on_page
+            and weekday_first
+            and date_at == 0
+            and nxt is not None
+            and nxt.label in (BREADCRUMB, UI)
+        )
         if header_bar or contradicted(h.published, body):
             h.page_date, h.published = h.published, None
     if h.title:
@@ -392,7 +603,7 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
         h.author = name_and_date(units[pub].text)[0]
     m = DATE_RX.search(units[pub].text)
     if h.author is None and m:  # "date 2021-05-05 WEB DESK": a credit after the date
-        h.author = credit(units[pub].text[m.end():].strip(" |•·,–—-:"))
+        h.author = credit(units[pub].text[m.end() :].strip(" |•·,–—-:"))
     after = [i for i in head if i > pub]
     for i in after[:2]:  # "Published" / "on" / date, each on its own line
         if units[i].label == PUBLISHED:
@@ -419,8 +630,11 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
             h.consumed.add(before[0])
             k = 1
     if h.title is None and k < len(before) and is_title_like(units[before[k]].text):
-        if (k + 1 < len(before) and is_title_like(units[before[k + 1]].text)
-                and is_dek(units, before[k + 1], before[k])):
+        if (
+            k + 1 < len(before)
+            and is_title_like(units[before[k + 1]].text)
+            and is_dek(units, before[k + 1], before[k])
+        ):
             k += 1  # the line above the byline is the standfirst; the headline is above it
         h.title = units[before[k]].text
         h.consumed.add(before[k])
@@ -485,8 +699,12 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
                 h.consumed.add(i)  # "2021-05-05 | Politics": the date and the section filed under
                 anchor = anchor if anchor is not None or not cands else i
                 mark = i if mark is None else mark
-            elif (h.title is None and is_title_like(rest) and not is_name_like(rest)
-                  and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", rest)):  # a caption's sentences
+            elif (
+                h.title is None
+                and is_title_like(rest)
+                and not is_name_like(rest)
+                and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", rest)
+            ):  # a caption's sentences
                 h.title = rest  # "May 5, 2021 | Road talks resume"
                 h.consumed.add(i)
             else:
@@ -494,8 +712,14 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             prev = "date"
             continue
         m = _LABEL_DATE_TITLE.match(text)
-        if (m and h.published is None and h.title is None and not is_body(text)
-                and is_title_like(m["title"]) and parse_date(m["d"])):
+        if (
+            m
+            and h.published is None
+            and h.title is None
+            and not is_body(text)
+            and is_title_like(m["title"])
+            and parse_date(m["d"])
+        ):
             h.published, date_at, h.title = parse_date(m["d"]), i, m["title"]
             h.consumed.add(i)
             _furniture_above(units, head, i, cands, h)
@@ -532,36 +756,60 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             continue
         # a line of capitalised words is a headline, not a name, when a "By" line follows
         by_below = any(_BYLINE.match(_clean_byline(units[j].text)) for j in head if i < j <= i + 3)
-        if (h.author is None and prev in ("date", "title") and not by_below
-                and (is_name_like(_ROLE_TAIL.sub("", text)) or credit(text))):
+        if (
+            h.author is None
+            and prev in ("date", "title")
+            and not by_below
+            and (is_name_like(_ROLE_TAIL.sub("", text)) or credit(text))
+        ):
             name = _ROLE_TAIL.sub("", text)  # "Lena March, Kabul correspondent"
-            h.author, implicit = normalise_author(name) if is_name_like(name) else credit(text), True
+            h.author, implicit = (
+                normalise_author(name) if is_name_like(name) else credit(text),
+                True,
+            )
             h.consumed.add(i)
             anchor = anchor if anchor is not None or not cands else i
             mark = i if mark is None else mark
             prev = "author"
             continue
         nxt = next((units[j].text for j in head if j > i), "")
-        short_title = (words(text) == 2 and is_title_like(text + " x")
-                       and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt)))
+        short_title = (
+            words(text) == 2
+            and is_title_like(text + " x")
+            and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt))
+        )
         above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
         if _FIELD.match(text):  # "Item Code : 40817", "Published in Features"
             h.consumed.add(i)
             continue
         if boilerplate.clean_caption(text) != text.strip():
             continue  # a photo caption with its credit: article text, not the headline
-        if h.title is None and prev != "long" and (
-                above_byline or (is_title_like(text) or short_title)
-                and (by_below or not is_name_like(text))):
+        if (
+            h.title is None
+            and prev != "long"
+            and (
+                above_byline
+                or (is_title_like(text) or short_title)
+                and (by_below or not is_name_like(text))
+            )
+        ):
             cands.append(i)
             prev = "title"
             continue
         prev = "long" if words(text) > 6 else "text"
     above = [j for j in head if mark is not None and j < mark]
-    if (h.title is None and above and above[-1] not in cands and above[-1] not in h.consumed
-            and is_title_like(units[above[-1]].text) and not is_body(units[above[-1]].text)
-            and not is_name_like(units[above[-1]].text)):
-        cands = sorted(cands + [above[-1]])  # the line just above the date or byline heads the article
+    if (
+        h.title is None
+        and above
+        and above[-1] not in cands
+        and above[-1] not in h.consumed
+        and is_title_like(units[above[-1]].text)
+        and not is_body(units[above[-1]].text)
+        and not is_name_like(units[above[-1]].text)
+    ):
+        cands = sorted(
+            cands + [above[-1]]
+        )  # the line just above the date or byline heads the article
         anchor = mark
     if h.title is None and cands:
         at = _headline(units, cands, anchor)
@@ -571,10 +819,15 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
     return weekday_first, date_at
 
 
-def _furniture_above(units: list[Unit], head: list[int], at: int, cands: list[int], h: Header) -> None:
+def _furniture_above(
+    units: list[Unit], head: list[int], at: int, cands: list[int], h: Header
+) -> None:
     """A site name, section label or ticker above the headline is page furniture."""
-    h.consumed.update(j for j in head if j < at and units[j].label == TEXT
-                      and (words(units[j].text) <= 6 or j in cands))
+    h.consumed.update(
+        j
+        for j in head
+        if j < at and units[j].label == TEXT and (words(units[j].text) <= 6 or j in cands)
+    )
 
 
 def _page_name(units: list[Unit], i: int) -> bool:
@@ -603,8 +856,12 @@ def _headline(units: list[Unit], cands: list[int], anchor: int | None) -> int:
         return cands[1] if len(cands) > 1 and _page_name(units, cands[0]) else cands[0]
     assert anchor is not None  # a candidate above it was found
     below = [c for c in cands if c > anchor]
-    if words(units[above[-1]].text) <= 3 and below and below[0] <= anchor + 2 \
-            and words(units[below[0]].text) >= 4:
+    if (
+        words(units[above[-1]].text) <= 3
+        and below
+        and below[0] <= anchor + 2
+        and words(units[below[0]].text) >= 4
+    ):
         return below[0]  # "Section / date / Headline": a short label stands above the date
     if len(above) >= 2 and is_dek(units, above[-2], above[-1]):
         return above[-2]
@@ -629,8 +886,10 @@ def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:
             bodies += 1
             m = _DATELINE.match(text)
             if h.published is None and m and parse_date(m["d"]) and bodies == 1:
-                h.published = parse_date(m["d"])  # "Prague, 16 Aug 2000 (Wire) -- ..." below the dek
-                h.replaced[i] = text[m.end():]
+                h.published = parse_date(
+                    m["d"]
+                )  # "Prague, 16 Aug 2000 (Wire) -- ..." below the dek
+                h.replaced[i] = text[m.end() :]
             if bodies >= 2:
                 break
             continue

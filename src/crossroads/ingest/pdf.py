@@ -3,6 +3,7 @@
 pypdf reads the text layer only: a scanned PDF without one is refused with a hint to
 run OCR first, as are encrypted and damaged files.
 """
+
 from __future__ import annotations
 
 import io
@@ -18,7 +19,9 @@ from crossroads.ingest.layout import PAGE_BREAK
 if TYPE_CHECKING:  # pypdf is imported when a PDF is read, not with the package
     from pypdf import PdfReader
 
-_PAGE_NO = re.compile(r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE)
+_PAGE_NO = re.compile(
+    r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -63,16 +66,26 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     except Exception as exc:  # noqa: BLE001  (pypdf fails on broken files in many ways; all mean "damaged")
         raise InputError(name, f"damaged PDF: {exc.__class__.__name__}: {exc}"[:200])
     if not "".join(pages).strip():
-        raise InputError(name, f"PDF has no text layer ({len(pages)} page(s) of images?); "
-                               "run OCR (e.g. ocrmypdf) first")
+        raise InputError(
+            name,
+            f"PDF has no text layer ({len(pages)} page(s) of images?); "
+            "run OCR (e.g. ocrmypdf) first",
+        )
     lines = [[x.strip() for x in p.splitlines()] for p in pages]
     edges = Counter(x for p in lines for x in {*(p[:2]), *(p[-2:])} if x)
     running = {x for x, n in edges.items() if n >= 2 and n >= 0.6 * len(pages)}
     # a running head is dropped everywhere but on the first page, where it is the title
-    kept = ["\n".join(x for x in p if (k == 0 or x not in running) and not _PAGE_NO.match(x))
-            for k, p in enumerate(lines)]
+    kept = [
+        "\n".join(x for x in p if (k == 0 or x not in running) and not _PAGE_NO.match(x))
+        for k, p in enumerate(lines)
+    ]
     created = _info(reader, "/CreationDate")
     m = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", created or "")
     iso = m and "-".join(g for g in m.groups() if g)
-    return PdfText(text=f"\n{PAGE_BREAK}\n".join(kept), title=_info(reader, "/Title"),
-                   author=_info(reader, "/Author"), created=iso or None, pages=len(pages))
+    return PdfText(
+        text=f"\n{PAGE_BREAK}\n".join(kept),
+        title=_info(reader, "/Title"),
+        author=_info(reader, "/Author"),
+        created=iso or None,
+        pages=len(pages),
+    )

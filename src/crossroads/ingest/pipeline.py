@@ -10,6 +10,7 @@ process reads the next files and stores the finished ones, in input order. Near-
 are looked up in the store by index (store/near_duplicates.py), so start-up does not grow
 with the store.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -44,6 +45,7 @@ Progress = Callable[[int, int, str], None]
 @dataclass
 class _Loaded:
     """One input after reading: its documents and what dedup decided for each."""
+
     name: str
     docs: list[Document] = field(default_factory=list)
     to_extract: list[Document] = field(default_factory=list)
@@ -88,9 +90,15 @@ def _file_hash(path: Path) -> str | None:
 class Ingest:
     """Reads inputs into a store. ``extractor`` is built only when something new needs it."""
 
-    def __init__(self, store: Store, extractor_factory: Callable[[], Any] | None,
-                 max_bytes: int, near_dup_threshold: float = 0.8,
-                 batch_files: int = 32, read_timeout: float = 0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        extractor_factory: Callable[[], Any] | None,
+        max_bytes: int,
+        near_dup_threshold: float = 0.8,
+        batch_files: int = 32,
+        read_timeout: float = 0,
+    ) -> None:
         """``read_timeout``: seconds one file's reading may take, in a child process that is
         killed when it overruns (0: read in this process, with no limit). ``batch_files``:
         documents sent at once to an extractor that cannot take a stream (a Dask cluster)."""
@@ -120,14 +128,18 @@ class Ingest:
     def _load(self, item: str | Path) -> _Loaded:
         assert self._reader is not None
         data = sys.stdin.buffer.read() if item == STDIN else b""
-        loaded = _Loaded(name="stdin" if item == STDIN else str(item),
-                         file_hash=hashlib.sha1(data).hexdigest() if item == STDIN
-                         else _file_hash(Path(item)))
+        loaded = _Loaded(
+            name="stdin" if item == STDIN else str(item),
+            file_hash=hashlib.sha1(data).hexdigest() if item == STDIN else _file_hash(Path(item)),
+        )
         if loaded.file_hash and self.store.file_stored(loaded.file_hash):  # unchanged: unread
             loaded.status = "duplicate"
             return loaded
-        docs = (self._reader.load_bytes(data, "stdin", self.max_bytes) if item == STDIN
-                else self._reader.load_path(Path(item), self.max_bytes))
+        docs = (
+            self._reader.load_bytes(data, "stdin", self.max_bytes)
+            if item == STDIN
+            else self._reader.load_path(Path(item), self.max_bytes)
+        )
         articles = [d for d in docs if d.kind != "page"]
         known = []
         for d in articles:
@@ -191,7 +203,7 @@ class Ingest:
 
     # -- extraction ----------------------------------------------------------------------
     def _extract(self, docs: Iterator[Document]) -> Iterator[Extraction]:
-        first = next(docs, None)    # files are read until one has something new
+        first = next(docs, None)  # files are read until one has something new
         if first is None:
             return
         docs = chain([first], docs)
@@ -215,11 +227,12 @@ class Ingest:
             return self._run(inputs, progress, started)
         finally:
             self._reader.close()
-            if hasattr(self._extractor, "takes_streams"):   # our pool: its run is over
+            if hasattr(self._extractor, "takes_streams"):  # our pool: its run is over
                 self._extractor.close()
 
-    def _run(self, inputs: Iterable[str], progress: Progress | None, started: float
-             ) -> IngestReport:
+    def _run(
+        self, inputs: Iterable[str], progress: Progress | None, started: float
+    ) -> IngestReport:
         report = IngestReport()
         items, errors = expand_inputs(inputs)
         report.failed += len(errors)
@@ -243,8 +256,7 @@ class Ingest:
         failures = self._failures()
         while self._queue:
             lo = self._queue[0]
-            if not last and not all(d.id in self._got or d.id in failures
-                                    for d in lo.to_extract):
+            if not last and not all(d.id in self._got or d.id in failures for d in lo.to_extract):
                 return
             self._queue.popleft()
             self._store(lo, report, failures)
@@ -270,8 +282,11 @@ class Ingest:
             self._seen_hashes.difference_update(d.content_hash for d in lo.docs)
         elif lo.docs:
             try:
-                read = [self._variants.resolve(self._got[d.id])
-                        for d in lo.to_extract if d.id in self._got]
+                read = [
+                    self._variants.resolve(self._got[d.id])
+                    for d in lo.to_extract
+                    if d.id in self._got
+                ]
                 stored = set(self.store.add_documents(lo.docs, read))
             except Exception as exc:  # the store rolled back this file; go on
                 log.exception("storing %s failed", lo.name)
@@ -281,7 +296,7 @@ class Ingest:
                 return
             self.ok_inputs.add(lo.name)
             articles = [d.id for d in lo.docs if d.kind != "page" and d.id in stored]
-            if not articles:    # another ingest stored the same articles first
+            if not articles:  # another ingest stored the same articles first
                 report.duplicate += 1
             elif lo.status == "near_duplicate":
                 report.near_duplicate += 1
@@ -294,34 +309,49 @@ class Ingest:
     def _remember(self, file_hash: str, doc_id: str) -> None:
         try:
             self.store.remember_file(file_hash, doc_id)
-        except Exception:   # only a later run's shortcut is lost: it reads the file again
+        except Exception:  # only a later run's shortcut is lost: it reads the file again
             log.exception("could not remember the stored file %s", file_hash)
 
 
-def default_extractor_factory(packs: Iterable[str] = (), processes: int | None = None
-                              ) -> Callable[[], Any]:
+def default_extractor_factory(
+    packs: Iterable[str] = (), processes: int | None = None
+) -> Callable[[], Any]:
     """A factory for the full extraction pipeline (spaCy and the pack load lazily)."""
+
     def make() -> Any:
         from crossroads import settings
         from crossroads.extraction.extractor import Extractor
         from crossroads.pack import load_pack
+
         pack = load_pack(packs)
-        forked_children_die_with_parent()   # spaCy's worker processes end with this one
+        forked_children_die_with_parent()  # spaCy's worker processes end with this one
         n = processes if processes is not None else int(settings.get("processes"))
         n = n or os.cpu_count() or 1
         return Extractor(pack=pack, processes=n, batch_size=int(settings.get("batch_size")))
+
     return make
 
 
-def dask_extractor_factory(address: str, packs: Iterable[str] = (), model: str | None = None,
-                           connect_timeout: float | None = None) -> Callable[[], Any]:
+def dask_extractor_factory(
+    address: str,
+    packs: Iterable[str] = (),
+    model: str | None = None,
+    connect_timeout: float | None = None,
+) -> Callable[[], Any]:
     """A factory for extraction on the Dask scheduler at ``address`` (see docs/distributed.md).
 
     The product connects when called and raises ClusterError naming the address if the
     scheduler does not answer; close() it when the run is over.
     """
+
     def make() -> Any:
         from crossroads.ingest.distributed import CONNECT_TIMEOUT, DaskExtractor
-        return DaskExtractor(address, packs, model_name=model,
-                             connect_timeout=CONNECT_TIMEOUT if connect_timeout is None else connect_timeout)
+
+        return DaskExtractor(
+            address,
+            packs,
+            model_name=model,
+            connect_timeout=CONNECT_TIMEOUT if connect_timeout is None else connect_timeout,
+        )
+
     return make

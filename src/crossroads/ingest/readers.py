@@ -5,6 +5,7 @@ document (kind 'page', no text) followed by the articles split out of it. Anythi
 cannot be read raises InputError with one line saying why; nothing else escapes.
 The cleaned text returned here is final: later stages point into it by offsets.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -68,26 +69,39 @@ def load_path(path: Path, max_bytes: int) -> list[Document]:
     if path.is_dir():
         raise InputError(label, "is a folder, not a file")
     if st.st_size > max_bytes:
-        raise InputError(label, f"file too large: {_mb(st.st_size)}, over the {_mb(max_bytes)} limit "
-                                "(raise CROSSROADS_MAX_BYTES to allow it)")
+        raise InputError(
+            label,
+            f"file too large: {_mb(st.st_size)}, over the {_mb(max_bytes)} limit "
+            "(raise CROSSROADS_MAX_BYTES to allow it)",
+        )
     try:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(label, f"unreadable: {exc.strerror or exc}")
-    return _load(data, source=path.name, label=label, suffix=path.suffix.lower(), max_bytes=max_bytes)
+    return _load(
+        data, source=path.name, label=label, suffix=path.suffix.lower(), max_bytes=max_bytes
+    )
 
 
 def load_bytes(data: bytes, name: str, max_bytes: int) -> list[Document]:
     """Documents of bytes read from elsewhere (standard input); `name` stands for the source."""
-    return _load(data, source=Path(name).name or name, label=name,
-                 suffix=Path(name).suffix.lower(), max_bytes=max_bytes)
+    return _load(
+        data,
+        source=Path(name).name or name,
+        label=name,
+        suffix=Path(name).suffix.lower(),
+        max_bytes=max_bytes,
+    )
 
 
 def _load(data: bytes, source: str, label: str, suffix: str, max_bytes: int) -> list[Document]:
     if len(data) > max_bytes:
-        raise InputError(label, f"file too large: over the {_mb(max_bytes)} limit "
-                                "(raise CROSSROADS_MAX_BYTES to allow it)")
+        raise InputError(
+            label,
+            f"file too large: over the {_mb(max_bytes)} limit "
+            "(raise CROSSROADS_MAX_BYTES to allow it)",
+        )
     if not data.strip():
         raise InputError(label, "empty file")
     fmt = sniff(data, suffix, label)
@@ -95,6 +109,7 @@ def _load(data: bytes, source: str, label: str, suffix: str, max_bytes: int) -> 
     hints: dict[str, str | None] = {}
     if fmt == "pdf":
         from crossroads.ingest.pdf import read_pdf
+
         pdf = read_pdf(data, label)
         text = pdf.text
         meta.update(pages=pdf.pages, pdf_created=pdf.created)
@@ -106,6 +121,7 @@ def _load(data: bytes, source: str, label: str, suffix: str, max_bytes: int) -> 
             raise InputError(label, "empty file")
         if fmt == "html" or is_html(text):
             from crossroads.ingest.webpage import read_html
+
             fmt = "html"
             web = read_html(text, label)
             text = web.text
@@ -121,7 +137,9 @@ def _load(data: bytes, source: str, label: str, suffix: str, max_bytes: int) -> 
 
 def _html_header(run: list[Unit], hints: dict[str, str | None]) -> Header:
     """Head of trafilatura's text: only a leftover byline or date line is taken off."""
-    h = Header(title=hints.get("title"), author=hints.get("author"), published=hints.get("published"))
+    h = Header(
+        title=hints.get("title"), author=hints.get("author"), published=hints.get("published")
+    )
     seen = 0
     for i, u in enumerate(run):
         if u.label != TEXT:
@@ -141,7 +159,9 @@ def _html_header(run: list[Unit], hints: dict[str, str | None]) -> Header:
 
 
 def _is_filename(title: str | None) -> bool:
-    return not title or bool(re.search(r"\.(docx?|pdf|indd|odt)$|^microsoft word", title, re.IGNORECASE))
+    return not title or bool(
+        re.search(r"\.(docx?|pdf|indd|odt)$|^microsoft word", title, re.IGNORECASE)
+    )
 
 
 def _article(run: list[Unit], header: Header, notes: dict[str, str]) -> tuple[str, list[Footnote]]:
@@ -169,9 +189,15 @@ def _article(run: list[Unit], header: Header, notes: dict[str, str]) -> tuple[st
     return body, notes_here
 
 
-def build_documents(text: str, source: str, label: str, page_hash: str, fmt: str = "text",
-                    hints: dict[str, str | None] | None = None,
-                    meta: Data | None = None) -> list[Document]:
+def build_documents(
+    text: str,
+    source: str,
+    label: str,
+    page_hash: str,
+    fmt: str = "text",
+    hints: dict[str, str | None] | None = None,
+    meta: Data | None = None,
+) -> list[Document]:
     """Documents of an input's decoded text: one article, or a page and its articles.
 
     `page_hash` is the SHA1 of the raw input, the id of the page document if there is one.
@@ -208,17 +234,30 @@ def build_documents(text: str, source: str, label: str, page_hash: str, fmt: str
             continue
         if len(runs) == 1:  # notes that no marker points to still belong to the one article
             marked = {f.marker for f in notes_here}
-            notes_here += [Footnote(marker=m if not m.startswith("ref") else "", text=t)
-                           for m, t in notes.items() if m not in marked]
+            notes_here += [
+                Footnote(marker=m if not m.startswith("ref") else "", text=t)
+                for m, t in notes.items()
+                if m not in marked
+            ]
         h = content_hash(body)
         art_meta = {k: v for k, v in meta.items() if v is not None}
         if header.page_date:
             art_meta["page_date"] = header.page_date
         art_meta["minhash"] = minhash_signature(body)
-        articles.append(Document(
-            id="d:" + h[:20], source=source, text=body, title=header.title, author=header.author,
-            published=header.published, kind="article", content_hash=h,
-            footnotes=tuple(notes_here), meta=art_meta))
+        articles.append(
+            Document(
+                id="d:" + h[:20],
+                source=source,
+                text=body,
+                title=header.title,
+                author=header.author,
+                published=header.published,
+                kind="article",
+                content_hash=h,
+                footnotes=tuple(notes_here),
+                meta=art_meta,
+            )
+        )
     if not articles:
         raise InputError(label, "no article text found (only page furniture or markup)")
     unique = list({d.id: d for d in articles}.values())
@@ -226,6 +265,12 @@ def build_documents(text: str, source: str, label: str, page_hash: str, fmt: str
         return unique
     page_meta = {k: v for k, v in meta.items() if v is not None}
     page_meta["articles"] = len(unique)
-    page = Document(id="d:" + page_hash[:20], source=source, text="", kind="page",
-                    content_hash=page_hash, meta=page_meta)
+    page = Document(
+        id="d:" + page_hash[:20],
+        source=source,
+        text="",
+        kind="page",
+        content_hash=page_hash,
+        meta=page_meta,
+    )
     return [page] + [replace(d, parent=page.id) for d in unique]

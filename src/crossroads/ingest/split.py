@@ -5,6 +5,7 @@ control on its own line ("Continue Reading", "Read more") and a repeated article
 (title, perhaps its standfirst, author, then a "Published"/"Posted on" marker). A run counts as an article only
 when it holds running prose; runs of teasers and page furniture are dropped.
 """
+
 from __future__ import annotations
 
 from itertools import pairwise

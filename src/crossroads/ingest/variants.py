@@ -8,6 +8,7 @@ people of this run.
 A match takes over the known id; the store keeps the new spelling as an alias of it. Two
 known people equally close keep the new name apart rather than guess.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -40,8 +41,11 @@ def _mapped(value: object, mapping: dict[str, str]) -> object:
 def _remapped(record: T, mapping: dict[str, str]) -> T:
     """``record`` with every entity id field (a str or a tuple of str) renamed."""
     assert dataclasses.is_dataclass(record) and not isinstance(record, type)
-    changes = {f.name: new for f in dataclasses.fields(record)
-               if (new := _mapped(getattr(record, f.name), mapping)) != getattr(record, f.name)}
+    changes = {
+        f.name: new
+        for f in dataclasses.fields(record)
+        if (new := _mapped(getattr(record, f.name), mapping)) != getattr(record, f.name)
+    }
     return dataclasses.replace(record, **changes) if changes else record
 
 
@@ -57,7 +61,8 @@ def remap(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
         mentions=[_remapped(m, mapping) for m in extraction.mentions],
         relations=[_remapped(r, mapping) for r in extraction.relations],
         events=[_remapped(e, mapping) for e in extraction.events],
-        quotes=[_remapped(q, mapping) for q in extraction.quotes])
+        quotes=[_remapped(q, mapping) for q in extraction.quotes],
+    )
 
 
 class VariantResolver:

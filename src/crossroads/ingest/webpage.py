@@ -4,6 +4,7 @@ trafilatura drops menus, cookie banners, sidebars and footers and reads the titl
 author and date from the page's markup; crossroads' own line-level pass then only tidies
 what is left.
 """
+
 from __future__ import annotations
 
 import logging
@@ -36,10 +37,17 @@ def read_html(html: str, name: str) -> WebText:
     for recall in (False, True):
         try:
             # as_dict is left False, so the result is a Document (or None), never a dict
-            doc = cast("Document | None", trafilatura.bare_extraction(
-                html, with_metadata=True, include_comments=False, include_tables=True,
-                favor_recall=recall, date_extraction_params={"extensive_search": False,
-                                                             "original_date": True}))
+            doc = cast(
+                "Document | None",
+                trafilatura.bare_extraction(
+                    html,
+                    with_metadata=True,
+                    include_comments=False,
+                    include_tables=True,
+                    favor_recall=recall,
+                    date_extraction_params={"extensive_search": False, "original_date": True},
+                ),
+            )
         except Exception as exc:  # noqa: BLE001  (lxml and trafilatura raise many kinds on broken markup)
             raise InputError(name, f"broken HTML: {exc.__class__.__name__}: {exc}"[:200])
         if doc is not None and (doc.text or "").strip():
@@ -51,7 +59,11 @@ def read_html(html: str, name: str) -> WebText:
     if doc.title and lines and lines[0].strip() == doc.title.strip():
         text = "\n".join(lines[1:])  # the headline, kept as the title instead
     author = "; ".join(a.strip() for a in (doc.author or "").split(";") if a.strip()) or None
-    return WebText(text=text, title=(doc.title or "").strip() or None,
-                   author=author.replace("; ", ", ") if author else None,
-                   published=doc.date or None, url=doc.url or None,
-                   sitename=doc.sitename or None)
+    return WebText(
+        text=text,
+        title=(doc.title or "").strip() or None,
+        author=author.replace("; ", ", ") if author else None,
+        published=doc.date or None,
+        url=doc.url or None,
+        sitename=doc.sitename or None,
+    )

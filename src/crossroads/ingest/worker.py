@@ -9,6 +9,7 @@ Why die with the parent: after kill -9 of an ingest, spaCy's worker processes (e
 a model) were left running. On Linux every child we start or fork asks the kernel for
 SIGKILL when its parent dies (PR_SET_PDEATHSIG); elsewhere this is a no-op.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -38,9 +39,9 @@ def die_with_parent(parent: int | None = None) -> None:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):   # not Linux: nothing to ask for
+    except (OSError, AttributeError):  # not Linux: nothing to ask for
         return
-    if parent is not None and os.getppid() != parent:   # the parent died before we asked
+    if parent is not None and os.getppid() != parent:  # the parent died before we asked
         os._exit(1)
 
 
@@ -64,8 +65,9 @@ def forked_children_die_with_parent() -> None:
 def _serve(conn: Connection[_Reply, _Request], parent: int) -> None:
     """The child: read what the parent sends, one file at a time, until the pipe closes."""
     die_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from crossroads.ingest import readers
+
     while True:
         try:
             request = conn.recv()
@@ -96,12 +98,14 @@ class ReaderProcess:
     def load_path(self, path: Path, max_bytes: int) -> list[Document]:
         if self.timeout <= 0:
             from crossroads.ingest import readers
+
             return readers.load_path(path, max_bytes)
         return self._ask(("path", str(path), str(path), max_bytes))
 
     def load_bytes(self, data: bytes, name: str, max_bytes: int) -> list[Document]:
         if self.timeout <= 0:
             from crossroads.ingest import readers
+
             return readers.load_bytes(data, name, max_bytes)
         return self._ask(("bytes", data, name, max_bytes))
 
@@ -114,8 +118,11 @@ class ReaderProcess:
         conn.send(request)
         if not conn.poll(self.timeout):
             self.close()
-            raise InputError(label, f"timeout: reading took over {self.timeout:g} s and was "
-                                    "stopped (raise CROSSROADS_READ_TIMEOUT to allow more)")
+            raise InputError(
+                label,
+                f"timeout: reading took over {self.timeout:g} s and was "
+                "stopped (raise CROSSROADS_READ_TIMEOUT to allow more)",
+            )
         try:
             reply = conn.recv()
         except (EOFError, OSError):
@@ -128,11 +135,15 @@ class ReaderProcess:
     def _start(self) -> None:
         # fork is fast (the readers are loaded already) but safe only with no other thread
         # that could hold a lock at the moment of the fork; else start a clean interpreter
-        ctx = (multiprocessing.get_context("fork") if threading.active_count() == 1
-               else multiprocessing.get_context("spawn"))
+        ctx = (
+            multiprocessing.get_context("fork")
+            if threading.active_count() == 1
+            else multiprocessing.get_context("spawn")
+        )
         self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, os.getpid()), daemon=True,
-                                 name="crossroads-reader")
+        self._proc = ctx.Process(
+            target=_serve, args=(child, os.getpid()), daemon=True, name="crossroads-reader"
+        )
         self._proc.start()
         child.close()
 

@@ -4,6 +4,7 @@ A gold file names its input file (``source``) and lists entities, relations, eve
 quotes by name. Names are matched the way the scorer matches them (``norm``), so a label
 means what the score means.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,6 +40,7 @@ def norm(name: str) -> str:
 @dataclass
 class Annotated:
     """One input file: the documents ingest reads from it and its gold answers."""
+
     source: str
     docs: list[Document]
     gold: Gold

@@ -8,6 +8,7 @@ The lexicons of ``events.toml`` are features here, not answers: the model learns
 gold when a word's reading holds. Mentions are masked by type ("<Country>"), so it learns
 how events are told, not which states tend to take part in them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,13 +29,29 @@ from crossroads.model import Event
 
 __all__ = ["Proposal", "date_features", "event_features", "proposals"]
 
-_CHILD_DEPS = {"dobj", "prep", "prt", "aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass",
-               "agent", "xcomp", "ccomp", "amod", "compound", "poss"}
+_CHILD_DEPS = {
+    "dobj",
+    "prep",
+    "prt",
+    "aux",
+    "auxpass",
+    "neg",
+    "advmod",
+    "nsubj",
+    "nsubjpass",
+    "agent",
+    "xcomp",
+    "ccomp",
+    "amod",
+    "compound",
+    "poss",
+}
 
 
 @dataclass
 class Proposal:
     """An event to weigh, with its features; ``rule`` when the rules read it."""
+
     event: Event
     features: dict[str, float]
     rule: bool
@@ -72,17 +89,28 @@ def _word(s: Sentence, t: Token) -> str:
     return f"<{m.type}>" if m is not None else t.lemma_.lower()
 
 
-def event_features(s: Sentence, t: Token, ev: Event, types: dict[str, str],
-                   sentence_types: set[str]) -> dict[str, float]:
+def event_features(
+    s: Sentence, t: Token, ev: Event, types: dict[str, str], sentence_types: set[str]
+) -> dict[str, float]:
     """Sparse binary features of an event proposal at trigger ``t`` of sentence ``s``."""
     doc = s.doc
     lemma, typ = t.lemma_.lower(), ev.type
-    f: dict[str, float] = {f"type={typ}": 1, f"trigger={lemma}": 1, f"trigger={lemma}|{typ}": 1,
-                           f"mode={ev.mode}": 1, f"pos={t.pos_}": 1, f"pos={t.pos_}|{typ}": 1,
-                           f"dep={t.dep_}": 1, f"tag={t.tag_}": 1}
+    f: dict[str, float] = {
+        f"type={typ}": 1,
+        f"trigger={lemma}": 1,
+        f"trigger={lemma}|{typ}": 1,
+        f"mode={ev.mode}": 1,
+        f"pos={t.pos_}": 1,
+        f"pos={t.pos_}|{typ}": 1,
+        f"dep={t.dep_}": 1,
+        f"tag={t.tag_}": 1,
+    }
     verbs, nouns = _lexicon()
-    lex = (verbs.get(lemma, []) if t.pos_ == "VERB" else []) + nouns.get(t.lower_, []) \
+    lex = (
+        (verbs.get(lemma, []) if t.pos_ == "VERB" else [])
+        + nouns.get(t.lower_, [])
         + nouns.get(lemma, [])
+    )
     for other in lex or ["none"]:
         f[f"lex={other}"] = 1
     if ev.negated:
@@ -111,9 +139,9 @@ def event_features(s: Sentence, t: Token, ev: Event, types: dict[str, str],
             if c.dep_ in ("dobj", "prep"):
                 f[f"child={c.dep_}:{_word(s, c)}|{typ}"] = 1
     f[f"head={t.head.lemma_.lower()}|{t.dep_}"] = 1
-    for x in doc[max(s.span.start, t.i - 3):t.i]:
+    for x in doc[max(s.span.start, t.i - 3) : t.i]:
         f[f"before={_word(s, x)}"] = 1
-    for x in doc[t.i + 1:min(s.span.end, t.i + 4)]:
+    for x in doc[t.i + 1 : min(s.span.end, t.i + 4)]:
         f[f"after={_word(s, x)}"] = 1
     for other in sentence_types - {typ}:
         f[f"sentence-type={other}"] = 1
@@ -135,8 +163,9 @@ def _precision(iso: str) -> str:
     return {4: "year", 7: "month"}.get(len(iso), "day")
 
 
-def date_features(s: Sentence, t: Token, ev: Event, refs: list[DateRef],
-                  sent_index: dict[int, int]) -> list[tuple[str, dict[str, float]]]:
+def date_features(
+    s: Sentence, t: Token, ev: Event, refs: list[DateRef], sent_index: dict[int, int]
+) -> list[tuple[str, dict[str, float]]]:
     """Each date of the article (its occurrence nearest the trigger) and the publication
     date, with where it stands: in the sentence, earlier in the paragraph, before or after,
     how far, at which precision, after which word ("in", "on", "since")."""
@@ -156,15 +185,26 @@ def date_features(s: Sentence, t: Token, ev: Event, refs: list[DateRef],
             src = "sentence"
             f[f"tdist={_bucket(dist // 3)}"] = 1
         else:
-            src = "par-before" if par <= doc[r.start].idx and r.start < s.span.start else (
-                "before" if r.start < t.i else "after")
+            src = (
+                "par-before"
+                if par <= doc[r.start].idx and r.start < s.span.start
+                else ("before" if r.start < t.i else "after")
+            )
             f[f"sdist={_bucket(abs(sent_index.get(doc[r.start].sent.start, 0) - mine))}"] = 1
         prev = doc[r.start - 1].lower_ if r.start > 0 else ""
-        f.update({f"src={src}": 1, f"prec={_precision(iso)}": 1,
-                  f"prec={_precision(iso)}|src={src}": 1, f"prev={prev}": 1,
-                  f"prev={prev}|src={src}": 1, f"side={'before' if r.start < t.i else 'after'}": 1,
-                  f"tag={t.tag_}|src={src}": 1, f"mode={ev.mode}|src={src}": 1,
-                  f"type={ev.type}|src={src}": 1})
+        f.update(
+            {
+                f"src={src}": 1,
+                f"prec={_precision(iso)}": 1,
+                f"prec={_precision(iso)}|src={src}": 1,
+                f"prev={prev}": 1,
+                f"prev={prev}|src={src}": 1,
+                f"side={'before' if r.start < t.i else 'after'}": 1,
+                f"tag={t.tag_}|src={src}": 1,
+                f"mode={ev.mode}|src={src}": 1,
+                f"type={ev.type}|src={src}": 1,
+            }
+        )
         if k == 0:
             f["first-date"] = 1
         if r.start < 40:
@@ -178,8 +218,13 @@ def date_features(s: Sentence, t: Token, ev: Event, refs: list[DateRef],
             f[f"gap={'0' if gap == 0 else '1' if gap == 1 else 'old' if gap > 1 else 'ahead'}"] = 1
         out.append((iso, f))
     if pub and pub[:10] not in nearest:
-        f = {"src=pub": 1, f"tag={t.tag_}|src=pub": 1, f"mode={ev.mode}|src=pub": 1,
-             f"type={ev.type}|src=pub": 1, f"prec={_precision(pub[:10])}|src=pub": 1}
+        f = {
+            "src=pub": 1,
+            f"tag={t.tag_}|src=pub": 1,
+            f"mode={ev.mode}|src=pub": 1,
+            f"type={ev.type}|src=pub": 1,
+            f"prec={_precision(pub[:10])}|src=pub": 1,
+        }
         if ev.date == pub[:10]:
             f["rule-date"] = 1
         out.append((pub[:10], f))
@@ -212,8 +257,9 @@ def proposals(doc: Doc, rules: list[Event]) -> list[Proposal]:
     for ev, s, t in located:
         if s is not None and t is not None:
             f = event_features(s, t, ev, types, in_sentence.get(s.span.start, set()))
-            out.append(Proposal(ev, {**f, "rule": 1}, True,
-                                date_features(s, t, ev, refs, sent_index)))
+            out.append(
+                Proposal(ev, {**f, "rule": 1}, True, date_features(s, t, ev, refs, sent_index))
+            )
     named = named_ids(doc)
     for s in sents:
         if not s.ments:
@@ -225,6 +271,9 @@ def proposals(doc: Doc, rules: list[Event]) -> list[Proposal]:
                 if (t.i, typ) in read or (new := event_at(s, t, typ, named)) is None:
                     continue
                 f = event_features(s, t, new, types, in_sentence.get(s.span.start, set()))
-                out.append(Proposal(new, {**f, "extra": 1}, False,
-                                    date_features(s, t, new, refs, sent_index)))
+                out.append(
+                    Proposal(
+                        new, {**f, "extra": 1}, False, date_features(s, t, new, refs, sent_index)
+                    )
+                )
     return out

@@ -10,6 +10,7 @@ every date the article states and the publication date, learnt from the gold eve
 proposal's type and participants match (the dateline or the paragraph's date often dates a
 sentence that states none).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -25,8 +26,19 @@ from crossroads.learn.event_features import Proposal, proposals
 from crossroads.learn.linear import LinearModel, Meta
 from crossroads.model import Event
 
-__all__ = ["DATES", "EVENTS", "EventReader", "GoldIds", "date_rows", "decide", "fit_dates",
-           "fit_events", "gold_dates", "matches", "proposals"]
+__all__ = [
+    "DATES",
+    "EVENTS",
+    "EventReader",
+    "GoldIds",
+    "date_rows",
+    "decide",
+    "fit_dates",
+    "fit_events",
+    "gold_dates",
+    "matches",
+    "proposals",
+]
 
 EVENTS = "events.npz"
 DATES = "event_dates.npz"
@@ -49,17 +61,22 @@ def matches(gold: Gold, ann_ids: GoldIds, ev: Event, ids: dict[str, set[int]]) -
     mine = {g for eid in (*ev.actors, *ev.targets) for g in ids.get(eid, ())}
     for g in gold.get("event", []):
         date = str(g.get("date") or "")
-        if g["type"] == ev.type and mine & ann_ids(g.get("participants", [])) and (
-                not date or str(ev.date or "").startswith(date)):
+        if (
+            g["type"] == ev.type
+            and mine & ann_ids(g.get("participants", []))
+            and (not date or str(ev.date or "").startswith(date))
+        ):
             return True
     return False
 
 
-def fit_events(rows: list[tuple[dict[str, float], bool]], meta: Meta | None = None
-               ) -> LinearModel | None:
+def fit_events(
+    rows: list[tuple[dict[str, float], bool]], meta: Meta | None = None
+) -> LinearModel | None:
     """The model over proposal rows; None when the gold never or always matches (nothing to
     learn from: the rules' events then stand alone)."""
     from crossroads.learn.fit import fit
+
     if len({y for _, y in rows}) < 2:
         return None
     meta = {"threshold": THRESHOLD, "extra_threshold": EXTRA_THRESHOLD, "c": C, **(meta or {})}
@@ -69,8 +86,11 @@ def fit_events(rows: list[tuple[dict[str, float], bool]], meta: Meta | None = No
 def gold_dates(gold: Gold, ann_ids: GoldIds, ev: Event, ids: dict[str, set[int]]) -> list[str]:
     """Dates of the gold events of ``ev``'s type that share a participant with it."""
     mine = {g for eid in (*ev.actors, *ev.targets) for g in ids.get(eid, ())}
-    return [str(g.get("date") or "") for g in gold.get("event", [])
-            if g["type"] == ev.type and mine & ann_ids(g.get("participants", []))]
+    return [
+        str(g.get("date") or "")
+        for g in gold.get("event", [])
+        if g["type"] == ev.type and mine & ann_ids(g.get("participants", []))
+    ]
 
 
 def date_rows(p: Proposal, dates: list[str]) -> list[tuple[dict[str, float], bool]]:
@@ -81,13 +101,19 @@ def date_rows(p: Proposal, dates: list[str]) -> list[tuple[dict[str, float], boo
     return rows if any(y for _, y in rows) else []
 
 
-def fit_dates(rows: list[tuple[dict[str, float], bool]], meta: Meta | None = None
-              ) -> LinearModel | None:
+def fit_dates(
+    rows: list[tuple[dict[str, float], bool]], meta: Meta | None = None
+) -> LinearModel | None:
     from crossroads.learn.fit import fit
+
     if len({y for _, y in rows}) < 2:
         return None
-    return fit([f for f, _ in rows], ["yes" if y else "no" for _, y in rows], c=DATE_C,
-               meta={"margin": MARGIN, "c": DATE_C, **(meta or {})})
+    return fit(
+        [f for f, _ in rows],
+        ["yes" if y else "no" for _, y in rows],
+        c=DATE_C,
+        meta={"margin": MARGIN, "c": DATE_C, **(meta or {})},
+    )
 
 
 def _redate(p: Proposal, model: LinearModel) -> Event:
@@ -102,8 +128,13 @@ def _redate(p: Proposal, model: LinearModel) -> Event:
     return replace(p.event, date=p.dates[k][0])
 
 
-def decide(doc: Doc, rules: list[Event], model: LinearModel,
-           props: list[Proposal] | None = None, dates: LinearModel | None = None) -> list[Event]:
+def decide(
+    doc: Doc,
+    rules: list[Event],
+    model: LinearModel,
+    props: list[Proposal] | None = None,
+    dates: LinearModel | None = None,
+) -> list[Event]:
     """The proposals the model keeps, dated by the date model when there is one, in
     document order."""
     props = proposals(doc, rules) if props is None else props
@@ -124,6 +155,7 @@ class EventReader:
 
     def __init__(self, folder: Path | None = None) -> None:
         from crossroads.learn.reader import MODELS, load_model
+
         use = settings.get("learned") not in ("0", "false", "no")
         where = str(folder or settings.get("models") or MODELS)
         self.model = load_model(where, EVENTS) if use else None

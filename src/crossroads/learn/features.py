@@ -8,6 +8,7 @@ Mentions are masked by their type ("<Country>"), so the model learns how relatio
 stated, not which countries tend to be in them. The rules' readings and the pack's
 knowledge are features, not answers: the model weighs them against the wording.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -28,7 +29,8 @@ __all__ = [
 ]
 
 PREDICATE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    p.name: (p.subject, p.object) for p in load_schema().predicates.values() if p.object}
+    p.name: (p.subject, p.object) for p in load_schema().predicates.values() if p.object
+}
 """Subject and object types of each predicate with an object (schema.toml)."""
 SYMMETRIC = {p.name for p in load_schema().predicates.values() if p.symmetric}
 _ALLOWED = {(s, o) for subj, obj in PREDICATE_TYPES.values() for s in subj for o in obj}
@@ -49,6 +51,7 @@ def predicates_for(a: str, b: str) -> list[str]:
 class PairCandidate:
     """An ordered (subject, object) pair in one sentence; ``a`` or ``b`` may be named in an
     earlier sentence when the rules read the pair through a reference."""
+
     sent: Sentence
     a: Ment
     b: Ment
@@ -67,27 +70,58 @@ class PairCandidate:
 
 _ACTORS = ("Organization", "Country", "ArmedGroup")
 REFERENCES: dict[str, tuple[str, ...]] = {
-    "he": ("Person",), "his": ("Person",), "him": ("Person",), "she": ("Person",),
-    "her": ("Person",), "it": (*_ACTORS, "Initiative", "Facility"),
-    "its": (*_ACTORS, "Initiative", "Facility"), "they": _ACTORS, "their": _ACTORS,
+    "he": ("Person",),
+    "his": ("Person",),
+    "him": ("Person",),
+    "she": ("Person",),
+    "her": ("Person",),
+    "it": (*_ACTORS, "Initiative", "Facility"),
+    "its": (*_ACTORS, "Initiative", "Facility"),
+    "they": _ACTORS,
+    "their": _ACTORS,
     "them": _ACTORS,
 }
 """Pronouns and the entity types they can stand for."""
 DESCRIPTIONS: dict[str, tuple[str, ...]] = {
-    "group": ("ArmedGroup", "Organization"), "movement": ("ArmedGroup",),
-    "militants": ("ArmedGroup",), "outfit": ("ArmedGroup",), "network": ("ArmedGroup",),
-    "organisation": ("Organization", "ArmedGroup"), "organization": ("Organization", "ArmedGroup"),
-    "bloc": ("Organization",), "alliance": ("Organization",), "body": ("Organization",),
-    "country": ("Country",), "state": ("Country",), "nation": ("Country",),
-    "republic": ("Country",), "kingdom": ("Country",), "government": ("Country",),
-    "capital": ("Place",), "city": ("Place",), "province": ("Place",), "region": ("Place",),
-    "corridor": ("Initiative",), "project": ("Initiative", "Facility"),
-    "initiative": ("Initiative",), "programme": ("Initiative",), "program": ("Initiative",),
-    "pipeline": ("Facility", "Initiative"), "railway": ("Facility", "Initiative"),
-    "line": ("Facility", "Initiative"), "port": ("Facility",), "base": ("Facility",),
-    "president": ("Person",), "minister": ("Person",), "leader": ("Person",),
-    "envoy": ("Person",), "spokesman": ("Person",), "spokesperson": ("Person",),
-    "commander": ("Person",), "chief": ("Person",), "official": ("Person",),
+    "group": ("ArmedGroup", "Organization"),
+    "movement": ("ArmedGroup",),
+    "militants": ("ArmedGroup",),
+    "outfit": ("ArmedGroup",),
+    "network": ("ArmedGroup",),
+    "organisation": ("Organization", "ArmedGroup"),
+    "organization": ("Organization", "ArmedGroup"),
+    "bloc": ("Organization",),
+    "alliance": ("Organization",),
+    "body": ("Organization",),
+    "country": ("Country",),
+    "state": ("Country",),
+    "nation": ("Country",),
+    "republic": ("Country",),
+    "kingdom": ("Country",),
+    "government": ("Country",),
+    "capital": ("Place",),
+    "city": ("Place",),
+    "province": ("Place",),
+    "region": ("Place",),
+    "corridor": ("Initiative",),
+    "project": ("Initiative", "Facility"),
+    "initiative": ("Initiative",),
+    "programme": ("Initiative",),
+    "program": ("Initiative",),
+    "pipeline": ("Facility", "Initiative"),
+    "railway": ("Facility", "Initiative"),
+    "line": ("Facility", "Initiative"),
+    "port": ("Facility",),
+    "base": ("Facility",),
+    "president": ("Person",),
+    "minister": ("Person",),
+    "leader": ("Person",),
+    "envoy": ("Person",),
+    "spokesman": ("Person",),
+    "spokesperson": ("Person",),
+    "commander": ("Person",),
+    "chief": ("Person",),
+    "official": ("Person",),
 }
 """Heads of "the X" descriptions that point back to a named entity, and the types they fit."""
 
@@ -98,8 +132,11 @@ def reference(t: Token) -> tuple[str, ...]:
     word = t.lower_
     if word in REFERENCES and t.pos_ == "PRON":
         return REFERENCES[word]
-    if word in DESCRIPTIONS and t.pos_ == "NOUN" and any(
-            c.lower_ in ("the", "this") and c.dep_ == "det" for c in t.children):
+    if (
+        word in DESCRIPTIONS
+        and t.pos_ == "NOUN"
+        and any(c.lower_ in ("the", "this") and c.dep_ == "det" for c in t.children)
+    ):
         return DESCRIPTIONS[word]
     return ()
 
@@ -177,17 +214,21 @@ def _chain(t: Token) -> list[Token]:
 
 def dep_path(s: Sentence, a: Ment, b: Ment) -> tuple[str, str]:
     """The dependency path between two mentions' heads: with the lemmas on it, and bare."""
-    ha = s.doc[a.start:a.end].root
-    hb = s.doc[b.start:b.end].root
+    ha = s.doc[a.start : a.end].root
+    hb = s.doc[b.start : b.end].root
     ca, cb = _chain(ha), _chain(hb)
     ib = {t.i: k for k, t in enumerate(cb)}
     k_a = next((k for k, t in enumerate(ca) if t.i in ib), None)
     if k_a is None:
         return "path:none", "dpath:none"
-    up, down = ca[:k_a + 1], cb[:ib[ca[k_a].i]]
+    up, down = ca[: k_a + 1], cb[: ib[ca[k_a].i]]
     if len(up) + len(down) > 7:
         return "path:long", "dpath:long"
-    lex = [f"{t.dep_}^" for t in up[:-1]] + [_word(up[-1], s)] + [f"{t.dep_}v" for t in reversed(down)]
+    lex = (
+        [f"{t.dep_}^" for t in up[:-1]]
+        + [_word(up[-1], s)]
+        + [f"{t.dep_}v" for t in reversed(down)]
+    )
     mids = [_word(t, s) for t in up[1:-1]] + [_word(t, s) for t in reversed(down[1:])]
     bare = "_".join(x for x in lex if x.endswith(("^", "v")))
     return "path:" + "_".join(lex) + "|" + "_".join(mids), "dpath:" + bare
@@ -248,6 +289,6 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
         f["coordinated"] = 1
     if modifier(s.doc, first):
         f["first-led"] = 1
-    if any(_token_data(s.doc)[2][first.end:second.start]):
+    if any(_token_data(s.doc)[2][first.end : second.start]):
         f["neg-between"] = 1
     return f

@@ -5,6 +5,7 @@ candidate whose entities the gold links is labelled with it (distant supervision
 entity of ours means a gold entity when one of its names, aliases or mention texts is a
 name of that gold entity, as the scorer matches them.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -32,6 +33,7 @@ SEED = 0
 @dataclass
 class Readings:
     """What the rules read from one parsed article (inputs to the learned readers)."""
+
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -67,15 +69,21 @@ def relation_labels(p: Parsed) -> dict[tuple[int, int], set[str]]:
     return out
 
 
-def pair_label(c: PairCandidate, ids: dict[str, set[int]],
-               labels: dict[tuple[int, int], set[str]]) -> str:
-    found = {pred for ga in ids.get(c.a.id, ()) for gb in ids.get(c.b.id, ())
-             for pred in labels.get((ga, gb), ())}
+def pair_label(
+    c: PairCandidate, ids: dict[str, set[int]], labels: dict[tuple[int, int], set[str]]
+) -> str:
+    found = {
+        pred
+        for ga in ids.get(c.a.id, ())
+        for gb in ids.get(c.b.id, ())
+        for pred in labels.get((ga, gb), ())
+    }
     return min(found) if found else "none"
 
 
-def fit(rows: list[dict[str, float]], labels: list[str], c: float = 1.0,
-        meta: Meta | None = None) -> LinearModel:
+def fit(
+    rows: list[dict[str, float]], labels: list[str], c: float = 1.0, meta: Meta | None = None
+) -> LinearModel:
     """Multinomial logistic regression (scikit-learn, lbfgs, fixed seed): deterministic for
     the same rows in the same order."""
     # scikit-learn ships no type information; the only stub package (scikit-learn-stubs, an
@@ -90,6 +98,6 @@ def fit(rows: list[dict[str, float]], labels: list[str], c: float = 1.0,
     coef, intercept = clf.coef_, clf.intercept_
     keep = np.abs(coef).max(axis=0) > 1e-4  # drop features with no weight anywhere
     names = [f for f, k in zip(vec.get_feature_names_out(), keep, strict=True) if k]
-    return LinearModel([str(k) for k in clf.classes_], [str(n) for n in names],
-                       coef[:, keep], intercept, meta)
-
+    return LinearModel(
+        [str(k) for k in clf.classes_], [str(n) for n in names], coef[:, keep], intercept, meta
+    )

@@ -3,6 +3,7 @@
 Stored as one compressed ``.npz`` (weights as float32, names as strings) so reading needs
 only numpy, loads in milliseconds and never unpickles code.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,11 +20,17 @@ Meta = dict[str, float]
 class LinearModel:
     """Multinomial logistic regression over sparse binary features."""
 
-    def __init__(self, classes: list[str], features: list[str], coef: np.ndarray,
-                 intercept: np.ndarray, meta: Meta | None = None) -> None:
+    def __init__(
+        self,
+        classes: list[str],
+        features: list[str],
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        meta: Meta | None = None,
+    ) -> None:
         self.classes = list(classes)
         self.index = {f: k for k, f in enumerate(features)}
-        self.coef = np.asarray(coef, dtype=np.float32)      # (n_classes, n_features)
+        self.coef = np.asarray(coef, dtype=np.float32)  # (n_classes, n_features)
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.meta: Meta = dict(meta or {})
 
@@ -55,13 +62,25 @@ class LinearModel:
 
     def save(self, path: Path) -> None:
         import json
-        np.savez_compressed(path, classes=np.array(self.classes), features=np.array(self.features),
-                            coef=self.coef, intercept=self.intercept,
-                            meta=np.array(json.dumps(self.meta, sort_keys=True)))
+
+        np.savez_compressed(
+            path,
+            classes=np.array(self.classes),
+            features=np.array(self.features),
+            coef=self.coef,
+            intercept=self.intercept,
+            meta=np.array(json.dumps(self.meta, sort_keys=True)),
+        )
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
         import json
+
         with np.load(path, allow_pickle=False) as z:
-            return cls([str(c) for c in z["classes"]], [str(f) for f in z["features"]],
-                       z["coef"], z["intercept"], json.loads(str(z["meta"])))
+            return cls(
+                [str(c) for c in z["classes"]],
+                [str(f) for f in z["features"]],
+                z["coef"],
+                z["intercept"],
+                json.loads(str(z["meta"])),
+            )

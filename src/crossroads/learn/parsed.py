@@ -3,6 +3,7 @@
 Entities are not learned here, so one parse serves every fold. ``cache`` (a folder) keeps
 the parsed Docs between runs; a cache entry is keyed by the document text and the model.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Parsed:
     """One article of an annotated file with its processed Doc."""
+
     ann: Annotated
     doc: Document
     sdoc: Doc
@@ -42,8 +44,9 @@ def _key(extractor: Extractor, docs: list[Document]) -> str:
     return h.hexdigest()[:16]
 
 
-def parse_all(annotated: Iterable[Annotated], extractor: Extractor,
-              cache: Path | None = None) -> list[Parsed]:
+def parse_all(
+    annotated: Iterable[Annotated], extractor: Extractor, cache: Path | None = None
+) -> list[Parsed]:
     """Every article of ``annotated``, parsed by ``extractor`` (read from ``cache`` when there)."""
     items = [(a, d) for a in annotated for d in a.docs]
     docs = [d for _, d in items]

@@ -3,6 +3,7 @@
 Without a model file (a user who removed it, or ``CROSSROADS_LEARNED=0``) the rules'
 readings stand alone, as before there was a model.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -42,8 +43,9 @@ class RelationReader:
     def __init__(self, pack: Pack, folder: Path | None = None) -> None:
         self.pack = pack_facts(pack)
         use = settings.get("learned") not in ("0", "false", "no")
-        self.model = load_model(str(folder or settings.get("models") or MODELS), RELATIONS) \
-            if use else None
+        self.model = (
+            load_model(str(folder or settings.get("models") or MODELS), RELATIONS) if use else None
+        )
 
     def __call__(self, doc: Doc) -> list[Relation]:
         rules = rule_relations(doc)

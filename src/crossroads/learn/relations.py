@@ -5,6 +5,7 @@ The rules (``extraction.relations.read_relations``) still run: what they read be
 feature of the pair, and pairs they read through a reference across sentences become
 candidates of their own. ``has_resource`` (no object) stays with the rules.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -64,8 +65,11 @@ def _referred(s: Sentence) -> list[PairCandidate]:
         for m in s.ments:
             for a, b in ((stand, m), (m, stand)):
                 if allowed(a.type, b.type) and not m.demonym:
-                    out.append(PairCandidate(s, a, b, anaphor=t.lower_,
-                                             named_at=s.doc[ante.start].sent.start_char))
+                    out.append(
+                        PairCandidate(
+                            s, a, b, anaphor=t.lower_, named_at=s.doc[ante.start].sent.start_char
+                        )
+                    )
     return out
 
 
@@ -98,8 +102,9 @@ def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
             ta, tb = types.get(subj), types.get(obj)
             if ta is None or tb is None or not allowed(ta, tb):
                 continue
-            c = PairCandidate(sents[k], _ment(sents[k], subj, ta), _ment(sents[k], obj, tb),
-                              across=True)
+            c = PairCandidate(
+                sents[k], _ment(sents[k], subj, ta), _ment(sents[k], obj, tb), across=True
+            )
             out.append(c)
             index[(k, subj, obj)] = c
         c.rules = frozenset(preds)
@@ -114,8 +119,13 @@ def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
     return out
 
 
-def decide(doc: Doc, rules: list[Relation], model: LinearModel,
-           pack: set[tuple[str, str, str]], threshold: float) -> list[Relation]:
+def decide(
+    doc: Doc,
+    rules: list[Relation],
+    model: LinearModel,
+    pack: set[tuple[str, str, str]],
+    threshold: float,
+) -> list[Relation]:
     """The relations the model reads in the doc: one reading per sentence it holds for.
     Dates, negation, qualifiers and attribution come from a rule reading of the same pair
     when there is one; else from the sentence."""
@@ -138,9 +148,15 @@ def decide(doc: Doc, rules: list[Relation], model: LinearModel,
         if rule is not None:
             out.append(rule)
             continue
-        head = c.sent.doc[c.a.start:c.a.end].root if c.a.end > c.a.start else c.sent.span.root
+        head = c.sent.doc[c.a.start : c.a.end].root if c.a.end > c.a.start else c.sent.span.root
         start = ev.start if c.named_at is None else min(ev.start, c.named_at)
-        out.append(Relation(subject=c.a.id, predicate=label, object=c.b.id,
-                            evidence=Evidence(ev.doc, start, ev.end),
-                            negated=negated(head.head)))
+        out.append(
+            Relation(
+                subject=c.a.id,
+                predicate=label,
+                object=c.b.id,
+                evidence=Evidence(ev.doc, start, ev.end),
+                negated=negated(head.head),
+            )
+        )
     return out

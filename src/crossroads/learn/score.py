@@ -5,6 +5,7 @@ negation match a gold relation, and its evidence names its subject or object; an
 its type matches, it shares a participant and its date agrees at the gold's precision.
 Optional gold is found for free and never missed. Counts are kept per predicate and type.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -45,13 +46,19 @@ class Counts:
         return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
     def as_dict(self) -> dict[str, float]:
-        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
-                "system": self.n_sys, "gold": self.n_gold}
+        return {
+            "p": round(self.p, 4),
+            "r": round(self.r, 4),
+            "f1": round(self.f1, 4),
+            "system": self.n_sys,
+            "gold": self.n_gold,
+        }
 
 
 @dataclass
 class Scores:
     """Counts by record kind and by label (``relation:member_of``, ``event:CONSULT``)."""
+
     kinds: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     labels: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
 
@@ -70,15 +77,19 @@ def _names(parsed: list[Parsed]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def score_source(parsed: list[Parsed], relations: Iterable[Relation],
-                 events: Iterable[Event]) -> Scores:
+def score_source(
+    parsed: list[Parsed], relations: Iterable[Relation], events: Iterable[Event]
+) -> Scores:
     """Scores of one annotated source (all its articles) against its gold."""
     ann = parsed[0].ann
     names = _names(parsed)
     texts = {p.doc.id: p.doc.text for p in parsed}
     out = Scores()
-    gold_rel = [(r, ann.by_name.get(norm(r["subject"])), ann.by_name.get(norm(r.get("object") or "")))
-                for r in ann.gold.get("relation", []) if r.get("object")]
+    gold_rel = [
+        (r, ann.by_name.get(norm(r["subject"])), ann.by_name.get(norm(r.get("object") or "")))
+        for r in ann.gold.get("relation", [])
+        if r.get("object")
+    ]
     facts: dict[tuple[object, ...], list[Relation]] = defaultdict(list)
     for r in relations:
         if r.object is not None:
@@ -88,15 +99,19 @@ def score_source(parsed: list[Parsed], relations: Iterable[Relation],
         r = rels[0]
         s_names, o_names = names.get(r.subject, []), names.get(r.object or "", [])
         wanted = [norm(n) for n in s_names + o_names if n]
-        ok_ev = any(w and w in norm(texts.get(x.evidence.doc, "")[x.evidence.start:x.evidence.end])
-                    for x in rels for w in wanted)
+        ok_ev = any(
+            w and w in norm(texts.get(x.evidence.doc, "")[x.evidence.start : x.evidence.end])
+            for x in rels
+            for w in wanted
+        )
         s_ids, o_ids = ann.ids(s_names), ann.ids(o_names)
         matched = False
         for k, (g, gs, go) in enumerate(gold_rel):
             if g["predicate"] != r.predicate or bool(g.get("negated")) != r.negated:
                 continue
             if (gs in s_ids and go in o_ids) or (
-                    r.predicate in SYMMETRIC and gs in o_ids and go in s_ids):
+                r.predicate in SYMMETRIC and gs in o_ids and go in s_ids
+            ):
                 matched = True
                 if ok_ev:
                     hit.add(k)
@@ -115,7 +130,11 @@ def score_source(parsed: list[Parsed], relations: Iterable[Relation],
         matched = False
         for k, (g, gids) in enumerate(gold_ev):
             date = str(g.get("date") or "")
-            if g["type"] == ev.type and ids & gids and (not date or str(ev.date or "").startswith(date)):
+            if (
+                g["type"] == ev.type
+                and ids & gids
+                and (not date or str(ev.date or "").startswith(date))
+            ):
                 matched = True
                 hit.add(k)
         c = Counts(n_sys=1, tp_sys=int(matched))

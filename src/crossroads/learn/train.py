@@ -4,6 +4,7 @@ Folds are whole source files, assigned by a seeded shuffle, so a document's gold
 scores a model that saw it. The learning curve trains on the first 25/50/75/100% of each
 fold's training files and scores the same held-out files.
 """
+
 from __future__ import annotations
 
 import random
@@ -35,8 +36,16 @@ from crossroads.learn.score import Scores, score_source
 if TYPE_CHECKING:  # only for annotations: the extractor loads the learned readers
     from crossroads.extraction.extractor import Extractor
 
-__all__ = ["CrossValidation", "Example", "crossvalidate", "find_sets", "prepare", "train",
-           "train_event_dates", "train_events"]
+__all__ = [
+    "CrossValidation",
+    "Example",
+    "crossvalidate",
+    "find_sets",
+    "prepare",
+    "train",
+    "train_event_dates",
+    "train_events",
+]
 
 THRESHOLD = 0.45
 """Probability the likeliest predicate of a pair needs (cross-validated: 0.3-0.5 all within 0.01)."""
@@ -47,6 +56,7 @@ C = 1.0
 @dataclass
 class Example:
     """One parsed article, what the rules read in it, and its relation training rows."""
+
     parsed: Parsed
     readings: Readings
     rows: list[tuple[dict[str, float], str, tuple[str, str]]] = field(default_factory=list)
@@ -71,8 +81,15 @@ def find_sets(spec: str) -> list[tuple[Path, Path]]:
     root = Path(gold)
     if texts:
         return [(root, Path(texts))]
-    golds = [root] if list(root.glob("*.toml")) else [
-        g for g in (root / "train" / "gold", root / "eval" / "gold", root / "gold") if g.is_dir()]
+    golds = (
+        [root]
+        if list(root.glob("*.toml"))
+        else [
+            g
+            for g in (root / "train" / "gold", root / "eval" / "gold", root / "gold")
+            if g.is_dir()
+        ]
+    )
     return [(g, texts_for(g)) for g in golds]
 
 
@@ -84,8 +101,9 @@ def texts_for(gold: Path) -> Path:
     return gold.parent / "corpus"
 
 
-def prepare(sets: Iterable[tuple[Path, Path]], extractor: Extractor, cache: Path | None = None
-            ) -> list[Example]:
+def prepare(
+    sets: Iterable[tuple[Path, Path]], extractor: Extractor, cache: Path | None = None
+) -> list[Example]:
     """Every annotated article parsed, read by the rules, and turned into rows."""
     anns: list[Annotated] = []
     for gold, texts in sets:
@@ -95,8 +113,10 @@ def prepare(sets: Iterable[tuple[Path, Path]], extractor: Extractor, cache: Path
     for p in parse_all(anns, extractor, cache):
         r = readings(p)
         ids, labels = gold_ids(p), relation_labels(p)
-        rows = [(pair_features(c, pack), pair_label(c, ids, labels), (c.a.id, c.b.id))
-                for c in learned.candidates(p.sdoc, r.relations)]
+        rows = [
+            (pair_features(c, pack), pair_label(c, ids, labels), (c.a.id, c.b.id))
+            for c in learned.candidates(p.sdoc, r.relations)
+        ]
         props = learned_events.proposals(p.sdoc, r.events)
         hits = [learned_events.matches(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
         when = [learned_events.gold_dates(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
@@ -106,21 +126,37 @@ def prepare(sets: Iterable[tuple[Path, Path]], extractor: Extractor, cache: Path
 
 def train(examples: list[Example], threshold: float = THRESHOLD) -> LinearModel:
     rows = [(f, y) for ex in examples for f, y, _ in ex.rows]
-    meta = {"threshold": threshold, "c": C, "documents": len(examples),
-            "sources": len({ex.source for ex in examples}), "rows": len(rows)}
+    meta = {
+        "threshold": threshold,
+        "c": C,
+        "documents": len(examples),
+        "sources": len({ex.source for ex in examples}),
+        "rows": len(rows),
+    }
     return fit([f for f, _ in rows], [y for _, y in rows], c=C, meta=meta)
 
 
 def train_events(examples: list[Example]) -> LinearModel | None:
-    rows = [(x.features, y) for ex in examples for x, y in zip(ex.proposals, ex.event_gold,
-                                                             strict=True)]
-    return learned_events.fit_events(rows, {"documents": len(examples), "rows": len(rows),
-                                            "sources": len({ex.source for ex in examples})})
+    rows = [
+        (x.features, y) for ex in examples for x, y in zip(ex.proposals, ex.event_gold, strict=True)
+    ]
+    return learned_events.fit_events(
+        rows,
+        {
+            "documents": len(examples),
+            "rows": len(rows),
+            "sources": len({ex.source for ex in examples}),
+        },
+    )
 
 
 def train_event_dates(examples: list[Example]) -> LinearModel | None:
-    rows = [row for ex in examples for x, ds in zip(ex.proposals, ex.event_dates, strict=True)
-            for row in learned_events.date_rows(x, ds)]
+    rows = [
+        row
+        for ex in examples
+        for x, ds in zip(ex.proposals, ex.event_dates, strict=True)
+        for row in learned_events.date_rows(x, ds)
+    ]
     return learned_events.fit_dates(rows, {"documents": len(examples), "rows": len(rows)})
 
 
@@ -140,14 +176,20 @@ def folds(sources: list[str], k: int) -> dict[str, int]:
 @dataclass
 class CrossValidation:
     """First-seen scores of each fold and in total; the rules alone on the same documents."""
+
     folds: list[Scores]
     total: Scores
     rules: Scores
     curve: dict[int, Scores] = field(default_factory=dict)
 
 
-def _score(examples: list[Example], model: LinearModel | None, pack: set[tuple[str, str, str]],
-           events: LinearModel | None = None, dates: LinearModel | None = None) -> Scores:
+def _score(
+    examples: list[Example],
+    model: LinearModel | None,
+    pack: set[tuple[str, str, str]],
+    events: LinearModel | None = None,
+    dates: LinearModel | None = None,
+) -> Scores:
     by_source: dict[str, list[Example]] = defaultdict(list)
     for ex in examples:
         by_source[ex.source].append(ex)
@@ -160,15 +202,27 @@ def _score(examples: list[Example], model: LinearModel | None, pack: set[tuple[s
             else:
                 th = float(model.meta.get("threshold", THRESHOLD))
                 rels += learned.decide(ex.parsed.sdoc, ex.readings.relations, model, pack, th)
-        evs = [e for ex in exs for e in (ex.readings.events if events is None else
-                                          learned_events.decide(ex.parsed.sdoc, ex.readings.events,
-                                                                events, ex.proposals, dates))]
+        evs = [
+            e
+            for ex in exs
+            for e in (
+                ex.readings.events
+                if events is None
+                else learned_events.decide(
+                    ex.parsed.sdoc, ex.readings.events, events, ex.proposals, dates
+                )
+            )
+        ]
         out.add(score_source([ex.parsed for ex in exs], rels, evs))
     return out
 
 
-def crossvalidate(examples: list[Example], pack: set[tuple[str, str, str]], k: int = 5,
-                  curve: tuple[int, ...] = ()) -> CrossValidation:
+def crossvalidate(
+    examples: list[Example],
+    pack: set[tuple[str, str, str]],
+    k: int = 5,
+    curve: tuple[int, ...] = (),
+) -> CrossValidation:
     """k-fold cross-validation by source file; ``curve`` percentages add a learning curve."""
     fold_of = folds([ex.source for ex in examples], k)
     per_fold, total, points = [], Scores(), {pct: Scores() for pct in curve}
@@ -181,8 +235,9 @@ def crossvalidate(examples: list[Example], pack: set[tuple[str, str, str]], k: i
         srcs = sorted({ex.source for ex in rest})
         random.Random(SEED + i).shuffle(srcs)
         for pct in curve:
-            keep = set(srcs[:max(1, round(len(srcs) * pct / 100))])
+            keep = set(srcs[: max(1, round(len(srcs) * pct / 100))])
             part = [ex for ex in rest if ex.source in keep]
-            points[pct].add(_score(held, train(part), pack, train_events(part),
-                                   train_event_dates(part)))
+            points[pct].add(
+                _score(held, train(part), pack, train_events(part), train_event_dates(part))
+            )
     return CrossValidation(per_fold, total, _score(examples, None, pack), points)

@@ -11,6 +11,7 @@ and "Mazār-e Sharīf" are one key. A name several far-apart towns share is reso
 countries the document names (in the order it names them), then by population; with no
 hint and no clearly dominant town it stays unresolved rather than guessed.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,6 +43,7 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z\u00c0-\uffff]+")
 @dataclass(frozen=True)
 class Place:
     """A GeoNames town: where it is, in which country and first-level division."""
+
     name: str
     lat: float
     lon: float

@@ -5,6 +5,7 @@ tables ``entity``, ``relation`` and ``rule`` (see docs/pack.md). Files are read 
 order; folders in the order given. Within one folder an id may appear once; an entity or
 rule in a later folder replaces the one with the same id from an earlier folder.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,13 @@ def _fold(text: str) -> str:
 class Pack:
     """The region's reference knowledge: entities, dated relations and rules, indexed by name."""
 
-    def __init__(self, entities: dict[str, PackEntity], relations: list[PackRelation],
-                 rules: list[PackRule], folders: tuple[Path, ...] = ()) -> None:
+    def __init__(
+        self,
+        entities: dict[str, PackEntity],
+        relations: list[PackRelation],
+        rules: list[PackRule],
+        folders: tuple[Path, ...] = (),
+    ) -> None:
         self.entities = entities
         self.relations = relations
         self.rules = rules
@@ -77,8 +83,10 @@ class Pack:
                 for i, item in enumerate(raw.get("entity", [])):
                     ent = _entity(item, path, i)
                     if ent.id in seen_e:
-                        raise PackError(f"{path}: entity[{i}] {ent.id!r}: duplicate id "
-                                        f"(first in {seen_e[ent.id]})")
+                        raise PackError(
+                            f"{path}: entity[{i}] {ent.id!r}: duplicate id "
+                            f"(first in {seen_e[ent.id]})"
+                        )
                     seen_e[ent.id] = path.name
                     entities[ent.id] = ent
                     origin[ent.id] = f"{path}: entity[{i}] {ent.id!r}"
@@ -87,22 +95,30 @@ class Pack:
                 for i, item in enumerate(raw.get("rule", [])):
                     rule = _rule(item, path, i)
                     if rule.id in seen_r:
-                        raise PackError(f"{path}: rule[{i}] {rule.id!r}: duplicate id "
-                                        f"(first in {seen_r[rule.id]})")
+                        raise PackError(
+                            f"{path}: rule[{i}] {rule.id!r}: duplicate id "
+                            f"(first in {seen_r[rule.id]})"
+                        )
                     seen_r[rule.id] = path.name
                     rules[rule.id] = rule
                     origin[f"rule:{rule.id}"] = f"{path}: rule[{i}] {rule.id!r}"
         for rel_file, where, rel in relations:
             for end in (rel.subject, rel.object):
                 if end is not None and end not in entities:
-                    raise PackError(f"{rel_file}: {where} {rel.subject} {rel.predicate} "
-                                    f"{rel.object}: unknown entity {end!r}")
+                    raise PackError(
+                        f"{rel_file}: {where} {rel.subject} {rel.predicate} "
+                        f"{rel.object}: unknown entity {end!r}"
+                    )
             # the subject and object types schema.toml allows for the predicate
-            why = check_relation(rel.predicate, entities[rel.subject].type,
-                                 entities[rel.object].type if rel.object else None)
+            why = check_relation(
+                rel.predicate,
+                entities[rel.subject].type,
+                entities[rel.object].type if rel.object else None,
+            )
             if why:
-                raise PackError(f"{rel_file}: {where} {rel.subject} {rel.predicate} "
-                                f"{rel.object}: {why}")
+                raise PackError(
+                    f"{rel_file}: {where} {rel.subject} {rel.predicate} {rel.object}: {why}"
+                )
         for ent in entities.values():
             if ent.country and ent.country not in entities:
                 raise PackError(f"{origin[ent.id]}: unknown country {ent.country!r}")
@@ -131,8 +147,9 @@ class Pack:
         ids = self._by_adjective.get(_fold(surface))
         return self.entities[ids[0]] if ids else None
 
-    def relations_of(self, entity_id: str, predicate: str | None = None,
-                     as_of: str | None = None) -> list[PackRelation]:
+    def relations_of(
+        self, entity_id: str, predicate: str | None = None, as_of: str | None = None
+    ) -> list[PackRelation]:
         """Relations with the entity as subject or object, optionally of one predicate and
         holding on a date (partial ISO dates; a period's ends are inclusive)."""
         if as_of is not None and not is_partial_date(as_of):
@@ -180,15 +197,26 @@ class Pack:
             self._rule_index.setdefault(rule.subject, []).append(rule)
 
 
-_TYPE_RANK = {"Country": 0, "Organization": 1, "ArmedGroup": 1, "Initiative": 1, "Agreement": 1,
-              "Person": 2, "Facility": 3, "Place": 4}
+_TYPE_RANK = {
+    "Country": 0,
+    "Organization": 1,
+    "ArmedGroup": 1,
+    "Initiative": 1,
+    "Agreement": 1,
+    "Person": 2,
+    "Facility": 3,
+    "Place": 4,
+}
 _GEO_RANK = {"city": 0, "point": 1, "province": 2}
 
 
 def _rank(ent: PackEntity, by_name: bool) -> tuple[int, int, int]:
     """Sort key of an entity among those sharing a folded surface form."""
-    return (0 if by_name else 1, _TYPE_RANK.get(ent.type, 5),
-            _GEO_RANK.get(ent.geo_precision or "", 3))
+    return (
+        0 if by_name else 1,
+        _TYPE_RANK.get(ent.type, 5),
+        _GEO_RANK.get(ent.geo_precision or "", 3),
+    )
 
 
 @lru_cache(maxsize=8)
@@ -209,8 +237,7 @@ def load_pack(extra: Iterable[str | Path] | None = None) -> Pack:
 def _pack_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise PackError(f"{folder}: pack folder not found")
-    return sorted(p for p in folder.rglob("*")
-                  if p.suffix in (".toml", ".json") and p.is_file())
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".toml", ".json") and p.is_file())
 
 
 def _replaces(folder: Path) -> bool:
@@ -235,8 +262,10 @@ def _read(path: Path) -> dict[str, Any]:
         raise PackError(f"{path}: a pack file holds a table with 'entity', 'relation', 'rule'")
     unknown = set(raw) - {"entity", "relation", "rule", "meta"}
     if unknown:
-        raise PackError(f"{path}: unknown table(s) {sorted(unknown)}; "
-                        "use 'entity', 'relation', 'rule' (and 'meta')")
+        raise PackError(
+            f"{path}: unknown table(s) {sorted(unknown)}; "
+            "use 'entity', 'relation', 'rule' (and 'meta')"
+        )
     for key in ("entity", "relation", "rule"):
         if not isinstance(raw.get(key, []), list):
             raise PackError(f"{path}: '{key}' must be a list of tables ([[{key}]] in TOML)")
@@ -259,8 +288,9 @@ def _date(value: Any, path: Path, where: str, key: str) -> str | None:
         return None
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     if not is_partial_date(text):
-        raise PackError(f"{path}: {where}: bad date in {key!r}: {value!r} "
-                        "(use YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise PackError(
+            f"{path}: {where}: bad date in {key!r}: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
     return text
 
 
@@ -270,8 +300,9 @@ def _entity(item: Any, path: Path, i: int) -> PackEntity:
     if not str(item["id"]).startswith("e:"):
         raise PackError(f"{path}: {where}: id must start with 'e:'")
     if item["type"] not in ENTITY_TYPES:
-        raise PackError(f"{path}: {where}: unknown type {item['type']!r} "
-                        f"(one of {', '.join(ENTITY_TYPES)})")
+        raise PackError(
+            f"{path}: {where}: unknown type {item['type']!r} (one of {', '.join(ENTITY_TYPES)})"
+        )
     geo = item.get("geo_precision")
     if geo is not None and geo not in _GEO_PRECISIONS:
         raise PackError(f"{path}: {where}: unknown geo_precision {geo!r}")
@@ -280,15 +311,22 @@ def _entity(item: Any, path: Path, i: int) -> PackEntity:
             raise PackError(f"{path}: {where}: {key} must be a number")
     data = dict(item.get("data") or {})
     return PackEntity(
-        id=item["id"], type=item["type"], name=item["name"], source=item["source"],
-        aliases=tuple(item.get("aliases", ())), adjectives=tuple(item.get("adjectives", ())),
-        iso=item.get("iso"), wikidata=item.get("wikidata"),
+        id=item["id"],
+        type=item["type"],
+        name=item["name"],
+        source=item["source"],
+        aliases=tuple(item.get("aliases", ())),
+        adjectives=tuple(item.get("adjectives", ())),
+        iso=item.get("iso"),
+        wikidata=item.get("wikidata"),
         lat=float(item["lat"]) if item.get("lat") is not None else None,
         lon=float(item["lon"]) if item.get("lon") is not None else None,
-        geo_precision=geo, country=item.get("country"),
+        geo_precision=geo,
+        country=item.get("country"),
         valid_from=_date(item.get("valid_from"), path, where, "valid_from"),
         valid_to=_date(item.get("valid_to"), path, where, "valid_to"),
-        data=data)
+        data=data,
+    )
 
 
 def _relation(item: Any, path: Path, i: int) -> PackRelation:
@@ -301,16 +339,25 @@ def _relation(item: Any, path: Path, i: int) -> PackRelation:
     if item.get("object") is None and schema.load().predicates[item["predicate"]].object:
         raise PackError(f"{path}: {where}: missing 'object'")
     return PackRelation(
-        subject=item["subject"], predicate=item["predicate"], object=item.get("object"),
-        source=item["source"], start=_date(item.get("start"), path, where, "start"),
+        subject=item["subject"],
+        predicate=item["predicate"],
+        object=item.get("object"),
+        source=item["source"],
+        start=_date(item.get("start"), path, where, "start"),
         end=_date(item.get("end"), path, where, "end"),
-        qualifiers=dict(item.get("qualifiers") or {}))
+        qualifiers=dict(item.get("qualifiers") or {}),
+    )
 
 
 def _rule(item: Any, path: Path, i: int) -> PackRule:
     where = f"rule[{i}]" + (f" {item.get('id')!r}" if isinstance(item, dict) else "")
     _check(item, path, where, _RULE_KEYS, ("id", "kind", "subject", "text", "source"))
-    return PackRule(id=item["id"], kind=item["kind"], subject=item["subject"], text=item["text"],
-                    source=item["source"], start=_date(item.get("start"), path, where, "start"),
-                    end=_date(item.get("end"), path, where, "end"))
-
+    return PackRule(
+        id=item["id"],
+        kind=item["kind"],
+        subject=item["subject"],
+        text=item["text"],
+        source=item["source"],
+        start=_date(item.get("start"), path, where, "start"),
+        end=_date(item.get("end"), path, where, "end"),
+    )

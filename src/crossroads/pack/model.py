@@ -3,6 +3,7 @@
 The pack is data (files under pack/data/, or a user's folder given with --pack); this
 module only says what an entry is. See docs/pack.md for the file format.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from typing import Any
 @dataclass(frozen=True)
 class PackEntity:
     """A known thing: a country, alliance, armed group, province, corridor, port, leader."""
+
     id: str
     """Stable id with the 'e:' prefix: 'e:country/tj', 'e:org/csto', 'e:place/af-fyb'."""
     type: str
@@ -42,6 +44,7 @@ class PackEntity:
 @dataclass(frozen=True)
 class PackRelation:
     """A dated relation the pack knows (membership, border, term of office...)."""
+
     subject: str
     predicate: str
     object: str | None
@@ -54,6 +57,7 @@ class PackRelation:
 @dataclass(frozen=True)
 class PackRule:
     """An alliance rule or national law that analyses reason with (basing options...)."""
+
     id: str
     kind: str
     """'consensus_for_foreign_military' (alliance), 'ban_foreign_bases' (national law),

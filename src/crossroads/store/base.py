@@ -3,6 +3,7 @@
 One contract test suite (tests/store/test_store_contract.py) runs against every backend.
 Backends keep SQL inside themselves; callers see only the typed records of crossroads.model.
 """
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -39,8 +40,9 @@ class Store(ABC):
 
     # -- documents ---------------------------------------------------------------------
     @abstractmethod
-    def add_documents(self, docs: list[Document], extractions: Iterable[Extraction] = ()
-                      ) -> list[str]:
+    def add_documents(
+        self, docs: list[Document], extractions: Iterable[Extraction] = ()
+    ) -> list[str]:
         """Write documents (a page and its articles, say) and their extractions atomically;
         return the ids of those that were not stored before, in order.
 
@@ -77,9 +79,14 @@ class Store(ABC):
         """One document by id; a unique id prefix of 6+ characters also works."""
 
     @abstractmethod
-    def documents(self, source: str | None = None, parent: str | None = None,
-                  limit: int | None = None, offset: int = 0,
-                  duplicate_of: str | None = None) -> list[Document]:
+    def documents(
+        self,
+        source: str | None = None,
+        parent: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        duplicate_of: str | None = None,
+    ) -> list[Document]:
         """Documents in ingest order, optionally only those of one source or one page, or
         the near-duplicates of one document."""
 
@@ -129,30 +136,47 @@ class Store(ABC):
         ``initial``'s folded first letter: the candidates a new spelling is compared with."""
 
     @abstractmethod
-    def entities(self, type: str | None = None, doc: str | None = None,
-                 limit: int | None = None, offset: int = 0) -> list[tuple[Entity, int]]:
+    def entities(
+        self,
+        type: str | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[tuple[Entity, int]]:
         """(entity, mention count) pairs, most mentioned first."""
 
     @abstractmethod
     def mentions(self, entity: str | None = None, doc: str | None = None) -> list[Mention]: ...
 
     @abstractmethod
-    def relations(self, entity: str | None = None, predicate: str | None = None,
-                  doc: str | None = None) -> list[Relation]:
+    def relations(
+        self, entity: str | None = None, predicate: str | None = None, doc: str | None = None
+    ) -> list[Relation]:
         """Relation readings; ``entity`` matches subject, object or attributed_to."""
 
     @abstractmethod
-    def events(self, entity: str | None = None, type: str | None = None,
-               date_from: str | None = None, date_to: str | None = None,
-               doc: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[Event]:
+    def events(
+        self,
+        entity: str | None = None,
+        type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
         """Event readings, dated ones first in date order; dates compare as ISO prefixes
         (an event dated '2021' is within 2021-01-01..2021-12-31)."""
 
     @abstractmethod
-    def quotes(self, speaker: str | None = None, about: str | None = None,
-               doc: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[Quote]: ...
+    def quotes(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Quote]: ...
 
     # -- batched and paged reads (one query for a page, not one per row) ------------------
     def documents_by_id(self, doc_ids: Iterable[str], text: bool = True) -> dict[str, Document]:
@@ -168,26 +192,29 @@ class Store(ABC):
     def spans(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
         """The text of each (document, start, end) span, read without whole documents."""
         docs = self.documents_by_id({s[0] for s in spans})
-        return {s: docs[s[0]].text[s[1]:s[2]] for s in spans if s[0] in docs}
+        return {s: docs[s[0]].text[s[1] : s[2]] for s in spans if s[0] in docs}
 
     def entity_counts(self, entity_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
         """{entity: {kind: {key: n}}} as ingest keeps them: kinds mentions, documents,
         quotes_by, quotes_about (key ''), relations (key: predicate), events (key: type)."""
         raise NotImplementedError(f"{type(self).__name__} keeps no entity counts")
 
-    def mention_documents(self, entity: str, limit: int | None = None,
-                          offset: int = 0) -> list[tuple[str, int]]:
+    def mention_documents(
+        self, entity: str, limit: int | None = None, offset: int = 0
+    ) -> list[tuple[str, int]]:
         """(document id, mentions) of the documents naming ``entity``, most mentions first."""
         from collections import Counter
+
         ranked = Counter(m.doc for m in self.mentions(entity=entity)).most_common()
-        return ranked[offset:None if limit is None else offset + limit]
+        return ranked[offset : None if limit is None else offset + limit]
 
     def entities_by_id(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
         """The stored entities among ``entity_ids``, by id."""
         return {i: e for i in dict.fromkeys(entity_ids) if (e := self.get_entity(i)) is not None}
 
-    def span_entities(self, spans: Iterable[tuple[str, int, int]]
-                      ) -> dict[tuple[str, int, int], set[str]]:
+    def span_entities(
+        self, spans: Iterable[tuple[str, int, int]]
+    ) -> dict[tuple[str, int, int], set[str]]:
         """{(document, start, end): ids of the entities mentioned starting inside it}."""
         out: dict[tuple[str, int, int], set[str]] = {}
         wanted = list(dict.fromkeys(spans))

@@ -5,6 +5,7 @@ one query at a time (and again in the next layer) made a page thousands of queri
 megabytes of text; here documents come without text, many per query, and a cited sentence is
 read as its span only.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -31,13 +32,16 @@ class Documents:
             found = self.store.documents_by_id(wanted, text=False)
             for i in wanted:
                 self._docs[i] = found.get(i)
-            wanted = [d.duplicate_of for d in found.values()
-                      if d.duplicate_of and d.duplicate_of not in self._docs]
+            wanted = [
+                d.duplicate_of
+                for d in found.values()
+                if d.duplicate_of and d.duplicate_of not in self._docs
+            ]
 
     def get(self, doc_id: str) -> Document | None:
         if doc_id not in self._docs:
             self.load([doc_id])
-            if self._docs.get(doc_id) is None:   # an id prefix, as the reader's URLs allow
+            if self._docs.get(doc_id) is None:  # an id prefix, as the reader's URLs allow
                 self._docs[doc_id] = self.store.get_document(doc_id)
         return self._docs[doc_id]
 
@@ -58,7 +62,7 @@ class Documents:
         if doc_id not in self._texts:
             found = self.store.documents_by_id([doc_id])
             self._texts[doc_id] = found[doc_id].text if doc_id in found else ""
-        return self._texts[doc_id][key[1]:key[2]]
+        return self._texts[doc_id][key[1] : key[2]]
 
 
 def _span(e: Evidence | Span) -> Span:

@@ -5,6 +5,7 @@ mentions, relations, events and quotes on every request: the counts follow each
 add_documents and replace_extraction as deltas, so keeping them costs the size of the write,
 never the size of the store.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -41,8 +42,9 @@ def counts(extractions: Iterable[Extraction]) -> Counter[CountKey]:
     return out
 
 
-def delta(new: Iterable[Extraction],
-          old: Iterable[Extraction] = ()) -> list[tuple[str, str, str, int]]:
+def delta(
+    new: Iterable[Extraction], old: Iterable[Extraction] = ()
+) -> list[tuple[str, str, str, int]]:
     """(entity, kind, key, change) rows, nonzero only, in key order (writers lock rows in one
     order, so two of them never wait on each other in a circle)."""
     diff = counts(new)

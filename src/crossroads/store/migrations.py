@@ -11,6 +11,7 @@ web UI (the CROSSROADS_SOURCES file's [authors] and [publishers], kept in the st
 version 4 per-entity counts (``entity_counts``) that every write keeps up to date, so a
 profile's first page and entity lists never count over the whole store.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -29,7 +30,10 @@ class Migration:
     postgres: str
 
 
-DOCUMENTS = Migration(1, "documents and full-text index", sqlite="""
+DOCUMENTS = Migration(
+    1,
+    "documents and full-text index",
+    sqlite="""
 CREATE TABLE documents (
     seq          INTEGER PRIMARY KEY AUTOINCREMENT,   -- ingest order; rowid of the FTS index
     id           TEXT NOT NULL UNIQUE,
@@ -62,7 +66,8 @@ CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents WHEN old.kind = 'a
     INSERT INTO documents_fts(documents_fts, rowid, title, text)
     VALUES ('delete', old.seq, coalesce(old.title, ''), old.text);
 END;
-""", postgres="""
+""",
+    postgres="""
 -- English stemming, plus accent folding when the unaccent extension can be had
 -- (postgresql-contrib); without it search still works, only "Faryab" stops matching "Fāryāb".
 DO $$
@@ -108,9 +113,13 @@ CREATE INDEX documents_source ON documents(source);
 CREATE INDEX documents_parent ON documents(parent);
 CREATE INDEX documents_content_hash ON documents(content_hash);
 CREATE INDEX documents_search ON documents USING GIN (search);
-""")
+""",
+)
 
-KNOWLEDGE = Migration(2, "entities, mentions, relations, events, quotes", sqlite="""
+KNOWLEDGE = Migration(
+    2,
+    "entities, mentions, relations, events, quotes",
+    sqlite="""
 CREATE TABLE entities (
     id      TEXT PRIMARY KEY,
     type    TEXT NOT NULL,
@@ -202,7 +211,8 @@ CREATE TABLE quote_about (
 );
 CREATE INDEX quote_about_entity ON quote_about(entity);
 CREATE INDEX quote_about_quote ON quote_about(quote);
-""", postgres="""
+""",
+    postgres="""
 CREATE TABLE entities (
     id      TEXT COLLATE "C" PRIMARY KEY,
     type    TEXT NOT NULL,
@@ -294,23 +304,29 @@ CREATE TABLE quote_about (
 );
 CREATE INDEX quote_about_entity ON quote_about(entity);
 CREATE INDEX quote_about_quote ON quote_about(quote);
-""")
+""",
+)
 
-SOURCE_GRADES = Migration(3, "source grades set by analysts", sqlite="""
+SOURCE_GRADES = Migration(
+    3,
+    "source grades set by analysts",
+    sqlite="""
 CREATE TABLE source_grades (
     kind  TEXT NOT NULL CHECK (kind IN ('author', 'publisher')),
     name  TEXT NOT NULL,                               -- as the analyst wrote it
     grade TEXT NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D', 'E', 'F')),
     PRIMARY KEY (kind, name)
 );
-""", postgres="""
+""",
+    postgres="""
 CREATE TABLE source_grades (
     kind  TEXT NOT NULL CHECK (kind IN ('author', 'publisher')),
     name  TEXT NOT NULL,
     grade TEXT NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D', 'E', 'F')),
     PRIMARY KEY (kind, name)
 );
-""")
+""",
+)
 
 _COUNTS_BACKFILL = """
 INSERT INTO entity_counts (entity, kind, key, n)
@@ -333,7 +349,10 @@ INSERT INTO entity_counts (entity, kind, key, n)
     SELECT entity, 'quotes_about', '', count(DISTINCT quote) FROM quote_about GROUP BY entity;
 """
 
-SUMMARIES = Migration(4, "per-entity counts kept at ingest, and read-path indexes", sqlite="""
+SUMMARIES = Migration(
+    4,
+    "per-entity counts kept at ingest, and read-path indexes",
+    sqlite="""
 CREATE TABLE entity_counts (            -- what a profile's first page and entity lists count
     entity TEXT NOT NULL,
     kind   TEXT NOT NULL,               -- mentions, documents, relations, events, quotes_by...
@@ -344,7 +363,9 @@ CREATE TABLE entity_counts (            -- what a profile's first page and entit
 CREATE INDEX entity_counts_rank ON entity_counts(kind, key, n);
 CREATE INDEX mentions_entity_doc ON mentions(entity, doc);
 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
-""" + _COUNTS_BACKFILL, postgres="""
+"""
+    + _COUNTS_BACKFILL,
+    postgres="""
 CREATE TABLE entity_counts (
     entity TEXT COLLATE "C" NOT NULL,
     kind   TEXT NOT NULL,
@@ -355,7 +376,9 @@ CREATE TABLE entity_counts (
 CREATE INDEX entity_counts_rank ON entity_counts(kind, key, n);
 CREATE INDEX mentions_entity_doc ON mentions(entity, doc);
 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
-""" + _COUNTS_BACKFILL)
+"""
+    + _COUNTS_BACKFILL,
+)
 
 
 # Version 5 (4 is the read paths'): what lets an ingest start without loading the store.
@@ -371,7 +394,10 @@ INSERT INTO minhash_bands (band, key, doc)
 SELECT n.band, substr(d.minhash, n.band * 48 + 1, 48), d.seq FROM documents d CROSS JOIN n
 WHERE d.kind = 'article' AND d.minhash IS NOT NULL AND length(d.minhash) = 1024;
 """
-INGEST_INDEX = Migration(5, "near-duplicate bands and ingested files", sqlite="""
+INGEST_INDEX = Migration(
+    5,
+    "near-duplicate bands and ingested files",
+    sqlite="""
 CREATE TABLE minhash_bands (
     band INTEGER NOT NULL,
     key  BLOB NOT NULL,
@@ -383,7 +409,9 @@ CREATE TABLE ingested_files (
     doc  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 CREATE INDEX ingested_files_doc ON ingested_files(doc);
-""" + _BANDS_OF_STORED, postgres="""
+"""
+    + _BANDS_OF_STORED,
+    postgres="""
 CREATE TABLE minhash_bands (
     band SMALLINT NOT NULL,
     key  BYTEA NOT NULL,
@@ -395,15 +423,17 @@ CREATE TABLE ingested_files (
     doc  TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE
 );
 CREATE INDEX ingested_files_doc ON ingested_files(doc);
-""" + _BANDS_OF_STORED)
+"""
+    + _BANDS_OF_STORED,
+)
 
-MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE, SOURCE_GRADES, SUMMARIES,
-                                     INGEST_INDEX)
+MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE, SOURCE_GRADES, SUMMARIES, INGEST_INDEX)
 LATEST = MIGRATIONS[-1].version
 
-_VERSION_TABLE = ("CREATE TABLE IF NOT EXISTS schema_version ("
-                  "version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-_PG_LOCK = 0x63726f73  # advisory lock id ("cros"): concurrent openers migrate one at a time
+_VERSION_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL)"
+)
+_PG_LOCK = 0x63726F73  # advisory lock id ("cros"): concurrent openers migrate one at a time
 
 
 def migrate(conn: Any, backend: str, upto: int | None = None) -> int:
@@ -432,15 +462,19 @@ def _apply(conn: Any, backend: str, target: int, split: Callable[[str], list[str
     row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
     current = row[0] or 0
     if current > LATEST:
-        raise StoreError(f"database schema version {current} is newer than this crossroads "
-                         f"knows ({LATEST}); upgrade crossroads to open it")
+        raise StoreError(
+            f"database schema version {current} is newer than this crossroads "
+            f"knows ({LATEST}); upgrade crossroads to open it"
+        )
     for m in MIGRATIONS:
         if current < m.version <= target:
             for statement in split(getattr(m, backend)):
                 conn.execute(statement)
             mark = "?" if backend == "sqlite" else "%s"
-            conn.execute(f"INSERT INTO schema_version (version, name) VALUES ({mark}, {mark})",
-                         (m.version, m.name))
+            conn.execute(
+                f"INSERT INTO schema_version (version, name) VALUES ({mark}, {mark})",
+                (m.version, m.name),
+            )
             current = m.version
     return current
 
@@ -463,10 +497,12 @@ def _sqlite_statements(script: str) -> list[str]:
 
 def schema_version(conn: Any) -> int:
     """The version a connection's store is at (0 for an empty database)."""
-    found = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = "
-                         "'schema_version' AND table_schema = current_schema()"
-                         if not _is_sqlite(conn) else
-                         "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'")
+    found = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = "
+        "'schema_version' AND table_schema = current_schema()"
+        if not _is_sqlite(conn)
+        else "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'"
+    )
     if not found.fetchone()[0]:
         return 0
     return conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
@@ -479,8 +515,10 @@ def ensure(conn: Any, backend: str) -> int:
     """
     version = schema_version(conn)
     if version > LATEST:
-        raise StoreError(f"database schema version {version} is newer than this crossroads "
-                         f"knows ({LATEST}); upgrade crossroads to open it")
+        raise StoreError(
+            f"database schema version {version} is newer than this crossroads "
+            f"knows ({LATEST}); upgrade crossroads to open it"
+        )
     return version if version == LATEST else migrate(conn, backend)
 
 

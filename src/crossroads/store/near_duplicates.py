@@ -7,6 +7,7 @@ With 20 bands of 6, an article at Jaccard 0.8 to a stored one is a candidate wit
 probability 0.998, at 0.7 with 0.92, at 0.3 with 0.015: the lookup costs a few index
 probes however large the store, and the threshold (0.8 by default) decides the rest.
 """
+
 from __future__ import annotations
 
 BANDS = 20
@@ -21,4 +22,4 @@ def bands(signature: bytes) -> list[tuple[int, bytes]]:
     """(band number, band bytes) of a signature; none for one of another size."""
     if len(signature) != SIGNATURE_BYTES:
         return []
-    return [(i, bytes(signature[i * BAND_BYTES:(i + 1) * BAND_BYTES])) for i in range(BANDS)]
+    return [(i, bytes(signature[i * BAND_BYTES : (i + 1) * BAND_BYTES])) for i in range(BANDS)]

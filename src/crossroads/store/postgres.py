@@ -3,6 +3,7 @@
 Tables live in the connection's current schema, so one database can hold several stores:
 pick one with the URL, e.g. postgresql://host/db?options=-csearch_path%3Dmystore
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,7 @@ from crossroads.store.query import Query, to_tsquery_sql
 from crossroads.store.sql import SQLStore, redact
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
-_CONFIG = "crossroads"      # text search configuration made by the first migration
+_CONFIG = "crossroads"  # text search configuration made by the first migration
 _HEADLINE = 'StartSel="[", StopSel="]", MaxWords=32, MinWords=12, MaxFragments=1'
 _CONNECT_TIMEOUT_S = 10
 
@@ -38,14 +39,16 @@ class PostgresStore(SQLStore):
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to PostgreSQL at {redact(url)}: "
-                             f"{_reason(exc)}") from exc
+            raise StoreError(
+                f"cannot connect to PostgreSQL at {redact(url)}: {_reason(exc)}"
+            ) from exc
         try:
             migrations.ensure(self.conn, "postgres")
         except psycopg.Error as exc:
             self.conn.close()
-            raise StoreError(f"cannot set up the crossroads schema in {redact(url)}: "
-                             f"{_reason(exc)}") from exc
+            raise StoreError(
+                f"cannot set up the crossroads schema in {redact(url)}: {_reason(exc)}"
+            ) from exc
         except StoreError:
             self.conn.close()
             raise
@@ -55,11 +58,13 @@ class PostgresStore(SQLStore):
             self.conn.close()
 
     def _retryable(self, exc: BaseException | None) -> bool:
-        return isinstance(exc, (psycopg.errors.DeadlockDetected,
-                                psycopg.errors.SerializationFailure))
+        return isinstance(
+            exc, (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
+        )
 
-    def _insert_ids(self, cur: psycopg.Cursor[Any], insert: str,
-                    values: list[tuple[Any, ...]]) -> list[int]:
+    def _insert_ids(
+        self, cur: psycopg.Cursor[Any], insert: str, values: list[tuple[Any, ...]]
+    ) -> list[int]:
         """One pipelined round of inserts instead of a round trip per row."""
         if not values:
             return []
@@ -67,7 +72,7 @@ class PostgresStore(SQLStore):
         ids = []
         while True:
             row = cur.fetchone()
-            assert row is not None      # RETURNING gives one row per insert
+            assert row is not None  # RETURNING gives one row per insert
             ids.append(int(row[0]))
             if not cur.nextset():
                 break
@@ -89,7 +94,9 @@ class PostgresStore(SQLStore):
             "          WHERE d.search @@ q.q ORDER BY score DESC, d.seq LIMIT ?) "
             f"SELECT {rows.columns(rows.DOCUMENT_COLUMNS, 'hits')}, "
             f"ts_headline('{_CONFIG}', hits.text, q.q, '{_HEADLINE}'), hits.score "
-            "FROM hits, q ORDER BY hits.score DESC, hits.seq", [*params, limit])
+            "FROM hits, q ORDER BY hits.score DESC, hits.seq",
+            [*params, limit],
+        )
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]
 

@@ -11,6 +11,7 @@ Anything else (brackets, ``:``, ``^``, ``&``...) is a separator, so no user text
 the engine's own syntax. Parsing lives here, apart from the stores' search entry points, so
 both backends read a query the same way.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,6 +24,7 @@ _WORD = re.compile(r"[^\W_]+")
 @dataclass(frozen=True)
 class Term:
     """Words that must appear together (one word, or a phrase); ``prefix`` for ``word*``."""
+
     words: tuple[str, ...]
     prefix: bool = False
 
@@ -30,6 +32,7 @@ class Term:
 @dataclass(frozen=True)
 class Query:
     """All of ``groups`` (each group: any of its terms), and none of ``excluded``."""
+
     groups: tuple[tuple[Term, ...], ...] = ()
     excluded: tuple[Term, ...] = ()
     operators: bool = False

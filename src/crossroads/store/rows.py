@@ -3,6 +3,7 @@
 JSON columns are written as JSON text (SQLite TEXT, PostgreSQL JSONB accepts it) and read back
 from either text or the already-decoded value psycopg returns for JSONB.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,14 +21,50 @@ from crossroads.model import (
     Relation,
 )
 
-DOCUMENT_COLUMNS = ("id", "source", "title", "author", "published", "parent", "kind",
-                    "content_hash", "duplicate_of", "text", "footnotes", "meta", "minhash")
+DOCUMENT_COLUMNS = (
+    "id",
+    "source",
+    "title",
+    "author",
+    "published",
+    "parent",
+    "kind",
+    "content_hash",
+    "duplicate_of",
+    "text",
+    "footnotes",
+    "meta",
+    "minhash",
+)
 ENTITY_COLUMNS = ("id", "type", "name", "aliases", "data")
 MENTION_COLUMNS = ("entity", "doc", "span_start", "span_end", "text", "kind")
-RELATION_COLUMNS = ("doc", "span_start", "span_end", "subject", "predicate", "object",
-                    "start_date", "end_date", "negated", "attributed_to", "qualifiers", "origin")
-EVENT_COLUMNS = ("doc", "span_start", "span_end", "type", "actors", "targets", "date", "place",
-                 "negated", "mode", "trigger_word")
+RELATION_COLUMNS = (
+    "doc",
+    "span_start",
+    "span_end",
+    "subject",
+    "predicate",
+    "object",
+    "start_date",
+    "end_date",
+    "negated",
+    "attributed_to",
+    "qualifiers",
+    "origin",
+)
+EVENT_COLUMNS = (
+    "doc",
+    "span_start",
+    "span_end",
+    "type",
+    "actors",
+    "targets",
+    "date",
+    "place",
+    "negated",
+    "mode",
+    "trigger_word",
+)
 QUOTE_COLUMNS = ("doc", "span_start", "span_end", "speaker", "text", "cue", "date", "about")
 
 
@@ -41,7 +78,7 @@ def dumps(value: Any) -> str:
 
 
 def loads(value: Any) -> Any:
-    if value == "{}":   # most qualifiers and lists: no parser needed (pages read thousands)
+    if value == "{}":  # most qualifiers and lists: no parser needed (pages read thousands)
         return {}
     if value == "[]":
         return []
@@ -53,21 +90,57 @@ def document_row(doc: Document) -> tuple[Any, ...]:
     meta = dict(doc.meta or {})
     minhash = meta.pop("minhash", None)
     footnotes = [{"marker": f.marker, "text": f.text, "anchor": f.anchor} for f in doc.footnotes]
-    return (doc.id, doc.source, doc.title, doc.author, doc.published, doc.parent, doc.kind,
-            doc.content_hash or "", doc.duplicate_of, doc.text, dumps(footnotes), dumps(meta),
-            bytes(minhash) if minhash is not None else None)
+    return (
+        doc.id,
+        doc.source,
+        doc.title,
+        doc.author,
+        doc.published,
+        doc.parent,
+        doc.kind,
+        doc.content_hash or "",
+        doc.duplicate_of,
+        doc.text,
+        dumps(footnotes),
+        dumps(meta),
+        bytes(minhash) if minhash is not None else None,
+    )
 
 
 def document_from(row: Sequence[Any]) -> Document:
-    (id_, source, title, author, published, parent, kind, content_hash, duplicate_of, text,
-     footnotes, meta, minhash) = row[:13]
+    (
+        id_,
+        source,
+        title,
+        author,
+        published,
+        parent,
+        kind,
+        content_hash,
+        duplicate_of,
+        text,
+        footnotes,
+        meta,
+        minhash,
+    ) = row[:13]
     meta = dict(loads(meta) or {})
     if minhash is not None:
         meta["minhash"] = bytes(minhash)
     notes = tuple(Footnote(f["marker"], f["text"], f.get("anchor")) for f in loads(footnotes) or [])
-    return Document(id=id_, source=source, text=text, title=title, author=author,
-                    published=published, parent=parent, kind=kind, content_hash=content_hash,
-                    duplicate_of=duplicate_of, footnotes=notes, meta=meta)
+    return Document(
+        id=id_,
+        source=source,
+        text=text,
+        title=title,
+        author=author,
+        published=published,
+        parent=parent,
+        kind=kind,
+        content_hash=content_hash,
+        duplicate_of=duplicate_of,
+        footnotes=notes,
+        meta=meta,
+    )
 
 
 # -- knowledge ---------------------------------------------------------------------------
@@ -77,8 +150,13 @@ def entity_row(e: Entity) -> tuple[Any, ...]:
 
 def entity_from(row: Sequence[Any]) -> Entity:
     id_, type_, name, aliases, data = row[:5]
-    return Entity(id=id_, type=type_, name=name, aliases=tuple(loads(aliases) or ()),
-                  data=dict(loads(data) or {}))
+    return Entity(
+        id=id_,
+        type=type_,
+        name=name,
+        aliases=tuple(loads(aliases) or ()),
+        data=dict(loads(data) or {}),
+    )
 
 
 def mention_row(m: Mention) -> tuple[Any, ...]:
@@ -92,30 +170,81 @@ def mention_from(row: Sequence[Any]) -> Mention:
 
 def relation_row(r: Relation) -> tuple[Any, ...]:
     ev = r.evidence
-    return (ev.doc, ev.start, ev.end, r.subject, r.predicate, r.object, r.start, r.end,
-            bool(r.negated), r.attributed_to, dumps(r.qualifiers or {}), r.origin)
+    return (
+        ev.doc,
+        ev.start,
+        ev.end,
+        r.subject,
+        r.predicate,
+        r.object,
+        r.start,
+        r.end,
+        bool(r.negated),
+        r.attributed_to,
+        dumps(r.qualifiers or {}),
+        r.origin,
+    )
 
 
 def relation_from(row: Sequence[Any]) -> Relation:
-    (doc, start, end, subject, predicate, object_, start_date, end_date, negated, attributed_to,
-     qualifiers, origin) = row[:12]
-    return Relation(subject=subject, predicate=predicate, object=object_,
-                    evidence=Evidence(doc, start, end), start=start_date, end=end_date,
-                    negated=bool(negated), attributed_to=attributed_to,
-                    qualifiers=dict(loads(qualifiers) or {}), origin=origin)
+    (
+        doc,
+        start,
+        end,
+        subject,
+        predicate,
+        object_,
+        start_date,
+        end_date,
+        negated,
+        attributed_to,
+        qualifiers,
+        origin,
+    ) = row[:12]
+    return Relation(
+        subject=subject,
+        predicate=predicate,
+        object=object_,
+        evidence=Evidence(doc, start, end),
+        start=start_date,
+        end=end_date,
+        negated=bool(negated),
+        attributed_to=attributed_to,
+        qualifiers=dict(loads(qualifiers) or {}),
+        origin=origin,
+    )
 
 
 def event_row(e: Event) -> tuple[Any, ...]:
     ev = e.evidence
-    return (ev.doc, ev.start, ev.end, e.type, dumps(list(e.actors)), dumps(list(e.targets)),
-            e.date, e.place, bool(e.negated), e.mode, e.trigger)
+    return (
+        ev.doc,
+        ev.start,
+        ev.end,
+        e.type,
+        dumps(list(e.actors)),
+        dumps(list(e.targets)),
+        e.date,
+        e.place,
+        bool(e.negated),
+        e.mode,
+        e.trigger,
+    )
 
 
 def event_from(row: Sequence[Any]) -> Event:
     doc, start, end, type_, actors, targets, date, place, negated, mode, trigger = row[:11]
-    return Event(type=type_, actors=tuple(loads(actors) or ()), targets=tuple(loads(targets) or ()),
-                 evidence=Evidence(doc, start, end), date=date, place=place,
-                 negated=bool(negated), mode=mode, trigger=trigger)
+    return Event(
+        type=type_,
+        actors=tuple(loads(actors) or ()),
+        targets=tuple(loads(targets) or ()),
+        evidence=Evidence(doc, start, end),
+        date=date,
+        place=place,
+        negated=bool(negated),
+        mode=mode,
+        trigger=trigger,
+    )
 
 
 def quote_row(q: Quote) -> tuple[Any, ...]:
@@ -125,5 +254,11 @@ def quote_row(q: Quote) -> tuple[Any, ...]:
 
 def quote_from(row: Sequence[Any]) -> Quote:
     doc, start, end, speaker, text, cue, date, about = row[:8]
-    return Quote(speaker=speaker, text=text, evidence=Evidence(doc, start, end), cue=cue,
-                 date=date, about=tuple(loads(about) or ()))
+    return Quote(
+        speaker=speaker,
+        text=text,
+        evidence=Evidence(doc, start, end),
+        cue=cue,
+        date=date,
+        about=tuple(loads(about) or ()),
+    )

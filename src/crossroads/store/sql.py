@@ -3,6 +3,7 @@
 Queries are written with '?' placeholders; a backend rewrites them to its own style. The
 backends add connecting, transactions and full-text search, which differ between the two.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,8 @@ _BANDS_OF_ONE = (
     "INSERT INTO minhash_bands (band, key, doc) "
     f"SELECT n.band, substr(d.minhash, n.band * {near_duplicates.BAND_BYTES} + 1, "
     f"{near_duplicates.BAND_BYTES}), d.seq FROM documents d CROSS JOIN n "
-    f"WHERE d.id = ? AND length(d.minhash) = {near_duplicates.SIGNATURE_BYTES}")
+    f"WHERE d.id = ? AND length(d.minhash) = {near_duplicates.SIGNATURE_BYTES}"
+)
 """The band rows of one stored article, cut by the database (as migration 5 cuts them)."""
 
 MAX_QUERY_CHARS = 1000
@@ -52,8 +54,9 @@ MAX_QUERY_TERMS = 32
 def check_query(query: str, terms: bool = True) -> str:
     """The query, or QueryError saying which limit it is over (never repeating the query)."""
     if len(query) > MAX_QUERY_CHARS:
-        raise QueryError(f"search query too long: {len(query):,} characters "
-                         f"(at most {MAX_QUERY_CHARS:,})")
+        raise QueryError(
+            f"search query too long: {len(query):,} characters (at most {MAX_QUERY_CHARS:,})"
+        )
     if terms and (n := len(query.split())) > MAX_QUERY_TERMS:
         raise QueryError(f"search query has too many words: {n:,} (at most {MAX_QUERY_TERMS})")
     return query
@@ -112,8 +115,9 @@ class SQLStore(Store):
                 with self._transaction() as cur:
                     yield cur
             except self.db_errors as exc:
-                raise StoreError(f"could not {what} in {redact(self.url)}: "
-                                 f"{_one_line(exc)}") from exc
+                raise StoreError(
+                    f"could not {what} in {redact(self.url)}: {_one_line(exc)}"
+                ) from exc
 
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -131,14 +135,17 @@ class SQLStore(Store):
         return " LIMIT ? OFFSET ?", [limit, offset]
 
     # -- documents ---------------------------------------------------------------------
-    def add_documents(self, docs: list[Document], extractions: Iterable[Extraction] = ()
-                      ) -> list[str]:
+    def add_documents(
+        self, docs: list[Document], extractions: Iterable[Extraction] = ()
+    ) -> list[str]:
         extractions = list(extractions)
         batch = {d.id for d in docs}
         for x in extractions:
             if x.doc not in batch:
-                raise StoreError(f"extraction for {x.doc}, which is not among the documents "
-                                 "being added; use replace_extraction() to re-read a stored one")
+                raise StoreError(
+                    f"extraction for {x.doc}, which is not among the documents "
+                    "being added; use replace_extraction() to re-read a stored one"
+                )
         for attempt in range(_WRITE_ATTEMPTS):
             try:
                 return self._add_documents(docs, extractions)
@@ -150,15 +157,23 @@ class SQLStore(Store):
     def _add_documents(self, docs: list[Document], extractions: list[Extraction]) -> list[str]:
         names = ", ".join(rows.DOCUMENT_COLUMNS)
         marks = ", ".join("?" * len(rows.DOCUMENT_COLUMNS))
-        insert = (f"INSERT INTO documents ({names}) VALUES ({marks}) "
-                  "ON CONFLICT (id) DO NOTHING RETURNING id")
+        insert = (
+            f"INSERT INTO documents ({names}) VALUES ({marks}) "
+            "ON CONFLICT (id) DO NOTHING RETURNING id"
+        )
         with self._write(f"add {len(docs)} document(s)") as cur:
             new: list[str] = []
-            for doc in docs:    # a row another writer is adding is waited for, then left alone
+            for doc in docs:  # a row another writer is adding is waited for, then left alone
                 if self._x(cur, insert, rows.document_row(doc)).fetchone():
                     new.append(doc.id)
-            self._add_minhash_bands(cur, [d.id for d in docs if d.id in new
-                                          and d.kind == "article" and d.meta.get("minhash")])
+            self._add_minhash_bands(
+                cur,
+                [
+                    d.id
+                    for d in docs
+                    if d.id in new and d.kind == "article" and d.meta.get("minhash")
+                ],
+            )
             # a document stored before keeps what was read from it
             fresh = [x for x in extractions if x.doc in new]
             self._upsert_entities(cur, [e for x in fresh for e in x.entities])
@@ -171,27 +186,38 @@ class SQLStore(Store):
         """Apply (entity, kind, key, change) rows to entity_counts, in this transaction."""
         if not changes:
             return
-        cur.executemany(self._sql(
-            "INSERT INTO entity_counts (entity, kind, key, n) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (entity, kind, key) DO UPDATE SET n = entity_counts.n + excluded.n"),
-            changes)
+        cur.executemany(
+            self._sql(
+                "INSERT INTO entity_counts (entity, kind, key, n) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (entity, kind, key) DO UPDATE SET n = entity_counts.n + excluded.n"
+            ),
+            changes,
+        )
         gone = [c[:3] for c in changes if c[3] < 0]
         if gone:
-            cur.executemany(self._sql("DELETE FROM entity_counts WHERE entity = ? AND kind = ? "
-                                      "AND key = ? AND n <= 0"), gone)
+            cur.executemany(
+                self._sql(
+                    "DELETE FROM entity_counts WHERE entity = ? AND kind = ? AND key = ? AND n <= 0"
+                ),
+                gone,
+            )
 
     def _retryable(self, exc: BaseException | None) -> bool:
         """Whether a failed write may simply be tried again (a deadlock the server broke)."""
         return False
 
     def document_by_hash(self, content_hash: str) -> Document | None:
-        found = self._rows(f"SELECT {_DOC} FROM documents d WHERE d.content_hash = ? "
-                           "ORDER BY d.seq LIMIT 1", [content_hash])
+        found = self._rows(
+            f"SELECT {_DOC} FROM documents d WHERE d.content_hash = ? ORDER BY d.seq LIMIT 1",
+            [content_hash],
+        )
         return rows.document_from(found[0]) if found else None
 
     def minhashes(self) -> list[tuple[str, bytes]]:
-        found = self._rows("SELECT id, minhash FROM documents WHERE kind = 'article' "
-                           "AND minhash IS NOT NULL ORDER BY seq")
+        found = self._rows(
+            "SELECT id, minhash FROM documents WHERE kind = 'article' "
+            "AND minhash IS NOT NULL ORDER BY seq"
+        )
         return [(id_, bytes(mh)) for id_, mh in found]
 
     def near_duplicate_candidates(self, signature: bytes) -> list[tuple[str, bytes]]:
@@ -199,9 +225,11 @@ class SQLStore(Store):
         if not keys:
             return self.minhashes()
         where = " OR ".join(["(b.band = ? AND b.key = ?)"] * len(keys))
-        found = self._rows("SELECT d.id, d.minhash FROM documents d WHERE d.seq IN "
-                           f"(SELECT b.doc FROM minhash_bands b WHERE {where}) ORDER BY d.seq",
-                           [v for key in keys for v in key])
+        found = self._rows(
+            "SELECT d.id, d.minhash FROM documents d WHERE d.seq IN "
+            f"(SELECT b.doc FROM minhash_bands b WHERE {where}) ORDER BY d.seq",
+            [v for key in keys for v in key],
+        )
         return [(id_, bytes(mh)) for id_, mh in found]
 
     def _add_minhash_bands(self, cur: Any, doc_ids: list[str]) -> None:
@@ -214,36 +242,51 @@ class SQLStore(Store):
 
     def remember_file(self, file_hash: str, doc_id: str) -> None:
         with self._write("remember an ingested file") as cur:
-            self._x(cur, "INSERT INTO ingested_files (hash, doc) VALUES (?, ?) "
-                         "ON CONFLICT (hash) DO NOTHING", [file_hash, doc_id])
+            self._x(
+                cur,
+                "INSERT INTO ingested_files (hash, doc) VALUES (?, ?) "
+                "ON CONFLICT (hash) DO NOTHING",
+                [file_hash, doc_id],
+            )
 
     def get_document(self, doc_id: str) -> Document | None:
         found = self._rows(f"SELECT {_DOC} FROM documents d WHERE d.id = ?", [doc_id])
         if not found and len(doc_id) >= _MIN_PREFIX:
             for prefix in (doc_id,) if doc_id.startswith("d:") else (doc_id, "d:" + doc_id):
-                found = self._rows(f"SELECT {_DOC} FROM documents d WHERE d.id LIKE ? ESCAPE '\\' "
-                                   "ORDER BY d.seq LIMIT 2", [like_pattern(prefix) + "%"])
+                found = self._rows(
+                    f"SELECT {_DOC} FROM documents d WHERE d.id LIKE ? ESCAPE '\\' "
+                    "ORDER BY d.seq LIMIT 2",
+                    [like_pattern(prefix) + "%"],
+                )
                 if found:
                     break
-            if len(found) != 1:     # an ambiguous prefix names no document
+            if len(found) != 1:  # an ambiguous prefix names no document
                 return None
         return rows.document_from(found[0]) if found else None
 
-    def documents(self, source: str | None = None, parent: str | None = None,
-                  limit: int | None = None, offset: int = 0,
-                  duplicate_of: str | None = None) -> list[Document]:
-        where, params = _filters({"d.source": source, "d.parent": parent,
-                                  "d.duplicate_of": duplicate_of})
+    def documents(
+        self,
+        source: str | None = None,
+        parent: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        duplicate_of: str | None = None,
+    ) -> list[Document]:
+        where, params = _filters(
+            {"d.source": source, "d.parent": parent, "d.duplicate_of": duplicate_of}
+        )
         page, more = self._page(limit, offset)
-        found = self._rows(f"SELECT {_DOC} FROM documents d{where} ORDER BY d.seq{page}",
-                           params + more)
+        found = self._rows(
+            f"SELECT {_DOC} FROM documents d{where} ORDER BY d.seq{page}", params + more
+        )
         return [rows.document_from(r) for r in found]
 
     def correct_document(self, doc_id: str, **changes: str | None) -> Document:
         unknown = sorted(set(changes) - set(CORRECTABLE))
         if unknown:
-            raise StoreError(f"cannot correct {', '.join(unknown)} of a document "
-                             f"(only {', '.join(CORRECTABLE)})")
+            raise StoreError(
+                f"cannot correct {', '.join(unknown)} of a document (only {', '.join(CORRECTABLE)})"
+            )
         doc = self.get_document(doc_id)
         if doc is None:
             raise StoreError(f"cannot correct {doc_id}: no such document")
@@ -254,14 +297,17 @@ class SQLStore(Store):
         meta["original"] = original
         meta["corrected"] = sorted(set(meta.get("corrected") or ()) | set(changes))
         values = {k: getattr(doc, k) for k in CORRECTABLE} | {
-            k: (v.strip() or None) if isinstance(v, str) else v for k, v in changes.items()}
+            k: (v.strip() or None) if isinstance(v, str) else v for k, v in changes.items()
+        }
         with self._write(f"correct document {doc_id}") as cur:
             self._title_changing(cur, doc, values["title"])
-            self._x(cur, "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? "
-                         "WHERE id = ?", [values["title"], values["published"], values["author"],
-                                          rows.dumps(meta), doc_id])
+            self._x(
+                cur,
+                "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? WHERE id = ?",
+                [values["title"], values["published"], values["author"], rows.dumps(meta), doc_id],
+            )
         corrected = self.get_document(doc_id)
-        assert corrected is not None    # written just now, in this call
+        assert corrected is not None  # written just now, in this call
         return corrected
 
     def _title_changing(self, cur: Any, doc: Document, title: str | None) -> None:
@@ -269,8 +315,9 @@ class SQLStore(Store):
 
     def source_grades(self) -> dict[str, dict[str, str]]:
         out: dict[str, dict[str, str]] = {"authors": {}, "publishers": {}}
-        for kind, name, grade in self._rows("SELECT kind, name, grade FROM source_grades "
-                                            "ORDER BY kind, name"):
+        for kind, name, grade in self._rows(
+            "SELECT kind, name, grade FROM source_grades ORDER BY kind, name"
+        ):
             out[kind + "s"][name] = grade
         return out
 
@@ -285,8 +332,11 @@ class SQLStore(Store):
         with self._write(f"grade {kind} {name!r}") as cur:
             self._x(cur, "DELETE FROM source_grades WHERE kind = ? AND name = ?", [kind, name])
             if grade is not None:
-                self._x(cur, "INSERT INTO source_grades (kind, name, grade) VALUES (?, ?, ?)",
-                        [kind, name, grade])
+                self._x(
+                    cur,
+                    "INSERT INTO source_grades (kind, name, grade) VALUES (?, ?, ?)",
+                    [kind, name, grade],
+                )
 
     def count_documents(self) -> int:
         return int(self._rows("SELECT count(*) FROM documents")[0][0])
@@ -306,11 +356,18 @@ class SQLStore(Store):
         with self._write(f"replace the extraction of {extraction.doc}") as cur:
             found = self._x(cur, "SELECT 1 FROM documents WHERE id = ?", [extraction.doc])
             if not found.fetchone():
-                raise StoreError(f"cannot replace the extraction of {extraction.doc}: "
-                                 "no such document")
+                raise StoreError(
+                    f"cannot replace the extraction of {extraction.doc}: no such document"
+                )
             d = extraction.doc
-            old = Extraction(d, [], self.mentions(doc=d), self.relations(doc=d),
-                             self.events(doc=d), self.quotes(doc=d))
+            old = Extraction(
+                d,
+                [],
+                self.mentions(doc=d),
+                self.relations(doc=d),
+                self.events(doc=d),
+                self.quotes(doc=d),
+            )
             for table in ("mentions", "relations", "events", "quotes"):
                 self._x(cur, f"DELETE FROM {table} WHERE doc = ?", [extraction.doc])
             self._write_extraction(cur, extraction)
@@ -320,24 +377,31 @@ class SQLStore(Store):
         if entities:
             self._upsert_entities(cur, x.entities)
         if x.mentions:
-            cur.executemany(self._sql(_insert("mentions", rows.MENTION_COLUMNS)),
-                            [rows.mention_row(m) for m in x.mentions])
+            cur.executemany(
+                self._sql(_insert("mentions", rows.MENTION_COLUMNS)),
+                [rows.mention_row(m) for m in x.mentions],
+            )
         if x.relations:
-            cur.executemany(self._sql(_insert("relations", rows.RELATION_COLUMNS)),
-                            [rows.relation_row(r) for r in x.relations])
+            cur.executemany(
+                self._sql(_insert("relations", rows.RELATION_COLUMNS)),
+                [rows.relation_row(r) for r in x.relations],
+            )
         links: list[tuple[Any, ...]] = []
-        event_ids = self._insert_ids(cur, _insert("events", rows.EVENT_COLUMNS),
-                                     [rows.event_row(ev) for ev in x.events])
+        event_ids = self._insert_ids(
+            cur, _insert("events", rows.EVENT_COLUMNS), [rows.event_row(ev) for ev in x.events]
+        )
         for ev, event_id in zip(x.events, event_ids):
             links += [(event_id, a, "actor") for a in ev.actors]
             links += [(event_id, t, "target") for t in ev.targets]
             links += [(event_id, ev.place, "place")] if ev.place else []
         if links:
-            cur.executemany(self._sql(_insert("event_entities", ("event", "entity", "role"))),
-                            links)
+            cur.executemany(
+                self._sql(_insert("event_entities", ("event", "entity", "role"))), links
+            )
         links = []
-        quote_ids = self._insert_ids(cur, _insert("quotes", rows.QUOTE_COLUMNS),
-                                     [rows.quote_row(q) for q in x.quotes])
+        quote_ids = self._insert_ids(
+            cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in x.quotes]
+        )
         for q, quote_id in zip(x.quotes, quote_ids):
             links += [(quote_id, e) for e in dict.fromkeys(q.about)]
         if links:
@@ -364,33 +428,50 @@ class SQLStore(Store):
         ids = sorted(incoming)
         inserted: set[str] = set()
         for chunk in range(0, len(ids), _CHUNK):
-            part = ids[chunk:chunk + _CHUNK]
+            part = ids[chunk : chunk + _CHUNK]
             values = ", ".join(["(" + ", ".join("?" * len(rows.ENTITY_COLUMNS)) + ")"] * len(part))
-            found = self._x(cur, f"INSERT INTO entities ({', '.join(rows.ENTITY_COLUMNS)}) "
-                                 f"VALUES {values} ON CONFLICT (id) DO NOTHING RETURNING id",
-                            [v for i in part for v in rows.entity_row(incoming[i])]).fetchall()
+            found = self._x(
+                cur,
+                f"INSERT INTO entities ({', '.join(rows.ENTITY_COLUMNS)}) "
+                f"VALUES {values} ON CONFLICT (id) DO NOTHING RETURNING id",
+                [v for i in part for v in rows.entity_row(incoming[i])],
+            ).fetchall()
             inserted.update(r[0] for r in found)
         existing = [i for i in ids if i not in inserted]
         stored: dict[str, Entity] = {}
         for chunk in range(0, len(existing), _CHUNK):
-            part = existing[chunk:chunk + _CHUNK]
-            found = self._x(cur, f"SELECT {_ENT} FROM entities e WHERE e.id IN "
-                                 f"({', '.join('?' * len(part))}) ORDER BY e.id{self.lock_rows}",
-                            part).fetchall()
+            part = existing[chunk : chunk + _CHUNK]
+            found = self._x(
+                cur,
+                f"SELECT {_ENT} FROM entities e WHERE e.id IN "
+                f"({', '.join('?' * len(part))}) ORDER BY e.id{self.lock_rows}",
+                part,
+            ).fetchall()
             stored.update((r[0], rows.entity_from(r)) for r in found)
         merged = {i: _merge(stored[i], incoming[i]) for i in existing if i in stored}
-        old = [e for i, e in merged.items()
-               if (e.aliases, e.data) != (stored[i].aliases, stored[i].data)]
+        old = [
+            e
+            for i, e in merged.items()
+            if (e.aliases, e.data) != (stored[i].aliases, stored[i].data)
+        ]
         if old:
-            cur.executemany(self._sql("UPDATE entities SET aliases = ?, data = ? WHERE id = ?"),
-                            [rows.entity_row(e)[3:] + (e.id,) for e in old])
-            cur.executemany(self._sql("DELETE FROM entity_names WHERE entity = ?"),
-                            [(e.id,) for e in old])
+            cur.executemany(
+                self._sql("UPDATE entities SET aliases = ?, data = ? WHERE id = ?"),
+                [rows.entity_row(e)[3:] + (e.id,) for e in old],
+            )
+            cur.executemany(
+                self._sql("DELETE FROM entity_names WHERE entity = ?"), [(e.id,) for e in old]
+            )
         named = [incoming[i] for i in ids if i in inserted] + old
         if named:
-            cur.executemany(self._sql("INSERT INTO entity_names (entity, name) VALUES (?, ?)"),
-                            [(e.id, n) for e in named
-                             for n in sorted({fold(n) for n in (e.name, *e.aliases)} - {""})])
+            cur.executemany(
+                self._sql("INSERT INTO entity_names (entity, name) VALUES (?, ?)"),
+                [
+                    (e.id, n)
+                    for e in named
+                    for n in sorted({fold(n) for n in (e.name, *e.aliases)} - {""})
+                ],
+            )
 
     # -- knowledge: reads --------------------------------------------------------------
     def get_entity(self, entity_id: str) -> Entity | None:
@@ -410,7 +491,8 @@ class SQLStore(Store):
             "                       THEN 1 ELSE 2 END) AS rank"
             "  FROM entity_names n WHERE n.name LIKE ? ESCAPE '\\' GROUP BY n.entity"
             ") m ON m.entity = e.id ORDER BY m.rank, hits DESC, e.name, e.id LIMIT ?",
-            [key, like_pattern(key) + "%", "%" + like_pattern(key) + "%", limit])
+            [key, like_pattern(key) + "%", "%" + like_pattern(key) + "%", limit],
+        )
         return [rows.entity_from(r) for r in found]
 
     def people_by_initial(self, initial: str) -> list[tuple[str, str]]:
@@ -419,26 +501,39 @@ class SQLStore(Store):
             return []
         # the name range walks entity_names' primary key; "|| ''" keeps the planner from
         # starting at every Person through the type index instead (4x slower at 20k people)
-        found = self._rows("SELECT n.entity, n.name FROM entity_names n "
-                           "JOIN entities e ON e.id = n.entity "
-                           "WHERE n.name >= ? AND n.name < ? AND e.type || '' = 'Person' "
-                           "ORDER BY n.entity, n.name", [lo, chr(ord(lo) + 1)])
+        found = self._rows(
+            "SELECT n.entity, n.name FROM entity_names n "
+            "JOIN entities e ON e.id = n.entity "
+            "WHERE n.name >= ? AND n.name < ? AND e.type || '' = 'Person' "
+            "ORDER BY n.entity, n.name",
+            [lo, chr(ord(lo) + 1)],
+        )
         return [(str(r[0]), str(r[1])) for r in found]
 
-    def entities(self, type: str | None = None, doc: str | None = None,
-                 limit: int | None = None, offset: int = 0) -> list[tuple[Entity, int]]:
+    def entities(
+        self,
+        type: str | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[tuple[Entity, int]]:
         where, params = _filters({"e.type": type})
         page, more = self._page(limit, offset)
         if doc:
-            found = self._rows(f"SELECT {_ENT}, count(m.id) AS hits FROM entities e "
-                               f"JOIN mentions m ON m.entity = e.id AND m.doc = ?{where} "
-                               f"GROUP BY e.id ORDER BY hits DESC, e.name, e.id{page}",
-                               [doc] + params + more)
-        else:   # the counts ingest keeps: no count over every mention
-            found = self._rows(f"SELECT {_ENT}, coalesce(c.n, 0) AS hits FROM entities e "
-                               "LEFT JOIN entity_counts c ON c.entity = e.id "
-                               f"AND c.kind = 'mentions' AND c.key = ''{where} "
-                               f"ORDER BY hits DESC, e.name, e.id{page}", params + more)
+            found = self._rows(
+                f"SELECT {_ENT}, count(m.id) AS hits FROM entities e "
+                f"JOIN mentions m ON m.entity = e.id AND m.doc = ?{where} "
+                f"GROUP BY e.id ORDER BY hits DESC, e.name, e.id{page}",
+                [doc] + params + more,
+            )
+        else:  # the counts ingest keeps: no count over every mention
+            found = self._rows(
+                f"SELECT {_ENT}, coalesce(c.n, 0) AS hits FROM entities e "
+                "LEFT JOIN entity_counts c ON c.entity = e.id "
+                f"AND c.kind = 'mentions' AND c.key = ''{where} "
+                f"ORDER BY hits DESC, e.name, e.id{page}",
+                params + more,
+            )
         return [(rows.entity_from(r), int(r[5])) for r in found]
 
     def entity_counts(self, entity_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
@@ -446,27 +541,36 @@ class SQLStore(Store):
         out: dict[str, dict[str, dict[str, int]]] = {i: {} for i in ids}
         for part in _chunks(ids):
             for entity, kind, key, n in self._rows(
-                    "SELECT entity, kind, key, n FROM entity_counts WHERE entity IN "
-                    f"({_marks(part)})", part):
+                f"SELECT entity, kind, key, n FROM entity_counts WHERE entity IN ({_marks(part)})",
+                part,
+            ):
                 out[entity].setdefault(kind, {})[key] = int(n)
         return out
 
-    def mention_documents(self, entity: str, limit: int | None = None,
-                          offset: int = 0) -> list[tuple[str, int]]:
+    def mention_documents(
+        self, entity: str, limit: int | None = None, offset: int = 0
+    ) -> list[tuple[str, int]]:
         page, more = self._page(limit, offset)
-        found = self._rows("SELECT m.doc, count(*) AS n, min(d.seq) AS seq FROM mentions m "
-                           "JOIN documents d ON d.id = m.doc WHERE m.entity = ? "
-                           f"GROUP BY m.doc ORDER BY n DESC, seq{page}", [entity] + more)
+        found = self._rows(
+            "SELECT m.doc, count(*) AS n, min(d.seq) AS seq FROM mentions m "
+            "JOIN documents d ON d.id = m.doc WHERE m.entity = ? "
+            f"GROUP BY m.doc ORDER BY n DESC, seq{page}",
+            [entity] + more,
+        )
         return [(r[0], int(r[1])) for r in found]
 
     def documents_by_id(self, doc_ids: Iterable[str], text: bool = True) -> dict[str, Document]:
         ids = list(dict.fromkeys(doc_ids))
-        cols = _DOC if text else \
-            _DOC.replace("d.text", "''").replace("d.minhash", "NULL") + ", length(d.text)"
+        cols = (
+            _DOC
+            if text
+            else _DOC.replace("d.text", "''").replace("d.minhash", "NULL") + ", length(d.text)"
+        )
         out: dict[str, Document] = {}
         for part in _chunks(ids):
-            for r in self._rows(f"SELECT {cols} FROM documents d WHERE d.id IN ({_marks(part)})",
-                                part):
+            for r in self._rows(
+                f"SELECT {cols} FROM documents d WHERE d.id IN ({_marks(part)})", part
+            ):
                 doc = rows.document_from(r)
                 if not text:
                     doc.meta["chars"] = int(r[len(rows.DOCUMENT_COLUMNS)])
@@ -481,7 +585,8 @@ class SQLStore(Store):
                 "SELECT w.doc, w.a, w.b, substr(d.text, w.a + 1, w.b - w.a) "
                 f"FROM ({_span_values(len(part))}) w "
                 "JOIN documents d ON d.id = w.doc",
-                [v for sp in part for v in (sp[0], int(sp[1]), int(sp[2]))])
+                [v for sp in part for v in (sp[0], int(sp[1]), int(sp[2]))],
+            )
             out.update(((r[0], int(r[1]), int(r[2])), r[3]) for r in found)
         return out
 
@@ -489,20 +594,23 @@ class SQLStore(Store):
         ids = [i for i in dict.fromkeys(entity_ids) if i]
         out: dict[str, Entity] = {}
         for part in _chunks(ids):
-            for r in self._rows(f"SELECT {_ENT} FROM entities e WHERE e.id IN ({_marks(part)})",
-                                part):
+            for r in self._rows(
+                f"SELECT {_ENT} FROM entities e WHERE e.id IN ({_marks(part)})", part
+            ):
                 out[r[0]] = rows.entity_from(r)
         return out
 
-    def span_entities(self, spans: Iterable[tuple[str, int, int]]
-                      ) -> dict[tuple[str, int, int], set[str]]:
+    def span_entities(
+        self, spans: Iterable[tuple[str, int, int]]
+    ) -> dict[tuple[str, int, int], set[str]]:
         wanted = list(dict.fromkeys((s[0], int(s[1]), int(s[2])) for s in spans))
         out: dict[tuple[str, int, int], set[str]] = {s: set() for s in wanted}
         for part in _chunks(wanted, 300):
             found = self._rows(
                 f"SELECT w.doc, w.a, w.b, m.entity FROM ({_span_values(len(part))}) w "
                 "JOIN mentions m ON m.doc = w.doc AND m.span_start >= w.a AND m.span_start < w.b",
-                [v for sp in part for v in sp])
+                [v for sp in part for v in sp],
+            )
             for doc, a, b, entity in found:
                 out[(doc, int(a), int(b))].add(entity)
         return out
@@ -511,79 +619,124 @@ class SQLStore(Store):
         ids = list(dict.fromkeys(doc_ids))
         out: dict[str, list[Mention]] = {i: [] for i in ids}
         for part in _chunks(ids):
-            for r in self._knowledge("mentions", rows.MENTION_COLUMNS,
-                                     f" WHERE k.doc IN ({_marks(part)})", part):
+            for r in self._knowledge(
+                "mentions", rows.MENTION_COLUMNS, f" WHERE k.doc IN ({_marks(part)})", part
+            ):
                 m = rows.mention_from(r)
                 out[m.doc].append(m)
         return out
 
     def knowledge_counts(self, doc_ids: Iterable[str]) -> dict[str, dict[str, dict[str, int]]]:
         ids = list(dict.fromkeys(doc_ids))
-        out: dict[str, dict[str, dict[str, int]]] = {i: {"events": {}, "predicates": {}}
-                                                     for i in ids}
+        out: dict[str, dict[str, dict[str, int]]] = {
+            i: {"events": {}, "predicates": {}} for i in ids
+        }
         for part in _chunks(ids):
-            for kind, table, col in (("events", "events", "type"),
-                                     ("predicates", "relations", "predicate")):
+            for kind, table, col in (
+                ("events", "events", "type"),
+                ("predicates", "relations", "predicate"),
+            ):
                 for doc, key, n in self._rows(
-                        f"SELECT doc, {col}, count(*) FROM {table} WHERE doc IN "
-                        f"({_marks(part)}) GROUP BY doc, {col}", part):
+                    f"SELECT doc, {col}, count(*) FROM {table} WHERE doc IN "
+                    f"({_marks(part)}) GROUP BY doc, {col}",
+                    part,
+                ):
                     out[doc][kind][key] = int(n)
         return out
 
     def mentions(self, entity: str | None = None, doc: str | None = None) -> list[Mention]:
         where, params = _filters({"k.entity": entity, "k.doc": doc})
-        return [rows.mention_from(r) for r in self._knowledge("mentions", rows.MENTION_COLUMNS,
-                                                              where, params)]
+        return [
+            rows.mention_from(r)
+            for r in self._knowledge("mentions", rows.MENTION_COLUMNS, where, params)
+        ]
 
-    def relations(self, entity: str | None = None, predicate: str | None = None,
-                  doc: str | None = None) -> list[Relation]:
+    def relations(
+        self, entity: str | None = None, predicate: str | None = None, doc: str | None = None
+    ) -> list[Relation]:
         where, params = _filters({"k.predicate": predicate, "k.doc": doc})
         if entity:
-            where += (" AND" if where else " WHERE") + \
-                " (k.subject = ? OR k.object = ? OR k.attributed_to = ?)"
+            where += (
+                " AND" if where else " WHERE"
+            ) + " (k.subject = ? OR k.object = ? OR k.attributed_to = ?)"
             params += [entity] * 3
-        return [rows.relation_from(r) for r in self._knowledge("relations", rows.RELATION_COLUMNS,
-                                                               where, params)]
+        return [
+            rows.relation_from(r)
+            for r in self._knowledge("relations", rows.RELATION_COLUMNS, where, params)
+        ]
 
-    def events(self, entity: str | None = None, type: str | None = None,
-               date_from: str | None = None, date_to: str | None = None,
-               doc: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[Event]:
+    def events(
+        self,
+        entity: str | None = None,
+        type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
         where, params = _filters({"k.type": type, "k.doc": doc})
-        clauses = [where[len(" WHERE "):]] if where else []
+        clauses = [where[len(" WHERE ") :]] if where else []
         if entity:
             clauses.append("k.id IN (SELECT x.event FROM event_entities x WHERE x.entity = ?)")
             params.append(entity)
-        if date_from:   # the event's period ends on or after date_from
+        if date_from:  # the event's period ends on or after date_from
             clauses.append("k.date || '~' >= ?")
             params.append(date_from)
-        if date_to:     # ... and starts on or before date_to
+        if date_to:  # ... and starts on or before date_to
             clauses.append("k.date <= ?")
             params.append(iso_upper(date_to))
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         page, more = self._page(limit, offset)
-        found = self._knowledge("events", rows.EVENT_COLUMNS, where, params + more,
-                                order="k.date IS NULL, k.date, d.seq, k.span_start, k.id" + page)
+        found = self._knowledge(
+            "events",
+            rows.EVENT_COLUMNS,
+            where,
+            params + more,
+            order="k.date IS NULL, k.date, d.seq, k.span_start, k.id" + page,
+        )
         return [rows.event_from(r) for r in found]
 
-    def quotes(self, speaker: str | None = None, about: str | None = None,
-               doc: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[Quote]:
+    def quotes(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Quote]:
         where, params = _filters({"k.speaker": speaker, "k.doc": doc})
         if about:
-            where += (" AND" if where else " WHERE") + \
-                " k.id IN (SELECT x.quote FROM quote_about x WHERE x.entity = ?)"
+            where += (
+                " AND" if where else " WHERE"
+            ) + " k.id IN (SELECT x.quote FROM quote_about x WHERE x.entity = ?)"
             params.append(about)
         page, more = self._page(limit, offset)
-        return [rows.quote_from(r) for r in self._knowledge(
-            "quotes", rows.QUOTE_COLUMNS, where, params + more,
-            order="d.seq, k.span_start, k.id" + page)]
+        return [
+            rows.quote_from(r)
+            for r in self._knowledge(
+                "quotes",
+                rows.QUOTE_COLUMNS,
+                where,
+                params + more,
+                order="d.seq, k.span_start, k.id" + page,
+            )
+        ]
 
-    def _knowledge(self, table: str, cols: Sequence[str], where: str, params: list[Any],
-                   order: str = "d.seq, k.span_start, k.id") -> list[tuple[Any, ...]]:
+    def _knowledge(
+        self,
+        table: str,
+        cols: Sequence[str],
+        where: str,
+        params: list[Any],
+        order: str = "d.seq, k.span_start, k.id",
+    ) -> list[tuple[Any, ...]]:
         """Rows of a knowledge table in reading order (document ingest order, then offset)."""
-        return self._rows(f"SELECT {rows.columns(cols, 'k')} FROM {table} k "
-                          f"JOIN documents d ON d.id = k.doc{where} ORDER BY {order}", params)
+        return self._rows(
+            f"SELECT {rows.columns(cols, 'k')} FROM {table} k "
+            f"JOIN documents d ON d.id = k.doc{where} ORDER BY {order}",
+            params,
+        )
 
     def stats(self) -> dict[str, int]:
         found = self._rows(
@@ -591,7 +744,8 @@ class SQLStore(Store):
             "(SELECT count(*) FROM documents WHERE kind = 'article'), "
             "(SELECT count(*) FROM entities), (SELECT count(*) FROM mentions), "
             "(SELECT count(*) FROM relations), (SELECT count(*) FROM events), "
-            "(SELECT count(*) FROM quotes)")[0]
+            "(SELECT count(*) FROM quotes)"
+        )[0]
         keys = ("documents", "articles", "entities", "mentions", "relations", "events", "quotes")
         return dict(zip(keys, (int(n) for n in found)))
 
@@ -601,19 +755,25 @@ def _merge(old: Entity | None, new: Entity) -> Entity:
         aliases = tuple(a for a in dict.fromkeys(new.aliases) if a != new.name)
         return Entity(new.id, new.type, new.name, aliases, dict(new.data or {}))
     names = dict.fromkeys((*old.aliases, new.name, *new.aliases))
-    return Entity(old.id, old.type, old.name, tuple(a for a in names if a != old.name),
-                  {**old.data, **(new.data or {})})
+    return Entity(
+        old.id,
+        old.type,
+        old.name,
+        tuple(a for a in names if a != old.name),
+        {**old.data, **(new.data or {})},
+    )
 
 
 def _chunks(items: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def _span_values(n: int) -> str:
     """n rows of (doc, a, b) parameters, as a table to join on."""
-    return " UNION ALL ".join([("SELECT CAST(? AS TEXT) AS doc, CAST(? AS INTEGER) AS a, "
-                               "CAST(? AS INTEGER) AS b")] * n)
+    return " UNION ALL ".join(
+        [("SELECT CAST(? AS TEXT) AS doc, CAST(? AS INTEGER) AS a, CAST(? AS INTEGER) AS b")] * n
+    )
 
 
 def _marks(part: list[Any]) -> str:

@@ -1,4 +1,5 @@
 """The default store: one SQLite file (WAL mode) with an FTS5 index over article text."""
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,7 @@ from crossroads.store.query import Query, to_fts5
 from crossroads.store.sql import SQLStore
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
-_TITLE_WEIGHT = 10.0    # bm25 weight of a title match against one in the text
+_TITLE_WEIGHT = 10.0  # bm25 weight of a title match against one in the text
 _SNIPPET_TOKENS = 32
 
 
@@ -34,12 +35,14 @@ class SQLiteStore(SQLStore):
             if file.is_dir():
                 raise StoreError(f"cannot open SQLite database {file}: it is a folder")
             if not file.parent.is_dir():
-                raise StoreError(f"cannot open SQLite database {file}: "
-                                 f"folder {file.parent} does not exist")
+                raise StoreError(
+                    f"cannot open SQLite database {file}: folder {file.parent} does not exist"
+                )
             self.path, self.url = str(file), f"sqlite:///{file}"
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                                        timeout=30.0)
+            self.conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=30.0
+            )
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not memory:
                 self.conn.execute("PRAGMA journal_mode = WAL")
@@ -81,10 +84,15 @@ class SQLiteStore(SQLStore):
         if doc.kind != "article" or title == doc.title:
             return
         seq = cur.execute("SELECT seq FROM documents WHERE id = ?", [doc.id]).fetchone()[0]
-        cur.execute("INSERT INTO documents_fts(documents_fts, rowid, title, text) "
-                    "VALUES ('delete', ?, ?, ?)", [seq, doc.title or "", doc.text])
-        cur.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
-                    [seq, title or "", doc.text])
+        cur.execute(
+            "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
+            "VALUES ('delete', ?, ?, ?)",
+            [seq, doc.title or "", doc.text],
+        )
+        cur.execute(
+            "INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
+            [seq, title or "", doc.text],
+        )
 
     def _search(self, query: Query, limit: int) -> list[SearchHit]:
         match = to_fts5(query)
@@ -92,6 +100,8 @@ class SQLiteStore(SQLStore):
             f"SELECT {_DOC}, snippet(documents_fts, 1, '[', ']', '…', {_SNIPPET_TOKENS}), "
             f"-bm25(documents_fts, {_TITLE_WEIGHT}, 1.0) AS score "
             "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-            "WHERE documents_fts MATCH ? ORDER BY score DESC, d.seq LIMIT ?", [match, limit])
+            "WHERE documents_fts MATCH ? ORDER BY score DESC, d.seq LIMIT ?",
+            [match, limit],
+        )
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]

@@ -6,6 +6,7 @@
 Nothing is loaded from a CDN: front-end libraries are copied into static/vendor/ by
 scripts/build_frontend.sh, and a Content-Security-Policy allows scripts from this server only.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,9 +46,11 @@ HERE = Path(__file__).parent
 STATIC = HERE / "static"
 VENDOR = STATIC / "vendor"
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
-       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
 """Article text is untrusted: even if something slipped past escaping, no inline script runs."""
 
 
@@ -103,8 +106,14 @@ async def _close_stores(app: FastAPI) -> AsyncIterator[None]:
     app.state.stores.close()
 
 
-def create_app(store_url: str, pack: Pack | None = None, write: bool = False, token: str | None = None,
-               allowed_hosts: list[str] | None = None, max_body: int | None = None) -> FastAPI:
+def create_app(
+    store_url: str,
+    pack: Pack | None = None,
+    write: bool = False,
+    token: str | None = None,
+    allowed_hosts: list[str] | None = None,
+    max_body: int | None = None,
+) -> FastAPI:
     """The app over one store. ``pack`` defaults to the bundled knowledge pack, loaded on first
     use; ``write`` enables the endpoints that change the store (POST /api/ingest).
 
@@ -112,12 +121,17 @@ def create_app(store_url: str, pack: Pack | None = None, write: bool = False, to
     values to accept (see guard.allowed_hosts; None accepts any, for embedding). ``max_body``:
     the largest request body in bytes (default: the max_body setting).
     """
-    app = FastAPI(title="crossroads", version="1",
-                  summary="Evidence-grounded knowledge from regional reporting",
-                  description="Every list is paginated with `limit`/`offset` and says its "
-                              "`total`. Errors are `{\"status\", \"error\", \"param\"}`.",
-                  docs_url=None, redoc_url=None, lifespan=_close_stores,
-                  max_body_size=int(max_body if max_body is not None else settings.get("max_body")))
+    app = FastAPI(
+        title="crossroads",
+        version="1",
+        summary="Evidence-grounded knowledge from regional reporting",
+        description="Every list is paginated with `limit`/`offset` and says its "
+        '`total`. Errors are `{"status", "error", "param"}`.',
+        docs_url=None,
+        redoc_url=None,
+        lifespan=_close_stores,
+        max_body_size=int(max_body if max_body is not None else settings.get("max_body")),
+    )
     app.state.store_url = store_url
     app.state.stores = StorePool(store_url)
     app.state.pack = pack
@@ -129,9 +143,9 @@ def create_app(store_url: str, pack: Pack | None = None, write: bool = False, to
     errors.install(app)
 
     @app.middleware("http")
-    async def security_headers(request: Request,
-                               call_next: Callable[[Request], Awaitable[Response]]
-                               ) -> Response:
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")

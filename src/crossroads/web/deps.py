@@ -4,6 +4,7 @@ Stores are kept open between requests in a small pool (a request has one to itse
 runs): opening one costs a connection and a schema check, which on PostgreSQL is more than a
 page's own queries. A store whose database failed is closed, not given back.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,6 +37,7 @@ class StorePool:
             if self._idle:
                 return self._idle.pop()
         from crossroads.store import open_store
+
         return open_store(self.url)
 
     def give(self, store: Store) -> None:
@@ -57,6 +59,7 @@ def store_for(request: Request) -> Iterator[Store]:
     pool: StorePool | None = getattr(request.app.state, "stores", None)
     if pool is None:
         from crossroads.store import open_store
+
         store = open_store(request.app.state.store_url)
         try:
             yield store
@@ -67,7 +70,7 @@ def store_for(request: Request) -> Iterator[Store]:
     try:
         yield store
     except StoreError:
-        store.close()   # the connection may be what failed
+        store.close()  # the connection may be what failed
         raise
     except BaseException:
         pool.give(store)
@@ -82,6 +85,7 @@ def pack_for(request: Request) -> Any:
         state.pack_tried = True
         try:
             from crossroads.pack import load_pack
+
             state.pack = load_pack()
         except (ImportError, PackError):
             state.pack = None
@@ -107,9 +111,14 @@ def page(items: list[Any], limit: int, offset: int, **extra: Any) -> dict[str, A
     """The paginated envelope every list endpoint returns; ``next_offset`` is where the next
     page starts (None on the last page)."""
     more = offset + limit < len(items)
-    return {"total": len(items), "limit": limit, "offset": offset,
-            "items": items[offset:offset + limit], "next_offset": offset + limit if more else None,
-            **extra}
+    return {
+        "total": len(items),
+        "limit": limit,
+        "offset": offset,
+        "items": items[offset : offset + limit],
+        "next_offset": offset + limit if more else None,
+        **extra,
+    }
 
 
 def choice(param: str, value: str | None, allowed: tuple[str, ...]) -> str | None:

@@ -4,6 +4,7 @@ API clients (and the JSON twin of every page) get that JSON object; a browser as
 page gets the same facts rendered as an HTML page. ``param`` names the query or path
 parameter that was wrong, or is null when the fault is not one parameter's.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,16 +25,22 @@ log = logging.getLogger(__name__)
 
 class ErrorBody(BaseModel):
     """The one error shape of the API."""
+
     status: int = Field(..., examples=[400])
-    error: str = Field(..., examples=["as_of: not a date: '2021-13' (use YYYY, YYYY-MM or YYYY-MM-DD)"])
+    error: str = Field(
+        ..., examples=["as_of: not a date: '2021-13' (use YYYY, YYYY-MM or YYYY-MM-DD)"]
+    )
     param: str | None = Field(None, examples=["as_of"])
 
 
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody, "description": text} for code, text in (
-    (400, "A parameter is invalid (named in `param`)"),
-    (404, "No such entity, document or endpoint"),
-    (503, "The store could not answer (details only in the server log)"),
-)}
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in (
+        (400, "A parameter is invalid (named in `param`)"),
+        (404, "No such entity, document or endpoint"),
+        (503, "The store could not answer (details only in the server log)"),
+    )
+}
 """For APIRouter(responses=...): documents the error shape in the OpenAPI document."""
 
 
@@ -69,13 +76,22 @@ def wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def _respond(request: Request, status: int, error: str, param: str | None,
-             headers: Mapping[str, str] | None = None) -> Response:
+def _respond(
+    request: Request,
+    status: int,
+    error: str,
+    param: str | None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
     if wants_html(request):
         templates: Jinja2Templates = request.app.state.templates
-        return templates.TemplateResponse(request, "error.html",
-                                          {"status": status, "error": error, "param": param},
-                                          status_code=status, headers=headers)
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"status": status, "error": error, "param": param},
+            status_code=status,
+            headers=headers,
+        )
     return JSONResponse(error_body(status, error, param), status_code=status, headers=headers)
 
 
@@ -114,8 +130,9 @@ def install(app: FastAPI) -> None:
     async def _store(request: Request, exc: StoreError) -> Response:
         # its message names the database file or server: for the log, not for the client
         log.error("store error on %s: %s", request.url.path, exc)
-        return _respond(request, 503, "the store could not answer this request "
-                                      "(the server log says why)", None)
+        return _respond(
+            request, 503, "the store could not answer this request (the server log says why)", None
+        )
 
     @app.exception_handler(CrossroadsError)
     async def _crossroads(request: Request, exc: CrossroadsError) -> Response:
@@ -127,8 +144,10 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no such page or endpoint: {request.url.path}"
         elif exc.status_code == 413:
-            detail = (f"request body too large: over the {request.app.max_body_size:,}-byte "
-                      "limit (CROSSROADS_MAX_BODY)")
+            detail = (
+                f"request body too large: over the {request.app.max_body_size:,}-byte "
+                "limit (CROSSROADS_MAX_BODY)"
+            )
         elif exc.status_code == 405:
             detail = f"method {request.method} is not allowed on {request.url.path}"
         return _respond(request, exc.status_code, detail, None, getattr(exc, "headers", None))
@@ -136,6 +155,6 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path)
-        return JSONResponse(error_body(500, f"internal error: {type(exc).__name__}", None),
-                            status_code=500)
-
+        return JSONResponse(
+            error_body(500, f"internal error: {type(exc).__name__}", None), status_code=500
+        )

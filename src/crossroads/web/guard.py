@@ -5,6 +5,7 @@ Host header is checked with starlette's TrustedHostMiddleware (a page on another
 points a name at this server, DNS rebinding, gets a 400) and request bodies are bounded by
 FastAPI's own max_body_size (read as they stream in); the rest are small ASGI wrappers.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -28,7 +29,7 @@ def allowed_hosts(host: str, extra: list[str] | tuple[str, ...] = ()) -> list[st
     names = list(LOOPBACK_NAMES)
     if host in WILDCARDS:
         names += [socket.gethostname(), socket.getfqdn()]
-        try:    # and this machine's addresses, as a browser on the network would write them
+        try:  # and this machine's addresses, as a browser on the network would write them
             names += socket.gethostbyname_ex(socket.gethostname())[2]
         except OSError:
             pass
@@ -38,8 +39,7 @@ def allowed_hosts(host: str, extra: list[str] | tuple[str, ...] = ()) -> list[st
     return list(dict.fromkeys(n for n in names if n))
 
 
-def _error(status: int, error: str,
-           headers: dict[str, str] | None = None) -> tuple[Message, bytes]:
+def _error(status: int, error: str, headers: dict[str, str] | None = None) -> tuple[Message, bytes]:
     body = json.dumps({"status": status, "error": error, "param": None}).encode()
     raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
@@ -58,9 +58,12 @@ class WriteToken:
             given = dict(scope["headers"]).get(b"authorization", b"")
             scheme, _, value = given.partition(b" ")
             if scheme.lower() != b"bearer" or not hmac.compare_digest(value.strip(), self.token):
-                start, body = _error(401, "this server takes writes only with its token: send "
-                                          "'Authorization: Bearer TOKEN'",
-                                     {"WWW-Authenticate": "Bearer"})
+                start, body = _error(
+                    401,
+                    "this server takes writes only with its token: send "
+                    "'Authorization: Bearer TOKEN'",
+                    {"WWW-Authenticate": "Bearer"},
+                )
                 await send(start)
                 await send({"type": "http.response.body", "body": body})
                 return

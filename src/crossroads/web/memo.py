@@ -5,6 +5,7 @@ A result is keyed by the question and the store's generation (its counts and sou
 so an ingest from the command line shows at once; this app's own writes (upload, correction,
 grades) clear the memo, since a correction changes no count.
 """
+
 from __future__ import annotations
 
 import threading
@@ -19,8 +20,10 @@ T = TypeVar("T")
 
 def generation(store: Store) -> tuple[Hashable, ...]:
     grades = store.source_grades()
-    return (tuple(sorted(store.stats().items())),
-            tuple(sorted((k, tuple(sorted(v.items()))) for k, v in grades.items())))
+    return (
+        tuple(sorted(store.stats().items())),
+        tuple(sorted((k, tuple(sorted(v.items()))) for k, v in grades.items())),
+    )
 
 
 class Memo:
@@ -31,8 +34,12 @@ class Memo:
         self._items: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()  # any kind of result
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[Hashable, ...], compute: Callable[[], T],
-            keep: Callable[[T], bool] | None = None) -> T:
+    def get(
+        self,
+        key: tuple[Hashable, ...],
+        compute: Callable[[], T],
+        keep: Callable[[T], bool] | None = None,
+    ) -> T:
         """The value for ``key``, computed once; ``keep`` may refuse to hold a large one."""
         with self._lock:
             if key in self._items:

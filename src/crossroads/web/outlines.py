@@ -8,6 +8,7 @@ installs them into a throwaway folder); the web app itself only serves the outpu
 
     python -m crossroads.web.outlines OUT.geojson
 """
+
 from __future__ import annotations
 
 import json
@@ -40,13 +41,21 @@ def build(out: Path) -> int:
                 continue
             rec = sr.record.as_dict()
             iso = rec.get("ISO_A2_EH") or rec.get("ISO_A2")
-            features.append({"type": "Feature",
-                             "properties": {"iso": iso if iso and iso != "-99" else None,
-                                            "name": rec.get("NAME_EN") or rec.get("NAME")},
-                             "geometry": _rounded(mapping(part))})
-    doc = {"type": "FeatureCollection",
-           "source": "Natural Earth 1:10m admin 0 countries (public domain), clipped and simplified",
-           "features": features}
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {
+                        "iso": iso if iso and iso != "-99" else None,
+                        "name": rec.get("NAME_EN") or rec.get("NAME"),
+                    },
+                    "geometry": _rounded(mapping(part)),
+                }
+            )
+    doc = {
+        "type": "FeatureCollection",
+        "source": "Natural Earth 1:10m admin 0 countries (public domain), clipped and simplified",
+        "features": features,
+    }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
     return len(features)
@@ -54,10 +63,12 @@ def build(out: Path) -> int:
 
 def _rounded(geom: dict[str, Any]) -> dict[str, Any]:
     """Coordinates rounded to 3 decimals (about 100 m) to keep the file small."""
+
     def r(c: Any) -> list[Any]:  # GeoJSON coordinates: a point or nested lists of them
         if isinstance(c, (list, tuple)) and c and isinstance(c[0], (int, float)):
             return [round(c[0], 3), round(c[1], 3)]
         return [r(x) for x in c]
+
     return {"type": geom["type"], "coordinates": r(geom["coordinates"])}
 
 

@@ -5,6 +5,7 @@ dates -> relations -> events -> quotes. Each is a small ``Doc -> Doc`` callable 
 under a versioned name; the last three are the readings (components/readings.py), whose
 reader can be swapped.
 """
+
 from __future__ import annotations
 
 from crossroads.extraction.components.acronyms import AcronymReader
@@ -14,12 +15,26 @@ from crossroads.extraction.components.pack_matcher import PackMatcher
 from crossroads.extraction.components.readings import Reading
 from crossroads.extraction.components.typer import Typer
 
-ENTITY_PIPELINE = ("crossroads_pack_matcher_v1", "crossroads_typer_v1", "crossroads_acronyms_v1",
-                   "crossroads_linker_v1", "crossroads_dates_v1")
+ENTITY_PIPELINE = (
+    "crossroads_pack_matcher_v1",
+    "crossroads_typer_v1",
+    "crossroads_acronyms_v1",
+    "crossroads_linker_v1",
+    "crossroads_dates_v1",
+)
 """The stages that find, type and link entities and resolve dates."""
 READINGS = ("crossroads_relations_v1", "crossroads_events_v1", "crossroads_quotes_v1")
 """The stages that read relations, events and quotes from what the entity stages found."""
 PIPELINE = ENTITY_PIPELINE + READINGS
 
-__all__ = ["ENTITY_PIPELINE", "PIPELINE", "READINGS", "AcronymReader", "DateNormaliser",
-           "Linker", "PackMatcher", "Reading", "Typer"]
+__all__ = [
+    "ENTITY_PIPELINE",
+    "PIPELINE",
+    "READINGS",
+    "AcronymReader",
+    "DateNormaliser",
+    "Linker",
+    "PackMatcher",
+    "Reading",
+    "Typer",
+]

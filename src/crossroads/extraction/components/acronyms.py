@@ -5,6 +5,7 @@ it through ``doc.user_data["crossroads.acronyms"]``: acronym -> start char of th
 form). The test is Schwartz and Hearst's: the acronym's letters appear, in order, as
 initials of the long form's words, the first letter starting its first word.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,13 +55,17 @@ def _long_form_before(doc: Doc, open_paren: int, acronym: str) -> Span | None:
     start = open_paren
     while start > 0:
         t = doc[start - 1]
-        if t.text[:1].isupper() or (t.lower_ in cues.FUNCTION_WORDS and start < open_paren) \
-                or t.text == "-":
+        if (
+            t.text[:1].isupper()
+            or (t.lower_ in cues.FUNCTION_WORDS and start < open_paren)
+            or t.text == "-"
+        ):
             start -= 1
         else:
             break
-    while start < open_paren and (not doc[start].text[:1].isupper()
-                                  or doc[start].lower_ in ("the", "a", "an")):
+    while start < open_paren and (
+        not doc[start].text[:1].isupper() or doc[start].lower_ in ("the", "a", "an")
+    ):
         start += 1
     for s in range(start, open_paren):
         span = doc[s:open_paren]
@@ -91,8 +96,11 @@ class AcronymReader:
             s, e = ent.start, ent.end
             if s >= 2 and e < len(doc) and doc[s - 1].text == "(" and doc[e].text == ")":
                 acronym = doc[s - 2].text
-                if _looks_like_acronym(acronym) and acronym not in found \
-                        and matches(acronym, ent.text):
+                if (
+                    _looks_like_acronym(acronym)
+                    and acronym not in found
+                    and matches(acronym, ent.text)
+                ):
                     found[acronym] = ent
         found.update(self._undefined(doc, found))
         aliases = self._aliases(doc)
@@ -122,8 +130,11 @@ class AcronymReader:
         by_initials: dict[str, set[str]] = {}
         first: dict[str, Span] = {}
         for ent in doc.ents:
-            words = [w for w in re.split(r"[\s\-]+", ent.text)
-                     if w and w.lower() not in cues.FUNCTION_WORDS]
+            words = [
+                w
+                for w in re.split(r"[\s\-]+", ent.text)
+                if w and w.lower() not in cues.FUNCTION_WORDS
+            ]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
                 key = "".join(w[0] for w in words).upper()
                 by_initials.setdefault(key, set()).add(ent.text)
@@ -131,8 +142,14 @@ class AcronymReader:
         out = {}
         for ent in doc.ents:
             text = ent.text
-            if len(ent) != 1 or ent.kb_id_ or text in found or text in out \
-                    or not _looks_like_acronym(text) or not text.isupper():
+            if (
+                len(ent) != 1
+                or ent.kb_id_
+                or text in found
+                or text in out
+                or not _looks_like_acronym(text)
+                or not text.isupper()
+            ):
                 continue
             names = by_initials.get(text.replace("-", ""), set())
             if len(names) == 1:
@@ -150,19 +167,24 @@ class AcronymReader:
                 continue
             i = e.end
             words: list[str] = []
-            while i < len(doc) and len(words) < 6 and (
-                    doc[i].is_punct or doc[i].lower_ in _ALIAS_CUES):
+            while (
+                i < len(doc)
+                and len(words) < 6
+                and (doc[i].is_punct or doc[i].lower_ in _ALIAS_CUES)
+            ):
                 words.append(doc[i].lower_)
                 i += 1
-            said = " ".join(w for w in words if w not in ("the", ",", "“", "\"", "'", "‘"))
+            said = " ".join(w for w in words if w not in ("the", ",", "“", '"', "'", "‘"))
             alias = starts.get(i)
-            if alias is None or alias.kb_id_ or alias.text == e.text \
-                    or _looks_like_acronym(e.text):
+            if alias is None or alias.kb_id_ or alias.text == e.text or _looks_like_acronym(e.text):
                 continue  # "NRB (National ...)" is read above, the long form after
             if said in ("also known as", "known as", "a.k.a.", "aka", "or") or (
-                    said == "(" and e.label_ in ("Organization", "ArmedGroup")
-                    and alias.label_ in ("Organization", "ArmedGroup")
-                    and alias.end < len(doc) and doc[alias.end].text == ")"):
+                said == "("
+                and e.label_ in ("Organization", "ArmedGroup")
+                and alias.label_ in ("Organization", "ArmedGroup")
+                and alias.end < len(doc)
+                and doc[alias.end].text == ")"
+            ):
                 out.append((alias, e))
         return out
 
@@ -172,9 +194,12 @@ class AcronymReader:
         if any(w in cues.ARMED_GROUP_WORDS for w in words):
             return "ArmedGroup"
         last = words[-1]
-        for heads, label in ((cues.AGREEMENT_HEADS, "Agreement"),
-                             (cues.INITIATIVE_HEADS, "Initiative"),
-                             (cues.FACILITY_HEADS, "Facility"), (cues.PLACE_HEADS, "Place")):
+        for heads, label in (
+            (cues.AGREEMENT_HEADS, "Agreement"),
+            (cues.INITIATIVE_HEADS, "Initiative"),
+            (cues.FACILITY_HEADS, "Facility"),
+            (cues.PLACE_HEADS, "Place"),
+        ):
             if last in heads:
                 return label
         return "Organization"

@@ -5,6 +5,7 @@ spaCy ships Docs between processes (``nlp.pipe(n_process=2)``) as bytes, with us
 packed by srsly's msgpack; its registries take encoders for types it does not know.
 Importing this module (the linker and the reading components do) registers ours.
 """
+
 from __future__ import annotations
 
 from dataclasses import fields
@@ -15,11 +16,18 @@ import srsly  # type: ignore[import-untyped]
 from crossroads.model import Entity, Event, Evidence, Quote, Relation
 
 _TAG = "__crossroads__"
-_TYPES: dict[str, type] = {"entity": Entity, "relation": Relation, "event": Event,
-                           "quote": Quote, "evidence": Evidence}
+_TYPES: dict[str, type] = {
+    "entity": Entity,
+    "relation": Relation,
+    "event": Event,
+    "quote": Quote,
+    "evidence": Evidence,
+}
 _NAMES = {cls: name for name, cls in _TYPES.items()}
-_TUPLES = {name: {f.name for f in fields(cls) if str(f.type).startswith("tuple")}
-           for name, cls in _TYPES.items()}
+_TUPLES = {
+    name: {f.name for f in fields(cls) if str(f.type).startswith("tuple")}
+    for name, cls in _TYPES.items()
+}
 """Fields msgpack turns into lists, turned back into tuples on the way in."""
 
 

@@ -2,72 +2,690 @@
 
 Kept as data so the typer's rules stay short; all entries are folded (lower case).
 """
+
 from __future__ import annotations
 
 # a name holding one of these words is an armed group, whatever NER said
-ARMED_GROUP_WORDS = frozenset(["katibat", "katibah", "jamaat", "jamaat-ul", "jamaat-e", "jamiat-ul", "lashkar", "lashkar-e", "tehrik", "tehrik-e", "tehreek", "harakat", "harkat", "jaish", "jaish-e", "ansar", "ansarullah", "ansar-ul", "mujahideen", "mujahidin", "mujahedeen", "jihad", "jihadi", "jihadist", "brigade", "brigades", "battalion", "battalions", "liwa", "militia", "militias", "insurgents"]) | frozenset(["taliban", "qaeda", "qaida", "hezbollah", "hizbollah", "hizballah", "daesh", "isis", "isil"])
+ARMED_GROUP_WORDS = frozenset(
+    [
+        "katibat",
+        "katibah",
+        "jamaat",
+        "jamaat-ul",
+        "jamaat-e",
+        "jamiat-ul",
+        "lashkar",
+        "lashkar-e",
+        "tehrik",
+        "tehrik-e",
+        "tehreek",
+        "harakat",
+        "harkat",
+        "jaish",
+        "jaish-e",
+        "ansar",
+        "ansarullah",
+        "ansar-ul",
+        "mujahideen",
+        "mujahidin",
+        "mujahedeen",
+        "jihad",
+        "jihadi",
+        "jihadist",
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "liwa",
+        "militia",
+        "militias",
+        "insurgents",
+    ]
+) | frozenset(
+    ["taliban", "qaeda", "qaida", "hezbollah", "hizbollah", "hizballah", "daesh", "isis", "isil"]
+)
 # names of armed groups in their own right (the words above alone are not names)
-ARMED_GROUP_NAMES = frozenset(["taliban", "qaeda", "qaida", "hezbollah", "hizbollah", "hizballah", "daesh", "isis", "isil"])
-ARMED_GROUP_PHRASES = ("islamic state", "islamic movement", "liberation army", "liberation front",
-                       "liberation tigers", "holy warriors", "jihad union", "fighter network",
-                       "islamic party", "popular mobilization forces", "islamic front",
-                       "islamic emirate", " network")
+ARMED_GROUP_NAMES = frozenset(
+    ["taliban", "qaeda", "qaida", "hezbollah", "hizbollah", "hizballah", "daesh", "isis", "isil"]
+)
+ARMED_GROUP_PHRASES = (
+    "islamic state",
+    "islamic movement",
+    "liberation army",
+    "liberation front",
+    "liberation tigers",
+    "holy warriors",
+    "jihad union",
+    "fighter network",
+    "islamic party",
+    "popular mobilization forces",
+    "islamic front",
+    "islamic emirate",
+    " network",
+)
 # an armed-group word inside a name headed by one of these is a body of the group
-ORG_BODY_HEADS = frozenset(["council", "committee", "commission", "ministry", "department", "office", "court", "assembly", "parliament", "agency", "service", "bank", "university", "institute", "media", "news", "shura"])
+ORG_BODY_HEADS = frozenset(
+    [
+        "council",
+        "committee",
+        "commission",
+        "ministry",
+        "department",
+        "office",
+        "court",
+        "assembly",
+        "parliament",
+        "agency",
+        "service",
+        "bank",
+        "university",
+        "institute",
+        "media",
+        "news",
+        "shura",
+    ]
+)
 # neighbours that make an organisation an armed group ("X militants", "militants of X")
-ARMED_CONTEXT = frozenset(["militant", "militants", "fighter", "fighters", "jihadist", "jihadists", "insurgent", "insurgents", "terrorist", "terrorists", "militia", "rebels", "rebel", "guerrillas", "extremist", "extremists"])
+ARMED_CONTEXT = frozenset(
+    [
+        "militant",
+        "militants",
+        "fighter",
+        "fighters",
+        "jihadist",
+        "jihadists",
+        "insurgent",
+        "insurgents",
+        "terrorist",
+        "terrorists",
+        "militia",
+        "rebels",
+        "rebel",
+        "guerrillas",
+        "extremist",
+        "extremists",
+    ]
+)
 
 # the last word of a name decides these types
-AGREEMENT_HEADS = frozenset(["agreement", "agreements", "treaty", "treaties", "accord", "accords", "memorandum", "memoranda", "declaration", "convention", "charter", "protocol", "deal", "pact", "act", "law", "resolution", "mou", "communique"])
-INITIATIVE_HEADS = frozenset(["initiative", "corridor", "corridors", "program", "programme", "project", "strategy", "plan", "vision", "partnership"])
+AGREEMENT_HEADS = frozenset(
+    [
+        "agreement",
+        "agreements",
+        "treaty",
+        "treaties",
+        "accord",
+        "accords",
+        "memorandum",
+        "memoranda",
+        "declaration",
+        "convention",
+        "charter",
+        "protocol",
+        "deal",
+        "pact",
+        "act",
+        "law",
+        "resolution",
+        "mou",
+        "communique",
+    ]
+)
+INITIATIVE_HEADS = frozenset(
+    [
+        "initiative",
+        "corridor",
+        "corridors",
+        "program",
+        "programme",
+        "project",
+        "strategy",
+        "plan",
+        "vision",
+        "partnership",
+    ]
+)
 # lower-case words that make "<place> port" a facility of its own
-FACILITY_SUFFIXES = frozenset(["port", "airport", "airbase", "base", "harbour", "harbor", "dam",
-                               "pipeline", "reservoir", "canal"])
-FACILITY_HEADS = frozenset(["port", "airport", "airbase", "base", "pipeline", "dam", "bridge", "railway", "railroad", "highway", "motorway", "tunnel", "canal", "station", "refinery", "plant", "terminal", "prison", "embassy", "consulate", "harbour", "harbor", "dock", "depot", "mine"])
-PLACE_HEADS = frozenset(["valley", "province", "region", "district", "agency", "mountains", "mountain", "river", "sea", "ocean", "gulf", "peninsula", "desert", "basin", "pass", "lake", "plateau", "steppe", "island", "islands", "strait", "coast", "county", "oblast", "city", "republics", "provinces", "regions", "districts", "valleys"])
-ORGANIZATION_WORDS = frozenset(["ministry", "department", "party", "council", "committee", "commission", "agency", "service", "services", "bank", "union", "organization", "organisation", "association", "institute", "institution", "university", "forum", "assembly", "parliament", "duma", "senate", "congress", "court", "office", "army", "navy", "forces", "corps", "police", "government", "company", "corporation", "news", "times", "post", "journal", "tv", "radio", "press", "foundation", "fund", "centre", "center", "cabinet", "secretariat", "summit", "group", "staff", "command", "cooperation", "organisation", "federation"])
+FACILITY_SUFFIXES = frozenset(
+    [
+        "port",
+        "airport",
+        "airbase",
+        "base",
+        "harbour",
+        "harbor",
+        "dam",
+        "pipeline",
+        "reservoir",
+        "canal",
+    ]
+)
+FACILITY_HEADS = frozenset(
+    [
+        "port",
+        "airport",
+        "airbase",
+        "base",
+        "pipeline",
+        "dam",
+        "bridge",
+        "railway",
+        "railroad",
+        "highway",
+        "motorway",
+        "tunnel",
+        "canal",
+        "station",
+        "refinery",
+        "plant",
+        "terminal",
+        "prison",
+        "embassy",
+        "consulate",
+        "harbour",
+        "harbor",
+        "dock",
+        "depot",
+        "mine",
+    ]
+)
+PLACE_HEADS = frozenset(
+    [
+        "valley",
+        "province",
+        "region",
+        "district",
+        "agency",
+        "mountains",
+        "mountain",
+        "river",
+        "sea",
+        "ocean",
+        "gulf",
+        "peninsula",
+        "desert",
+        "basin",
+        "pass",
+        "lake",
+        "plateau",
+        "steppe",
+        "island",
+        "islands",
+        "strait",
+        "coast",
+        "county",
+        "oblast",
+        "city",
+        "republics",
+        "provinces",
+        "regions",
+        "districts",
+        "valleys",
+    ]
+)
+ORGANIZATION_WORDS = frozenset(
+    [
+        "ministry",
+        "department",
+        "party",
+        "council",
+        "committee",
+        "commission",
+        "agency",
+        "service",
+        "services",
+        "bank",
+        "union",
+        "organization",
+        "organisation",
+        "association",
+        "institute",
+        "institution",
+        "university",
+        "forum",
+        "assembly",
+        "parliament",
+        "duma",
+        "senate",
+        "congress",
+        "court",
+        "office",
+        "army",
+        "navy",
+        "forces",
+        "corps",
+        "police",
+        "government",
+        "company",
+        "corporation",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "tv",
+        "radio",
+        "press",
+        "foundation",
+        "fund",
+        "centre",
+        "center",
+        "cabinet",
+        "secretariat",
+        "summit",
+        "group",
+        "staff",
+        "command",
+        "cooperation",
+        "organisation",
+        "federation",
+    ]
+)
 
 # titles before a person's name, dropped from the canonical name (kept as an alias)
-TITLES = frozenset(["president", "vice-president", "prime", "minister", "pm", "fm", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "general", "gen", "gen.", "lt", "lt.", "col", "col.", "colonel", "major", "maj.", "admiral", "marshal", "ambassador", "envoy", "amb.", "sen.", "senator", "rep.", "gov.", "governor", "chief", "commander", "king", "queen", "prince", "princess", "emir", "amir", "sheikh", "shaikh", "mullah", "maulana", "ayatollah", "imam", "speaker", "secretary", "foreign", "defense", "defence", "deputy", "special", "representative", "then-us", "then", "minister", "army", "sir", "lord", "chairman", "chairperson", "premier", "assistant", "head", "research", "under", "undersecretary", "acting", "former", "late"])
+TITLES = frozenset(
+    [
+        "president",
+        "vice-president",
+        "prime",
+        "minister",
+        "pm",
+        "fm",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "general",
+        "gen",
+        "gen.",
+        "lt",
+        "lt.",
+        "col",
+        "col.",
+        "colonel",
+        "major",
+        "maj.",
+        "admiral",
+        "marshal",
+        "ambassador",
+        "envoy",
+        "amb.",
+        "sen.",
+        "senator",
+        "rep.",
+        "gov.",
+        "governor",
+        "chief",
+        "commander",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emir",
+        "amir",
+        "sheikh",
+        "shaikh",
+        "mullah",
+        "maulana",
+        "ayatollah",
+        "imam",
+        "speaker",
+        "secretary",
+        "foreign",
+        "defense",
+        "defence",
+        "deputy",
+        "special",
+        "representative",
+        "then-us",
+        "then",
+        "minister",
+        "army",
+        "sir",
+        "lord",
+        "chairman",
+        "chairperson",
+        "premier",
+        "assistant",
+        "head",
+        "research",
+        "under",
+        "undersecretary",
+        "acting",
+        "former",
+        "late",
+    ]
+)
 
 # site furniture that NER reads as names (whole names, folded)
-BOILERPLATE = frozenset(s.strip() for s in """
+BOILERPLATE = frozenset(
+    s.strip()
+    for s in """
 related post|related posts|post disclaimer|disclaimer|leave a reply|reply|comments|comment|share
 |tweet|email|print|most popular|continue reading|read more|home|menu|search|subscribe
 |advertisement|spread the love|published|photo|photos|getty images|editorial|whatsapp|pinterest
 |linkedin|reddit|instagram|youtube|facebook|twitter|akismet|cookie policy|privacy policy
-""".replace("\n", "").split("|"))
+""".replace("\n", "").split("|")
+)
 
-FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "al", "el", "wal", "ul", "de", "da", "du", "bin", "ibn", "bint", "e", "i"])
+FUNCTION_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "al",
+        "el",
+        "wal",
+        "ul",
+        "de",
+        "da",
+        "du",
+        "bin",
+        "ibn",
+        "bint",
+        "e",
+        "i",
+    ]
+)
 
 # words NER tags as names that name nothing on their own (folded)
-GENERIC = frozenset(["state", "army", "government", "ministry", "border", "shadow", "west", "east", "north", "south", "asia", "president", "minister", "general", "commander", "leader", "chief", "the", "major", "memorandum", "agreement", "treaty", "sharia", "ummah", "surah", "shaitan", "taghut", "bayat", "bay'ah", "shahid", "amir", "emir", "mujahid", "mujahideen", "muhajireen", "muhajirin", "kafir", "kafirs", "allah", "quran", "koran", "hadith", "fatwa", "hijra", "caliphate", "jihad", "ansar", "salafi", "salafi-jihadi", "infidels", "crusaders"])
+GENERIC = frozenset(
+    [
+        "state",
+        "army",
+        "government",
+        "ministry",
+        "border",
+        "shadow",
+        "west",
+        "east",
+        "north",
+        "south",
+        "asia",
+        "president",
+        "minister",
+        "general",
+        "commander",
+        "leader",
+        "chief",
+        "the",
+        "major",
+        "memorandum",
+        "agreement",
+        "treaty",
+        "sharia",
+        "ummah",
+        "surah",
+        "shaitan",
+        "taghut",
+        "bayat",
+        "bay'ah",
+        "shahid",
+        "amir",
+        "emir",
+        "mujahid",
+        "mujahideen",
+        "muhajireen",
+        "muhajirin",
+        "kafir",
+        "kafirs",
+        "allah",
+        "quran",
+        "koran",
+        "hadith",
+        "fatwa",
+        "hijra",
+        "caliphate",
+        "jihad",
+        "ansar",
+        "salafi",
+        "salafi-jihadi",
+        "infidels",
+        "crusaders",
+    ]
+)
 
 # peoples and faiths: not entities (CONTRACT.md), also in the plural and with "Muslims" etc.
-PEOPLES = frozenset(["uighur", "uighurs", "uyghur", "uyghurs", "pashtun", "pashtuns", "hazara", "hazaras", "baloch", "baluch", "tajiks", "uzbeks", "kazakhs", "kyrgyz", "turkmens", "turkmen", "arabs", "arab", "kurds", "kurd", "persians", "persian", "sunni", "sunnis", "shia", "shiite", "shiites", "shi'a", "muslim", "muslims", "christian", "christians", "islamist", "islamists", "jews", "jewish", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "salafi", "salafis", "wahhabi", "sufi", "chechen", "chechens"])
-PEOPLE_NOUNS = frozenset([
-    "muslims", "islamists", "militants", "people", "population", "minority", "minorities",
-    "community", "communities", "diaspora", "fighters", "jihadists", "nationals", "citizens",
-    "leaders", "politicians", "officials", "islamic", "jihadist", "group", "groups", "movement",
-    "movements", "organizations", "extremists", "state", "states", "affairs", "muhajireen",
-    "mujahideen", "republic", "provinces", "regions", "authorities", "jihadi",
-])
+PEOPLES = frozenset(
+    [
+        "uighur",
+        "uighurs",
+        "uyghur",
+        "uyghurs",
+        "pashtun",
+        "pashtuns",
+        "hazara",
+        "hazaras",
+        "baloch",
+        "baluch",
+        "tajiks",
+        "uzbeks",
+        "kazakhs",
+        "kyrgyz",
+        "turkmens",
+        "turkmen",
+        "arabs",
+        "arab",
+        "kurds",
+        "kurd",
+        "persians",
+        "persian",
+        "sunni",
+        "sunnis",
+        "shia",
+        "shiite",
+        "shiites",
+        "shi'a",
+        "muslim",
+        "muslims",
+        "christian",
+        "christians",
+        "islamist",
+        "islamists",
+        "jews",
+        "jewish",
+        "hindu",
+        "hindus",
+        "sikh",
+        "sikhs",
+        "buddhist",
+        "buddhists",
+        "salafi",
+        "salafis",
+        "wahhabi",
+        "sufi",
+        "chechen",
+        "chechens",
+    ]
+)
+PEOPLE_NOUNS = frozenset(
+    [
+        "muslims",
+        "islamists",
+        "militants",
+        "people",
+        "population",
+        "minority",
+        "minorities",
+        "community",
+        "communities",
+        "diaspora",
+        "fighters",
+        "jihadists",
+        "nationals",
+        "citizens",
+        "leaders",
+        "politicians",
+        "officials",
+        "islamic",
+        "jihadist",
+        "group",
+        "groups",
+        "movement",
+        "movements",
+        "organizations",
+        "extremists",
+        "state",
+        "states",
+        "affairs",
+        "muhajireen",
+        "mujahideen",
+        "republic",
+        "provinces",
+        "regions",
+        "authorities",
+        "jihadi",
+    ]
+)
 
 # nouns that introduce a person's name: "Tajik politician Shodi Shabdolov"
-ROLE_NOUNS = frozenset(["politician", "minister", "president", "leader", "analyst", "expert", "spokesman", "spokeswoman", "spokesperson", "commander", "envoy", "ambassador", "official", "diplomat", "journalist", "scholar", "professor", "general", "senator", "chairman", "director", "founder", "emir", "amir", "cleric", "deputy", "premier", "governor", "mayor", "secretary", "king", "prince", "colonel", "captain", "writer", "author", "researcher", "activist", "ideologue", "preacher"])
+ROLE_NOUNS = frozenset(
+    [
+        "politician",
+        "minister",
+        "president",
+        "leader",
+        "analyst",
+        "expert",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "envoy",
+        "ambassador",
+        "official",
+        "diplomat",
+        "journalist",
+        "scholar",
+        "professor",
+        "general",
+        "senator",
+        "chairman",
+        "director",
+        "founder",
+        "emir",
+        "amir",
+        "cleric",
+        "deputy",
+        "premier",
+        "governor",
+        "mayor",
+        "secretary",
+        "king",
+        "prince",
+        "colonel",
+        "captain",
+        "writer",
+        "author",
+        "researcher",
+        "activist",
+        "ideologue",
+        "preacher",
+    ]
+)
 
 # a GPE ending in one of these is a state ("Soviet Union", "Czech Republic")
-COUNTRY_HEADS = frozenset(["union", "republic", "federation", "kingdom", "emirates", "states", "empire"])
+COUNTRY_HEADS = frozenset(
+    ["union", "republic", "federation", "kingdom", "emirates", "states", "empire"]
+)
 # lower-case words that make "<organisation> corridors" a programme of its own
 INITIATIVE_SUFFIXES = frozenset(["corridor", "corridors", "programme", "program", "initiative"])
 # kinds of things, not names of one thing
-GENERIC_PHRASES = frozenset({"memorandum of understanding", "memoranda of understanding",
-                             "free trade agreement", "peace agreement", "peace deal"})
-GENERIC_PLURALS = frozenset(["ministries", "memoranda", "agreements", "treaties", "accords", "departments", "agencies", "councils", "commissions", "parliaments", "governments"])
+GENERIC_PHRASES = frozenset(
+    {
+        "memorandum of understanding",
+        "memoranda of understanding",
+        "free trade agreement",
+        "peace agreement",
+        "peace deal",
+    }
+)
+GENERIC_PLURALS = frozenset(
+    [
+        "ministries",
+        "memoranda",
+        "agreements",
+        "treaties",
+        "accords",
+        "departments",
+        "agencies",
+        "councils",
+        "commissions",
+        "parliaments",
+        "governments",
+    ]
+)
 # surname endings of the region (Russian, Central Asian, Persian): "Abdulloev", "Nazarbayeva"
-SURNAME_ENDINGS = ("ov", "ev", "ova", "eva", "yev", "yeva", "iev", "ieva", "sky", "ski",
-                   "skiy", "enko", "uly", "zoda", "zade", "zada", "yan", "dze", "shvili")
+SURNAME_ENDINGS = (
+    "ov",
+    "ev",
+    "ova",
+    "eva",
+    "yev",
+    "yeva",
+    "iev",
+    "ieva",
+    "sky",
+    "ski",
+    "skiy",
+    "enko",
+    "uly",
+    "zoda",
+    "zade",
+    "zada",
+    "yan",
+    "dze",
+    "shvili",
+)
 # abstract nouns: a name made only of these and generic words is a heading, not a name
-ABSTRACT = frozenset(["border", "security", "policy", "brief", "development", "cooperation", "peace", "trade", "energy", "relations", "affairs", "analysis", "report", "overview", "introduction", "conclusion", "background", "summary", "update", "news", "opinion", "commentary"])
+ABSTRACT = frozenset(
+    [
+        "border",
+        "security",
+        "policy",
+        "brief",
+        "development",
+        "cooperation",
+        "peace",
+        "trade",
+        "energy",
+        "relations",
+        "affairs",
+        "analysis",
+        "report",
+        "overview",
+        "introduction",
+        "conclusion",
+        "background",
+        "summary",
+        "update",
+        "news",
+        "opinion",
+        "commentary",
+    ]
+)
 # document furniture of reports ("Executive summary", "Notes")
-GENERIC = GENERIC | frozenset(["executive", "summary", "notes", "note", "introduction", "conclusion", "conclusions", "abstract", "references", "sources", "contents", "chapter", "appendix"])
+GENERIC = GENERIC | frozenset(
+    [
+        "executive",
+        "summary",
+        "notes",
+        "note",
+        "introduction",
+        "conclusion",
+        "conclusions",
+        "abstract",
+        "references",
+        "sources",
+        "contents",
+        "chapter",
+        "appendix",
+    ]
+)

@@ -1,4 +1,5 @@
 """Gives each date expression in ``doc.spans["dates"]`` its ISO value (``span._.iso``)."""
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -7,8 +8,20 @@ from spacy.tokens import Doc
 from crossroads.extraction import extensions  # noqa: F401  (registers span._.iso)
 from crossroads.extraction.dates import resolve
 
-_TAIL_STARTS = {"last", "this", "next", "past", "previous", "earlier", "later", "on", "in",
-                "since", "yesterday", "today"}
+_TAIL_STARTS = {
+    "last",
+    "this",
+    "next",
+    "past",
+    "previous",
+    "earlier",
+    "later",
+    "on",
+    "in",
+    "since",
+    "yesterday",
+    "today",
+}
 """Words that may open the date part of a span NER stretched over a noun before it."""
 
 
@@ -33,8 +46,13 @@ class DateNormaliser:
         by_start = {s.start: s for s in spans}
         for span in spans:
             inner = by_start.get(span.end + 1)
-            if span._.iso is None and inner is not None and doc[span.end].text == "(" \
-                    and inner.end < len(doc) and doc[inner.end].text == ")":
+            if (
+                span._.iso is None
+                and inner is not None
+                and doc[span.end].text == "("
+                and inner.end < len(doc)
+                and doc[inner.end].text == ")"
+            ):
                 span._.iso = inner._.iso
         return doc
 

@@ -4,6 +4,7 @@ Also decides whether a capital names its government: a capital that is the subje
 verb or owns something ("Tashkent said", "Moscow's stance") is a mention of its country;
 "in Tashkent" stays the city.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -22,14 +23,53 @@ if TYPE_CHECKING:
     from crossroads.pack import Pack, PackEntity
 
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
-_PLACE_VERBS = frozenset({"be", "have", "lie", "sit", "locate", "situate", "become", "remain",
-                          "grow", "border", "stand"})
-_PLACE_NOUNS = cues.FACILITY_HEADS | cues.PLACE_HEADS | frozenset(
-    ["streets", "outskirts", "suburbs", "suburb", "centre", "center", "residents", "mayor", "skyline", "neighbourhood", "neighborhood", "districts", "population", "university", "hospital", "market"])
+_PLACE_VERBS = frozenset(
+    {"be", "have", "lie", "sit", "locate", "situate", "become", "remain", "grow", "border", "stand"}
+)
+_PLACE_NOUNS = (
+    cues.FACILITY_HEADS
+    | cues.PLACE_HEADS
+    | frozenset(
+        [
+            "streets",
+            "outskirts",
+            "suburbs",
+            "suburb",
+            "centre",
+            "center",
+            "residents",
+            "mayor",
+            "skyline",
+            "neighbourhood",
+            "neighborhood",
+            "districts",
+            "population",
+            "university",
+            "hospital",
+            "market",
+        ]
+    )
+)
 
-_OFFICIALS = frozenset(["officials", "official", "delegation", "delegations", "delegates",
-                        "diplomats", "diplomat", "envoys", "envoy", "negotiators", "ministers",
-                        "representatives", "authorities", "emissaries", "leadership"])
+_OFFICIALS = frozenset(
+    [
+        "officials",
+        "official",
+        "delegation",
+        "delegations",
+        "delegates",
+        "diplomats",
+        "diplomat",
+        "envoys",
+        "envoy",
+        "negotiators",
+        "ministers",
+        "representatives",
+        "authorities",
+        "emissaries",
+        "leadership",
+    ]
+)
 """People who speak for a government: "officials from <capital>" are the state's."""
 
 
@@ -54,8 +94,15 @@ def capitals(pack: Pack) -> dict[str, str]:
 
 def pack_data(ent: PackEntity) -> Data:
     """The pack facts an entity record carries (ISO code, Wikidata id, coordinates...)."""
-    data = {"iso": ent.iso, "wikidata": ent.wikidata, "lat": ent.lat, "lon": ent.lon,
-            "geo_precision": ent.geo_precision, "country": ent.country, "source": ent.source}
+    data = {
+        "iso": ent.iso,
+        "wikidata": ent.wikidata,
+        "lat": ent.lat,
+        "lon": ent.lon,
+        "geo_precision": ent.geo_precision,
+        "country": ent.country,
+        "source": ent.source,
+    }
     return {k: v for k, v in data.items() if v is not None}
 
 
@@ -70,8 +117,11 @@ def governs(span: Span) -> bool:
         owned = root.head if root.dep_ == "poss" else None
         return not (owned is not None and (owned.ent_type_ or owned.lower_ in _PLACE_NOUNS))
     # "officials from Tashkent", "a delegation of Kabul": the people of its government
-    if root.dep_ == "pobj" and root.head.lower_ in ("from", "of") \
-            and root.head.head.lower_ in _OFFICIALS:
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("from", "of")
+        and root.head.head.lower_ in _OFFICIALS
+    ):
         return True
     # "Tashkent said" is the state; "Tashkent is a city of three million" is the city
     while root.dep_ == "conj" and root.head.i != root.i:
@@ -101,9 +151,16 @@ class Linker:
         acronyms = doc.user_data.get(ACRONYMS) or {}
         mentions = []
         for ent in doc.ents:
-            m = Mentioned(ent.start, ent.end, ent.start_char, ent.text, ent.label_,
-                          kb_id=ent.kb_id_, acronym_of=acronyms.get(ent.text),
-                          words=[fold(t.text) for t in ent if t.is_alpha or t.like_num])
+            m = Mentioned(
+                ent.start,
+                ent.end,
+                ent.start_char,
+                ent.text,
+                ent.label_,
+                kb_id=ent.kb_id_,
+                acronym_of=acronyms.get(ent.text),
+                words=[fold(t.text) for t in ent if t.is_alpha or t.like_num],
+            )
             if m.type == "Person" and not m.kb_id and len(m.words) >= 2:
                 # a spelling the pack does not list ("Haibatullah Akhunzada"): its person,
                 # with the spelling kept as an alias of this document's entity

@@ -6,6 +6,7 @@ aliases, ``label_`` the pack type, ``kb_id_`` the pack id) and ``doc.spans["demo
 "IS") match only as written; other names match folded but need a capital in the text, so
 "turkey" the bird or "china" the plates are not countries.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,23 +23,35 @@ if TYPE_CHECKING:
     from crossroads.pack import Pack
 
 # which entity a surface shared by several pack entities means, by type
-TYPE_PRIORITY = {t: i for i, t in enumerate(
-    ("Country", "ArmedGroup", "Organization", "Initiative", "Agreement", "Facility", "Place",
-     "Person"))}
+TYPE_PRIORITY = {
+    t: i
+    for i, t in enumerate(
+        (
+            "Country",
+            "ArmedGroup",
+            "Organization",
+            "Initiative",
+            "Agreement",
+            "Facility",
+            "Place",
+            "Person",
+        )
+    )
+}
 
 
 def _exact_only(surface: str) -> bool:
     """Acronyms and codes match only as written: "US" is not "us", "IS" is not "is"."""
     letters = [c for c in surface if c.isalpha()]
-    return len(surface) <= 6 and (any(c.isdigit() for c in surface)
-                                  or (bool(letters) and all(c.isupper() for c in letters)))
+    return len(surface) <= 6 and (
+        any(c.isdigit() for c in surface) or (bool(letters) and all(c.isupper() for c in letters))
+    )
 
 
 def glued_to_name(doc: Doc, i: int) -> bool:
     """Token i is the tail of a CamelCase word ("PetroChina", "HomeEuropeRussia")."""
     prev = doc[i - 1] if i > 0 else None
-    return prev is not None and not prev.whitespace_ and prev.is_alpha \
-        and prev.text[:1].isupper()
+    return prev is not None and not prev.whitespace_ and prev.is_alpha and prev.text[:1].isupper()
 
 
 def fold_norms(doc: Doc) -> Doc:
@@ -95,8 +108,10 @@ class PackMatcher:
     def _rank(self, eid: str, text: str) -> tuple[int, int]:
         """Which of several entities a shared surface means: the one it names ("Tashkent" the
         city, not "Tashkent Region" whose alias it is), then by type."""
-        return (0 if self.names.get(eid) == fold(text) else 1,
-                TYPE_PRIORITY.get(self.types.get(eid, ""), 9))
+        return (
+            0 if self.names.get(eid) == fold(text) else 1,
+            TYPE_PRIORITY.get(self.types.get(eid, ""), 9),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         fold_norms(doc)
@@ -117,13 +132,18 @@ class PackMatcher:
                 old = found.get(slot)
                 if old is None or self._rank(eid, span.text) < self._rank(old, span.text):
                     found[slot] = eid
-        names = [Span(doc, s, e, label=self.types.get(eid, ""), kb_id=eid)
-                 for (s, e, adj), eid in found.items() if not adj]
+        names = [
+            Span(doc, s, e, label=self.types.get(eid, ""), kb_id=eid)
+            for (s, e, adj), eid in found.items()
+            if not adj
+        ]
         names = filter_spans(names)
         taken = {i for span in names for i in range(span.start, span.end)}
-        adjectives = [Span(doc, s, e, label=self.types.get(eid, ""), kb_id=eid)
-                      for (s, e, adj), eid in found.items()
-                      if adj and not any(i in taken for i in range(s, e))]
+        adjectives = [
+            Span(doc, s, e, label=self.types.get(eid, ""), kb_id=eid)
+            for (s, e, adj), eid in found.items()
+            if adj and not any(i in taken for i in range(s, e))
+        ]
         doc.spans["pack"] = sorted(names)
         doc.spans["demonyms"] = sorted(filter_spans(adjectives))
         return doc

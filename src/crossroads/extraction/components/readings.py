@@ -6,6 +6,7 @@ travel with the Doc through ``Doc.to_bytes`` (components/codec.py), so multi-pro
 ``nlp.pipe`` returns them too. The reader is an attribute a caller may swap (the Extractor
 puts the learned readers of crossroads.learn in place of the rules); ``None`` reads nothing.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -43,25 +44,31 @@ class Reading:
         return doc
 
 
-@Language.factory("crossroads_relations_v1",
-                  requires=["doc.ents", "doc._.entities", "doc._.doc_id"],
-                  assigns=["doc._.relations"])
+@Language.factory(
+    "crossroads_relations_v1",
+    requires=["doc.ents", "doc._.entities", "doc._.doc_id"],
+    assigns=["doc._.relations"],
+)
 def make_relations(nlp: Language, name: str) -> Reading:
     extensions.register()
     return Reading(name, "relations", read_relations)
 
 
-@Language.factory("crossroads_events_v1",
-                  requires=["doc.ents", "doc._.entities", "doc._.published"],
-                  assigns=["doc._.events"])
+@Language.factory(
+    "crossroads_events_v1",
+    requires=["doc.ents", "doc._.entities", "doc._.published"],
+    assigns=["doc._.events"],
+)
 def make_events(nlp: Language, name: str) -> Reading:
     extensions.register()
     return Reading(name, "events", read_events)
 
 
-@Language.factory("crossroads_quotes_v1",
-                  requires=["doc.ents", "doc._.entities", "doc._.published"],
-                  assigns=["doc._.quotes"])
+@Language.factory(
+    "crossroads_quotes_v1",
+    requires=["doc.ents", "doc._.entities", "doc._.published"],
+    assigns=["doc._.quotes"],
+)
 def make_quotes(nlp: Language, name: str) -> Reading:
     extensions.register()
     return Reading(name, "quotes", read_quotes)

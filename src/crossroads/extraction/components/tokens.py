@@ -5,6 +5,7 @@ and words run together where a line break or a link was lost ("asKatibat",
 "HomeEuropeRussia"). Splitting them into tokens lets NER see the name; the text and its
 offsets are untouched, so a mention still points at exactly what the page says.
 """
+
 from __future__ import annotations
 
 from typing import Any

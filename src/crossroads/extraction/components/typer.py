@@ -8,6 +8,7 @@ digits; site furniture ("Related Post") and dates are not entities (dates go to
 ``doc.spans["dates"]``). Pack matches win over NER unless NER found a longer name around
 them ("Pakistan Army").
 """
+
 from __future__ import annotations
 
 import re
@@ -25,15 +26,35 @@ from crossroads.model import fold
 if TYPE_CHECKING:
     from crossroads.pack import Pack
 
-NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "WORK_OF_ART",
-                        "EVENT", "PRODUCT"})
+NER_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
+)
 DATE_LABELS = frozenset({"DATE"})
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _BASE_MODIFIERS = frozenset(["military", "air", "naval", "army", "airforce"])
 _BASE_HEADS = frozenset(["base", "airbase"])
-_SEPARATORS = frozenset({",", ";", "'s", "’s", "(", ")", "[", "]", "|", "/", "—", "–", ":", "\"",
-                         "“", "”"})
-_DETERMINERS = frozenset(["the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "dear"])
+_SEPARATORS = frozenset(
+    {",", ";", "'s", "’s", "(", ")", "[", "]", "|", "/", "—", "–", ":", '"', "“", "”"}
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "dear",
+    ]
+)
 _MENU = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 _SPLIT_AND = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
@@ -47,14 +68,17 @@ def _pieces(ent: Span) -> Iterator[Span]:
     doc, start = ent.doc, ent.start
     for i in range(ent.start, ent.end):
         t = doc[i]
-        cut = t.text in _SEPARATORS or "\n" in t.text or (
-            t.lower_ in ("and", "&") and ent.label_ in _SPLIT_AND)
+        cut = (
+            t.text in _SEPARATORS
+            or "\n" in t.text
+            or (t.lower_ in ("and", "&") and ent.label_ in _SPLIT_AND)
+        )
         if cut:
             if i > start:
                 yield doc[start:i]
             start = i + 1
     if start < ent.end:
-        yield doc[start:ent.end]
+        yield doc[start : ent.end]
 
 
 def _trim(span: Span, label: str) -> Span | None:
@@ -63,16 +87,24 @@ def _trim(span: Span, label: str) -> Span | None:
     while s < e:
         t = doc[s]
         low = t.lower_.rstrip(".")
-        if t.is_punct or t.is_space or low in _DETERMINERS or (
-                label == "PERSON" and (low in cues.TITLES or t.lower_ in cues.TITLES)
-                and e - s > 1):
+        if (
+            t.is_punct
+            or t.is_space
+            or low in _DETERMINERS
+            or (label == "PERSON" and (low in cues.TITLES or t.lower_ in cues.TITLES) and e - s > 1)
+        ):
             s += 1
         else:
             break
     while e > s:
         t = doc[e - 1]
-        if t.is_punct or t.is_space or t.text in ("'s", "’s", "'", "’") or t.text.isdigit() \
-                or t.lower_ in cues.FUNCTION_WORDS:
+        if (
+            t.is_punct
+            or t.is_space
+            or t.text in ("'s", "’s", "'", "’")
+            or t.text.isdigit()
+            or t.lower_ in cues.FUNCTION_WORDS
+        ):
             e -= 1
         else:
             break
@@ -89,14 +121,33 @@ def _trim(span: Span, label: str) -> Span | None:
     return out
 
 
-_GEO_AFTER = frozenset(["wetlands", "wetland", "river", "valley", "basin", "province", "district",
-                        "region", "mountains", "lake", "plain", "plains", "delta", "gorge",
-                        "plateau", "desert", "marshes", "oasis"])
+_GEO_AFTER = frozenset(
+    [
+        "wetlands",
+        "wetland",
+        "river",
+        "valley",
+        "basin",
+        "province",
+        "district",
+        "region",
+        "mountains",
+        "lake",
+        "plain",
+        "plains",
+        "delta",
+        "gorge",
+        "plateau",
+        "desert",
+        "marshes",
+        "oasis",
+    ]
+)
 """Geographic nouns after a name that make the name a place."""
 
 
 def _titled_agreements(ents: list[Span]) -> list[Span]:
-    """"Joint Declaration" + "on" + "Strategic Partnership": NER cut an agreement's title in
+    """ "Joint Declaration" + "on" + "Strategic Partnership": NER cut an agreement's title in
     two; the name after "on"/"of"/"for" (no state, place or person) completes it."""
     out: list[Span] = []
     i = 0
@@ -104,10 +155,15 @@ def _titled_agreements(ents: list[Span]) -> list[Span]:
     while i < len(ents):
         e = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if nxt is not None and e.label_ == "Agreement" and fold(e[-1].text) in cues.AGREEMENT_HEADS \
-                and nxt.start == e.end + 1 and e.doc[e.end].lower_ in ("on", "of", "for") \
-                and nxt.label_ in ("Initiative", "Organization", "Agreement") \
-                and all(_capitalised(t) or t.is_punct for t in nxt):
+        if (
+            nxt is not None
+            and e.label_ == "Agreement"
+            and fold(e[-1].text) in cues.AGREEMENT_HEADS
+            and nxt.start == e.end + 1
+            and e.doc[e.end].lower_ in ("on", "of", "for")
+            and nxt.label_ in ("Initiative", "Organization", "Agreement")
+            and all(_capitalised(t) or t.is_punct for t in nxt)
+        ):
             out.append(Span(e.doc, e.start, nxt.end, label="Agreement"))
             i += 2
             continue
@@ -139,15 +195,21 @@ class Typer:
         if last in cues.AGREEMENT_HEADS and label != "PERSON":
             return "Agreement"
         armed = any(w in cues.ARMED_GROUP_WORDS for w in words) or any(
-            p in f" {text}" for p in cues.ARMED_GROUP_PHRASES)
+            p in f" {text}" for p in cues.ARMED_GROUP_PHRASES
+        )
         if armed and last not in cues.ORG_BODY_HEADS:
             return "ArmedGroup"
         lead = words[1:] if words[0] == "joint" else words
-        if len(lead) > 2 and lead[0] in cues.AGREEMENT_HEADS and lead[1] in ("of", "on", "for",
-                                                                            "between"):
+        if (
+            len(lead) > 2
+            and lead[0] in cues.AGREEMENT_HEADS
+            and lead[1] in ("of", "on", "for", "between")
+        ):
             return "Agreement"  # "Joint Declaration on Strategic Partnership"
-        if label in ("ORG", "FAC", "LOC", "GPE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW") \
-                and len(words) > 1:
+        if (
+            label in ("ORG", "FAC", "LOC", "GPE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+            and len(words) > 1
+        ):
             if last in cues.INITIATIVE_HEADS:
                 return "Initiative"
             if last in cues.FACILITY_HEADS:
@@ -163,17 +225,25 @@ class Typer:
                 return "Agreement"
         if label not in ("EVENT", "GPE") and len(words) > 1 and last in cues.ORGANIZATION_WORDS:
             return "Organization"
-        if label in ("PERSON", "ORG", "NORP", "PRODUCT") and span.end < len(span.doc) \
-                and fold(span.doc[span.end].text) in _GEO_AFTER:
+        if (
+            label in ("PERSON", "ORG", "NORP", "PRODUCT")
+            and span.end < len(span.doc)
+            and fold(span.doc[span.end].text) in _GEO_AFTER
+        ):
             return "Place"  # "the Sistan wetlands", "the Rasht valley"
-        if label == "PERSON" and any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w)
-                                     for w in words):
+        if label == "PERSON" and any(
+            any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words
+        ):
             return None  # "TB2", "Mi-17": a model name, no one's name
         if label == "PERSON":
             return "Person"
-        if label in ("ORG", "NORP", "PRODUCT") and len(words) <= 3 and all(
-                t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span) \
-                and last.endswith(cues.SURNAME_ENDINGS) and len(last) > 4:
+        if (
+            label in ("ORG", "NORP", "PRODUCT")
+            and len(words) <= 3
+            and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span)
+            and last.endswith(cues.SURNAME_ENDINGS)
+            and len(last) > 4
+        ):
             return "Person"  # NER calls many of the region's names organisations
         if label == "ORG":
             return "ArmedGroup" if self._armed_context(span) else "Organization"
@@ -196,26 +266,35 @@ class Typer:
             return True
         if len(words) == 1:
             w = words[0]
-            return w in cues.GENERIC or w in cues.TITLES or w in cues.ORGANIZATION_WORDS \
-                or w in self.adjectives or w in cues.PEOPLES or (
-                    w in cues.ARMED_GROUP_WORDS and w not in cues.ARMED_GROUP_NAMES)
+            return (
+                w in cues.GENERIC
+                or w in cues.TITLES
+                or w in cues.ORGANIZATION_WORDS
+                or w in self.adjectives
+                or w in cues.PEOPLES
+                or (w in cues.ARMED_GROUP_WORDS and w not in cues.ARMED_GROUP_NAMES)
+            )
         text = " ".join(words)
         if text in self.adjectives or text in cues.GENERIC_PHRASES:
             return True
         if words[0] in cues.GENERIC_PLURALS:  # "Ministries of Defense", "Memoranda of ..."
             return True
-        if all(w in cues.TITLES or w in self.adjectives or w in cues.FUNCTION_WORDS
-               for w in words):
+        if all(w in cues.TITLES or w in self.adjectives or w in cues.FUNCTION_WORDS for w in words):
             return True  # "Assistant Secretary", "Tajik Minister", "Major General"
         if all(w in cues.ABSTRACT or w in cues.FUNCTION_WORDS for w in words):
             return True  # "Border Security", "Policy Brief"
         # "Uzbeks", "Sunni jihadist", "Central Asian State": a people, not a name
         lead = 2 if " ".join(words[:2]) in self.adjectives else 1
         first = " ".join(words[:lead])
-        people = first in cues.PEOPLES or first in self.adjectives or (
-            first.endswith("s") and first[:-1] in self.adjectives)
-        return people and all(w in cues.PEOPLES or w in cues.PEOPLE_NOUNS or w in self.adjectives
-                              or w in cues.GENERIC for w in words[lead:])
+        people = (
+            first in cues.PEOPLES
+            or first in self.adjectives
+            or (first.endswith("s") and first[:-1] in self.adjectives)
+        )
+        return people and all(
+            w in cues.PEOPLES or w in cues.PEOPLE_NOUNS or w in self.adjectives or w in cues.GENERIC
+            for w in words[lead:]
+        )
 
     def _known(self, span: Span) -> Span:
         """A name NER found that the pack knows under this type gets the pack's id."""
@@ -239,9 +318,9 @@ class Typer:
         heads = [i for i, t in enumerate(span) if t.lower_ in cues.ORGANIZATION_WORDS]
         if not heads or heads[-1] > len(span) - 3:
             return [(span, label)]
-        tail = span[heads[-1] + 1:]
+        tail = span[heads[-1] + 1 :]
         if all(t.pos_ == "PROPN" and t.is_alpha and _capitalised(t) for t in tail):
-            return [(span[:heads[-1] + 1], "ORG"), (tail, "PERSON")]
+            return [(span[: heads[-1] + 1], "ORG"), (tail, "PERSON")]
         return [(span, label)]
 
     @staticmethod
@@ -249,15 +328,15 @@ class Typer:
         """ "X militants", "militants of X", "the militant group X", "X, a jihadist group,"."""
         doc = span.doc
         sent_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
-        after = [fold(t.text) for t in doc[span.end:min(span.end + 6, sent_end)]]
-        before = [fold(t.text) for t in doc[max(span.start - 3, span.sent.start):span.start]]
+        after = [fold(t.text) for t in doc[span.end : min(span.end + 6, sent_end)]]
+        before = [fold(t.text) for t in doc[max(span.start - 3, span.sent.start) : span.start]]
         if after and after[0] in cues.ARMED_CONTEXT:
             return True
         if any(w in cues.ARMED_CONTEXT for w in before):
             return True
         if after[:1] == [","]:  # an apposition: up to the next comma
             rest = after[1:]
-            rest = rest[:rest.index(",")] if "," in rest else rest
+            rest = rest[: rest.index(",")] if "," in rest else rest
             return any(w in cues.ARMED_CONTEXT for w in rest)
         return False
 
@@ -267,12 +346,17 @@ class Typer:
         doc, end = span.doc, span.end
         if label != "ORG" or len(span) != 1 or fold(span.text) not in cues.GENERIC:
             return span
-        while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end]) \
-                and doc[end].is_alpha and not doc[end].ent_type_ \
-                and fold(doc[end].text) not in cues.TITLES \
-                and fold(doc[end].text) not in ("staff", "command", "headquarters", "office"):
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and _capitalised(doc[end])
+            and doc[end].is_alpha
+            and not doc[end].ent_type_
+            and fold(doc[end].text) not in cues.TITLES
+            and fold(doc[end].text) not in ("staff", "command", "headquarters", "office")
+        ):
             end += 1
-        return doc[span.start:end]
+        return doc[span.start : end]
 
     @staticmethod
     def _with_facility(ent: Span) -> Span:
@@ -282,8 +366,9 @@ class Typer:
         if ent.end >= len(doc):
             return ent
         nxt = doc[ent.end]
-        if ent.label_ == "Organization" and nxt.is_lower \
-                and nxt.text in cues.INITIATIVE_SUFFIXES:  # "CAREC corridors"
+        if (
+            ent.label_ == "Organization" and nxt.is_lower and nxt.text in cues.INITIATIVE_SUFFIXES
+        ):  # "CAREC corridors"
             return Span(doc, ent.start, ent.end + 1, label="Initiative")
         if ent.label_ not in ("Place", "Facility") and (ent.kb_id_ or len(ent) > 1):
             return ent  # a lone word NER mistyped may still name the dam or port after it
@@ -303,8 +388,14 @@ class Typer:
             known.setdefault(tuple(t.text for t in e), e.label_)
         for e in ents:
             last = e[-1]
-            if e.label_ == "Person" and len(e) >= 2 and last.is_alpha and _capitalised(last) \
-                    and len(last.text) >= 3 and fold(last.text) not in cues.TITLES:
+            if (
+                e.label_ == "Person"
+                and len(e) >= 2
+                and last.is_alpha
+                and _capitalised(last)
+                and len(last.text) >= 3
+                and fold(last.text) not in cues.TITLES
+            ):
                 known.setdefault((last.text,), "Person")
         if not known:
             return []
@@ -317,7 +408,7 @@ class Typer:
                 i += 1
                 continue
             for n in range(min(longest, len(doc) - i), 0, -1):
-                key = tuple(t.text for t in doc[i:i + n])
+                key = tuple(t.text for t in doc[i : i + n])
                 if key in known and not any(j in taken for j in range(i, i + n)):
                     out.append(Span(doc, i, i + n, label=known[key]))
                     i += n
@@ -328,7 +419,7 @@ class Typer:
 
     @staticmethod
     def _numbered_bases(doc: Doc, ents: list[Span]) -> list[Span]:
-        """"the 201st military base", "its 999th air base": an ordinal names one base."""
+        """ "the 201st military base", "its 999th air base": an ordinal names one base."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         out = []
         for t in doc:
@@ -337,8 +428,11 @@ class Typer:
             j = t.i + 1
             while j < len(doc) and j - t.i <= 2 and doc[j].lower_ in _BASE_MODIFIERS:
                 j += 1
-            if j < len(doc) and doc[j].lower_ in _BASE_HEADS \
-                    and not any(k in taken for k in range(t.i, j + 1)):
+            if (
+                j < len(doc)
+                and doc[j].lower_ in _BASE_HEADS
+                and not any(k in taken for k in range(t.i, j + 1))
+            ):
                 out.append(Span(doc, t.i, j + 1, label="Facility"))
         return out
 
@@ -352,9 +446,14 @@ class Typer:
         while i < len(doc):
             if doc[i - 1].lower_ in cues.ROLE_NOUNS and i not in taken:
                 j = i
-                while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
-                        and _capitalised(doc[j]) and doc[j].is_alpha \
-                        and doc[j].lower_ not in cues.TITLES:
+                while (
+                    j < len(doc)
+                    and j not in taken
+                    and doc[j].pos_ == "PROPN"
+                    and _capitalised(doc[j])
+                    and doc[j].is_alpha
+                    and doc[j].lower_ not in cues.TITLES
+                ):
                     j += 1
                 if j - i >= 2:
                     out.append(Span(doc, i, j, label="Person"))
@@ -384,35 +483,52 @@ class Typer:
                 start = piece.start
                 while glued_to_name(doc, start):  # "Sherali|Khairullaev": the whole word
                     start -= 1
-                piece = doc[start:piece.end]
+                piece = doc[start : piece.end]
                 if _MENU.search(piece.text):
                     continue
-                inside = {(p.start, p.end): p for i in range(piece.start, piece.end)
-                          if (p := pack_at.get(i)) is not None}
+                inside = {
+                    (p.start, p.end): p
+                    for i in range(piece.start, piece.end)
+                    if (p := pack_at.get(i)) is not None
+                }
                 if not inside:
                     for part, label in self._org_then_person(piece, ent.label_):
                         kind = self.type_of(part, label)
                         if kind:
-                            chosen.append(self._known(Span(doc, part.start, part.end,
-                                                           label=kind)))
+                            chosen.append(self._known(Span(doc, part.start, part.end, label=kind)))
                     continue
                 within = all(piece.start <= s and e <= piece.end for s, e in inside)
                 rest = [doc[i] for i in range(piece.start, piece.end) if i not in pack_at]
-                longer = within and ent.label_ not in ("GPE", "NORP", "PERSON") and any(
-                    _capitalised(t) and fold(t.text) not in cues.FUNCTION_WORDS
-                    and fold(t.text) not in cues.PLACE_HEADS
-                    and not (t.text.isupper() and len(t.text) <= 3) for t in rest) and all(
-                    t.pos_ in ("PROPN", "NOUN", "ADP", "CCONJ", "PUNCT", "DET", "NUM")
-                    for t in rest if _capitalised(t) or t.pos_ in ("PRON", "VERB"))
+                longer = (
+                    within
+                    and ent.label_ not in ("GPE", "NORP", "PERSON")
+                    and any(
+                        _capitalised(t)
+                        and fold(t.text) not in cues.FUNCTION_WORDS
+                        and fold(t.text) not in cues.PLACE_HEADS
+                        and not (t.text.isupper() and len(t.text) <= 3)
+                        for t in rest
+                    )
+                    and all(
+                        t.pos_ in ("PROPN", "NOUN", "ADP", "CCONJ", "PUNCT", "DET", "NUM")
+                        for t in rest
+                        if _capitalised(t) or t.pos_ in ("PRON", "VERB")
+                    )
+                )
                 if longer:
                     kind = self.type_of(piece, ent.label_)
                     if kind:
                         chosen.append(Span(doc, piece.start, piece.end, label=kind))
                         dropped.update(inside)
-                elif ent.label_ == "PERSON" and len(inside) == 1 and within \
-                        and next(iter(inside.values())).label_ in ("Place", "Facility") \
-                        and next(iter(inside)) == (piece.start, piece.start + 1) \
-                        and piece.end - piece.start == 2 and _capitalised(doc[piece.end - 1]):
+                elif (
+                    ent.label_ == "PERSON"
+                    and len(inside) == 1
+                    and within
+                    and next(iter(inside.values())).label_ in ("Place", "Facility")
+                    and next(iter(inside)) == (piece.start, piece.start + 1)
+                    and piece.end - piece.start == 2
+                    and _capitalised(doc[piece.end - 1])
+                ):
                     # "Mary Robinson" is a woman, not the Turkmen city with a surname
                     kind = self.type_of(piece, ent.label_)
                     if kind:
@@ -420,7 +536,9 @@ class Typer:
                         dropped.update(inside)
                 elif ent.label_ == "PERSON":  # "Afghanistan Zalmay Khalilzad": the name after
                     tail = max(e for _, e in inside)
-                    if piece.end - tail >= 2 and all(_capitalised(t) for t in doc[tail:piece.end]):
+                    if piece.end - tail >= 2 and all(
+                        _capitalised(t) for t in doc[tail : piece.end]
+                    ):
                         chosen.append(Span(doc, tail, piece.end, label="Person"))
         ents = [p for p in packed if (p.start, p.end) not in dropped] + chosen
         ents = filter_spans(ents)
@@ -435,8 +553,11 @@ class Typer:
         if "pack" in doc.spans:
             del doc.spans["pack"]  # merged into doc.ents
         if "demonyms" in doc.spans:
-            doc.spans["demonyms"] = [d for d in doc.spans["demonyms"]
-                                     if not any(i in taken for i in range(d.start, d.end))]
+            doc.spans["demonyms"] = [
+                d
+                for d in doc.spans["demonyms"]
+                if not any(i in taken for i in range(d.start, d.end))
+            ]
         return doc
 
 

@@ -2,6 +2,7 @@
 
 Rules read words from here so a user can widen a lexicon without touching code.
 """
+
 from __future__ import annotations
 
 import tomllib

@@ -1,5 +1,5 @@
-"""Armed groups: operates_in, affiliated_with, pledged_allegiance_to, designated_terrorist_by.
-"""
+"""Armed groups: operates_in, affiliated_with, pledged_allegiance_to, designated_terrorist_by."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -28,7 +28,7 @@ _BACK = {"group", "movement", "organisation", "organization", "outfit", "network
 
 
 def _referred(s: Sentence, tok: Token) -> list[Ment]:
-    """"the group's fighters operate", "its fighters operate": the last named armed group."""
+    """ "the group's fighters operate", "its fighters operate": the last named armed group."""
     v = tok
     for _ in range(3):
         if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
@@ -44,17 +44,20 @@ def _referred(s: Sentence, tok: Token) -> list[Ment]:
         return []
     words = [x for x in subj.subtree]
     back = any(x.lower_ == "its" for x in words) or any(
-        x.lower_ in _BACK and any(c.lower_ in ("the", "this") for c in x.children) for x in words)
+        x.lower_ in _BACK and any(c.lower_ in ("the", "this") for c in x.children) for x in words
+    )
     got = antecedent(s, subj.left_edge.i, GROUPS) if back else None
     return [got] if got is not None else []
 
+
 def _object_back(s: Sentence, verb: Token) -> list[Ment]:
-    """"X banned the group", "X outlawed it": the object points back to the armed group."""
+    """ "X banned the group", "X outlawed it": the object points back to the armed group."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or s.at(obj.i) is not None:
         return []
-    back = obj.lower_ == "it" or (obj.lower_ in _BACK and any(
-        c.lower_ in ("the", "this") for c in obj.children))
+    back = obj.lower_ == "it" or (
+        obj.lower_ in _BACK and any(c.lower_ in ("the", "this") for c in obj.children)
+    )
     got = antecedent(s, verb.i, GROUPS) if back else None
     return [got] if got is not None else []
 
@@ -80,12 +83,28 @@ def _places_after(s: Sentence, i: int, limit: int = 9) -> list[Ment]:
             break
         if t.lower_ == "from" and any(doc[j].lower_ in _FAR for j in range(max(i - 1, k - 4), k)):
             break  # "across the river from X", "a few miles from X": X is the far side
-        if t.pos_ in ("VERB", "AUX") or t.text in (";", ".", ")") or \
-                t.lower_ in ("which", "where", "while", "but", "who", "that", "against", "with",
-                             "near", "outside", "beyond", "bordering"):
+        if (
+            t.pos_ in ("VERB", "AUX")
+            or t.text in (";", ".", ")")
+            or t.lower_
+            in (
+                "which",
+                "where",
+                "while",
+                "but",
+                "who",
+                "that",
+                "against",
+                "with",
+                "near",
+                "outside",
+                "beyond",
+                "bordering",
+            )
+        ):
             break  # "in A, near the B border": B is next door, not where the group is
         k += 1
-    if any(t.lower_ == "between" for t in doc[i:out[0].start]) if out else False:
+    if any(t.lower_ == "between" for t in doc[i : out[0].start]) if out else False:
         return out[:1]  # "along the border between A, B and C": A's side
     return out
 
@@ -112,9 +131,12 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
         where = _places_after(s, t.i + 1)
         if not where:
             continue
-        window = [x for x in doc[max(s.span.start, t.i - 6):t.i]]
-        trig = [x for x in window if (x.lower_ in lex["triggers"] or x.lemma_ in lex["triggers"])
-                and s.at(x.i) is None]
+        window = [x for x in doc[max(s.span.start, t.i - 6) : t.i]]
+        trig = [
+            x
+            for x in window
+            if (x.lower_ in lex["triggers"] or x.lemma_ in lex["triggers"]) and s.at(x.i) is None
+        ]
         if any(x.lower_ in ("banned", "designated", "outlawed", "listed") for x in window[-2:]):
             continue
         if t.lower_ == "from" and any(x.lower_ in _FAR for x in window[-4:]):
@@ -138,13 +160,16 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
             continue
         if who[0].type == "Organization" and not trig:
             continue
-        if not trig and not (who[-1].end == t.i or (who[-1].end + 1 == t.i and doc[who[-1].end].text == "(")):
+        if not trig and not (
+            who[-1].end == t.i or (who[-1].end + 1 == t.i and doc[who[-1].end].text == "(")
+        ):
             continue
         if t.lower_ in ("from", "to", "into") and not trig:
             continue
         if t.lower_ in ("from", "into", "to") and not any(
-                x.lower_ in ("operate", "operates", "operating", "operated", "attacks", "operations")
-                for x in trig):
+            x.lower_ in ("operate", "operates", "operating", "operated", "attacks", "operations")
+            for x in trig
+        ):
             continue
         # "fleeing Syria", "heading to Libya": movement, not operating
         if any(x.lemma_ in ("flee", "head", "leave", "send", "withdraw", "expel") for x in window):
@@ -180,13 +205,16 @@ def pledged(s: Sentence) -> Iterator[Reading]:
     for t in s.span:
         if t.lower_ not in trig:
             continue
-        if t.lower_ in ("oath", "loyalty") and not any(x.lower_ in ("allegiance", "loyalty", "swore", "pledged", "sworn")
-                                                       for x in doc[max(0, t.i - 3):t.i + 3]):
+        if t.lower_ in ("oath", "loyalty") and not any(
+            x.lower_ in ("allegiance", "loyalty", "swore", "pledged", "sworn")
+            for x in doc[max(0, t.i - 3) : t.i + 3]
+        ):
             continue
         # "A pledged allegiance to B, while C swore allegiance to D": each clause its subject
         lo = clause_start(s, t.i)
-        who = [m for m in subject_mentions(s, t, actors) if m.start >= lo] or \
-            s.left(t.i, actors, limit=10, stop={";"} | CLAUSE_BREAKS)
+        who = [m for m in subject_mentions(s, t, actors) if m.start >= lo] or s.left(
+            t.i, actors, limit=10, stop={";"} | CLAUSE_BREAKS
+        )
         to = s.right(t.i + 1, actors, limit=5, stop={";", "."})
         yield from pairs(who, to, "pledged_allegiance_to", t.i)
 
@@ -204,8 +232,11 @@ def designated(s: Sentence) -> Iterator[Reading]:
         if w not in lex["bans"] and not terror:
             continue
         nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
-        passive = t.tag_ == "VBN" or nxt in ("by", "in") or w in ("banned", "designated",
-                                                                 "listed", "blacklisted")
+        passive = (
+            t.tag_ == "VBN"
+            or nxt in ("by", "in")
+            or w in ("banned", "designated", "listed", "blacklisted")
+        )
         groups = s.left(t.i, GROUPS, limit=12, stop={";"})
         by = []
         if passive:

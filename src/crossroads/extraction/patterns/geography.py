@@ -1,5 +1,5 @@
-"""Geography and basing: borders, located_in, connects, has_resource, hosts_military_presence.
-"""
+"""Geography and basing: borders, located_in, connects, has_resource, hosts_military_presence."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +42,9 @@ def borders(s: Sentence) -> Iterator[Reading]:
         nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
         direct = s.at(t.i + 1) is not None and t.lower_ in ("borders", "bordered", "bordering")
         if direct and t.pos_ != "VERB":
-            left = [m for m in s.left(t.i, PLACES, limit=20, stop={".", ";"})
-                    if not m.demonym] or left
+            left = [
+                m for m in s.left(t.i, PLACES, limit=20, stop={".", ";"}) if not m.demonym
+            ] or left
         if nxt in ("with", "between", "of", "along", "to") or t.pos_ == "VERB" or direct:
             right = s.right(t.i + 1, PLACES, limit=4, stop={".", ";", "("})
         if right and right[0].demonym:
@@ -64,17 +65,30 @@ def borders(s: Sentence) -> Iterator[Reading]:
                     yield from pairs([prev], [m], "borders", t.i, **quals)
             continue
         near = [doc[k] for k in range(max(s.span.start, t.i - 8), t.i)]
-        if not left and not right and len(s.pair) == 2 and (
-                any(x.lower_ == "their" for x in near[-5:]) or (
+        if (
+            not left
+            and not right
+            and len(s.pair) == 2
+            and (
+                any(x.lower_ == "their" for x in near[-5:])
+                or (
                     any(x.lower_ in ("two", "both") for x in near)
-                    and any(x.lemma_ == "share" for x in near))):
+                    and any(x.lemma_ == "share" for x in near)
+                )
+            )
+        ):
             # "their border", "the two countries share a border of 900 km"
             yield from pairs(s.pair[:1], s.pair[1:], "borders", t.i, **quals)  # "their border"
             continue
         if left and right:
             # "Pakistan's borders with Afghanistan": possessive owner is the subject
-            yield from pairs(left[-1:] if doc[left[-1].end].lower_ in POSS else left, right,
-                              "borders", t.i, **quals)
+            yield from pairs(
+                left[-1:] if doc[left[-1].end].lower_ in POSS else left,
+                right,
+                "borders",
+                t.i,
+                **quals,
+            )
 
 
 def located_in(s: Sentence) -> Iterator[Reading]:
@@ -87,54 +101,98 @@ def located_in(s: Sentence) -> Iterator[Reading]:
         j = m.end
         # "X in Y", "X province of Y", "X, Y" (a city and its country)
         k = j
-        while k < s.span.end and k - j < 5 and (doc[k].lower_ in lex["place_nouns"]
-                                                or doc[k].lower_ in lex["verbs"]
-                                                or doc[k].lower_ in ("is", "was", "are", "a",
-                                                                     "an", "the") or doc[k].is_space):
+        while (
+            k < s.span.end
+            and k - j < 5
+            and (
+                doc[k].lower_ in lex["place_nouns"]
+                or doc[k].lower_ in lex["verbs"]
+                or doc[k].lower_ in ("is", "was", "are", "a", "an", "the")
+                or doc[k].is_space
+            )
+        ):
             k += 1
-        if k < s.span.end and doc[k].lower_ in ("in", "of", "near") and \
-                not (doc[k].lower_ == "of" and k == j):
-            y = s.at(k + 1) or (s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the"
-                                else None)
+        if (
+            k < s.span.end
+            and doc[k].lower_ in ("in", "of", "near")
+            and not (doc[k].lower_ == "of" and k == j)
+        ):
+            y = s.at(k + 1) or (
+                s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None
+            )
             if y and y.type in PLACES and y.id != m.id and not y.demonym:
                 yield Reading(m, "located_in", y, k)
         elif k == j and j + 1 < s.span.end and doc[j].text == ",":
             y = s.at(j + 1)
             after = doc[y.end].lower_ if y and y.end < s.span.end else ""
             before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
-            if y and y.type == "Country" and not y.demonym and after not in (",", "and", "or") \
-                    and doc[y.end - 1].dep_ not in ("nsubj", "nsubjpass") \
-                    and before not in ("and", "or") and not (y.end < s.span.end and doc[y.end].lower_ in POSS):
+            if (
+                y
+                and y.type == "Country"
+                and not y.demonym
+                and after not in (",", "and", "or")
+                and doc[y.end - 1].dep_ not in ("nsubj", "nsubjpass")
+                and before not in ("and", "or")
+                and not (y.end < s.span.end and doc[y.end].lower_ in POSS)
+            ):
                 yield Reading(m, "located_in", y, j)
         # "Kunduz, the capital of Kunduz province" / "Dushanbe, Tajikistan's capital"
         if j + 2 < s.span.end and doc[j].text == ",":
             k = j + 1
             if doc[k].lower_ in ("the", "a"):
                 k += 1
-            if doc[k].lower_ in lex["place_nouns"] and k + 1 < s.span.end \
-                    and doc[k + 1].lower_ in ("of", "in"):
-                y = s.at(k + 2) or (s.at(k + 3) if k + 3 < s.span.end and doc[k + 2].lower_ == "the"
-                                    else None)
+            if (
+                doc[k].lower_ in lex["place_nouns"]
+                and k + 1 < s.span.end
+                and doc[k + 1].lower_ in ("of", "in")
+            ):
+                y = s.at(k + 2) or (
+                    s.at(k + 3) if k + 3 < s.span.end and doc[k + 2].lower_ == "the" else None
+                )
                 if y and y.type in PLACES and y.id != m.id and not y.demonym:
                     yield Reading(m, "located_in", y, k)
             y = s.at(j + 1)
-            if y and y.type in PLACES and not y.demonym and y.end + 1 < s.span.end \
-                    and doc[y.end].lower_ in POSS and doc[y.end + 1].lower_ in lex["place_nouns"]:
+            if (
+                y
+                and y.type in PLACES
+                and not y.demonym
+                and y.end + 1 < s.span.end
+                and doc[y.end].lower_ in POSS
+                and doc[y.end + 1].lower_ in lex["place_nouns"]
+            ):
                 yield Reading(m, "located_in", y, j)
         # "China's far-western Xinjiang region", "the Afghan province of Faryab"
         for back in range(m.start - 1, max(s.span.start, m.start - 6) - 1, -1):
             tok = doc[back]
             owner = s.at(back)
             if owner and owner is not m:
-                between = doc[owner.end:m.start]
+                between = doc[owner.end : m.start]
                 words = [t.lower_ for t in between]
                 ok = owner.type in PLACES and (
-                    (words[:1] and words[0] in POSS and all(t.pos_ in ("ADJ", "ADV", "NOUN", "PUNCT", "PART", "PROPN")
-                                                 for t in between)) or
-                    (owner.demonym and (not words or (
-                        any(w in lex["place_nouns"] for w in words)
-                        and all(w in lex["place_nouns"] or w in ("of", "the", "-") or t.pos_ == "ADJ"
-                                for w, t in zip(words, between))))))
+                    (
+                        words[:1]
+                        and words[0] in POSS
+                        and all(
+                            t.pos_ in ("ADJ", "ADV", "NOUN", "PUNCT", "PART", "PROPN")
+                            for t in between
+                        )
+                    )
+                    or (
+                        owner.demonym
+                        and (
+                            not words
+                            or (
+                                any(w in lex["place_nouns"] for w in words)
+                                and all(
+                                    w in lex["place_nouns"]
+                                    or w in ("of", "the", "-")
+                                    or t.pos_ == "ADJ"
+                                    for w, t in zip(words, between)
+                                )
+                            )
+                        )
+                    )
+                )
                 if ok and "," not in words:
                     group = s.group_of(m) if owner.demonym else [m]
                     for g in group:
@@ -165,7 +223,9 @@ def hosts(s: Sentence) -> Iterator[Reading]:
                 break
             if doc[back].lower_ in (",", ";", "(", "in", "of", "the", "a", "to"):
                 break
-        if foreign is None and any(doc[k].lower_ in ("its", "their") for k in range(max(s.span.start, first - 3), t.i)):
+        if foreign is None and any(
+            doc[k].lower_ in ("its", "their") for k in range(max(s.span.start, first - 3), t.i)
+        ):
             # "Russia, which keeps its military base in Tajikistan"
             owners = subject_mentions(s, t, STATE)
             foreign = owners[0] if len(owners) == 1 else None
@@ -175,13 +235,24 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         host = place = None
         for k in range(t.i + 1, min(s.span.end, t.i + 6)):
             if doc[k].lower_ in ("in", "at", "on"):
-                m = s.at(k + 1) or (s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None)
+                m = s.at(k + 1) or (
+                    s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None
+                )
                 after = s.at(m.end) if m else None
-                if m and m.type == "Country" and m.demonym and after is not None \
-                        and after.type in ("Place", "Facility"):
+                if (
+                    m
+                    and m.type == "Country"
+                    and m.demonym
+                    and after is not None
+                    and after.type in ("Place", "Facility")
+                ):
                     host, place = m, after
-                elif m and m.type == "Country" and not m.demonym and \
-                        doc[m.end - 1].dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+                elif (
+                    m
+                    and m.type == "Country"
+                    and not m.demonym
+                    and doc[m.end - 1].dep_ not in ("compound", "amod", "nmod", "npadvmod")
+                ):
                     host = m
                 elif m and m.type in ("Place", "Facility"):
                     place = m
@@ -198,7 +269,7 @@ def hosts(s: Sentence) -> Iterator[Reading]:
             continue
         place = place or own
         quals: Qualifiers = {"place": place.id} if place else {}
-        if any(x.lower_ in HYPOTHETICAL for x in doc[max(s.span.start, t.i - 8):t.i]):
+        if any(x.lower_ in HYPOTHETICAL for x in doc[max(s.span.start, t.i - 8) : t.i]):
             continue
         yield Reading(host, "hosts_military_presence", foreign, t.i, quals)
     yield from _used_bases(s, mil)
@@ -206,20 +277,63 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         if t.lower_ in lex["host_verbs"] and t.lemma_ == "host":
             hosts = [m for m in s.left(t.i, STATE, limit=5, stop={","}) if not m.demonym]
             foreigns = s.right(t.i + 1, STATE, limit=3)
-            if hosts and foreigns and any(x.lower_ in mil for x in doc[t.i:min(s.span.end, t.i + 6)]):
-                place = next((m for m in s.ments if m.type in ("Facility", "Place")
-                              and t.i < m.start <= t.i + 10), None)
-                yield from pairs(hosts, foreigns, "hosts_military_presence", t.i,
-                                  **({"place": place.id} if place else {}))
+            if (
+                hosts
+                and foreigns
+                and any(x.lower_ in mil for x in doc[t.i : min(s.span.end, t.i + 6)])
+            ):
+                place = next(
+                    (
+                        m
+                        for m in s.ments
+                        if m.type in ("Facility", "Place") and t.i < m.start <= t.i + 10
+                    ),
+                    None,
+                )
+                yield from pairs(
+                    hosts,
+                    foreigns,
+                    "hosts_military_presence",
+                    t.i,
+                    **({"place": place.id} if place else {}),
+                )
 
 
-_AVOID = {"avoid", "avoids", "avoiding", "bypass", "bypasses", "bypassing", "circumvent",
-          "circumvents", "skirt", "skirts", "without", "instead", "except"}
+_AVOID = {
+    "avoid",
+    "avoids",
+    "avoiding",
+    "bypass",
+    "bypasses",
+    "bypassing",
+    "circumvent",
+    "circumvents",
+    "skirt",
+    "skirts",
+    "without",
+    "instead",
+    "except",
+}
 """Words after a link word that put the next place outside the link."""
 
 
-_SITES = {"field", "fields", "province", "region", "port", "city", "town", "district", "area",
-          "basin", "deposit", "terminal", "station", "valley", "oblast"}
+_SITES = {
+    "field",
+    "fields",
+    "province",
+    "region",
+    "port",
+    "city",
+    "town",
+    "district",
+    "area",
+    "basin",
+    "deposit",
+    "terminal",
+    "station",
+    "valley",
+    "oblast",
+}
 """Nouns between a place and "in" that still only locate it ("the X field in Y")."""
 
 
@@ -227,24 +341,41 @@ def _qualifies(s: Sentence, prev: Ment, m: Ment) -> bool:
     """Whether ``m`` only locates ``prev`` ("Kashgar in Xinjiang", "Osh, Kyrgyzstan",
     "the X gas field in Y")."""
     doc = s.doc
-    between = [x.lower_ for x in doc[prev.end:m.start]]
+    between = [x.lower_ for x in doc[prev.end : m.start]]
     while between and between[0] in _SITES | {"gas", "oil"}:
         between = between[1:]
     if between in (["in"], ["in", "the"]):
         return m.type in ("Place", "Country")
     # "Osh, Kyrgyzstan": a country after a town; "A, B and C" stays a list
     after = doc[m.end].lower_ if m.end < s.span.end else ""
-    return between == [","] and m.type == "Country" and prev.type != "Country" \
+    return (
+        between == [","]
+        and m.type == "Country"
+        and prev.type != "Country"
         and after not in (",", "and", "or")
+    )
 
 
-_USE = {"use", "keep", "maintain", "operate", "lease", "rent", "run", "have", "retain", "hold",
-        "station", "deploy", "occupy"}
+_USE = {
+    "use",
+    "keep",
+    "maintain",
+    "operate",
+    "lease",
+    "rent",
+    "run",
+    "have",
+    "retain",
+    "hold",
+    "station",
+    "deploy",
+    "occupy",
+}
 """Verbs by which a state has a base named after them ("X used the Y air base in Z")."""
 
 
 def _used_bases(s: Sentence, mil: set[str]) -> Iterator[Reading]:
-    """"The US used the A air base in B from 2001 to 2014 and the C base in D until 2005":
+    """ "The US used the A air base in B from 2001 to 2014 and the C base in D until 2005":
     B hosts the US at A (with its own dates), D hosts the US at C."""
     doc = s.doc
     bases = [m for m in s.ments if m.type == "Facility" and doc[m.end - 1].lower_ in mil]
@@ -267,7 +398,7 @@ def _used_bases(s: Sentence, mil: set[str]) -> Iterator[Reading]:
             continue
         # the dates of this base's own stretch of the sentence
         stop = bases[n + 1].start if n + 1 < len(bases) else s.span.end
-        text = doc[host.end:stop].text
+        text = doc[host.end : stop].text
         r = Reading(host, "hosts_military_presence", users[0], m.start, {"place": m.id})
         if rng := re.search(r"\bfrom\s+(\d{4})\s*(?:to|until|till|-|–)\s*(\d{4})", text):
             r.start, r.end = rng.group(1), rng.group(2)
@@ -278,25 +409,39 @@ def _used_bases(s: Sentence, mil: set[str]) -> Iterator[Reading]:
         yield r
 
 
-_KINDS = {"line": ("railway", "rail", "pipeline", "line"), "railway": ("railway", "rail", "line"),
-          "railroad": ("railway", "rail", "railroad"), "pipeline": ("pipeline", "gas", "oil"),
-          "corridor": ("corridor",), "road": ("road", "highway"), "highway": ("road", "highway"),
-          "route": ("route", "corridor", "road"), "link": (), "project": (), "canal": ("canal",),
-          "tunnel": ("tunnel",), "bridge": ("bridge",), "cable": ("cable", "line")}
+_KINDS = {
+    "line": ("railway", "rail", "pipeline", "line"),
+    "railway": ("railway", "rail", "line"),
+    "railroad": ("railway", "rail", "railroad"),
+    "pipeline": ("pipeline", "gas", "oil"),
+    "corridor": ("corridor",),
+    "road": ("road", "highway"),
+    "highway": ("road", "highway"),
+    "route": ("route", "corridor", "road"),
+    "link": (),
+    "project": (),
+    "canal": ("canal",),
+    "tunnel": ("tunnel",),
+    "bridge": ("bridge",),
+    "cable": ("cable", "line"),
+}
 """Nouns by which "the line", "the pipeline" points back to a named project, and the words
 that name its kind (a "line" is a railway or a pipeline)."""
 
 
 def _the_project(s: Sentence, t: Token) -> list[Ment]:
-    """"The 760-km line would link A with B": the last named project of that kind."""
+    """ "The 760-km line would link A with B": the last named project of that kind."""
     v, subj = t, None
     for _ in range(3):  # "the pipeline is meant to carry": the governing verb's subject
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None or v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
             break
         v = v.head
-    if subj is None or subj.lower_ not in _KINDS or \
-            not any(c.lower_ in ("the", "this", "that") for c in subj.children):
+    if (
+        subj is None
+        or subj.lower_ not in _KINDS
+        or not any(c.lower_ in ("the", "this", "that") for c in subj.children)
+    ):
         return []
     kinds = _KINDS[subj.lower_]
     links = ("Initiative", "Facility")
@@ -316,8 +461,11 @@ def connects(s: Sentence) -> Iterator[Reading]:
     links = ("Initiative", "Facility")
     ends = ("Place", "Country", "Facility")
     for t in s.span:
-        carry = t.pos_ == "VERB" and t.lemma_.lower() in _CARRY and any(
-            c.dep_ == "prep" and c.lower_ in ("from", "to") for c in t.children)
+        carry = (
+            t.pos_ == "VERB"
+            and t.lemma_.lower() in _CARRY
+            and any(c.dep_ == "prep" and c.lower_ in ("from", "to") for c in t.children)
+        )
         if t.lower_ not in trig and not carry:
             continue
         # the clause's subject, not a name inside its apposition ("X, a flagship of Y, links")
@@ -326,15 +474,22 @@ def connects(s: Sentence) -> Iterator[Reading]:
             what = _the_project(s, t)
         if not what and carry:
             continue  # "Turkmenistan exports gas to China": a state, no line
-        what = what or s.left(t.i, ("Initiative",), limit=14, stop={";", "."}) or \
-            s.left(t.i, links, limit=6, stop={";", ".", ","})
+        what = (
+            what
+            or s.left(t.i, ("Initiative",), limit=14, stop={";", "."})
+            or s.left(t.i, links, limit=6, stop={";", ".", ","})
+        )
         if not what:
             continue
         to: list[Ment] = []
         for m in s.ments:
-            if m.start > t.i and m.start - t.i <= (20 if carry else 14) and m.type in ends \
-                    and not m.demonym:
-                between = s.doc[t.i + 1:m.start]
+            if (
+                m.start > t.i
+                and m.start - t.i <= (20 if carry else 14)
+                and m.type in ends
+                and not m.demonym
+            ):
+                between = s.doc[t.i + 1 : m.start]
                 if any(x.lemma_.lower() in _AVOID or x.lower_ in _AVOID for x in between):
                     break  # "a route that avoids X": X is what the link goes around
                 if to and _qualifies(s, to[-1], m):
@@ -369,20 +524,25 @@ def has_resource(s: Sentence) -> Iterator[Reading]:
         tok = next((t for t in s.span if t.idx >= char), None)
         if tok is None:
             continue
-        owner = max((m for m in owners if doc[m.start].idx < char), key=lambda m: m.start,
-                    default=None)
+        owner = max(
+            (m for m in owners if doc[m.start].idx < char), key=lambda m: m.start, default=None
+        )
         if owner is None:
             continue
         quals: Qualifiers = {"resource": res}
         # the nearest "30 billion barrels" before or after the resource word
         q = None
-        for mq in re.finditer(rf"(\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:{unit})(?:\s+(?:feet|meters|metres))?)",
-                              low):
+        for mq in re.finditer(
+            rf"(\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:{unit})(?:\s+(?:feet|meters|metres))?)",
+            low,
+        ):
             if abs(mq.start() - pos) < 60:
-                q = text[mq.start():mq.end()]
+                q = text[mq.start() : mq.end()]
                 break
         if q:
             quals["quantity"] = q
-        elif not any(doc[k].lower_ in lex["triggers"] for k in range(owner.end, min(tok.i + 2, s.span.end))):
+        elif not any(
+            doc[k].lower_ in lex["triggers"] for k in range(owner.end, min(tok.i + 2, s.span.end))
+        ):
             continue
         yield Reading(owner, "has_resource", None, tok.i, quals)

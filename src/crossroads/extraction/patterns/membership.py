@@ -1,5 +1,5 @@
-"""Membership and agreements: member_of, party_to, part_of ("A and B are members of C").
-"""
+"""Membership and agreements: member_of, party_to, part_of ("A and B are members of C")."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +23,24 @@ from crossroads.extraction.patterns.sentence import (
     subject_mentions,
 )
 
-_WISH = {"plan", "want", "seek", "consider", "hope", "intend", "aim", "try", "apply", "expect",
-         "wish", "prepare", "decide", "ask", "invite", "urge"}
+_WISH = {
+    "plan",
+    "want",
+    "seek",
+    "consider",
+    "hope",
+    "intend",
+    "aim",
+    "try",
+    "apply",
+    "expect",
+    "wish",
+    "prepare",
+    "decide",
+    "ask",
+    "invite",
+    "urge",
+}
 """Verbs before "to join" that make the membership a wish, not a fact."""
 
 
@@ -36,8 +52,12 @@ def member_of(s: Sentence) -> Iterator[Reading]:
         if t.lemma_ == "belong" and t.pos_ == "VERB":
             yield from _belongs(s, t)
         elif w in lex["triggers"] or t.lemma_ in ("member", "join", "membership"):
-            subj = s.left(t.i, ("Country", "Organization"), limit=10,
-                          stop={".", ";", "while", "whereas", "but"})
+            subj = s.left(
+                t.i,
+                ("Country", "Organization"),
+                limit=10,
+                stop={".", ";", "while", "whereas", "but"},
+            )
             # "the Russia-led alliance": leadership, not membership
             subj = [m for m in subj if not modifier(doc, m)]
             obj = s.right(t.i + 1, ORGS, limit=8, stop={";", "("})
@@ -45,7 +65,8 @@ def member_of(s: Sentence) -> Iterator[Reading]:
                 # "their status as Security Council members": the organisation is the object
                 obj = subj[-1:]
                 subj = [m for m in subject_mentions(s, t, STATE)] or (
-                    s.pair if any(x.lower_ in THEY for x in doc[s.span.start:t.i]) else [])
+                    s.pair if any(x.lower_ in THEY for x in doc[s.span.start : t.i]) else []
+                )
             if not subj:
                 # "the SCO member states Kazakhstan and Kyrgyzstan": organisation before
                 before = s.left(t.i, ORGS, limit=2)
@@ -59,16 +80,21 @@ def member_of(s: Sentence) -> Iterator[Reading]:
                     continue  # "plans to join", "applied to join": not a member yet
                 if not obj and t.dep_ == "relcl":
                     obj = _relative_head(s, t)  # "the OTS, which Hungary joined in 2018"
-            if not obj and w in ("members", "member") and t.i + 1 < s.span.end \
-                    and doc[t.i + 1].lower_ != "of":
+            if (
+                not obj
+                and w in ("members", "member")
+                and t.i + 1 < s.span.end
+                and doc[t.i + 1].lower_ != "of"
+            ):
                 # "The focus of the SCO is ...; India and Pakistan also became members"
                 obj = s.left(subj[0].start, ORGS, limit=30)[-1:]
             yield from pairs(subj, obj + _and_of(s, obj), "member_of", t.i)
         elif t.lemma_ in lex["leave"] and t.pos_ == "VERB":
             # "Uzbekistan left the CSTO in 2012": a membership that ended
             org = s.right(t.i + 1, ORGS, limit=4)
-            subj = subject_mentions(s, t, ("Country", "Organization")) or \
-                s.left(t.i, ("Country", "Organization"), limit=6)
+            subj = subject_mentions(s, t, ("Country", "Organization")) or s.left(
+                t.i, ("Country", "Organization"), limit=6
+            )
             year = re.search(r"\b(?:in|since)\s+(1[89]\d\d|20\d\d)\b", s.span.text)
             for r in pairs(subj, org[:1], "member_of", t.i):
                 r.end = year.group(1) if year else None
@@ -88,7 +114,7 @@ def member_of(s: Sentence) -> Iterator[Reading]:
 
 
 def _relative_head(s: Sentence, verb: Token) -> list[Ment]:
-    """"the alliance, which A and B joined": the organisation the relative clause hangs on."""
+    """ "the alliance, which A and B joined": the organisation the relative clause hangs on."""
     head = s.at(verb.head.i)
     if head is not None and head.type in ORGS:
         return [head]
@@ -98,12 +124,12 @@ def _relative_head(s: Sentence, verb: Token) -> list[Ment]:
 
 
 def _and_of(s: Sentence, obj: list[Ment]) -> list[Ment]:
-    """"a member of NATO and of the OTS": the organisations of a second coordinated 'of'."""
+    """ "a member of NATO and of the OTS": the organisations of a second coordinated 'of'."""
     if not obj:
         return []
     k = obj[-1].end
     doc = s.doc
-    if k + 1 < s.span.end and doc[k].lower_ == "," :
+    if k + 1 < s.span.end and doc[k].lower_ == ",":
         k += 1
     if k + 2 < s.span.end and doc[k].lower_ == "and" and doc[k + 1].lower_ == "of":
         return s.right(k + 2, ORGS, limit=3)
@@ -111,7 +137,7 @@ def _and_of(s: Sentence, obj: list[Ment]) -> list[Ment]:
 
 
 def _belongs(s: Sentence, t: Token) -> Iterator[Reading]:
-    """"A belongs to the OTS"; "the OTS, which A, B and C also belong to"."""
+    """ "A belongs to the OTS"; "the OTS, which A, B and C also belong to"."""
     if t.dep_ == "relcl" and any(c.lower_ == "which" for c in t.subtree):
         org = _relative_head(s, t)
         members = s.left(t.i, ("Country", "Organization"), limit=10, stop={";", "("})
@@ -124,7 +150,7 @@ def _belongs(s: Sentence, t: Token) -> Iterator[Reading]:
 
 
 def listed_members(s: Sentence) -> Iterator[Reading]:
-    """"the XYZ bloc (Armenia, Georgia, Moldova and Ukraine)": a member list in brackets."""
+    """ "the XYZ bloc (Armenia, Georgia, Moldova and Ukraine)": a member list in brackets."""
     doc = s.doc
     for m in s.ments:
         if m.type != "Organization":
@@ -155,7 +181,7 @@ def party_to(s: Sentence) -> Iterator[Reading]:
             yield from pairs(parties, deal, "party_to", t.i)
         elif w in lex["verbs"]:
             parties = s.left(t.i, actors, limit=8, stop={";", "."})
-            if not parties and any(x.lower_ in THEY for x in doc[max(s.span.start, t.i - 4):t.i]):
+            if not parties and any(x.lower_ in THEY for x in doc[max(s.span.start, t.i - 4) : t.i]):
                 parties = s.pair  # "In 2001, they signed a treaty"
             if t.tag_ == "VBN" or w in ("signing",):
                 by = []
@@ -180,7 +206,7 @@ _BOUND = {"required", "obliged", "obligated", "bound", "committed", "must", "ent
 
 
 def _bound_under(s: Sentence, deals: list[Ment]) -> Iterator[Reading]:
-    """"Under the X Treaty, A is required to deliver ...": A is a party to the treaty."""
+    """ "Under the X Treaty, A is required to deliver ...": A is a party to the treaty."""
     doc = s.doc
     for d in deals:
         k = d.start - 1
@@ -190,8 +216,11 @@ def _bound_under(s: Sentence, deals: list[Ment]) -> Iterator[Reading]:
             continue
         for t in s.span:
             if t.lower_ in _BOUND and t.i > d.end:
-                who = [m for m in subject_mentions(s, t, ("Country", "Organization"))
-                       if m.start > d.end]
+                who = [
+                    m
+                    for m in subject_mentions(s, t, ("Country", "Organization"))
+                    if m.start > d.end
+                ]
                 yield from pairs(who, [d], "party_to", t.i)
                 break
 
@@ -220,11 +249,16 @@ def part_of(s: Sentence) -> Iterator[Reading]:
                 yield Reading(unit, "part_of", m, m.end)
     # "Of the BRI's six corridors, three ..., including CPEC"
     for t in s.span:
-        if t.lower_ == "including" or (t.lower_ == "such" and t.i + 1 < s.span.end
-                                       and doc[t.i + 1].lower_ == "as"):
+        if t.lower_ == "including" or (
+            t.lower_ == "such" and t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "as"
+        ):
             parts = s.right(t.i + 1, ("Initiative",), limit=6)
             for m in s.ments:
-                if m.type == "Initiative" and m.start < t.i and m.end < s.span.end \
-                        and doc[m.end].lower_ in POSS and any(
-                            doc[k].lower_ in nouns for k in range(m.end + 1, min(m.end + 4, t.i))):
+                if (
+                    m.type == "Initiative"
+                    and m.start < t.i
+                    and m.end < s.span.end
+                    and doc[m.end].lower_ in POSS
+                    and any(doc[k].lower_ in nouns for k in range(m.end + 1, min(m.end + 4, t.i)))
+                ):
                     yield from pairs(parts, [m], "part_of", t.i)

@@ -4,6 +4,7 @@ A title is a run of title words, capitalised words and mentions right before or 
 person's name. The employer is a country, organisation or armed group inside that run that
 is not the portfolio ("special envoy *for Afghanistan*" works for Russia, not Afghanistan).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -24,11 +25,34 @@ from crossroads.extraction.patterns.sentence import (
 EMPLOYERS = ("Country", "Organization", "ArmedGroup")
 _PORTFOLIO = {"for", "on", "to", "over"}
 _JOIN = {"of", "for", "on", "'s", "-", "’s", "the", "to", "and", "over"}
-_COPULA = {"is", "was", "became", "becomes", "has", "had", "been", "served", "serves", "as",
-           "now", "also", "then", "currently", "later", "who", "still", "once", "formerly",
-           "be", "being", "appointed", "named", "elected"}
+_COPULA = {
+    "is",
+    "was",
+    "became",
+    "becomes",
+    "has",
+    "had",
+    "been",
+    "served",
+    "serves",
+    "as",
+    "now",
+    "also",
+    "then",
+    "currently",
+    "later",
+    "who",
+    "still",
+    "once",
+    "formerly",
+    "be",
+    "being",
+    "appointed",
+    "named",
+    "elected",
+}
 _LINKED = {"linked", "backed", "led", "affiliated", "based", "allied", "aligned", "sponsored"}
-_STOP = {",", ";", "(", ")", ":", ".", "—", "–", "\"", "“", "”"}
+_STOP = {",", ";", "(", ")", ":", ".", "—", "–", '"', "“", "”"}
 
 
 def _lex() -> dict[str, Any]:
@@ -38,8 +62,14 @@ def _lex() -> dict[str, Any]:
 
 def _title_ok(tok: Token, s: Sentence, heads: set[str], mods: set[str]) -> bool:
     w = tok.lower_
-    return (w in heads or w in mods or w in _JOIN or s.at(tok.i) is not None
-            or (tok.is_title and tok.pos_ in ("PROPN", "NOUN", "ADJ")) or tok.text == "Then")
+    return (
+        w in heads
+        or w in mods
+        or w in _JOIN
+        or s.at(tok.i) is not None
+        or (tok.is_title and tok.pos_ in ("PROPN", "NOUN", "ADJ"))
+        or tok.text == "Then"
+    )
 
 
 def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
@@ -61,8 +91,11 @@ def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
         if tok.lower_ == "the" and i - 1 >= s.span.start and s.doc[i - 1].lower_ in ("of", "for"):
             i -= 1  # "head of the Political Scientists Association X"
             continue
-        if tok.text in _STOP or tok.lower_ in ("the", "a", "an") or \
-                not _title_ok(tok, s, heads, mods):
+        if (
+            tok.text in _STOP
+            or tok.lower_ in ("the", "a", "an")
+            or not _title_ok(tok, s, heads, mods)
+        ):
             break
         i -= 1
     start = i + 1
@@ -75,7 +108,15 @@ def _zone_right(s: Sentence, begin: int, limit: int = 22) -> tuple[int, int]:
     lex = _lex()
     heads, mods = set(lex["heads"]) | set(lex["apposition_only"]), set(lex["modifiers"])
     i = begin
-    while i < s.span.end and s.doc[i].lower_ in ("the", "a", "an", "its", "their", "then", "former"):
+    while i < s.span.end and s.doc[i].lower_ in (
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "then",
+        "former",
+    ):
         i += 1
     j = i
     while j < s.span.end and j - begin < limit:
@@ -87,9 +128,12 @@ def _zone_right(s: Sentence, begin: int, limit: int = 22) -> tuple[int, int]:
         if tok.is_space:
             j += 1
             continue
-        if tok.text in _STOP or not (_title_ok(tok, s, heads, mods) or tok.lower_ in ("the", "a")
-                                     or tok.pos_ == "ADJ" or tok.lower_ in ("most", "linked",
-                                                                          "backed", "based")):
+        if tok.text in _STOP or not (
+            _title_ok(tok, s, heads, mods)
+            or tok.lower_ in ("the", "a")
+            or tok.pos_ == "ADJ"
+            or tok.lower_ in ("most", "linked", "backed", "based")
+        ):
             break
         j += 1
     while j > i and (s.doc[j - 1].lower_ in _JOIN | {"the", "a"} or s.doc[j - 1].is_space):
@@ -97,8 +141,9 @@ def _zone_right(s: Sentence, begin: int, limit: int = 22) -> tuple[int, int]:
     return i, j
 
 
-def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
-           ) -> tuple[list[Ment], str] | None:
+def _parse(
+    s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
+) -> tuple[list[Ment], str] | None:
     """Employers and role text of a title run, or None when it holds no title word."""
     lex = _lex()
     heads = set(lex["heads"]) | (set(lex["apposition_only"]) if apposition else set())
@@ -113,8 +158,13 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
     while k < hi:
         m = s.at(k)
         if m is not None and m is not person:
-            modifier = m.end + 1 < hi and doc[m.end].text == "-" and (
-                doc[m.end + 1].tag_ in ("VBN", "VBD", "JJ") or doc[m.end + 1].lower_ in _LINKED)
+            modifier = (
+                m.end + 1 < hi
+                and doc[m.end].text == "-"
+                and (
+                    doc[m.end + 1].tag_ in ("VBN", "VBD", "JJ") or doc[m.end + 1].lower_ in _LINKED
+                )
+            )
             # "the leader of KIB's Syrian wing": a demonym after the title is no employer
             late_demonym = m.demonym and seen_head
             if m.type in EMPLOYERS and not portfolio and not modifier and not late_demonym:
@@ -144,12 +194,21 @@ def _parse(s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
     return employers, role
 
 
-_BODY = {"group", "movement", "organisation", "organization", "alliance", "bloc", "outfit",
-         "network", "party"}
+_BODY = {
+    "group",
+    "movement",
+    "organisation",
+    "organization",
+    "alliance",
+    "bloc",
+    "outfit",
+    "network",
+    "party",
+}
 
 
 def _owner(s: Sentence, lo: int) -> list[Ment]:
-    """"al Qaeda and its leader X", "..., and its current chief, X", "the group's emir, X":
+    """ "al Qaeda and its leader X", "..., and its current chief, X", "the group's emir, X":
     the organisation or group a possessive before the title points to."""
     doc = s.doc
     k = lo - 1
@@ -157,8 +216,13 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
         k -= 1
     if k < s.span.start:
         return []
-    if doc[k].lower_ in POSS and k - 1 >= s.span.start and doc[k - 1].lower_ in _BODY \
-            and k - 2 >= s.span.start and doc[k - 2].lower_ in ("the", "this"):
+    if (
+        doc[k].lower_ in POSS
+        and k - 1 >= s.span.start
+        and doc[k - 1].lower_ in _BODY
+        and k - 2 >= s.span.start
+        and doc[k - 2].lower_ in ("the", "this")
+    ):
         got = antecedent(s, k - 2, EMPLOYERS[1:])  # "the group's emir"
         return [got] if got is not None else []
     if doc[k].lower_ not in ("its", "their"):
@@ -167,8 +231,13 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
     if near:
         return near[-1:]
     # "The TTP pledged allegiance to the Taliban's leader ..., and its chief": the subject
-    subj = [m for m in s.ments if m.end <= k and m.type in EMPLOYERS[1:] and (
-        main_subject(doc, m) or m.start - s.span.start <= 1)]  # "The X ...": what it is about
+    subj = [
+        m
+        for m in s.ments
+        if m.end <= k
+        and m.type in EMPLOYERS[1:]
+        and (main_subject(doc, m) or m.start - s.span.start <= 1)
+    ]  # "The X ...": what it is about
     if subj:
         return subj[-1:]
     near = s.left(k, EMPLOYERS[1:], limit=8)[-1:]
@@ -178,22 +247,41 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
     return [got] if got is not None else []
 
 
-_VERB_ROLE = {"chaired": "chair", "chairs": "chair", "headed": "head", "heads": "head",
-              "led": "leader", "leads": "leader", "commanded": "commander",
-              "commands": "commander", "founded": "founder", "co-founded": "co-founder"}
+_VERB_ROLE = {
+    "chaired": "chair",
+    "chairs": "chair",
+    "headed": "head",
+    "heads": "head",
+    "led": "leader",
+    "leads": "leader",
+    "commanded": "commander",
+    "commands": "commander",
+    "founded": "founder",
+    "co-founded": "co-founder",
+}
 """A person who chairs, heads or leads a body holds a post in it ("X, who chaired the CSTO")."""
 
 
 def _verb_posts(s: Sentence, p: Ment) -> Iterator[Reading]:
-    """"X, who chaired the CSTO at the time, ...", "X heads the Ferghana Brigade"."""
+    """ "X, who chaired the CSTO at the time, ...", "X heads the Ferghana Brigade"."""
     doc = s.doc
     k = p.end
     if k < s.span.end and doc[k].text == ",":
         k += 1
         if k < s.span.end and doc[k].lower_ == "who":
             k += 1
-    while k < s.span.end and doc[k].lower_ in ("then", "currently", "now", "also", "once",
-                                               "still", "formerly", "has", "had", "later"):
+    while k < s.span.end and doc[k].lower_ in (
+        "then",
+        "currently",
+        "now",
+        "also",
+        "once",
+        "still",
+        "formerly",
+        "has",
+        "had",
+        "later",
+    ):
         k += 1
     if k >= s.span.end or doc[k].lower_ not in _VERB_ROLE or doc[k].pos_ != "VERB":
         return
@@ -227,8 +315,11 @@ def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
     # several: the one the sentence is about (its subject), when the person acts in it too
     if doc[person.end - 1].dep_ not in ("nsubj", "nsubjpass", "conj", "appos"):
         return []
-    subjects = {m.id: m for m in s.ments if m.type == "Country" and not m.demonym
-                and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
+    subjects = {
+        m.id: m
+        for m in s.ments
+        if m.type == "Country" and not m.demonym and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+    }
     return list(subjects.values()) if len(subjects) == 1 else []
 
 

@@ -1,6 +1,7 @@
 """A relation found by a rule before evidence, dates and negation are attached, and the
 small helpers every predicate rule shares.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ Qualifiers = dict[str, str | int]
 @dataclass
 class Reading:
     """A relation found by a rule, before evidence and dates are attached."""
+
     subject: Ment
     predicate: str
     object: Ment | None
@@ -46,8 +48,9 @@ def words_of(s: Sentence) -> list[str]:
     return [t.lower_ for t in s.span]
 
 
-def pairs(subjects: list[Ment], objects: list[Ment], predicate: str, at: int,
-          **quals: str | int) -> Iterator[Reading]:
+def pairs(
+    subjects: list[Ment], objects: list[Ment], predicate: str, at: int, **quals: str | int
+) -> Iterator[Reading]:
     """One reading per subject and object of two coordinated groups."""
     for a in subjects:
         for b in objects:

@@ -4,6 +4,7 @@ A sentence's mentions are its ``doc.ents`` plus the demonyms ("Russian envoy") o
 ``doc.spans["demonyms"]``, which count as mentions of the country. Coordinated mentions
 ("Tajikistan and Uzbekistan") form one group, so a rule that finds one finds all.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,24 @@ from crossroads.extraction import extensions  # noqa: F401  (registers doc._ att
 from crossroads.model import TYPE_PREFIX, Evidence
 
 # words allowed between two coordinated mentions
-_COORD = {",", "and", "or", "as", "well", "both", "the", "also", "&", "plus", "nor", "either",
-          "neither", "its", "their", "including"}
+_COORD = {
+    ",",
+    "and",
+    "or",
+    "as",
+    "well",
+    "both",
+    "the",
+    "also",
+    "&",
+    "plus",
+    "nor",
+    "either",
+    "neither",
+    "its",
+    "their",
+    "including",
+}
 _TYPES = {f"e:{v}": k for k, v in TYPE_PREFIX.items()}
 _NEG = {"not", "n't", "never", "no", "neither", "nor", "none"}
 
@@ -26,6 +43,7 @@ _NEG = {"not", "n't", "never", "no", "neither", "nor", "none"}
 @dataclass(frozen=True)
 class Ment:
     """One mention inside a sentence: token offsets into the doc, entity id and type."""
+
     id: str
     type: str
     start: int
@@ -37,6 +55,7 @@ class Ment:
 @dataclass
 class Sentence:
     """A sentence with its mentions sorted by position and their coordination groups."""
+
     span: Span
     ments: list[Ment]
     groups: list[list[Ment]] = field(default_factory=list)
@@ -65,27 +84,29 @@ class Sentence:
                 return g
         return [m]
 
-    def left(self, i: int, types: tuple[str, ...], limit: int = 12,
-             stop: set[str] | None = None) -> list[Ment]:
+    def left(
+        self, i: int, types: tuple[str, ...], limit: int = 12, stop: set[str] | None = None
+    ) -> list[Ment]:
         """The nearest coordinated group of allowed types ending before token i."""
         lo = max(self.span.start, i - limit)
         for m in sorted(self.ments, key=lambda m: -m.end):
             if m.end > i or m.end < lo:
                 continue
-            if stop and any(t.lower_ in stop for t in self.doc[m.end:i]):
+            if stop and any(t.lower_ in stop for t in self.doc[m.end : i]):
                 return []
             if m.type in types:
                 return [g for g in self.group_of(m) if g.type in types]
         return []
 
-    def right(self, i: int, types: tuple[str, ...], limit: int = 12,
-              stop: set[str] | None = None) -> list[Ment]:
+    def right(
+        self, i: int, types: tuple[str, ...], limit: int = 12, stop: set[str] | None = None
+    ) -> list[Ment]:
         """The nearest coordinated group of allowed types starting at or after token i."""
         hi = min(self.span.end, i + limit)
         for m in self.ments:
             if m.start < i or m.start > hi:
                 continue
-            if stop and any(t.lower_ in stop for t in self.doc[i:m.start]):
+            if stop and any(t.lower_ in stop for t in self.doc[i : m.start]):
                 return []
             if m.type in types:
                 return [g for g in self.group_of(m) if g.type in types]
@@ -115,9 +136,10 @@ def remember(last: dict[str, Ment], s: Sentence) -> dict[str, Ment]:
     return out
 
 
-def last_two_states(before: list[Ment], s: Sentence | None = None, i: int | None = None
-                    ) -> list[Ment]:
-    """"the two countries", "both sides" when no pair was coordinated: the last two distinct
+def last_two_states(
+    before: list[Ment], s: Sentence | None = None, i: int | None = None
+) -> list[Ment]:
+    """ "the two countries", "both sides" when no pair was coordinated: the last two distinct
     states named (``before`` in text order, then this sentence's mentions ahead of token i)."""
     seq = list(before)
     if s is not None and i is not None:
@@ -135,8 +157,11 @@ def antecedent(s: Sentence, i: int, types: tuple[str, ...]) -> Ment | None:
     """What "the group", "its", "the alliance" before token i points back to: the main
     subject of those types earlier in the sentence or the sentences before (what the text
     is about), else the last such mention named."""
-    here = [m for m in s.ments if m.end <= i and m.type in types and not m.demonym
-            and not modifier(s.doc, m)]
+    here = [
+        m
+        for m in s.ments
+        if m.end <= i and m.type in types and not m.demonym and not modifier(s.doc, m)
+    ]
     subj = [m for m in here if main_subject(s.doc, m)]
     if subj:
         return subj[-1]
@@ -173,7 +198,9 @@ def subject_mentions(s: Sentence, tok: Token, types: tuple[str, ...]) -> list[Me
     def ok(m: Ment) -> bool:
         if m.type not in types or any(c.left_edge.i <= m.start <= c.right_edge.i for c in skip):
             return False
-        return not (m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].tag_ == "VBN")
+        return not (
+            m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].tag_ == "VBN"
+        )
 
     head = s.at(subj.i)
     if head is not None and ok(head):
@@ -204,15 +231,25 @@ def clause_span(s: Sentence, i: int) -> Span:
     doc = s.doc
     # ", which ..." after the trigger is a clause of its own ("A joined the CSTO, which
     # was founded in 1992": 1992 dates the founding, not A's joining)
-    end = next((k for k in range(i + 1, s.span.end) if doc[k].lower_ in CLAUSE_BREAKS or (
-        doc[k].lower_ == "which" and doc[k - 1].text == ",")), s.span.end)
-    return s.doc[clause_start(s, i):end]
+    end = next(
+        (
+            k
+            for k in range(i + 1, s.span.end)
+            if doc[k].lower_ in CLAUSE_BREAKS
+            or (doc[k].lower_ == "which" and doc[k - 1].text == ",")
+        ),
+        s.span.end,
+    )
+    return s.doc[clause_start(s, i) : end]
 
 
 def modifier(doc: Doc, m: Ment) -> bool:
-    """"Russia-led", "Iran-backed": a name glued to a participle modifies the next noun."""
-    return m.end + 1 < len(doc) and doc[m.end].text in ("-", "–") and (
-        doc[m.end + 1].tag_ == "VBN" or doc[m.end + 1].lower_.endswith("ed"))
+    """ "Russia-led", "Iran-backed": a name glued to a participle modifies the next noun."""
+    return (
+        m.end + 1 < len(doc)
+        and doc[m.end].text in ("-", "–")
+        and (doc[m.end + 1].tag_ == "VBN" or doc[m.end + 1].lower_.endswith("ed"))
+    )
 
 
 def mentions(span: Span) -> list[Ment]:
@@ -243,10 +280,14 @@ def _mention_index(doc: Doc) -> tuple[tuple[list[int], list[Span]], tuple[list[i
     cached = doc.user_data.get(_INDEX)
     if cached is None:
         ents = sorted((e for e in doc.ents if e.kb_id_), key=lambda e: (e.start, e.end))
-        dems = sorted((d for d in doc.spans["demonyms"] if d.kb_id_) if "demonyms" in doc.spans
-                      else (), key=lambda d: (d.start, d.end))
-        cached = doc.user_data[_INDEX] = ([e.start for e in ents], ents), \
-            ([d.start for d in dems], dems)
+        dems = sorted(
+            (d for d in doc.spans["demonyms"] if d.kb_id_) if "demonyms" in doc.spans else (),
+            key=lambda d: (d.start, d.end),
+        )
+        cached = doc.user_data[_INDEX] = (
+            ([e.start for e in ents], ents),
+            ([d.start for d in dems], dems),
+        )
     return cached
 
 
@@ -271,11 +312,15 @@ def coordination(doc: Doc, ments: list[Ment]) -> list[list[Ment]]:
         if runs:
             group, has_and = runs[-1]
             prev = group[-1]
-            between = [t for t in doc[prev.end:m.start] if not t.is_space]
+            between = [t for t in doc[prev.end : m.start] if not t.is_space]
             words = {t.lower_ for t in between}
-            if prev.end <= m.start and 0 < len(between) <= 4 and words <= _COORD \
-                    and words & {",", "and", "or", "&", "nor", "plus"} \
-                    and prev.demonym == m.demonym:
+            if (
+                prev.end <= m.start
+                and 0 < len(between) <= 4
+                and words <= _COORD
+                and words & {",", "and", "or", "&", "nor", "plus"}
+                and prev.demonym == m.demonym
+            ):
                 group.append(m)
                 runs[-1] = (group, has_and or bool(words & {"and", "or", "&", "nor", "plus"}))
                 continue
@@ -313,29 +358,50 @@ def negated(tok: Token) -> bool:
     """True when the token, its head or its head's head carries a negation ("is not", "no"),
     or "no longer" / "refuses to" govern it."""
     doc = tok.doc
-    if any(doc[k].lower_ == "no" and doc[k + 1].lower_ == "longer"
-           for k in range(max(tok.sent.start, tok.i - 5), tok.i - 1)):
+    if any(
+        doc[k].lower_ == "no" and doc[k + 1].lower_ == "longer"
+        for k in range(max(tok.sent.start, tok.i - 5), tok.i - 1)
+    ):
         return True
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline", "reject"):
         return True
     for t in (tok, tok.head, tok.head.head):
-        if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("det", "advmod", "neg"))
-               for c in t.children):
+        if any(
+            c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("det", "advmod", "neg"))
+            for c in t.children
+        ):
             return True
-        if t.dep_ not in ("xcomp", "ccomp", "acomp", "attr", "prep", "pobj", "dobj", "amod",
-                          "compound", "acl", "pcomp", "advcl", "auxpass", "aux"):
+        if t.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "acomp",
+            "attr",
+            "prep",
+            "pobj",
+            "dobj",
+            "amod",
+            "compound",
+            "acl",
+            "pcomp",
+            "advcl",
+            "auxpass",
+            "aux",
+        ):
             break
     return False
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_RE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
-                      rf"{_MONTH}\s+\d{{4}}|(?:in|since|by|during|of|until)\s+(?:1[89]\d\d|20\d\d))\b")
+_DATE_RE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+    rf"{_MONTH}\s+\d{{4}}|(?:in|since|by|during|of|until)\s+(?:1[89]\d\d|20\d\d))\b"
+)
 
 
 @dataclass(frozen=True)
 class DateRef:
     """A date the sentence states: token offsets and its ISO value."""
+
     start: int
     end: int
     iso: str
@@ -344,31 +410,42 @@ class DateRef:
 def dates_in(span: Span) -> list[DateRef]:
     """Date expressions inside a span: doc.spans['dates'], else explicit dates in the text."""
     doc = span.doc
-    out = [DateRef(d.start, d.end, d._.iso) for d in doc.spans.get("dates", [])
-           if d.start >= span.start and d.end <= span.end and d._.iso] \
-        if "dates" in doc.spans else []
+    out = (
+        [
+            DateRef(d.start, d.end, d._.iso)
+            for d in doc.spans.get("dates", [])
+            if d.start >= span.start and d.end <= span.end and d._.iso
+        ]
+        if "dates" in doc.spans
+        else []
+    )
     if out:
         return out
     from crossroads.extraction.dates import resolve
+
     for m in _DATE_RE.finditer(span.text):
         text = re.sub(r"^(?:in|since|by|during|of|until)\s+", "", m.group(0))
         iso = resolve(text, doc._.published)
         lead = len(m.group(0)) - len(text)
-        sub = doc.char_span(span.start_char + m.start() + lead, span.start_char + m.end(),
-                            alignment_mode="expand")
+        sub = doc.char_span(
+            span.start_char + m.start() + lead, span.start_char + m.end(), alignment_mode="expand"
+        )
         if iso and sub is not None:
             out.append(DateRef(sub.start, sub.end, iso))
     return out
 
 
-_RANGE = re.compile(r"\b(?:(?:from|between)\s+(\d{4})\s*(?:to|and|until|till|-|–)\s*(\d{4})|"
-                    r"\((\d{4})\s*[-–]\s*(\d{2}|\d{4})\))")
+_RANGE = re.compile(
+    r"\b(?:(?:from|between)\s+(\d{4})\s*(?:to|and|until|till|-|–)\s*(\d{4})|"
+    r"\((\d{4})\s*[-–]\s*(\d{2}|\d{4})\))"
+)
 _SINCE = re.compile(r"\b(?:since|from|in|starting in|as of)\s+(?:early\s+|late\s+|mid-?)?(\d{4})\b")
 _UNTIL = re.compile(r"\b(?:until|till|to|ended in|left in)\s+(\d{4})\b")
 
 
-def start_end(span: Span, lo: int | None = None, since_only: bool = False
-              ) -> tuple[str | None, str | None]:
+def start_end(
+    span: Span, lo: int | None = None, since_only: bool = False
+) -> tuple[str | None, str | None]:
     """'since 2002' -> ('2002', None); 'from 2002 to 2013' -> ('2002', '2013'); 'in 2014'.
 
     ``since_only``: only "since"/"from" dates (a post held "since 2019", not a visit's date).
@@ -381,7 +458,8 @@ def start_end(span: Span, lo: int | None = None, since_only: bool = False
         if prev in {"to", "until", "till", "through", "–", "-"} and start:
             end = end or d.iso
         elif prev in {"since", "from", "starting"} or (
-                not since_only and prev in {"in", "after", "early", "late", "mid", "mid-"}):
+            not since_only and prev in {"in", "after", "early", "late", "mid", "mid-"}
+        ):
             start = start or d.iso
     text = span.text
     if m := _RANGE.search(text):
@@ -412,6 +490,7 @@ def _attribution(s: Sentence) -> str | None:
     global _SAY
     if _SAY is None:
         from crossroads.extraction.patterns import lexicon
+
         _SAY = set(lexicon("relations")["attribution"]["say"])
     doc = s.doc
     for t in s.span:

@@ -1,4 +1,5 @@
 """GET /api/entities and /api/entities/{id} (the entity's profile)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -17,32 +18,48 @@ from crossroads.web.errors import ERROR_RESPONSES, not_found
 router = APIRouter(prefix="/api", tags=["entities"], responses=ERROR_RESPONSES)
 
 
-def entities_data(request: Request, type: str | None, doc: str | None, q: str | None,
-                  limit: int, offset: int) -> dict[str, Any]:
+def entities_data(
+    request: Request, type: str | None, doc: str | None, q: str | None, limit: int, offset: int
+) -> dict[str, Any]:
     type = choice("type", type, ENTITY_TYPES)
     with store_for(request) as store:
         rows: list[tuple[Entity, int | None]]
         if q:
-            rows = [(e, None) for e in store.find_entities(q, limit=500)
-                    if not type or e.type == type]
+            rows = [
+                (e, None) for e in store.find_entities(q, limit=500) if not type or e.type == type
+            ]
         else:
             rows = list(store.entities(type=type, doc=doc))
-        items = [entity_summary(e, n) for e, n in rows[offset:offset + limit]]
-        return {"total": len(rows), "limit": limit, "offset": offset, "type": type,
-                "q": q, "items": items}
+        items = [entity_summary(e, n) for e, n in rows[offset : offset + limit]]
+        return {
+            "total": len(rows),
+            "limit": limit,
+            "offset": offset,
+            "type": type,
+            "q": q,
+            "items": items,
+        }
 
 
 @router.get("/entities", summary="Entities, most mentioned first")
-def entities(request: Request,
-             type: str | None = Query(None, description="One of " + ", ".join(ENTITY_TYPES)),
-             doc: str | None = Query(None, description="Only entities mentioned in this document."),
-             q: str | None = Query(None, description="Name or alias to match."),
-             limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+def entities(
+    request: Request,
+    type: str | None = Query(None, description="One of " + ", ".join(ENTITY_TYPES)),
+    doc: str | None = Query(None, description="Only entities mentioned in this document."),
+    q: str | None = Query(None, description="Name or alias to match."),
+    limit: int = Limit,
+    offset: int = Offset,
+) -> dict[str, Any]:
     return entities_data(request, type, doc, q, limit, offset)
 
 
-def profile_data(request: Request, entity_id: str, mode: str | None = None,
-                 limit: int = PROFILE_LIMIT, offset: int = 0) -> dict[str, Any]:
+def profile_data(
+    request: Request,
+    entity_id: str,
+    mode: str | None = None,
+    limit: int = PROFILE_LIMIT,
+    offset: int = 0,
+) -> dict[str, Any]:
     mode = choice("mode", mode, MODES)
     with store_for(request) as store:
         pack = pack_for(request)
@@ -54,14 +71,23 @@ def profile_data(request: Request, entity_id: str, mode: str | None = None,
 
 
 @router.get("/entities/{entity_id:path}", summary="An entity's profile")
-def entity(request: Request, entity_id: str,
-           mode: str | None = Query(None, description="Facts from the reporting (`reported`, "
-                                                      "the default when there are any), the "
-                                                      "pack (`pack`) or `both`."),
-           limit: int = Query(PROFILE_LIMIT, ge=1, le=PROFILE_MAX,
-                              description="Most facts, events, quotes and documents of each "
-                                          f"(1-{PROFILE_MAX})."),
-           offset: int = Offset) -> dict[str, Any]:
+def entity(
+    request: Request,
+    entity_id: str,
+    mode: str | None = Query(
+        None,
+        description="Facts from the reporting (`reported`, "
+        "the default when there are any), the "
+        "pack (`pack`) or `both`.",
+    ),
+    limit: int = Query(
+        PROFILE_LIMIT,
+        ge=1,
+        le=PROFILE_MAX,
+        description=f"Most facts, events, quotes and documents of each (1-{PROFILE_MAX}).",
+    ),
+    offset: int = Offset,
+) -> dict[str, Any]:
     """Type, aliases, pack data, facts grouped by predicate (each with its evidence sentences,
     source count and credibility), quotes by and about, events, documents, conflicts.
     ``entity_id`` may also be a name ("Tajikistan"). Paged: ``totals`` counts each list,

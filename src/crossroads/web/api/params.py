@@ -1,4 +1,5 @@
 """Query parameters shared by the API routers and the pages' JSON twins."""
+
 from __future__ import annotations
 
 from fastapi import Query, Request

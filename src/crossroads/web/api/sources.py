@@ -1,5 +1,6 @@
 """GET/PUT /api/sources: the A-F grades of authors and publishers; /api/sources.toml: them
 as a CROSSROADS_SOURCES file. Setting a grade needs a server started with --write."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -18,6 +19,7 @@ router = APIRouter(prefix="/api", tags=["sources"], responses=ERROR_RESPONSES)
 
 class GradeBody(BaseModel):
     """One source's grade; ``grade`` null removes the grade set in the store."""
+
     kind: str = Field(..., examples=["publisher"], description="'author' or 'publisher'")
     name: str = Field(..., min_length=1, max_length=300, examples=["example-news.org"])
     grade: str | None = Field(None, examples=["B"], description="A-F, or null")
@@ -33,6 +35,7 @@ def list_sources(request: Request) -> dict[str, Any]:
 
 def set_grade(request: Request, kind: str, name: str, grade: str | None) -> dict[str, Any]:
     from crossroads.web.api.ingest import require_write
+
     require_write(request, "grading sources")
     choice("kind", kind, ("author", "publisher"))
     grade = (grade or "").strip().upper() or None
@@ -54,10 +57,14 @@ def put_source(request: Request, body: GradeBody) -> dict[str, Any]:
     return set_grade(request, body.kind, body.name, body.grade)
 
 
-@router.get("/sources.toml", summary="The grades as a CROSSROADS_SOURCES file",
-            response_class=Response)
+@router.get(
+    "/sources.toml", summary="The grades as a CROSSROADS_SOURCES file", response_class=Response
+)
 def sources_toml(request: Request) -> Response:
     with store_for(request) as store:
         text = sources.toml(store)
-    return Response(text, media_type="application/toml",
-                    headers={"Content-Disposition": 'attachment; filename="sources.toml"'})
+    return Response(
+        text,
+        media_type="application/toml",
+        headers={"Content-Disposition": 'attachment; filename="sources.toml"'},
+    )

@@ -2,6 +2,7 @@
 sentence names (a town before a province, a province before a country, a country before
 a region), so that most events land somewhere an analyst can see them.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -21,8 +22,13 @@ CATEGORIES = {
 CATEGORY_OF = {t: c for c, types in CATEGORIES.items() for t in types}
 
 _TYPE_RANK: dict[str | None, int] = {"Facility": 0, "Place": 1, "Country": 3}
-_PRECISION_RANK: dict[str | None, int] = {"point": 0, "city": 0, "district": 1, "province": 2,
-                                           "region": 2}
+_PRECISION_RANK: dict[str | None, int] = {
+    "point": 0,
+    "city": 0,
+    "district": 1,
+    "province": 2,
+    "region": 2,
+}
 
 
 def _specificity(lk: Lookup, entity_id: str) -> tuple[int, int]:
@@ -46,8 +52,11 @@ class Placer:
         doc = ev.evidence.doc
         if doc not in self._mentions:
             self._mentions[doc] = self.store.mentions(doc=doc)
-        named = {m.entity for m in self._mentions[doc]
-                 if ev.evidence.start <= m.start and m.end <= ev.evidence.end}
+        named = {
+            m.entity
+            for m in self._mentions[doc]
+            if ev.evidence.start <= m.start and m.end <= ev.evidence.end
+        }
         named |= set(ev.actors) | set(ev.targets)
         placed = [e for e in named if self.lk.coords(e)]
         if not placed:
@@ -55,8 +64,9 @@ class Placer:
         return min(placed, key=lambda e: (_specificity(self.lk, e), e)), "sentence"
 
 
-def placed_events(store: Store, lk: Lookup, date_from: str | None = None,
-                  date_to: str | None = None) -> dict[str, Any]:
+def placed_events(
+    store: Store, lk: Lookup, date_from: str | None = None, date_to: str | None = None
+) -> dict[str, Any]:
     """Every event with a position, and how many could not be placed."""
     placer = Placer(store, lk)
     out, unplaced = [], 0
@@ -79,12 +89,24 @@ def placed_events(store: Store, lk: Lookup, date_from: str | None = None,
         cite = lk.evidence(ev.evidence)
         ent = lk.entity(where)
         kind = (ent.type if ent else None) or ""
-        out.append({"id": f"ev{i}", "type": ev.type, "category": CATEGORY_OF.get(ev.type, "other"),
-                    "date": ev.date, "mode": ev.mode, "negated": ev.negated,
-                    "actors": [lk.ref(a) for a in ev.actors],
-                    "targets": [lk.ref(t) for t in ev.targets],
-                    "place": {**(lk.ref(where) or {}), "lat": lat, "lon": lon}, "placed_by": how,
-                    "precision": {"Facility": "place", "Place": "place",
-                                  "Country": "country"}.get(kind, "region"),
-                    "text": cite["text"], "url": cite["url"], "title": cite["title"]})
+        out.append(
+            {
+                "id": f"ev{i}",
+                "type": ev.type,
+                "category": CATEGORY_OF.get(ev.type, "other"),
+                "date": ev.date,
+                "mode": ev.mode,
+                "negated": ev.negated,
+                "actors": [lk.ref(a) for a in ev.actors],
+                "targets": [lk.ref(t) for t in ev.targets],
+                "place": {**(lk.ref(where) or {}), "lat": lat, "lon": lon},
+                "placed_by": how,
+                "precision": {"Facility": "place", "Place": "place", "Country": "country"}.get(
+                    kind, "region"
+                ),
+                "text": cite["text"],
+                "url": cite["url"],
+                "title": cite["title"],
+            }
+        )
     return {"events": out, "unplaced": unplaced}

@@ -1,4 +1,5 @@
 """Plain-dict forms of stored records, with the names and sentences a reader needs."""
+
 from __future__ import annotations
 
 import importlib
@@ -47,7 +48,7 @@ def citation(source: str | None) -> dict[str, Any]:
     src = (source or "").strip()
     m = _URL.search(src)
     url = m.group(0).rstrip(".,;)") if m else None
-    note = (src[:m.start()] + src[m.start() + len(url):]).strip() if m and url else src
+    note = (src[: m.start()] + src[m.start() + len(url) :]).strip() if m and url else src
     note = re.sub(r"^\(([^()]*)\)", r"\1", note.strip(" ;,")).strip(" ;,")
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else None
     return {"url": url, "note": note or None, "host": host}
@@ -90,6 +91,7 @@ class Lookup:
         """The analyses' Context over this request's documents (one cache for both layers)."""
         if self._ctx is None:
             from crossroads.analysis.context import Context as Ctx
+
             self._ctx = Ctx(self.store, self.pack, docs=self.docs)
         return self._ctx
 
@@ -100,7 +102,7 @@ class Lookup:
 
     def entity(self, entity_id: str) -> Entity | None:
         if entity_id not in self._ents and self._ctx is not None:
-            self._ents[entity_id] = self._ctx.entity(entity_id)   # read once for both layers
+            self._ents[entity_id] = self._ctx.entity(entity_id)  # read once for both layers
         if entity_id not in self._ents:
             ent = self.store.get_entity(entity_id)
             if ent is None and self.pack is not None:
@@ -136,8 +138,12 @@ class Lookup:
             if not entity_id:
                 return None
         ent = self.entity(entity_id)
-        return {"id": entity_id, "name": name or (ent.name if ent else entity_id),
-                "type": ent.type if ent else None, "url": entity_url(entity_id)}
+        return {
+            "id": entity_id,
+            "name": name or (ent.name if ent else entity_id),
+            "type": ent.type if ent else None,
+            "url": entity_url(entity_id),
+        }
 
     def evidence(self, ev: Any) -> dict[str, Any]:
         """An evidence span (or an analysis Citation) with its sentence, document title/date
@@ -146,52 +152,102 @@ class Lookup:
             ev = plain(ev)
         if ev.get("kind") == "pack" or not ev.get("doc"):
             cite = citation(ev.get("source"))
-            return {"kind": "pack", "doc": None, "start": None, "end": None,
-                    "text": unsnake(ev.get("text")), "title": "knowledge pack", "published": None,
-                    "source": cite["note"] or cite["host"] or "", "reliability": None,
-                    "url": cite["url"], "host": cite["host"], "note": cite["note"]}
+            return {
+                "kind": "pack",
+                "doc": None,
+                "start": None,
+                "end": None,
+                "text": unsnake(ev.get("text")),
+                "title": "knowledge pack",
+                "published": None,
+                "source": cite["note"] or cite["host"] or "",
+                "reliability": None,
+                "url": cite["url"],
+                "host": cite["host"],
+                "note": cite["note"],
+            }
         doc = self.doc(ev["doc"])
         start, end = int(ev["start"]), int(ev["end"])
-        return {"kind": "text", "doc": ev["doc"], "start": start, "end": end,
-                "text": ev.get("text") or (self.docs.span(ev["doc"], start, end) if doc else ""),
-                "title": ev.get("title") or (doc.title if doc else None),
-                "published": ev.get("published") or (doc.published if doc else None),
-                "source": ev.get("source") or (doc.source if doc else None),
-                "reliability": ev.get("reliability"),
-                "url": document_url(ev["doc"], start, end)}
+        return {
+            "kind": "text",
+            "doc": ev["doc"],
+            "start": start,
+            "end": end,
+            "text": ev.get("text") or (self.docs.span(ev["doc"], start, end) if doc else ""),
+            "title": ev.get("title") or (doc.title if doc else None),
+            "published": ev.get("published") or (doc.published if doc else None),
+            "source": ev.get("source") or (doc.source if doc else None),
+            "reliability": ev.get("reliability"),
+            "url": document_url(ev["doc"], start, end),
+        }
 
 
 def document_summary(d: Document) -> dict[str, Any]:
-    chars = len(d.text) or int((d.meta or {}).get("chars") or 0)   # a document read without text
-    return {"id": d.id, "title": d.title or d.source, "source": d.source, "author": d.author,
-            "published": d.published, "kind": d.kind, "parent": d.parent,
-            "duplicate_of": d.duplicate_of, "chars": chars, "url": document_url(d.id),
-            "corrected": list((d.meta or {}).get("corrected") or []),
-            "original": dict((d.meta or {}).get("original") or {})}
+    chars = len(d.text) or int((d.meta or {}).get("chars") or 0)  # a document read without text
+    return {
+        "id": d.id,
+        "title": d.title or d.source,
+        "source": d.source,
+        "author": d.author,
+        "published": d.published,
+        "kind": d.kind,
+        "parent": d.parent,
+        "duplicate_of": d.duplicate_of,
+        "chars": chars,
+        "url": document_url(d.id),
+        "corrected": list((d.meta or {}).get("corrected") or []),
+        "original": dict((d.meta or {}).get("original") or {}),
+    }
 
 
 def entity_summary(e: Entity, mentions: int | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
-           "url": entity_url(e.id)}
+    out: dict[str, Any] = {
+        "id": e.id,
+        "type": e.type,
+        "name": e.name,
+        "aliases": list(e.aliases),
+        "url": entity_url(e.id),
+    }
     if mentions is not None:
         out["mentions"] = mentions
     return out
 
 
 def relation_dict(r: Relation, lk: Lookup) -> dict[str, Any]:
-    return {"subject": lk.ref(r.subject), "predicate": r.predicate, "object": lk.ref(r.object),
-            "start": r.start, "end": r.end, "negated": r.negated,
-            "attributed_to": lk.ref(r.attributed_to), "qualifiers": dict(r.qualifiers or {}),
-            "origin": r.origin, "evidence": [lk.evidence(r.evidence)]}
+    return {
+        "subject": lk.ref(r.subject),
+        "predicate": r.predicate,
+        "object": lk.ref(r.object),
+        "start": r.start,
+        "end": r.end,
+        "negated": r.negated,
+        "attributed_to": lk.ref(r.attributed_to),
+        "qualifiers": dict(r.qualifiers or {}),
+        "origin": r.origin,
+        "evidence": [lk.evidence(r.evidence)],
+    }
 
 
 def event_dict(e: Event, lk: Lookup) -> dict[str, Any]:
-    return {"type": e.type, "actors": [lk.ref(a) for a in e.actors],
-            "targets": [lk.ref(t) for t in e.targets], "date": e.date,
-            "place": lk.ref(e.place), "negated": e.negated, "mode": e.mode,
-            "trigger": e.trigger, "evidence": [lk.evidence(e.evidence)]}
+    return {
+        "type": e.type,
+        "actors": [lk.ref(a) for a in e.actors],
+        "targets": [lk.ref(t) for t in e.targets],
+        "date": e.date,
+        "place": lk.ref(e.place),
+        "negated": e.negated,
+        "mode": e.mode,
+        "trigger": e.trigger,
+        "evidence": [lk.evidence(e.evidence)],
+    }
 
 
 def quote_dict(q: Quote, lk: Lookup) -> dict[str, Any]:
-    return {"speaker": lk.ref(q.speaker), "text": q.text, "cue": q.cue, "date": q.date,
-            "about": [lk.ref(a) for a in q.about], "evidence": [lk.evidence(q.evidence)]}
+    return {
+        "speaker": lk.ref(q.speaker),
+        "text": q.text,
+        "cue": q.cue,
+        "date": q.date,
+        "about": [lk.ref(a) for a in q.about],
+        "evidence": [lk.evidence(q.evidence)],
+    }

@@ -3,6 +3,7 @@
 Facets count what the unfiltered hits hold (document year, publisher, source grade, entity
 type, predicate, event type); chosen facet values narrow the groups they apply to.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,14 @@ SEARCH_CAP = 200
 FACETS = ("year", "publisher", "grade", "type", "predicate", "event")
 """Facet parameters: document year, publisher, source grade, entity type, predicate, event type."""
 
-FACET_LABELS = {"year": "Document date", "publisher": "Publisher", "grade": "Source grade",
-                "type": "Entity type", "predicate": "Predicate", "event": "Event type"}
+FACET_LABELS = {
+    "year": "Document date",
+    "publisher": "Publisher",
+    "grade": "Source grade",
+    "type": "Entity type",
+    "predicate": "Predicate",
+    "event": "Event type",
+}
 
 
 def publisher(doc: Document) -> str:
@@ -47,13 +54,17 @@ def publisher(doc: Document) -> str:
 
 def _grades(store: Store) -> Any:
     from crossroads.web.data.sources import effective
+
     return effective(store)
 
 
 def entity_name_query(q: str) -> str:
     """The words of a search as a name: no quotes, operators or trailing '*'."""
-    words = [w for w in q.replace('"', " ").split() if w not in ("OR", "NOT", "|")
-             and not w.startswith("-")]
+    words = [
+        w
+        for w in q.replace('"', " ").split()
+        if w not in ("OR", "NOT", "|") and not w.startswith("-")
+    ]
     return re.sub(r"\*+$", "", " ".join(words)).strip()
 
 
@@ -74,8 +85,16 @@ def find_entities(store: Store, pack: Any, name: str, limit: int = SEARCH_CAP) -
     return list(out.values())[:limit]
 
 
-def search(store: Store, pack: Any, lk: Lookup, q: str, limit: int, offset: int,
-           chosen: dict[str, str] | None = None, mode: str | None = None) -> dict[str, Any]:
+def search(
+    store: Store,
+    pack: Any,
+    lk: Lookup,
+    q: str,
+    limit: int,
+    offset: int,
+    chosen: dict[str, str] | None = None,
+    mode: str | None = None,
+) -> dict[str, Any]:
     """Documents, entities and facts for ``q``; ``chosen`` facet values narrow them and
     ``mode`` ('reported', 'pack', 'both'; default reported when the texts say anything)
     picks which facts show."""
@@ -83,15 +102,21 @@ def search(store: Store, pack: Any, lk: Lookup, q: str, limit: int, offset: int,
     chosen = {k: v for k, v in (chosen or {}).items() if k in FACETS and v}
     if not q:
         empty = _group([], limit, offset)
-        return {"query": q, "documents": empty, "entities": empty, "facts": empty,
-                "facets": [], "chosen": chosen, "mode": mode or "reported",
-                "mode_counts": {}}
+        return {
+            "query": q,
+            "documents": empty,
+            "entities": empty,
+            "facts": empty,
+            "facets": [],
+            "chosen": chosen,
+            "mode": mode or "reported",
+            "mode_counts": {},
+        }
     hits = store.search(q, limit=SEARCH_CAP)
     found = find_entities(store, pack, entity_name_query(q))
     if not parse_query(q).operators:  # a plain name: also the documents naming it otherwise
         named = _named(found, entity_name_query(q), pack)
-        hits += _mentioning(store, named, {h.document.id for h in hits},
-                            SEARCH_CAP - len(hits))
+        hits += _mentioning(store, named, {h.document.id for h in hits}, SEARCH_CAP - len(hits))
     docs = _doc_rows(store, hits)
     ents = [entity_summary(e) for e in found]
     facts = _facts_about(store, pack, lk, [e["id"] for e in ents[:3]])
@@ -102,26 +127,40 @@ def search(store: Store, pack: Any, lk: Lookup, q: str, limit: int, offset: int,
         ents = [e for e in ents if e["type"] == chosen["type"]]
     if chosen.get("predicate"):
         facts = [f for f in facts if f["predicate"] == chosen["predicate"]]
-    return {"query": q, "documents": _group(docs, limit, offset),
-            "entities": _group(ents, limit, offset), "facts": _group(facts, limit, offset),
-            "facets": facets, "chosen": chosen, "mode": mode, "mode_counts": mode_counts}
+    return {
+        "query": q,
+        "documents": _group(docs, limit, offset),
+        "entities": _group(ents, limit, offset),
+        "facts": _group(facts, limit, offset),
+        "facets": facets,
+        "chosen": chosen,
+        "mode": mode,
+        "mode_counts": mode_counts,
+    }
 
 
 def _doc_rows(store: Store, hits: list[SearchHit]) -> list[dict[str, Any]]:
     """Document hits with what their facets count: year, publisher, grade, the event
     types and predicates read from them."""
     grades = _grades(store)
-    read = store.knowledge_counts(h.document.id for h in hits)   # a query per 500 hits
+    read = store.knowledge_counts(h.document.id for h in hits)  # a query per 500 hits
     events_in = {d: c["events"] for d, c in read.items()}
     preds_in = {d: c["predicates"] for d, c in read.items()}
     rows = []
     for h in hits:
         d = h.document
-        rows.append({**document_summary(d), "snippet": h.snippet, "score": h.score,
-                     "year": (d.published or "")[:4] or "undated", "publisher": publisher(d),
-                     "grade": grades.of(d) if grades is not None else "F",
-                     "events": dict(events_in.get(d.id, {})),
-                     "predicates": dict(preds_in.get(d.id, {}))})
+        rows.append(
+            {
+                **document_summary(d),
+                "snippet": h.snippet,
+                "score": h.score,
+                "year": (d.published or "")[:4] or "undated",
+                "publisher": publisher(d),
+                "grade": grades.of(d) if grades is not None else "F",
+                "events": dict(events_in.get(d.id, {})),
+                "predicates": dict(preds_in.get(d.id, {})),
+            }
+        )
     return rows
 
 
@@ -136,8 +175,9 @@ def _facts_about(store: Store, pack: Any, lk: Lookup, ids: list[str]) -> list[di
             if f["id"] not in seen:
                 seen.add(f["id"])
                 facts.append(f)
-        contested |= {facts_data.fact_key(c)
-                      for c in facts_data.conflicts(store, pack, lk, entity=eid) or []}
+        contested |= {
+            facts_data.fact_key(c) for c in facts_data.conflicts(store, pack, lk, entity=eid) or []
+        }
     for f in facts:
         f["conflict"] = f["conflict"] or facts_data.fact_key(f) in contested
     facts.sort(key=lambda f: not f["conflict"])  # disagreement first: it is what to check
@@ -149,12 +189,16 @@ def _named(ents: list[Entity], name: str, pack: Any) -> list[Entity]:
     'ISKP' names the Islamic State Khorasan Province."""
     key = fold(name)
     packed = {pe.id for pe in pack.lookup(name)} if pack is not None and key else set()
-    return [e for e in ents if key and (e.id in packed
-                                        or key in {fold(n) for n in (e.name, *e.aliases)})][:3]
+    return [
+        e
+        for e in ents
+        if key and (e.id in packed or key in {fold(n) for n in (e.name, *e.aliases)})
+    ][:3]
 
 
-def _mentioning(store: Store, ents: list[Entity], seen: set[str],
-                room: int = SEARCH_CAP) -> list[SearchHit]:
+def _mentioning(
+    store: Store, ents: list[Entity], seen: set[str], room: int = SEARCH_CAP
+) -> list[SearchHit]:
     """Documents that mention an entity the query names by an alias they never use (a text
     says 'Tehrik-i-Taliban Pakistan', the analyst types 'TTP'), after the word matches; at
     most ``room`` of them, read in a few queries (documents without text, snippets as spans)."""
@@ -162,10 +206,11 @@ def _mentioning(store: Store, ents: list[Entity], seen: set[str],
     for e in ents:
         if len(out) >= room:
             break
-        ranked = [d for d, _n in store.mention_documents(e.id, limit=room + len(seen))
-                  if d not in seen]
+        ranked = [
+            d for d, _n in store.mention_documents(e.id, limit=room + len(seen)) if d not in seen
+        ]
         docs = store.documents_by_id(ranked, text=False)
-        ranked = [d for d in ranked if d in docs and not docs[d].duplicate_of][:room - len(out)]
+        ranked = [d for d in ranked if d in docs and not docs[d].duplicate_of][: room - len(out)]
         first: dict[str, tuple[int, int]] = {}
         for doc_id, mentions in store.mentions_in(ranked).items():
             for m in mentions:
@@ -180,8 +225,15 @@ def _mentioning(store: Store, ents: list[Entity], seen: set[str],
             doc, (a, b), (lo, hi) = docs[doc_id], first[doc_id], around[doc_id]
             text = texts.get((doc_id, lo, hi), "")
             chars = int(doc.meta.get("chars") or 0)
-            snippet = ("…" if lo else "") + text[:a - lo] + "[" + text[a - lo:b - lo] + "]" + \
-                text[b - lo:] + ("…" if hi < chars else "")
+            snippet = (
+                ("…" if lo else "")
+                + text[: a - lo]
+                + "["
+                + text[a - lo : b - lo]
+                + "]"
+                + text[b - lo :]
+                + ("…" if hi < chars else "")
+            )
             out.append(SearchHit(doc, snippet.replace("\n", " "), 0.0))
     return out
 
@@ -195,7 +247,9 @@ def _doc_kept(d: dict[str, Any], chosen: dict[str, str]) -> bool:
     return not (chosen.get("predicate") and chosen["predicate"] not in d["predicates"])
 
 
-def _facets(docs: list[dict[str, Any]], ents: list[dict[str, Any]], facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _facets(
+    docs: list[dict[str, Any]], ents: list[dict[str, Any]], facts: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     counts: dict[str, Counter[str]] = {k: Counter() for k in FACETS}
     for d in docs:
         counts["year"][d["year"]] += 1
@@ -212,11 +266,20 @@ def _facets(docs: list[dict[str, Any]], ents: list[dict[str, Any]], facts: list[
         values = counts[key].most_common()
         if key in ("year", "grade"):
             values = sorted(values)
-        out.append({"name": key, "label": FACET_LABELS[key],
-                    "values": [{"value": v, "count": n} for v, n in values]})
+        out.append(
+            {
+                "name": key,
+                "label": FACET_LABELS[key],
+                "values": [{"value": v, "count": n} for v, n in values],
+            }
+        )
     return out
 
 
 def _group(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    return {"total": len(items), "limit": limit, "offset": offset,
-            "items": items[offset:offset + limit]}
+    return {
+        "total": len(items),
+        "limit": limit,
+        "offset": offset,
+        "items": items[offset : offset + limit],
+    }

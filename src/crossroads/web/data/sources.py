@@ -1,5 +1,6 @@
 """Who the documents come from (authors, publishers) and the A-F grades set for them, in
 the settings file (CROSSROADS_SOURCES) or by analysts in the store."""
+
 from __future__ import annotations
 
 import json
@@ -64,8 +65,9 @@ def table(store: Store) -> dict[str, Any]:
                 grade, where = mine[name], "store"
             elif fold(name) in theirs:
                 grade, where = theirs[fold(name)], "file"
-            rows.append({"kind": kind, "name": name, "documents": n,
-                         "grade": grade or "F", "set_in": where})
+            rows.append(
+                {"kind": kind, "name": name, "documents": n, "grade": grade or "F", "set_in": where}
+            )
     return {"items": rows, "grades": list(GRADES)}
 
 
@@ -73,14 +75,18 @@ def toml(store: Store) -> str:
     """The grades as a CROSSROADS_SOURCES file: the file's, with the store's over them."""
     file = file_grades()
     stored = store.source_grades()
-    out = ["# Source grades (Admiralty A-F) for CROSSROADS_SOURCES, exported by crossroads.",
-           "# A completely reliable ... E unreliable, F reliability cannot be judged."]
+    out = [
+        "# Source grades (Admiralty A-F) for CROSSROADS_SOURCES, exported by crossroads.",
+        "# A completely reliable ... E unreliable, F reliability cannot be judged.",
+    ]
     for table_name in ("authors", "publishers"):
         merged: dict[str, str] = dict((getattr(file, table_name) if file else {}) or {})
         for name, grade in stored[table_name].items():
             merged.pop(fold(name), None)
             merged[name] = grade
         out.append(f"\n[{table_name}]")
-        out += [f"{json.dumps(name, ensure_ascii=False)} = \"{grade}\""
-                for name, grade in sorted(merged.items(), key=lambda kv: kv[0].casefold())]
+        out += [
+            f'{json.dumps(name, ensure_ascii=False)} = "{grade}"'
+            for name, grade in sorted(merged.items(), key=lambda kv: kv[0].casefold())
+        ]
     return "\n".join(out) + "\n"

@@ -3,6 +3,7 @@
 An analysis that fails for its input (an unknown country) or is not installed shows its
 error in place, so the rest of the page still works.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -26,8 +27,10 @@ def _attempt(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
     try:
         return {"result": fn(*args), "error": None}
     except ApiError as exc:
-        return {"result": None, "error": {"status": exc.status, "error": exc.error,
-                                          "param": exc.param}}
+        return {
+            "result": None,
+            "error": {"status": exc.status, "error": exc.error, "param": exc.param},
+        }
 
 
 @router.get("/analyses")
@@ -39,16 +42,21 @@ def index(request: Request) -> Response:
 
 @router.get("/analyses/basing")
 @router.get("/analyses/basing.json")
-def basing(request: Request, power: str = "United States",
-           hosts: str = "Central Asia,Pakistan") -> Response:
+def basing(
+    request: Request, power: str = "United States", hosts: str = "Central Asia,Pakistan"
+) -> Response:
     data = {"power": power, "hosts": hosts, **_attempt(basing_data, request, power, hosts)}
     return render(request, "analysis_basing.html", data, title="Basing options")
 
 
 @router.get("/analyses/corridors")
 @router.get("/analyses/corridors.json")
-def corridors(request: Request, from_: str | None = Query(None, alias="from"),
-              origin: str | None = None, avoid: str = "") -> Response:
+def corridors(
+    request: Request,
+    from_: str | None = Query(None, alias="from"),
+    origin: str | None = None,
+    avoid: str = "",
+) -> Response:
     origin = from_ or origin or "Kazakhstan"  # 'origin=' kept for old links; the API says 'from='
     data = {"origin": origin, "avoid": avoid, **_attempt(corridors_data, request, origin, avoid)}
     return render(request, "analysis_corridors.html", data, title="Corridor access")

@@ -1,4 +1,5 @@
 """The analyst's pages: home/search, entities, documents, map, network, timeline."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -36,32 +37,50 @@ PAGE = 20
 @router.get("/index.json")
 @router.get("/search")
 @router.get("/search.json")
-def home(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_OFFSET), mode: str | None = None) -> Response:
+def home(
+    request: Request,
+    q: str = "",
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    mode: str | None = None,
+) -> Response:
     mode = choice("mode", mode, MODES)
     chosen = {k: request.query_params.get(k, "") for k in search_data.FACETS}
     with store_for(request) as store:
         pack = pack_for(request)
         total = store.count_documents()
         latest = store.documents(limit=10, offset=max(0, total - 10))
-        data = {"q": q, "counts": store.stats(),
-                "latest": [document_summary(d) for d in reversed(latest)],
-                "results": (search_data.search(store, pack, Lookup(store, pack), q, PAGE, offset,
-                                               chosen, mode)
-                            if q.strip() else None)}
+        data = {
+            "q": q,
+            "counts": store.stats(),
+            "latest": [document_summary(d) for d in reversed(latest)],
+            "results": (
+                search_data.search(store, pack, Lookup(store, pack), q, PAGE, offset, chosen, mode)
+                if q.strip()
+                else None
+            ),
+        }
     return render(request, "home.html", data, title=f"{q} – search" if q else "crossroads")
 
 
 @router.get("/entities")
 @router.get("/entities.json")
-def entity_list(request: Request, type: str | None = None, q: str | None = None,
-                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
+def entity_list(
+    request: Request,
+    type: str | None = None,
+    q: str | None = None,
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+) -> Response:
     data = entities_data(request, type or None, None, q or None, 50, offset)
     return render(request, "entities.html", data, types=ENTITY_TYPES, title="Entities")
 
 
 @router.get("/entities/{entity_id:path}")
-def entity_page(request: Request, entity_id: str, mode: str | None = None,
-                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
+def entity_page(
+    request: Request,
+    entity_id: str,
+    mode: str | None = None,
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+) -> Response:
     as_json = entity_id.endswith(".json")
     entity_id = strip_json(entity_id)
     data = profile_data(request, entity_id, mode, offset=offset)
@@ -79,24 +98,30 @@ def document_list(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET))
         total = store.count_documents()
         items = [document_summary(d) for d in store.documents(limit=50, offset=offset)]
     data = {"total": total, "limit": 50, "offset": offset, "items": items}
-    return render(request, "documents.html", data, title="Documents",
-                  write=request.app.state.write)
+    return render(request, "documents.html", data, title="Documents", write=request.app.state.write)
 
 
 @router.get("/documents/{doc_id}")
 def document_page(request: Request, doc_id: str, hl: str | None = None) -> Response:
     data = document_data(request, strip_json(doc_id), hl)
-    return render(request, "document.html", data, write=request.app.state.write,
-                  title=data["document"]["title"] or data["document"]["source"])
+    return render(
+        request,
+        "document.html",
+        data,
+        write=request.app.state.write,
+        title=data["document"]["title"] or data["document"]["source"],
+    )
 
 
 @router.post("/documents/{doc_id}/correct")
 async def correct_document_form(request: Request, doc_id: str) -> Response:
     """The reader's correction form (plain HTML, so it works without scripts)."""
     form = await _urlencoded(request)
-    changes: dict[str, Any] = {k: form.get(k) for k in ("title", "published", "author")
-                               if k in form}
+    changes: dict[str, Any] = {
+        k: form.get(k) for k in ("title", "published", "author") if k in form
+    }
     from starlette.concurrency import run_in_threadpool
+
     summary = await run_in_threadpool(correct, request, doc_id, changes)
     return RedirectResponse(summary["url"] + "?corrected=1", status_code=303)
 
@@ -104,15 +129,22 @@ async def correct_document_form(request: Request, doc_id: str) -> Response:
 async def _urlencoded(request: Request) -> dict[str, str]:
     """A urlencoded form body (Starlette's form parser needs python-multipart)."""
     from urllib.parse import parse_qs
+
     body = (await request.body()).decode("utf-8", "replace")
     return {k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()}
 
 
 @router.get("/map")
 @router.get("/map.json")
-def map_page(request: Request, type: str | None = None, places: str | None = None,
-             actor: str | None = None, mode: str | None = None,
-             date_from: str | None = None, date_to: str | None = None) -> Response:
+def map_page(
+    request: Request,
+    type: str | None = None,
+    places: str | None = None,
+    actor: str | None = None,
+    mode: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> Response:
     """The event map. ``type`` is a PLOVER type as on the events list (an entity type there,
     as old links have it, filters the places layer like ``places``); type, actor, mode and
     dates narrow the events in the browser and stay in the URL."""
@@ -123,93 +155,219 @@ def map_page(request: Request, type: str | None = None, places: str | None = Non
     data = map_data(request, places or None, None, None)
     iso_date("date_from", date_from)
     iso_date("date_to", date_to)
-    return render(request, "map.html", data, types=ENTITY_TYPES, event_types=EVENT_TYPES,
-                  event_modes=EVENT_MODES, title="Event map",
-                  filters={"type": type or "", "places": places or "", "actor": actor or "",
-                           "mode": mode or "", "date_from": date_from or "",
-                           "date_to": date_to or ""})
+    return render(
+        request,
+        "map.html",
+        data,
+        types=ENTITY_TYPES,
+        event_types=EVENT_TYPES,
+        event_modes=EVENT_MODES,
+        title="Event map",
+        filters={
+            "type": type or "",
+            "places": places or "",
+            "actor": actor or "",
+            "mode": mode or "",
+            "date_from": date_from or "",
+            "date_to": date_to or "",
+        },
+    )
 
 
 @router.get("/network")
 @router.get("/network.json")
-def network_page(request: Request, entity: str | None = None, depth: int = Query(1, ge=1, le=3),
-                 predicate: str | None = None, as_of: str | None = None, q: str | None = None,
-                 mode: str | None = None, type: str | None = None,
-                 min_degree: int = Query(0, ge=0, le=100),
-                 cap: int = Query(netview.DEFAULT_CAP, ge=0, le=2000)) -> Response:
-    data = network_data(request, entity or None, depth, predicate, as_of, q, mode or None,
-                        type or None, min_degree, cap)
-    return render(request, "network.html", data, predicates=PREDICATES, types=ENTITY_TYPES,
-                  title="Network",
-                  filters={"entity": entity or "", "depth": depth, "predicate": predicate or "",
-                           "as_of": as_of or "", "q": q or "", "type": type or "",
-                           "min_degree": min_degree, "cap": cap})
+def network_page(
+    request: Request,
+    entity: str | None = None,
+    depth: int = Query(1, ge=1, le=3),
+    predicate: str | None = None,
+    as_of: str | None = None,
+    q: str | None = None,
+    mode: str | None = None,
+    type: str | None = None,
+    min_degree: int = Query(0, ge=0, le=100),
+    cap: int = Query(netview.DEFAULT_CAP, ge=0, le=2000),
+) -> Response:
+    data = network_data(
+        request,
+        entity or None,
+        depth,
+        predicate,
+        as_of,
+        q,
+        mode or None,
+        type or None,
+        min_degree,
+        cap,
+    )
+    return render(
+        request,
+        "network.html",
+        data,
+        predicates=PREDICATES,
+        types=ENTITY_TYPES,
+        title="Network",
+        filters={
+            "entity": entity or "",
+            "depth": depth,
+            "predicate": predicate or "",
+            "as_of": as_of or "",
+            "q": q or "",
+            "type": type or "",
+            "min_degree": min_degree,
+            "cap": cap,
+        },
+    )
 
 
 @router.get("/timeline")
 @router.get("/timeline.json")
-def timeline_page(request: Request, entity: str | None = None, other: str | None = None,
-                  q: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  type: str | None = None, mode: str | None = None) -> Response:
-    data = timeline_data(request, entity or None, other or None, q, date_from, date_to,
-                         type or None, mode or None)
-    return render(request, "timeline.html", data, event_types=EVENT_TYPES, predicates=PREDICATES,
-                  title="Timeline",
-                  filters={"entity": entity or "", "other": other or "", "q": q or "",
-                           "date_from": date_from or "", "date_to": date_to or "",
-                           "type": type or ""})
+def timeline_page(
+    request: Request,
+    entity: str | None = None,
+    other: str | None = None,
+    q: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    type: str | None = None,
+    mode: str | None = None,
+) -> Response:
+    data = timeline_data(
+        request, entity or None, other or None, q, date_from, date_to, type or None, mode or None
+    )
+    return render(
+        request,
+        "timeline.html",
+        data,
+        event_types=EVENT_TYPES,
+        predicates=PREDICATES,
+        title="Timeline",
+        filters={
+            "entity": entity or "",
+            "other": other or "",
+            "q": q or "",
+            "date_from": date_from or "",
+            "date_to": date_to or "",
+            "type": type or "",
+        },
+    )
 
 
 @router.get("/quotes")
 @router.get("/quotes.json")
-def quotes_page(request: Request, speaker: str | None = None, about: str | None = None,
-                date_from: str | None = None, date_to: str | None = None,
-                offset: int = Query(0, ge=0)) -> Response:
+def quotes_page(
+    request: Request,
+    speaker: str | None = None,
+    about: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    offset: int = Query(0, ge=0),
+) -> Response:
     date_from, date_to = dates(date_from or None, date_to or None)
     data = quotes_data(request, speaker or None, about or None, date_from, date_to, 50, offset)
-    return render(request, "quotes.html", data, title="Quotes",
-                  filters={"speaker": speaker or "", "about": about or "",
-                           "date_from": date_from or "", "date_to": date_to or ""})
+    return render(
+        request,
+        "quotes.html",
+        data,
+        title="Quotes",
+        filters={
+            "speaker": speaker or "",
+            "about": about or "",
+            "date_from": date_from or "",
+            "date_to": date_to or "",
+        },
+    )
 
 
 @router.get("/events")
 @router.get("/events.json")
 @router.get("/events.csv")
-def events_page(request: Request, entity: str | None = None, actor: str | None = None,
-                type: str | None = None, mode: str | None = None,
-                date_from: str | None = None, date_to: str | None = None,
-                offset: int = Query(0, ge=0)) -> Response:
+def events_page(
+    request: Request,
+    entity: str | None = None,
+    actor: str | None = None,
+    type: str | None = None,
+    mode: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    offset: int = Query(0, ge=0),
+) -> Response:
     date_from, date_to = dates(date_from or None, date_to or None)
     as_csv = request.url.path.endswith(".csv")
-    data = events_data(request, entity or None, type or None, date_from, date_to, mode or None,
-                       100_000 if as_csv else 50, 0 if as_csv else offset, actor or None)
+    data = events_data(
+        request,
+        entity or None,
+        type or None,
+        date_from,
+        date_to,
+        mode or None,
+        100_000 if as_csv else 50,
+        0 if as_csv else offset,
+        actor or None,
+    )
     if as_csv:
         return events_csv(data["items"])
-    return render(request, "events.html", data, title="Events", event_types=EVENT_TYPES,
-                  event_modes=EVENT_MODES,
-                  filters={"entity": entity or "", "actor": actor or "", "type": type or "",
-                           "mode": mode or "", "date_from": date_from or "",
-                           "date_to": date_to or ""})
+    return render(
+        request,
+        "events.html",
+        data,
+        title="Events",
+        event_types=EVENT_TYPES,
+        event_modes=EVENT_MODES,
+        filters={
+            "entity": entity or "",
+            "actor": actor or "",
+            "type": type or "",
+            "mode": mode or "",
+            "date_from": date_from or "",
+            "date_to": date_to or "",
+        },
+    )
 
 
 def events_csv(items: list[dict[str, Any]]) -> Response:
     """The events a filtered list shows, one row each, as a spreadsheet opens them."""
     import csv
     import io
+
     buf = io.StringIO()
     out = csv.writer(buf)
-    out.writerow(["date", "type", "mode", "negated", "actors", "targets", "place", "sentence",
-                  "document", "link"])
+    out.writerow(
+        [
+            "date",
+            "type",
+            "mode",
+            "negated",
+            "actors",
+            "targets",
+            "place",
+            "sentence",
+            "document",
+            "link",
+        ]
+    )
     for e in items:
         ev = e["evidence"][0]
-        out.writerow([e["date"] or "", e["type"], e["mode"], "yes" if e["negated"] else "",
-                      "; ".join(a["name"] for a in e["actors"] if a),
-                      "; ".join(t["name"] for t in e["targets"] if t),
-                      (e["place"] or {}).get("name", ""), ev["text"], ev["title"] or ev["source"],
-                      ev["url"]])
+        out.writerow(
+            [
+                e["date"] or "",
+                e["type"],
+                e["mode"],
+                "yes" if e["negated"] else "",
+                "; ".join(a["name"] for a in e["actors"] if a),
+                "; ".join(t["name"] for t in e["targets"] if t),
+                (e["place"] or {}).get("name", ""),
+                ev["text"],
+                ev["title"] or ev["source"],
+                ev["url"],
+            ]
+        )
     name = "crossroads-events-view.csv"
-    return Response(buf.getvalue(), media_type="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        buf.getvalue(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get("/sources")
@@ -225,8 +383,10 @@ async def grade_source_form(request: Request) -> Response:
     """The sources page's grade forms (plain HTML, so they work without scripts)."""
     form = await _urlencoded(request)
     from starlette.concurrency import run_in_threadpool
-    await run_in_threadpool(set_grade, request, form.get("kind", ""), form.get("name", ""),
-                            form.get("grade"))
+
+    await run_in_threadpool(
+        set_grade, request, form.get("kind", ""), form.get("name", ""), form.get("grade")
+    )
     return RedirectResponse("/sources", status_code=303)
 
 

@@ -1,4 +1,5 @@
 """Render a page as HTML, or as its JSON twin when the URL asks for JSON."""
+
 from __future__ import annotations
 
 from typing import Any
