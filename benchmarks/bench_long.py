@@ -23,30 +23,10 @@ FACTS = [
     "Officials of Kyrgyzstan met envoys from Kazakhstan in Bishkek on Tuesday.",
     "Russia keeps a military base in Tajikistan.",
 ]
-FILLER = [
-    "the",
-    "council",
-    "market",
-    "winter",
-    "road",
-    "valley",
-    "river",
-    "bridge",
-    "farmers",
-    "traders",
-    "season",
-    "water",
-    "prices",
-    "harvest",
-    "village",
-    "district",
-    "school",
-    "clinic",
-    "power",
-    "line",
-    "canal",
-    "workers",
-]
+FILLER = (
+    "the council market winter road valley river bridge farmers traders season water "
+    "prices harvest village district school clinic power line canal workers"
+).split()
 
 
 def article(n: int, seed: int = 9) -> str:

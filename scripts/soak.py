@@ -40,29 +40,10 @@ PLACES = [
     "Termez",
     "Khujand",
 ]
-FILLER = [
-    "council",
-    "market",
-    "winter",
-    "road",
-    "valley",
-    "river",
-    "bridge",
-    "farmers",
-    "traders",
-    "season",
-    "water",
-    "prices",
-    "harvest",
-    "village",
-    "district",
-    "school",
-    "clinic",
-    "power",
-    "line",
-    "canal",
-    "workers",
-]
+FILLER = (
+    "council market winter road valley river bridge farmers traders season water prices "
+    "harvest village district school clinic power line canal workers"
+).split()
 Counts = tuple[int, int, int, int]
 """One article's (mentions, relations, events, quotes)."""
 

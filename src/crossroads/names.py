@@ -31,28 +31,8 @@ SAME_PERSON = 0.88
 """Lowest Jaro-Winkler similarity of the least alike part pair for one person."""
 
 _TITLES = frozenset(
-    {
-        "mullah",
-        "mulla",
-        "maulvi",
-        "mawlawi",
-        "maulana",
-        "mawlana",
-        "mufti",
-        "sheikh",
-        "shaikh",
-        "haji",
-        "hajji",
-        "qari",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "prof",
-        "general",
-        "gen",
-        "colonel",
-    }
+    """mullah mulla maulvi mawlawi maulana mawlana mufti sheikh shaikh haji hajji
+qari dr mr mrs ms prof general gen colonel""".split()
 )
 """Titles before a name in the region's reporting, none of them also a given name ("Amir",
 "Hafiz" and "Sayed" are both, so they stay)."""

@@ -70,32 +70,9 @@ END_LINES = frozenset(
 )
 
 SOCIAL = frozenset(
-    [
-        "facebook",
-        "twitter",
-        "x",
-        "linkedin",
-        "whatsapp",
-        "telegram",
-        "pinterest",
-        "reddit",
-        "tumblr",
-        "vk",
-        "email",
-        "e-mail",
-        "print",
-        "messenger",
-        "viber",
-        "line",
-        "skype",
-        "pocket",
-        "flipboard",
-        "mix",
-        "copy",
-        "link",
-        "share",
-        "tweet",
-    ]
+    """facebook twitter x linkedin whatsapp telegram pinterest reddit tumblr vk
+email e-mail print messenger viber line skype pocket flipboard mix copy link share tweet
+""".split()
 )
 
 _UI_PREFIX = re.compile(

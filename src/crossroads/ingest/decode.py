@@ -39,42 +39,9 @@ _MAGIC = {
     b"SQLite format 3": "SQLite database",
 }
 _OTHER_EXT = frozenset(
-    [
-        ".doc",
-        ".docx",
-        ".odt",
-        ".rtf",
-        ".xls",
-        ".xlsx",
-        ".ods",
-        ".ppt",
-        ".pptx",
-        ".epub",
-        ".png",
-        ".jpg",
-        ".jpeg",
-        ".gif",
-        ".webp",
-        ".tif",
-        ".tiff",
-        ".zip",
-        ".gz",
-        ".tgz",
-        ".bz2",
-        ".xz",
-        ".7z",
-        ".rar",
-        ".mp3",
-        ".mp4",
-        ".avi",
-        ".mov",
-        ".exe",
-        ".dll",
-        ".so",
-        ".bin",
-        ".db",
-        ".sqlite",
-    ]
+    ".doc .docx .odt .rtf .xls .xlsx .ods .ppt .pptx .epub .png .jpg .jpeg .gif "
+    ".webp .tif .tiff .zip .gz .tgz .bz2 .xz .7z .rar .mp3 .mp4 .avi .mov .exe "
+    ".dll .so .bin .db .sqlite".split()
 )
 _HTML_START = re.compile(
     r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Protocol, TypeVar
 
-from crossroads.model import Entity, Extraction, fold
+from crossroads.model import Entity, Extraction
 from crossroads.names import PersonIndex, name_parts
 
 __all__ = ["PeopleLookup", "VariantResolver", "remap"]
@@ -75,19 +75,14 @@ class VariantResolver:
         self.known: set[str] = set()
 
     def _stored(self, name: str) -> str | None:
-        initial = fold(name_parts(name)[0])[:1] if name_parts(name) else ""
-        if not initial:
-            return None
-        index = PersonIndex()
         parts = name_parts(name)
-        for eid, stored in self.store.people_by_initial(initial):
+        index = PersonIndex()  # keeps only names of as many parts as this one
+        for eid, stored in self.store.people_by_initial(parts[0]):
             words = stored.split()
+            # plainly another name (surname initial, length): skip the parse and Jaro-Winkler
             if not words or words[-1][:1] != parts[-1][:1] or abs(len(words) - len(parts)) > 1:
-                continue  # plainly another name: skip the full parse
-            other = name_parts(stored)
-            # same number of parts and surname initial: a cheap cut before Jaro-Winkler
-            if len(other) == len(parts) and other[-1][:1] == parts[-1][:1]:
-                index.add(stored, eid)
+                continue
+            index.add(stored, eid)
         return index.find(name)
 
     def resolve(self, extraction: Extraction) -> Extraction:
