@@ -38,3 +38,10 @@ def test_entities_agreement_title_cut_by_ner_is_joined(read):
         )
     )
     assert got.get("Joint Declaration on Enhanced Regional Partnership") == "Agreement"
+
+
+def test_entities_spaced_dash_separates_a_state_from_a_name(read):
+    got = types(read("The talks were led by Uzbekistan - Farhod Tashpulatov, officials said."))
+    assert got.get("Uzbekistan") == "Country"
+    assert got.get("Farhod Tashpulatov") == "Person"
+    assert not any(" - " in name for name in got)

@@ -30,6 +30,13 @@ def _row(name: str, s: Scores) -> dict[str, Any]:
     "setting).",
 )
 @click.option(
+    "--extra",
+    "extra",
+    multiple=True,
+    metavar="GOLD[:TEXTS]",
+    help="Annotated made-up texts: trained on, never scored by --cv (repeatable).",
+)
+@click.option(
     "--out",
     type=click.Path(file_okay=False),
     help="Where to write the model files (default: the package's own, replacing them).",
@@ -47,6 +54,7 @@ def _row(name: str, s: Scores) -> dict[str, Any]:
 @friendly_errors
 def train(
     data: tuple[str, ...],
+    extra: tuple[str, ...],
     out: str | None,
     k: int,
     curve: bool,
@@ -65,6 +73,7 @@ def train(
     from crossroads.extraction.extractor import Extractor
     from crossroads.learn import train as t
     from crossroads.learn.events import DATES, EVENTS
+    from crossroads.learn.quotes import QUOTES
     from crossroads.learn.reader import MODELS, pack_facts
     from crossroads.pack import load_pack
 
@@ -72,18 +81,27 @@ def train(
     if not roots:
         raise click.UsageError("no annotated data: give --data FOLDER or set CROSSROADS_EVAL_DIR")
     golds = [g for r in roots for g in t.find_sets(r)]
-    missing = [str(p) for g in golds for p in g if not p.is_dir()] or ([] if golds else list(roots))
+    added = [g for r in extra for g in t.find_sets(r)]
+    missing = [str(p) for g in golds + added for p in g if not p.is_dir()] or [
+        r for r in [*roots, *extra] if not t.find_sets(r)
+    ]
     if missing:
         raise CrossroadsError(f"{', '.join(missing)}: no such folder of gold files or texts")
     extractor = Extractor(pack=load_pack(packs), processes=int(settings.get("processes")))
     examples = t.prepare(golds, extractor, Path(cache) if cache else None)
+    made_up = t.prepare(added, extractor, Path(cache) if cache else None) if added else []
     report: dict[str, Any] = {
         "documents": len(examples),
         "sources": len({e.source for e in examples}),
+        "training_only": len(made_up),
     }
     if k:
         cv = t.crossvalidate(
-            examples, pack_facts(extractor.pack), k, (25, 50, 75, 100) if curve else ()
+            examples,
+            pack_facts(extractor.pack),
+            k,
+            (25, 50, 75, 100) if curve else (),
+            made_up,
         )
         report["folds"] = [_row(f"fold {i + 1}", s) for i, s in enumerate(cv.folds)]
         report["total"] = _row("total", cv.total)
@@ -95,17 +113,23 @@ def train(
         }
     if not no_save:
         folder = Path(out) if out else MODELS
-        path = t.save(t.train(examples), folder)
+        everything = examples + made_up
+        path = t.save(t.train(everything), folder)
         saved = [path]
-        if (events := t.train_events(examples)) is not None:  # gold with events to learn from
+        if (events := t.train_events(everything)) is not None:  # gold with events to learn from
             saved.append(t.save(events, folder, EVENTS))
-        if (dates := t.train_event_dates(examples)) is not None:
+        if (dates := t.train_event_dates(everything)) is not None:
             saved.append(t.save(dates, folder, DATES))
+        if (quotes := t.train_quotes(everything)) is not None:
+            saved.append(t.save(quotes, folder, QUOTES))
         report["saved"] = ", ".join(str(p) for p in saved)
     if as_json:
         click.echo(json.dumps(report, indent=1))
         return
-    click.echo(f"{report['documents']} articles from {report['sources']} files")
+    click.echo(
+        f"{report['documents']} articles from {report['sources']} files"
+        + (f", {len(made_up)} made-up articles for training only" if made_up else "")
+    )
     for row in report.get("folds", []) + ([report["total"], report["rules_alone"]] if k else []):
         cells = "  ".join(
             f"{kind} P {v['p']:.2f} R {v['r']:.2f} F1 {v['f1']:.2f}"

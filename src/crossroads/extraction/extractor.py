@@ -128,11 +128,13 @@ class Extractor:
         ]
 
     def _learned(self) -> None:
-        """The rule readers of relations and events, weighed by the shipped models (a reader
-        put in their place, by a test or a plugin, is kept as it is)."""
+        """The rule readers of relations, events and quotes, weighed by the shipped models (a
+        reader put in their place, by a test or a plugin, is kept as it is)."""
         from crossroads.extraction.events import read_events
+        from crossroads.extraction.quotes import read_quotes
         from crossroads.extraction.relations import read_relations
         from crossroads.learn.events import EventReader
+        from crossroads.learn.quotes import QuoteReader
         from crossroads.learn.reader import RelationReader
 
         readers = self.readers
@@ -140,6 +142,8 @@ class Extractor:
             readers["relations"] = RelationReader(self.pack)
         if readers.get("events") is read_events:
             readers["events"] = EventReader()
+        if readers.get("quotes") is read_quotes:
+            readers["quotes"] = QuoteReader()
         self.readers = readers
 
     def extract(self, doc: model.Document) -> model.Extraction:

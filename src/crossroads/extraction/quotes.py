@@ -26,7 +26,7 @@ from crossroads.extraction.patterns.sentence import (
 )
 from crossroads.model import Evidence, Quote
 
-__all__ = ["read_quotes"]
+__all__ = ["SPEAKERS", "Spoken", "quote_of", "read_quotes", "spoken"]
 
 MIN_WORDS = 5
 SPEAKERS = ("Person", "Organization", "Country", "ArmedGroup")
@@ -44,6 +44,29 @@ class Found:
     block: bool = False
     intro: tuple[int, int] | None = None
     """Char range of the paragraph that introduced a block quote."""
+
+
+@dataclass
+class Spoken:
+    """A quotation found in the text, with the speaker the rules give it (None: none found).
+
+    The learned quote reader weighs other speakers for the same quotation."""
+
+    start: int
+    end: int
+    body: str
+    """The quoted words, cleaned (no bracketed insertions, one line)."""
+    para: tuple[int, int]
+    speaker: str | None
+    cue: str
+    own: bool
+    """Whether the words are the speaker's own (not "quotes X's words")."""
+    context: tuple[int, int]
+    """Char range around the quote that was read for its speaker and date."""
+    date: str | None
+    block: bool
+    previous: str | None
+    """The speaker of the quotation before it, as the rules read it."""
 
 
 class _Context(TypedDict, total=False):
@@ -329,13 +352,19 @@ def read_quotes(doc: Doc) -> list[Quote]:
 
 
 def _read_quotes(doc: Doc) -> list[Quote]:
+    named = named_ids(doc)
+    return [quote_of(doc, q, q.speaker) for q in spoken(doc) if q.speaker in named]
+
+
+def spoken(doc: Doc) -> list[Spoken]:
+    """Every quotation of the doc with the rules' speaker (None where they found none)."""
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
         return []  # a doc that was never parsed
     text = doc.text
     paras = _paragraphs(text)
     ments = mentions(doc[:])
     found = sorted(_marked(text, paras) + _block(doc, text, paras), key=lambda f: f.start)
-    out: list[Quote] = []
+    out: list[Spoken] = []
     last: _Context = {}
     quoted = [(f.start, f.end) for f in found]
     types = {m.id: m.type for m in ments if not m.demonym}
@@ -403,34 +432,56 @@ def _read_quotes(doc: Doc) -> list[Quote]:
             # “A,” X said. “B.” – the next quote of the paragraph, or a paragraph that is only
             # a quote right after X's, is X's too
             speaker, cue = last["speaker"], last.get("cue", "")
-        if speaker is None or speaker not in named:
-            continue
-        last["para"], last["cue"] = para, cue
-        if own and types.get(speaker) == "Person":
-            last["person"] = speaker
-        if own:
-            last["speaker"] = speaker
-        about = []
-        if qspan is not None:
-            for m in mentions(qspan):
-                if m.id not in about and m.id != speaker and m.id in named:
-                    about.append(m.id)
+        if speaker is not None and speaker not in named:
+            speaker = None
         date = None
         ctx = doc.char_span(ev_start, ev_end, alignment_mode="expand")
         if ctx is not None:
             ds = [d for d in dates_in(ctx) if not any(a <= doc[d.start].idx < b for a, b in quoted)]
             if ds:
                 date = ds[-1].iso
-        date = date or doc._.published or None
-        start = ctx.sent.start_char if ctx is not None and f.block is False else ev_start
         out.append(
-            Quote(
-                speaker=speaker,
-                text=body,
-                evidence=Evidence(doc._.doc_id or "", min(start, ev_start), ev_end),
-                cue=cue,
-                date=date,
-                about=tuple(about),
+            Spoken(
+                f.start,
+                f.end,
+                body,
+                para,
+                speaker,
+                cue,
+                own,
+                (ev_start, ev_end),
+                date or doc._.published or None,
+                f.block,
+                last.get("speaker"),
             )
         )
+        if speaker is None:
+            continue
+        last["para"], last["cue"] = para, cue
+        if own and types.get(speaker) == "Person":
+            last["person"] = speaker
+        if own:
+            last["speaker"] = speaker
     return out
+
+
+def quote_of(doc: Doc, q: Spoken, speaker: str) -> Quote:
+    """The quotation as a record: its speaker, the entities it names, its date."""
+    about = []
+    qspan = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if qspan is not None:
+        named = named_ids(doc)
+        for m in mentions(qspan):
+            if m.id not in about and m.id != speaker and m.id in named:
+                about.append(m.id)
+    ev_start, ev_end = q.context
+    ctx = doc.char_span(ev_start, ev_end, alignment_mode="expand")
+    start = ctx.sent.start_char if ctx is not None and q.block is False else ev_start
+    return Quote(
+        speaker=speaker,
+        text=q.body,
+        evidence=Evidence(doc._.doc_id or "", min(start, ev_start), ev_end),
+        cue=q.cue,
+        date=q.date,
+        about=tuple(about),
+    )

@@ -1,7 +1,8 @@
 """Annotated documents run through the extraction pipeline once, for training and folds.
 
 Entities are not learned here, so one parse serves every fold. ``cache`` (a folder) keeps
-the parsed Docs between runs; a cache entry is keyed by the document text and the model.
+the parsed Docs between runs; a cache entry is keyed by the documents, the spaCy model and
+the extraction code and pack data that parsed them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,9 +37,27 @@ class Parsed:
     sdoc: Doc
 
 
+@cache
+def _code() -> str:
+    """A digest of the extraction code and the pack data: a cache entry parsed by other code
+    or another pack is stale."""
+    import crossroads.extraction
+    import crossroads.pack
+
+    h = hashlib.sha1()
+    for pkg in (crossroads.extraction, crossroads.pack):
+        root = Path(next(iter(pkg.__path__)))
+        for f in sorted(root.rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".toml", ".json", ".txt", ".csv"):
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 def _key(extractor: Extractor, docs: list[Document]) -> str:
     h = hashlib.sha1(str(extractor.nlp.meta.get("name")).encode())
     h.update(str(extractor.nlp.pipe_names).encode())
+    h.update(_code().encode())
     for d in docs:
         h.update(d.id.encode())
         h.update(str(d.published).encode())

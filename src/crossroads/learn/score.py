@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from crossroads.learn.annotated import norm
+from crossroads.learn.annotated import Annotated, norm
 from crossroads.learn.features import SYMMETRIC
 from crossroads.learn.parsed import Parsed
-from crossroads.model import Event, Relation
+from crossroads.model import Event, Quote, Relation
 
 __all__ = ["Counts", "Scores", "score_source"]
 
@@ -78,7 +78,10 @@ def _names(parsed: list[Parsed]) -> dict[str, list[str]]:
 
 
 def score_source(
-    parsed: list[Parsed], relations: Iterable[Relation], events: Iterable[Event]
+    parsed: list[Parsed],
+    relations: Iterable[Relation],
+    events: Iterable[Event],
+    quotes: Iterable[Quote] = (),
 ) -> Scores:
     """Scores of one annotated source (all its articles) against its gold."""
     ann = parsed[0].ann
@@ -145,4 +148,30 @@ def score_source(
             c = Counts(n_gold=1, tp_gold=int(k in hit))
             out.kinds["event"].add(c)
             out.labels[f"event:{g['type']}"].add(c)
+    out.kinds["quote"].add(_score_quotes(ann, names, quotes))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return norm(text).split()
+
+
+def _score_quotes(ann: Annotated, names: dict[str, list[str]], quotes: Iterable[Quote]) -> Counts:
+    """A quote counts when a gold quote said by its speaker has half its words in it."""
+    gold = [
+        (g, ann.by_name.get(norm(str(g.get("speaker", "")))), _words(str(g.get("text", ""))))
+        for g in ann.gold.get("quote", [])
+    ]
+    out, hit = Counts(), set()
+    for q in quotes:
+        spk, mine = ann.ids(names.get(q.speaker or "", [])), set(_words(q.text))
+        matched = False
+        for k, (_, who, gw) in enumerate(gold):
+            if who in spk and gw and sum(w in mine for w in gw) / len(gw) >= 0.5:
+                matched = True
+                hit.add(k)
+        out.add(Counts(n_sys=1, tp_sys=int(matched)))
+    for k, (g, _, _) in enumerate(gold):
+        if not g.get("optional"):
+            out.add(Counts(n_gold=1, tp_gold=int(k in hit)))
     return out

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crossroads.extraction.quotes import Spoken, spoken
 from crossroads.learn import events as learned_events
+from crossroads.learn import quotes as learned_quotes
 from crossroads.learn import relations as learned
 from crossroads.learn.annotated import Annotated, load_annotated
 from crossroads.learn.event_features import Proposal
@@ -45,6 +47,7 @@ __all__ = [
     "train",
     "train_event_dates",
     "train_events",
+    "train_quotes",
 ]
 
 THRESHOLD = 0.45
@@ -67,6 +70,10 @@ class Example:
     """Whether each proposal matches a gold event."""
     event_dates: list[list[str]] = field(default_factory=list)
     """Dates of the gold events each proposal's type and participants match."""
+    quotes: list[Spoken] = field(default_factory=list)
+    """Quotations the rules find, with the speaker they propose."""
+    quote_rows: list[tuple[dict[str, float], bool]] = field(default_factory=list)
+    """Features of each quotation's speaker candidates, and whether the gold says it."""
 
     @property
     def source(self) -> str:
@@ -120,7 +127,14 @@ def prepare(
         props = learned_events.proposals(p.sdoc, r.events)
         hits = [learned_events.matches(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
         when = [learned_events.gold_dates(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
-        out.append(Example(p, r, rows, props, hits, when))
+        said = spoken(p.sdoc)
+        qrows = [
+            (c.features, bool(ids.get(c.id, set()) & who))
+            for q, row in zip(said, learned_quotes.candidates(p.sdoc, said), strict=True)
+            for who in [learned_quotes.gold_speakers(p.ann.gold, p.ann.by_name, q.body)]
+            for c in row
+        ]
+        out.append(Example(p, r, rows, props, hits, when, said, qrows))
     return out
 
 
@@ -160,6 +174,11 @@ def train_event_dates(examples: list[Example]) -> LinearModel | None:
     return learned_events.fit_dates(rows, {"documents": len(examples), "rows": len(rows)})
 
 
+def train_quotes(examples: list[Example]) -> LinearModel | None:
+    rows = [row for ex in examples for row in ex.quote_rows]
+    return learned_quotes.fit_quotes(rows, {"documents": len(examples), "rows": len(rows)})
+
+
 def save(model: LinearModel, folder: Path, name: str = RELATIONS) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -189,6 +208,7 @@ def _score(
     pack: set[tuple[str, str, str]],
     events: LinearModel | None = None,
     dates: LinearModel | None = None,
+    quotes: LinearModel | None = None,
 ) -> Scores:
     by_source: dict[str, list[Example]] = defaultdict(list)
     for ex in examples:
@@ -213,7 +233,16 @@ def _score(
                 )
             )
         ]
-        out.add(score_source([ex.parsed for ex in exs], rels, evs))
+        said = [
+            q
+            for ex in exs
+            for q in (
+                ex.readings.quotes
+                if quotes is None
+                else learned_quotes.decide(ex.parsed.sdoc, quotes, ex.quotes)
+            )
+        ]
+        out.add(score_source([ex.parsed for ex in exs], rels, evs, said))
     return out
 
 
@@ -222,22 +251,40 @@ def crossvalidate(
     pack: set[tuple[str, str, str]],
     k: int = 5,
     curve: tuple[int, ...] = (),
+    extra: list[Example] | None = None,
 ) -> CrossValidation:
-    """k-fold cross-validation by source file; ``curve`` percentages add a learning curve."""
+    """k-fold cross-validation by source file; ``curve`` percentages add a learning curve.
+
+    ``extra`` examples (made-up texts) join every fold's training set and are never scored:
+    the figures stay first-seen scores on the real articles alone."""
     fold_of = folds([ex.source for ex in examples], k)
     per_fold, total, points = [], Scores(), {pct: Scores() for pct in curve}
     for i in range(k):
         held = [ex for ex in examples if fold_of[ex.source] == i]
-        rest = [ex for ex in examples if fold_of[ex.source] != i]
-        s = _score(held, train(rest), pack, train_events(rest), train_event_dates(rest))
+        rest = [ex for ex in examples if fold_of[ex.source] != i] + list(extra or ())
+        s = _score(
+            held,
+            train(rest),
+            pack,
+            train_events(rest),
+            train_event_dates(rest),
+            train_quotes(rest),
+        )
         per_fold.append(s)
         total.add(s)
-        srcs = sorted({ex.source for ex in rest})
+        srcs = sorted({ex.source for ex in rest if fold_of.get(ex.source) is not None})
         random.Random(SEED + i).shuffle(srcs)
         for pct in curve:
             keep = set(srcs[: max(1, round(len(srcs) * pct / 100))])
-            part = [ex for ex in rest if ex.source in keep]
+            part = [ex for ex in rest if ex.source in keep or ex.source not in fold_of]
             points[pct].add(
-                _score(held, train(part), pack, train_events(part), train_event_dates(part))
+                _score(
+                    held,
+                    train(part),
+                    pack,
+                    train_events(part),
+                    train_event_dates(part),
+                    train_quotes(part),
+                )
             )
     return CrossValidation(per_fold, total, _score(examples, None, pack), points)

@@ -549,6 +549,8 @@ PEOPLE_NOUNS = frozenset(
 ROLE_NOUNS = frozenset(
     [
         "politician",
+        "adviser",
+        "advisor",
         "minister",
         "president",
         "leader",

@@ -71,6 +71,7 @@ def _pieces(ent: Span) -> Iterator[Span]:
         cut = (
             t.text in _SEPARATORS
             or "\n" in t.text
+            or (t.text == "-" and t.whitespace_ and i > 0 and doc[i - 1].whitespace_)
             or (t.lower_ in ("and", "&") and ent.label_ in _SPLIT_AND)
         )
         if cut:
@@ -79,6 +80,34 @@ def _pieces(ent: Span) -> Iterator[Span]:
             start = i + 1
     if start < ent.end:
         yield doc[start : ent.end]
+
+
+_NOT_NAMES = (
+    cues.ORGANIZATION_WORDS
+    | cues.FUNCTION_WORDS
+    | cues.FACILITY_HEADS
+    | cues.PLACE_HEADS
+    | cues.INITIATIVE_HEADS
+    | cues.AGREEMENT_HEADS
+    | cues.TITLES
+)
+"""Words that end or head the names of things, never a person's name."""
+
+
+def _role_word(word: str) -> bool:
+    """A title or role ("minister", "presidents", "adviser")."""
+    return any(w in cues.TITLES or w in cues.ROLE_NOUNS for w in (word, word.removesuffix("s")))
+
+
+def _person_name(span: Span) -> bool:
+    """Capitalised proper nouns, hyphens inside a word allowed ("Kassym-Jomart Tokayev")."""
+    words = [t for t in span if t.text != "-" or t.whitespace_]
+    joins = [t for t in span if t.text == "-" and not t.whitespace_]
+    return (
+        len(words) - len(joins) >= 2
+        and all(t.is_alpha and _capitalised(t) and t.pos_ == "PROPN" for t in words)
+        and not any(fold(t.text) in _NOT_NAMES for t in words)
+    )
 
 
 def _trim(span: Span, label: str) -> Span | None:
@@ -312,16 +341,24 @@ class Typer:
 
     @staticmethod
     def _org_then_person(span: Span, label: str) -> list[tuple[Span, str]]:
-        """ "the Writers Association Anvar Karimov": an organisation, then its member's name."""
-        if label != "ORG" or len(span) < 4:
+        """ "the Writers Association Anvar Karimov", "National Security Adviser Ajit Doval": an
+        organisation or a role, then a person's name, that NER read as one organisation. The
+        role is no entity; the organisation stays one."""
+        if label != "ORG" or len(span) < 3:
             return [(span, label)]
-        heads = [i for i, t in enumerate(span) if t.lower_ in cues.ORGANIZATION_WORDS]
-        if not heads or heads[-1] > len(span) - 3:
+        cuts = [
+            i
+            for i, t in enumerate(span)
+            if t.lower_ in cues.ORGANIZATION_WORDS or _role_word(t.lower_)
+        ]
+        if not cuts or cuts[-1] > len(span) - 3:
             return [(span, label)]
-        tail = span[heads[-1] + 1 :]
-        if all(t.pos_ == "PROPN" and t.is_alpha and _capitalised(t) for t in tail):
-            return [(span[: heads[-1] + 1], "ORG"), (tail, "PERSON")]
-        return [(span, label)]
+        head, tail = span[: cuts[-1] + 1], span[cuts[-1] + 1 :]
+        if len(tail) > 5 or not _person_name(tail):
+            return [(span, label)]
+        if _role_word(head[-1].lower_):
+            return [(tail, "PERSON")]
+        return [(head, "ORG"), (tail, "PERSON")]
 
     @staticmethod
     def _armed_context(span: Span) -> bool:
@@ -515,7 +552,18 @@ class Typer:
                         if _capitalised(t) or t.pos_ in ("PRON", "VERB")
                     )
                 )
-                if longer:
+                last_end = max(e for _, e in inside)
+                named_after = (
+                    within
+                    and ent.label_ == "ORG"
+                    and min(b for b, _ in inside) == piece.start
+                    and all(x.label_ in ("Organization", "ArmedGroup") for x in inside.values())
+                    and 2 <= piece.end - last_end <= 4
+                    and _person_name(doc[last_end : piece.end])
+                )
+                if named_after:  # "<known organisation> Valery Petrov": its member's name after
+                    chosen.append(Span(doc, last_end, piece.end, label="Person"))
+                elif longer:
                     kind = self.type_of(piece, ent.label_)
                     if kind:
                         chosen.append(Span(doc, piece.start, piece.end, label=kind))

@@ -1,0 +1,206 @@
+"""Learned quote attribution: the rules find a quotation and propose a speaker; a linear
+model weighs every speaker-like entity named around it and keeps the likeliest, or drops
+the quotation when no one is likely enough (a slogan, a title in quotation marks).
+
+Candidates are the people, organisations, countries and armed groups named in the quote's
+paragraph and the one before it (not inside the quote), plus the rules' speaker and the
+speaker of the quotation before. Labels are clean: a candidate is right when the gold has a
+quotation sharing half its words with ours, said by that candidate (the scorer's rule).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from crossroads import settings
+from crossroads.extraction.patterns import lexicon
+from crossroads.extraction.patterns.sentence import Ment, mentions, named_ids
+from crossroads.extraction.quotes import SPEAKERS, Spoken, quote_of, spoken
+from crossroads.learn.annotated import Gold, norm
+from crossroads.learn.linear import LinearModel, Meta
+from crossroads.model import Quote
+
+__all__ = [
+    "QUOTES",
+    "QuoteCandidate",
+    "QuoteReader",
+    "candidates",
+    "decide",
+    "fit_quotes",
+    "gold_speakers",
+]
+
+QUOTES = "quotes.npz"
+C = 1.0
+"""Inverse L2 strength of the logistic regression."""
+THRESHOLD = 0.4
+"""Probability the likeliest speaker needs for the quotation to be kept."""
+BEFORE = 600
+"""Characters before a quotation searched for its speaker (within the paragraph before)."""
+AFTER = 200
+"""Characters after it (within its own paragraph)."""
+
+
+@dataclass
+class QuoteCandidate:
+    """One possible speaker of one quotation, with its features."""
+
+    quote: Spoken
+    id: str
+    features: dict[str, float]
+
+
+@cache
+def _cues() -> frozenset[str]:
+    return frozenset(lexicon("quotes")["cues"])
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n < e:
+            return f"<{e}"
+    return f">={edges[-1]}"
+
+
+def _mention_features(doc: Doc, m: Ment, q: Spoken) -> dict[str, float]:
+    first, root = doc[m.start], doc[m.start : m.end].root
+    at = first.idx
+    before = at < q.start
+    gap = q.start - doc[m.end - 1].idx - len(doc[m.end - 1]) if before else at - q.end
+    side = "before" if before else "after"
+    where = "para" if q.para[0] <= at < q.para[1] else "earlier"
+    head: Token = root.head
+    cue = head.lemma_.lower() in _cues() or head.lower_ in _cues()
+    f = {
+        f"side={side}": 1.0,
+        f"where={where}": 1.0,
+        f"gap={_bucket(gap, (3, 30, 80, 200, 400))}": 1.0,
+        f"side={side}&gap={_bucket(gap, (30, 200))}": 1.0,
+        f"dep={root.dep_}": 1.0,
+        f"dep={root.dep_}&cue={cue}": 1.0,
+        f"prev={doc[m.start - 1].lower_ if m.start > 0 else '^'}": 1.0,
+        f"next={doc[m.end].lower_ if m.end < len(doc) else '$'}": 1.0,
+        f"same_sentence={first.sent.start_char <= q.start < first.sent.end_char or first.sent.start_char <= q.end - 1 < first.sent.end_char}": 1.0,
+    }
+    if cue:
+        f["cue_head"] = 1.0
+        f[f"cue_head&side={side}"] = 1.0
+    return f
+
+
+def candidates(doc: Doc, quotes: Iterable[Spoken]) -> list[list[QuoteCandidate]]:
+    """The speaker candidates of each quotation, nearest mention first."""
+    ments = [m for m in mentions(doc[:]) if m.type in SPEAKERS and not m.demonym]
+    named = named_ids(doc)
+    types = {m.id: m.type for m in ments}
+    counts = Counter(m.id for m in ments)
+    rank = {eid: k for k, (eid, _) in enumerate(counts.most_common())}
+    out: list[list[QuoteCandidate]] = []
+    for q in quotes:
+        lo = max(0, q.start - BEFORE)
+        hi = min(q.para[1], q.end + AFTER)
+        near: dict[str, tuple[int, Ment]] = {}
+        for m in ments:
+            at = doc[m.start].idx
+            if m.id not in named or not (lo <= at < hi) or q.start <= at < q.end:
+                continue
+            dist = q.start - at if at < q.start else at - q.end
+            if m.id not in near or dist < near[m.id][0]:
+                near[m.id] = (dist, m)
+        order = sorted(near, key=lambda eid: near[eid][0])
+        ids = order + [x for x in (q.speaker, q.previous) if x and x in named and x not in near]
+        row = []
+        for k, eid in enumerate(ids):
+            f: dict[str, float] = {
+                f"type={types.get(eid, '?')}": 1.0,
+                f"rule={eid == q.speaker}": 1.0,
+                f"rule_none&type={types.get(eid, '?')}": float(q.speaker is None),
+                f"previous={eid == q.previous}": 1.0,
+                f"rank={_bucket(rank.get(eid, 99), (1, 3, 6))}": 1.0,
+                f"order={min(k, 4)}": 1.0,
+                f"block={q.block}": 1.0,
+                f"own={q.own}": 1.0,
+            }
+            if eid == q.speaker:
+                f[f"rule&type={types.get(eid, '?')}"] = 1.0
+            if eid in near:
+                f.update(_mention_features(doc, near[eid][1], q))
+            else:
+                f["outside"] = 1.0
+            row.append(QuoteCandidate(q, eid, f))
+        out.append(row)
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return norm(text).split()
+
+
+def gold_speakers(gold: Gold, by_name: dict[str, int], body: str) -> set[int]:
+    """Gold entity indices of whoever said a gold quotation that ``body`` matches."""
+    mine = set(_words(body))
+    out = set()
+    for g in gold.get("quote", []):
+        gw = _words(str(g.get("text", "")))
+        if gw and sum(w in mine for w in gw) / len(gw) >= 0.5:
+            k = by_name.get(norm(str(g.get("speaker", ""))))
+            if k is not None:
+                out.add(k)
+    return out
+
+
+def fit_quotes(
+    rows: list[tuple[dict[str, float], bool]], meta: Meta | None = None
+) -> LinearModel | None:
+    """The speaker model over candidate rows; None when there is nothing to learn from."""
+    from crossroads.learn.fit import fit
+
+    if len({y for _, y in rows}) < 2:
+        return None
+    meta = {"threshold": THRESHOLD, "c": C, **(meta or {})}
+    return fit([f for f, _ in rows], ["yes" if y else "no" for _, y in rows], c=C, meta=meta)
+
+
+def decide(doc: Doc, model: LinearModel, quotes: list[Spoken] | None = None) -> list[Quote]:
+    """Each quotation with its likeliest speaker, where the model is sure enough."""
+    quotes = spoken(doc) if quotes is None else quotes
+    rows = candidates(doc, quotes)
+    flat = [c for row in rows for c in row]
+    if not flat:
+        return []
+    yes = model.classes.index("yes")
+    probs = iter(model.predict_proba([c.features for c in flat])[:, yes])
+    th = float(model.meta.get("threshold", THRESHOLD))
+    out = []
+    for q, row in zip(quotes, rows, strict=True):
+        scored = [(float(next(probs)), c.id) for c in row]
+        if scored:
+            p, eid = max(scored)
+            if p >= th:
+                out.append(quote_of(doc, q, eid))
+    return out
+
+
+class QuoteReader:
+    """Callable Doc -> quotes: the model's speaker for every quotation the rules find. Without
+    a model file (removed, or ``CROSSROADS_LEARNED=0``) the rules' speakers stand."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        from crossroads.learn.reader import MODELS, load_model
+
+        use = settings.get("learned") not in ("0", "false", "no")
+        where = str(folder or settings.get("models") or MODELS)
+        self.model = load_model(where, QUOTES) if use else None
+
+    def __call__(self, doc: Doc) -> list[Quote]:
+        if self.model is None:
+            from crossroads.extraction.quotes import read_quotes
+
+            return read_quotes(doc)
+        return decide(doc, self.model)
