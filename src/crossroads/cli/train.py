@@ -90,6 +90,8 @@ def train(
     extractor = Extractor(pack=load_pack(packs), processes=int(settings.get("processes")))
     examples = t.prepare(golds, extractor, Path(cache) if cache else None)
     made_up = t.prepare(added, extractor, Path(cache) if cache else None) if added else []
+    for ex in made_up:
+        ex.made_up = True
     report: dict[str, Any] = {
         "documents": len(examples),
         "sources": len({e.source for e in examples}),

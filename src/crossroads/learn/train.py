@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +74,8 @@ class Example:
     """Quotations the rules find, with the speaker they propose."""
     quote_rows: list[tuple[dict[str, float], bool]] = field(default_factory=list)
     """Features of each quotation's speaker candidates, and whether the gold says it."""
+    made_up: bool = False
+    """A made-up article (``--extra``): trained on, never scored."""
 
     @property
     def source(self) -> str:
@@ -175,6 +177,9 @@ def train_event_dates(examples: list[Example]) -> LinearModel | None:
 
 
 def train_quotes(examples: list[Example]) -> LinearModel | None:
+    """The speaker model, from real articles only: made-up ones, with their tidier quoting,
+    cost it 0.016 cross-validated F1 (0.852 -> 0.836) when they were added."""
+    examples = [ex for ex in examples if not ex.made_up]
     rows = [row for ex in examples for row in ex.quote_rows]
     return learned_quotes.fit_quotes(rows, {"documents": len(examples), "rows": len(rows)})
 
@@ -255,13 +260,15 @@ def crossvalidate(
 ) -> CrossValidation:
     """k-fold cross-validation by source file; ``curve`` percentages add a learning curve.
 
-    ``extra`` examples (made-up texts) join every fold's training set and are never scored:
-    the figures stay first-seen scores on the real articles alone."""
+    ``extra`` examples (made-up texts) join every fold's training set of the relation and
+    event models and are never scored: the figures stay first-seen scores on the real articles
+    alone. The quote model trains on real articles only (see ``train_quotes``)."""
+    extra = [replace(ex, made_up=True) for ex in extra or ()]
     fold_of = folds([ex.source for ex in examples], k)
     per_fold, total, points = [], Scores(), {pct: Scores() for pct in curve}
     for i in range(k):
         held = [ex for ex in examples if fold_of[ex.source] == i]
-        rest = [ex for ex in examples if fold_of[ex.source] != i] + list(extra or ())
+        rest = [ex for ex in examples if fold_of[ex.source] != i] + extra
         s = _score(
             held,
             train(rest),
