@@ -45,3 +45,9 @@ def test_entities_spaced_dash_separates_a_state_from_a_name(read):
     assert got.get("Uzbekistan") == "Country"
     assert got.get("Farhod Tashpulatov") == "Person"
     assert not any(" - " in name for name in got)
+
+
+def test_entities_a_role_before_a_name_is_no_part_of_it(read):
+    got = types(read("Spokesperson Dilbar Yusupova said the border post would reopen."))
+    assert got.get("Dilbar Yusupova") == "Person"
+    assert not any(name.startswith("Spokesperson") for name in got)

@@ -120,7 +120,7 @@ def _trim(span: Span, label: str) -> Span | None:
             t.is_punct
             or t.is_space
             or low in _DETERMINERS
-            or (label == "PERSON" and (low in cues.TITLES or t.lower_ in cues.TITLES) and e - s > 1)
+            or (label == "PERSON" and (_role_word(low) or _role_word(t.lower_)) and e - s > 1)
         ):
             s += 1
         else:
