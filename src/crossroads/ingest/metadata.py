@@ -38,7 +38,7 @@ _DATE = (
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH},?\s+\d{{4}}"
-    rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}})"
+    rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}}|\d{{2}}(?!\d|\.\d))"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})"
 )
 DATE_RX = re.compile(_DATE, re.IGNORECASE)
@@ -104,6 +104,17 @@ _DATELINE = re.compile(
     rf"\s*(?:[–—-]+|(?<=\)):)\s+(?=[A-Z(“\"'])",
     re.IGNORECASE,
 )
+# a wire dateline with no dash, its place in capitals: "ALMATY, May 5, 2021 The talks ..."
+_CAPS_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z .'’-]{{1,40}}?),\s+(?P<d>(?i:{_DATE}))\s+(?=[A-Z(“\"'])"
+)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """A wire dateline opening a paragraph, with or without its dash."""
+    return _DATELINE.match(text) or _CAPS_DATELINE.match(text)
+
+
 # a dateline without the year: "PLACE, May 5 (Agency) --", "May 5 (Agency) --"
 _YEARLESS_DATELINE = re.compile(
     rf"^(?:[A-Z][\w .,'’\[\]-]{{0,40}}?,?\s+)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})"
@@ -119,6 +130,15 @@ _DEK_BYLINE = re.compile(
 _FIELD = re.compile(
     r"^[A-Za-z][\w ]{0,25}\s*:\s*[\w-]*\d[\w-]*$"
     r"|^(?:published|posted|filed)\s+(?:in|under)\s+[A-Z][A-Za-z &-]{0,40}$",
+    re.IGNORECASE,
+)
+# the separator of a section path: "World » Former USSR", "Home > Region"
+_CRUMBS = re.compile(r"\s[»›>]\s")
+# a note that the page repeats another site's article: "This post was originally published on ..."
+_REPOST = re.compile(
+    r"^(?:this\s+(?:post|article|story|piece|report|commentary)\s+(?:was|is|has been)\s+|it\s+was\s+)?"
+    r"(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:on|in|at|by)\b.{0,80}$"
+    r"|^(?:re-?published|reprinted|cross-?posted)\s+(?:from|with|by|courtesy)\b.{0,80}$",
     re.IGNORECASE,
 )
 # "Last update: <date>", "Updated 5 May 2021": when the page was changed, not published
@@ -169,7 +189,8 @@ _ROLE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|author|authors|words by)\s*[:\-]?\s+(?P<names>.+)$", re.IGNORECASE
+    r"^(?:by|written by|authors?(?:['’`]s)?(?:\s+names?)?|words by)\s*[:\-]?\s+(?P<names>.+)$",
+    re.IGNORECASE,
 )
 _TITLE_BY = re.compile(
     r"^(?P<title>.{10,}?)\s+(?P<by>by|By|BY)\s+(?P<names>[A-Z][A-Za-z.'’\- ,&]+)$"
@@ -211,6 +232,8 @@ def parse_date(text: str) -> str | None:
         return None
     if m["num"]:  # numeric with dots or slashes: day.month.year
         day, month, year = int(m["num"]), int(m["num2"]), int(m["num3"])
+        if year < 100:  # "9/14/09": a two-digit year of the paper's own century
+            year += 2000 if year < 50 else 1900
         if month > 12 and day <= 12:
             day, month = month, day
         try:
@@ -274,6 +297,7 @@ def is_title_like(text: str) -> bool:
         and len(text) <= 250
         and not re.search(r"[.,;:]$", text)
         and not _FULL_DATE.match(text)
+        and not _CRUMBS.search(text)
         and bool(re.search(r"[A-Za-z]", text))
         and (
             text[:1].isupper()
@@ -579,13 +603,13 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             prev = "date"
             continue
         iso, at = labelled_iso(text)
-        m = None if iso else (_PREFIX_DATE.match(text) or _DATELINE.match(text))
+        m = None if iso else (_PREFIX_DATE.match(text) or _dateline(text))
         if m and parse_date(m["d"]):
             iso, at = parse_date(m["d"]), m.end()
         if iso and h.published is None:
             h.published, date_at = iso, i
             rest = text[at:]
-            if is_body(rest) or (m is not None and m.re is _DATELINE):
+            if is_body(rest) or (m is not None and m.re in (_DATELINE, _CAPS_DATELINE)):
                 h.replaced[i] = rest
                 break
             t_by, a_by = byline(rest)
@@ -654,9 +678,11 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             continue
         # a line of capitalised words is a headline, not a name, when a "By" line follows
         by_below = any(_BYLINE.match(_clean_byline(units[j].text)) for j in head if i < j <= i + 3)
+        # a name alone above the first paragraph, with no headline in the excerpt, signs it
+        opens_body = prev is None and i == head[0] and i + 1 in head and is_body(units[i + 1].text)
         if (
             h.author is None
-            and prev in ("date", "title")
+            and (prev in ("date", "title") or opens_body)
             and not by_below
             and (is_name_like(_ROLE_TAIL.sub("", text)) or credit(text))
         ):
@@ -677,7 +703,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt))
         )
         above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
-        if _FIELD.match(text):  # "Item Code : 40817", "Published in Features"
+        if _FIELD.match(text) or _REPOST.match(text):  # "Item Code : 40817", a repost note
             h.consumed.add(i)
             continue
         if boilerplate.clean_caption(text) != text.strip():
@@ -782,7 +808,7 @@ def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:
         text = units[i].text
         if is_body(text):
             bodies += 1
-            m = _DATELINE.match(text)
+            m = _dateline(text)
             if h.published is None and m and parse_date(m["d"]) and bodies == 1:
                 h.published = parse_date(
                     m["d"]
