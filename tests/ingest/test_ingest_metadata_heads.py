@@ -112,3 +112,33 @@ def test_metadata_two_digit_years_in_numeric_dates() -> None:
     assert parse_date("05.05.21") == "2021-05-05"
     assert parse_date("31.12.98") == "1998-12-31"
     assert parse_date("section 1.2.10.4") is None
+
+
+def test_metadata_byline_with_its_agency_after_a_dash() -> None:
+    page = TITLE + "\n\nAlmaty, Valley, May 5\n\nBy Lena March – Valley Wire:\n\n"
+    assert _meta(page)[1] == "Lena March"
+
+
+def test_metadata_dated_report_label_just_below_the_headline() -> None:
+    page = "VALLEY: ROADS AND RIVERS IN THE SOUTH\n\nAsia Report N°31 – 5 May 2021\n\n"
+    assert _meta(page) == ("VALLEY: ROADS AND RIVERS IN THE SOUTH", None, "2021-05-05")
+
+
+def test_metadata_site_name_and_slogan_above_the_headline_are_furniture() -> None:
+    page = (
+        "Valley Institute for Road Reporting | Giving Voice, Building Bridges\n\n"
+        + TITLE
+        + "\n\nBy Lena March\n\n"
+    )
+    assert _meta(page) == (TITLE, "Lena March", None)
+
+
+def test_metadata_site_description_under_its_name_is_not_the_lead() -> None:
+    """The site's one-sentence description would otherwise end the head above the headline."""
+    page = (
+        "- Valley Wire\nThe latest news and stories from the valley. Stay tuned for updates "
+        "on roads, rivers and more.\n\n" + TITLE + "\n\n"
+    )
+    doc = load_bytes((page + BODY).encode(), "page.txt", MB)[-1]
+    assert doc.title == TITLE
+    assert "Stay tuned" not in doc.text

@@ -132,6 +132,8 @@ _FIELD = re.compile(
     r"|^(?:published|posted|filed)\s+(?:in|under)\s+[A-Z][A-Za-z &-]{0,40}$",
     re.IGNORECASE,
 )
+# a site's name and slogan on one line: "Valley Review | Voices of the Valley"
+_BANNER = re.compile(r"\s\|\s")
 # the separator of a section path: "World » Former USSR", "Home > Region"
 _CRUMBS = re.compile(r"\s[»›>]\s")
 # a note that the page repeats another site's article: "This post was originally published on ..."
@@ -338,6 +340,10 @@ def byline(text: str) -> tuple[str | None, str | None]:
         return None, normalise_author(m["names"])
     if m and credit(text):
         return None, credit(text)
+    if m:  # "By Lena March – Valley Wire:": the name, then the agency after a dash
+        name = re.split(r"\s+[–—|-]\s+", m["names"])[0]
+        if name != m["names"] and is_name_like(name):
+            return None, normalise_author(name)
     m = _TITLE_BY.match(text)
     if (
         m
@@ -388,8 +394,8 @@ def dated_label(text: str) -> str | None:
     if not m:
         return None
     rest = (text[: m.start()] + " " + text[m.end() :]).strip(" |•·,–—-:")
-    if not rest or words(rest) > 5:
-        return None
+    if not rest or words(rest) > 5 or re.search(r"\bby\s+[A-Z]", rest, re.IGNORECASE):
+        return None  # "Analysis — by Lena March, 05.05.2021" is a byline with its date
     letters = re.sub(r"[^A-Za-z]", "", rest)
     if (letters and letters.isupper()) or _LABEL_WORDS.search(rest):
         return parse_date(m.group(0))
@@ -465,6 +471,9 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     head: list[int] = []
     for i, u in enumerate(units):
         if u.label in (TEXT, PUBLISHED):
+            if u.label == TEXT and is_body(u.text) and _tagline(units, head, i):
+                h.consumed.add(i)
+                continue
             head.append(i)
             if u.label == TEXT and is_body(u.text) or len(head) >= 12:
                 break
@@ -493,6 +502,22 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     if fold(h.author or "") in ("admin", "editor", "staff", "guest"):
         h.author = None
     return h
+
+
+def _tagline(units: list[Unit], head: list[int], i: int) -> bool:
+    """A site's one-sentence description under its name, above the headline ("Valley Wire /
+    The latest news from the valley. Stay tuned for updates."): furniture, not the lead."""
+    if len(head) != 1 or units[head[0]].label != TEXT or words(units[head[0]].text) > 4:
+        return False
+    if words(units[i].text) >= 30:
+        return False
+    nxt, after = ([u.text for u in units[i + 1 :] if u.label == TEXT][:2] + ["", ""])[:2]
+    return (  # a headline with its lead below, not a byline under the dek of a short headline
+        is_title_like(nxt)
+        and not is_body(nxt)
+        and not (byline(nxt)[1] or name_and_date(nxt)[0] or is_name_like(nxt) or full_date(nxt)[0])
+        and is_body(after)
+    )
 
 
 def _stamp_below_title(units: list[Unit], h: Header) -> None:
@@ -647,10 +672,15 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             _furniture_above(units, head, i, cands, h)
             prev = "title"
             continue
-        label_date = dated_label(text) if h.title is None and not cands else None
+        # "POLICY BRIEF No. 14 | March 2023" above the headline, or just below it
+        below_title = bool(cands) and prev == "title"
+        label_date = dated_label(text) if h.title is None and (not cands or below_title) else None
         if label_date and h.published is None:
             h.published, date_at = label_date, i
             h.consumed.add(i)
+            if below_title:
+                anchor = anchor if anchor is not None else i
+                mark = i if mark is None else mark
             prev = "date"
             continue
         if is_body(text):
@@ -769,6 +799,8 @@ def is_dek(units: list[Unit], title: int, dek: int) -> bool:
         return False
     n, above = words(units[dek].text), words(units[title].text)
     if not any(u.label == TEXT for u in units[:title]):
+        if _BANNER.search(units[title].text):  # "Site Name | Its Slogan" opening the page
+            return False
         return n < above
     return n <= above or (n >= 10 and n >= above + 4)
 
