@@ -142,3 +142,50 @@ def test_metadata_site_description_under_its_name_is_not_the_lead() -> None:
     doc = load_bytes((page + BODY).encode(), "page.txt", MB)[-1]
     assert doc.title == TITLE
     assert "Stay tuned" not in doc.text
+
+
+def test_metadata_time_then_date_above_the_headline() -> None:
+    assert _meta("13:20 / 05.05.2021\n" + TITLE + "\n\n") == (TITLE, None, "2021-05-05")
+
+
+def test_metadata_published_line_below_the_standfirst() -> None:
+    page = (
+        "commentary\n\n" + TITLE + "\n\nThe valley has used its water to hold the reins in its "
+        "dealings with both neighbours over the new road.\n\nPublished on March 26, 2024\n\n"
+    )
+    assert _meta(page) == (TITLE, None, "2024-03-26")
+
+
+def test_metadata_genre_label_before_by_and_two_authors() -> None:
+    page = TITLE + "\n\nCommentary by Lena March and Omar Faiz\n\nPublished September 4, 2025\n\n"
+    assert _meta(page) == (TITLE, "Lena March, Omar Faiz", "2025-09-04")
+
+
+def test_metadata_agency_byline_after_the_date_line() -> None:
+    assert _meta(" date 2022-01-03 By Valleywire\n\n") == (None, "Valleywire", "2022-01-03")
+
+
+def test_metadata_a_section_label_in_capitals_is_not_a_byline() -> None:
+    page = TITLE + "\n\nBUSINESS VALLEY\n\n"
+    assert _meta(page) == (TITLE, None, None)
+
+
+def test_metadata_a_headline_printed_twice_wins_over_menu_lines() -> None:
+    long_title = (
+        "At the initiative of the valley council, a new logistics hub for humanitarian "
+        "assistance is being created beside the old border bridge"
+    )
+    page = (
+        "Contact the embassy\nConsular matters here\n"
+        + long_title
+        + " - Embassy of the Valley Republic in the Kingdom of the Hills and the Far Islands\n\n"
+        + long_title
+        + "\n\n"
+    )
+    title, _, _ = _meta(page)
+    assert title == long_title
+
+
+def test_metadata_a_question_headline_opening_the_page() -> None:
+    question = "Road talks at the border as a test of strength: can the valley hold out against both neighbours?"
+    assert _meta(question + "\n")[0] == question

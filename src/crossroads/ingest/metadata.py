@@ -53,7 +53,8 @@ _NAME_PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(
-    rf"^(?:(?:publish(?:ed)?|posted|created|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
+    rf"^(?:\d{{1,2}}:\d{{2}}\s*[/|,•·-]?\s*)?"  # "13:20 / 15.12.2021": the time first
+    rf"(?:(?:publish(?:ed)?|posted|created|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
     rf"(?P<d>{_DATE}){_TIME}[\s.,|]*$",
     re.IGNORECASE,
 )
@@ -132,6 +133,8 @@ _FIELD = re.compile(
     r"|^(?:published|posted|filed)\s+(?:in|under)\s+[A-Z][A-Za-z &-]{0,40}$",
     re.IGNORECASE,
 )
+# one capitalised word after "By": an agency ("By Valleywire", "By VNA")
+_AGENCY = re.compile(rf"^(?!(?i:{_MONTH}|{_WEEKDAY})$)[A-Z][A-Za-z]*(?:[/-][A-Za-z]+)?$")
 # a site's name and slogan on one line: "Valley Review | Voices of the Valley"
 _BANNER = re.compile(r"\s\|\s")
 # the separator of a section path: "World » Former USSR", "Home > Region"
@@ -175,7 +178,9 @@ video image images picture links link share bookmark article articles story stor
 search desk service press agency report reporter staff correspondent bureau online daily times
 herald tribune minister president prime secretary general ambassador spokesman spokesperson
 deputy chairman foreign ministry recent features latest popular related opinion analysis
-editorial columns""".split()
+editorial columns business world politics economy sport sports culture magazine journal review
+weekly post today express gazette chronicle network media tv radio insight monitor
+commentary""".split()
 )
 # a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
 _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
@@ -191,7 +196,8 @@ _ROLE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|authors?(?:['’`]s)?(?:\s+names?)?|words by)\s*[:\-]?\s+(?P<names>.+)$",
+    r"^(?:(?:commentary|analysis|opinion|interview|essay|article|report|story|column|text)\s+by|"
+    r"by|written by|authors?(?:['’`]s)?(?:\s+names?)?|words by)\s*[:\-]?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
 _TITLE_BY = re.compile(
@@ -340,6 +346,8 @@ def byline(text: str) -> tuple[str | None, str | None]:
         return None, normalise_author(m["names"])
     if m and credit(text):
         return None, credit(text)
+    if m and _AGENCY.match(m["names"]) and fold(m["names"]) not in _NOT_NAME:
+        return None, m["names"]  # "By Valleywire": an agency's byline
     if m:  # "By Lena March – Valley Wire:": the name, then the agency after a dash
         name = re.split(r"\s+[–—|-]\s+", m["names"])[0]
         if name != m["names"] and is_name_like(name):
@@ -497,11 +505,46 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
         )
         if header_bar or contradicted(h.published, body):
             h.page_date, h.published = h.published, None
+    _title_by_shape(units, h)
     if h.title:
         h.title = h.title.strip()
     if fold(h.author or "") in ("admin", "editor", "staff", "guest"):
         h.author = None
     return h
+
+
+def _one_line(text: str) -> bool:
+    """A line that could be a headline however long: no sentence ends inside it and no
+    closing stop (a question mark may close it)."""
+    return (
+        3 <= words(text) <= 40
+        and not re.search(r"[.,;:]$", text)
+        and not re.search(r"\w[.!?]\s+[A-Z“\"'‘]", text)
+        and text[:1].isupper()
+        and boilerplate.clean_caption(text) == text.strip()
+    )
+
+
+def _title_by_shape(units: list[Unit], h: Header) -> None:
+    """Headlines the line-by-line head misses: one printed twice near the top (perhaps the
+    first time with the site's name after a dash), or a one-line question opening the page."""
+    top = [i for i, u in enumerate(units) if u.label == TEXT][:10]
+    for k, j in enumerate(top):
+        t = units[j].text.strip()
+        if not _one_line(t):
+            continue
+        for i in top[:k]:
+            s = units[i].text.strip()
+            if s == t or re.match(re.escape(t) + r"\s+[-–—|]\s+\S", s):
+                h.title = t
+                h.consumed.update((i, j))
+                return
+    if h.title is None and top and top[0] not in h.consumed:
+        t = units[top[0]].text.strip()
+        nxt = units[top[1]].text if len(top) > 1 else ""
+        if t.endswith("?") and _one_line(t) and is_body(nxt):
+            h.title = t
+            h.consumed.add(top[0])
 
 
 def _tagline(units: list[Unit], head: list[int], i: int) -> bool:
@@ -550,7 +593,9 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
         h.author = name_and_date(units[pub].text)[0]
     m = DATE_RX.search(units[pub].text)
     if h.author is None and m:  # "date 2021-05-05 WEB DESK": a credit after the date
-        h.author = credit(units[pub].text[m.end() :].strip(" |•·,–—-:"))
+        rest = units[pub].text[m.end() :].strip(" |•·,–—-:")
+        t, a = byline(rest)
+        h.author = credit(rest) or (a if t is None else None)  # "date 2021-05-05 By Valleywire"
     after = [i for i in head if i > pub]
     for i in after[:2]:  # "Published" / "on" / date, each on its own line
         if units[i].label == PUBLISHED:
@@ -834,10 +879,16 @@ def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:
         m = _DEK_BYLINE.search(units[lead[0]].text)
         if m and is_name_like(m["name"]):
             h.author = normalise_author(m["name"])
-    after = [i for i in range(head[-1] + 1, len(units)) if units[i].label == TEXT][:5]
+    after = [i for i in range(head[-1] + 1, len(units)) if units[i].label in (TEXT, PUBLISHED)][:5]
     bodies = 0
     for i in after:
         text = units[i].text
+        if units[i].label == PUBLISHED:  # "Published on <date>" below the standfirst
+            iso = labelled_iso(text)[0] or parse_date(text)
+            if h.published is None and iso:
+                h.published = iso
+                h.consumed.add(i)
+            continue
         if is_body(text):
             bodies += 1
             m = _dateline(text)
