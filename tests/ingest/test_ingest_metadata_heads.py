@@ -189,3 +189,35 @@ def test_metadata_a_headline_printed_twice_wins_over_menu_lines() -> None:
 def test_metadata_a_question_headline_opening_the_page() -> None:
     question = "Road talks at the border as a test of strength: can the valley hold out against both neighbours?"
     assert _meta(question + "\n")[0] == question
+
+
+def test_metadata_record_fields_name_the_title_and_date() -> None:
+    page = (
+        '"The Valley Papers" Database (Project Leader: Lena March)\n'
+        "Database of Valley Politics and Neighbourly Relations\n\n"
+        "[Title] Joint Statement of the Valley Road Council\n\n[Place] Almaty\n"
+        "[Date] June 14, 2019\n[Full text]\n\n"
+    )
+    assert _meta(page) == ("Joint Statement of the Valley Road Council", None, "2019-06-14")
+
+
+def test_metadata_a_headline_broken_after_its_colon_and_its_author_below() -> None:
+    page = "Commentaries\n\nValley Roads:\nOld Routes and New Trade\n\nLena March\n\n"
+    assert _meta(page)[:2] == ("Valley Roads: Old Routes and New Trade", "Lena March")
+
+
+def test_metadata_a_skip_link_is_not_the_headline() -> None:
+    assert _meta('Press "Enter" to skip to content\n\n' + TITLE + "\n\n")[0] == TITLE
+
+
+def test_metadata_a_quoted_headline_below_a_section_label() -> None:
+    quoted = "‘Road Talks At The Border Are The Issue, Need To Build Bridges Around The Valley’"
+    assert _meta("Valley and Beyond\n\n" + quoted + "\n\n")[0] == quoted
+
+
+def test_metadata_a_question_below_a_short_headline_stays_its_dek() -> None:
+    page = (
+        "Keeping the Valley Open\nAs the talks on the old road drag on, how do the two towns "
+        "on either side of the river see the border?\n"
+    )
+    assert _meta(page)[0] == "Keeping the Valley Open"

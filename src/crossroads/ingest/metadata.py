@@ -54,7 +54,7 @@ _NAME_PUBLISHED = re.compile(
 )
 _FULL_DATE = re.compile(
     rf"^(?:\d{{1,2}}:\d{{2}}\s*[/|,•·-]?\s*)?"  # "13:20 / 15.12.2021": the time first
-    rf"(?:(?:publish(?:ed)?|posted|created|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
+    rf"(?:\[?(?:publish(?:ed)?|posted|created|date)\]?(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
     rf"(?P<d>{_DATE}){_TIME}[\s.,|]*$",
     re.IGNORECASE,
 )
@@ -135,6 +135,12 @@ _FIELD = re.compile(
 )
 # one capitalised word after "By": an agency ("By Valleywire", "By VNA")
 _AGENCY = re.compile(rf"^(?!(?i:{_MONTH}|{_WEEKDAY})$)[A-Z][A-Za-z]*(?:[/-][A-Za-z]+)?$")
+# a record's title field: "[Title] Road talks resume", "Title: Road talks resume"
+_TITLE_FIELD = re.compile(r"^(?:\[title\]\s*|title\s*:\s*)(?P<t>\S.{4,})$", re.IGNORECASE)
+# a skip link of the page's navigation: 'Press "Enter" to skip to content', "Jump to navigation"
+_SKIP_LINK = re.compile(
+    r"\bskip to (?:the )?(?:main )?content\b|^jump to (?:navigation|search)", re.IGNORECASE
+)
 # a site's name and slogan on one line: "Valley Review | Voices of the Valley"
 _BANNER = re.compile(r"\s\|\s")
 # the separator of a section path: "World » Former USSR", "Home > Region"
@@ -520,7 +526,7 @@ def _one_line(text: str) -> bool:
         3 <= words(text) <= 40
         and not re.search(r"[.,;:]$", text)
         and not re.search(r"\w[.!?]\s+[A-Z“\"'‘]", text)
-        and text[:1].isupper()
+        and (text.lstrip("‘“\"'")[:1].isupper() or text[:1].isdigit())
         and boilerplate.clean_caption(text) == text.strip()
     )
 
@@ -539,12 +545,17 @@ def _title_by_shape(units: list[Unit], h: Header) -> None:
                 h.title = t
                 h.consumed.update((i, j))
                 return
-    if h.title is None and top and top[0] not in h.consumed:
-        t = units[top[0]].text.strip()
-        nxt = units[top[1]].text if len(top) > 1 else ""
-        if t.endswith("?") and _one_line(t) and is_body(nxt):
-            h.title = t
-            h.consumed.add(top[0])
+    label = bool(top) and h.title == units[top[0]].text and _page_name(units, top[0])
+    if (h.title is None or label) and top:
+        for k in (0, 1) if label else (0,):  # perhaps below a short section label
+            t = units[top[k]].text.strip() if k < len(top) else ""
+            nxt = units[top[k + 1]].text if k + 1 < len(top) else ""
+            quoted = t[:1] in "‘“\"'" and t[-1:] in "’”\"'"
+            question = t.endswith("?") and k == 0  # below a short headline, a question is its dek
+            if (question or quoted) and _one_line(t) and is_body(nxt):
+                h.title = t  # a question or a quotation as headline reads like a sentence
+                h.consumed.update(top[: k + 1])
+                return
 
 
 def _tagline(units: list[Unit], head: list[int], i: int) -> bool:
@@ -656,7 +667,10 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
     anchor = None  # the first byline or date line below a title-like unit
     mark = None  # the first byline or date line at all
     implicit = False  # the author is a bare name line, not a "By ..." byline
+    joined: set[int] = set()  # the second line of a headline broken after its colon
     for i in head:
+        if i in joined:
+            continue
         text = units[i].text
         if _UPDATE_LINE.match(text) and DATE_RX.search(text) and words(text) <= 12:
             h.page_date = h.page_date or parse_date(text)  # when the page changed, not the article
@@ -730,6 +744,21 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             continue
         if is_body(text):
             break
+        j = next((j for j in head if j > i), None)
+        if (
+            h.title is None
+            and text.endswith(":")
+            and 2 <= words(text) <= 10
+            and j is not None
+            and is_title_like(units[j].text)
+            and not is_body(units[j].text)
+        ):  # "Valley Roads:" / "Old Routes and New Trade": a headline broken after its colon
+            h.title = f"{text} {units[j].text}"
+            h.consumed.update((i, j))
+            joined.add(j)
+            _furniture_above(units, head, i, cands, h)
+            prev = "title"
+            continue
         a, iso = name_and_date(text)
         if a and iso:
             h.author, h.published, date_at = h.author or a, h.published or iso, i
@@ -778,7 +807,14 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt))
         )
         above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
-        if _FIELD.match(text) or _REPOST.match(text):  # "Item Code : 40817", a repost note
+        m = _TITLE_FIELD.match(text)
+        if m and h.title is None:  # "[Title] Road talks resume": the record says which line it is
+            h.title = m["t"]
+            h.consumed.add(i)
+            _furniture_above(units, head, i, cands, h)
+            prev = "title"
+            continue
+        if _FIELD.match(text) or _REPOST.match(text) or _SKIP_LINK.search(text):
             h.consumed.add(i)
             continue
         if boilerplate.clean_caption(text) != text.strip():
