@@ -227,6 +227,7 @@ def label_units(lines: list[str], menus: bool = True) -> list[Unit]:
             and out[j].label in (TEXT, UI)
             and words(out[j].text) <= 3
             and not re.search(r"[.!?]$", out[j].text)
+            and not re.match(r"(?:https?://|www\.)\S", out[j].text)  # an address: a page's head
             and not _BY.match(out[j].text)
             and not (j + 1 < len(out) and _BY.match(out[j + 1].text))
         ):  # a headline

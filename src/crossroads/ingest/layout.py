@@ -102,6 +102,22 @@ def _join(a: str, b: str) -> str:
     return a[:-1] + b if _split_word(a, b) else f"{a} {b}"
 
 
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+(?:\s\S+)?$")
+"""A web address alone on its line (a wrap may have put one space into it)."""
+
+
+def _head_line(line: str, width: int, current: list[str]) -> bool:
+    """A short line without a closing stop below an unfinished line at the top of a
+    wrapped text: a byline, date or label under the headline, not the end of a paragraph
+    (a wrapped paragraph's short last line closes a sentence, or goes on in lower case)."""
+    return (
+        bool(current)
+        and len(line) < 0.6 * width
+        and not _ends_sentence(line)
+        and not line[:1].islower()
+    )
+
+
 def units(lines: list[str], wrapped: bool | None = None) -> list[str | None]:
     """Paragraph units of cleaned lines; blank lines and page breaks separate paragraphs.
 
@@ -116,6 +132,7 @@ def units(lines: list[str], wrapped: bool | None = None) -> list[str | None]:
     width = sorted(full)[int(len(full) * 0.9)]
     out: list[str | None] = []
     current: list[str] = []  # the paragraph's pieces, joined once at its end (linear time)
+    head = True  # above the first sentence: headline, byline, date and address lines
     for line in lines + [""]:
         if line == CUT:
             continue
@@ -126,9 +143,16 @@ def units(lines: list[str], wrapped: bool | None = None) -> list[str | None]:
                 out.append("".join(current))
             current = []
             continue
+        if head and (_URL_LINE.match(line) or _head_line(line, width, current)):
+            if current:  # a page's head is a stack of short lines, each its own unit
+                out.append("".join(current))
+                current = []
+            out.append(line)
+            continue
         if not current and len(line) < 0.6 * width and not _ends_sentence(line):
             out.append(line)  # a heading: short, alone, without a closing stop
             continue
+        head = head and not _ends_sentence(line)
         if current and _split_word(current[-1], line):
             current[-1] = current[-1][:-1]
         elif current:

@@ -38,7 +38,7 @@ _DATE = (
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH},?\s+\d{{4}}"
-    rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}})"
+    rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}}|\d{{2}}(?!\d|\.\d))"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})"
 )
 DATE_RX = re.compile(_DATE, re.IGNORECASE)
@@ -53,7 +53,8 @@ _NAME_PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(
-    rf"^(?:(?:publish(?:ed)?|posted|created|date)(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
+    rf"^(?:\d{{1,2}}:\d{{2}}\s*[/|,•·-]?\s*)?"  # "13:20 / 15.12.2021": the time first
+    rf"(?:\[?(?:publish(?:ed)?|posted|created|date)\]?(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
     rf"(?P<d>{_DATE}){_TIME}[\s.,|]*$",
     re.IGNORECASE,
 )
@@ -104,6 +105,17 @@ _DATELINE = re.compile(
     rf"\s*(?:[–—-]+|(?<=\)):)\s+(?=[A-Z(“\"'])",
     re.IGNORECASE,
 )
+# a wire dateline with no dash, its place in capitals: "ALMATY, May 5, 2021 The talks ..."
+_CAPS_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z .'’-]{{1,40}}?),\s+(?P<d>(?i:{_DATE}))\s+(?=[A-Z(“\"'])"
+)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """A wire dateline opening a paragraph, with or without its dash."""
+    return _DATELINE.match(text) or _CAPS_DATELINE.match(text)
+
+
 # a dateline without the year: "PLACE, May 5 (Agency) --", "May 5 (Agency) --"
 _YEARLESS_DATELINE = re.compile(
     rf"^(?:[A-Z][\w .,'’\[\]-]{{0,40}}?,?\s+)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})"
@@ -119,6 +131,25 @@ _DEK_BYLINE = re.compile(
 _FIELD = re.compile(
     r"^[A-Za-z][\w ]{0,25}\s*:\s*[\w-]*\d[\w-]*$"
     r"|^(?:published|posted|filed)\s+(?:in|under)\s+[A-Z][A-Za-z &-]{0,40}$",
+    re.IGNORECASE,
+)
+# one capitalised word after "By": an agency ("By Valleywire", "By VNA")
+_AGENCY = re.compile(rf"^(?!(?i:{_MONTH}|{_WEEKDAY})$)[A-Z][A-Za-z]*(?:[/-][A-Za-z]+)?$")
+# a record's title field: "[Title] Road talks resume", "Title: Road talks resume"
+_TITLE_FIELD = re.compile(r"^(?:\[title\]\s*|title\s*:\s*)(?P<t>\S.{4,})$", re.IGNORECASE)
+# a skip link of the page's navigation: 'Press "Enter" to skip to content', "Jump to navigation"
+_SKIP_LINK = re.compile(
+    r"\bskip to (?:the )?(?:main )?content\b|^jump to (?:navigation|search)", re.IGNORECASE
+)
+# a site's name and slogan on one line: "Valley Review | Voices of the Valley"
+_BANNER = re.compile(r"\s\|\s")
+# the separator of a section path: "World » Former USSR", "Home > Region"
+_CRUMBS = re.compile(r"\s[»›>]\s")
+# a note that the page repeats another site's article: "This post was originally published on ..."
+_REPOST = re.compile(
+    r"^(?:this\s+(?:post|article|story|piece|report|commentary)\s+(?:was|is|has been)\s+|it\s+was\s+)?"
+    r"(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:on|in|at|by)\b.{0,80}$"
+    r"|^(?:re-?published|reprinted|cross-?posted)\s+(?:from|with|by|courtesy)\b.{0,80}$",
     re.IGNORECASE,
 )
 # "Last update: <date>", "Updated 5 May 2021": when the page was changed, not published
@@ -153,7 +184,9 @@ video image images picture links link share bookmark article articles story stor
 search desk service press agency report reporter staff correspondent bureau online daily times
 herald tribune minister president prime secretary general ambassador spokesman spokesperson
 deputy chairman foreign ministry recent features latest popular related opinion analysis
-editorial columns""".split()
+editorial columns business world politics economy sport sports culture magazine journal review
+weekly post today express gazette chronicle network media tv radio insight monitor
+commentary""".split()
 )
 # a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
 _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
@@ -169,7 +202,9 @@ _ROLE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|author|authors|words by)\s*[:\-]?\s+(?P<names>.+)$", re.IGNORECASE
+    r"^(?:(?:commentary|analysis|opinion|interview|essay|article|report|story|column|text)\s+by|"
+    r"by|written by|authors?(?:['’`]s)?(?:\s+names?)?|words by)\s*[:\-]?\s+(?P<names>.+)$",
+    re.IGNORECASE,
 )
 _TITLE_BY = re.compile(
     r"^(?P<title>.{10,}?)\s+(?P<by>by|By|BY)\s+(?P<names>[A-Z][A-Za-z.'’\- ,&]+)$"
@@ -211,6 +246,8 @@ def parse_date(text: str) -> str | None:
         return None
     if m["num"]:  # numeric with dots or slashes: day.month.year
         day, month, year = int(m["num"]), int(m["num2"]), int(m["num3"])
+        if year < 100:  # "9/14/09": a two-digit year of the paper's own century
+            year += 2000 if year < 50 else 1900
         if month > 12 and day <= 12:
             day, month = month, day
         try:
@@ -274,6 +311,7 @@ def is_title_like(text: str) -> bool:
         and len(text) <= 250
         and not re.search(r"[.,;:]$", text)
         and not _FULL_DATE.match(text)
+        and not _CRUMBS.search(text)
         and bool(re.search(r"[A-Za-z]", text))
         and (
             text[:1].isupper()
@@ -314,6 +352,12 @@ def byline(text: str) -> tuple[str | None, str | None]:
         return None, normalise_author(m["names"])
     if m and credit(text):
         return None, credit(text)
+    if m and _AGENCY.match(m["names"]) and fold(m["names"]) not in _NOT_NAME:
+        return None, m["names"]  # "By Valleywire": an agency's byline
+    if m:  # "By Lena March – Valley Wire:": the name, then the agency after a dash
+        name = re.split(r"\s+[–—|-]\s+", m["names"])[0]
+        if name != m["names"] and is_name_like(name):
+            return None, normalise_author(name)
     m = _TITLE_BY.match(text)
     if (
         m
@@ -364,8 +408,8 @@ def dated_label(text: str) -> str | None:
     if not m:
         return None
     rest = (text[: m.start()] + " " + text[m.end() :]).strip(" |•·,–—-:")
-    if not rest or words(rest) > 5:
-        return None
+    if not rest or words(rest) > 5 or re.search(r"\bby\s+[A-Z]", rest, re.IGNORECASE):
+        return None  # "Analysis — by Lena March, 05.05.2021" is a byline with its date
     letters = re.sub(r"[^A-Za-z]", "", rest)
     if (letters and letters.isupper()) or _LABEL_WORDS.search(rest):
         return parse_date(m.group(0))
@@ -441,6 +485,9 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     head: list[int] = []
     for i, u in enumerate(units):
         if u.label in (TEXT, PUBLISHED):
+            if u.label == TEXT and is_body(u.text) and _tagline(units, head, i):
+                h.consumed.add(i)
+                continue
             head.append(i)
             if u.label == TEXT and is_body(u.text) or len(head) >= 12:
                 break
@@ -464,11 +511,67 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
         )
         if header_bar or contradicted(h.published, body):
             h.page_date, h.published = h.published, None
+    _title_by_shape(units, h)
     if h.title:
         h.title = h.title.strip()
     if fold(h.author or "") in ("admin", "editor", "staff", "guest"):
         h.author = None
     return h
+
+
+def _one_line(text: str) -> bool:
+    """A line that could be a headline however long: no sentence ends inside it and no
+    closing stop (a question mark may close it)."""
+    return (
+        3 <= words(text) <= 40
+        and not re.search(r"[.,;:]$", text)
+        and not re.search(r"\w[.!?]\s+[A-Z“\"'‘]", text)
+        and (text.lstrip("‘“\"'")[:1].isupper() or text[:1].isdigit())
+        and boilerplate.clean_caption(text) == text.strip()
+    )
+
+
+def _title_by_shape(units: list[Unit], h: Header) -> None:
+    """Headlines the line-by-line head misses: one printed twice near the top (perhaps the
+    first time with the site's name after a dash), or a one-line question opening the page."""
+    top = [i for i, u in enumerate(units) if u.label == TEXT][:10]
+    for k, j in enumerate(top):
+        t = units[j].text.strip()
+        if not _one_line(t):
+            continue
+        for i in top[:k]:
+            s = units[i].text.strip()
+            if s == t or re.match(re.escape(t) + r"\s+[-–—|]\s+\S", s):
+                h.title = t
+                h.consumed.update((i, j))
+                return
+    label = bool(top) and h.title == units[top[0]].text and _page_name(units, top[0])
+    if (h.title is None or label) and top:
+        for k in (0, 1) if label else (0,):  # perhaps below a short section label
+            t = units[top[k]].text.strip() if k < len(top) else ""
+            nxt = units[top[k + 1]].text if k + 1 < len(top) else ""
+            quoted = t[:1] in "‘“\"'" and t[-1:] in "’”\"'"
+            question = t.endswith("?") and k == 0  # below a short headline, a question is its dek
+            if (question or quoted) and _one_line(t) and is_body(nxt):
+                h.title = t  # a question or a quotation as headline reads like a sentence
+                h.consumed.update(top[: k + 1])
+                return
+
+
+def _tagline(units: list[Unit], head: list[int], i: int) -> bool:
+    """A site's one-sentence description under its name, above the headline ("Valley Wire /
+    The latest news from the valley. Stay tuned for updates."): furniture, not the lead."""
+    if len(head) != 1 or units[head[0]].label != TEXT or words(units[head[0]].text) > 4:
+        return False
+    if words(units[i].text) >= 30:
+        return False
+    nxt, after = ([u.text for u in units[i + 1 :] if u.label == TEXT][:2] + ["", ""])[:2]
+    return (  # a headline with its lead below, not a byline under the dek of a short headline
+        is_title_like(nxt)
+        and not is_body(nxt)
+        and not (byline(nxt)[1] or name_and_date(nxt)[0] or is_name_like(nxt) or full_date(nxt)[0])
+        and is_body(after)
+    )
 
 
 def _stamp_below_title(units: list[Unit], h: Header) -> None:
@@ -501,7 +604,9 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
         h.author = name_and_date(units[pub].text)[0]
     m = DATE_RX.search(units[pub].text)
     if h.author is None and m:  # "date 2021-05-05 WEB DESK": a credit after the date
-        h.author = credit(units[pub].text[m.end() :].strip(" |•·,–—-:"))
+        rest = units[pub].text[m.end() :].strip(" |•·,–—-:")
+        t, a = byline(rest)
+        h.author = credit(rest) or (a if t is None else None)  # "date 2021-05-05 By Valleywire"
     after = [i for i in head if i > pub]
     for i in after[:2]:  # "Published" / "on" / date, each on its own line
         if units[i].label == PUBLISHED:
@@ -562,7 +667,10 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
     anchor = None  # the first byline or date line below a title-like unit
     mark = None  # the first byline or date line at all
     implicit = False  # the author is a bare name line, not a "By ..." byline
+    joined: set[int] = set()  # the second line of a headline broken after its colon
     for i in head:
+        if i in joined:
+            continue
         text = units[i].text
         if _UPDATE_LINE.match(text) and DATE_RX.search(text) and words(text) <= 12:
             h.page_date = h.page_date or parse_date(text)  # when the page changed, not the article
@@ -579,13 +687,13 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             prev = "date"
             continue
         iso, at = labelled_iso(text)
-        m = None if iso else (_PREFIX_DATE.match(text) or _DATELINE.match(text))
+        m = None if iso else (_PREFIX_DATE.match(text) or _dateline(text))
         if m and parse_date(m["d"]):
             iso, at = parse_date(m["d"]), m.end()
         if iso and h.published is None:
             h.published, date_at = iso, i
             rest = text[at:]
-            if is_body(rest) or (m is not None and m.re is _DATELINE):
+            if is_body(rest) or (m is not None and m.re in (_DATELINE, _CAPS_DATELINE)):
                 h.replaced[i] = rest
                 break
             t_by, a_by = byline(rest)
@@ -623,14 +731,34 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             _furniture_above(units, head, i, cands, h)
             prev = "title"
             continue
-        label_date = dated_label(text) if h.title is None and not cands else None
+        # "POLICY BRIEF No. 14 | March 2023" above the headline, or just below it
+        below_title = bool(cands) and prev == "title"
+        label_date = dated_label(text) if h.title is None and (not cands or below_title) else None
         if label_date and h.published is None:
             h.published, date_at = label_date, i
             h.consumed.add(i)
+            if below_title:
+                anchor = anchor if anchor is not None else i
+                mark = i if mark is None else mark
             prev = "date"
             continue
         if is_body(text):
             break
+        j = next((j for j in head if j > i), None)
+        if (
+            h.title is None
+            and text.endswith(":")
+            and 2 <= words(text) <= 10
+            and j is not None
+            and is_title_like(units[j].text)
+            and not is_body(units[j].text)
+        ):  # "Valley Roads:" / "Old Routes and New Trade": a headline broken after its colon
+            h.title = f"{text} {units[j].text}"
+            h.consumed.update((i, j))
+            joined.add(j)
+            _furniture_above(units, head, i, cands, h)
+            prev = "title"
+            continue
         a, iso = name_and_date(text)
         if a and iso:
             h.author, h.published, date_at = h.author or a, h.published or iso, i
@@ -654,9 +782,11 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             continue
         # a line of capitalised words is a headline, not a name, when a "By" line follows
         by_below = any(_BYLINE.match(_clean_byline(units[j].text)) for j in head if i < j <= i + 3)
+        # a name alone above the first paragraph, with no headline in the excerpt, signs it
+        opens_body = prev is None and i == head[0] and i + 1 in head and is_body(units[i + 1].text)
         if (
             h.author is None
-            and prev in ("date", "title")
+            and (prev in ("date", "title") or opens_body)
             and not by_below
             and (is_name_like(_ROLE_TAIL.sub("", text)) or credit(text))
         ):
@@ -677,7 +807,14 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt))
         )
         above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
-        if _FIELD.match(text):  # "Item Code : 40817", "Published in Features"
+        m = _TITLE_FIELD.match(text)
+        if m and h.title is None:  # "[Title] Road talks resume": the record says which line it is
+            h.title = m["t"]
+            h.consumed.add(i)
+            _furniture_above(units, head, i, cands, h)
+            prev = "title"
+            continue
+        if _FIELD.match(text) or _REPOST.match(text) or _SKIP_LINK.search(text):
             h.consumed.add(i)
             continue
         if boilerplate.clean_caption(text) != text.strip():
@@ -743,6 +880,8 @@ def is_dek(units: list[Unit], title: int, dek: int) -> bool:
         return False
     n, above = words(units[dek].text), words(units[title].text)
     if not any(u.label == TEXT for u in units[:title]):
+        if _BANNER.search(units[title].text):  # "Site Name | Its Slogan" opening the page
+            return False
         return n < above
     return n <= above or (n >= 10 and n >= above + 4)
 
@@ -776,13 +915,19 @@ def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:
         m = _DEK_BYLINE.search(units[lead[0]].text)
         if m and is_name_like(m["name"]):
             h.author = normalise_author(m["name"])
-    after = [i for i in range(head[-1] + 1, len(units)) if units[i].label == TEXT][:5]
+    after = [i for i in range(head[-1] + 1, len(units)) if units[i].label in (TEXT, PUBLISHED)][:5]
     bodies = 0
     for i in after:
         text = units[i].text
+        if units[i].label == PUBLISHED:  # "Published on <date>" below the standfirst
+            iso = labelled_iso(text)[0] or parse_date(text)
+            if h.published is None and iso:
+                h.published = iso
+                h.consumed.add(i)
+            continue
         if is_body(text):
             bodies += 1
-            m = _DATELINE.match(text)
+            m = _dateline(text)
             if h.published is None and m and parse_date(m["d"]) and bodies == 1:
                 h.published = parse_date(
                     m["d"]
