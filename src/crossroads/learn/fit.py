@@ -82,7 +82,11 @@ def pair_label(
 
 
 def fit(
-    rows: list[dict[str, float]], labels: list[str], c: float = 1.0, meta: Meta | None = None
+    rows: list[dict[str, float]],
+    labels: list[str],
+    c: float = 1.0,
+    meta: Meta | None = None,
+    weights: list[float] | None = None,
 ) -> LinearModel:
     """Multinomial logistic regression (scikit-learn, lbfgs, fixed seed): deterministic for
     the same rows in the same order."""
@@ -94,7 +98,7 @@ def fit(
     vec = DictVectorizer(sparse=True, sort=True)
     x = vec.fit_transform(rows)
     clf = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=weights)
     coef, intercept = clf.coef_, clf.intercept_
     keep = np.abs(coef).max(axis=0) > 1e-4  # drop features with no weight anywhere
     names = [f for f, k in zip(vec.get_feature_names_out(), keep, strict=True) if k]
