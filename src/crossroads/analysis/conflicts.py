@@ -30,9 +30,9 @@ from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import (
     MAX_EVIDENCE,
     FactKey,
-    fact_groups,
     observed_on,
     pack_disagreement,
+    stand_ins,
 )
 from crossroads.analysis.measures import MEASURED, measure, measures_relation
 from crossroads.model import Relation, fold
@@ -340,12 +340,31 @@ def _estimates(ctx: Context, readings: Readings) -> list[Conflict]:
     return out
 
 
+def _candidate_readings(ctx: Context, entity: str | None) -> Readings:
+    """The readings of the facts that may be in conflict, chosen from the per-fact
+    summaries (crossroads.store.fact_summary) so the others are never read: both polarities
+    of a fact; a fact the pack may deny on one of its dates; a fact with a stated end (a
+    later report may contradict it); a fact with a qualifier that may hold a figure."""
+    summaries = {s.key: s for s in ctx.store.fact_summaries(entity)}
+    wanted: set[FactKey] = set()
+    for key, s in summaries.items():
+        opposite = key[:4] + (not key[4],)
+        if opposite in summaries:
+            wanted.update((key, opposite))
+        elif (not key[4] and (s.end or set(s.qualifiers) - _NOT_FIGURES)) or pack_disagreement(
+            ctx, key, stand_ins(s)
+        )[0]:
+            wanted.add(key)
+    found = ctx.store.fact_readings(wanted)
+    return {k: found[k] for k in summaries if found.get(k)}
+
+
 def conflicts(
     store: Store, pack: Pack | None = None, entity: str | None = None, ctx: Context | None = None
 ) -> list[Conflict]:
     """Every disagreement about relations of ``entity`` (or of the whole store)."""
     ctx = ctx or Context(store, pack)
-    readings, _packed = fact_groups(ctx, entity)
+    readings = _candidate_readings(ctx, entity)
     # documents, and the sentences a side cites or a figure is checked in, in a few queries
     ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
     ctx.prefetch(

@@ -20,6 +20,7 @@ from crossroads.model import (
     Relation,
     SearchHit,
 )
+from crossroads.store.fact_summary import FactKey, FactSummary
 
 
 class Store(ABC):
@@ -238,6 +239,42 @@ class Store(ABC):
             for r in self.relations(doc=i):
                 pr[r.predicate] = pr.get(r.predicate, 0) + 1
             out[i] = {"events": ev, "predicates": pr}
+        return out
+
+    def fact_summaries(
+        self, entity: str | None = None, predicate: str | None = None
+    ) -> list[FactSummary]:
+        """One summary per fact key (crossroads.store.fact_summary) about ``entity`` (as
+        subject or object) and of ``predicate``; SQL stores keep them at ingest, this default
+        groups the readings."""
+        from crossroads.store import fact_summary
+
+        readings = [
+            r
+            for r in self.relations(entity=entity, predicate=predicate)
+            if entity is None or entity in (r.subject, r.object)
+        ]
+        docs: dict[str, Document | None] = {}
+        wanted = [r.evidence.doc for r in readings]
+        while wanted:
+            found = self.documents_by_id(wanted, text=False)
+            docs.update((i, found.get(i)) for i in wanted)
+            wanted = [
+                d.duplicate_of
+                for d in found.values()
+                if d.duplicate_of and d.duplicate_of not in docs
+            ]
+        return list(fact_summary.summarize(readings, docs).values())
+
+    def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
+        """{fact key: its readings in reading order} for these keys only."""
+        from crossroads.store.fact_summary import key_of
+
+        wanted = set(keys)
+        out: dict[FactKey, list[Relation]] = {k: [] for k in wanted}
+        for r in self.relations():
+            if (k := key_of(r)) in wanted:
+                out[k].append(r)
         return out
 
     @abstractmethod

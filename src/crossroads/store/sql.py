@@ -25,8 +25,9 @@ from crossroads.model import (
     SearchHit,
     fold,
 )
-from crossroads.store import counts, near_duplicates, rows
+from crossroads.store import counts, fact_summary, near_duplicates, rows
 from crossroads.store.base import Store
+from crossroads.store.fact_summary import FactKey, FactSummary
 from crossroads.store.query import Query, any_of, parse_query
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
@@ -180,6 +181,7 @@ class SQLStore(Store):
             for x in fresh:
                 self._write_extraction(cur, x, entities=False)
             self._count(cur, counts.delta(fresh))
+            self._summarize_added(cur, [d for d in docs if d.id in new], fresh)
         return new
 
     def _count(self, cur: Any, changes: list[tuple[Any, ...]]) -> None:
@@ -201,6 +203,157 @@ class SQLStore(Store):
                 ),
                 gone,
             )
+
+    # -- fact summaries (migration 6; crossroads.store.fact_summary) ------------------------
+    def fact_summaries(
+        self, entity: str | None = None, predicate: str | None = None
+    ) -> list[FactSummary]:
+        clauses, params = [], []
+        if entity is not None:
+            clauses.append("(f.subject = ? OR f.object = ?)")
+            params += [entity, entity]
+        if predicate is not None:
+            clauses.append("f.predicate = ?")
+            params.append(predicate)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        found = self._rows(
+            f"SELECT {rows.columns(fact_summary.COLUMNS, 'f')} FROM fact_summary f{where} "
+            "ORDER BY f.id",
+            params,
+        )
+        return [fact_summary.from_row(r) for r in found]
+
+    def _stored_summaries(self, cur: Any, ids: list[str]) -> dict[str, FactSummary]:
+        """The summary rows with these ids, locked until the write ends (PostgreSQL)."""
+        out: dict[str, FactSummary] = {}
+        for part in _chunks(sorted(set(ids))):
+            for r in self._x(
+                cur,
+                f"SELECT {', '.join(fact_summary.COLUMNS)} FROM fact_summary "
+                f"WHERE id IN ({_marks(part)}) ORDER BY id{self.lock_rows}",
+                part,
+            ).fetchall():
+                out[r[0]] = fact_summary.from_row(r)
+        return out
+
+    def _save_summaries(self, cur: Any, summaries: list[FactSummary], gone: list[str]) -> None:
+        if gone:
+            cur.executemany(
+                self._sql("DELETE FROM fact_summary WHERE id = ?"), [(i,) for i in gone]
+            )
+        if summaries:
+            update = ", ".join(f"{c} = excluded.{c}" for c in fact_summary.COLUMNS[1:])
+            cur.executemany(
+                self._sql(fact_summary.insert_sql() + f" ON CONFLICT (id) DO UPDATE SET {update}"),
+                [s.row() for s in summaries],
+            )
+
+    def _summary_documents(self, docs: list[Document], ids: Iterable[str]) -> dict[str, Any]:
+        """Documents (no text) for source keys: these, the rest of ``ids``, and the
+        originals and pages they point to."""
+        known: dict[str, Document | None] = {d.id: d for d in docs}
+        wanted = [i for i in dict.fromkeys(ids) if i not in known]
+        wanted += [d.duplicate_of for d in docs if d.duplicate_of and d.duplicate_of not in known]
+        while wanted:
+            found = self.documents_by_id(wanted, text=False)
+            for i in wanted:
+                known[i] = found.get(i)
+            wanted = [
+                d.duplicate_of
+                for d in found.values()
+                if d.duplicate_of and d.duplicate_of not in known
+            ]
+        return known
+
+    def _summarize_added(self, cur: Any, docs: list[Document], fresh: list[Extraction]) -> None:
+        """Fold the readings of newly stored documents into their facts' summaries."""
+        order = {d.id: i for i, d in enumerate(docs)}
+        readings = [
+            r
+            for x in sorted(fresh, key=lambda x: order.get(x.doc, len(order)))
+            for _i, r in sorted(enumerate(x.relations), key=lambda t: (t[1].evidence.start, t[0]))
+        ]
+        if not readings:
+            return
+        known = self._summary_documents(docs, ())
+        added = fact_summary.summarize(readings, known)
+        # an independent source may be stored already: the original of a near-duplicate
+        stored_roots: dict[str, set[FactKey]] = {}
+        batch = set(order)
+        for r in readings:
+            kind, *rest = fact_summary.source_key(r.evidence.doc, known)
+            if kind == "doc" and rest[0] not in batch:
+                stored_roots.setdefault(rest[0], set())
+        for root_doc, keys in stored_roots.items():
+            keys.update(fact_summary.key_of(r) for r in self.relations(doc=root_doc))
+        seen: dict[FactKey, set[str]] = {}
+        for r in readings:
+            kind, *rest = fact_summary.source_key(r.evidence.doc, known)
+            k = fact_summary.key_of(r)
+            if kind == "doc" and k in stored_roots.get(rest[0], ()):
+                seen.setdefault(k, set()).add(rest[0])
+        ids = sorted(s.id for s in added.values())
+        cur.executemany(  # empty rows first, so every row is there to lock, in id order
+            self._sql(
+                "INSERT INTO fact_summary (id, subject, predicate, object, resource, negated, "
+                "readings, spans, documents, sources) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0) "
+                "ON CONFLICT (id) DO NOTHING"
+            ),
+            [(s.id, *s.row()[1:6]) for s in sorted(added.values(), key=lambda s: s.id)],
+        )
+        stored = self._stored_summaries(cur, ids)
+        merged = [
+            fact_summary.merge(stored.get(s.id), s, len(seen.get(k, ()))) for k, s in added.items()
+        ]
+        self._save_summaries(cur, merged, [])
+
+    def _resummarize(self, cur: Any, keys: set[FactKey]) -> None:
+        """Regroup these facts' summaries from every stored reading (after readings went)."""
+        if not keys:
+            return
+        readings = [r for rs in self.fact_readings(keys).values() for r in rs]
+        known = self._summary_documents([], (r.evidence.doc for r in readings))
+        seq = {d: i for i, d in enumerate(self._doc_order(list(known)))}
+        readings.sort(key=lambda r: seq.get(r.evidence.doc, -1))  # stable: offsets stay in order
+        fresh = fact_summary.summarize(readings, known)
+        self._stored_summaries(cur, [fact_summary.summary_id(k) for k in keys])  # lock them
+        gone = [fact_summary.summary_id(k) for k in keys if k not in fresh]
+        self._save_summaries(cur, list(fresh.values()), gone)
+
+    def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
+        wanted = set(keys)
+        out: dict[FactKey, list[Relation]] = {k: [] for k in wanted}
+        # one indexed query per (predicate, subject): a key's readings have its subject or,
+        # for a symmetric predicate, its object as their subject
+        probes = sorted({(k[1], e) for k in wanted for e in (k[0], k[2]) if e is not None})
+        seen: set[int] = set()
+        for p, e in probes:
+            for x in self._rows(
+                f"SELECT k.id, {rows.columns(rows.RELATION_COLUMNS, 'k')} FROM relations k "
+                "JOIN documents d ON d.id = k.doc WHERE k.predicate = ? AND k.subject = ? "
+                "ORDER BY d.seq, k.span_start, k.id",
+                [p, e],
+            ):
+                if x[0] in seen:
+                    continue
+                r = rows.relation_from(x[1:])
+                k = fact_summary.key_of(r)
+                if k in wanted:
+                    seen.add(x[0])
+                    out[k].append(r)
+        return out
+
+    def _doc_order(self, doc_ids: list[str]) -> list[str]:
+        """The ids in ingest order."""
+        out: list[tuple[int, str]] = []
+        for part in _chunks(doc_ids):
+            out += [
+                (int(q), str(i))
+                for i, q in self._rows(
+                    f"SELECT id, seq FROM documents WHERE id IN ({_marks(part)})", part
+                )
+            ]
+        return [i for _q, i in sorted(out)]
 
     def _retryable(self, exc: BaseException | None) -> bool:
         """Whether a failed write may simply be tried again (a deadlock the server broke)."""
@@ -306,6 +459,9 @@ class SQLStore(Store):
                 "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? WHERE id = ?",
                 [values["title"], values["published"], values["author"], rows.dumps(meta), doc_id],
             )
+            if (values["published"], values["author"]) != (doc.published, doc.author):
+                # report dates and page sources of its facts change: regroup those facts
+                self._resummarize(cur, {fact_summary.key_of(r) for r in self.relations(doc=doc.id)})
         corrected = self.get_document(doc_id)
         assert corrected is not None  # written just now, in this call
         return corrected
@@ -372,6 +528,9 @@ class SQLStore(Store):
                 self._x(cur, f"DELETE FROM {table} WHERE doc = ?", [extraction.doc])
             self._write_extraction(cur, extraction)
             self._count(cur, counts.delta([extraction], [old]))
+            self._resummarize(
+                cur, {fact_summary.key_of(r) for r in (*old.relations, *extraction.relations)}
+            )
 
     def _write_extraction(self, cur: Any, x: Extraction, entities: bool = True) -> None:
         if entities:
