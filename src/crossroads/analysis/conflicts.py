@@ -38,6 +38,7 @@ from crossroads.analysis.measures import MEASURED, measure, measures_relation
 from crossroads.model import Relation, fold
 from crossroads.pack import Pack
 from crossroads.store.base import Store
+from crossroads.store.fact_summary import FactSummary
 
 __all__ = ["Conflict", "Side", "conflicts"]
 
@@ -340,20 +341,26 @@ def _estimates(ctx: Context, readings: Readings) -> list[Conflict]:
     return out
 
 
+def _may_conflict(s: FactSummary) -> bool:
+    """Whether a positive fact's readings may hold a period or an estimate conflict."""
+    if s.first_end and s.last_seen and s.last_seen > s.first_end:
+        return True  # a report after an end (ISO prefixes compare as text, low end first)
+    return any(len(values) > 1 for values in s.figures.values())
+
+
 def _candidate_readings(ctx: Context, entity: str | None) -> Readings:
     """The readings of the facts that may be in conflict, chosen from the per-fact
     summaries (crossroads.store.fact_summary) so the others are never read: both polarities
-    of a fact; a fact the pack may deny on one of its dates; a fact with a stated end (a
-    later report may contradict it); a fact with a qualifier that may hold a figure."""
+    of a fact; a fact the pack may deny on one of its dates; a fact reported after the
+    earliest end a source gives it; a fact with two values of a qualifier that may hold a
+    figure."""
     summaries = {s.key: s for s in ctx.store.fact_summaries(entity)}
     wanted: set[FactKey] = set()
     for key, s in summaries.items():
         opposite = key[:4] + (not key[4],)
         if opposite in summaries:
             wanted.update((key, opposite))
-        elif (not key[4] and (s.end or set(s.qualifiers) - _NOT_FIGURES)) or pack_disagreement(
-            ctx, key, stand_ins(s)
-        )[0]:
+        elif (not key[4] and _may_conflict(s)) or pack_disagreement(ctx, key, stand_ins(s))[0]:
             wanted.add(key)
     found = ctx.store.fact_readings(wanted)
     return {k: found[k] for k in summaries if found.get(k)}

@@ -78,7 +78,13 @@ def timeline(
             return False  # a near-duplicate repeats its original's items
         return all(e in ids for e in wanted)
 
-    events, relations = store.events(entity=entity), ctx.relations(entity=entity)
+    # only readings that state a date appear: read those alone (most readings have none)
+    relations = (
+        store.dated_relations(entity)
+        if entity
+        else [r for r in ctx.relations() if r.start or r.end]
+    )
+    events = store.events(entity=entity)
     ctx.prefetch(
         [ev.evidence for ev in events] + [r.evidence for r in relations if r.start or r.end]
     )

@@ -266,6 +266,15 @@ class Store(ABC):
             ]
         return list(fact_summary.summarize(readings, docs).values())
 
+    def attributed_relations(self, speaker: str) -> list[Relation]:
+        """Readings the text attributes to ``speaker`` ("according to X"), in reading order."""
+        return [r for r in self.relations(entity=speaker) if r.attributed_to == speaker]
+
+    def dated_relations(self, entity: str) -> list[Relation]:
+        """Readings of ``entity`` (subject, object or attributed_to) that state a start or an
+        end, in reading order: what a timeline shows of relations."""
+        return [r for r in self.relations(entity=entity) if r.start or r.end]
+
     def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
         """{fact key: its readings in reading order} for these keys only."""
         from crossroads.store.fact_summary import key_of

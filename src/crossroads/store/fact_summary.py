@@ -81,6 +81,11 @@ class FactSummary:
     attributed: list[str] = field(default_factory=list)
     dated: list[tuple[str, str]] = field(default_factory=list)
     """Distinct (folded post, date the reading says it held) pairs, for the pack's verdict."""
+    first_end: str | None = None
+    """The earliest end a reading states (a later report may contradict it: a conflict)."""
+    figures: dict[str, list[str]] = field(default_factory=dict)
+    """Up to two distinct values of each qualifier that may hold a figure (two or more
+    are competing estimates to check)."""
 
     @property
     def key(self) -> FactKey:
@@ -97,6 +102,8 @@ class FactSummary:
             "qualifiers": self.qualifiers,
             "attributed": self.attributed,
             "dated": [list(d) for d in self.dated],
+            "first_end": self.first_end,
+            "figures": self.figures,
         }
         return (
             self.id,
@@ -143,6 +150,8 @@ def from_row(row: Sequence[Any]) -> FactSummary:
         qualifiers=dict(data.get("qualifiers", {})),
         attributed=list(data.get("attributed", [])),
         dated=[(str(r), str(d)) for r, d in data.get("dated", [])],
+        first_end=data.get("first_end"),
+        figures={str(k): list(v) for k, v in data.get("figures", {}).items()},
     )
 
 
@@ -201,6 +210,11 @@ def summarize(
         s.last_seen = _most(s.last_seen, published)
         s.start = _least(s.start, r.start)
         s.end = _most(s.end, r.end)
+        if r.end and dates.is_partial_date(r.end):
+            s.first_end = _least(s.first_end, r.end)
+        for q, v in (r.qualifiers or {}).items():
+            if q not in NOT_FIGURES and v not in (None, ""):
+                _add_figure(s.figures, q, str(v))
         s.qualifiers.update({q: v for q, v in (r.qualifiers or {}).items() if v not in (None, "")})
         if r.attributed_to and r.attributed_to not in s.attributed:
             s.attributed.append(r.attributed_to)
@@ -237,7 +251,27 @@ def merge(old: FactSummary | None, new: FactSummary, known_sources: int = 0) -> 
         qualifiers={**old.qualifiers, **new.qualifiers},
         attributed=old.attributed + [a for a in new.attributed if a not in old.attributed],
         dated=old.dated + [d for d in new.dated if d not in set(old.dated)],
+        first_end=_least(old.first_end, new.first_end),
+        figures=_merge_figures(old.figures, new.figures),
     )
+
+
+NOT_FIGURES = frozenset({"role", "place", "resource", "unit"})
+"""Qualifiers that never hold a figure (as analysis.conflicts reads them)."""
+
+
+def _add_figure(figures: dict[str, list[str]], name: str, value: str) -> None:
+    values = figures.setdefault(name, [])
+    if value not in values and len(values) < 2:
+        values.append(value)
+
+
+def _merge_figures(a: dict[str, list[str]], b: dict[str, list[str]]) -> dict[str, list[str]]:
+    out = {k: list(v) for k, v in a.items()}
+    for k, vs in b.items():
+        for v in vs:
+            _add_figure(out, k, v)
+    return out
 
 
 def _least(a: str | None, b: str | None) -> str | None:

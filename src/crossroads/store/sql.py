@@ -320,6 +320,26 @@ class SQLStore(Store):
         gone = [fact_summary.summary_id(k) for k in keys if k not in fresh]
         self._save_summaries(cur, list(fresh.values()), gone)
 
+    def attributed_relations(self, speaker: str) -> list[Relation]:
+        return [
+            rows.relation_from(r)
+            for r in self._knowledge(
+                "relations", rows.RELATION_COLUMNS, " WHERE k.attributed_to = ?", [speaker]
+            )
+        ]
+
+    def dated_relations(self, entity: str) -> list[Relation]:
+        return [
+            rows.relation_from(r)
+            for r in self._knowledge(
+                "relations",
+                rows.RELATION_COLUMNS,
+                " WHERE (k.subject = ? OR k.object = ? OR k.attributed_to = ?) "
+                "AND (k.start_date IS NOT NULL OR k.end_date IS NOT NULL)",
+                [entity] * 3,
+            )
+        ]
+
     def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
         wanted = set(keys)
         out: dict[FactKey, list[Relation]] = {k: [] for k in wanted}
