@@ -33,6 +33,11 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def alive(self) -> bool:
+        """Whether the store can still answer (a pooled server connection may have been cut
+        by a server restart since it was last used)."""
+        return True
+
     def __enter__(self) -> Self:
         return self
 

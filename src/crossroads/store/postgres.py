@@ -57,6 +57,18 @@ class PostgresStore(SQLStore):
         with self._lock:
             self.conn.close()
 
+    def alive(self) -> bool:
+        """One round trip: a connection the server dropped (a restart) only says so when
+        used, and a request should not be the one to find out."""
+        with self._lock:
+            if self.conn.closed or self.conn.broken:
+                return False
+            try:
+                self.conn.execute("SELECT 1")
+            except psycopg.Error:
+                return False
+            return True
+
     def _retryable(self, exc: BaseException | None) -> bool:
         return isinstance(
             exc, (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
