@@ -11,7 +11,12 @@ from crossroads.analysis.facts import facts
 from crossroads.pack import Pack
 from crossroads.store.base import Store
 
-__all__ = ["centrality", "graph_to_dict", "neighbourhood"]
+__all__ = ["MAX_FANOUT", "centrality", "graph_to_dict", "neighbourhood"]
+
+MAX_FANOUT = 100
+"""Most entities one step expands further (the best supported first, as facts() orders
+them): depth 2 around a hub of thousands stays a few hundred summary reads, not thousands.
+The graph's ``truncated`` attribute says when some were left out."""
 
 
 def neighbourhood(
@@ -24,7 +29,8 @@ def neighbourhood(
     ctx: Context | None = None,
 ) -> nx.MultiDiGraph[str]:
     """Entities within ``depth`` relations of ``entity``; one edge per fact (subject ->
-    object) with predicate, negated, sources, credibility and dates."""
+    object) with predicate, negated, sources, credibility and dates. Each fact is one
+    summary row (crossroads.store.fact_summary); a step expands at most MAX_FANOUT entities."""
     ctx = ctx or Context(store, pack)
     g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
 
@@ -34,8 +40,11 @@ def neighbourhood(
 
     add_node(entity)
     frontier, seen = [entity], {entity}
+    g.graph["truncated"] = False
     for _ in range(max(depth, 0)):
         nxt = []
+        if len(frontier) > MAX_FANOUT:
+            frontier, g.graph["truncated"] = frontier[:MAX_FANOUT], True
         for node in frontier:
             for f in facts(store, node, as_of=as_of, pack=pack, ctx=ctx, cite=False):
                 if f.object is None or (predicates and f.predicate not in predicates):
