@@ -7,7 +7,7 @@ pick one with the URL, e.g. postgresql://host/db?options=-csearch_path%3Dmystore
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -89,6 +89,17 @@ class PostgresStore(SQLStore):
             if not cur.nextset():
                 break
         return ids
+
+    def _bulk(
+        self, cur: psycopg.Cursor[Any], table: str, cols: Sequence[str], values: list[Any]
+    ) -> None:
+        """COPY: one stream for a batch's rows instead of a statement per row (measured on
+        bench_store's build: see the README)."""
+        if not values:
+            return
+        with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
 
     def _sql(self, query: str) -> str:
         return query.replace("?", "%s")

@@ -178,8 +178,7 @@ class SQLStore(Store):
             # a document stored before keeps what was read from it
             fresh = [x for x in extractions if x.doc in new]
             self._upsert_entities(cur, [e for x in fresh for e in x.entities])
-            for x in fresh:
-                self._write_extraction(cur, x, entities=False)
+            self._write_extractions(cur, fresh, entities=False)
             self._count(cur, counts.delta(fresh))
             self._summarize_added(cur, [d for d in docs if d.id in new], fresh)
         return new
@@ -553,38 +552,51 @@ class SQLStore(Store):
             )
 
     def _write_extraction(self, cur: Any, x: Extraction, entities: bool = True) -> None:
+        self._write_extractions(cur, [x], entities)
+
+    def _write_extractions(self, cur: Any, xs: list[Extraction], entities: bool = True) -> None:
+        """Write the rows of several extractions, each table in one bulk insert."""
         if entities:
-            self._upsert_entities(cur, x.entities)
-        if x.mentions:
-            cur.executemany(
-                self._sql(_insert("mentions", rows.MENTION_COLUMNS)),
-                [rows.mention_row(m) for m in x.mentions],
-            )
-        if x.relations:
-            cur.executemany(
-                self._sql(_insert("relations", rows.RELATION_COLUMNS)),
-                [rows.relation_row(r) for r in x.relations],
-            )
+            self._upsert_entities(cur, [e for x in xs for e in x.entities])
+        self._bulk(
+            cur,
+            "mentions",
+            rows.MENTION_COLUMNS,
+            [rows.mention_row(m) for x in xs for m in x.mentions],
+        )
+        self._bulk(
+            cur,
+            "relations",
+            rows.RELATION_COLUMNS,
+            [rows.relation_row(r) for x in xs for r in x.relations],
+        )
+        events = [ev for x in xs for ev in x.events]
         links: list[tuple[Any, ...]] = []
         event_ids = self._insert_ids(
-            cur, _insert("events", rows.EVENT_COLUMNS), [rows.event_row(ev) for ev in x.events]
+            cur, _insert("events", rows.EVENT_COLUMNS), [rows.event_row(ev) for ev in events]
         )
-        for ev, event_id in zip(x.events, event_ids):
+        for ev, event_id in zip(events, event_ids):
             links += [(event_id, a, "actor") for a in ev.actors]
             links += [(event_id, t, "target") for t in ev.targets]
             links += [(event_id, ev.place, "place")] if ev.place else []
-        if links:
-            cur.executemany(
-                self._sql(_insert("event_entities", ("event", "entity", "role"))), links
-            )
-        links = []
+        self._bulk(cur, "event_entities", ("event", "entity", "role"), links)
+        quotes = [q for x in xs for q in x.quotes]
         quote_ids = self._insert_ids(
-            cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in x.quotes]
+            cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in quotes]
         )
-        for q, quote_id in zip(x.quotes, quote_ids):
-            links += [(quote_id, e) for e in dict.fromkeys(q.about)]
-        if links:
-            cur.executemany(self._sql(_insert("quote_about", ("quote", "entity"))), links)
+        self._bulk(
+            cur,
+            "quote_about",
+            ("quote", "entity"),
+            [(i, e) for q, i in zip(quotes, quote_ids) for e in dict.fromkeys(q.about)],
+        )
+
+    def _bulk(
+        self, cur: Any, table: str, cols: Sequence[str], values: list[tuple[Any, ...]]
+    ) -> None:
+        """Insert many rows in order (PostgreSQL streams them with COPY)."""
+        if values:
+            cur.executemany(self._sql(_insert(table, cols)), values)
 
     def _insert_ids(self, cur: Any, insert: str, values: list[tuple[Any, ...]]) -> list[int]:
         """Insert rows, returning their new ids in order (a backend may batch this)."""
