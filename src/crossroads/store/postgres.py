@@ -17,7 +17,7 @@ from crossroads.exc import StoreError
 from crossroads.model import SearchHit
 from crossroads.store import migrations, rows
 from crossroads.store.query import Query, to_tsquery_sql
-from crossroads.store.sql import SQLStore, redact
+from crossroads.store.sql import RANKED, SQLStore, redact
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
 _CONFIG = "crossroads"  # text search configuration made by the first migration
@@ -113,12 +113,18 @@ class PostgresStore(SQLStore):
         tsquery, params = to_tsquery_sql(query, _CONFIG)
         found = self._rows(
             f"WITH q AS (SELECT {tsquery} AS q), "
-            f"hits AS (SELECT {_DOC}, d.seq, ts_rank(d.search, q.q) AS score FROM documents d, q "
-            "          WHERE d.search @@ q.q ORDER BY score DESC, d.seq LIMIT ?) "
+            # rank only the RANKED newest matches: a word in every article costs the same
+            # at any store size (crossroads.store.sql.RANKED)
+            "floor AS (SELECT coalesce((SELECT d.seq FROM documents d, q WHERE d.search @@ q.q "
+            "          ORDER BY d.seq DESC OFFSET ? LIMIT 1), 0) AS seq), "
+            f"hits AS (SELECT {_DOC}, d.seq, ts_rank(d.search, q.q) AS score "
+            "          FROM documents d, q, floor "
+            "          WHERE d.search @@ q.q AND d.seq >= floor.seq "
+            "          ORDER BY score DESC, d.seq LIMIT ?) "
             f"SELECT {rows.columns(rows.DOCUMENT_COLUMNS, 'hits')}, "
             f"ts_headline('{_CONFIG}', hits.text, q.q, '{_HEADLINE}'), hits.score "
             "FROM hits, q ORDER BY hits.score DESC, hits.seq",
-            [*params, limit],
+            [*params, RANKED - 1, limit],
         )
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]
