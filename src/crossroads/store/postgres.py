@@ -17,7 +17,7 @@ from crossroads.exc import StoreError
 from crossroads.model import SearchHit
 from crossroads.store import migrations, rows
 from crossroads.store.query import Query, to_tsquery_sql
-from crossroads.store.sql import RANKED, SQLStore, redact
+from crossroads.store.sql import SQLStore, redact
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
 _CONFIG = "crossroads"  # text search configuration made by the first migration
@@ -124,7 +124,7 @@ class PostgresStore(SQLStore):
             f"SELECT {rows.columns(rows.DOCUMENT_COLUMNS, 'hits')}, "
             f"ts_headline('{_CONFIG}', hits.text, q.q, '{_HEADLINE}'), hits.score "
             "FROM hits, q ORDER BY hits.score DESC, hits.seq",
-            [*params, RANKED - 1, limit],
+            [*params, self.ranked - 1, limit],
         )
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]

@@ -89,6 +89,8 @@ class SQLStore(Store):
     """A Store on a DB-API connection; subclasses set ``conn`` and implement the hooks."""
 
     conn: Any
+    ranked = RANKED
+    """Most matches a search ranks (the newest; see RANKED)."""
     no_limit = "LIMIT -1"
     lock_rows = ""
     """What makes a SELECT lock the rows it reads until the transaction ends (PostgreSQL)."""

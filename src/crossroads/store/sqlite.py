@@ -12,7 +12,7 @@ from crossroads.exc import StoreError
 from crossroads.model import Document, SearchHit
 from crossroads.store import migrations, rows
 from crossroads.store.query import Query, to_fts5
-from crossroads.store.sql import RANKED, SQLStore
+from crossroads.store.sql import SQLStore
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
 _TITLE_WEIGHT = 10.0  # bm25 weight of a title match against one in the text
@@ -101,7 +101,7 @@ class SQLiteStore(SQLStore):
         floor = self._rows(
             "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
             "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            [match, RANKED - 1],
+            [match, self.ranked - 1],
         )
         top = self._rows(
             f"SELECT rowid, -bm25(documents_fts, {_TITLE_WEIGHT}, 1.0) AS score "
