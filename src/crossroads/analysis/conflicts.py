@@ -343,8 +343,8 @@ def _estimates(ctx: Context, readings: Readings) -> list[Conflict]:
 
 def _may_conflict(s: FactSummary) -> bool:
     """Whether a positive fact's readings may hold a period or an estimate conflict."""
-    if s.first_end and s.last_seen and s.last_seen > s.first_end:
-        return True  # a report after an end (ISO prefixes compare as text, low end first)
+    if s.first_end and s.last_open and s.last_open > s.first_end:
+        return True  # reported as holding after an end (ISO prefixes compare as text)
     return any(len(values) > 1 for values in s.figures.values())
 
 

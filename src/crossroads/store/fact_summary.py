@@ -83,6 +83,9 @@ class FactSummary:
     """Distinct (folded post, date the reading says it held) pairs, for the pack's verdict."""
     first_end: str | None = None
     """The earliest end a reading states (a later report may contradict it: a conflict)."""
+    last_open: str | None = None
+    """The latest report date of a reading that states no end (a conflict when after an
+    end another reading states)."""
     figures: dict[str, list[str]] = field(default_factory=dict)
     """Up to two distinct values of each qualifier that may hold a figure (two or more
     are competing estimates to check)."""
@@ -103,6 +106,7 @@ class FactSummary:
             "attributed": self.attributed,
             "dated": [list(d) for d in self.dated],
             "first_end": self.first_end,
+            "last_open": self.last_open,
             "figures": self.figures,
         }
         return (
@@ -151,6 +155,7 @@ def from_row(row: Sequence[Any]) -> FactSummary:
         attributed=list(data.get("attributed", [])),
         dated=[(str(r), str(d)) for r, d in data.get("dated", [])],
         first_end=data.get("first_end"),
+        last_open=data.get("last_open"),
         figures={str(k): list(v) for k, v in data.get("figures", {}).items()},
     )
 
@@ -212,6 +217,8 @@ def summarize(
         s.end = _most(s.end, r.end)
         if r.end and dates.is_partial_date(r.end):
             s.first_end = _least(s.first_end, r.end)
+        elif not r.end:
+            s.last_open = _most(s.last_open, published)
         for q, v in (r.qualifiers or {}).items():
             if q not in NOT_FIGURES and v not in (None, ""):
                 _add_figure(s.figures, q, str(v))
@@ -252,6 +259,7 @@ def merge(old: FactSummary | None, new: FactSummary, known_sources: int = 0) -> 
         attributed=old.attributed + [a for a in new.attributed if a not in old.attributed],
         dated=old.dated + [d for d in new.dated if d not in set(old.dated)],
         first_end=_least(old.first_end, new.first_end),
+        last_open=_most(old.last_open, new.last_open),
         figures=_merge_figures(old.figures, new.figures),
     )
 
