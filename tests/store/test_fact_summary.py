@@ -156,3 +156,24 @@ def test_summaries_follow_a_corrected_date(store):
     summaries = kept(store)
     assert summaries == regrouped(store)
     assert {s.first_seen for s in summaries.values() if docs[3].id in s.docs} == {"2001-02-03"}
+
+
+def test_stats_are_kept_by_every_write(store):
+    def counted() -> dict[str, int]:
+        return {
+            "documents": len(store.documents()),
+            "articles": sum(d.kind == "article" for d in store.documents()),
+            "entities": len(store.entities()),
+            "mentions": len(store.mentions()),
+            "relations": len(store.relations()),
+            "events": len(store.events()),
+            "quotes": len(store.quotes()),
+        }
+
+    docs = build(store)
+    assert store.stats() == counted() and store.stats()["documents"] == 10
+    store.add_documents(docs[:2], [reading(d) for d in docs[:2]])  # stored before: no change
+    store.replace_extraction(Extraction(docs[0].id, [], [], []))
+    store.replace_extraction(reading(docs[1], variant=1))
+    assert store.stats() == counted()
+    assert [d.id for d in store.latest_documents(2)] == [docs[-1].id, docs[-2].id]

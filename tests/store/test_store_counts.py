@@ -128,6 +128,7 @@ def test_migration_counts_what_an_older_store_holds(tmp_path):
     conn = sqlite3.connect(path, isolation_level=None)  # back to what version 3 had
     for sql in (
         "DROP TABLE fact_summary",
+        "DROP TABLE store_counts",
         "DROP INDEX relations_subject_predicate",
         "DROP TABLE entity_counts",
         "DROP INDEX mentions_entity_doc",

@@ -114,6 +114,11 @@ class Store(ABC):
     def count_documents(self) -> int:
         return len(self.documents())
 
+    def latest_documents(self, n: int) -> list[Document]:
+        """The ``n`` documents stored last, newest first."""
+        total = self.count_documents()
+        return list(reversed(self.documents(limit=n, offset=max(0, total - n))))
+
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Ranked full-text search over article documents (title and text).

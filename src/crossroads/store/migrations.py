@@ -456,6 +456,18 @@ CREATE INDEX fact_summary_subject ON fact_summary(subject, predicate);
 CREATE INDEX fact_summary_object ON fact_summary(object, predicate);
 CREATE INDEX fact_summary_predicate ON fact_summary(predicate);
 CREATE INDEX relations_subject_predicate ON relations(subject, predicate);
+CREATE TABLE store_counts (                     -- what stats() shows, kept by every write
+    name TEXT PRIMARY KEY,
+    n    BIGINT NOT NULL
+);
+INSERT INTO store_counts (name, n)
+          SELECT 'documents', count(*) FROM documents
+UNION ALL SELECT 'articles', count(*) FROM documents WHERE kind = 'article'
+UNION ALL SELECT 'entities', count(*) FROM entities
+UNION ALL SELECT 'mentions', count(*) FROM mentions
+UNION ALL SELECT 'relations', count(*) FROM relations
+UNION ALL SELECT 'events', count(*) FROM events
+UNION ALL SELECT 'quotes', count(*) FROM quotes;
 """
 
 
@@ -467,7 +479,7 @@ def _backfill_facts(conn: Any, mark: str) -> None:
 
 FACTS = Migration(
     6,
-    "per-fact summaries",
+    "per-fact summaries and store counts",
     sqlite=_FACT_SUMMARY.format(collate=""),
     postgres=_FACT_SUMMARY.format(collate=' COLLATE "C"'),
     backfill=_backfill_facts,

@@ -182,7 +182,12 @@ class SQLStore(Store):
             )
             # a document stored before keeps what was read from it
             fresh = [x for x in extractions if x.doc in new]
-            self._upsert_entities(cur, [e for x in fresh for e in x.entities])
+            added = {
+                "documents": len(new),
+                "articles": sum(1 for d in docs if d.id in new and d.kind == "article"),
+                "entities": self._upsert_entities(cur, [e for x in fresh for e in x.entities]),
+            }
+            self._tally(cur, added)
             self._write_extractions(cur, fresh, entities=False)
             self._count(cur, counts.delta(fresh))
             self._summarize_added(cur, [d for d in docs if d.id in new], fresh)
@@ -379,6 +384,15 @@ class SQLStore(Store):
             ]
         return [i for _q, i in sorted(out)]
 
+    def _tally(self, cur: Any, changes: dict[str, int]) -> None:
+        """Apply changes to store_counts (what stats() reads), in this transaction."""
+        rows_ = sorted((n, k) for k, n in changes.items() if n)
+        if rows_:
+            cur.executemany(
+                self._sql("UPDATE store_counts SET n = n + ? WHERE name = ?"),
+                sorted(rows_, key=lambda r: r[1]),
+            )
+
     def _retryable(self, exc: BaseException | None) -> bool:
         """Whether a failed write may simply be tried again (a deadlock the server broke)."""
         return False
@@ -519,7 +533,11 @@ class SQLStore(Store):
                 )
 
     def count_documents(self) -> int:
-        return int(self._rows("SELECT count(*) FROM documents")[0][0])
+        return self.stats()["documents"]
+
+    def latest_documents(self, n: int) -> list[Document]:
+        found = self._rows(f"SELECT {_DOC} FROM documents d ORDER BY d.seq DESC LIMIT ?", [n])
+        return [rows.document_from(r) for r in found]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         parsed = parse_query(check_query(query))
@@ -550,6 +568,7 @@ class SQLStore(Store):
             )
             for table in ("mentions", "relations", "events", "quotes"):
                 self._x(cur, f"DELETE FROM {table} WHERE doc = ?", [extraction.doc])
+            self._tally(cur, {k: -n for k, n in _sizes([old]).items()})
             self._write_extraction(cur, extraction)
             self._count(cur, counts.delta([extraction], [old]))
             self._resummarize(
@@ -562,7 +581,10 @@ class SQLStore(Store):
     def _write_extractions(self, cur: Any, xs: list[Extraction], entities: bool = True) -> None:
         """Write the rows of several extractions, each table in one bulk insert."""
         if entities:
-            self._upsert_entities(cur, [e for x in xs for e in x.entities])
+            self._tally(
+                cur, {"entities": self._upsert_entities(cur, [e for x in xs for e in x.entities])}
+            )
+        self._tally(cur, _sizes(xs))
         self._bulk(
             cur,
             "mentions",
@@ -607,7 +629,7 @@ class SQLStore(Store):
         """Insert rows, returning their new ids in order (a backend may batch this)."""
         return [self._x(cur, insert + " RETURNING id", v).fetchone()[0] for v in values]
 
-    def _upsert_entities(self, cur: Any, entities: list[Entity]) -> None:
+    def _upsert_entities(self, cur: Any, entities: list[Entity]) -> int:
         """Insert new entities; merge into stored ones: the first name and type stay,
         aliases and data are merged (a different new name becomes an alias).
 
@@ -617,7 +639,7 @@ class SQLStore(Store):
         each other in a circle.
         """
         if not entities:
-            return
+            return 0
         incoming: dict[str, Entity] = {}
         for e in entities:
             incoming[e.id] = _merge(incoming.get(e.id), e)
@@ -668,6 +690,7 @@ class SQLStore(Store):
                     for n in sorted({fold(n) for n in (e.name, *e.aliases)} - {""})
                 ],
             )
+        return len(inserted)
 
     # -- knowledge: reads --------------------------------------------------------------
     def get_entity(self, entity_id: str) -> Entity | None:
@@ -935,15 +958,22 @@ class SQLStore(Store):
         )
 
     def stats(self) -> dict[str, int]:
-        found = self._rows(
-            "SELECT (SELECT count(*) FROM documents), "
-            "(SELECT count(*) FROM documents WHERE kind = 'article'), "
-            "(SELECT count(*) FROM entities), (SELECT count(*) FROM mentions), "
-            "(SELECT count(*) FROM relations), (SELECT count(*) FROM events), "
-            "(SELECT count(*) FROM quotes)"
-        )[0]
-        keys = ("documents", "articles", "entities", "mentions", "relations", "events", "quotes")
-        return dict(zip(keys, (int(n) for n in found)))
+        """The counts every write keeps in store_counts (migration 6): no count over
+        millions of rows per page."""
+        found = dict(self._rows("SELECT name, n FROM store_counts"))
+        return {k: int(found.get(k, 0)) for k in STAT_NAMES}
+
+
+STAT_NAMES = ("documents", "articles", "entities", "mentions", "relations", "events", "quotes")
+
+
+def _sizes(xs: list[Extraction]) -> dict[str, int]:
+    return {
+        "mentions": sum(len(x.mentions) for x in xs),
+        "relations": sum(len(x.relations) for x in xs),
+        "events": sum(len(x.events) for x in xs),
+        "quotes": sum(len(x.quotes) for x in xs),
+    }
 
 
 def _merge(old: Entity | None, new: Entity) -> Entity:
