@@ -177,3 +177,14 @@ def test_stats_are_kept_by_every_write(store):
     store.replace_extraction(reading(docs[1], variant=1))
     assert store.stats() == counted()
     assert [d.id for d in store.latest_documents(2)] == [docs[-1].id, docs[-2].id]
+
+
+def test_entity_pages_follow_a_reextraction(store):
+    """A profile's documents and events pages (read from entity_documents and entity_events
+    by index) equal what counting and sorting the rows gives, after a re-reading."""
+    docs = build(store)
+    store.replace_extraction(Extraction(docs[4].id, [TJ], [], []))  # no mention left there
+    ranked = store.mention_documents(TJ.id)
+    assert docs[4].id not in dict(ranked) and len(ranked) == len(docs) - 1
+    assert [n for _d, n in ranked] == [1] * len(ranked)
+    assert [d for d, _n in ranked] == [d.id for d in docs if d.id != docs[4].id]

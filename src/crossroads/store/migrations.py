@@ -456,6 +456,29 @@ CREATE INDEX fact_summary_subject ON fact_summary(subject, predicate);
 CREATE INDEX fact_summary_object ON fact_summary(object, predicate);
 CREATE INDEX fact_summary_predicate ON fact_summary(predicate);
 CREATE INDEX relations_subject_predicate ON relations(subject, predicate);
+CREATE TABLE entity_documents (                 -- a profile's documents, most mentions first
+    entity TEXT{collate} NOT NULL,
+    n      INTEGER NOT NULL,                     -- the entity's mentions in the document
+    seq    BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    PRIMARY KEY (entity, seq)
+);
+CREATE INDEX entity_documents_rank ON entity_documents(entity, n DESC, seq);
+INSERT INTO entity_documents (entity, n, seq)
+SELECT m.entity, count(*), d.seq FROM mentions m JOIN documents d ON d.id = m.doc
+GROUP BY m.entity, d.seq;
+CREATE TABLE entity_events (                    -- a profile's events in date order, by index
+    entity   TEXT{collate} NOT NULL,
+    date_key TEXT{collate} NOT NULL,             -- the event's date, '~' (after any) for none
+    seq      BIGINT NOT NULL,                    -- its document's
+    start    INTEGER NOT NULL,
+    event    BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity, event)
+);
+CREATE INDEX entity_events_order ON entity_events(entity, date_key, seq, start, event);
+CREATE INDEX entity_events_event ON entity_events(event);
+INSERT INTO entity_events (entity, date_key, seq, start, event)
+SELECT DISTINCT x.entity, coalesce(k.date, '~'), d.seq, k.span_start, k.id
+FROM event_entities x JOIN events k ON k.id = x.event JOIN documents d ON d.id = k.doc;
 CREATE TABLE store_counts (                     -- what stats() shows, kept by every write
     name TEXT PRIMARY KEY,
     n    BIGINT NOT NULL

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from abc import abstractmethod
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -568,6 +569,13 @@ class SQLStore(Store):
             )
             for table in ("mentions", "relations", "events", "quotes"):
                 self._x(cur, f"DELETE FROM {table} WHERE doc = ?", [extraction.doc])
+            cur.executemany(  # (entity_events go with their events)
+                self._sql(
+                    "DELETE FROM entity_documents WHERE entity = ? "
+                    "AND seq = (SELECT seq FROM documents WHERE id = ?)"
+                ),
+                [(e, d) for e in sorted({m.entity for m in old.mentions})],
+            )
             self._tally(cur, {k: -n for k, n in _sizes([old]).items()})
             self._write_extraction(cur, extraction)
             self._count(cur, counts.delta([extraction], [old]))
@@ -597,16 +605,31 @@ class SQLStore(Store):
             rows.RELATION_COLUMNS,
             [rows.relation_row(r) for x in xs for r in x.relations],
         )
+        seq = self._seqs(cur, [x.doc for x in xs])
+        self._bulk(
+            cur,
+            "entity_documents",
+            ("entity", "n", "seq"),
+            [
+                (entity, n, seq[x.doc])
+                for x in xs
+                for entity, n in sorted(Counter(m.entity for m in x.mentions).items())
+            ],
+        )
         events = [ev for x in xs for ev in x.events]
         links: list[tuple[Any, ...]] = []
         event_ids = self._insert_ids(
             cur, _insert("events", rows.EVENT_COLUMNS), [rows.event_row(ev) for ev in events]
         )
+        ordered: list[tuple[Any, ...]] = []
         for ev, event_id in zip(events, event_ids):
             links += [(event_id, a, "actor") for a in ev.actors]
             links += [(event_id, t, "target") for t in ev.targets]
             links += [(event_id, ev.place, "place")] if ev.place else []
+            key = (ev.date or "~", seq[ev.evidence.doc], ev.evidence.start, event_id)
+            ordered += [(e, *key) for e in dict.fromkeys((*ev.actors, *ev.targets, ev.place)) if e]
         self._bulk(cur, "event_entities", ("event", "entity", "role"), links)
+        self._bulk(cur, "entity_events", ("entity", "date_key", "seq", "start", "event"), ordered)
         quotes = [q for x in xs for q in x.quotes]
         quote_ids = self._insert_ids(
             cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in quotes]
@@ -617,6 +640,16 @@ class SQLStore(Store):
             ("quote", "entity"),
             [(i, e) for q, i in zip(quotes, quote_ids) for e in dict.fromkeys(q.about)],
         )
+
+    def _seqs(self, cur: Any, doc_ids: list[str]) -> dict[str, int]:
+        """Ingest order (seq) of stored documents, read inside the write."""
+        out: dict[str, int] = {}
+        for part in _chunks(list(dict.fromkeys(doc_ids))):
+            found = self._x(
+                cur, f"SELECT id, seq FROM documents WHERE id IN ({_marks(part)})", part
+            )
+            out.update((str(i), int(q)) for i, q in found.fetchall())
+        return out
 
     def _bulk(
         self, cur: Any, table: str, cols: Sequence[str], values: list[tuple[Any, ...]]
@@ -770,10 +803,9 @@ class SQLStore(Store):
         self, entity: str, limit: int | None = None, offset: int = 0
     ) -> list[tuple[str, int]]:
         page, more = self._page(limit, offset)
-        found = self._rows(
-            "SELECT m.doc, count(*) AS n, min(d.seq) AS seq FROM mentions m "
-            "JOIN documents d ON d.id = m.doc WHERE m.entity = ? "
-            f"GROUP BY m.doc ORDER BY n DESC, seq{page}",
+        found = self._rows(  # entity_documents (migration 6): the page is an index range
+            "SELECT d.id, x.n FROM entity_documents x JOIN documents d ON d.seq = x.seq "
+            f"WHERE x.entity = ? ORDER BY x.n DESC, x.seq{page}",
             [entity] + more,
         )
         return [(r[0], int(r[1])) for r in found]
@@ -894,6 +926,15 @@ class SQLStore(Store):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
+        if entity and not (type or date_from or date_to or doc):
+            page, more = self._page(limit, offset)
+            found = self._rows(  # entity_events (migration 6): a page is an index range
+                f"SELECT {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM entity_events x "
+                "JOIN events k ON k.id = x.event WHERE x.entity = ? "
+                f"ORDER BY x.date_key, x.seq, x.start, x.event{page}",
+                [entity, *more],
+            )
+            return [rows.event_from(r) for r in found]
         where, params = _filters({"k.type": type, "k.doc": doc})
         clauses = [where[len(" WHERE ") :]] if where else []
         if entity:
