@@ -162,28 +162,27 @@ class Context:
         if not wanted:
             return
         found = self.store.entities_by_id(wanted)
-        for i in wanted:
-            if i in found:
-                self._entities[i] = found[i]
-            else:
-                self.entity(i)
+        for i in wanted:  # one the store does not hold is the pack's (no query per id)
+            self._entities[i] = found[i] if i in found else self._packed(i)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity as the store knows it, else as the pack knows it."""
         if entity_id not in self._entities:
             ent = self.store.get_entity(entity_id)
-            if ent is None and self.pack is not None:
-                pe = self.pack.get(entity_id)
-                if pe is not None:
-                    ent = Entity(
-                        id=pe.id,
-                        type=pe.type,
-                        name=pe.name,
-                        aliases=pe.aliases,
-                        data={"source": pe.source, **pe.data},
-                    )
-            self._entities[entity_id] = ent
+            self._entities[entity_id] = ent if ent is not None else self._packed(entity_id)
         return self._entities[entity_id]
+
+    def _packed(self, entity_id: str) -> Entity | None:
+        pe = self.pack.get(entity_id) if self.pack is not None else None
+        if pe is None:
+            return None
+        return Entity(
+            id=pe.id,
+            type=pe.type,
+            name=pe.name,
+            aliases=pe.aliases,
+            data={"source": pe.source, **pe.data},
+        )
 
     @overload
     def name(self, entity_id: str) -> str: ...

@@ -529,19 +529,29 @@ def summary_fact(
 
 
 def summary_facts(
-    ctx: Context, entity: str | None = None, predicate: str | None = None, cite: bool = True
+    ctx: Context,
+    entity: str | None = None,
+    predicate: str | None = None,
+    cite: bool = True,
+    summaries: list[FactSummary] | None = None,
 ) -> list[Fact]:
     """facts() from the summaries ingest keeps: one row per fact, whatever the number of
     readings behind it. ``sources`` is the summary's (see crossroads.store.fact_summary for
-    the one case where it counts more than a regroup of every reading would)."""
-    rows = {s.key: s for s in ctx.store.fact_summaries(entity, predicate)}
+    the one case where it counts more than a regroup of every reading would). ``summaries``:
+    the entity's rows when the caller read them already (with other entities')."""
+    if summaries is None:
+        summaries = ctx.store.fact_summaries(entity, predicate)
+    rows = {s.key: s for s in summaries}
     packed: dict[FactKey, list[PackRelation]] = {}
     for p in _pack_relations(ctx.pack, entity, predicate, None):
         packed.setdefault(pack_key(p), []).append(p)
     if cite:
         ctx.prefetch(Evidence(*e) for s in rows.values() for e in s.evidence)
     ctx.docs.load(d for s in rows.values() for d in s.docs)
-    ctx.load_entities(x for s in rows.values() for x in (s.subject, s.object, *s.attributed))
+    ctx.load_entities(  # every name the page shows, the pack's too, in one query
+        [x for s in rows.values() for x in (s.subject, s.object, *s.attributed)]
+        + [x for ps in packed.values() for p in ps for x in (p.subject, p.object)]
+    )
     out = []
     for key in list(rows) + [k for k in packed if k not in rows]:
         s, known = rows.get(key), packed.get(key, [])

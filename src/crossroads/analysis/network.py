@@ -7,9 +7,10 @@ from typing import Any
 import networkx as nx
 
 from crossroads.analysis.context import Context
-from crossroads.analysis.facts import facts
+from crossroads.analysis.facts import facts, summary_facts
 from crossroads.pack import Pack
 from crossroads.store.base import Store
+from crossroads.store.fact_summary import FactSummary
 
 __all__ = ["MAX_FANOUT", "centrality", "graph_to_dict", "neighbourhood"]
 
@@ -45,8 +46,27 @@ def neighbourhood(
         nxt = []
         if len(frontier) > MAX_FANOUT:
             frontier, g.graph["truncated"] = frontier[:MAX_FANOUT], True
+        by_node: dict[str, list[FactSummary]] = {n: [] for n in frontier}
+        if as_of is None:  # the whole step in one query, its names in one more
+            for s in store.fact_summaries(entities=frontier):
+                for end in {s.subject, s.object} & by_node.keys():
+                    by_node[str(end)].append(s)
+            ctx.load_entities(
+                [x for rows in by_node.values() for s in rows for x in (s.subject, s.object)]
+                + [
+                    x
+                    for n in frontier
+                    for p in (pack.relations_of(n) if pack is not None else [])
+                    for x in (p.subject, p.object)
+                ]
+            )
         for node in frontier:
-            for f in facts(store, node, as_of=as_of, pack=pack, ctx=ctx, cite=False):
+            found = (
+                summary_facts(ctx, node, cite=False, summaries=by_node[node])
+                if as_of is None
+                else facts(store, node, as_of=as_of, pack=pack, ctx=ctx, cite=False)
+            )
+            for f in found:
                 if f.object is None or (predicates and f.predicate not in predicates):
                     continue
                 if g.has_edge(f.subject, f.object, key=f.id):

@@ -252,12 +252,19 @@ class Store(ABC):
         return out
 
     def fact_summaries(
-        self, entity: str | None = None, predicate: str | None = None
+        self,
+        entity: str | None = None,
+        predicate: str | None = None,
+        entities: Iterable[str] | None = None,
     ) -> list[FactSummary]:
         """One summary per fact key (crossroads.store.fact_summary) about ``entity`` (as
-        subject or object) and of ``predicate``; SQL stores keep them at ingest, this default
-        groups the readings."""
+        subject or object) and of ``predicate``, or about any of ``entities``; SQL stores
+        keep them at ingest, this default groups the readings."""
         from crossroads.store import fact_summary
+
+        if entities is not None:
+            each = {s.id: s for e in dict.fromkeys(entities) for s in self.fact_summaries(entity=e)}
+            return list(each.values())
 
         readings = [
             r

@@ -216,8 +216,25 @@ class SQLStore(Store):
 
     # -- fact summaries (migration 6; crossroads.store.fact_summary) ------------------------
     def fact_summaries(
-        self, entity: str | None = None, predicate: str | None = None
+        self,
+        entity: str | None = None,
+        predicate: str | None = None,
+        entities: Iterable[str] | None = None,
     ) -> list[FactSummary]:
+        if entities is not None:  # several at once: a network step is one query
+            wanted = list(dict.fromkeys(entities))
+            out: list[FactSummary] = []
+            for part in _chunks(wanted):
+                marks = _marks(part)
+                out += [
+                    fact_summary.from_row(r)
+                    for r in self._rows(
+                        f"SELECT {rows.columns(fact_summary.COLUMNS, 'f')} FROM fact_summary f "
+                        f"WHERE f.subject IN ({marks}) OR f.object IN ({marks}) ORDER BY f.id",
+                        part + part,
+                    )
+                ]
+            return list({s.id: s for s in out}.values())
         clauses, params = [], []
         if entity is not None:
             clauses.append("(f.subject = ? OR f.object = ?)")
