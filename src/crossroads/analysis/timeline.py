@@ -88,9 +88,14 @@ def timeline(
     ctx.prefetch(
         [ev.evidence for ev in events] + [r.evidence for r in relations if r.start or r.end]
     )
-    ctx.load_entities(
+    ctx.load_entities(  # every name shown, the pack's too, in one query
         [x for ev in events for x in (*ev.actors, *ev.targets, ev.place)]
         + [x for r in relations for x in (r.subject, r.object)]
+        + [
+            x
+            for p in (pack.relations_of(entity) if pack is not None and entity else [])
+            for x in (p.subject, p.object)
+        ]
     )
     for ev in events:
         if not keep({*ev.actors, *ev.targets, ev.place}, ev.evidence.doc):
