@@ -16,6 +16,7 @@ from crossroads.model import Document, Entity, Evidence, Relation
 from crossroads.pack import Pack
 from crossroads.store.base import Store
 from crossroads.store.cache import Documents
+from crossroads.store.fact_summary import FactSummary
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class Context:
         self._entities: dict[str, Entity | None] = {}
         self._grades: dict[str, str | None] = {}
         self._relations: dict[tuple[str | None, str | None], list[Relation]] = {}
+        self._asked: dict[str, int] = {}
+        self._by_predicate: dict[str, dict[str, list[FactSummary]]] = {}
 
     # -- documents ---------------------------------------------------------------------
     def doc(self, doc_id: str) -> Document | None:
@@ -123,6 +126,26 @@ class Context:
                 else self.store.relations(entity=entity, predicate=predicate)
             )
         return self._relations[key]
+
+    def summaries(self, entity: str | None, predicate: str | None) -> list[FactSummary]:
+        """The store's fact summaries about ``entity`` of ``predicate``. An analysis that
+        asks for one predicate about entity after entity (spillover's places) gets every
+        fact of that predicate read once, from the second entity on, not a query each."""
+        if entity is None or predicate is None:
+            return self.store.fact_summaries(entity, predicate)
+        whole = self._by_predicate.get(predicate)
+        if whole is None:
+            self._asked[predicate] = self._asked.get(predicate, 0) + 1
+            if self._asked[predicate] < 2:
+                return self.store.fact_summaries(entity, predicate)
+            whole = self._by_predicate[predicate] = {}
+            every = self.store.fact_summaries(predicate=predicate)
+            for s in every:
+                for end in dict.fromkeys((s.subject, s.object)):
+                    if end:
+                        whole.setdefault(end, []).append(s)
+            self.load_entities(x for s in every for x in (s.subject, s.object))
+        return list(whole.get(entity, []))
 
     def grade(self, doc_id: str) -> str | None:
         """The reliability grade of a document's source (None for an unknown document)."""

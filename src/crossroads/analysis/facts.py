@@ -540,7 +540,7 @@ def summary_facts(
     the one case where it counts more than a regroup of every reading would). ``summaries``:
     the entity's rows when the caller read them already (with other entities')."""
     if summaries is None:
-        summaries = ctx.store.fact_summaries(entity, predicate)
+        summaries = ctx.summaries(entity, predicate)
     rows = {s.key: s for s in summaries}
     packed: dict[FactKey, list[PackRelation]] = {}
     for p in _pack_relations(ctx.pack, entity, predicate, None):
