@@ -117,13 +117,14 @@ class PostgresStore(SQLStore):
             # at any store size (crossroads.store.sql.RANKED)
             "floor AS (SELECT coalesce((SELECT d.seq FROM documents d, q WHERE d.search @@ q.q "
             "          ORDER BY d.seq DESC OFFSET ? LIMIT 1), 0) AS seq), "
-            f"hits AS (SELECT {_DOC}, d.seq, ts_rank(d.search, q.q) AS score "
+            # ranked by seq and score alone; the hits' rows and headlines read after
+            "top AS (SELECT d.seq, ts_rank(d.search, q.q) AS score "
             "          FROM documents d, q, floor "
             "          WHERE d.search @@ q.q AND d.seq >= floor.seq "
             "          ORDER BY score DESC, d.seq LIMIT ?) "
-            f"SELECT {rows.columns(rows.DOCUMENT_COLUMNS, 'hits')}, "
-            f"ts_headline('{_CONFIG}', hits.text, q.q, '{_HEADLINE}'), hits.score "
-            "FROM hits, q ORDER BY hits.score DESC, hits.seq",
+            f"SELECT {_DOC}, ts_headline('{_CONFIG}', d.text, q.q, '{_HEADLINE}'), top.score "
+            "FROM top JOIN documents d ON d.seq = top.seq, q "
+            "ORDER BY top.score DESC, top.seq",
             [*params, self.ranked - 1, limit],
         )
         n = len(rows.DOCUMENT_COLUMNS)
