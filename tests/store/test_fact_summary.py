@@ -13,6 +13,7 @@ from crossroads.analysis.context import Context
 from crossroads.analysis.facts import regrouped_facts, summary_facts
 from crossroads.model import Document, Entity, Evidence, Extraction, Mention, Relation
 from crossroads.store.base import Store
+from crossroads.store.fact_summary import FactSummary
 
 TJ = Entity("e:country/tj", "Country", "Tajikistan")
 AF = Entity("e:country/af", "Country", "Afghanistan")
@@ -92,12 +93,12 @@ def _span(e: Evidence) -> tuple[int, int]:
     return e.start, e.end
 
 
-def regrouped(store: Store) -> dict[str, object]:
+def regrouped(store: Store) -> dict[str, FactSummary]:
     """Summaries computed from every stored reading (Store's own default)."""
     return {s.id: s for s in Store.fact_summaries(store)}
 
 
-def kept(store: Store) -> dict[str, object]:
+def kept(store: Store) -> dict[str, FactSummary]:
     return {s.id: s for s in store.fact_summaries()}
 
 
