@@ -99,6 +99,6 @@ def test_a_word_in_more_articles_than_are_ranked_ranks_the_newest(store):
         for n in range(6)
     ]
     store.add_documents(docs)
-    store.ranked = 4  # normally sql.RANKED (5,000): a search costs the same at any size
+    store.ranked = 4  # normally sql.RANKED (2,000): a search costs the same at any size
     assert ids(store, "valley") == {d.id for d in docs[2:]}
     assert ids(store, "report 1") == {"d:r000000001"}  # fewer matches: all of them ranked

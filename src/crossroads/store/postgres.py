@@ -101,6 +101,26 @@ class PostgresStore(SQLStore):
             for row in values:
                 copy.write_row(row)
 
+    def _floor(self, tsquery: str, params: list[Any]) -> int:
+        """The seq of the ``ranked``-th newest match (0 when there are fewer): what a search
+        ranks (crossroads.store.sql.RANKED). Looked for first among the newest 4x ``ranked``
+        documents (a word in most articles is found there, each row checked once), else
+        among every match the text index finds."""
+        newest = int(self._rows("SELECT coalesce(max(seq), 0) FROM documents")[0][0])
+        for low, seq in ((newest - 4 * self.ranked, "d.seq"), (0, "d.seq + 0")):
+            # "seq + 0": the matches come from the text index and are sorted, rather than
+            # walking the seq index testing every row (slow when the word is rare)
+            found = self._rows(
+                f"WITH q AS (SELECT {tsquery} AS q) SELECT d.seq FROM documents d, q "
+                f"WHERE d.search @@ q.q AND {seq} > ? ORDER BY d.seq + 0 DESC OFFSET ? LIMIT 1",
+                [*params, low, self.ranked - 1],
+            )
+            if found:
+                return int(found[0][0])
+            if low <= 0:
+                break
+        return 0
+
     def _sql(self, query: str) -> str:
         return query.replace("?", "%s")
 
@@ -113,19 +133,14 @@ class PostgresStore(SQLStore):
         tsquery, params = to_tsquery_sql(query, _CONFIG)
         found = self._rows(
             f"WITH q AS (SELECT {tsquery} AS q), "
-            # rank only the RANKED newest matches: a word in every article costs the same
-            # at any store size (crossroads.store.sql.RANKED)
-            "floor AS (SELECT coalesce((SELECT d.seq FROM documents d, q WHERE d.search @@ q.q "
-            "          ORDER BY d.seq DESC OFFSET ? LIMIT 1), 0) AS seq), "
             # ranked by seq and score alone; the hits' rows and headlines read after
-            "top AS (SELECT d.seq, ts_rank(d.search, q.q) AS score "
-            "          FROM documents d, q, floor "
-            "          WHERE d.search @@ q.q AND d.seq >= floor.seq "
+            "top AS (SELECT d.seq, ts_rank(d.search, q.q) AS score FROM documents d, q "
+            "          WHERE d.search @@ q.q AND d.seq >= ? "
             "          ORDER BY score DESC, d.seq LIMIT ?) "
             f"SELECT {_DOC}, ts_headline('{_CONFIG}', d.text, q.q, '{_HEADLINE}'), top.score "
             "FROM top JOIN documents d ON d.seq = top.seq, q "
             "ORDER BY top.score DESC, top.seq",
-            [*params, self.ranked - 1, limit],
+            [*params, self._floor(tsquery, params), limit],
         )
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]

@@ -51,7 +51,7 @@ MAX_QUERY_CHARS = 1000
 """Longest search text accepted: far above any real query, far below what occupies a server."""
 MAX_QUERY_TERMS = 32
 """Most words a search may AND together (each one is a full-text phrase to intersect)."""
-RANKED = 5000
+RANKED = 2000
 """Most matching articles a search ranks: a word found in more (a country's name in a store
 of 100,000 articles) ranks the RANKED newest of them, so a search costs the same at any size."""
 
