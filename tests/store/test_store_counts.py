@@ -124,8 +124,15 @@ def test_migration_counts_what_an_older_store_holds(tmp_path):
     with SQLiteStore(path) as store:
         store.add_documents(docs, [reading(d) for d in docs])
         kept = store.entity_counts([TJ.id, AF.id, ENVOY.id])
+        facts_kept = store.fact_summaries()
+        pages_kept = (store.mention_documents(TJ.id), store.events(entity=TJ.id, limit=2))
     conn = sqlite3.connect(path, isolation_level=None)  # back to what version 3 had
     for sql in (
+        "DROP TABLE fact_summary",
+        "DROP TABLE store_counts",
+        "DROP TABLE entity_documents",
+        "DROP TABLE entity_events",
+        "DROP INDEX relations_subject_predicate",
         "DROP TABLE entity_counts",
         "DROP INDEX mentions_entity_doc",
         "DROP INDEX documents_duplicate_of",
@@ -139,6 +146,9 @@ def test_migration_counts_what_an_older_store_holds(tmp_path):
     with SQLiteStore(path) as store:
         assert store.entity_counts([TJ.id, AF.id, ENVOY.id]) == kept
         assert kept[TJ.id]["mentions"] == {"": 3}
+        assert store.fact_summaries() == facts_kept and facts_kept  # migration 6 backfilled
+        pages = (store.mention_documents(TJ.id), store.events(entity=TJ.id, limit=2))
+        assert pages == pages_kept and all(pages)
 
 
 def test_paged_reads_continue_without_repeats(store):

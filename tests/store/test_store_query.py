@@ -89,3 +89,16 @@ def test_source_grades_are_kept_in_the_store(store):
         store.set_source_grade("author", "X", "G")
     with pytest.raises(StoreError, match="'author' or 'publisher'"):
         store.set_source_grade("editor", "X", "A")
+
+
+def test_a_word_in_more_articles_than_are_ranked_ranks_the_newest(store):
+    docs = [
+        Document(
+            id=f"d:r{n:09d}", source=f"r{n}.txt", text=f"Valley report {n}.", content_hash=f"r{n}"
+        )
+        for n in range(6)
+    ]
+    store.add_documents(docs)
+    store.ranked = 4  # normally sql.RANKED (2,000): a search costs the same at any size
+    assert ids(store, "valley") == {d.id for d in docs[2:]}
+    assert ids(store, "report 1") == {"d:r000000001"}  # fewer matches: all of them ranked

@@ -131,10 +131,17 @@ class _Basing:
         self._people: dict[str, set[str]] = {}
         self._stances: tuple[list[Any], list[Any]] | None = None
         self._power_names: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+        self._named: dict[str, bool] = {}
 
     # -- helpers -----------------------------------------------------------------------
     def names_power(self, text: str) -> bool:
-        """Whether a text names the power (by name, alias or adjective)."""
+        """Whether a text names the power (by name, alias or adjective); a reprinted
+        sentence is folded and matched once."""
+        if text not in self._named:
+            self._named[text] = self._names_power(text)
+        return self._named[text]
+
+    def _names_power(self, text: str) -> bool:
         if self._power_names is None:  # the names, folded and compiled once per question
             pe = self.pack.get(self.power) if self.pack is not None else None
             ent = self.ctx.entity(self.power)
@@ -202,11 +209,11 @@ class _Basing:
                 for r in self.pack.relations_of(host)
                 if r.subject == host and r.predicate in ("located_in", "part_of") and r.object
             }
-        out |= {
-            r.object
+        out |= {  # one summary row per fact, not every reading
+            s.object
             for pred in ("located_in", "part_of")
-            for r in self.ctx.relations(entity=host, predicate=pred)
-            if r.subject == host and not r.negated and r.object
+            for s in self.store.fact_summaries(host, pred)
+            if s.subject == host and not s.negated and s.object
         }
         return out
 
@@ -336,9 +343,8 @@ class _Basing:
                         (cite,),
                     )
                 )
-        for r in self.ctx.relations(entity=host, predicate="hosts_military_presence"):
-            if not (r.negated and r.subject == host and r.object == self.power):
-                continue
+        denial = (host, "hosts_military_presence", self.power, None, True)
+        for r in self.store.fact_readings([denial])[denial]:
             cite = self.ctx.cite(r.evidence)
             voice = r.attributed_to
             if voice is None or voice in own:

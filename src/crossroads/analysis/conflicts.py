@@ -30,14 +30,15 @@ from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import (
     MAX_EVIDENCE,
     FactKey,
-    fact_groups,
     observed_on,
     pack_disagreement,
+    stand_ins,
 )
 from crossroads.analysis.measures import MEASURED, measure, measures_relation
 from crossroads.model import Relation, fold
 from crossroads.pack import Pack
 from crossroads.store.base import Store
+from crossroads.store.fact_summary import FactSummary
 
 __all__ = ["Conflict", "Side", "conflicts"]
 
@@ -340,12 +341,37 @@ def _estimates(ctx: Context, readings: Readings) -> list[Conflict]:
     return out
 
 
+def _may_conflict(s: FactSummary) -> bool:
+    """Whether a positive fact's readings may hold a period or an estimate conflict."""
+    if s.first_end and s.last_open and s.last_open > s.first_end:
+        return True  # reported as holding after an end (ISO prefixes compare as text)
+    return any(len(values) > 1 for values in s.figures.values())
+
+
+def _candidate_readings(ctx: Context, entity: str | None) -> Readings:
+    """The readings of the facts that may be in conflict, chosen from the per-fact
+    summaries (crossroads.store.fact_summary) so the others are never read: both polarities
+    of a fact; a fact the pack may deny on one of its dates; a fact reported after the
+    earliest end a source gives it; a fact with two values of a qualifier that may hold a
+    figure."""
+    summaries = {s.key: s for s in ctx.store.fact_summaries(entity)}
+    wanted: set[FactKey] = set()
+    for key, s in summaries.items():
+        opposite = key[:4] + (not key[4],)
+        if opposite in summaries:
+            wanted.update((key, opposite))
+        elif (not key[4] and _may_conflict(s)) or pack_disagreement(ctx, key, stand_ins(s))[0]:
+            wanted.add(key)
+    found = ctx.store.fact_readings(wanted)
+    return {k: found[k] for k in summaries if found.get(k)}
+
+
 def conflicts(
     store: Store, pack: Pack | None = None, entity: str | None = None, ctx: Context | None = None
 ) -> list[Conflict]:
     """Every disagreement about relations of ``entity`` (or of the whole store)."""
     ctx = ctx or Context(store, pack)
-    readings, _packed = fact_groups(ctx, entity)
+    readings = _candidate_readings(ctx, entity)
     # documents, and the sentences a side cites or a figure is checked in, in a few queries
     ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
     ctx.prefetch(

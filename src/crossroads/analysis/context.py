@@ -16,6 +16,7 @@ from crossroads.model import Document, Entity, Evidence, Relation
 from crossroads.pack import Pack
 from crossroads.store.base import Store
 from crossroads.store.cache import Documents
+from crossroads.store.fact_summary import FactSummary
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class Context:
         self._entities: dict[str, Entity | None] = {}
         self._grades: dict[str, str | None] = {}
         self._relations: dict[tuple[str | None, str | None], list[Relation]] = {}
+        self._asked: dict[str, int] = {}
+        self._by_predicate: dict[str, dict[str, list[FactSummary]]] = {}
 
     # -- documents ---------------------------------------------------------------------
     def doc(self, doc_id: str) -> Document | None:
@@ -124,6 +127,26 @@ class Context:
             )
         return self._relations[key]
 
+    def summaries(self, entity: str | None, predicate: str | None) -> list[FactSummary]:
+        """The store's fact summaries about ``entity`` of ``predicate``. An analysis that
+        asks for one predicate about entity after entity (spillover's places) gets every
+        fact of that predicate read once, from the second entity on, not a query each."""
+        if entity is None or predicate is None:
+            return self.store.fact_summaries(entity, predicate)
+        whole = self._by_predicate.get(predicate)
+        if whole is None:
+            self._asked[predicate] = self._asked.get(predicate, 0) + 1
+            if self._asked[predicate] < 2:
+                return self.store.fact_summaries(entity, predicate)
+            whole = self._by_predicate[predicate] = {}
+            every = self.store.fact_summaries(predicate=predicate)
+            for s in every:
+                for end in dict.fromkeys((s.subject, s.object)):
+                    if end:
+                        whole.setdefault(end, []).append(s)
+            self.load_entities(x for s in every for x in (s.subject, s.object))
+        return list(whole.get(entity, []))
+
     def grade(self, doc_id: str) -> str | None:
         """The reliability grade of a document's source (None for an unknown document)."""
         if doc_id not in self._grades:
@@ -162,28 +185,27 @@ class Context:
         if not wanted:
             return
         found = self.store.entities_by_id(wanted)
-        for i in wanted:
-            if i in found:
-                self._entities[i] = found[i]
-            else:
-                self.entity(i)
+        for i in wanted:  # one the store does not hold is the pack's (no query per id)
+            self._entities[i] = found[i] if i in found else self._packed(i)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity as the store knows it, else as the pack knows it."""
         if entity_id not in self._entities:
             ent = self.store.get_entity(entity_id)
-            if ent is None and self.pack is not None:
-                pe = self.pack.get(entity_id)
-                if pe is not None:
-                    ent = Entity(
-                        id=pe.id,
-                        type=pe.type,
-                        name=pe.name,
-                        aliases=pe.aliases,
-                        data={"source": pe.source, **pe.data},
-                    )
-            self._entities[entity_id] = ent
+            self._entities[entity_id] = ent if ent is not None else self._packed(entity_id)
         return self._entities[entity_id]
+
+    def _packed(self, entity_id: str) -> Entity | None:
+        pe = self.pack.get(entity_id) if self.pack is not None else None
+        if pe is None:
+            return None
+        return Entity(
+            id=pe.id,
+            type=pe.type,
+            name=pe.name,
+            aliases=pe.aliases,
+            data={"source": pe.source, **pe.data},
+        )
 
     @overload
     def name(self, entity_id: str) -> str: ...

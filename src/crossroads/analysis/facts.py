@@ -15,9 +15,10 @@ from typing import Any
 from crossroads import dates
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.grading import CREDIBILITY, credibility
-from crossroads.model import SYMMETRIC_PREDICATES, Relation, fold, stable_id
+from crossroads.model import SYMMETRIC_PREDICATES, Evidence, Relation, fold, stable_id
 from crossroads.pack import Pack, PackRelation, holds_on
 from crossroads.store.base import Store
+from crossroads.store.fact_summary import FactSummary
 
 __all__ = [
     "Fact",
@@ -71,7 +72,10 @@ class Fact:
     evidence_total: int = 0
     """Distinct sentences stating it (``evidence`` holds the first MAX_EVIDENCE of them)."""
     best_grade: str | None = None
-    """Best reliability grade among all its documents (not only the cited ones)."""
+    """Best reliability grade among its documents (read from the per-fact summary: among
+    its first MAX_DOCUMENTS documents)."""
+    document_count: int = 0
+    """Documents stating it (``documents`` may list only the first MAX_DOCUMENTS)."""
 
     @property
     def label(self) -> str:
@@ -122,7 +126,7 @@ class Fact:
             "attributed_to": list(self.attributed_to),
             "sources": self.sources,
             "documents": list(self.documents[:MAX_DOCUMENTS]),
-            "document_count": len(self.documents),
+            "document_count": max(len(self.documents), self.document_count),
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "contradicted_by": self.contradicted_by,
@@ -385,6 +389,20 @@ def facts(
     Sorted best supported first. ``cite=False``: without evidence sentences."""
     check_date(as_of)
     ctx = ctx or Context(store, pack)
+    if as_of is None:
+        return summary_facts(ctx, entity, predicate, cite)
+    return regrouped_facts(ctx, entity, predicate, as_of, cite)
+
+
+def regrouped_facts(
+    ctx: Context,
+    entity: str | None = None,
+    predicate: str | None = None,
+    as_of: str | None = None,
+    cite: bool = True,
+) -> list[Fact]:
+    """facts() by grouping every reading (what ``as_of`` needs: it keeps or drops each
+    reading by its own dates); the reference the summaries are tested against."""
     readings, packed = fact_groups(ctx, entity, predicate, as_of)
     # every document and cited sentence in a few queries, not one query each
     if cite:
@@ -424,9 +442,126 @@ def claims(
     fact per claim with the sources that report it."""
     ctx = ctx or Context(store, pack)
     grouped: dict[FactKey, list[Relation]] = {}
-    for r in ctx.relations(entity=speaker):
-        if r.attributed_to == speaker:
-            grouped.setdefault(r.fact_key, []).append(r)
+    for r in ctx.store.attributed_relations(speaker):  # by index, not every reading of theirs
+        grouped.setdefault(r.fact_key, []).append(r)
     out = [build_fact(ctx, key, rels, [], []) for key, rels in grouped.items()]
     out.sort(key=lambda f: (f.first_seen or "", f.label))
+    return out
+
+
+# -- facts from the per-fact summaries kept at ingest (crossroads.store.fact_summary) --------
+
+
+def stand_ins(s: FactSummary) -> list[Relation]:
+    """Readings that stand for a summary where only their post and date matter (the pack's
+    verdict): one per distinct (post, date) pair, or one undated when none is dated."""
+    ev = Evidence("", 0, 0)
+
+    def one(role: str, day: str) -> Relation:
+        quals = {"role": role} if role else {}
+        return Relation(s.subject, s.predicate, s.object, ev, end=day, qualifiers=quals)
+
+    return [one(role, day) for role, day in s.dated] or [one("", "?")]
+
+
+def summary_fact(
+    ctx: Context,
+    key: FactKey,
+    s: FactSummary | None,
+    packed: list[PackRelation],
+    against: FactSummary | None,
+    cite: bool = True,
+) -> Fact:
+    """build_fact() from a summary row: the same fact, without reading its readings."""
+    subj, p, o, res, negated = key
+    confirms, contradicts = pack_verdict(ctx, key, stand_ins(s)) if s else (bool(packed), False)
+    support = s.sources if s else 0
+    opposed = against.sources if against else 0
+    grade = credibility(support, opposed, confirms, contradicts)
+    starts = sorted(x for x in [s.start if s else None] + [q.start for q in packed] if x)
+    ends = sorted(x for x in [s.end if s else None] + [q.end for q in packed] if x)
+    quals: dict[str, Any] = {}
+    for q in packed:
+        quals.update(q.qualifiers or {})
+    if s:
+        quals.update(s.qualifiers)
+    if res and "resource" not in quals:
+        quals["resource"] = res
+    cited = [Evidence(*e) for e in s.evidence] if s and cite else []
+    evidence = [ctx.cite(e) for e in cited]
+    docs = tuple(s.docs) if s else ()
+    best = min((g for g in (ctx.grade(i) for i in docs) if g), default=None)
+    evidence += [
+        pack_citation(
+            f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
+            + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
+            q.source,
+        )
+        for q in packed
+        if cite
+    ]
+    origin = "+".join(x for x, on in (("extract", s), ("pack", packed)) if on)
+    open_ended = any(not q.end for q in packed) if packed else False
+    return Fact(
+        id=stable_id("f", origin, *[x or "" for x in key]),
+        subject=subj,
+        subject_name=ctx.name(subj) or subj,
+        predicate=p,
+        object=o,
+        object_name=ctx.name(o),
+        negated=negated,
+        origin=origin,
+        sources=support,
+        credibility=grade,
+        start=starts[0] if starts else None,
+        end=None if open_ended or not ends else ends[-1],
+        qualifiers=quals,
+        attributed_to=tuple(s.attributed) if s else (),
+        documents=docs,
+        first_seen=s.first_seen if s else None,
+        last_seen=s.last_seen if s else None,
+        contradicted_by=opposed,
+        evidence=tuple(evidence),
+        evidence_total=s.spans if s else 0,
+        best_grade=best,
+        document_count=s.documents if s else 0,
+    )
+
+
+def summary_facts(
+    ctx: Context,
+    entity: str | None = None,
+    predicate: str | None = None,
+    cite: bool = True,
+    summaries: list[FactSummary] | None = None,
+) -> list[Fact]:
+    """facts() from the summaries ingest keeps: one row per fact, whatever the number of
+    readings behind it. ``sources`` is the summary's (see crossroads.store.fact_summary for
+    the one case where it counts more than a regroup of every reading would). ``summaries``:
+    the entity's rows when the caller read them already (with other entities')."""
+    if summaries is None:
+        summaries = ctx.summaries(entity, predicate)
+    rows = {s.key: s for s in summaries}
+    packed: dict[FactKey, list[PackRelation]] = {}
+    for p in _pack_relations(ctx.pack, entity, predicate, None):
+        packed.setdefault(pack_key(p), []).append(p)
+    if cite:
+        ctx.prefetch(Evidence(*e) for s in rows.values() for e in s.evidence)
+    ctx.docs.load(d for s in rows.values() for d in s.docs)
+    ctx.load_entities(  # every name the page shows, the pack's too, in one query
+        [x for s in rows.values() for x in (s.subject, s.object, *s.attributed)]
+        + [x for ps in packed.values() for p in ps for x in (p.subject, p.object)]
+    )
+    out = []
+    for key in list(rows) + [k for k in packed if k not in rows]:
+        s, known = rows.get(key), packed.get(key, [])
+        against = rows.get(key[:4] + (not key[4],))
+        if s and known and pack_verdict(ctx, key, stand_ins(s))[1]:
+            out.append(summary_fact(ctx, key, s, [], against, cite))
+            out.append(summary_fact(ctx, key, None, known, against, cite))
+        else:
+            out.append(summary_fact(ctx, key, s, known, against, cite))
+    out.sort(
+        key=lambda f: (f.credibility, -f.sources, f.predicate, f.subject_name, f.object_name or "")
+    )
     return out

@@ -7,11 +7,17 @@ from typing import Any
 import networkx as nx
 
 from crossroads.analysis.context import Context
-from crossroads.analysis.facts import facts
+from crossroads.analysis.facts import facts, summary_facts
 from crossroads.pack import Pack
 from crossroads.store.base import Store
+from crossroads.store.fact_summary import FactSummary
 
-__all__ = ["centrality", "graph_to_dict", "neighbourhood"]
+__all__ = ["MAX_FANOUT", "centrality", "graph_to_dict", "neighbourhood"]
+
+MAX_FANOUT = 100
+"""Most entities one step expands further (the best supported first, as facts() orders
+them): depth 2 around a hub of thousands stays a few hundred summary reads, not thousands.
+The graph's ``truncated`` attribute says when some were left out."""
 
 
 def neighbourhood(
@@ -24,7 +30,8 @@ def neighbourhood(
     ctx: Context | None = None,
 ) -> nx.MultiDiGraph[str]:
     """Entities within ``depth`` relations of ``entity``; one edge per fact (subject ->
-    object) with predicate, negated, sources, credibility and dates."""
+    object) with predicate, negated, sources, credibility and dates. Each fact is one
+    summary row (crossroads.store.fact_summary); a step expands at most MAX_FANOUT entities."""
     ctx = ctx or Context(store, pack)
     g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
 
@@ -34,10 +41,32 @@ def neighbourhood(
 
     add_node(entity)
     frontier, seen = [entity], {entity}
+    g.graph["truncated"] = False
     for _ in range(max(depth, 0)):
         nxt = []
+        if len(frontier) > MAX_FANOUT:
+            frontier, g.graph["truncated"] = frontier[:MAX_FANOUT], True
+        by_node: dict[str, list[FactSummary]] = {n: [] for n in frontier}
+        if as_of is None:  # the whole step in one query, its names in one more
+            for s in store.fact_summaries(entities=frontier):
+                for end in {s.subject, s.object} & by_node.keys():
+                    by_node[str(end)].append(s)
+            ctx.load_entities(
+                [x for rows in by_node.values() for s in rows for x in (s.subject, s.object)]
+                + [
+                    x
+                    for n in frontier
+                    for p in (pack.relations_of(n) if pack is not None else [])
+                    for x in (p.subject, p.object)
+                ]
+            )
         for node in frontier:
-            for f in facts(store, node, as_of=as_of, pack=pack, ctx=ctx, cite=False):
+            found = (
+                summary_facts(ctx, node, cite=False, summaries=by_node[node])
+                if as_of is None
+                else facts(store, node, as_of=as_of, pack=pack, ctx=ctx, cite=False)
+            )
+            for f in found:
                 if f.object is None or (predicates and f.predicate not in predicates):
                     continue
                 if g.has_edge(f.subject, f.object, key=f.id):

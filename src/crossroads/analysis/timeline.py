@@ -78,13 +78,24 @@ def timeline(
             return False  # a near-duplicate repeats its original's items
         return all(e in ids for e in wanted)
 
-    events, relations = store.events(entity=entity), ctx.relations(entity=entity)
+    # only readings that state a date appear: read those alone (most readings have none)
+    relations = (
+        store.dated_relations(entity)
+        if entity
+        else [r for r in ctx.relations() if r.start or r.end]
+    )
+    events = store.events(entity=entity)
     ctx.prefetch(
         [ev.evidence for ev in events] + [r.evidence for r in relations if r.start or r.end]
     )
-    ctx.load_entities(
+    ctx.load_entities(  # every name shown, the pack's too, in one query
         [x for ev in events for x in (*ev.actors, *ev.targets, ev.place)]
         + [x for r in relations for x in (r.subject, r.object)]
+        + [
+            x
+            for p in (pack.relations_of(entity) if pack is not None and entity else [])
+            for x in (p.subject, p.object)
+        ]
     )
     for ev in events:
         if not keep({*ev.actors, *ev.targets, ev.place}, ev.evidence.doc):

@@ -20,6 +20,7 @@ from crossroads.model import (
     Relation,
     SearchHit,
 )
+from crossroads.store.fact_summary import FactKey, FactSummary
 
 
 class Store(ABC):
@@ -31,6 +32,11 @@ class Store(ABC):
     # -- lifecycle ---------------------------------------------------------------------
     @abstractmethod
     def close(self) -> None: ...
+
+    def alive(self) -> bool:
+        """Whether the store can still answer (a pooled server connection may have been cut
+        by a server restart since it was last used)."""
+        return True
 
     def __enter__(self) -> Self:
         return self
@@ -107,6 +113,11 @@ class Store(ABC):
 
     def count_documents(self) -> int:
         return len(self.documents())
+
+    def latest_documents(self, n: int) -> list[Document]:
+        """The ``n`` documents stored last, newest first."""
+        total = self.count_documents()
+        return list(reversed(self.documents(limit=n, offset=max(0, total - n))))
 
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -238,6 +249,58 @@ class Store(ABC):
             for r in self.relations(doc=i):
                 pr[r.predicate] = pr.get(r.predicate, 0) + 1
             out[i] = {"events": ev, "predicates": pr}
+        return out
+
+    def fact_summaries(
+        self,
+        entity: str | None = None,
+        predicate: str | None = None,
+        entities: Iterable[str] | None = None,
+    ) -> list[FactSummary]:
+        """One summary per fact key (crossroads.store.fact_summary) about ``entity`` (as
+        subject or object) and of ``predicate``, or about any of ``entities``; SQL stores
+        keep them at ingest, this default groups the readings."""
+        from crossroads.store import fact_summary
+
+        if entities is not None:
+            each = {s.id: s for e in dict.fromkeys(entities) for s in self.fact_summaries(entity=e)}
+            return list(each.values())
+
+        readings = [
+            r
+            for r in self.relations(entity=entity, predicate=predicate)
+            if entity is None or entity in (r.subject, r.object)
+        ]
+        docs: dict[str, Document | None] = {}
+        wanted = [r.evidence.doc for r in readings]
+        while wanted:
+            found = self.documents_by_id(wanted, text=False)
+            docs.update((i, found.get(i)) for i in wanted)
+            wanted = [
+                d.duplicate_of
+                for d in found.values()
+                if d.duplicate_of and d.duplicate_of not in docs
+            ]
+        return list(fact_summary.summarize(readings, docs).values())
+
+    def attributed_relations(self, speaker: str) -> list[Relation]:
+        """Readings the text attributes to ``speaker`` ("according to X"), in reading order."""
+        return [r for r in self.relations(entity=speaker) if r.attributed_to == speaker]
+
+    def dated_relations(self, entity: str) -> list[Relation]:
+        """Readings of ``entity`` (subject, object or attributed_to) that state a start or an
+        end, in reading order: what a timeline shows of relations."""
+        return [r for r in self.relations(entity=entity) if r.start or r.end]
+
+    def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
+        """{fact key: its readings in reading order} for these keys only."""
+        from crossroads.store.fact_summary import key_of
+
+        wanted = set(keys)
+        out: dict[FactKey, list[Relation]] = {k: [] for k in wanted}
+        for r in self.relations():
+            if (k := key_of(r)) in wanted:
+                out[k].append(r)
         return out
 
     @abstractmethod

@@ -9,7 +9,8 @@ from them (entities, mentions, relations, events, quotes), every row keyed to it
 an extraction can be dropped and rewritten; version 3 the source grades analysts set in the
 web UI (the CROSSROADS_SOURCES file's [authors] and [publishers], kept in the store);
 version 4 per-entity counts (``entity_counts``) that every write keeps up to date, so a
-profile's first page and entity lists never count over the whole store.
+profile's first page and entity lists never count over the whole store; version 5 the
+near-duplicate bands and ingested files; version 6 one summary row per fact key.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class Migration:
     name: str
     sqlite: str
     postgres: str
+    backfill: Callable[[Any, str], None] | None = None
+    """Run after the scripts with (connection, placeholder): fills what SQL alone cannot."""
 
 
 DOCUMENTS = Migration(
@@ -427,7 +430,92 @@ CREATE INDEX ingested_files_doc ON ingested_files(doc);
     + _BANDS_OF_STORED,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS, KNOWLEDGE, SOURCE_GRADES, SUMMARIES, INGEST_INDEX)
+# Version 6: one row per fact key (crossroads.store.fact_summary), kept up to date by every
+# write, so facts, profiles, networks and the analyses read a row per fact instead of every
+# reading. Backfilled in Python: the key (symmetric predicates in order, the resource out of
+# the qualifiers' JSON) and the independent-source count are the model's, not SQL's.
+_FACT_SUMMARY = """
+CREATE TABLE fact_summary (
+    id         TEXT{collate} PRIMARY KEY,      -- fact_summary.summary_id(key)
+    subject    TEXT{collate} NOT NULL,
+    predicate  TEXT NOT NULL,
+    object     TEXT{collate},
+    resource   TEXT,
+    negated    INTEGER NOT NULL,
+    readings   INTEGER NOT NULL,                -- relation rows
+    spans      INTEGER NOT NULL,                -- distinct sentences
+    documents  INTEGER NOT NULL,
+    sources    INTEGER NOT NULL,                -- independent documents
+    first_seen TEXT,                            -- earliest / latest report date
+    last_seen  TEXT,
+    start_date TEXT,                            -- earliest start / latest end the text states
+    end_date   TEXT,
+    data       TEXT NOT NULL DEFAULT '{{}}'     -- JSON: first citations, documents, qualifiers
+);
+CREATE INDEX fact_summary_subject ON fact_summary(subject, predicate);
+CREATE INDEX fact_summary_object ON fact_summary(object, predicate);
+CREATE INDEX fact_summary_predicate ON fact_summary(predicate);
+CREATE INDEX relations_subject_predicate ON relations(subject, predicate);
+CREATE TABLE entity_documents (                 -- a profile's documents, most mentions first
+    entity TEXT{collate} NOT NULL,
+    n      INTEGER NOT NULL,                     -- the entity's mentions in the document
+    seq    BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    PRIMARY KEY (entity, seq)
+);
+CREATE INDEX entity_documents_rank ON entity_documents(entity, n DESC, seq);
+INSERT INTO entity_documents (entity, n, seq)
+SELECT m.entity, count(*), d.seq FROM mentions m JOIN documents d ON d.id = m.doc
+GROUP BY m.entity, d.seq;
+CREATE TABLE entity_events (                    -- a profile's events in date order, by index
+    entity   TEXT{collate} NOT NULL,
+    date_key TEXT{collate} NOT NULL,             -- the event's date, '~' (after any) for none
+    seq      BIGINT NOT NULL,                    -- its document's
+    start    INTEGER NOT NULL,
+    event    BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity, event)
+);
+CREATE INDEX entity_events_order ON entity_events(entity, date_key, seq, start, event);
+CREATE INDEX entity_events_event ON entity_events(event);
+INSERT INTO entity_events (entity, date_key, seq, start, event)
+SELECT DISTINCT x.entity, coalesce(k.date, '~'), d.seq, k.span_start, k.id
+FROM event_entities x JOIN events k ON k.id = x.event JOIN documents d ON d.id = k.doc;
+CREATE TABLE store_counts (                     -- what stats() shows, kept by every write
+    name TEXT PRIMARY KEY,
+    n    BIGINT NOT NULL
+);
+INSERT INTO store_counts (name, n)
+          SELECT 'documents', count(*) FROM documents
+UNION ALL SELECT 'articles', count(*) FROM documents WHERE kind = 'article'
+UNION ALL SELECT 'entities', count(*) FROM entities
+UNION ALL SELECT 'mentions', count(*) FROM mentions
+UNION ALL SELECT 'relations', count(*) FROM relations
+UNION ALL SELECT 'events', count(*) FROM events
+UNION ALL SELECT 'quotes', count(*) FROM quotes;
+"""
+
+
+def _backfill_facts(conn: Any, mark: str) -> None:
+    from crossroads.store import fact_summary
+
+    fact_summary.backfill(conn, mark)
+
+
+FACTS = Migration(
+    6,
+    "per-fact summaries and store counts",
+    sqlite=_FACT_SUMMARY.format(collate=""),
+    postgres=_FACT_SUMMARY.format(collate=' COLLATE "C"'),
+    backfill=_backfill_facts,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    DOCUMENTS,
+    KNOWLEDGE,
+    SOURCE_GRADES,
+    SUMMARIES,
+    INGEST_INDEX,
+    FACTS,
+)
 LATEST = MIGRATIONS[-1].version
 
 _VERSION_TABLE = (
@@ -471,6 +559,8 @@ def _apply(conn: Any, backend: str, target: int, split: Callable[[str], list[str
             for statement in split(getattr(m, backend)):
                 conn.execute(statement)
             mark = "?" if backend == "sqlite" else "%s"
+            if m.backfill is not None:
+                m.backfill(conn, mark)
             conn.execute(
                 f"INSERT INTO schema_version (version, name) VALUES ({mark}, {mark})",
                 (m.version, m.name),

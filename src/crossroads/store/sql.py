@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from abc import abstractmethod
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -25,8 +26,9 @@ from crossroads.model import (
     SearchHit,
     fold,
 )
-from crossroads.store import counts, near_duplicates, rows
+from crossroads.store import counts, fact_summary, near_duplicates, rows
 from crossroads.store.base import Store
+from crossroads.store.fact_summary import FactKey, FactSummary
 from crossroads.store.query import Query, any_of, parse_query
 
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
@@ -49,6 +51,9 @@ MAX_QUERY_CHARS = 1000
 """Longest search text accepted: far above any real query, far below what occupies a server."""
 MAX_QUERY_TERMS = 32
 """Most words a search may AND together (each one is a full-text phrase to intersect)."""
+RANKED = 2000
+"""Most matching articles a search ranks: a word found in more (a country's name in a store
+of 100,000 articles) ranks the RANKED newest of them, so a search costs the same at any size."""
 
 
 def check_query(query: str, terms: bool = True) -> str:
@@ -85,6 +90,8 @@ class SQLStore(Store):
     """A Store on a DB-API connection; subclasses set ``conn`` and implement the hooks."""
 
     conn: Any
+    ranked = RANKED
+    """Most matches a search ranks (the newest; see RANKED)."""
     no_limit = "LIMIT -1"
     lock_rows = ""
     """What makes a SELECT lock the rows it reads until the transaction ends (PostgreSQL)."""
@@ -176,10 +183,15 @@ class SQLStore(Store):
             )
             # a document stored before keeps what was read from it
             fresh = [x for x in extractions if x.doc in new]
-            self._upsert_entities(cur, [e for x in fresh for e in x.entities])
-            for x in fresh:
-                self._write_extraction(cur, x, entities=False)
+            added = {
+                "documents": len(new),
+                "articles": sum(1 for d in docs if d.id in new and d.kind == "article"),
+                "entities": self._upsert_entities(cur, [e for x in fresh for e in x.entities]),
+            }
+            self._tally(cur, added)
+            self._write_extractions(cur, fresh, entities=False)
             self._count(cur, counts.delta(fresh))
+            self._summarize_added(cur, [d for d in docs if d.id in new], fresh)
         return new
 
     def _count(self, cur: Any, changes: list[tuple[Any, ...]]) -> None:
@@ -200,6 +212,203 @@ class SQLStore(Store):
                     "DELETE FROM entity_counts WHERE entity = ? AND kind = ? AND key = ? AND n <= 0"
                 ),
                 gone,
+            )
+
+    # -- fact summaries (migration 6; crossroads.store.fact_summary) ------------------------
+    def fact_summaries(
+        self,
+        entity: str | None = None,
+        predicate: str | None = None,
+        entities: Iterable[str] | None = None,
+    ) -> list[FactSummary]:
+        if entities is not None:  # several at once: a network step is one query
+            wanted = list(dict.fromkeys(entities))
+            out: list[FactSummary] = []
+            for part in _chunks(wanted):
+                marks = _marks(part)
+                out += [
+                    fact_summary.from_row(r)
+                    for r in self._rows(
+                        f"SELECT {rows.columns(fact_summary.COLUMNS, 'f')} FROM fact_summary f "
+                        f"WHERE f.subject IN ({marks}) OR f.object IN ({marks}) ORDER BY f.id",
+                        part + part,
+                    )
+                ]
+            return list({s.id: s for s in out}.values())
+        clauses, params = [], []
+        if entity is not None:
+            clauses.append("(f.subject = ? OR f.object = ?)")
+            params += [entity, entity]
+        if predicate is not None:
+            clauses.append("f.predicate = ?")
+            params.append(predicate)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        found = self._rows(
+            f"SELECT {rows.columns(fact_summary.COLUMNS, 'f')} FROM fact_summary f{where} "
+            "ORDER BY f.id",
+            params,
+        )
+        return [fact_summary.from_row(r) for r in found]
+
+    def _stored_summaries(self, cur: Any, ids: list[str]) -> dict[str, FactSummary]:
+        """The summary rows with these ids, locked until the write ends (PostgreSQL)."""
+        out: dict[str, FactSummary] = {}
+        for part in _chunks(sorted(set(ids))):
+            for r in self._x(
+                cur,
+                f"SELECT {', '.join(fact_summary.COLUMNS)} FROM fact_summary "
+                f"WHERE id IN ({_marks(part)}) ORDER BY id{self.lock_rows}",
+                part,
+            ).fetchall():
+                out[r[0]] = fact_summary.from_row(r)
+        return out
+
+    def _save_summaries(self, cur: Any, summaries: list[FactSummary], gone: list[str]) -> None:
+        if gone:
+            cur.executemany(
+                self._sql("DELETE FROM fact_summary WHERE id = ?"), [(i,) for i in gone]
+            )
+        if summaries:
+            update = ", ".join(f"{c} = excluded.{c}" for c in fact_summary.COLUMNS[1:])
+            cur.executemany(
+                self._sql(fact_summary.insert_sql() + f" ON CONFLICT (id) DO UPDATE SET {update}"),
+                [s.row() for s in summaries],
+            )
+
+    def _summary_documents(self, docs: list[Document], ids: Iterable[str]) -> dict[str, Any]:
+        """Documents (no text) for source keys: these, the rest of ``ids``, and the
+        originals and pages they point to."""
+        known: dict[str, Document | None] = {d.id: d for d in docs}
+        wanted = [i for i in dict.fromkeys(ids) if i not in known]
+        wanted += [d.duplicate_of for d in docs if d.duplicate_of and d.duplicate_of not in known]
+        while wanted:
+            found = self.documents_by_id(wanted, text=False)
+            for i in wanted:
+                known[i] = found.get(i)
+            wanted = [
+                d.duplicate_of
+                for d in found.values()
+                if d.duplicate_of and d.duplicate_of not in known
+            ]
+        return known
+
+    def _summarize_added(self, cur: Any, docs: list[Document], fresh: list[Extraction]) -> None:
+        """Fold the readings of newly stored documents into their facts' summaries."""
+        order = {d.id: i for i, d in enumerate(docs)}
+        readings = [
+            r
+            for x in sorted(fresh, key=lambda x: order.get(x.doc, len(order)))
+            for _i, r in sorted(enumerate(x.relations), key=lambda t: (t[1].evidence.start, t[0]))
+        ]
+        if not readings:
+            return
+        known = self._summary_documents(docs, ())
+        added = fact_summary.summarize(readings, known)
+        # an independent source may be stored already: the original of a near-duplicate
+        stored_roots: dict[str, set[FactKey]] = {}
+        batch = set(order)
+        for r in readings:
+            kind, *rest = fact_summary.source_key(r.evidence.doc, known)
+            if kind == "doc" and rest[0] not in batch:
+                stored_roots.setdefault(rest[0], set())
+        for root_doc, keys in stored_roots.items():
+            keys.update(fact_summary.key_of(r) for r in self.relations(doc=root_doc))
+        seen: dict[FactKey, set[str]] = {}
+        for r in readings:
+            kind, *rest = fact_summary.source_key(r.evidence.doc, known)
+            k = fact_summary.key_of(r)
+            if kind == "doc" and k in stored_roots.get(rest[0], ()):
+                seen.setdefault(k, set()).add(rest[0])
+        ids = sorted(s.id for s in added.values())
+        cur.executemany(  # empty rows first, so every row is there to lock, in id order
+            self._sql(
+                "INSERT INTO fact_summary (id, subject, predicate, object, resource, negated, "
+                "readings, spans, documents, sources) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0) "
+                "ON CONFLICT (id) DO NOTHING"
+            ),
+            [(s.id, *s.row()[1:6]) for s in sorted(added.values(), key=lambda s: s.id)],
+        )
+        stored = self._stored_summaries(cur, ids)
+        merged = [
+            fact_summary.merge(stored.get(s.id), s, len(seen.get(k, ()))) for k, s in added.items()
+        ]
+        self._save_summaries(cur, merged, [])
+
+    def _resummarize(self, cur: Any, keys: set[FactKey]) -> None:
+        """Regroup these facts' summaries from every stored reading (after readings went)."""
+        if not keys:
+            return
+        readings = [r for rs in self.fact_readings(keys).values() for r in rs]
+        known = self._summary_documents([], (r.evidence.doc for r in readings))
+        seq = {d: i for i, d in enumerate(self._doc_order(list(known)))}
+        readings.sort(key=lambda r: seq.get(r.evidence.doc, -1))  # stable: offsets stay in order
+        fresh = fact_summary.summarize(readings, known)
+        self._stored_summaries(cur, [fact_summary.summary_id(k) for k in keys])  # lock them
+        gone = [fact_summary.summary_id(k) for k in keys if k not in fresh]
+        self._save_summaries(cur, list(fresh.values()), gone)
+
+    def attributed_relations(self, speaker: str) -> list[Relation]:
+        return [
+            rows.relation_from(r)
+            for r in self._knowledge(
+                "relations", rows.RELATION_COLUMNS, " WHERE k.attributed_to = ?", [speaker]
+            )
+        ]
+
+    def dated_relations(self, entity: str) -> list[Relation]:
+        return [
+            rows.relation_from(r)
+            for r in self._knowledge(
+                "relations",
+                rows.RELATION_COLUMNS,
+                " WHERE (k.subject = ? OR k.object = ? OR k.attributed_to = ?) "
+                "AND (k.start_date IS NOT NULL OR k.end_date IS NOT NULL)",
+                [entity] * 3,
+            )
+        ]
+
+    def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
+        wanted = set(keys)
+        out: dict[FactKey, list[Relation]] = {k: [] for k in wanted}
+        # one indexed query per (predicate, subject): a key's readings have its subject or,
+        # for a symmetric predicate, its object as their subject
+        probes = sorted({(k[1], e) for k in wanted for e in (k[0], k[2]) if e is not None})
+        seen: set[int] = set()
+        for p, e in probes:
+            for x in self._rows(
+                f"SELECT k.id, {rows.columns(rows.RELATION_COLUMNS, 'k')} FROM relations k "
+                "JOIN documents d ON d.id = k.doc WHERE k.predicate = ? AND k.subject = ? "
+                "ORDER BY d.seq, k.span_start, k.id",
+                [p, e],
+            ):
+                if x[0] in seen:
+                    continue
+                r = rows.relation_from(x[1:])
+                k = fact_summary.key_of(r)
+                if k in wanted:
+                    seen.add(x[0])
+                    out[k].append(r)
+        return out
+
+    def _doc_order(self, doc_ids: list[str]) -> list[str]:
+        """The ids in ingest order."""
+        out: list[tuple[int, str]] = []
+        for part in _chunks(doc_ids):
+            out += [
+                (int(q), str(i))
+                for i, q in self._rows(
+                    f"SELECT id, seq FROM documents WHERE id IN ({_marks(part)})", part
+                )
+            ]
+        return [i for _q, i in sorted(out)]
+
+    def _tally(self, cur: Any, changes: dict[str, int]) -> None:
+        """Apply changes to store_counts (what stats() reads), in this transaction."""
+        rows_ = sorted((n, k) for k, n in changes.items() if n)
+        if rows_:
+            cur.executemany(
+                self._sql("UPDATE store_counts SET n = n + ? WHERE name = ?"),
+                sorted(rows_, key=lambda r: r[1]),
             )
 
     def _retryable(self, exc: BaseException | None) -> bool:
@@ -306,6 +515,9 @@ class SQLStore(Store):
                 "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? WHERE id = ?",
                 [values["title"], values["published"], values["author"], rows.dumps(meta), doc_id],
             )
+            if (values["published"], values["author"]) != (doc.published, doc.author):
+                # report dates and page sources of its facts change: regroup those facts
+                self._resummarize(cur, {fact_summary.key_of(r) for r in self.relations(doc=doc.id)})
         corrected = self.get_document(doc_id)
         assert corrected is not None  # written just now, in this call
         return corrected
@@ -339,7 +551,11 @@ class SQLStore(Store):
                 )
 
     def count_documents(self) -> int:
-        return int(self._rows("SELECT count(*) FROM documents")[0][0])
+        return self.stats()["documents"]
+
+    def latest_documents(self, n: int) -> list[Document]:
+        found = self._rows(f"SELECT {_DOC} FROM documents d ORDER BY d.seq DESC LIMIT ?", [n])
+        return [rows.document_from(r) for r in found]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         parsed = parse_query(check_query(query))
@@ -370,48 +586,100 @@ class SQLStore(Store):
             )
             for table in ("mentions", "relations", "events", "quotes"):
                 self._x(cur, f"DELETE FROM {table} WHERE doc = ?", [extraction.doc])
+            cur.executemany(  # (entity_events go with their events)
+                self._sql(
+                    "DELETE FROM entity_documents WHERE entity = ? "
+                    "AND seq = (SELECT seq FROM documents WHERE id = ?)"
+                ),
+                [(e, d) for e in sorted({m.entity for m in old.mentions})],
+            )
+            self._tally(cur, {k: -n for k, n in _sizes([old]).items()})
             self._write_extraction(cur, extraction)
             self._count(cur, counts.delta([extraction], [old]))
+            self._resummarize(
+                cur, {fact_summary.key_of(r) for r in (*old.relations, *extraction.relations)}
+            )
 
     def _write_extraction(self, cur: Any, x: Extraction, entities: bool = True) -> None:
+        self._write_extractions(cur, [x], entities)
+
+    def _write_extractions(self, cur: Any, xs: list[Extraction], entities: bool = True) -> None:
+        """Write the rows of several extractions, each table in one bulk insert."""
         if entities:
-            self._upsert_entities(cur, x.entities)
-        if x.mentions:
-            cur.executemany(
-                self._sql(_insert("mentions", rows.MENTION_COLUMNS)),
-                [rows.mention_row(m) for m in x.mentions],
+            self._tally(
+                cur, {"entities": self._upsert_entities(cur, [e for x in xs for e in x.entities])}
             )
-        if x.relations:
-            cur.executemany(
-                self._sql(_insert("relations", rows.RELATION_COLUMNS)),
-                [rows.relation_row(r) for r in x.relations],
-            )
+        self._tally(cur, _sizes(xs))
+        self._bulk(
+            cur,
+            "mentions",
+            rows.MENTION_COLUMNS,
+            [rows.mention_row(m) for x in xs for m in x.mentions],
+        )
+        self._bulk(
+            cur,
+            "relations",
+            rows.RELATION_COLUMNS,
+            [rows.relation_row(r) for x in xs for r in x.relations],
+        )
+        seq = self._seqs(cur, [x.doc for x in xs])
+        self._bulk(
+            cur,
+            "entity_documents",
+            ("entity", "n", "seq"),
+            [
+                (entity, n, seq[x.doc])
+                for x in xs
+                for entity, n in sorted(Counter(m.entity for m in x.mentions).items())
+            ],
+        )
+        events = [ev for x in xs for ev in x.events]
         links: list[tuple[Any, ...]] = []
         event_ids = self._insert_ids(
-            cur, _insert("events", rows.EVENT_COLUMNS), [rows.event_row(ev) for ev in x.events]
+            cur, _insert("events", rows.EVENT_COLUMNS), [rows.event_row(ev) for ev in events]
         )
-        for ev, event_id in zip(x.events, event_ids):
+        ordered: list[tuple[Any, ...]] = []
+        for ev, event_id in zip(events, event_ids):
             links += [(event_id, a, "actor") for a in ev.actors]
             links += [(event_id, t, "target") for t in ev.targets]
             links += [(event_id, ev.place, "place")] if ev.place else []
-        if links:
-            cur.executemany(
-                self._sql(_insert("event_entities", ("event", "entity", "role"))), links
-            )
-        links = []
+            key = (ev.date or "~", seq[ev.evidence.doc], ev.evidence.start, event_id)
+            ordered += [(e, *key) for e in dict.fromkeys((*ev.actors, *ev.targets, ev.place)) if e]
+        self._bulk(cur, "event_entities", ("event", "entity", "role"), links)
+        self._bulk(cur, "entity_events", ("entity", "date_key", "seq", "start", "event"), ordered)
+        quotes = [q for x in xs for q in x.quotes]
         quote_ids = self._insert_ids(
-            cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in x.quotes]
+            cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in quotes]
         )
-        for q, quote_id in zip(x.quotes, quote_ids):
-            links += [(quote_id, e) for e in dict.fromkeys(q.about)]
-        if links:
-            cur.executemany(self._sql(_insert("quote_about", ("quote", "entity"))), links)
+        self._bulk(
+            cur,
+            "quote_about",
+            ("quote", "entity"),
+            [(i, e) for q, i in zip(quotes, quote_ids) for e in dict.fromkeys(q.about)],
+        )
+
+    def _seqs(self, cur: Any, doc_ids: list[str]) -> dict[str, int]:
+        """Ingest order (seq) of stored documents, read inside the write."""
+        out: dict[str, int] = {}
+        for part in _chunks(list(dict.fromkeys(doc_ids))):
+            found = self._x(
+                cur, f"SELECT id, seq FROM documents WHERE id IN ({_marks(part)})", part
+            )
+            out.update((str(i), int(q)) for i, q in found.fetchall())
+        return out
+
+    def _bulk(
+        self, cur: Any, table: str, cols: Sequence[str], values: list[tuple[Any, ...]]
+    ) -> None:
+        """Insert many rows in order (PostgreSQL streams them with COPY)."""
+        if values:
+            cur.executemany(self._sql(_insert(table, cols)), values)
 
     def _insert_ids(self, cur: Any, insert: str, values: list[tuple[Any, ...]]) -> list[int]:
         """Insert rows, returning their new ids in order (a backend may batch this)."""
         return [self._x(cur, insert + " RETURNING id", v).fetchone()[0] for v in values]
 
-    def _upsert_entities(self, cur: Any, entities: list[Entity]) -> None:
+    def _upsert_entities(self, cur: Any, entities: list[Entity]) -> int:
         """Insert new entities; merge into stored ones: the first name and type stay,
         aliases and data are merged (a different new name becomes an alias).
 
@@ -421,7 +689,7 @@ class SQLStore(Store):
         each other in a circle.
         """
         if not entities:
-            return
+            return 0
         incoming: dict[str, Entity] = {}
         for e in entities:
             incoming[e.id] = _merge(incoming.get(e.id), e)
@@ -472,6 +740,7 @@ class SQLStore(Store):
                     for n in sorted({fold(n) for n in (e.name, *e.aliases)} - {""})
                 ],
             )
+        return len(inserted)
 
     # -- knowledge: reads --------------------------------------------------------------
     def get_entity(self, entity_id: str) -> Entity | None:
@@ -551,10 +820,9 @@ class SQLStore(Store):
         self, entity: str, limit: int | None = None, offset: int = 0
     ) -> list[tuple[str, int]]:
         page, more = self._page(limit, offset)
-        found = self._rows(
-            "SELECT m.doc, count(*) AS n, min(d.seq) AS seq FROM mentions m "
-            "JOIN documents d ON d.id = m.doc WHERE m.entity = ? "
-            f"GROUP BY m.doc ORDER BY n DESC, seq{page}",
+        found = self._rows(  # entity_documents (migration 6): the page is an index range
+            "SELECT d.id, x.n FROM entity_documents x JOIN documents d ON d.seq = x.seq "
+            f"WHERE x.entity = ? ORDER BY x.n DESC, x.seq{page}",
             [entity] + more,
         )
         return [(r[0], int(r[1])) for r in found]
@@ -675,6 +943,15 @@ class SQLStore(Store):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
+        if entity and not (type or date_from or date_to or doc):
+            page, more = self._page(limit, offset)
+            found = self._rows(  # entity_events (migration 6): a page is an index range
+                f"SELECT {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM entity_events x "
+                "JOIN events k ON k.id = x.event WHERE x.entity = ? "
+                f"ORDER BY x.date_key, x.seq, x.start, x.event{page}",
+                [entity, *more],
+            )
+            return [rows.event_from(r) for r in found]
         where, params = _filters({"k.type": type, "k.doc": doc})
         clauses = [where[len(" WHERE ") :]] if where else []
         if entity:
@@ -739,15 +1016,22 @@ class SQLStore(Store):
         )
 
     def stats(self) -> dict[str, int]:
-        found = self._rows(
-            "SELECT (SELECT count(*) FROM documents), "
-            "(SELECT count(*) FROM documents WHERE kind = 'article'), "
-            "(SELECT count(*) FROM entities), (SELECT count(*) FROM mentions), "
-            "(SELECT count(*) FROM relations), (SELECT count(*) FROM events), "
-            "(SELECT count(*) FROM quotes)"
-        )[0]
-        keys = ("documents", "articles", "entities", "mentions", "relations", "events", "quotes")
-        return dict(zip(keys, (int(n) for n in found)))
+        """The counts every write keeps in store_counts (migration 6): no count over
+        millions of rows per page."""
+        found = dict(self._rows("SELECT name, n FROM store_counts"))
+        return {k: int(found.get(k, 0)) for k in STAT_NAMES}
+
+
+STAT_NAMES = ("documents", "articles", "entities", "mentions", "relations", "events", "quotes")
+
+
+def _sizes(xs: list[Extraction]) -> dict[str, int]:
+    return {
+        "mentions": sum(len(x.mentions) for x in xs),
+        "relations": sum(len(x.relations) for x in xs),
+        "events": sum(len(x.events) for x in xs),
+        "quotes": sum(len(x.quotes) for x in xs),
+    }
 
 
 def _merge(old: Entity | None, new: Entity) -> Entity:

@@ -96,12 +96,29 @@ class SQLiteStore(SQLStore):
 
     def _search(self, query: Query, limit: int) -> list[SearchHit]:
         match = to_fts5(query)
+        # rank only the RANKED newest matches (FTS5 walks its rowids newest first cheaply),
+        # then cut snippets for the page alone: scoring and snippets are what grow
+        floor = self._rows(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [match, self.ranked - 1],
+        )
+        top = self._rows(
+            f"SELECT rowid, -bm25(documents_fts, {_TITLE_WEIGHT}, 1.0) AS score "
+            "FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? "
+            "ORDER BY score DESC, rowid LIMIT ?",
+            [match, int(floor[0][0]) if floor else 0, limit],
+        )
+        if not top:
+            return []
+        score = {int(seq): float(sc) for seq, sc in top}
         found = self._rows(
             f"SELECT {_DOC}, snippet(documents_fts, 1, '[', ']', '…', {_SNIPPET_TOKENS}), "
-            f"-bm25(documents_fts, {_TITLE_WEIGHT}, 1.0) AS score "
-            "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-            "WHERE documents_fts MATCH ? ORDER BY score DESC, d.seq LIMIT ?",
-            [match, limit],
+            "d.seq FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+            f"WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({', '.join('?' * len(top))})",
+            [match, *score],
         )
+        found.sort(key=lambda r: (-score[int(r[-1])], int(r[-1])))
+        found = [(*r[:-1], score[int(r[-1])]) for r in found]
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]

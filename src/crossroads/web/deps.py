@@ -2,7 +2,8 @@
 
 Stores are kept open between requests in a small pool (a request has one to itself while it
 runs): opening one costs a connection and a schema check, which on PostgreSQL is more than a
-page's own queries. A store whose database failed is closed, not given back.
+page's own queries. A store whose database failed is closed, not given back, and an idle one
+is checked before it is handed out (a PostgreSQL restart cuts every pooled connection).
 """
 
 from __future__ import annotations
@@ -33,9 +34,16 @@ class StorePool:
         self._lock = threading.Lock()
 
     def take(self) -> Store:
-        with self._lock:
-            if self._idle:
-                return self._idle.pop()
+        """An idle store that still answers (one the database dropped, after a server
+        restart, is closed and replaced), else a newly opened one."""
+        while True:
+            with self._lock:
+                if not self._idle:
+                    break
+                store = self._idle.pop()
+            if store.alive():
+                return store
+            store.close()
         from crossroads.store import open_store
 
         return open_store(self.url)

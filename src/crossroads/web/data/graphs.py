@@ -184,8 +184,9 @@ def network(
             if not read or (docs is not None and not read & docs):
                 continue  # pack-only knowledge, or not in the documents asked about
             _add(g, f)
+    fanout_truncated = bool(g.graph.get("truncated"))  # a step expanded only its best
     g, info = netview.shape(g, entity, mode, types, min_degree, cap)
-    return {**graph_dict(g, lk, entity), **info}
+    return {**graph_dict(g, lk, entity), **info, "fanout_truncated": fanout_truncated}
 
 
 def _wanted(f: dict[str, Any], predicates: list[str] | None) -> bool:

@@ -47,12 +47,12 @@ def home(
     chosen = {k: request.query_params.get(k, "") for k in search_data.FACETS}
     with store_for(request) as store:
         pack = pack_for(request)
-        total = store.count_documents()
-        latest = store.documents(limit=10, offset=max(0, total - 10))
+        counts = store.stats()  # kept by every write: no count over the store
+        latest = store.latest_documents(10)  # by index, not skipping to the end
         data = {
             "q": q,
-            "counts": store.stats(),
-            "latest": [document_summary(d) for d in reversed(latest)],
+            "counts": counts,
+            "latest": [document_summary(d) for d in latest],
             "results": (
                 search_data.search(store, pack, Lookup(store, pack), q, PAGE, offset, chosen, mode)
                 if q.strip()
