@@ -28,8 +28,8 @@ TEAM_SETS = [
 """The team's own annotated texts (the Makefile's `train` target names the same)."""
 MADE_UP = ROOT / "data/made-up/gold"
 """Made-up articles: trained on, never scored (the Makefile's TRAIN_EXTRA)."""
-FLOORS = {"relation": 0.62, "event": 0.65}
-"""Cross-validated F1 at the last training (0.64, 0.67), less 0.02."""
+FLOORS = {"relation": 0.64, "event": 0.64, "quote": 0.83}
+"""Cross-validated F1 at the last training (0.668, 0.668, 0.852), less 0.02 rounded down."""
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +63,8 @@ def test_learned_gate_cross_validated_f1_stays_above_floors(trained):
     # the models must earn their place: better than the rules alone on the same documents
     assert total["relation"]["f1"] > report["rules_alone"]["relation"]["f1"]
     assert total["event"]["f1"] > report["rules_alone"]["event"]["f1"]
+    assert total["quote"]["f1"] >= report["rules_alone"]["quote"]["f1"]
+    assert report["training_only"] > 0  # the made-up articles were trained on, never scored
     assert len(report["folds"]) == 5 and all(f["relation"]["gold"] > 0 for f in report["folds"])
 
 
