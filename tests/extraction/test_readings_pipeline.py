@@ -11,7 +11,7 @@ from crossroads.model import Document
 
 TEXT = (
     "Emomali Rahmon met the president of Uzbekistan in Tashkent on 12 March 2021. "
-    "Tajikistan borders Afghanistan. "
+    "Tajikistan is a member of the Collective Security Treaty Organization. "
     '"We will open the bridge next year," Emomali Rahmon said on Friday. '
     "The Taliban attacked a checkpoint in Afghanistan on Monday."
 )

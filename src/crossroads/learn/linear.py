@@ -39,11 +39,14 @@ class LinearModel:
         return sorted(self.index, key=self.index.__getitem__)
 
     def predict_proba(self, rows: list[dict[str, float]]) -> NDArray[np.float64]:
-        """Class probabilities, one row per feature dict (unknown features are ignored)."""
+        """Class probabilities, one row per feature dict (unknown features are ignored; a
+        feature counts with its value, as in training)."""
         out = np.empty((len(rows), len(self.classes)), dtype=np.float64)
         for r, feats in enumerate(rows):
-            cols = [self.index[f] for f in feats if f in self.index]
-            z = self.intercept.astype(np.float64) + self.coef[:, cols].sum(axis=1)
+            known = [(self.index[f], v) for f, v in feats.items() if f in self.index and v]
+            cols = [k for k, _ in known]
+            vals = np.array([v for _, v in known], dtype=np.float64)
+            z = self.intercept.astype(np.float64) + self.coef[:, cols] @ vals
             if len(self.classes) == 1:
                 out[r] = 1.0
                 continue

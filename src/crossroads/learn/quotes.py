@@ -120,7 +120,6 @@ def candidates(doc: Doc, quotes: Iterable[Spoken]) -> list[list[QuoteCandidate]]
             f: dict[str, float] = {
                 f"type={types.get(eid, '?')}": 1.0,
                 f"rule={eid == q.speaker}": 1.0,
-                f"rule_none&type={types.get(eid, '?')}": float(q.speaker is None),
                 f"previous={eid == q.previous}": 1.0,
                 f"rank={_bucket(rank.get(eid, 99), (1, 3, 6))}": 1.0,
                 f"order={min(k, 4)}": 1.0,
@@ -129,6 +128,8 @@ def candidates(doc: Doc, quotes: Iterable[Spoken]) -> list[list[QuoteCandidate]]
             }
             if eid == q.speaker:
                 f[f"rule&type={types.get(eid, '?')}"] = 1.0
+            if q.speaker is None:
+                f[f"rule_none&type={types.get(eid, '?')}"] = 1.0
             if eid in near:
                 f.update(_mention_features(doc, near[eid][1], q))
             else:
