@@ -29,7 +29,7 @@ TEAM_SETS = [
 MADE_UP = ROOT / "data/made-up/gold"
 """Made-up articles: trained on, never scored (the Makefile's TRAIN_EXTRA)."""
 FLOORS = {"relation": 0.64, "event": 0.64, "quote": 0.83}
-"""Cross-validated F1 at the last training (0.668, 0.668, 0.852), less 0.02 rounded down."""
+"""Cross-validated F1 at the last training (0.668, 0.668, 0.855), less 0.02 rounded down."""
 
 
 @pytest.fixture(scope="module")
