@@ -292,6 +292,26 @@ class Store(ABC):
         end, in reading order: what a timeline shows of relations."""
         return [r for r in self.relations(entity=entity) if r.start or r.end]
 
+    def timeline_events(
+        self, entity: str, limit: int | None = None, day: str | None = None
+    ) -> list[tuple[str, Event]]:
+        """(timeline day, event) of the entity's events that have a day (the event's date,
+        else its report's; none from a near-duplicate), by day then reading order; ``day``
+        keeps those of that day alone."""
+        docs = self.documents_by_id([ev.evidence.doc for ev in self.events(entity=entity)], False)
+        out = []
+        for ev in self.events(entity=entity):
+            d = docs.get(ev.evidence.doc)
+            when = ev.date or (d.published if d else None)
+            if when and not (d and d.duplicate_of) and day in (None, when):
+                out.append((when, ev))
+        out.sort(key=lambda x: (x[0], x[1].date is None))
+        return out[:limit] if limit is not None else out
+
+    def timeline_event_count(self, entity: str) -> int:
+        """How many events timeline_events(entity) holds (counted, not read)."""
+        return len(self.timeline_events(entity))
+
     def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
         """{fact key: its readings in reading order} for these keys only."""
         from crossroads.store.fact_summary import key_of

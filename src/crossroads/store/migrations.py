@@ -508,6 +508,24 @@ FACTS = Migration(
     backfill=_backfill_facts,
 )
 
+_TIMELINE_DAYS = """
+ALTER TABLE entity_events ADD COLUMN day TEXT{collate};  -- the timeline's date: the event's,
+                                                        -- else its report's; NULL when none
+                                                        -- or a near-duplicate's event
+CREATE INDEX entity_events_day ON entity_events(entity, day, date_key, seq, start, event);
+UPDATE entity_events SET day = (
+    SELECT coalesce(k.date, d.published) FROM events k JOIN documents d ON d.id = k.doc
+    WHERE k.id = entity_events.event AND d.duplicate_of IS NULL
+);
+"""
+
+TIMELINE_DAYS = Migration(
+    7,
+    "timeline days of entity events",
+    sqlite=_TIMELINE_DAYS.format(collate=""),
+    postgres=_TIMELINE_DAYS.format(collate=' COLLATE "C"'),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     DOCUMENTS,
     KNOWLEDGE,
@@ -515,6 +533,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     SUMMARIES,
     INGEST_INDEX,
     FACTS,
+    TIMELINE_DAYS,
 )
 LATEST = MIGRATIONS[-1].version
 

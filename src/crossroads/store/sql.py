@@ -367,6 +367,26 @@ class SQLStore(Store):
             )
         ]
 
+    def timeline_events(
+        self, entity: str, limit: int | None = None, day: str | None = None
+    ) -> list[tuple[str, Event]]:
+        # entity_events.day (migration 7): a timeline's page is an index range
+        page, more = self._page(limit, 0)
+        found = self._rows(
+            f"SELECT x.day, {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM entity_events x "
+            "JOIN events k ON k.id = x.event WHERE x.entity = ? AND "
+            + ("x.day = ?" if day is not None else "x.day IS NOT NULL")
+            + f" ORDER BY x.day, x.date_key, x.seq, x.start, x.event{page}",
+            [entity, *([day] if day is not None else []), *more],
+        )
+        return [(str(r[0]), rows.event_from(r[1:])) for r in found]
+
+    def timeline_event_count(self, entity: str) -> int:
+        found = self._rows(
+            "SELECT count(*) FROM entity_events WHERE entity = ? AND day IS NOT NULL", [entity]
+        )
+        return int(found[0][0])
+
     def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
         wanted = set(keys)
         out: dict[FactKey, list[Relation]] = {k: [] for k in wanted}
@@ -515,6 +535,14 @@ class SQLStore(Store):
                 "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? WHERE id = ?",
                 [values["title"], values["published"], values["author"], rows.dumps(meta), doc_id],
             )
+            if values["published"] != doc.published:  # its undated events move on timelines
+                self._x(
+                    cur,
+                    "UPDATE entity_events SET day = ? WHERE date_key = '~' AND event IN "
+                    "(SELECT k.id FROM events k JOIN documents d ON d.id = k.doc "
+                    "WHERE k.doc = ? AND d.duplicate_of IS NULL)",
+                    [values["published"], doc_id],
+                )
             if (values["published"], values["author"]) != (doc.published, doc.author):
                 # report dates and page sources of its facts change: regroup those facts
                 self._resummarize(cur, {fact_summary.key_of(r) for r in self.relations(doc=doc.id)})
@@ -634,6 +662,7 @@ class SQLStore(Store):
             ],
         )
         events = [ev for x in xs for ev in x.events]
+        published, copies = self._timeline_dates(cur, [ev.evidence.doc for ev in events])
         links: list[tuple[Any, ...]] = []
         event_ids = self._insert_ids(
             cur, _insert("events", rows.EVENT_COLUMNS), [rows.event_row(ev) for ev in events]
@@ -643,10 +672,14 @@ class SQLStore(Store):
             links += [(event_id, a, "actor") for a in ev.actors]
             links += [(event_id, t, "target") for t in ev.targets]
             links += [(event_id, ev.place, "place")] if ev.place else []
-            key = (ev.date or "~", seq[ev.evidence.doc], ev.evidence.start, event_id)
+            doc = ev.evidence.doc
+            day = None if doc in copies else (ev.date or published.get(doc))
+            key = (ev.date or "~", seq[ev.evidence.doc], ev.evidence.start, event_id, day)
             ordered += [(e, *key) for e in dict.fromkeys((*ev.actors, *ev.targets, ev.place)) if e]
         self._bulk(cur, "event_entities", ("event", "entity", "role"), links)
-        self._bulk(cur, "entity_events", ("entity", "date_key", "seq", "start", "event"), ordered)
+        self._bulk(
+            cur, "entity_events", ("entity", "date_key", "seq", "start", "event", "day"), ordered
+        )
         quotes = [q for x in xs for q in x.quotes]
         quote_ids = self._insert_ids(
             cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in quotes]
@@ -667,6 +700,24 @@ class SQLStore(Store):
             )
             out.update((str(i), int(q)) for i, q in found.fetchall())
         return out
+
+    def _timeline_dates(self, cur: Any, doc_ids: list[str]) -> tuple[dict[str, str], set[str]]:
+        """(publication dates, near-duplicates) of stored documents: an undated event's
+        timeline day is its report's; a near-duplicate's events stay off the timeline."""
+        published: dict[str, str] = {}
+        copies: set[str] = set()
+        for part in _chunks(list(dict.fromkeys(doc_ids))):
+            found = self._x(
+                cur,
+                f"SELECT id, published, duplicate_of FROM documents WHERE id IN ({_marks(part)})",
+                part,
+            )
+            for i, p, dup in found.fetchall():
+                if p:
+                    published[str(i)] = str(p)
+                if dup:
+                    copies.add(str(i))
+        return published, copies
 
     def _bulk(
         self, cur: Any, table: str, cols: Sequence[str], values: list[tuple[Any, ...]]
