@@ -124,3 +124,18 @@ def test_migration_7_fills_the_days_an_older_store_lacks(store_url):
         assert all(len(v) > 10 for v in kept.values())
         got = timeline_page(store, HILL.id, 6, 3)
         assert got is not None and got.items == list(enumerate(timeline(store, HILL.id)))[3:9]
+
+
+def test_api_other_is_its_own_parameter(store_url):
+    """``other`` keeps the items that involve both entities (it once read ``entity``)."""
+    with open_store(store_url) as store:
+        build(store)
+        both = [x.to_dict() for x in timeline(store, HILL.id, FORD.id)]  # the analysis itself
+    with TestClient(create_app(store_url)) as client:
+        got = client.get(
+            "/api/timeline", params={"entity": HILL.id, "other": FORD.id, "limit": 500}
+        ).json()
+        alone = client.get("/api/timeline", params={"entity": HILL.id, "limit": 1}).json()
+    assert got["other"] == FORD.id and alone["other"] is None
+    assert 0 < got["total"] == len(both) < alone["total"]
+    assert all(FORD.id in [e["id"] for e in it["entities"] if e] for it in got["items"])
