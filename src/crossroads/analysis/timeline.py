@@ -243,6 +243,36 @@ def timeline(
     return [e.item() for e in entries]
 
 
+@dataclass
+class _Block:
+    """Events of one day whose summaries are alike: they sort together, in reading order,
+    and only those a page shows are read."""
+
+    date: str
+    summary: str
+    n: int
+    keys: list[Any]
+    pack: bool = False
+
+    @property
+    def key(self) -> tuple[str, bool, str]:
+        return (self.date, True, self.summary)
+
+
+def _day_blocks(store: Store, ctx: Context, entity: str, day: str) -> list[_Block]:
+    shapes = store.timeline_day_shapes(entity, day)
+    _names(ctx, [ev for ev, _n, _k in shapes], [], None, None)
+    blocks: dict[str, _Block] = {}
+    for ev, n, key in shapes:
+        summary = _event_entry(ctx, ev, day, "").summary
+        if summary in blocks:
+            blocks[summary].n += n
+            blocks[summary].keys.append(key)
+        else:
+            blocks[summary] = _Block(day, summary, n, [key])
+    return list(blocks.values())
+
+
 def timeline_page(
     store: Store,
     entity: str,
@@ -254,16 +284,16 @@ def timeline_page(
 ) -> TimelinePage | None:
     """The page [offset, offset + limit) of ``timeline(store, entity)`` in ``mode``
     ('reported', 'pack' or 'both'; without one 'reported' when the texts say anything, else
-    'both'), reading only that page's events: an index range over entity_events. None for
-    mode 'pack', whose places in the whole timeline would need every event."""
+    'both'), reading only that page's events: an index range over entity_events, and the
+    last day's events by groups alike (they sort by summary). None for mode 'pack', whose
+    places in the whole timeline would need every event."""
     if mode == "pack":
         return None
     ctx = ctx or Context(store, pack)
     need = offset + limit
     found = store.timeline_events(entity, limit=need)
-    if len(found) >= need and found:  # the rest of the last day too: ties sort by summary
-        last = found[-1][0]
-        found = [f for f in found if f[0] != last] + store.timeline_events(entity, day=last)
+    last = found[-1][0] if found and len(found) >= need else None
+    found = [f for f in found if f[0] != last]
     counted = store.timeline_event_count(entity)
     relations = [
         r
@@ -273,16 +303,39 @@ def timeline_page(
     ctx.docs.load(r.evidence.doc for r in relations)
     relations = [r for r in relations if not ((d := ctx.doc(r.evidence.doc)) and d.duplicate_of)]
     _names(ctx, (ev for _, ev in found), relations, pack, entity)
-    entries = [_event_entry(ctx, ev, day, "source" if ev.date else "document") for day, ev in found]
+    entries: list[_Entry | _Block] = [_event_entry(ctx, ev, day, _by(ev)) for day, ev in found]
+    entries += _day_blocks(store, ctx, entity, last) if last is not None else []
     for r in relations:
         entries += _relation_entries(ctx, r)
     packed = [p for p in _pack_entries(ctx, pack, entity) if entity in p.entities]
     entries += packed
     entries.sort(key=lambda e: e.key)
-    reported = counted + len(entries) - len(found) - len(packed)
+    reported = counted + sum(1 for e in entries if isinstance(e, _Entry) and not e.pack)
+    reported -= len(found)
     counts = {"reported": reported, "pack": len(packed), "both": reported + len(packed)}
     mode = mode if mode in ("reported", "both") else ("reported" if reported else "both")
-    chosen = [(i, e) for i, e in enumerate(entries) if mode == "both" or not e.pack]
-    page = chosen[offset:need]
+    page: list[tuple[int, _Entry]] = []
+    at = shown = 0  # places in the whole timeline and among the items ``mode`` shows
+    for e in entries:
+        n = e.n if isinstance(e, _Block) else 1
+        if mode == "both" or not e.pack:
+            lo, hi = max(offset, shown), min(need, shown + n)
+            if lo < hi and isinstance(e, _Block):
+                evs = store.timeline_day_events(entity, e.date, e.keys, hi - lo, lo - shown)
+                ctx.load_entities(ev.place for ev in evs)
+                page += [
+                    (at + lo - shown + j, _event_entry(ctx, ev, e.date, _by(ev)))
+                    for j, ev in enumerate(evs)
+                ]
+            elif lo < hi and isinstance(e, _Entry):
+                page.append((at, e))
+            shown += n
+        at += n
+        if shown >= need:
+            break
     ctx.prefetch(e.span for _, e in page if e.span is not None)  # the page's alone
     return TimelinePage([(i, e.item()) for i, e in page], mode, counts)
+
+
+def _by(ev: Event) -> str:
+    return "source" if ev.date else "document"

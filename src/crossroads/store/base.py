@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from typing import Self
+from typing import Any, Self
 
 from crossroads.model import (
     Document,
@@ -308,6 +308,23 @@ class Store(ABC):
         out.sort(key=lambda x: (x[0], x[1].date is None))
         return out[:limit] if limit is not None else out
 
+    def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
+        """The entity's events of one timeline day grouped by what their summary shows
+        (type, actors, targets, negation, mode): (one of them, how many, the group's key
+        for timeline_day_events). A page needs one day's order, not all its events."""
+        groups: dict[Any, list[Event]] = {}
+        for _day, ev in self.timeline_events(entity, day=day):
+            groups.setdefault(_shape(ev), []).append(ev)
+        return [(evs[0], len(evs), key) for key, evs in groups.items()]
+
+    def timeline_day_events(
+        self, entity: str, day: str, keys: list[Any], limit: int, offset: int = 0
+    ) -> list[Event]:
+        """The events of those groups of timeline_day_shapes, in timeline order."""
+        wanted = set(keys)
+        found = [ev for _d, ev in self.timeline_events(entity, day=day) if _shape(ev) in wanted]
+        return found[offset : offset + limit]
+
     def timeline_event_count(self, entity: str) -> int:
         """How many events timeline_events(entity) holds (counted, not read)."""
         return len(self.timeline_events(entity))
@@ -326,3 +343,7 @@ class Store(ABC):
     @abstractmethod
     def stats(self) -> dict[str, int]:
         """Counts: documents, entities, mentions, relations, events, quotes."""
+
+
+def _shape(ev: Event) -> tuple[Any, ...]:
+    return (ev.type, ev.actors, ev.targets, bool(ev.negated), ev.mode)

@@ -86,6 +86,10 @@ def iso_upper(date: str) -> str:
     return date + "~"
 
 
+_SHAPE = "k.type, CAST(k.actors AS TEXT), CAST(k.targets AS TEXT), k.negated, k.mode"
+"""What an event's timeline summary shows: events alike in these sort together."""
+
+
 class SQLStore(Store):
     """A Store on a DB-API connection; subclasses set ``conn`` and implement the hooks."""
 
@@ -380,6 +384,33 @@ class SQLStore(Store):
             [entity, *([day] if day is not None else []), *more],
         )
         return [(str(r[0]), rows.event_from(r[1:])) for r in found]
+
+    def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
+        out = []
+        for key in self._rows(
+            f"SELECT {_SHAPE}, count(*) FROM entity_events x JOIN events k ON k.id = x.event "
+            f"WHERE x.entity = ? AND x.day = ? GROUP BY {_SHAPE}",
+            [entity, day],
+        ):
+            type_, actors, targets, negated, mode, n = key
+            like = ("", 0, 0, type_, actors, targets, None, None, negated, mode, "")
+            out.append((rows.event_from(like), int(n), tuple(key[:5])))
+        return out
+
+    def timeline_day_events(
+        self, entity: str, day: str, keys: list[Any], limit: int, offset: int = 0
+    ) -> list[Event]:
+        if not keys:
+            return []
+        one = "(" + " AND ".join(f"{c} = ?" for c in _SHAPE.split(", ")) + ")"  # (JSON as text)
+        found = self._rows(
+            f"SELECT {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM entity_events x "
+            "JOIN events k ON k.id = x.event WHERE x.entity = ? AND x.day = ? AND ("
+            + " OR ".join([one] * len(keys))
+            + ") ORDER BY x.day, x.date_key, x.seq, x.start, x.event LIMIT ? OFFSET ?",
+            [entity, day, *(v for key in keys for v in key), limit, offset],
+        )
+        return [rows.event_from(r) for r in found]
 
     def timeline_event_count(self, entity: str) -> int:
         found = self._rows(
