@@ -115,6 +115,8 @@ def test_migration_7_fills_the_days_an_older_store_lacks(store_url):
         with store._write("back to version 6") as cur:  # what version 6 had
             for sql in (
                 "DROP INDEX entity_events_day",
+                "DROP INDEX relations_dated_subject",
+                "DROP INDEX relations_dated_object",
                 "ALTER TABLE entity_events DROP COLUMN day",
                 "DELETE FROM schema_version WHERE version >= 7",
             ):

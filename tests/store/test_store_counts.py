@@ -132,6 +132,8 @@ def test_migration_counts_what_an_older_store_holds(tmp_path):
         "DROP TABLE store_counts",
         "DROP TABLE entity_documents",
         "DROP TABLE entity_events",
+        "DROP INDEX relations_dated_subject",
+        "DROP INDEX relations_dated_object",
         "DROP INDEX relations_subject_predicate",
         "DROP TABLE entity_counts",
         "DROP INDEX mentions_entity_doc",

@@ -295,13 +295,7 @@ def timeline_page(
     last = found[-1][0] if found and len(found) >= need else None
     found = [f for f in found if f[0] != last]
     counted = store.timeline_event_count(entity)
-    relations = [
-        r
-        for r in store.dated_relations(entity)
-        if (r.start or r.end) and entity in (r.subject, r.object)
-    ]
-    ctx.docs.load(r.evidence.doc for r in relations)
-    relations = [r for r in relations if not ((d := ctx.doc(r.evidence.doc)) and d.duplicate_of)]
+    relations = [r for r in store.timeline_relations(entity) if r.start or r.end]
     _names(ctx, (ev for _, ev in found), relations, pack, entity)
     entries: list[_Entry | _Block] = [_event_entry(ctx, ev, day, _by(ev)) for day, ev in found]
     entries += _day_blocks(store, ctx, entity, last) if last is not None else []

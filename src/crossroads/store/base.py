@@ -308,6 +308,13 @@ class Store(ABC):
         out.sort(key=lambda x: (x[0], x[1].date is None))
         return out[:limit] if limit is not None else out
 
+    def timeline_relations(self, entity: str) -> list[Relation]:
+        """Readings with ``entity`` as subject or object that state a start or end, none
+        from a near-duplicate, in reading order: the relations a timeline shows."""
+        found = [r for r in self.dated_relations(entity) if entity in (r.subject, r.object)]
+        docs = self.documents_by_id([r.evidence.doc for r in found], text=False)
+        return [r for r in found if not ((d := docs.get(r.evidence.doc)) and d.duplicate_of)]
+
     def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
         """The entity's events of one timeline day grouped by what their summary shows
         (type, actors, targets, negation, mode): (one of them, how many, the group's key

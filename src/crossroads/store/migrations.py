@@ -513,6 +513,10 @@ ALTER TABLE entity_events ADD COLUMN day TEXT{collate};  -- the timeline's date:
                                                         -- else its report's; NULL when none
                                                         -- or a near-duplicate's event
 CREATE INDEX entity_events_day ON entity_events(entity, day, date_key, seq, start, event);
+CREATE INDEX relations_dated_subject ON relations(subject)   -- a timeline's relations: the
+    WHERE start_date IS NOT NULL OR end_date IS NOT NULL;    -- few readings that state a date
+CREATE INDEX relations_dated_object ON relations(object)
+    WHERE start_date IS NOT NULL OR end_date IS NOT NULL;
 UPDATE entity_events SET day = (
     SELECT coalesce(k.date, d.published) FROM events k JOIN documents d ON d.id = k.doc
     WHERE k.id = entity_events.event AND d.duplicate_of IS NULL
@@ -521,7 +525,7 @@ UPDATE entity_events SET day = (
 
 TIMELINE_DAYS = Migration(
     7,
-    "timeline days of entity events",
+    "timeline days of entity events, dated relations by index",
     sqlite=_TIMELINE_DAYS.format(collate=""),
     postgres=_TIMELINE_DAYS.format(collate=' COLLATE "C"'),
 )

@@ -385,6 +385,19 @@ class SQLStore(Store):
         )
         return [(str(r[0]), rows.event_from(r[1:])) for r in found]
 
+    def timeline_relations(self, entity: str) -> list[Relation]:
+        # partial indexes relations_dated_subject/object (migration 7) hold the dated alone
+        return [
+            rows.relation_from(r)
+            for r in self._knowledge(
+                "relations",
+                rows.RELATION_COLUMNS,
+                " WHERE (k.start_date IS NOT NULL OR k.end_date IS NOT NULL) "
+                "AND (k.subject = ? OR k.object = ?) AND d.duplicate_of IS NULL",
+                [entity, entity],
+            )
+        ]
+
     def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
         out = []
         for key in self._rows(
