@@ -117,6 +117,8 @@ def test_migration_7_fills_the_days_an_older_store_lacks(store_url):
                 "DROP INDEX entity_events_day",
                 "DROP INDEX relations_dated_subject",
                 "DROP INDEX relations_dated_object",
+                "DROP TABLE stance_events",
+                "DROP TABLE stance_quotes",
                 "ALTER TABLE entity_events DROP COLUMN day",
                 "DELETE FROM schema_version WHERE version >= 7",
             ):

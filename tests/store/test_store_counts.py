@@ -134,6 +134,8 @@ def test_migration_counts_what_an_older_store_holds(tmp_path):
         "DROP TABLE entity_events",
         "DROP INDEX relations_dated_subject",
         "DROP INDEX relations_dated_object",
+        "DROP TABLE stance_events",
+        "DROP TABLE stance_quotes",
         "DROP INDEX relations_subject_predicate",
         "DROP TABLE entity_counts",
         "DROP INDEX mentions_entity_doc",

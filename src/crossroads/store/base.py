@@ -20,6 +20,7 @@ from crossroads.model import (
     Relation,
     SearchHit,
 )
+from crossroads.store import stances
 from crossroads.store.fact_summary import FactKey, FactSummary
 
 
@@ -308,6 +309,20 @@ class Store(ABC):
         out.sort(key=lambda x: (x[0], x[1].date is None))
         return out[:limit] if limit is not None else out
 
+    def stance_events(self) -> list[Event]:
+        """REJECT events whose sentence speaks of forces (stances.event_stance), in the
+        order of events(type='REJECT'): what basing reads of them."""
+        found = self.events(type="REJECT")
+        texts = self.documents_by_id([ev.evidence.doc for ev in found])
+        return [ev for ev in found if stances.event_stance(ev, _text(texts, ev.evidence.doc))]
+
+    def stance_quotes(self) -> list[Quote]:
+        """Quotes of a speaker that speak of forces (stances.quote_stance), in the order
+        of quotes(): what basing reads of them."""
+        found = self.quotes()
+        texts = self.documents_by_id([q.evidence.doc for q in found])
+        return [q for q in found if stances.quote_stance(q, _text(texts, q.evidence.doc))]
+
     def timeline_relations(self, entity: str) -> list[Relation]:
         """Readings with ``entity`` as subject or object that state a start or end, none
         from a near-duplicate, in reading order: the relations a timeline shows."""
@@ -354,3 +369,8 @@ class Store(ABC):
 
 def _shape(ev: Event) -> tuple[Any, ...]:
     return (ev.type, ev.actors, ev.targets, bool(ev.negated), ev.mode)
+
+
+def _text(docs: dict[str, Document], doc_id: str) -> str:
+    d = docs.get(doc_id)
+    return d.text if d is not None else ""

@@ -26,7 +26,7 @@ from crossroads.model import (
     SearchHit,
     fold,
 )
-from crossroads.store import counts, fact_summary, near_duplicates, rows
+from crossroads.store import counts, fact_summary, near_duplicates, rows, stances
 from crossroads.store.base import Store
 from crossroads.store.fact_summary import FactKey, FactSummary
 from crossroads.store.query import Query, any_of, parse_query
@@ -398,6 +398,26 @@ class SQLStore(Store):
             )
         ]
 
+    def stance_events(self) -> list[Event]:
+        return [
+            rows.event_from(r)
+            for r in self._knowledge(
+                "events",
+                rows.EVENT_COLUMNS,
+                " WHERE k.id IN (SELECT event FROM stance_events)",
+                [],
+                order="k.date IS NULL, k.date, d.seq, k.span_start, k.id",
+            )
+        ]
+
+    def stance_quotes(self) -> list[Quote]:
+        return [
+            rows.quote_from(r)
+            for r in self._knowledge(
+                "quotes", rows.QUOTE_COLUMNS, " WHERE k.id IN (SELECT quote FROM stance_quotes)", []
+            )
+        ]
+
     def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
         out = []
         for key in self._rows(
@@ -728,6 +748,7 @@ class SQLStore(Store):
         quote_ids = self._insert_ids(
             cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in quotes]
         )
+        self._write_stances(cur, list(zip(events, event_ids)), list(zip(quotes, quote_ids)))
         self._bulk(
             cur,
             "quote_about",
@@ -744,6 +765,25 @@ class SQLStore(Store):
             )
             out.update((str(i), int(q)) for i, q in found.fetchall())
         return out
+
+    def _write_stances(
+        self, cur: Any, events: list[tuple[Event, Any]], quotes: list[tuple[Quote, Any]]
+    ) -> None:
+        """Keep the REJECT events and quotes basing may read (stances.py, migration 7)."""
+        events = [(ev, i) for ev, i in events if ev.type == "REJECT"]
+        quotes = [(q, i) for q, i in quotes if q.speaker is not None]
+        wanted = list(
+            dict.fromkeys([e.evidence.doc for e, _ in events] + [q.evidence.doc for q, _ in quotes])
+        )
+        texts: dict[str, str] = {}
+        for part in _chunks(wanted):
+            found = self._x(
+                cur, f"SELECT id, text FROM documents WHERE id IN ({_marks(part)})", part
+            )
+            texts.update((str(i), str(t)) for i, t in found.fetchall())
+        ev_rows, q_rows = stances.rows_for(texts, events, quotes)
+        self._bulk(cur, "stance_events", ("event",), ev_rows)
+        self._bulk(cur, "stance_quotes", ("quote",), q_rows)
 
     def _timeline_dates(self, cur: Any, doc_ids: list[str]) -> tuple[dict[str, str], set[str]]:
         """(publication dates, near-duplicates) of stored documents: an undated event's
