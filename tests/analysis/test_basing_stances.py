@@ -13,8 +13,10 @@ from analysis_world import build_store
 
 from crossroads.analysis.basing import basing_options
 from crossroads.model import Document, Entity, Event, Evidence, Extraction, Quote
+from crossroads.pack import Pack
 from crossroads.store import open_store
 from crossroads.store.base import Store
+from crossroads.store.sql import SQLStore
 
 HILL = Entity("e:country/hill", "Country", "Hill Republic")
 POWER = Entity("e:country/far", "Country", "Far Power")
@@ -70,6 +72,7 @@ def test_migration_7_keeps_what_an_older_store_holds(store_url):
     with open_store(store_url) as store:
         docs = [doc(n) for n in range(4)]
         store.add_documents(docs, [reading(d) for d in docs])
+        assert isinstance(store, SQLStore)  # (both backends are)
         with store._write("back to version 6") as cur:
             for sql in (
                 "DROP TABLE stance_events",
@@ -85,7 +88,7 @@ def test_migration_7_keeps_what_an_older_store_holds(store_url):
         assert same_as_a_scan(store) == (4, 4)
 
 
-def verdicts(store: Store, pack: object) -> list[dict[str, object]]:
+def verdicts(store: Store, pack: Pack | None) -> list[dict[str, object]]:
     return [
         v.to_dict()
         for v in basing_options(

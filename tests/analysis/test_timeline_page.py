@@ -15,6 +15,7 @@ from crossroads.analysis.timeline import timeline, timeline_page
 from crossroads.model import Document, Entity, Event, Evidence, Extraction, Relation
 from crossroads.store import open_store
 from crossroads.store.base import Store
+from crossroads.store.sql import SQLStore
 from crossroads.web import create_app
 
 HILL = Entity("e:country/hill", "Country", "Hill Republic")
@@ -112,6 +113,7 @@ def test_migration_7_fills_the_days_an_older_store_lacks(store_url):
     with open_store(store_url) as store:
         build(store)
         kept = {e: store.timeline_events(e) for e in (HILL.id, VALE.id, FORD.id)}
+        assert isinstance(store, SQLStore)  # (both backends are)
         with store._write("back to version 6") as cur:  # what version 6 had
             for sql in (
                 "DROP INDEX entity_events_day",
