@@ -32,12 +32,11 @@ from crossroads.exc import NotFound
 from crossroads.model import Evidence, fold
 from crossroads.pack import Pack, holds_on
 from crossroads.store.base import Store
+from crossroads.store.stances import MILITARY
 
 __all__ = ["BasingVerdict", "Reason", "basing_options"]
 
-_MILITARY = re.compile(
-    r"\b(bases?|basing|troops|military|forces|deploy\w*|presence|garrison\w*)\b", re.IGNORECASE
-)
+_MILITARY = MILITARY  # (the store keeps the events and quotes it finds: stances.py)
 _REFUSAL = re.compile(
     r"\b(impossible|never|not (allow|permit|accept|host)|reject\w*|rul\w* out|"
     r"refus\w*|no (foreign|place for)|will not|won't|cannot)\b",
@@ -279,14 +278,16 @@ class _Basing:
         power_side = self.people_of(self.power)
         rejects = [
             ev
-            for ev in self.store.events(type="REJECT")
+            for ev in self.store.stance_events()  # REJECTs of a sentence about forces
             if not ev.negated
             and ev.mode == "asserted"
             and ev.actors
             and self.power not in ev.actors
         ]
         quotes = [
-            q for q in self.store.quotes() if q.speaker is not None and q.speaker not in power_side
+            q
+            for q in self.store.stance_quotes()  # quotes about forces, kept at write time
+            if q.speaker is not None and q.speaker not in power_side
         ]
         self.ctx.prefetch([ev.evidence for ev in rejects] + [q.evidence for q in quotes])
         events = []

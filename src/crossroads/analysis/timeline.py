@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import check_date
-from crossroads.analysis.items import event_item
-from crossroads.model import date_precision
+from crossroads.analysis.items import EventItem
+from crossroads.model import Event, Evidence, Relation, date_precision
 from crossroads.pack import Pack
 from crossroads.store.base import Store
 
-__all__ = ["TimelineItem", "timeline"]
+__all__ = ["TimelineItem", "TimelinePage", "timeline", "timeline_page"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,140 @@ def _within(d: str, date_from: str | None, date_to: str | None) -> bool:
     return not (date_to and d[: len(date_to)] > date_to[: len(d)])
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """An item before it is cited: sorting and counting need no document text."""
+
+    date: str
+    kind: str
+    type: str
+    summary: str
+    entities: tuple[str, ...]
+    cite: Callable[[], Citation]
+    dated_by: str = "source"
+    pack: bool = False
+    span: Evidence | None = None
+    """The sentence it cites, read with the page's others before it is cited."""
+
+    @property
+    def key(self) -> tuple[str, bool, str]:
+        return (self.date, self.kind != "end", self.summary)
+
+    def item(self) -> TimelineItem:
+        precision = date_precision(self.date) or "day"
+        return TimelineItem(
+            self.date,
+            precision,
+            self.kind,
+            self.type,
+            self.summary,
+            self.entities,
+            self.cite(),
+            self.dated_by,
+        )
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    """One page of an entity's timeline: items with their place in the whole timeline."""
+
+    items: list[tuple[int, TimelineItem]]
+    mode: str
+    counts: dict[str, int]
+    """Items per mode: 'reported' (from the texts), 'pack' and 'both'."""
+
+    @property
+    def total(self) -> int:
+        return self.counts[self.mode]
+
+
+def _event_entry(ctx: Context, ev: Event, day: str, by: str) -> _Entry:
+    summary = EventItem(  # the summary needs names, not the citation
+        type=ev.type,
+        actors=tuple((a, ctx.name(a) or a) for a in ev.actors),
+        targets=tuple((t, ctx.name(t) or t) for t in ev.targets),
+        date=ev.date,
+        precision=date_precision(ev.date),
+        place=ev.place,
+        place_name=ctx.name(ev.place),
+        negated=ev.negated,
+        mode=ev.mode,
+        trigger=ev.trigger,
+        evidence=Citation(kind="text", text="", source=""),
+    ).summary
+    return _Entry(
+        day,
+        "event",
+        ev.type,
+        summary,
+        tuple(ev.actors + ev.targets),
+        lambda: ctx.cite(ev.evidence),
+        by,
+        span=ev.evidence,
+    )
+
+
+def _relation_entries(ctx: Context, r: Relation) -> list[_Entry]:
+    label = f"{ctx.name(r.subject)} {'NOT ' if r.negated else ''}{r.predicate} {ctx.name(r.object) or ''}"
+    return [
+        _Entry(
+            d,
+            kind,
+            r.predicate,
+            f"{kind}: {label.strip()}",
+            (r.subject, r.object or ""),
+            lambda: ctx.cite(r.evidence),
+            span=r.evidence,
+        )
+        for kind, d in (("start", r.start), ("end", r.end))
+        if d
+    ]
+
+
+def _same(cite: Citation) -> Citation:
+    return cite
+
+
+def _pack_entries(ctx: Context, pack: Pack | None, entity: str | None) -> list[_Entry]:
+    out: list[_Entry] = []
+    for p in pack.relations_of(entity) if pack is not None and entity else []:
+        label = f"{ctx.name(p.subject)} {p.predicate} {ctx.name(p.object) or ''}".strip()
+        cite = pack_citation(label, p.source)
+        out += [
+            _Entry(
+                d,
+                kind,
+                p.predicate,
+                f"{kind}: {label}",
+                (p.subject, p.object or ""),
+                functools.partial(_same, cite),
+                pack=True,
+            )
+            for kind, d in (("start", p.start), ("end", p.end))
+            if d
+        ]
+    return out
+
+
+def _names(
+    ctx: Context,
+    events: Iterable[Event],
+    relations: list[Relation],
+    pack: Pack | None,
+    entity: str | None,
+) -> None:
+    """Every name shown, the pack's too, in one query."""
+    ctx.load_entities(
+        [x for ev in events for x in (*ev.actors, *ev.targets, ev.place)]
+        + [x for r in relations for x in (r.subject, r.object)]
+        + [
+            x
+            for p in (pack.relations_of(entity) if pack is not None and entity else [])
+            for x in (p.subject, p.object)
+        ]
+    )
+
+
 def timeline(
     store: Store,
     entity: str | None = None,
@@ -69,7 +205,7 @@ def timeline(
     ctx = ctx or Context(store, pack)
     docs = {h.document.id for h in store.search(query, limit=200)} if query else None
     wanted = [e for e in (entity, other) if e]
-    items: list[TimelineItem] = []
+    entries: list[_Entry] = []
 
     def keep(ids: set[str | None], doc: str | None) -> bool:
         if docs is not None and doc not in docs:
@@ -88,71 +224,112 @@ def timeline(
     ctx.prefetch(
         [ev.evidence for ev in events] + [r.evidence for r in relations if r.start or r.end]
     )
-    ctx.load_entities(  # every name shown, the pack's too, in one query
-        [x for ev in events for x in (*ev.actors, *ev.targets, ev.place)]
-        + [x for r in relations for x in (r.subject, r.object)]
-        + [
-            x
-            for p in (pack.relations_of(entity) if pack is not None and entity else [])
-            for x in (p.subject, p.object)
-        ]
-    )
+    _names(ctx, events, relations, pack, entity)
     for ev in events:
         if not keep({*ev.actors, *ev.targets, ev.place}, ev.evidence.doc):
             continue
-        item = event_item(ctx, ev)
         d, by = ev.date, "source"
         if not d:
             d, by = ctx.published(ev.evidence.doc), "document"
         if d:
-            items.append(
-                TimelineItem(
-                    d,
-                    date_precision(d) or "day",
-                    "event",
-                    ev.type,
-                    item.summary,
-                    tuple(ev.actors + ev.targets),
-                    item.evidence,
-                    by,
-                )
-            )
+            entries.append(_event_entry(ctx, ev, d, by))
     for r in relations:
-        if not (r.start or r.end) or not keep({r.subject, r.object}, r.evidence.doc):
-            continue
-        label = f"{ctx.name(r.subject)} {'NOT ' if r.negated else ''}{r.predicate} {ctx.name(r.object) or ''}"
-        cite = ctx.cite(r.evidence)
-        for kind, d in (("start", r.start), ("end", r.end)):
-            if d:
-                items.append(
-                    TimelineItem(
-                        d,
-                        date_precision(d) or "day",
-                        kind,
-                        r.predicate,
-                        f"{kind}: {label.strip()}",
-                        (r.subject, r.object or ""),
-                        cite,
-                    )
-                )
-    if pack is not None and entity and docs is None:
-        for p in pack.relations_of(entity):
-            if not keep({p.subject, p.object}, None):
-                continue
-            label = f"{ctx.name(p.subject)} {p.predicate} {ctx.name(p.object) or ''}".strip()
-            for kind, d in (("start", p.start), ("end", p.end)):
-                if d:
-                    items.append(
-                        TimelineItem(
-                            d,
-                            date_precision(d) or "day",
-                            kind,
-                            p.predicate,
-                            f"{kind}: {label}",
-                            (p.subject, p.object or ""),
-                            pack_citation(label, p.source),
-                        )
-                    )
-    items = [i for i in items if _within(i.date, date_from, date_to)]
-    items.sort(key=lambda i: (i.date, i.kind != "end", i.summary))
-    return items
+        if (r.start or r.end) and keep({r.subject, r.object}, r.evidence.doc):
+            entries += _relation_entries(ctx, r)
+    if docs is None:
+        entries += [p for p in _pack_entries(ctx, pack, entity) if keep(set(p.entities), None)]
+    entries = [e for e in entries if _within(e.date, date_from, date_to)]
+    entries.sort(key=lambda e: e.key)
+    return [e.item() for e in entries]
+
+
+@dataclass
+class _Block:
+    """Events of one day whose summaries are alike: they sort together, in reading order,
+    and only those a page shows are read."""
+
+    date: str
+    summary: str
+    n: int
+    keys: list[Any]
+    pack: bool = False
+
+    @property
+    def key(self) -> tuple[str, bool, str]:
+        return (self.date, True, self.summary)
+
+
+def _day_blocks(store: Store, ctx: Context, entity: str, day: str) -> list[_Block]:
+    shapes = store.timeline_day_shapes(entity, day)
+    _names(ctx, [ev for ev, _n, _k in shapes], [], None, None)
+    blocks: dict[str, _Block] = {}
+    for ev, n, key in shapes:
+        summary = _event_entry(ctx, ev, day, "").summary
+        if summary in blocks:
+            blocks[summary].n += n
+            blocks[summary].keys.append(key)
+        else:
+            blocks[summary] = _Block(day, summary, n, [key])
+    return list(blocks.values())
+
+
+def timeline_page(
+    store: Store,
+    entity: str,
+    limit: int,
+    offset: int = 0,
+    mode: str | None = None,
+    pack: Pack | None = None,
+    ctx: Context | None = None,
+) -> TimelinePage | None:
+    """The page [offset, offset + limit) of ``timeline(store, entity)`` in ``mode``
+    ('reported', 'pack' or 'both'; without one 'reported' when the texts say anything, else
+    'both'), reading only that page's events: an index range over entity_events, and the
+    last day's events by groups alike (they sort by summary). None for mode 'pack', whose
+    places in the whole timeline would need every event."""
+    if mode == "pack":
+        return None
+    ctx = ctx or Context(store, pack)
+    need = offset + limit
+    found = store.timeline_events(entity, limit=need)
+    last = found[-1][0] if found and len(found) >= need else None
+    found = [f for f in found if f[0] != last]
+    counted = store.timeline_event_count(entity)
+    relations = [r for r in store.timeline_relations(entity) if r.start or r.end]
+    _names(ctx, (ev for _, ev in found), relations, pack, entity)
+    entries: list[_Entry | _Block] = [_event_entry(ctx, ev, day, _by(ev)) for day, ev in found]
+    entries += _day_blocks(store, ctx, entity, last) if last is not None else []
+    for r in relations:
+        entries += _relation_entries(ctx, r)
+    packed = [p for p in _pack_entries(ctx, pack, entity) if entity in p.entities]
+    entries += packed
+    entries.sort(key=lambda e: e.key)
+    reported = counted + sum(1 for e in entries if isinstance(e, _Entry) and not e.pack)
+    reported -= len(found)
+    counts = {"reported": reported, "pack": len(packed), "both": reported + len(packed)}
+    mode = mode if mode in ("reported", "both") else ("reported" if reported else "both")
+    page: list[tuple[int, _Entry]] = []
+    at = shown = 0  # places in the whole timeline and among the items ``mode`` shows
+    for e in entries:
+        n = e.n if isinstance(e, _Block) else 1
+        if mode == "both" or not e.pack:
+            lo, hi = max(offset, shown), min(need, shown + n)
+            if lo < hi and isinstance(e, _Block):
+                evs = store.timeline_day_events(entity, e.date, e.keys, hi - lo, lo - shown)
+                ctx.load_entities(ev.place for ev in evs)
+                page += [
+                    (at + lo - shown + j, _event_entry(ctx, ev, e.date, _by(ev)))
+                    for j, ev in enumerate(evs)
+                ]
+            elif lo < hi and isinstance(e, _Entry):
+                page.append((at, e))
+            shown += n
+        at += n
+        if shown >= need:
+            break
+    ctx.prefetch(e.span for _, e in page if e.span is not None)  # the page's alone
+    return TimelinePage([(i, e.item()) for i, e in page], mode, counts)
+
+
+def _by(ev: Event) -> str:
+    return "source" if ev.date else "document"

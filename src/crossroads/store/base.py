@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from typing import Self
+from typing import Any, Self
 
 from crossroads.model import (
     Document,
@@ -20,6 +20,7 @@ from crossroads.model import (
     Relation,
     SearchHit,
 )
+from crossroads.store import stances
 from crossroads.store.fact_summary import FactKey, FactSummary
 
 
@@ -292,6 +293,64 @@ class Store(ABC):
         end, in reading order: what a timeline shows of relations."""
         return [r for r in self.relations(entity=entity) if r.start or r.end]
 
+    def timeline_events(
+        self, entity: str, limit: int | None = None, day: str | None = None
+    ) -> list[tuple[str, Event]]:
+        """(timeline day, event) of the entity's events that have a day (the event's date,
+        else its report's; none from a near-duplicate), by day then reading order; ``day``
+        keeps those of that day alone."""
+        docs = self.documents_by_id([ev.evidence.doc for ev in self.events(entity=entity)], False)
+        out = []
+        for ev in self.events(entity=entity):
+            d = docs.get(ev.evidence.doc)
+            when = ev.date or (d.published if d else None)
+            if when and not (d and d.duplicate_of) and day in (None, when):
+                out.append((when, ev))
+        out.sort(key=lambda x: (x[0], x[1].date is None))
+        return out[:limit] if limit is not None else out
+
+    def stance_events(self) -> list[Event]:
+        """REJECT events whose sentence speaks of forces (stances.event_stance), in the
+        order of events(type='REJECT'): what basing reads of them."""
+        found = self.events(type="REJECT")
+        texts = self.documents_by_id([ev.evidence.doc for ev in found])
+        return [ev for ev in found if stances.event_stance(ev, _text(texts, ev.evidence.doc))]
+
+    def stance_quotes(self) -> list[Quote]:
+        """Quotes of a speaker that speak of forces (stances.quote_stance), in the order
+        of quotes(): what basing reads of them."""
+        found = self.quotes()
+        texts = self.documents_by_id([q.evidence.doc for q in found])
+        return [q for q in found if stances.quote_stance(q, _text(texts, q.evidence.doc))]
+
+    def timeline_relations(self, entity: str) -> list[Relation]:
+        """Readings with ``entity`` as subject or object that state a start or end, none
+        from a near-duplicate, in reading order: the relations a timeline shows."""
+        found = [r for r in self.dated_relations(entity) if entity in (r.subject, r.object)]
+        docs = self.documents_by_id([r.evidence.doc for r in found], text=False)
+        return [r for r in found if not ((d := docs.get(r.evidence.doc)) and d.duplicate_of)]
+
+    def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
+        """The entity's events of one timeline day grouped by what their summary shows
+        (type, actors, targets, negation, mode): (one of them, how many, the group's key
+        for timeline_day_events). A page needs one day's order, not all its events."""
+        groups: dict[Any, list[Event]] = {}
+        for _day, ev in self.timeline_events(entity, day=day):
+            groups.setdefault(_shape(ev), []).append(ev)
+        return [(evs[0], len(evs), key) for key, evs in groups.items()]
+
+    def timeline_day_events(
+        self, entity: str, day: str, keys: list[Any], limit: int, offset: int = 0
+    ) -> list[Event]:
+        """The events of those groups of timeline_day_shapes, in timeline order."""
+        wanted = set(keys)
+        found = [ev for _d, ev in self.timeline_events(entity, day=day) if _shape(ev) in wanted]
+        return found[offset : offset + limit]
+
+    def timeline_event_count(self, entity: str) -> int:
+        """How many events timeline_events(entity) holds (counted, not read)."""
+        return len(self.timeline_events(entity))
+
     def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
         """{fact key: its readings in reading order} for these keys only."""
         from crossroads.store.fact_summary import key_of
@@ -306,3 +365,12 @@ class Store(ABC):
     @abstractmethod
     def stats(self) -> dict[str, int]:
         """Counts: documents, entities, mentions, relations, events, quotes."""
+
+
+def _shape(ev: Event) -> tuple[Any, ...]:
+    return (ev.type, ev.actors, ev.targets, bool(ev.negated), ev.mode)
+
+
+def _text(docs: dict[str, Document], doc_id: str) -> str:
+    d = docs.get(doc_id)
+    return d.text if d is not None else ""

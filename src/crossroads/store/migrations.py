@@ -508,6 +508,42 @@ FACTS = Migration(
     backfill=_backfill_facts,
 )
 
+_TIMELINE_DAYS = """
+ALTER TABLE entity_events ADD COLUMN day TEXT{collate};  -- the timeline's date: the event's,
+                                                        -- else its report's; NULL when none
+                                                        -- or a near-duplicate's event
+CREATE INDEX entity_events_day ON entity_events(entity, day, date_key, seq, start, event);
+CREATE INDEX relations_dated_subject ON relations(subject)   -- a timeline's relations: the
+    WHERE start_date IS NOT NULL OR end_date IS NOT NULL;    -- few readings that state a date
+CREATE INDEX relations_dated_object ON relations(object)
+    WHERE start_date IS NOT NULL OR end_date IS NOT NULL;
+CREATE TABLE stance_events (                   -- REJECT events whose sentence speaks of
+    event BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE   -- forces (basing)
+);
+CREATE TABLE stance_quotes (                   -- quotes of a speaker that speak of forces
+    quote BIGINT PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE
+);
+UPDATE entity_events SET day = (
+    SELECT coalesce(k.date, d.published) FROM events k JOIN documents d ON d.id = k.doc
+    WHERE k.id = entity_events.event AND d.duplicate_of IS NULL
+);
+"""
+
+
+def _backfill_stances(conn: Any, mark: str) -> None:
+    from crossroads.store import stances
+
+    stances.backfill(conn, mark)
+
+
+TIMELINE_DAYS = Migration(
+    7,
+    "timeline days of entity events, dated relations by index, basing's stances",
+    sqlite=_TIMELINE_DAYS.format(collate=""),
+    postgres=_TIMELINE_DAYS.format(collate=' COLLATE "C"'),
+    backfill=_backfill_stances,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     DOCUMENTS,
     KNOWLEDGE,
@@ -515,6 +551,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     SUMMARIES,
     INGEST_INDEX,
     FACTS,
+    TIMELINE_DAYS,
 )
 LATEST = MIGRATIONS[-1].version
 

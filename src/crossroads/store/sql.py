@@ -26,7 +26,7 @@ from crossroads.model import (
     SearchHit,
     fold,
 )
-from crossroads.store import counts, fact_summary, near_duplicates, rows
+from crossroads.store import counts, fact_summary, near_duplicates, rows, stances
 from crossroads.store.base import Store
 from crossroads.store.fact_summary import FactKey, FactSummary
 from crossroads.store.query import Query, any_of, parse_query
@@ -84,6 +84,10 @@ def redact(url: str) -> str:
 def iso_upper(date: str) -> str:
     """Upper bound of an ISO date prefix: '2021' covers everything up to '2021~'."""
     return date + "~"
+
+
+_SHAPE = "k.type, CAST(k.actors AS TEXT), CAST(k.targets AS TEXT), k.negated, k.mode"
+"""What an event's timeline summary shows: events alike in these sort together."""
 
 
 class SQLStore(Store):
@@ -367,6 +371,86 @@ class SQLStore(Store):
             )
         ]
 
+    def timeline_events(
+        self, entity: str, limit: int | None = None, day: str | None = None
+    ) -> list[tuple[str, Event]]:
+        # entity_events.day (migration 7): a timeline's page is an index range
+        page, more = self._page(limit, 0)
+        found = self._rows(
+            f"SELECT x.day, {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM entity_events x "
+            "JOIN events k ON k.id = x.event WHERE x.entity = ? AND "
+            + ("x.day = ?" if day is not None else "x.day IS NOT NULL")
+            + f" ORDER BY x.day, x.date_key, x.seq, x.start, x.event{page}",
+            [entity, *([day] if day is not None else []), *more],
+        )
+        return [(str(r[0]), rows.event_from(r[1:])) for r in found]
+
+    def timeline_relations(self, entity: str) -> list[Relation]:
+        # partial indexes relations_dated_subject/object (migration 7) hold the dated alone
+        return [
+            rows.relation_from(r)
+            for r in self._knowledge(
+                "relations",
+                rows.RELATION_COLUMNS,
+                " WHERE (k.start_date IS NOT NULL OR k.end_date IS NOT NULL) "
+                "AND (k.subject = ? OR k.object = ?) AND d.duplicate_of IS NULL",
+                [entity, entity],
+            )
+        ]
+
+    def stance_events(self) -> list[Event]:
+        return [
+            rows.event_from(r)
+            for r in self._knowledge(
+                "events",
+                rows.EVENT_COLUMNS,
+                " WHERE k.id IN (SELECT event FROM stance_events)",
+                [],
+                order="k.date IS NULL, k.date, d.seq, k.span_start, k.id",
+            )
+        ]
+
+    def stance_quotes(self) -> list[Quote]:
+        return [
+            rows.quote_from(r)
+            for r in self._knowledge(
+                "quotes", rows.QUOTE_COLUMNS, " WHERE k.id IN (SELECT quote FROM stance_quotes)", []
+            )
+        ]
+
+    def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
+        out = []
+        for key in self._rows(
+            f"SELECT {_SHAPE}, count(*) FROM entity_events x JOIN events k ON k.id = x.event "
+            f"WHERE x.entity = ? AND x.day = ? GROUP BY {_SHAPE}",
+            [entity, day],
+        ):
+            type_, actors, targets, negated, mode, n = key
+            like = ("", 0, 0, type_, actors, targets, None, None, negated, mode, "")
+            out.append((rows.event_from(like), int(n), tuple(key[:5])))
+        return out
+
+    def timeline_day_events(
+        self, entity: str, day: str, keys: list[Any], limit: int, offset: int = 0
+    ) -> list[Event]:
+        if not keys:
+            return []
+        one = "(" + " AND ".join(f"{c} = ?" for c in _SHAPE.split(", ")) + ")"  # (JSON as text)
+        found = self._rows(
+            f"SELECT {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM entity_events x "
+            "JOIN events k ON k.id = x.event WHERE x.entity = ? AND x.day = ? AND ("
+            + " OR ".join([one] * len(keys))
+            + ") ORDER BY x.day, x.date_key, x.seq, x.start, x.event LIMIT ? OFFSET ?",
+            [entity, day, *(v for key in keys for v in key), limit, offset],
+        )
+        return [rows.event_from(r) for r in found]
+
+    def timeline_event_count(self, entity: str) -> int:
+        found = self._rows(
+            "SELECT count(*) FROM entity_events WHERE entity = ? AND day IS NOT NULL", [entity]
+        )
+        return int(found[0][0])
+
     def fact_readings(self, keys: Iterable[FactKey]) -> dict[FactKey, list[Relation]]:
         wanted = set(keys)
         out: dict[FactKey, list[Relation]] = {k: [] for k in wanted}
@@ -515,6 +599,14 @@ class SQLStore(Store):
                 "UPDATE documents SET title = ?, published = ?, author = ?, meta = ? WHERE id = ?",
                 [values["title"], values["published"], values["author"], rows.dumps(meta), doc_id],
             )
+            if values["published"] != doc.published:  # its undated events move on timelines
+                self._x(
+                    cur,
+                    "UPDATE entity_events SET day = ? WHERE date_key = '~' AND event IN "
+                    "(SELECT k.id FROM events k JOIN documents d ON d.id = k.doc "
+                    "WHERE k.doc = ? AND d.duplicate_of IS NULL)",
+                    [values["published"], doc_id],
+                )
             if (values["published"], values["author"]) != (doc.published, doc.author):
                 # report dates and page sources of its facts change: regroup those facts
                 self._resummarize(cur, {fact_summary.key_of(r) for r in self.relations(doc=doc.id)})
@@ -634,6 +726,7 @@ class SQLStore(Store):
             ],
         )
         events = [ev for x in xs for ev in x.events]
+        published, copies = self._timeline_dates(cur, [ev.evidence.doc for ev in events])
         links: list[tuple[Any, ...]] = []
         event_ids = self._insert_ids(
             cur, _insert("events", rows.EVENT_COLUMNS), [rows.event_row(ev) for ev in events]
@@ -643,14 +736,19 @@ class SQLStore(Store):
             links += [(event_id, a, "actor") for a in ev.actors]
             links += [(event_id, t, "target") for t in ev.targets]
             links += [(event_id, ev.place, "place")] if ev.place else []
-            key = (ev.date or "~", seq[ev.evidence.doc], ev.evidence.start, event_id)
+            doc = ev.evidence.doc
+            day = None if doc in copies else (ev.date or published.get(doc))
+            key = (ev.date or "~", seq[ev.evidence.doc], ev.evidence.start, event_id, day)
             ordered += [(e, *key) for e in dict.fromkeys((*ev.actors, *ev.targets, ev.place)) if e]
         self._bulk(cur, "event_entities", ("event", "entity", "role"), links)
-        self._bulk(cur, "entity_events", ("entity", "date_key", "seq", "start", "event"), ordered)
+        self._bulk(
+            cur, "entity_events", ("entity", "date_key", "seq", "start", "event", "day"), ordered
+        )
         quotes = [q for x in xs for q in x.quotes]
         quote_ids = self._insert_ids(
             cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in quotes]
         )
+        self._write_stances(cur, list(zip(events, event_ids)), list(zip(quotes, quote_ids)))
         self._bulk(
             cur,
             "quote_about",
@@ -667,6 +765,43 @@ class SQLStore(Store):
             )
             out.update((str(i), int(q)) for i, q in found.fetchall())
         return out
+
+    def _write_stances(
+        self, cur: Any, events: list[tuple[Event, Any]], quotes: list[tuple[Quote, Any]]
+    ) -> None:
+        """Keep the REJECT events and quotes basing may read (stances.py, migration 7)."""
+        events = [(ev, i) for ev, i in events if ev.type == "REJECT"]
+        quotes = [(q, i) for q, i in quotes if q.speaker is not None]
+        wanted = list(
+            dict.fromkeys([e.evidence.doc for e, _ in events] + [q.evidence.doc for q, _ in quotes])
+        )
+        texts: dict[str, str] = {}
+        for part in _chunks(wanted):
+            found = self._x(
+                cur, f"SELECT id, text FROM documents WHERE id IN ({_marks(part)})", part
+            )
+            texts.update((str(i), str(t)) for i, t in found.fetchall())
+        ev_rows, q_rows = stances.rows_for(texts, events, quotes)
+        self._bulk(cur, "stance_events", ("event",), ev_rows)
+        self._bulk(cur, "stance_quotes", ("quote",), q_rows)
+
+    def _timeline_dates(self, cur: Any, doc_ids: list[str]) -> tuple[dict[str, str], set[str]]:
+        """(publication dates, near-duplicates) of stored documents: an undated event's
+        timeline day is its report's; a near-duplicate's events stay off the timeline."""
+        published: dict[str, str] = {}
+        copies: set[str] = set()
+        for part in _chunks(list(dict.fromkeys(doc_ids))):
+            found = self._x(
+                cur,
+                f"SELECT id, published, duplicate_of FROM documents WHERE id IN ({_marks(part)})",
+                part,
+            )
+            for i, p, dup in found.fetchall():
+                if p:
+                    published[str(i)] = str(p)
+                if dup:
+                    copies.add(str(i))
+        return published, copies
 
     def _bulk(
         self, cur: Any, table: str, cols: Sequence[str], values: list[tuple[Any, ...]]

@@ -16,7 +16,14 @@ from crossroads.web.errors import ERROR_RESPONSES, ApiError, bad_param
 
 router = APIRouter(prefix="/api", tags=["knowledge"], responses=ERROR_RESPONSES)
 
-EntityQ = Query(None, description="Entity id or name.")
+
+def entity_query(description: str = "Entity id or name.") -> Any:
+    """A query parameter of its own: FastAPI binds every parameter that shares one Query
+    object to the first one's name (``other`` read ``entity``'s value)."""
+    return Query(None, description=description)
+
+
+EntityQ = entity_query()
 AsOf = Query(None, description="Only facts that held on this date (YYYY[-MM[-DD]]).")
 
 
@@ -107,8 +114,8 @@ def quotes_data(
 @router.get("/quotes", summary="Quotes by speaker or about an entity")
 def quotes(
     request: Request,
-    speaker: str | None = EntityQ,
-    about: str | None = EntityQ,
+    speaker: str | None = entity_query("Speaker: entity id or name."),
+    about: str | None = entity_query("Quoted about this entity (id or name)."),
     date_from: str | None = None,
     date_to: str | None = None,
     from_: str | None = FromQ,
@@ -236,8 +243,8 @@ def timeline_data(
 @router.get("/timeline", summary="Events and dated relations in date order")
 def timeline(
     request: Request,
-    entity: str | None = EntityQ,
-    other: str | None = EntityQ,
+    entity: str | None = entity_query(),
+    other: str | None = entity_query("Only items that also involve this entity (id or name)."),
     q: str | None = Query(None, description="Words the item or its sentence holds."),
     date_from: str | None = None,
     date_to: str | None = None,
@@ -251,8 +258,45 @@ def timeline(
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict[str, Any]:
+    if entity and q is None and not (other or date_from or date_to or type):
+        found = _timeline_page(request, entity, mode, limit, offset)
+        if found is not None:
+            return found
     data = timeline_data(request, entity, other, q, date_from, date_to, type, mode)
     return page(data.pop("items"), limit, offset, **data)
+
+
+def _timeline_page(
+    request: Request, entity: str, mode: str | None, limit: int, offset: int
+) -> dict[str, Any] | None:
+    """An entity's whole timeline, one page read by index (what timeline_data pages
+    answers); None where only the whole timeline answers."""
+    mode = choice("mode", mode, facts_data.MODES)
+    with store_for(request) as store:
+        pack = pack_for(request)
+        eid = entity_param(store, request, "entity", entity)
+        if eid is None:
+            return None
+        got = graphs.timeline_page(store, pack, Lookup(store, pack), eid, limit, offset, mode)
+    if got is None:
+        return None
+    items, mode, counts = got
+    total = counts[mode]
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "items": items,
+        "next_offset": offset + limit if offset + limit < total else None,
+        "entity": eid,
+        "other": None,
+        "q": None,
+        "date_from": None,
+        "date_to": None,
+        "type": None,
+        "mode": mode,
+        "mode_counts": counts,
+    }
 
 
 def network_data(

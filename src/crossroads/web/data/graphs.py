@@ -111,6 +111,26 @@ def timeline(
     return sorted(items, key=lambda it: it["date"])
 
 
+def timeline_page(
+    store: Store,
+    pack: Pack | None,
+    lk: Lookup,
+    entity: str,
+    limit: int,
+    offset: int,
+    mode: str | None,
+) -> tuple[list[dict[str, Any]], str, dict[str, int]] | None:
+    """(one page of timeline(entity) in ``mode``, the mode used, items per mode), reading
+    only that page; None where only the whole timeline answers."""
+    mod = analysis("timeline")
+    if mod is None or not hasattr(mod, "timeline_page"):
+        return None
+    got = mod.timeline_page(store, entity, limit, offset, mode=mode, pack=pack, ctx=lk.context())
+    if got is None:
+        return None
+    return [_item(plain(x), lk, i) for i, x in got.items], got.mode, got.counts
+
+
 def readable(summary: str) -> str:
     """'start: Tajikistan member_of CSTO' as 'Tajikistan member of CSTO begins'."""
     text = unsnake(summary)
