@@ -14,6 +14,7 @@ from typing import Any, overload
 from crossroads.analysis.grading import Grades, load_grades, with_store
 from crossroads.model import Document, Entity, Evidence, Relation
 from crossroads.pack import Pack
+from crossroads.store import fact_summary
 from crossroads.store.base import Store
 from crossroads.store.cache import Documents
 from crossroads.store.fact_summary import FactSummary
@@ -99,20 +100,8 @@ class Context:
 
     def source_key(self, doc_id: str) -> tuple[str, ...]:
         """Key of an independent source: a near-duplicate counts as its original; articles
-        of one page count once per author."""
-        seen: set[str] = set()
-        doc = self.doc(doc_id)
-        while doc is not None and doc.duplicate_of and doc.duplicate_of not in seen:
-            seen.add(doc.id)
-            orig = self.doc(doc.duplicate_of)
-            if orig is None:
-                break
-            doc = orig
-        if doc is None:
-            return ("doc", doc_id)
-        if doc.parent:
-            return ("page", doc.parent, (doc.author or "").casefold())
-        return ("doc", doc.id)
+        of one page count once per author (the rule the fact summaries keep at ingest)."""
+        return fact_summary.source_key(doc_id, self.doc)
 
     def relations(self, entity: str | None = None, predicate: str | None = None) -> list[Relation]:
         """The store's relation readings, read once per question (a profile's facts,

@@ -307,6 +307,18 @@ def pack_verdict(ctx: Context, key: FactKey, readings: list[Relation]) -> tuple[
     return covered, contradicted and not covered
 
 
+def _pack_citations(ctx: Context, packed: list[PackRelation]) -> list[Citation]:
+    """The pack relations of a fact as citations of the reference knowledge."""
+    return [
+        pack_citation(
+            f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
+            + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
+            q.source,
+        )
+        for q in packed
+    ]
+
+
 def build_fact(
     ctx: Context,
     key: FactKey,
@@ -338,15 +350,7 @@ def build_fact(
     ctx.prefetch(cited)
     evidence = [ctx.cite(e) for e in cited]
     best = min((g for g in (ctx.grade(i) for i in docs) if g), default=None)
-    evidence += [
-        pack_citation(
-            f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
-            + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
-            q.source,
-        )
-        for q in packed
-        if cite
-    ]
+    evidence += _pack_citations(ctx, packed) if cite else []
     origin = "+".join(x for x, on in (("extract", readings), ("pack", packed)) if on)
     attributed = tuple(dict.fromkeys(r.attributed_to for r in readings if r.attributed_to))
     open_ended = any(not q.end for q in packed) if packed else False
@@ -491,15 +495,7 @@ def summary_fact(
     evidence = [ctx.cite(e) for e in cited]
     docs = tuple(s.docs) if s else ()
     best = min((g for g in (ctx.grade(i) for i in docs) if g), default=None)
-    evidence += [
-        pack_citation(
-            f"{ctx.name(q.subject)} {q.predicate} {ctx.name(q.object) or ''}"
-            + (f" ({q.start or '?'}–{q.end or ''})" if q.start or q.end else ""),
-            q.source,
-        )
-        for q in packed
-        if cite
-    ]
+    evidence += _pack_citations(ctx, packed) if cite else []
     origin = "+".join(x for x, on in (("extract", s), ("pack", packed)) if on)
     open_ended = any(not q.end for q in packed) if packed else False
     return Fact(

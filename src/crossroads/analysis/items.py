@@ -102,7 +102,8 @@ def _named(ctx: Context, ids: Iterable[str]) -> tuple[tuple[str, str], ...]:
     return tuple((i, ctx.name(i) or i) for i in ids)
 
 
-def event_item(ctx: Context, ev: Event) -> EventItem:
+def event_item(ctx: Context, ev: Event, cite: bool = True) -> EventItem:
+    """The event with names; ``cite=False`` leaves its sentence out (a summary needs none)."""
     return EventItem(
         type=ev.type,
         actors=_named(ctx, ev.actors),
@@ -114,7 +115,7 @@ def event_item(ctx: Context, ev: Event) -> EventItem:
         negated=ev.negated,
         mode=ev.mode,
         trigger=ev.trigger,
-        evidence=ctx.cite(ev.evidence),
+        evidence=ctx.cite(ev.evidence) if cite else Citation(kind="text", text="", source=""),
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from crossroads.analysis.context import Citation, Context, pack_citation
 from crossroads.analysis.facts import check_date
-from crossroads.analysis.items import EventItem
+from crossroads.analysis.items import event_item
 from crossroads.model import Event, Evidence, Relation, date_precision
 from crossroads.pack import Pack
 from crossroads.store.base import Store
@@ -102,19 +102,7 @@ class TimelinePage:
 
 
 def _event_entry(ctx: Context, ev: Event, day: str, by: str) -> _Entry:
-    summary = EventItem(  # the summary needs names, not the citation
-        type=ev.type,
-        actors=tuple((a, ctx.name(a) or a) for a in ev.actors),
-        targets=tuple((t, ctx.name(t) or t) for t in ev.targets),
-        date=ev.date,
-        precision=date_precision(ev.date),
-        place=ev.place,
-        place_name=ctx.name(ev.place),
-        negated=ev.negated,
-        mode=ev.mode,
-        trigger=ev.trigger,
-        evidence=Citation(kind="text", text="", source=""),
-    ).summary
+    summary = event_item(ctx, ev, cite=False).summary  # names, not the citation
     return _Entry(
         day,
         "event",

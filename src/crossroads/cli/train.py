@@ -89,9 +89,9 @@ def train(
         raise CrossroadsError(f"{', '.join(missing)}: no such folder of gold files or texts")
     extractor = Extractor(pack=load_pack(packs), processes=int(settings.get("processes")))
     examples = t.prepare(golds, extractor, Path(cache) if cache else None)
-    made_up = t.prepare(added, extractor, Path(cache) if cache else None) if added else []
-    for ex in made_up:
-        ex.made_up = True
+    made_up = (
+        t.prepare(added, extractor, Path(cache) if cache else None, made_up=True) if added else []
+    )
     report: dict[str, Any] = {
         "documents": len(examples),
         "sources": len({e.source for e in examples}),

@@ -353,7 +353,7 @@ def read_quotes(doc: Doc) -> list[Quote]:
 
 def _read_quotes(doc: Doc) -> list[Quote]:
     named = named_ids(doc)
-    return [quote_of(doc, q, q.speaker) for q in spoken(doc) if q.speaker in named]
+    return [quote_of(doc, q, q.speaker, named) for q in spoken(doc) if q.speaker in named]
 
 
 def spoken(doc: Doc) -> list[Spoken]:
@@ -465,12 +465,12 @@ def spoken(doc: Doc) -> list[Spoken]:
     return out
 
 
-def quote_of(doc: Doc, q: Spoken, speaker: str) -> Quote:
-    """The quotation as a record: its speaker, the entities it names, its date."""
+def quote_of(doc: Doc, q: Spoken, speaker: str, named: set[str]) -> Quote:
+    """The quotation as a record: its speaker, the entities it names (of ``named``, the
+    doc's ``named_ids``), its date."""
     about = []
     qspan = doc.char_span(q.start, q.end, alignment_mode="expand")
     if qspan is not None:
-        named = named_ids(doc)
         for m in mentions(qspan):
             if m.id not in about and m.id != speaker and m.id in named:
                 about.append(m.id)

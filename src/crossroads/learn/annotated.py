@@ -37,6 +37,13 @@ def norm(name: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
+def quotes_match(gold_text: str, words: set[str]) -> bool:
+    """Whether a quotation of ``words`` (normalised) holds half the words of a gold quote, as
+    the scorer matches quotes."""
+    gold = norm(gold_text).split()
+    return bool(gold) and sum(w in words for w in gold) / len(gold) >= 0.5
+
+
 @dataclass
 class Annotated:
     """One input file: the documents ingest reads from it and its gold answers."""

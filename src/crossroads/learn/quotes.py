@@ -22,7 +22,7 @@ from crossroads import settings
 from crossroads.extraction.patterns import lexicon
 from crossroads.extraction.patterns.sentence import Ment, mentions, named_ids
 from crossroads.extraction.quotes import SPEAKERS, Spoken, quote_of, spoken
-from crossroads.learn.annotated import Gold, norm
+from crossroads.learn.annotated import Gold, norm, quotes_match
 from crossroads.learn.linear import LinearModel, Meta
 from crossroads.model import Quote
 
@@ -139,17 +139,12 @@ def candidates(doc: Doc, quotes: Iterable[Spoken]) -> list[list[QuoteCandidate]]
     return out
 
 
-def _words(text: str) -> list[str]:
-    return norm(text).split()
-
-
 def gold_speakers(gold: Gold, by_name: dict[str, int], body: str) -> set[int]:
     """Gold entity indices of whoever said a gold quotation that ``body`` matches."""
-    mine = set(_words(body))
+    mine = set(norm(body).split())
     out = set()
     for g in gold.get("quote", []):
-        gw = _words(str(g.get("text", "")))
-        if gw and sum(w in mine for w in gw) / len(gw) >= 0.5:
+        if quotes_match(str(g.get("text", "")), mine):
             k = by_name.get(norm(str(g.get("speaker", ""))))
             if k is not None:
                 out.add(k)
@@ -178,13 +173,14 @@ def decide(doc: Doc, model: LinearModel, quotes: list[Spoken] | None = None) -> 
     yes = model.classes.index("yes")
     probs = iter(model.predict_proba([c.features for c in flat])[:, yes])
     th = float(model.meta.get("threshold", THRESHOLD))
+    named = named_ids(doc)
     out = []
     for q, row in zip(quotes, rows, strict=True):
         scored = [(float(next(probs)), c.id) for c in row]
         if scored:
             p, eid = max(scored)
             if p >= th:
-                out.append(quote_of(doc, q, eid))
+                out.append(quote_of(doc, q, eid, named))
     return out
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from crossroads.learn.annotated import Annotated, norm
+from crossroads.learn.annotated import Annotated, norm, quotes_match
 from crossroads.learn.features import SYMMETRIC
 from crossroads.learn.parsed import Parsed
 from crossroads.model import Event, Quote, Relation
@@ -152,22 +152,18 @@ def score_source(
     return out
 
 
-def _words(text: str) -> list[str]:
-    return norm(text).split()
-
-
 def _score_quotes(ann: Annotated, names: dict[str, list[str]], quotes: Iterable[Quote]) -> Counts:
     """A quote counts when a gold quote said by its speaker has half its words in it."""
     gold = [
-        (g, ann.by_name.get(norm(str(g.get("speaker", "")))), _words(str(g.get("text", ""))))
+        (g, ann.by_name.get(norm(str(g.get("speaker", "")))), str(g.get("text", "")))
         for g in ann.gold.get("quote", [])
     ]
     out, hit = Counts(), set()
     for q in quotes:
-        spk, mine = ann.ids(names.get(q.speaker or "", [])), set(_words(q.text))
+        spk, mine = ann.ids(names.get(q.speaker or "", [])), set(norm(q.text).split())
         matched = False
         for k, (_, who, gw) in enumerate(gold):
-            if who in spk and gw and sum(w in mine for w in gw) / len(gw) >= 0.5:
+            if who in spk and quotes_match(gw, mine):
                 matched = True
                 hit.add(k)
         out.add(Counts(n_sys=1, tp_sys=int(matched)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,9 +115,13 @@ def texts_for(gold: Path) -> Path:
 
 
 def prepare(
-    sets: Iterable[tuple[Path, Path]], extractor: Extractor, cache: Path | None = None
+    sets: Iterable[tuple[Path, Path]],
+    extractor: Extractor,
+    cache: Path | None = None,
+    made_up: bool = False,
 ) -> list[Example]:
-    """Every annotated article parsed, read by the rules, and turned into rows."""
+    """Every annotated article parsed, read by the rules, and turned into rows; ``made_up``
+    marks them as made-up articles (trained on, never scored)."""
     anns: list[Annotated] = []
     for gold, texts in sets:
         anns.extend(load_annotated(gold, texts))
@@ -143,7 +147,7 @@ def prepare(
             for who in [learned_quotes.gold_speakers(p.ann.gold, p.ann.by_name, q.body)]
             for c in row
         ]
-        out.append(Example(p, r, rows, props, hits, when, said, qrows))
+        out.append(Example(p, r, rows, props, hits, when, said, qrows, made_up))
     return out
 
 
@@ -272,10 +276,10 @@ def crossvalidate(
 ) -> CrossValidation:
     """k-fold cross-validation by source file; ``curve`` percentages add a learning curve.
 
-    ``extra`` examples (made-up texts) join every fold's training set of the relation model
+    ``extra`` examples (made-up texts, ``prepare(..., made_up=True)``) join every fold's training set of the relation model
     and are never scored: the figures stay first-seen scores on the real articles alone. The
     event and quote models train on real articles only (see ``train_events``)."""
-    extra = [replace(ex, made_up=True) for ex in extra or ()]
+    extra = list(extra or ())
     fold_of = folds([ex.source for ex in examples], k)
     per_fold, total, points = [], Scores(), {pct: Scores() for pct in curve}
     for i in range(k):

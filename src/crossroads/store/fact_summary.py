@@ -24,7 +24,7 @@ What is exact and what is not:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -166,14 +166,14 @@ def key_of(r: Relation) -> FactKey:
     return (s, p, o, None if res is None else str(res), neg)
 
 
-def source_key(doc_id: str, docs: Mapping[str, Document | None]) -> SourceKey:
-    """Key of an independent source (as analysis.context.Context.source_key): a
-    near-duplicate counts as its original; articles of one page count once per author."""
+def source_key(doc_id: str, doc_of: Callable[[str], Document | None]) -> SourceKey:
+    """Key of an independent source: a near-duplicate counts as its original; articles of
+    one page count once per author. ``doc_of`` looks a document up (without its text)."""
     seen: set[str] = set()
-    doc = docs.get(doc_id)
+    doc = doc_of(doc_id)
     while doc is not None and doc.duplicate_of and doc.duplicate_of not in seen:
         seen.add(doc.id)
-        orig = docs.get(doc.duplicate_of)
+        orig = doc_of(doc.duplicate_of)
         if orig is None:
             break
         doc = orig
@@ -208,7 +208,7 @@ def summarize(
         ev = (r.evidence.doc, int(r.evidence.start), int(r.evidence.end))
         spans[k].setdefault(ev)
         doc_sets[k].setdefault(r.evidence.doc)
-        sources[k].add(source_key(r.evidence.doc, docs))
+        sources[k].add(source_key(r.evidence.doc, docs.get))
         doc = docs.get(r.evidence.doc)
         published = doc.published if doc is not None else None
         s.first_seen = _least(s.first_seen, published)

@@ -312,14 +312,14 @@ class SQLStore(Store):
         stored_roots: dict[str, set[FactKey]] = {}
         batch = set(order)
         for r in readings:
-            kind, *rest = fact_summary.source_key(r.evidence.doc, known)
+            kind, *rest = fact_summary.source_key(r.evidence.doc, known.get)
             if kind == "doc" and rest[0] not in batch:
                 stored_roots.setdefault(rest[0], set())
         for root_doc, keys in stored_roots.items():
             keys.update(fact_summary.key_of(r) for r in self.relations(doc=root_doc))
         seen: dict[FactKey, set[str]] = {}
         for r in readings:
-            kind, *rest = fact_summary.source_key(r.evidence.doc, known)
+            kind, *rest = fact_summary.source_key(r.evidence.doc, known.get)
             k = fact_summary.key_of(r)
             if kind == "doc" and k in stored_roots.get(rest[0], ()):
                 seen.setdefault(k, set()).add(rest[0])
