@@ -72,6 +72,7 @@ def train(
     """
     from crossroads.extraction.extractor import Extractor
     from crossroads.learn import train as t
+    from crossroads.learn.entities import ENTITIES
     from crossroads.learn.events import DATES, EVENTS
     from crossroads.learn.quotes import QUOTES
     from crossroads.learn.reader import MODELS, pack_facts
@@ -88,10 +89,7 @@ def train(
     if missing:
         raise CrossroadsError(f"{', '.join(missing)}: no such folder of gold files or texts")
     extractor = Extractor(pack=load_pack(packs), processes=int(settings.get("processes")))
-    examples = t.prepare(golds, extractor, Path(cache) if cache else None)
-    made_up = (
-        t.prepare(added, extractor, Path(cache) if cache else None, made_up=True) if added else []
-    )
+    examples, made_up = t.prepare(golds, extractor, Path(cache) if cache else None, added)
     report: dict[str, Any] = {
         "documents": len(examples),
         "sources": len({e.source for e in examples}),
@@ -124,6 +122,8 @@ def train(
             saved.append(t.save(dates, folder, DATES))
         if (quotes := t.train_quotes(everything)) is not None:
             saved.append(t.save(quotes, folder, QUOTES))
+        if (entities := t.train_entities(everything)) is not None:
+            saved.append(t.save(entities, folder, ENTITIES))
         report["saved"] = ", ".join(str(p) for p in saved)
     if as_json:
         click.echo(json.dumps(report, indent=1))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from crossroads import model
 from crossroads.extraction import windows
-from crossroads.extraction.components import READINGS
+from crossroads.extraction.components import READINGS, REVIEW
 from crossroads.extraction.components.readings import FIELDS, Reader, Reading
 from crossroads.extraction.entities import entities_of, mentions_of
 from crossroads.extraction.nlp import build_nlp
@@ -198,11 +198,13 @@ class Extractor:
 
     def parse(self, docs: Iterable[model.Document]) -> Iterator[Doc]:
         """The processed Doc of each document, in input order (an unparsed one where reading
-        failed), for what learns from the same Docs the readers read (``crossroads train``)."""
+        failed), for what learns from the same Docs the readers read (``crossroads train``):
+        entities as the rules found them, before the learned review."""
         docs = iter(docs)
         while chunk := list(islice(docs, 1024)):
             todo = [d for i, doc in enumerate(chunk) if (d := self._make_doc(i, doc)) is not None]
-            with self.nlp.select_pipes(disable=[n for n in READINGS if n in self.nlp.pipe_names]):
+            off = [n for n in (*READINGS, REVIEW) if n in self.nlp.pipe_names]
+            with self.nlp.select_pipes(disable=off):
                 done = {
                     d._context: d
                     for d in self.nlp.pipe(

@@ -8,7 +8,7 @@ Optional gold is found for free and never missed. Counts are kept per predicate 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,7 +17,10 @@ from crossroads.learn.features import SYMMETRIC
 from crossroads.learn.parsed import Parsed
 from crossroads.model import Event, Quote, Relation
 
-__all__ = ["Counts", "Scores", "score_source"]
+__all__ = ["Counts", "ScoredEntity", "Scores", "entity_list", "score_source"]
+
+ScoredEntity = tuple[str, str, int, frozenset[int]]
+"""An article's entity as the scorer sees it: id, type, mentions, the gold entities it names."""
 
 
 @dataclass
@@ -77,14 +80,56 @@ def _names(parsed: list[Parsed]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
+def entity_list(p: Parsed) -> list[ScoredEntity]:
+    """The article's entities that have a mention, with the gold entities they name."""
+    from crossroads.learn.fit import gold_ids
+
+    counts = Counter(s.kb_id_ for s in p.sdoc.ents if s.kb_id_)
+    ids = gold_ids(p)
+    return [
+        (eid, e.type, counts[eid], frozenset(ids.get(eid, ())))
+        for eid, e in (p.sdoc._.entities or {}).items()
+        if counts[eid]
+    ]
+
+
+def _score_entities(ann: Annotated, entities: Iterable[ScoredEntity]) -> Counts:
+    """The scorer's entity rule: each gold entity is claimed by one entity at most (the most
+    mentioned first, one of its own type first), which must have the gold's type."""
+    merged: dict[str, tuple[str, int, set[int]]] = {}
+    for eid, typ, n, ids in entities:
+        _, m, have = merged.get(eid, (typ, 0, set()))
+        merged[eid] = (typ, m + n, have | ids)
+    types = [str(g["type"]) for g in ann.gold.get("entity", [])]
+    out, claimed = Counts(), set[int]()
+    for typ, _, mine in sorted(merged.values(), key=lambda x: -x[1]):
+        free = sorted(mine - claimed, key=lambda i: types[i] != typ)
+        out.n_sys += 1
+        if free:
+            claimed.add(free[0])
+            out.tp_sys += int(types[free[0]] == typ)
+    for i, g in enumerate(ann.gold.get("entity", [])):
+        if not g.get("optional"):
+            out.n_gold += 1
+            out.tp_gold += int(
+                i in claimed
+                and any(typ == types[i] and i in ids for typ, _, ids in merged.values())
+            )
+    return out
+
+
 def score_source(
     parsed: list[Parsed],
     relations: Iterable[Relation],
     events: Iterable[Event],
     quotes: Iterable[Quote] = (),
+    entities: Iterable[ScoredEntity] | None = None,
 ) -> Scores:
-    """Scores of one annotated source (all its articles) against its gold."""
+    """Scores of one annotated source (all its articles) against its gold; ``entities``
+    defaults to the articles' entities as they are now."""
     ann = parsed[0].ann
+    if entities is None:
+        entities = [x for p in parsed for x in entity_list(p)]
     names = _names(parsed)
     texts = {p.doc.id: p.doc.text for p in parsed}
     out = Scores()
@@ -149,6 +194,7 @@ def score_source(
             out.kinds["event"].add(c)
             out.labels[f"event:{g['type']}"].add(c)
     out.kinds["quote"].add(_score_quotes(ann, names, quotes))
+    out.kinds["entity"].add(_score_entities(ann, entities))
     return out
 
 

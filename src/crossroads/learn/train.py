@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crossroads.extraction.quotes import Spoken, spoken
+from crossroads.learn import entities as learned_entities
 from crossroads.learn import events as learned_events
 from crossroads.learn import quotes as learned_quotes
 from crossroads.learn import relations as learned
@@ -33,7 +34,7 @@ from crossroads.learn.fit import (
 from crossroads.learn.linear import LinearModel
 from crossroads.learn.parsed import Parsed, parse_all
 from crossroads.learn.reader import RELATIONS, pack_facts
-from crossroads.learn.score import Scores, score_source
+from crossroads.learn.score import ScoredEntity, Scores, entity_list, score_source
 
 if TYPE_CHECKING:  # only for annotations: the extractor loads the learned readers
     from crossroads.extraction.extractor import Extractor
@@ -45,6 +46,7 @@ __all__ = [
     "find_sets",
     "prepare",
     "train",
+    "train_entities",
     "train_event_dates",
     "train_events",
     "train_quotes",
@@ -55,9 +57,19 @@ THRESHOLD = 0.55
 articles: 0.45 0.659, 0.5 0.665, 0.55 0.668, 0.6 0.663)."""
 C = 1.0
 """Inverse L2 strength of the logistic regression."""
+REVIEW_FOLDS = 5
+"""Folds of the entity review's cross-fitting in ``prepare``."""
 MADE_UP_WEIGHT = 0.5
 """What a made-up article's example counts for against a real one's (cross-validated: 1.0
 0.664, 0.5 0.668, 0.3 0.666; without made-up articles 0.649)."""
+
+
+@dataclass
+class EntityRows:
+    """An article's entity review rows (features, label) and the rules' entities."""
+
+    rows: list[tuple[dict[str, float], str]]
+    rules: list[ScoredEntity]
 
 
 @dataclass
@@ -80,6 +92,8 @@ class Example:
     """Features of each quotation's speaker candidates, and whether the gold says it."""
     made_up: bool = False
     """A made-up article (``--extra``): trained on, never scored."""
+    entities: EntityRows = field(default_factory=lambda: EntityRows([], []))
+    """The entity review's rows, and the entities as the rules found them."""
 
     @property
     def source(self) -> str:
@@ -118,37 +132,91 @@ def prepare(
     sets: Iterable[tuple[Path, Path]],
     extractor: Extractor,
     cache: Path | None = None,
-    made_up: bool = False,
-) -> list[Example]:
-    """Every annotated article parsed, read by the rules, and turned into rows; ``made_up``
-    marks them as made-up articles (trained on, never scored)."""
+    extra: Iterable[tuple[Path, Path]] = (),
+) -> tuple[list[Example], list[Example]]:
+    """Every annotated article parsed, its entities reviewed, read by the rules and turned
+    into rows: the real articles of ``sets``, and the made-up ones of ``extra`` (trained on,
+    never scored).
+
+    Each article's entities are reviewed by an entity model trained on the articles of the
+    other folds (cross-fitting), so the relation, event and quote rows see entities as a new
+    article would have them, and no article is reviewed by a model that saw its gold."""
+    real = _parse(sets, extractor, cache)
+    made = _parse(extra, extractor, cache)
+    known = frozenset(extractor.pack.entities)
+    before = {id(p): _entity_rows(p, known) for p in real + made}
+    fold_of = folds([p.ann.source for p in real + made], max(1, REVIEW_FOLDS))
+    for i in range(REVIEW_FOLDS):
+        model = _fit_entities(
+            [
+                (rows, p in made)
+                for p in real + made
+                if fold_of[p.ann.source] != i
+                for rows in [before[id(p)]]
+            ]
+        )
+        if model is None:
+            continue
+        for p in real + made:
+            if fold_of[p.ann.source] == i:
+                learned_entities.review(p.sdoc, model, known)
+    pack = pack_facts(extractor.pack)
+    return (
+        [_example(p, pack, before[id(p)], False) for p in real],
+        [_example(p, pack, before[id(p)], True) for p in made],
+    )
+
+
+def _parse(
+    sets: Iterable[tuple[Path, Path]], extractor: Extractor, cache: Path | None
+) -> list[Parsed]:
     anns: list[Annotated] = []
     for gold, texts in sets:
         anns.extend(load_annotated(gold, texts))
-    pack = pack_facts(extractor.pack)
-    out = []
-    for p in parse_all(anns, extractor, cache):
-        r = readings(p)
-        ids, labels = gold_ids(p), relation_labels(p)
-        # a pair whose entities the gold does not both know is no example of "none": the
-        # gold may name them otherwise (cross-validated: 0.663 -> 0.669 without those rows)
-        rows = [
-            (pair_features(c, pack), label, (c.a.id, c.b.id))
-            for c in learned.candidates(p.sdoc, r.relations)
-            if (label := pair_label(c, ids, labels)) != "none" or (c.a.id in ids and c.b.id in ids)
-        ]
-        props = learned_events.proposals(p.sdoc, r.events)
-        hits = [learned_events.matches(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
-        when = [learned_events.gold_dates(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
-        said = spoken(p.sdoc)
-        qrows = [
-            (c.features, bool(ids.get(c.id, set()) & who))
-            for q, row in zip(said, learned_quotes.candidates(p.sdoc, said), strict=True)
-            for who in [learned_quotes.gold_speakers(p.ann.gold, p.ann.by_name, q.body)]
-            for c in row
-        ]
-        out.append(Example(p, r, rows, props, hits, when, said, qrows, made_up))
-    return out
+    return parse_all(anns, extractor, cache)
+
+
+def _entity_rows(p: Parsed, known: frozenset[str]) -> EntityRows:
+    """The entity review's rows of one article (features, label) and its entities as the
+    rules found them (for the rules-alone score)."""
+    feats = learned_entities.entity_rows(p.sdoc, known)
+    labels = learned_entities.gold_types(p.sdoc, p.ann, feats)
+    return EntityRows([(f, labels[eid]) for eid, f in feats.items()], entity_list(p))
+
+
+def _fit_entities(rows: list[tuple[EntityRows, bool]]) -> LinearModel | None:
+    data = [(f, y, MADE_UP_WEIGHT if made_up else 1.0) for er, made_up in rows for f, y in er.rows]
+    return learned_entities.fit_entities(data, {"rows": len(data)})
+
+
+def _example(
+    p: Parsed, pack: set[tuple[str, str, str]], entities: EntityRows, made_up: bool
+) -> Example:
+    r = readings(p)
+    ids, labels = gold_ids(p), relation_labels(p)
+    # a pair whose entities the gold does not both know is no example of "none": the
+    # gold may name them otherwise (cross-validated: 0.663 -> 0.669 without those rows)
+    rows = [
+        (pair_features(c, pack), label, (c.a.id, c.b.id))
+        for c in learned.candidates(p.sdoc, r.relations)
+        if (label := pair_label(c, ids, labels)) != "none" or (c.a.id in ids and c.b.id in ids)
+    ]
+    props = learned_events.proposals(p.sdoc, r.events)
+    hits = [learned_events.matches(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
+    when = [learned_events.gold_dates(p.ann.gold, p.ann.ids, x.event, ids) for x in props]
+    said = spoken(p.sdoc)
+    qrows = [
+        (c.features, bool(ids.get(c.id, set()) & who))
+        for q, row in zip(said, learned_quotes.candidates(p.sdoc, said), strict=True)
+        for who in [learned_quotes.gold_speakers(p.ann.gold, p.ann.by_name, q.body)]
+        for c in row
+    ]
+    return Example(p, r, rows, props, hits, when, said, qrows, made_up, entities)
+
+
+def train_entities(examples: list[Example]) -> LinearModel | None:
+    """The entity review model, from every article (made-up ones at MADE_UP_WEIGHT)."""
+    return _fit_entities([(ex.entities, ex.made_up) for ex in examples])
 
 
 def train(examples: list[Example], threshold: float = THRESHOLD) -> LinearModel:
@@ -263,7 +331,8 @@ def _score(
                 else learned_quotes.decide(ex.parsed.sdoc, quotes, ex.quotes)
             )
         ]
-        out.add(score_source([ex.parsed for ex in exs], rels, evs, said))
+        ents = [x for ex in exs for x in ex.entities.rules] if model is None else None
+        out.add(score_source([ex.parsed for ex in exs], rels, evs, said, ents))
     return out
 
 

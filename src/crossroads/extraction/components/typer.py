@@ -30,6 +30,8 @@ NER_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
 )
 DATE_LABELS = frozenset({"DATE"})
+NER_SPANS = "ner"
+"""Span group of the NER model's own entity spans and labels, before typing."""
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _BASE_MODIFIERS = frozenset(["military", "air", "naval", "army", "airforce"])
 _BASE_HEADS = frozenset(["base", "airbase"])
@@ -502,6 +504,8 @@ class Typer:
     # -- merging ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         dates = [e for e in doc.ents if e.label_ in DATE_LABELS]
+        # spaCy's own labels, which the learned entity review weighs (learn/entities.py)
+        doc.spans[NER_SPANS] = [e for e in doc.ents if e.label_ in NER_LABELS]
         packed = list(doc.spans["pack"]) if "pack" in doc.spans else []
         pack_at: dict[int, Span] = {}
         for p in packed:

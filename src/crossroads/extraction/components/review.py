@@ -1,0 +1,57 @@
+"""The learned entity review as a pipeline stage, after linking and before the readings: the
+shipped model (learn/entities.py) retypes or drops the entities the pack does not hold.
+
+Without a model file, or with ``CROSSROADS_LEARNED=0``, the rules' entities stand as they are.
+``crossroads train`` parses its articles with this stage switched off and reviews them with
+models that did not see them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from crossroads import settings
+
+if TYPE_CHECKING:
+    from crossroads.learn.linear import LinearModel
+    from crossroads.pack import Pack
+
+
+class EntityReview:
+    """spaCy component: ``doc.ents`` and ``doc._.entities`` after the learned review."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.known: frozenset[str] = frozenset()
+        self._model: LinearModel | None = None
+        self._loaded = False
+
+    def set_pack(self, pack: Pack) -> None:
+        self.known = frozenset(pack.entities)
+
+    def model(self) -> LinearModel | None:
+        """The shipped review model, read on first use (None: no review)."""
+        if not self._loaded:
+            from crossroads.learn.entities import ENTITIES
+            from crossroads.learn.reader import MODELS, load_model
+
+            use = settings.get("learned") not in ("0", "false", "no")
+            folder = str(settings.get("models") or MODELS)
+            self._model = load_model(folder, ENTITIES) if use else None
+            self._loaded = True
+        return self._model
+
+    def __call__(self, doc: Doc) -> Doc:
+        if (model := self.model()) is not None:
+            from crossroads.learn.entities import THRESHOLD, review
+
+            review(doc, model, self.known, float(model.meta.get("threshold", THRESHOLD)))
+        return doc
+
+
+@Language.factory("crossroads_entity_review_v1")
+def make_entity_review(nlp: Language, name: str) -> EntityReview:
+    return EntityReview(nlp, name)

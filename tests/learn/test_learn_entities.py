@@ -1,0 +1,82 @@
+"""The learned entity review on made-up text: a model trained on annotated entities retypes an
+entity the rules typed wrong, drops one that names nothing, keeps pack entities as the pack
+has them, and the shipped pipeline runs it after linking (off while training parses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crossroads.extraction.components import REVIEW
+from crossroads.learn.entities import DROP, entity_rows, fit_entities, review
+from crossroads.model import Document, entity_id
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "Engineers finished the Qarabel Canal in March. Water from the Qarabel Canal reached "
+    "farms near Termez, and Gavrilo Venn said the Zorbek Exchange would fund repairs."
+)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from crossroads.extraction.extractor import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture
+def parsed(extractor):
+    """The doc as the rules leave it (the review is off while ``parse`` runs)."""
+    return next(extractor.parse([Document("d:review", "test", TEXT, published="2024-03-01")]))
+
+
+def _by_name(doc):
+    return {e.name: e for e in doc._.entities.values()}
+
+
+def _model(rows):
+    model = fit_entities(rows)
+    assert model is not None
+    return model
+
+
+def test_review_retypes_drops_and_relabels_every_mention(parsed, extractor):
+    known = set(extractor.pack.entities)
+    rows = entity_rows(parsed, known)
+    names = {parsed._.entities[eid].name: eid for eid in rows}
+    canal, person = names["Qarabel Canal"], names["Gavrilo Venn"]
+    # a made-up training set that says: canals are facilities, exchanges are dropped
+    train = [(rows[canal], "Facility", 1.0)] * 5 + [(rows[person], "Person", 1.0)] * 5
+    exchange = next(eid for n, eid in names.items() if "Exchange" in n)
+    train += [(rows[exchange], DROP, 1.0)] * 5
+    review(parsed, _model(train), known)
+
+    after = _by_name(parsed)
+    assert after["Qarabel Canal"].type == "Facility"
+    assert after["Qarabel Canal"].id == entity_id("Facility", "Qarabel Canal")
+    assert not any("Exchange" in n for n in after)
+    # every mention carries the new id and type; the dropped entity has none left
+    canal_spans = [s for s in parsed.ents if s.text == "Qarabel Canal"]
+    assert len(canal_spans) == 2
+    assert {(s.label_, s.kb_id_) for s in canal_spans} == {("Facility", after["Qarabel Canal"].id)}
+    assert not any("Exchange" in s.text for s in parsed.ents)
+    # the pack's entity keeps its pack type and id
+    termez = next(e for e in parsed._.entities.values() if e.name == "Termez")
+    assert termez.id in known and termez.type == "Place"
+    assert all(s.kb_id_ in parsed._.entities for s in parsed.ents)
+
+
+def test_pack_entities_are_never_reviewed(parsed, extractor):
+    known = set(extractor.pack.entities)
+    assert not any(eid in known for eid in entity_rows(parsed, known))
+
+
+def test_the_pipeline_reviews_after_linking_and_training_parses_without_it(extractor):
+    names = extractor.nlp.pipe_names
+    assert names.index(REVIEW) == names.index("crossroads_linker_v1") + 1
+    assert names.index(REVIEW) < names.index("crossroads_relations_v1")
+    # extraction with the shipped model gives every mention an entity the record lists
+    out = extractor.extract(Document("d:x", "test", TEXT, published="2024-03-01"))
+    ids = {e.id for e in out.entities}
+    assert out.mentions and all(m.entity in ids for m in out.mentions)
