@@ -19,3 +19,27 @@ def test_quotes_he_is_the_person_named_before_not_a_name_in_the_quote(rel_doc):
     )
     quotes = read_quotes(doc)
     assert [q.speaker for q in quotes] == ["e:person/yusuf-khan-badri"]
+
+
+def test_quotes_he_is_the_last_subject_not_the_last_speaker(rel_doc):
+    # the speaker quoted first is not who "he" means once another person acted since
+    doc = rel_doc(
+        '"We will open the new border crossing in the spring of next year," '
+        "Pavel Orlovsky said on Monday.\n\n"
+        "Later that day Yusuf Khan Badri signed a decree on the crossing and wrote to "
+        "the governor of Badakhshan.\n\n"
+        '"I expect the first trucks to cross the river before the end of March," he said.'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky", "e:person/yusuf-khan-badri"]
+
+
+def test_quotes_he_is_the_subject_not_a_person_named_after_it(rel_doc):
+    # "X, Y's spokesman, told reporters. He noted ...": he is X, not Y named later
+    doc = rel_doc(
+        "Pavel Orlovsky, the spokesman of President Yusuf Khan Badri, told reporters on "
+        'Monday that the talks went well. He noted that the new agreement "opens the border '
+        'to trade for every farmer of the valley".'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"]

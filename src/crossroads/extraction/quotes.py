@@ -79,6 +79,9 @@ class _Context(TypedDict, total=False):
     cue: str
     para: tuple[int, int]
     """Char range of the paragraph of the last quote."""
+    subject: str
+    """The last person who was a clause's subject, in this paragraph or the one before (what
+    "he" most likely means)."""
     titles: list[tuple[int, str, set[str]]]
     """(offset, person id, words of the role) of every titled person (see _titles)."""
 
@@ -274,7 +277,7 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
             before = [m for m in ments if m.end <= s.i and m.type == "Person"]
             if before:
                 return before[-1].id
-        return last.get("person")
+        return last.get("subject") or last.get("person")
     named = [m for m in inside if not m.demonym]
     if s.lemma_.lower() in lex["roles"]:
         # "the Russian envoy said": the last person named with that role, else the last
@@ -306,6 +309,51 @@ def _titles(doc: Doc) -> list[tuple[int, str, set[str]]]:
             words = set(str(r.qualifiers.get("role", "")).lower().split())
             out.append((doc[r.subject.start].idx, r.subject.id, words))
     return out
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether a mention's head token is (in apposition to, or part of the name of) a clause's
+    subject: the person a later "he" most likely means."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("appos", "compound", "flat") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def _subjects(
+    doc: Doc,
+    ments: list[Ment],
+    titles: list[tuple[int, str, set[str]]],
+    quoted: list[tuple[int, int]],
+) -> list[tuple[int, str]]:
+    """(offset, person id) of every person who is a clause's subject outside a quotation, named
+    ("Rahimov met ...") or by a role that points back to them ("The president spoke ...")."""
+    lex = _lex()
+    out: list[tuple[int, str]] = []
+    for m in ments:
+        if m.type != "Person" or m.demonym:
+            continue
+        at = doc[m.start].idx
+        if not any(a <= at < b for a, b in quoted) and _is_subject(doc[m.start : m.end].root):
+            out.append((at, m.id))
+    inside = {i for m in ments for i in range(m.start, m.end)}
+    for t in doc:
+        if (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.i not in inside
+            and t.lemma_.lower() in lex["roles"]
+            and not any(a <= t.idx < b for a, b in quoted)
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+        ):
+            titled = [pid for at, pid, words in titles if at < t.idx and t.lemma_.lower() in words]
+            if titled:
+                out.append((t.idx, titled[-1]))
+    return sorted(out)
 
 
 def _clean(text: str) -> str:
@@ -377,6 +425,7 @@ def spoken(doc: Doc) -> list[Spoken]:
         and not m.demonym
         and not any(a <= doc[m.start].idx < b for a, b in quoted)
     ]
+    subjects = _subjects(doc, ments, last["titles"], quoted)
     for f in found:
         body = _clean(text[f.start : f.end])
         n_words = len(re.findall(r"[\w’'-]+", body))
@@ -390,6 +439,11 @@ def spoken(doc: Doc) -> list[Spoken]:
         # "he said": a person named just before in the same paragraph, else the last speaker
         near = [pid for at, pid in people if ctx_start <= at < (f.intro[1] if f.intro else f.end)]
         local = last.copy()
+        k = next((i for i, pr in enumerate(paras) if pr == para), 0)
+        floor = paras[k - 1][0] if k > 0 else para[0]
+        subj = [pid for at, pid in subjects if floor <= at < (f.intro[1] if f.intro else f.end)]
+        if subj:
+            local["subject"] = subj[-1]
         if near:
             local["person"] = near[-1]
         elif not local.get("person"):
