@@ -43,3 +43,36 @@ def test_quotes_he_is_the_subject_not_a_person_named_after_it(rel_doc):
     )
     quotes = read_quotes(doc)
     assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_an_unnamed_spokesman_of_a_named_body_speaks_for_it(rel_doc):
+    doc = rel_doc(
+        "Pavel Orlovsky visited Tashkent on Monday.\n\n"
+        '"The new railway will carry the first freight trains before the winter," '
+        "an Asian Development Bank spokesman said."
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1
+    assert quotes[0].speaker != "e:person/pavel-orlovsky"
+    assert "bank" in quotes[0].speaker
+
+
+def test_quotes_the_statement_reads_is_said_by_who_issued_the_statement(rel_doc):
+    doc = rel_doc(
+        "The two sides met in Termez, according to a statement issued by the Asian "
+        "Development Bank.\n\n"
+        '"The parties agreed to build a new bridge across the river by the end of next year," '
+        "part of the statement reads."
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1 and "bank" in quotes[0].speaker
+
+
+def test_quotes_a_title_in_quotation_marks_is_no_quote(rel_doc):
+    doc = rel_doc(
+        'Pavel Orlovsky said the film "How Valley Farmers Built Their Own Bridge Across The '
+        'Great River" was shown in Tashkent. "We will build the bridge with our own money," '
+        "Orlovsky said."
+    )
+    quotes = read_quotes(doc)
+    assert [q.text for q in quotes] == ["We will build the bridge with our own money"]

@@ -278,7 +278,8 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
             if before:
                 return before[-1].id
         return last.get("subject") or last.get("person")
-    named = [m for m in inside if not m.demonym]
+    # the name the subject word belongs to first ("Secretary X said": X, not the ministry)
+    named = sorted((m for m in inside if not m.demonym), key=lambda m: not m.start <= s.i < m.end)
     if s.lemma_.lower() in lex["roles"]:
         # "the Russian envoy said": the last person named with that role, else the last
         # person quoted or named, else the country
@@ -289,14 +290,64 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
         ]
         if titled:
             return titled[-1]
+        bodies = [m for m in named if m.type == "Organization"]
+        if bodies:
+            return bodies[0].id  # "a State Department spokesman": unnamed, speaks for the body
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in s.children):
+            return None  # "an official said": no one named before
         if last.get("person"):
             return last["person"]
         return inside[0].id if inside else None
     if named:
         return named[0].id
-    if any(t.lower_ in lex["sources"] for t in s.subtree) and last.get("speaker"):
-        return last["speaker"]  # "says the end of the message": the message's author
+    if any(t.lower_ in lex["sources"] for t in s.subtree):
+        # "says the end of the message": the message's author
+        if last.get("speaker"):
+            return last["speaker"]
+        issuer = _issuer(doc, s, ments)
+        if issuer is not None:
+            return issuer
     return inside[0].id if inside else None
+
+
+def _issuer(doc: Doc, s: Token, ments: list[Ment]) -> str | None:
+    """Who issued the statement (letter, message) that a subject like "part of the statement"
+    points back to: the name in the phrase of the same noun earlier ("a statement issued by
+    X", "X's statement"), or the subject of "X said in a statement"."""
+    lex = _lex()
+    words = {t.lower_ for t in s.subtree if t.lower_ in lex["sources"]}
+    for n in reversed(doc[max(0, s.left_edge.i - 150) : s.left_edge.i]):
+        if n.lower_ not in words:
+            continue
+        found = [
+            m
+            for m in ments
+            if n.left_edge.i <= m.start
+            and m.end <= n.right_edge.i + 1
+            and m.type in SPEAKERS
+            and not m.demonym
+        ]
+        if not found and n.head.dep_ == "prep" and n.head.head.i != n.head.i:
+            verb = n.head.head
+            found = [
+                m
+                for c in verb.children
+                if c.dep_ == "nsubj"
+                for m in ments
+                if c.left_edge.i <= m.start
+                and m.end <= c.right_edge.i + 1
+                and m.type in SPEAKERS
+                and not m.demonym
+            ]
+        return found[0].id if found else None
+    return None
+
+
+def _titled_words(body: str) -> bool:
+    """Whether quoted words read as a title ("Where East Meets West"): every word longer than
+    three letters capitalised, and no sentence end."""
+    long = [w for w in re.findall(r"[^\W\d_][\w’'-]*", body) if len(w) > 3]
+    return len(long) >= 3 and all(w[0].isupper() for w in long) and body[-1:] not in ".!?"
 
 
 def _titles(doc: Doc) -> list[tuple[int, str, set[str]]]:
@@ -429,8 +480,8 @@ def spoken(doc: Doc) -> list[Spoken]:
     for f in found:
         body = _clean(text[f.start : f.end])
         n_words = len(re.findall(r"[\w’'-]+", body))
-        if n_words < MIN_WORDS:
-            continue
+        if n_words < MIN_WORDS or _titled_words(body):
+            continue  # a scare quote, or the title of a book, film or declaration
         qspan = doc.char_span(f.start, f.end, alignment_mode="expand")
         if n_words < 10 and qspan is not None and not any(t.pos_ in ("VERB", "AUX") for t in qspan):
             continue  # a short phrase without a verb is a scare-quoted label, not a statement
