@@ -76,3 +76,36 @@ def test_quotes_a_title_in_quotation_marks_is_no_quote(rel_doc):
     )
     quotes = read_quotes(doc)
     assert [q.text for q in quotes] == ["We will build the bridge with our own money"]
+
+
+def test_quotes_a_quote_inside_a_quote_does_not_cut_it(rel_doc):
+    # one closing mark ends both the inner and the outer quotation
+    doc = rel_doc(
+        "“For our part, we reject the plan for a so-called “security zone” along the river "
+        "and every step towards it”, Pavel Orlovsky said on Monday."
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "e:person/pavel-orlovsky"
+    assert quotes[0].text.startswith("For our part") and "security zone" in quotes[0].text
+
+
+def test_quotes_a_chief_of_a_named_body_is_the_person_named_before(rel_doc):
+    # a spokesman speaks for the body; a chief is a person, the one quoted before
+    doc = rel_doc(
+        "“We will fund the new road to the border before the end of the year,” "
+        "Pavel Orlovsky said in Osh.\n\n"
+        "“The money for the bridge will come from our own budget next spring,” the Asian "
+        "Development Bank chief added."
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"] * 2
+
+
+def test_quotes_the_russian_president_is_not_the_tajik_one_named_before(rel_doc):
+    doc = rel_doc(
+        "Tajik President Yusuf Khan Badri opened the summit in Dushanbe on Monday.\n\n"
+        "The Russian president spoke at length about the border.\n\n"
+        "“Our troops will stay at the border for as long as it takes,” he said."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == []

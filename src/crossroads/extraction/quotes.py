@@ -69,6 +69,10 @@ class Spoken:
     """The speaker of the quotation before it, as the rules read it."""
 
 
+_Title = tuple[int, str, set[str], str | None]
+"""(offset, person id, words of the role, the country of the post) of a titled person."""
+
+
 class _Context(TypedDict, total=False):
     """What the quotes read so far tell the next one: who is "he", who spoke last, where."""
 
@@ -82,14 +86,14 @@ class _Context(TypedDict, total=False):
     subject: str
     """The last person who was a clause's subject, in this paragraph or the one before (what
     "he" most likely means)."""
-    titles: list[tuple[int, str, set[str]]]
-    """(offset, person id, words of the role) of every titled person (see _titles)."""
+    titles: list[_Title]
+    """Every titled person (see _titles)."""
 
 
 @cache
 def _lex() -> dict[str, set[str]]:
     lex = lexicon("quotes")
-    return {"cues": set(lex["cues"]), "sources": set(lex["sources"]), "roles": set(lex["roles"])}
+    return {k: set(lex[k]) for k in ("cues", "sources", "roles", "voices")}
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -103,6 +107,7 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
     for n, (ps, pe) in enumerate(paras):
         para = text[ps:pe]
         straight_open = False
+        nested = 0
         for i, ch in enumerate(para):
             pos = ps + i
             if ch in _OPEN or (ch == '"' and not straight_open and open_at is None):
@@ -111,10 +116,16 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
                     straight_open = ch == '"'
                 elif i == 0:
                     continue  # a run-on quote reopens each paragraph
+                elif ch in _OPEN and any(c in _CLOSE for c in para[i + 1 :]):
+                    nested += 1  # “… the so-called “experts” …”: a quote inside the quote
                 else:
                     open_at = pos + 1  # unbalanced: restart here
             elif ch in _CLOSE or (ch == '"' and (straight_open or open_at is not None)):
-                if open_at is not None:
+                if nested and any(c in _CLOSE for c in para[i + 1 :]):
+                    nested -= 1  # the inner quote ends, the outer goes on
+                elif open_at is not None:
+                    # (one mark can close both: “… the so-called “experts”, he said)
+                    nested = 0
                     out.append(Found(open_at, pos))
                     open_at = None
                     straight_open = False
@@ -277,26 +288,27 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
             before = [m for m in ments if m.end <= s.i and m.type == "Person"]
             if before:
                 return before[-1].id
-        return last.get("subject") or last.get("person")
+        if "subject" in last:
+            return last["subject"] or None  # "" : the subject was someone not named
+        return last.get("person")
     # the name the subject word belongs to first ("Secretary X said": X, not the ministry)
     named = sorted((m for m in inside if not m.demonym), key=lambda m: not m.start <= s.i < m.end)
     if s.lemma_.lower() in lex["roles"]:
         # "the Russian envoy said": the last person named with that role, else the last
         # person quoted or named, else the country
-        titled = [
-            pid
-            for at, pid, words in last.get("titles", [])
-            if at < s.idx and s.lemma_.lower() in words
-        ]
+        titled, others = _by_role(s, ments, last.get("titles", []))
         if titled:
             return titled[-1]
+        unnamed = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in s.children)
         bodies = [m for m in named if m.type == "Organization"]
-        if bodies:
-            return bodies[0].id  # "a State Department spokesman": unnamed, speaks for the body
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in s.children):
+        if bodies and (unnamed or s.lemma_.lower() in lex["voices"]):
+            return bodies[0].id  # "a State Department spokesman": speaks for the body
+        if unnamed:
             return None  # "an official said": no one named before
-        if last.get("person"):
+        if last.get("person") and last["person"] not in others:
             return last["person"]
+        if others:
+            return None  # "the Russian president": not the Tajik one named before
         return inside[0].id if inside else None
     if named:
         return named[0].id
@@ -350,16 +362,37 @@ def _titled_words(body: str) -> bool:
     return len(long) >= 3 and all(w[0].isupper() for w in long) and body[-1:] not in ".!?"
 
 
-def _titles(doc: Doc) -> list[tuple[int, str, set[str]]]:
-    """(offset, person id, words of the role) for every titled person ("the Uzbek minister")."""
+def _titles(doc: Doc) -> list[_Title]:
+    """Every titled person ("the Uzbek minister"), with the country of the post if named."""
     from crossroads.extraction.patterns.positions import read_positions
 
-    out: list[tuple[int, str, set[str]]] = []
+    out: list[_Title] = []
     for sent in sentences(doc):
         for r in read_positions(sent):
             words = set(str(r.qualifiers.get("role", "")).lower().split())
-            out.append((doc[r.subject.start].idx, r.subject.id, words))
+            country = r.object.id if r.object is not None and r.object.type == "Country" else None
+            out.append((doc[r.subject.start].idx, r.subject.id, words, country))
     return out
+
+
+def _by_role(s: Token, ments: list[Ment], titles: list[_Title]) -> tuple[list[str], set[str]]:
+    """The people named before with the role word ``s`` ("the president"), the last one
+    likeliest, and those it cannot mean: "the Russian president" is not the Tajik one."""
+    word = s.lemma_.lower()
+    nations = {
+        m.id
+        for m in ments
+        if m.demonym and s.left_edge.i <= m.start and m.end <= s.right_edge.i + 1
+    }
+    fit: list[str] = []
+    others: set[str] = set()
+    for at, pid, words, country in titles:
+        if at < s.idx and word in words:
+            if nations and country is not None and country not in nations:
+                others.add(pid)
+            else:
+                fit.append(pid)
+    return fit, others - set(fit)
 
 
 def _is_subject(tok: Token) -> bool:
@@ -379,11 +412,13 @@ def _is_subject(tok: Token) -> bool:
 def _subjects(
     doc: Doc,
     ments: list[Ment],
-    titles: list[tuple[int, str, set[str]]],
+    titles: list[_Title],
     quoted: list[tuple[int, int]],
 ) -> list[tuple[int, str]]:
     """(offset, person id) of every person who is a clause's subject outside a quotation, named
-    ("Rahimov met ...") or by a role that points back to them ("The president spoke ...")."""
+    ("Rahimov met ...") or by a role that points back to them ("The president spoke ..."); the
+    id is "" for a role that means someone not named ("The Russian president" after only the
+    Tajik one was named)."""
     lex = _lex()
     out: list[tuple[int, str]] = []
     for m in ments:
@@ -401,9 +436,9 @@ def _subjects(
             and not any(a <= t.idx < b for a, b in quoted)
             and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
         ):
-            titled = [pid for at, pid, words in titles if at < t.idx and t.lemma_.lower() in words]
-            if titled:
-                out.append((t.idx, titled[-1]))
+            titled, others = _by_role(t, ments, titles)
+            if titled or others:
+                out.append((t.idx, titled[-1] if titled else ""))  # "": someone not named
     return sorted(out)
 
 
