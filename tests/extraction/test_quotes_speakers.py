@@ -19,3 +19,93 @@ def test_quotes_he_is_the_person_named_before_not_a_name_in_the_quote(rel_doc):
     )
     quotes = read_quotes(doc)
     assert [q.speaker for q in quotes] == ["e:person/yusuf-khan-badri"]
+
+
+def test_quotes_he_is_the_last_subject_not_the_last_speaker(rel_doc):
+    # the speaker quoted first is not who "he" means once another person acted since
+    doc = rel_doc(
+        '"We will open the new border crossing in the spring of next year," '
+        "Pavel Orlovsky said on Monday.\n\n"
+        "Later that day Yusuf Khan Badri signed a decree on the crossing and wrote to "
+        "the governor of Badakhshan.\n\n"
+        '"I expect the first trucks to cross the river before the end of March," he said.'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky", "e:person/yusuf-khan-badri"]
+
+
+def test_quotes_he_is_the_subject_not_a_person_named_after_it(rel_doc):
+    # "X, Y's spokesman, told reporters. He noted ...": he is X, not Y named later
+    doc = rel_doc(
+        "Pavel Orlovsky, the spokesman of President Yusuf Khan Badri, told reporters on "
+        'Monday that the talks went well. He noted that the new agreement "opens the border '
+        'to trade for every farmer of the valley".'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_an_unnamed_spokesman_of_a_named_body_speaks_for_it(rel_doc):
+    doc = rel_doc(
+        "Pavel Orlovsky visited Tashkent on Monday.\n\n"
+        '"The new railway will carry the first freight trains before the winter," '
+        "an Asian Development Bank spokesman said."
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1
+    assert quotes[0].speaker != "e:person/pavel-orlovsky"
+    assert "bank" in quotes[0].speaker
+
+
+def test_quotes_the_statement_reads_is_said_by_who_issued_the_statement(rel_doc):
+    doc = rel_doc(
+        "The two sides met in Termez, according to a statement issued by the Asian "
+        "Development Bank.\n\n"
+        '"The parties agreed to build a new bridge across the river by the end of next year," '
+        "part of the statement reads."
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1 and "bank" in quotes[0].speaker
+
+
+def test_quotes_a_title_in_quotation_marks_is_no_quote(rel_doc):
+    doc = rel_doc(
+        'Pavel Orlovsky said the film "How Valley Farmers Built Their Own Bridge Across The '
+        'Great River" was shown in Tashkent. "We will build the bridge with our own money," '
+        "Orlovsky said."
+    )
+    quotes = read_quotes(doc)
+    assert [q.text for q in quotes] == ["We will build the bridge with our own money"]
+
+
+def test_quotes_a_quote_inside_a_quote_does_not_cut_it(rel_doc):
+    # one closing mark ends both the inner and the outer quotation
+    doc = rel_doc(
+        "“For our part, we reject the plan for a so-called “security zone” along the river "
+        "and every step towards it”, Pavel Orlovsky said on Monday."
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "e:person/pavel-orlovsky"
+    assert quotes[0].text.startswith("For our part") and "security zone" in quotes[0].text
+
+
+def test_quotes_a_chief_of_a_named_body_is_the_person_named_before(rel_doc):
+    # a spokesman speaks for the body; a chief is a person, the one quoted before
+    doc = rel_doc(
+        "“We will fund the new road to the border before the end of the year,” "
+        "Pavel Orlovsky said in Osh.\n\n"
+        "“The money for the bridge will come from our own budget next spring,” the Asian "
+        "Development Bank chief added."
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"] * 2
+
+
+def test_quotes_the_russian_president_is_not_the_tajik_one_named_before(rel_doc):
+    doc = rel_doc(
+        "Tajik President Yusuf Khan Badri opened the summit in Dushanbe on Monday.\n\n"
+        "The Russian president spoke at length about the border.\n\n"
+        "“Our troops will stay at the border for as long as it takes,” he said."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == []

@@ -132,3 +132,18 @@ def test_train_names_a_missing_training_only_folder(tmp_path):
     result = CliRunner().invoke(cli, [*args, "--no-save"])
     assert result.exit_code == 1
     assert str(missing) in result.output and "Traceback" not in result.output
+
+
+def test_an_unsure_model_leaves_the_rules_speakers_standing(parse):
+    from crossroads.learn.quotes import decide, fit_quotes
+
+    doc = parse(
+        "Kyrgyz minister Bolot Asanov met Tajik official Olim Sharipov in Osh.\n\n"
+        "“The border markets will reopen before the harvest,” Asanov told reporters."
+    )
+    # a model that never saw these features and found a speaker in one row of twenty
+    unsure = fit_quotes([({"seen": 1.0}, False)] * 19 + [({"seen": 1.0}, True)])
+    assert unsure is not None
+    got = decide(doc, unsure)
+    assert [q.speaker for q in got] == [q.speaker for q in read_quotes(doc)]
+    assert _names(doc, got) == [("Bolot Asanov", "The border markets w")]

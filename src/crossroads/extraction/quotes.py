@@ -69,6 +69,10 @@ class Spoken:
     """The speaker of the quotation before it, as the rules read it."""
 
 
+_Title = tuple[int, str, set[str], str | None]
+"""(offset, person id, words of the role, the country of the post) of a titled person."""
+
+
 class _Context(TypedDict, total=False):
     """What the quotes read so far tell the next one: who is "he", who spoke last, where."""
 
@@ -79,14 +83,17 @@ class _Context(TypedDict, total=False):
     cue: str
     para: tuple[int, int]
     """Char range of the paragraph of the last quote."""
-    titles: list[tuple[int, str, set[str]]]
-    """(offset, person id, words of the role) of every titled person (see _titles)."""
+    subject: str
+    """The last person who was a clause's subject, in this paragraph or the one before (what
+    "he" most likely means)."""
+    titles: list[_Title]
+    """Every titled person (see _titles)."""
 
 
 @cache
 def _lex() -> dict[str, set[str]]:
     lex = lexicon("quotes")
-    return {"cues": set(lex["cues"]), "sources": set(lex["sources"]), "roles": set(lex["roles"])}
+    return {k: set(lex[k]) for k in ("cues", "sources", "roles", "voices")}
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -100,6 +107,7 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
     for n, (ps, pe) in enumerate(paras):
         para = text[ps:pe]
         straight_open = False
+        nested = 0
         for i, ch in enumerate(para):
             pos = ps + i
             if ch in _OPEN or (ch == '"' and not straight_open and open_at is None):
@@ -108,10 +116,16 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
                     straight_open = ch == '"'
                 elif i == 0:
                     continue  # a run-on quote reopens each paragraph
+                elif ch in _OPEN and any(c in _CLOSE for c in para[i + 1 :]):
+                    nested += 1  # “… the so-called “experts” …”: a quote inside the quote
                 else:
                     open_at = pos + 1  # unbalanced: restart here
             elif ch in _CLOSE or (ch == '"' and (straight_open or open_at is not None)):
-                if open_at is not None:
+                if nested and any(c in _CLOSE for c in para[i + 1 :]):
+                    nested -= 1  # the inner quote ends, the outer goes on
+                elif open_at is not None:
+                    # (one mark can close both: “… the so-called “experts”, he said)
+                    nested = 0
                     out.append(Found(open_at, pos))
                     open_at = None
                     straight_open = False
@@ -274,38 +288,158 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
             before = [m for m in ments if m.end <= s.i and m.type == "Person"]
             if before:
                 return before[-1].id
+        if "subject" in last:
+            return last["subject"] or None  # "" : the subject was someone not named
         return last.get("person")
-    named = [m for m in inside if not m.demonym]
+    # the name the subject word belongs to first ("Secretary X said": X, not the ministry)
+    named = sorted((m for m in inside if not m.demonym), key=lambda m: not m.start <= s.i < m.end)
     if s.lemma_.lower() in lex["roles"]:
         # "the Russian envoy said": the last person named with that role, else the last
         # person quoted or named, else the country
-        titled = [
-            pid
-            for at, pid, words in last.get("titles", [])
-            if at < s.idx and s.lemma_.lower() in words
-        ]
+        titled, others = _by_role(s, ments, last.get("titles", []))
         if titled:
             return titled[-1]
-        if last.get("person"):
+        unnamed = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in s.children)
+        bodies = [m for m in named if m.type == "Organization"]
+        if bodies and (unnamed or s.lemma_.lower() in lex["voices"]):
+            return bodies[0].id  # "a State Department spokesman": speaks for the body
+        if unnamed:
+            return None  # "an official said": no one named before
+        if last.get("person") and last["person"] not in others:
             return last["person"]
+        if others:
+            return None  # "the Russian president": not the Tajik one named before
         return inside[0].id if inside else None
     if named:
         return named[0].id
-    if any(t.lower_ in lex["sources"] for t in s.subtree) and last.get("speaker"):
-        return last["speaker"]  # "says the end of the message": the message's author
+    if any(t.lower_ in lex["sources"] for t in s.subtree):
+        # "says the end of the message": the message's author
+        if last.get("speaker"):
+            return last["speaker"]
+        issuer = _issuer(doc, s, ments)
+        if issuer is not None:
+            return issuer
     return inside[0].id if inside else None
 
 
-def _titles(doc: Doc) -> list[tuple[int, str, set[str]]]:
-    """(offset, person id, words of the role) for every titled person ("the Uzbek minister")."""
+def _issuer(doc: Doc, s: Token, ments: list[Ment]) -> str | None:
+    """Who issued the statement (letter, message) that a subject like "part of the statement"
+    points back to: the name in the phrase of the same noun earlier ("a statement issued by
+    X", "X's statement"), or the subject of "X said in a statement"."""
+    lex = _lex()
+    words = {t.lower_ for t in s.subtree if t.lower_ in lex["sources"]}
+    for n in reversed(doc[max(0, s.left_edge.i - 150) : s.left_edge.i]):
+        if n.lower_ not in words:
+            continue
+        found = [
+            m
+            for m in ments
+            if n.left_edge.i <= m.start
+            and m.end <= n.right_edge.i + 1
+            and m.type in SPEAKERS
+            and not m.demonym
+        ]
+        if not found and n.head.dep_ == "prep" and n.head.head.i != n.head.i:
+            verb = n.head.head
+            found = [
+                m
+                for c in verb.children
+                if c.dep_ == "nsubj"
+                for m in ments
+                if c.left_edge.i <= m.start
+                and m.end <= c.right_edge.i + 1
+                and m.type in SPEAKERS
+                and not m.demonym
+            ]
+        return found[0].id if found else None
+    return None
+
+
+def _titled_words(body: str) -> bool:
+    """Whether quoted words read as a title ("Where East Meets West"): every word longer than
+    three letters capitalised, and no sentence end."""
+    long = [w for w in re.findall(r"[^\W\d_][\w’'-]*", body) if len(w) > 3]
+    return len(long) >= 3 and all(w[0].isupper() for w in long) and body[-1:] not in ".!?"
+
+
+def _titles(doc: Doc) -> list[_Title]:
+    """Every titled person ("the Uzbek minister"), with the country of the post if named."""
     from crossroads.extraction.patterns.positions import read_positions
 
-    out: list[tuple[int, str, set[str]]] = []
+    out: list[_Title] = []
     for sent in sentences(doc):
         for r in read_positions(sent):
             words = set(str(r.qualifiers.get("role", "")).lower().split())
-            out.append((doc[r.subject.start].idx, r.subject.id, words))
+            country = r.object.id if r.object is not None and r.object.type == "Country" else None
+            out.append((doc[r.subject.start].idx, r.subject.id, words, country))
     return out
+
+
+def _by_role(s: Token, ments: list[Ment], titles: list[_Title]) -> tuple[list[str], set[str]]:
+    """The people named before with the role word ``s`` ("the president"), the last one
+    likeliest, and those it cannot mean: "the Russian president" is not the Tajik one."""
+    word = s.lemma_.lower()
+    nations = {
+        m.id
+        for m in ments
+        if m.demonym and s.left_edge.i <= m.start and m.end <= s.right_edge.i + 1
+    }
+    fit: list[str] = []
+    others: set[str] = set()
+    for at, pid, words, country in titles:
+        if at < s.idx and word in words:
+            if nations and country is not None and country not in nations:
+                others.add(pid)
+            else:
+                fit.append(pid)
+    return fit, others - set(fit)
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether a mention's head token is (in apposition to, or part of the name of) a clause's
+    subject: the person a later "he" most likely means."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("appos", "compound", "flat") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def _subjects(
+    doc: Doc,
+    ments: list[Ment],
+    titles: list[_Title],
+    quoted: list[tuple[int, int]],
+) -> list[tuple[int, str]]:
+    """(offset, person id) of every person who is a clause's subject outside a quotation, named
+    ("Rahimov met ...") or by a role that points back to them ("The president spoke ..."); the
+    id is "" for a role that means someone not named ("The Russian president" after only the
+    Tajik one was named)."""
+    lex = _lex()
+    out: list[tuple[int, str]] = []
+    for m in ments:
+        if m.type != "Person" or m.demonym:
+            continue
+        at = doc[m.start].idx
+        if not any(a <= at < b for a, b in quoted) and _is_subject(doc[m.start : m.end].root):
+            out.append((at, m.id))
+    inside = {i for m in ments for i in range(m.start, m.end)}
+    for t in doc:
+        if (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.i not in inside
+            and t.lemma_.lower() in lex["roles"]
+            and not any(a <= t.idx < b for a, b in quoted)
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+        ):
+            titled, others = _by_role(t, ments, titles)
+            if titled or others:
+                out.append((t.idx, titled[-1] if titled else ""))  # "": someone not named
+    return sorted(out)
 
 
 def _clean(text: str) -> str:
@@ -377,11 +511,12 @@ def spoken(doc: Doc) -> list[Spoken]:
         and not m.demonym
         and not any(a <= doc[m.start].idx < b for a, b in quoted)
     ]
+    subjects = _subjects(doc, ments, last["titles"], quoted)
     for f in found:
         body = _clean(text[f.start : f.end])
         n_words = len(re.findall(r"[\w’'-]+", body))
-        if n_words < MIN_WORDS:
-            continue
+        if n_words < MIN_WORDS or _titled_words(body):
+            continue  # a scare quote, or the title of a book, film or declaration
         qspan = doc.char_span(f.start, f.end, alignment_mode="expand")
         if n_words < 10 and qspan is not None and not any(t.pos_ in ("VERB", "AUX") for t in qspan):
             continue  # a short phrase without a verb is a scare-quoted label, not a statement
@@ -390,6 +525,11 @@ def spoken(doc: Doc) -> list[Spoken]:
         # "he said": a person named just before in the same paragraph, else the last speaker
         near = [pid for at, pid in people if ctx_start <= at < (f.intro[1] if f.intro else f.end)]
         local = last.copy()
+        k = next((i for i, pr in enumerate(paras) if pr == para), 0)
+        floor = paras[k - 1][0] if k > 0 else para[0]
+        subj = [pid for at, pid in subjects if floor <= at < (f.intro[1] if f.intro else f.end)]
+        if subj:
+            local["subject"] = subj[-1]
         if near:
             local["person"] = near[-1]
         elif not local.get("person"):

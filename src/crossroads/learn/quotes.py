@@ -1,6 +1,6 @@
 """Learned quote attribution: the rules find a quotation and propose a speaker; a linear
-model weighs every speaker-like entity named around it and keeps the likeliest, or drops
-the quotation when no one is likely enough (a slogan, a title in quotation marks).
+model weighs every speaker-like entity named around it and keeps the likeliest where it is
+sure enough, else the rules' speaker stands; a quotation with neither is dropped.
 
 Candidates are the people, organisations, countries and armed groups named in the quote's
 paragraph and the one before it (not inside the quote), plus the rules' speaker and the
@@ -39,8 +39,13 @@ __all__ = [
 QUOTES = "quotes.npz"
 C = 1.0
 """Inverse L2 strength of the logistic regression."""
-THRESHOLD = 0.4
-"""Probability the likeliest speaker needs for the quotation to be kept."""
+THRESHOLD = 0.3
+"""Probability the likeliest speaker needs to replace the rules' speaker, or to give a
+quotation the rules found no speaker for one. Below it the rules' speaker stands: the model
+corrects the rules where it is sure and leaves them alone where it is not (cross-validated
+quote F1 0.894 when an unsure model dropped the quotation, 0.902 when the rules stood; the
+rules alone 0.892). With the rules standing, cross-validated: 0.3 0.915, 0.35 0.904, 0.4
+0.901, 0.5 0.901 (rules alone 0.901); 0.3 was also best at two earlier states of the rules."""
 BEFORE = 600
 """Characters before a quotation searched for its speaker (within the paragraph before)."""
 AFTER = 200
@@ -181,6 +186,8 @@ def decide(doc: Doc, model: LinearModel, quotes: list[Spoken] | None = None) -> 
             p, eid = max(scored)
             if p >= th:
                 out.append(quote_of(doc, q, eid, named))
+            elif q.speaker is not None and q.speaker in named:
+                out.append(quote_of(doc, q, q.speaker, named))  # unsure: the rules stand
     return out
 
 
