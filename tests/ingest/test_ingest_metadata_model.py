@@ -69,13 +69,28 @@ def _annotated(folder: Path) -> None:
     heads = [
         ("a1", f"{TITLE}\n\nBy Lena March\n\n05.05.2021\n\n", TITLE, "Lena March", "2021-05-05"),
         ("a2", f"date 2021-06-01 {BODY}", "", "", "2021-06-01"),
-        ("a3", "Border posts reopen for trade\n\nSection News 7 June 2021 views 9\n\n",
-         "Border posts reopen for trade", "", "2021-06-07"),
-        ("b1", "Ministers meet in the valley town\n\nOmar Faiz\n\n",
-         "Ministers meet in the valley town", "Omar Faiz", ""),
+        (
+            "a3",
+            "Border posts reopen for trade\n\nSection News 7 June 2021 views 9\n\n",
+            "Border posts reopen for trade",
+            "",
+            "2021-06-07",
+        ),
+        (
+            "b1",
+            "Ministers meet in the valley town\n\nOmar Faiz\n\n",
+            "Ministers meet in the valley town",
+            "Omar Faiz",
+            "",
+        ),
         ("b2", "", "", "", ""),
-        ("b3", "A new bridge over the river\n\nPublished: 3 March 2020\n\n",
-         "A new bridge over the river", "", "2020-03-03"),
+        (
+            "b3",
+            "A new bridge over the river\n\nPublished: 3 March 2020\n\n",
+            "A new bridge over the river",
+            "",
+            "2020-03-03",
+        ),
     ]
     for name, head, title, author, published in heads:
         text = head if head.startswith("date ") else head + BODY

@@ -250,7 +250,9 @@ def examples(
                 if src not in old:
                     continue
                 h = copy.deepcopy(h)
-                h.title, h.author, h.published = (old[src].get(f) for f in ("title", "author", "published"))
+                h.title, h.author, h.published = (
+                    old[src].get(f) for f in ("title", "author", "published")
+                )
             gold = {f: str(arts[0].get(f) or "") for f in FIELDS}
             out.append(Example(name, src, units, body, h, gold))
     return out
@@ -267,7 +269,9 @@ def fit(train: list[Example], c: float = 1.0, drop: str = "") -> Model:
         rows, ys = [], []
         for ex in train:
             for cand in ex.cands[f]:
-                rows.append({k: v for k, v in cand.feats.items() if not drop or not k.startswith(drop)})
+                rows.append(
+                    {k: v for k, v in cand.feats.items() if not drop or not k.startswith(drop)}
+                )
                 ys.append(int(right(f, cand.value, ex.gold[f])))
         vec = DictVectorizer(sort=True)
         x = vec.fit_transform(rows)
@@ -284,11 +288,15 @@ def fit(train: list[Example], c: float = 1.0, drop: str = "") -> Model:
     return model
 
 
-def article_right(ex: Example, title: str | None, published: str | None, author: str | None) -> bool:
+def article_right(
+    ex: Example, title: str | None, published: str | None, author: str | None
+) -> bool:
     """The scorer's test of one article's metadata (an untitled gold article checks no title)."""
     ok_title = not ex.gold["title"] or right("title", title, ex.gold["title"])
-    return ok_title and right("published", published, ex.gold["published"]) and right(
-        "author", author, ex.gold["author"]
+    return (
+        ok_title
+        and right("published", published, ex.gold["published"])
+        and right("author", author, ex.gold["author"])
     )
 
 
@@ -318,8 +326,11 @@ def cross_validate(
         out[name] = (m, r, len(test))
 
     for i in range(k):
-        run(f"fold {i}", [e for e in exs if _fold(e.source, k) == i],
-            [e for e in exs if _fold(e.source, k) != i])
+        run(
+            f"fold {i}",
+            [e for e in exs if _fold(e.source, k) == i],
+            [e for e in exs if _fold(e.source, k) != i],
+        )
     for g in sorted({e.group for e in exs}):
         run(f"held-out {g}", [e for e in exs if e.group == g], [e for e in exs if e.group != g])
     return out
@@ -328,10 +339,20 @@ def cross_validate(
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", choices=["train", "cv"])
-    ap.add_argument("--set", action="append", default=[], dest="sets",
-                    help="NAME=CORPUS_DIR:GOLD_DIR[:PREFIX], repeatable")
-    ap.add_argument("--rules-from", action="append", default=[], dest="earlier",
-                    help="NAME=FILE.jsonl: an earlier rules version's answers for set NAME")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        dest="sets",
+        help="NAME=CORPUS_DIR:GOLD_DIR[:PREFIX], repeatable",
+    )
+    ap.add_argument(
+        "--rules-from",
+        action="append",
+        default=[],
+        dest="earlier",
+        help="NAME=FILE.jsonl: an earlier rules version's answers for set NAME",
+    )
     ap.add_argument("--out", type=Path, default=MODEL_PATH, help="where train writes the model")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
