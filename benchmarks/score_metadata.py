@@ -2,11 +2,14 @@
 
     python benchmarks/score_metadata.py CORPUS_DIR --gold GOLD_DIR [--scorer score.py]
                                         [--only o p q] [--out FILE] [--show]
+                                        [--rules-only | --model FILE]
 
 Reads the inputs through crossroads.ingest.readers only (no extraction, no store), so a
 change to title, byline or date reading is measured in seconds. The scorer defaults to
 score.py in CROSSROADS_EVAL_DIR; `--only` keeps the files whose names start with the given
 prefixes (for a held-back split). `--show` prints each wrong article: gold, then ours.
+`--rules-only` reads heads with the layout rules alone, `--model` with a metadata model
+written by `python -m crossroads.ingest.metadata_model train` (default: the packaged one, if any).
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import importlib.util
 import json
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from types import ModuleType
 
 from crossroads import settings
 from crossroads.exc import InputError
+from crossroads.ingest import metadata_model
 from crossroads.ingest.readers import load_path
 
 
@@ -44,6 +49,8 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", default=[], help="file name prefixes to keep")
     ap.add_argument("--out", type=Path, help="also write the document records here (JSONL)")
     ap.add_argument("--show", action="store_true", help="print each wrong article")
+    ap.add_argument("--rules-only", action="store_true", help="layout rules alone, no model")
+    ap.add_argument("--model", type=Path, help="a metadata model file to read heads with")
     args = ap.parse_args()
     if args.scorer is None:
         sys.exit("no scorer: give --scorer or set CROSSROADS_EVAL_DIR")
@@ -53,12 +60,22 @@ def main() -> None:
         for f in sorted(args.corpus.glob("*"))
         if f.is_file() and (not args.only or f.name.startswith(tuple(args.only)))
     ]
+    if args.model is not None and not args.model.is_file():
+        sys.exit(f"{args.model}: model file not found")
+    reading = (
+        metadata_model.rules_only()
+        if args.rules_only
+        else metadata_model.using(args.model)
+        if args.model
+        else nullcontext()
+    )
     records = []
-    for f in keep:
-        try:
-            records += [d.to_record() for d in load_path(f, int(settings.get("max_bytes")))]
-        except InputError as exc:
-            print(f"skipped: {exc}", file=sys.stderr)
+    with reading:
+        for f in keep:
+            try:
+                records += [d.to_record() for d in load_path(f, int(settings.get("max_bytes")))]
+            except InputError as exc:
+                print(f"skipped: {exc}", file=sys.stderr)
     if args.out:
         args.out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     facts = {"document": records}

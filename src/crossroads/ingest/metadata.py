@@ -516,7 +516,9 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
         h.title = h.title.strip()
     if fold(h.author or "") in ("admin", "editor", "staff", "guest"):
         h.author = None
-    return h
+    from crossroads.ingest import metadata_model  # the learned chooser reads these helpers
+
+    return metadata_model.revise(units, body, h)
 
 
 def _one_line(text: str) -> bool:
