@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from test_eval_gate import EVAL, ROOT, needs_eval_dir
 
 from crossroads.cli import cli
+from crossroads.learn.entities import ENTITIES
 from crossroads.learn.events import DATES, EVENTS
 from crossroads.learn.linear import LinearModel
 from crossroads.learn.quotes import QUOTES
@@ -64,12 +65,13 @@ def test_learned_gate_cross_validated_f1_stays_above_floors(trained):
     assert total["relation"]["f1"] > report["rules_alone"]["relation"]["f1"]
     assert total["event"]["f1"] > report["rules_alone"]["event"]["f1"]
     assert total["quote"]["f1"] >= report["rules_alone"]["quote"]["f1"]
+    assert total["entity"]["f1"] > report["rules_alone"]["entity"]["f1"]
     assert report["training_only"] > 0  # the made-up articles were trained on, never scored
     assert len(report["folds"]) == 5 and all(f["relation"]["gold"] > 0 for f in report["folds"])
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [RELATIONS, EVENTS, DATES, QUOTES])
+@pytest.mark.parametrize("name", [RELATIONS, EVENTS, DATES, QUOTES, ENTITIES])
 def test_learned_gate_training_reproduces_the_shipped_model(trained, name):
     _, out = trained
     fresh, shipped = LinearModel.load(out / name), LinearModel.load(MODELS / name)
