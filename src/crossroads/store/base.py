@@ -14,6 +14,7 @@ from crossroads.model import (
     Document,
     Entity,
     Event,
+    Evidence,
     Extraction,
     Mention,
     Quote,
@@ -322,6 +323,38 @@ class Store(ABC):
         found = self.quotes()
         texts = self.documents_by_id([q.evidence.doc for q in found])
         return [q for q in found if stances.quote_stance(q, _text(texts, q.evidence.doc))]
+
+    def stance_readings(self, limit: int) -> tuple[list[Event], list[Quote]]:
+        """stance_events() and stance_quotes() with, of each shape (stances.event_shape,
+        quote_shape: rows alike give the same reasons), only the first ``limit`` distinct
+        sentences, in the same order: all a basing question needs to cite."""
+        events, quotes = self.stance_events(), self.stance_quotes()
+        docs = [ev.evidence.doc for ev in events] + [q.evidence.doc for q in quotes]
+        texts = self.documents_by_id(docs)
+        mentions = self.mentions_in(docs)
+
+        def first(shapes: list[tuple[str, Evidence]]) -> list[bool]:
+            seen: dict[str, set[Evidence]] = {}
+            keep = []
+            for shape, ev in shapes:
+                spans = seen.setdefault(shape, set())
+                keep.append(ev not in spans and len(spans) < limit)
+                if keep[-1]:
+                    spans.add(ev)
+            return keep
+
+        ev_shapes = []
+        for ev in events:
+            s, text = ev.evidence, _text(texts, ev.evidence.doc)
+            named = [m.entity for m in mentions.get(s.doc, []) if s.start <= m.start < s.end]
+            ev_shapes.append((stances.event_shape(ev, text, named), s))
+        q_shapes = [
+            (stances.quote_shape(q, _text(texts, q.evidence.doc)), q.evidence) for q in quotes
+        ]
+        return (
+            [ev for ev, k in zip(events, first(ev_shapes)) if k],
+            [q for q, k in zip(quotes, first(q_shapes)) if k],
+        )
 
     def timeline_relations(self, entity: str) -> list[Relation]:
         """Readings with ``entity`` as subject or object that state a start or end, none

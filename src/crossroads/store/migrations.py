@@ -533,7 +533,7 @@ UPDATE entity_events SET day = (
 def _backfill_stances(conn: Any, mark: str) -> None:
     from crossroads.store import stances
 
-    stances.backfill(conn, mark)
+    stances.backfill(conn, mark, shaped=False)
 
 
 TIMELINE_DAYS = Migration(
@@ -544,6 +544,43 @@ TIMELINE_DAYS = Migration(
     backfill=_backfill_stances,
 )
 
+_STANCE_SHAPES = """
+DROP TABLE stance_events;
+DROP TABLE stance_quotes;
+CREATE TABLE stance_events (                   -- REJECT events whose sentence speaks of forces
+    event    BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    shape    TEXT{collate} NOT NULL,           -- stances.event_shape: alike give one reason
+    date_key TEXT{collate} NOT NULL,           -- basing's order: the event's date ('~': none),
+    seq      BIGINT NOT NULL,                  -- its document's ingest order, its offsets
+    start    INTEGER NOT NULL,
+    stop     INTEGER NOT NULL
+);
+CREATE INDEX stance_events_shape ON stance_events(shape, date_key, seq, start, event);
+CREATE TABLE stance_quotes (                   -- quotes of a speaker that speak of forces
+    quote BIGINT PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+    shape TEXT{collate} NOT NULL,              -- stances.quote_shape
+    seq   BIGINT NOT NULL,
+    start INTEGER NOT NULL,
+    stop  INTEGER NOT NULL
+);
+CREATE INDEX stance_quotes_shape ON stance_quotes(shape, seq, start, quote);
+"""
+
+
+def _backfill_shapes(conn: Any, mark: str) -> None:
+    from crossroads.store import stances
+
+    stances.backfill(conn, mark, shaped=True)
+
+
+STANCE_SHAPES = Migration(
+    8,
+    "basing's stances by shape: the first sentences of each by index",
+    sqlite=_STANCE_SHAPES.format(collate=""),
+    postgres=_STANCE_SHAPES.format(collate=' COLLATE "C"'),
+    backfill=_backfill_shapes,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     DOCUMENTS,
     KNOWLEDGE,
@@ -552,6 +589,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     INGEST_INDEX,
     FACTS,
     TIMELINE_DAYS,
+    STANCE_SHAPES,
 )
 LATEST = MIGRATIONS[-1].version
 
