@@ -363,6 +363,39 @@ class Store(ABC):
         docs = self.documents_by_id([r.evidence.doc for r in found], text=False)
         return [r for r in found if not ((d := docs.get(r.evidence.doc)) and d.duplicate_of)]
 
+    def timeline_relation_shapes(self, entity: str) -> list[tuple[Relation, int]]:
+        """timeline_relations(entity) grouped by what their timeline items show (subject,
+        predicate, object, polarity, start and end): (one of them, without its evidence,
+        how many). A page reads the relations of the groups it shows alone."""
+        groups: dict[Any, int] = {}
+        for r in self.timeline_relations(entity):
+            key = (r.subject, r.predicate, r.object, r.negated, r.start, r.end)
+            groups[key] = groups.get(key, 0) + 1
+        return [
+            (Relation(s, p, o, Evidence("", 0, 0), start, end, neg), n)
+            for (s, p, o, neg, start, end), n in groups.items()
+        ]
+
+    def timeline_relation_page(
+        self,
+        entity: str,
+        kind: str,
+        date: str,
+        keys: list[tuple[str, str, str | None, bool]],
+        limit: int,
+        offset: int = 0,
+    ) -> list[Relation]:
+        """The timeline relations of these (subject, predicate, object, polarity) keys that
+        start (``kind`` 'start') or end on ``date``, in reading order, from ``offset``."""
+        wanted = set(keys)
+        found = [
+            r
+            for r in self.timeline_relations(entity)
+            if (r.subject, r.predicate, r.object, r.negated) in wanted
+            and (r.start if kind == "start" else r.end if kind == "end" else None) == date
+        ]
+        return found[offset : offset + limit]
+
     def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
         """The entity's events of one timeline day grouped by what their summary shows
         (type, actors, targets, negation, mode): (one of them, how many, the group's key

@@ -20,6 +20,7 @@ from crossroads.model import (
     Document,
     Entity,
     Event,
+    Evidence,
     Extraction,
     Mention,
     Quote,
@@ -86,6 +87,13 @@ def iso_upper(date: str) -> str:
     """Upper bound of an ISO date prefix: '2021' covers everything up to '2021~'."""
     return date + "~"
 
+
+_DATED = (
+    "(k.start_date IS NOT NULL OR k.end_date IS NOT NULL) AND (k.subject = ? OR k.object = ?) "
+    "AND d.duplicate_of IS NULL"
+)
+"""A timeline's relations: dated, of the entity, none from a near-duplicate."""
+_NOWHERE = Evidence("", 0, 0)
 
 _SHAPE = "k.type, CAST(k.actors AS TEXT), CAST(k.targets AS TEXT), k.negated, k.mode"
 """What an event's timeline summary shows: events alike in these sort together."""
@@ -396,6 +404,46 @@ class SQLStore(Store):
                 " WHERE (k.start_date IS NOT NULL OR k.end_date IS NOT NULL) "
                 "AND (k.subject = ? OR k.object = ?) AND d.duplicate_of IS NULL",
                 [entity, entity],
+            )
+        ]
+
+    def timeline_relation_shapes(self, entity: str) -> list[tuple[Relation, int]]:
+        # counted by the partial indexes on dated relations (migration 7), none read whole
+        found = self._rows(
+            "SELECT k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date, "
+            f"count(*) FROM relations k JOIN documents d ON d.id = k.doc WHERE {_DATED} "
+            "GROUP BY k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date",
+            [entity, entity],
+        )
+        return [
+            (Relation(str(s), str(p), o, _NOWHERE, start, end, bool(neg)), int(n))
+            for s, p, o, neg, start, end, n in found
+        ]
+
+    def timeline_relation_page(
+        self,
+        entity: str,
+        kind: str,
+        date: str,
+        keys: list[tuple[str, str, str | None, bool]],
+        limit: int,
+        offset: int = 0,
+    ) -> list[Relation]:
+        if not keys or kind not in ("start", "end"):
+            return []
+        alike, params = [], []
+        for subject, predicate, obj, negated in keys:
+            same = "k.object IS NULL" if obj is None else "k.object = ?"
+            alike.append(f"(k.subject = ? AND k.predicate = ? AND {same} AND k.negated = ?)")
+            params += [subject, predicate, *([] if obj is None else [obj]), bool(negated)]
+        return [
+            rows.relation_from(r)
+            for r in self._knowledge(
+                "relations",
+                rows.RELATION_COLUMNS,
+                f" WHERE {_DATED} AND k.{kind}_date = ? AND ({' OR '.join(alike)})",
+                [entity, entity, date, *params],
+                order=f"d.seq, k.span_start, k.id LIMIT {int(limit)} OFFSET {int(offset)}",
             )
         ]
 
