@@ -363,6 +363,15 @@ class Store(ABC):
         docs = self.documents_by_id([r.evidence.doc for r in found], text=False)
         return [r for r in found if not ((d := docs.get(r.evidence.doc)) and d.duplicate_of)]
 
+    def object_subjects(self, obj: str, predicate: str) -> list[tuple[str, str]]:
+        """(document, subject) of the positive readings ``subject predicate obj``, in
+        reading order: who each document lists (a conflict's omissions), no reading read."""
+        return [
+            (r.evidence.doc, r.subject)
+            for r in self.relations(entity=obj, predicate=predicate)
+            if r.object == obj and not r.negated
+        ]
+
     def timeline_relation_shapes(self, entity: str) -> list[tuple[Relation, int]]:
         """timeline_relations(entity) grouped by what their timeline items show (subject,
         predicate, object, polarity, start and end): (one of them, without its evidence,

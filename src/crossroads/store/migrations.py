@@ -568,14 +568,15 @@ CREATE INDEX stance_quotes_shape ON stance_quotes(shape, seq, start, quote);
 
 
 def _backfill_shapes(conn: Any, mark: str) -> None:
-    from crossroads.store import stances
+    from crossroads.store import fact_summary, stances
 
     stances.backfill(conn, mark, shaped=True)
+    fact_summary.backfill_undated(conn, mark)
 
 
 STANCE_SHAPES = Migration(
     8,
-    "basing's stances by shape: the first sentences of each by index",
+    "basing's stances by shape (the first sentences of each by index), undated readings per fact",
     sqlite=_STANCE_SHAPES.format(collate=""),
     postgres=_STANCE_SHAPES.format(collate=' COLLATE "C"'),
     backfill=_backfill_shapes,

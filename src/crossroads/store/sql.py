@@ -407,6 +407,17 @@ class SQLStore(Store):
             )
         ]
 
+    def object_subjects(self, obj: str, predicate: str) -> list[tuple[str, str]]:
+        return [
+            (str(doc), str(subject))
+            for doc, subject in self._rows(
+                "SELECT k.doc, k.subject FROM relations k JOIN documents d ON d.id = k.doc "
+                "WHERE k.object = ? AND k.predicate = ? AND k.negated = ? "
+                "ORDER BY d.seq, k.span_start, k.id",
+                [obj, predicate, False],
+            )
+        ]
+
     def timeline_relation_shapes(self, entity: str) -> list[tuple[Relation, int]]:
         # counted by the partial indexes on dated relations (migration 7), none read whole
         found = self._rows(
