@@ -364,8 +364,8 @@ class Store(ABC):
         return [r for r in found if not ((d := docs.get(r.evidence.doc)) and d.duplicate_of)]
 
     def object_subjects(self, obj: str, predicate: str) -> list[tuple[str, str]]:
-        """(document, subject) of the positive readings ``subject predicate obj``, in
-        reading order: who each document lists (a conflict's omissions), no reading read."""
+        """(document, subject) of the positive readings ``subject predicate obj``, in no
+        order: who each document lists (a conflict's omissions), no reading read."""
         return [
             (r.evidence.doc, r.subject)
             for r in self.relations(entity=obj, predicate=predicate)

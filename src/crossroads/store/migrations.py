@@ -564,6 +564,8 @@ CREATE TABLE stance_quotes (                   -- quotes of a speaker that speak
     stop  INTEGER NOT NULL
 );
 CREATE INDEX stance_quotes_shape ON stance_quotes(shape, seq, start, quote);
+CREATE INDEX relations_object_predicate     -- who each document lists as members of one
+    ON relations(object, predicate, negated, subject, doc);   -- body (conflicts' omissions)
 """
 
 

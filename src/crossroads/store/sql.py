@@ -411,9 +411,8 @@ class SQLStore(Store):
         return [
             (str(doc), str(subject))
             for doc, subject in self._rows(
-                "SELECT k.doc, k.subject FROM relations k JOIN documents d ON d.id = k.doc "
-                "WHERE k.object = ? AND k.predicate = ? AND k.negated = ? "
-                "ORDER BY d.seq, k.span_start, k.id",
+                "SELECT k.doc, k.subject FROM relations k "
+                "WHERE k.object = ? AND k.predicate = ? AND k.negated = ?",
                 [obj, predicate, False],
             )
         ]
