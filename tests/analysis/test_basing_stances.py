@@ -86,6 +86,7 @@ def test_migration_7_keeps_what_an_older_store_holds(store_url):
                 "DROP INDEX relations_dated_subject",
                 "DROP INDEX relations_dated_object",
                 "ALTER TABLE entity_events DROP COLUMN day",
+                "DROP INDEX relations_object_predicate",  # (migration 8's)
                 "DELETE FROM schema_version WHERE version >= 7",
             ):
                 store._x(cur, sql)
@@ -105,6 +106,7 @@ def test_migration_8_shapes_what_version_7_kept(store_url):
                 "DROP TABLE stance_quotes",
                 "CREATE TABLE stance_events (event BIGINT PRIMARY KEY)",
                 "CREATE TABLE stance_quotes (quote BIGINT PRIMARY KEY)",
+                "DROP INDEX relations_object_predicate",
                 "DELETE FROM schema_version WHERE version >= 8",
             ):
                 store._x(cur, sql)

@@ -209,6 +209,7 @@ def test_migration_8_counts_the_undated_readings_of_older_rows(store_url):
                 store._x(
                     cur, "UPDATE fact_summary SET data = ? WHERE id = ?", [json.dumps(value), sid]
                 )
+            store._x(cur, "DROP INDEX relations_object_predicate")
             store._x(cur, "DELETE FROM schema_version WHERE version >= 8")
     with open_store(store_url) as store:
         assert kept(store) == regrouped(store)

@@ -136,6 +136,7 @@ def test_migration_counts_what_an_older_store_holds(tmp_path):
         "DROP INDEX relations_dated_object",
         "DROP TABLE stance_events",
         "DROP TABLE stance_quotes",
+        "DROP INDEX relations_object_predicate",
         "DROP INDEX relations_subject_predicate",
         "DROP TABLE entity_counts",
         "DROP INDEX mentions_entity_doc",
