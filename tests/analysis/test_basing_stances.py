@@ -87,6 +87,8 @@ def test_migration_7_keeps_what_an_older_store_holds(store_url):
                 "DROP INDEX relations_dated_object",
                 "ALTER TABLE entity_events DROP COLUMN day",
                 "DROP INDEX relations_object_predicate",  # (migration 8's)
+                "DROP INDEX relations_dated_subject_shape",
+                "DROP INDEX relations_dated_object_shape",
                 "DELETE FROM schema_version WHERE version >= 7",
             ):
                 store._x(cur, sql)
@@ -107,6 +109,8 @@ def test_migration_8_shapes_what_version_7_kept(store_url):
                 "CREATE TABLE stance_events (event BIGINT PRIMARY KEY)",
                 "CREATE TABLE stance_quotes (quote BIGINT PRIMARY KEY)",
                 "DROP INDEX relations_object_predicate",
+                "DROP INDEX relations_dated_subject_shape",
+                "DROP INDEX relations_dated_object_shape",
                 "DELETE FROM schema_version WHERE version >= 8",
             ):
                 store._x(cur, sql)

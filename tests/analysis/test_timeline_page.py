@@ -141,6 +141,8 @@ def test_migration_7_fills_the_days_an_older_store_lacks(store_url):
                 "DROP TABLE stance_quotes",
                 "ALTER TABLE entity_events DROP COLUMN day",
                 "DROP INDEX relations_object_predicate",  # (migration 8's)
+                "DROP INDEX relations_dated_subject_shape",
+                "DROP INDEX relations_dated_object_shape",
                 "DELETE FROM schema_version WHERE version >= 7",
             ):
                 store._x(cur, sql)

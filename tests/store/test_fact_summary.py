@@ -209,7 +209,8 @@ def test_migration_8_counts_the_undated_readings_of_older_rows(store_url):
                 store._x(
                     cur, "UPDATE fact_summary SET data = ? WHERE id = ?", [json.dumps(value), sid]
                 )
-            store._x(cur, "DROP INDEX relations_object_predicate")
+            for index in ("object_predicate", "dated_subject_shape", "dated_object_shape"):
+                store._x(cur, f"DROP INDEX relations_{index}")
             store._x(cur, "DELETE FROM schema_version WHERE version >= 8")
     with open_store(store_url) as store:
         assert kept(store) == regrouped(store)

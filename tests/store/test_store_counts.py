@@ -137,6 +137,8 @@ def test_migration_counts_what_an_older_store_holds(tmp_path):
         "DROP TABLE stance_events",
         "DROP TABLE stance_quotes",
         "DROP INDEX relations_object_predicate",
+        "DROP INDEX relations_dated_subject_shape",
+        "DROP INDEX relations_dated_object_shape",
         "DROP INDEX relations_subject_predicate",
         "DROP TABLE entity_counts",
         "DROP INDEX mentions_entity_doc",
