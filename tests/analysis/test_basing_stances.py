@@ -83,8 +83,8 @@ def test_migration_7_keeps_what_an_older_store_holds(store_url):
                 "DROP TABLE stance_events",
                 "DROP TABLE stance_quotes",
                 "DROP INDEX entity_events_day",
-                "DROP INDEX relations_dated_subject",
-                "DROP INDEX relations_dated_object",
+                "DROP INDEX IF EXISTS relations_dated_subject",
+                "DROP INDEX IF EXISTS relations_dated_object",
                 "ALTER TABLE entity_events DROP COLUMN day",
                 "DROP INDEX relations_object_predicate",  # (migration 8's)
                 "DROP INDEX relations_dated_subject_shape",

@@ -135,8 +135,8 @@ def test_migration_7_fills_the_days_an_older_store_lacks(store_url):
         with store._write("back to version 6") as cur:  # what version 6 had
             for sql in (
                 "DROP INDEX entity_events_day",
-                "DROP INDEX relations_dated_subject",
-                "DROP INDEX relations_dated_object",
+                "DROP INDEX IF EXISTS relations_dated_subject",
+                "DROP INDEX IF EXISTS relations_dated_object",
                 "DROP TABLE stance_events",
                 "DROP TABLE stance_quotes",
                 "ALTER TABLE entity_events DROP COLUMN day",

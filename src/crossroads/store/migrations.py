@@ -566,6 +566,8 @@ CREATE TABLE stance_quotes (                   -- quotes of a speaker that speak
 CREATE INDEX stance_quotes_shape ON stance_quotes(shape, seq, start, quote);
 CREATE INDEX relations_object_predicate     -- who each document lists as members of one
     ON relations(object, predicate, negated, subject, doc);   -- body (conflicts' omissions)
+DROP INDEX IF EXISTS relations_dated_subject;       -- (migration 7's: these cover them)
+DROP INDEX IF EXISTS relations_dated_object;
 CREATE INDEX relations_dated_subject_shape  -- a timeline's relations counted in groups
     ON relations(subject, predicate, object, negated, start_date, end_date, doc)
     WHERE start_date IS NOT NULL OR end_date IS NOT NULL;     -- from the index alone

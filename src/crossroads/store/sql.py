@@ -395,7 +395,7 @@ class SQLStore(Store):
         return [(str(r[0]), rows.event_from(r[1:])) for r in found]
 
     def timeline_relations(self, entity: str) -> list[Relation]:
-        # partial indexes relations_dated_subject/object (migration 7) hold the dated alone
+        # partial indexes relations_dated_*_shape (migration 8) hold the dated alone
         return [
             rows.relation_from(r)
             for r in self._knowledge(
