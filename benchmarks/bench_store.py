@@ -266,6 +266,8 @@ def run_backend(
                     raise SystemExit(f"kept store {url}: holds {kept} documents, not {args.docs}")
             else:
                 build_s = build(store, seeds, args.docs)
+                if schema:  # fresh planner statistics and visibility map, as autovacuum
+                    pg(url, "VACUUM ANALYZE")  # would leave a store that grew over days
             size = store_bytes(url)
             stats = store.stats()
             paths = endpoints(store)
