@@ -337,19 +337,27 @@ def backfill_undated(conn: Any, mark: str) -> None:
     from crossroads.store import rows
 
     counted: dict[str, int] = {}
-    for subject, predicate, obj, quals, negated, start, end, published in conn.execute(
-        "SELECT k.subject, k.predicate, k.object, k.qualifiers, k.negated, k.start_date, "
-        "k.end_date, d.published FROM relations k JOIN documents d ON d.id = k.doc"
-    ):
-        day = end or published or start
-        if day and dates.is_partial_date(day):
-            continue
-        qualifiers = rows.loads(quals) if obj is None else {}
-        r = Relation(
-            subject, predicate, obj, _NOWHERE, negated=bool(negated), qualifiers=qualifiers
-        )
-        sid = summary_id(key_of(r))
-        counted[sid] = counted.get(sid, 0) + 1
+    last = -1
+    while True:  # 50,000 readings at a time, by id: a large store's never all in memory
+        found = conn.execute(
+            "SELECT k.id, k.subject, k.predicate, k.object, k.qualifiers, k.negated, "
+            "k.start_date, k.end_date, d.published FROM relations k "
+            f"JOIN documents d ON d.id = k.doc WHERE k.id > {mark} ORDER BY k.id LIMIT 50000",
+            [last],
+        ).fetchall()
+        if not found:
+            break
+        last = int(found[-1][0])
+        for _id, subject, predicate, obj, quals, negated, start, end, published in found:
+            day = end or published or start
+            if day and dates.is_partial_date(day):
+                continue
+            qualifiers = rows.loads(quals) if obj is None else {}
+            r = Relation(
+                subject, predicate, obj, _NOWHERE, negated=bool(negated), qualifiers=qualifiers
+            )
+            sid = summary_id(key_of(r))
+            counted[sid] = counted.get(sid, 0) + 1
     found = conn.execute("SELECT id, data FROM fact_summary").fetchall()
     updates = []
     for sid, data in found:

@@ -113,35 +113,46 @@ QUOTE_COLUMNS = ("quote", "shape", "seq", "start", "stop")
 def backfill(conn: Any, mark: str, shaped: bool = True) -> None:
     """Fill stance_events and stance_quotes from every stored REJECT event and quote
     (migration 7 keeps their ids alone; migration 8 their shapes and places too); ``mark`` is
-    the connection's placeholder."""
+    the connection's placeholder. Read 500 documents at a time: a large store's texts are
+    never all in memory at once."""
     from crossroads.store import rows
 
-    events = [
-        (rows.event_from(r[1:]), r[0])
-        for r in conn.execute(
-            f"SELECT k.id, {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM events k "
-            "WHERE k.type = 'REJECT'"
-        ).fetchall()
-    ]
-    quotes = [
-        (rows.quote_from(r[1:]), r[0])
-        for r in conn.execute(
-            f"SELECT k.id, {rows.columns(rows.QUOTE_COLUMNS, 'k')} FROM quotes k "
-            "WHERE k.speaker IS NOT NULL"
-        ).fetchall()
-    ]
-    wanted = sorted({x.evidence.doc for x, _ in events} | {q.evidence.doc for q, _ in quotes})
-    texts: dict[str, str] = {}
-    seqs: dict[str, int] = {}
-    mentions: dict[str, list[Mention]] = {}
+    wanted = sorted(
+        {
+            str(d)
+            for (d,) in conn.execute(
+                "SELECT doc FROM events WHERE type = 'REJECT' "
+                "UNION SELECT doc FROM quotes WHERE speaker IS NOT NULL"
+            ).fetchall()
+        }
+    )
+    ev_cols, q_cols = (EVENT_COLUMNS, QUOTE_COLUMNS) if shaped else (("event",), ("quote",))
+    cur = conn.cursor()
     for n in range(0, len(wanted), 500):
         part = wanted[n : n + 500]
         marks = ", ".join([mark] * len(part))
+        events = [
+            (rows.event_from(r[1:]), r[0])
+            for r in conn.execute(
+                f"SELECT k.id, {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM events k "
+                f"WHERE k.type = 'REJECT' AND k.doc IN ({marks})",
+                part,
+            ).fetchall()
+        ]
+        quotes = [
+            (rows.quote_from(r[1:]), r[0])
+            for r in conn.execute(
+                f"SELECT k.id, {rows.columns(rows.QUOTE_COLUMNS, 'k')} FROM quotes k "
+                f"WHERE k.speaker IS NOT NULL AND k.doc IN ({marks})",
+                part,
+            ).fetchall()
+        ]
         found = conn.execute(
             f"SELECT id, text, seq FROM documents WHERE id IN ({marks})", part
         ).fetchall()
-        texts.update((str(i), str(t)) for i, t, _q in found)
-        seqs.update((str(i), int(q)) for i, _t, q in found)
+        texts = {str(i): str(t) for i, t, _q in found}
+        seqs = {str(i): int(q) for i, _t, q in found}
+        mentions: dict[str, list[Mention]] = {}
         if shaped:
             for m in conn.execute(
                 f"SELECT {rows.columns(rows.MENTION_COLUMNS, 'm')} FROM mentions m "
@@ -150,15 +161,14 @@ def backfill(conn: Any, mark: str, shaped: bool = True) -> None:
             ).fetchall():
                 mention = rows.mention_from(m)
                 mentions.setdefault(mention.doc, []).append(mention)
-    ev_rows, q_rows = rows_for(texts, seqs, mentions, events, quotes)
-    ev_cols, q_cols = (EVENT_COLUMNS, QUOTE_COLUMNS) if shaped else (("event",), ("quote",))
-    cur = conn.cursor()
-    for table, cols, values in (
-        ("stance_events", ev_cols, ev_rows),
-        ("stance_quotes", q_cols, q_rows),
-    ):
-        if values:
-            cur.executemany(
-                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})",
-                [v[: len(cols)] for v in values],
-            )
+        ev_rows, q_rows = rows_for(texts, seqs, mentions, events, quotes)
+        for table, cols, values in (
+            ("stance_events", ev_cols, ev_rows),
+            ("stance_quotes", q_cols, q_rows),
+        ):
+            if values:
+                cur.executemany(
+                    f"INSERT INTO {table} ({', '.join(cols)}) "
+                    f"VALUES ({', '.join([mark] * len(cols))})",
+                    [v[: len(cols)] for v in values],
+                )
