@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_store.py --docs 1000 [--backend sqlite|postgres|both]
                                                [--repeat 20] [--json]
+                                               [--keep PATH] [--keep-schema NAME]
 
 It extracts a seed corpus once (the repository's example and held-out texts, plus the
 evaluation texts of ``CROSSROADS_EVAL_DIR`` when that is set, read at run time), then builds a
@@ -10,7 +11,9 @@ document ids: clones link to the same entities, so an entity's knowledge grows w
 would in a real store. The store is served by uvicorn on loopback in a child process, and each
 endpoint is requested --repeat times after one warm-up (the analyses' memo is switched off, so
 every request computes). PostgreSQL runs need ``--pg URL`` or ``CROSSROADS_TEST_PG``; each run
-uses a fresh schema in that database and drops it afterwards.
+uses a fresh schema in that database and drops it afterwards. ``--keep PATH`` (SQLite) and
+``--keep-schema NAME`` (PostgreSQL) keep the built store and reuse it on the next run, so a
+100k store is built once while its read paths are re-measured (it is migrated on open).
 
 Printed per backend: p50/p95 ms and SQL queries per request for each endpoint, response size,
 store bytes per document and the server's peak RSS. ``--json`` prints one JSON object per
@@ -235,19 +238,36 @@ def run_backend(
     backend: str, seeds: list[tuple[Document, Extraction]], args: argparse.Namespace, tmp: Path
 ) -> dict[str, Any]:
     schema = None
+    drop = None
+    reuse = False
     if backend == "sqlite":
-        url = f"sqlite:///{tmp / 'bench.db'}"
+        db = Path(args.keep) if args.keep else tmp / "bench.db"
+        reuse = db.exists()
+        url = f"sqlite:///{db}"
     else:
         base = args.pg or os.environ.get("CROSSROADS_TEST_PG")
         if not base:
             raise SystemExit("postgres: give --pg URL or set CROSSROADS_TEST_PG")
-        schema = "bench_" + uuid.uuid4().hex[:8]
-        pg(base, f"CREATE SCHEMA {schema}")
+        schema = args.keep_schema or "bench_" + uuid.uuid4().hex[:8]
+        if not schema.isidentifier():
+            raise SystemExit(f"--keep-schema {schema!r}: not a plain SQL name")
+        reuse = bool(pg(base, f"SELECT 1 FROM pg_namespace WHERE nspname = '{schema.lower()}'"))
+        if not reuse:
+            pg(base, f"CREATE SCHEMA {schema}")
+        drop = None if args.keep_schema else schema
         sep = "&" if "?" in base else "?"
         url = f"{base}{sep}options=-csearch_path%3D{schema}"
     try:
         with open_store(url) as store:
-            build_s = build(store, seeds, args.docs)
+            build_s = 0.0
+            if reuse:
+                kept = store.stats().get("documents", 0)
+                if kept != args.docs:
+                    raise SystemExit(f"kept store {url}: holds {kept} documents, not {args.docs}")
+            else:
+                build_s = build(store, seeds, args.docs)
+                if schema:  # fresh planner statistics and visibility map, as autovacuum
+                    pg(url, "VACUUM ANALYZE")  # would leave a store that grew over days
             size = store_bytes(url)
             stats = store.stats()
             paths = endpoints(store)
@@ -293,8 +313,8 @@ def run_backend(
             server.terminate()
             server.wait(timeout=30)
     finally:
-        if schema:
-            pg(args.pg or os.environ["CROSSROADS_TEST_PG"], f"DROP SCHEMA {schema} CASCADE")
+        if drop:
+            pg(args.pg or os.environ["CROSSROADS_TEST_PG"], f"DROP SCHEMA {drop} CASCADE")
     return {
         "docs": args.docs,
         "backend": backend,
@@ -336,6 +356,8 @@ def main() -> None:
     ap.add_argument("--seed-db", help="Reuse (or make) the extracted seed store here.")
     ap.add_argument("--only", action="append", help="Time only this endpoint (repeatable).")
     ap.add_argument("--json", action="store_true", help="One JSON object per backend.")
+    ap.add_argument("--keep", help="SQLite: build the store at this path once, reuse it after.")
+    ap.add_argument("--keep-schema", help="PostgreSQL: keep (and reuse) the store in this schema.")
     args = ap.parse_args()
     if args.docs < 1:
         raise SystemExit(f"--docs: must be at least 1, not {args.docs}")

@@ -3,7 +3,8 @@
 Run on every backend (SQLite and, with CROSSROADS_TEST_PG, PostgreSQL). The made-up store
 has dated and undated events (an undated one sits at its report's date), events of one day
 that sort by summary, a near-duplicate whose events stay off, an undated report, dated
-relations, and a report date corrected after ingest. Made-up sentences.
+relations (many alike, read by the page's blocks alone), and a report date corrected after
+ingest. Made-up sentences.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def reading(d: Document, n: int) -> Extraction:
     rels = [
         Relation(HILL.id, "member_of", VALE.id, at("Hill Republic joined"), start=f"20{n:02d}"),
         Relation(FORD.id, "operates_in", HILL.id, at("Ford Brigade"), end="2020-03"),
+        # alike starts that end apart: one block of start items, read in reading order
+        Relation(VALE.id, "operates_in", HILL.id, at("Vale Union."), "2019", ("2021", None)[n % 2]),
     ]
     return Extraction(d.id, [HILL, VALE, FORD], [], rels, events)
 
@@ -80,6 +83,21 @@ def test_every_page_equals_the_whole_timeline(store, entity):
             assert [(i, x.to_dict()) for i, x in got.items] == full[offset : offset + limit]
             assert got.total == len(full)
             assert got.mode == ("reported" if full else "both")
+
+
+def test_relation_groups_equal_a_scan(store):
+    build(store)
+    for entity in (HILL.id, VALE.id, FORD.id):
+        got = store.timeline_relation_shapes(entity)
+        assert sorted(got, key=repr) == sorted(
+            Store.timeline_relation_shapes(store, entity), key=repr
+        )
+        assert sum(n for _r, n in got) == len(store.timeline_relations(entity)) > 10
+        keys = [(r.subject, r.predicate, r.object, r.negated) for r, _n in got]
+        for kind, date in (("start", "2019"), ("end", "2020-03"), ("end", "2021")):
+            for limit, offset in ((2, 0), (3, 4), (50, 0)):
+                want = Store.timeline_relation_page(store, entity, kind, date, keys, limit, offset)
+                assert store.timeline_relation_page(entity, kind, date, keys, limit, offset) == want
 
 
 def test_pack_mode_is_left_to_the_whole_timeline(store):
@@ -117,11 +135,14 @@ def test_migration_7_fills_the_days_an_older_store_lacks(store_url):
         with store._write("back to version 6") as cur:  # what version 6 had
             for sql in (
                 "DROP INDEX entity_events_day",
-                "DROP INDEX relations_dated_subject",
-                "DROP INDEX relations_dated_object",
+                "DROP INDEX IF EXISTS relations_dated_subject",
+                "DROP INDEX IF EXISTS relations_dated_object",
                 "DROP TABLE stance_events",
                 "DROP TABLE stance_quotes",
                 "ALTER TABLE entity_events DROP COLUMN day",
+                "DROP INDEX relations_object_predicate",  # (migration 8's)
+                "DROP INDEX relations_dated_subject_shape",
+                "DROP INDEX relations_dated_object_shape",
                 "DELETE FROM schema_version WHERE version >= 7",
             ):
                 store._x(cur, sql)

@@ -189,3 +189,28 @@ def test_entity_pages_follow_a_reextraction(store):
     assert docs[4].id not in dict(ranked) and len(ranked) == len(docs) - 1
     assert [n for _d, n in ranked] == [1] * len(ranked)
     assert [d for d, _n in ranked] == [d.id for d in docs if d.id != docs[4].id]
+
+
+def test_migration_8_counts_the_undated_readings_of_older_rows(store_url):
+    """Rows written before ``undated`` was kept get it from the readings (migration 8)."""
+    import json
+
+    from crossroads.store import open_store
+    from crossroads.store.sql import SQLStore
+
+    with open_store(store_url) as store:
+        build(store)
+        assert any(s.undated for s in kept(store).values())
+        assert isinstance(store, SQLStore)  # (both backends are)
+        with store._write("back to version 7") as cur:
+            for sid, data in store._x(cur, "SELECT id, data FROM fact_summary").fetchall():
+                value = json.loads(data) if isinstance(data, str) else dict(data)
+                del value["undated"]
+                store._x(
+                    cur, "UPDATE fact_summary SET data = ? WHERE id = ?", [json.dumps(value), sid]
+                )
+            for index in ("object_predicate", "dated_subject_shape", "dated_object_shape"):
+                store._x(cur, f"DROP INDEX relations_{index}")
+            store._x(cur, "DELETE FROM schema_version WHERE version >= 8")
+    with open_store(store_url) as store:
+        assert kept(store) == regrouped(store)

@@ -131,6 +131,8 @@ class _Basing:
         self._stances: tuple[list[Any], list[Any]] | None = None
         self._power_names: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
         self._named: dict[str, bool] = {}
+        self._pack_index: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
+        self._power_in: dict[str, bool] = {}
 
     # -- helpers -----------------------------------------------------------------------
     def names_power(self, text: str) -> bool:
@@ -173,13 +175,7 @@ class _Basing:
         return self._people[country]
 
     def _people_of(self, country: str) -> set[str]:
-        bodies = {country}
-        if self.pack is not None:
-            bodies |= {
-                pe.id
-                for pe in self.pack.entities.values()
-                if pe.country == country and pe.type == "Organization"
-            }
+        bodies = {country} | self.pack_index()[1].get(country, set())
         out = set(bodies)
         for body in bodies:
             for f in facts(
@@ -195,14 +191,11 @@ class _Basing:
         if self.pack is not None:
             me = self.pack.get(host)
             sub = fold(str(me.data.get("subregion", ""))) if me is not None else ""
-            for pe in self.pack.entities.values():
-                listed = [*pe.data.get("countries", ()), *pe.data.get("members", ())]
-                if (
-                    host in listed
-                    or self.ctx.name(host) in listed
-                    or (sub and pe.type == "Place" and fold(pe.name) == sub)
-                ):
-                    out.add(pe.id)
+            listing, _bodies = self.pack_index()
+            for name in (host, self.ctx.name(host)):
+                out |= listing.get(name, set())
+            if sub:
+                out |= listing.get("\0place:" + sub, set())
             out |= {
                 r.object
                 for r in self.pack.relations_of(host)
@@ -215,6 +208,35 @@ class _Basing:
             if s.subject == host and not s.negated and s.object
         }
         return out
+
+    def pack_index(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """The pack's entities by what hosts are looked up by, read once per question:
+        ({listed country or member, or NUL 'place:' folded place name: entity ids},
+        {country: its organizations})."""
+        if self._pack_index is None:
+            listing: dict[str, set[str]] = {}
+            bodies: dict[str, set[str]] = {}
+            for pe in self.pack.entities.values() if self.pack is not None else ():
+                for name in (*pe.data.get("countries", ()), *pe.data.get("members", ())):
+                    listing.setdefault(name, set()).add(pe.id)
+                if pe.type == "Place":
+                    listing.setdefault("\0place:" + fold(pe.name), set()).add(pe.id)
+                if pe.type == "Organization" and pe.country:
+                    bodies.setdefault(pe.country, set()).add(pe.id)
+            self._pack_index = (listing, bodies)
+        return self._pack_index
+
+    def power_in(self, alliance: str) -> bool:
+        """Whether the power is a member of the alliance now (asked once per alliance)."""
+        if alliance not in self._power_in:
+            self._power_in[alliance] = any(
+                g.subject == self.power and _believed(g) and not g.end
+                for g in facts(
+                    self.store, self.power, predicate="member_of", pack=self.pack, ctx=self.ctx
+                )
+                if g.object == alliance
+            )
+        return self._power_in[alliance]
 
     # -- reasons -----------------------------------------------------------------------
     def rules(self, host: str) -> list[Reason]:
@@ -243,13 +265,7 @@ class _Basing:
             if f.end and f.end[:4] < self.today[:4]:
                 continue
             alliance = f.object
-            power_in = any(
-                g.subject == self.power and _believed(g) and not g.end
-                for g in facts(
-                    self.store, self.power, predicate="member_of", pack=self.pack, ctx=self.ctx
-                )
-                if g.object == alliance
-            )
+            power_in = self.power_in(alliance)
             for rule in self.pack.rules_of(alliance):
                 effect = _rule_effect(rule.kind)
                 if not _active(rule.start, rule.end, self.today) or effect == "informs":
@@ -276,19 +292,18 @@ class _Basing:
         if self._stances is not None:
             return self._stances
         power_side = self.people_of(self.power)
+        # REJECTs and quotes about forces, kept at write time; of rows alike (a reprinted
+        # sentence) only the first few: they give one reason, cited that many times
+        stance_events, stance_quotes = self.store.stance_readings(MAX_EVIDENCE)
         rejects = [
             ev
-            for ev in self.store.stance_events()  # REJECTs of a sentence about forces
+            for ev in stance_events
             if not ev.negated
             and ev.mode == "asserted"
             and ev.actors
             and self.power not in ev.actors
         ]
-        quotes = [
-            q
-            for q in self.store.stance_quotes()  # quotes about forces, kept at write time
-            if q.speaker is not None and q.speaker not in power_side
-        ]
+        quotes = [q for q in stance_quotes if q.speaker is not None and q.speaker not in power_side]
         self.ctx.prefetch([ev.evidence for ev in rejects] + [q.evidence for q in quotes])
         events = []
         span_entities: dict[tuple[str, int, int], set[str]] | None = None

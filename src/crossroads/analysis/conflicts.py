@@ -35,7 +35,7 @@ from crossroads.analysis.facts import (
     stand_ins,
 )
 from crossroads.analysis.measures import MEASURED, measure, measures_relation
-from crossroads.model import Relation, fold
+from crossroads.model import Evidence, Relation, fold
 from crossroads.pack import Pack
 from crossroads.store.base import Store
 from crossroads.store.fact_summary import FactSummary
@@ -105,22 +105,41 @@ def _side(
     return Side(stance, summary, len(keys), tuple(ctx.cite(e) for e in spans[:MAX_EVIDENCE]), value)
 
 
+def _summary_side(ctx: Context, stance: str, summary: str, s: FactSummary) -> Side:
+    """_side() of every reading of a fact, from its summary: its independent sources and
+    first sentences, without reading the readings."""
+    cites = tuple(ctx.cite(Evidence(*e)) for e in s.evidence[:MAX_EVIDENCE])
+    return Side(stance, summary, s.sources, cites)
+
+
 def _label(ctx: Context, key: FactKey) -> str:
     s, p, o, res, _neg = key
     return f"{ctx.name(s)} {p} {ctx.name(o) or res or ''}".strip()
 
 
-def _negations(ctx: Context, readings: Readings) -> list[Conflict]:
+def _negations(
+    ctx: Context, summaries: dict[FactKey, FactSummary], readings: Readings
+) -> list[Conflict]:
+    """Both polarities of a fact from two sources or more: a side with two sources says so
+    itself (its summary is the side); else the readings are counted."""
     out = []
-    for key, pos in readings.items():
-        if key[4]:
+    for key, s in summaries.items():
+        opposite = summaries.get(key[:4] + (True,))
+        if key[4] or opposite is None:
             continue
-        neg = readings.get(key[:4] + (True,))
-        if not neg:
-            continue
-        if len({ctx.source_key(r.evidence.doc) for r in pos + neg}) < 2:
-            continue  # one source qualifying itself is not a disagreement
         label = _label(ctx, key)
+        if _summed(s, opposite):
+            sides = (
+                _summary_side(ctx, "asserts", label, s),
+                _summary_side(ctx, "denies", f"NOT {label}", opposite),
+            )
+        else:
+            pos, neg = readings.get(key, []), readings.get(opposite.key, [])
+            if not pos or not neg:
+                continue
+            if len({ctx.source_key(r.evidence.doc) for r in pos + neg}) < 2:
+                continue  # one source qualifying itself is not a disagreement
+            sides = (_side(ctx, "asserts", label, pos), _side(ctx, "denies", f"NOT {label}", neg))
         out.append(
             Conflict(
                 "negation",
@@ -130,16 +149,35 @@ def _negations(ctx: Context, readings: Readings) -> list[Conflict]:
                 key[2],
                 ctx.name(key[2]),
                 f"sources disagree whether {label}",
-                (_side(ctx, "asserts", label, pos), _side(ctx, "denies", f"NOT {label}", neg)),
+                sides,
             )
         )
     return out
+
+
+def _summed(pos: FactSummary, neg: FactSummary) -> bool:
+    """Whether a negation's sides are their summaries: two sources on one side already
+    disagree with the other, whoever they are."""
+    return pos.sources >= 2 or neg.sources >= 2
+
+
+def _whole(ctx: Context, key: FactKey, s: FactSummary) -> bool:
+    """Whether the pack contradicts every reading of a fact, as its summary shows: every
+    (post, date) pair the readings state, and no reading without a date."""
+    if s.undated != 0 or not s.dated:
+        return False
+    return len(pack_disagreement(ctx, key, stand_ins(s))[0]) == len(s.dated)
 
 
 def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
     """Documents that list two or more others with this predicate and object, not the subject."""
     s, p, o, _res, _neg = key
     if o is None:
+        return []
+    listed: dict[str, set[str]] = {}  # who each document says is p o: no reading read yet
+    for doc, subject in ctx.store.object_subjects(o, p):
+        listed.setdefault(doc, set()).add(subject)
+    if not any(s not in others and len(others) >= 2 for others in listed.values()):
         return []
     by_doc: dict[str, list[Relation]] = {}
     for r in ctx.relations(entity=o, predicate=p):
@@ -162,9 +200,13 @@ def _omissions(ctx: Context, key: FactKey, after: str | None) -> list[Side]:
     return [_side(ctx, "omits", summary, rels) for summary, rels in lists.items()]
 
 
-def _pack_conflicts(ctx: Context, readings: Readings) -> list[Conflict]:
+def _pack_conflicts(
+    ctx: Context, summaries: dict[FactKey, FactSummary], readings: Readings
+) -> list[Conflict]:
     out = []
-    for key, rels in readings.items():
+    for key, summary in summaries.items():
+        whole = _whole(ctx, key, summary)
+        rels = stand_ins(summary) if whole else readings.get(key, [])
         bad, periods = pack_disagreement(ctx, key, rels)
         if not bad:
             continue
@@ -180,12 +222,21 @@ def _pack_conflicts(ctx: Context, readings: Readings) -> list[Conflict]:
             ),
         )
         if key[4]:
-            sides: tuple[Side, ...] = (_side(ctx, "denies", f"NOT {label}", bad), pack_side)
+            text = f"NOT {label}"
+            sides: tuple[Side, ...] = (
+                _summary_side(ctx, "denies", text, summary)
+                if whole
+                else _side(ctx, "denies", text, bad),
+                pack_side,
+            )
         else:
             latest = max((d for d in (observed_on(r, ctx) for r in bad) if d), key=dates.low)
             ends = sorted((p.end for p in periods if p.end), key=dates.high)
+            text = f"{label} (as of {latest})"
             sides = (
-                _side(ctx, "asserts", f"{label} (as of {latest})", bad),
+                _summary_side(ctx, "asserts", text, summary)
+                if whole
+                else _side(ctx, "asserts", text, bad),
                 pack_side,
                 *_omissions(ctx, key, ends[-1] if ends else None),
             )
@@ -348,22 +399,32 @@ def _may_conflict(s: FactSummary) -> bool:
     return any(len(values) > 1 for values in s.figures.values())
 
 
-def _candidate_readings(ctx: Context, entity: str | None) -> Readings:
-    """The readings of the facts that may be in conflict, chosen from the per-fact
-    summaries (crossroads.store.fact_summary) so the others are never read: both polarities
-    of a fact; a fact the pack may deny on one of its dates; a fact reported after the
-    earliest end a source gives it; a fact with two values of a qualifier that may hold a
-    figure."""
+def _candidate_readings(
+    ctx: Context, entity: str | None
+) -> tuple[dict[FactKey, FactSummary], Readings]:
+    """(summaries of the facts that may be in conflict, the readings that must be read),
+    chosen from the per-fact summaries (crossroads.store.fact_summary) so the others are
+    never read: both polarities of a fact (read unless a side has two sources); a fact the
+    pack may deny on one of its dates (read unless it denies every reading); a fact reported
+    after the earliest end a source gives it; a fact with two values of a qualifier that may
+    hold a figure."""
     summaries = {s.key: s for s in ctx.store.fact_summaries(entity)}
+    chosen: dict[FactKey, FactSummary] = {}
     wanted: set[FactKey] = set()
     for key, s in summaries.items():
-        opposite = key[:4] + (not key[4],)
-        if opposite in summaries:
-            wanted.update((key, opposite))
-        elif (not key[4] and _may_conflict(s)) or pack_disagreement(ctx, key, stand_ins(s))[0]:
+        opposite = summaries.get(key[:4] + (not key[4],))
+        may_pack = bool(pack_disagreement(ctx, key, stand_ins(s))[0])
+        may_change = not key[4] and _may_conflict(s)
+        if opposite is not None or may_pack or may_change:
+            chosen[key] = s
+        if opposite is not None:
+            pos, neg = (opposite, s) if key[4] else (s, opposite)
+            if not _summed(pos, neg):
+                wanted.add(key)
+        if may_change or (may_pack and not _whole(ctx, key, s)):
             wanted.add(key)
     found = ctx.store.fact_readings(wanted)
-    return {k: found[k] for k in summaries if found.get(k)}
+    return chosen, {k: found[k] for k in chosen if found.get(k)}
 
 
 def conflicts(
@@ -371,19 +432,22 @@ def conflicts(
 ) -> list[Conflict]:
     """Every disagreement about relations of ``entity`` (or of the whole store)."""
     ctx = ctx or Context(store, pack)
-    readings = _candidate_readings(ctx, entity)
+    summaries, readings = _candidate_readings(ctx, entity)
     # documents, and the sentences a side cites or a figure is checked in, in a few queries
     ctx.docs.load(r.evidence.doc for rs in readings.values() for r in rs)
     ctx.prefetch(
-        e
-        for rs in readings.values()
-        for e in dict.fromkeys(
-            [r.evidence for r in rs[:MAX_EVIDENCE]] + [r.evidence for r in rs if _has_figure(r)]
-        )
+        [Evidence(*e) for s in summaries.values() for e in s.evidence[:MAX_EVIDENCE]]
+        + [
+            e
+            for rs in readings.values()
+            for e in dict.fromkeys(
+                [r.evidence for r in rs[:MAX_EVIDENCE]] + [r.evidence for r in rs if _has_figure(r)]
+            )
+        ]
     )
     found = (
-        _negations(ctx, readings)
-        + _pack_conflicts(ctx, readings)
+        _negations(ctx, summaries, readings)
+        + _pack_conflicts(ctx, summaries, readings)
         + _periods(ctx, readings)
         + _estimates(ctx, readings)
     )

@@ -233,18 +233,20 @@ def timeline(
 
 @dataclass
 class _Block:
-    """Events of one day whose summaries are alike: they sort together, in reading order,
-    and only those a page shows are read."""
+    """Events of one day, or relations starting or ending on one date, whose summaries are
+    alike: they sort together, in reading order, and only those a page shows are read."""
 
     date: str
     summary: str
     n: int
     keys: list[Any]
     pack: bool = False
+    kind: str = "event"
+    """'event', or 'start' / 'end' for relations (keys: subject, predicate, object, polarity)."""
 
     @property
     def key(self) -> tuple[str, bool, str]:
-        return (self.date, True, self.summary)
+        return (self.date, self.kind != "end", self.summary)
 
 
 def _day_blocks(store: Store, ctx: Context, entity: str, day: str) -> list[_Block]:
@@ -258,6 +260,24 @@ def _day_blocks(store: Store, ctx: Context, entity: str, day: str) -> list[_Bloc
             blocks[summary].keys.append(key)
         else:
             blocks[summary] = _Block(day, summary, n, [key])
+    return list(blocks.values())
+
+
+def _relation_blocks(store: Store, ctx: Context, entity: str) -> list[_Block]:
+    """The entity's dated relations as blocks of items alike (one per date, kind and
+    summary), counted in SQL: a page reads the relations of the blocks it shows alone."""
+    shapes = store.timeline_relation_shapes(entity)
+    _names(ctx, [], [r for r, _n in shapes], None, None)
+    blocks: dict[tuple[str, bool, str], _Block] = {}
+    for r, n in shapes:
+        for e in _relation_entries(ctx, r):
+            block = blocks.get(e.key)
+            if block is None:
+                block = blocks[e.key] = _Block(e.date, e.summary, 0, [], kind=e.kind)
+            block.n += n
+            key = (r.subject, r.predicate, r.object, r.negated)
+            if key not in block.keys:
+                block.keys.append(key)
     return list(blocks.values())
 
 
@@ -283,17 +303,15 @@ def timeline_page(
     last = found[-1][0] if found and len(found) >= need else None
     found = [f for f in found if f[0] != last]
     counted = store.timeline_event_count(entity)
-    relations = [r for r in store.timeline_relations(entity) if r.start or r.end]
-    _names(ctx, (ev for _, ev in found), relations, pack, entity)
+    _names(ctx, (ev for _, ev in found), [], pack, entity)
     entries: list[_Entry | _Block] = [_event_entry(ctx, ev, day, _by(ev)) for day, ev in found]
     entries += _day_blocks(store, ctx, entity, last) if last is not None else []
-    for r in relations:
-        entries += _relation_entries(ctx, r)
+    related = _relation_blocks(store, ctx, entity)
+    entries += related
     packed = [p for p in _pack_entries(ctx, pack, entity) if entity in p.entities]
     entries += packed
     entries.sort(key=lambda e: e.key)
-    reported = counted + sum(1 for e in entries if isinstance(e, _Entry) and not e.pack)
-    reported -= len(found)
+    reported = counted + sum(b.n for b in related)
     counts = {"reported": reported, "pack": len(packed), "both": reported + len(packed)}
     mode = mode if mode in ("reported", "both") else ("reported" if reported else "both")
     page: list[tuple[int, _Entry]] = []
@@ -302,7 +320,18 @@ def timeline_page(
         n = e.n if isinstance(e, _Block) else 1
         if mode == "both" or not e.pack:
             lo, hi = max(offset, shown), min(need, shown + n)
-            if lo < hi and isinstance(e, _Block):
+            if lo < hi and isinstance(e, _Block) and e.kind != "event":
+                rels = store.timeline_relation_page(
+                    entity, e.kind, e.date, e.keys, hi - lo, lo - shown
+                )
+                ctx.load_entities(x for r in rels for x in (r.subject, r.object))
+                page += [
+                    (at + lo - shown + j, x)
+                    for j, x in enumerate(
+                        x for r in rels for x in _relation_entries(ctx, r) if x.kind == e.kind
+                    )
+                ]
+            elif lo < hi and isinstance(e, _Block):
                 evs = store.timeline_day_events(entity, e.date, e.keys, hi - lo, lo - shown)
                 ctx.load_entities(ev.place for ev in evs)
                 page += [

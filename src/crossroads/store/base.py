@@ -14,6 +14,7 @@ from crossroads.model import (
     Document,
     Entity,
     Event,
+    Evidence,
     Extraction,
     Mention,
     Quote,
@@ -323,12 +324,86 @@ class Store(ABC):
         texts = self.documents_by_id([q.evidence.doc for q in found])
         return [q for q in found if stances.quote_stance(q, _text(texts, q.evidence.doc))]
 
+    def stance_readings(self, limit: int) -> tuple[list[Event], list[Quote]]:
+        """stance_events() and stance_quotes() with, of each shape (stances.event_shape,
+        quote_shape: rows alike give the same reasons), only the first ``limit`` distinct
+        sentences, in the same order: all a basing question needs to cite."""
+        events, quotes = self.stance_events(), self.stance_quotes()
+        docs = [ev.evidence.doc for ev in events] + [q.evidence.doc for q in quotes]
+        texts = self.documents_by_id(docs)
+        mentions = self.mentions_in(docs)
+
+        def first(shapes: list[tuple[str, Evidence]]) -> list[bool]:
+            seen: dict[str, set[Evidence]] = {}
+            keep = []
+            for shape, ev in shapes:
+                spans = seen.setdefault(shape, set())
+                keep.append(ev not in spans and len(spans) < limit)
+                if keep[-1]:
+                    spans.add(ev)
+            return keep
+
+        ev_shapes = []
+        for ev in events:
+            s, text = ev.evidence, _text(texts, ev.evidence.doc)
+            named = [m.entity for m in mentions.get(s.doc, []) if s.start <= m.start < s.end]
+            ev_shapes.append((stances.event_shape(ev, text, named), s))
+        q_shapes = [
+            (stances.quote_shape(q, _text(texts, q.evidence.doc)), q.evidence) for q in quotes
+        ]
+        return (
+            [ev for ev, k in zip(events, first(ev_shapes)) if k],
+            [q for q, k in zip(quotes, first(q_shapes)) if k],
+        )
+
     def timeline_relations(self, entity: str) -> list[Relation]:
         """Readings with ``entity`` as subject or object that state a start or end, none
         from a near-duplicate, in reading order: the relations a timeline shows."""
         found = [r for r in self.dated_relations(entity) if entity in (r.subject, r.object)]
         docs = self.documents_by_id([r.evidence.doc for r in found], text=False)
         return [r for r in found if not ((d := docs.get(r.evidence.doc)) and d.duplicate_of)]
+
+    def object_subjects(self, obj: str, predicate: str) -> list[tuple[str, str]]:
+        """(document, subject) of the positive readings ``subject predicate obj``, in no
+        order: who each document lists (a conflict's omissions), no reading read."""
+        return [
+            (r.evidence.doc, r.subject)
+            for r in self.relations(entity=obj, predicate=predicate)
+            if r.object == obj and not r.negated
+        ]
+
+    def timeline_relation_shapes(self, entity: str) -> list[tuple[Relation, int]]:
+        """timeline_relations(entity) grouped by what their timeline items show (subject,
+        predicate, object, polarity, start and end): (one of them, without its evidence,
+        how many). A page reads the relations of the groups it shows alone."""
+        groups: dict[Any, int] = {}
+        for r in self.timeline_relations(entity):
+            key = (r.subject, r.predicate, r.object, r.negated, r.start, r.end)
+            groups[key] = groups.get(key, 0) + 1
+        return [
+            (Relation(s, p, o, Evidence("", 0, 0), start, end, neg), n)
+            for (s, p, o, neg, start, end), n in groups.items()
+        ]
+
+    def timeline_relation_page(
+        self,
+        entity: str,
+        kind: str,
+        date: str,
+        keys: list[tuple[str, str, str | None, bool]],
+        limit: int,
+        offset: int = 0,
+    ) -> list[Relation]:
+        """The timeline relations of these (subject, predicate, object, polarity) keys that
+        start (``kind`` 'start') or end on ``date``, in reading order, from ``offset``."""
+        wanted = set(keys)
+        found = [
+            r
+            for r in self.timeline_relations(entity)
+            if (r.subject, r.predicate, r.object, r.negated) in wanted
+            and (r.start if kind == "start" else r.end if kind == "end" else None) == date
+        ]
+        return found[offset : offset + limit]
 
     def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
         """The entity's events of one timeline day grouped by what their summary shows

@@ -29,10 +29,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crossroads import dates
-from crossroads.model import Document, Relation, fold, stable_id
+from crossroads.model import Document, Evidence, Relation, fold, stable_id
 
 FactKey = tuple[str, str, str | None, str | None, bool]
 SourceKey = tuple[str, ...]
+
+_NOWHERE = Evidence("", 0, 0)
 
 MAX_EVIDENCE = 5
 """Sentences a summary keeps for a fact's first page (analysis.facts cites as many)."""
@@ -89,6 +91,10 @@ class FactSummary:
     figures: dict[str, list[str]] = field(default_factory=dict)
     """Up to two distinct values of each qualifier that may hold a figure (two or more
     are competing estimates to check)."""
+    undated: int | None = 0
+    """Readings that say no date the relation held (none in ``dated``): when none, and the
+    pack contradicts every dated pair, it contradicts every reading and a conflict's side is
+    this summary. None: not known (a row written before it was kept)."""
 
     @property
     def key(self) -> FactKey:
@@ -108,6 +114,7 @@ class FactSummary:
             "first_end": self.first_end,
             "last_open": self.last_open,
             "figures": self.figures,
+            "undated": self.undated,
         }
         return (
             self.id,
@@ -157,6 +164,9 @@ def from_row(row: Sequence[Any]) -> FactSummary:
         first_end=data.get("first_end"),
         last_open=data.get("last_open"),
         figures={str(k): list(v) for k, v in data.get("figures", {}).items()},
+        undated=(  # not known for a row written before it was kept; none in an empty row
+            int(data["undated"]) if data.get("undated") is not None else 0 if not row[6] else None
+        ),
     )
 
 
@@ -228,6 +238,8 @@ def summarize(
         day = r.end or published or r.start
         if day and dates.is_partial_date(day):
             dated[k].setdefault((_role(r.qualifiers), day))
+        else:
+            s.undated = (s.undated or 0) + 1
     for k, s in out.items():
         s.spans = len(spans[k])
         s.evidence = list(spans[k])[:MAX_EVIDENCE]
@@ -261,6 +273,7 @@ def merge(old: FactSummary | None, new: FactSummary, known_sources: int = 0) -> 
         first_end=_least(old.first_end, new.first_end),
         last_open=_most(old.last_open, new.last_open),
         figures=_merge_figures(old.figures, new.figures),
+        undated=None if old.undated is None or new.undated is None else old.undated + new.undated,
     )
 
 
@@ -316,6 +329,45 @@ def backfill(conn: Any, mark: str) -> None:
     }
     cur = conn.cursor()
     cur.executemany(insert_sql(mark), [s.row() for s in summarize(readings, docs).values()])
+
+
+def backfill_undated(conn: Any, mark: str) -> None:
+    """Count each stored fact's readings that say no date (migration 8: rows written before
+    ``undated`` was kept), from the few columns that decide it."""
+    from crossroads.store import rows
+
+    counted: dict[str, int] = {}
+    last = -1
+    while True:  # 50,000 readings at a time, by id: a large store's never all in memory
+        found = conn.execute(
+            "SELECT k.id, k.subject, k.predicate, k.object, k.qualifiers, k.negated, "
+            "k.start_date, k.end_date, d.published FROM relations k "
+            f"JOIN documents d ON d.id = k.doc WHERE k.id > {mark} ORDER BY k.id LIMIT 50000",
+            [last],
+        ).fetchall()
+        if not found:
+            break
+        last = int(found[-1][0])
+        for _id, subject, predicate, obj, quals, negated, start, end, published in found:
+            day = end or published or start
+            if day and dates.is_partial_date(day):
+                continue
+            qualifiers = rows.loads(quals) if obj is None else {}
+            r = Relation(
+                subject, predicate, obj, _NOWHERE, negated=bool(negated), qualifiers=qualifiers
+            )
+            sid = summary_id(key_of(r))
+            counted[sid] = counted.get(sid, 0) + 1
+    found = conn.execute("SELECT id, data FROM fact_summary").fetchall()
+    updates = []
+    for sid, data in found:
+        value = json.loads(data) if isinstance(data, (str, bytes)) else dict(data or {})
+        value["undated"] = counted.get(sid, 0)
+        updates.append((json.dumps(value, ensure_ascii=False, sort_keys=True, default=str), sid))
+    if updates:
+        conn.cursor().executemany(
+            f"UPDATE fact_summary SET data = {mark} WHERE id = {mark}", updates
+        )
 
 
 def insert_sql(mark: str = "?") -> str:

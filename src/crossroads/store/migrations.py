@@ -533,7 +533,7 @@ UPDATE entity_events SET day = (
 def _backfill_stances(conn: Any, mark: str) -> None:
     from crossroads.store import stances
 
-    stances.backfill(conn, mark)
+    stances.backfill(conn, mark, shaped=False)
 
 
 TIMELINE_DAYS = Migration(
@@ -544,6 +544,54 @@ TIMELINE_DAYS = Migration(
     backfill=_backfill_stances,
 )
 
+_STANCE_SHAPES = """
+DROP TABLE stance_events;
+DROP TABLE stance_quotes;
+CREATE TABLE stance_events (                   -- REJECT events whose sentence speaks of forces
+    event    BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    shape    TEXT{collate} NOT NULL,           -- stances.event_shape: alike give one reason
+    date_key TEXT{collate} NOT NULL,           -- basing's order: the event's date ('~': none),
+    seq      BIGINT NOT NULL,                  -- its document's ingest order, its offsets
+    start    INTEGER NOT NULL,
+    stop     INTEGER NOT NULL
+);
+CREATE INDEX stance_events_shape ON stance_events(shape, date_key, seq, start, event);
+CREATE TABLE stance_quotes (                   -- quotes of a speaker that speak of forces
+    quote BIGINT PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+    shape TEXT{collate} NOT NULL,              -- stances.quote_shape
+    seq   BIGINT NOT NULL,
+    start INTEGER NOT NULL,
+    stop  INTEGER NOT NULL
+);
+CREATE INDEX stance_quotes_shape ON stance_quotes(shape, seq, start, quote);
+CREATE INDEX relations_object_predicate     -- who each document lists as members of one
+    ON relations(object, predicate, negated, subject, doc);   -- body (conflicts' omissions)
+DROP INDEX IF EXISTS relations_dated_subject;       -- (migration 7's: these cover them)
+DROP INDEX IF EXISTS relations_dated_object;
+CREATE INDEX relations_dated_subject_shape  -- a timeline's relations counted in groups
+    ON relations(subject, predicate, object, negated, start_date, end_date, doc)
+    WHERE start_date IS NOT NULL OR end_date IS NOT NULL;     -- from the index alone
+CREATE INDEX relations_dated_object_shape
+    ON relations(object, subject, predicate, negated, start_date, end_date, doc)
+    WHERE start_date IS NOT NULL OR end_date IS NOT NULL;
+"""
+
+
+def _backfill_shapes(conn: Any, mark: str) -> None:
+    from crossroads.store import fact_summary, stances
+
+    stances.backfill(conn, mark, shaped=True)
+    fact_summary.backfill_undated(conn, mark)
+
+
+STANCE_SHAPES = Migration(
+    8,
+    "basing's stances by shape (the first sentences of each by index), undated readings per fact",
+    sqlite=_STANCE_SHAPES.format(collate=""),
+    postgres=_STANCE_SHAPES.format(collate=' COLLATE "C"'),
+    backfill=_backfill_shapes,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     DOCUMENTS,
     KNOWLEDGE,
@@ -552,6 +600,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     INGEST_INDEX,
     FACTS,
     TIMELINE_DAYS,
+    STANCE_SHAPES,
 )
 LATEST = MIGRATIONS[-1].version
 

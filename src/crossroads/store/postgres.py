@@ -101,13 +101,18 @@ class PostgresStore(SQLStore):
             for row in values:
                 copy.write_row(row)
 
-    def _floor(self, tsquery: str, params: list[Any]) -> int:
+    def _floor(
+        self, tsquery: str, params: list[Any], newest: int | None = None, first: bool = True
+    ) -> int:
         """The seq of the ``ranked``-th newest match (0 when there are fewer): what a search
         ranks (crossroads.store.sql.RANKED). Looked for first among the newest 4x ``ranked``
         documents (a word in most articles is found there, each row checked once), else
-        among every match the text index finds."""
-        newest = int(self._rows("SELECT coalesce(max(seq), 0) FROM documents")[0][0])
-        for low, seq in ((newest - 4 * self.ranked, "d.seq"), (0, "d.seq + 0")):
+        among every match the text index finds (``first`` False: that alone, the search
+        having looked among the newest)."""
+        if newest is None:
+            newest = int(self._rows("SELECT coalesce(max(seq), 0) FROM documents")[0][0])
+        tries = ((newest - 4 * self.ranked, "d.seq"), (0, "d.seq + 0"))
+        for low, seq in tries if first else tries[1:]:
             # "seq + 0": the matches come from the text index and are sorted, rather than
             # walking the seq index testing every row (slow when the word is rare)
             found = self._rows(
@@ -131,17 +136,32 @@ class PostgresStore(SQLStore):
 
     def _search(self, query: Query, limit: int) -> list[SearchHit]:
         tsquery, params = to_tsquery_sql(query, _CONFIG)
+        # the newest ``ranked`` matches among the newest 4x ``ranked`` documents, ranked in
+        # the same walk down the seq index (a common word: one pass, no floor looked for)
+        newest = int(self._rows("SELECT coalesce(max(seq), 0) FROM documents")[0][0])
         found = self._rows(
             f"WITH q AS (SELECT {tsquery} AS q), "
-            # ranked by seq and score alone; the hits' rows and headlines read after
-            "top AS (SELECT d.seq, ts_rank(d.search, q.q) AS score FROM documents d, q "
-            "          WHERE d.search @@ q.q AND d.seq >= ? "
-            "          ORDER BY score DESC, d.seq LIMIT ?) "
-            f"SELECT {_DOC}, ts_headline('{_CONFIG}', d.text, q.q, '{_HEADLINE}'), top.score "
-            "FROM top JOIN documents d ON d.seq = top.seq, q "
+            "newest AS (SELECT d.seq, ts_rank(d.search, q.q) AS score FROM documents d, q "
+            "           WHERE d.search @@ q.q AND d.seq > ? ORDER BY d.seq DESC LIMIT ?), "
+            "top AS (SELECT seq, score, count(*) OVER () AS n FROM newest "
+            "        ORDER BY score DESC, seq LIMIT ?) "
+            f"SELECT {_DOC}, ts_headline('{_CONFIG}', d.text, q.q, '{_HEADLINE}'), top.score, "
+            "top.n FROM top JOIN documents d ON d.seq = top.seq, q "
             "ORDER BY top.score DESC, top.seq",
-            [*params, self._floor(tsquery, params), limit],
+            [*params, newest - 4 * self.ranked, self.ranked, limit],
         )
+        if not found or int(found[0][-1]) < self.ranked:  # fewer: every match is ranked
+            found = self._rows(
+                f"WITH q AS (SELECT {tsquery} AS q), "
+                # ranked by seq and score alone; the hits' rows and headlines read after
+                "top AS (SELECT d.seq, ts_rank(d.search, q.q) AS score FROM documents d, q "
+                "          WHERE d.search @@ q.q AND d.seq >= ? "
+                "          ORDER BY score DESC, d.seq LIMIT ?) "
+                f"SELECT {_DOC}, ts_headline('{_CONFIG}', d.text, q.q, '{_HEADLINE}'), "
+                "top.score, 0 FROM top JOIN documents d ON d.seq = top.seq, q "
+                "ORDER BY top.score DESC, top.seq",
+                [*params, self._floor(tsquery, params, newest, first=False), limit],
+            )
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]
 

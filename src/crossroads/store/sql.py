@@ -16,9 +16,11 @@ from typing import Any
 
 from crossroads.exc import QueryError, StoreError
 from crossroads.model import (
+    SYMMETRIC_PREDICATES,
     Document,
     Entity,
     Event,
+    Evidence,
     Extraction,
     Mention,
     Quote,
@@ -85,6 +87,13 @@ def iso_upper(date: str) -> str:
     """Upper bound of an ISO date prefix: '2021' covers everything up to '2021~'."""
     return date + "~"
 
+
+_DATED = (
+    "(k.start_date IS NOT NULL OR k.end_date IS NOT NULL) AND (k.subject = ? OR k.object = ?) "
+    "AND d.duplicate_of IS NULL"
+)
+"""A timeline's relations: dated, of the entity, none from a near-duplicate."""
+_NOWHERE = Evidence("", 0, 0)
 
 _SHAPE = "k.type, CAST(k.actors AS TEXT), CAST(k.targets AS TEXT), k.negated, k.mode"
 """What an event's timeline summary shows: events alike in these sort together."""
@@ -386,7 +395,7 @@ class SQLStore(Store):
         return [(str(r[0]), rows.event_from(r[1:])) for r in found]
 
     def timeline_relations(self, entity: str) -> list[Relation]:
-        # partial indexes relations_dated_subject/object (migration 7) hold the dated alone
+        # partial indexes relations_dated_*_shape (migration 8) hold the dated alone
         return [
             rows.relation_from(r)
             for r in self._knowledge(
@@ -395,6 +404,59 @@ class SQLStore(Store):
                 " WHERE (k.start_date IS NOT NULL OR k.end_date IS NOT NULL) "
                 "AND (k.subject = ? OR k.object = ?) AND d.duplicate_of IS NULL",
                 [entity, entity],
+            )
+        ]
+
+    def object_subjects(self, obj: str, predicate: str) -> list[tuple[str, str]]:
+        return [
+            (str(doc), str(subject))
+            for doc, subject in self._rows(
+                "SELECT k.doc, k.subject FROM relations k "
+                "WHERE k.object = ? AND k.predicate = ? AND k.negated = ?",
+                [obj, predicate, False],
+            )
+        ]
+
+    def timeline_relation_shapes(self, entity: str) -> list[tuple[Relation, int]]:
+        # counted from the covering partial indexes on dated relations (migration 8), the
+        # few near-duplicates left out as a set: no relation or document row is read
+        found = self._rows(
+            "SELECT k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date, "
+            "count(*) FROM relations k WHERE (k.start_date IS NOT NULL OR k.end_date IS NOT NULL) "
+            "AND (k.subject = ? OR k.object = ?) AND k.doc NOT IN "
+            "(SELECT id FROM documents WHERE duplicate_of > '') "
+            "GROUP BY k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date",
+            [entity, entity],
+        )
+        return [
+            (Relation(str(s), str(p), o, _NOWHERE, start, end, bool(neg)), int(n))
+            for s, p, o, neg, start, end, n in found
+        ]
+
+    def timeline_relation_page(
+        self,
+        entity: str,
+        kind: str,
+        date: str,
+        keys: list[tuple[str, str, str | None, bool]],
+        limit: int,
+        offset: int = 0,
+    ) -> list[Relation]:
+        if not keys or kind not in ("start", "end"):
+            return []
+        alike, params = [], []
+        for subject, predicate, obj, negated in keys:
+            same = "k.object IS NULL" if obj is None else "k.object = ?"
+            alike.append(f"(k.subject = ? AND k.predicate = ? AND {same} AND k.negated = ?)")
+            params += [subject, predicate, *([] if obj is None else [obj]), bool(negated)]
+        return [
+            rows.relation_from(r)
+            for r in self._knowledge(
+                "relations",
+                rows.RELATION_COLUMNS,
+                f" WHERE {_DATED} AND k.{kind}_date = ? AND ({' OR '.join(alike)})",
+                [entity, entity, date, *params],
+                order=f"d.seq, k.span_start, k.id LIMIT {int(limit)} OFFSET {int(offset)}",
             )
         ]
 
@@ -409,6 +471,53 @@ class SQLStore(Store):
                 order="k.date IS NULL, k.date, d.seq, k.span_start, k.id",
             )
         ]
+
+    def stance_readings(self, limit: int) -> tuple[list[Event], list[Quote]]:
+        # the first sentences of each shape, by index (stance_*_shape, migration 8)
+        events = self._first_of_shapes(
+            "stance_events", "event", "date_key, seq, start, event", limit
+        )
+        quotes = self._first_of_shapes("stance_quotes", "quote", "seq, start, quote", limit)
+        return (
+            [rows.event_from(r) for r in self._by_ids("events", rows.EVENT_COLUMNS, events)],
+            [rows.quote_from(r) for r in self._by_ids("quotes", rows.QUOTE_COLUMNS, quotes)],
+        )
+
+    def _first_of_shapes(self, table: str, key: str, order: str, limit: int) -> list[int]:
+        """Ids of the first ``limit`` distinct sentences of each shape in ``table``, in the
+        table's order (that of stance_events() or stance_quotes()); each shape is an index
+        range, read as far as it needs."""
+        out: list[tuple[tuple[Any, ...], int]] = []
+        for (shape,) in self._rows(f"SELECT DISTINCT shape FROM {table}"):
+            want = limit * 2
+            while True:
+                found = self._rows(
+                    f"SELECT {order}, stop FROM {table} WHERE shape = ? ORDER BY {order} LIMIT ?",
+                    [shape, want],
+                )
+                kept: dict[tuple[Any, ...], tuple[tuple[Any, ...], int]] = {}
+                for r in found:
+                    where = tuple(r[-4:])  # (seq, start, stop) and the id before them
+                    kept.setdefault((where[0], where[1], where[3]), (tuple(r[:-1]), int(r[-2])))
+                    if len(kept) == limit:
+                        break
+                if len(kept) == limit or len(found) < want:
+                    break
+                want *= 4
+            out += kept.values()
+        return [i for _key, i in sorted(out)]
+
+    def _by_ids(self, table: str, cols: Sequence[str], ids: list[int]) -> list[tuple[Any, ...]]:
+        """Rows of a knowledge table in the order of ``ids``."""
+        found: dict[int, tuple[Any, ...]] = {}
+        for part in _chunks(ids):
+            for r in self._rows(
+                f"SELECT k.id, {rows.columns(cols, 'k')} FROM {table} k "
+                f"WHERE k.id IN ({_marks(part)})",
+                part,
+            ):
+                found[int(r[0])] = tuple(r[1:])
+        return [found[i] for i in ids if i in found]
 
     def stance_quotes(self) -> list[Quote]:
         return [
@@ -455,15 +564,29 @@ class SQLStore(Store):
         wanted = set(keys)
         out: dict[FactKey, list[Relation]] = {k: [] for k in wanted}
         # one indexed query per (predicate, subject): a key's readings have its subject or,
-        # for a symmetric predicate, its object as their subject
-        probes = sorted({(k[1], e) for k in wanted for e in (k[0], k[2]) if e is not None})
+        # for a symmetric predicate, its object as their subject; only the keys' objects and
+        # polarities are read (a host's few denials, not its thousands of other readings)
+        probes: dict[tuple[str, str], list[tuple[str | None, bool]]] = {}
+        for k in wanted:
+            probes.setdefault((k[1], k[0]), []).append((k[2], k[4]))
+            if k[1] in SYMMETRIC_PREDICATES and k[2] is not None:
+                probes.setdefault((k[1], k[2]), []).append((k[0], k[4]))
         seen: set[int] = set()
-        for p, e in probes:
+        for (p, e), ends in sorted(probes.items()):
+            where = ""
+            params: list[Any] = [p, e]
+            objects = sorted({o for o, _neg in ends if o is not None})
+            if len(ends) <= 50:
+                ors = [f"k.object IN ({_marks(objects)})"] if objects else []
+                ors += ["k.object IS NULL"] if any(o is None for o, _neg in ends) else []
+                where, params = f" AND ({' OR '.join(ors)})", params + objects
+            if len({neg for _o, neg in ends}) == 1:
+                where, params = where + " AND k.negated = ?", [*params, bool(ends[0][1])]
             for x in self._rows(
                 f"SELECT k.id, {rows.columns(rows.RELATION_COLUMNS, 'k')} FROM relations k "
-                "JOIN documents d ON d.id = k.doc WHERE k.predicate = ? AND k.subject = ? "
-                "ORDER BY d.seq, k.span_start, k.id",
-                [p, e],
+                "JOIN documents d ON d.id = k.doc WHERE k.predicate = ? AND k.subject = ?"
+                f"{where} ORDER BY d.seq, k.span_start, k.id",
+                params,
             ):
                 if x[0] in seen:
                     continue
@@ -748,7 +871,13 @@ class SQLStore(Store):
         quote_ids = self._insert_ids(
             cur, _insert("quotes", rows.QUOTE_COLUMNS), [rows.quote_row(q) for q in quotes]
         )
-        self._write_stances(cur, list(zip(events, event_ids)), list(zip(quotes, quote_ids)))
+        self._write_stances(
+            cur,
+            list(zip(events, event_ids)),
+            list(zip(quotes, quote_ids)),
+            seq,
+            {x.doc: x.mentions for x in xs},
+        )
         self._bulk(
             cur,
             "quote_about",
@@ -767,9 +896,15 @@ class SQLStore(Store):
         return out
 
     def _write_stances(
-        self, cur: Any, events: list[tuple[Event, Any]], quotes: list[tuple[Quote, Any]]
+        self,
+        cur: Any,
+        events: list[tuple[Event, Any]],
+        quotes: list[tuple[Quote, Any]],
+        seqs: dict[str, int],
+        mentions: dict[str, list[Mention]],
     ) -> None:
-        """Keep the REJECT events and quotes basing may read (stances.py, migration 7)."""
+        """Keep the REJECT events and quotes basing may read, with their shapes (stances.py,
+        migrations 7 and 8); ``mentions``: each written document's."""
         events = [(ev, i) for ev, i in events if ev.type == "REJECT"]
         quotes = [(q, i) for q, i in quotes if q.speaker is not None]
         wanted = list(
@@ -781,9 +916,9 @@ class SQLStore(Store):
                 cur, f"SELECT id, text FROM documents WHERE id IN ({_marks(part)})", part
             )
             texts.update((str(i), str(t)) for i, t in found.fetchall())
-        ev_rows, q_rows = stances.rows_for(texts, events, quotes)
-        self._bulk(cur, "stance_events", ("event",), ev_rows)
-        self._bulk(cur, "stance_quotes", ("quote",), q_rows)
+        ev_rows, q_rows = stances.rows_for(texts, seqs, mentions, events, quotes)
+        self._bulk(cur, "stance_events", stances.EVENT_COLUMNS, ev_rows)
+        self._bulk(cur, "stance_quotes", stances.QUOTE_COLUMNS, q_rows)
 
     def _timeline_dates(self, cur: Any, doc_ids: list[str]) -> tuple[dict[str, str], set[str]]:
         """(publication dates, near-duplicates) of stored documents: an undated event's

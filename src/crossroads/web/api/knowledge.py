@@ -191,10 +191,18 @@ def conflicts(
     with store_for(request) as store:
         pack = pack_for(request)
         eid = entity_param(store, request, "entity", entity)
-        items = facts_data.conflicts(store, pack, Lookup(store, pack), entity=eid)
-    if items is None:
+        found = facts_data.conflicts_page(store, pack, Lookup(store, pack), eid, limit, offset)
+    if found is None:
         raise ApiError(501, "the conflicts analysis is not available in this build")
-    return page(items, limit, offset)
+    items, total = found  # the page's alone are cited
+    more = offset + limit < total
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "items": items,
+        "next_offset": offset + limit if more else None,
+    }
 
 
 def timeline_data(

@@ -196,10 +196,23 @@ def conflicts(
     store: Store, pack: Pack | None, lk: Lookup, entity: str | None = None
 ) -> list[dict[str, Any]] | None:
     """Contradicting facts from crossroads.analysis.conflicts; None when not installed."""
+    found = conflicts_page(store, pack, lk, entity, None, 0)
+    return None if found is None else found[0]
+
+
+def conflicts_page(
+    store: Store,
+    pack: Pack | None,
+    lk: Lookup,
+    entity: str | None,
+    limit: int | None,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int] | None:
+    """(one page of the contradicting facts, how many there are): only the page's are
+    shown with their citations; None when the analysis is not installed."""
     mod = analysis("conflicts")
     if mod is None:
         return None
-    return [
-        conflict(plain(c), lk)
-        for c in mod.conflicts(store, pack=pack, entity=entity, ctx=lk.context())
-    ]
+    found = mod.conflicts(store, pack=pack, entity=entity, ctx=lk.context())
+    shown = found[offset:] if limit is None else found[offset : offset + limit]
+    return [conflict(plain(c), lk) for c in shown], len(found)

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from crossroads.web.api.analyze import basing_data, corridors_data, spillover_data
+from crossroads.web.api.params import MAX_OFFSET
 from crossroads.web.data import analyses
 from crossroads.web.data import facts as facts_data
 from crossroads.web.data.records import Lookup
@@ -71,9 +72,21 @@ def spillover(request: Request, country: str = "Tajikistan") -> Response:
 
 @router.get("/analyses/conflicts")
 @router.get("/analyses/conflicts.json")
-def conflicts(request: Request) -> Response:
+def conflicts(
+    request: Request,
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    limit: int = Query(50, ge=1, le=500),
+) -> Response:
+    """One page of the store's conflicts (50 by default), the rest a pager away."""
     with store_for(request) as store:
         pack = pack_for(request)
-        items = facts_data.conflicts(store, pack, Lookup(store, pack))
-    data = {"available": items is not None, "items": items or []}
+        found = facts_data.conflicts_page(store, pack, Lookup(store, pack), None, limit, offset)
+    items, total = found or ([], 0)
+    data = {
+        "available": found is not None,
+        "items": items,
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+    }
     return render(request, "analysis_conflicts.html", data, title="Conflicts")
