@@ -507,7 +507,8 @@ def has_resource(s: Sentence) -> Iterator[Reading]:
     text = s.span.text
     low = text.lower()
     base = s.span.start_char
-    if not any(w in words_of(s) for w in lex["triggers"]):
+    words = set(words_of(s))
+    if not any(w in words for w in lex["triggers"]):
         return
     owners = [m for m in s.ments if m.type in ("Country", "Place") and not m.demonym]
     if not owners:

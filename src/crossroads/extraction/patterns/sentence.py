@@ -342,16 +342,52 @@ def sentence(span: Span) -> Sentence:
     return Sentence(span, ments, coordination(span.doc, ments))
 
 
+_Skeleton = tuple[Span, list[Ment], list[list[Ment]]]
+_sentences: list[tuple[Doc, list[_Skeleton]]] = []
+"""The last doc's sentences, mentions and groups: the six readings of a doc (rules and
+learned, of relations, events and quotes) each asked for them, and finding mentions and
+coordination cost more than any single reader. The doc is held, so ``is`` cannot match a
+new doc at a freed one's address; the readers run after the entity stages, which no longer
+change the doc."""
+
+
 def sentences(doc: Doc) -> list[Sentence]:
-    """The doc's sentences with their mentions (none for a doc that was never parsed)."""
+    """The doc's sentences with their mentions (none for a doc that was never parsed); new
+    Sentence objects on each call, as readers set their ``last`` and ``pair``."""
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
         return []
-    return [sentence(s) for s in doc.sents]
+    if not _sentences or _sentences[0][0] is not doc:
+        built = []
+        for span in doc.sents:
+            ments = mentions(span)
+            built.append((span, ments, coordination(doc, ments)))
+        _sentences[:] = [(doc, built)]
+    return [
+        Sentence(span, list(ments), [list(g) for g in groups])
+        for span, ments, groups in _sentences[0][1]
+    ]
+
+
+_texts: list[tuple[Doc, str]] = []
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: spaCy joins every token's text on each access,
+    which the date readers did per event."""
+    if not _texts or _texts[0][0] is not doc:
+        _texts[:] = [(doc, doc.text)]
+    return _texts[0][1]
+
+
+_named: list[tuple[Doc, frozenset[str]]] = []
 
 
 def named_ids(doc: Doc) -> set[str]:
-    """Ids of entities the doc names at least once (an adjective alone is no stored mention)."""
-    return {e.kb_id_ for e in doc.ents if e.kb_id_}
+    """Ids of entities the doc names at least once (an adjective alone is no stored mention);
+    read off doc.ents once per doc (as ``sentences``), a new set on each call."""
+    if not _named or _named[0][0] is not doc:
+        _named[:] = [(doc, frozenset(e.kb_id_ for e in doc.ents if e.kb_id_))]
+    return set(_named[0][1])
 
 
 def negated(tok: Token) -> bool:
