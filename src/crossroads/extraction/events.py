@@ -836,11 +836,11 @@ def read_events(doc: Doc) -> list[Event]:
         before, states = states, (states + [m for m in s.ments if m.type == "Country"])[-12:]
         last = remember(last, s)
         if len(s.ments) == 0 and not any(
-            t.lower_ in _THEY or t.lower_ == "two" or t.lower_ in _BODIES for t in s.span
+            t.lower_ in _THEY or t.lower_ == "two" or t.lower_ in _BODIES for t in s.toks
         ):
             continue
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
-        for t in s.span:
+        for t in s.toks:
             typ = _type(t)
             if typ is None:
                 continue

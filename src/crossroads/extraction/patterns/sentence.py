@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -114,6 +115,12 @@ class Sentence:
 
     def tokens(self) -> list[Token]:
         return list(self.span)
+
+    @cached_property
+    def toks(self) -> tuple[Token, ...]:
+        """The sentence's tokens, made once: iterating the span makes new Token objects on
+        every pass, and every relation rule passes over every sentence."""
+        return tuple(self.span)
 
 
 def main_subject(doc: Doc, m: Ment) -> bool:
@@ -342,7 +349,7 @@ def sentence(span: Span) -> Sentence:
     return Sentence(span, ments, coordination(span.doc, ments))
 
 
-_Skeleton = tuple[Span, list[Ment], list[list[Ment]]]
+_Skeleton = tuple[Span, list[Ment], list[list[Ment]], tuple[Token, ...]]
 _sentences: list[tuple[Doc, list[_Skeleton]]] = []
 """The last doc's sentences, mentions and groups: the six readings of a doc (rules and
 learned, of relations, events and quotes) each asked for them, and finding mentions and
@@ -360,12 +367,14 @@ def sentences(doc: Doc) -> list[Sentence]:
         built = []
         for span in doc.sents:
             ments = mentions(span)
-            built.append((span, ments, coordination(doc, ments)))
+            built.append((span, ments, coordination(doc, ments), tuple(span)))
         _sentences[:] = [(doc, built)]
-    return [
-        Sentence(span, list(ments), [list(g) for g in groups])
-        for span, ments, groups in _sentences[0][1]
-    ]
+    out = []
+    for span, ments, groups, toks in _sentences[0][1]:
+        s = Sentence(span, list(ments), [list(g) for g in groups])
+        s.__dict__["toks"] = toks  # (cached_property's slot)
+        out.append(s)
+    return out
 
 
 _texts: list[tuple[Doc, str]] = []
@@ -529,12 +538,12 @@ def _attribution(s: Sentence) -> str | None:
 
         _SAY = set(lexicon("relations")["attribution"]["say"])
     doc = s.doc
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ == "according" and t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "to":
             g = s.right(t.i + 2, ("Country", "Organization", "ArmedGroup", "Person"), limit=4)
             if g:
                 return g[0].id
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ in _SAY and t.pos_ == "VERB" and t.dep_ == "ROOT":
             for c in t.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
