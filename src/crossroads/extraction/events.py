@@ -19,6 +19,7 @@ from crossroads.extraction.patterns.sentence import (
     Sentence,
     antecedent,
     dates_in,
+    doc_text,
     last_two_states,
     modifier,
     named_ids,
@@ -780,7 +781,7 @@ def _date(s: Sentence, t: Token, mode: str) -> str | None:
         best = min(ds, key=lambda d: abs(d.start - t.i))
         return best.iso
     doc = s.doc
-    par = doc.text.rfind("\n", 0, s.span.start_char) + 1
+    par = doc_text(doc).rfind("\n", 0, s.span.start_char) + 1
     if par < s.span.start_char:
         before = doc.char_span(par, s.span.start_char, alignment_mode="contract")
         if before is not None and len(before) and (earlier := dates_in(before)):
@@ -829,17 +830,17 @@ def read_events(doc: Doc) -> list[Event]:
     persons_at = 0
     last: dict[str, Ment] = {}
     states: list[Ment] = []
-    text = doc.text  # spaCy joins every token's text on each doc.text: once per doc here
+    text = doc_text(doc)
     for s in sentences(doc):
         s.last = last
         before, states = states, (states + [m for m in s.ments if m.type == "Country"])[-12:]
         last = remember(last, s)
         if len(s.ments) == 0 and not any(
-            t.lower_ in _THEY or t.lower_ == "two" or t.lower_ in _BODIES for t in s.span
+            t.lower_ in _THEY or t.lower_ == "two" or t.lower_ in _BODIES for t in s.toks
         ):
             continue
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
-        for t in s.span:
+        for t in s.toks:
             typ = _type(t)
             if typ is None:
                 continue

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from crossroads import settings
 from crossroads.extraction import extensions
-from crossroads.extraction.components import PIPELINE
+from crossroads.extraction.components import PIPELINE, stock
 from crossroads.extraction.components.tokens import adapt_tokenizer
 from crossroads.pack import Pack
 
@@ -23,6 +23,7 @@ def build_nlp(pack: Pack, model: str | None = None) -> Language:
     """The model named by ``model`` (else the 'model' setting) plus the crossroads components."""
     extensions.register()
     nlp = spacy.load(model or settings.get("model"))
+    stock.install(nlp)  # the same tags and lemmas, sooner
     adapt_tokenizer(nlp)
     for factory in PIPELINE:
         component = nlp.add_pipe(factory, last=True)

@@ -22,6 +22,7 @@ from crossroads.extraction.patterns.sentence import (
     DateRef,
     Sentence,
     dates_in,
+    doc_text,
     named_ids,
     sentences,
 )
@@ -176,7 +177,7 @@ def date_features(
         if r.iso not in nearest or dist < nearest[r.iso][0]:
             nearest[r.iso] = (dist, r, k)
     pub = str(doc._.published or "")
-    par = doc.text.rfind("\n", 0, s.span.start_char) + 1
+    par = doc_text(doc).rfind("\n", 0, s.span.start_char) + 1
     mine = sent_index.get(s.span.start, 0)
     out = []
     for iso, (dist, r, k) in nearest.items():

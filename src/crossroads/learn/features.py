@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
@@ -44,7 +45,12 @@ def allowed(a: str, b: str) -> bool:
 
 
 def predicates_for(a: str, b: str) -> list[str]:
-    return [p for p, (subj, obj) in PREDICATE_TYPES.items() if a in subj and b in obj]
+    return list(_predicates_for(a, b))
+
+
+@cache
+def _predicates_for(a: str, b: str) -> tuple[str, ...]:
+    return tuple(p for p, (subj, obj) in PREDICATE_TYPES.items() if a in subj and b in obj)
 
 
 @dataclass
@@ -167,69 +173,95 @@ def _covering(s: Sentence) -> dict[int, Ment]:
     return cover
 
 
-_TokenData = tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]
+_TokenData = tuple[
+    tuple[str, ...], tuple[bool, ...], tuple[bool, ...], tuple[int, ...], tuple[str, ...]
+]
 _tokens: list[tuple[Doc, _TokenData]] = []
-"""The last doc and its tokens as plain data (word, is it space, is it a negation): reading
-spaCy tokens one by one for every pair of a sentence cost most of the relation reading."""
+"""The last doc and its tokens as plain data (word, is it space, is it a negation, its head,
+its dependency label): reading spaCy tokens one by one for every pair of a sentence cost
+most of the relation reading."""
 
 
 def _token_data(doc: Doc) -> _TokenData:
     if not _tokens or _tokens[0][0] is not doc:
-        words = tuple("<num>" if t.like_num else t.lemma_.lower() for t in doc)
-        space = tuple(t.is_space for t in doc)
-        neg = tuple(t.dep_ == "neg" or t.lower_ in ("not", "never", "no") for t in doc)
-        _tokens[:] = [(doc, (words, space, neg))]
+        words, space, neg, heads, deps = [], [], [], [], []
+        for t in doc:
+            dep = t.dep_
+            words.append("<num>" if t.like_num else t.lemma_.lower())
+            space.append(t.is_space)
+            neg.append(dep == "neg" or t.lower_ in ("not", "never", "no"))
+            heads.append(t.head.i)
+            deps.append(dep)
+        _tokens[:] = [(doc, (tuple(words), tuple(space), tuple(neg), tuple(heads), tuple(deps)))]
     return _tokens[0][1]
 
 
+def _masked(s: Sentence) -> list[str]:
+    """The sentence's words, mentions masked by their type ("<Country>"), from its first
+    token on; made once per sentence, which all its pairs read."""
+    got: list[str] | None = s.__dict__.get("_masked")
+    if got is None:
+        cover = _covering(s)
+        words = _token_data(s.doc)[0]
+        got = [
+            f"<{m.type}>" if (m := cover.get(i)) is not None else words[i]
+            for i in range(s.span.start, s.span.end)
+        ]
+        s.__dict__["_masked"] = got
+    return got
+
+
 def _word_at(i: int, s: Sentence) -> str:
+    start = s.span.start
+    if start <= i < start + len(_masked(s)):
+        return _masked(s)[i - start]
     m = _covering(s).get(i)
     if m is not None:
         return f"<{m.type}>"
     return _token_data(s.doc)[0][i]
 
 
-def _word(t: Token, s: Sentence) -> str:
-    return _word_at(t.i, s)
-
-
 def _words(s: Sentence, lo: int, hi: int) -> list[str]:
-    _, space, _ = _token_data(s.doc)
+    _, space, _, _, _ = _token_data(s.doc)
+    masked = _masked(s)
+    start = s.span.start
+    end = start + len(masked)
     out: list[str] = []
     for i in range(lo, hi):
         if space[i]:
             continue
-        w = _word_at(i, s)
+        w = masked[i - start] if start <= i < end else _word_at(i, s)
         if not out or out[-1] != w or not w.startswith("<"):
             out.append(w)
     return out
 
 
-def _chain(t: Token) -> list[Token]:
-    out = [t]
-    while out[-1].head.i != out[-1].i and len(out) < 40:
-        out.append(out[-1].head)
+def _chain(i: int, heads: tuple[int, ...]) -> list[int]:
+    """Token i and its heads up to the root (at most 40)."""
+    out = [i]
+    while heads[out[-1]] != out[-1] and len(out) < 40:
+        out.append(heads[out[-1]])
     return out
 
 
 def dep_path(s: Sentence, a: Ment, b: Ment) -> tuple[str, str]:
     """The dependency path between two mentions' heads: with the lemmas on it, and bare."""
-    ha = s.doc[a.start : a.end].root
-    hb = s.doc[b.start : b.end].root
-    ca, cb = _chain(ha), _chain(hb)
-    ib = {t.i: k for k, t in enumerate(cb)}
-    k_a = next((k for k, t in enumerate(ca) if t.i in ib), None)
+    _, _, _, heads, deps = _token_data(s.doc)
+    ca = _chain(s.doc[a.start : a.end].root.i, heads)
+    cb = _chain(s.doc[b.start : b.end].root.i, heads)
+    ib = {t: k for k, t in enumerate(cb)}
+    k_a = next((k for k, t in enumerate(ca) if t in ib), None)
     if k_a is None:
         return "path:none", "dpath:none"
-    up, down = ca[: k_a + 1], cb[: ib[ca[k_a].i]]
+    up, down = ca[: k_a + 1], cb[: ib[ca[k_a]]]
     if len(up) + len(down) > 7:
         return "path:long", "dpath:long"
     lex = (
-        [f"{t.dep_}^" for t in up[:-1]]
-        + [_word(up[-1], s)]
-        + [f"{t.dep_}v" for t in reversed(down)]
+        [f"{deps[t]}^" for t in up[:-1]]
+        + [_word_at(up[-1], s)]
+        + [f"{deps[t]}v" for t in reversed(down)]
     )
-    mids = [_word(t, s) for t in up[1:-1]] + [_word(t, s) for t in reversed(down[1:])]
+    mids = [_word_at(t, s) for t in up[1:-1]] + [_word_at(t, s) for t in reversed(down[1:])]
     bare = "_".join(x for x in lex if x.endswith(("^", "v")))
     return "path:" + "_".join(lex) + "|" + "_".join(mids), "dpath:" + bare
 
@@ -256,7 +288,7 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
         f[f"elsewhere={p}"] = 1
     for who, r in zip("ab", c.rank, strict=True):
         f[f"rank{who}={min(r, 3)}|{types}"] = 1
-    for p in predicates_for(a.type, b.type):
+    for p in _predicates_for(a.type, b.type):
         if (a.id, p, b.id) in pack or (p in SYMMETRIC and (b.id, p, a.id) in pack):
             f[f"pack={p}"] = 1
     if c.across:

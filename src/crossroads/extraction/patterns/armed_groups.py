@@ -125,7 +125,7 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
     lex = lex_of("operates_in")
     doc = s.doc
     actors = ("ArmedGroup", "Organization")
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ not in lex["preps"]:
             continue
         where = _places_after(s, t.i + 1)
@@ -183,7 +183,7 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
 def affiliated_with(s: Sentence) -> Iterator[Reading]:
     trig = set(lex_of("affiliated_with")["triggers"])
     doc = s.doc
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ not in trig:
             continue
         left = s.left(t.i, GROUPS, limit=14, stop={";", "."})
@@ -202,7 +202,7 @@ def pledged(s: Sentence) -> Iterator[Reading]:
     trig = set(lex_of("pledged_allegiance_to")["triggers"])
     doc = s.doc
     actors = ("ArmedGroup", "Person")
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ not in trig:
             continue
         if t.lower_ in ("oath", "loyalty") and not any(
@@ -225,7 +225,7 @@ def designated(s: Sentence) -> Iterator[Reading]:
     words = words_of(s)
     terror = any(any(w.startswith(x) for x in lex["terror"]) for w in words)
     by_types = ("Country", "Organization")
-    for t in s.span:
+    for t in s.toks:
         w = t.lower_
         if w not in lex["verbs"]:
             continue

@@ -31,7 +31,7 @@ def borders(s: Sentence) -> Iterator[Reading]:
     text = s.span.text
     km = re.search(r"(\d[\d,.]*)\s*(?:-\s*)?(km|kilomet(?:er|re)s?)\b", text)
     quals = {"length_km": int(float(km.group(1).replace(",", "")))} if km else {}
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ not in trig:
             continue
         left = s.left(t.i, PLACES, limit=6, stop={".", ";"})
@@ -207,7 +207,7 @@ def hosts(s: Sentence) -> Iterator[Reading]:
     lex = lex_of("hosts_military_presence")
     doc = s.doc
     mil = set(lex["military"])
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ not in mil:
             continue
         # foreign force: a country right before ("US troops", "America's military base")
@@ -273,7 +273,7 @@ def hosts(s: Sentence) -> Iterator[Reading]:
             continue
         yield Reading(host, "hosts_military_presence", foreign, t.i, quals)
     yield from _used_bases(s, mil)
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ in lex["host_verbs"] and t.lemma_ == "host":
             hosts = [m for m in s.left(t.i, STATE, limit=5, stop={","}) if not m.demonym]
             foreigns = s.right(t.i + 1, STATE, limit=3)
@@ -460,7 +460,7 @@ def connects(s: Sentence) -> Iterator[Reading]:
     trig = set(lex_of("connects")["triggers"])
     links = ("Initiative", "Facility")
     ends = ("Place", "Country", "Facility")
-    for t in s.span:
+    for t in s.toks:
         carry = (
             t.pos_ == "VERB"
             and t.lemma_.lower() in _CARRY
@@ -507,7 +507,8 @@ def has_resource(s: Sentence) -> Iterator[Reading]:
     text = s.span.text
     low = text.lower()
     base = s.span.start_char
-    if not any(w in words_of(s) for w in lex["triggers"]):
+    words = set(words_of(s))
+    if not any(w in words for w in lex["triggers"]):
         return
     owners = [m for m in s.ments if m.type in ("Country", "Place") and not m.demonym]
     if not owners:
@@ -521,7 +522,7 @@ def has_resource(s: Sentence) -> Iterator[Reading]:
     unit = "|".join(re.escape(u) for u in lex["units"])
     for pos, res in sorted(found):
         char = base + pos
-        tok = next((t for t in s.span if t.idx >= char), None)
+        tok = next((t for t in s.toks if t.idx >= char), None)
         if tok is None:
             continue
         owner = max(

@@ -47,7 +47,7 @@ _WISH = {
 def member_of(s: Sentence) -> Iterator[Reading]:
     lex = lex_of("member_of")
     doc = s.doc
-    for t in s.span:
+    for t in s.toks:
         w = t.lower_
         if t.lemma_ == "belong" and t.pos_ == "VERB":
             yield from _belongs(s, t)
@@ -172,7 +172,7 @@ def party_to(s: Sentence) -> Iterator[Reading]:
         return
     actors = ("Country", "Organization", "ArmedGroup", "Person")
     yield from _bound_under(s, deals)
-    for t in s.span:
+    for t in s.toks:
         w = t.lower_
         if w == "between":
             deal = s.left(t.i, ("Agreement",), limit=4)
@@ -214,7 +214,7 @@ def _bound_under(s: Sentence, deals: list[Ment]) -> Iterator[Reading]:
             k -= 1
         if k < s.span.start or doc[k].lower_ != "under":
             continue
-        for t in s.span:
+        for t in s.toks:
             if t.lower_ in _BOUND and t.i > d.end:
                 who = [
                     m
@@ -229,7 +229,7 @@ def part_of(s: Sentence) -> Iterator[Reading]:
     nouns = set(lex_of("part_of")["nouns"])
     doc = s.doc
     kinds = ("Initiative", "Organization")
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ not in nouns:
             continue
         nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
@@ -248,7 +248,7 @@ def part_of(s: Sentence) -> Iterator[Reading]:
             if unit and unit.type == m.type and unit.id != m.id:
                 yield Reading(unit, "part_of", m, m.end)
     # "Of the BRI's six corridors, three ..., including CPEC"
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ == "including" or (
             t.lower_ == "such" and t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "as"
         ):

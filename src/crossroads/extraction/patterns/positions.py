@@ -375,7 +375,7 @@ def read_positions(s: Sentence) -> Iterator[Reading]:
                     yield Reading(p, "holds_position", e, p.start, {"role": role} if role else {})
     # "the IJU, led by X"
     led = _lex()["led_by"]
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ not in led:
             continue
         if t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "by":

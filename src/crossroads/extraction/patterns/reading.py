@@ -45,7 +45,7 @@ def lex_of(name: str) -> dict[str, list[str]]:
 
 
 def words_of(s: Sentence) -> list[str]:
-    return [t.lower_ for t in s.span]
+    return [t.lower_ for t in s.toks]
 
 
 def pairs(

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -114,6 +115,12 @@ class Sentence:
 
     def tokens(self) -> list[Token]:
         return list(self.span)
+
+    @cached_property
+    def toks(self) -> tuple[Token, ...]:
+        """The sentence's tokens, made once: iterating the span makes new Token objects on
+        every pass, and every relation rule passes over every sentence."""
+        return tuple(self.span)
 
 
 def main_subject(doc: Doc, m: Ment) -> bool:
@@ -342,16 +349,54 @@ def sentence(span: Span) -> Sentence:
     return Sentence(span, ments, coordination(span.doc, ments))
 
 
+_Skeleton = tuple[Span, list[Ment], list[list[Ment]], tuple[Token, ...]]
+_sentences: list[tuple[Doc, list[_Skeleton]]] = []
+"""The last doc's sentences, mentions and groups: the six readings of a doc (rules and
+learned, of relations, events and quotes) each asked for them, and finding mentions and
+coordination cost more than any single reader. The doc is held, so ``is`` cannot match a
+new doc at a freed one's address; the readers run after the entity stages, which no longer
+change the doc."""
+
+
 def sentences(doc: Doc) -> list[Sentence]:
-    """The doc's sentences with their mentions (none for a doc that was never parsed)."""
+    """The doc's sentences with their mentions (none for a doc that was never parsed); new
+    Sentence objects on each call, as readers set their ``last`` and ``pair``."""
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
         return []
-    return [sentence(s) for s in doc.sents]
+    if not _sentences or _sentences[0][0] is not doc:
+        built = []
+        for span in doc.sents:
+            ments = mentions(span)
+            built.append((span, ments, coordination(doc, ments), tuple(span)))
+        _sentences[:] = [(doc, built)]
+    out = []
+    for span, ments, groups, toks in _sentences[0][1]:
+        s = Sentence(span, list(ments), [list(g) for g in groups])
+        s.__dict__["toks"] = toks  # (cached_property's slot)
+        out.append(s)
+    return out
+
+
+_texts: list[tuple[Doc, str]] = []
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: spaCy joins every token's text on each access,
+    which the date readers did per event."""
+    if not _texts or _texts[0][0] is not doc:
+        _texts[:] = [(doc, doc.text)]
+    return _texts[0][1]
+
+
+_named: list[tuple[Doc, frozenset[str]]] = []
 
 
 def named_ids(doc: Doc) -> set[str]:
-    """Ids of entities the doc names at least once (an adjective alone is no stored mention)."""
-    return {e.kb_id_ for e in doc.ents if e.kb_id_}
+    """Ids of entities the doc names at least once (an adjective alone is no stored mention);
+    read off doc.ents once per doc (as ``sentences``), a new set on each call."""
+    if not _named or _named[0][0] is not doc:
+        _named[:] = [(doc, frozenset(e.kb_id_ for e in doc.ents if e.kb_id_))]
+    return set(_named[0][1])
 
 
 def negated(tok: Token) -> bool:
@@ -493,12 +538,12 @@ def _attribution(s: Sentence) -> str | None:
 
         _SAY = set(lexicon("relations")["attribution"]["say"])
     doc = s.doc
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ == "according" and t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "to":
             g = s.right(t.i + 2, ("Country", "Organization", "ArmedGroup", "Person"), limit=4)
             if g:
                 return g[0].id
-    for t in s.span:
+    for t in s.toks:
         if t.lower_ in _SAY and t.pos_ == "VERB" and t.dep_ == "ROOT":
             for c in t.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
