@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from crossroads.extraction.components import REVIEW
-from crossroads.learn.entities import DROP, entity_rows, fit_entities, review
+from crossroads.learn.entities import DROP, blocked, entity_rows, fit_entities, review
 from crossroads.model import Document, entity_id
 
 pytestmark = pytest.mark.slow
@@ -46,20 +46,21 @@ def test_review_retypes_drops_and_relabels_every_mention(parsed, extractor):
     rows = entity_rows(parsed, known)
     names = {parsed._.entities[eid].name: eid for eid in rows}
     canal, person = names["Qarabel Canal"], names["Gavrilo Venn"]
-    # a made-up training set that says: canals are facilities, exchanges are dropped
-    train = [(rows[canal], "Facility", 1.0)] * 5 + [(rows[person], "Person", 1.0)] * 5
+    assert parsed._.entities[canal].type == "Facility"  # the rules' type, from "Canal"
+    # a made-up training set that says: this is a place, exchanges are dropped
+    train = [(rows[canal], "Place", 1.0)] * 5 + [(rows[person], "Person", 1.0)] * 5
     exchange = next(eid for n, eid in names.items() if "Exchange" in n)
     train += [(rows[exchange], DROP, 1.0)] * 5
     review(parsed, _model(train), known)
 
     after = _by_name(parsed)
-    assert after["Qarabel Canal"].type == "Facility"
-    assert after["Qarabel Canal"].id == entity_id("Facility", "Qarabel Canal")
+    assert after["Qarabel Canal"].type == "Place"
+    assert after["Qarabel Canal"].id == entity_id("Place", "Qarabel Canal")
     assert not any("Exchange" in n for n in after)
     # every mention carries the new id and type; the dropped entity has none left
     canal_spans = [s for s in parsed.ents if s.text == "Qarabel Canal"]
     assert len(canal_spans) == 2
-    assert {(s.label_, s.kb_id_) for s in canal_spans} == {("Facility", after["Qarabel Canal"].id)}
+    assert {(s.label_, s.kb_id_) for s in canal_spans} == {("Place", after["Qarabel Canal"].id)}
     assert not any("Exchange" in s.text for s in parsed.ents)
     # the pack's entity keeps its pack type and id
     termez = next(e for e in parsed._.entities.values() if e.name == "Termez")
@@ -80,3 +81,18 @@ def test_the_pipeline_reviews_after_linking_and_training_parses_without_it(extra
     out = extractor.extract(Document("d:x", "test", TEXT, published="2024-03-01"))
     ids = {e.id for e in out.entities}
     assert out.mentions and all(m.entity in ids for m in out.mentions)
+
+
+def test_a_change_wrong_more_often_than_right_out_of_fold_is_blocked(parsed, extractor):
+    known = set(extractor.pack.entities)
+    rows = entity_rows(parsed, known)
+    canal = next(eid for eid in rows if parsed._.entities[eid].name == "Qarabel Canal")
+    rules_type = parsed._.entities[canal].type
+    model = _model([(rows[canal], "Facility", 1.0)] * 5 + [(f, DROP, 1.0) for f in rows.values()])
+    # out of fold, retyping the rules' type to Facility was wrong twice and right once
+    model.meta.update(
+        blocked([(rules_type, "Facility", False)] * 2 + [(rules_type, "Facility", True)])
+    )
+    assert f"blocked:{rules_type}>Facility" in model.meta
+    review(parsed, model, known)
+    assert _by_name(parsed)["Qarabel Canal"].type == rules_type

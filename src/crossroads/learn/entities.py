@@ -120,21 +120,46 @@ def gold_types(doc: Doc, ann: Annotated, eids: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def decide(
+    rows: dict[str, dict[str, float]],
+    types: dict[str, str],
+    model: LinearModel,
+    threshold: float = THRESHOLD,
+) -> dict[str, str]:
+    """The new type (or DROP) of each entity the model changes; ``types`` are the rules'.
+    A change the model's meta blocks (``blocked:FROM>TO``: out of fold, such changes were
+    wrong more often than right) is not made."""
+    if not rows:
+        return {}
+    blocked = {k.removeprefix("blocked:") for k in model.meta if k.startswith("blocked:")}
+    out = {}
+    for eid, probs in zip(rows, model.predict_proba(list(rows.values())), strict=True):
+        label, p = model.best(probs)
+        if label == types[eid] or (label == DROP and p < threshold):
+            continue
+        if f"{types[eid]}>{label}" not in blocked:
+            out[eid] = label
+    return out
+
+
+def blocked(outcomes: Iterable[tuple[str, str, bool]]) -> Meta:
+    """Meta entries blocking each change (rules' type -> model's label) that was wrong more
+    often than right in ``outcomes`` (out-of-fold: from, to, right)."""
+    tally: Counter[tuple[str, str]] = Counter()
+    for a, b, right in outcomes:
+        tally[(a, b)] += 1 if right else -1
+    return {f"blocked:{a}>{b}": 1.0 for (a, b), n in sorted(tally.items()) if n < 0}
+
+
 def review(
     doc: Doc, model: LinearModel, known: Iterable[str] = (), threshold: float = THRESHOLD
 ) -> None:
     """Retype or drop the doc's entities the pack does not hold, as the model decides (in
     place: ``doc.ents`` and ``doc._.entities``); an entity retyped onto one the doc already
     has (same name, that type) joins it."""
-    rows = entity_rows(doc, known)
-    if not rows:
-        return
     ents: dict[str, Entity] = doc._.entities or {}
-    decided: dict[str, str] = {}
-    for eid, probs in zip(rows, model.predict_proba(list(rows.values())), strict=True):
-        label, p = model.best(probs)
-        if label != ents[eid].type and (label != DROP or p >= threshold):
-            decided[eid] = label
+    rows = entity_rows(doc, known)
+    decided = decide(rows, {eid: ents[eid].type for eid in rows}, model, threshold)
     if not decided:
         return
     moved: dict[str, str] = {}

@@ -70,6 +70,10 @@ class EntityRows:
 
     rows: list[tuple[dict[str, float], str]]
     rules: list[ScoredEntity]
+    types: list[str] = field(default_factory=list)
+    """The rules' type of each row's entity."""
+    outcomes: list[tuple[str, str, bool]] = field(default_factory=list)
+    """Out of fold: each change the review would make (from, to) and whether it is right."""
 
 
 @dataclass
@@ -146,17 +150,24 @@ def prepare(
     known = frozenset(extractor.pack.entities)
     before = {id(p): _entity_rows(p, known) for p in real + made}
     fold_of = folds([p.ann.source for p in real + made], max(1, REVIEW_FOLDS))
-    for i in range(REVIEW_FOLDS):
-        model = _fit_entities(
-            [
-                (rows, p in made)
-                for p in real + made
-                if fold_of[p.ann.source] != i
-                for rows in [before[id(p)]]
-            ]
+    models = {
+        i: _fit_entities(
+            [(before[id(p)], p in made) for p in real + made if fold_of[p.ann.source] != i]
         )
+        for i in range(REVIEW_FOLDS)
+    }
+    for p in real + made:  # what each fold's model would change, and whether rightly
+        if (model := models.get(fold_of[p.ann.source])) is not None:
+            before[id(p)].outcomes = _outcomes(before[id(p)], model)
+    for i, model in models.items():
         if model is None:
             continue
+        # changes that were wrong more often than right on the other folds are not made
+        model.meta.update(
+            learned_entities.blocked(
+                o for p in real + made if fold_of[p.ann.source] != i for o in before[id(p)].outcomes
+            )
+        )
         for p in real + made:
             if fold_of[p.ann.source] == i:
                 learned_entities.review(p.sdoc, model, known)
@@ -181,7 +192,22 @@ def _entity_rows(p: Parsed, known: frozenset[str]) -> EntityRows:
     rules found them (for the rules-alone score)."""
     feats = learned_entities.entity_rows(p.sdoc, known)
     labels = learned_entities.gold_types(p.sdoc, p.ann, feats)
-    return EntityRows([(f, labels[eid]) for eid, f in feats.items()], entity_list(p))
+    ents = p.sdoc._.entities or {}
+    return EntityRows(
+        [(f, labels[eid]) for eid, f in feats.items()],
+        entity_list(p),
+        [ents[eid].type for eid in feats],
+    )
+
+
+def _outcomes(er: EntityRows, model: LinearModel) -> list[tuple[str, str, bool]]:
+    keys = [str(k) for k in range(len(er.rows))]
+    changed = learned_entities.decide(
+        dict(zip(keys, (f for f, _ in er.rows), strict=True)),
+        dict(zip(keys, er.types, strict=True)),
+        model,
+    )
+    return [(er.types[int(k)], to, er.rows[int(k)][1] == to) for k, to in changed.items()]
 
 
 def _fit_entities(rows: list[tuple[EntityRows, bool]]) -> LinearModel | None:
@@ -215,8 +241,14 @@ def _example(
 
 
 def train_entities(examples: list[Example]) -> LinearModel | None:
-    """The entity review model, from every article (made-up ones at MADE_UP_WEIGHT)."""
-    return _fit_entities([(ex.entities, ex.made_up) for ex in examples])
+    """The entity review model, from every article (made-up ones at MADE_UP_WEIGHT), with
+    the changes that were wrong more often than right out of fold blocked."""
+    model = _fit_entities([(ex.entities, ex.made_up) for ex in examples])
+    if model is not None:
+        model.meta.update(
+            learned_entities.blocked(o for ex in examples for o in ex.entities.outcomes)
+        )
+    return model
 
 
 def train(examples: list[Example], threshold: float = THRESHOLD) -> LinearModel:
