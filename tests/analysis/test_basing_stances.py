@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from analysis_world import build_store
 from clones import clone_documents
@@ -121,7 +122,7 @@ def test_migration_8_shapes_what_version_7_kept(store_url):
         assert [ev.evidence.doc for ev in got[0]] == [docs[0].id, docs[1].id]
 
 
-def verdicts(store: Store, pack: Pack | None) -> list[dict[str, object]]:
+def verdicts(store: Store, pack: Pack | None) -> list[dict[str, Any]]:
     return [
         v.to_dict()
         for v in basing_options(

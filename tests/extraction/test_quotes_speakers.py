@@ -54,7 +54,7 @@ def test_quotes_an_unnamed_spokesman_of_a_named_body_speaks_for_it(rel_doc):
     quotes = read_quotes(doc)
     assert len(quotes) == 1
     assert quotes[0].speaker != "e:person/pavel-orlovsky"
-    assert "bank" in quotes[0].speaker
+    assert "bank" in (quotes[0].speaker or "")
 
 
 def test_quotes_the_statement_reads_is_said_by_who_issued_the_statement(rel_doc):
@@ -65,7 +65,7 @@ def test_quotes_the_statement_reads_is_said_by_who_issued_the_statement(rel_doc)
         "part of the statement reads."
     )
     quotes = read_quotes(doc)
-    assert len(quotes) == 1 and "bank" in quotes[0].speaker
+    assert len(quotes) == 1 and "bank" in (quotes[0].speaker or "")
 
 
 def test_quotes_a_title_in_quotation_marks_is_no_quote(rel_doc):
