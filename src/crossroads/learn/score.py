@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from crossroads.learn.annotated import Annotated, norm, quotes_match
 from crossroads.learn.features import SYMMETRIC
+from crossroads.learn.fit import gold_ids
 from crossroads.learn.parsed import Parsed
 from crossroads.model import Event, Quote, Relation
 
@@ -82,8 +83,6 @@ def _names(parsed: list[Parsed]) -> dict[str, list[str]]:
 
 def entity_list(p: Parsed) -> list[ScoredEntity]:
     """The article's entities that have a mention, with the gold entities they name."""
-    from crossroads.learn.fit import gold_ids
-
     counts = Counter(s.kb_id_ for s in p.sdoc.ents if s.kb_id_)
     ids = gold_ids(p)
     return [

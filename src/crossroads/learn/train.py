@@ -70,8 +70,8 @@ class EntityRows:
 
     rows: list[tuple[dict[str, float], str]]
     rules: list[ScoredEntity]
-    types: list[str] = field(default_factory=list)
-    """The rules' type of each row's entity."""
+    types: dict[str, str] = field(default_factory=dict)
+    """The rules' type of each row's entity, by id, in row order."""
     outcomes: list[tuple[str, str, bool]] = field(default_factory=list)
     """Out of fold: each change the review would make (from, to) and whether it is right."""
 
@@ -196,18 +196,14 @@ def _entity_rows(p: Parsed, known: frozenset[str]) -> EntityRows:
     return EntityRows(
         [(f, labels[eid]) for eid, f in feats.items()],
         entity_list(p),
-        [ents[eid].type for eid in feats],
+        {eid: ents[eid].type for eid in feats},
     )
 
 
 def _outcomes(er: EntityRows, model: LinearModel) -> list[tuple[str, str, bool]]:
-    keys = [str(k) for k in range(len(er.rows))]
-    changed = learned_entities.decide(
-        dict(zip(keys, (f for f, _ in er.rows), strict=True)),
-        dict(zip(keys, er.types, strict=True)),
-        model,
-    )
-    return [(er.types[int(k)], to, er.rows[int(k)][1] == to) for k, to in changed.items()]
+    rows = dict(zip(er.types, er.rows, strict=True))
+    changed = learned_entities.decide({eid: f for eid, (f, _) in rows.items()}, er.types, model)
+    return [(er.types[eid], to, rows[eid][1] == to) for eid, to in changed.items()]
 
 
 def _fit_entities(rows: list[tuple[EntityRows, bool]]) -> LinearModel | None:

@@ -34,7 +34,7 @@ class EntityReview:
 
     def model(self) -> LinearModel | None:
         """The shipped review model, read on first use (None: no review)."""
-        if not self._loaded:
+        if not self._loaded:  # learn/ imports the typer: read lazily, no import cycle
             from crossroads.learn.entities import ENTITIES
             from crossroads.learn.reader import MODELS, load_model
 
