@@ -37,6 +37,7 @@ _LABEL = re.compile(
     r"\b(published|posted|date|dated|updated|created|modified|by|on|since|in|until|from)\W*$",
     re.IGNORECASE,
 )
+_OPENS = re.compile(r"\W*(?:in|on|at|from|since|until|after|before|during|by)\s", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?P<name>[^,|]{3,40}?)\s*[,|/–—-]\s*(?P<org>[\w.&' -]{2,30})$")
 
 
@@ -184,6 +185,8 @@ def date_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]:
                 "page_date": float(d == h.page_date),
                 "dash_after": float(bool(re.match(r"\s*(?:\([^()]{1,40}\))?\s*[–—-]", text[end:]))),
                 "rules": float(d == h.published),
+                f"words_after={_bucket(words(text[end:]), (0, 3, 8))}": 1.0,
+                "sentence_opens": float(start > 3 and bool(_OPENS.match(text))),
             }
             if lab:
                 f[f"label={lab.group(1).lower()}"] = 1.0

@@ -258,6 +258,15 @@ def examples(
     return out
 
 
+def learnable(name: str, drop: str = "") -> bool:
+    """Whether the model learns from feature `name`. The marks of the rules' own choice stay
+    out: a model that reads the layout alone, not how far to trust the rules, fills gaps far
+    better on sets left out (each set held out in turn: 204 of 268 articles right against
+    175 with those marks learned), because first-sight rules leave empty exactly what the
+    marks would have taught it to leave empty."""
+    return not name.startswith("rules") and not (drop and name.startswith(drop))
+
+
 def fit(train: list[Example], c: float = 1.0, drop: str = "") -> Model:
     """One logistic regression per field over the candidates of the training articles
     (features starting with `drop`, when given, left out: to measure the model without them)."""
@@ -269,9 +278,7 @@ def fit(train: list[Example], c: float = 1.0, drop: str = "") -> Model:
         rows, ys = [], []
         for ex in train:
             for cand in ex.cands[f]:
-                rows.append(
-                    {k: v for k, v in cand.feats.items() if not drop or not k.startswith(drop)}
-                )
+                rows.append({k: v for k, v in cand.feats.items() if learnable(k, drop)})
                 ys.append(int(right(f, cand.value, ex.gold[f])))
         vec = DictVectorizer(sort=True)
         x = vec.fit_transform(rows)
