@@ -1,5 +1,6 @@
 """The learned metadata chooser: it fills what the layout rules leave empty, never overrides
-them, and a user can rebuild it from their own annotated articles.
+them, and a user can rebuild it from their own annotated articles (with `crossroads train`
+too).
 
 Every page here is made up.
 """
@@ -11,6 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from crossroads.cli import cli
 from crossroads.ingest import metadata_model
 from crossroads.ingest.readers import load_bytes
 
@@ -137,3 +141,25 @@ def test_metadata_model_names_a_bad_data_option(tmp_path):
     assert res.stderr.strip().splitlines()[-1].endswith("nowhere is not a folder")
     res = _cli("cv", "--set", "no-equals-sign")
     assert "expected NAME=CORPUS_DIR:GOLD_DIR[:PREFIX]" in res.stderr
+
+
+def test_crossroads_train_rebuilds_the_metadata_model_byte_for_byte(tmp_path):
+    _annotated(tmp_path)
+    data = f"mine={tmp_path / 'corpus'}:{tmp_path / 'gold'}"
+    res = _cli("train", "--set", data, "--out", str(tmp_path / "module.npz"))
+    assert res.returncode == 0, res.stderr
+    result = CliRunner().invoke(cli, ["train", "--metadata", data, "--out", str(tmp_path / "m")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "m" / "metadata.npz").read_bytes() == (tmp_path / "module.npz").read_bytes()
+    # the retrained chooser reads, on a page it never saw, the layout it was shown
+    page = f"{TITLE}\n\nSection World 9 July 2022 views 31\n\n{BODY}"
+    assert _read(page, rules_only=True)[2] is None
+    with metadata_model.using(tmp_path / "m" / "metadata.npz"):
+        assert _read(page) == (TITLE, None, "2022-07-09")
+    bad = CliRunner().invoke(
+        cli, ["train", "--metadata", f"mine={tmp_path / 'nowhere'}:{tmp_path}"]
+    )
+    assert bad.exit_code == 1
+    assert bad.output.strip().splitlines()[-1] == (
+        f"--metadata 'mine={tmp_path / 'nowhere'}:{tmp_path}': {tmp_path / 'nowhere'} is not a folder"
+    )

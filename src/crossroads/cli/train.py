@@ -19,6 +19,16 @@ def _row(name: str, s: Scores) -> dict[str, Any]:
     return {"name": name, **{k: c.as_dict() for k, c in sorted(s.kinds.items())}}
 
 
+def _metadata(sets: tuple[str, ...], rules_from: tuple[str, ...], out: str | None) -> Path:
+    """Rebuild the metadata chooser (ingest/metadata_model.py) from annotated sets."""
+    from crossroads.ingest import metadata_model as mm
+
+    path = Path(out) / mm.MODEL_PATH.name if out else mm.MODEL_PATH
+    earlier = mm.history(list(rules_from), "--metadata-rules-from")
+    mm.save(mm.fit(mm.examples(list(sets), earlier, "--metadata")), path)
+    return path
+
+
 @cli.command()
 @click.option(
     "--data",
@@ -50,6 +60,21 @@ def _row(name: str, s: Scores) -> dict[str, Any]:
     "--cache", type=click.Path(file_okay=False), help="Keep parsed articles here between runs."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the measures as one JSON object.")
+@click.option(
+    "--metadata",
+    "meta_sets",
+    multiple=True,
+    metavar="NAME=TEXTS:GOLD[:PREFIX]",
+    help="Also rebuild the article-metadata chooser from this annotated set (repeatable; "
+    "given without --data, only the chooser is rebuilt).",
+)
+@click.option(
+    "--metadata-rules-from",
+    "meta_rules",
+    multiple=True,
+    metavar="NAME=FILE.jsonl",
+    help="What an earlier version of the layout rules read on metadata set NAME.",
+)
 @pack_option
 @friendly_errors
 def train(
@@ -61,6 +86,8 @@ def train(
     no_save: bool,
     cache: str | None,
     as_json: bool,
+    meta_sets: tuple[str, ...],
+    meta_rules: tuple[str, ...],
     packs: tuple[str, ...],
 ) -> None:
     """Train the relation and event models on annotated articles (gold files in the scorer's format,
@@ -70,6 +97,10 @@ def train(
 
         crossroads train --data ../shared --cv 5 --curve
     """
+    meta_path = _metadata(meta_sets, meta_rules, out) if meta_sets and not no_save else None
+    if meta_sets and not data:
+        click.echo(f"metadata model written to {meta_path}" if meta_path else "nothing saved")
+        return
     from crossroads.extraction.extractor import Extractor
     from crossroads.learn import train as t
     from crossroads.learn.entities import ENTITIES
@@ -115,7 +146,7 @@ def train(
         folder = Path(out) if out else MODELS
         everything = examples + made_up
         path = t.save(t.train(everything), folder)
-        saved = [path]
+        saved = [path, *([meta_path] if meta_path else [])]
         if (events := t.train_events(everything)) is not None:  # gold with events to learn from
             saved.append(t.save(events, folder, EVENTS))
         if (dates := t.train_event_dates(everything)) is not None:

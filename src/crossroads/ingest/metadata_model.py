@@ -189,27 +189,29 @@ class Example:
         return got
 
 
-def parse_set(spec: str) -> tuple[str, Path, Path, str]:
+def parse_set(spec: str, flag: str = "--set") -> tuple[str, Path, Path, str]:
     """'NAME=CORPUS:GOLD[:PREFIX]' -> its parts, or exit naming the bad option."""
     name, sep, rest = spec.partition("=")
     parts = rest.split(":")
     if not sep or not name or len(parts) not in (2, 3):
-        sys.exit(f"--set {spec!r}: expected NAME=CORPUS_DIR:GOLD_DIR[:PREFIX]")
+        sys.exit(f"{flag} {spec!r}: expected NAME=CORPUS_DIR:GOLD_DIR[:PREFIX]")
     corpus, gold = Path(parts[0]), Path(parts[1])
     for p in (corpus, gold):
         if not p.is_dir():
-            sys.exit(f"--set {spec!r}: {p} is not a folder")
+            sys.exit(f"{flag} {spec!r}: {p} is not a folder")
     return name, corpus, gold, parts[2] if len(parts) == 3 else ""
 
 
-def history(specs: list[str]) -> dict[str, dict[str, dict[str, str | None]]]:
+def history(
+    specs: list[str], flag: str = "--rules-from"
+) -> dict[str, dict[str, dict[str, str | None]]]:
     """'NAME=FILE.jsonl' -> set name -> source -> the fields an earlier version of the rules
     read before that set was seen (one JSON object per line: source, title, author, published)."""
     out: dict[str, dict[str, dict[str, str | None]]] = {}
     for spec in specs:
         name, sep, path = spec.partition("=")
         if not sep or not Path(path).is_file():
-            sys.exit(f"--rules-from {spec!r}: expected NAME=FILE.jsonl naming an existing file")
+            sys.exit(f"{flag} {spec!r}: expected NAME=FILE.jsonl naming an existing file")
         rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
         out[name] = {str(r["source"]): r for r in rows if line_ok(r)}
     return out
@@ -220,7 +222,9 @@ def line_ok(row: object) -> bool:
 
 
 def examples(
-    specs: list[str], earlier: dict[str, dict[str, dict[str, str | None]]] | None = None
+    specs: list[str],
+    earlier: dict[str, dict[str, dict[str, str | None]]] | None = None,
+    flag: str = "--set",
 ) -> list[Example]:
     """The annotated single-article files of each set, read by the rules (by the earlier
     rules' answers where `earlier` has the set: what the rules said before seeing it)."""
@@ -230,7 +234,7 @@ def examples(
 
     out = []
     for spec in specs:
-        name, corpus, gold_dir, prefix = parse_set(spec)
+        name, corpus, gold_dir, prefix = parse_set(spec, flag)
         for g in sorted(gold_dir.glob("*.toml")):
             data = tomllib.loads(g.read_text(encoding="utf-8"))
             src, arts = str(data.get("source", "")), data.get("article", [])
