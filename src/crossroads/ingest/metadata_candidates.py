@@ -4,8 +4,8 @@ The layout rules in metadata.py give one answer per field; here every plausible 
 the head (and of the last lines, where a signature or a page stamp may stand) is proposed
 with features that say nothing about any one site: where the line stands, its length and
 case, what stands next to it, whether a label such as "By" or "Published" precedes it,
-the date's precision, and whether the rules chose it. metadata_model.py learns from the
-gold which candidate is right.
+the date's precision, and whether the rules chose it (a mark the model does not learn from:
+see metadata_model.learnable). metadata_model.py learns from the gold which candidate is right.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """A learned chooser among the rules' candidate titles, dates and authors.
 
-Each field has a logistic regression over its candidates' features
+Each field has a logistic regression over its candidates' layout features
 (metadata_candidates.py); the highest-scoring candidate wins, "not given" included. The
 weights ship as ingest/models/metadata.npz (plain arrays, no pickles); without that file
-the rules' answer stands. Rebuild it, and measure it by document folds and by leaving
-one annotated set out, with
+the rules' answer stands. Rebuild it (`crossroads train --metadata ...` writes the same
+file), and measure it by document folds and by leaving one annotated set out, with
 
     python -m crossroads.ingest.metadata_model train --set NAME=CORPUS:GOLD[:PREFIX] ... [--out FILE]
     python -m crossroads.ingest.metadata_model cv --set NAME=CORPUS:GOLD[:PREFIX] ...
