@@ -71,6 +71,7 @@ def train(
         crossroads train --data ../shared --cv 5 --curve
     """
     from crossroads.extraction.extractor import Extractor
+    from crossroads.learn import relations as learned
     from crossroads.learn import train as t
     from crossroads.learn.entities import ENTITIES
     from crossroads.learn.events import DATES, EVENTS
@@ -114,7 +115,10 @@ def train(
     if not no_save:
         folder = Path(out) if out else MODELS
         everything = examples + made_up
-        path = t.save(t.train(everything), folder)
+        model = t.train(everything)
+        pack = pack_facts(extractor.pack)
+        model.meta.update(learned.source_meta(t.relation_sources(examples, pack, made_up)))
+        path = t.save(model, folder)
         saved = [path]
         if (events := t.train_events(everything)) is not None:  # gold with events to learn from
             saved.append(t.save(events, folder, EVENTS))
