@@ -102,6 +102,7 @@ def train(
         click.echo(f"metadata model written to {meta_path}" if meta_path else "nothing saved")
         return
     from crossroads.extraction.extractor import Extractor
+    from crossroads.learn import relations as learned
     from crossroads.learn import train as t
     from crossroads.learn.entities import ENTITIES
     from crossroads.learn.events import DATES, EVENTS
@@ -145,7 +146,10 @@ def train(
     if not no_save:
         folder = Path(out) if out else MODELS
         everything = examples + made_up
-        path = t.save(t.train(everything), folder)
+        model = t.train(everything)
+        pack = pack_facts(extractor.pack)
+        model.meta.update(learned.source_meta(t.relation_sources(examples, pack, made_up)))
+        path = t.save(model, folder)
         saved = [path, *([meta_path] if meta_path else [])]
         if (events := t.train_events(everything)) is not None:  # gold with events to learn from
             saved.append(t.save(events, folder, EVENTS))

@@ -140,6 +140,11 @@ def event_features(
             if c.dep_ in ("dobj", "prep"):
                 f[f"child={c.dep_}:{_word(s, c)}|{typ}"] = 1
     f[f"head={t.head.lemma_.lower()}|{t.dep_}"] = 1
+    # what the word's clause holds, by kind not by word: who or what is met, asked, sent
+    for role, kind in _frame(s, t):
+        f[f"frame={role}:{kind}"] = 1
+        f[f"frame={role}:{kind}|{typ}"] = 1
+        f[f"frame={role}:{kind}|{lemma}"] = 1
     for x in doc[max(s.span.start, t.i - 3) : t.i]:
         f[f"before={_word(s, x)}"] = 1
     for x in doc[t.i + 1 : min(s.span.end, t.i + 4)]:
@@ -154,6 +159,27 @@ def event_features(
         if x.pos_ in ("VERB", "NOUN") and not x.is_stop and s.at(x.i) is None:
             f[f"lemma={x.lemma_.lower()}"] = 1
     return f
+
+
+def _kind(s: Sentence, t: Token) -> str:
+    """A word as a slot filler: the type of the mention there, else its coarse part of speech."""
+    m = s.at(t.i)
+    return m.type if m is not None else "pron" if t.pos_ == "PRON" else t.pos_.lower()
+
+
+def _frame(s: Sentence, t: Token) -> list[tuple[str, str]]:
+    """The trigger's slots (subject, object, complement, 'with' phrase...) and what fills
+    them; an empty frame says so. The model learns which triggers need which slots."""
+    out = []
+    for c in t.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "xcomp", "ccomp", "attr", "agent"):
+            out.append((c.dep_, _kind(s, c)))
+        elif c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            out.append((f"prep-{c.lower_}", _kind(s, objs[0]) if objs else "none"))
+        elif c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and t.tag_ == "VBN":
+            out.append(("be", "vbn"))
+    return out or [("none", "none")]
 
 
 def _bucket(n: int) -> str:

@@ -27,7 +27,7 @@ from crossroads.learn.features import (
     pairs,
     reference,
 )
-from crossroads.learn.linear import LinearModel
+from crossroads.learn.linear import LinearModel, Meta
 from crossroads.model import Evidence, Relation
 
 __all__ = ["candidates", "decide"]
@@ -125,10 +125,58 @@ def decide(
     model: LinearModel,
     pack: set[tuple[str, str, str]],
     threshold: float,
+    sources: dict[str, str] | None = None,
 ) -> list[Relation]:
     """The relations the model reads in the doc: one reading per sentence it holds for.
     Dates, negation, qualifiers and attribution come from a rule reading of the same pair
-    when there is one; else from the sentence."""
+    when there is one; else from the sentence. Per predicate, the model's ``sources`` meta
+    (or ``sources`` given) may keep the rules' readings instead or as well (see ``SOURCES``)."""
+    chosen = sources_of(model.meta) if sources is None else sources
+    return by_source(_model_reads(doc, rules, model, pack, threshold), rules, chosen)
+
+
+SOURCES = ("model", "rules", "both")
+"""Where a predicate's readings come from: the model alone, the rules alone, or both. Chosen
+per predicate by training from out-of-fold scores (``train.choose_sources``): the rules still read
+some predicates the gold rarely shows (an oath of allegiance) better than the model learns to."""
+
+
+def sources_of(meta: Meta) -> dict[str, str]:
+    """The predicates a model's meta sends to the rules or to both (``rules:located_in``)."""
+    return {
+        k.split(":", 1)[1]: k.split(":", 1)[0]
+        for k in meta
+        if k.split(":", 1)[0] in SOURCES and ":" in k
+    }
+
+
+def source_meta(sources: dict[str, str]) -> Meta:
+    """``sources`` as meta entries of a model file (flat keys, as the file's meta holds)."""
+    return {f"{src}:{pred}": 1.0 for pred, src in sorted(sources.items())}
+
+
+def by_source(
+    model: list[Relation], rules: list[Relation], sources: dict[str, str]
+) -> list[Relation]:
+    """The model's readings and the rules', each predicate from its chosen source."""
+    out = [r for r in model if sources.get(r.predicate, "model") != "rules"]
+    have = {(r.subject, r.predicate, r.object, r.evidence.end) for r in out}
+    return out + [
+        r
+        for r in rules
+        if r.object is not None
+        and sources.get(r.predicate, "model") != "model"
+        and (r.subject, r.predicate, r.object, r.evidence.end) not in have
+    ]
+
+
+def _model_reads(
+    doc: Doc,
+    rules: list[Relation],
+    model: LinearModel,
+    pack: set[tuple[str, str, str]],
+    threshold: float,
+) -> list[Relation]:
     cands = candidates(doc, rules)
     if not cands:
         return []

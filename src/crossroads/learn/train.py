@@ -34,7 +34,7 @@ from crossroads.learn.fit import (
 from crossroads.learn.linear import LinearModel
 from crossroads.learn.parsed import Parsed, parse_all
 from crossroads.learn.reader import RELATIONS, pack_facts
-from crossroads.learn.score import ScoredEntity, Scores, entity_list, score_source
+from crossroads.learn.score import Counts, ScoredEntity, Scores, entity_list, score_source
 
 if TYPE_CHECKING:  # only for annotations: the extractor loads the learned readers
     from crossroads.extraction.extractor import Extractor
@@ -296,6 +296,78 @@ def train_quotes(examples: list[Example]) -> LinearModel | None:
     return learned_quotes.fit_quotes(rows, {"documents": len(examples), "rows": len(rows)})
 
 
+def choose_sources(scores: dict[str, dict[str, Counts]]) -> dict[str, str]:
+    """Per predicate, the source whose out-of-fold F1 is highest (``scores[source][predicate]``);
+    only predicates where it is not the model are listed, and the model wins ties."""
+    out = {}
+    for pred in sorted({p for by in scores.values() for p in by}):
+        f1 = {src: scores.get(src, {}).get(pred, Counts()).f1 for src in learned.SOURCES}
+        best = max(learned.SOURCES, key=lambda src: (f1[src], src == "model"))
+        if best != "model":
+            out[pred] = best
+    return out
+
+
+def relation_sources(
+    examples: list[Example],
+    pack: set[tuple[str, str, str]],
+    extra: list[Example] | None = None,
+    k: int = REVIEW_FOLDS,
+) -> dict[str, str]:
+    """Per predicate, the source of the shipped model's readings, chosen from out-of-fold
+    scores: k relation models, each scored on the articles it did not see."""
+    fold_of = folds([ex.source for ex in examples], k)
+    scores = [
+        _source_scores(
+            [ex for ex in examples if fold_of[ex.source] == i],
+            train([ex for ex in examples if fold_of[ex.source] != i] + list(extra or ())),
+            pack,
+        )
+        for i in range(k)
+    ]
+    return choose_sources(_summed(scores))
+
+
+def _source_scores(
+    held: list[Example], model: LinearModel, pack: set[tuple[str, str, str]]
+) -> dict[str, dict[str, Counts]]:
+    """Relation counts per predicate on ``held``, with every predicate from each source."""
+    preds = {c for c in model.classes if c != "none"} | {
+        r.predicate for ex in held for r in ex.readings.relations
+    }
+    by_source: dict[str, list[Example]] = defaultdict(list)
+    for ex in held:
+        by_source[ex.source].append(ex)
+    th = float(model.meta.get("threshold", THRESHOLD))
+    out: dict[str, dict[str, Counts]] = {}
+    for src in learned.SOURCES:
+        every = dict.fromkeys(preds, src)
+        counts: dict[str, Counts] = defaultdict(Counts)
+        for exs in by_source.values():
+            rels = [
+                r
+                for ex in exs
+                for r in learned.decide(
+                    ex.parsed.sdoc, ex.readings.relations, model, pack, th, every
+                )
+            ]
+            s = score_source([ex.parsed for ex in exs], rels, [], [], [])
+            for lab, c in s.labels.items():
+                if lab.startswith("relation:"):
+                    counts[lab.removeprefix("relation:")].add(c)
+        out[src] = counts
+    return out
+
+
+def _summed(scores: Iterable[dict[str, dict[str, Counts]]]) -> dict[str, dict[str, Counts]]:
+    out: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
+    for by in scores:
+        for src, counts in by.items():
+            for pred, c in counts.items():
+                out[src][pred].add(c)
+    return out
+
+
 def save(model: LinearModel, folder: Path, name: str = RELATIONS) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -379,12 +451,18 @@ def crossvalidate(
     extra = list(extra or ())
     fold_of = folds([ex.source for ex in examples], k)
     per_fold, total, points = [], Scores(), {pct: Scores() for pct in curve}
+    held_of = {i: [ex for ex in examples if fold_of[ex.source] == i] for i in range(k)}
+    rest_of = {i: [ex for ex in examples if fold_of[ex.source] != i] + extra for i in range(k)}
+    models = {i: train(rest_of[i]) for i in range(k)}
+    oof = {i: _source_scores(held_of[i], models[i], pack) for i in range(k)}
     for i in range(k):
-        held = [ex for ex in examples if fold_of[ex.source] == i]
-        rest = [ex for ex in examples if fold_of[ex.source] != i] + extra
+        held, rest = held_of[i], rest_of[i]
+        # each fold's sources are chosen from the other folds' scores: no fold chooses by its own
+        sources = choose_sources(_summed(oof[j] for j in range(k) if j != i))
+        models[i].meta.update(learned.source_meta(sources))
         s = _score(
             held,
-            train(rest),
+            models[i],
             pack,
             train_events(rest),
             train_event_dates(rest),
@@ -397,10 +475,12 @@ def crossvalidate(
         for pct in curve:
             keep = set(srcs[: max(1, round(len(srcs) * pct / 100))])
             part = [ex for ex in rest if ex.source in keep or ex.source not in fold_of]
+            curve_model = train(part)
+            curve_model.meta.update(learned.source_meta(sources))
             points[pct].add(
                 _score(
                     held,
-                    train(part),
+                    curve_model,
                     pack,
                     train_events(part),
                     train_event_dates(part),

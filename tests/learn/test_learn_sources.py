@@ -1,0 +1,64 @@
+"""Per predicate, relations come from the model, the rules or both, as out-of-fold scores
+chose: a predicate the rules read better keeps the rules' readings, and the choice travels
+in the model file. Sentences and names are made up."""
+
+from __future__ import annotations
+
+from crossroads.learn.relations import by_source, source_meta, sources_of
+from crossroads.learn.score import Counts
+from crossroads.learn.train import choose_sources
+from crossroads.model import Evidence, Relation
+
+EV = Evidence("d:1", 0, 40)
+
+
+def rel(s: str, p: str, o: str, end: int = 40) -> Relation:
+    return Relation(s, p, o, Evidence("d:1", 0, end))
+
+
+MODEL = [rel("e:a", "affiliated_with", "e:b"), rel("e:c", "located_in", "e:d")]
+RULES = [
+    rel("e:a", "pledged_allegiance_to", "e:b"),
+    rel("e:c", "located_in", "e:d"),
+    rel("e:e", "located_in", "e:f"),
+    Relation("e:c", "has_resource", None, EV),
+]
+
+
+def keys(rels: list[Relation]) -> list[tuple[str, str, str | None]]:
+    return sorted((r.subject, r.predicate, r.object) for r in rels)
+
+
+def test_sources_model_alone_ignores_the_rules():
+    assert keys(by_source(MODEL, RULES, {})) == keys(MODEL)
+
+
+def test_sources_rules_replace_the_models_readings_of_their_predicate():
+    got = keys(
+        by_source(MODEL, RULES, {"pledged_allegiance_to": "rules", "affiliated_with": "rules"})
+    )
+    assert got == [
+        ("e:a", "pledged_allegiance_to", "e:b"),
+        ("e:c", "located_in", "e:d"),
+    ]
+
+
+def test_sources_both_adds_the_rules_readings_once():
+    got = by_source(MODEL, RULES, {"located_in": "both"})
+    assert keys(got) == [
+        ("e:a", "affiliated_with", "e:b"),
+        ("e:c", "located_in", "e:d"),
+        ("e:e", "located_in", "e:f"),
+    ]  # the reading both give is there once; a reading with no object is not the reader's
+
+
+def test_sources_chosen_by_out_of_fold_f1_with_the_model_winning_ties():
+    good, poor = Counts(tp_sys=9, n_sys=10, tp_gold=9, n_gold=10), Counts(1, 10, 1, 10)
+    scores = {
+        "model": {"pledged_allegiance_to": poor, "member_of": good, "borders": good},
+        "rules": {"pledged_allegiance_to": good, "member_of": poor, "borders": good},
+        "both": {"pledged_allegiance_to": poor, "member_of": poor, "borders": poor},
+    }
+    chosen = choose_sources(scores)
+    assert chosen == {"pledged_allegiance_to": "rules"}
+    assert sources_of(source_meta(chosen) | {"threshold": 0.55}) == chosen
