@@ -1,0 +1,40 @@
+"""The shipped relation reader, end to end on made-up sentences: predicates whose readings the
+model's file sends to the rules (chosen from out-of-fold scores) are read as the rules read
+them, the others as the model decides."""
+
+from __future__ import annotations
+
+import pytest
+import rel_support
+
+from crossroads.learn.reader import RelationReader
+
+pytestmark = pytest.mark.slow
+rel_nlp, rel_doc = rel_support.rel_nlp, rel_support.rel_doc  # session fixtures
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return RelationReader(rel_support.rel_pack())
+
+
+def facts(reader, doc):
+    return {(r.subject, r.predicate, r.object): r for r in reader(doc) if r.object}
+
+
+def test_sources_an_oath_of_allegiance_is_read_with_its_year(reader, rel_doc):
+    got = facts(reader, rel_doc("The Ferghana Brigade pledged allegiance to the Taliban in 2016."))
+    oath = got[("e:group/ferghana-brigade", "pledged_allegiance_to", "e:group/taliban")]
+    assert oath.start == "2016"
+    assert ("e:group/taliban", "affiliated_with", "e:group/ferghana-brigade") not in got
+
+
+def test_sources_signatories_are_parties(reader, rel_doc):
+    got = facts(reader, rel_doc("Iran and Tajikistan signed the Vakhsh River Accord in 2019."))
+    assert ("e:country/ir", "party_to", "e:agreement/river-accord") in got
+    assert ("e:country/tj", "party_to", "e:agreement/river-accord") in got
+
+
+def test_sources_the_model_still_reads_membership(reader, rel_doc):
+    got = facts(reader, rel_doc("Tajikistan has been a member of the CSTO since 2002."))
+    assert ("e:country/tj", "member_of", "e:org/csto") in got
