@@ -339,3 +339,19 @@ def test_the_server_loads_its_pack_before_the_first_request(web_store):
         assert app.state.pack is not None  # no request has been made yet
         assert gc.get_freeze_count() > 10_000
         assert c.get("/api/search", params={"q": "Kabul"}).status_code == 200
+
+
+def test_api_search_pages_carry_the_snippets_search_cuts(client, web_store):
+    """Snippets are cut for the shown page alone, and are the ones the store's search cuts."""
+    from crossroads.store import open_store
+
+    with open_store(web_store[0]) as store:
+        want = {h.document.id: h.snippet for h in store.search("Tajikistan", limit=200)}
+    assert len(want) == 3
+    seen = []
+    for offset in range(3):
+        params = {"q": "Tajikistan", "limit": 1, "offset": offset}
+        for d in client.get("/api/search", params=params).json()["documents"]["items"]:
+            assert d["snippet"] == want[d["id"]] and "[Tajikistan]" in d["snippet"]
+            seen.append(d["id"])
+    assert sorted(seen) == sorted(want)

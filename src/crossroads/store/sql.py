@@ -123,7 +123,7 @@ class SQLStore(Store):
         """One write transaction; yields something with execute()/executemany()."""
 
     @abstractmethod
-    def _search(self, query: Query, limit: int) -> list[SearchHit]: ...
+    def _search(self, query: Query, limit: int, snippets: bool = True) -> list[SearchHit]: ...
 
     db_errors: tuple[type[BaseException], ...] = ()
 
@@ -772,15 +772,33 @@ class SQLStore(Store):
         found = self._rows(f"SELECT {_DOC} FROM documents d ORDER BY d.seq DESC LIMIT ?", [n])
         return [rows.document_from(r) for r in found]
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[SearchHit]:
         parsed = parse_query(check_query(query))
         if not parsed or limit <= 0:
             return []
-        hits = self._search(parsed, limit)
+        hits = self._search(parsed, limit, snippets)
         if not hits and not parsed.operators and len(parsed.groups) > 1:
             # no article has every word: rank those with some
-            hits = self._search(any_of(parsed), limit)
+            hits = self._search(any_of(parsed), limit, snippets)
         return hits
+
+    def snippets(self, query: str, doc_ids: Sequence[str]) -> dict[str, str]:
+        """Snippets cut by the query a document matches: every word, else (as search falls
+        back to) any of them. A few documents' snippets, not every hit's: cutting them was
+        most of a search's time on PostgreSQL."""
+        parsed = parse_query(check_query(query))
+        ids = list(dict.fromkeys(doc_ids))
+        if not parsed or not ids:
+            return {}
+        out = self._snippets(parsed, ids)
+        rest = [d for d in ids if d not in out]
+        if rest and not parsed.operators and len(parsed.groups) > 1:
+            out.update(self._snippets(any_of(parsed), rest))
+        return out
+
+    @abstractmethod
+    def _snippets(self, query: Query, doc_ids: list[str]) -> dict[str, str]:
+        """Snippets of those of these documents the query matches."""
 
     # -- knowledge: writes -------------------------------------------------------------
     def replace_extraction(self, extraction: Extraction) -> None:
