@@ -95,9 +95,6 @@ _DATED = (
 """A timeline's relations: dated, of the entity, none from a near-duplicate."""
 _NOWHERE = Evidence("", 0, 0)
 
-_SHAPE = "k.type, CAST(k.actors AS TEXT), CAST(k.targets AS TEXT), k.negated, k.mode"
-"""What an event's timeline summary shows: events alike in these sort together."""
-
 
 class SQLStore(Store):
     """A Store on a DB-API connection; subclasses set ``conn`` and implement the hooks."""
@@ -528,15 +525,23 @@ class SQLStore(Store):
         ]
 
     def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
-        out = []
-        for key in self._rows(
-            f"SELECT {_SHAPE}, count(*) FROM entity_events x JOIN events k ON k.id = x.event "
-            f"WHERE x.entity = ? AND x.day = ? GROUP BY {_SHAPE}",
+        # counted from entity_events_shape (migration 9) alone; one event of each read after
+        found = self._rows(
+            "SELECT x.shape, count(*), min(x.event) FROM entity_events x "
+            "WHERE x.entity = ? AND x.day = ? GROUP BY x.shape",
             [entity, day],
-        ):
-            type_, actors, targets, negated, mode, n = key
+        )
+        one = dict(
+            zip(
+                [int(r[2]) for r in found],
+                self._by_ids("events", rows.EVENT_COLUMNS, [int(r[2]) for r in found]),
+            )
+        )
+        out = []
+        for shape, n, first in found:
+            _doc, _a, _b, type_, actors, targets, _d, _p, negated, mode, _t = one[int(first)]
             like = ("", 0, 0, type_, actors, targets, None, None, negated, mode, "")
-            out.append((rows.event_from(like), int(n), tuple(key[:5])))
+            out.append((rows.event_from(like), int(n), str(shape)))
         return out
 
     def timeline_day_events(
@@ -544,13 +549,12 @@ class SQLStore(Store):
     ) -> list[Event]:
         if not keys:
             return []
-        one = "(" + " AND ".join(f"{c} = ?" for c in _SHAPE.split(", ")) + ")"  # (JSON as text)
         found = self._rows(
             f"SELECT {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM entity_events x "
-            "JOIN events k ON k.id = x.event WHERE x.entity = ? AND x.day = ? AND ("
-            + " OR ".join([one] * len(keys))
+            "JOIN events k ON k.id = x.event WHERE x.entity = ? AND x.day = ? AND x.shape IN ("
+            + _marks(keys)
             + ") ORDER BY x.day, x.date_key, x.seq, x.start, x.event LIMIT ? OFFSET ?",
-            [entity, day, *(v for key in keys for v in key), limit, offset],
+            [entity, day, *keys, limit, offset],
         )
         return [rows.event_from(r) for r in found]
 
@@ -879,11 +883,21 @@ class SQLStore(Store):
             links += [(event_id, ev.place, "place")] if ev.place else []
             doc = ev.evidence.doc
             day = None if doc in copies else (ev.date or published.get(doc))
-            key = (ev.date or "~", seq[ev.evidence.doc], ev.evidence.start, event_id, day)
+            key = (
+                ev.date or "~",
+                seq[ev.evidence.doc],
+                ev.evidence.start,
+                event_id,
+                day,
+                rows.event_shape(ev),
+            )
             ordered += [(e, *key) for e in dict.fromkeys((*ev.actors, *ev.targets, ev.place)) if e]
         self._bulk(cur, "event_entities", ("event", "entity", "role"), links)
         self._bulk(
-            cur, "entity_events", ("entity", "date_key", "seq", "start", "event", "day"), ordered
+            cur,
+            "entity_events",
+            ("entity", "date_key", "seq", "start", "event", "day", "shape"),
+            ordered,
         )
         quotes = [q for x in xs for q in x.quotes]
         quote_ids = self._insert_ids(
