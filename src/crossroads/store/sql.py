@@ -417,13 +417,17 @@ class SQLStore(Store):
     def timeline_relation_shapes(self, entity: str) -> list[tuple[Relation, int]]:
         # counted from the covering partial indexes on dated relations (migration 8), the
         # few near-duplicates left out as a set: no relation or document row is read
-        found = self._rows(
-            "SELECT k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date, "
-            "count(*) FROM relations k WHERE (k.start_date IS NOT NULL OR k.end_date IS NOT NULL) "
-            "AND (k.subject = ? OR k.object = ?) AND k.doc NOT IN "
-            "(SELECT id FROM documents WHERE duplicate_of > '') "
-            "GROUP BY k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date",
-            [entity, entity],
+        cols = "k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date"
+        dated = (
+            f"SELECT {cols} FROM relations k "
+            "WHERE (k.start_date IS NOT NULL OR k.end_date IS NOT NULL) AND k.doc NOT IN "
+            "(SELECT id FROM documents WHERE duplicate_of > '') AND "
+        )
+        found = self._rows(  # as subject, then as object: "subject = ? OR object = ?" made
+            f"SELECT {cols}, count(*) FROM ("  # PostgreSQL walk all of the subject index
+            f"{dated}k.subject = ? UNION ALL {dated}k.object = ? AND k.subject <> ?) k "
+            f"GROUP BY {cols}",
+            [entity, entity, entity],
         )
         return [
             (Relation(str(s), str(p), o, _NOWHERE, start, end, bool(neg)), int(n))
