@@ -339,6 +339,7 @@ def test_the_server_loads_its_pack_before_the_first_request(web_store):
         assert app.state.pack is not None  # no request has been made yet
         assert gc.get_freeze_count() > 10_000
         assert c.get("/api/search", params={"q": "Kabul"}).status_code == 200
+    assert gc.get_freeze_count() == 0  # thawed when it stops: a dropped app is collectable
 
 
 def test_api_search_pages_carry_the_snippets_search_cuts(client, web_store):

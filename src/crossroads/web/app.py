@@ -107,13 +107,15 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     far is frozen out of the garbage collector's full passes: a full pass walks every object
     the process holds (about 130,000, nearly all of them imported code and the pack) and
     took 80-90 ms, once in about ten requests; it was what made a p95 three times the p50.
-    The pooled stores are closed when the server stops."""
+    When the server stops its pooled stores are closed and the frozen objects thawed (an app
+    made in a longer-lived process, as in tests, can then be collected)."""
     app_pack(app.state)
     analyses.available()
     gc.collect()
     gc.freeze()
     yield
     app.state.stores.close()
+    gc.unfreeze()
 
 
 def create_app(
