@@ -16,8 +16,8 @@ uses a fresh schema in that database and drops it afterwards. ``--keep PATH`` (S
 100k store is built once while its read paths are re-measured (it is migrated on open).
 
 Printed per backend: p50/p95 ms and SQL queries per request for each endpoint, response size,
-store bytes per document and the server's peak RSS. ``--json`` prints one JSON object per
-backend: {"docs": N, "backend": ..., "endpoints": {"profile": {"p50_ms": ..., "p95_ms": ...}}}.
+the 1-minute load average after it, store bytes per document and the server's peak RSS.
+``--json`` prints one JSON object per backend: {"docs": N, "backend": ..., "endpoints": {"profile": {"p50_ms": ..., "p95_ms": ...}}}.
 """
 
 from __future__ import annotations
@@ -286,6 +286,7 @@ def run_backend(
                 except OSError:
                     time.sleep(0.2)
             results: dict[str, dict[str, Any]] = {}
+            load_before = os.getloadavg()[0]  # other work on the machine slows every figure
             for name, path in paths.items():
                 if args.only and name not in args.only:
                     continue
@@ -307,6 +308,7 @@ def run_backend(
                     "n": len(times),
                     "queries": queries,
                     "bytes": size_b,
+                    "load": round(os.getloadavg()[0], 1),
                 }
             rss = peak_rss_mb(server.pid)
         finally:
@@ -323,6 +325,7 @@ def run_backend(
         "stats": stats,
         "build_s": round(build_s, 1),
         "serve_peak_rss_mb": round(rss, 1),
+        "load_avg": [round(load_before, 1), round(os.getloadavg()[0], 1)],
     }
 
 
@@ -331,18 +334,19 @@ def table(result: dict[str, Any]) -> str:
         (
             f"### {result['backend']}, {result['docs']:,} documents "
             f"({result['store_bytes_per_doc']:,} store bytes/doc, serve peak RSS "
-            f"{result['serve_peak_rss_mb']:.0f} MB, built in {result['build_s']} s)"
+            f"{result['serve_peak_rss_mb']:.0f} MB, built in {result['build_s']} s, "
+            f"load {result['load_avg'][0]}-{result['load_avg'][1]})"
         ),
-        "| endpoint | p50 ms | p95 ms | SQL queries | response KB |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| endpoint | p50 ms | p95 ms | SQL queries | response KB | load |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, r in result["endpoints"].items():
         if "error" in r:
-            lines.append(f"| {name} | error: {r['error']} | | | |")
+            lines.append(f"| {name} | error: {r['error']} | | | | |")
         else:
             lines.append(
                 f"| {name} | {r['p50_ms']:,.0f} | {r['p95_ms']:,.0f} | "
-                f"{r['queries']:,} | {r['bytes'] / 1024:,.0f} |"
+                f"{r['queries']:,} | {r['bytes'] / 1024:,.0f} | {r['load']} |"
             )
     return "\n".join(lines)
 

@@ -81,9 +81,10 @@ def test_migration_7_keeps_what_an_older_store_holds(store_url):
         assert isinstance(store, SQLStore)  # (both backends are)
         with store._write("back to version 6") as cur:
             for sql in (
+                "DROP INDEX entity_events_day",
+                "ALTER TABLE entity_events DROP COLUMN shape",  # (migration 9's)
                 "DROP TABLE stance_events",
                 "DROP TABLE stance_quotes",
-                "DROP INDEX entity_events_day",
                 "DROP INDEX IF EXISTS relations_dated_subject",
                 "DROP INDEX IF EXISTS relations_dated_object",
                 "ALTER TABLE entity_events DROP COLUMN day",
@@ -105,6 +106,9 @@ def test_migration_8_shapes_what_version_7_kept(store_url):
         assert isinstance(store, SQLStore)
         with store._write("back to version 7") as cur:
             for sql in (
+                "DROP INDEX entity_events_day",  # (migration 9's)
+                "ALTER TABLE entity_events DROP COLUMN shape",
+                "CREATE INDEX entity_events_day ON entity_events(entity, day, date_key, seq, start, event)",
                 "DROP TABLE stance_events",
                 "DROP TABLE stance_quotes",
                 "CREATE TABLE stance_events (event BIGINT PRIMARY KEY)",

@@ -16,6 +16,7 @@ from crossroads.analysis.timeline import timeline, timeline_page
 from crossroads.model import Document, Entity, Event, Evidence, Extraction, Relation
 from crossroads.store import open_store
 from crossroads.store.base import Store
+from crossroads.store.migrations import EVENT_SHAPE
 from crossroads.store.sql import SQLStore
 from crossroads.web import create_app
 
@@ -135,6 +136,7 @@ def test_migration_7_fills_the_days_an_older_store_lacks(store_url):
         with store._write("back to version 6") as cur:  # what version 6 had
             for sql in (
                 "DROP INDEX entity_events_day",
+                "ALTER TABLE entity_events DROP COLUMN shape",  # (migration 9's)
                 "DROP INDEX IF EXISTS relations_dated_subject",
                 "DROP INDEX IF EXISTS relations_dated_object",
                 "DROP TABLE stance_events",
@@ -151,6 +153,20 @@ def test_migration_7_fills_the_days_an_older_store_lacks(store_url):
         assert all(len(v) > 10 for v in kept.values())
         got = timeline_page(store, HILL.id, 6, 3)
         assert got is not None and got.items == list(enumerate(timeline(store, HILL.id)))[3:9]
+
+
+def test_event_shapes_written_are_the_ones_migration_9_reads(store_url):
+    """A timeline day counts its events by shape: the shape ingest writes is the one the
+    migration computes from a stored event, so old and new events alike group together."""
+    with open_store(store_url) as store:
+        build(store)
+        assert isinstance(store, SQLStore)
+        shape = EVENT_SHAPE["postgres" if store_url.startswith("postgres") else "sqlite"]
+        n, same = store._rows(
+            f"SELECT count(*), sum(CASE WHEN x.shape = {shape} THEN 1 ELSE 0 END) "
+            "FROM entity_events x JOIN events k ON k.id = x.event"
+        )[0]
+    assert n > 10 and same == n
 
 
 def test_api_other_is_its_own_parameter(store_url):

@@ -211,6 +211,13 @@ def test_migration_8_counts_the_undated_readings_of_older_rows(store_url):
                 )
             for index in ("object_predicate", "dated_subject_shape", "dated_object_shape"):
                 store._x(cur, f"DROP INDEX relations_{index}")
+            store._x(cur, "DROP INDEX entity_events_day")  # (migration 9's)
+            store._x(cur, "ALTER TABLE entity_events DROP COLUMN shape")
+            store._x(
+                cur,
+                "CREATE INDEX entity_events_day "
+                "ON entity_events(entity, day, date_key, seq, start, event)",
+            )
             store._x(cur, "DELETE FROM schema_version WHERE version >= 8")
     with open_store(store_url) as store:
         assert kept(store) == regrouped(store)

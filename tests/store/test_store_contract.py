@@ -348,6 +348,29 @@ def test_store_search_falls_back_to_any_word(store):
     }
 
 
+def test_store_snippets_of_a_page_are_the_ones_search_cuts(store):
+    """A search page asks for its hits without snippets, then for its own page's: the same
+    hits in the same order, and the same snippets, whether every word matched or any."""
+    store.add_documents(
+        [
+            doc(f"snip{i:06d}", f"Cotton convoy {i} crossed the bridge; wheat followed.")
+            for i in range(5)
+        ]
+        + [doc("snipwheat0", "Only wheat crossed the river at the old ferry.")]
+    )
+    for query in ("cotton wheat", "wheat", "cotton zeppelin", '"the bridge"', "nothing"):
+        full = store.search(query, limit=50)
+        bare = store.search(query, limit=50, snippets=False)
+        assert [(h.document.id, h.score) for h in bare] == [
+            (h.document.id, h.score) for h in full
+        ], query
+        assert all(h.snippet == "" for h in bare)
+        page = [h.document.id for h in full[1:4]]
+        assert store.snippets(query, page) == {h.document.id: h.snippet for h in full[1:4]}, query
+    assert "[cotton]" in store.snippets("cotton zeppelin", ["d:snip000001"])["d:snip000001"].lower()
+    assert store.snippets("cotton", ["d:snipwheat0", "d:nosuchdoc"]) == {}
+
+
 def test_store_search_caps_query_length_and_words(store):
     store.add_documents([doc("cap0000001", "Cotton exports rose.")])
     with pytest.raises(QueryError, match="too long: 65,536 characters"):

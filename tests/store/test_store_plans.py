@@ -44,6 +44,9 @@ def recorded(store) -> list[tuple[str, tuple]]:
         store.mentions_in(["d:1"])
         store.entities(limit=20)
         store.find_entities("Tajik")
+        store.timeline_events(TJ, limit=50)
+        store.timeline_day_shapes(TJ, "2012")  # (its events read by id, none here)
+        store.timeline_day_events(TJ, "2012", ["a shape"], 50)
     finally:
         store._rows = inner
     return seen

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,6 +162,19 @@ class _Network:
         self.g.add_edge(a, b, link=link, via=via, corridor=corridor, weight=weight, citations=cites)
 
     def build(self) -> _Network:
+        """The pack's links (linked once per pack, then copied), then the text's."""
+        if self.pack is not None:
+            base = _BASES.get(self.pack)
+            if base is None:
+                base = _PackLinks.of(self)
+                if _self_contained(self.pack):  # its names do not depend on the store
+                    _BASES[self.pack] = base
+            base.copy_into(self)
+        self.add_text()
+        return self
+
+    def add_pack(self) -> None:
+        """Link what the pack holds; every name it uses is the pack's own."""
         pack = self.pack
         if pack is not None:
             for pe in pack.entities.values():
@@ -185,6 +199,9 @@ class _Network:
                     self.link(r.subject, r.object, r.predicate, pack_citation(text, r.source))
                 elif r.predicate == "connects":
                     self.corridor(r.subject, r.object, (pack_citation(text, r.source),))
+
+    def add_text(self) -> None:
+        """Link what the store's facts state (doubtful ones and denials left out)."""
         for pred in ("connects", "borders", "located_in"):
             for f in facts(self.store, predicate=pred, pack=None, ctx=self.ctx):
                 if f.negated or f.credibility > 3 or f.object is None:
@@ -195,7 +212,6 @@ class _Network:
                     if pred == "located_in":
                         self.country_of.setdefault(f.subject, f.object)
                     self.link(f.subject, f.object, pred, f.evidence)
-        return self
 
     def corridor(self, corridor: str, end: str, cites: tuple[Citation, ...]) -> None:
         """Note one end of a corridor; ends are chained in the order the sources list them."""
@@ -318,6 +334,54 @@ class _Network:
         ]
 
 
+@dataclass(frozen=True)
+class _PackLinks:
+    """The network the pack alone makes: the same for every question about one pack."""
+
+    g: nx.Graph[str]
+    country_of: dict[str, str]
+    corridor_ends: dict[str, dict[str, tuple[Citation, ...]]]
+    borders: set[frozenset[str]]
+    bordered: set[str]
+    regions: set[str]
+
+    @classmethod
+    def of(cls, like: _Network) -> _PackLinks:
+        net = _Network(like.store, like.pack, like.ctx)
+        net.add_pack()
+        net.is_region("")  # the regions, worked out once
+        return cls(
+            net.g,
+            net.country_of,
+            net.corridor_ends,
+            net.borders,
+            net.bordered,
+            net._regions or set(),
+        )
+
+    def copy_into(self, net: _Network) -> None:
+        """Give ``net`` its own copy (a question drops, chains and adds to it)."""
+        net.g = self.g.copy()
+        net.country_of = dict(self.country_of)
+        net.corridor_ends = {c: dict(ends) for c, ends in self.corridor_ends.items()}
+        net.borders = set(self.borders)
+        net.bordered = set(self.bordered)
+        net._regions = self.regions
+
+
+_BASES: weakref.WeakKeyDictionary[Pack, _PackLinks] = weakref.WeakKeyDictionary()
+"""The pack's network per loaded pack, linked on the first question in a process."""
+
+
+def _self_contained(pack: Pack) -> bool:
+    """Whether every entity the pack's relations and places name is the pack's own (else a
+    name could come from the store, and the links are made per question)."""
+    ids = pack.entities
+    return all(
+        r.subject in ids and (r.object is None or r.object in ids) for r in pack.relations
+    ) and all(pe.country in ids for pe in ids.values() if pe.country)
+
+
 def routes(
     store: Store,
     pack: Pack | None,
@@ -326,7 +390,8 @@ def routes(
     max_routes: int = 10,
     ctx: Context | None = None,
 ) -> list[Route]:
-    """Up to ``max_routes`` cheapest distinct routes from ``origin`` to a sea port."""
+    """Up to ``max_routes`` cheapest distinct routes from ``origin`` to a sea port; equally
+    cheap routes in the order of their summaries (the last place goes to the first of them)."""
     start = resolve_entity(store, pack, origin)
     avoided = {resolve_entity(store, pack, a).id for a in avoid if a.strip()}
     if start.id in avoided:
@@ -339,10 +404,14 @@ def routes(
         return []
     out: list[Route] = []
     seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+    last = float("inf")  # the cost of the last route that fits: its equals are read too
     try:
-        paths = nx.shortest_simple_paths(net.g, start.id, _SEA, weight="weight")
+        h = _search_graph(net.g, start.id)
+        paths = nx.shortest_simple_paths(h, start.id, _SEA, "weight")
         for path in itertools.islice(paths, max_routes * 25):
-            route = _route(net, start.id, path[:-2])
+            if nx.path_weight(h, path, "weight") > last + 1e-9:
+                break
+            route = _route(net, start.id, _expand(h, path)[:-2])
             key = (route.port, route.countries)
             if key in seen:
                 continue
@@ -352,10 +421,60 @@ def routes(
                 continue  # it met the sea a country earlier
             seen.add(key)
             out.append(route)
-            if len(out) >= max_routes:
-                break
-    except nx.NetworkXNoPath:
+            if len(out) == max_routes:
+                last = nx.path_weight(h, path, "weight")
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
         pass
+    out.sort(key=lambda r: (r.cost, r.summary))
+    return out[:max_routes]
+
+
+def _search_graph(g: nx.Graph[str], start: str) -> nx.Graph[str]:
+    """The part of the network a route from ``start`` can cross, as a smaller graph.
+
+    A node lies on some path from start to the sea that does not cross itself exactly when
+    it is in the biconnected block of the graph plus a start-sea link that holds that link;
+    the rest (dead ends, countries behind a single border) only slows the search. A node
+    with two neighbours there is passed straight through, so it is folded into one link
+    between them that remembers it (``_expand`` restores it): the path search over a graph
+    a third the size finds the same paths at the same costs. Nodes and links are visited in
+    sorted order, so among equally cheap routes the one found first does not depend on the
+    order the store and pack listed their links."""
+    g.add_edge(start, _SEA)
+    try:
+        block = next(
+            b for b in nx.biconnected_component_edges(g) if (start, _SEA) in b or (_SEA, start) in b
+        )
+    finally:
+        g.remove_edge(start, _SEA)
+    links = sorted((min(a, b), max(a, b)) for a, b in block if {a, b} != {start, _SEA})
+    h: nx.Graph[str] = nx.Graph()
+    h.add_nodes_from(sorted({n for link in links for n in link}))
+    h.add_edges_from((a, b, {"weight": g[a][b]["weight"], "inner": (a,)}) for a, b in links)
+    for x in list(h):
+        if x in (start, _SEA) or h.degree(x) != 2:
+            continue
+        a, b = sorted(h.neighbors(x))
+        if h.has_edge(a, b):
+            continue  # two links between a and b: the graph holds one
+        inner = _inner(h, a, x) + (x,) + _inner(h, x, b)
+        weight = h[a][x]["weight"] + h[x][b]["weight"]
+        h.remove_node(x)
+        h.add_edge(a, b, weight=weight, inner=(a, *inner))
+    return h
+
+
+def _inner(h: nx.Graph[str], a: str, b: str) -> tuple[str, ...]:
+    """The nodes a link of the search graph passes through, in order from a to b."""
+    head, *inner = h[a][b]["inner"]
+    return tuple(inner) if head == a else tuple(reversed(inner))
+
+
+def _expand(h: nx.Graph[str], path: list[str]) -> list[str]:
+    """A path of the search graph as the path of the network it stands for."""
+    out = path[:1]
+    for a, b in itertools.pairwise(path):
+        out += [*_inner(h, a, b), b]
     return out
 
 

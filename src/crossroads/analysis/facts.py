@@ -7,6 +7,7 @@ sources behind it, when it was first and last reported, and an Admiralty credibi
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -555,9 +556,31 @@ def summary_facts(
         if s and known and pack_verdict(ctx, key, stand_ins(s))[1]:
             out.append(summary_fact(ctx, key, s, [], against, cite))
             out.append(summary_fact(ctx, key, None, known, against, cite))
+        elif s is None and against is None:
+            out.append(_pack_only_fact(ctx, key, known, cite))
         else:
             out.append(summary_fact(ctx, key, s, known, against, cite))
     out.sort(
         key=lambda f: (f.credibility, -f.sources, f.predicate, f.subject_name, f.object_name or "")
     )
     return out
+
+
+_PACK_FACTS: weakref.WeakKeyDictionary[Pack, dict[tuple[Any, ...], Fact]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Facts only the pack states, per loaded pack: made once, as no reading bears on them."""
+
+
+def _pack_only_fact(ctx: Context, key: FactKey, packed: list[PackRelation], cite: bool) -> Fact:
+    """summary_fact() of a fact no text states or denies. Its names are the pack's when the
+    pack holds both ends (else a name may come from the store, and it is made each time)."""
+    pack = ctx.pack
+    if pack is None or pack.get(key[0]) is None or (key[2] and pack.get(key[2]) is None):
+        return summary_fact(ctx, key, None, packed, None, cite)
+    made = _PACK_FACTS.setdefault(pack, {})
+    at = (key, cite, *map(id, packed))  # the pack's own relation objects, alive with it
+    fact = made.get(at)
+    if fact is None:
+        fact = made[at] = summary_fact(ctx, key, None, packed, None, cite)
+    return fact

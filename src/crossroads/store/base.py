@@ -7,7 +7,7 @@ Backends keep SQL inside themselves; callers see only the typed records of cross
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Self
 
 from crossroads.model import (
@@ -122,13 +122,21 @@ class Store(ABC):
         return list(reversed(self.documents(limit=n, offset=max(0, total - n))))
 
     @abstractmethod
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[SearchHit]:
         """Ranked full-text search over article documents (title and text).
 
         ``query`` is plain words as a user types them (no syntax errors possible);
         snippets mark matches with [ and ]. A query over MAX_QUERY_CHARS characters or
-        MAX_QUERY_TERMS words (crossroads.store.sql) raises QueryError.
+        MAX_QUERY_TERMS words (crossroads.store.sql) raises QueryError. ``snippets=False``
+        leaves them empty: a caller that shows a page of many hits cuts them with
+        ``snippets()`` for that page alone.
         """
+
+    def snippets(self, query: str, doc_ids: Sequence[str]) -> dict[str, str]:
+        """The snippets ``search(query)`` gives these documents (those it finds)."""
+        wanted = set(doc_ids)
+        found = self.search(query, limit=max(1000, len(wanted)))
+        return {h.document.id: h.snippet for h in found if h.document.id in wanted}
 
     # -- knowledge ---------------------------------------------------------------------
     @abstractmethod

@@ -10,7 +10,8 @@ an extraction can be dropped and rewritten; version 3 the source grades analysts
 web UI (the CROSSROADS_SOURCES file's [authors] and [publishers], kept in the store);
 version 4 per-entity counts (``entity_counts``) that every write keeps up to date, so a
 profile's first page and entity lists never count over the whole store; version 5 the
-near-duplicate bands and ingested files; version 6 one summary row per fact key.
+near-duplicate bands and ingested files; version 6 one summary row per fact key; version 9
+each entity event's shape, so a timeline day's events are counted by shape from an index.
 """
 
 from __future__ import annotations
@@ -592,6 +593,31 @@ STANCE_SHAPES = Migration(
     backfill=_backfill_shapes,
 )
 
+EVENT_SHAPE = {
+    "sqlite": "k.type || char(31) || k.actors || char(31) || k.targets || char(31) "
+    "|| k.negated || char(31) || k.mode",
+    "postgres": "k.type || chr(31) || CAST(k.actors AS TEXT) || chr(31) "
+    "|| CAST(k.targets AS TEXT) || chr(31) || CAST(CAST(k.negated AS INTEGER) AS TEXT) "
+    "|| chr(31) || k.mode",
+}
+"""An event's timeline shape in SQL, as rows.event_shape() writes it: type, actors, targets,
+polarity and mode, the columns a timeline summary shows."""
+
+_DAY_SHAPES = """
+ALTER TABLE entity_events ADD COLUMN shape TEXT{collate};  -- rows.event_shape of its event
+UPDATE entity_events SET shape = (SELECT {shape} FROM events k WHERE k.id = entity_events.event);
+DROP INDEX entity_events_day;           -- a day's events by shape, counted from the index and
+CREATE INDEX entity_events_day          -- read in timeline order, a page's alone
+    ON entity_events(entity, day, date_key, seq, start, event, shape);
+"""
+
+DAY_SHAPES = Migration(
+    9,
+    "a timeline day's events counted by shape from one index",
+    sqlite=_DAY_SHAPES.format(collate="", shape=EVENT_SHAPE["sqlite"]),
+    postgres=_DAY_SHAPES.format(collate=' COLLATE "C"', shape=EVENT_SHAPE["postgres"]),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     DOCUMENTS,
     KNOWLEDGE,
@@ -601,6 +627,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     FACTS,
     TIMELINE_DAYS,
     STANCE_SHAPES,
+    DAY_SHAPES,
 )
 LATEST = MIGRATIONS[-1].version
 

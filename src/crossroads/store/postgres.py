@@ -134,18 +134,22 @@ class PostgresStore(SQLStore):
         with self.conn.transaction(), self.conn.cursor() as cur:
             yield cur
 
-    def _search(self, query: Query, limit: int) -> list[SearchHit]:
+    def _search(self, query: Query, limit: int, snippets: bool = True) -> list[SearchHit]:
         tsquery, params = to_tsquery_sql(query, _CONFIG)
+        headline = f"ts_headline('{_CONFIG}', d.text, q.q, '{_HEADLINE}')" if snippets else "''"
         # the newest ``ranked`` matches among the newest 4x ``ranked`` documents, ranked in
         # the same walk down the seq index (a common word: one pass, no floor looked for)
         newest = int(self._rows("SELECT coalesce(max(seq), 0) FROM documents")[0][0])
         found = self._rows(
             f"WITH q AS (SELECT {tsquery} AS q), "
-            "newest AS (SELECT d.seq, ts_rank(d.search, q.q) AS score FROM documents d, q "
+            "newest AS (SELECT d.seq FROM documents d, q "
             "           WHERE d.search @@ q.q AND d.seq > ? ORDER BY d.seq DESC LIMIT ?), "
-            "top AS (SELECT seq, score, count(*) OVER () AS n FROM newest "
+            # ranked after the cut: ts_rank of every match among the newest was a third
+            "ranked AS (SELECT n.seq, ts_rank(d.search, q.q) AS score "
+            "           FROM newest n JOIN documents d ON d.seq = n.seq, q), "
+            "top AS (SELECT seq, score, count(*) OVER () AS n FROM ranked "
             "        ORDER BY score DESC, seq LIMIT ?) "
-            f"SELECT {_DOC}, ts_headline('{_CONFIG}', d.text, q.q, '{_HEADLINE}'), top.score, "
+            f"SELECT {_DOC}, {headline}, top.score, "
             "top.n FROM top JOIN documents d ON d.seq = top.seq, q "
             "ORDER BY top.score DESC, top.seq",
             [*params, newest - 4 * self.ranked, self.ranked, limit],
@@ -157,13 +161,24 @@ class PostgresStore(SQLStore):
                 "top AS (SELECT d.seq, ts_rank(d.search, q.q) AS score FROM documents d, q "
                 "          WHERE d.search @@ q.q AND d.seq >= ? "
                 "          ORDER BY score DESC, d.seq LIMIT ?) "
-                f"SELECT {_DOC}, ts_headline('{_CONFIG}', d.text, q.q, '{_HEADLINE}'), "
+                f"SELECT {_DOC}, {headline}, "
                 "top.score, 0 FROM top JOIN documents d ON d.seq = top.seq, q "
                 "ORDER BY top.score DESC, top.seq",
                 [*params, self._floor(tsquery, params, newest, first=False), limit],
             )
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]
+
+    def _snippets(self, query: Query, doc_ids: list[str]) -> dict[str, str]:
+        tsquery, params = to_tsquery_sql(query, _CONFIG)
+        found = self._rows(
+            f"WITH q AS (SELECT {tsquery} AS q) "
+            f"SELECT d.id, ts_headline('{_CONFIG}', d.text, q.q, '{_HEADLINE}') "
+            f"FROM documents d, q WHERE d.id IN ({', '.join('?' * len(doc_ids))}) "
+            "AND d.search @@ q.q",
+            [*params, *doc_ids],
+        )
+        return {str(i): str(s) for i, s in found}
 
 
 def _reason(exc: BaseException) -> str:

@@ -215,6 +215,13 @@ def relation_from(row: Sequence[Any]) -> Relation:
     )
 
 
+def event_shape(e: Event) -> str:
+    """What a timeline summary of the event shows (type, actors, targets, polarity, mode),
+    as migrations.EVENT_SHAPE reads it from a stored event: events alike group by it."""
+    parts = (e.type, dumps(list(e.actors)), dumps(list(e.targets)), str(int(bool(e.negated))))
+    return "\x1f".join((*parts, e.mode))
+
+
 def event_row(e: Event) -> tuple[Any, ...]:
     ev = e.evidence
     return (

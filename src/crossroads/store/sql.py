@@ -95,9 +95,6 @@ _DATED = (
 """A timeline's relations: dated, of the entity, none from a near-duplicate."""
 _NOWHERE = Evidence("", 0, 0)
 
-_SHAPE = "k.type, CAST(k.actors AS TEXT), CAST(k.targets AS TEXT), k.negated, k.mode"
-"""What an event's timeline summary shows: events alike in these sort together."""
-
 
 class SQLStore(Store):
     """A Store on a DB-API connection; subclasses set ``conn`` and implement the hooks."""
@@ -123,7 +120,7 @@ class SQLStore(Store):
         """One write transaction; yields something with execute()/executemany()."""
 
     @abstractmethod
-    def _search(self, query: Query, limit: int) -> list[SearchHit]: ...
+    def _search(self, query: Query, limit: int, snippets: bool = True) -> list[SearchHit]: ...
 
     db_errors: tuple[type[BaseException], ...] = ()
 
@@ -420,13 +417,17 @@ class SQLStore(Store):
     def timeline_relation_shapes(self, entity: str) -> list[tuple[Relation, int]]:
         # counted from the covering partial indexes on dated relations (migration 8), the
         # few near-duplicates left out as a set: no relation or document row is read
-        found = self._rows(
-            "SELECT k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date, "
-            "count(*) FROM relations k WHERE (k.start_date IS NOT NULL OR k.end_date IS NOT NULL) "
-            "AND (k.subject = ? OR k.object = ?) AND k.doc NOT IN "
-            "(SELECT id FROM documents WHERE duplicate_of > '') "
-            "GROUP BY k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date",
-            [entity, entity],
+        cols = "k.subject, k.predicate, k.object, k.negated, k.start_date, k.end_date"
+        dated = (
+            f"SELECT {cols} FROM relations k "
+            "WHERE (k.start_date IS NOT NULL OR k.end_date IS NOT NULL) AND k.doc NOT IN "
+            "(SELECT id FROM documents WHERE duplicate_of > '') AND "
+        )
+        found = self._rows(  # as subject, then as object: "subject = ? OR object = ?" made
+            f"SELECT {cols}, count(*) FROM ("  # PostgreSQL walk all of the subject index
+            f"{dated}k.subject = ? UNION ALL {dated}k.object = ? AND k.subject <> ?) k "
+            f"GROUP BY {cols}",
+            [entity, entity, entity],
         )
         return [
             (Relation(str(s), str(p), o, _NOWHERE, start, end, bool(neg)), int(n))
@@ -528,15 +529,23 @@ class SQLStore(Store):
         ]
 
     def timeline_day_shapes(self, entity: str, day: str) -> list[tuple[Event, int, Any]]:
-        out = []
-        for key in self._rows(
-            f"SELECT {_SHAPE}, count(*) FROM entity_events x JOIN events k ON k.id = x.event "
-            f"WHERE x.entity = ? AND x.day = ? GROUP BY {_SHAPE}",
+        # counted from entity_events_shape (migration 9) alone; one event of each read after
+        found = self._rows(
+            "SELECT x.shape, count(*), min(x.event) FROM entity_events x "
+            "WHERE x.entity = ? AND x.day = ? GROUP BY x.shape",
             [entity, day],
-        ):
-            type_, actors, targets, negated, mode, n = key
+        )
+        one = dict(
+            zip(
+                [int(r[2]) for r in found],
+                self._by_ids("events", rows.EVENT_COLUMNS, [int(r[2]) for r in found]),
+            )
+        )
+        out = []
+        for shape, n, first in found:
+            _doc, _a, _b, type_, actors, targets, _d, _p, negated, mode, _t = one[int(first)]
             like = ("", 0, 0, type_, actors, targets, None, None, negated, mode, "")
-            out.append((rows.event_from(like), int(n), tuple(key[:5])))
+            out.append((rows.event_from(like), int(n), str(shape)))
         return out
 
     def timeline_day_events(
@@ -544,13 +553,12 @@ class SQLStore(Store):
     ) -> list[Event]:
         if not keys:
             return []
-        one = "(" + " AND ".join(f"{c} = ?" for c in _SHAPE.split(", ")) + ")"  # (JSON as text)
         found = self._rows(
             f"SELECT {rows.columns(rows.EVENT_COLUMNS, 'k')} FROM entity_events x "
-            "JOIN events k ON k.id = x.event WHERE x.entity = ? AND x.day = ? AND ("
-            + " OR ".join([one] * len(keys))
+            "JOIN events k ON k.id = x.event WHERE x.entity = ? AND x.day = ? AND x.shape IN ("
+            + _marks(keys)
             + ") ORDER BY x.day, x.date_key, x.seq, x.start, x.event LIMIT ? OFFSET ?",
-            [entity, day, *(v for key in keys for v in key), limit, offset],
+            [entity, day, *keys, limit, offset],
         )
         return [rows.event_from(r) for r in found]
 
@@ -772,15 +780,33 @@ class SQLStore(Store):
         found = self._rows(f"SELECT {_DOC} FROM documents d ORDER BY d.seq DESC LIMIT ?", [n])
         return [rows.document_from(r) for r in found]
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[SearchHit]:
         parsed = parse_query(check_query(query))
         if not parsed or limit <= 0:
             return []
-        hits = self._search(parsed, limit)
+        hits = self._search(parsed, limit, snippets)
         if not hits and not parsed.operators and len(parsed.groups) > 1:
             # no article has every word: rank those with some
-            hits = self._search(any_of(parsed), limit)
+            hits = self._search(any_of(parsed), limit, snippets)
         return hits
+
+    def snippets(self, query: str, doc_ids: Sequence[str]) -> dict[str, str]:
+        """Snippets cut by the query a document matches: every word, else (as search falls
+        back to) any of them. A few documents' snippets, not every hit's: cutting them was
+        most of a search's time on PostgreSQL."""
+        parsed = parse_query(check_query(query))
+        ids = list(dict.fromkeys(doc_ids))
+        if not parsed or not ids:
+            return {}
+        out = self._snippets(parsed, ids)
+        rest = [d for d in ids if d not in out]
+        if rest and not parsed.operators and len(parsed.groups) > 1:
+            out.update(self._snippets(any_of(parsed), rest))
+        return out
+
+    @abstractmethod
+    def _snippets(self, query: Query, doc_ids: list[str]) -> dict[str, str]:
+        """Snippets of those of these documents the query matches."""
 
     # -- knowledge: writes -------------------------------------------------------------
     def replace_extraction(self, extraction: Extraction) -> None:
@@ -861,11 +887,21 @@ class SQLStore(Store):
             links += [(event_id, ev.place, "place")] if ev.place else []
             doc = ev.evidence.doc
             day = None if doc in copies else (ev.date or published.get(doc))
-            key = (ev.date or "~", seq[ev.evidence.doc], ev.evidence.start, event_id, day)
+            key = (
+                ev.date or "~",
+                seq[ev.evidence.doc],
+                ev.evidence.start,
+                event_id,
+                day,
+                rows.event_shape(ev),
+            )
             ordered += [(e, *key) for e in dict.fromkeys((*ev.actors, *ev.targets, ev.place)) if e]
         self._bulk(cur, "event_entities", ("event", "entity", "role"), links)
         self._bulk(
-            cur, "entity_events", ("entity", "date_key", "seq", "start", "event", "day"), ordered
+            cur,
+            "entity_events",
+            ("entity", "date_key", "seq", "start", "event", "day", "shape"),
+            ordered,
         )
         quotes = [q for x in xs for q in x.quotes]
         quote_ids = self._insert_ids(

@@ -17,6 +17,7 @@ from crossroads.store.sql import SQLStore
 _DOC = rows.columns(rows.DOCUMENT_COLUMNS, "d")
 _TITLE_WEIGHT = 10.0  # bm25 weight of a title match against one in the text
 _SNIPPET_TOKENS = 32
+_SNIPPET = f"snippet(documents_fts, 1, '[', ']', '…', {_SNIPPET_TOKENS})"
 
 
 class SQLiteStore(SQLStore):
@@ -94,7 +95,7 @@ class SQLiteStore(SQLStore):
             [seq, title or "", doc.text],
         )
 
-    def _search(self, query: Query, limit: int) -> list[SearchHit]:
+    def _search(self, query: Query, limit: int, snippets: bool = True) -> list[SearchHit]:
         match = to_fts5(query)
         # rank only the RANKED newest matches (FTS5 walks its rowids newest first cheaply),
         # then cut snippets for the page alone: scoring and snippets are what grow
@@ -112,13 +113,34 @@ class SQLiteStore(SQLStore):
         if not top:
             return []
         score = {int(seq): float(sc) for seq, sc in top}
-        found = self._rows(
-            f"SELECT {_DOC}, snippet(documents_fts, 1, '[', ']', '…', {_SNIPPET_TOKENS}), "
-            "d.seq FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-            f"WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({', '.join('?' * len(top))})",
-            [match, *score],
+        marks = ", ".join("?" * len(top))
+        found = (
+            self._rows(
+                f"SELECT {_DOC}, {_SNIPPET}, d.seq FROM documents_fts "
+                "JOIN documents d ON d.seq = documents_fts.rowid "
+                f"WHERE documents_fts MATCH ? AND documents_fts.rowid IN ({marks})",
+                [match, *score],
+            )
+            if snippets
+            else self._rows(
+                f"SELECT {_DOC}, '', d.seq FROM documents d WHERE d.seq IN ({marks})", [*score]
+            )
         )
         found.sort(key=lambda r: (-score[int(r[-1])], int(r[-1])))
         found = [(*r[:-1], score[int(r[-1])]) for r in found]
         n = len(rows.DOCUMENT_COLUMNS)
         return [SearchHit(rows.document_from(r), r[n], float(r[n + 1])) for r in found]
+
+    def _snippets(self, query: Query, doc_ids: list[str]) -> dict[str, str]:
+        seqs = self._rows(
+            f"SELECT seq FROM documents WHERE id IN ({', '.join('?' * len(doc_ids))})", doc_ids
+        )
+        if not seqs:
+            return {}
+        found = self._rows(  # by rowid, as search cuts them: not every match of the query
+            f"SELECT d.id, {_SNIPPET} FROM documents_fts "
+            "JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ? "
+            f"AND documents_fts.rowid IN ({', '.join('?' * len(seqs))})",
+            [to_fts5(query), *(int(r[0]) for r in seqs)],
+        )
+        return {str(i): str(s) for i, s in found}

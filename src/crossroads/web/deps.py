@@ -88,7 +88,11 @@ def store_for(request: Request) -> Iterator[Store]:
 
 def pack_for(request: Request) -> Any:
     """The knowledge pack the app was made with, else the bundled one (None if unreadable)."""
-    state = request.app.state
+    return app_pack(request.app.state)
+
+
+def app_pack(state: Any) -> Any:
+    """pack_for() of an app's state (the server loads it before its first request)."""
     if state.pack is None and not state.pack_tried:
         state.pack_tried = True
         try:

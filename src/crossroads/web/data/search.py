@@ -112,7 +112,8 @@ def search(
             "mode": mode or "reported",
             "mode_counts": {},
         }
-    hits = store.search(q, limit=SEARCH_CAP)
+    hits = store.search(q, limit=SEARCH_CAP, snippets=False)  # the page's are cut below
+    ranked = {h.document.id for h in hits}
     found = find_entities(store, pack, entity_name_query(q))
     if not parse_query(q).operators:  # a plain name: also the documents naming it otherwise
         named = _named(found, entity_name_query(q), pack)
@@ -127,9 +128,13 @@ def search(
         ents = [e for e in ents if e["type"] == chosen["type"]]
     if chosen.get("predicate"):
         facts = [f for f in facts if f["predicate"] == chosen["predicate"]]
+    page = _group(docs, limit, offset)
+    cut = store.snippets(q, [d["id"] for d in page["items"] if d["id"] in ranked])
+    for d in page["items"]:
+        d["snippet"] = cut.get(d["id"], d["snippet"])
     return {
         "query": q,
-        "documents": _group(docs, limit, offset),
+        "documents": page,
         "entities": _group(ents, limit, offset),
         "facts": _group(facts, limit, offset),
         "facets": facets,
