@@ -127,10 +127,12 @@ def train(
         "sources": len({e.source for e in examples}),
         "training_only": len(made_up),
     }
+    pack = pack_facts(extractor.pack)
+    cv = None
     if k:
         cv = t.crossvalidate(
             examples,
-            pack_facts(extractor.pack),
+            pack,
             k,
             (25, 50, 75, 100) if curve else (),
             made_up,
@@ -147,8 +149,11 @@ def train(
         folder = Path(out) if out else MODELS
         everything = examples + made_up
         model = t.train(everything)
-        pack = pack_facts(extractor.pack)
-        model.meta.update(learned.source_meta(t.relation_sources(examples, pack, made_up)))
+        if cv is not None and k == t.REVIEW_FOLDS:  # its fold models chose already
+            sources = cv.sources
+        else:
+            sources = t.relation_sources(examples, pack, made_up)
+        model.meta.update(learned.source_meta(sources))
         path = t.save(model, folder)
         saved = [path, *([meta_path] if meta_path else [])]
         if (events := t.train_events(everything)) is not None:  # gold with events to learn from

@@ -132,7 +132,7 @@ def decide(
     when there is one; else from the sentence. Per predicate, the model's ``sources`` meta
     (or ``sources`` given) may keep the rules' readings instead or as well (see ``SOURCES``)."""
     chosen = sources_of(model.meta) if sources is None else sources
-    return by_source(_model_reads(doc, rules, model, pack, threshold), rules, chosen)
+    return by_source(model_reads(doc, rules, model, pack, threshold), rules, chosen)
 
 
 SOURCES = ("model", "rules", "both")
@@ -170,13 +170,14 @@ def by_source(
     ]
 
 
-def _model_reads(
+def model_reads(
     doc: Doc,
     rules: list[Relation],
     model: LinearModel,
     pack: set[tuple[str, str, str]],
     threshold: float,
 ) -> list[Relation]:
+    """The model's own readings, before ``by_source`` takes any predicate from the rules."""
     cands = candidates(doc, rules)
     if not cands:
         return []

@@ -308,6 +308,10 @@ def choose_sources(scores: dict[str, dict[str, Counts]]) -> dict[str, str]:
     return out
 
 
+SourceScores = dict[str, dict[str, Counts]]
+"""Relation counts by source ('model', 'rules', 'both') and predicate."""
+
+
 def relation_sources(
     examples: list[Example],
     pack: set[tuple[str, str, str]],
@@ -316,40 +320,48 @@ def relation_sources(
 ) -> dict[str, str]:
     """Per predicate, the source of the shipped model's readings, chosen from out-of-fold
     scores: k relation models, each scored on the articles it did not see."""
+    _, scores = _out_of_fold(examples, list(extra or ()), pack, k)
+    return choose_sources(_summed(scores.values()))
+
+
+def _out_of_fold(
+    examples: list[Example], extra: list[Example], pack: set[tuple[str, str, str]], k: int
+) -> tuple[dict[int, LinearModel], dict[int, SourceScores]]:
+    """Each fold's relation model (trained on the other folds and ``extra``) and its
+    per-source scores on the fold it did not see."""
     fold_of = folds([ex.source for ex in examples], k)
-    scores = [
-        _source_scores(
-            [ex for ex in examples if fold_of[ex.source] == i],
-            train([ex for ex in examples if fold_of[ex.source] != i] + list(extra or ())),
-            pack,
-        )
+    models = {
+        i: train([ex for ex in examples if fold_of[ex.source] != i] + extra) for i in range(k)
+    }
+    scores = {
+        i: _source_scores([ex for ex in examples if fold_of[ex.source] == i], models[i], pack)
         for i in range(k)
-    ]
-    return choose_sources(_summed(scores))
+    }
+    return models, scores
 
 
 def _source_scores(
     held: list[Example], model: LinearModel, pack: set[tuple[str, str, str]]
-) -> dict[str, dict[str, Counts]]:
-    """Relation counts per predicate on ``held``, with every predicate from each source."""
+) -> SourceScores:
+    """Relation counts per predicate on ``held``, with every predicate from each source (the
+    model reads each article once)."""
     preds = {c for c in model.classes if c != "none"} | {
         r.predicate for ex in held for r in ex.readings.relations
     }
-    by_source: dict[str, list[Example]] = defaultdict(list)
-    for ex in held:
-        by_source[ex.source].append(ex)
     th = float(model.meta.get("threshold", THRESHOLD))
-    out: dict[str, dict[str, Counts]] = {}
+    read = {
+        id(ex): learned.model_reads(ex.parsed.sdoc, ex.readings.relations, model, pack, th)
+        for ex in held
+    }
+    out: SourceScores = {}
     for src in learned.SOURCES:
         every = dict.fromkeys(preds, src)
         counts: dict[str, Counts] = defaultdict(Counts)
-        for exs in by_source.values():
+        for exs in _per_source(held):
             rels = [
                 r
                 for ex in exs
-                for r in learned.decide(
-                    ex.parsed.sdoc, ex.readings.relations, model, pack, th, every
-                )
+                for r in learned.by_source(read[id(ex)], ex.readings.relations, every)
             ]
             s = score_source([ex.parsed for ex in exs], rels, [], [], [])
             for lab, c in s.labels.items():
@@ -359,7 +371,15 @@ def _source_scores(
     return out
 
 
-def _summed(scores: Iterable[dict[str, dict[str, Counts]]]) -> dict[str, dict[str, Counts]]:
+def _per_source(examples: list[Example]) -> list[list[Example]]:
+    """The examples grouped by annotated source file (a source is scored as a whole)."""
+    by: dict[str, list[Example]] = defaultdict(list)
+    for ex in examples:
+        by[ex.source].append(ex)
+    return list(by.values())
+
+
+def _summed(scores: Iterable[SourceScores]) -> SourceScores:
     out: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
     for by in scores:
         for src, counts in by.items():
@@ -389,6 +409,9 @@ class CrossValidation:
     total: Scores
     rules: Scores
     curve: dict[int, Scores] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    """Per-predicate sources chosen from every fold's scores: ``relation_sources`` with k
+    folds, without fitting the fold models again."""
 
 
 def _score(
@@ -399,11 +422,8 @@ def _score(
     dates: LinearModel | None = None,
     quotes: LinearModel | None = None,
 ) -> Scores:
-    by_source: dict[str, list[Example]] = defaultdict(list)
-    for ex in examples:
-        by_source[ex.source].append(ex)
     out = Scores()
-    for exs in by_source.values():
+    for exs in _per_source(examples):
         rels = []
         for ex in exs:
             if model is None:
@@ -451,12 +471,10 @@ def crossvalidate(
     extra = list(extra or ())
     fold_of = folds([ex.source for ex in examples], k)
     per_fold, total, points = [], Scores(), {pct: Scores() for pct in curve}
-    held_of = {i: [ex for ex in examples if fold_of[ex.source] == i] for i in range(k)}
-    rest_of = {i: [ex for ex in examples if fold_of[ex.source] != i] + extra for i in range(k)}
-    models = {i: train(rest_of[i]) for i in range(k)}
-    oof = {i: _source_scores(held_of[i], models[i], pack) for i in range(k)}
+    models, oof = _out_of_fold(examples, extra, pack, k)
     for i in range(k):
-        held, rest = held_of[i], rest_of[i]
+        held = [ex for ex in examples if fold_of[ex.source] == i]
+        rest = [ex for ex in examples if fold_of[ex.source] != i] + extra
         # each fold's sources are chosen from the other folds' scores: no fold chooses by its own
         sources = choose_sources(_summed(oof[j] for j in range(k) if j != i))
         models[i].meta.update(learned.source_meta(sources))
@@ -487,4 +505,5 @@ def crossvalidate(
                     train_quotes(part),
                 )
             )
-    return CrossValidation(per_fold, total, _score(examples, None, pack), points)
+    everywhere = choose_sources(_summed(oof.values()))
+    return CrossValidation(per_fold, total, _score(examples, None, pack), points, everywhere)
