@@ -65,6 +65,8 @@ def _features(doc: Doc, entity: Entity, spans: list[Span], ner: dict[int, str]) 
         f[f"suf3={last[-3:]}"] = f[f"suf2={last[-2:]}"] = 1.0
     for w in set(words):
         f[f"w={w}"] = 1.0
+        if len(w) > 4:  # a word's ends type names never seen: "-stan", "-ov", "jab-" (+0.002)
+            f[f"wp3={w[:3]}"] = f[f"ws3={w[-3:]}"] = 1.0
     if entity.name.isupper():
         f["allcaps"] = 1.0
     if any(c.isdigit() for c in entity.name):
