@@ -171,3 +171,19 @@ def test_shipped_date_model_dates_an_undated_sentence_by_the_dateline(parse):
     assert rules and rules[0].date is None  # the rules see no date in the sentence or paragraph
     agree = [e for e in EventReader()(doc) if e.type == "AGREE"]
     assert agree and agree[0].date == "2024-03-12"
+
+
+def test_a_yearless_dateline_is_dated_by_the_year_the_article_names(parse):
+    """A page without a publication date: the dateline's day and month, with the year the
+    text names, is a candidate date of its events (unresolved, it would be none)."""
+    doc = parse(
+        "TASHKENT, May 4 (Newswire) - The foreign ministers of Uzbekistan and Kazakhstan met "
+        "in Tashkent to discuss water sharing. The two states signed a border treaty in 2019.",
+        published=None,
+    )
+    props = proposals(doc, read_events(doc))
+    meeting = [p for p in props if p.event.type == "CONSULT"]
+    assert meeting, "the meeting is proposed"
+    dates = dict(meeting[0].dates)
+    assert "2019-05-04" in dates and dates["2019-05-04"].get("yearless") == 1
+    assert "2019" in dates  # the stated year stays a candidate of its own
