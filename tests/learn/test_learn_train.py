@@ -99,3 +99,32 @@ def test_learn_train_names_a_missing_folder(tmp_path):
     result = CliRunner().invoke(cli, ["train", "--data", str(missing), "--no-save"])
     assert result.exit_code == 1
     assert str(missing) in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_a_relation_the_gold_marks_optional_is_no_training_example(tmp_path):
+    """A fact the gold marks optional (implied, not stated) teaches neither that the pair is
+    related nor that it is not; a required one is a positive example."""
+    from crossroads.extraction.extractor import Extractor
+    from crossroads.learn.train import find_sets, prepare
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "corpus" / "b1.txt").write_text(
+        "Kazakhstan is a member of the Collective Security Treaty Organization. "
+        "Tajikistan is a member of the Shanghai Cooperation Organisation.\n"
+    )
+    gold = _gold(
+        "b1",
+        [
+            ("Kazakhstan", "member_of", "Collective Security Treaty Organization"),
+            ("Tajikistan", "member_of", "Shanghai Cooperation Organisation"),
+        ],
+    )
+    (tmp_path / "gold" / "b1.toml").write_text(gold + "optional = true\n")
+    real, _ = prepare(find_sets(f"{tmp_path / 'gold'}:{tmp_path / 'corpus'}"), Extractor())
+    names = {eid: e.name for ex in real for eid, e in ex.parsed.sdoc._.entities.items()}
+    labels = {(names[a], names[b]): y for ex in real for _, y, (a, b) in ex.rows}
+    kz = next(k for k in labels if k[0] == "Kazakhstan" and "Collective" in k[1])
+    assert labels[kz] == "member_of"
+    assert not [k for k in labels if k[0] == "Tajikistan" and "Shanghai" in k[1]]

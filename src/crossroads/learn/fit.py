@@ -54,11 +54,12 @@ def gold_ids(p: Parsed) -> dict[str, set[int]]:
     return {eid: p.ann.ids(list(ns)) for eid, ns in names.items() if p.ann.ids(list(ns))}
 
 
-def relation_labels(p: Parsed) -> dict[tuple[int, int], set[str]]:
-    """(gold subject, gold object) -> predicates the gold states (both ways if symmetric)."""
+def relation_labels(p: Parsed, implied: bool = True) -> dict[tuple[int, int], set[str]]:
+    """(gold subject, gold object) -> predicates the gold states (both ways if symmetric);
+    without ``implied``, only those it requires (not the ones it marks optional)."""
     out: dict[tuple[int, int], set[str]] = defaultdict(set)
     for r in p.ann.gold.get("relation", []):
-        if not r.get("object"):
+        if not r.get("object") or (not implied and r.get("optional")):
             continue
         s, o = p.ann.by_name.get(norm(r["subject"])), p.ann.by_name.get(norm(r["object"]))
         if s is None or o is None:
