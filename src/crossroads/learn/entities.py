@@ -143,12 +143,12 @@ def decide(
     out = {}
     for eid, probs in zip(rows, model.predict_proba(list(rows.values())), strict=True):
         label, p = model.best(probs)
-        if label == types[eid] or (label == DROP and p < threshold):
-            continue
         have = types[eid]
+        if label == have or (label == DROP and p < threshold):
+            continue
         if have in model.classes and p - probs[model.classes.index(have)] < MARGIN:
             continue
-        if f"{types[eid]}>{label}" not in blocked:
+        if f"{have}>{label}" not in blocked:
             out[eid] = label
     return out
 

@@ -11,13 +11,13 @@ how events are told, not which states tend to take part in them.
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from crossroads.dates import MONTHS
 from crossroads.extraction.dates import resolve
 from crossroads.extraction.events import event_at
 from crossroads.extraction.patterns import lexicon
@@ -193,7 +193,8 @@ def _precision(iso: str) -> str:
     return {4: "year", 7: "month"}.get(len(iso), "day")
 
 
-_MONTHS = frozenset(m.lower() for m in calendar.month_abbr[1:])
+YEARLESS_YEARS = 2
+"""Years a yearless date is tried with (event CV: 1 0.6711, 2 0.6718, 3 0.6718; none 0.6676)."""
 
 
 def yearless(doc: Doc, refs: list[DateRef]) -> list[DateRef]:
@@ -204,16 +205,12 @@ def yearless(doc: Doc, refs: list[DateRef]) -> list[DateRef]:
     top = [y for y, _ in years.most_common(YEARLESS_YEARS)]
     out = []
     for d in doc.spans.get("dates", []):
-        if d._.iso is not None or not any(w.lower_[:3] in _MONTHS for w in d):
+        if d._.iso is not None or not any(w.lower_.rstrip(".") in MONTHS for w in d):
             continue
         for y in top:
             if (iso := resolve(d.text, y)) is not None and len(iso) == 10:
                 out.append(DateRef(d.start, d.end, iso))
     return out
-
-
-YEARLESS_YEARS = 2
-"""Years a yearless date is tried with (event CV: 1 0.6711, 2 0.6718, 3 0.6718; none 0.6676)."""
 
 
 def date_features(
