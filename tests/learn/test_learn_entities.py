@@ -7,8 +7,16 @@ from __future__ import annotations
 import pytest
 
 from crossroads.extraction.components import REVIEW
-from crossroads.learn.entities import DROP, blocked, entity_rows, fit_entities, review
-from crossroads.model import Document, entity_id
+from crossroads.learn.entities import (
+    DROP,
+    blocked,
+    entity_rows,
+    fit_entities,
+    name_features,
+    pack_rows,
+    review,
+)
+from crossroads.model import Document, Entity, entity_id
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +44,7 @@ def _by_name(doc):
 
 
 def _model(rows):
-    model = fit_entities(rows)
+    model = fit_entities(list(rows))
     assert model is not None
     return model
 
@@ -96,3 +104,20 @@ def test_a_change_wrong_more_often_than_right_out_of_fold_is_blocked(parsed, ext
     assert f"blocked:{rules_type}>Facility" in model.meta
     review(parsed, model, known)
     assert _by_name(parsed)["Qarabel Canal"].type == rules_type
+
+
+def test_the_packs_names_teach_what_a_name_of_each_type_looks_like(extractor):
+    rows = pack_rows(extractor.pack)
+    pack = extractor.pack.entities.values()
+    assert {y for _, y, _ in rows} == {e.type for e in pack} - {"Country"}
+    assert len(rows) > sum(e.type != "Country" for e in pack)  # aliases too
+    model = _model(rows)
+
+    def typed(name: str, rules: str) -> str:
+        label, _ = model.best(model.predict_proba([name_features(Entity("x", rules, name))])[0])
+        return label
+
+    # made-up names the pack does not hold, typed wrong by the rules
+    assert typed("Farid Nazari", "Organization") == "Person"  # a known given name
+    assert typed("Zorbek Liberation Front", "Organization") == "ArmedGroup"
+    assert typed("Zorbek Ministry of Water", "Person") == "Organization"

@@ -162,7 +162,7 @@ def train(
             saved.append(t.save(dates, folder, DATES))
         if (quotes := t.train_quotes(everything)) is not None:
             saved.append(t.save(quotes, folder, QUOTES))
-        if (entities := t.train_entities(everything)) is not None:
+        if (entities := t.train_entities(everything, extractor.pack)) is not None:
             saved.append(t.save(entities, folder, ENTITIES))
         report["saved"] = ", ".join(str(p) for p in saved)
     if as_json:

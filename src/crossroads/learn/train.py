@@ -38,6 +38,7 @@ from crossroads.learn.score import Counts, ScoredEntity, Scores, entity_list, sc
 
 if TYPE_CHECKING:  # only for annotations: the extractor loads the learned readers
     from crossroads.extraction.extractor import Extractor
+    from crossroads.pack import Pack
 
 __all__ = [
     "CrossValidation",
@@ -150,11 +151,13 @@ def prepare(
     real = _parse(sets, extractor, cache)
     made = _parse(extra, extractor, cache)
     known = frozenset(extractor.pack.entities)
+    names = learned_entities.pack_rows(extractor.pack)
     before = {id(p): _entity_rows(p, known) for p in real + made}
     fold_of = folds([p.ann.source for p in real + made], max(1, REVIEW_FOLDS))
     models = {
         i: _fit_entities(
-            [(before[id(p)], p in made) for p in real + made if fold_of[p.ann.source] != i]
+            [(before[id(p)], p in made) for p in real + made if fold_of[p.ann.source] != i],
+            names,
         )
         for i in range(REVIEW_FOLDS)
     }
@@ -208,9 +211,13 @@ def _outcomes(er: EntityRows, model: LinearModel) -> list[tuple[str, str, bool]]
     return [(er.types[eid], to, rows[eid][1] == to) for eid, to in changed.items()]
 
 
-def _fit_entities(rows: list[tuple[EntityRows, bool]]) -> LinearModel | None:
+def _fit_entities(
+    rows: list[tuple[EntityRows, bool]], names: list[tuple[dict[str, float], str, float]]
+) -> LinearModel | None:
+    """The review model from articles' rows (made-up ones at MADE_UP_WEIGHT) and the pack's
+    name rows (``learned_entities.pack_rows``)."""
     data = [(f, y, MADE_UP_WEIGHT if made_up else 1.0) for er, made_up in rows for f, y in er.rows]
-    return learned_entities.fit_entities(data, {"rows": len(data)})
+    return learned_entities.fit_entities(data + names, {"rows": len(data), "names": len(names)})
 
 
 def _example(
@@ -241,10 +248,12 @@ def _example(
     return Example(p, r, rows, props, hits, when, said, qrows, made_up, entities)
 
 
-def train_entities(examples: list[Example]) -> LinearModel | None:
-    """The entity review model, from every article (made-up ones at MADE_UP_WEIGHT), with
-    the changes that were wrong more often than right out of fold blocked."""
-    model = _fit_entities([(ex.entities, ex.made_up) for ex in examples])
+def train_entities(examples: list[Example], pack: Pack) -> LinearModel | None:
+    """The entity review model, from every article (made-up ones at MADE_UP_WEIGHT) and the
+    pack's names, with the changes that were wrong more often than right out of fold blocked."""
+    model = _fit_entities(
+        [(ex.entities, ex.made_up) for ex in examples], learned_entities.pack_rows(pack)
+    )
     if model is not None:
         model.meta.update(
             learned_entities.blocked(o for ex in examples for o in ex.entities.outcomes)
