@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rigour.names import NameTypeTag, SymbolCategory, analyze_names
+from rigour.names import NameTypeTag, analyze_names
 from spacy.tokens import Doc, Span
 
 from crossroads.extraction.components.typer import NER_SPANS
@@ -74,21 +74,13 @@ def _ner_labels(doc: Doc) -> dict[int, str]:
 
 
 def _name_parts(name: str) -> dict[str, float]:
-    """What rigour's name database says of the words: which are known given or family names
-    (Wikidata's), and which organisation symbols (a ministry, an army, a country) they hold."""
-    f: dict[str, float] = {}
-    (per,) = analyze_names(NameTypeTag.PER, [name])
-    parts = [p.form for p in per.parts]
-    named = {
-        p.form for sp in per.spans if sp.symbol.category == SymbolCategory.NAME for p in sp.parts
-    }
-    if parts:
-        share = sum(p in named for p in parts) / len(parts)
-        f[f"rg_names={'all' if share == 1 else 'some' if share else 'none'}"] = 1.0
-        f[f"rg_first={parts[0] in named}"] = f[f"rg_last={parts[-1] in named}"] = 1.0
+    """The kinds of organisation symbol rigour's name tagger finds in the name (a ministry or
+    a centre, an army, a country or city, an Islamic or a political word). Its person-name
+    database is not asked: it takes seven seconds to load and measured nothing over the pack's
+    names (entity F1 0.9001 with it, 0.8999 without)."""
     (org,) = analyze_names(NameTypeTag.ORG, [name])
-    for sp in org.spans:
-        f[f"rg_org={str(sp.symbol.category).rpartition('.')[2]}"] = 1.0
+    f = {f"rg_org={str(sp.symbol.category).rpartition('.')[2]}": 1.0 for sp in org.spans}
+    f.update({f"rg_sym={sp.symbol}": 1.0 for sp in org.spans})
     return f
 
 
