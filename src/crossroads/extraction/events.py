@@ -35,7 +35,6 @@ __all__ = ["event_at", "read_events"]
 ACTORS = ("Country", "Organization", "ArmedGroup", "Person")
 PLACES = ("Place", "Facility")
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_OBJ = ("dobj", "dative", "attr", "oprd", "pobj", "ccomp", "xcomp", "npadvmod", "appos")
 # verbs that carry a noun trigger ("held talks", "launched an attack")
 _LIGHT = {
     "hold",
@@ -222,17 +221,6 @@ _NATURAL = {
     "rains",
 }
 """Subjects by which a killing is a disaster, not an attack ("floods killed 80 in X")."""
-_CHARGE = {
-    "charge",
-    "charges",
-    "accusation",
-    "accusations",
-    "allegation",
-    "allegations",
-    "claim",
-    "claims",
-}
-"""Nouns a rejection can hang on ("..., a charge X rejected"): the accuser is the target."""
 _NEEDS_PARTNER = {"meet", "visit", "receive", "host"}
 _NEEDS_COMPLEMENT = {"decline", "refuse", "reject", "deny", "accuse", "threaten", "request"}
 _PEOPLE = {
