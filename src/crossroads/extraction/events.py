@@ -818,7 +818,6 @@ def read_events(doc: Doc) -> list[Event]:
     persons_at = 0
     last: dict[str, Ment] = {}
     states: list[Ment] = []
-    text = doc_text(doc)
     for s in sentences(doc):
         s.last = last
         before, states = states, (states + [m for m in s.ments if m.type == "Country"])[-12:]
@@ -924,8 +923,6 @@ def read_events(doc: Doc) -> list[Event]:
                 persons_at = (
                     min(persons_at, s.span.start_char) if len(persons) > 1 else s.span.start_char
                 )
-        if "\n" in text[s.span.end_char : s.span.end_char + 2]:
-            persons, persons_at = [], s.span.end_char  # a new paragraph starts afresh
         groups = [g for g in s.groups if len({m.id for m in g if m.type in ACTORS}) >= 2]
         if groups:
             pair = [m for m in groups[-1] if m.type in ACTORS]

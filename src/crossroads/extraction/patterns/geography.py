@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from crossroads.extraction.patterns.reading import (
-    HYPOTHETICAL,
     PLACES,
     POSS,
     STATE,
@@ -269,8 +268,6 @@ def hosts(s: Sentence) -> Iterator[Reading]:
             continue
         place = place or own
         quals: Qualifiers = {"place": place.id} if place else {}
-        if any(x.lower_ in HYPOTHETICAL for x in doc[max(s.span.start, t.i - 8) : t.i]):
-            continue
         yield Reading(host, "hosts_military_presence", foreign, t.i, quals)
     yield from _used_bases(s, mil)
     for t in s.toks:

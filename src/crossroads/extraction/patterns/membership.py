@@ -100,12 +100,6 @@ def member_of(s: Sentence) -> Iterator[Reading]:
                 r.end = year.group(1) if year else None
                 if r.end:
                     yield r
-        elif w in lex["negators"]:
-            obj = s.right(t.i + 1, ORGS, limit=6)
-            subj = s.left(t.i, ("Country", "Organization"), limit=6)
-            for r in pairs(subj, obj, "member_of", t.i):
-                r.negated = True
-                yield r
         elif w in lex["include"]:
             org = s.left(t.i, ORGS, limit=6, stop={";"})
             members = s.right(t.i + 1, STATE, limit=6)
