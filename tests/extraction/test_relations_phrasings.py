@@ -93,16 +93,6 @@ def test_relations_which_clause_hung_on_member_reads_the_organisation(rel_doc):
     assert ("e:country/kz", "member_of", "e:org/un") not in got
 
 
-def test_relations_bound_under_a_treaty_is_a_party(rel_doc):
-    got = rels(
-        rel_doc(
-            "Under the Vakhsh River Accord of 1998, Tajikistan is required to release "
-            "water to Uzbekistan every spring."
-        )
-    )
-    assert ("e:country/tj", "party_to", "e:agreement/river-accord") in got
-
-
 def test_relations_group_allied_and_operating_alongside_second_verb(rel_doc):
     got = rels(
         rel_doc(

@@ -1,4 +1,5 @@
-"""Membership and agreements: member_of, party_to, part_of ("A and B are members of C")."""
+"""Membership: member_of and part_of ("A and B are members of C"); party_to has no rule of its
+own (the learned model reads it alone, as cross-validation found the rule added nothing)."""
 
 from __future__ import annotations
 
@@ -156,67 +157,6 @@ def listed_members(s: Sentence) -> Iterator[Reading]:
             members = s.right(k + 1, STATE, limit=1)
             if len(members) >= 2:
                 yield from pairs(members, [m], "member_of", m.start)
-
-
-def party_to(s: Sentence) -> Iterator[Reading]:
-    lex = lex_of("party_to")
-    doc = s.doc
-    deals = [m for m in s.ments if m.type == "Agreement"]
-    if not deals:
-        return
-    actors = ("Country", "Organization", "ArmedGroup", "Person")
-    yield from _bound_under(s, deals)
-    for t in s.toks:
-        w = t.lower_
-        if w == "between":
-            deal = s.left(t.i, ("Agreement",), limit=4)
-            parties = s.right(t.i + 1, actors, limit=4)
-            parties = [p for p in parties if not p.demonym] or parties
-            yield from pairs(parties, deal, "party_to", t.i)
-        elif w in lex["verbs"]:
-            parties = s.left(t.i, actors, limit=8, stop={";", "."})
-            if not parties and any(x.lower_ in THEY for x in doc[max(s.span.start, t.i - 4) : t.i]):
-                parties = s.pair  # "In 2001, they signed a treaty"
-            if t.tag_ == "VBN" or w in ("signing",):
-                by = []
-                for k in range(t.i + 1, min(s.span.end, t.i + 10)):
-                    if doc[k].lower_ in ("by", "between"):
-                        by = s.right(k + 1, actors, limit=3)
-                        break
-                parties = by or parties
-            with_ = []
-            for k in range(t.i + 1, min(s.span.end, t.i + 12)):
-                if doc[k].lower_ == "with":
-                    with_ = s.right(k + 1, actors, limit=3)
-                    break
-            near = [d for d in deals if abs(d.start - t.i) <= 25]
-            for d in near:
-                for p in parties + with_:
-                    if p.type in actors and p.id != d.id:
-                        yield Reading(p, "party_to", d, t.i)
-
-
-_BOUND = {"required", "obliged", "obligated", "bound", "committed", "must", "entitled"}
-
-
-def _bound_under(s: Sentence, deals: list[Ment]) -> Iterator[Reading]:
-    """ "Under the X Treaty, A is required to deliver ...": A is a party to the treaty."""
-    doc = s.doc
-    for d in deals:
-        k = d.start - 1
-        while k >= s.span.start and doc[k].lower_ in ("the", "a", "an", "this", "its"):
-            k -= 1
-        if k < s.span.start or doc[k].lower_ != "under":
-            continue
-        for t in s.toks:
-            if t.lower_ in _BOUND and t.i > d.end:
-                who = [
-                    m
-                    for m in subject_mentions(s, t, ("Country", "Organization"))
-                    if m.start > d.end
-                ]
-                yield from pairs(who, [d], "party_to", t.i)
-                break
 
 
 def part_of(s: Sentence) -> Iterator[Reading]:
