@@ -25,7 +25,6 @@ from crossroads.extraction.patterns.geography import (
     located_in,
 )
 from crossroads.extraction.patterns.membership import (
-    listed_members,
     member_of,
     part_of,
 )
@@ -55,7 +54,6 @@ a planned line "would link A with B" still says what the project connects)."""
 
 RULES = (
     member_of,
-    listed_members,
     borders,
     located_in,
     operates_in,
