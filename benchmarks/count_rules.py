@@ -3,7 +3,9 @@
 Lines alone mislead (the formatter puts one word of a set per line), so this also counts
 branches (``if`` and conditional expressions), inline word sets (literals of three or more
 strings) and their words, and trigger entries in the TOML lexicons. ``--rev REV`` counts a
-past commit (read with ``git show``), to compare.
+past commit (read with ``git show``), to compare: its Python files are first formatted by
+``ruff format`` with this project's settings (``--config pyproject.toml``, in a temporary
+folder), so that its lines compare like with like with today's formatted code.
 
     python benchmarks/count_rules.py [--rev REV] [--json]
 """
@@ -14,6 +16,8 @@ import argparse
 import ast
 import json
 import subprocess
+import sys
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -43,6 +47,23 @@ def _read(path: str, rev: str | None) -> str | None:
     return r.stdout if r.returncode == 0 else None
 
 
+def _formatted(sources: dict[str, str]) -> dict[str, str]:
+    """``sources`` (path -> text) as ``ruff format`` with the project's settings writes them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {}
+        for path, src in sources.items():
+            f = Path(tmp) / path
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_text(src, encoding="utf-8")
+            files[path] = f
+        subprocess.run(
+            [sys.executable, "-m", "ruff", "format", "--quiet", "--config"]
+            + [str(ROOT / "pyproject.toml"), *map(str, files.values())],
+            check=True,
+        )
+        return {path: f.read_text(encoding="utf-8") for path, f in files.items()}
+
+
 def _entries(x: Any) -> int:
     if isinstance(x, dict):
         return sum(_entries(v) for v in x.values())
@@ -53,9 +74,10 @@ def _entries(x: Any) -> int:
 
 def count(rev: str | None = None) -> dict[str, int]:
     out = {"lines": 0, "branches": 0, "inline_sets": 0, "inline_words": 0, "lexicon_entries": 0}
-    for path in CODE:
-        if (src := _read(path, rev)) is None:
-            continue
+    code = {path: src for path in CODE if (src := _read(path, rev)) is not None}
+    if rev is not None:
+        code = _formatted(code)
+    for src in code.values():
         out["lines"] += len(src.splitlines())
         for n in ast.walk(ast.parse(src)):
             if isinstance(n, ast.If | ast.IfExp):

@@ -1,4 +1,5 @@
-"""Read the thirteen relation predicates out of a processed Doc, sentence by sentence.
+"""Read twelve relation predicates out of a processed Doc, sentence by sentence (party_to is
+left to the learned model).
 
 Each predicate is a small rule: a trigger word from ``patterns/relations.toml`` plus the
 nearest coordinated group of mentions of the allowed types on each side. Groups make
@@ -24,10 +25,8 @@ from crossroads.extraction.patterns.geography import (
     located_in,
 )
 from crossroads.extraction.patterns.membership import (
-    listed_members,
     member_of,
     part_of,
-    party_to,
 )
 from crossroads.extraction.patterns.positions import read_positions
 from crossroads.extraction.patterns.reading import HYPOTHETICAL, Reading
@@ -55,7 +54,6 @@ a planned line "would link A with B" still says what the project connects)."""
 
 RULES = (
     member_of,
-    listed_members,
     borders,
     located_in,
     operates_in,
@@ -63,7 +61,6 @@ RULES = (
     pledged,
     designated,
     hosts,
-    party_to,
     part_of,
     connects,
     has_resource,

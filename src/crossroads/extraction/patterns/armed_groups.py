@@ -139,8 +139,6 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
         ]
         if any(x.lower_ in ("banned", "designated", "outlawed", "listed") for x in window[-2:]):
             continue
-        if t.lower_ == "from" and any(x.lower_ in _FAR for x in window[-4:]):
-            continue  # "across the border from X": the group is on the other side
         who = s.left(t.i, actors, limit=14, stop={";", ".", "against", "while", "whereas"})
         if who and _companion(doc, who[0]):
             who = []  # "fights alongside the Taliban in X": the Taliban is no subject here
@@ -171,9 +169,6 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
             for x in trig
         ):
             continue
-        # "fleeing Syria", "heading to Libya": movement, not operating
-        if any(x.lemma_ in ("flee", "head", "leave", "send", "withdraw", "expel") for x in window):
-            continue
         for a in who:
             for w in where:
                 if a.id != w.id:
@@ -182,7 +177,6 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
 
 def affiliated_with(s: Sentence) -> Iterator[Reading]:
     trig = set(lex_of("affiliated_with")["triggers"])
-    doc = s.doc
     for t in s.toks:
         if t.lower_ not in trig:
             continue
@@ -194,8 +188,6 @@ def affiliated_with(s: Sentence) -> Iterator[Reading]:
             left = subj  # not "Al Qaeda-affiliated groups A and B": those are no subject
         if left and right:
             yield from pairs(left, right, "affiliated_with", t.i)
-        elif len(right) >= 2 and doc[t.i + 1].lower_ in ("between", "of"):
-            yield from pairs(right[:1], right[1:], "affiliated_with", t.i)
 
 
 def pledged(s: Sentence) -> Iterator[Reading]:

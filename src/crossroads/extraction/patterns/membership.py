@@ -1,4 +1,5 @@
-"""Membership and agreements: member_of, party_to, part_of ("A and B are members of C")."""
+"""Membership: member_of and part_of ("A and B are members of C"); party_to has no rule of its
+own (the learned model reads it alone, as cross-validation found the rule added nothing)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from crossroads.extraction.patterns.reading import (
     ORGS,
     POSS,
     STATE,
-    THEY,
     Reading,
     lex_of,
     pairs,
@@ -61,18 +61,7 @@ def member_of(s: Sentence) -> Iterator[Reading]:
             # "the Russia-led alliance": leadership, not membership
             subj = [m for m in subj if not modifier(doc, m)]
             obj = s.right(t.i + 1, ORGS, limit=8, stop={";", "("})
-            if subj and subj[-1].type == "Organization" and subj[-1].end == t.i and not obj:
-                # "their status as Security Council members": the organisation is the object
-                obj = subj[-1:]
-                subj = [m for m in subject_mentions(s, t, STATE)] or (
-                    s.pair if any(x.lower_ in THEY for x in doc[s.span.start : t.i]) else []
-                )
             if not subj:
-                # "the SCO member states Kazakhstan and Kyrgyzstan": organisation before
-                before = s.left(t.i, ORGS, limit=2)
-                after = s.right(t.i + 1, STATE, limit=3)
-                if before and after:
-                    yield from pairs(after, before, "member_of", t.i)
                 continue
             if t.lemma_ == "join" and t.pos_ == "VERB":
                 obj = s.right(t.i + 1, ORGS, limit=4)
@@ -88,7 +77,7 @@ def member_of(s: Sentence) -> Iterator[Reading]:
             ):
                 # "The focus of the SCO is ...; India and Pakistan also became members"
                 obj = s.left(subj[0].start, ORGS, limit=30)[-1:]
-            yield from pairs(subj, obj + _and_of(s, obj), "member_of", t.i)
+            yield from pairs(subj, obj, "member_of", t.i)
         elif t.lemma_ in lex["leave"] and t.pos_ == "VERB":
             # "Uzbekistan left the CSTO in 2012": a membership that ended
             org = s.right(t.i + 1, ORGS, limit=4)
@@ -100,12 +89,6 @@ def member_of(s: Sentence) -> Iterator[Reading]:
                 r.end = year.group(1) if year else None
                 if r.end:
                     yield r
-        elif w in lex["negators"]:
-            obj = s.right(t.i + 1, ORGS, limit=6)
-            subj = s.left(t.i, ("Country", "Organization"), limit=6)
-            for r in pairs(subj, obj, "member_of", t.i):
-                r.negated = True
-                yield r
         elif w in lex["include"]:
             org = s.left(t.i, ORGS, limit=6, stop={";"})
             members = s.right(t.i + 1, STATE, limit=6)
@@ -123,19 +106,6 @@ def _relative_head(s: Sentence, verb: Token) -> list[Ment]:
     return s.left(which.i, ORGS, limit=2)[-1:] if which is not None else []
 
 
-def _and_of(s: Sentence, obj: list[Ment]) -> list[Ment]:
-    """ "a member of NATO and of the OTS": the organisations of a second coordinated 'of'."""
-    if not obj:
-        return []
-    k = obj[-1].end
-    doc = s.doc
-    if k + 1 < s.span.end and doc[k].lower_ == ",":
-        k += 1
-    if k + 2 < s.span.end and doc[k].lower_ == "and" and doc[k + 1].lower_ == "of":
-        return s.right(k + 2, ORGS, limit=3)
-    return []
-
-
 def _belongs(s: Sentence, t: Token) -> Iterator[Reading]:
     """ "A belongs to the OTS"; "the OTS, which A, B and C also belong to"."""
     if t.dep_ == "relcl" and any(c.lower_ == "which" for c in t.subtree):
@@ -147,82 +117,6 @@ def _belongs(s: Sentence, t: Token) -> Iterator[Reading]:
         org = s.right(prep.i + 1, ORGS, limit=4) if prep is not None else []
         members = subject_mentions(s, t, ("Country", "Organization"))
     yield from pairs(members, org, "member_of", t.i)  # "does not belong": marked negated
-
-
-def listed_members(s: Sentence) -> Iterator[Reading]:
-    """ "the XYZ bloc (Armenia, Georgia, Moldova and Ukraine)": a member list in brackets."""
-    doc = s.doc
-    for m in s.ments:
-        if m.type != "Organization":
-            continue
-        k = m.end
-        while k < s.span.end and k - m.end < 2 and doc[k].lower_ in ("group", "bloc", "alliance"):
-            k += 1
-        if k < s.span.end and doc[k].text == "(":
-            members = s.right(k + 1, STATE, limit=1)
-            if len(members) >= 2:
-                yield from pairs(members, [m], "member_of", m.start)
-
-
-def party_to(s: Sentence) -> Iterator[Reading]:
-    lex = lex_of("party_to")
-    doc = s.doc
-    deals = [m for m in s.ments if m.type == "Agreement"]
-    if not deals:
-        return
-    actors = ("Country", "Organization", "ArmedGroup", "Person")
-    yield from _bound_under(s, deals)
-    for t in s.toks:
-        w = t.lower_
-        if w == "between":
-            deal = s.left(t.i, ("Agreement",), limit=4)
-            parties = s.right(t.i + 1, actors, limit=4)
-            parties = [p for p in parties if not p.demonym] or parties
-            yield from pairs(parties, deal, "party_to", t.i)
-        elif w in lex["verbs"]:
-            parties = s.left(t.i, actors, limit=8, stop={";", "."})
-            if not parties and any(x.lower_ in THEY for x in doc[max(s.span.start, t.i - 4) : t.i]):
-                parties = s.pair  # "In 2001, they signed a treaty"
-            if t.tag_ == "VBN" or w in ("signing",):
-                by = []
-                for k in range(t.i + 1, min(s.span.end, t.i + 10)):
-                    if doc[k].lower_ in ("by", "between"):
-                        by = s.right(k + 1, actors, limit=3)
-                        break
-                parties = by or parties
-            with_ = []
-            for k in range(t.i + 1, min(s.span.end, t.i + 12)):
-                if doc[k].lower_ == "with":
-                    with_ = s.right(k + 1, actors, limit=3)
-                    break
-            near = [d for d in deals if abs(d.start - t.i) <= 25]
-            for d in near:
-                for p in parties + with_:
-                    if p.type in actors and p.id != d.id:
-                        yield Reading(p, "party_to", d, t.i)
-
-
-_BOUND = {"required", "obliged", "obligated", "bound", "committed", "must", "entitled"}
-
-
-def _bound_under(s: Sentence, deals: list[Ment]) -> Iterator[Reading]:
-    """ "Under the X Treaty, A is required to deliver ...": A is a party to the treaty."""
-    doc = s.doc
-    for d in deals:
-        k = d.start - 1
-        while k >= s.span.start and doc[k].lower_ in ("the", "a", "an", "this", "its"):
-            k -= 1
-        if k < s.span.start or doc[k].lower_ != "under":
-            continue
-        for t in s.toks:
-            if t.lower_ in _BOUND and t.i > d.end:
-                who = [
-                    m
-                    for m in subject_mentions(s, t, ("Country", "Organization"))
-                    if m.start > d.end
-                ]
-                yield from pairs(who, [d], "party_to", t.i)
-                break
 
 
 def part_of(s: Sentence) -> Iterator[Reading]:

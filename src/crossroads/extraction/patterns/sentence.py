@@ -113,9 +113,6 @@ class Sentence:
                 return [g for g in self.group_of(m) if g.type in types]
         return []
 
-    def tokens(self) -> list[Token]:
-        return list(self.span)
-
     @cached_property
     def toks(self) -> tuple[Token, ...]:
         """The sentence's tokens, made once: iterating the span makes new Token objects on
