@@ -29,9 +29,9 @@ TEAM_SETS = [
 """The team's own annotated texts (the Makefile's `train` target names the same)."""
 MADE_UP = ROOT / "data/made-up/gold"
 """Made-up articles: trained on, never scored (the Makefile's TRAIN_EXTRA)."""
-FLOORS = {"relation": 0.67, "event": 0.64, "quote": 0.89, "entity": 0.87}
-"""Cross-validated F1 at the last training (0.692, 0.669, 0.914, 0.895), less 0.02 rounded
-down."""
+FLOORS = {"relation": 0.67, "event": 0.65, "quote": 0.89, "entity": 0.88}
+"""Cross-validated F1 at the last training (0.696, 0.675, 0.908, 0.900), less 0.02 rounded
+down (quotes kept at the earlier 0.89)."""
 
 
 @pytest.fixture(scope="module")

@@ -127,6 +127,12 @@ def test_relations_hypothetical_basing_is_not_a_fact(rel_doc):
     assert not [k for k in got if k[1] == "hosts_military_presence"]
 
 
+def test_relations_signatories_are_party_to(rel_doc):
+    got = rels(rel_doc("Iran and Tajikistan signed the Vakhsh River Accord in 2019."))
+    assert ("e:country/ir", "party_to", "e:agreement/river-accord") in got
+    assert got[("e:country/tj", "party_to", "e:agreement/river-accord")].start == "2019"
+
+
 def test_relations_part_of_and_connects(rel_doc):
     part = rels(rel_doc("The Pamir Corridor is part of the Belt and Road Initiative."))
     assert ("e:initiative/pamir-corridor", "part_of", "e:initiative/bri") in part
@@ -147,8 +153,15 @@ def test_relations_adjective_only_country_is_left_out(rel_doc):
     assert not [k for k in got if k[2] == "e:country/ru"]
 
 
-def test_relations_a_group_and_its_leader(rel_doc):
-    got = rels(rel_doc("The Ferghana Brigade and its leader Yusuf Khan Badri fled."))
+def test_relations_member_list_in_brackets_and_its_leader(rel_doc):
+    got = rels(
+        rel_doc(
+            "Russia trades inside the CSTO (Tajikistan, Kyrgyzstan and Russia). "
+            "The Ferghana Brigade and its leader Yusuf Khan Badri fled."
+        )
+    )
+    assert ("e:country/tj", "member_of", "e:org/csto") in got
+    assert ("e:country/kg", "member_of", "e:org/csto") in got
     assert (
         got[("e:person/yusuf-khan-badri", "holds_position", "e:group/ferghana-brigade")].qualifiers[
             "role"
@@ -222,6 +235,25 @@ def test_relations_claimed_by_officials_is_attributed(rel_doc):
     )
     r = got[("e:group/ferghana-brigade", "operates_in", "e:place/badakhshan")]
     assert r.attributed_to == "e:country/cn"
+
+
+def test_relations_they_signed_is_the_last_named_pair(rel_doc):
+    got = rels(
+        rel_doc(
+            "Iran and Tajikistan grew closer in the 1990s. In 2019, they signed the "
+            "Vakhsh River Accord."
+        )
+    )
+    assert ("e:country/ir", "party_to", "e:agreement/river-accord") in got
+    assert ("e:country/tj", "party_to", "e:agreement/river-accord") in got
+
+
+def test_relations_status_as_members_of_a_compound_organisation(rel_doc):
+    got = rels(
+        rel_doc("Russia and Kazakhstan trade a lot. Both value their status as CSTO members.")
+    )
+    assert ("e:country/ru", "member_of", "e:org/csto") in got
+    assert ("e:country/kz", "member_of", "e:org/csto") in got
 
 
 def test_relations_its_base_and_their_border(rel_doc):
@@ -360,6 +392,15 @@ def test_relations_its_chief_is_the_sentence_subjects(rel_doc):
     post = got[("e:person/yusuf-khan-badri", "holds_position", "e:group/ferghana-brigade")]
     assert post.qualifiers == {"role": "emir"}
     assert ("e:person/yusuf-khan-badri", "holds_position", "e:group/al-qaeda") not in got
+
+
+def test_relations_a_person_who_chaired_a_body_holds_a_post(rel_doc):
+    got = rels(rel_doc("Pavel Orlovsky, who chaired the CSTO in 2020, spoke first."))
+    assert got[("e:person/pavel-orlovsky", "holds_position", "e:org/csto")].qualifiers == {
+        "role": "chair"
+    }
+    got = rels(rel_doc("Rakhimova heads the Ferghana Brigade."))
+    assert ("e:person/dilnoza-rakhimova", "holds_position", "e:group/ferghana-brigade") in got
 
 
 def test_relations_the_road_would_link_is_the_project_named_before(rel_doc):

@@ -29,9 +29,10 @@ def test_sources_an_oath_of_allegiance_is_read_with_its_year(reader, rel_doc):
     assert ("e:group/taliban", "affiliated_with", "e:group/ferghana-brigade") not in got
 
 
-def test_sources_the_model_reads_a_post_from_who_chaired(reader, rel_doc):
-    got = facts(reader, rel_doc("Pavel Orlovsky, who chaired the CSTO in 2020, spoke first."))
-    assert ("e:person/pavel-orlovsky", "holds_position", "e:org/csto") in got
+def test_sources_signatories_are_parties(reader, rel_doc):
+    got = facts(reader, rel_doc("Iran and Tajikistan signed the Vakhsh River Accord in 2019."))
+    assert ("e:country/ir", "party_to", "e:agreement/river-accord") in got
+    assert ("e:country/tj", "party_to", "e:agreement/river-accord") in got
 
 
 def test_sources_the_model_still_reads_membership(reader, rel_doc):

@@ -1,5 +1,4 @@
-"""Read twelve relation predicates out of a processed Doc, sentence by sentence (party_to is
-left to the learned model).
+"""Read the thirteen relation predicates out of a processed Doc, sentence by sentence.
 
 Each predicate is a small rule: a trigger word from ``patterns/relations.toml`` plus the
 nearest coordinated group of mentions of the allowed types on each side. Groups make
@@ -25,8 +24,10 @@ from crossroads.extraction.patterns.geography import (
     located_in,
 )
 from crossroads.extraction.patterns.membership import (
+    listed_members,
     member_of,
     part_of,
+    party_to,
 )
 from crossroads.extraction.patterns.positions import read_positions
 from crossroads.extraction.patterns.reading import HYPOTHETICAL, Reading
@@ -54,6 +55,7 @@ a planned line "would link A with B" still says what the project connects)."""
 
 RULES = (
     member_of,
+    listed_members,
     borders,
     located_in,
     operates_in,
@@ -61,6 +63,7 @@ RULES = (
     pledged,
     designated,
     hosts,
+    party_to,
     part_of,
     connects,
     has_resource,

@@ -135,8 +135,21 @@ def located_in(s: Sentence) -> Iterator[Reading]:
                 and not (y.end < s.span.end and doc[y.end].lower_ in POSS)
             ):
                 yield Reading(m, "located_in", y, j)
-        # "Dushanbe, Tajikistan's capital"
+        # "Kunduz, the capital of Kunduz province" / "Dushanbe, Tajikistan's capital"
         if j + 2 < s.span.end and doc[j].text == ",":
+            k = j + 1
+            if doc[k].lower_ in ("the", "a"):
+                k += 1
+            if (
+                doc[k].lower_ in lex["place_nouns"]
+                and k + 1 < s.span.end
+                and doc[k + 1].lower_ in ("of", "in")
+            ):
+                y = s.at(k + 2) or (
+                    s.at(k + 3) if k + 3 < s.span.end and doc[k + 2].lower_ == "the" else None
+                )
+                if y and y.type in PLACES and y.id != m.id and not y.demonym:
+                    yield Reading(m, "located_in", y, k)
             y = s.at(j + 1)
             if (
                 y

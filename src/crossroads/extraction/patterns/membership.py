@@ -1,5 +1,4 @@
-"""Membership: member_of and part_of ("A and B are members of C"); party_to has no rule of its
-own (the learned model reads it alone, as cross-validation found the rule added nothing)."""
+"""Membership and agreements: member_of, party_to, part_of ("A and B are members of C")."""
 
 from __future__ import annotations
 
@@ -12,6 +11,7 @@ from crossroads.extraction.patterns.reading import (
     ORGS,
     POSS,
     STATE,
+    THEY,
     Reading,
     lex_of,
     pairs,
@@ -61,7 +61,18 @@ def member_of(s: Sentence) -> Iterator[Reading]:
             # "the Russia-led alliance": leadership, not membership
             subj = [m for m in subj if not modifier(doc, m)]
             obj = s.right(t.i + 1, ORGS, limit=8, stop={";", "("})
+            if subj and subj[-1].type == "Organization" and subj[-1].end == t.i and not obj:
+                # "their status as Security Council members": the organisation is the object
+                obj = subj[-1:]
+                subj = [m for m in subject_mentions(s, t, STATE)] or (
+                    s.pair if any(x.lower_ in THEY for x in doc[s.span.start : t.i]) else []
+                )
             if not subj:
+                # "the SCO member states Kazakhstan and Kyrgyzstan": organisation before
+                before = s.left(t.i, ORGS, limit=2)
+                after = s.right(t.i + 1, STATE, limit=3)
+                if before and after:
+                    yield from pairs(after, before, "member_of", t.i)
                 continue
             if t.lemma_ == "join" and t.pos_ == "VERB":
                 obj = s.right(t.i + 1, ORGS, limit=4)
@@ -77,7 +88,7 @@ def member_of(s: Sentence) -> Iterator[Reading]:
             ):
                 # "The focus of the SCO is ...; India and Pakistan also became members"
                 obj = s.left(subj[0].start, ORGS, limit=30)[-1:]
-            yield from pairs(subj, obj, "member_of", t.i)
+            yield from pairs(subj, obj + _and_of(s, obj), "member_of", t.i)
         elif t.lemma_ in lex["leave"] and t.pos_ == "VERB":
             # "Uzbekistan left the CSTO in 2012": a membership that ended
             org = s.right(t.i + 1, ORGS, limit=4)
@@ -106,6 +117,19 @@ def _relative_head(s: Sentence, verb: Token) -> list[Ment]:
     return s.left(which.i, ORGS, limit=2)[-1:] if which is not None else []
 
 
+def _and_of(s: Sentence, obj: list[Ment]) -> list[Ment]:
+    """ "a member of NATO and of the OTS": the organisations of a second coordinated 'of'."""
+    if not obj:
+        return []
+    k = obj[-1].end
+    doc = s.doc
+    if k + 1 < s.span.end and doc[k].lower_ == ",":
+        k += 1
+    if k + 2 < s.span.end and doc[k].lower_ == "and" and doc[k + 1].lower_ == "of":
+        return s.right(k + 2, ORGS, limit=3)
+    return []
+
+
 def _belongs(s: Sentence, t: Token) -> Iterator[Reading]:
     """ "A belongs to the OTS"; "the OTS, which A, B and C also belong to"."""
     if t.dep_ == "relcl" and any(c.lower_ == "which" for c in t.subtree):
@@ -117,6 +141,47 @@ def _belongs(s: Sentence, t: Token) -> Iterator[Reading]:
         org = s.right(prep.i + 1, ORGS, limit=4) if prep is not None else []
         members = subject_mentions(s, t, ("Country", "Organization"))
     yield from pairs(members, org, "member_of", t.i)  # "does not belong": marked negated
+
+
+def listed_members(s: Sentence) -> Iterator[Reading]:
+    """ "the XYZ bloc (Armenia, Georgia, Moldova and Ukraine)": a member list in brackets."""
+    doc = s.doc
+    for m in s.ments:
+        if m.type != "Organization":
+            continue
+        k = m.end
+        while k < s.span.end and k - m.end < 2 and doc[k].lower_ in ("group", "bloc", "alliance"):
+            k += 1
+        if k < s.span.end and doc[k].text == "(":
+            members = s.right(k + 1, STATE, limit=1)
+            if len(members) >= 2:
+                yield from pairs(members, [m], "member_of", m.start)
+
+
+_PARTIES = ("Country", "Organization", "ArmedGroup", "Person")
+
+
+def party_to(s: Sentence) -> Iterator[Reading]:
+    """The parties of an agreement the sentence names: "A and B signed the X Accord", "the X
+    Treaty between A and B", "the accord signed by A", "A concluded the X with B"."""
+    deals = [m for m in s.ments if m.type == "Agreement"]
+    verbs = lex_of("party_to")["verbs"] if deals else ()
+    for t in s.toks:
+        if t.lower_ == "between" and deals:
+            parties = [p for p in s.right(t.i + 1, _PARTIES, limit=4) if not p.demonym]
+            yield from pairs(parties, s.left(t.i, ("Agreement",), limit=4), "party_to", t.i)
+        elif t.lower_ in verbs:
+            they = any(x.lower_ in THEY for x in s.doc[max(s.span.start, t.i - 4) : t.i])
+            parties = s.left(t.i, _PARTIES, limit=8, stop={";", "."}) or (s.pair if they else [])
+            after = {k.lower_: k.i for k in reversed(s.doc[t.i + 1 : min(s.span.end, t.i + 12)])}
+            if "by" in after and (t.tag_ == "VBN" or t.lower_ == "signing"):
+                parties = s.right(after["by"] + 1, _PARTIES, limit=3) or parties
+            if "with" in after:
+                parties = parties + s.right(after["with"] + 1, _PARTIES, limit=3)
+            near = [d for d in deals if abs(d.start - t.i) <= 25]
+            yield from (
+                Reading(p, "party_to", d, t.i) for d in near for p in parties if p.id != d.id
+            )
 
 
 def part_of(s: Sentence) -> Iterator[Reading]:

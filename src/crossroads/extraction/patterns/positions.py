@@ -247,6 +247,52 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
     return [got] if got is not None else []
 
 
+_VERB_ROLE = {
+    "chaired": "chair",
+    "chairs": "chair",
+    "headed": "head",
+    "heads": "head",
+    "led": "leader",
+    "leads": "leader",
+    "commanded": "commander",
+    "commands": "commander",
+    "founded": "founder",
+    "co-founded": "co-founder",
+}
+"""A person who chairs, heads or leads a body holds a post in it ("X, who chaired the CSTO")."""
+
+
+def _verb_posts(s: Sentence, p: Ment) -> Iterator[Reading]:
+    """ "X, who chaired the CSTO at the time, ...", "X heads the Ferghana Brigade"."""
+    doc = s.doc
+    k = p.end
+    if k < s.span.end and doc[k].text == ",":
+        k += 1
+        if k < s.span.end and doc[k].lower_ == "who":
+            k += 1
+    while k < s.span.end and doc[k].lower_ in (
+        "then",
+        "currently",
+        "now",
+        "also",
+        "once",
+        "still",
+        "formerly",
+        "has",
+        "had",
+        "later",
+    ):
+        k += 1
+    if k >= s.span.end or doc[k].lower_ not in _VERB_ROLE or doc[k].pos_ != "VERB":
+        return
+    j = k + 1
+    while j < s.span.end and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    org = s.at(j)
+    if org is not None and org.type in EMPLOYERS[1:] and org.id != p.id:
+        yield Reading(p, "holds_position", org, k, {"role": _VERB_ROLE[doc[k].lower_]})
+
+
 def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
     """A state post with no state in the title: the one country the sentence names."""
     words = set(role.lower().split())
@@ -283,6 +329,7 @@ def read_positions(s: Sentence) -> Iterator[Reading]:
     for p in s.ments:
         if p.type != "Person":
             continue
+        yield from _verb_posts(s, p)
         found: list[tuple[list[Ment], str]] = []
         lo, hi = _zone_left(s, p.start)
         got = _parse(s, lo, hi, p, apposition=False) if lo < hi else None
