@@ -51,3 +51,22 @@ def test_entities_a_role_before_a_name_is_no_part_of_it(read):
     got = types(read("Spokesperson Dilbar Yusupova said the border post would reopen."))
     assert got.get("Dilbar Yusupova") == "Person"
     assert not any(name.startswith("Spokesperson") for name in got)
+
+
+def test_entities_a_title_before_a_known_person_leaves_the_person(read):
+    # NER reads "Defense <name>" as one name; the pack knows the person after the title
+    got = types(read("US Secretary of Defense Emomali Rahmon said the troops would stay."))
+    assert got.get("Emomali Rahmon") == "Person"
+    assert not any("Defense" in k for k in got)
+
+
+def test_entities_a_long_name_that_ner_splits_in_two_is_one_person(read):
+    # NER gives "Gen Sohail" and "Parvez Khattak" as two people side by side
+    got = types(
+        read(
+            "Chief of the Army Staff Gen Sohail Parvez Khattak has described the strikes "
+            "as a warning."
+        )
+    )
+    assert got.get("Sohail Parvez Khattak") == "Person"
+    assert "Parvez Khattak" not in got

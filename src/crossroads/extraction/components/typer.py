@@ -84,6 +84,18 @@ def _pieces(ent: Span) -> Iterator[Span]:
         yield doc[start : ent.end]
 
 
+def _joined_people(doc: Doc) -> list[Span]:
+    """NER's spans, two people with nothing between them made one ("Gen Ashfaq" + "Parvez
+    Kayani" is a single person's three names): NER splits long names, never two people."""
+    out: list[Span] = []
+    for e in doc.ents:
+        if out and out[-1].end == e.start and out[-1].label_ == e.label_ == "PERSON":
+            out[-1] = Span(doc, out[-1].start, e.end, label="PERSON")
+        else:
+            out.append(e)
+    return out
+
+
 _NOT_NAMES = (
     cues.ORGANIZATION_WORDS
     | cues.FUNCTION_WORDS
@@ -513,7 +525,7 @@ class Typer:
                 pack_at[i] = p
         chosen: list[Span] = []
         dropped: set[tuple[int, int]] = set()
-        for ent in doc.ents:
+        for ent in _joined_people(doc):
             if ent.label_ not in NER_LABELS:
                 continue
             for raw in _pieces(ent):
@@ -557,6 +569,8 @@ class Typer:
                     )
                 )
                 last_end = max(e for _, e in inside)
+                if within and last_end == piece.end and inside[max(inside)].label_ == "Person":
+                    continue  # "Presidents <known person>": a title, then the pack's person
                 named_after = (
                     within
                     and ent.label_ == "ORG"
