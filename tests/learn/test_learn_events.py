@@ -187,3 +187,17 @@ def test_a_yearless_dateline_is_dated_by_the_year_the_article_names(parse):
     dates = dict(meeting[0].dates)
     assert "2019-05-04" in dates and dates["2019-05-04"].get("yearless") == 1
     assert "2019" in dates  # the stated year stays a candidate of its own
+
+
+def test_a_date_on_another_verb_of_the_sentence_is_marked_as_such(parse):
+    """The date model sees how each date of the sentence hangs on the trigger: "2001" dates
+    the meeting, "5 May 2021" the signing."""
+    doc = parse(
+        "Kazakhstan and Uzbekistan, which had met in 2001 in Tashkent, signed a water "
+        "agreement on 5 May 2021."
+    )
+    found = {p.event.trigger: dict(p.dates) for p in proposals(doc, read_events(doc))}
+    assert found["signed"]["2001"].get("link=other") == 1
+    assert found["signed"]["2021-05-05"].get("link=2") == 1
+    assert found["met"]["2001"].get("link=2") == 1
+    assert found["met"]["2021-05-05"].get("link=other") == 1

@@ -239,6 +239,7 @@ def date_features(
         if s.span.start <= r.start < s.span.end:
             src = "sentence"
             f[f"tdist={_bucket(dist // 3)}"] = 1
+            f[f"link={_link(t, doc[r.start : r.end].root)}"] = 1
         else:
             src = (
                 "par-before"
@@ -287,6 +288,22 @@ def date_features(
             f["rule-date"] = 1
         out.append((pub[:10], f))
     return out
+
+
+def _link(t: Token, date: Token) -> str:
+    """How a date in the trigger's sentence hangs on it in the parse: the steps up to the
+    trigger, or "other" when another verb comes first ("the treaty, signed in 2001, was
+    renewed on Monday": 2001 dates the signing, not the renewal)."""
+    x = date
+    for steps in range(1, 7):
+        if x.head is x:
+            return "none"
+        x = x.head
+        if x.i == t.i:
+            return str(min(steps, 3))
+        if x.pos_ in ("VERB", "AUX"):
+            return "other"
+    return "far"
 
 
 def _locate(sents: list[Sentence], ev: Event) -> tuple[Sentence | None, Token | None]:
