@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from rigour.names import NameTypeTag, analyze_names
 from spacy.tokens import Doc, Span
 
+from crossroads.extraction.components import cues
 from crossroads.extraction.components.typer import NER_SPANS
 from crossroads.learn.annotated import Annotated
 from crossroads.learn.linear import LinearModel, Meta
@@ -109,6 +110,29 @@ def name_features(entity: Entity) -> dict[str, float]:
     return f
 
 
+_HEADS = (
+    ("Facility", cues.FACILITY_HEADS),
+    ("Place", cues.PLACE_HEADS),
+    ("Organization", cues.ORGANIZATION_WORDS),
+    ("ArmedGroup", cues.ARMED_CONTEXT),
+    ("Initiative", cues.INITIATIVE_HEADS),
+    ("Agreement", cues.AGREEMENT_HEADS),
+)
+
+
+def _heads_after(doc: Doc, end: int) -> list[str]:
+    """The kinds of head noun among the lower-case words right after a name ("<name> border
+    crossing", "<name> copper mine", "<name> militants"): what the name is part of, by the
+    class of the word rather than the word, so that heads seen once still teach."""
+    words = []
+    for t in doc[end : min(end + 3, len(doc))]:
+        if not (t.is_alpha and t.text.islower()):
+            break
+        words.append(t.lemma_.lower())
+        words.append(t.lower_)
+    return [kind for kind, heads in _HEADS if any(w in heads for w in words)]
+
+
 def _features(doc: Doc, entity: Entity, spans: list[Span], ner: dict[int, str]) -> dict[str, float]:
     f = name_features(entity)
     f[f"mentions={min(len(spans), 5)}"] = 1.0
@@ -128,6 +152,8 @@ def _features(doc: Doc, entity: Entity, spans: list[Span], ner: dict[int, str]) 
             ctx[f"prep={root.head.lower_}"] += 1
         if s.start == s.sent.start:
             ctx["sent_start"] += 1
+        for kind in _heads_after(doc, s.end):
+            ctx[f"head_after={kind}"] += 1
         ctx[f"ner={ner.get(s.start, '-')}"] += 1
     for k, v in ctx.items():
         f[k] = v / len(spans)
