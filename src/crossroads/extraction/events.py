@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from crossroads.extraction.patterns import lexicon
+from crossroads.extraction.patterns.reading import SITES
 from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
@@ -212,6 +213,8 @@ def _partner(s: Sentence, t: Token) -> bool:
 
 
 _THEY = {"they", "both", "them"}
+_TOWARD = {"with", "to", "against", "on", "from", "of", "toward", "towards"}
+"""Prepositions whose object is the target of a verb or noun trigger ("an attack on X")."""
 
 
 @cache
@@ -221,14 +224,11 @@ def _tables() -> tuple[
     """Verb and noun triggers by word, phrasal verbs (verb -> particle -> type), verbs that
     need a particle, and the words of each mode (events.toml)."""
     lex = lexicon("events")
-    verbs: dict[str, str] = {}
-    nouns: dict[str, str] = {}
-    for typ, words in lex["verbs"].items():
-        for w in words:
-            verbs.setdefault(w, typ)
-    for typ, words in lex["nouns"].items():
-        for w in words:
-            nouns.setdefault(w, typ)
+    # a word listed under two types keeps the first
+    verbs, nouns = (
+        {w: typ for typ, ws in reversed(lex[k].items()) for w in reversed(ws)}
+        for k in ("verbs", "nouns")
+    )
     return verbs, nouns, lex["phrasal"], set(lex["needs_particle"]["words"]), lex["mode"]
 
 
@@ -251,25 +251,15 @@ def _type(t: Token) -> str | None:
             )
             for c in t.children
         )
-        if lemma in _TAKE and placed:
-            subj, passive = _subject(t)
-            if (
-                subj is not None
-                and not passive
-                and (
-                    any(x.ent_type_ == "ArmedGroup" for x in subj.subtree)
-                    or subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}
-                )
+        subj, passive = _subject(t) if placed and lemma in _TAKE | _LEAVE else (None, True)
+        if subj is not None and not passive:
+            troops = subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}
+            if lemma in _LEAVE and troops:
+                return "RETREAT"  # "Russian paratroopers began leaving X"
+            if lemma in _TAKE and (
+                troops or any(x.ent_type_ == "ArmedGroup" for x in subj.subtree)
             ):
                 return "ASSAULT"  # "the Taliban took Kabul", "IS fighters overran X"
-        if lemma in _LEAVE and placed:
-            subj, passive = _subject(t)
-            if (
-                subj is not None
-                and not passive
-                and subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}
-            ):
-                return "RETREAT"  # "Russian paratroopers began leaving X"
         if lemma == "pledge" and any(c.dep_ == "dobj" and c.lower_ in _OATH for c in t.children):
             return None  # allegiance is a relation (pledged_allegiance_to), not an agreement
         for c in t.children:
@@ -414,33 +404,13 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-_PLACE_NOUNS = {
-    "city",
-    "town",
-    "port",
-    "region",
-    "province",
-    "district",
-    "village",
-    "valley",
-    "airport",
-    "base",
-    "harbour",
-    "harbor",
-    "corridor",
-    "route",
-    "road",
-    "railway",
-}
-
-
 def _place_subject(s: Sentence, subj: Token) -> bool:
     """Whether the subject is a place or facility by name ("the port of X", "Kashgar")."""
     m = s.at(subj.i)
     if m is not None:
         return m.type in PLACES
     # "the city of Kashgar", "the port of X": a place noun naming the place after "of"
-    return subj.lower_ in _PLACE_NOUNS and any(
+    return subj.lower_ in SITES and any(
         c.dep_ == "prep"
         and c.lower_ == "of"
         and any((p := s.at(g.i)) is not None and p.type in PLACES for g in c.children)
@@ -490,21 +460,7 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             if (
                 c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp")
                 or c.dep_ == "prep"
-                and c.lower_
-                in (
-                    "with",
-                    "to",
-                    "against",
-                    "on",
-                    "at",
-                    "from",
-                    "into",
-                    "toward",
-                    "towards",
-                    "upon",
-                    "of",
-                    "out",
-                )
+                and c.lower_ in _TOWARD | {"at", "into", "upon", "out"}
             ):
                 # "sent fighters to A, a province that borders B": B is no target
                 clauses = [x for x in c.subtree if x.dep_ == "relcl"]
@@ -538,17 +494,7 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
                 and (c.lower_ == "by" or c.lower_ == "of" and asks)
             ):
                 actors += _ments(s, c)  # "at the request of X": X asked
-            elif c.dep_ == "prep" and c.lower_ in (
-                "with",
-                "to",
-                "against",
-                "on",
-                "between",
-                "of",
-                "from",
-                "toward",
-                "towards",
-            ):
+            elif c.dep_ == "prep" and c.lower_ in _TOWARD | {"between"}:
                 targets += _ments(s, c)
         # "held talks with X", "launched an attack on X": the carrying verb's subject
         if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _LIGHT:
@@ -732,21 +678,37 @@ def event_at(s: Sentence, t: Token, typ: str, named: set[str]) -> Event | None:
     mode, date and place, but without their filters: a proposal for the learned reader to
     weigh ("meet" with nobody met, a lexicon word the rules set aside). None without a
     named participant."""
-    actors, targets = _participants(s, t)
-    actors = [a for a in actors if a.id in named]
-    targets = [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
+    actors, targets = _known(*_participants(s, t), named)
     if not actors and not targets:
         return None
-    mode = _mode(t)
-    neg = negated(t)
+    return _event(s, t, typ, actors, targets, s.evidence(), _place(s, t), named)
+
+
+def _known(actors: list[Ment], targets: list[Ment], named: set[str]) -> tuple[list[Ment], ...]:
+    """The participants the doc names, a target that is also an actor dropped."""
+    actors = [a for a in actors if a.id in named]
+    return actors, [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
+
+
+def _event(
+    s: Sentence,
+    t: Token,
+    typ: str,
+    actors: list[Ment],
+    targets: list[Ment],
+    evidence: Evidence,
+    place: str | None,
+    named: set[str],
+) -> Event:
+    """The Event of trigger ``t`` with its mode, negation and date."""
+    mode, neg = _mode(t), negated(t)
     if neg and mode == "asserted":
         mode = "denied"
-    place = _place(s, t)
     return Event(
         type=typ,
         actors=tuple(a.id for a in actors),
         targets=tuple(m.id for m in targets),
-        evidence=s.evidence(),
+        evidence=evidence,
         date=_date(s, t, mode),
         place=place if place in named else None,
         negated=neg,
@@ -782,8 +744,7 @@ def read_events(doc: Doc) -> list[Event]:
             actors, targets = _participants(s, t)
             if t.lemma_.lower() == "visit" and not targets:
                 targets = _visited_state(s, t)
-            actors = [a for a in actors if a.id in named]
-            targets = [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
+            actors, targets = _known(actors, targets, named)
             if t.lemma_.lower() in _NEEDS_PARTNER and not _partner(s, t):
                 continue  # "meet the threat", "visit" with nobody visited
             if (
@@ -847,23 +808,7 @@ def read_events(doc: Doc) -> list[Event]:
             if key in seen:
                 continue
             seen.add(key)
-            mode = _mode(t)
-            neg = negated(t)
-            if neg and mode == "asserted":
-                mode = "denied"
-            out.append(
-                Event(
-                    type=typ,
-                    actors=tuple(a.id for a in actors),
-                    targets=tuple(m.id for m in targets),
-                    evidence=evidence,
-                    date=_date(s, t, mode),
-                    place=place if place in named else None,
-                    negated=neg,
-                    mode=mode,
-                    trigger=t.text,
-                )
-            )
+            out.append(_event(s, t, typ, actors, targets, evidence, place, named))
         for m in s.ments:
             if m.type == "Person" and m.id in named and (not persons or persons[-1].id != m.id):
                 persons = [p for p in persons if p.id != m.id] + [m]

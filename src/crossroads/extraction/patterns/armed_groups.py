@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from crossroads.extraction.patterns.reading import (
+    BODIES,
     GROUPS,
     PLACES,
     Reading,
@@ -22,9 +23,6 @@ from crossroads.extraction.patterns.sentence import (
     clause_start,
     subject_mentions,
 )
-
-_BACK = {"group", "movement", "organisation", "organization", "outfit", "network", "militia"}
-"""Nouns by which "the group's fighters" points back to the armed group named before."""
 
 
 def _referred(s: Sentence, tok: Token) -> list[Ment]:
@@ -44,7 +42,7 @@ def _referred(s: Sentence, tok: Token) -> list[Ment]:
         return []
     words = [x for x in subj.subtree]
     back = any(x.lower_ == "its" for x in words) or any(
-        x.lower_ in _BACK and any(c.lower_ in ("the", "this") for c in x.children) for x in words
+        x.lower_ in BODIES and any(c.lower_ in ("the", "this") for c in x.children) for x in words
     )
     got = antecedent(s, subj.left_edge.i, GROUPS) if back else None
     return [got] if got is not None else []
@@ -56,7 +54,7 @@ def _object_back(s: Sentence, verb: Token) -> list[Ment]:
     if obj is None or s.at(obj.i) is not None:
         return []
     back = obj.lower_ == "it" or (
-        obj.lower_ in _BACK and any(c.lower_ in ("the", "this") for c in obj.children)
+        obj.lower_ in BODIES and any(c.lower_ in ("the", "this") for c in obj.children)
     )
     got = antecedent(s, verb.i, GROUPS) if back else None
     return [got] if got is not None else []
@@ -223,7 +221,7 @@ def designated(s: Sentence) -> Iterator[Reading]:
             continue
         if w not in lex["bans"] and not terror:
             continue
-        nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
+        nxt = s.word(t.i + 1)
         passive = (
             t.tag_ == "VBN"
             or nxt in ("by", "in")

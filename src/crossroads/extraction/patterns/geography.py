@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from crossroads.extraction.patterns.reading import (
     PLACES,
     POSS,
+    SITES,
     STATE,
     Qualifiers,
     Reading,
@@ -38,7 +39,7 @@ def borders(s: Sentence) -> Iterator[Reading]:
             # "Turkmenistan, which is not a member of the CSTO, borders Afghanistan"
             left = [m for m in subject_mentions(s, t, PLACES) if not m.demonym] or left
         right = []
-        nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
+        nxt = s.word(t.i + 1)
         direct = s.at(t.i + 1) is not None and t.lower_ in ("borders", "bordered", "bordering")
         if direct and t.pos_ != "VERB":
             left = [
@@ -116,23 +117,18 @@ def located_in(s: Sentence) -> Iterator[Reading]:
             and doc[k].lower_ in ("in", "of", "near")
             and not (doc[k].lower_ == "of" and k == j)
         ):
-            y = s.at(k + 1) or (
-                s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None
-            )
+            y = s.at_the(k + 1)
             if y and y.type in PLACES and y.id != m.id and not y.demonym:
                 yield Reading(m, "located_in", y, k)
         elif k == j and j + 1 < s.span.end and doc[j].text == ",":
             y = s.at(j + 1)
-            after = doc[y.end].lower_ if y and y.end < s.span.end else ""
-            before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
             if (
                 y
                 and y.type == "Country"
                 and not y.demonym
-                and after not in (",", "and", "or")
+                and s.word(y.end) not in (",", "and", "or", *POSS)
                 and doc[y.end - 1].dep_ not in ("nsubj", "nsubjpass")
-                and before not in ("and", "or")
-                and not (y.end < s.span.end and doc[y.end].lower_ in POSS)
+                and s.word(m.start - 1) not in ("and", "or")
             ):
                 yield Reading(m, "located_in", y, j)
         # "Kunduz, the capital of Kunduz province" / "Dushanbe, Tajikistan's capital"
@@ -145,9 +141,7 @@ def located_in(s: Sentence) -> Iterator[Reading]:
                 and k + 1 < s.span.end
                 and doc[k + 1].lower_ in ("of", "in")
             ):
-                y = s.at(k + 2) or (
-                    s.at(k + 3) if k + 3 < s.span.end and doc[k + 2].lower_ == "the" else None
-                )
+                y = s.at_the(k + 2)
                 if y and y.type in PLACES and y.id != m.id and not y.demonym:
                     yield Reading(m, "located_in", y, k)
             y = s.at(j + 1)
@@ -234,9 +228,7 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         host = place = None
         for k in range(t.i + 1, min(s.span.end, t.i + 6)):
             if doc[k].lower_ in ("in", "at", "on"):
-                m = s.at(k + 1) or (
-                    s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None
-                )
+                m = s.at_the(k + 1)
                 after = s.at(m.end) if m else None
                 if (
                     m
@@ -314,32 +306,12 @@ _AVOID = {
 """Words after a link word that put the next place outside the link."""
 
 
-_SITES = {
-    "field",
-    "fields",
-    "province",
-    "region",
-    "port",
-    "city",
-    "town",
-    "district",
-    "area",
-    "basin",
-    "deposit",
-    "terminal",
-    "station",
-    "valley",
-    "oblast",
-}
-"""Nouns between a place and "in" that still only locate it ("the X field in Y")."""
-
-
 def _qualifies(s: Sentence, prev: Ment, m: Ment) -> bool:
     """Whether ``m`` only locates ``prev`` ("Kashgar in Xinjiang", "Osh, Kyrgyzstan",
     "the X gas field in Y")."""
     doc = s.doc
     between = [x.lower_ for x in doc[prev.end : m.start]]
-    while between and between[0] in _SITES | {"gas", "oil"}:
+    while between and between[0] in SITES | {"gas", "oil"}:
         between = between[1:]
     if between in (["in"], ["in", "the"]):
         return m.type in ("Place", "Country")

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from crossroads.extraction.patterns import lexicon
-from crossroads.extraction.patterns.reading import POSS, Reading
+from crossroads.extraction.patterns.reading import BODIES, POSS, Reading
 from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
@@ -25,26 +25,18 @@ from crossroads.extraction.patterns.sentence import (
 EMPLOYERS = ("Country", "Organization", "ArmedGroup")
 _PORTFOLIO = {"for", "on", "to", "over"}
 _JOIN = {"of", "for", "on", "'s", "-", "’s", "the", "to", "and", "over"}
-_COPULA = {
+_WHEN = {"then", "currently", "now", "also", "once", "still", "formerly", "has", "had", "later"}
+"""Words between a person and a verb or title ("X, who then chaired", "X, now the envoy")."""
+_COPULA = _WHEN | {
     "is",
     "was",
     "became",
     "becomes",
-    "has",
-    "had",
     "been",
     "served",
     "serves",
     "as",
-    "now",
-    "also",
-    "then",
-    "currently",
-    "later",
     "who",
-    "still",
-    "once",
-    "formerly",
     "be",
     "being",
     "appointed",
@@ -104,19 +96,14 @@ def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
     return start, end
 
 
+_LEAD = {"the", "a", "an", "its", "their", "then", "former"}
+
+
 def _zone_right(s: Sentence, begin: int, limit: int = 22) -> tuple[int, int]:
     lex = _lex()
     heads, mods = set(lex["heads"]) | set(lex["apposition_only"]), set(lex["modifiers"])
     i = begin
-    while i < s.span.end and s.doc[i].lower_ in (
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "then",
-        "former",
-    ):
+    while i < s.span.end and s.doc[i].lower_ in _LEAD:
         i += 1
     j = i
     while j < s.span.end and j - begin < limit:
@@ -194,19 +181,6 @@ def _parse(
     return employers, role
 
 
-_BODY = {
-    "group",
-    "movement",
-    "organisation",
-    "organization",
-    "alliance",
-    "bloc",
-    "outfit",
-    "network",
-    "party",
-}
-
-
 def _owner(s: Sentence, lo: int) -> list[Ment]:
     """ "al Qaeda and its leader X", "..., and its current chief, X", "the group's emir, X":
     the organisation or group a possessive before the title points to."""
@@ -219,7 +193,7 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
     if (
         doc[k].lower_ in POSS
         and k - 1 >= s.span.start
-        and doc[k - 1].lower_ in _BODY
+        and doc[k - 1].lower_ in BODIES
         and k - 2 >= s.span.start
         and doc[k - 2].lower_ in ("the", "this")
     ):
@@ -270,18 +244,7 @@ def _verb_posts(s: Sentence, p: Ment) -> Iterator[Reading]:
         k += 1
         if k < s.span.end and doc[k].lower_ == "who":
             k += 1
-    while k < s.span.end and doc[k].lower_ in (
-        "then",
-        "currently",
-        "now",
-        "also",
-        "once",
-        "still",
-        "formerly",
-        "has",
-        "had",
-        "later",
-    ):
+    while k < s.span.end and doc[k].lower_ in _WHEN:
         k += 1
     if k >= s.span.end or doc[k].lower_ not in _VERB_ROLE or doc[k].pos_ != "VERB":
         return

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -79,6 +80,14 @@ class Sentence:
                 return m
         return None
 
+    def at_the(self, i: int) -> Ment | None:
+        """The mention covering token i, or the next one if token i is "the"."""
+        return self.at(i) or (self.at(i + 1) if self.word(i) == "the" else None)
+
+    def word(self, i: int) -> str:
+        """Token i in lower case; "" outside the sentence."""
+        return self.doc[i].lower_ if self.span.start <= i < self.span.end else ""
+
     def group_of(self, m: Ment) -> list[Ment]:
         for g in self.groups:
             if m in g:
@@ -90,24 +99,25 @@ class Sentence:
     ) -> list[Ment]:
         """The nearest coordinated group of allowed types ending before token i."""
         lo = max(self.span.start, i - limit)
-        for m in sorted(self.ments, key=lambda m: -m.end):
-            if m.end > i or m.end < lo:
-                continue
-            if stop and any(t.lower_ in stop for t in self.doc[m.end : i]):
-                return []
-            if m.type in types:
-                return [g for g in self.group_of(m) if g.type in types]
-        return []
+        near = [(m, m.end, i) for m in sorted(self.ments, key=lambda m: -m.end) if lo <= m.end <= i]
+        return self._nearest(near, types, stop)
 
     def right(
         self, i: int, types: tuple[str, ...], limit: int = 12, stop: set[str] | None = None
     ) -> list[Ment]:
         """The nearest coordinated group of allowed types starting at or after token i."""
         hi = min(self.span.end, i + limit)
-        for m in self.ments:
-            if m.start < i or m.start > hi:
-                continue
-            if stop and any(t.lower_ in stop for t in self.doc[i : m.start]):
+        return self._nearest(
+            [(m, i, m.start) for m in self.ments if i <= m.start <= hi], types, stop
+        )
+
+    def _nearest(
+        self, near: list[tuple[Ment, int, int]], types: tuple[str, ...], stop: set[str] | None
+    ) -> list[Ment]:
+        """The group of the first mention of ``types`` in ``near`` (mention, gap start, gap end),
+        none if a ``stop`` word lies in the gap before it."""
+        for m, a, b in near:
+            if stop and any(t.lower_ in stop for t in self.doc[a:b]):
                 return []
             if m.type in types:
                 return [g for g in self.group_of(m) if g.type in types]
@@ -341,18 +351,19 @@ def coordination(doc: Doc, ments: list[Ment]) -> list[list[Ment]]:
     return groups
 
 
-def sentence(span: Span) -> Sentence:
-    ments = mentions(span)
-    return Sentence(span, ments, coordination(span.doc, ments))
+_last: dict[str, tuple[Doc, Any]] = {}
+"""The last doc's sentences (with mentions and groups), text and named ids: the six readings of
+a doc (rules and learned, of relations, events and quotes) each ask for them, and finding
+mentions and coordination cost more than any single reader. The doc is held, so ``is`` cannot
+match a new doc at a freed one's address; the readers run after the entity stages, which no
+longer change the doc."""
 
 
-_Skeleton = tuple[Span, list[Ment], list[list[Ment]], tuple[Token, ...]]
-_sentences: list[tuple[Doc, list[_Skeleton]]] = []
-"""The last doc's sentences, mentions and groups: the six readings of a doc (rules and
-learned, of relations, events and quotes) each asked for them, and finding mentions and
-coordination cost more than any single reader. The doc is held, so ``is`` cannot match a
-new doc at a freed one's address; the readers run after the entity stages, which no longer
-change the doc."""
+def _once(doc: Doc, key: str, make: Callable[[], Any]) -> Any:
+    got = _last.get(key)
+    if got is None or got[0] is not doc:
+        got = _last[key] = (doc, make())
+    return got[1]
 
 
 def sentences(doc: Doc) -> list[Sentence]:
@@ -360,40 +371,32 @@ def sentences(doc: Doc) -> list[Sentence]:
     Sentence objects on each call, as readers set their ``last`` and ``pair``."""
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
         return []
-    if not _sentences or _sentences[0][0] is not doc:
-        built = []
-        for span in doc.sents:
-            ments = mentions(span)
-            built.append((span, ments, coordination(doc, ments), tuple(span)))
-        _sentences[:] = [(doc, built)]
     out = []
-    for span, ments, groups, toks in _sentences[0][1]:
+    for span, ments, groups, toks in _once(
+        doc, "sentences", lambda: list(map(_skeleton, doc.sents))
+    ):
         s = Sentence(span, list(ments), [list(g) for g in groups])
         s.__dict__["toks"] = toks  # (cached_property's slot)
         out.append(s)
     return out
 
 
-_texts: list[tuple[Doc, str]] = []
+def _skeleton(span: Span) -> tuple[Span, list[Ment], list[list[Ment]], tuple[Token, ...]]:
+    ments = mentions(span)
+    return span, ments, coordination(span.doc, ments), tuple(span)
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per doc: spaCy joins every token's text on each access,
     which the date readers did per event."""
-    if not _texts or _texts[0][0] is not doc:
-        _texts[:] = [(doc, doc.text)]
-    return _texts[0][1]
-
-
-_named: list[tuple[Doc, frozenset[str]]] = []
+    text: str = _once(doc, "text", lambda: doc.text)
+    return text
 
 
 def named_ids(doc: Doc) -> set[str]:
     """Ids of entities the doc names at least once (an adjective alone is no stored mention);
     read off doc.ents once per doc (as ``sentences``), a new set on each call."""
-    if not _named or _named[0][0] is not doc:
-        _named[:] = [(doc, frozenset(e.kb_id_ for e in doc.ents if e.kb_id_))]
-    return set(_named[0][1])
+    return set(_once(doc, "named", lambda: frozenset(e.kb_id_ for e in doc.ents if e.kb_id_)))
 
 
 def negated(tok: Token) -> bool:
