@@ -35,6 +35,7 @@ __all__ = ["event_at", "read_events"]
 
 ACTORS = ("Country", "Organization", "ArmedGroup", "Person")
 PLACES = ("Place", "Facility")
+_WHERE = ("Place", "Country", "Facility")
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # verbs that carry a noun trigger ("held talks", "launched an attack")
 _LIGHT = {
@@ -236,21 +237,16 @@ def _type(t: Token) -> str | None:
     verbs, nouns, phrasal, needs, _ = _tables()
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB":
-        placed = any(
-            c.dep_ == "dobj"
-            and (
-                c.ent_type_ in ("Place", "Country", "Facility")
-                or (
-                    c.lemma_.lower() == "control"
-                    and any(  # "took control of X"
-                        p.lower_ == "of"
-                        and any(g.ent_type_ in ("Place", "Country", "Facility") for g in p.subtree)
-                        for p in c.children
-                    )
-                )
-            )
-            for c in t.children
-        )
+        objs = [c for c in t.children if c.dep_ == "dobj"]
+        held = objs + [  # "took X", "took control of X"
+            g
+            for c in objs
+            if c.lemma_.lower() == "control"
+            for p in c.children
+            if p.lower_ == "of"
+            for g in p.subtree
+        ]
+        placed = any(g.ent_type_ in _WHERE for g in held)
         subj, passive = _subject(t) if placed and lemma in _TAKE | _LEAVE else (None, True)
         if subj is not None and not passive:
             troops = subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}
@@ -304,13 +300,10 @@ def _type(t: Token) -> str | None:
             typ == "COERCE"
             and lemma in ("seize", "capture")
             and any(
-                c.dep_ == "dobj"
-                and (
-                    c.ent_type_ in ("Place", "Country", "Facility")
-                    or c.lemma_.lower()
-                    in ("territory", "city", "town", "district", "province", "base", "village")
-                )
-                for c in t.children
+                c.ent_type_ in _WHERE
+                or c.lemma_.lower()
+                in ("territory", "city", "town", "district", "province", "base", "village")
+                for c in objs
             )
         ):
             return "ASSAULT"  # seizing territory is an assault (CONTRACT.md)
@@ -593,7 +586,7 @@ def _hit(s: Sentence, t: Token) -> Ment | None:
     ("stormed a hotel in X", "killed 80 people at a mosque in X")."""
     for c in t.children:
         if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside"):
-            ms = _ments(s, c, types=PLACES + ("Country",))
+            ms = _ments(s, c, types=_WHERE)
             if ms:
                 return ms[0]
     return None

@@ -82,13 +82,8 @@ def borders(s: Sentence) -> Iterator[Reading]:
             continue
         if left and right:
             # "Pakistan's borders with Afghanistan": possessive owner is the subject
-            yield from pairs(
-                left[-1:] if doc[left[-1].end].lower_ in POSS else left,
-                right,
-                "borders",
-                t.i,
-                **quals,
-            )
+            owner = left[-1:] if doc[left[-1].end].lower_ in POSS else left
+            yield from pairs(owner, right, "borders", t.i, **quals)
 
 
 def located_in(s: Sentence) -> Iterator[Reading]:

@@ -17,27 +17,13 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from crossroads.extraction import extensions  # noqa: F401  (registers doc._ attributes)
+from crossroads.extraction.patterns import lexicon
 from crossroads.model import TYPE_PREFIX, Evidence
 
-# words allowed between two coordinated mentions
-_COORD = {
-    ",",
-    "and",
-    "or",
-    "as",
-    "well",
-    "both",
-    "the",
-    "also",
-    "&",
-    "plus",
-    "nor",
-    "either",
-    "neither",
-    "its",
-    "their",
-    "including",
-}
+_AND = {"and", "or", "&", "nor", "plus"}
+_COORD = _AND | {",", "as", "well", "both", "the", "also", "either", "neither", "its", "their"}
+
+"""Words allowed between two coordinated mentions; a run needs an ``_AND`` or a comma."""
 _TYPES = {f"e:{v}": k for k, v in TYPE_PREFIX.items()}
 _NEG = {"not", "n't", "never", "no", "neither", "nor", "none"}
 
@@ -332,11 +318,11 @@ def coordination(doc: Doc, ments: list[Ment]) -> list[list[Ment]]:
                 prev.end <= m.start
                 and 0 < len(between) <= 4
                 and words <= _COORD
-                and words & {",", "and", "or", "&", "nor", "plus"}
+                and words & (_AND | {","})
                 and prev.demonym == m.demonym
             ):
                 group.append(m)
-                runs[-1] = (group, has_and or bool(words & {"and", "or", "&", "nor", "plus"}))
+                runs[-1] = (group, has_and or bool(words & _AND))
                 continue
         runs.append(([m], False))
     groups: list[list[Ment]] = []
@@ -519,9 +505,6 @@ def start_end(
     return start, end
 
 
-_SAY = None
-
-
 def attribution(s: Sentence, named: set[str] | None = None) -> str | None:
     """Who the sentence puts a statement in the mouth of: "according to X", "X claimed".
 
@@ -532,11 +515,7 @@ def attribution(s: Sentence, named: set[str] | None = None) -> str | None:
 
 
 def _attribution(s: Sentence) -> str | None:
-    global _SAY
-    if _SAY is None:
-        from crossroads.extraction.patterns import lexicon
-
-        _SAY = set(lexicon("relations")["attribution"]["say"])
+    say = lexicon("relations")["attribution"]["say"]
     doc = s.doc
     for t in s.toks:
         if t.lower_ == "according" and t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "to":
@@ -544,7 +523,7 @@ def _attribution(s: Sentence) -> str | None:
             if g:
                 return g[0].id
     for t in s.toks:
-        if t.lower_ in _SAY and t.pos_ == "VERB" and t.dep_ == "ROOT":
+        if t.lower_ in say and t.pos_ == "VERB" and t.dep_ == "ROOT":
             for c in t.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     for m in s.ments:
