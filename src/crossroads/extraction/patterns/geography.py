@@ -283,21 +283,7 @@ def hosts(s: Sentence) -> Iterator[Reading]:
                 )
 
 
-_AVOID = {
-    "avoid",
-    "avoids",
-    "avoiding",
-    "bypass",
-    "bypasses",
-    "bypassing",
-    "circumvent",
-    "circumvents",
-    "skirt",
-    "skirts",
-    "without",
-    "instead",
-    "except",
-}
+_AVOID = {"avoid", "bypass", "circumvent", "skirt", "without", "instead", "except"}
 """Words after a link word that put the next place outside the link."""
 
 
