@@ -115,26 +115,23 @@ _NEEDS_OBJ = {
 
 
 _TROOPS = {
-    "troops",
     "troop",
-    "forces",
-    "soldiers",
+    "force",
+    "soldier",
     "contingent",
-    "peacekeepers",
-    "units",
+    "peacekeeper",
+    "unit",
     "battalion",
-    "battalions",
-    "fighters",
-    "militants",
-    "paratroopers",
-    "marines",
-    "servicemen",
+    "fighter",
+    "militant",
+    "paratrooper",
+    "marine",
+    "serviceman",
     "personnel",
-    "contingents",
     "detachment",
     "brigade",
-    "brigades",
 }
+"""Nouns of troops, by lemma."""
 _SEND = {"send", "dispatch", "contribute", "deliver", "provide", "supply"}
 """Verbs by which troops as object make a deployment, not aid ("sent troops")."""
 _TAKE = {"take", "overrun"}
@@ -174,29 +171,21 @@ _NEEDS_PARTNER = {"meet", "visit", "receive", "host"}
 _NEEDS_COMPLEMENT = {"decline", "refuse", "reject", "deny", "accuse", "threaten", "request"}
 _PEOPLE = {
     "general",
-    "generals",
     "men",
-    "politicians",
-    "ministers",
-    "presidents",
-    "official",
-    "officials",
-    "counterpart",
-    "counterparts",
-    "delegation",
-    "leader",
-    "leaders",
+    "politician",
     "minister",
     "president",
+    "official",
+    "counterpart",
+    "delegation",
+    "leader",
     "envoy",
     "ambassador",
     "representative",
     "head",
-    "delegates",
-    "diplomats",
+    "delegate",
     "diplomat",
     "commander",
-    "commanders",
     "premier",
 }
 
@@ -249,7 +238,7 @@ def _type(t: Token) -> str | None:
         placed = any(g.ent_type_ in _WHERE for g in held)
         subj, passive = _subject(t) if placed and lemma in _TAKE | _LEAVE else (None, True)
         if subj is not None and not passive:
-            troops = subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}
+            troops = subj.lemma_.lower() in _TROOPS
             if lemma in _LEAVE and troops:
                 return "RETREAT"  # "Russian paratroopers began leaving X"
             if lemma in _TAKE and (
@@ -316,10 +305,7 @@ def _type(t: Token) -> str | None:
         if (
             typ == "AID"
             and lemma in _SEND
-            and any(
-                c.dep_ in ("dobj", "pobj") and (c.lower_ in _TROOPS or c.lemma_.lower() in _TROOPS)
-                for c in _objects(t)
-            )
+            and any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in _TROOPS for c in _objects(t))
         ):
             return "MOBILIZE"  # "sent troops"
         if lemma == "receive" and not any(

@@ -222,16 +222,12 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
 
 
 _VERB_ROLE = {
-    "chaired": "chair",
-    "chairs": "chair",
-    "headed": "head",
-    "heads": "head",
-    "led": "leader",
-    "leads": "leader",
-    "commanded": "commander",
-    "commands": "commander",
-    "founded": "founder",
-    "co-founded": "co-founder",
+    "chair": "chair",
+    "head": "head",
+    "lead": "leader",
+    "command": "commander",
+    "found": "founder",
+    "co-found": "co-founder",
 }
 """A person who chairs, heads or leads a body holds a post in it ("X, who chaired the CSTO")."""
 
@@ -246,14 +242,14 @@ def _verb_posts(s: Sentence, p: Ment) -> Iterator[Reading]:
             k += 1
     while k < s.span.end and doc[k].lower_ in _WHEN:
         k += 1
-    if k >= s.span.end or doc[k].lower_ not in _VERB_ROLE or doc[k].pos_ != "VERB":
+    if k >= s.span.end or doc[k].lemma_.lower() not in _VERB_ROLE or doc[k].pos_ != "VERB":
         return
     j = k + 1
     while j < s.span.end and doc[j].lower_ in ("the", "a", "an"):
         j += 1
     org = s.at(j)
     if org is not None and org.type in EMPLOYERS[1:] and org.id != p.id:
-        yield Reading(p, "holds_position", org, k, {"role": _VERB_ROLE[doc[k].lower_]})
+        yield Reading(p, "holds_position", org, k, {"role": _VERB_ROLE[doc[k].lemma_.lower()]})
 
 
 def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
