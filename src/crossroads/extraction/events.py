@@ -10,6 +10,7 @@ reported as having happened.
 from __future__ import annotations
 
 from functools import cache
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -222,6 +223,11 @@ def _tables() -> tuple[
     return verbs, nouns, lex["phrasal"], set(lex["needs_particle"]["words"]), lex["mode"]
 
 
+def _is(t: Token, typ: str) -> bool:
+    """Whether the lemma of ``t`` is a verb trigger of type ``typ``."""
+    return _tables()[0].get(t.lemma_.lower()) == typ
+
+
 def _type(t: Token) -> str | None:
     verbs, nouns, phrasal, needs, _ = _tables()
     lemma = t.lemma_.lower()
@@ -266,17 +272,17 @@ def _type(t: Token) -> str | None:
             return None  # "analysts warn that ...": a threat needs someone warned
         typ = verbs.get(lemma)
         if typ and lemma in _NEEDS_OBJ:
-            objs = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
+            named_objs = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
             if t.dep_ in ("acl", "relcl"):
-                objs.add(t.head.lemma_.lower())
-            objs |= {
+                named_objs.add(t.head.lemma_.lower())
+            named_objs |= {
                 g.lemma_.lower()
                 for c in t.children
                 if c.dep_ == "dative"
                 for g in c.children
                 if g.dep_ == "pobj"
             }
-            if not objs & _NEEDS_OBJ[lemma]:
+            if not named_objs & _NEEDS_OBJ[lemma]:
                 return None
         if typ == "AGREE" and any(
             nouns.get(g.lower_) == "AID"
@@ -447,21 +453,11 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             elif c.dep_ == "prt":
                 for g in c.children:
                     targets += _ments(s, g)
-        if t.dep_ == "relcl" and _tables()[0].get(t.lemma_.lower()) == "REJECT":
+        if t.dep_ == "relcl" and _is(t, "REJECT"):
             # "X accused Y of ..., a charge Z rejected" / "..., which Z denied": Z answers X
-            v = t.head
-            for _ in range(5):
-                if (
-                    v.pos_ == "VERB"
-                    and _tables()[0].get(v.lemma_.lower()) == "ACCUSE"
-                    or v.head.i == v.i
-                ):
-                    break
-                v = v.head
-            if v.pos_ == "VERB" and v.i != t.i and _tables()[0].get(v.lemma_.lower()) == "ACCUSE":
-                accuser, _ = _subject(v)
-                if accuser is not None:
-                    targets += _ments(s, accuser)
+            accuses = (a for a in islice(t.ancestors, 6) if a.pos_ == "VERB" and _is(a, "ACCUSE"))
+            if (v := next(accuses, None)) is not None and (accuser := _subject(v)[0]) is not None:
+                targets += _ments(s, accuser)
     else:
         head = t
         # a noun's own phrase: "US drone attack", "Lavrov's visit to Islamabad"
@@ -606,15 +602,10 @@ def _mode(t: Token) -> str:
     planned, hypo, denied = set(modes["planned"]), set(modes["hypothetical"]), set(modes["denied"])
     chain = [t]
     v = t
-    for _ in range(4):
-        if (
-            v.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "advcl", "acl", "prep")
-            and v.head.i != v.i
-        ):
-            v = v.head
-            chain.append(v)
-        else:
-            break
+    up = ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "advcl", "acl", "prep")
+    while len(chain) < 5 and v.dep_ in up and v.head.i != v.i:
+        v = v.head
+        chain.append(v)
     for v in chain:
         words = {c.lower_ for c in v.children if c.dep_ in ("aux", "mark", "advmod", "amod")}
         if v.i == t.i:

@@ -73,13 +73,12 @@ RULES = (
 
 def _hypothetical(s: Sentence, at: int) -> bool:
     """A relation under "would", "could", "if" is a supposition, not a statement."""
-    if any(t.lower_ in HYPOTHETICAL for t in s.doc[max(s.span.start, at - 12) : at]):
-        return True
     tok = s.doc[at]
-    for t in (tok, tok.head, tok.head.head):
-        if any(c.lower_ in HYPOTHETICAL and c.dep_ in ("aux", "mark") for c in t.children):
-            return True
-    return False
+    return any(t.lower_ in HYPOTHETICAL for t in s.doc[max(s.span.start, at - 12) : at]) or any(
+        c.lower_ in HYPOTHETICAL and c.dep_ in ("aux", "mark")
+        for t in (tok, tok.head, tok.head.head)
+        for c in t.children
+    )
 
 
 def read_relations(doc: Doc) -> list[Relation]:

@@ -149,9 +149,7 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
         if not who and not subj:
             continue
         if subj and trig:
-            for a in subj:
-                for w in where:
-                    yield Reading(a, "operates_in", w, trig[-1].i)
+            yield from pairs(subj, where, "operates_in", trig[-1].i)
         if not who:
             continue
         if who[0].type == "Organization" and not trig:
@@ -160,17 +158,12 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
             who[-1].end == t.i or (who[-1].end + 1 == t.i and doc[who[-1].end].text == "(")
         ):
             continue
-        if t.lower_ in ("from", "to", "into") and not trig:
-            continue
         if t.lower_ in ("from", "into", "to") and not any(
             x.lower_ in ("operate", "operates", "operating", "operated", "attacks", "operations")
             for x in trig
         ):
             continue
-        for a in who:
-            for w in where:
-                if a.id != w.id:
-                    yield Reading(a, "operates_in", w, trig[-1].i if trig else t.i)
+        yield from pairs(who, where, "operates_in", trig[-1].i if trig else t.i)
 
 
 def affiliated_with(s: Sentence) -> Iterator[Reading]:

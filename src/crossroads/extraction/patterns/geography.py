@@ -261,26 +261,15 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         if t.lower_ in lex["host_verbs"] and t.lemma_ == "host":
             hosts = [m for m in s.left(t.i, STATE, limit=5, stop={","}) if not m.demonym]
             foreigns = s.right(t.i + 1, STATE, limit=3)
-            if (
-                hosts
-                and foreigns
-                and any(x.lower_ in mil for x in doc[t.i : min(s.span.end, t.i + 6)])
-            ):
-                place = next(
-                    (
-                        m
-                        for m in s.ments
-                        if m.type in ("Facility", "Place") and t.i < m.start <= t.i + 10
-                    ),
-                    None,
-                )
-                yield from pairs(
-                    hosts,
-                    foreigns,
-                    "hosts_military_presence",
-                    t.i,
-                    **({"place": place.id} if place else {}),
-                )
+            near = doc[t.i : min(s.span.end, t.i + 6)]
+            if hosts and foreigns and any(x.lower_ in mil for x in near):
+                at = [
+                    m.id
+                    for m in s.ments
+                    if m.type in ("Facility", "Place") and 0 < m.start - t.i <= 10
+                ]
+                quals = {"place": at[0]} if at else {}
+                yield from pairs(hosts, foreigns, "hosts_military_presence", t.i, **quals)
 
 
 _AVOID = {"avoid", "bypass", "circumvent", "skirt", "without", "instead", "except"}

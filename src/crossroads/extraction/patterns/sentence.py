@@ -281,7 +281,7 @@ def _mention_index(doc: Doc) -> tuple[tuple[list[int], list[Span]], tuple[list[i
     if cached is None:
         ents = sorted((e for e in doc.ents if e.kb_id_), key=lambda e: (e.start, e.end))
         dems = sorted(
-            (d for d in doc.spans["demonyms"] if d.kb_id_) if "demonyms" in doc.spans else (),
+            (d for d in doc.spans.get("demonyms", ()) if d.kb_id_),
             key=lambda d: (d.start, d.end),
         )
         cached = doc.user_data[_INDEX] = (
@@ -441,15 +441,11 @@ class DateRef:
 def dates_in(span: Span) -> list[DateRef]:
     """Date expressions inside a span: doc.spans['dates'], else explicit dates in the text."""
     doc = span.doc
-    out = (
-        [
-            DateRef(d.start, d.end, d._.iso)
-            for d in doc.spans.get("dates", [])
-            if d.start >= span.start and d.end <= span.end and d._.iso
-        ]
-        if "dates" in doc.spans
-        else []
-    )
+    out = [
+        DateRef(d.start, d.end, d._.iso)
+        for d in doc.spans.get("dates", [])
+        if d.start >= span.start and d.end <= span.end and d._.iso
+    ]
     if out:
         return out
     from crossroads.extraction.dates import resolve
