@@ -412,9 +412,7 @@ def _two_here(s: Sentence, t: Token) -> bool:
 
 def _plural_ref(subj: Token) -> bool:
     """ "they", "both", "the two generals", "both sides": a pair named before."""
-    if subj.lower_ in _THEY:
-        return True
-    return any(
+    return subj.lower_ in _THEY or any(
         c.lower_ in ("two", "both") for c in subj.children if c.dep_ in ("nummod", "det", "predet")
     )
 
@@ -548,19 +546,16 @@ def _alliance(s: Sentence, m: Ment) -> Ment:
     k = m.end + 2
     while k < s.span.end and doc[k].pos_ == "ADJ":
         k += 1
-    if k < s.span.end and doc[k].lower_ in _BODIES:
+    if s.word(k) in _BODIES:
         return antecedent(s, m.start, ("Organization",)) or m
     return m
 
 
 def _dedupe(ms: list[Ment]) -> list[Ment]:
-    seen: set[str] = set()
-    out = []
+    first: dict[str, Ment] = {}
     for m in ms:
-        if m.id not in seen:
-            seen.add(m.id)
-            out.append(m)
-    return out
+        first.setdefault(m.id, m)
+    return list(first.values())
 
 
 def _hit(s: Sentence, t: Token) -> Ment | None:
@@ -627,10 +622,8 @@ def _date(s: Sentence, t: Token, mode: str) -> str | None:
     publication date at its full precision: a date agrees with gold when it starts with the
     gold's, so the full date loses no match the year makes and wins the day's (measured:
     event F1 0.58 -> 0.62 over all annotated text)."""
-    ds = dates_in(s.span)
-    if ds:
-        best = min(ds, key=lambda d: abs(d.start - t.i))
-        return best.iso
+    if ds := dates_in(s.span):
+        return min(ds, key=lambda d: abs(d.start - t.i)).iso
     doc = s.doc
     par = doc_text(doc).rfind("\n", 0, s.span.start_char) + 1
     if par < s.span.start_char:
