@@ -90,32 +90,20 @@ def located_in(s: Sentence) -> Iterator[Reading]:
     lex = lex_of("located_in")
     doc = s.doc
     inner = ("Place", "Facility")
+    skip = {*lex["place_nouns"], *lex["verbs"], "is", "was", "are", "a", "an", "the"}
     for m in s.ments:
         if m.type not in inner or m.demonym:
             continue
         j = m.end
         # "X in Y", "X province of Y", "X, Y" (a city and its country)
         k = j
-        while (
-            k < s.span.end
-            and k - j < 5
-            and (
-                doc[k].lower_ in lex["place_nouns"]
-                or doc[k].lower_ in lex["verbs"]
-                or doc[k].lower_ in ("is", "was", "are", "a", "an", "the")
-                or doc[k].is_space
-            )
-        ):
+        while k < s.span.end and k - j < 5 and (doc[k].lower_ in skip or doc[k].is_space):
             k += 1
-        if (
-            k < s.span.end
-            and doc[k].lower_ in ("in", "of", "near")
-            and not (doc[k].lower_ == "of" and k == j)
-        ):
+        if s.word(k) in ("in", "near") or (s.word(k) == "of" and k > j):
             y = s.at_the(k + 1)
             if y and y.type in PLACES and y.id != m.id and not y.demonym:
                 yield Reading(m, "located_in", y, k)
-        elif k == j and j + 1 < s.span.end and doc[j].text == ",":
+        elif k == j and s.word(j) == ",":
             y = s.at(j + 1)
             if (
                 y
@@ -131,11 +119,7 @@ def located_in(s: Sentence) -> Iterator[Reading]:
             k = j + 1
             if doc[k].lower_ in ("the", "a"):
                 k += 1
-            if (
-                doc[k].lower_ in lex["place_nouns"]
-                and k + 1 < s.span.end
-                and doc[k + 1].lower_ in ("of", "in")
-            ):
+            if doc[k].lower_ in lex["place_nouns"] and s.word(k + 1) in ("of", "in"):
                 y = s.at_the(k + 2)
                 if y and y.type in PLACES and y.id != m.id and not y.demonym:
                     yield Reading(m, "located_in", y, k)
@@ -144,9 +128,8 @@ def located_in(s: Sentence) -> Iterator[Reading]:
                 y
                 and y.type in PLACES
                 and not y.demonym
-                and y.end + 1 < s.span.end
-                and doc[y.end].lower_ in POSS
-                and doc[y.end + 1].lower_ in lex["place_nouns"]
+                and s.word(y.end) in POSS
+                and s.word(y.end + 1) in lex["place_nouns"]
             ):
                 yield Reading(m, "located_in", y, j)
         # "China's far-western Xinjiang region", "the Afghan province of Faryab"

@@ -8,7 +8,7 @@ is not the portfolio ("special envoy *for Afghanistan*" works for Russia, not Af
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -47,12 +47,13 @@ _LINKED = {"linked", "backed", "led", "affiliated", "based", "allied", "aligned"
 _STOP = {",", ";", "(", ")", ":", ".", "—", "–", '"', "“", "”"}
 
 
-def _lex() -> dict[str, Any]:
-    titles: dict[str, Any] = lexicon("relations")["titles"]
-    return titles
+@cache
+def _titles(*keys: str) -> frozenset[str]:
+    """The words of these lists of the [titles] lexicon."""
+    return frozenset(w for k in keys for w in lexicon("relations")["titles"][k])
 
 
-def _title_ok(tok: Token, s: Sentence, heads: set[str], mods: set[str]) -> bool:
+def _title_ok(tok: Token, s: Sentence, heads: frozenset[str], mods: frozenset[str]) -> bool:
     w = tok.lower_
     return (
         w in heads
@@ -66,8 +67,7 @@ def _title_ok(tok: Token, s: Sentence, heads: set[str], mods: set[str]) -> bool:
 
 def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
     """Token range of the title run that ends right before token ``end``."""
-    lex = _lex()
-    heads, mods = set(lex["heads"]), set(lex["modifiers"])
+    heads, mods = _titles("heads"), _titles("modifiers")
     i = end - 1
     while i >= s.span.start:
         m = s.at(i)
@@ -100,8 +100,7 @@ _LEAD = {"the", "a", "an", "its", "their", "then", "former"}
 
 
 def _zone_right(s: Sentence, begin: int, limit: int = 22) -> tuple[int, int]:
-    lex = _lex()
-    heads, mods = set(lex["heads"]) | set(lex["apposition_only"]), set(lex["modifiers"])
+    heads, mods = _titles("heads", "apposition_only"), _titles("modifiers")
     i = begin
     while i < s.span.end and s.doc[i].lower_ in _LEAD:
         i += 1
@@ -132,8 +131,7 @@ def _parse(
     s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
 ) -> tuple[list[Ment], str] | None:
     """Employers and role text of a title run, or None when it holds no title word."""
-    lex = _lex()
-    heads = set(lex["heads"]) | (set(lex["apposition_only"]) if apposition else set())
+    heads = _titles("heads", *(["apposition_only"] if apposition else []))
     doc = s.doc
     if not any(doc[k].lower_ in heads and s.at(k) is None for k in range(lo, hi)):
         return None
@@ -255,7 +253,7 @@ def _verb_posts(s: Sentence, p: Ment) -> Iterator[Reading]:
 def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
     """A state post with no state in the title: the one country the sentence names."""
     words = set(role.lower().split())
-    if not words & set(_lex()["national"]):
+    if not words & _titles("national"):
         return []
     # "Iran was represented by speaker X": the country before "by"
     doc = s.doc
@@ -333,7 +331,7 @@ def read_positions(s: Sentence) -> Iterator[Reading]:
                 if e.id != p.id:
                     yield Reading(p, "holds_position", e, p.start, {"role": role} if role else {})
     # "the IJU, led by X"
-    led = _lex()["led_by"]
+    led = lexicon("relations")["titles"]["led_by"]
     for t in s.toks:
         if t.lower_ not in led:
             continue
