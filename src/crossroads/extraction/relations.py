@@ -115,6 +115,7 @@ def read_relations(doc: Doc) -> list[Relation]:
         for rule in RULES:
             for r in rule(s):
                 obj = r.object.id if r.object else None
+                # both ends named in the doc, and not one and the same
                 if obj == r.subject.id or not {r.subject.id, obj or r.subject.id} <= named:
                     continue
                 if r.predicate not in STATIC and _hypothetical(s, r.at):

@@ -188,20 +188,11 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
         k -= 1
     if k < s.span.start:
         return []
-    if (
-        doc[k].lower_ in POSS
-        and k - 1 >= s.span.start
-        and doc[k - 1].lower_ in BODIES
-        and k - 2 >= s.span.start
-        and doc[k - 2].lower_ in ("the", "this")
-    ):
+    if doc[k].lower_ in POSS and s.word(k - 1) in BODIES and s.word(k - 2) in ("the", "this"):
         got = antecedent(s, k - 2, EMPLOYERS[1:])  # "the group's emir"
         return [got] if got is not None else []
     if doc[k].lower_ not in ("its", "their"):
         return []
-    near = s.left(k, EMPLOYERS[1:], limit=3)  # "al Qaeda and its leader"
-    if near:
-        return near[-1:]
     # "The TTP pledged allegiance to the Taliban's leader ..., and its chief": the subject
     subj = [
         m
@@ -210,13 +201,13 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
         and m.type in EMPLOYERS[1:]
         and (main_subject(doc, m) or m.start - s.span.start <= 1)
     ]  # "The X ...": what it is about
-    if subj:
-        return subj[-1:]
-    near = s.left(k, EMPLOYERS[1:], limit=8)[-1:]
-    if near:
-        return near
     got = antecedent(s, k, EMPLOYERS[1:])
-    return [got] if got is not None else []
+    return (  # "al Qaeda and its leader" first
+        s.left(k, EMPLOYERS[1:], limit=3)[-1:]
+        or subj[-1:]
+        or s.left(k, EMPLOYERS[1:], limit=8)[-1:]
+        or ([got] if got is not None else [])
+    )
 
 
 _VERB_ROLE = {
