@@ -272,17 +272,17 @@ def _type(t: Token) -> str | None:
             return None  # "analysts warn that ...": a threat needs someone warned
         typ = verbs.get(lemma)
         if typ and lemma in _NEEDS_OBJ:
-            named_objs = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
+            obj_words = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
             if t.dep_ in ("acl", "relcl"):
-                named_objs.add(t.head.lemma_.lower())
-            named_objs |= {
+                obj_words.add(t.head.lemma_.lower())
+            obj_words |= {
                 g.lemma_.lower()
                 for c in t.children
                 if c.dep_ == "dative"
                 for g in c.children
                 if g.dep_ == "pobj"
             }
-            if not named_objs & _NEEDS_OBJ[lemma]:
+            if not obj_words & _NEEDS_OBJ[lemma]:
                 return None
         if typ == "AGREE" and any(
             nouns.get(g.lower_) == "AID"
