@@ -10,10 +10,12 @@ reported as having happened.
 from __future__ import annotations
 
 from functools import cache
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
 from crossroads.extraction.patterns import lexicon
+from crossroads.extraction.patterns.reading import SITES
 from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
@@ -34,6 +36,7 @@ __all__ = ["event_at", "read_events"]
 
 ACTORS = ("Country", "Organization", "ArmedGroup", "Person")
 PLACES = ("Place", "Facility")
+_WHERE = ("Place", "Country", "Facility")
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # verbs that carry a noun trigger ("held talks", "launched an attack")
 _LIGHT = {
@@ -113,26 +116,23 @@ _NEEDS_OBJ = {
 
 
 _TROOPS = {
-    "troops",
     "troop",
-    "forces",
-    "soldiers",
+    "force",
+    "soldier",
     "contingent",
-    "peacekeepers",
-    "units",
+    "peacekeeper",
+    "unit",
     "battalion",
-    "battalions",
-    "fighters",
-    "militants",
-    "paratroopers",
-    "marines",
-    "servicemen",
+    "fighter",
+    "militant",
+    "paratrooper",
+    "marine",
+    "serviceman",
     "personnel",
-    "contingents",
     "detachment",
     "brigade",
-    "brigades",
 }
+"""Nouns of troops, by lemma."""
 _SEND = {"send", "dispatch", "contribute", "deliver", "provide", "supply"}
 """Verbs by which troops as object make a deployment, not aid ("sent troops")."""
 _TAKE = {"take", "overrun"}
@@ -172,29 +172,21 @@ _NEEDS_PARTNER = {"meet", "visit", "receive", "host"}
 _NEEDS_COMPLEMENT = {"decline", "refuse", "reject", "deny", "accuse", "threaten", "request"}
 _PEOPLE = {
     "general",
-    "generals",
     "men",
-    "politicians",
-    "ministers",
-    "presidents",
-    "official",
-    "officials",
-    "counterpart",
-    "counterparts",
-    "delegation",
-    "leader",
-    "leaders",
+    "politician",
     "minister",
     "president",
+    "official",
+    "counterpart",
+    "delegation",
+    "leader",
     "envoy",
     "ambassador",
     "representative",
     "head",
-    "delegates",
-    "diplomats",
+    "delegate",
     "diplomat",
     "commander",
-    "commanders",
     "premier",
 }
 
@@ -212,6 +204,8 @@ def _partner(s: Sentence, t: Token) -> bool:
 
 
 _THEY = {"they", "both", "them"}
+_TOWARD = {"with", "to", "against", "on", "from", "of", "toward", "towards"}
+"""Prepositions whose object is the target of a verb or noun trigger ("an attack on X")."""
 
 
 @cache
@@ -221,55 +215,42 @@ def _tables() -> tuple[
     """Verb and noun triggers by word, phrasal verbs (verb -> particle -> type), verbs that
     need a particle, and the words of each mode (events.toml)."""
     lex = lexicon("events")
-    verbs: dict[str, str] = {}
-    nouns: dict[str, str] = {}
-    for typ, words in lex["verbs"].items():
-        for w in words:
-            verbs.setdefault(w, typ)
-    for typ, words in lex["nouns"].items():
-        for w in words:
-            nouns.setdefault(w, typ)
+    # a word listed under two types keeps the first
+    verbs, nouns = (
+        {w: typ for typ, ws in reversed(lex[k].items()) for w in reversed(ws)}
+        for k in ("verbs", "nouns")
+    )
     return verbs, nouns, lex["phrasal"], set(lex["needs_particle"]["words"]), lex["mode"]
+
+
+def _is(t: Token, typ: str) -> bool:
+    """Whether the lemma of ``t`` is a verb trigger of type ``typ``."""
+    return _tables()[0].get(t.lemma_.lower()) == typ
 
 
 def _type(t: Token) -> str | None:
     verbs, nouns, phrasal, needs, _ = _tables()
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB":
-        placed = any(
-            c.dep_ == "dobj"
-            and (
-                c.ent_type_ in ("Place", "Country", "Facility")
-                or (
-                    c.lemma_.lower() == "control"
-                    and any(  # "took control of X"
-                        p.lower_ == "of"
-                        and any(g.ent_type_ in ("Place", "Country", "Facility") for g in p.subtree)
-                        for p in c.children
-                    )
-                )
-            )
-            for c in t.children
-        )
-        if lemma in _TAKE and placed:
-            subj, passive = _subject(t)
-            if (
-                subj is not None
-                and not passive
-                and (
-                    any(x.ent_type_ == "ArmedGroup" for x in subj.subtree)
-                    or subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}
-                )
+        objs = [c for c in t.children if c.dep_ == "dobj"]
+        held = objs + [  # "took X", "took control of X"
+            g
+            for c in objs
+            if c.lemma_.lower() == "control"
+            for p in c.children
+            if p.lower_ == "of"
+            for g in p.subtree
+        ]
+        placed = any(g.ent_type_ in _WHERE for g in held)
+        subj, passive = _subject(t) if placed and lemma in _TAKE | _LEAVE else (None, True)
+        if subj is not None and not passive:
+            troops = subj.lemma_.lower() in _TROOPS
+            if lemma in _LEAVE and troops:
+                return "RETREAT"  # "Russian paratroopers began leaving X"
+            if lemma in _TAKE and (
+                troops or any(x.ent_type_ == "ArmedGroup" for x in subj.subtree)
             ):
                 return "ASSAULT"  # "the Taliban took Kabul", "IS fighters overran X"
-        if lemma in _LEAVE and placed:
-            subj, passive = _subject(t)
-            if (
-                subj is not None
-                and not passive
-                and subj.lemma_.lower() in _TROOPS | {w.rstrip("s") for w in _TROOPS}
-            ):
-                return "RETREAT"  # "Russian paratroopers began leaving X"
         if lemma == "pledge" and any(c.dep_ == "dobj" and c.lower_ in _OATH for c in t.children):
             return None  # allegiance is a relation (pledged_allegiance_to), not an agreement
         for c in t.children:
@@ -291,17 +272,17 @@ def _type(t: Token) -> str | None:
             return None  # "analysts warn that ...": a threat needs someone warned
         typ = verbs.get(lemma)
         if typ and lemma in _NEEDS_OBJ:
-            objs = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
+            obj_words = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
             if t.dep_ in ("acl", "relcl"):
-                objs.add(t.head.lemma_.lower())
-            objs |= {
+                obj_words.add(t.head.lemma_.lower())
+            obj_words |= {
                 g.lemma_.lower()
                 for c in t.children
                 if c.dep_ == "dative"
                 for g in c.children
                 if g.dep_ == "pobj"
             }
-            if not objs & _NEEDS_OBJ[lemma]:
+            if not obj_words & _NEEDS_OBJ[lemma]:
                 return None
         if typ == "AGREE" and any(
             nouns.get(g.lower_) == "AID"
@@ -314,13 +295,10 @@ def _type(t: Token) -> str | None:
             typ == "COERCE"
             and lemma in ("seize", "capture")
             and any(
-                c.dep_ == "dobj"
-                and (
-                    c.ent_type_ in ("Place", "Country", "Facility")
-                    or c.lemma_.lower()
-                    in ("territory", "city", "town", "district", "province", "base", "village")
-                )
-                for c in t.children
+                c.ent_type_ in _WHERE
+                or c.lemma_.lower()
+                in ("territory", "city", "town", "district", "province", "base", "village")
+                for c in objs
             )
         ):
             return "ASSAULT"  # seizing territory is an assault (CONTRACT.md)
@@ -333,10 +311,7 @@ def _type(t: Token) -> str | None:
         if (
             typ == "AID"
             and lemma in _SEND
-            and any(
-                c.dep_ in ("dobj", "pobj") and (c.lower_ in _TROOPS or c.lemma_.lower() in _TROOPS)
-                for c in _objects(t)
-            )
+            and any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in _TROOPS for c in _objects(t))
         ):
             return "MOBILIZE"  # "sent troops"
         if lemma == "receive" and not any(
@@ -414,33 +389,13 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-_PLACE_NOUNS = {
-    "city",
-    "town",
-    "port",
-    "region",
-    "province",
-    "district",
-    "village",
-    "valley",
-    "airport",
-    "base",
-    "harbour",
-    "harbor",
-    "corridor",
-    "route",
-    "road",
-    "railway",
-}
-
-
 def _place_subject(s: Sentence, subj: Token) -> bool:
     """Whether the subject is a place or facility by name ("the port of X", "Kashgar")."""
     m = s.at(subj.i)
     if m is not None:
         return m.type in PLACES
     # "the city of Kashgar", "the port of X": a place noun naming the place after "of"
-    return subj.lower_ in _PLACE_NOUNS and any(
+    return subj.lower_ in SITES and any(
         c.dep_ == "prep"
         and c.lower_ == "of"
         and any((p := s.at(g.i)) is not None and p.type in PLACES for g in c.children)
@@ -457,9 +412,7 @@ def _two_here(s: Sentence, t: Token) -> bool:
 
 def _plural_ref(subj: Token) -> bool:
     """ "they", "both", "the two generals", "both sides": a pair named before."""
-    if subj.lower_ in _THEY:
-        return True
-    return any(
+    return subj.lower_ in _THEY or any(
         c.lower_ in ("two", "both") for c in subj.children if c.dep_ in ("nummod", "det", "predet")
     )
 
@@ -490,21 +443,7 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             if (
                 c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp")
                 or c.dep_ == "prep"
-                and c.lower_
-                in (
-                    "with",
-                    "to",
-                    "against",
-                    "on",
-                    "at",
-                    "from",
-                    "into",
-                    "toward",
-                    "towards",
-                    "upon",
-                    "of",
-                    "out",
-                )
+                and c.lower_ in _TOWARD | {"at", "into", "upon", "out"}
             ):
                 # "sent fighters to A, a province that borders B": B is no target
                 clauses = [x for x in c.subtree if x.dep_ == "relcl"]
@@ -512,21 +451,11 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
             elif c.dep_ == "prt":
                 for g in c.children:
                     targets += _ments(s, g)
-        if t.dep_ == "relcl" and _tables()[0].get(t.lemma_.lower()) == "REJECT":
+        if t.dep_ == "relcl" and _is(t, "REJECT"):
             # "X accused Y of ..., a charge Z rejected" / "..., which Z denied": Z answers X
-            v = t.head
-            for _ in range(5):
-                if (
-                    v.pos_ == "VERB"
-                    and _tables()[0].get(v.lemma_.lower()) == "ACCUSE"
-                    or v.head.i == v.i
-                ):
-                    break
-                v = v.head
-            if v.pos_ == "VERB" and v.i != t.i and _tables()[0].get(v.lemma_.lower()) == "ACCUSE":
-                accuser, _ = _subject(v)
-                if accuser is not None:
-                    targets += _ments(s, accuser)
+            accuses = (a for a in islice(t.ancestors, 6) if a.pos_ == "VERB" and _is(a, "ACCUSE"))
+            if (v := next(accuses, None)) is not None and (accuser := _subject(v)[0]) is not None:
+                targets += _ments(s, accuser)
     else:
         head = t
         # a noun's own phrase: "US drone attack", "Lavrov's visit to Islamabad"
@@ -538,17 +467,7 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
                 and (c.lower_ == "by" or c.lower_ == "of" and asks)
             ):
                 actors += _ments(s, c)  # "at the request of X": X asked
-            elif c.dep_ == "prep" and c.lower_ in (
-                "with",
-                "to",
-                "against",
-                "on",
-                "between",
-                "of",
-                "from",
-                "toward",
-                "towards",
-            ):
+            elif c.dep_ == "prep" and c.lower_ in _TOWARD | {"between"}:
                 targets += _ments(s, c)
         # "held talks with X", "launched an attack on X": the carrying verb's subject
         if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _LIGHT:
@@ -627,19 +546,16 @@ def _alliance(s: Sentence, m: Ment) -> Ment:
     k = m.end + 2
     while k < s.span.end and doc[k].pos_ == "ADJ":
         k += 1
-    if k < s.span.end and doc[k].lower_ in _BODIES:
+    if s.word(k) in _BODIES:
         return antecedent(s, m.start, ("Organization",)) or m
     return m
 
 
 def _dedupe(ms: list[Ment]) -> list[Ment]:
-    seen: set[str] = set()
-    out = []
+    first: dict[str, Ment] = {}
     for m in ms:
-        if m.id not in seen:
-            seen.add(m.id)
-            out.append(m)
-    return out
+        first.setdefault(m.id, m)
+    return list(first.values())
 
 
 def _hit(s: Sentence, t: Token) -> Ment | None:
@@ -647,7 +563,7 @@ def _hit(s: Sentence, t: Token) -> Ment | None:
     ("stormed a hotel in X", "killed 80 people at a mosque in X")."""
     for c in t.children:
         if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside"):
-            ms = _ments(s, c, types=PLACES + ("Country",))
+            ms = _ments(s, c, types=_WHERE)
             if ms:
                 return ms[0]
     return None
@@ -681,15 +597,10 @@ def _mode(t: Token) -> str:
     planned, hypo, denied = set(modes["planned"]), set(modes["hypothetical"]), set(modes["denied"])
     chain = [t]
     v = t
-    for _ in range(4):
-        if (
-            v.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "advcl", "acl", "prep")
-            and v.head.i != v.i
-        ):
-            v = v.head
-            chain.append(v)
-        else:
-            break
+    up = ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "conj", "advcl", "acl", "prep")
+    while len(chain) < 5 and v.dep_ in up and v.head.i != v.i:
+        v = v.head
+        chain.append(v)
     for v in chain:
         words = {c.lower_ for c in v.children if c.dep_ in ("aux", "mark", "advmod", "amod")}
         if v.i == t.i:
@@ -711,10 +622,8 @@ def _date(s: Sentence, t: Token, mode: str) -> str | None:
     publication date at its full precision: a date agrees with gold when it starts with the
     gold's, so the full date loses no match the year makes and wins the day's (measured:
     event F1 0.58 -> 0.62 over all annotated text)."""
-    ds = dates_in(s.span)
-    if ds:
-        best = min(ds, key=lambda d: abs(d.start - t.i))
-        return best.iso
+    if ds := dates_in(s.span):
+        return min(ds, key=lambda d: abs(d.start - t.i)).iso
     doc = s.doc
     par = doc_text(doc).rfind("\n", 0, s.span.start_char) + 1
     if par < s.span.start_char:
@@ -732,21 +641,37 @@ def event_at(s: Sentence, t: Token, typ: str, named: set[str]) -> Event | None:
     mode, date and place, but without their filters: a proposal for the learned reader to
     weigh ("meet" with nobody met, a lexicon word the rules set aside). None without a
     named participant."""
-    actors, targets = _participants(s, t)
-    actors = [a for a in actors if a.id in named]
-    targets = [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
+    actors, targets = _known(*_participants(s, t), named)
     if not actors and not targets:
         return None
-    mode = _mode(t)
-    neg = negated(t)
+    return _event(s, t, typ, actors, targets, s.evidence(), _place(s, t), named)
+
+
+def _known(actors: list[Ment], targets: list[Ment], named: set[str]) -> tuple[list[Ment], ...]:
+    """The participants the doc names, a target that is also an actor dropped."""
+    actors = [a for a in actors if a.id in named]
+    return actors, [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
+
+
+def _event(
+    s: Sentence,
+    t: Token,
+    typ: str,
+    actors: list[Ment],
+    targets: list[Ment],
+    evidence: Evidence,
+    place: str | None,
+    named: set[str],
+) -> Event:
+    """The Event of trigger ``t`` with its mode, negation and date."""
+    mode, neg = _mode(t), negated(t)
     if neg and mode == "asserted":
         mode = "denied"
-    place = _place(s, t)
     return Event(
         type=typ,
         actors=tuple(a.id for a in actors),
         targets=tuple(m.id for m in targets),
-        evidence=s.evidence(),
+        evidence=evidence,
         date=_date(s, t, mode),
         place=place if place in named else None,
         negated=neg,
@@ -782,8 +707,7 @@ def read_events(doc: Doc) -> list[Event]:
             actors, targets = _participants(s, t)
             if t.lemma_.lower() == "visit" and not targets:
                 targets = _visited_state(s, t)
-            actors = [a for a in actors if a.id in named]
-            targets = [m for m in targets if m.id in named and m.id not in {a.id for a in actors}]
+            actors, targets = _known(actors, targets, named)
             if t.lemma_.lower() in _NEEDS_PARTNER and not _partner(s, t):
                 continue  # "meet the threat", "visit" with nobody visited
             if (
@@ -847,23 +771,7 @@ def read_events(doc: Doc) -> list[Event]:
             if key in seen:
                 continue
             seen.add(key)
-            mode = _mode(t)
-            neg = negated(t)
-            if neg and mode == "asserted":
-                mode = "denied"
-            out.append(
-                Event(
-                    type=typ,
-                    actors=tuple(a.id for a in actors),
-                    targets=tuple(m.id for m in targets),
-                    evidence=evidence,
-                    date=_date(s, t, mode),
-                    place=place if place in named else None,
-                    negated=neg,
-                    mode=mode,
-                    trigger=t.text,
-                )
-            )
+            out.append(_event(s, t, typ, actors, targets, evidence, place, named))
         for m in s.ments:
             if m.type == "Person" and m.id in named and (not persons or persons[-1].id != m.id):
                 persons = [p for p in persons if p.id != m.id] + [m]

@@ -73,13 +73,12 @@ RULES = (
 
 def _hypothetical(s: Sentence, at: int) -> bool:
     """A relation under "would", "could", "if" is a supposition, not a statement."""
-    if any(t.lower_ in HYPOTHETICAL for t in s.doc[max(s.span.start, at - 12) : at]):
-        return True
     tok = s.doc[at]
-    for t in (tok, tok.head, tok.head.head):
-        if any(c.lower_ in HYPOTHETICAL and c.dep_ in ("aux", "mark") for c in t.children):
-            return True
-    return False
+    return any(t.lower_ in HYPOTHETICAL for t in s.doc[max(s.span.start, at - 12) : at]) or any(
+        c.lower_ in HYPOTHETICAL and c.dep_ in ("aux", "mark")
+        for t in (tok, tok.head, tok.head.head)
+        for c in t.children
+    )
 
 
 def read_relations(doc: Doc) -> list[Relation]:
@@ -115,17 +114,13 @@ def read_relations(doc: Doc) -> list[Relation]:
         )
         for rule in RULES:
             for r in rule(s):
-                if r.object is not None and r.object.id == r.subject.id:
-                    continue
-                if r.subject.id not in named or (r.object is not None and r.object.id not in named):
+                obj = r.object.id if r.object else None
+                # both ends named in the doc, and not one and the same
+                if obj == r.subject.id or not {r.subject.id, obj or r.subject.id} <= named:
                     continue
                 if r.predicate not in STATIC and _hypothetical(s, r.at):
                     continue
-                key = (
-                    r.subject.id,
-                    r.predicate,
-                    r.object.id if r.object else r.qualifiers.get("resource"),
-                )
+                key = (r.subject.id, r.predicate, obj or r.qualifiers.get("resource"))
                 if key in seen:
                     continue
                 seen.add(key)
@@ -134,23 +129,19 @@ def read_relations(doc: Doc) -> list[Relation]:
                     clause_span(s, r.at), r.at, since_only=r.predicate == "holds_position"
                 )
                 neg = r.negated if r.negated is not None else negated(doc[r.at])
-                who = (
-                    said_by
-                    if said_by not in (r.subject.id, r.object.id if r.object else None)
-                    else None
-                )
+                who = said_by if said_by not in (r.subject.id, obj) else None
                 if r.end:
                     start, end = None, r.end
                 evidence = s.evidence()
                 here = {m.id for m in s.ments if not m.demonym}
-                if r.subject.id not in here and (r.object is None or r.object.id not in here):
+                if r.subject.id not in here and obj not in here:
                     # read through "they"/"their": the evidence starts where the pair is named
                     evidence = Evidence(evidence.doc, min(since, evidence.start), evidence.end)
                 out.append(
                     Relation(
                         subject=r.subject.id,
                         predicate=r.predicate,
-                        object=r.object.id if r.object else None,
+                        object=obj,
                         evidence=evidence,
                         start=r.start or start,
                         end=end,

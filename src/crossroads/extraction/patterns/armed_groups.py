@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from crossroads.extraction.patterns.reading import (
+    BODIES,
     GROUPS,
     PLACES,
     Reading,
@@ -22,9 +23,6 @@ from crossroads.extraction.patterns.sentence import (
     clause_start,
     subject_mentions,
 )
-
-_BACK = {"group", "movement", "organisation", "organization", "outfit", "network", "militia"}
-"""Nouns by which "the group's fighters" points back to the armed group named before."""
 
 
 def _referred(s: Sentence, tok: Token) -> list[Ment]:
@@ -44,7 +42,7 @@ def _referred(s: Sentence, tok: Token) -> list[Ment]:
         return []
     words = [x for x in subj.subtree]
     back = any(x.lower_ == "its" for x in words) or any(
-        x.lower_ in _BACK and any(c.lower_ in ("the", "this") for c in x.children) for x in words
+        x.lower_ in BODIES and any(c.lower_ in ("the", "this") for c in x.children) for x in words
     )
     got = antecedent(s, subj.left_edge.i, GROUPS) if back else None
     return [got] if got is not None else []
@@ -56,7 +54,7 @@ def _object_back(s: Sentence, verb: Token) -> list[Ment]:
     if obj is None or s.at(obj.i) is not None:
         return []
     back = obj.lower_ == "it" or (
-        obj.lower_ in _BACK and any(c.lower_ in ("the", "this") for c in obj.children)
+        obj.lower_ in BODIES and any(c.lower_ in ("the", "this") for c in obj.children)
     )
     got = antecedent(s, verb.i, GROUPS) if back else None
     return [got] if got is not None else []
@@ -151,9 +149,7 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
         if not who and not subj:
             continue
         if subj and trig:
-            for a in subj:
-                for w in where:
-                    yield Reading(a, "operates_in", w, trig[-1].i)
+            yield from pairs(subj, where, "operates_in", trig[-1].i)
         if not who:
             continue
         if who[0].type == "Organization" and not trig:
@@ -162,17 +158,12 @@ def operates_in(s: Sentence) -> Iterator[Reading]:
             who[-1].end == t.i or (who[-1].end + 1 == t.i and doc[who[-1].end].text == "(")
         ):
             continue
-        if t.lower_ in ("from", "to", "into") and not trig:
-            continue
         if t.lower_ in ("from", "into", "to") and not any(
             x.lower_ in ("operate", "operates", "operating", "operated", "attacks", "operations")
             for x in trig
         ):
             continue
-        for a in who:
-            for w in where:
-                if a.id != w.id:
-                    yield Reading(a, "operates_in", w, trig[-1].i if trig else t.i)
+        yield from pairs(who, where, "operates_in", trig[-1].i if trig else t.i)
 
 
 def affiliated_with(s: Sentence) -> Iterator[Reading]:
@@ -223,7 +214,7 @@ def designated(s: Sentence) -> Iterator[Reading]:
             continue
         if w not in lex["bans"] and not terror:
             continue
-        nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
+        nxt = s.word(t.i + 1)
         passive = (
             t.tag_ == "VBN"
             or nxt in ("by", "in")

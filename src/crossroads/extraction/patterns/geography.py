@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from crossroads.extraction.patterns.reading import (
     PLACES,
     POSS,
+    SITES,
     STATE,
     Qualifiers,
     Reading,
@@ -38,7 +39,7 @@ def borders(s: Sentence) -> Iterator[Reading]:
             # "Turkmenistan, which is not a member of the CSTO, borders Afghanistan"
             left = [m for m in subject_mentions(s, t, PLACES) if not m.demonym] or left
         right = []
-        nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
+        nxt = s.word(t.i + 1)
         direct = s.at(t.i + 1) is not None and t.lower_ in ("borders", "bordered", "bordering")
         if direct and t.pos_ != "VERB":
             left = [
@@ -81,58 +82,36 @@ def borders(s: Sentence) -> Iterator[Reading]:
             continue
         if left and right:
             # "Pakistan's borders with Afghanistan": possessive owner is the subject
-            yield from pairs(
-                left[-1:] if doc[left[-1].end].lower_ in POSS else left,
-                right,
-                "borders",
-                t.i,
-                **quals,
-            )
+            owner = left[-1:] if doc[left[-1].end].lower_ in POSS else left
+            yield from pairs(owner, right, "borders", t.i, **quals)
 
 
 def located_in(s: Sentence) -> Iterator[Reading]:
     lex = lex_of("located_in")
     doc = s.doc
     inner = ("Place", "Facility")
+    skip = {*lex["place_nouns"], *lex["verbs"], "is", "was", "are", "a", "an", "the"}
     for m in s.ments:
         if m.type not in inner or m.demonym:
             continue
         j = m.end
         # "X in Y", "X province of Y", "X, Y" (a city and its country)
         k = j
-        while (
-            k < s.span.end
-            and k - j < 5
-            and (
-                doc[k].lower_ in lex["place_nouns"]
-                or doc[k].lower_ in lex["verbs"]
-                or doc[k].lower_ in ("is", "was", "are", "a", "an", "the")
-                or doc[k].is_space
-            )
-        ):
+        while k < s.span.end and k - j < 5 and (doc[k].lower_ in skip or doc[k].is_space):
             k += 1
-        if (
-            k < s.span.end
-            and doc[k].lower_ in ("in", "of", "near")
-            and not (doc[k].lower_ == "of" and k == j)
-        ):
-            y = s.at(k + 1) or (
-                s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None
-            )
+        if s.word(k) in ("in", "near") or (s.word(k) == "of" and k > j):
+            y = s.at_the(k + 1)
             if y and y.type in PLACES and y.id != m.id and not y.demonym:
                 yield Reading(m, "located_in", y, k)
-        elif k == j and j + 1 < s.span.end and doc[j].text == ",":
+        elif k == j and s.word(j) == ",":
             y = s.at(j + 1)
-            after = doc[y.end].lower_ if y and y.end < s.span.end else ""
-            before = doc[m.start - 1].lower_ if m.start > s.span.start else ""
             if (
                 y
                 and y.type == "Country"
                 and not y.demonym
-                and after not in (",", "and", "or")
+                and s.word(y.end) not in (",", "and", "or", *POSS)
                 and doc[y.end - 1].dep_ not in ("nsubj", "nsubjpass")
-                and before not in ("and", "or")
-                and not (y.end < s.span.end and doc[y.end].lower_ in POSS)
+                and s.word(m.start - 1) not in ("and", "or")
             ):
                 yield Reading(m, "located_in", y, j)
         # "Kunduz, the capital of Kunduz province" / "Dushanbe, Tajikistan's capital"
@@ -140,14 +119,8 @@ def located_in(s: Sentence) -> Iterator[Reading]:
             k = j + 1
             if doc[k].lower_ in ("the", "a"):
                 k += 1
-            if (
-                doc[k].lower_ in lex["place_nouns"]
-                and k + 1 < s.span.end
-                and doc[k + 1].lower_ in ("of", "in")
-            ):
-                y = s.at(k + 2) or (
-                    s.at(k + 3) if k + 3 < s.span.end and doc[k + 2].lower_ == "the" else None
-                )
+            if doc[k].lower_ in lex["place_nouns"] and s.word(k + 1) in ("of", "in"):
+                y = s.at_the(k + 2)
                 if y and y.type in PLACES and y.id != m.id and not y.demonym:
                     yield Reading(m, "located_in", y, k)
             y = s.at(j + 1)
@@ -155,9 +128,8 @@ def located_in(s: Sentence) -> Iterator[Reading]:
                 y
                 and y.type in PLACES
                 and not y.demonym
-                and y.end + 1 < s.span.end
-                and doc[y.end].lower_ in POSS
-                and doc[y.end + 1].lower_ in lex["place_nouns"]
+                and s.word(y.end) in POSS
+                and s.word(y.end + 1) in lex["place_nouns"]
             ):
                 yield Reading(m, "located_in", y, j)
         # "China's far-western Xinjiang region", "the Afghan province of Faryab"
@@ -234,9 +206,7 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         host = place = None
         for k in range(t.i + 1, min(s.span.end, t.i + 6)):
             if doc[k].lower_ in ("in", "at", "on"):
-                m = s.at(k + 1) or (
-                    s.at(k + 2) if k + 2 < s.span.end and doc[k + 1].lower_ == "the" else None
-                )
+                m = s.at_the(k + 1)
                 after = s.at(m.end) if m else None
                 if (
                     m
@@ -274,64 +244,19 @@ def hosts(s: Sentence) -> Iterator[Reading]:
         if t.lower_ in lex["host_verbs"] and t.lemma_ == "host":
             hosts = [m for m in s.left(t.i, STATE, limit=5, stop={","}) if not m.demonym]
             foreigns = s.right(t.i + 1, STATE, limit=3)
-            if (
-                hosts
-                and foreigns
-                and any(x.lower_ in mil for x in doc[t.i : min(s.span.end, t.i + 6)])
-            ):
-                place = next(
-                    (
-                        m
-                        for m in s.ments
-                        if m.type in ("Facility", "Place") and t.i < m.start <= t.i + 10
-                    ),
-                    None,
-                )
-                yield from pairs(
-                    hosts,
-                    foreigns,
-                    "hosts_military_presence",
-                    t.i,
-                    **({"place": place.id} if place else {}),
-                )
+            near = doc[t.i : min(s.span.end, t.i + 6)]
+            if hosts and foreigns and any(x.lower_ in mil for x in near):
+                at = [
+                    m.id
+                    for m in s.ments
+                    if m.type in ("Facility", "Place") and 0 < m.start - t.i <= 10
+                ]
+                quals = {"place": at[0]} if at else {}
+                yield from pairs(hosts, foreigns, "hosts_military_presence", t.i, **quals)
 
 
-_AVOID = {
-    "avoid",
-    "avoids",
-    "avoiding",
-    "bypass",
-    "bypasses",
-    "bypassing",
-    "circumvent",
-    "circumvents",
-    "skirt",
-    "skirts",
-    "without",
-    "instead",
-    "except",
-}
+_AVOID = {"avoid", "bypass", "circumvent", "skirt", "without", "instead", "except"}
 """Words after a link word that put the next place outside the link."""
-
-
-_SITES = {
-    "field",
-    "fields",
-    "province",
-    "region",
-    "port",
-    "city",
-    "town",
-    "district",
-    "area",
-    "basin",
-    "deposit",
-    "terminal",
-    "station",
-    "valley",
-    "oblast",
-}
-"""Nouns between a place and "in" that still only locate it ("the X field in Y")."""
 
 
 def _qualifies(s: Sentence, prev: Ment, m: Ment) -> bool:
@@ -339,7 +264,7 @@ def _qualifies(s: Sentence, prev: Ment, m: Ment) -> bool:
     "the X gas field in Y")."""
     doc = s.doc
     between = [x.lower_ for x in doc[prev.end : m.start]]
-    while between and between[0] in _SITES | {"gas", "oil"}:
+    while between and between[0] in SITES | {"gas", "oil"}:
         between = between[1:]
     if between in (["in"], ["in", "the"]):
         return m.type in ("Place", "Country")

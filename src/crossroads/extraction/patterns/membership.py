@@ -191,7 +191,7 @@ def part_of(s: Sentence) -> Iterator[Reading]:
     for t in s.toks:
         if t.lower_ not in nouns:
             continue
-        nxt = doc[t.i + 1].lower_ if t.i + 1 < s.span.end else ""
+        nxt = s.word(t.i + 1)
         if nxt != "of" and not (t.lower_ in ("flagship", "project") and nxt in ("of", "under")):
             continue
         whole = s.right(t.i + 2, kinds, limit=3)

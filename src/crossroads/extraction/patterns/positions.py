@@ -8,12 +8,12 @@ is not the portfolio ("special envoy *for Afghanistan*" works for Russia, not Af
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from functools import cache
 
 from spacy.tokens import Token
 
 from crossroads.extraction.patterns import lexicon
-from crossroads.extraction.patterns.reading import POSS, Reading
+from crossroads.extraction.patterns.reading import BODIES, POSS, Reading
 from crossroads.extraction.patterns.sentence import (
     Ment,
     Sentence,
@@ -25,26 +25,18 @@ from crossroads.extraction.patterns.sentence import (
 EMPLOYERS = ("Country", "Organization", "ArmedGroup")
 _PORTFOLIO = {"for", "on", "to", "over"}
 _JOIN = {"of", "for", "on", "'s", "-", "’s", "the", "to", "and", "over"}
-_COPULA = {
+_WHEN = {"then", "currently", "now", "also", "once", "still", "formerly", "has", "had", "later"}
+"""Words between a person and a verb or title ("X, who then chaired", "X, now the envoy")."""
+_COPULA = _WHEN | {
     "is",
     "was",
     "became",
     "becomes",
-    "has",
-    "had",
     "been",
     "served",
     "serves",
     "as",
-    "now",
-    "also",
-    "then",
-    "currently",
-    "later",
     "who",
-    "still",
-    "once",
-    "formerly",
     "be",
     "being",
     "appointed",
@@ -55,12 +47,13 @@ _LINKED = {"linked", "backed", "led", "affiliated", "based", "allied", "aligned"
 _STOP = {",", ";", "(", ")", ":", ".", "—", "–", '"', "“", "”"}
 
 
-def _lex() -> dict[str, Any]:
-    titles: dict[str, Any] = lexicon("relations")["titles"]
-    return titles
+@cache
+def _titles(*keys: str) -> frozenset[str]:
+    """The words of these lists of the [titles] lexicon."""
+    return frozenset(w for k in keys for w in lexicon("relations")["titles"][k])
 
 
-def _title_ok(tok: Token, s: Sentence, heads: set[str], mods: set[str]) -> bool:
+def _title_ok(tok: Token, s: Sentence, heads: frozenset[str], mods: frozenset[str]) -> bool:
     w = tok.lower_
     return (
         w in heads
@@ -74,8 +67,7 @@ def _title_ok(tok: Token, s: Sentence, heads: set[str], mods: set[str]) -> bool:
 
 def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
     """Token range of the title run that ends right before token ``end``."""
-    lex = _lex()
-    heads, mods = set(lex["heads"]), set(lex["modifiers"])
+    heads, mods = _titles("heads"), _titles("modifiers")
     i = end - 1
     while i >= s.span.start:
         m = s.at(i)
@@ -104,19 +96,13 @@ def _zone_left(s: Sentence, end: int) -> tuple[int, int]:
     return start, end
 
 
+_LEAD = {"the", "a", "an", "its", "their", "then", "former"}
+
+
 def _zone_right(s: Sentence, begin: int, limit: int = 22) -> tuple[int, int]:
-    lex = _lex()
-    heads, mods = set(lex["heads"]) | set(lex["apposition_only"]), set(lex["modifiers"])
+    heads, mods = _titles("heads", "apposition_only"), _titles("modifiers")
     i = begin
-    while i < s.span.end and s.doc[i].lower_ in (
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "then",
-        "former",
-    ):
+    while i < s.span.end and s.doc[i].lower_ in _LEAD:
         i += 1
     j = i
     while j < s.span.end and j - begin < limit:
@@ -145,8 +131,7 @@ def _parse(
     s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
 ) -> tuple[list[Ment], str] | None:
     """Employers and role text of a title run, or None when it holds no title word."""
-    lex = _lex()
-    heads = set(lex["heads"]) | (set(lex["apposition_only"]) if apposition else set())
+    heads = _titles("heads", *(["apposition_only"] if apposition else []))
     doc = s.doc
     if not any(doc[k].lower_ in heads and s.at(k) is None for k in range(lo, hi)):
         return None
@@ -194,19 +179,6 @@ def _parse(
     return employers, role
 
 
-_BODY = {
-    "group",
-    "movement",
-    "organisation",
-    "organization",
-    "alliance",
-    "bloc",
-    "outfit",
-    "network",
-    "party",
-}
-
-
 def _owner(s: Sentence, lo: int) -> list[Ment]:
     """ "al Qaeda and its leader X", "..., and its current chief, X", "the group's emir, X":
     the organisation or group a possessive before the title points to."""
@@ -216,20 +188,11 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
         k -= 1
     if k < s.span.start:
         return []
-    if (
-        doc[k].lower_ in POSS
-        and k - 1 >= s.span.start
-        and doc[k - 1].lower_ in _BODY
-        and k - 2 >= s.span.start
-        and doc[k - 2].lower_ in ("the", "this")
-    ):
+    if doc[k].lower_ in POSS and s.word(k - 1) in BODIES and s.word(k - 2) in ("the", "this"):
         got = antecedent(s, k - 2, EMPLOYERS[1:])  # "the group's emir"
         return [got] if got is not None else []
     if doc[k].lower_ not in ("its", "their"):
         return []
-    near = s.left(k, EMPLOYERS[1:], limit=3)  # "al Qaeda and its leader"
-    if near:
-        return near[-1:]
     # "The TTP pledged allegiance to the Taliban's leader ..., and its chief": the subject
     subj = [
         m
@@ -238,26 +201,22 @@ def _owner(s: Sentence, lo: int) -> list[Ment]:
         and m.type in EMPLOYERS[1:]
         and (main_subject(doc, m) or m.start - s.span.start <= 1)
     ]  # "The X ...": what it is about
-    if subj:
-        return subj[-1:]
-    near = s.left(k, EMPLOYERS[1:], limit=8)[-1:]
-    if near:
-        return near
     got = antecedent(s, k, EMPLOYERS[1:])
-    return [got] if got is not None else []
+    return (  # "al Qaeda and its leader" first
+        s.left(k, EMPLOYERS[1:], limit=3)[-1:]
+        or subj[-1:]
+        or s.left(k, EMPLOYERS[1:], limit=8)[-1:]
+        or ([got] if got is not None else [])
+    )
 
 
 _VERB_ROLE = {
-    "chaired": "chair",
-    "chairs": "chair",
-    "headed": "head",
-    "heads": "head",
-    "led": "leader",
-    "leads": "leader",
-    "commanded": "commander",
-    "commands": "commander",
-    "founded": "founder",
-    "co-founded": "co-founder",
+    "chair": "chair",
+    "head": "head",
+    "lead": "leader",
+    "command": "commander",
+    "found": "founder",
+    "co-found": "co-founder",
 }
 """A person who chairs, heads or leads a body holds a post in it ("X, who chaired the CSTO")."""
 
@@ -270,33 +229,22 @@ def _verb_posts(s: Sentence, p: Ment) -> Iterator[Reading]:
         k += 1
         if k < s.span.end and doc[k].lower_ == "who":
             k += 1
-    while k < s.span.end and doc[k].lower_ in (
-        "then",
-        "currently",
-        "now",
-        "also",
-        "once",
-        "still",
-        "formerly",
-        "has",
-        "had",
-        "later",
-    ):
+    while k < s.span.end and doc[k].lower_ in _WHEN:
         k += 1
-    if k >= s.span.end or doc[k].lower_ not in _VERB_ROLE or doc[k].pos_ != "VERB":
+    if k >= s.span.end or doc[k].lemma_.lower() not in _VERB_ROLE or doc[k].pos_ != "VERB":
         return
     j = k + 1
     while j < s.span.end and doc[j].lower_ in ("the", "a", "an"):
         j += 1
     org = s.at(j)
     if org is not None and org.type in EMPLOYERS[1:] and org.id != p.id:
-        yield Reading(p, "holds_position", org, k, {"role": _VERB_ROLE[doc[k].lower_]})
+        yield Reading(p, "holds_position", org, k, {"role": _VERB_ROLE[doc[k].lemma_.lower()]})
 
 
 def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
     """A state post with no state in the title: the one country the sentence names."""
     words = set(role.lower().split())
-    if not words & set(_lex()["national"]):
+    if not words & _titles("national"):
         return []
     # "Iran was represented by speaker X": the country before "by"
     doc = s.doc
@@ -374,7 +322,7 @@ def read_positions(s: Sentence) -> Iterator[Reading]:
                 if e.id != p.id:
                     yield Reading(p, "holds_position", e, p.start, {"role": role} if role else {})
     # "the IJU, led by X"
-    led = _lex()["led_by"]
+    led = lexicon("relations")["titles"]["led_by"]
     for t in s.toks:
         if t.lower_ not in led:
             continue

@@ -17,6 +17,46 @@ PLACES = ("Place", "Country")
 THEY = {"they", "both", "their", "them"}
 POSS = {"'s", "’s", "'", "’"}
 HYPOTHETICAL = {"would", "could", "might", "if", "whether", "unless"}
+BODIES = {
+    "group",
+    "movement",
+    "organisation",
+    "organization",
+    "alliance",
+    "bloc",
+    "outfit",
+    "network",
+    "party",
+    "militia",
+}
+"""Nouns by which "the group's emir", "the group's fighters" point back to the body named before."""
+SITES = {
+    "city",
+    "town",
+    "port",
+    "region",
+    "province",
+    "district",
+    "village",
+    "valley",
+    "airport",
+    "base",
+    "harbour",
+    "harbor",
+    "corridor",
+    "route",
+    "road",
+    "railway",
+    "field",
+    "fields",
+    "area",
+    "basin",
+    "deposit",
+    "terminal",
+    "station",
+    "oblast",
+}
+"""Nouns of a place or site: "the port of X" is X; "the X gas field in Y" is still X."""
 
 
 Qualifiers = dict[str, str | int]

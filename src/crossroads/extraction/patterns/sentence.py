@@ -9,34 +9,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from crossroads.extraction import extensions  # noqa: F401  (registers doc._ attributes)
+from crossroads.extraction.patterns import lexicon
 from crossroads.model import TYPE_PREFIX, Evidence
 
-# words allowed between two coordinated mentions
-_COORD = {
-    ",",
-    "and",
-    "or",
-    "as",
-    "well",
-    "both",
-    "the",
-    "also",
-    "&",
-    "plus",
-    "nor",
-    "either",
-    "neither",
-    "its",
-    "their",
-    "including",
-}
+_AND = {"and", "or", "&", "nor", "plus"}
+_COORD = _AND | {",", "as", "well", "both", "the", "also", "either", "neither", "its", "their"}
+
+"""Words allowed between two coordinated mentions; a run needs an ``_AND`` or a comma."""
 _TYPES = {f"e:{v}": k for k, v in TYPE_PREFIX.items()}
 _NEG = {"not", "n't", "never", "no", "neither", "nor", "none"}
 
@@ -79,6 +66,14 @@ class Sentence:
                 return m
         return None
 
+    def at_the(self, i: int) -> Ment | None:
+        """The mention covering token i, or the next one if token i is "the"."""
+        return self.at(i) or (self.at(i + 1) if self.word(i) == "the" else None)
+
+    def word(self, i: int) -> str:
+        """Token i in lower case; "" outside the sentence."""
+        return self.doc[i].lower_ if self.span.start <= i < self.span.end else ""
+
     def group_of(self, m: Ment) -> list[Ment]:
         for g in self.groups:
             if m in g:
@@ -90,24 +85,25 @@ class Sentence:
     ) -> list[Ment]:
         """The nearest coordinated group of allowed types ending before token i."""
         lo = max(self.span.start, i - limit)
-        for m in sorted(self.ments, key=lambda m: -m.end):
-            if m.end > i or m.end < lo:
-                continue
-            if stop and any(t.lower_ in stop for t in self.doc[m.end : i]):
-                return []
-            if m.type in types:
-                return [g for g in self.group_of(m) if g.type in types]
-        return []
+        near = [(m, m.end, i) for m in sorted(self.ments, key=lambda m: -m.end) if lo <= m.end <= i]
+        return self._nearest(near, types, stop)
 
     def right(
         self, i: int, types: tuple[str, ...], limit: int = 12, stop: set[str] | None = None
     ) -> list[Ment]:
         """The nearest coordinated group of allowed types starting at or after token i."""
         hi = min(self.span.end, i + limit)
-        for m in self.ments:
-            if m.start < i or m.start > hi:
-                continue
-            if stop and any(t.lower_ in stop for t in self.doc[i : m.start]):
+        return self._nearest(
+            [(m, i, m.start) for m in self.ments if i <= m.start <= hi], types, stop
+        )
+
+    def _nearest(
+        self, near: list[tuple[Ment, int, int]], types: tuple[str, ...], stop: set[str] | None
+    ) -> list[Ment]:
+        """The group of the first mention of ``types`` in ``near`` (mention, gap start, gap end),
+        none if a ``stop`` word lies in the gap before it."""
+        for m, a, b in near:
+            if stop and any(t.lower_ in stop for t in self.doc[a:b]):
                 return []
             if m.type in types:
                 return [g for g in self.group_of(m) if g.type in types]
@@ -285,7 +281,7 @@ def _mention_index(doc: Doc) -> tuple[tuple[list[int], list[Span]], tuple[list[i
     if cached is None:
         ents = sorted((e for e in doc.ents if e.kb_id_), key=lambda e: (e.start, e.end))
         dems = sorted(
-            (d for d in doc.spans["demonyms"] if d.kb_id_) if "demonyms" in doc.spans else (),
+            (d for d in doc.spans.get("demonyms", ()) if d.kb_id_),
             key=lambda d: (d.start, d.end),
         )
         cached = doc.user_data[_INDEX] = (
@@ -322,11 +318,11 @@ def coordination(doc: Doc, ments: list[Ment]) -> list[list[Ment]]:
                 prev.end <= m.start
                 and 0 < len(between) <= 4
                 and words <= _COORD
-                and words & {",", "and", "or", "&", "nor", "plus"}
+                and words & (_AND | {","})
                 and prev.demonym == m.demonym
             ):
                 group.append(m)
-                runs[-1] = (group, has_and or bool(words & {"and", "or", "&", "nor", "plus"}))
+                runs[-1] = (group, has_and or bool(words & _AND))
                 continue
         runs.append(([m], False))
     groups: list[list[Ment]] = []
@@ -341,18 +337,19 @@ def coordination(doc: Doc, ments: list[Ment]) -> list[list[Ment]]:
     return groups
 
 
-def sentence(span: Span) -> Sentence:
-    ments = mentions(span)
-    return Sentence(span, ments, coordination(span.doc, ments))
+_last: dict[str, tuple[Doc, Any]] = {}
+"""The last doc's sentences (with mentions and groups), text and named ids: the six readings of
+a doc (rules and learned, of relations, events and quotes) each ask for them, and finding
+mentions and coordination cost more than any single reader. The doc is held, so ``is`` cannot
+match a new doc at a freed one's address; the readers run after the entity stages, which no
+longer change the doc."""
 
 
-_Skeleton = tuple[Span, list[Ment], list[list[Ment]], tuple[Token, ...]]
-_sentences: list[tuple[Doc, list[_Skeleton]]] = []
-"""The last doc's sentences, mentions and groups: the six readings of a doc (rules and
-learned, of relations, events and quotes) each asked for them, and finding mentions and
-coordination cost more than any single reader. The doc is held, so ``is`` cannot match a
-new doc at a freed one's address; the readers run after the entity stages, which no longer
-change the doc."""
+def _once(doc: Doc, key: str, make: Callable[[], Any]) -> Any:
+    got = _last.get(key)
+    if got is None or got[0] is not doc:
+        got = _last[key] = (doc, make())
+    return got[1]
 
 
 def sentences(doc: Doc) -> list[Sentence]:
@@ -360,40 +357,32 @@ def sentences(doc: Doc) -> list[Sentence]:
     Sentence objects on each call, as readers set their ``last`` and ``pair``."""
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
         return []
-    if not _sentences or _sentences[0][0] is not doc:
-        built = []
-        for span in doc.sents:
-            ments = mentions(span)
-            built.append((span, ments, coordination(doc, ments), tuple(span)))
-        _sentences[:] = [(doc, built)]
     out = []
-    for span, ments, groups, toks in _sentences[0][1]:
+    for span, ments, groups, toks in _once(
+        doc, "sentences", lambda: list(map(_skeleton, doc.sents))
+    ):
         s = Sentence(span, list(ments), [list(g) for g in groups])
         s.__dict__["toks"] = toks  # (cached_property's slot)
         out.append(s)
     return out
 
 
-_texts: list[tuple[Doc, str]] = []
+def _skeleton(span: Span) -> tuple[Span, list[Ment], list[list[Ment]], tuple[Token, ...]]:
+    ments = mentions(span)
+    return span, ments, coordination(span.doc, ments), tuple(span)
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per doc: spaCy joins every token's text on each access,
     which the date readers did per event."""
-    if not _texts or _texts[0][0] is not doc:
-        _texts[:] = [(doc, doc.text)]
-    return _texts[0][1]
-
-
-_named: list[tuple[Doc, frozenset[str]]] = []
+    text: str = _once(doc, "text", lambda: doc.text)
+    return text
 
 
 def named_ids(doc: Doc) -> set[str]:
     """Ids of entities the doc names at least once (an adjective alone is no stored mention);
     read off doc.ents once per doc (as ``sentences``), a new set on each call."""
-    if not _named or _named[0][0] is not doc:
-        _named[:] = [(doc, frozenset(e.kb_id_ for e in doc.ents if e.kb_id_))]
-    return set(_named[0][1])
+    return set(_once(doc, "named", lambda: frozenset(e.kb_id_ for e in doc.ents if e.kb_id_)))
 
 
 def negated(tok: Token) -> bool:
@@ -452,15 +441,11 @@ class DateRef:
 def dates_in(span: Span) -> list[DateRef]:
     """Date expressions inside a span: doc.spans['dates'], else explicit dates in the text."""
     doc = span.doc
-    out = (
-        [
-            DateRef(d.start, d.end, d._.iso)
-            for d in doc.spans.get("dates", [])
-            if d.start >= span.start and d.end <= span.end and d._.iso
-        ]
-        if "dates" in doc.spans
-        else []
-    )
+    out = [
+        DateRef(d.start, d.end, d._.iso)
+        for d in doc.spans.get("dates", [])
+        if d.start >= span.start and d.end <= span.end and d._.iso
+    ]
     if out:
         return out
     from crossroads.extraction.dates import resolve
@@ -516,9 +501,6 @@ def start_end(
     return start, end
 
 
-_SAY = None
-
-
 def attribution(s: Sentence, named: set[str] | None = None) -> str | None:
     """Who the sentence puts a statement in the mouth of: "according to X", "X claimed".
 
@@ -529,11 +511,7 @@ def attribution(s: Sentence, named: set[str] | None = None) -> str | None:
 
 
 def _attribution(s: Sentence) -> str | None:
-    global _SAY
-    if _SAY is None:
-        from crossroads.extraction.patterns import lexicon
-
-        _SAY = set(lexicon("relations")["attribution"]["say"])
+    say = lexicon("relations")["attribution"]["say"]
     doc = s.doc
     for t in s.toks:
         if t.lower_ == "according" and t.i + 1 < s.span.end and doc[t.i + 1].lower_ == "to":
@@ -541,7 +519,7 @@ def _attribution(s: Sentence) -> str | None:
             if g:
                 return g[0].id
     for t in s.toks:
-        if t.lower_ in _SAY and t.pos_ == "VERB" and t.dep_ == "ROOT":
+        if t.lower_ in say and t.pos_ == "VERB" and t.dep_ == "ROOT":
             for c in t.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     for m in s.ments:
