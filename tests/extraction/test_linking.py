@@ -22,6 +22,16 @@ def test_linking_short_name_links_to_the_full_name(read):
     assert entity.name == "Dilshod Karimjonov" and "Karimjonov" in entity.aliases
 
 
+def test_linking_a_states_ministry_is_named_with_its_state(read):
+    # every state has a "Foreign Ministry": without its state the two would be one entity
+    doc = read(
+        "Officials from Uzbekistan's Foreign Ministry met the delegation, and Tajikistan's "
+        "Foreign Ministry said nothing."
+    )
+    names = {e.name for e in doc._.entities.values() if e.type == "Organization"}
+    assert names == {"Uzbekistan's Foreign Ministry", "Tajikistan's Foreign Ministry"}
+
+
 def test_linking_short_name_of_a_pack_person_takes_the_pack_id(read, extractor):
     x = extractor.extract(
         Document(

@@ -187,6 +187,11 @@ FACILITY_HEADS = frozenset(
         "dock",
         "depot",
         "mine",
+        "crossing",
+        "checkpoint",
+        "reservoir",
+        "outpost",
+        "barracks",
     ]
 )
 PLACE_HEADS = frozenset(

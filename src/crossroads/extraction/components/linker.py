@@ -151,15 +151,16 @@ class Linker:
         acronyms = doc.user_data.get(ACRONYMS) or {}
         mentions = []
         for ent in doc.ents:
+            text = _owned(ent)
             m = Mentioned(
                 ent.start,
                 ent.end,
                 ent.start_char,
-                ent.text,
+                text,
                 ent.label_,
                 kb_id=ent.kb_id_,
                 acronym_of=acronyms.get(ent.text),
-                words=[fold(t.text) for t in ent if t.is_alpha or t.like_num],
+                words=fold(text).replace("’s", "").replace("'s", "").split(),
             )
             if m.type == "Person" and not m.kb_id and len(m.words) >= 2:
                 # a spelling the pack does not list ("Haibatullah Akhunzada"): its person,
@@ -202,6 +203,25 @@ class Linker:
         # the longest form seen names a person ("Zamir Kabulov" over "Kabulov")
         aliases = tuple(s for f, s in seen.items() if f != fold(name))
         return Entity(eid, m.type, name, aliases)
+
+
+def _owned(ent: Span) -> str:
+    """The name of an organisation the text gives with its state ("Uzbekistan's Foreign
+    Ministry"): its state's name is part of it, or every state's foreign ministry would be
+    one entity. Other names as the text writes them."""
+    doc, i = ent.doc, ent.start
+    if (
+        ent.label_ != "Organization"
+        or ent.kb_id_
+        or i < 2
+        or doc[i - 1].text not in ("'s", "’s")
+        or not any(t.lower_ in cues.ORGANIZATION_WORDS for t in ent)
+    ):
+        return ent.text
+    owner = next((e for e in doc.ents if e.start <= i - 2 < e.end), None)
+    if owner is None or owner.label_ != "Country":
+        return ent.text
+    return doc[owner.start : ent.end].text
 
 
 @Language.factory("crossroads_linker_v1")
