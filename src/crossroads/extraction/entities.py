@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from crossroads.extraction import extensions  # noqa: F401
 from crossroads.extraction.components import codec  # noqa: F401  (Entity through to_bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
+from crossroads.extraction.components.links import LINKS
 from crossroads.model import Entity, Mention, fold
 from crossroads.pack import gazetteer
 
@@ -110,6 +111,11 @@ def mentions_of(doc: Doc, doc_id: str) -> list[Mention]:
                 mention_kind(ent, entity, acronyms),
             )
         )
+    for span in doc.spans.get(LINKS, []):
+        if span.kb_id_ in entities:
+            out.append(
+                Mention(span.kb_id_, doc_id, span.start_char, span.end_char, span.text, "name")
+            )
     for span in doc.spans.get("demonyms", []):
         if span.kb_id_ in named:
             out.append(

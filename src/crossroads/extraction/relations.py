@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from crossroads.extraction.components.links import LINKS
 from crossroads.extraction.patterns.armed_groups import (
     affiliated_with,
     designated,
@@ -150,4 +151,18 @@ def read_relations(doc: Doc) -> list[Relation]:
                         qualifiers=r.qualifiers,
                     )
                 )
+    return out + _link_ends(doc)
+
+
+def _link_ends(doc: Doc) -> list[Relation]:
+    """A link named by the places it joins connects each of them ("the Termez-Kunduz railway")."""
+    out, seen = [], set()
+    for link in doc.spans.get(LINKS, []):
+        sent = link.sent
+        ev = Evidence(doc._.doc_id or "", sent.start_char, sent.end_char)
+        for e in doc.ents:
+            key = (link.kb_id_, e.kb_id_)
+            if link.start <= e.start and e.end <= link.end and e.kb_id_ and key not in seen:
+                seen.add(key)
+                out.append(Relation(link.kb_id_, "connects", e.kb_id_, ev))
     return out

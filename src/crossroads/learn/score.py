@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from crossroads.extraction.components.links import LINKS
 from crossroads.learn.annotated import Annotated, norm, quotes_match
 from crossroads.learn.features import SYMMETRIC
 from crossroads.learn.fit import gold_ids
@@ -83,7 +84,7 @@ def _names(parsed: list[Parsed]) -> dict[str, list[str]]:
 
 def entity_list(p: Parsed) -> list[ScoredEntity]:
     """The article's entities that have a mention, with the gold entities they name."""
-    counts = Counter(s.kb_id_ for s in p.sdoc.ents if s.kb_id_)
+    counts = Counter(s.kb_id_ for s in (*p.sdoc.ents, *p.sdoc.spans.get(LINKS, [])) if s.kb_id_)
     ids = gold_ids(p)
     return [
         (eid, e.type, counts[eid], frozenset(ids.get(eid, ())))

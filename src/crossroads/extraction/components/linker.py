@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span
 from crossroads.extraction import extensions  # noqa: F401  (registers doc._.entities)
 from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: Entity bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
+from crossroads.extraction.components.links import LINKS
 from crossroads.extraction.linking import Mentioned, link
-from crossroads.model import Data, Entity, fold
+from crossroads.model import Data, Entity, entity_id, fold
 from crossroads.names import PersonIndex
 
 if TYPE_CHECKING:
@@ -189,6 +190,12 @@ class Linker:
         for span in doc.spans.get("demonyms", []):
             if span.kb_id_ not in entities:
                 entities[span.kb_id_] = self._entity(span.kb_id_, None, {})
+        links = []
+        for span in doc.spans.get(LINKS, []):  # "the Termez-Kunduz railway": its own entity
+            eid = entity_id(span.label_, span.text)
+            entities.setdefault(eid, Entity(eid, span.label_, span.text))
+            links.append(Span(doc, span.start, span.end, label=span.label_, kb_id=eid))
+        doc.spans[LINKS] = links
         doc._.entities = entities
         return doc
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from crossroads.extraction.components import cues
+from crossroads.extraction.components.links import LINKS, find_links
 from crossroads.extraction.components.pack_matcher import glued_to_name
 from crossroads.model import fold
 
@@ -614,6 +615,7 @@ class Typer:
         ents = filter_spans(ents + self._numbered_bases(doc, ents))
         ents = filter_spans(ents + self._repeats(doc, ents))
         doc.ents = ents
+        doc.spans[LINKS] = find_links(doc)
         taken = {i for e in ents for i in range(e.start, e.end)}
         doc.spans["dates"] = dates
         if "pack" in doc.spans:

@@ -1,0 +1,99 @@
+"""Named links between places: "the Termez-Kunduz railway line", "the Kulob-Khorog road".
+
+A railway, road, pipeline or power line is often named by the places it joins, hyphenated, and
+a lower-case head. NER sees the places and not the link, so the link is found here: a span in
+``doc.spans[LINKS]`` beside the places (spans there may overlap ``doc.ents``), which the linker
+makes an entity and the relation reader connects to each place it names. A link named by
+states alone ("a China-Kyrgyzstan-Uzbekistan railway") is a project, an Initiative; one named by
+towns is a Facility, as the annotated articles have it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+LINKS = "links"
+"""The span group of named links."""
+
+HEADS = frozenset(
+    [
+        "railway",
+        "railroad",
+        "rail",
+        "road",
+        "highway",
+        "motorway",
+        "line",
+        "pipeline",
+        "corridor",
+        "canal",
+        "route",
+        "connection",
+        "link",
+    ]
+)
+"""Head nouns of a link between places."""
+
+
+def _parts(doc: Doc, end: int) -> int:
+    """The first token of the hyphenated capitalised words that end before ``end``
+    ("Surkhan-Puli-Khumri"), or ``end`` when there are not two of them."""
+    i, parts = end, 0
+    while i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[0].isupper():
+        i -= 1
+        parts += 1
+        if (
+            i > 1
+            and doc[i - 1].text == "-"
+            and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_
+        ):
+            i -= 1
+            continue
+        break
+    return i if parts >= 2 and "-" in doc[i:end].text else end
+
+
+def find_links(doc: Doc) -> list[Span]:
+    """The named links of the doc, labelled Facility or Initiative. Names made of demonyms
+    ("the Afghan-Pakistani border line") and a head that opens a longer name ("the
+    Russia-Ukraine line of contact") are no links."""
+    ents = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    demonyms = {i for d in doc.spans.get("demonyms", []) for i in range(d.start, d.end)}
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if not (t.lower_ in HEADS and t.text.islower()) or i == 0:
+            i += 1
+            continue
+        # up to two lower-case words between the names and the head ("railway line")
+        k = i
+        while k > 0 and i - k < 2 and doc[k - 1].text.islower() and doc[k - 1].is_alpha:
+            k -= 1
+        start = next((s for s in range(k, i + 1) if _parts(doc, s) < s), None)
+        if start is None:
+            i += 1
+            continue
+        first = _parts(doc, start)
+        end = i + 1
+        while end < len(doc) and end - i < 2 and doc[end].lower_ in HEADS:
+            end += 1
+        if (end < len(doc) and doc[end].lower_ == "of") or any(
+            j in demonyms for j in range(first, start)
+        ):
+            i = end
+            continue
+        inside = {e for j in range(first, end) if (e := ents.get(j)) is not None}
+        if any(e.start < first or e.end > end or e.start == first and e.end == end for e in inside):
+            i = end  # part of a longer name, or a name already
+            continue
+        states = [e for e in inside if e.end <= start]
+        label = (
+            "Initiative"
+            if len(states) >= 2 and all(e.label_ == "Country" for e in states)
+            else "Facility"
+        )
+        out.append(Span(doc, first, end, label=label))
+        i = end
+    return out

@@ -1,0 +1,35 @@
+"""Links named by the places they join ("the Dushanbe-Tashkent railway"), on sentences of our
+own: an entity of their own that connects each place, beside the places."""
+
+from __future__ import annotations
+
+from crossroads.extraction.components.links import LINKS
+from crossroads.extraction.entities import mentions_of
+from crossroads.extraction.relations import read_relations
+
+
+def _links(doc):
+    return {s.text: s.label_ for s in doc.spans[LINKS]}
+
+
+def test_a_railway_named_by_two_towns_is_a_facility_that_connects_them(read):
+    doc = read("Work began last year on the Dushanbe-Tashkent railway line, officials said.")
+    assert _links(doc) == {"Dushanbe-Tashkent railway line": "Facility"}
+    link = doc.spans[LINKS][0].kb_id_
+    assert doc._.entities[link].name == "Dushanbe-Tashkent railway line"
+    # the towns stay entities of their own, and the link joins both
+    assert {"e:place/dushanbe", "e:place/tashkent"} <= {e.kb_id_ for e in doc.ents}
+    joins = {r.object for r in read_relations(doc) if r.subject == link}
+    assert joins == {"e:place/dushanbe", "e:place/tashkent"}
+    assert any(m.entity == link for m in mentions_of(doc, "d:test"))
+
+
+def test_a_link_named_by_states_alone_is_a_project(read):
+    doc = read("The Uzbekistan-Afghanistan railway will cost five billion dollars.")
+    assert _links(doc) == {"Uzbekistan-Afghanistan railway": "Initiative"}
+
+
+def test_demonyms_and_a_line_of_something_are_no_links(read):
+    assert not _links(read("Soldiers patrol the Afghan-Tajik border line at night."))
+    assert not _links(read("Shelling went on along the Tajikistan-Afghanistan line of contact."))
+    assert not _links(read("He took the Tashkent-bound train on the main line."))
