@@ -29,8 +29,8 @@ TEAM_SETS = [
 """The team's own annotated texts (the Makefile's `train` target names the same)."""
 MADE_UP = ROOT / "data/made-up/gold"
 """Made-up articles: trained on, never scored (the Makefile's TRAIN_EXTRA)."""
-FLOORS = {"relation": 0.67, "event": 0.65, "quote": 0.89, "entity": 0.88}
-"""Cross-validated F1 at the last training (0.696, 0.675, 0.908, 0.900), less 0.02 rounded
+FLOORS = {"relation": 0.68, "event": 0.65, "quote": 0.89, "entity": 0.88}
+"""Cross-validated F1 at the last training (0.704, 0.678, 0.905, 0.907), less 0.02 rounded
 down (quotes kept at the earlier 0.89)."""
 
 
