@@ -38,19 +38,3 @@ def test_sources_signatories_are_parties(reader, rel_doc):
 def test_sources_the_model_still_reads_membership(reader, rel_doc):
     got = facts(reader, rel_doc("Tajikistan has been a member of the CSTO since 2002."))
     assert ("e:country/tj", "member_of", "e:org/csto") in got
-
-
-def test_sources_a_predicates_own_threshold_travels_in_the_model_file(reader, rel_doc):
-    doc = rel_doc("Tajikistan has been a member of the CSTO since 2002.")
-    key = ("e:country/tj", "member_of", "e:org/csto")
-    meta = reader.model.meta
-    saved = dict(meta)
-    try:
-        meta["threshold:member_of"] = 0.999  # surer than the model ever is
-        meta.pop("both:member_of", None)
-        meta.pop("rules:member_of", None)
-        assert key not in facts(reader, doc)
-    finally:
-        meta.clear()
-        meta.update(saved)
-    assert key in facts(reader, doc)

@@ -1,11 +1,10 @@
-"""Per predicate, relations come from the model, the rules or both, at the model's threshold or
-another, as out-of-fold scores chose: a predicate the rules read better keeps the rules'
-readings, one the model reads too rarely takes a lower threshold, and the choice travels in the
-model file. Sentences and names are made up."""
+"""Per predicate, relations come from the model, the rules or both, as out-of-fold scores
+chose: a predicate the rules read better keeps the rules' readings, and the choice travels
+in the model file. Sentences and names are made up."""
 
 from __future__ import annotations
 
-from crossroads.learn.relations import by_source, source_meta, sources_of, thresholds_of
+from crossroads.learn.relations import by_source, source_meta, sources_of
 from crossroads.learn.score import Counts
 from crossroads.learn.train import choose_sources
 from crossroads.model import Evidence, Relation
@@ -63,20 +62,3 @@ def test_sources_chosen_by_out_of_fold_f1_with_the_model_winning_ties():
     chosen = choose_sources(scores)
     assert chosen == {"pledged_allegiance_to": "rules"}
     assert sources_of(source_meta(chosen) | {"threshold": 0.55}) == chosen
-
-
-def test_sources_a_predicate_may_choose_its_own_threshold():
-    good, poor = Counts(tp_sys=9, n_sys=10, tp_gold=9, n_gold=10), Counts(1, 10, 1, 10)
-    scores = {
-        "model": {"party_to": poor, "borders": good},
-        "rules": {"party_to": poor, "borders": poor},
-        "both": {"party_to": poor, "borders": poor},
-        "model@0.35": {"party_to": poor, "borders": good},
-        "both@0.35": {"party_to": good, "borders": poor},
-    }
-    chosen = choose_sources(scores)
-    # borders: the model at its own threshold wins the tie with a lower one
-    assert chosen == {"party_to": "both@0.35"}
-    meta = source_meta(chosen) | {"threshold": 0.55}
-    assert sources_of(meta) == {"party_to": "both"}
-    assert thresholds_of(meta) == {"party_to": 0.35}

@@ -132,8 +132,7 @@ def decide(
     when there is one; else from the sentence. Per predicate, the model's ``sources`` meta
     (or ``sources`` given) may keep the rules' readings instead or as well (see ``SOURCES``)."""
     chosen = sources_of(model.meta) if sources is None else sources
-    reads = model_reads(doc, rules, model, pack, threshold, thresholds_of(model.meta))
-    return by_source(reads, rules, chosen)
+    return by_source(model_reads(doc, rules, model, pack, threshold), rules, chosen)
 
 
 SOURCES = ("model", "rules", "both")
@@ -151,23 +150,9 @@ def sources_of(meta: Meta) -> dict[str, str]:
     }
 
 
-def thresholds_of(meta: Meta) -> dict[str, float]:
-    """The predicates whose readings need another probability than the model's threshold
-    (``threshold:member_of``), chosen with the sources from out-of-fold scores."""
-    return {k.split(":", 1)[1]: v for k, v in meta.items() if k.startswith("threshold:")}
-
-
 def source_meta(sources: dict[str, str]) -> Meta:
-    """``sources`` as meta entries of a model file (flat keys, as the file's meta holds). A
-    choice may carry its threshold: "both@0.45" is both sources, the model's readings at 0.45."""
-    out: Meta = {}
-    for pred, choice in sorted(sources.items()):
-        src, _, th = choice.partition("@")
-        if src != "model":
-            out[f"{src}:{pred}"] = 1.0
-        if th:
-            out[f"threshold:{pred}"] = float(th)
-    return out
+    """``sources`` as meta entries of a model file (flat keys, as the file's meta holds)."""
+    return {f"{src}:{pred}": 1.0 for pred, src in sorted(sources.items())}
 
 
 def by_source(
@@ -191,10 +176,8 @@ def model_reads(
     model: LinearModel,
     pack: set[tuple[str, str, str]],
     threshold: float,
-    per_label: dict[str, float] | None = None,
 ) -> list[Relation]:
-    """The model's own readings, before ``by_source`` takes any predicate from the rules; a
-    predicate in ``per_label`` needs its own threshold."""
+    """The model's own readings, before ``by_source`` takes any predicate from the rules."""
     cands = candidates(doc, rules)
     if not cands:
         return []
@@ -207,7 +190,7 @@ def model_reads(
             p = p.copy()
             p[none] = 0.0  # the likeliest predicate, kept when it passes the threshold
         label, score = model.best(p)
-        if score < (per_label or {}).get(label, threshold) or label == "none":
+        if score < threshold or label == "none":
             continue
         ev = c.sent.evidence()
         rule = by_rule.get((c.a.id, label, c.b.id, ev.end))

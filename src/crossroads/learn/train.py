@@ -38,7 +38,6 @@ from crossroads.learn.score import Counts, ScoredEntity, Scores, entity_list, sc
 
 if TYPE_CHECKING:  # only for annotations: the extractor loads the learned readers
     from crossroads.extraction.extractor import Extractor
-    from crossroads.model import Relation
     from crossroads.pack import Pack
 
 __all__ = [
@@ -57,8 +56,6 @@ __all__ = [
 THRESHOLD = 0.55
 """Probability the likeliest predicate of a pair needs (cross-validated with the made-up
 articles: 0.45 0.659, 0.5 0.665, 0.55 0.668, 0.6 0.663)."""
-THRESHOLDS = (0.35, 0.45, 0.65, 0.75)
-"""The other thresholds a predicate may choose, with its source, from out-of-fold scores."""
 C = 1.0
 """Inverse L2 strength of the logistic regression."""
 REVIEW_FOLDS = 5
@@ -315,21 +312,19 @@ def train_quotes(examples: list[Example]) -> LinearModel | None:
 
 
 def choose_sources(scores: dict[str, dict[str, Counts]]) -> dict[str, str]:
-    """Per predicate, the source (and threshold: "both@0.45") whose out-of-fold F1 is highest
-    (``scores[choice][predicate]``); only predicates where it is not the model at its own
-    threshold are listed, and the model at its own threshold wins ties."""
+    """Per predicate, the source whose out-of-fold F1 is highest (``scores[source][predicate]``);
+    only predicates where it is not the model are listed, and the model wins ties."""
     out = {}
     for pred in sorted({p for by in scores.values() for p in by}):
-        f1 = {c: by.get(pred, Counts()).f1 for c, by in scores.items()}
-        best = max(sorted(f1), key=lambda c: (f1[c], c == "model", "@" not in c))
+        f1 = {src: scores.get(src, {}).get(pred, Counts()).f1 for src in learned.SOURCES}
+        best = max(learned.SOURCES, key=lambda src: (f1[src], src == "model"))
         if best != "model":
             out[pred] = best
     return out
 
 
 SourceScores = dict[str, dict[str, Counts]]
-"""Relation counts by choice (a source, 'model', 'rules' or 'both', at the model's threshold
-or another: 'both@0.45') and predicate."""
+"""Relation counts by source ('model', 'rules', 'both') and predicate."""
 
 
 def relation_sources(
@@ -369,35 +364,26 @@ def _source_scores(
         r.predicate for ex in held for r in ex.readings.relations
     }
     th = float(model.meta.get("threshold", THRESHOLD))
+    read = {
+        id(ex): learned.model_reads(ex.parsed.sdoc, ex.readings.relations, model, pack, th)
+        for ex in held
+    }
     out: SourceScores = {}
-    for at in sorted({th, *THRESHOLDS}):
-        read = {
-            id(ex): learned.model_reads(ex.parsed.sdoc, ex.readings.relations, model, pack, at)
-            for ex in held
-        }
-        for src in learned.SOURCES:
-            if src == "rules" and at != th:
-                continue  # the rules' readings need no threshold
-            choice = src if at == th else f"{src}@{at:.2f}"
-            out[choice] = _counts(held, read, dict.fromkeys(preds, src))
+    for src in learned.SOURCES:
+        every = dict.fromkeys(preds, src)
+        counts: dict[str, Counts] = defaultdict(Counts)
+        for exs in _per_source(held):
+            rels = [
+                r
+                for ex in exs
+                for r in learned.by_source(read[id(ex)], ex.readings.relations, every)
+            ]
+            s = score_source([ex.parsed for ex in exs], rels, [], [], [])
+            for lab, c in s.labels.items():
+                if lab.startswith("relation:"):
+                    counts[lab.removeprefix("relation:")].add(c)
+        out[src] = counts
     return out
-
-
-def _counts(
-    held: list[Example], read: dict[int, list[Relation]], every: dict[str, str]
-) -> dict[str, Counts]:
-    """Relation counts per predicate on ``held`` with the model's readings ``read`` and every
-    predicate from the source ``every`` gives it."""
-    counts: dict[str, Counts] = defaultdict(Counts)
-    for exs in _per_source(held):
-        rels = [
-            r for ex in exs for r in learned.by_source(read[id(ex)], ex.readings.relations, every)
-        ]
-        s = score_source([ex.parsed for ex in exs], rels, [], [], [])
-        for lab, c in s.labels.items():
-            if lab.startswith("relation:"):
-                counts[lab.removeprefix("relation:")].add(c)
-    return counts
 
 
 def _per_source(examples: list[Example]) -> list[list[Example]]:
