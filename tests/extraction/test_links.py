@@ -3,8 +3,8 @@ own: an entity of their own that connects each place, beside the places."""
 
 from __future__ import annotations
 
-from crossroads.extraction.components.links import LINKS
 from crossroads.extraction.entities import mentions_of
+from crossroads.extraction.links import LINKS
 from crossroads.extraction.relations import read_relations
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from crossroads.extraction import extensions  # noqa: F401
 from crossroads.extraction.components import codec  # noqa: F401  (Entity through to_bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
-from crossroads.extraction.components.links import LINKS
+from crossroads.extraction.links import LINKS
 from crossroads.model import Entity, Mention, fold
 from crossroads.pack import gazetteer
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from crossroads.extraction.components.links import LINKS
+from crossroads.extraction.links import LINKS
 from crossroads.extraction.patterns.armed_groups import (
     affiliated_with,
     designated,

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from crossroads.extraction.components.links import LINKS
+from crossroads.extraction.links import LINKS
 from crossroads.learn.annotated import Annotated, norm, quotes_match
 from crossroads.learn.features import SYMMETRIC
 from crossroads.learn.fit import gold_ids

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 from crossroads.extraction import extensions  # noqa: F401  (registers doc._.entities)
 from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: Entity bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
-from crossroads.extraction.components.links import LINKS
 from crossroads.extraction.linking import Mentioned, link
+from crossroads.extraction.links import LINKS
 from crossroads.model import Data, Entity, entity_id, fold
 from crossroads.names import PersonIndex
 

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from crossroads.extraction.components import cues
-from crossroads.extraction.components.links import LINKS, find_links
 from crossroads.extraction.components.pack_matcher import glued_to_name
+from crossroads.extraction.links import LINKS, find_links
 from crossroads.model import fold
 
 if TYPE_CHECKING:
