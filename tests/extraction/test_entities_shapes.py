@@ -70,3 +70,15 @@ def test_entities_a_long_name_that_ner_splits_in_two_is_one_person(read):
     )
     assert got.get("Sohail Parvez Khattak") == "Person"
     assert "Parvez Khattak" not in got
+
+
+def test_entities_a_name_after_a_state_in_one_ner_span_is_a_person(read):
+    # a list of officials: NER runs the state of a title and the official's name together
+    got = types(
+        read(
+            "The talks were attended by Deputy Minister of Trade and Integration of the "
+            "Republic of Tajikistan Aidos Serikbayev, and others."
+        )
+    )
+    assert got.get("Aidos Serikbayev") == "Person"
+    assert got.get("Republic of Tajikistan") == "Country"

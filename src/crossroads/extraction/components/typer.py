@@ -574,13 +574,16 @@ class Typer:
                     continue  # "Presidents <known person>": a title, then the pack's person
                 named_after = (
                     within
-                    and ent.label_ == "ORG"
+                    and ent.label_ != "PERSON"
                     and min(b for b, _ in inside) == piece.start
-                    and all(x.label_ in ("Organization", "ArmedGroup") for x in inside.values())
+                    and all(
+                        x.label_ in ("Organization", "ArmedGroup", "Country")
+                        for x in inside.values()
+                    )
                     and 2 <= piece.end - last_end <= 4
                     and _person_name(doc[last_end : piece.end])
                 )
-                if named_after:  # "<known organisation> Valery Petrov": its member's name after
+                if named_after:  # "<known organisation or state> Valery Petrov": a name after
                     chosen.append(Span(doc, last_end, piece.end, label="Person"))
                 elif longer:
                     kind = self.type_of(piece, ent.label_)
