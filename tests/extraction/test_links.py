@@ -24,6 +24,11 @@ def test_a_railway_named_by_two_towns_is_a_facility_that_connects_them(read):
     assert any(m.entity == link for m in mentions_of(doc, "d:test"))
 
 
+def test_a_place_name_with_a_particle_is_one_end_of_a_link(read):
+    doc = read("Work on the Dushanbe-Kala-i-Khumb road will start next year.")
+    assert _links(doc) == {"Dushanbe-Kala-i-Khumb road": "Facility"}
+
+
 def test_a_link_named_by_states_alone_is_a_project(read):
     doc = read("The Uzbekistan-Afghanistan railway will cost five billion dollars.")
     assert _links(doc) == {"Uzbekistan-Afghanistan railway": "Initiative"}

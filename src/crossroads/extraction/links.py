@@ -35,19 +35,24 @@ HEADS = frozenset(
 """Head nouns of a link between places."""
 
 
+def _joined(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen with words glued on both sides."""
+    return i > 0 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
 def _parts(doc: Doc, end: int) -> int:
     """The first token of the hyphenated capitalised words that end before ``end``
-    ("Surkhan-Puli-Khumri"), or ``end`` when there are not two of them."""
+    ("Surkhan-Puli-Khumri", "Termez-Mazar-i-Sharif": a short particle glued between two
+    hyphens counts as part of a name), or ``end`` when there are not two of them."""
     i, parts = end, 0
-    while i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[0].isupper():
+    while i > 0 and doc[i - 1].is_alpha:
+        word = doc[i - 1].text
+        if word[0].isupper():
+            parts += 1
+        elif not (len(word) <= 3 and i < end and _joined(doc, i) and _joined(doc, i - 2)):
+            break
         i -= 1
-        parts += 1
-        if (
-            i > 1
-            and doc[i - 1].text == "-"
-            and not doc[i - 1].whitespace_
-            and not doc[i - 2].whitespace_
-        ):
+        if i > 1 and _joined(doc, i - 1):
             i -= 1
             continue
         break
