@@ -76,7 +76,7 @@ def test_entities_a_name_after_a_state_in_one_ner_span_is_a_person(read):
     # a list of officials: NER runs the state of a title and the official's name together
     got = types(
         read(
-            "The talks were attended by Deputy Minister of Trade and Integration of the "
+            "The talks were attended by Deputy Minister of Energy and Water Resources of the "
             "Republic of Tajikistan Aidos Serikbayev, and others."
         )
     )

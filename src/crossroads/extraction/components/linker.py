@@ -152,16 +152,16 @@ class Linker:
         acronyms = doc.user_data.get(ACRONYMS) or {}
         mentions = []
         for ent in doc.ents:
-            text = _owned(ent)
+            name = _owned(ent)
             m = Mentioned(
                 ent.start,
                 ent.end,
                 ent.start_char,
-                text,
+                name.text,
                 ent.label_,
                 kb_id=ent.kb_id_,
                 acronym_of=acronyms.get(ent.text),
-                words=fold(text).replace("’s", "").replace("'s", "").split(),
+                words=fold(name.text).replace("’s", "").replace("'s", "").split(),
             )
             if m.type == "Person" and not m.kb_id and len(m.words) >= 2:
                 # a spelling the pack does not list ("Haibatullah Akhunzada"): its person,
@@ -212,7 +212,7 @@ class Linker:
         return Entity(eid, m.type, name, aliases)
 
 
-def _owned(ent: Span) -> str:
+def _owned(ent: Span) -> Span:
     """The name of an organisation the text gives with its state ("Uzbekistan's Foreign
     Ministry"): its state's name is part of it, or every state's foreign ministry would be
     one entity. Other names as the text writes them."""
@@ -224,11 +224,11 @@ def _owned(ent: Span) -> str:
         or doc[i - 1].text not in ("'s", "’s")
         or not any(t.lower_ in cues.ORGANIZATION_WORDS for t in ent)
     ):
-        return ent.text
+        return ent
     owner = next((e for e in doc.ents if e.start <= i - 2 < e.end), None)
     if owner is None or owner.label_ != "Country":
-        return ent.text
-    return doc[owner.start : ent.end].text
+        return ent
+    return doc[owner.start : ent.end]
 
 
 @Language.factory("crossroads_linker_v1")
