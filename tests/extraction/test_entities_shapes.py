@@ -82,3 +82,9 @@ def test_entities_a_name_after_a_state_in_one_ner_span_is_a_person(read):
     )
     assert got.get("Aidos Serikbayev") == "Person"
     assert got.get("Republic of Tajikistan") == "Country"
+
+
+def test_entities_a_sentences_opening_word_is_not_part_of_the_name_after_it(nlp):
+    doc = nlp("Later the Ministry of Water Resources issued a warning about the spring floods.")
+    names = {e.text for e in doc.ents}
+    assert not any(n.startswith("Later") for n in names)

@@ -32,6 +32,18 @@ def test_linking_a_states_ministry_is_named_with_its_state(read):
     assert names == {"Uzbekistan's Foreign Ministry", "Tajikistan's Foreign Ministry"}
 
 
+def test_linking_a_court_of_a_state_is_named_with_its_state(read):
+    doc = read(
+        "The Supreme Court of Uzbekistan upheld the ban, while the Supreme Court of the "
+        "Russian Federation lifted it."
+    )
+    names = {e.name for e in doc._.entities.values() if e.type == "Organization"}
+    assert names == {
+        "Supreme Court of Uzbekistan",
+        "Supreme Court of the Russian Federation",
+    }
+
+
 def test_linking_short_name_of_a_pack_person_takes_the_pack_id(read, extractor):
     x = extractor.extract(
         Document(

@@ -13,7 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 LINKS = "links"
-"""The span group of named links."""
+"""The span group of names that may overlap ``doc.ents``: named links, and agreement titles
+that hold other names (extraction/titles.py)."""
 
 HEADS = frozenset(
     [

@@ -13,6 +13,7 @@ from spacy.language import Language
 from crossroads import settings
 from crossroads.extraction import extensions
 from crossroads.extraction.components import PIPELINE, stock
+from crossroads.extraction.components.paragraphs import PARAGRAPHS
 from crossroads.extraction.components.tokens import adapt_tokenizer
 from crossroads.pack import Pack
 
@@ -25,6 +26,8 @@ def build_nlp(pack: Pack, model: str | None = None) -> Language:
     nlp = spacy.load(model or settings.get("model"))
     stock.install(nlp)  # the same tags and lemmas, sooner
     adapt_tokenizer(nlp)
+    if "parser" in nlp.pipe_names:  # a blank line ends a sentence, whatever the parser says
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     for factory in PIPELINE:
         component = nlp.add_pipe(factory, last=True)
         if hasattr(component, "set_pack"):

@@ -158,6 +158,8 @@ def _link_ends(doc: Doc) -> list[Relation]:
     """A link named by the places it joins connects each of them ("the Termez-Kunduz railway")."""
     out, seen = [], set()
     for link in doc.spans.get(LINKS, []):
+        if link.label_ == "Agreement":
+            continue  # a title beside the names it holds joins nothing
         sent = link.sent
         ev = Evidence(doc._.doc_id or "", sent.start_char, sent.end_char)
         for e in link.ents:

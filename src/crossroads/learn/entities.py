@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from crossroads.extraction.components import cues
 from crossroads.extraction.components.typer import NER_SPANS
+from crossroads.extraction.titles import TITLES
 from crossroads.learn.annotated import Annotated
 from crossroads.learn.linear import LinearModel, Meta
 from crossroads.model import Entity, entity_id
@@ -137,7 +138,10 @@ def _features(doc: Doc, entity: Entity, spans: list[Span], ner: dict[int, str]) 
     f = name_features(entity)
     f[f"mentions={min(len(spans), 5)}"] = 1.0
     ctx: Counter[str] = Counter()
+    titles = {(t.start, t.end) for t in doc.spans.get(TITLES, [])}
     for s in spans:
+        if (s.start, s.end) in titles:
+            ctx["title"] += 1  # read as a long agreement title (extraction/titles.py)
         before = doc[s.start - 1].lower_ if s.start > 0 else "<s>"
         ctx[f"prev={before}"] += 1
         if s.start > 1:

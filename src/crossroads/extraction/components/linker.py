@@ -161,7 +161,7 @@ class Linker:
                 ent.label_,
                 kb_id=ent.kb_id_,
                 acronym_of=acronyms.get(ent.text),
-                words=fold(name.text).replace("’s", "").replace("'s", "").split(),
+                words=[fold(t.text) for t in name if t.is_alpha or t.like_num],
             )
             if m.type == "Person" and not m.kb_id and len(m.words) >= 2:
                 # a spelling the pack does not list ("Haibatullah Akhunzada"): its person,
@@ -214,21 +214,25 @@ class Linker:
 
 def _owned(ent: Span) -> Span:
     """The name of an organisation the text gives with its state ("Uzbekistan's Foreign
-    Ministry"): its state's name is part of it, or every state's foreign ministry would be
-    one entity. Other names as the text writes them."""
-    doc, i = ent.doc, ent.start
+    Ministry", "the Supreme Court of Kyrgyzstan"): its state's name is part of it, or every
+    state's foreign ministry would be one entity. Other names as the text writes them."""
+    doc, i, j = ent.doc, ent.start, ent.end
     if (
         ent.label_ != "Organization"
         or ent.kb_id_
-        or i < 2
-        or doc[i - 1].text not in ("'s", "’s")
         or not any(t.lower_ in cues.ORGANIZATION_WORDS for t in ent)
     ):
         return ent
-    owner = next((e for e in doc.ents if e.start <= i - 2 < e.end), None)
-    if owner is None or owner.label_ != "Country":
-        return ent
-    return doc[owner.start : ent.end]
+    if i >= 2 and doc[i - 1].text in ("'s", "’s"):
+        owner = next((e for e in doc.ents if e.start <= i - 2 < e.end), None)
+        if owner is not None and owner.label_ == "Country":
+            return doc[owner.start : ent.end]
+    if j + 1 < len(doc) and doc[j].lower_ == "of":
+        at = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+        owner = next((e for e in doc.ents if e.start == at), None)
+        if owner is not None and owner.label_ == "Country":
+            return doc[ent.start : owner.end]
+    return ent
 
 
 @Language.factory("crossroads_linker_v1")

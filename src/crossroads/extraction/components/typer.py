@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from crossroads.extraction.components import cues
 from crossroads.extraction.components.pack_matcher import glued_to_name
 from crossroads.extraction.links import LINKS, find_links
+from crossroads.extraction.titles import TITLES, find_titles
 from crossroads.model import fold
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ _DETERMINERS = frozenset(
         "dear",
     ]
 )
+_OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "ADP", "INTJ"})
+"""Parts of speech of a sentence's first word that NER sometimes takes into the name after it."""
 _MENU = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 _SPLIT_AND = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
@@ -136,6 +139,7 @@ def _trim(span: Span, label: str) -> Span | None:
             or t.is_space
             or low in _DETERMINERS
             or (label == "PERSON" and (_role_word(low) or _role_word(t.lower_)) and e - s > 1)
+            or (t.is_sent_start and t.pos_ in _OPENERS and e - s > 1)  # "Later the Ministry"
         ):
             s += 1
         else:
@@ -214,6 +218,22 @@ def _titled_agreements(ents: list[Span]) -> list[Span]:
         out.append(e)
         i += 1
     return out
+
+
+def _with_titles(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span]]:
+    """``ents`` with each long agreement title in place of the agreement names inside it,
+    and the titles that hold other names (the states that sign it), which stay beside them."""
+    nested = []
+    doc.spans[TITLES] = titles = filter_spans(find_titles(doc))
+    for title in titles:
+        over = [e for e in ents if e.start < title.end and title.start < e.end]
+        if all(
+            e.label_ == "Agreement" and title.start <= e.start and e.end <= title.end for e in over
+        ):
+            ents = [e for e in ents if e not in over] + [title]
+        else:
+            nested.append(title)
+    return sorted(ents, key=lambda e: e.start), nested
 
 
 class Typer:
@@ -617,8 +637,9 @@ class Typer:
         ents = filter_spans(ents + self._introduced_people(doc, ents))
         ents = filter_spans(ents + self._numbered_bases(doc, ents))
         ents = filter_spans(ents + self._repeats(doc, ents))
+        ents, titles = _with_titles(doc, ents)
         doc.ents = ents
-        doc.spans[LINKS] = find_links(doc)
+        doc.spans[LINKS] = find_links(doc) + titles
         taken = {i for e in ents for i in range(e.start, e.end)}
         doc.spans["dates"] = dates
         if "pack" in doc.spans:

@@ -1,0 +1,66 @@
+"""Agreements named by a long title, on sentences of our own: the whole title is read as
+the agreement's name (the entity review then keeps or drops it), and the states it names
+stay entities of their own."""
+
+from __future__ import annotations
+
+from crossroads.extraction.entities import mentions_of
+from crossroads.extraction.titles import find_titles
+
+
+def _agreements(doc):
+    return {e.name for e in doc._.entities.values() if e.type == "Agreement"}
+
+
+def test_a_long_title_is_one_agreement_up_to_the_clause_after_it(nlp):
+    doc = nlp(
+        "The ministers signed a Memorandum of Understanding on cooperation in the field of "
+        "water management, which takes effect in May."
+    )
+    assert [(t.text, t.label_) for t in find_titles(doc)] == [
+        ("Memorandum of Understanding on cooperation in the field of water management", "Agreement")
+    ]
+
+
+def test_two_titles_joined_by_and_are_two_agreements(nlp):
+    doc = nlp(
+        "They signed an Agreement on the protection of investments and a Protocol on "
+        "customs checks at the border."
+    )
+    assert [t.text for t in find_titles(doc)] == [
+        "Agreement on the protection of investments",
+        "Protocol on customs checks at the border",
+    ]
+
+
+def test_a_list_inside_a_title_stays_in_it(nlp):
+    doc = nlp(
+        "The deal followed a Memorandum on joint work of the police against arms smuggling, "
+        "cattle theft and drug trafficking, signed in the spring."
+    )
+    title = (
+        "Memorandum on joint work of the police against arms smuggling, cattle theft and drug "
+        "trafficking"
+    )
+    assert [t.text for t in find_titles(doc)] == [title]
+
+
+def test_the_states_a_title_names_stay_entities_beside_it(read):
+    doc = read(
+        "The Joint Declaration on Strategic Partnership between Kazakhstan and Mongolia "
+        "was adopted on Tuesday."
+    )
+    title = "Joint Declaration on Strategic Partnership between Kazakhstan and Mongolia"
+    assert _agreements(doc) == {title}
+    assert {"Kazakhstan", "Mongolia"} <= {e.text for e in doc.ents}
+    assert any(m.text == title for m in mentions_of(doc, "d:test"))
+
+
+def test_where_and_when_it_was_signed_are_not_part_of_the_title(nlp):
+    doc = nlp("The Treaty on Strategic Partnership of 12 May 2005 is still in force.")
+    assert [t.text for t in find_titles(doc)] == ["Treaty on Strategic Partnership"]
+
+
+def test_a_capital_at_the_start_of_a_sentence_is_no_title(nlp):
+    assert not find_titles(nlp("Agreement on the price was reached late on Friday."))
+    assert not find_titles(nlp("The agreement on the price was reached late on Friday."))
