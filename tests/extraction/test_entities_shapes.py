@@ -88,3 +88,8 @@ def test_entities_a_sentences_opening_word_is_not_part_of_the_name_after_it(nlp)
     doc = nlp("Later the Ministry of Water Resources issued a warning about the spring floods.")
     names = {e.text for e in doc.ents}
     assert not any(n.startswith("Later") for n in names)
+
+
+def test_entities_a_name_before_a_facilitys_head_noun_is_the_facility(nlp):
+    doc = nlp("Trucks waited for two days at the Dilband border crossing last week.")
+    assert types(doc).get("Dilband border crossing") == "Facility"

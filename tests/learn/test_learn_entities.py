@@ -124,11 +124,11 @@ def test_the_packs_names_teach_what_a_name_of_each_type_looks_like(extractor):
 
 
 def test_the_review_sees_the_kind_of_head_noun_after_a_name(extractor):
-    # "<name> copper mine", "<name> dam": the class of the head noun, not the word, is a feature,
+    # "<name> militants", "<name> valley": the class of the head noun, not the word, is a feature,
     # so a head seen once in training still speaks for the others of its class
     text = (
-        "Officials said the Sorbulak Zarafshon copper mine would reopen, Dilnoza Rahimova "
-        "added. Water from the Kara Tepe dam reached the fields."
+        "Officials said the Sorbulak Zarafshon militants had left the valley, Dilnoza Rahimova "
+        "added. Water from the Kara Tepe valley reached the fields."
     )
     doc = next(extractor.parse([Document("d:h", "test", text, published="2024-03-01")]))
     rows = entity_rows(doc, set(extractor.pack.entities))
@@ -136,6 +136,6 @@ def test_the_review_sees_the_kind_of_head_noun_after_a_name(extractor):
         doc._.entities[eid].name: {k for k in f if k.startswith("head_after=")}
         for eid, f in rows.items()
     }
-    assert heads["Sorbulak Zarafshon"] == {"head_after=Facility"}
-    assert heads["Kara Tepe"] == {"head_after=Facility"}
+    assert heads["Sorbulak Zarafshon"] == {"head_after=ArmedGroup"}
+    assert heads["Kara Tepe"] == {"head_after=Place"}
     assert heads["Dilnoza Rahimova"] == set()

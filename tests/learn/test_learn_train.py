@@ -94,6 +94,27 @@ def test_learn_train_cross_validates_and_writes_a_model(data, tmp_path):
     assert model.meta["documents"] == 6
 
 
+@pytest.mark.slow
+def test_learn_train_review_only_articles_teach_the_entity_review_alone(data, tmp_path):
+    extra = tmp_path / "review"
+    (extra / "gold").mkdir(parents=True)
+    (extra / "corpus").mkdir()
+    for name in ("a5", "a6"):  # these two become made-up articles for the entity review only
+        for folder, ext in (("gold", "toml"), ("corpus", "txt")):
+            (data / folder / f"{name}.{ext}").rename(extra / folder / f"{name}.{ext}")
+    runs = {}
+    for option in ("--extra", "--extra-review"):
+        out = tmp_path / option.strip("-")
+        args = ["train", "--data", str(data / "gold"), option, str(extra / "gold")]
+        result = CliRunner().invoke(cli, [*args, "--out", str(out), "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["training_only"] == 2
+        runs[option] = out
+    # the relation model learns from the four real articles, plus the two only with --extra
+    assert LinearModel.load(runs["--extra"] / RELATIONS).meta["documents"] == 6
+    assert LinearModel.load(runs["--extra-review"] / RELATIONS).meta["documents"] == 4
+
+
 def test_learn_train_names_a_missing_folder(tmp_path):
     missing = tmp_path / "nowhere"
     result = CliRunner().invoke(cli, ["train", "--data", str(missing), "--no-save"])

@@ -47,6 +47,13 @@ def _metadata(sets: tuple[str, ...], rules_from: tuple[str, ...], out: str | Non
     help="Annotated made-up texts: trained on, never scored by --cv (repeatable).",
 )
 @click.option(
+    "--extra-review",
+    "review_extra",
+    multiple=True,
+    metavar="GOLD[:TEXTS]",
+    help="Annotated made-up texts only the entity review learns from (repeatable).",
+)
+@click.option(
     "--out",
     type=click.Path(file_okay=False),
     help="Where to write the model files (default: the package's own, replacing them).",
@@ -80,6 +87,7 @@ def _metadata(sets: tuple[str, ...], rules_from: tuple[str, ...], out: str | Non
 def train(
     data: tuple[str, ...],
     extra: tuple[str, ...],
+    review_extra: tuple[str, ...],
     out: str | None,
     k: int,
     curve: bool,
@@ -115,17 +123,21 @@ def train(
         raise click.UsageError("no annotated data: give --data FOLDER or set CROSSROADS_EVAL_DIR")
     golds = [g for r in roots for g in t.find_sets(r)]
     added = [g for r in extra for g in t.find_sets(r)]
-    missing = [str(p) for g in golds + added for p in g if not p.is_dir()] or [
-        r for r in [*roots, *extra] if not t.find_sets(r)
+    review_added = [g for r in review_extra for g in t.find_sets(r)]
+    missing = [str(p) for g in golds + added + review_added for p in g if not p.is_dir()] or [
+        r for r in [*roots, *extra, *review_extra] if not t.find_sets(r)
     ]
     if missing:
         raise CrossroadsError(f"{', '.join(missing)}: no such folder of gold files or texts")
     extractor = Extractor(pack=load_pack(packs), processes=int(settings.get("processes")))
-    examples, made_up = t.prepare(golds, extractor, Path(cache) if cache else None, added)
+    examples, extras = t.prepare(
+        golds, extractor, Path(cache) if cache else None, added, review_added
+    )
+    made_up = [e for e in extras if not e.review_only]  # what the relation model learns from
     report: dict[str, Any] = {
         "documents": len(examples),
         "sources": len({e.source for e in examples}),
-        "training_only": len(made_up),
+        "training_only": len(extras),
     }
     pack = pack_facts(extractor.pack)
     cv = None
@@ -147,8 +159,8 @@ def train(
         }
     if not no_save:
         folder = Path(out) if out else MODELS
-        everything = examples + made_up
-        model = t.train(everything)
+        everything = examples + extras
+        model = t.train(examples + made_up)
         if cv is not None and k == t.REVIEW_FOLDS:  # its fold models chose already
             sources = cv.sources
         else:
@@ -170,7 +182,7 @@ def train(
         return
     click.echo(
         f"{report['documents']} articles from {report['sources']} files"
-        + (f", {len(made_up)} made-up articles for training only" if made_up else "")
+        + (f", {len(extras)} made-up articles for training only" if extras else "")
     )
     for row in report.get("folds", []) + ([report["total"], report["rules_alone"]] if k else []):
         cells = "  ".join(

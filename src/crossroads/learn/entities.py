@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rigour.names import NameTypeTag, analyze_names
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from crossroads.extraction.components import cues
 from crossroads.extraction.components.typer import NER_SPANS
@@ -115,7 +115,7 @@ _HEADS = (
     ("Facility", cues.FACILITY_HEADS),
     ("Place", cues.PLACE_HEADS),
     ("Organization", cues.ORGANIZATION_WORDS),
-    ("ArmedGroup", cues.ARMED_CONTEXT),
+    ("ArmedGroup", cues.ARMED_CONTEXT | {"armed"}),
     ("Initiative", cues.INITIATIVE_HEADS),
     ("Agreement", cues.AGREEMENT_HEADS),
 )
@@ -132,6 +132,38 @@ def _heads_after(doc: Doc, end: int) -> list[str]:
         words.append(t.lemma_.lower())
         words.append(t.lower_)
     return [kind for kind, heads in _HEADS if any(w in heads for w in words)]
+
+
+_UP_DEPS = frozenset({"pobj", "prep", "conj", "appos", "compound", "cc", "nmod", "amod"})
+
+
+def _heads_above(root: Token) -> list[str]:
+    """The kinds of the nearest common noun a name hangs from ("groups such as <name>",
+    "<name>, a militant group"), through prepositions, lists and appositions, with the
+    preposition passed ("the mine near <name>" is not a mine): what the text calls the name,
+    by the class of the word rather than the word."""
+    t, seen, via = root, 0, ""
+    while t.dep_ in _UP_DEPS and t.head.i != t.i and seen < 4:
+        t, seen = t.head, seen + 1
+        if t.dep_ == "prep" and not via:
+            via = t.lower_
+        if t.pos_ == "NOUN":
+            return _kinds(t, via)
+    for child in root.children:  # "<name>, a Pashtun militia"
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _kinds(child, "")
+    return []
+
+
+def _kinds(noun: Token, via: str) -> list[str]:
+    """The classes of ``noun``; a modifier of a class narrows it ("a militant group" is an
+    armed group, not any organisation)."""
+    mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
+    kinds = [kind for kind, heads in _HEADS if any(w in heads for w in mods)]
+    if not kinds:
+        words = (noun.lemma_.lower(), noun.lower_)
+        kinds = [kind for kind, heads in _HEADS if any(w in heads for w in words)] or ["noun"]
+    return [*kinds, *(f"{k}_{via or '-'}" for k in kinds)]
 
 
 def _features(doc: Doc, entity: Entity, spans: list[Span], ner: dict[int, str]) -> dict[str, float]:
@@ -158,6 +190,8 @@ def _features(doc: Doc, entity: Entity, spans: list[Span], ner: dict[int, str]) 
             ctx["sent_start"] += 1
         for kind in _heads_after(doc, s.end):
             ctx[f"head_after={kind}"] += 1
+        for kind in _heads_above(root):
+            ctx[f"head_above={kind}"] += 1
         ctx[f"ner={ner.get(s.start, '-')}"] += 1
     for k, v in ctx.items():
         f[k] = v / len(spans)

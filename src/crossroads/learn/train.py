@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,6 +101,8 @@ class Example:
     """A made-up article (``--extra``): trained on, never scored."""
     entities: EntityRows = field(default_factory=lambda: EntityRows([], []))
     """The entity review's rows, and the entities as the rules found them."""
+    review_only: bool = False
+    """A made-up article only the entity review learns from (``--extra-review``)."""
 
     @property
     def source(self) -> str:
@@ -140,16 +142,21 @@ def prepare(
     extractor: Extractor,
     cache: Path | None = None,
     extra: Iterable[tuple[Path, Path]] = (),
+    review_extra: Iterable[tuple[Path, Path]] = (),
 ) -> tuple[list[Example], list[Example]]:
     """Every annotated article parsed, its entities reviewed, read by the rules and turned
-    into rows: the real articles of ``sets``, and the made-up ones of ``extra`` (trained on,
-    never scored).
+    into rows: the real articles of ``sets``, and the made-up ones of ``extra`` and
+    ``review_extra`` (trained on, never scored; those of ``review_extra`` flagged
+    ``review_only``).
 
     Each article's entities are reviewed by an entity model trained on the articles of the
     other folds (cross-fitting), so the relation, event and quote rows see entities as a new
     article would have them, and no article is reviewed by a model that saw its gold."""
     real = _parse(sets, extractor, cache)
     made = _parse(extra, extractor, cache)
+    review_only = _parse(review_extra, extractor, cache)
+    made += review_only
+    only = {id(p) for p in review_only}
     known = frozenset(extractor.pack.entities)
     names = learned_entities.pack_rows(extractor.pack)
     before = {id(p): _entity_rows(p, known) for p in real + made}
@@ -179,7 +186,7 @@ def prepare(
     pack = pack_facts(extractor.pack)
     return (
         [_example(p, pack, before[id(p)], False) for p in real],
-        [_example(p, pack, before[id(p)], True) for p in made],
+        [replace(_example(p, pack, before[id(p)], True), review_only=id(p) in only) for p in made],
     )
 
 
@@ -245,7 +252,7 @@ def _example(
         for who in [learned_quotes.gold_speakers(p.ann.gold, p.ann.by_name, q.body)]
         for c in row
     ]
-    return Example(p, r, rows, props, hits, when, said, qrows, made_up, entities)
+    return Example(p, r, rows, props, hits, when, said, qrows, made_up=made_up, entities=entities)
 
 
 def train_entities(examples: list[Example], pack: Pack) -> LinearModel | None:

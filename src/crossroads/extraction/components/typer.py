@@ -62,6 +62,9 @@ _DETERMINERS = frozenset(
 _OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "ADP", "INTJ"})
 """Parts of speech of a sentence's first word that NER sometimes takes into the name after it."""
 _MENU = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
+_NOT_HEADS = frozenset({"embassy", "consulate", "station", "prison"})
+"""Facility heads that after a bare name more often start something else ("Russian embassy
+staff", "Kabul station chief")."""
 _SPLIT_AND = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
 
@@ -442,11 +445,24 @@ class Typer:
             ent.label_ == "Organization" and nxt.is_lower and nxt.text in cues.INITIATIVE_SUFFIXES
         ):  # "CAREC corridors"
             return Span(doc, ent.start, ent.end + 1, label="Initiative")
-        if ent.label_ not in ("Place", "Facility") and (ent.kb_id_ or len(ent) > 1):
-            return ent  # a lone word NER mistyped may still name the dam or port after it
+        if ent.label_ not in ("Place", "Facility", "Person") or (
+            ent.label_ == "Person" and ent.kb_id_
+        ):
+            return ent
         nxt = doc[ent.end]
         if nxt.is_lower and nxt.text in cues.FACILITY_SUFFIXES:
             return Span(doc, ent.start, ent.end + 1, label="Facility")
+        if ent.kb_id_:
+            return ent
+        # a name the pack does not know before a facility's head noun: "<name> copper mine",
+        # "<name> border crossing", "<name> Air Base" (NER often reads such names as people)
+        for width in (1, 2):
+            words = doc[ent.end : min(ent.end + width, len(doc))]
+            if len(words) < width or not all(t.is_alpha for t in words):
+                break
+            cased = {t.is_lower for t in words}
+            if len(cased) == 1 and words[-1].lower_ in cues.FACILITY_HEADS - _NOT_HEADS:
+                return Span(doc, ent.start, ent.end + width, label="Facility")
         return ent
 
     @staticmethod
