@@ -23,27 +23,8 @@ TITLES = "titles"
 _OPENING = frozenset({"on", "between", "of", "for", "in", "to", "concerning", "regarding"})
 """Prepositions that start a title's complement."""
 _INSIDE = frozenset(
-    {
-        "prep",
-        "pobj",
-        "compound",
-        "amod",
-        "det",
-        "cc",
-        "conj",
-        "nmod",
-        "poss",
-        "case",
-        "nummod",
-        "quantmod",
-        "npadvmod",
-        "pcomp",
-        "aux",
-        "xcomp",
-        "dobj",
-        "acl",
-        "punct",
-    }
+    "prep pobj compound amod det cc conj nmod poss case nummod quantmod npadvmod pcomp aux "
+    "xcomp dobj acl punct".split()
 )
 """Dependencies a title's complement is built of; a relative or adverbial clause ends it."""
 _STOPS = frozenset({",", ";", "(", ")", ":", "[", "]", "—", "–"})

@@ -1,7 +1,8 @@
 """The crossroads spaCy components; importing this package registers their factories.
 
-Order in the pipeline (after spaCy's ner): pack matcher -> typer -> acronyms -> linker ->
-entity review -> dates -> relations -> events -> quotes. Each is a small ``Doc -> Doc`` callable registered
+Before spaCy's parser: paragraphs (a blank line ends a sentence). After spaCy's ner: pack
+matcher -> typer -> acronyms -> linker -> entity review -> dates -> relations -> events ->
+quotes. Each is a small ``Doc -> Doc`` callable registered
 under a versioned name; the last three are the readings (components/readings.py), whose
 reader can be swapped.
 """
