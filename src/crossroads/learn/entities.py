@@ -131,7 +131,13 @@ def _heads_after(doc: Doc, end: int) -> list[str]:
             break
         words.append(t.lemma_.lower())
         words.append(t.lower_)
-    return [kind for kind, heads in _HEADS if any(w in heads for w in words)]
+    return _classes(words)
+
+
+def _classes(words: Iterable[str]) -> list[str]:
+    """The kinds of head noun (``_HEADS``) among ``words``."""
+    words = set(words)
+    return [kind for kind, heads in _HEADS if not words.isdisjoint(heads)]
 
 
 _UP_DEPS = frozenset({"pobj", "prep", "conj", "appos", "compound", "cc", "nmod", "amod"})
@@ -158,19 +164,21 @@ def _heads_above(root: Token) -> list[str]:
 def _kinds(noun: Token, via: str) -> list[str]:
     """The classes of ``noun``; a modifier of a class narrows it ("a militant group" is an
     armed group, not any organisation)."""
-    mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
-    kinds = [kind for kind, heads in _HEADS if any(w in heads for w in mods)]
-    if not kinds:
-        words = (noun.lemma_.lower(), noun.lower_)
-        kinds = [kind for kind, heads in _HEADS if any(w in heads for w in words)] or ["noun"]
+    kinds = _classes(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound"))
+    kinds = kinds or _classes((noun.lemma_.lower(), noun.lower_)) or ["noun"]
     return [*kinds, *(f"{k}_{via or '-'}" for k in kinds)]
 
 
-def _features(doc: Doc, entity: Entity, spans: list[Span], ner: dict[int, str]) -> dict[str, float]:
+def _features(
+    doc: Doc,
+    entity: Entity,
+    spans: list[Span],
+    ner: dict[int, str],
+    titles: set[tuple[int, int]],
+) -> dict[str, float]:
     f = name_features(entity)
     f[f"mentions={min(len(spans), 5)}"] = 1.0
     ctx: Counter[str] = Counter()
-    titles = {(t.start, t.end) for t in doc.spans.get(TITLES, [])}
     for s in spans:
         if (s.start, s.end) in titles:
             ctx["title"] += 1  # read as a long agreement title (extraction/titles.py)
@@ -218,8 +226,9 @@ def entity_rows(doc: Doc, known: Iterable[str] = ()) -> dict[str, dict[str, floa
     """Features of each entity the doc names that the pack (ids in ``known``) does not hold."""
     pack = set(known)
     spans, ner = _spans(doc), _ner_labels(doc)
+    titles = {(t.start, t.end) for t in doc.spans.get(TITLES, [])}
     return {
-        eid: _features(doc, e, spans[eid], ner)
+        eid: _features(doc, e, spans[eid], ner, titles)
         for eid, e in (doc._.entities or {}).items()
         if eid not in pack and spans.get(eid)
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,7 +186,13 @@ def prepare(
     pack = pack_facts(extractor.pack)
     return (
         [_example(p, pack, before[id(p)], False) for p in real],
-        [replace(_example(p, pack, before[id(p)], True), review_only=id(p) in only) for p in made],
+        [
+            # an article for the entity review alone needs its entity rows only
+            Example(p, Readings(), made_up=True, entities=before[id(p)], review_only=True)
+            if id(p) in only
+            else _example(p, pack, before[id(p)], True)
+            for p in made
+        ],
     )
 
 
