@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import pytest
-
 from crossroads.extraction.components import PIPELINE
 from crossroads.model import Document, entity_id
 
@@ -152,11 +150,6 @@ def test_entities_acronym_before_its_long_form(read):
     assert len(nrb) == 1 and nrb == full
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression: the entity review, trained with made-up batch nc (where 'Sabz' "
-    "is a surname), retypes a name its apposition calls a militant group as a person",
-)
 def test_entities_unknown_group_typed_armed_by_its_context(read):
     doc = read("Yesterday Qalam Sabz, a militant group based in the hills, claimed the attack.")
     group = [e for e in doc.ents if "Sabz" in e.text]
@@ -190,3 +183,25 @@ def test_entities_processed_doc_round_trips_through_bytes(read, nlp):
         (e.text, e.label_, e.kb_id_) for e in doc.ents
     ]
     assert [s._.iso for s in back.spans["dates"]] == [s._.iso for s in doc.spans["dates"]]
+
+
+def test_entities_a_place_ner_misses_is_proposed_and_kept(read):
+    # spaCy's NER marks the second village of the list and not the first
+    doc = read("Residents of Shurobod and Kevron fled to higher ground after the mudslide.")
+    assert ("Shurobod", "Place") in ents(doc)
+    assert ("Kevron", "Place") in ents(doc)
+    assert "proposals" not in doc.spans  # the candidates are spent once reviewed
+
+
+def test_entities_a_piece_of_a_name_the_rules_cut_is_no_candidate(nlp):
+    from crossroads.extraction.proposals import PROPOSALS
+
+    doc = nlp.make_doc("Farmers along the Helmand River said the Ministry Of Water had not called.")
+    for name, proc in nlp.pipeline:
+        if name == "crossroads_entity_review_v1":
+            break
+        doc = proc(doc)
+    proposed = {s.text for s in doc.spans[PROPOSALS]}
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    assert all(i not in covered for s in doc.spans[PROPOSALS] for i in range(s.start, s.end))
+    assert "River" not in proposed

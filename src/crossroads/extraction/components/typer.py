@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from crossroads.extraction.components import cues
 from crossroads.extraction.components.pack_matcher import glued_to_name
 from crossroads.extraction.links import LINKS, find_links
+from crossroads.extraction.proposals import PROPOSALS, find_proposals
 from crossroads.extraction.titles import TITLES, find_titles
 from crossroads.model import fold
 
@@ -666,7 +667,23 @@ class Typer:
                 for d in doc.spans["demonyms"]
                 if not any(i in taken for i in range(d.start, d.end))
             ]
+        unused = [t for s in doc.spans[NER_SPANS] if (t := _trim(s, s.label_)) is not None]
+        others = [*dates, *doc.spans.get("demonyms", [])]
+        doc.spans[PROPOSALS] = find_proposals(
+            doc, [*ents, *doc.spans[LINKS]], others, unused, self._guess
+        )
         return doc
+
+    def _guess(self, span: Span) -> str | None:
+        """The rules' type of a name NER did not mark (extraction/proposals.py): a person's
+        name by its shape, else what its words say, else an organisation; None for titles,
+        peoples and common words."""
+        words = [fold(t.text) for t in span]
+        if self._not_a_name(words, "ORG"):
+            return None
+        if _person_name(span):
+            return "Person"
+        return self.type_of(span, "ORG") or "Organization"
 
 
 @Language.factory("crossroads_typer_v1")
