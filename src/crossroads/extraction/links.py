@@ -36,7 +36,7 @@ HEADS = frozenset(
 """Head nouns of a link between places."""
 
 
-def _joined(doc: Doc, i: int) -> bool:
+def joined(doc: Doc, i: int) -> bool:
     """Token ``i`` is a hyphen with words glued on both sides."""
     return i > 0 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
 
@@ -50,10 +50,10 @@ def _parts(doc: Doc, end: int) -> int:
         word = doc[i - 1].text
         if word[0].isupper():
             parts += 1
-        elif not (len(word) <= 3 and i < end and _joined(doc, i) and _joined(doc, i - 2)):
+        elif not (len(word) <= 3 and i < end and joined(doc, i) and joined(doc, i - 2)):
             break
         i -= 1
-        if i > 1 and _joined(doc, i - 1):
+        if i > 1 and joined(doc, i - 1):
             i -= 1
             continue
         break

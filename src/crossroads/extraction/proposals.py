@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from crossroads.extraction.links import joined
+
 __all__ = ["MAX_TOKENS", "PROPOSALS", "find_proposals"]
 
 PROPOSALS = "proposals"
@@ -28,11 +30,6 @@ _JOINERS = frozenset({"of", "for", "the", "al", "ul", "ud", "de"})
 
 def _proper(t: Token) -> bool:
     return t.pos_ == "PROPN" and t.text[:1].isupper() and any(c.isalpha() for c in t.text)
-
-
-def _glued(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a hyphen with words glued on both sides."""
-    return doc[i].text in ("-", "‑") and not doc[i].whitespace_ and not doc[i - 1].whitespace_
 
 
 def _runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
@@ -50,7 +47,7 @@ def _runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
                 j += 1
                 continue
             k = j
-            while k < n and k not in taken and (_glued(doc, k) or doc[k].lower_ in _JOINERS):
+            while k < n and k not in taken and (joined(doc, k) or doc[k].lower_ in _JOINERS):
                 k += 1
             if k > j and k < n and k not in taken and _proper(doc[k]):
                 j = k

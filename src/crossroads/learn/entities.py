@@ -243,34 +243,48 @@ def entity_rows(doc: Doc, known: Iterable[str] = ()) -> dict[str, dict[str, floa
     }
 
 
-def _proposed(doc: Doc) -> dict[str, tuple[Entity, list[Span]]]:
-    """The doc's candidate names by the id each would have, with their spans; those of an
-    entity the doc already has are left out (``review`` adds them as its mentions)."""
+def _name(span: Span) -> str:
+    """A span's words as an entity's name (a line break inside it is one space)."""
+    return " ".join(span.text.split())
+
+
+def _proposed(doc: Doc) -> tuple[dict[str, tuple[Entity, list[Span]]], list[Span]]:
+    """The doc's candidate names by the id each would have, with their spans; and apart, as
+    mentions of it, the spans of candidates named like an entity the doc already has."""
     have = doc._.entities or {}
-    out: dict[str, tuple[Entity, list[Span]]] = {}
+    new: dict[str, tuple[Entity, list[Span]]] = {}
+    more: list[Span] = []
     for s in doc.spans.get(PROPOSALS, []):
-        name = " ".join(s.text.split())
+        name = _name(s)
         eid = entity_id(s.label_, name)
-        if eid not in have:
-            out.setdefault(eid, (Entity(eid, s.label_, name), []))[1].append(s)
-    return out
+        if eid in have:
+            more.append(Span(doc, s.start, s.end, label=have[eid].type, kb_id=eid))
+        else:
+            new.setdefault(eid, (Entity(eid, s.label_, name), []))[1].append(s)
+    return new, more
 
 
-def proposal_rows(doc: Doc) -> dict[str, dict[str, float]]:
-    """Features of each candidate name NER missed, by the id it would have."""
+def _proposal_features(
+    doc: Doc, proposed: dict[str, tuple[Entity, list[Span]]]
+) -> dict[str, dict[str, float]]:
     ner = _ner_labels(doc)
     titles = {(t.start, t.end) for t in doc.spans.get(TITLES, [])}
     return {
         eid: _features(doc, e, spans, ner, titles, proposed=True)
-        for eid, (e, spans) in _proposed(doc).items()
+        for eid, (e, spans) in proposed.items()
     }
+
+
+def proposal_rows(doc: Doc) -> dict[str, dict[str, float]]:
+    """Features of each candidate name NER missed, by the id it would have."""
+    return _proposal_features(doc, _proposed(doc)[0])
 
 
 def proposal_types(doc: Doc, ann: Annotated, eids: Iterable[str]) -> dict[str, str]:
     """The training label of each candidate name: the type of the gold entity it names when
     no entity of the doc names that one already (a second entity for it counts as wrong),
     else DROP."""
-    proposed, ents = _proposed(doc), doc._.entities or {}
+    proposed, ents = _proposed(doc)[0], doc._.entities or {}
     claimed = ann.ids([n for e in ents.values() for n in (e.name, *e.aliases)])
     out = {}
     for eid in eids:
@@ -373,7 +387,7 @@ def review(
         to = moved.get(s.kb_id_) if s.kb_id_ in ents else s.kb_id_
         if to is None or any(i in covered for i in range(s.start, s.end)):
             continue
-        e = out.setdefault(to, Entity(to, s.label_, " ".join(s.text.split())))
+        e = out.setdefault(to, Entity(to, s.label_, _name(s)))
         spans.append(Span(doc, s.start, s.end, label=e.type, kb_id=to))
         covered.update(range(s.start, s.end))
     doc.ents = sorted(spans, key=lambda s: s.start)
@@ -383,14 +397,8 @@ def review(
 def _kept(doc: Doc, model: LinearModel) -> list[Span]:
     """The spans of the candidate names the model finds to be entities, labelled with their
     type and id; a candidate named like an entity the doc has is one more mention of it."""
-    have = doc._.entities or {}
-    out = [
-        Span(doc, s.start, s.end, label=have[eid].type, kb_id=eid)
-        for s in doc.spans.get(PROPOSALS, [])
-        if (eid := entity_id(s.label_, " ".join(s.text.split()))) in have
-    ]
-    proposed = _proposed(doc)
-    rows = proposal_rows(doc)
+    proposed, out = _proposed(doc)
+    rows = _proposal_features(doc, proposed)
     if not rows:
         return out
     for eid, probs in zip(rows, model.predict_proba(list(rows.values())), strict=True):

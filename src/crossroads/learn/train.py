@@ -59,11 +59,11 @@ articles: 0.45 0.659, 0.5 0.665, 0.55 0.668, 0.6 0.663)."""
 C = 1.0
 """Inverse L2 strength of the logistic regression."""
 REVIEW_FOLDS = 5
+"""Folds of the entity review's cross-fitting in ``prepare``."""
 PROPOSAL_WEIGHT = 2.0
 """What the row of a candidate name NER missed counts for in the entity review (cross-validated
 entity F1: 0.5 0.9154, 1 0.9165, 2 0.9180, 4 0.9179): a candidate is most often no name, and
 weighing the few that are more teaches what they look like."""
-"""Folds of the entity review's cross-fitting in ``prepare``."""
 MADE_UP_WEIGHT = 0.5
 """What a made-up article's example counts for against a real one's. Cross-validated with 163
 of them, relation F1: 1.0 0.694, 0.75 0.696, 0.5 0.697 (entity F1 0.900, 0.899, 0.897; 1.0
