@@ -97,6 +97,21 @@ def test_linking_capital_described_as_a_city_stays_the_city(read):
     assert (city.label_, city.kb_id_) == ("Place", "e:place/tashkent")
 
 
+def test_linking_capital_opening_a_dateline_is_the_place_of_writing(read):
+    """A wire dateline names where the story was filed, even when the sentence's parse makes
+    the capital its subject."""
+    for text in (
+        "Tashkent: Uzbekistan said on Monday it would reopen the bridge.",
+        "Tashkent, May 5 (Wire) Uzbek officials said the bridge would reopen.",
+    ):
+        doc = read(text)
+        (city, *_) = [e for e in doc.ents if e.text == "Tashkent"]
+        assert (city.label_, city.kb_id_) == ("Place", "e:place/tashkent"), text
+    later = read("The talks stalled.\n\nTashkent said on Monday it would reopen the bridge.")
+    (state,) = [e for e in later.ents if e.text == "Tashkent"]
+    assert state.kb_id_ == "e:country/uz"
+
+
 def test_linking_last_word_of_a_body_links_to_it():
     mentions = [
         Mentioned(0, 3, 0, "Supreme Majlisi Oli", "Organization"),

@@ -139,7 +139,7 @@ def test_metadata_date_on_a_markdown_byline_dates_the_article():
     assert "Market note" not in doc.text
 
 
-def test_metadata_wire_dateline_dates_the_article_and_leaves_the_body():
+def test_metadata_wire_dateline_dates_the_article_and_keeps_its_place():
     page = (
         "Dushanbe, 3 March 2024 (Pamir Wire) — Tajik border guards reopened the crossing "
         "at Ishkashim on Sunday after a two-week closure, officials said.\n\n"
@@ -148,7 +148,9 @@ def test_metadata_wire_dateline_dates_the_article_and_leaves_the_body():
     )
     (doc,) = load_bytes(page.encode("utf-8"), "wire.txt", 10**6)
     assert doc.published == "2024-03-03"
-    assert doc.text.startswith("Tajik border guards reopened")
+    # the date leaves the body; the place of writing stays, a paragraph of its own
+    assert doc.text.startswith("Dushanbe\n\nTajik border guards reopened")
+    assert "2024" not in doc.text and "Pamir Wire" not in doc.text
 
 
 def test_metadata_dated_series_label_is_no_headline():

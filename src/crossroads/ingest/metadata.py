@@ -116,6 +116,13 @@ def _dateline(text: str) -> re.Match[str] | None:
     return _DATELINE.match(text) or _CAPS_DATELINE.match(text)
 
 
+def _place_kept(m: re.Match[str] | None, rest: str) -> str:
+    """The paragraph without its dateline's date, the dateline's place kept as a paragraph of
+    its own: the place of writing is one of the places the article names."""
+    place = (m.groupdict().get("place") or "").strip() if m else ""
+    return f"{place}\n\n{rest}" if place else rest
+
+
 # a dateline without the year: "PLACE, May 5 (Agency) --", "May 5 (Agency) --"
 _YEARLESS_DATELINE = re.compile(
     rf"^(?:[A-Z][\w .,'’\[\]-]{{0,40}}?,?\s+)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})"
@@ -696,7 +703,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             h.published, date_at = iso, i
             rest = text[at:]
             if is_body(rest) or (m is not None and m.re in (_DATELINE, _CAPS_DATELINE)):
-                h.replaced[i] = rest
+                h.replaced[i] = _place_kept(m, rest)
                 break
             t_by, a_by = byline(rest)
             who = credit(rest) or (a_by if t_by is None else None)  # "May 5, 2021 By Lena March"
@@ -934,7 +941,7 @@ def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:
                 h.published = parse_date(
                     m["d"]
                 )  # "Prague, 16 Aug 2000 (Wire) -- ..." below the dek
-                h.replaced[i] = text[m.end() :]
+                h.replaced[i] = _place_kept(m, text[m.end() :])
             if bodies >= 2:
                 break
             continue

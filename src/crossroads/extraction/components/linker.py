@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from crossroads.dates import MONTHS
 from crossroads.extraction import extensions  # noqa: F401  (registers doc._.entities)
 from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: Entity bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
@@ -107,9 +108,23 @@ def pack_data(ent: PackEntity) -> Data:
     return {k: v for k, v in data.items() if v is not None}
 
 
+def _dateline(span: Span) -> bool:
+    """Whether a place name opens a paragraph as a wire dateline does, naming the place of
+    writing: "Kabul: The talks ...", "Kabul, Aug 12 (Wire) ...", "Kabul — The talks ..."."""
+    doc = span.doc
+    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws:
+        return False
+    if span.end + 1 >= len(doc):
+        return False
+    nxt, after = doc[span.end], doc[span.end + 1]
+    if nxt.text in (":", "—", "–", "--"):
+        return True
+    return nxt.text == "," and (after.like_num or after.lower_.rstrip(".") in MONTHS)
+
+
 def governs(span: Span) -> bool:
     """Whether a place name is used as an actor: subject of a verb, or a possessor."""
-    if span.text.isupper():
+    if span.text.isupper() or _dateline(span):
         return False  # a dateline ("KABUL, Aug 12 -") names the place of writing
     root = span.root
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
