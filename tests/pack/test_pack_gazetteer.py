@@ -49,6 +49,12 @@ def test_pack_gazetteer_ambiguous_name_without_hint_is_none() -> None:
     assert lookup("Nowhere-on-any-map") is None and lookup("") is None
 
 
+def test_pack_gazetteer_lists_every_namesake_for_the_entity_review() -> None:
+    # the review asks only whether a town of that name exists, ambiguous or not
+    assert {t.country for t in gazetteer.towns("Abadan")} >= {"TM", "IR"}
+    assert gazetteer.towns("Nowhere-on-any-map") == gazetteer.towns("") == []
+
+
 def test_pack_gazetteer_file_is_attributed_small_and_outside_the_pack() -> None:
     raw = json.loads(GAZETTEER.read_text(encoding="utf-8"))
     assert "GeoNames" in raw["meta"]["source"] and "CC BY" in raw["meta"]["license"]

@@ -28,6 +28,7 @@ from crossroads.extraction.titles import TITLES
 from crossroads.learn.annotated import Annotated
 from crossroads.learn.linear import LinearModel, Meta
 from crossroads.model import Entity, entity_id
+from crossroads.pack import gazetteer
 
 if TYPE_CHECKING:
     from crossroads.pack import Pack
@@ -117,6 +118,17 @@ def name_features(entity: Entity) -> dict[str, float]:
     return f
 
 
+@lru_cache(maxsize=8192)
+def _town(name: str) -> dict[str, float]:
+    """Whether GeoNames knows a town of this name, and how big the biggest is: a village the
+    pack lacks is often a town the gazetteer holds."""
+    towns = gazetteer.towns(name)
+    if not towns:
+        return {}
+    biggest = max(t.population for t in towns)
+    return {"town": 1.0, f"town_pop={min(len(str(biggest)), 7)}": 1.0}
+
+
 _HEADS = (
     ("Facility", cues.FACILITY_HEADS),
     ("Place", cues.PLACE_HEADS),
@@ -184,6 +196,7 @@ def _features(
     proposed: bool = False,
 ) -> dict[str, float]:
     f = name_features(entity)
+    f.update(_town(entity.name))
     f[f"mentions={min(len(spans), 5)}"] = 1.0
     ctx: Counter[str] = Counter()
     for s in spans:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from crossroads.model import fold
 
-__all__ = ["GAZETTEER", "Place", "key", "lookup"]
+__all__ = ["GAZETTEER", "Place", "key", "lookup", "towns"]
 
 GAZETTEER = Path(__file__).parent / "gazetteer" / "cities.json"
 """The bundled GeoNames city list."""
@@ -99,17 +99,20 @@ def _best(cands: list[Place]) -> Place | None:
     return None
 
 
+def towns(name: str) -> list[Place]:
+    """Every GeoNames town called ``name`` (by its spelling key)."""
+    k = key(name)
+    places, by_key = _index()
+    return [places[i] for i in by_key.get(k, ())] if k else []
+
+
 def lookup(name: str, countries: Iterable[str] = ()) -> Place | None:
     """The GeoNames town called ``name``, or None when unknown or too ambiguous.
 
     ``countries`` are alpha-2 codes the document names, first-named first: a namesake in
     an earlier one wins; within one country the most populous namesake wins.
     """
-    k = key(name)
-    if not k:
-        return None
-    places, by_key = _index()
-    cands = [places[i] for i in by_key.get(k, ())]
+    cands = towns(name)
     if not cands:
         return None
     for cc in dict.fromkeys(c.upper() for c in countries if c):
