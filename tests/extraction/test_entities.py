@@ -193,15 +193,36 @@ def test_entities_a_place_ner_misses_is_proposed_and_kept(read):
     assert "proposals" not in doc.spans  # the candidates are spent once reviewed
 
 
-def test_entities_a_piece_of_a_name_the_rules_cut_is_no_candidate(nlp):
-    from crossroads.extraction.proposals import PROPOSALS
-
-    doc = nlp.make_doc("Farmers along the Helmand River said the Ministry Of Water had not called.")
+def _proposals(nlp, text):
+    """The doc as the entity review receives it: with its candidate names."""
+    doc = nlp.make_doc(text)
     for name, proc in nlp.pipeline:
         if name == "crossroads_entity_review_v1":
             break
         doc = proc(doc)
+    return doc
+
+
+def test_entities_a_piece_of_a_name_the_rules_cut_is_no_candidate(nlp):
+    from crossroads.extraction.proposals import PROPOSALS
+
+    doc = _proposals(
+        nlp, "Farmers along the Helmand River said the Ministry Of Water had not called."
+    )
     proposed = {s.text for s in doc.spans[PROPOSALS]}
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     assert all(i not in covered for s in doc.spans[PROPOSALS] for i in range(s.start, s.end))
     assert "River" not in proposed
+
+
+def test_entities_other_readings_of_a_run_are_candidates_too(nlp):
+    from crossroads.extraction.proposals import NUMBERED, PROPOSALS, TRIMMED
+
+    doc = _proposals(
+        nlp, "The group was designated under Executive Order 13999 by the State Department."
+    )
+    marks = {(s.text, s.kb_id_) for s in doc.spans[PROPOSALS]}
+    assert {("Executive Order", ""), ("Executive Order 13999", NUMBERED)} <= marks, marks
+    doc = _proposals(nlp, "NEAR KUHSOR, Tajikistan — Shepherds moved their flocks.")
+    marks = {(s.text, s.kb_id_) for s in doc.spans[PROPOSALS]}
+    assert ("KUHSOR", TRIMMED) in marks, marks

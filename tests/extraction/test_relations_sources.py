@@ -34,12 +34,6 @@ def test_sources_a_signatory_is_a_party(reader, rel_doc):
     assert ("e:country/ir", "party_to", "e:agreement/river-accord") in got
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression: out of fold the model alone now reads party_to as well as the "
-    "model and the rules together, and the model misses the second "
-    "signatory of a list",
-)
 def test_sources_every_signatory_is_a_party(reader, rel_doc):
     got = facts(reader, rel_doc("Iran and Tajikistan signed the Vakhsh River Accord in 2019."))
     assert ("e:country/tj", "party_to", "e:agreement/river-accord") in got

@@ -225,6 +225,9 @@ def _features(
         f[k] = v / len(spans)
     if proposed:
         f["proposed"] = 1.0
+        for s in spans:  # another reading of a longer run (extraction/proposals.py)
+            if s.kb_id_:
+                f[f"alt={s.kb_id_}"] = 1.0
     return f
 
 
@@ -414,14 +417,16 @@ def _kept(doc: Doc, model: LinearModel) -> list[Span]:
     rows = _proposal_features(doc, proposed)
     if not rows:
         return out
+    found = []
     for eid, probs in zip(rows, model.predict_proba(list(rows.values())), strict=True):
         label, p = model.best(probs)
         if label == DROP or p < PROPOSED:
             continue
         e, spans = proposed[eid]
         to = entity_id(label, e.name)
-        out += [Span(doc, s.start, s.end, label=label, kb_id=to) for s in spans]
-    return out
+        found += [(p, Span(doc, s.start, s.end, label=label, kb_id=to)) for s in spans]
+    # of overlapping readings of one run the likeliest goes first, and the review keeps it
+    return out + [s for _, s in sorted(found, key=lambda x: -x[0])]
 
 
 def fit_entities(
