@@ -13,6 +13,7 @@ which are, and of which type. Without a review model no candidate is kept.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -109,8 +110,8 @@ def _alternatives(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
         out.append((start + 1, end, TRIMMED))
     if end < len(doc) and doc[end].is_digit and end - start < MAX_TOKENS:
         out.append((start, end + 1, NUMBERED))
-    cuts = [i for i in range(start + 1, end - 1) if joined(doc, i)]
-    for a, b in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True) if cuts else ():
-        if b > a and _proper(doc[a]):
-            out.append((a, b, PART))
+    hyphens = [i for i in range(start + 1, end - 1) if joined(doc, i)]
+    if hyphens:
+        edges = [start - 1, *hyphens, end]
+        out += [(a + 1, b, PART) for a, b in pairwise(edges) if _proper(doc[a + 1])]
     return out
