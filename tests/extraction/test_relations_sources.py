@@ -4,9 +4,13 @@ them, the others as the model decides."""
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 import rel_support
 
+from crossroads.extraction.relations import read_relations
+from crossroads.learn import relations as learned
 from crossroads.learn.reader import RelationReader
 
 pytestmark = pytest.mark.slow
@@ -42,3 +46,20 @@ def test_sources_every_signatory_is_a_party(reader, rel_doc):
 def test_sources_the_model_still_reads_membership(reader, rel_doc):
     got = facts(reader, rel_doc("Tajikistan has been a member of the CSTO since 2002."))
     assert ("e:country/tj", "member_of", "e:org/csto") in got
+
+
+def test_sources_a_predicate_is_held_to_a_threshold_of_its_own(reader, rel_doc):
+    doc = rel_doc("Tajikistan has been a member of the CSTO since 2002.")
+    rules = read_relations(doc)
+    pair = ("e:country/tj", "member_of", "e:org/csto")
+    scored = learned.scored_reads(doc, rules, reader.model, reader.pack, 0.0)
+    p = next(q for r, q in scored if (r.subject, r.predicate, r.object) == pair)
+
+    def read(own: float) -> set[tuple[str, str, str | None]]:
+        model = copy.copy(reader.model)
+        model.meta = {**reader.model.meta, "threshold:member_of": own}
+        got = learned.model_reads(doc, rules, model, reader.pack, 0.0)
+        return {(r.subject, r.predicate, r.object) for r in got}
+
+    assert pair in read(p - 0.01)
+    assert pair not in read(p + 0.01)  # above its probability, though the shared bar is 0

@@ -4,6 +4,7 @@ in the model file. Sentences and names are made up."""
 
 from __future__ import annotations
 
+from crossroads.learn.linear import thresholds_of
 from crossroads.learn.relations import by_source, source_meta, sources_of
 from crossroads.learn.score import Counts
 from crossroads.learn.train import choose_sources
@@ -62,3 +63,19 @@ def test_sources_chosen_by_out_of_fold_f1_with_the_model_winning_ties():
     chosen = choose_sources(scores)
     assert chosen == {"pledged_allegiance_to": "rules"}
     assert sources_of(source_meta(chosen) | {"threshold": 0.55}) == chosen
+
+
+def test_sources_a_predicate_may_get_a_threshold_of_its_own():
+    good, fair, poor = Counts(9, 10, 9, 10), Counts(7, 10, 7, 10), Counts(1, 10, 1, 10)
+    scores = {
+        "rules": {"member_of": poor, "borders": poor},
+        "model@0.55": {"member_of": fair, "borders": good},
+        "model@0.35": {"member_of": good, "borders": good},
+        "both@0.65": {"member_of": fair, "borders": fair},
+    }
+    chosen = choose_sources(scores)
+    assert chosen == {"member_of": "model@0.35"}  # the shared threshold wins the tie
+    meta = source_meta(chosen)
+    assert thresholds_of(meta) == {"member_of": 0.35}
+    assert sources_of(meta) == {}  # still the model's readings
+    assert sources_of(source_meta({"borders": "both@0.65"})) == {"borders": "both"}

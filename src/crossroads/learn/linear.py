@@ -11,10 +11,15 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["LinearModel", "Meta"]
+__all__ = ["LinearModel", "Meta", "thresholds_of"]
 
 Meta = dict[str, float]
 """What a model was trained with and on: hyperparameters and counts, all numbers."""
+
+
+def thresholds_of(meta: Meta) -> dict[str, float]:
+    """The labels a model's meta gives a threshold of their own (``threshold:member_of``)."""
+    return {k.split(":", 1)[1]: float(v) for k, v in meta.items() if k.startswith("threshold:")}
 
 
 class LinearModel:

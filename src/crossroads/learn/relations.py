@@ -27,7 +27,7 @@ from crossroads.learn.features import (
     pairs,
     reference,
 )
-from crossroads.learn.linear import LinearModel, Meta
+from crossroads.learn.linear import LinearModel, Meta, thresholds_of
 from crossroads.model import Evidence, Relation
 
 __all__ = ["candidates", "decide"]
@@ -139,6 +139,9 @@ SOURCES = ("model", "rules", "both")
 """Where a predicate's readings come from: the model alone, the rules alone, or both. Chosen
 per predicate by training from out-of-fold scores (``train.choose_sources``): the rules still read
 some predicates the gold rarely shows (an oath of allegiance) better than the model learns to."""
+THRESHOLDS = (0.35, 0.45, 0.55, 0.65, 0.75)
+"""The probabilities a predicate's own threshold is chosen from, with its source: a predicate
+the model reads precisely but rarely (a member of a bloc) gains from a lower bar."""
 
 
 def sources_of(meta: Meta) -> dict[str, str]:
@@ -151,8 +154,16 @@ def sources_of(meta: Meta) -> dict[str, str]:
 
 
 def source_meta(sources: dict[str, str]) -> Meta:
-    """``sources`` as meta entries of a model file (flat keys, as the file's meta holds)."""
-    return {f"{src}:{pred}": 1.0 for pred, src in sorted(sources.items())}
+    """``sources`` as meta entries of a model file (flat keys, as the file's meta holds). A
+    source may carry its threshold ("model@0.45"): that is written as ``threshold:<pred>``."""
+    out: Meta = {}
+    for pred, option in sorted(sources.items()):
+        src, _, at = option.partition("@")
+        if src != "model":
+            out[f"{src}:{pred}"] = 1.0
+        if at:
+            out[f"threshold:{pred}"] = float(at)
+    return out
 
 
 def by_source(
@@ -177,13 +188,31 @@ def model_reads(
     pack: set[tuple[str, str, str]],
     threshold: float,
 ) -> list[Relation]:
-    """The model's own readings, before ``by_source`` takes any predicate from the rules."""
+    """The model's own readings, before ``by_source`` takes any predicate from the rules; a
+    predicate with a threshold of its own in the model's meta is held to that one."""
+    own = thresholds_of(model.meta)
+    floor = min([threshold, *own.values()])
+    return [
+        r
+        for r, score in scored_reads(doc, rules, model, pack, floor)
+        if score >= own.get(r.predicate, threshold)
+    ]
+
+
+def scored_reads(
+    doc: Doc,
+    rules: list[Relation],
+    model: LinearModel,
+    pack: set[tuple[str, str, str]],
+    threshold: float,
+) -> list[tuple[Relation, float]]:
+    """The model's readings at ``threshold`` or above, each with its probability."""
     cands = candidates(doc, rules)
     if not cands:
         return []
     probs = model.predict_proba([pair_features(c, pack) for c in cands])
     by_rule = {(r.subject, r.predicate, r.object, r.evidence.end): r for r in rules}
-    out: list[Relation] = []
+    out: list[tuple[Relation, float]] = []
     none = model.classes.index("none") if "none" in model.classes else None
     for c, p in zip(cands, probs, strict=True):
         if none is not None:
@@ -195,17 +224,20 @@ def model_reads(
         ev = c.sent.evidence()
         rule = by_rule.get((c.a.id, label, c.b.id, ev.end))
         if rule is not None:
-            out.append(rule)
+            out.append((rule, score))
             continue
         head = c.sent.doc[c.a.start : c.a.end].root if c.a.end > c.a.start else c.sent.span.root
         start = ev.start if c.named_at is None else min(ev.start, c.named_at)
         out.append(
-            Relation(
-                subject=c.a.id,
-                predicate=label,
-                object=c.b.id,
-                evidence=Evidence(ev.doc, start, ev.end),
-                negated=negated(head.head),
+            (
+                Relation(
+                    subject=c.a.id,
+                    predicate=label,
+                    object=c.b.id,
+                    evidence=Evidence(ev.doc, start, ev.end),
+                    negated=negated(head.head),
+                ),
+                score,
             )
         )
     return out

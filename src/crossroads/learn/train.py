@@ -343,18 +343,21 @@ def train_quotes(examples: list[Example]) -> LinearModel | None:
 
 def choose_sources(scores: dict[str, dict[str, Counts]]) -> dict[str, str]:
     """Per predicate, the source whose out-of-fold F1 is highest (``scores[source][predicate]``);
-    only predicates where it is not the model are listed, and the model wins ties."""
+    a source may carry its threshold ("model@0.45", ``_source_scores``). Only predicates where
+    it is not the model at the shared threshold are listed, and that one wins ties."""
+    default = f"model@{THRESHOLD}"
     out = {}
     for pred in sorted({p for by in scores.values() for p in by}):
-        f1 = {src: scores.get(src, {}).get(pred, Counts()).f1 for src in learned.SOURCES}
-        best = max(learned.SOURCES, key=lambda src: (f1[src], src == "model"))
-        if best != "model":
+        f1 = {src: by.get(pred, Counts()).f1 for src, by in scores.items()}
+        best = max(f1, key=lambda src: (f1[src], src in ("model", default)))
+        if best not in ("model", default):
             out[pred] = best
     return out
 
 
 SourceScores = dict[str, dict[str, Counts]]
-"""Relation counts by source ('model', 'rules', 'both') and predicate."""
+"""Relation counts by source ('rules', or 'model' and 'both' at a threshold: 'model@0.45') and
+predicate."""
 
 
 def relation_sources(
@@ -388,31 +391,36 @@ def _out_of_fold(
 def _source_scores(
     held: list[Example], model: LinearModel, pack: set[tuple[str, str, str]]
 ) -> SourceScores:
-    """Relation counts per predicate on ``held``, with every predicate from each source (the
-    model reads each article once)."""
+    """Relation counts per predicate on ``held``, with every predicate from each source, the
+    model's at each of ``THRESHOLDS`` (the model reads each article once)."""
     preds = {c for c in model.classes if c != "none"} | {
         r.predicate for ex in held for r in ex.readings.relations
     }
-    th = float(model.meta.get("threshold", THRESHOLD))
+    floor = min(learned.THRESHOLDS)
     read = {
-        id(ex): learned.model_reads(ex.parsed.sdoc, ex.readings.relations, model, pack, th)
+        id(ex): learned.scored_reads(ex.parsed.sdoc, ex.readings.relations, model, pack, floor)
         for ex in held
     }
+    options = ["rules"] + [f"{src}@{th}" for src in ("model", "both") for th in learned.THRESHOLDS]
     out: SourceScores = {}
-    for src in learned.SOURCES:
+    for option in options:
+        src, _, at = option.partition("@")
+        th = float(at or 1.0)
         every = dict.fromkeys(preds, src)
         counts: dict[str, Counts] = defaultdict(Counts)
         for exs in _per_source(held):
             rels = [
                 r
                 for ex in exs
-                for r in learned.by_source(read[id(ex)], ex.readings.relations, every)
+                for r in learned.by_source(
+                    [r for r, q in read[id(ex)] if q >= th], ex.readings.relations, every
+                )
             ]
             s = score_source([ex.parsed for ex in exs], rels, [], [], [])
             for lab, c in s.labels.items():
                 if lab.startswith("relation:"):
                     counts[lab.removeprefix("relation:")].add(c)
-        out[src] = counts
+        out[option] = counts
     return out
 
 
