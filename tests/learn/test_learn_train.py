@@ -149,3 +149,26 @@ def test_a_relation_the_gold_marks_optional_is_no_training_example(tmp_path):
     kz = next(k for k in labels if k[0] == "Kazakhstan" and "Collective" in k[1])
     assert labels[kz] == "member_of"
     assert not [k for k in labels if k[0] == "Tajikistan" and "Shanghai" in k[1]]
+
+
+def test_learn_folds_hold_a_whole_series_out_together():
+    import re
+
+    from crossroads.learn.train import folds
+
+    sources = [f"{c}{n}_report.txt" for c in "abcdefg" for n in range(1, 5)] + ["001_brief.txt"]
+    series = folds(sources, 5, re.compile(r"^[a-z](?=[0-9])"))
+    for c in "abcdefg":
+        assert len({series[s] for s in sources if s[0] == c}) == 1
+    assert set(series.values()) == set(range(5))
+    plain = folds(sources, 5)  # by file: a series is spread over folds
+    assert len({plain[s] for s in sources if s[0] == "a"}) > 1
+
+
+def test_learn_train_names_a_bad_fold_pattern(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["train", "--data", str(tmp_path), "--cv", "5", "--fold-by", "[a-z", "--no-save"]
+    )
+    assert result.exit_code == 2
+    assert "--fold-by" in result.output and "[a-z" in result.output
+    assert "Traceback" not in result.output

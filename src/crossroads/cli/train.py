@@ -4,6 +4,7 @@ measure them by document-fold cross-validation."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,13 @@ def _metadata(sets: tuple[str, ...], rules_from: tuple[str, ...], out: str | Non
 @click.option(
     "--curve", is_flag=True, help="With --cv: F1 at 25, 50, 75 and 100% of the training files."
 )
+@click.option(
+    "--fold-by",
+    "fold_by",
+    metavar="REGEX",
+    help="With --cv: files whose names give the same first match of REGEX share a fold, so "
+    "a whole group is held out (e.g. '^[a-z](?=[0-9])' for the topic series of ../shared/train).",
+)
 @click.option("--no-save", is_flag=True, help="Measure only; keep the model files as they are.")
 @click.option(
     "--cache", type=click.Path(file_okay=False), help="Keep parsed articles here between runs."
@@ -91,6 +99,7 @@ def train(
     out: str | None,
     k: int,
     curve: bool,
+    fold_by: str | None,
     no_save: bool,
     cache: str | None,
     as_json: bool,
@@ -105,6 +114,10 @@ def train(
 
         crossroads train --data ../shared --cv 5 --curve
     """
+    try:
+        group = re.compile(fold_by) if fold_by else None
+    except re.error as e:
+        raise click.BadParameter(f"{fold_by!r}: {e}", param_hint="--fold-by") from None
     meta_path = _metadata(meta_sets, meta_rules, out) if meta_sets and not no_save else None
     if meta_sets and not data:
         click.echo(f"metadata model written to {meta_path}" if meta_path else "nothing saved")
@@ -131,7 +144,7 @@ def train(
         raise CrossroadsError(f"{', '.join(missing)}: no such folder of gold files or texts")
     extractor = Extractor(pack=load_pack(packs), processes=int(settings.get("processes")))
     examples, extras = t.prepare(
-        golds, extractor, Path(cache) if cache else None, added, review_added
+        golds, extractor, Path(cache) if cache else None, added, review_added, group
     )
     made_up = [e for e in extras if not e.review_only]  # what the relation model learns from
     report: dict[str, Any] = {
@@ -148,6 +161,7 @@ def train(
             k,
             (25, 50, 75, 100) if curve else (),
             made_up,
+            group,
         )
         report["folds"] = [_row(f"fold {i + 1}", s) for i, s in enumerate(cv.folds)]
         report["total"] = _row("total", cv.total)

@@ -8,6 +8,7 @@ fold's training files and scores the same held-out files.
 from __future__ import annotations
 
 import random
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -149,6 +150,7 @@ def prepare(
     cache: Path | None = None,
     extra: Iterable[tuple[Path, Path]] = (),
     review_extra: Iterable[tuple[Path, Path]] = (),
+    group: re.Pattern[str] | None = None,
 ) -> tuple[list[Example], list[Example]]:
     """Every annotated article parsed, its entities reviewed, read by the rules and turned
     into rows: the real articles of ``sets``, and the made-up ones of ``extra`` and
@@ -157,7 +159,8 @@ def prepare(
 
     Each article's entities are reviewed by an entity model trained on the articles of the
     other folds (cross-fitting), so the relation, event and quote rows see entities as a new
-    article would have them, and no article is reviewed by a model that saw its gold."""
+    article would have them, and no article is reviewed by a model that saw its gold (nor, with
+    ``group``, one that saw its series: ``folds``)."""
     real = _parse(sets, extractor, cache)
     made = _parse(extra, extractor, cache)
     review_only = _parse(review_extra, extractor, cache)
@@ -169,7 +172,10 @@ def prepare(
     # real and made-up articles are dealt into folds apart, so that adding made-up ones does
     # not move a real article to another fold (which alone moved entity F1 by 0.004)
     k = max(1, REVIEW_FOLDS)
-    fold_of = {**folds([p.ann.source for p in real], k), **folds([p.ann.source for p in made], k)}
+    fold_of = {
+        **folds([p.ann.source for p in real], k, group),
+        **folds([p.ann.source for p in made], k),
+    }
     models = {
         i: _fit_entities(
             [(before[id(p)], p in made) for p in real + made if fold_of[p.ann.source] != i],
@@ -373,11 +379,15 @@ def relation_sources(
 
 
 def _out_of_fold(
-    examples: list[Example], extra: list[Example], pack: set[tuple[str, str, str]], k: int
+    examples: list[Example],
+    extra: list[Example],
+    pack: set[tuple[str, str, str]],
+    k: int,
+    group: re.Pattern[str] | None = None,
 ) -> tuple[dict[int, LinearModel], dict[int, SourceScores]]:
     """Each fold's relation model (trained on the other folds and ``extra``) and its
     per-source scores on the fold it did not see."""
-    fold_of = folds([ex.source for ex in examples], k)
+    fold_of = folds([ex.source for ex in examples], k, group)
     models = {
         i: train([ex for ex in examples if fold_of[ex.source] != i] + extra) for i in range(k)
     }
@@ -448,10 +458,18 @@ def save(model: LinearModel, folder: Path, name: str = RELATIONS) -> Path:
     return path
 
 
-def folds(sources: list[str], k: int) -> dict[str, int]:
-    order = sorted(set(sources))
+def folds(sources: list[str], k: int, group: re.Pattern[str] | None = None) -> dict[str, int]:
+    """Each source's fold. With ``group``, sources whose names give the same first match of
+    it share a fold (a topic series held out whole); a name with no match is its own group."""
+
+    def key(s: str) -> str:
+        m = group.search(s) if group is not None else None
+        return m.group(0) if m else s
+
+    order = sorted({key(s) for s in sources})
     random.Random(SEED).shuffle(order)
-    return {s: i % k for i, s in enumerate(order)}
+    fold = {g: i % k for i, g in enumerate(order)}
+    return {s: fold[key(s)] for s in sources}
 
 
 @dataclass
@@ -515,16 +533,18 @@ def crossvalidate(
     k: int = 5,
     curve: tuple[int, ...] = (),
     extra: list[Example] | None = None,
+    group: re.Pattern[str] | None = None,
 ) -> CrossValidation:
     """k-fold cross-validation by source file; ``curve`` percentages add a learning curve.
 
     ``extra`` examples (made-up texts, ``prepare(..., made_up=True)``) join every fold's training set of the relation model
     and are never scored: the figures stay first-seen scores on the real articles alone. The
-    event and quote models train on real articles only (see ``train_events``)."""
+    event and quote models train on real articles only (see ``train_events``). With ``group``
+    the folds hold out groups of files (``folds``)."""
     extra = list(extra or ())
-    fold_of = folds([ex.source for ex in examples], k)
+    fold_of = folds([ex.source for ex in examples], k, group)
     per_fold, total, points = [], Scores(), {pct: Scores() for pct in curve}
-    models, oof = _out_of_fold(examples, extra, pack, k)
+    models, oof = _out_of_fold(examples, extra, pack, k, group)
     for i in range(k):
         held = [ex for ex in examples if fold_of[ex.source] == i]
         rest = [ex for ex in examples if fold_of[ex.source] != i] + extra
