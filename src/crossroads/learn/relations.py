@@ -155,16 +155,22 @@ def sources_of(meta: Meta) -> dict[str, str]:
     }
 
 
+def option_parts(option: str) -> tuple[str, float | None]:
+    """A source and the threshold it may carry: "model@0.45" -> ("model", 0.45)."""
+    src, _, at = option.partition("@")
+    return src, float(at) if at else None
+
+
 def source_meta(sources: dict[str, str]) -> Meta:
     """``sources`` as meta entries of a model file (flat keys, as the file's meta holds). A
     source may carry its threshold ("model@0.45"): that is written as ``threshold:<pred>``."""
     out: Meta = {}
     for pred, option in sorted(sources.items()):
-        src, _, at = option.partition("@")
+        src, at = option_parts(option)
         if src != "model":
             out[f"{src}:{pred}"] = 1.0
-        if at:
-            out[f"threshold:{pred}"] = float(at)
+        if at is not None:
+            out[f"threshold:{pred}"] = at
     return out
 
 

@@ -416,8 +416,8 @@ def _source_scores(
     options = ["rules"] + [f"{src}@{th}" for src in ("model", "both") for th in learned.THRESHOLDS]
     out: SourceScores = {}
     for option in options:
-        src, _, at = option.partition("@")
-        th = float(at or 1.0)
+        src, at = learned.option_parts(option)
+        th = 1.0 if at is None else at  # the rules' option reads nothing of the model
         every = dict.fromkeys(preds, src)
         counts: dict[str, Counts] = defaultdict(Counts)
         for exs in _per_source(held):
@@ -464,14 +464,13 @@ def folds(sources: list[str], k: int, group: re.Pattern[str] | None = None) -> d
     """Each source's fold. With ``group``, sources whose names give the same first match of
     it share a fold (a topic series held out whole); a name with no match is its own group."""
 
-    def key(s: str) -> str:
-        m = group.search(s) if group is not None else None
-        return m.group(0) if m else s
-
-    order = sorted({key(s) for s in sources})
+    keys = {s: s for s in sources}
+    if group is not None:
+        keys = {s: m.group(0) if (m := group.search(s)) else s for s in keys}
+    order = sorted(set(keys.values()))
     random.Random(SEED).shuffle(order)
     fold = {g: i % k for i, g in enumerate(order)}
-    return {s: fold[key(s)] for s in sources}
+    return {s: fold[g] for s, g in keys.items()}
 
 
 @dataclass
