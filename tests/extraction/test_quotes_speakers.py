@@ -109,3 +109,32 @@ def test_quotes_the_russian_president_is_not_the_tajik_one_named_before(rel_doc)
         "“Our troops will stay at the border for as long as it takes,” he said."
     )
     assert [q.speaker for q in read_quotes(doc)] == []
+
+
+def test_quotes_a_possessor_in_the_subject_is_not_the_speaker(rel_doc):
+    # "X's deputy Y said": Y speaks, not X
+    doc = rel_doc(
+        "President Yusuf Khan Badri's special envoy Pavel Orlovsky said on Monday that "
+        "the talks “will go on in Termez after the harvest is in”."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_cited_as_saying_gives_the_words_to_the_object(rel_doc):
+    # "the press cited him as saying": the words are his, not the press's
+    doc = rel_doc(
+        "Pavel Orlovsky heads the traders' union of Osh.\n\n"
+        "“Every day the crossing stays shut our members lose their money and their "
+        "customers,” the local press cited him as saying."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_the_body_that_passed_words_on_is_not_the_speaker(rel_doc):
+    # "X said ... “…”, according to <an agency>": X said it, the agency passed it on
+    doc = rel_doc(
+        "Pavel Orlovsky arrived in Dushanbe on Monday. He said the visit “is the start of "
+        "a new chapter in the ties of our two armies,” according to the Asian Development "
+        "Bank."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]

@@ -192,6 +192,11 @@ def _subject(cue: Token) -> Token | None:
                 return c
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
+        if v.lower_ == "as" and v.dep_ == "prep":
+            # "media cited him as saying": the words are the object's, not the subject's
+            obj = [c for c in v.head.children if c.dep_ == "dobj"]
+            if obj:
+                return obj[0]
         if (
             v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "pobj")
             and v.head.i != v.i
@@ -203,9 +208,15 @@ def _subject(cue: Token) -> Token | None:
 
 
 def _speaker_of(
-    doc: Doc, window: Span, ments: list[Ment], last: _Context, nearest_last: bool
+    doc: Doc,
+    window: Span,
+    ments: list[Ment],
+    last: _Context,
+    nearest_last: bool,
+    according: bool = True,
 ) -> tuple[str | None, str, bool]:
-    """(speaker id, cue, is-own-words) from the cue verb of a window of text next to a quote."""
+    """(speaker id, cue, is-own-words) from the cue verb of a window of text next to a quote;
+    "according to X" is read only with ``according``."""
     lex = _lex()
     cues = [
         t
@@ -213,7 +224,7 @@ def _speaker_of(
         if (t.lower_ in lex["cues"] or t.lemma_.lower() in lex["cues"])
         and t.pos_ in ("VERB", "AUX", "ADJ")
     ]
-    if not cues and any(t.lower_ == "according" for t in window):
+    if not cues and according and any(t.lower_ == "according" for t in window):
         cues = [t for t in window if t.lower_ == "according"]
     if nearest_last:
         cues.reverse()
@@ -276,7 +287,11 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
         for m in ments
         if s.left_edge.i <= m.start and m.end <= s.right_edge.i + 1 and m.type in SPEAKERS
     ]
-    people = [m for m in inside if m.type == "Person" and not m.demonym]
+    # "the minister's deputy Karimov said": the deputy speaks, not the possessor
+    people = sorted(
+        (m for m in inside if m.type == "Person" and not m.demonym),
+        key=lambda m: doc[m.start : m.end].root.dep_ == "poss",
+    )
     if people:
         return people[0].id
     if s.lower_ in _PRONOUNS:
@@ -554,11 +569,15 @@ def spoken(doc: Doc) -> list[Spoken]:
                 (max(para[0], min(sent_start, f.start - 20), f.start - 400), f.start, True)
             )
         ev_start, ev_end = para[0], f.end
-        for ws, we, nearest_last in windows:
+        # a verb's subject on either side first: in "X said ... “…”, according to <the
+        # agency>" the agency passed the words on; "according to" alone names the speaker
+        for (ws, we, nearest_last), according in [(w, False) for w in windows] + [
+            (w, True) for w in windows
+        ]:
             span = doc.char_span(ws, we, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            speaker, cue, own = _speaker_of(doc, span, ments, local, nearest_last)
+            speaker, cue, own = _speaker_of(doc, span, ments, local, nearest_last, according)
             if speaker:
                 ev_start, ev_end = min(ev_start, ws), max(ev_end, we)
                 break
