@@ -79,3 +79,21 @@ def test_sources_a_predicate_may_get_a_threshold_of_its_own():
     assert thresholds_of(meta) == {"member_of": 0.35}
     assert sources_of(meta) == {}  # still the model's readings
     assert sources_of(source_meta({"borders": "both@0.65"})) == {"borders": "both"}
+
+
+def test_sources_the_rules_alone_must_win_by_a_margin():
+    # the rules were written on the articles the folds score: a small lead is not trusted
+    def f1(x: int) -> Counts:
+        return Counts(x, 100, x, 100)
+
+    scores = {
+        "rules": {"borders": f1(83), "pledged_allegiance_to": f1(95), "part_of": f1(60)},
+        "model@0.55": {"borders": f1(76), "pledged_allegiance_to": f1(40), "part_of": f1(30)},
+        "both@0.75": {"borders": f1(80), "pledged_allegiance_to": f1(50), "part_of": f1(60)},
+    }
+    chosen = choose_sources(scores)
+    assert chosen == {
+        "borders": "both@0.75",  # the rules lead by 0.03: not enough
+        "pledged_allegiance_to": "rules",  # by 0.45
+        "part_of": "both@0.75",  # a tie: the model's readings join the rules'
+    }
