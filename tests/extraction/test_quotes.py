@@ -121,3 +121,14 @@ def test_quotes_unattributed_paragraph_after_narration_has_no_speaker(rel_doc):
         "“Traders from both sides will use the road before the spring rains come.”"
     )
     assert read_quotes(rel_doc(text)) == []
+
+
+def test_quotes_in_single_marks_are_quotes_and_apostrophes_do_not_end_them(rel_doc):
+    doc = rel_doc(
+        "Pavel Orlovsky spoke after the blast. ‘The main task now is to learn what happened "
+        "to the embassy’s staff in the city,’ Orlovsky told reporters, calling the attack "
+        "‘unacceptable’."
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"]
+    assert quotes[0].text.startswith("The main task") and "embassy’s staff" in quotes[0].text

@@ -1,6 +1,6 @@
 """Read direct quotations and who said them.
 
-Three shapes: text in quotation marks ("…,” Kabulov said), a quote that runs across
+Three shapes: text in quotation marks ("…,” Kabulov said, or ‘…’), a quote that runs across
 paragraphs (an opening mark and no closing one until a later paragraph), and a block quote
 (a paragraph introduced by "He said:" or "…, who said,"). The speaker is the subject of a
 cue verb ("said", "explained") next to the quote: a name, a role ("the Russian envoy") or a
@@ -143,6 +143,20 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
             ):
                 open_at = None  # an opening mark never closed: not a run-on quote
     return out
+
+
+_SINGLE = re.compile(r"(?<![\w’])‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)")
+"""A quotation in single marks (‘…’, the British style): an apostrophe inside a word
+("Russia’s") does not close it."""
+
+
+def _single(text: str, inside: list[Found]) -> list[Found]:
+    """Quotations in single marks that no double-marked quotation holds."""
+    return [
+        Found(m.start(1), m.end(1))
+        for m in _SINGLE.finditer(text)
+        if not any(f.start <= m.start() < f.end for f in inside)
+    ]
 
 
 def _block(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[Found]:
@@ -512,7 +526,8 @@ def spoken(doc: Doc) -> list[Spoken]:
     text = doc.text
     paras = _paragraphs(text)
     ments = mentions(doc[:])
-    found = sorted(_marked(text, paras) + _block(doc, text, paras), key=lambda f: f.start)
+    marked = _marked(text, paras)
+    found = sorted(marked + _single(text, marked) + _block(doc, text, paras), key=lambda f: f.start)
     out: list[Spoken] = []
     last: _Context = {}
     quoted = [(f.start, f.end) for f in found]
