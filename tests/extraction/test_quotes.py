@@ -132,3 +132,11 @@ def test_quotes_in_single_marks_are_quotes_and_apostrophes_do_not_end_them(rel_d
     quotes = read_quotes(doc)
     assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"]
     assert quotes[0].text.startswith("The main task") and "embassy’s staff" in quotes[0].text
+
+
+def test_quotes_a_short_phrase_without_verb_is_a_quote_when_someone_said_it(rel_doc):
+    # only a labelling word ("so-called", "dubbed") makes a short verbless phrase a label
+    doc = rel_doc("Orlovsky said the new accord was “a fresh chapter for the whole valley”.")
+    assert [(q.speaker, q.text) for q in read_quotes(doc)] == [
+        ("e:person/pavel-orlovsky", "a fresh chapter for the whole valley")
+    ]

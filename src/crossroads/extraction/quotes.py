@@ -4,7 +4,8 @@ Three shapes: text in quotation marks ("…,” Kabulov said, or ‘…’), a q
 paragraphs (an opening mark and no closing one until a later paragraph), and a block quote
 (a paragraph introduced by "He said:" or "…, who said,"). The speaker is the subject of a
 cue verb ("said", "explained") next to the quote: a name, a role ("the Russian envoy") or a
-pronoun, resolved to the last person named. Fewer than five words is a scare quote.
+pronoun, resolved to the last person named. Fewer than five words is a scare quote, and so
+is a short verbless label ("the so-called “…”").
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ class _Context(TypedDict, total=False):
 @cache
 def _lex() -> dict[str, set[str]]:
     lex = lexicon("quotes")
-    return {k: set(lex[k]) for k in ("cues", "sources", "roles", "voices")}
+    return {k: set(lex[k]) for k in ("cues", "sources", "roles", "voices", "labels")}
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -157,6 +158,17 @@ def _single(text: str, inside: list[Found]) -> list[Found]:
         for m in _SINGLE.finditer(text)
         if not any(f.start <= m.start() < f.end for f in inside)
     ]
+
+
+def _labelled(text: str, start: int) -> bool:
+    """Whether a labelling word ("so-called", "dubbed") stands right before the quotation's
+    opening mark."""
+    before = text[max(0, start - 40) : max(0, start - 1)].lower().rstrip()
+    return any(before.endswith(w) for w in _lex()["labels"])
+
+
+def _has_verb(span: Span | None) -> bool:
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _block(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[Found]:
@@ -548,8 +560,8 @@ def spoken(doc: Doc) -> list[Spoken]:
         if n_words < MIN_WORDS or _titled_words(body):
             continue  # a scare quote, or the title of a book, film or declaration
         qspan = doc.char_span(f.start, f.end, alignment_mode="expand")
-        if n_words < 10 and qspan is not None and not any(t.pos_ in ("VERB", "AUX") for t in qspan):
-            continue  # a short phrase without a verb is a scare-quoted label, not a statement
+        if n_words < 10 and _labelled(text, f.start) and not _has_verb(qspan):
+            continue  # "the so-called “…”": a short label, not a statement
         para = next(((ps, pe) for ps, pe in paras if ps <= f.start < pe), (f.start, f.end))
         ctx_start = f.intro[0] if f.block and f.intro else para[0]
         # "he said": a person named just before in the same paragraph, else the last speaker
