@@ -50,8 +50,7 @@
       const body = await send(file, row);
       added += body.new || 0;
     }
-    log.appendChild(CR.el("li", {class: "muted"}, "Done. " + added + " new document" + (added === 1 ? "" : "s") + "; the list below is refreshed."));
-    if (added) {  /* refresh the table from the page's JSON twin */
+    if (added) {  /* refresh the table from the page's JSON twin, then say it is done */
       const data = await CR.getJSON("/documents.json");
       const tbody = document.querySelector("#doc-table tbody");
       tbody.replaceChildren(...data.items.map((d) => CR.el("tr", {},
@@ -60,5 +59,6 @@
       const h1 = document.querySelector("h1 small");
       if (h1) h1.textContent = String(data.total);
     }
+    log.appendChild(CR.el("li", {class: "muted"}, "Done. " + added + " new document" + (added === 1 ? "" : "s") + (added ? "; the list below is refreshed." : ".")));
   });
 })(window.CR);
