@@ -168,6 +168,7 @@ def _labelled(text: str, start: int) -> bool:
 
 
 def _has_verb(span: Span | None) -> bool:
+    """Whether the quoted words hold a verb (True where the span cannot be read)."""
     return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 

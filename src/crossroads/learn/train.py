@@ -364,8 +364,8 @@ def choose_sources(scores: dict[str, dict[str, Counts]]) -> dict[str, str]:
     out = {}
     for pred in sorted({p for by in scores.values() for p in by}):
         f1 = {src: by.get(pred, Counts()).f1 for src, by in scores.items()}
-        learned = [src for src in f1 if src != "rules"] or list(f1)
-        best = max(learned, key=lambda src: (f1[src], src in ("model", default)))
+        options = [src for src in f1 if src != "rules"] or list(f1)
+        best = max(options, key=lambda src: (f1[src], src in ("model", default)))
         if "rules" in f1 and f1["rules"] > f1[best] + RULES_MARGIN:
             best = "rules"
         if best not in ("model", default):
