@@ -110,6 +110,8 @@ def test_metadata_date_contradicted_by_the_text_is_not_the_article_date():
             "Lena March",
         ),
         ("Posted on May 5, 2021 by admin\n\nRoad talks resume\n\n", None),
+        # where the reporter filed from is no part of the name
+        ("Road talks resume\n\nBy Lena March in Osh May 5, 2021\n\n", "Lena March"),
         (
             "Steppe Wire\n\nAsia\n\nRoad talks resume\n\nBy Lena March\n\n5 May 2021\n\n",
             "Lena March",

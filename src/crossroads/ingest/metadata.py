@@ -378,6 +378,9 @@ def byline(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+
+
 def name_and_date(text: str) -> tuple[str | None, str | None]:
     """(author, ISO date) of a line like 'By Lena March | May 5, 2021' or 'Lena March, 05.05.2021'."""
     m = _NAME_PUBLISHED.match(text)
@@ -396,6 +399,8 @@ def name_and_date(text: str) -> tuple[str | None, str | None]:
         flags=re.IGNORECASE,
     )
     rest = re.sub(r"\s+(?:on|at)$", "", rest.strip(" |•·,–—-:"), flags=re.IGNORECASE)
+    # "By Lena March in Tashkent <date>": where the reporter filed from is no part of the name
+    rest = _FILED_FROM.sub("", rest)
     if rest and is_name_like(rest):
         return normalise_author(rest), parse_date(m.group(0))
     # "By NAME | SITE NAME Published: <date>": the name is the first part of the line
