@@ -599,8 +599,8 @@ def spoken(doc: Doc) -> list[Spoken]:
         ev_start, ev_end = para[0], f.end
         # a verb's subject on either side first: in "X said ... “…”, according to <the
         # agency>" the agency passed the words on; "according to" alone names the speaker
-        for (ws, we, nearest_last), according in [(w, False) for w in windows] + [
-            (w, True) for w in windows
+        for (ws, we, nearest_last), according in [
+            (w, according) for according in (False, True) for w in windows
         ]:
             span = doc.char_span(ws, we, alignment_mode="expand")
             if span is None or len(span) == 0:

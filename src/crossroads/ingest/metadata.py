@@ -201,6 +201,8 @@ _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-
 _LABEL_BEFORE_BY = re.compile(
     r"^[*_]*[\w ]{1,30}?[*_]*\s*[—–|:-]\s*(?=(?:by|written by)\s)", re.IGNORECASE
 )
+# where the reporter filed from, after the byline's name: "By Lena March in Tashkent <date>"
+_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 # a role after the byline's name: "By LENA MARCH, Staff Writer", "Lena March, Kabul correspondent"
 _ROLE_TAIL = re.compile(
     r"\s*(?:,|\||[-–—])\s*(?:(?:special|senior|chief|foreign|staff|contributing|guest|"
@@ -378,9 +380,6 @@ def byline(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
-
-
 def name_and_date(text: str) -> tuple[str | None, str | None]:
     """(author, ISO date) of a line like 'By Lena March | May 5, 2021' or 'Lena March, 05.05.2021'."""
     m = _NAME_PUBLISHED.match(text)
@@ -399,8 +398,7 @@ def name_and_date(text: str) -> tuple[str | None, str | None]:
         flags=re.IGNORECASE,
     )
     rest = re.sub(r"\s+(?:on|at)$", "", rest.strip(" |•·,–—-:"), flags=re.IGNORECASE)
-    # "By Lena March in Tashkent <date>": where the reporter filed from is no part of the name
-    rest = _FILED_FROM.sub("", rest)
+    rest = _FILED_FROM.sub("", rest)  # the city is no part of the name
     if rest and is_name_like(rest):
         return normalise_author(rest), parse_date(m.group(0))
     # "By NAME | SITE NAME Published: <date>": the name is the first part of the line
