@@ -226,3 +226,15 @@ def test_entities_other_readings_of_a_run_are_candidates_too(nlp):
     doc = _proposals(nlp, "NEAR KUHSOR, Tajikistan — Shepherds moved their flocks.")
     marks = {(s.text, s.kb_id_) for s in doc.spans[PROPOSALS]}
     assert ("KUHSOR", TRIMMED) in marks, marks
+
+
+def test_entities_a_states_body_in_lower_case_is_an_organisation(read):
+    doc = read(
+        "Tajikistan's foreign ministry summoned the envoy, and the Uzbek border service "
+        "closed the crossing. The Russian committee did not comment."
+    )
+    found = ents(doc)
+    assert ("Tajikistan's foreign ministry", "Organization") in found
+    assert ("Uzbek border service", "Organization") in found
+    # a body with no word saying which one it is stays no name
+    assert not any("committee" in text for text, _ in found)

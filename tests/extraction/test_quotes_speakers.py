@@ -138,3 +138,71 @@ def test_quotes_the_body_that_passed_words_on_is_not_the_speaker(rel_doc):
         "Bank."
     )
     assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_a_role_word_means_the_one_titled_with_that_post(rel_doc):
+    # "the premier" is the prime minister named before, not the last person named
+    doc = rel_doc(
+        "Prime Minister Ali Karimzoda met President Bolot Usenov in Osh on Monday. "
+        "Addressing reporters with Usenov, the premier said the two countries "
+        '"will open three new border crossings before the winter".'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/ali-karimzoda"]
+
+
+def test_quotes_the_nations_leader_is_that_nations_president(rel_doc):
+    doc = rel_doc(
+        "Russian President Pavel Orlov and Kazakh President Daniyar Seitkali met in Astana. "
+        "Seitkali said the talks were useful.\n\n"
+        '"The decision we reached on the river will help both our peoples for many years," '
+        "the Russian leader said."
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlov"]
+
+
+def test_quotes_a_family_name_alone_is_the_person_named_in_full(rel_doc):
+    # the family name comes first ("Kong Tao"), and NER marks neither "Kong" nor "Tao" alone
+    doc = rel_doc(
+        "Foreign Ministry spokesman Kong Tao said on Monday the two sides had met in "
+        "Beijing.\n\nKong said the group "
+        '"has carried out many attacks against civilians in the region".'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/kong-tao"]
+
+
+def test_quotes_a_state_body_in_lower_case_speaks_not_its_state(rel_doc):
+    doc = rel_doc(
+        "The Kyrgyz interior ministry said on Monday that "
+        '"the suspects had crossed the border at night with false papers".'
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1
+    assert quotes[0].speaker != "e:country/kg"
+    assert "interior-ministry" in (quotes[0].speaker or "")
+
+
+def test_quotes_a_paragraph_of_quotation_goes_on_in_the_voice_reported_before(rel_doc):
+    # the excerpt ends inside the quotation: its words still count
+    doc = rel_doc(
+        "The meeting opened in Osh on Monday.\n\n"
+        "Opening the session, Minister Daniyar Seitkali noted that the season was hard for "
+        "farmers in the valley.\n\n"
+        "\u201cThe level of the reservoir has fallen below the average of the last ten "
+        "years. We must act now to save the harvest and I want to"
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/daniyar-seitkali"]
+    assert quotes[0].text.startswith("The level of the reservoir")
+
+
+def test_quotes_a_quotation_paragraph_with_its_own_speaker_after_it_keeps_that_one(rel_doc):
+    doc = rel_doc(
+        "Minister Daniyar Seitkali noted that the season was hard for farmers.\n\n"
+        "\u201cThe level of the reservoir has fallen below the average of ten years,\u201d "
+        "Pavel Orlovsky said on Monday."
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"]

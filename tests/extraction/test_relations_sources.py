@@ -63,3 +63,16 @@ def test_sources_a_predicate_is_held_to_a_threshold_of_its_own(reader, rel_doc):
 
     assert pair in read(p - 0.01)
     assert pair not in read(p + 0.01)  # above its probability, though the shared bar is 0
+
+
+def test_sources_a_titled_person_is_weighed_against_the_state_named_elsewhere(rel_doc):
+    # the post's state is named in another sentence; "Uzbek" in a title says whose post it is
+    doc = rel_doc(
+        "Tajikistan opened a new bridge over the river on Monday.\n\n"
+        "President Karim Ashurov said the bridge would carry trucks from next year.\n\n"
+        "Uzbek Foreign Minister Pavel Orlovsky said he welcomed the bridge."
+    )
+    cands = learned.candidates(doc, read_relations(doc))
+    titled = {(c.a.id, c.b.id): c.titled for c in cands if c.titled}
+    assert titled.get(("e:person/karim-ashurov", "e:country/tj")) == ("president",)
+    assert not any(a == "e:person/pavel-orlovsky" for a, _ in titled)

@@ -97,6 +97,13 @@ def _lex() -> dict[str, set[str]]:
     return {k: set(lex[k]) for k in ("cues", "sources", "roles", "voices", "labels")}
 
 
+@cache
+def _kin() -> dict[str, frozenset[str]]:
+    """Each role word with the words of the posts it can stand for, itself included."""
+    kin = lexicon("quotes")["kin"]
+    return {w: frozenset([w, *kin.get(w, ())]) for w in _lex()["roles"]}
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
@@ -135,6 +142,9 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
                     out.append(Found(ps, pos))
         if open_at is not None:
             nxt = paras[n + 1] if n + 1 < len(paras) else None
+            if nxt is None and not any(c in _OPEN + _CLOSE + '"' for c in text[open_at:pe]):
+                out.append(Found(open_at, pe))  # an excerpt cut off inside the quotation
+                break
             opened_here = open_at > ps
             if nxt is None or not (
                 opened_here
@@ -404,8 +414,9 @@ def _titled_words(body: str) -> bool:
     return len(long) >= 3 and all(w[0].isupper() for w in long) and body[-1:] not in ".!?"
 
 
-def _titles(doc: Doc) -> list[_Title]:
-    """Every titled person ("the Uzbek minister"), with the country of the post if named."""
+def _titles(doc: Doc, ments: list[Ment]) -> list[_Title]:
+    """Every titled person ("the Uzbek minister"), with the country of the post if named,
+    and every person named after a capitalised title ("Prime Minister X"), post or not."""
     from crossroads.extraction.patterns.positions import read_positions
 
     out: list[_Title] = []
@@ -414,13 +425,28 @@ def _titles(doc: Doc) -> list[_Title]:
             words = set(str(r.qualifiers.get("role", "")).lower().split())
             country = r.object.id if r.object is not None and r.object.type == "Country" else None
             out.append((doc[r.subject.start].idx, r.subject.id, words, country))
+    taken = {i for m in ments if not m.demonym for i in range(m.start, m.end)}
+    for m in ments:
+        if m.type != "Person" or m.demonym:
+            continue
+        words, i = set(), m.start - 1
+        while i >= max(0, m.start - 4) and i not in taken and doc[i].is_title and doc[i].is_alpha:
+            words.add(doc[i].lower_)
+            i -= 1
+        if words:
+            # "Russian President X": the post's country is the demonym among the title's words
+            of = [d.id for d in ments if d.demonym and i < d.start and d.end <= m.start]
+            out.append((doc[m.start].idx, m.id, words, of[0] if of else None))
     return out
 
 
 def _by_role(s: Token, ments: list[Ment], titles: list[_Title]) -> tuple[list[str], set[str]]:
     """The people named before with the role word ``s`` ("the president"), the last one
-    likeliest, and those it cannot mean: "the Russian president" is not the Tajik one."""
+    likeliest, and those it cannot mean: "the Russian president" is not the Tajik one. A
+    post of another name ("the Russian leader": a president) fits only when its state is
+    the one said, or none is."""
     word = s.lemma_.lower()
+    posts = _kin().get(word, frozenset([word]))
     nations = {
         m.id
         for m in ments
@@ -429,11 +455,12 @@ def _by_role(s: Token, ments: list[Ment], titles: list[_Title]) -> tuple[list[st
     fit: list[str] = []
     others: set[str] = set()
     for at, pid, words, country in titles:
-        if at < s.idx and word in words:
-            if nations and country is not None and country not in nations:
-                others.add(pid)
-            else:
-                fit.append(pid)
+        if at >= s.idx or not posts & words:
+            continue
+        if nations and country is not None and country not in nations:
+            others.add(pid)
+        elif word in words or not nations or country in nations:
+            fit.append(pid)
     return fit, others - set(fit)
 
 
@@ -546,7 +573,7 @@ def spoken(doc: Doc) -> list[Spoken]:
     quoted = [(f.start, f.end) for f in found]
     types = {m.id: m.type for m in ments if not m.demonym}
     named = named_ids(doc)
-    last["titles"] = _titles(doc)
+    last["titles"] = _titles(doc, ments)
     people = [
         (doc[m.start].idx, m.id)
         for m in ments
@@ -619,6 +646,20 @@ def spoken(doc: Doc) -> list[Spoken]:
             # “A,” X said. “B.” – the next quote of the paragraph, or a paragraph that is only
             # a quote right after X's, is X's too
             speaker, cue = last["speaker"], last.get("cue", "")
+        if (
+            speaker is None
+            and k > 0
+            and not text[para[0] : f.start].strip(_OPEN + '" ')
+            and not re.search(r"\w", text[f.end : para[1]])
+        ):
+            # a paragraph that is only the quotation, after one that ends in reported speech
+            # ("X noted that ..."): the words go on in X's voice
+            prev = doc.char_span(paras[k - 1][0], paras[k - 1][1], alignment_mode="contract")
+            if prev is not None and len(prev):
+                tail = doc[max(prev.start, prev[-1].sent.start) : prev.end]
+                speaker, cue, own = _speaker_of(doc, tail, ments, local, True, False)
+                if speaker is not None:
+                    ev_start = min(ev_start, tail.start_char)
         if speaker is not None and speaker not in named:
             speaker = None
         date = None

@@ -72,6 +72,9 @@ class PairCandidate:
     """The word standing for ``a`` or ``b`` here ("its", "the group") when it was named before."""
     named_at: int | None = None
     """Where that entity was named (a character offset), for the evidence to start there."""
+    titled: tuple[str, ...] = ()
+    """The title words before ``a`` ("foreign", "minister") when ``b`` is not named in this
+    sentence: a post whose state or body only the rest of the document names."""
 
 
 _ACTORS = ("Organization", "Country", "ArmedGroup")
@@ -291,6 +294,15 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
     for p in _predicates_for(a.type, b.type):
         if (a.id, p, b.id) in pack or (p in SYMMETRIC and (b.id, p, a.id) in pack):
             f[f"pack={p}"] = 1
+    if c.titled:
+        # "President X said ..." in an article about one state: the title, how much the
+        # document names the candidate, and whether it is named near
+        f[f"titled|{types}"] = 1
+        for w in c.titled:
+            f[f"titled={w}"] = 1
+            f[f"titled={w}|{types}"] = 1
+        f[f"titled-rank={min(c.rank[1], 3)}|{types}"] = 1
+        return f
     if c.across:
         f["across"] = 1
         f[f"across|{types}"] = 1

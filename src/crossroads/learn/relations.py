@@ -73,6 +73,47 @@ def _referred(s: Sentence) -> list[PairCandidate]:
     return out
 
 
+_POST_HOLDERS = ("Country", "Organization", "ArmedGroup")
+_MOST_NAMED = 6
+"""Doc-level post candidates pair a titled person with the states and bodies the document
+names most (its first six by count), which bounds them."""
+
+
+def _titled_posts(
+    sents: list[Sentence], rank: dict[str, int], types: dict[str, str]
+) -> list[tuple[int, PairCandidate]]:
+    """A person named after a title ("Foreign Minister X") that names no state, paired with
+    the states and bodies the document names most but this sentence does not: the post's
+    state is often said once for the whole article, or not at all."""
+    holders = [e for e, r in rank.items() if r < _MOST_NAMED and types.get(e) in _POST_HOLDERS]
+    out = []
+    for k, s in enumerate(sents):
+        doc = s.doc
+        covered = {i: m for m in s.ments for i in range(m.start, m.end)}
+        here = {m.id for m in s.ments}
+        for m in s.ments:
+            if m.type != "Person" or m.demonym:
+                continue
+            words, i = [], m.start - 1
+            while (
+                i >= max(s.span.start, m.start - 4)
+                and i not in covered
+                and doc[i].is_title
+                and doc[i].is_alpha
+                and not doc[i].is_stop
+            ):
+                words.append(doc[i].lower_)
+                i -= 1
+            if not words or (i in covered and covered[i].type in _POST_HOLDERS):
+                continue  # "Afghan President X": the title says whose post
+            for h in holders:
+                if h in here:
+                    continue
+                stand = _ment(s, h, types[h])
+                out.append((k, PairCandidate(s, m, stand, titled=tuple(words), rank=(0, rank[h]))))
+    return out
+
+
 def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
     """Every pair candidate of the doc, with what the rules read for it."""
     sents = sentences(doc)
@@ -113,6 +154,10 @@ def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
         pairs_read[(subj, obj)] |= preds
     counts = Counter(m.id for s in sents for m in s.ments)
     rank = {eid: k for k, (eid, _) in enumerate(counts.most_common())}
+    for k, c in _titled_posts(sents, rank, types):
+        if (key := (k, c.a.id, c.b.id)) not in index:
+            index[key] = c
+            out.append(c)
     for c in out:
         c.elsewhere = frozenset(pairs_read.get((c.a.id, c.b.id), ()))
         c.rank = (rank.get(c.a.id, 9), rank.get(c.b.id, 9))

@@ -85,6 +85,9 @@ ORG_BODY_HEADS = frozenset(
         "shura",
     ]
 )
+# a state's bodies that reporting writes in lower case after the state ("Kyrgyzstan's interior
+# ministry", "the Tajik presidency"); all but "presidency" with a word before them
+STATE_BODY_HEADS = frozenset(["ministry", "presidency", "committee", "agency", "service"])
 # neighbours that make an organisation an armed group ("X militants", "militants of X")
 ARMED_CONTEXT = frozenset(
     [

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -22,6 +23,7 @@ from spacy.util import filter_spans
 from crossroads.extraction.components import cues
 from crossroads.extraction.components.pack_matcher import glued_to_name
 from crossroads.extraction.links import LINKS, find_links
+from crossroads.extraction.patterns import lexicon
 from crossroads.extraction.proposals import PROPOSALS, find_proposals
 from crossroads.extraction.titles import TITLES, find_titles
 from crossroads.model import fold
@@ -238,6 +240,22 @@ def _with_titles(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span]]:
         else:
             nested.append(title)
     return sorted(ents, key=lambda e: e.start), nested
+
+
+@cache
+def _cue_verbs() -> frozenset[str]:
+    return frozenset(lexicon("quotes")["cues"])
+
+
+def _lone_subject(tok: Token) -> bool:
+    """A word that is on its own the subject of a reporting verb ("Wang said"), with no
+    capitalised word beside it."""
+    beside = [tok.nbor(k) for k in (-1, 1) if 0 <= tok.i + k < len(tok.doc)]
+    return (
+        tok.dep_ == "nsubj"
+        and tok.head.lower_ in _cue_verbs()
+        and not any(_capitalised(t) for t in beside)
+    )
 
 
 class Typer:
@@ -468,24 +486,30 @@ class Typer:
 
     @staticmethod
     def _repeats(doc: Doc, ents: list[Span]) -> list[Span]:
-        """Names NER found once but missed elsewhere in the same document, and the surnames
-        of the people it named in full ("Rahmon" after "Emomali Rahmon")."""
+        """Names NER found once but missed elsewhere in the same document, the surnames of
+        the people it named in full ("Rahmon" after "Emomali Rahmon"), and the first word of
+        a two-word name where it stands alone as a clause's subject (a family name written
+        first, "Wang said" after "Wang Tao")."""
         known: dict[tuple[str, ...], str] = {}
         for e in ents:
             if e.kb_id_:
                 continue
             known.setdefault(tuple(t.text for t in e), e.label_)
+        firsts: set[tuple[str, ...]] = set()
         for e in ents:
-            last = e[-1]
-            if (
-                e.label_ == "Person"
-                and len(e) >= 2
-                and last.is_alpha
-                and _capitalised(last)
-                and len(last.text) >= 3
-                and fold(last.text) not in cues.TITLES
-            ):
-                known.setdefault((last.text,), "Person")
+            if e.label_ != "Person" or len(e) < 2:
+                continue
+            for tok in (e[-1], e[0]) if len(e) == 2 else (e[-1],):
+                if (
+                    tok.is_alpha
+                    and _capitalised(tok)
+                    and len(tok.text) >= 3
+                    and fold(tok.text) not in cues.TITLES
+                    and (tok.text,) not in known
+                ):
+                    known[(tok.text,)] = "Person"
+                    if tok.i == e.start:
+                        firsts.add((tok.text,))
         if not known:
             return []
         longest = max(len(k) for k in known)
@@ -498,12 +522,44 @@ class Typer:
                 continue
             for n in range(min(longest, len(doc) - i), 0, -1):
                 key = tuple(t.text for t in doc[i : i + n])
-                if key in known and not any(j in taken for j in range(i, i + n)):
+                if (
+                    key in known
+                    and not any(j in taken for j in range(i, i + n))
+                    and (key not in firsts or _lone_subject(doc[i]))
+                ):
                     out.append(Span(doc, i, i + n, label=known[key]))
                     i += n
                     break
             else:
                 i += 1
+        return out
+
+    @staticmethod
+    def _state_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A state's body in lower case after the state's name or adjective ("Kyrgyzstan's
+        interior ministry", "the Tajik border service"): NER marks only capitalised ones."""
+        countries = {e.end: e for e in ents if e.label_ == "Country"}
+        demonyms = {d.end: d for d in doc.spans.get("demonyms", ()) if d.kb_id_}
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        for t in doc:
+            if t.lower_ not in cues.STATE_BODY_HEADS or not t.is_lower or t.i in taken:
+                continue
+            j = t.i
+            while (
+                t.i - j < 2
+                and j > 0
+                and doc[j - 1].is_lower
+                and doc[j - 1].is_alpha
+                and doc[j - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+            ):
+                j -= 1
+            if j == t.i and t.lower_ != "presidency":
+                continue  # "the Russian ministry": which one is not said
+            if j >= 2 and doc[j - 1].lower_ in ("'s", "’s") and j - 1 in countries:
+                out.append(Span(doc, countries[j - 1].start, t.i + 1, label="Organization"))
+            elif j in demonyms and j - 1 not in taken:
+                out.append(Span(doc, demonyms[j].start, t.i + 1, label="Organization"))
         return out
 
     @staticmethod
@@ -653,6 +709,7 @@ class Typer:
         ents = _titled_agreements(ents)
         ents = filter_spans(ents + self._introduced_people(doc, ents))
         ents = filter_spans(ents + self._numbered_bases(doc, ents))
+        ents = filter_spans(ents + self._state_bodies(doc, ents))
         ents = filter_spans(ents + self._repeats(doc, ents))
         ents, titles = _with_titles(doc, ents)
         doc.ents = ents
