@@ -206,3 +206,13 @@ def test_quotes_a_quotation_paragraph_with_its_own_speaker_after_it_keeps_that_o
     )
     quotes = read_quotes(doc)
     assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_the_deputy_prime_minister_is_not_the_prime_minister(rel_doc):
+    doc = rel_doc(
+        "Deputy Prime Minister Ali Karimzoda met Prime Minister Bolot Usenov in Osh on Monday. "
+        "The deputy prime minister said the two sides "
+        '"agreed to open three new border crossings before the winter".'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/ali-karimzoda"]

@@ -452,10 +452,14 @@ def _by_role(s: Token, ments: list[Ment], titles: list[_Title]) -> tuple[list[st
         for m in ments
         if m.demonym and s.left_edge.i <= m.start and m.end <= s.right_edge.i + 1
     }
+    # "the deputy prime minister" is not the prime minister: the post words before the role
+    # must be the post's too
+    post_words = _lex()["roles"].union(*_kin().values())
+    told = {c.lower_ for c in s.children if c.dep_ in ("amod", "compound")} & post_words
     fit: list[str] = []
     others: set[str] = set()
     for at, pid, words, country in titles:
-        if at >= s.idx or not posts & words:
+        if at >= s.idx or not posts & words or not told <= words:
             continue
         if nations and country is not None and country not in nations:
             others.add(pid)
