@@ -24,6 +24,7 @@ from crossroads.extraction.patterns.sentence import (
     mentions,
     named_ids,
     sentences,
+    title_before,
 )
 from crossroads.model import Evidence, Quote
 
@@ -429,14 +430,11 @@ def _titles(doc: Doc, ments: list[Ment]) -> list[_Title]:
     for m in ments:
         if m.type != "Person" or m.demonym:
             continue
-        words, i = set(), m.start - 1
-        while i >= max(0, m.start - 4) and i not in taken and doc[i].is_title and doc[i].is_alpha:
-            words.add(doc[i].lower_)
-            i -= 1
-        if words:
+        title, i = title_before(doc, m, 0, taken)
+        if title:
             # "Russian President X": the post's country is the demonym among the title's words
             of = [d.id for d in ments if d.demonym and i < d.start and d.end <= m.start]
-            out.append((doc[m.start].idx, m.id, words, of[0] if of else None))
+            out.append((doc[m.start].idx, m.id, set(title), of[0] if of else None))
     return out
 
 

@@ -295,8 +295,8 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
         if (a.id, p, b.id) in pack or (p in SYMMETRIC and (b.id, p, a.id) in pack):
             f[f"pack={p}"] = 1
     if c.titled:
-        # "President X said ..." in an article about one state: the title, how much the
-        # document names the candidate, and whether it is named near
+        # "President X said ..." in an article about one state: the title's words and how
+        # much the document names the candidate
         f[f"titled|{types}"] = 1
         for w in c.titled:
             f[f"titled={w}"] = 1

@@ -19,6 +19,7 @@ from crossroads.extraction.patterns.sentence import (
     negated,
     remember,
     sentences,
+    title_before,
 )
 from crossroads.learn.features import (
     PairCandidate,
@@ -94,16 +95,7 @@ def _titled_posts(
         for m in s.ments:
             if m.type != "Person" or m.demonym:
                 continue
-            words, i = [], m.start - 1
-            while (
-                i >= max(s.span.start, m.start - 4)
-                and i not in covered
-                and doc[i].is_title
-                and doc[i].is_alpha
-                and not doc[i].is_stop
-            ):
-                words.append(doc[i].lower_)
-                i -= 1
+            words, i = title_before(doc, m, s.span.start, covered)
             if not words or (i in covered and covered[i].type in _POST_HOLDERS):
                 continue  # "Afghan President X": the title says whose post
             for h in holders:

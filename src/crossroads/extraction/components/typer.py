@@ -488,8 +488,8 @@ class Typer:
     def _repeats(doc: Doc, ents: list[Span]) -> list[Span]:
         """Names NER found once but missed elsewhere in the same document, the surnames of
         the people it named in full ("Rahmon" after "Emomali Rahmon"), and the first word of
-        a two-word name where it stands alone as a clause's subject (a family name written
-        first, "Wang said" after "Wang Tao")."""
+        a two-word name where it stands alone as the subject of a reporting verb (a family
+        name written first, "Wang said" after "Wang Tao")."""
         known: dict[tuple[str, ...], str] = {}
         for e in ents:
             if e.kb_id_:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -250,6 +250,23 @@ def modifier(doc: Doc, m: Ment) -> bool:
         and doc[m.end].text in ("-", "–")
         and (doc[m.end + 1].tag_ == "VBN" or doc[m.end + 1].lower_.endswith("ed"))
     )
+
+
+def title_before(doc: Doc, m: Ment, lo: int, taken: Container[int]) -> tuple[list[str], int]:
+    """The capitalised title words right before a name ("Foreign Minister X": "minister",
+    "foreign", nearest first), at most four and none before ``lo`` or in ``taken``, with the
+    index of the token where they stop."""
+    words, i = [], m.start - 1
+    while (
+        i >= max(lo, m.start - 4)
+        and i not in taken
+        and doc[i].is_title
+        and doc[i].is_alpha
+        and not doc[i].is_stop
+    ):
+        words.append(doc[i].lower_)
+        i -= 1
+    return words, i
 
 
 def mentions(span: Span) -> list[Ment]:
