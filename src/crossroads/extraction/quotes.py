@@ -28,7 +28,7 @@ from crossroads.extraction.patterns.sentence import (
 )
 from crossroads.model import Evidence, Quote
 
-__all__ = ["SPEAKERS", "Spoken", "quote_of", "read_quotes", "spoken"]
+__all__ = ["SPEAKERS", "Spoken", "cue_verbs", "quote_of", "read_quotes", "spoken"]
 
 MIN_WORDS = 5
 SPEAKERS = ("Person", "Organization", "Country", "ArmedGroup")
@@ -99,6 +99,12 @@ def _lex() -> dict[str, set[str]]:
 
 
 @cache
+def cue_verbs() -> frozenset[str]:
+    """The verbs that introduce or close a quotation ("said", "told"), as the lexicon lists them."""
+    return frozenset(_lex()["cues"])
+
+
+@cache
 def _kin() -> dict[str, frozenset[str]]:
     """Each role word with the words of the posts it can stand for, itself included."""
     kin = lexicon("quotes")["kin"]
@@ -145,7 +151,6 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
             nxt = paras[n + 1] if n + 1 < len(paras) else None
             if nxt is None and not any(c in _OPEN + _CLOSE + '"' for c in text[open_at:pe]):
                 out.append(Found(open_at, pe))  # an excerpt cut off inside the quotation
-                break
             opened_here = open_at > ps
             if nxt is None or not (
                 opened_here
@@ -452,7 +457,7 @@ def _by_role(s: Token, ments: list[Ment], titles: list[_Title]) -> tuple[list[st
     }
     # "the deputy prime minister" is not the prime minister: the post words before the role
     # must be the post's too
-    post_words = _lex()["roles"].union(*_kin().values())
+    post_words = frozenset().union(*_kin().values())  # every role is its own kin
     told = {c.lower_ for c in s.children if c.dep_ in ("amod", "compound")} & post_words
     fit: list[str] = []
     others: set[str] = set()

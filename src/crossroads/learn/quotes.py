@@ -13,15 +13,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from crossroads import settings
-from crossroads.extraction.patterns import lexicon
 from crossroads.extraction.patterns.sentence import Ment, mentions, named_ids
-from crossroads.extraction.quotes import SPEAKERS, Spoken, quote_of, spoken
+from crossroads.extraction.quotes import SPEAKERS, Spoken, cue_verbs, quote_of, spoken
 from crossroads.learn.annotated import Gold, norm, quotes_match
 from crossroads.learn.linear import LinearModel, Meta
 from crossroads.model import Quote
@@ -64,11 +62,6 @@ class QuoteCandidate:
     features: dict[str, float]
 
 
-@cache
-def _cues() -> frozenset[str]:
-    return frozenset(lexicon("quotes")["cues"])
-
-
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n < e:
@@ -84,7 +77,7 @@ def _mention_features(doc: Doc, m: Ment, q: Spoken) -> dict[str, float]:
     side = "before" if before else "after"
     where = "para" if q.para[0] <= at < q.para[1] else "earlier"
     head: Token = root.head
-    cue = head.lemma_.lower() in _cues() or head.lower_ in _cues()
+    cue = head.lemma_.lower() in cue_verbs() or head.lower_ in cue_verbs()
     f = {
         f"side={side}": 1.0,
         f"where={where}": 1.0,

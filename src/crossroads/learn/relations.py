@@ -101,8 +101,7 @@ def _titled_posts(
             for h in holders:
                 if h in here:
                     continue
-                stand = _ment(s, h, types[h])
-                out.append((k, PairCandidate(s, m, stand, titled=tuple(words), rank=(0, rank[h]))))
+                out.append((k, PairCandidate(s, m, _ment(s, h, types[h]), titled=tuple(words))))
     return out
 
 

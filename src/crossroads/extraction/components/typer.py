@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -23,8 +22,8 @@ from spacy.util import filter_spans
 from crossroads.extraction.components import cues
 from crossroads.extraction.components.pack_matcher import glued_to_name
 from crossroads.extraction.links import LINKS, find_links
-from crossroads.extraction.patterns import lexicon
 from crossroads.extraction.proposals import PROPOSALS, find_proposals
+from crossroads.extraction.quotes import cue_verbs
 from crossroads.extraction.titles import TITLES, find_titles
 from crossroads.model import fold
 
@@ -242,18 +241,13 @@ def _with_titles(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span]]:
     return sorted(ents, key=lambda e: e.start), nested
 
 
-@cache
-def _cue_verbs() -> frozenset[str]:
-    return frozenset(lexicon("quotes")["cues"])
-
-
 def _lone_subject(tok: Token) -> bool:
     """A word that is on its own the subject of a reporting verb ("Wang said"), with no
     capitalised word beside it."""
     beside = [tok.nbor(k) for k in (-1, 1) if 0 <= tok.i + k < len(tok.doc)]
     return (
         tok.dep_ == "nsubj"
-        and tok.head.lower_ in _cue_verbs()
+        and tok.head.lower_ in cue_verbs()
         and not any(_capitalised(t) for t in beside)
     )
 
