@@ -238,3 +238,24 @@ def test_entities_a_states_body_in_lower_case_is_an_organisation(read):
     assert ("Uzbek border service", "Organization") in found
     # a body with no word saying which one it is stays no name
     assert not any("committee" in text for text, _ in found)
+
+
+def test_entities_a_surname_with_an_apostrophe_is_the_person_named_in_full(read):
+    doc = read(
+        "Orda Mining chief executive Kate O'Brien flew to Astana on Friday.\n\n"
+        "O'Brien said the talks on the mine went well."
+    )
+    ids = {e.kb_id_ for e in doc.ents if "O'Brien" in e.text}
+    assert ids == {entity_id("Person", "Kate O'Brien")}
+
+
+def test_entities_a_bodys_last_words_are_the_body_named_before(read):
+    doc = read(
+        "The Uzbek Foreign Ministry and the Kyrgyz Foreign Ministry both published the text. "
+        "A note on the Foreign Ministry's website in Tashkent gave the date."
+    )
+    by_text = {e.text: e.kb_id_ for e in doc.ents}
+    short = [e for e in doc.ents if e.text == "Foreign Ministry"]
+    assert short, {e.text for e in doc.ents}
+    # the nearest body named before with those last words
+    assert short[0].kb_id_ == by_text["Kyrgyz Foreign Ministry"]

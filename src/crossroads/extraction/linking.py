@@ -3,6 +3,8 @@
 Rules, in order:
 - a pack match keeps the pack id; an acronym the document defined takes its long form's id;
 - a capital used as an actor ("Tashkent said", "Moscow's position") is its country;
+- a body's last words ("the Foreign Ministry") are the longer body named so, the nearest one
+  before it;
 - a person's short form ("Kabulov", "Abu Yusuf") is the full name it ends or starts, the
   nearest one before it; a one-letter slip in a surname ("Korybkov") still links;
 - two spellings of one full name ("Haibatullah Akhunzada", "Hibatullah Akhundzada") are
@@ -102,19 +104,22 @@ def link(mentions: list[Mentioned]) -> None:
         if m.acronym_of is not None and m.acronym_of in by_start and by_start[m.acronym_of] != i:
             m.target = by_start[m.acronym_of]
             continue
-        # "the Duma" after "the State Duma": a body's last word, when that is all it says
-        if m.type in _BODIES and len(m.words) == 1:
+        # "the Duma" after "the State Duma", "the Foreign Ministry" after "the Uzbek Foreign
+        # Ministry": a body's last words, when that is all it says; the nearest one before
+        n = len(m.words)
+        if m.type in _BODIES and n >= 1:
             longer = [
                 j
                 for j, o in enumerate(mentions)
                 if o.type in _BODIES
                 and not o.kb_id
-                and len(o.words) > 1
-                and o.words[-1] == m.words[0]
+                and len(o.words) > n
+                and o.words[-n:] == m.words
                 and o.target is None
             ]
             if longer:
-                m.target = longer[0]
+                before = [j for j in longer if mentions[j].start < m.start]
+                m.target = before[-1] if before else longer[0]
                 continue
         # a short form: typed Person, or a lone word that is a known surname
         if m.type != "Person" and not (len(m.words) == 1 and m.words[0] in surnames):

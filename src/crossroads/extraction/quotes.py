@@ -90,12 +90,29 @@ class _Context(TypedDict, total=False):
     "he" most likely means)."""
     titles: list[_Title]
     """Every titled person (see _titles)."""
+    body: str
+    """The last organisation, armed group or state that was a clause's subject (what "it"
+    means)."""
+    bodies: list[Ment]
+    """Every organisation and armed group named before the quote, nearest last ("the
+    committee", "the group")."""
+    end: int
+    """Where the last quote with a speaker ended."""
+    actor: str
+    """The last person or body that was a clause's subject, in this paragraph or the one
+    before (who wrote "the statement" when no one else is said to have)."""
 
 
 @cache
 def _lex() -> dict[str, set[str]]:
     lex = lexicon("quotes")
     return {k: set(lex[k]) for k in ("cues", "sources", "roles", "voices", "labels")}
+
+
+@cache
+def _body_nouns() -> dict[str, frozenset[str]]:
+    """Common nouns that point back to a body by its type ("the group said")."""
+    return {w: frozenset(types) for w, types in lexicon("quotes")["bodies"].items()}
 
 
 @cache
@@ -230,9 +247,10 @@ def _subject(cue: Token) -> Token | None:
     """The cue verb's subject; for "by stating", "saying" the governing verb's or noun's."""
     v = cue
     for _ in range(6):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return c
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            # the nearest: a word of the quotation the parser also hung on the verb is not it
+            return min(subjects, key=lambda c: abs(c.i - v.i))
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
         if v.lower_ == "as" and v.dep_ == "prep":
@@ -289,6 +307,8 @@ def _speaker_of(
             ][:1]
         else:
             subj = [x for x in [_subject(cue)] if x is not None]
+            if subj and subj[0].lower_ in lex["sources"] and set(cue.ancestors) & set(cues):
+                continue  # "X told us that the message would stress …": X's words
         for s in subj:
             got = _resolve(doc, s, ments, last)
             if got:
@@ -298,6 +318,19 @@ def _speaker_of(
         if free is not None:
             return free.id, cue.text, True
     return None, cues[0].text if cues else "", True
+
+
+def _introducer(doc: Doc, start: int, ments: list[Ment], last: _Context) -> str | None:
+    """The subject of the clause a colon before ``start`` ends."""
+    colon = doc.char_span(max(0, start - 3), start, alignment_mode="expand")
+    if colon is None or not len(colon):
+        return None
+    mark = next((t for t in reversed(colon) if t.text == ":"), None)
+    if mark is None:
+        return None
+    verb = mark.head if mark.head.pos_ in ("VERB", "AUX") else mark.sent.root
+    subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return _resolve(doc, subject, ments, last) if subject is not None else None
 
 
 def _free_mention(window: Span, cue: Token, ments: list[Ment]) -> Ment | None:
@@ -323,12 +356,22 @@ def _free_mention(window: Span, cue: Token, ments: list[Ment]) -> Ment | None:
     return None
 
 
+_ADDRESSEES = frozenset({"to", "about", "against", "regarding", "towards", "with", "for"})
+"""Prepositions after a statement noun whose object is not its author ("a message to X")."""
+
+
 def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | None:
     lex = _lex()
+    away: set[int] = set()
+    if s.lower_ in lex["sources"]:
+        away = {t.i for c in s.children if c.lower_ in _ADDRESSEES for t in c.subtree}
     inside = [
         m
         for m in ments
-        if s.left_edge.i <= m.start and m.end <= s.right_edge.i + 1 and m.type in SPEAKERS
+        if s.left_edge.i <= m.start
+        and m.end <= s.right_edge.i + 1
+        and m.type in SPEAKERS
+        and m.start not in away
     ]
     # "the minister's deputy Karimov said": the deputy speaks, not the possessor
     people = sorted(
@@ -370,45 +413,93 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
         return inside[0].id if inside else None
     if named:
         return named[0].id
+    if s.lower_ == "it":
+        return last.get("body")
+    body = _body_named(s, last.get("bodies", []), last.get("speaker"))
+    if body is not None:
+        return body
     if any(t.lower_ in lex["sources"] for t in s.subtree):
+        # "a statement by the group said": the body the group is
+        for by in (c for c in s.children if c.lower_ == "by"):
+            for g in (g for g in by.children if g.dep_ == "pobj"):
+                body = _body_named(g, last.get("bodies", []), last.get("speaker"))
+                if body is not None:
+                    return body
         # "says the end of the message": the message's author
         if last.get("speaker"):
             return last["speaker"]
         issuer = _issuer(doc, s, ments)
         if issuer is not None:
             return issuer
+        if s.lower_ in lex["sources"] and last.get("actor"):
+            return last["actor"]  # "X pledged support ... “…,” the statement read"
     return inside[0].id if inside else None
+
+
+def _body_named(s: Token, bodies: list[Ment], speaker: str | None = None) -> str | None:
+    """The body a definite noun points back to: "the ministry" is the last body named with
+    that word in its name (the Foreign Ministry), "the group" the last of the type the noun
+    stands for (an armed group); the last speaker first where it fits ("X said ... the
+    company said")."""
+    if s.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in s.children):
+        return None
+    word = s.lemma_.lower()
+    types = _body_nouns().get(word, frozenset())
+    fits = [m for m in bodies if m.type in types or word in m.text.lower().split()]
+    said = [m for m in fits if m.id == speaker]
+    return (said or fits)[-1].id if fits else None
 
 
 def _issuer(doc: Doc, s: Token, ments: list[Ment]) -> str | None:
     """Who issued the statement (letter, message) that a subject like "part of the statement"
     points back to: the name in the phrase of the same noun earlier ("a statement issued by
-    X", "X's statement"), or the subject of "X said in a statement"."""
+    X", "X's statement"), or the subject of "X said in a statement", "X issued a statement"."""
     lex = _lex()
     words = {t.lower_ for t in s.subtree if t.lower_ in lex["sources"]}
     for n in reversed(doc[max(0, s.left_edge.i - 150) : s.left_edge.i]):
         if n.lower_ not in words:
             continue
+        # "X's statement", "a statement (issued) by X": not a name the statement is about
+        by = [
+            (g.left_edge.i, g.right_edge.i + 1)
+            for t in n.subtree
+            if t.lower_ == "by" and t.dep_ in ("agent", "prep")
+            for g in t.children
+            if g.dep_ == "pobj"
+        ]
         found = [
             m
             for m in ments
-            if n.left_edge.i <= m.start
-            and m.end <= n.right_edge.i + 1
-            and m.type in SPEAKERS
+            if m.type in SPEAKERS
             and not m.demonym
+            and (
+                n.left_edge.i <= m.start
+                and m.end <= n.i
+                or any(a <= m.start and m.end <= b for a, b in by)
+            )
         ]
-        if not found and n.head.dep_ == "prep" and n.head.head.i != n.head.i:
-            verb = n.head.head
-            found = [
-                m
-                for c in verb.children
-                if c.dep_ == "nsubj"
-                for m in ments
-                if c.left_edge.i <= m.start
-                and m.end <= c.right_edge.i + 1
-                and m.type in SPEAKERS
-                and not m.demonym
-            ]
+        verb = None
+        if n.dep_ == "dobj":
+            verb = n.head  # "X issued a statement"
+        elif n.head.dep_ == "prep" and n.head.head.i != n.head.i:
+            verb = n.head.head  # "X said in a statement"
+        if not found and verb is not None:
+            for c in verb.children:
+                if c.dep_ != "nsubj":
+                    continue
+                head = c.i
+                # the subject's own name first: "Tajikistan's ministry", not Tajikistan
+                found = sorted(
+                    (
+                        m
+                        for m in ments
+                        if c.left_edge.i <= m.start
+                        and m.end <= c.right_edge.i + 1
+                        and m.type in SPEAKERS
+                        and not m.demonym
+                    ),
+                    key=lambda m: not m.start <= head < m.end,
+                )
         return found[0].id if found else None
     return None
 
@@ -481,6 +572,10 @@ def _is_subject(tok: Token) -> bool:
         if t.dep_ in ("appos", "compound", "flat") and t.head.i != t.i:
             t = t.head
             continue
+        if t.dep_ == "pobj" and tok.dep_ == "appos" and t.head.dep_ == "prep":
+            # "the envoy for Afghanistan, X, said": the parser hangs X on the nearer noun
+            t = t.head.head
+            continue
         break
     return False
 
@@ -546,11 +641,20 @@ def _continues(
     prev: tuple[int, int] | None,
 ) -> bool:
     """Whether a quote opening its paragraph goes on from the quote of the paragraph just
-    before (news style: a speaker's next paragraph of words is not attributed again)."""
-    if prev is None or para not in paras:
+    before (news style: a speaker's next paragraph of words is not attributed again), or
+    from the one before a paragraph about the speaker ("He was speaking in Doha.")."""
+    if prev is None or para not in paras or text[para[0] : start].strip(" \t\"“‘'"):
         return False
     k = paras.index(para)
-    return k > 0 and paras[k - 1] == prev and not text[para[0] : start].strip(" \t\"“‘'")
+    if k > 0 and paras[k - 1] == prev:
+        return True
+    between = text[paras[k - 1][0] : paras[k - 1][1]] if k > 1 else ""
+    return (
+        k > 1
+        and paras[k - 2] == prev
+        and re.match(r"\s*(He|She)\b", between) is not None
+        and not any(c in between for c in _OPEN + _CLOSE + '"')
+    )
 
 
 def read_quotes(doc: Doc) -> list[Quote]:
@@ -589,6 +693,15 @@ def spoken(doc: Doc) -> list[Spoken]:
         and not any(a <= doc[m.start].idx < b for a, b in quoted)
     ]
     subjects = _subjects(doc, ments, last["titles"], quoted)
+    outside = [m for m in ments if not any(a <= doc[m.start].idx < b for a, b in quoted)]
+    bodies = [m for m in outside if m.type in ("Organization", "ArmedGroup") and not m.demonym]
+    acting = [
+        (doc[m.start].idx, m.id)
+        for m in outside
+        if m.type in ("Organization", "ArmedGroup", "Country")
+        and not m.demonym
+        and _is_subject(doc[m.start : m.end].root)
+    ]
     for f in found:
         body = _clean(text[f.start : f.end])
         n_words = len(re.findall(r"[\w’'-]+", body))
@@ -604,9 +717,24 @@ def spoken(doc: Doc) -> list[Spoken]:
         local = last.copy()
         k = next((i for i, pr in enumerate(paras) if pr == para), 0)
         floor = paras[k - 1][0] if k > 0 else para[0]
-        subj = [pid for at, pid in subjects if floor <= at < (f.intro[1] if f.intro else f.end)]
+        upto = f.intro[1] if f.intro else f.end
+        subj = [pid for at, pid in subjects if floor <= at < upto]
+        if not subj:
+            # a person who became the subject after the last quote, a few paragraphs up
+            since = max(paras[max(0, k - 3)][0], last.get("end", 0))
+            subj = [pid for at, pid in subjects if since <= at < upto and pid]
         if subj:
             local["subject"] = subj[-1]
+        local["bodies"] = [m for m in bodies if doc[m.start].idx < upto]
+        acted = [eid for at, eid in acting if paras[max(0, k - 2)][0] <= at < upto]
+        if acted:
+            local["body"] = acted[-1]
+        actors = sorted(
+            [(at, eid) for at, eid in acting if floor <= at < upto]
+            + [(at, pid) for at, pid in subjects if floor <= at < upto and pid]
+        )
+        if actors:
+            local["actor"] = actors[-1][1]
         if near:
             local["person"] = near[-1]
         elif not local.get("person"):
@@ -667,6 +795,16 @@ def spoken(doc: Doc) -> list[Spoken]:
                 speaker, cue, own = _speaker_of(doc, tail, ments, local, True, False)
                 if speaker is not None:
                     ev_start = min(ev_start, tail.start_char)
+        if (
+            speaker is None
+            and f.start > para[0]
+            and text[para[0] : f.start].rstrip(_OPEN + '" ').endswith(":")
+        ):
+            # "X, one of the returnees, recounted: “…”": the subject of the clause the colon
+            # ends, whatever its verb
+            speaker = _introducer(doc, f.start, ments, local)
+            if speaker is not None:
+                cue = ":"
         if speaker is not None and speaker not in named:
             speaker = None
         date = None
@@ -692,7 +830,7 @@ def spoken(doc: Doc) -> list[Spoken]:
         )
         if speaker is None:
             continue
-        last["para"], last["cue"] = para, cue
+        last["para"], last["cue"], last["end"] = para, cue, f.end
         if own and types.get(speaker) == "Person":
             last["person"] = speaker
         if own:

@@ -7,6 +7,7 @@ verb or owns something ("Tashkent said", "Moscow's stance") is a mention of its 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -52,6 +53,9 @@ _PLACE_NOUNS = (
         ]
     )
 )
+
+_APOSTROPHED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+$")
+"""A name word with an apostrophe inside ("O'Reilly", "Ma'ruf"), which spaCy does not call alpha."""
 
 _OFFICIALS = frozenset(
     [
@@ -176,7 +180,11 @@ class Linker:
                 ent.label_,
                 kb_id=ent.kb_id_,
                 acronym_of=acronyms.get(ent.text),
-                words=[fold(t.text) for t in name if t.is_alpha or t.like_num],
+                words=[
+                    fold(t.text)
+                    for t in name
+                    if t.is_alpha or t.like_num or _APOSTROPHED.match(t.text)
+                ],
             )
             if m.type == "Person" and not m.kb_id and len(m.words) >= 2:
                 # a spelling the pack does not list ("Haibatullah Akhunzada"): its person,

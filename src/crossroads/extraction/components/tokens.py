@@ -1,8 +1,8 @@
 """Tokenizer rules for text copied out of PDFs and web pages.
 
-Two artefacts break names: footnote markers glued to a word ("Karimov12", "Russia.12")
-and words run together where a line break or a link was lost ("asKatibat",
-"HomeEuropeRussia"). Splitting them into tokens lets NER see the name; the text and its
+Three artefacts break names and quotes: footnote markers glued to a word ("Karimov12",
+"Russia.12"), words run together where a line break or a link was lost ("asKatibat",
+"HomeEuropeRussia"), and an opening quotation mark glued to the word before it. Splitting them into tokens lets NER see the name; the text and its
 offsets are untouched, so a mention still points at exactly what the page says.
 """
 
@@ -20,6 +20,9 @@ FOOTNOTE_INFIX = r"(?<=[a-z]{2})[.,;:](?=\d{1,3}$)"
 # "asKatibat" -> "as" "Katibat", "SheraliKhairullaev" -> "Sherali" "Khairullaev"; the
 # matcher and typer then refuse a name glued to a capitalised word before it ("PetroChina")
 GLUED_INFIX = r"(?<=[a-z]{2})(?=[A-Z][a-z])"
+# 'wrote:“We' -> "wrote" ":" "“" "We", 'groups”-a' -> "groups" "”" "-a": quotation marks that lost
+# their space, so the cue verb and the quoted words are words of their own
+QUOTE_INFIX = r"(?<=[a-z])[:,](?=[“«])|(?<=[a-z:,])[“«](?=\w)|(?<=[a-z])[”»](?=[-–\w])"
 
 
 def adapt_tokenizer(nlp: Language) -> None:
@@ -28,7 +31,7 @@ def adapt_tokenizer(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes or [])
     if FOOTNOTE_SUFFIX not in suffixes:
         suffixes.append(FOOTNOTE_SUFFIX)
-    for rule in (FOOTNOTE_INFIX, GLUED_INFIX):
+    for rule in (FOOTNOTE_INFIX, GLUED_INFIX, QUOTE_INFIX):
         if rule not in infixes:
             infixes.append(rule)
     tokenizer: Any = nlp.tokenizer
