@@ -259,3 +259,31 @@ def test_entities_a_bodys_last_words_are_the_body_named_before(read):
     assert short, {e.text for e in doc.ents}
     # the nearest body named before with those last words
     assert short[0].kb_id_ == by_text["Kyrgyz Foreign Ministry"]
+
+
+def test_entities_a_facility_with_and_without_its_head_is_one(read):
+    doc = read(
+        "The Karabulak border checkpoint was closed on Monday. "
+        "Trucks waited at Karabulak for three days."
+    )
+    found = {(e.text, e.kb_id_) for e in doc.ents}
+    one = "e:facility/karabulak-border-checkpoint"
+    assert {("Karabulak border checkpoint", one), ("Karabulak", one)} <= found, found
+
+
+def test_entities_a_body_without_its_of_is_the_body_named_with_it(read):
+    doc = read(
+        "The Supreme Court of Tajikistan upheld the ban on Monday. "
+        "The Supreme Court said the ban was lawful."
+    )
+    courts = [e.kb_id_ for e in doc.ents if e.text == "Supreme Court"]
+    assert courts == ["e:org/supreme-court-of-tajikistan"] * 2
+
+
+def test_entities_a_states_body_by_its_name_or_adjective_is_one(read):
+    doc = read(
+        "Uzbekistan's Water Resources Ministry said the talks went well. Later the Uzbek "
+        "water resources ministry published the text of the deal."
+    )
+    ids = {e.kb_id_ for e in doc.ents if "inistry" in e.text}
+    assert len(ids) == 1, {(e.text, e.kb_id_) for e in doc.ents}

@@ -3,8 +3,11 @@
 Rules, in order:
 - a pack match keeps the pack id; an acronym the document defined takes its long form's id;
 - a capital used as an actor ("Tashkent said", "Moscow's position") is its country;
-- a body's last words ("the Foreign Ministry") are the longer body named so, the nearest one
-  before it;
+- one body written two ways ("Uzbekistan's Foreign Ministry", "the Uzbek foreign ministry")
+  is one; a body's last words ("the Foreign Ministry") are the longer body named so, the
+  nearest one before it, and its name without "of ..." ("the Islamic Movement") the body
+  named with it;
+- a facility named with and without its head ("Qosh Tepa", "the Qosh Tepa canal") is one;
 - a person's short form ("Kabulov", "Abu Yusuf") is the full name it ends or starts, the
   nearest one before it; a one-letter slip in a surname ("Korybkov") still links;
 - two spellings of one full name ("Haibatullah Akhunzada", "Hibatullah Akhundzada") are
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from rigour.text.distance import levenshtein
 
@@ -27,6 +31,19 @@ from crossroads.names import same_person
 __all__ = ["Mentioned", "link", "near_miss"]
 
 _BODIES = frozenset({"Organization"})  # not groups: "Taliban" is not "Pakistani Taliban"
+_NAMED_OF = frozenset({"Organization", "ArmedGroup"})
+"""Types whose name may drop its "of ..." ("the Islamic Movement" of Uzbekistan)."""
+_WORKS = frozenset({"Facility", "Initiative"})
+"""Types named by a place's name and a head word ("the Qosh Tepa canal")."""
+_BARE = frozenset({"Place", "Person"})
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """Head words of facilities and initiatives ("canal", "corridor")."""
+    from crossroads.extraction.components import cues  # the components import this module
+
+    return cues.FACILITY_HEADS | cues.INITIATIVE_SUFFIXES
 
 
 @dataclass
@@ -55,6 +72,32 @@ def near_miss(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
         return False
     return levenshtein(a, b, max_edits=1) <= 1
+
+
+def _core(text: str) -> tuple[str, ...]:
+    """The capitalised words a facility's name starts with, before its head or any word in
+    lower case ("Mes Aynak copper mine" -> "mes aynak")."""
+    out = []
+    for w in text.split():
+        if not w[:1].isupper() or fold(w) in _heads():
+            break
+        out.append(fold(w))
+    return tuple(out)
+
+
+def _works(mentions: list[Mentioned]) -> None:
+    """One facility written with and without its head ("Qosh Tepa", "the Qosh Tepa canal"):
+    each form is the first one named with the head."""
+    first: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(mentions):
+        core = _core(m.text)
+        if m.type in _WORKS and not m.kb_id and core and len(core) < len(m.text.split()):
+            first.setdefault(core, i)
+    for i, m in enumerate(mentions):
+        # (NER often calls the bare name a person or a place: "Dogharoun")
+        j = first.get(_core(m.text)) if m.type in _WORKS | _BARE and not m.kb_id else None
+        if j is not None and j != i and m.target is None and fold(m.text) != fold(mentions[j].text):
+            m.target = j
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -86,6 +129,16 @@ def link(mentions: list[Mentioned]) -> None:
             if mentions[j].target is None and _same_person(mentions[j].words, mentions[i].words):
                 mentions[i].target = j
                 break
+    _works(mentions)
+    # one body written two ways ("Uzbekistan's Foreign Ministry", "the Uzbek foreign
+    # ministry"): the same words once the state is named (see the linker), the first leads
+    bodies: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(mentions):
+        if m.type not in _BODIES or m.kb_id or m.target is not None:
+            continue
+        j = bodies.setdefault(tuple(m.words), i)
+        if j != i and fold(m.text) != fold(mentions[j].text):
+            m.target = j
     # the last word of a full name, and the first (family names come first in Chinese)
     surnames = {mentions[i].words[k] for i in persons for k in (0, -1)}
     for i, m in enumerate(mentions):
@@ -120,6 +173,22 @@ def link(mentions: list[Mentioned]) -> None:
             if longer:
                 before = [j for j in longer if mentions[j].start < m.start]
                 m.target = before[-1] if before else longer[0]
+                continue
+        # "the Islamic Movement" after "the Islamic Movement of Uzbekistan": a body's name
+        # without its "of ..."
+        if m.type in _NAMED_OF:
+            fuller = [
+                j
+                for j, o in enumerate(mentions)
+                if o.type in _NAMED_OF
+                and len(o.words) > n + 1
+                and o.words[:n] == m.words
+                and o.words[n] == "of"
+                and o.target is None
+            ]
+            if fuller:
+                before = [j for j in fuller if mentions[j].start < m.start]
+                m.target = before[-1] if before else fuller[0]
                 continue
         # a short form: typed Person, or a lone word that is a known surname
         if m.type != "Person" and not (len(m.words) == 1 and m.words[0] in surnames):

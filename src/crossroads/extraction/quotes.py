@@ -268,6 +268,12 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+def _is_cue(t: Token) -> bool:
+    """Whether a word is a cue verb ("said", "stressed")."""
+    cues = _lex()["cues"]
+    return (t.lower_ in cues or t.lemma_.lower() in cues) and t.pos_ in ("VERB", "AUX", "ADJ")
+
+
 def _speaker_of(
     doc: Doc,
     window: Span,
@@ -279,16 +285,24 @@ def _speaker_of(
     """(speaker id, cue, is-own-words) from the cue verb of a window of text next to a quote;
     "according to X" is read only with ``according``."""
     lex = _lex()
-    cues = [
-        t
-        for t in window
-        if (t.lower_ in lex["cues"] or t.lemma_.lower() in lex["cues"])
-        and t.pos_ in ("VERB", "AUX", "ADJ")
-    ]
+    cues = [t for t in window if _is_cue(t)]
     if not cues and according and any(t.lower_ == "according" for t in window):
         cues = [t for t in window if t.lower_ == "according"]
     if nearest_last:
         cues.reverse()
+
+    # "X told us that the message would stress …": X's words first, the message's only
+    # where X is not read
+    ordered: list[Token] = []
+    for cue in cues:
+        s = _subject(cue) if cue.lower_ != "according" else None
+        if s is not None and s.lower_ in lex["sources"]:
+            outer = next((a for a in cue.ancestors if _is_cue(a)), None)
+            if outer is not None and outer not in ordered:
+                ordered.append(outer)
+        if cue not in ordered:
+            ordered.append(cue)
+    cues = ordered
     for cue in cues:
         if cue.lemma_.lower() == "quote":
             # "quotes Mullah Omar's words": the words are the object's
@@ -307,8 +321,6 @@ def _speaker_of(
             ][:1]
         else:
             subj = [x for x in [_subject(cue)] if x is not None]
-            if subj and subj[0].lower_ in lex["sources"] and set(cue.ancestors) & set(cues):
-                continue  # "X told us that the message would stress …": X's words
         for s in subj:
             got = _resolve(doc, s, ments, last)
             if got:
@@ -460,11 +472,13 @@ def _issuer(doc: Doc, s: Token, ments: list[Ment]) -> str | None:
         if n.lower_ not in words:
             continue
         # "X's statement", "a statement (issued) by X": not a name the statement is about
+        near = [n, *(c for c in n.children if c.dep_ == "acl")]  # "a statement (issued) by"
         by = [
             (g.left_edge.i, g.right_edge.i + 1)
-            for t in n.subtree
-            if t.lower_ == "by" and t.dep_ in ("agent", "prep")
-            for g in t.children
+            for t in near
+            for b in t.children
+            if b.lower_ == "by" and b.dep_ in ("agent", "prep")
+            for g in b.children
             if g.dep_ == "pobj"
         ]
         found = [

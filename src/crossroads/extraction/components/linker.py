@@ -186,6 +186,8 @@ class Linker:
                     if t.is_alpha or t.like_num or _APOSTROPHED.match(t.text)
                 ],
             )
+            if m.type == "Organization" and not m.kb_id and len(m.words) >= 2:
+                m.words = self._state_named(m.words)
             if m.type == "Person" and not m.kb_id and len(m.words) >= 2:
                 # a spelling the pack does not list ("Haibatullah Akhunzada"): its person,
                 # with the spelling kept as an alias of this document's entity
@@ -221,6 +223,15 @@ class Linker:
         doc.spans[LINKS] = links
         doc._.entities = entities
         return doc
+
+    def _state_named(self, words: list[str]) -> list[str]:
+        """A state's body with its state by name, however the text gives the state: "the Uzbek
+        foreign ministry" reads as "Uzbekistan foreign ministry", as "Uzbekistan's Foreign
+        Ministry" does."""
+        state = self.pack.adjective(words[0]) if self.pack is not None else None
+        if state is None or state.type != "Country":
+            return words
+        return [*fold(state.name).replace("-", " ").split(), *words[1:]]
 
     def _entity(self, eid: str, m: Mentioned | None, seen: dict[str, str]) -> Entity:
         known = self.pack.get(eid) if self.pack is not None else None
