@@ -287,3 +287,13 @@ def test_entities_a_states_body_by_its_name_or_adjective_is_one(read):
     )
     ids = {e.kb_id_ for e in doc.ents if "inistry" in e.text}
     assert len(ids) == 1, {(e.text, e.kb_id_) for e in doc.ents}
+
+
+def test_entities_a_name_goes_on_after_its_particle(read):
+    doc = read(
+        "The talks went well, Foreign Minister Sheikh Tamim bin Abdulrahman Al Kuwari said "
+        "Thursday. Al Kuwari also urged the Taliban to keep the airport open."
+    )
+    people = {(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Person"}
+    one = entity_id("Person", "Tamim bin Abdulrahman Al Kuwari")
+    assert {("Tamim bin Abdulrahman Al Kuwari", one), ("Al Kuwari", one)} <= people, people

@@ -403,6 +403,10 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 
+# particles inside Arabic and Persian names ("Mohammed bin Salman Al Saud"): a name NER ends
+# before one goes on after it
+NAME_PARTICLES = frozenset(["al", "el", "bin", "ibn", "bint", "ul", "ud", "abu"])
+
 # words NER tags as names that name nothing on their own (folded)
 GENERIC = frozenset(
     [

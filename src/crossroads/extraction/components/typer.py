@@ -430,8 +430,20 @@ class Typer:
 
     @staticmethod
     def _complete(span: Span, label: str) -> Span:
-        """ "State" + "Duma": NER stopped after a common word that starts a longer name."""
+        """ "State" + "Duma": NER stopped after a common word that starts a longer name; a
+        person's name stopped before a particle and the name it leads ("... Al Thani")."""
         doc, end = span.doc, span.end
+        if label == "PERSON":
+            while (
+                end + 1 < len(doc)
+                and doc[end].lower_ in cues.NAME_PARTICLES
+                and doc[end + 1].pos_ == "PROPN"
+                and _capitalised(doc[end + 1])
+                and doc[end + 1].is_alpha
+                and doc[end + 1].ent_type_ in ("", "PERSON")
+            ):
+                end += 2
+            return doc[span.start : end]
         if label != "ORG" or len(span) != 1 or fold(span.text) not in cues.GENERIC:
             return span
         while (
