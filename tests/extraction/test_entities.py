@@ -297,3 +297,11 @@ def test_entities_a_name_goes_on_after_its_particle(read):
     people = {(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Person"}
     one = entity_id("Person", "Tamim bin Abdulrahman Al Kuwari")
     assert {("Tamim bin Abdulrahman Al Kuwari", one), ("Al Kuwari", one)} <= people, people
+
+
+def test_entities_a_state_misspelt_by_a_letter_is_the_state_named_right(read):
+    doc = read(
+        "Trade between Tajikistan and Afganistan grew last year. "
+        "Tajikistan ships power to Afghanistan over the new line."
+    )
+    assert {e.kb_id_ for e in doc.ents if e.text.startswith("Afg")} == {"e:country/af"}

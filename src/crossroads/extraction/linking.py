@@ -8,6 +8,8 @@ Rules, in order:
   nearest one before it, and its name without "of ..." ("the Islamic Movement") the body
   named with it;
 - a facility named with and without its head ("Qosh Tepa", "the Qosh Tepa canal") is one;
+- a one-word state or place the text misspells by a letter ("Afganistan") is the one it
+  names right elsewhere;
 - a person's short form ("Kabulov", "Abu Yusuf") is the full name it ends or starts, the
   nearest one before it; a one-letter slip in a surname ("Korybkov") still links;
 - two spellings of one full name ("Haibatullah Akhunzada", "Hibatullah Akhundzada") are
@@ -36,6 +38,8 @@ _NAMED_OF = frozenset({"Organization", "ArmedGroup"})
 _WORKS = frozenset({"Facility", "Initiative"})
 """Types named by a place's name and a head word ("the Qosh Tepa canal")."""
 _BARE = frozenset({"Place", "Person"})
+_SPELT = frozenset({"Country", "Place"})
+"""Types whose one-word names a text may misspell ("Kazakstan")."""
 
 
 @cache
@@ -130,6 +134,14 @@ def link(mentions: list[Mentioned]) -> None:
                 mentions[i].target = j
                 break
     _works(mentions)
+    # a state or place the text misspells ("Afganistan"): the one named right elsewhere
+    known = [i for i, m in enumerate(mentions) if m.kb_id and m.type in _SPELT]
+    for m in mentions:
+        if m.type in _SPELT and not m.kb_id and m.target is None and len(m.words) == 1:
+            right = [j for j in known if len(mentions[j].words) == 1]
+            slips = [j for j in right if near_miss(m.words[0], mentions[j].words[0])]
+            if slips:
+                m.target = slips[0]
     # one body written two ways ("Uzbekistan's Foreign Ministry", "the Uzbek foreign
     # ministry"): the same words once the state is named (see the linker), the first leads
     bodies: dict[tuple[str, ...], int] = {}
