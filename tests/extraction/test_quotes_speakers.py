@@ -344,7 +344,7 @@ def test_quotes_the_company_is_the_company_that_spoke_before(rel_doc):
 
 def test_quotes_a_declaration_is_its_signatories_not_a_state_it_names(rel_doc):
     doc = rel_doc(
-        "The leaders of the Collective Security Treaty Organization signed a declaration "
+        "Heads of state of the Collective Security Treaty Organization on Monday signed a declaration "
         "calling for the closure of air bases used by the United States in the region.\n\n"
         '"Member states consider it essential that the coalition set deadlines for the use of '
         'the bases," according to the declaration.'

@@ -92,16 +92,23 @@ def _core(text: str) -> tuple[str, ...]:
 def _works(mentions: list[Mentioned]) -> None:
     """One facility written with and without its head ("Qosh Tepa", "the Qosh Tepa canal"):
     each form is the first one named with the head."""
+    cores = [_core(m.text) for m in mentions]
     first: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(mentions):
-        core = _core(m.text)
-        if m.type in _WORKS and not m.kb_id and core and len(core) < len(m.text.split()):
-            first.setdefault(core, i)
+        if m.type in _WORKS and not m.kb_id and cores[i] and len(cores[i]) < len(m.text.split()):
+            first.setdefault(cores[i], i)
     for i, m in enumerate(mentions):
         # (NER often calls the bare name a person or a place: "Dogharoun")
-        j = first.get(_core(m.text)) if m.type in _WORKS | _BARE and not m.kb_id else None
+        j = first.get(cores[i]) if m.type in _WORKS | _BARE and not m.kb_id else None
         if j is not None and j != i and m.target is None and fold(m.text) != fold(mentions[j].text):
             m.target = j
+
+
+def _nearest_before(js: list[int], m: Mentioned, mentions: list[Mentioned]) -> int:
+    """Of the mentions ``js`` that ``m`` may stand for, the nearest one before it, else the
+    first."""
+    before = [j for j in js if mentions[j].start < m.start]
+    return before[-1] if before else js[0]
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -135,10 +142,11 @@ def link(mentions: list[Mentioned]) -> None:
                 break
     _works(mentions)
     # a state or place the text misspells ("Afganistan"): the one named right elsewhere
-    known = [i for i, m in enumerate(mentions) if m.kb_id and m.type in _SPELT]
+    right = [
+        i for i, m in enumerate(mentions) if m.kb_id and m.type in _SPELT and len(m.words) == 1
+    ]
     for m in mentions:
         if m.type in _SPELT and not m.kb_id and m.target is None and len(m.words) == 1:
-            right = [j for j in known if len(mentions[j].words) == 1]
             slips = [j for j in right if near_miss(m.words[0], mentions[j].words[0])]
             if slips:
                 m.target = slips[0]
@@ -183,8 +191,7 @@ def link(mentions: list[Mentioned]) -> None:
                 and o.target is None
             ]
             if longer:
-                before = [j for j in longer if mentions[j].start < m.start]
-                m.target = before[-1] if before else longer[0]
+                m.target = _nearest_before(longer, m, mentions)
                 continue
         # "the Islamic Movement" after "the Islamic Movement of Uzbekistan": a body's name
         # without its "of ..."
@@ -199,8 +206,7 @@ def link(mentions: list[Mentioned]) -> None:
                 and o.target is None
             ]
             if fuller:
-                before = [j for j in fuller if mentions[j].start < m.start]
-                m.target = before[-1] if before else fuller[0]
+                m.target = _nearest_before(fuller, m, mentions)
                 continue
         # a short form: typed Person, or a lone word that is a known surname
         if m.type != "Person" and not (len(m.words) == 1 and m.words[0] in surnames):

@@ -128,6 +128,12 @@ def _kin() -> dict[str, frozenset[str]]:
     return {w: frozenset([w, *kin.get(w, ())]) for w in _lex()["roles"]}
 
 
+@cache
+def _post_words() -> frozenset[str]:
+    """Every word of a post a role word can stand for (every role is its own kin)."""
+    return frozenset().union(*_kin().values())
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
@@ -270,7 +276,7 @@ def _subject(cue: Token) -> Token | None:
 
 def _is_cue(t: Token) -> bool:
     """Whether a word is a cue verb ("said", "stressed")."""
-    cues = _lex()["cues"]
+    cues = cue_verbs()
     return (t.lower_ in cues or t.lemma_.lower() in cues) and t.pos_ in ("VERB", "AUX", "ADJ")
 
 
@@ -562,8 +568,7 @@ def _by_role(s: Token, ments: list[Ment], titles: list[_Title]) -> tuple[list[st
     }
     # "the deputy prime minister" is not the prime minister: the post words before the role
     # must be the post's too
-    post_words = frozenset().union(*_kin().values())  # every role is its own kin
-    told = {c.lower_ for c in s.children if c.dep_ in ("amod", "compound")} & post_words
+    told = {c.lower_ for c in s.children if c.dep_ in ("amod", "compound")} & _post_words()
     fit: list[str] = []
     others: set[str] = set()
     for at, pid, words, country in titles:
