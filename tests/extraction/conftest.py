@@ -41,7 +41,15 @@ def small_pack() -> Pack:
             ("American",),
             iso="US",
         ),
-        PackEntity("e:country/af", "Country", "Afghanistan", SRC, (), ("Afghan",), iso="AF"),
+        PackEntity(
+            "e:country/af",
+            "Country",
+            "Afghanistan",
+            SRC,
+            ("Islamic Republic of Afghanistan",),
+            ("Afghan",),
+            iso="AF",
+        ),
         PackEntity(
             "e:place/tashkent",
             "Place",

@@ -71,6 +71,17 @@ def _long_form_before(doc: Doc, open_paren: int, acronym: str) -> Span | None:
         span = doc[s:open_paren]
         if span.text[:1].isupper() and matches(acronym, span.text):
             return span
+    # an acronym from the name's own language ("Turkish Cooperation and Coordination Agency
+    # (TIKA)"): the name right before it, of any type the rules gave it but a person's or a
+    # state's ("Kazakhstan (KZ)"), when the first letters agree
+    for ent in doc.ents:
+        if (
+            ent.end == open_paren
+            and ent.label_ not in ("Person", "Country", "DATE", "CARDINAL")
+            and len(ent) >= 2
+            and ent.text[:1].upper() == acronym[:1]
+        ):
+            return ent
     return None
 
 

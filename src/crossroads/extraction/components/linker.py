@@ -195,6 +195,7 @@ class Linker:
             if m.kb_id in self.capitals and governs(ent):
                 m.government = self.capitals[m.kb_id]
             mentions.append(m)
+        self._official_heads(mentions)
         link(mentions)
         doc.ents = [Span(doc, m.start, m.end, label=m.type, kb_id=m.id) for m in mentions]
         entities: dict[str, Entity] = {}
@@ -223,6 +224,26 @@ class Linker:
         doc.spans[LINKS] = links
         doc._.entities = entities
         return doc
+
+    def _official_heads(self, mentions: list[Mentioned]) -> None:
+        """ "the Islamic Republic" after "Iran": a state named by the head of its official
+        name ("Islamic Republic of Iran") is the one state the text names whose official
+        name it heads."""
+        if self.pack is None:
+            return
+        named = {m.kb_id for m in mentions if m.type == "Country" and m.kb_id}
+        for m in mentions:
+            if m.type != "Country" or m.kb_id or len(m.words) < 2:
+                continue
+            head = " ".join(m.words) + " of "
+            fits = [
+                eid
+                for eid in sorted(named)
+                if (known := self.pack.get(eid)) is not None
+                and any(fold(a).startswith(head) for a in (known.name, *known.aliases))
+            ]
+            if len(fits) == 1:
+                m.kb_id = fits[0]
 
     def _state_named(self, words: list[str]) -> list[str]:
         """A state's body with its state by name, however the text gives the state: "the Uzbek

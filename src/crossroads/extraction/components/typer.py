@@ -67,6 +67,8 @@ _MENU = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 _NOT_HEADS = frozenset({"embassy", "consulate", "station", "prison"})
 """Facility heads that after a bare name more often start something else ("Russian embassy
 staff", "Kabul station chief")."""
+_FORCES = frozenset({"army", "navy", "force", "forces", "police", "guard", "guards", "troops"})
+"""Last words of a state's armed or police force's name ("the Indian Army")."""
 _SPLIT_AND = frozenset({"GPE", "LOC", "NORP", "PERSON"})
 
 
@@ -81,6 +83,7 @@ def _pieces(ent: Span) -> Iterator[Span]:
         t = doc[i]
         cut = (
             t.text in _SEPARATORS
+            and not _titled_office(ent, start, i)
             or "\n" in t.text
             or (t.text == "-" and t.whitespace_ and i > 0 and doc[i - 1].whitespace_)
             or (t.lower_ in ("and", "&") and ent.label_ in _SPLIT_AND)
@@ -93,13 +96,37 @@ def _pieces(ent: Span) -> Iterator[Span]:
         yield doc[start : ent.end]
 
 
+def _titled_office(ent: Span, start: int, i: int) -> bool:
+    """ "the Prosecutor General's Office": a possessive after a title alone, inside a body's
+    name (not "Russia's Foreign Ministry", where the state and its body are two)."""
+    doc = ent.doc
+    before = [t for t in doc[start:i] if t.is_alpha and t.lower_ not in _DETERMINERS]
+    return (
+        ent.label_ == "ORG"
+        and doc[i].lower_ in ("'s", "’s")
+        and i + 1 < ent.end
+        and bool(before)
+        and len(before) <= 3
+        and all(_capitalised(t) for t in before)
+        and _role_word(before[-1].lower_)
+    )
+
+
 def _joined_people(doc: Doc) -> list[Span]:
     """NER's spans, two people with nothing between them made one ("Gen Ashfaq" + "Parvez
-    Kayani" is a single person's three names): NER splits long names, never two people."""
+    Kayani" is a single person's three names): NER splits long names, never two people; and
+    a body's name that NER split at a possessive ("the Prosecutor General's" + "Office")."""
     out: list[Span] = []
     for e in doc.ents:
         if out and out[-1].end == e.start and out[-1].label_ == e.label_ == "PERSON":
             out[-1] = Span(doc, out[-1].start, e.end, label="PERSON")
+        elif (
+            out
+            and out[-1].end == e.start
+            and out[-1].label_ == e.label_ == "ORG"
+            and out[-1][-1].lower_ in ("'s", "’s")
+        ):  # "the Prosecutor General's" + "Office of X": one body
+            out[-1] = Span(doc, out[-1].start, e.end, label="ORG")
         else:
             out.append(e)
     return out
@@ -131,6 +158,31 @@ def _person_name(span: Span) -> bool:
         and all(t.is_alpha and _capitalised(t) and t.pos_ == "PROPN" for t in words)
         and not any(fold(t.text) in _NOT_NAMES for t in words)
     )
+
+
+def _english_words(nlp: Language) -> frozenset[str]:
+    """The English words the lemmatizer's index holds (WordNet's nouns, verbs, adjectives and
+    adverbs): a capitalised word among them ("Resources", "Affairs") ends a body's name, one
+    outside them ("Osmonaliev") is more likely a person's. Empty without a rule lemmatizer."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer = getattr(lemmatizer, "stock", None) or lemmatizer  # the wrapped stock one
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """Whether ``doc[start]`` opens the body or state of a title: "<title> of (the) ...",
+    within the six words before ("Deputy Minister of Energy of ...", "ambassador in ...")."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("of", "in", "to", "for"):
+        return False
+    return any(_role_word(t.lower_) for t in doc[max(0, k - 6) : k])
 
 
 def _trim(span: Span, label: str) -> Span | None:
@@ -259,6 +311,16 @@ class Typer:
         self.name = name
         self.pack: Pack | None = None
         self.adjectives: frozenset[str] = frozenset()
+        self.nlp = nlp
+        self._common: frozenset[str] | None = None
+
+    @property
+    def common(self) -> frozenset[str]:
+        """The lemmatizer's English words (read on first use: its tables load after this
+        component is made)."""
+        if self._common is None:
+            self._common = _english_words(self.nlp)
+        return self._common
 
     def set_pack(self, pack: Pack) -> None:
         self.pack = pack
@@ -270,7 +332,7 @@ class Typer:
         words = [fold(t.text) for t in span]
         last = words[-1]
         text = " ".join(words)
-        if self._not_a_name(words, label):
+        if self._not_a_name(words, label) and not self._state_force(span, label):
             return None
         if last in cues.AGREEMENT_HEADS and label != "PERSON":
             return "Agreement"
@@ -339,6 +401,19 @@ class Typer:
             return self._pack_type(span.text) if self._pack_type(span.text) == "Country" else None
         return None
 
+    def _state_force(self, span: Span, label: str) -> bool:
+        """ "the Indian Army", "the Tajik Border Troops": a state's adjective and a force or
+        body written with capitals, which NER calls an organisation, is its name ("Tajik
+        army" in lower case stays a description)."""
+        words = [fold(t.text) for t in span if t.is_alpha]
+        return (
+            label == "ORG"
+            and len(words) >= 2
+            and words[0] in self.adjectives
+            and all(t.text[:1].isupper() for t in span if t.is_alpha)
+            and words[-1] in _FORCES
+        )
+
     def _not_a_name(self, words: list[str], label: str) -> bool:
         """Titles, peoples, faiths and common words that NER took for names."""
         words = [w for w in words if any(c.isalnum() for c in w)]
@@ -390,11 +465,12 @@ class Typer:
         found = self.pack.lookup(text)
         return found[0].type if found else None
 
-    @staticmethod
-    def _org_then_person(span: Span, label: str) -> list[tuple[Span, str]]:
+    def _org_then_person(self, span: Span, label: str) -> list[tuple[Span, str]]:
         """ "the Writers Association Anvar Karimov", "National Security Adviser Ajit Doval": an
         organisation or a role, then a person's name, that NER read as one organisation. The
-        role is no entity; the organisation stays one."""
+        role is no entity; the organisation stays one. After a title ("Chairman of the State
+        Committee for Water Resources <name>") the name is the last two or three words when
+        they are no English words and the word before them is."""
         if label != "ORG" or len(span) < 3:
             return [(span, label)]
         cuts = [
@@ -402,11 +478,9 @@ class Typer:
             for i, t in enumerate(span)
             if t.lower_ in cues.ORGANIZATION_WORDS or _role_word(t.lower_)
         ]
-        if not cuts or cuts[-1] > len(span) - 3:
-            return [(span, label)]
-        head, tail = span[: cuts[-1] + 1], span[cuts[-1] + 1 :]
-        if len(tail) > 5 or not _person_name(tail):
-            return [(span, label)]
+        head, tail = (span[: cuts[-1] + 1], span[cuts[-1] + 1 :]) if cuts else (span, span[:0])
+        if not cuts or cuts[-1] > len(span) - 3 or len(tail) > 5 or not _person_name(tail):
+            return self._titled_tail(span) or [(span, label)]
         if _role_word(head[-1].lower_):
             return [(tail, "PERSON")]
         return [(head, "ORG"), (tail, "PERSON")]
@@ -613,6 +687,54 @@ class Typer:
                 i += 1
         return out
 
+    def _english(self, token: Token) -> bool:
+        """Whether the word, or its singular, is one of the lemmatizer's English words (a
+        capitalised word's lemma is itself: "Resources")."""
+        w = token.lower_
+        forms = {w, token.lemma_.lower(), w.removesuffix("s"), w.removesuffix("es")}
+        if w.endswith("ies"):
+            forms.add(w[:-3] + "y")
+        return any(f in self.common for f in forms)
+
+    def _titled_tail(self, span: Span) -> list[tuple[Span, str]]:
+        """A body after a title with a name glued on ("Chairman of the State Committee for
+        Water Resources <name> <surname>"): the name is the last two or three words when the
+        last is no English word and the word before them is."""
+        if not _after_title(span.doc, span.start):
+            return []
+        for n in (2, 3):
+            tail = span[len(span) - n :]
+            if (
+                len(span) - n >= 2
+                and _person_name(tail)
+                and not self._english(tail[-1])
+                and (self._english(span[-n - 1]) or span[-n - 1].lower_ in cues.ORGANIZATION_WORDS)
+            ):
+                return [(span[: len(span) - n], "ORG"), (tail, "PERSON")]
+        return []
+
+    def _titled_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Two or three capitalised names right after "<title> of <state or body>" that NER
+        missed ("Deputy Minister of Energy of Kyrgyzstan <name> <surname> said"): a Person,
+        when the last is no English word and no capitalised word follows."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        for e in ents:
+            if e.label_ not in ("Country", "Organization") or not _after_title(doc, e.start):
+                continue
+            j = e.end
+            while j < len(doc) and j - e.end < 4 and j not in taken and _capitalised(doc[j]):
+                j += 1
+            tail = doc[e.end : j]
+            if (
+                2 <= len(tail) <= 3
+                and (j == len(doc) or not _capitalised(doc[j]))
+                and _person_name(tail)
+                and not self._english(tail[-1])
+            ):
+                out.append(Span(doc, e.end, j, label="Person"))
+        return out
+
     # -- merging ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         dates = [e for e in doc.ents if e.label_ in DATE_LABELS]
@@ -671,10 +793,17 @@ class Typer:
                 last_end = max(e for _, e in inside)
                 if within and last_end == piece.end and inside[max(inside)].label_ == "Person":
                     continue  # "Presidents <known person>": a title, then the pack's person
+                first = min(b for b, _ in inside)
                 named_after = (
                     within
                     and ent.label_ != "PERSON"
-                    and min(b for b, _ in inside) == piece.start
+                    and (
+                        first == piece.start
+                        # "(Minister of Chemicals and) Fertilizers of India <name>": a post's
+                        # state, then the holder
+                        or doc[first - 1].lower_ == "of"
+                        and not self._english(doc[piece.end - 1])
+                    )
                     and all(
                         x.label_ in ("Organization", "ArmedGroup", "Country")
                         for x in inside.values()
@@ -714,6 +843,7 @@ class Typer:
         ents = [self._with_facility(e) for e in ents]
         ents = _titled_agreements(ents)
         ents = filter_spans(ents + self._introduced_people(doc, ents))
+        ents = filter_spans(ents + self._titled_people(doc, ents))
         ents = filter_spans(ents + self._numbered_bases(doc, ents))
         ents = filter_spans(ents + self._state_bodies(doc, ents))
         ents = filter_spans(ents + self._repeats(doc, ents))
