@@ -72,6 +72,13 @@ def small_pack() -> Pack:
         PackEntity(
             "e:org/csto", "Organization", "Collective Security Treaty Organization", SRC, ("CSTO",)
         ),
+        PackEntity(
+            "e:org/unsc",
+            "Organization",
+            "United Nations Security Council",
+            SRC,
+            ("UN Security Council", "Security Council"),
+        ),
         PackEntity("e:group/taliban", "ArmedGroup", "Taliban", SRC, ("the Taliban",)),
         PackEntity("e:person/emomali-rahmon", "Person", "Emomali Rahmon", SRC, ()),
     ]

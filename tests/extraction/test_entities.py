@@ -362,3 +362,14 @@ def test_entities_a_name_after_a_posts_state_inside_one_ner_span_is_a_person(rea
     doc = read("Minister of Mining and Chemicals of Uzbekistan Anvar Kasimov visited the port.")
     assert ("Anvar Kasimov", "Person") in ents(doc), ents(doc)
     assert not any("Kasimov" in text and kind != "Person" for text, kind in ents(doc)), ents(doc)
+
+
+def test_entities_a_states_security_council_is_not_the_world_body(read):
+    doc = read(
+        "The Security Council of the Republic of Tajikistan met on Monday to discuss the "
+        "border. The UN Security Council will meet next week."
+    )
+    linked = {(e.text, e.kb_id_) for e in doc.ents}
+    assert ("UN Security Council", "e:org/unsc") in linked, linked
+    assert not any(kb == "e:org/unsc" for text, kb in linked if text != "UN Security Council")
+    assert ("Republic of Tajikistan", "e:country/tj") in linked, linked

@@ -790,6 +790,24 @@ class Typer:
                         if _capitalised(t) or t.pos_ in ("PRON", "VERB")
                     )
                 )
+                # "the Security Council of the Kyrgyz Republic": the state's own body, not the
+                # world body the pack calls by the same words
+                spans = sorted(inside)
+                state_body = (
+                    within
+                    and ent.label_ == "ORG"
+                    and len(spans) == 2
+                    and spans[0][0] == piece.start
+                    and spans[1][1] == piece.end
+                    and inside[spans[0]].label_ == "Organization"
+                    and inside[spans[1]].label_ == "Country"
+                    and [t.lower_ for t in doc[spans[0][1] : spans[1][0]]]
+                    in (["of"], ["of", "the"])
+                )
+                if state_body:  # named with its state by the linker, as "the Ministry of X"
+                    chosen.append(Span(doc, spans[0][0], spans[0][1], label="Organization"))
+                    dropped.add(spans[0])
+                    continue
                 last_end = max(e for _, e in inside)
                 if within and last_end == piece.end and inside[max(inside)].label_ == "Person":
                     continue  # "Presidents <known person>": a title, then the pack's person
