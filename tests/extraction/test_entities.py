@@ -373,3 +373,13 @@ def test_entities_a_states_security_council_is_not_the_world_body(read):
     assert ("UN Security Council", "e:org/unsc") in linked, linked
     assert not any(kb == "e:org/unsc" for text, kb in linked if text != "UN Security Council")
     assert ("Republic of Tajikistan", "e:country/tj") in linked, linked
+
+
+def test_entities_an_honorific_in_any_spelling_is_no_part_of_the_name(read):
+    doc = read(
+        "Mawlavi Abdul Kabir visited Beijing on Monday. Mawlawi Abdul Kabir met officials "
+        "of the ministry there. Kabir said the talks went well."
+    )
+    people = {(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Person"}
+    assert len({kb for _, kb in people}) == 1, people
+    assert all("Mawl" not in text for text, _ in people), people
