@@ -71,9 +71,9 @@ def _long_form_before(doc: Doc, open_paren: int, acronym: str) -> Span | None:
         span = doc[s:open_paren]
         if span.text[:1].isupper() and matches(acronym, span.text):
             return span
-    # an acronym from the name's own language ("Turkish Cooperation and Coordination Agency
-    # (TIKA)"): the name right before it, of any type the rules gave it but a person's or a
-    # state's ("Kazakhstan (KZ)"), when the first letters agree
+    # an acronym from the name's own language ("<name in English> (<its acronym in Tajik>)"):
+    # the name right before it, of any type the rules gave it but a person's or a state's
+    # ("Kazakhstan (KZ)"), when the first letters agree
     for ent in doc.ents:
         if (
             ent.end == open_paren

@@ -468,8 +468,8 @@ class Typer:
     def _org_then_person(self, span: Span, label: str) -> list[tuple[Span, str]]:
         """ "the Writers Association Anvar Karimov", "National Security Adviser Ajit Doval": an
         organisation or a role, then a person's name, that NER read as one organisation. The
-        role is no entity; the organisation stays one. After a title ("Chairman of the State
-        Committee for Water Resources <name>") the name is the last two or three words when
+        role is no entity; the organisation stays one. After a title ("Chairman of the National
+        Committee for Land Resources <name>") the name is the last two or three words when
         they are no English words and the word before them is."""
         if label != "ORG" or len(span) < 3:
             return [(span, label)]
@@ -697,9 +697,9 @@ class Typer:
         return any(f in self.common for f in forms)
 
     def _titled_tail(self, span: Span) -> list[tuple[Span, str]]:
-        """A body after a title with a name glued on ("Chairman of the State Committee for
-        Water Resources <name> <surname>"): the name is the last two or three words when the
-        last is no English word and the word before them is."""
+        """A body after a title with a name glued on ("Head of the National Committee for Land
+        Resources <name> <surname>"): the name is the last two or three words when the last is
+        no English word and the word before them is."""
         if not _after_title(span.doc, span.start):
             return []
         for n in (2, 3):
@@ -790,8 +790,8 @@ class Typer:
                         if _capitalised(t) or t.pos_ in ("PRON", "VERB")
                     )
                 )
-                # "the Security Council of the Kyrgyz Republic": the state's own body, not the
-                # world body the pack calls by the same words
+                # "the Security Council of <state>": the state's own body, not the world body
+                # the pack calls by the same words
                 spans = sorted(inside)
                 state_body = (
                     within
@@ -817,7 +817,7 @@ class Typer:
                     and ent.label_ != "PERSON"
                     and (
                         first == piece.start
-                        # "(Minister of Chemicals and) Fertilizers of India <name>": a post's
+                        # "(Minister of Mining and) Chemicals of <state> <name>": a post's
                         # state, then the holder
                         or doc[first - 1].lower_ == "of"
                         and not self._english(doc[piece.end - 1])
