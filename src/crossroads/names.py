@@ -25,17 +25,25 @@ from rigour.text.distance import jaro_winkler, levenshtein
 
 from crossroads.model import fold
 
-__all__ = ["SAME_PERSON", "PersonIndex", "name_parts", "person_similarity", "same_person"]
+__all__ = [
+    "HONORIFICS",
+    "SAME_PERSON",
+    "PersonIndex",
+    "name_parts",
+    "person_similarity",
+    "same_person",
+]
 
 SAME_PERSON = 0.88
 """Lowest Jaro-Winkler similarity of the least alike part pair for one person."""
 
-_TITLES = frozenset(
-    """mullah mulla maulvi mawlawi maulana mawlana mufti sheikh shaikh haji hajji
-qari dr mr mrs ms prof general gen colonel""".split()
+HONORIFICS = frozenset(
+    "mullah mulla maulvi mawlawi maulana mawlana mufti sheikh shaikh haji hajji qari".split()
 )
-"""Titles before a name in the region's reporting, none of them also a given name ("Amir",
-"Hafiz" and "Sayed" are both, so they stay)."""
+"""The region's religious honorifics before a name, none of them also a given name ("Amir",
+"Hafiz" and "Sayed" are both, so they stay). The typer's titles hold them too."""
+_TITLES = HONORIFICS | frozenset("dr mr mrs ms prof general gen colonel".split())
+"""Titles before a name in the region's reporting."""
 
 
 @lru_cache(maxsize=8192)

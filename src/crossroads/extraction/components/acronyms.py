@@ -49,9 +49,9 @@ def _long_form_before(doc: Doc, open_paren: int, acronym: str) -> Span | None:
     prev = open_paren - 1
     if prev < 0:
         return None
-    for ent in doc.ents:
-        if ent.end == open_paren and matches(acronym, ent.text):
-            return ent
+    named = next((ent for ent in doc.ents if ent.end == open_paren), None)
+    if named is not None and matches(acronym, named.text):
+        return named
     start = open_paren
     while start > 0:
         t = doc[start - 1]
@@ -74,14 +74,13 @@ def _long_form_before(doc: Doc, open_paren: int, acronym: str) -> Span | None:
     # an acronym from the name's own language ("<name in English> (<its acronym in Tajik>)"):
     # the name right before it, of any type the rules gave it but a person's or a state's
     # ("Kazakhstan (KZ)"), when the first letters agree
-    for ent in doc.ents:
-        if (
-            ent.end == open_paren
-            and ent.label_ not in ("Person", "Country", "DATE", "CARDINAL")
-            and len(ent) >= 2
-            and ent.text[:1].upper() == acronym[:1]
-        ):
-            return ent
+    if (
+        named is not None
+        and named.label_ not in ("Person", "Country")
+        and len(named) >= 2
+        and named.text[:1].upper() == acronym[:1]
+    ):
+        return named
     return None
 
 

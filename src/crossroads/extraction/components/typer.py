@@ -696,6 +696,11 @@ class Typer:
             forms.add(w[:-3] + "y")
         return any(f in self.common for f in forms)
 
+    def _holder(self, tail: Span) -> bool:
+        """Whether the words after a post's body or state are a person's name: proper nouns
+        whose last is no English word ("Osmonaliev", not "Resources")."""
+        return _person_name(tail) and not self._english(tail[-1])
+
     def _titled_tail(self, span: Span) -> list[tuple[Span, str]]:
         """A body after a title with a name glued on ("Head of the National Committee for Land
         Resources <name> <surname>"): the name is the last two or three words when the last is
@@ -706,8 +711,7 @@ class Typer:
             tail = span[len(span) - n :]
             if (
                 len(span) - n >= 2
-                and _person_name(tail)
-                and not self._english(tail[-1])
+                and self._holder(tail)
                 and (self._english(span[-n - 1]) or span[-n - 1].lower_ in cues.ORGANIZATION_WORDS)
             ):
                 return [(span[: len(span) - n], "ORG"), (tail, "PERSON")]
@@ -729,8 +733,7 @@ class Typer:
             if (
                 2 <= len(tail) <= 3
                 and (j == len(doc) or not _capitalised(doc[j]))
-                and _person_name(tail)
-                and not self._english(tail[-1])
+                and self._holder(tail)
             ):
                 out.append(Span(doc, e.end, j, label="Person"))
         return out
