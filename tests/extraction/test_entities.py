@@ -383,3 +383,24 @@ def test_entities_an_honorific_in_any_spelling_is_no_part_of_the_name(read):
     people = {(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Person"}
     assert len({kb for _, kb in people}) == 1, people
     assert all("Mawl" not in text for text, _ in people), people
+
+
+def test_entities_a_persons_name_cut_short_by_ner_is_read_whole(read):
+    # NER leaves out the first name of the first person and the surname of the second; none
+    # of the words left out is English, a title or a known name
+    doc = read(
+        "The memorandum was signed by Aziz Karimov of Uzbekneftegaz and Rustam Ali Nurmatov of "
+        "the Kazakh state-owned firm. The Kazakh Interior Minister Marat Zhan Abdrakhmanuly "
+        "said the border was calm."
+    )
+    people = {text for text, kind in ents(doc) if kind == "Person"}
+    assert "Rustam Ali Nurmatov" in people, people
+    assert "Marat Zhan Abdrakhmanuly" in people, people
+    assert not people & {"Ali Nurmatov", "Marat Zhan"}, people
+
+
+def test_entities_a_title_or_a_known_name_next_to_a_person_stays_apart(read):
+    doc = read("General Nurlan Saparov met Karimov aides in Tashkent on Monday.")
+    people = {text for text, kind in ents(doc) if kind == "Person"}
+    assert not any(text.startswith("General") for text in people), people
+    assert not any("Tashkent" in text for text in people), people

@@ -687,6 +687,40 @@ class Typer:
                 i += 1
         return out
 
+    def _name_word(self, t: Token, taken: set[int]) -> bool:
+        """Whether a word next to a person's name is more of it: a capitalised proper noun no
+        entity holds that is no English word, title, people or known name ("Ashfaq")."""
+        return (
+            t.i not in taken
+            and t.pos_ == "PROPN"
+            and t.is_alpha
+            and _capitalised(t)
+            and not self._english(t)
+            and fold(t.text) not in cues.TITLES
+            and fold(t.text) not in self.adjectives
+            and not self._pack_type(t.text)
+        )
+
+    def _whole_names(self, ents: list[Span], packed: set[tuple[int, int]]) -> list[Span]:
+        """A person's name NER cut short ("General [Rustam Ali] Nurmatov" read from its second
+        word, "[Tilek Bolot] Usenov" without its last) runs on over the words next to it that
+        can only be more of the name; at most four words in all."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        for e in ents:
+            if e.label_ != "Person" or (e.start, e.end) in packed:
+                out.append(e)
+                continue
+            doc, start, end = e.doc, e.start, e.end
+            while (
+                end - start < 4 and start > e.sent.start and self._name_word(doc[start - 1], taken)
+            ):
+                start -= 1
+            while end - start < 4 and end < e.sent.end and self._name_word(doc[end], taken):
+                end += 1
+            out.append(e if (start, end) == (e.start, e.end) else Span(doc, start, end, "Person"))
+        return out
+
     def _english(self, token: Token) -> bool:
         """Whether the word, or its singular, is one of the lemmatizer's English words (a
         capitalised word's lemma is itself: "Resources")."""
@@ -868,6 +902,7 @@ class Typer:
         ents = filter_spans(ents + self._numbered_bases(doc, ents))
         ents = filter_spans(ents + self._state_bodies(doc, ents))
         ents = filter_spans(ents + self._repeats(doc, ents))
+        ents = self._whole_names(ents, {(p.start, p.end) for p in packed})
         ents, titles = _with_titles(doc, ents)
         doc.ents = ents
         doc.spans[LINKS] = find_links(doc) + titles
