@@ -351,3 +351,30 @@ def test_quotes_a_declaration_is_its_signatories_not_a_state_it_names(rel_doc):
     )
     quotes = read_quotes(doc)
     assert [q.speaker for q in quotes] == ["e:org/csto"]
+
+
+def test_quotes_words_inside_a_verbs_clause_are_its_subjects_not_the_reporters(rel_doc):
+    # the clause of "said" holds the quotation; the body after it only reported the words
+    doc = rel_doc(
+        "Pavel Orlovsky, the head of the union, said the guards had broken their “promise, "
+        "so the gate stays shut for all the trucks”, the Asian Development Bank reported."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_quoted_him_as_saying_gives_the_words_to_him(rel_doc):
+    doc = rel_doc(
+        "Pavel Orlovsky arrived in Dushanbe on Monday.\n\n"
+        "“Our two armies will train together every single year,” the Asian Development "
+        "Bank quoted him as saying."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_according_to_after_a_quote_does_not_name_the_next_ones_speaker(rel_doc):
+    doc = rel_doc(
+        "“We ask every neighbour to help us rebuild the roads,” Pavel Orlovsky said, "
+        "according to AP. “Tajikistan can play a large part in the work on the northern "
+        "roads.”"
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"] * 2

@@ -293,7 +293,14 @@ def _speaker_of(
     lex = _lex()
     cues = [t for t in window if _is_cue(t)]
     if not cues and according and any(t.lower_ == "according" for t in window):
-        cues = [t for t in window if t.lower_ == "according"]
+        # not the "according to X" that closed the sentence of the quotation before, before
+        # this one ("“A,” X said, according to <agency>. “B.”": B goes on in X's voice)
+        cues = [
+            t
+            for t in window
+            if t.lower_ == "according"
+            and not (nearest_last and t.sent.start_char < last.get("end", -1))
+        ]
     if nearest_last:
         cues.reverse()
 
@@ -313,6 +320,11 @@ def _speaker_of(
         if cue.lemma_.lower() == "quote":
             # "quotes Mullah Omar's words": the words are the object's
             for c in cue.children:
+                if c.dep_ == "dobj" and c.lower_ in _PRONOUNS:
+                    # "the agency quoted him as saying": his own words
+                    got = _resolve(doc, c, ments, last)
+                    if got:
+                        return got, cue.text, True
                 if c.dep_ == "dobj":
                     ppl = [
                         m
@@ -777,6 +789,12 @@ def spoken(doc: Doc) -> list[Spoken]:
             windows.append(
                 (max(para[0], min(sent_start, f.start - 20), f.start - 400), f.start, True)
             )
+        if qspan is not None and len(qspan) and len(windows) == 2:
+            lead = doc.char_span(windows[1][0], windows[1][1], alignment_mode="expand")
+            if lead is not None and any(_is_cue(t) and t.right_edge.i >= qspan.start for t in lead):
+                # "X said Y had broken its “…”, the agency reported": the words are in the
+                # clause of a verb before them, whose subject spoke them
+                windows.reverse()
         ev_start, ev_end = para[0], f.end
         # a verb's subject on either side first: in "X said ... “…”, according to <the
         # agency>" the agency passed the words on; "according to" alone names the speaker

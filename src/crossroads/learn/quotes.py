@@ -92,6 +92,8 @@ def _mention_features(doc: Doc, m: Ment, q: Spoken) -> dict[str, float]:
     if cue:
         f["cue_head"] = 1.0
         f[f"cue_head&side={side}"] = 1.0
+    # the verb the name hangs from: who "said" speaks, who "reported" or "quoted" relays
+    f[f"head={head.lemma_.lower()}&dep={root.dep_}"] = 1.0
     return f
 
 
