@@ -399,6 +399,19 @@ def test_entities_a_persons_name_cut_short_by_ner_is_read_whole(read):
     assert not people & {"Ali Nurmatov", "Marat Zhan"}, people
 
 
+def test_entities_a_word_between_two_cut_names_goes_to_one_of_them(nlp, read):
+    # two names NER cut short on either side of one word: widening both onto it would give
+    # the word to two entities, which spaCy refuses for the whole article
+    from spacy.tokens import Span
+
+    doc = read("The list names Rustam Ali Nurmatov Bekzod Usmonaliev of Osh.")
+    people = [Span(doc, 3, 5, "Person"), Span(doc, 6, 8, "Person")]  # "Nurmatov" is free
+    wide = nlp.get_pipe("crossroads_typer_v1")._whole_names(people, set())
+    covered = [i for s in wide for i in range(s.start, s.end)]
+    assert len(covered) == len(set(covered)), [s.text for s in wide]
+    assert [s.text for s in wide][0] == "Rustam Ali Nurmatov", [s.text for s in wide]
+
+
 def test_entities_a_title_or_a_known_name_next_to_a_person_stays_apart(read):
     doc = read("General Nurlan Saparov met Karimov aides in Tashkent on Monday.")
     people = {text for text, kind in ents(doc) if kind == "Person"}

@@ -718,6 +718,7 @@ class Typer:
                 start -= 1
             while end - start < 4 and end < e.sent.end and self._name_word(doc[end], taken):
                 end += 1
+            taken.update(range(start, end))  # a word between two names goes to the first
             out.append(e if (start, end) == (e.start, e.end) else Span(doc, start, end, "Person"))
         return out
 
