@@ -409,7 +409,7 @@ def test_entities_a_word_between_two_cut_names_goes_to_one_of_them(nlp, read):
     wide = nlp.get_pipe("crossroads_typer_v1")._whole_names(people, set())
     covered = [i for s in wide for i in range(s.start, s.end)]
     assert len(covered) == len(set(covered)), [s.text for s in wide]
-    assert [s.text for s in wide][0] == "Rustam Ali Nurmatov", [s.text for s in wide]
+    assert wide[0].text == "Rustam Ali Nurmatov", [s.text for s in wide]
 
 
 def test_entities_a_title_or_a_known_name_next_to_a_person_stays_apart(read):
