@@ -139,3 +139,18 @@ def test_pack_data_leaders_terms(pack: Pack) -> None:
     tj_now = {r.subject for r in pack.relations_of("e:country/tj", "holds_position", as_of="2024")}
     assert "e:person/emomali-rahmon" in tj_now
     assert pack.lookup("Rahmon")[0].id == "e:person/emomali-rahmon"
+
+
+def test_pack_data_the_regions_state_companies_are_organisations_of_their_state(
+    pack: Pack,
+) -> None:
+    """NER misses one-word company names ("Gazprom"); the pack knows the region's big ones."""
+    for alias, eid, cc in (
+        ("LUKoil", "e:org/lukoil", "ru"),
+        ("CNPC", "e:org/cnpc", "cn"),
+        ("KazMunaiGas", "e:org/kazmunaygas", "kz"),
+        ("SOCAR", "e:org/socar", "az"),
+        ("DABS", "e:org/dabs", "af"),
+    ):
+        (ent, *_) = pack.lookup(alias)
+        assert (ent.id, ent.type, ent.country) == (eid, "Organization", f"e:country/{cc}"), alias
