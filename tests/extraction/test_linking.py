@@ -97,12 +97,25 @@ def test_linking_capital_described_as_a_city_stays_the_city(read):
     assert (city.label_, city.kb_id_) == ("Place", "e:place/tashkent")
 
 
+def test_linking_capital_introduced_as_the_capital_stays_the_city(read):
+    """ "The capital X hosted" names the city, though X is the verb's subject."""
+    for text in (
+        "Uzbekistan's capital Tashkent hosted a trade fair in May.",
+        "The capital Tashkent welcomed the delegates.",
+    ):
+        doc = read(text)
+        (city,) = [e for e in doc.ents if e.text == "Tashkent"]
+        assert (city.label_, city.kb_id_) == ("Place", "e:place/tashkent"), text
+        assert "e:place/tashkent" in doc._.entities
+
+
 def test_linking_capital_opening_a_dateline_is_the_place_of_writing(read):
     """A wire dateline names where the story was filed, even when the sentence's parse makes
     the capital its subject."""
     for text in (
         "Tashkent: Uzbekistan said on Monday it would reopen the bridge.",
         "Tashkent, May 5 (Wire) Uzbek officials said the bridge would reopen.",
+        "Tashkent, Uzbekistan – Uzbekistan is holding talks on the bridge.",
     ):
         doc = read(text)
         (city, *_) = [e for e in doc.ents if e.text == "Tashkent"]

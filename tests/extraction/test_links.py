@@ -38,3 +38,22 @@ def test_demonyms_and_a_line_of_something_are_no_links(read):
     assert not _links(read("Soldiers patrol the Afghan-Tajik border line at night."))
     assert not _links(read("Shelling went on along the Tajikistan-Afghanistan line of contact."))
     assert not _links(read("He took the Tashkent-bound train on the main line."))
+
+
+def test_a_link_named_two_ways_is_one_entity(read):
+    """ "the A-B railway line", then "the A-B railroad": one railway, both names its own."""
+    doc = read(
+        "Engineers surveyed the Dushanbe-Tashkent railway line in March. The Dushanbe-Tashkent "
+        "railroad will link two capitals."
+    )
+    assert set(_links(doc)) == {"Dushanbe-Tashkent railway line", "Dushanbe-Tashkent railroad"}
+    (link,) = {s.kb_id_ for s in doc.spans[LINKS]}
+    names = {doc._.entities[link].name, *doc._.entities[link].aliases}
+    assert names == {"Dushanbe-Tashkent railway line", "Dushanbe-Tashkent railroad"}
+    joins = {r.object for r in read_relations(doc) if r.subject == link}
+    assert joins == {"e:place/dushanbe", "e:place/tashkent"}
+
+
+def test_a_verb_ends_a_link_name(read):
+    doc = read("The Dushanbe-Tashkent railroad will link two capitals.")
+    assert _links(doc) == {"Dushanbe-Tashkent railroad": "Facility"}

@@ -30,7 +30,7 @@ from rigour.text.distance import levenshtein
 from crossroads.model import entity_id, fold
 from crossroads.names import same_person
 
-__all__ = ["Mentioned", "link", "near_miss"]
+__all__ = ["Mentioned", "core", "link", "near_miss"]
 
 _BODIES = frozenset({"Organization"})  # not groups: "Taliban" is not "Pakistani Taliban"
 _NAMED_OF = frozenset({"Organization", "ArmedGroup"})
@@ -78,7 +78,7 @@ def near_miss(a: str, b: str) -> bool:
     return levenshtein(a, b, max_edits=1) <= 1
 
 
-def _core(text: str) -> tuple[str, ...]:
+def core(text: str) -> tuple[str, ...]:
     """The capitalised words a facility's name starts with, before its head or any word in
     lower case ("Mes Aynak copper mine" -> "mes aynak")."""
     out = []
@@ -92,7 +92,7 @@ def _core(text: str) -> tuple[str, ...]:
 def _works(mentions: list[Mentioned]) -> None:
     """One facility written with and without its head ("Qosh Tepa", "the Qosh Tepa canal"):
     each form is the first one named with the head."""
-    cores = [_core(m.text) for m in mentions]
+    cores = [core(m.text) for m in mentions]
     first: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(mentions):
         if m.type in _WORKS and not m.kb_id and cores[i] and len(cores[i]) < len(m.text.split()):

@@ -35,6 +35,10 @@ HEADS = frozenset(
 )
 """Head nouns of a link between places."""
 
+_NOT_NAMING = frozenset({"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "CCONJ", "PART"})
+"""Parts of speech that end a link's name: "the A-B railroad will link" names "the A-B
+railroad"."""
+
 
 def joined(doc: Doc, i: int) -> bool:
     """Token ``i`` is a hyphen with words glued on both sides."""
@@ -70,12 +74,18 @@ def find_links(doc: Doc) -> list[Span]:
     i = 0
     while i < len(doc):
         t = doc[i]
-        if not (t.lower_ in HEADS and t.text.islower()) or i == 0:
-            i += 1
+        if not (t.lower_ in HEADS and t.text.islower()) or i == 0 or t.pos_ in _NOT_NAMING:
+            i += 1  # (a verb is no head: "the A-B railway will link ...")
             continue
         # up to two lower-case words between the names and the head ("railway line")
         k = i
-        while k > 0 and i - k < 2 and doc[k - 1].text.islower() and doc[k - 1].is_alpha:
+        while (
+            k > 0
+            and i - k < 2
+            and doc[k - 1].text.islower()
+            and doc[k - 1].is_alpha
+            and doc[k - 1].pos_ not in _NOT_NAMING
+        ):
             k -= 1
         start = next((s for s in range(k, i + 1) if _parts(doc, s) < s), None)
         if start is None:

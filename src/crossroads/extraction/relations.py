@@ -164,7 +164,7 @@ def _link_ends(doc: Doc) -> list[Relation]:
         ev = Evidence(doc._.doc_id or "", sent.start_char, sent.end_char)
         for e in link.ents:
             key = (link.kb_id_, e.kb_id_)
-            if e.kb_id_ and key not in seen:
+            if e.kb_id_ and e.kb_id_ != link.kb_id_ and key not in seen:
                 seen.add(key)
                 out.append(Relation(link.kb_id_, "connects", e.kb_id_, ev))
     return out

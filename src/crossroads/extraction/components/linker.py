@@ -8,6 +8,7 @@ verb or owns something ("Tashkent said", "Moscow's stance") is a mention of its 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -17,14 +18,16 @@ from crossroads.dates import MONTHS
 from crossroads.extraction import extensions  # noqa: F401  (registers doc._.entities)
 from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: Entity bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
-from crossroads.extraction.linking import Mentioned, link
-from crossroads.extraction.links import LINKS
+from crossroads.extraction.linking import Mentioned, core, link
+from crossroads.extraction.links import HEADS, LINKS
 from crossroads.model import Data, Entity, entity_id, fold
 from crossroads.names import PersonIndex
 
 if TYPE_CHECKING:
     from crossroads.pack import Pack, PackEntity
 
+_WORKS = frozenset({"Facility", "Initiative"})
+_PLACES = frozenset({"Country", "Place"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLACE_VERBS = frozenset(
     {"be", "have", "lie", "sit", "locate", "situate", "become", "remain", "grow", "border", "stand"}
@@ -123,7 +126,19 @@ def _dateline(span: Span) -> bool:
     nxt, after = doc[span.end], doc[span.end + 1]
     if nxt.text in (":", "—", "–", "--"):
         return True
-    return nxt.text == "," and (after.like_num or after.lower_.rstrip(".") in MONTHS)
+    if nxt.text != ",":
+        return False
+    if after.like_num or after.lower_.rstrip(".") in MONTHS:
+        return True
+    # "Kabul, Afghanistan – ...", "Kabul, Afghanistan, Aug 12": the country, then as above
+    k = span.end + 1
+    while k < min(len(doc), span.end + 5) and doc[k].text[:1].isupper():
+        k += 1
+    if k == span.end + 1 or k + 1 >= len(doc):
+        return False
+    if doc[k].text in (":", "—", "–", "--"):
+        return True
+    return doc[k].text == "," and (doc[k + 1].like_num or doc[k + 1].lower_.rstrip(".") in MONTHS)
 
 
 def governs(span: Span) -> bool:
@@ -131,6 +146,11 @@ def governs(span: Span) -> bool:
     if span.text.isupper() or _dateline(span):
         return False  # a dateline ("KABUL, Aug 12 -") names the place of writing
     root = span.root
+    if any(
+        c.i < span.start and (c.dep_ == "poss" or c.lower_ in _PLACE_NOUNS or c.lower_ == "capital")
+        for c in root.children
+    ):
+        return False  # "the capital X hosted", "Tajikistan's capital X": named as the city
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if root.dep_ == "poss" or (nxt is not None and nxt.text in ("'s", "’s")):
         # "Moscow's stance" is the state; "Bishkek's airport", "Kabul's streets" the city
@@ -147,6 +167,27 @@ def governs(span: Span) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "Ankara and Astana signed": each conjunct of the subject
     return root.dep_ in _ACTOR_DEPS and root.head.lemma_ not in _PLACE_VERBS
+
+
+def _links(doc: Doc, mentions: list[Mentioned]) -> list[Span]:
+    """The named links and titles of ``doc.spans[LINKS]`` with their entity ids. A link named
+    two ways ("the A-B railway line", "the A-B railroad", "A-B") is one entity: the first
+    mention or link whose hyphenated names are the same."""
+    first: dict[tuple[str, ...], str] = {}
+    for m in mentions:
+        if m.type in _WORKS and not m.government and "-" in "".join(c := core(m.text)):
+            first.setdefault(c, m.id)
+    out = []
+    for span in doc.spans.get(LINKS, []):
+        eid = entity_id(span.label_, span.text)
+        if span[-1].lower_ in HEADS and "-" in "".join(c := core(span.text)):
+            eid = first.setdefault(c, eid)
+            for m in mentions:  # its names read as one unknown name: the link's name
+                inside = span.start <= m.start and m.end < span.end
+                if inside and not m.kb_id and m.type not in _PLACES and core(m.text) == c:
+                    m.id, m.type = eid, span.label_
+        out.append(Span(doc, span.start, span.end, label=span.label_, kb_id=eid))
+    return out
 
 
 class Linker:
@@ -197,6 +238,7 @@ class Linker:
             mentions.append(m)
         self._official_heads(mentions)
         link(mentions)
+        links = _links(doc, mentions)
         doc.ents = [Span(doc, m.start, m.end, label=m.type, kb_id=m.id) for m in mentions]
         entities: dict[str, Entity] = {}
         surfaces: dict[str, dict[str, str]] = {}
@@ -216,11 +258,15 @@ class Linker:
         for span in doc.spans.get("demonyms", []):
             if span.kb_id_ not in entities:
                 entities[span.kb_id_] = self._entity(span.kb_id_, None, {})
-        links = []
-        for span in doc.spans.get(LINKS, []):  # "the Termez-Kunduz railway": its own entity
-            eid = entity_id(span.label_, span.text)
-            entities.setdefault(eid, Entity(eid, span.label_, span.text))
-            links.append(Span(doc, span.start, span.end, label=span.label_, kb_id=eid))
+        for span in links:  # "the Termez-Kunduz railway": its own entity
+            it = entities.setdefault(span.kb_id_, Entity(span.kb_id_, span.label_, span.text))
+            if fold(span.text) in {fold(n) for n in (it.name, *it.aliases)}:
+                continue
+            if not it.data and core(it.name) == tuple(fold(it.name).split()):
+                # its bare names ("A-B") name it less well than the link's words do
+                entities[it.id] = replace(it, name=span.text, aliases=(it.name, *it.aliases))
+            else:
+                entities[it.id] = replace(it, aliases=(*it.aliases, span.text))
         doc.spans[LINKS] = links
         doc._.entities = entities
         return doc
