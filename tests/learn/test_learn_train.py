@@ -113,6 +113,29 @@ def test_learn_train_review_only_articles_teach_the_entity_review_alone(data, tm
     # the relation model learns from the four real articles, plus the two only with --extra
     assert LinearModel.load(runs["--extra"] / RELATIONS).meta["documents"] == 6
     assert LinearModel.load(runs["--extra-review"] / RELATIONS).meta["documents"] == 4
+    assert LinearModel.load(runs["--extra"] / RELATIONS).meta["real"] == 4
+
+
+@pytest.mark.slow
+def test_learn_train_a_set_whose_errors_were_read_is_trained_on_as_real_never_scored(
+    data, tmp_path
+):
+    seen = tmp_path / "seen"
+    (seen / "gold").mkdir(parents=True)
+    (seen / "corpus").mkdir()
+    for name in ("a5", "a6"):
+        for folder, ext in (("gold", "toml"), ("corpus", "txt")):
+            (data / folder / f"{name}.{ext}").rename(seen / folder / f"{name}.{ext}")
+    out = tmp_path / "model"
+    args = ["train", "--data", str(data / "gold"), "--train-only", str(seen / "gold")]
+    result = CliRunner().invoke(cli, [*args, "--cv", "2", "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    # scored: the four articles of --data alone; learned from: all six, as real articles
+    assert report["documents"] == 4 and report["training_only"] == 2
+    assert report["total"]["relation"]["gold"] == 4
+    meta = LinearModel.load(out / RELATIONS).meta
+    assert (meta["documents"], meta["real"]) == (6, 6)
 
 
 def test_learn_train_names_a_missing_folder(tmp_path):

@@ -55,6 +55,14 @@ def _metadata(sets: tuple[str, ...], rules_from: tuple[str, ...], out: str | Non
     help="Annotated made-up texts only the entity review learns from (repeatable).",
 )
 @click.option(
+    "--train-only",
+    "also",
+    multiple=True,
+    metavar="GOLD[:TEXTS]",
+    help="Annotated real texts trained on as real articles but never scored by --cv: sets "
+    "whose errors were read, so no longer first-seen (repeatable).",
+)
+@click.option(
     "--out",
     type=click.Path(file_okay=False),
     help="Where to write the model files (default: the package's own, replacing them).",
@@ -96,6 +104,7 @@ def train(
     data: tuple[str, ...],
     extra: tuple[str, ...],
     review_extra: tuple[str, ...],
+    also: tuple[str, ...],
     out: str | None,
     k: int,
     curve: bool,
@@ -137,16 +146,18 @@ def train(
     golds = [g for r in roots for g in t.find_sets(r)]
     added = [g for r in extra for g in t.find_sets(r)]
     review_added = [g for r in review_extra for g in t.find_sets(r)]
-    missing = [str(p) for g in golds + added + review_added for p in g if not p.is_dir()] or [
-        r for r in [*roots, *extra, *review_extra] if not t.find_sets(r)
+    seen = [g for r in also for g in t.find_sets(r)]
+    sets = golds + added + review_added + seen
+    missing = [str(p) for g in sets for p in g if not p.is_dir()] or [
+        r for r in [*roots, *extra, *review_extra, *also] if not t.find_sets(r)
     ]
     if missing:
         raise CrossroadsError(f"{', '.join(missing)}: no such folder of gold files or texts")
     extractor = Extractor(pack=load_pack(packs), processes=int(settings.get("processes")))
     examples, extras = t.prepare(
-        golds, extractor, Path(cache) if cache else None, added, review_added, group
+        golds, extractor, Path(cache) if cache else None, added, review_added, group, seen
     )
-    made_up = [e for e in extras if not e.review_only]  # what the relation model learns from
+    made_up = [e for e in extras if not e.review_only]  # what the relation model learns from too
     report: dict[str, Any] = {
         "documents": len(examples),
         "sources": len({e.source for e in examples}),
@@ -196,7 +207,7 @@ def train(
         return
     click.echo(
         f"{report['documents']} articles from {report['sources']} files"
-        + (f", {len(extras)} made-up articles for training only" if extras else "")
+        + (f", {len(extras)} articles for training only" if extras else "")
     )
     for row in report.get("folds", []) + ([report["total"], report["rules_alone"]] if k else []):
         cells = "  ".join(

@@ -160,11 +160,13 @@ def prepare(
     extra: Iterable[tuple[Path, Path]] = (),
     review_extra: Iterable[tuple[Path, Path]] = (),
     group: re.Pattern[str] | None = None,
+    also: Iterable[tuple[Path, Path]] = (),
 ) -> tuple[list[Example], list[Example]]:
     """Every annotated article parsed, its entities reviewed, read by the rules and turned
     into rows: the real articles of ``sets``, and the made-up ones of ``extra`` and
     ``review_extra`` (trained on, never scored; those of ``review_extra`` flagged
-    ``review_only``).
+    ``review_only``), and the real ones of ``also`` (trained on as real articles, never
+    scored: a set whose errors were read is no longer first-seen, but still good gold).
 
     Each article's entities are reviewed by an entity model trained on the articles of the
     other folds (cross-fitting), so the relation, event and quote rows see entities as a new
@@ -173,8 +175,11 @@ def prepare(
     real = _parse(sets, extractor, cache)
     made = _parse(extra, extractor, cache)
     review_only = _parse(review_extra, extractor, cache)
+    seen = _parse(also, extractor, cache)
     made += review_only
     only = {id(p) for p in review_only}
+    real_ids = {id(p) for p in real + seen}
+    made += seen  # dealt into folds apart from ``real``, as the made-up ones are
     known = frozenset(extractor.pack.entities)
     names = learned_entities.pack_rows(extractor.pack)
     before = {id(p): _entity_rows(p, known) for p in real + made}
@@ -187,7 +192,11 @@ def prepare(
     }
     models = {
         i: _fit_entities(
-            [(before[id(p)], p in made) for p in real + made if fold_of[p.ann.source] != i],
+            [
+                (before[id(p)], id(p) not in real_ids)
+                for p in real + made
+                if fold_of[p.ann.source] != i
+            ],
             names,
         )
         for i in range(REVIEW_FOLDS)
@@ -214,7 +223,7 @@ def prepare(
             # an article for the entity review alone needs its entity rows only
             Example(p, Readings(), made_up=True, entities=before[id(p)], review_only=True)
             if id(p) in only
-            else _example(p, pack, before[id(p)], True)
+            else _example(p, pack, before[id(p)], id(p) not in real_ids)
             for p in made
         ],
     )
@@ -313,6 +322,7 @@ def train(examples: list[Example], threshold: float = THRESHOLD) -> LinearModel:
         "threshold": threshold,
         "c": C,
         "documents": len(examples),
+        "real": sum(not ex.made_up for ex in examples),
         "sources": len({ex.source for ex in examples}),
         "rows": len(rows),
     }
