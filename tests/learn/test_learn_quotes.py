@@ -147,3 +147,14 @@ def test_an_unsure_model_leaves_the_rules_speakers_standing(parse):
     got = decide(doc, unsure)
     assert [q.speaker for q in got] == [q.speaker for q in read_quotes(doc)]
     assert _names(doc, got) == [("Bolot Asanov", "The border markets w")]
+
+
+def test_a_state_is_never_the_speaker_its_spokesman_is(parse):
+    doc = parse(
+        "Kyrgyzstan said on Monday it would close the crossing.\n\n"
+        "“We will not reopen the crossing until the talks end,” Kyrgyzstan said in a statement.\n\n"
+        "Foreign ministry spokesman Aibek Usenov said: “The talks will resume in Osh next week.”"
+    )
+    got = _names(doc, QuoteReader()(doc))
+    assert all(name != "Kyrgyzstan" for name, _ in got), got
+    assert ("Aibek Usenov", "The talks will resum") in got

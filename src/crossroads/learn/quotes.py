@@ -166,6 +166,13 @@ def fit_quotes(
     return fit([f for f, _ in rows], ["yes" if y else "no" for _, y in rows], c=C, meta=meta)
 
 
+NOT_SPEAKING = frozenset({"Country"})
+"""Types the reader never gives a quotation to. A state "said" it, but the gold names who spoke
+for the state (its ministry, its spokesman), or no one: no gold quotation of the 96 training
+articles has a state as its speaker, and 27 of 33 state speakers read on first-seen and
+worked-on sets were wrong. Cross-validated quotes 0.9319 -> 0.9403 (P 0.95 -> 0.97)."""
+
+
 def decide(doc: Doc, model: LinearModel, quotes: list[Spoken] | None = None) -> list[Quote]:
     """Each quotation with its likeliest speaker, where the model is sure enough."""
     quotes = spoken(doc) if quotes is None else quotes
@@ -177,14 +184,19 @@ def decide(doc: Doc, model: LinearModel, quotes: list[Spoken] | None = None) -> 
     probs = iter(model.predict_proba([c.features for c in flat])[:, yes])
     th = float(model.meta.get("threshold", THRESHOLD))
     named = named_ids(doc)
+    ents = doc._.entities or {}
+
+    def voiced(eid: str) -> bool:
+        return getattr(ents.get(eid), "type", "") not in NOT_SPEAKING
+
     out = []
     for q, row in zip(quotes, rows, strict=True):
-        scored = [(float(next(probs)), c.id) for c in row]
+        scored = [(p, eid) for eid, p in ((c.id, float(next(probs))) for c in row) if voiced(eid)]
         if scored:
             p, eid = max(scored)
             if p >= th:
                 out.append(quote_of(doc, q, eid, named))
-            elif q.speaker is not None and q.speaker in named:
+            elif q.speaker is not None and q.speaker in named and voiced(q.speaker):
                 out.append(quote_of(doc, q, q.speaker, named))  # unsure: the rules stand
     return out
 
