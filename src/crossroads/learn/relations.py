@@ -140,6 +140,15 @@ def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
             out.append(c)
             index[(k, subj, obj)] = c
         c.rules = frozenset(preds)
+    for (k, subj, obj), preds in read.items():  # read past a list: "<state> A, minister B"
+        cand = index.get((k, subj, obj))
+        if cand is None or cand.across:
+            continue
+        first, second = sorted((cand.a, cand.b), key=lambda m: m.start)
+        between = {m.id for m in cand.sent.ments if first.end <= m.start and m.end <= second.start}
+        cand.shared = frozenset(
+            p for m in between if m != subj for p in read.get((k, m, obj), ()) if p in preds
+        )
     pairs_read: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (_, subj, obj), preds in read.items():
         pairs_read[(subj, obj)] |= preds
