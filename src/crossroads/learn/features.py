@@ -182,17 +182,22 @@ def _covering(s: Sentence) -> dict[int, Ment]:
 
 
 _TokenData = tuple[
-    tuple[str, ...], tuple[bool, ...], tuple[bool, ...], tuple[int, ...], tuple[str, ...]
+    tuple[str, ...],
+    tuple[bool, ...],
+    tuple[bool, ...],
+    tuple[int, ...],
+    tuple[str, ...],
+    tuple[bool, ...],
 ]
 _tokens: list[tuple[Doc, _TokenData]] = []
 """The last doc and its tokens as plain data (word, is it space, is it a negation, its head,
-its dependency label): reading spaCy tokens one by one for every pair of a sentence cost
-most of the relation reading."""
+its dependency label, is it a determiner or an adjective): reading spaCy tokens one by one for
+every pair of a sentence cost most of the relation reading."""
 
 
 def _token_data(doc: Doc) -> _TokenData:
     if not _tokens or _tokens[0][0] is not doc:
-        words, space, neg, heads, deps = [], [], [], [], []
+        words, space, neg, heads, deps, mods = [], [], [], [], [], []
         for t in doc:
             dep = t.dep_
             words.append("<num>" if t.like_num else t.lemma_.lower())
@@ -200,7 +205,9 @@ def _token_data(doc: Doc) -> _TokenData:
             neg.append(dep == "neg" or t.lower_ in ("not", "never", "no"))
             heads.append(t.head.i)
             deps.append(dep)
-        _tokens[:] = [(doc, (tuple(words), tuple(space), tuple(neg), tuple(heads), tuple(deps)))]
+            mods.append(t.pos_ in ("DET", "ADJ"))
+        data = (tuple(words), tuple(space), tuple(neg), tuple(heads), tuple(deps), tuple(mods))
+        _tokens[:] = [(doc, data)]
     return _tokens[0][1]
 
 
@@ -229,14 +236,18 @@ def _word_at(i: int, s: Sentence) -> str:
     return _token_data(s.doc)[0][i]
 
 
-def _words(s: Sentence, lo: int, hi: int) -> list[str]:
-    _, space, _, _, _ = _token_data(s.doc)
+def _words(s: Sentence, lo: int, hi: int, bare: bool = False) -> list[str]:
+    """The words from ``lo`` to ``hi``, mentions masked (without determiners and adjectives
+    outside mentions when ``bare``)."""
+    _, space, _, _, _, mods = _token_data(s.doc)
     masked = _masked(s)
     start = s.span.start
     end = start + len(masked)
     out: list[str] = []
     for i in range(lo, hi):
         if space[i]:
+            continue
+        if bare and mods[i] and _covering(s).get(i) is None:
             continue
         w = masked[i - start] if start <= i < end else _word_at(i, s)
         if not out or out[-1] != w or not w.startswith("<"):
@@ -254,7 +265,7 @@ def _chain(i: int, heads: tuple[int, ...]) -> list[int]:
 
 def dep_path(s: Sentence, a: Ment, b: Ment) -> tuple[str, str]:
     """The dependency path between two mentions' heads: with the lemmas on it, and bare."""
-    _, _, _, heads, deps = _token_data(s.doc)
+    _, _, _, heads, deps, _ = _token_data(s.doc)
     ca = _chain(s.doc[a.start : a.end].root.i, heads)
     cb = _chain(s.doc[b.start : b.end].root.i, heads)
     ib = {t: k for k, t in enumerate(cb)}
@@ -326,6 +337,11 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
         f[f"btw={w}|{order}"] = 1
     for x, y in pairwise(gap):
         f[f"btw2={x}_{y}"] = 1
+    # the words between without determiners and adjectives: "in the northern <Place>" reads
+    # as "in <Place>" does
+    core = _words(s, first.end, second.start, bare=True)
+    if len(core) <= 3:
+        f[f"core={'_'.join(core)}|{types}"] = 1
     if not gap:
         f[f"adjacent|{types}|{order}"] = 1
     for w in _words(s, max(s.span.start, first.start - 3), first.start)[-3:]:
