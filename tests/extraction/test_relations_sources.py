@@ -93,3 +93,20 @@ def test_sources_a_reading_past_another_of_the_list_is_told_apart(reader, rel_do
     assert marked[("e:person/olim-sharipov", "e:country/tj")] == {"holds_position"}
     assert marked[("e:person/rustam-nazarov", "e:country/tj")] == {"holds_position"}
     assert ("e:person/ali-rahimov", "holds_position", "e:country/tj") in facts(reader, doc)
+
+
+def test_sources_a_place_in_a_described_region_reads_as_a_place_in_it(reader, rel_doc):
+    """ "in the remote northern <region>" and "in <region>" give the model the same words
+    between the two, once determiners and adjectives are left out."""
+    from crossroads.learn.features import pair_features
+
+    plain, described = (
+        rel_doc(f"Afghanistan reopened the market in {where} Badakhshan on Monday.")
+        for where in ("", "the remote northern")
+    )
+
+    def cores(doc):
+        feats = [pair_features(c, reader.pack) for c in learned.candidates(doc, [])]
+        return {k for f in feats for k in f if k.startswith("core=")}
+
+    assert cores(plain) & cores(described)
