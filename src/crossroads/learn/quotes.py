@@ -191,7 +191,8 @@ def decide(doc: Doc, model: LinearModel, quotes: list[Spoken] | None = None) -> 
 
     out = []
     for q, row in zip(quotes, rows, strict=True):
-        scored = [(p, eid) for eid, p in ((c.id, float(next(probs))) for c in row) if voiced(eid)]
+        scored = [(float(next(probs)), c.id) for c in row]  # every row's probability read
+        scored = [(p, eid) for p, eid in scored if voiced(eid)]
         if scored:
             p, eid = max(scored)
             if p >= th:

@@ -146,6 +146,7 @@ def candidates(doc: Doc, rules: list[Relation]) -> list[PairCandidate]:
             continue
         first, second = sorted((cand.a, cand.b), key=lambda m: m.start)
         between = {m.id for m in cand.sent.ments if first.end <= m.start and m.end <= second.start}
+        # (the subject named again between the two is no other member of the list)
         cand.shared = frozenset(
             p for m in between if m != subj for p in read.get((k, m, obj), ()) if p in preds
         )

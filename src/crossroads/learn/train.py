@@ -178,7 +178,7 @@ def prepare(
     seen = _parse(also, extractor, cache)
     made += review_only
     only = {id(p) for p in review_only}
-    real_ids = {id(p) for p in real + seen}
+    invented = {id(p) for p in made}
     made += seen  # dealt into folds apart from ``real``, as the made-up ones are
     known = frozenset(extractor.pack.entities)
     names = learned_entities.pack_rows(extractor.pack)
@@ -192,11 +192,7 @@ def prepare(
     }
     models = {
         i: _fit_entities(
-            [
-                (before[id(p)], id(p) not in real_ids)
-                for p in real + made
-                if fold_of[p.ann.source] != i
-            ],
+            [(before[id(p)], id(p) in invented) for p in real + made if fold_of[p.ann.source] != i],
             names,
         )
         for i in range(REVIEW_FOLDS)
@@ -223,7 +219,7 @@ def prepare(
             # an article for the entity review alone needs its entity rows only
             Example(p, Readings(), made_up=True, entities=before[id(p)], review_only=True)
             if id(p) in only
-            else _example(p, pack, before[id(p)], id(p) not in real_ids)
+            else _example(p, pack, before[id(p)], id(p) in invented)
             for p in made
         ],
     )
