@@ -140,3 +140,16 @@ def test_quotes_a_short_phrase_without_verb_is_a_quote_when_someone_said_it(rel_
     assert [(q.speaker, q.text) for q in read_quotes(doc)] == [
         ("e:person/pavel-orlovsky", "a fresh chapter for the whole valley")
     ]
+
+
+def test_quotes_a_verb_of_judging_or_committing_gives_the_quote_its_speaker(rel_doc):
+    text = (
+        "Orlovsky hailed the new depot as “a turning point for trade across the whole valley”.\n\n"
+        "Dilnoza Rakhimova vowed that “the border posts will stay open through the winter”."
+    )
+    q1, q2 = read_quotes(rel_doc(text))
+    assert (q1.speaker, q1.text) == (
+        "e:person/pavel-orlovsky",
+        "a turning point for trade across the whole valley",
+    )
+    assert q2.text == "the border posts will stay open through the winter" and q2.speaker
