@@ -320,9 +320,10 @@ def pooled(
             continue
         sub = probs[rows].copy()
         sub[:, none] = 0.0
-        for label in range(sub.shape[1]):
+        likeliest = sub.argmax(axis=1)  # each sentence's own reading
+        for label in set(likeliest.tolist()) - {none}:
             col = sub[:, label]
             top = int(np.argmax(col))
-            if label != none and int(np.argmax(sub[top])) == label:
-                out[rows[top]] = max(out.get(rows[top], 0.0), 1.0 - float(np.prod(1.0 - col)))
+            if likeliest[top] == label:
+                out[rows[top]] = 1.0 - float(np.prod(1.0 - col))
     return out
