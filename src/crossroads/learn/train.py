@@ -557,10 +557,10 @@ def crossvalidate(
 ) -> CrossValidation:
     """k-fold cross-validation by source file; ``curve`` percentages add a learning curve.
 
-    ``extra`` examples (made-up texts, ``prepare(..., made_up=True)``) join every fold's training set of the relation model
-    and are never scored: the figures stay first-seen scores on the real articles alone. The
-    event and quote models train on real articles only (see ``train_events``). With ``group``
-    the folds hold out groups of files (``folds``)."""
+    ``extra`` examples (made-up texts, ``prepare(..., made_up=True)``) join every fold's training set of the relation
+    and quote models and are never scored: the figures stay first-seen scores on the real
+    articles alone. The event model trains on real articles only (see ``train_events``). With
+    ``group`` the folds hold out groups of files (``folds``)."""
     extra = list(extra or ())
     fold_of = folds([ex.source for ex in examples], k, group)
     per_fold, total, points = [], Scores(), {pct: Scores() for pct in curve}
