@@ -134,6 +134,27 @@ def test_quotes_in_single_marks_are_quotes_and_apostrophes_do_not_end_them(rel_d
     assert quotes[0].text.startswith("The main task") and "embassy’s staff" in quotes[0].text
 
 
+def test_quotes_in_straight_single_marks_are_quotes_and_apostrophes_do_not_end_them(rel_doc):
+    # some outlets print every quotation in straight single marks
+    doc = rel_doc(
+        "Pavel Orlovsky spoke after the blast. 'The main task now is to learn what happened "
+        "to the protesters' families and the embassy's staff in the city,' Orlovsky told "
+        "reporters. 'It's too early to say who did it.'"
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"] * 2
+    assert quotes[0].text.startswith("The main task") and "embassy's staff" in quotes[0].text
+    assert quotes[1].text.startswith("It's too early")
+
+
+def test_quotes_a_plural_possessive_opens_no_straight_single_quotation(rel_doc):
+    doc = rel_doc(
+        "Pavel Orlovsky met the farmers' leaders in Termez and praised the traders' "
+        "cooperation on the new bridge, officials said."
+    )
+    assert read_quotes(doc) == []
+
+
 def test_quotes_a_short_phrase_without_verb_is_a_quote_when_someone_said_it(rel_doc):
     # only a labelling word ("so-called", "dubbed") makes a short verbless phrase a label
     doc = rel_doc("Orlovsky said the new accord was “a fresh chapter for the whole valley”.")

@@ -68,6 +68,18 @@ def test_quotes_the_statement_reads_is_said_by_who_issued_the_statement(rel_doc)
     assert len(quotes) == 1 and "bank" in (quotes[0].speaker or "")
 
 
+def test_quotes_the_statement_reads_looks_past_a_mention_that_points_back_too(rel_doc):
+    # "according to the statement" names no issuer: the one who made the statement does
+    doc = rel_doc(
+        "In a statement on Monday, the Asian Development Bank announced the grant.\n\n"
+        "According to the statement, Pavel Orlovsky attended the signing in Termez.\n\n"
+        '"The parties agreed to build a new bridge across the river by the end of next year," '
+        "part of the statement reads."
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1 and "bank" in (quotes[0].speaker or "")
+
+
 def test_quotes_a_title_in_quotation_marks_is_no_quote(rel_doc):
     doc = rel_doc(
         'Pavel Orlovsky said the film "How Valley Farmers Built Their Own Bridge Across The '

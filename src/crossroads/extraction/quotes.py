@@ -1,6 +1,6 @@
 """Read direct quotations and who said them.
 
-Three shapes: text in quotation marks ("…,” Kabulov said, or ‘…’), a quote that runs across
+Three shapes: text in quotation marks ("…,” Kabulov said, ‘…’ or '…'), a quote that runs across
 paragraphs (an opening mark and no closing one until a later paragraph), and a block quote
 (a paragraph introduced by "He said:" or "…, who said,"). The speaker is the subject of a
 cue verb ("said", "explained") next to the quote: a name, a role ("the Russian envoy") or a
@@ -190,12 +190,21 @@ _SINGLE = re.compile(r"(?<![\w’])‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)")
 ("Russia’s") does not close it."""
 
 
+_STRAIGHT = re.compile(
+    r"(?<![^\s(\[])'(?=[^\W_])((?:[^'\n]|'(?=[^\W_])|(?<=s)'(?=\s))+?(?:[.,!?]'|'(?=[,.;:!?)]|\s*$)))",
+    re.MULTILINE,
+)
+"""A quotation in straight single marks ('…', as some outlets print every quotation): it
+opens at a word's start and closes after a sentence's or clause's mark, or right before one;
+an apostrophe inside a word ("it's") or after one ("the protesters' rights") does not close it."""
+
+
 def _single(text: str, inside: list[Found]) -> list[Found]:
     """Quotations in single marks that no double-marked quotation holds."""
+    spans = [(m.start(1), m.end(1)) for m in _SINGLE.finditer(text)]
+    spans += [(m.start(1), m.end(1) - 1) for m in _STRAIGHT.finditer(text)]
     return [
-        Found(m.start(1), m.end(1))
-        for m in _SINGLE.finditer(text)
-        if not any(f.start <= m.start() < f.end for f in inside)
+        Found(a, b) for a, b in sorted(spans) if not any(f.start <= a - 1 < f.end for f in inside)
     ]
 
 
@@ -532,7 +541,9 @@ def _issuer(doc: Doc, s: Token, ments: list[Ment]) -> str | None:
                     ),
                     key=lambda m: not m.start <= head < m.end,
                 )
-        return found[0].id if found else None
+        if found:
+            return found[0].id
+        # "according to the statement": a mention that points back too; look further
     return None
 
 
