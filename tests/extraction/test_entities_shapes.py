@@ -93,3 +93,14 @@ def test_entities_a_sentences_opening_word_is_not_part_of_the_name_after_it(nlp)
 def test_entities_a_name_before_a_facilitys_head_noun_is_the_facility(nlp):
     doc = nlp("Trucks waited for two days at the Dilband border crossing last week.")
     assert types(doc).get("Dilband border crossing") == "Facility"
+
+
+def test_entities_a_gulf_named_after_a_state_is_one_place_not_the_state(read):
+    doc = read(
+        "Tankers leaving Chabahar cross the Gulf of Oman, and two warships patrol the Gulf of Aden."
+    )
+    got = types(doc)
+    ids = {e.kb_id_ for e in doc.ents}
+    assert got.get("Gulf of Aden") == "Place"
+    assert "e:place/gulf-of-oman" in ids
+    assert not ids & {"e:country/om", "e:place/persian-gulf"}

@@ -233,6 +233,11 @@ PLACE_HEADS = frozenset(
         "valleys",
     ]
 )
+NATURAL_HEADS = frozenset(
+    ["sea", "ocean", "gulf", "bay", "strait", "lake", "island", "islands", "peninsula"]
+)
+"""Heads of a natural feature named "<head> of <name>" (a gulf, a sea): the whole is one place,
+not the name after "of" (a state, a region) beside a short form of another feature."""
 ORGANIZATION_WORDS = frozenset(
     [
         "ministry",

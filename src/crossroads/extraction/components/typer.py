@@ -358,6 +358,9 @@ class Typer:
                 return "Facility"
             if last in cues.PLACE_HEADS:
                 return "Place"
+        natural = len(words) > 2 and words[0] in cues.NATURAL_HEADS and words[1] == "of"
+        if natural and label in ("LOC", "GPE", "FAC"):
+            return "Place"  # "the Gulf of <name>", not a facility
         if label == "GPE" and len(words) > 1 and last in cues.COUNTRY_HEADS:
             return "Country"
         if len(words) > 2 and words[1] in ("for", "of", "on", "between"):
@@ -811,6 +814,18 @@ class Typer:
                             chosen.append(self._known(Span(doc, part.start, part.end, label=kind)))
                     continue
                 within = all(piece.start <= s and e <= piece.end for s, e in inside)
+                if (
+                    within
+                    and ent.label_ in ("LOC", "GPE", "FAC")
+                    and (piece.start, piece.end) not in inside
+                    and piece.end - piece.start >= 3
+                    and fold(doc[piece.start].text) in cues.NATURAL_HEADS
+                    and doc[piece.start + 1].lower_ == "of"
+                ):
+                    # "the Gulf of <state>": one place, not the state and the pack's "Gulf"
+                    chosen.append(Span(doc, piece.start, piece.end, label="Place"))
+                    dropped.update(inside)
+                    continue
                 rest = [doc[i] for i in range(piece.start, piece.end) if i not in pack_at]
                 longer = (
                     within
