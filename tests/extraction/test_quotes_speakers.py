@@ -390,3 +390,24 @@ def test_quotes_according_to_after_a_quote_does_not_name_the_next_ones_speaker(r
         "roads.”"
     )
     assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"] * 2
+
+
+def test_quotes_the_statement_said_is_its_issuers_not_the_last_speakers(rel_doc):
+    doc = rel_doc(
+        'Pavel Orlovsky spoke first. "We are ready to talk again next month," Orlovsky said.\n\n'
+        "The Asian Development Bank said in a statement that the grant had been approved. "
+        '"The new bridge across the river will open to traffic before the winter," the '
+        "statement said."
+    )
+    quotes = read_quotes(doc)
+    assert [("bank" in (q.speaker or "")) for q in quotes] == [False, True]
+
+
+def test_quotes_an_agency_quoting_a_bodys_press_service_quotes_the_body(rel_doc):
+    doc = rel_doc(
+        "The Asian Development Bank said the talks had not settled the schedule. Kazinform "
+        "quoted the bank's press service as saying: "
+        '"The schedule of the works will be agreed by the end of March."'
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1 and "bank" in (quotes[0].speaker or "")

@@ -454,9 +454,11 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
         return named[0].id
     if s.lower_ == "it":
         return last.get("body")
-    body = _body_named(s, last.get("bodies", []), last.get("speaker"))
-    if body is not None:
-        return body
+    for b in (s, *(p for p in s.children if p.dep_ == "poss")):
+        # "the ministry said"; "the ministry's press service said": the ministry
+        body = _body_named(b, last.get("bodies", []), last.get("speaker"))
+        if body is not None:
+            return body
     if any(t.lower_ in lex["sources"] for t in s.subtree):
         # "a statement by the group said": the body the group is
         for by in (c for c in s.children if c.lower_ == "by"):
@@ -464,12 +466,13 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
                 body = _body_named(g, last.get("bodies", []), last.get("speaker"))
                 if body is not None:
                     return body
-        # "says the end of the message": the message's author
-        if last.get("speaker"):
-            return last["speaker"]
+        # "X said in a statement ... “…,” the statement said": who issued it, else (“says the
+        # end of the message”) the last speaker
         issuer = _issuer(doc, s, ments)
         if issuer is not None:
             return issuer
+        if last.get("speaker"):
+            return last["speaker"]
         if s.lower_ in lex["sources"] and last.get("actor"):
             return last["actor"]  # "X pledged support ... “…,” the statement read"
     return inside[0].id if inside else None
@@ -484,7 +487,9 @@ def _body_named(s: Token, bodies: list[Ment], speaker: str | None = None) -> str
         return None
     word = s.lemma_.lower()
     types = _body_nouns().get(word, frozenset())
-    fits = [m for m in bodies if m.type in types or word in m.text.lower().split()]
+    # a body with the word in its name first: "the ministry" is no news agency named since
+    fits = [m for m in bodies if word in m.text.lower().split()]
+    fits = fits or [m for m in bodies if m.type in types]
     said = [m for m in fits if m.id == speaker]
     return (said or fits)[-1].id if fits else None
 
