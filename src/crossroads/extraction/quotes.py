@@ -191,12 +191,15 @@ _SINGLE = re.compile(r"(?<![\w’])‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)")
 
 
 _STRAIGHT = re.compile(
-    r"(?<![^\s(\[])'(?=[^\W_])((?:[^'\n]|'(?=[^\W_])|(?<=s)'(?=\s))+?(?:[.,!?]'|'(?=[,.;:!?)]|\s*$)))",
+    r"(?<![^\s(\[])'(?=[^\W_])((?:[^'\n]|(?<=[^\W_])'(?=[^\W_])|(?<=s)'(?=\s)){1,3000}?"
+    r"(?:[.,!?]'|'(?=[,.;:!?)]|\s*$)))",
     re.MULTILINE,
 )
 """A quotation in straight single marks ('…', as some outlets print every quotation): it
 opens at a word's start and closes after a sentence's or clause's mark, or right before one;
-an apostrophe inside a word ("it's") or after one ("the protesters' rights") does not close it."""
+an apostrophe inside a word ("it's") or after one ("the protesters' rights") does not close it,
+and another mark opening a word ends the search (each opening is read to the next, at most 3,000
+characters, so a page of unclosed marks takes linear time)."""
 
 
 def _single(text: str, inside: list[Found]) -> list[Found]:
