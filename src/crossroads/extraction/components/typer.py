@@ -293,6 +293,11 @@ def _with_titles(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span]]:
     return sorted(ents, key=lambda e: e.start), nested
 
 
+def _natural_feature(words: list[str]) -> bool:
+    """Whether folded name words read "<gulf, sea, ...> of <name>": one natural feature."""
+    return len(words) > 2 and words[0] in cues.NATURAL_HEADS and words[1] == "of"
+
+
 def _lone_subject(tok: Token) -> bool:
     """A word that is on its own the subject of a reporting verb ("Wang said"), with no
     capitalised word beside it."""
@@ -358,8 +363,7 @@ class Typer:
                 return "Facility"
             if last in cues.PLACE_HEADS:
                 return "Place"
-        natural = len(words) > 2 and words[0] in cues.NATURAL_HEADS and words[1] == "of"
-        if natural and label in ("LOC", "GPE", "FAC"):
+        if _natural_feature(words) and label in ("LOC", "GPE", "FAC"):
             return "Place"  # "the Gulf of <name>", not a facility
         if label == "GPE" and len(words) > 1 and last in cues.COUNTRY_HEADS:
             return "Country"
@@ -818,9 +822,7 @@ class Typer:
                     within
                     and ent.label_ in ("LOC", "GPE", "FAC")
                     and (piece.start, piece.end) not in inside
-                    and piece.end - piece.start >= 3
-                    and fold(doc[piece.start].text) in cues.NATURAL_HEADS
-                    and doc[piece.start + 1].lower_ == "of"
+                    and _natural_feature([fold(t.text) for t in piece])
                 ):
                     # "the Gulf of <state>": one place, not the state and the pack's "Gulf"
                     chosen.append(Span(doc, piece.start, piece.end, label="Place"))
