@@ -104,3 +104,9 @@ def test_entities_a_gulf_named_after_a_state_is_one_place_not_the_state(read):
     assert got.get("Gulf of Aden") == "Place"
     assert "e:place/gulf-of-oman" in ids
     assert not ids & {"e:country/om", "e:place/persian-gulf"}
+
+
+def test_entities_a_surname_after_a_name_particle_is_part_of_a_persons_name(read):
+    got = types(read("The talks were chaired by Ursula van der Meer, and later Meer spoke."))
+    assert got.get("Ursula van der Meer") == "Person"
+    assert got.get("Meer") in ("Person", None)

@@ -412,3 +412,46 @@ def test_quotes_an_agency_quoting_a_bodys_press_service_quotes_the_body(rel_doc)
     )
     quotes = read_quotes(doc)
     assert len(quotes) == 1 and "bank" in (quotes[0].speaker or "")
+
+
+def test_quotes_a_line_naming_the_speaker_and_a_colon_gives_the_next_paragraphs_words(rel_doc):
+    doc = rel_doc(
+        "The two banks opened a joint office in Tashkent on Monday.\n\n"
+        "Karin van der Berg, President of the Northern Development Bank:\n\n"
+        "“Today we have agreed to double our lending to the region over the next five years.”\n\n"
+        "Pavel Orlovsky, Minister of Economy:\n\n"
+        "“This agreement gives our farmers a partner they can rely on for many years.”"
+    )
+    assert [q.speaker for q in read_quotes(doc)] == [
+        "e:person/karin-van-der-berg",
+        "e:person/pavel-orlovsky",
+    ]
+
+
+def test_quotes_a_right_mark_inside_a_word_is_an_apostrophe_not_the_end(rel_doc):
+    doc = rel_doc(
+        "“Units of the bloc”s rapid force began drills at the range on Monday,” Pavel "
+        "Orlovsky told reporters."
+    )
+    (q,) = read_quotes(doc)
+    assert q.speaker == "e:person/pavel-orlovsky" and q.text.endswith("on Monday")
+
+
+def test_quotes_a_title_in_marks_is_no_quotation_and_lends_no_speaker(rel_doc):
+    doc = rel_doc(
+        "The Asian Development Bank ran an essay by Dilnoza Rakhimova with the title: "
+        "“Why The Northern Roads Still Matter.” In the essay, Rakhimova was blunt about the "
+        "plan: “The new road will not open before the winter, whatever the ministry says.”"
+    )
+    (q,) = read_quotes(doc)
+    assert q.speaker == "e:person/dilnoza-rakhimova" and q.text.startswith("The new road")
+
+
+def test_quotes_words_quoted_inside_narration_are_not_the_next_quotations_speakers(rel_doc):
+    doc = rel_doc(
+        'In particular, the two sides "agreed to fight smuggling along the whole border." '
+        '"Our border services will work together on this every day," Pavel Orlovsky said.'
+    )
+    assert [(q.speaker, q.text[:10]) for q in read_quotes(doc)] == [
+        ("e:person/pavel-orlovsky", "Our border")
+    ]

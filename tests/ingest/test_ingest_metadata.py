@@ -65,6 +65,18 @@ def test_metadata_date_and_author_above_untitled_article():
     assert doc.text.startswith("The two delegations")
 
 
+def test_metadata_a_line_ending_in_a_colon_is_no_title_and_stays_in_the_text():
+    doc = _one(
+        "On 4 May 2024, the first summit of the river states was held in Termez. It was "
+        "chaired by the host. The bank was represented by its president.\n"
+        "The leaders agreed to raise their ties to a strategic partnership.\n"
+        "Lena March, President of the Northern Bank:\n"
+        "“We will reopen the road to every town on the river before the winter comes.”\n"
+    )
+    assert doc.title is None
+    assert "Lena March, President of the Northern Bank:" in doc.text
+
+
 def test_metadata_unknown_date_stays_null():
     doc = _one("Road talks resume at the border\n\nBy Omar Faiz\n\n" + BODY)
     assert doc.published is None and doc.author == "Omar Faiz"

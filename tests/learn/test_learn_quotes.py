@@ -158,3 +158,13 @@ def test_a_state_is_never_the_speaker_its_spokesman_is(parse):
     got = _names(doc, QuoteReader()(doc))
     assert all(name != "Kyrgyzstan" for name, _ in got), got
     assert ("Aibek Usenov", "The talks will resum") in got
+
+
+def test_the_paper_or_platform_that_carried_the_words_never_said_them(parse):
+    doc = parse(
+        "The border crossing near the river was closed for nine days, the Daily Courier "
+        "reported.\n\n"
+        "“After talks with the other side the gate has been opened again,” a senior district "
+        "official told the Daily Courier, adding that trucks were crossing."
+    )
+    assert [doc._.entities[q.speaker].name for q in QuoteReader()(doc)] == []

@@ -28,7 +28,7 @@ from crossroads.extraction.patterns.sentence import (
 )
 from crossroads.model import Evidence, Quote
 
-__all__ = ["SPEAKERS", "Spoken", "cue_verbs", "quote_of", "read_quotes", "spoken"]
+__all__ = ["SPEAKERS", "TOLD", "Spoken", "cue_verbs", "quote_of", "read_quotes", "spoken"]
 
 MIN_WORDS = 5
 SPEAKERS = ("Person", "Organization", "Country", "ArmedGroup")
@@ -148,6 +148,13 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
         nested = 0
         for i, ch in enumerate(para):
             pos = ps + i
+            if (
+                ch == "”"
+                and 0 < i < len(para) - 1
+                and para[i - 1].isalnum()
+                and para[i + 1].isalpha()
+            ):
+                continue  # “the bloc”s forces …”: a right mark set for an apostrophe in a word
             if ch in _OPEN or (ch == '"' and not straight_open and open_at is None):
                 if open_at is None:
                     open_at = pos + 1
@@ -375,6 +382,17 @@ def _introducer(doc: Doc, start: int, ments: list[Ment], last: _Context) -> str 
     return _resolve(doc, subject, ments, last) if subject is not None else None
 
 
+def _label(doc: Doc, para: tuple[int, int], ments: list[Ment]) -> str | None:
+    """The speaker a short line ending in a colon names at its start ("<name>, <post>:")."""
+    line = doc.char_span(para[0], para[1], alignment_mode="contract")
+    if line is None or not 1 < len(line) <= 25 or line[-1].text != ":":
+        return None
+    first = next((m for m in ments if line.start <= m.start < line.end), None)
+    if first is None or first.type not in SPEAKERS or first.demonym or first.start > line.start + 1:
+        return None
+    return first.id
+
+
 def _free_mention(window: Span, cue: Token, ments: list[Ment]) -> Ment | None:
     sent = cue.sent
     lo = max(window.start, sent.start)
@@ -386,6 +404,9 @@ def _free_mention(window: Span, cue: Token, ments: list[Ment]) -> Ment | None:
         t = window.doc[m.end - 1]
         prep = False
         while t.head.i != t.i and t.i != cue.i:
+            if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in TOLD:
+                prep = True  # "told <paper>": who heard the words
+                break
             if t.dep_ in ("prep", "agent", "pobj") and t.i not in range(m.start, m.end):
                 prep = True
                 break
@@ -397,6 +418,9 @@ def _free_mention(window: Span, cue: Token, ments: list[Ment]) -> Ment | None:
             return m
     return None
 
+
+TOLD = frozenset({"tell", "inform", "assure", "brief", "remind"})
+"""Verbs whose object is who heard the words ("told Reuters"), not who spoke them."""
 
 _ADDRESSEES = frozenset({"to", "about", "against", "regarding", "towards", "with", "for"})
 """Prepositions after a statement noun whose object is not its author ("a message to X")."""
@@ -557,9 +581,14 @@ def _issuer(doc: Doc, s: Token, ments: list[Ment]) -> str | None:
 
 def _titled_words(body: str) -> bool:
     """Whether quoted words read as a title ("Where East Meets West"): every word longer than
-    three letters capitalised, and no sentence end."""
+    three letters capitalised, and no sentence end but a full stop set inside the marks."""
     long = [w for w in re.findall(r"[^\W\d_][\w’'-]*", body) if len(w) > 3]
-    return len(long) >= 3 and all(w[0].isupper() for w in long) and body[-1:] not in ".!?"
+    inner = body.removesuffix(".")
+    return (
+        len(long) >= 3
+        and all(w[0].isupper() for w in long)
+        and not re.search(r"[.!?](\s|$)", inner)
+    )
 
 
 def _titles(doc: Doc, ments: list[Ment]) -> list[_Title]:
@@ -799,7 +828,16 @@ def spoken(doc: Doc) -> list[Spoken]:
             end_para = next((pe for ps, pe in paras if ps <= f.end <= pe), f.end)
             after = text[f.end + 1 : end_para].lstrip()
             ended = re.search(r"[.!?…]\W*$", text[f.start : f.end]) is not None
-            if not (ended and after[:1].isupper()) and after[:1] not in (".", "!", "?", ";"):
+            # (words quoted inside narration, then another quotation: what follows is the
+            # other one's: 'the sides "agreed to ..." "A," X said.')
+            embedded = (
+                bool(text[para[0] : f.start].strip(_OPEN + '" ')) and after[:1] in _OPEN + '"'
+            )
+            if (
+                not (ended and after[:1].isupper())
+                and after[:1] not in (".", "!", "?", ";")
+                and not embedded
+            ):
                 windows.append((f.end, min(end_para, f.end + 120), False))
             tok = doc.char_span(max(para[0], f.start - 2), f.start, alignment_mode="expand")
             sent_start = (
@@ -829,6 +867,16 @@ def spoken(doc: Doc) -> list[Spoken]:
                 break
         if (
             speaker is None
+            and f.start > para[0]
+            and text[para[0] : f.start].rstrip(_OPEN + '" ').endswith(":")
+        ):
+            # "X, one of the returnees, recounted: “…”": the subject of the clause the colon
+            # ends, whatever its verb
+            speaker = _introducer(doc, f.start, ments, local)
+            if speaker is not None:
+                cue = ":"
+        if (
+            speaker is None
             and last.get("speaker")
             and (
                 last.get("para") == para or _continues(text, paras, para, f.start, last.get("para"))
@@ -851,16 +899,12 @@ def spoken(doc: Doc) -> list[Spoken]:
                 speaker, cue, own = _speaker_of(doc, tail, ments, local, True, False)
                 if speaker is not None:
                     ev_start = min(ev_start, tail.start_char)
-        if (
-            speaker is None
-            and f.start > para[0]
-            and text[para[0] : f.start].rstrip(_OPEN + '" ').endswith(":")
-        ):
-            # "X, one of the returnees, recounted: “…”": the subject of the clause the colon
-            # ends, whatever its verb
-            speaker = _introducer(doc, f.start, ments, local)
+        if speaker is None and k > 0 and not text[para[0] : f.start].strip(_OPEN + '" '):
+            # a press release's layout: "<name>, <post>:" on a line of its own, then the words
+            speaker = _label(doc, paras[k - 1], ments)
             if speaker is not None:
                 cue = ":"
+                ev_start = min(ev_start, paras[k - 1][0])
         if speaker is not None and speaker not in named:
             speaker = None
         date = None

@@ -103,8 +103,8 @@ def title_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]
             options.append((m["rest"], True))
         for value, after_date in options:
             n = words(value)
-            if not 2 <= n <= 40 or len(value) > 300:
-                continue
+            if not 2 <= n <= 40 or len(value) > 300 or value.endswith(":"):
+                continue  # (a line ending in a colon introduces what follows: no headline)
             like = is_title_like(value)
             f: dict[str, float] = {
                 f"pos={min(k, 6)}": 1.0,

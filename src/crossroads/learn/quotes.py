@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from crossroads import settings
 from crossroads.extraction.patterns.sentence import Ment, mentions, named_ids
-from crossroads.extraction.quotes import SPEAKERS, Spoken, cue_verbs, quote_of, spoken
+from crossroads.extraction.quotes import SPEAKERS, TOLD, Spoken, cue_verbs, quote_of, spoken
 from crossroads.learn.annotated import Gold, norm, quotes_match
 from crossroads.learn.linear import LinearModel, Meta
 from crossroads.model import Quote
@@ -103,6 +103,32 @@ def _mention_features(doc: Doc, m: Ment, q: Spoken) -> dict[str, float]:
     return f
 
 
+_CHANNELS = frozenset({"to", "with", "on", "via"})
+"""Prepositions of a saying's addressee or medium ("said to the agency", "wrote on Telegram")."""
+
+
+def _heard(doc: Doc, m: Ment) -> bool:
+    """Whether a name stands where a saying puts its addressee or its medium ("X told
+    <paper>", "said in a post on <platform>", "is quoted by <paper>"): never the speaker."""
+    root = doc[m.start : m.end].root
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in TOLD:
+        return True
+    if root.dep_ != "pobj":
+        return False
+    prep, verb = root.head, root.head.head
+    if prep.lower_ == "by":
+        return verb.lemma_.lower() in ("quote", "cite", "report")
+    if prep.lower_ not in _CHANNELS:
+        return False
+    for _ in range(3):  # "said in a post on <platform>": up through the nouns to the verb
+        if verb.lemma_.lower() in cue_verbs() or verb.lower_ in cue_verbs():
+            return verb.lemma_.lower() != "accord"
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
+
+
 def candidates(doc: Doc, quotes: Iterable[Spoken]) -> list[list[QuoteCandidate]]:
     """The speaker candidates of each quotation, nearest mention first."""
     ments = [m for m in mentions(doc[:]) if m.type in SPEAKERS and not m.demonym]
@@ -118,6 +144,8 @@ def candidates(doc: Doc, quotes: Iterable[Spoken]) -> list[list[QuoteCandidate]]
         for m in ments:
             at = doc[m.start].idx
             if m.id not in named or not (lo <= at < hi) or q.start <= at < q.end:
+                continue
+            if _heard(doc, m):
                 continue
             dist = q.start - at if at < q.start else at - q.end
             if m.id not in near or dist < near[m.id][0]:

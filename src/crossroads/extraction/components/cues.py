@@ -416,6 +416,11 @@ FUNCTION_WORDS = frozenset(
 # before one goes on after it
 NAME_PARTICLES = frozenset(["al", "el", "bin", "ibn", "bint", "ul", "ud", "abu"])
 
+# particles of European surnames ("von der Leyen", "van Rompuy"), lower case inside a name
+SURNAME_PARTICLES = frozenset(
+    ["von", "van", "der", "den", "de", "di", "da", "du", "del", "dos", "ter"]
+)
+
 # words NER tags as names that name nothing on their own (folded)
 GENERIC = frozenset(
     [

@@ -118,6 +118,10 @@ def _joined_people(doc: Doc) -> list[Span]:
     a body's name that NER split at a possessive ("the Prosecutor General's" + "Office")."""
     out: list[Span] = []
     for e in doc.ents:
+        e = _with_particles(e)
+        if out and out[-1].end > e.start:
+            out[-1] = e  # "Ursula" + "von der Leyen": the given name NER tagged alone
+            continue
         if out and out[-1].end == e.start and out[-1].label_ == e.label_ == "PERSON":
             out[-1] = Span(doc, out[-1].start, e.end, label="PERSON")
         elif (
@@ -130,6 +134,37 @@ def _joined_people(doc: Doc) -> list[Span]:
         else:
             out.append(e)
     return out
+
+
+def _name_like(t: Token) -> bool:
+    return t.pos_ == "PROPN" and _capitalised(t) and t.is_alpha and fold(t.text) not in _NOT_NAMES
+
+
+def _with_particles(e: Span) -> Span:
+    """ "Karin van der [Berg]": NER tagged only the surname after a European name particle
+    (often as a place); the given name and the particles make it a person."""
+    doc, start = e.doc, e.start
+    words = [t for t in e if t.lower_ not in cues.SURNAME_PARTICLES]
+    if (
+        e.label_ != "PERSON"
+        and 3 <= len(e) <= 5
+        and e[0].lower_ not in cues.SURNAME_PARTICLES
+        and len(words) < len(e)
+        and all(_name_like(t) for t in words)
+    ):
+        return Span(doc, e.start, e.end, label="PERSON")  # "Karin de Vries" tagged a body
+    while (
+        start > 0 and doc[start - 1].lower_ in cues.SURNAME_PARTICLES and doc[start - 1].whitespace_
+    ):
+        start -= 1
+    if start == e.start or e.start - start > 2 or start == 0:
+        return e
+    given = doc[start - 1]
+    if not (_name_like(given) and given.ent_type_ in ("", "PERSON")):
+        return e
+    while given.i > 0 and doc[given.i - 1].ent_type_ == "PERSON":
+        given = doc[given.i - 1]
+    return Span(doc, given.i, e.end, label="PERSON")
 
 
 _NOT_NAMES = (
