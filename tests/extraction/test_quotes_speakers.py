@@ -455,3 +455,12 @@ def test_quotes_words_quoted_inside_narration_are_not_the_next_quotations_speake
     assert [(q.speaker, q.text[:10]) for q in read_quotes(doc)] == [
         ("e:person/pavel-orlovsky", "Our border")
     ]
+
+
+def test_quotes_the_official_said_is_not_whoever_was_named_last(rel_doc):
+    doc = rel_doc(
+        '"We carried out the attack on the convoy," Pavel Orlovsky said by telephone.\n\n'
+        "A senior officer was wounded in the blast, hospital staff said.\n\n"
+        '"He was hurt but his condition is now completely stable," the official said.'
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]

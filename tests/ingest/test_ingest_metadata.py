@@ -77,6 +77,26 @@ def test_metadata_a_line_ending_in_a_colon_is_no_title_and_stays_in_the_text():
     assert "Lena March, President of the Northern Bank:" in doc.text
 
 
+def test_metadata_a_date_line_with_its_time_and_age_dates_the_article_and_is_no_title():
+    doc = _one("July 4, 2012 / 8:28 AM / 7 years ago\n\nRoad talks resume at the border\n\n" + BODY)
+    assert (doc.title, doc.published) == ("Road talks resume at the border", "2012-07-04")
+
+
+def test_metadata_a_dateline_on_a_line_of_its_own_dates_the_article_and_keeps_its_place():
+    doc = _one("TERMEZ, May 5, 2015, Valley Wire –\n" + BODY)
+    assert (doc.title, doc.published) == (None, "2015-05-05")
+    assert doc.text.startswith("TERMEZ")
+
+
+def test_metadata_skip_links_and_a_credited_caption_printed_twice_are_no_title():
+    doc = _one(
+        "Skip to: Content\nSkip to: Site Navigation\n\nRoad talks resume at the border\n\n"
+        "Trucks wait at the old gate on the border. — Valley Wire/File\n"
+        "Trucks wait at the old gate on the border. — Valley Wire/File\n\n" + BODY
+    )
+    assert doc.title == "Road talks resume at the border"
+
+
 def test_metadata_unknown_date_stays_null():
     doc = _one("Road talks resume at the border\n\nBy Omar Faiz\n\n" + BODY)
     assert doc.published is None and doc.author == "Omar Faiz"

@@ -106,7 +106,9 @@ class _Context(TypedDict, total=False):
 @cache
 def _lex() -> dict[str, set[str]]:
     lex = lexicon("quotes")
-    return {k: set(lex[k]) for k in ("cues", "sources", "roles", "voices", "labels")}
+    return {
+        k: set(lex[k]) for k in ("cues", "sources", "roles", "voices", "labels", "generic_roles")
+    }
 
 
 @cache
@@ -472,6 +474,8 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
             return bodies[0].id  # "a State Department spokesman": speaks for the body
         if unnamed:
             return None  # "an official said": no one named before
+        if s.lemma_.lower() in lex["generic_roles"]:
+            return None  # "the official said": one of many, not whoever was named last
         if last.get("person") and last["person"] not in others:
             return last["person"]
         if others:

@@ -42,7 +42,9 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})"
 )
 DATE_RX = re.compile(_DATE, re.IGNORECASE)
-_TIME = r"(?:[\s,|•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
+_TIME = r"(?:[\s,|/•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
+# the age a page prints after its date: "July 4, 2012 / 8:28 AM / 7 years ago"
+_AGO = r"(?:\s*[/|•·-]\s*\d+\s+(?:year|month|week|day|hour|minute)s?\s+ago)?"
 _CLOCK = re.compile(
     r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{3,4})\b[+-]?\d{0,2})?",
     re.IGNORECASE,
@@ -55,7 +57,7 @@ _NAME_PUBLISHED = re.compile(
 _FULL_DATE = re.compile(
     rf"^(?:\d{{1,2}}:\d{{2}}\s*[/|,•·-]?\s*)?"  # "13:20 / 15.12.2021": the time first
     rf"(?:\[?(?:publish(?:ed)?|posted|created|date)\]?(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
-    rf"(?P<d>{_DATE}){_TIME}[\s.,|]*$",
+    rf"(?P<d>{_DATE}){_TIME}{_AGO}[\s.,|]*$",
     re.IGNORECASE,
 )
 # a list bullet before a field of the page's record: "• publish: 5 May 2021"
@@ -102,7 +104,7 @@ _CREDIT = re.compile(
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<d>{_DATE})"
     rf"(?:\s*\((?P<agency>[^()]{{1,40}})\)|,\s+(?P<agency2>[A-Z][\w.&/ -]{{1,30}}?))?"
-    rf"\s*(?:[–—-]+|(?<=\)):)\s+(?=[A-Z(“\"'])",
+    rf"\s*(?:[–—-]+|(?<=\)):)(?:\s+(?=[A-Z(“\"'])|\s*$)",
     re.IGNORECASE,
 )
 # a wire dateline with no dash, its place in capitals: "ALMATY, May 5, 2021 The talks ..."
@@ -111,7 +113,7 @@ _CAPS_DATELINE = re.compile(
 )
 
 
-def _dateline(text: str) -> re.Match[str] | None:
+def dateline(text: str) -> re.Match[str] | None:
     """A wire dateline opening a paragraph, with or without its dash."""
     return _DATELINE.match(text) or _CAPS_DATELINE.match(text)
 
@@ -146,7 +148,9 @@ _AGENCY = re.compile(rf"^(?!(?i:{_MONTH}|{_WEEKDAY})$)[A-Z][A-Za-z]*(?:[/-][A-Za
 _TITLE_FIELD = re.compile(r"^(?:\[title\]\s*|title\s*:\s*)(?P<t>\S.{4,})$", re.IGNORECASE)
 # a skip link of the page's navigation: 'Press "Enter" to skip to content', "Jump to navigation"
 _SKIP_LINK = re.compile(
-    r"\bskip to (?:the )?(?:main )?content\b|^jump to (?:navigation|search)", re.IGNORECASE
+    r"\bskip to:? (?:the )?(?:main |site )?(?:content|navigation|search)\b"
+    r"|^jump to:? (?:navigation|search)",
+    re.IGNORECASE,
 )
 # a site's name and slogan on one line: "Valley Review | Voices of the Valley"
 _BANNER = re.compile(r"\s\|\s")
@@ -538,6 +542,7 @@ def _one_line(text: str) -> bool:
         3 <= words(text) <= 40
         and not re.search(r"[.,;:]$", text)
         and not re.search(r"\w[.!?]\s+[A-Z“\"'‘]", text)
+        and not re.search(r"\w[.!?]\s+[—–]\s", text)  # a caption, then "— <its credit>"
         and (text.lstrip("‘“\"'")[:1].isupper() or text[:1].isdigit())
         and boilerplate.clean_caption(text) == text.strip()
     )
@@ -699,7 +704,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             prev = "date"
             continue
         iso, at = labelled_iso(text)
-        m = None if iso else (_PREFIX_DATE.match(text) or _dateline(text))
+        m = None if iso else (_PREFIX_DATE.match(text) or dateline(text))
         if m and parse_date(m["d"]):
             iso, at = parse_date(m["d"]), m.end()
         if iso and h.published is None:
@@ -939,7 +944,7 @@ def _late_byline(units: list[Unit], head: list[int], h: Header) -> None:
             continue
         if is_body(text):
             bodies += 1
-            m = _dateline(text)
+            m = dateline(text)
             if h.published is None and m and parse_date(m["d"]) and bodies == 1:
                 h.published = parse_date(
                     m["d"]

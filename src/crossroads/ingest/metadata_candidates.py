@@ -20,6 +20,7 @@ from crossroads.ingest.metadata import (
     Header,
     byline,
     credit,
+    dateline,
     full_date,
     is_name_like,
     is_title_like,
@@ -103,8 +104,8 @@ def title_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]
             options.append((m["rest"], True))
         for value, after_date in options:
             n = words(value)
-            if not 2 <= n <= 40 or len(value) > 300 or value.endswith(":"):
-                continue  # (a line ending in a colon introduces what follows: no headline)
+            if not 2 <= n <= 40 or len(value) > 300 or value.endswith(":") or dateline(value):
+                continue  # (a line ending in a colon introduces what follows; a dateline)
             like = is_title_like(value)
             f: dict[str, float] = {
                 f"pos={min(k, 6)}": 1.0,
