@@ -44,7 +44,7 @@ _DATE = (
 DATE_RX = re.compile(_DATE, re.IGNORECASE)
 _TIME = r"(?:[\s,|/•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
 # the age a page prints after its date: "July 4, 2012 / 8:28 AM / 7 years ago"
-_AGO = r"(?:\s*[/|•·-]\s*\d+\s+(?:year|month|week|day|hour|minute)s?\s+ago)?"
+_AGE = r"(?:\s*[/|•·-]\s*\d+\s+(?:year|month|week|day|hour|minute)s?\s+ago)?"
 _CLOCK = re.compile(
     r"(?:at\s+)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{3,4})\b[+-]?\d{0,2})?",
     re.IGNORECASE,
@@ -57,7 +57,7 @@ _NAME_PUBLISHED = re.compile(
 _FULL_DATE = re.compile(
     rf"^(?:\d{{1,2}}:\d{{2}}\s*[/|,•·-]?\s*)?"  # "13:20 / 15.12.2021": the time first
     rf"(?:\[?(?:publish(?:ed)?|posted|created|date)\]?(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
-    rf"(?P<d>{_DATE}){_TIME}{_AGO}[\s.,|]*$",
+    rf"(?P<d>{_DATE}){_TIME}{_AGE}[\s.,|]*$",
     re.IGNORECASE,
 )
 # a list bullet before a field of the page's record: "• publish: 5 May 2021"
