@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import rel_support
 
-from crossroads.extraction.quotes import read_quotes
+from crossroads.extraction.quotes import read_quotes, spoken
 
 pytestmark = pytest.mark.slow
 rel_nlp, rel_doc = rel_support.rel_nlp, rel_support.rel_doc  # session fixtures
@@ -464,3 +464,16 @@ def test_quotes_the_official_said_is_not_whoever_was_named_last(rel_doc):
         '"He was hurt but his condition is now completely stable," the official said.'
     )
     assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_words_of_someone_not_named_are_no_ones_and_stop_the_search(rel_doc):
+    doc = rel_doc(
+        '"We carried out the attack on the convoy," Pavel Orlovsky said by telephone.\n\n'
+        '"He was hurt but his condition is now completely stable," the official said. He '
+        "added that three guards were killed."
+    )
+    quotes = spoken(doc)
+    assert [(q.speaker, q.unnamed) for q in quotes] == [
+        ("e:person/pavel-orlovsky", False),
+        (None, True),
+    ]

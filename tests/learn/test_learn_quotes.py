@@ -168,3 +168,13 @@ def test_the_paper_or_platform_that_carried_the_words_never_said_them(parse):
         "official told the Daily Courier, adding that trucks were crossing."
     )
     assert [doc._.entities[q.speaker].name for q in QuoteReader()(doc)] == []
+
+
+def test_words_of_someone_the_text_does_not_name_go_to_no_one_nearby(parse):
+    doc = parse(
+        "Hamid Karzai said the money from abroad was used for the palace and its guests.\n\n"
+        '"It is basically a private fund for the palace," one western official was quoted as '
+        "saying.\n\n"
+        '"The mission of the office is to advance the interests of its neighbour."'
+    )
+    assert QuoteReader()(doc) == []

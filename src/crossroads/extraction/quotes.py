@@ -69,6 +69,9 @@ class Spoken:
     block: bool
     previous: str | None
     """The speaker of the quotation before it, as the rules read it."""
+    unnamed: bool = False
+    """Whether the words are said by someone the text does not name ("an official said",
+    "residents told reporters"): no one else's, whoever is named nearby."""
 
 
 _Title = tuple[int, str, set[str], str | None]
@@ -295,6 +298,31 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+_SOME = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
+
+
+def _nobody(s: Token) -> bool:
+    """Whether a cue's subject names no one: a common noun introduced as one of many ("an
+    official", "one western diplomat", "residents"), or a role many hold ("the official")
+    that no one was titled with before (see ``_resolve``)."""
+    if s.pos_ != "NOUN" or any(t.ent_type_ or t.pos_ == "PROPN" for t in s.subtree):
+        return False
+    dets = {c.lower_ for c in s.children if c.dep_ in ("det", "nummod", "poss")}
+    return bool(
+        dets & _SOME
+        or (s.tag_ == "NNS" and not dets)
+        or s.lemma_.lower() in _lex()["generic_roles"]
+    )
+
+
+def _anonymous(span: Span) -> bool:
+    """Whether a cue verb of the span has a subject that names no one."""
+    return any(
+        _is_cue(t) and t.lower_ != "according" and (s := _subject(t)) is not None and _nobody(s)
+        for t in span
+    )
+
+
 def _is_cue(t: Token) -> bool:
     """Whether a word is a cue verb ("said", "stressed")."""
     cues = cue_verbs()
@@ -364,6 +392,8 @@ def _speaker_of(
             got = _resolve(doc, s, ments, last)
             if got:
                 return got, cue.text, True
+            if _nobody(s):
+                return None, cue.text, True  # "…,” an official said. He added …": the official's
         # the parser lost the subject: the first name of the clause outside a preposition
         free = _free_mention(window, cue, ments)
         if free is not None:
@@ -785,6 +815,7 @@ def spoken(doc: Doc) -> list[Spoken]:
         and not m.demonym
         and _is_subject(doc[m.start : m.end].root)
     ]
+    anonymous_para: tuple[int, int] | None = None
     for f in found:
         body = _clean(text[f.start : f.end])
         n_words = len(re.findall(r"[\w’'-]+", body))
@@ -857,6 +888,7 @@ def spoken(doc: Doc) -> list[Spoken]:
                 # clause of a verb before them, whose subject spoke them
                 windows.reverse()
         ev_start, ev_end = para[0], f.end
+        unnamed = False
         # a verb's subject on either side first: in "X said ... “…”, according to <the
         # agency>" the agency passed the words on; "according to" alone names the speaker
         for (ws, we, nearest_last), according in [
@@ -869,6 +901,7 @@ def spoken(doc: Doc) -> list[Spoken]:
             if speaker:
                 ev_start, ev_end = min(ev_start, ws), max(ev_end, we)
                 break
+            unnamed = unnamed or (not according and _anonymous(span))
         if (
             speaker is None
             and f.start > para[0]
@@ -881,6 +914,7 @@ def spoken(doc: Doc) -> list[Spoken]:
                 cue = ":"
         if (
             speaker is None
+            and not unnamed
             and last.get("speaker")
             and (
                 last.get("para") == para or _continues(text, paras, para, f.start, last.get("para"))
@@ -911,6 +945,12 @@ def spoken(doc: Doc) -> list[Spoken]:
                 ev_start = min(ev_start, paras[k - 1][0])
         if speaker is not None and speaker not in named:
             speaker = None
+        # the next words of someone not named ("“A,” an official said. “B.”") are theirs too
+        unnamed = speaker is None and (
+            unnamed
+            or anonymous_para == para
+            or _continues(text, paras, para, f.start, anonymous_para)
+        )
         date = None
         ctx = doc.char_span(ev_start, ev_end, alignment_mode="expand")
         if ctx is not None:
@@ -930,8 +970,11 @@ def spoken(doc: Doc) -> list[Spoken]:
                 date or doc._.published or None,
                 f.block,
                 last.get("speaker"),
+                unnamed,
             )
         )
+        if unnamed:
+            anonymous_para = para
         if speaker is None:
             continue
         last["para"], last["cue"], last["end"] = para, cue, f.end

@@ -226,6 +226,8 @@ def decide(doc: Doc, model: LinearModel, quotes: list[Spoken] | None = None) -> 
     out = []
     for q, row in zip(quotes, rows, strict=True):
         scored = [(float(next(probs)), c.id) for c in row]  # every row's probability read
+        if q.unnamed:
+            continue  # "an official said": no one named spoke them
         scored = [(p, eid) for p, eid in scored if voiced(eid)]
         if scored:
             p, eid = max(scored)
