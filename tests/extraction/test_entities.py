@@ -77,6 +77,12 @@ def test_entities_footnote_digits_glued_to_a_name_are_not_part_of_it(read):
     assert not [e for e in doc.ents if any(c.isdigit() for c in e.text)]
 
 
+def test_entities_a_dash_glued_to_a_name_is_not_part_of_it(read):
+    doc = read("The states on the sea (Russia and Tajikistan- met on Sunday in Dushanbe.")
+    assert ("Tajikistan", "Country") in ents(doc)
+    assert not [e for e in doc.ents if e.text.endswith("-")]
+
+
 def test_entities_glued_words_are_split(read):
     doc = read("Groups such asTajikistan's border guards were mentioned.")
     assert ("Tajikistan", "Country") in ents(doc)

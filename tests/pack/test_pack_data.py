@@ -154,3 +154,9 @@ def test_pack_data_the_regions_state_companies_are_organisations_of_their_state(
     ):
         (ent, *_) = pack.lookup(alias)
         assert (ent.id, ent.type, ent.country) == (eid, "Organization", f"e:country/{cc}"), alias
+
+
+def test_pack_data_the_soviet_union_is_a_former_state_by_either_name(pack: Pack) -> None:
+    for name in ("Soviet Union", "USSR"):
+        (ent, *_) = pack.lookup(name)
+        assert (ent.id, ent.type, ent.valid_to) == ("e:country/su", "Country", "1991-12-26")

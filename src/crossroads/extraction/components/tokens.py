@@ -1,9 +1,10 @@
 """Tokenizer rules for text copied out of PDFs and web pages.
 
-Three artefacts break names and quotes: footnote markers glued to a word ("Karimov12",
-"Russia.12"), words run together where a line break or a link was lost ("asKatibat",
-"HomeEuropeRussia"), and an opening quotation mark glued to the word before it. Splitting them into tokens lets NER see the name; the text and its
-offsets are untouched, so a mention still points at exactly what the page says.
+Four artefacts break names and quotes: footnote markers glued to a word ("Karimov12",
+"Russia.12"), a dash glued to the end of a name ("Kazakhstan- met"), words run together where
+a line break or a link was lost ("asKatibat", "HomeEuropeRussia"), and an opening quotation
+mark glued to the word before it. Splitting them into tokens lets NER see the name; the text
+and its offsets are untouched, so a mention still points at exactly what the page says.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 
 # "Karimov12" -> "Karimov" "12"; only after two lower-case letters, so "G20", "C5" stay whole
 FOOTNOTE_SUFFIX = r"(?<=[a-z\u00e0-\u024f]{2})\d{1,3}$"
+# "Kazakhstan- met", "the Caspian Sea- Iran": a dash glued to a name, its space lost
+DASH_SUFFIX = r"(?<=[A-Za-z]{3})-$"
 # "Russia.12" / "Russia,3" -> "Russia" "." "12"
 FOOTNOTE_INFIX = r"(?<=[a-z]{2})[.,;:](?=\d{1,3}$)"
 # "asKatibat" -> "as" "Katibat", "SheraliKhairullaev" -> "Sherali" "Khairullaev"; the
@@ -29,8 +32,9 @@ def adapt_tokenizer(nlp: Language) -> None:
     """Add the footnote and glued-word rules to ``nlp``'s tokenizer (idempotent)."""
     suffixes = list(nlp.Defaults.suffixes or [])
     infixes = list(nlp.Defaults.infixes or [])
-    if FOOTNOTE_SUFFIX not in suffixes:
-        suffixes.append(FOOTNOTE_SUFFIX)
+    for rule in (FOOTNOTE_SUFFIX, DASH_SUFFIX):
+        if rule not in suffixes:
+            suffixes.append(rule)
     for rule in (FOOTNOTE_INFIX, GLUED_INFIX, QUOTE_INFIX):
         if rule not in infixes:
             infixes.append(rule)
