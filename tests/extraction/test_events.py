@@ -78,13 +78,6 @@ def test_events_meeting_has_date_and_place(rel_doc):
     assert (ev.date, ev.place, ev.trigger) == ("2021-03-03", "e:place/dushanbe", "met")
 
 
-def test_events_a_named_summit_that_was_held_is_a_meeting(rel_doc):
-    ev = one(
-        rel_doc("The Khorog Regional Summit was held in Dushanbe on March 3, 2021."), "CONSULT"
-    )
-    assert (ev.trigger, ev.date, ev.place) == ("Summit", "2021-03-03", "e:place/dushanbe")
-
-
 def test_events_relative_date_resolved_against_publication(rel_doc):
     ev = one(rel_doc("Russia deployed troops to Tajikistan last month.", "2021-05-25"), "MOBILIZE")
     assert ev.date == "2021-04"

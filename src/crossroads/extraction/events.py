@@ -321,13 +321,6 @@ def _type(t: Token) -> str | None:
         return typ
     if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "":
         return nouns.get(t.lower_) or nouns.get(lemma)
-    if (
-        t.ent_type_ == "Organization"
-        and t.ent_iob_ != "B"
-        and (t.i + 1 == len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
-        and nouns.get(t.lower_) == "CONSULT"
-    ):
-        return "CONSULT"  # "the <A>-<B> Summit was held": a named summit's own meeting
     return None
 
 
