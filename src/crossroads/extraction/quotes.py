@@ -315,14 +315,6 @@ def _nobody(s: Token) -> bool:
     )
 
 
-def _anonymous(span: Span) -> bool:
-    """Whether a cue verb of the span has a subject that names no one."""
-    return any(
-        _is_cue(t) and t.lower_ != "according" and (s := _subject(t)) is not None and _nobody(s)
-        for t in span
-    )
-
-
 def _is_cue(t: Token) -> bool:
     """Whether a word is a cue verb ("said", "stressed")."""
     cues = cue_verbs()
@@ -336,9 +328,9 @@ def _speaker_of(
     last: _Context,
     nearest_last: bool,
     according: bool = True,
-) -> tuple[str | None, str, bool]:
-    """(speaker id, cue, is-own-words) from the cue verb of a window of text next to a quote;
-    "according to X" is read only with ``according``."""
+) -> tuple[str | None, str, bool, bool]:
+    """(speaker id, cue, is-own-words, said by no one named) from the cue verb of a window of
+    text next to a quote; "according to X" is read only with ``according``."""
     lex = _lex()
     cues = [t for t in window if _is_cue(t)]
     if not cues and according and any(t.lower_ == "according" for t in window):
@@ -373,7 +365,7 @@ def _speaker_of(
                     # "the agency quoted him as saying": his own words
                     got = _resolve(doc, c, ments, last)
                     if got:
-                        return got, cue.text, True
+                        return got, cue.text, True, False
                 if c.dep_ == "dobj":
                     ppl = [
                         m
@@ -381,7 +373,7 @@ def _speaker_of(
                         if c.left_edge.i <= m.start <= c.right_edge.i and m.type == "Person"
                     ]
                     if ppl:
-                        return ppl[0].id, cue.text, False
+                        return ppl[0].id, cue.text, False, False
         if cue.lower_ == "according":
             subj = [
                 g for c in cue.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
@@ -391,14 +383,14 @@ def _speaker_of(
         for s in subj:
             got = _resolve(doc, s, ments, last)
             if got:
-                return got, cue.text, True
+                return got, cue.text, True, False
             if _nobody(s):
-                return None, cue.text, True  # "…,” an official said. He added …": the official's
+                return None, cue.text, True, True  # "…,” an official said. He added …": theirs
         # the parser lost the subject: the first name of the clause outside a preposition
         free = _free_mention(window, cue, ments)
         if free is not None:
-            return free.id, cue.text, True
-    return None, cues[0].text if cues else "", True
+            return free.id, cue.text, True, False
+    return None, cues[0].text if cues else "", True, False
 
 
 def _introducer(doc: Doc, start: int, ments: list[Ment], last: _Context) -> str | None:
@@ -897,11 +889,13 @@ def spoken(doc: Doc) -> list[Spoken]:
             span = doc.char_span(ws, we, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            speaker, cue, own = _speaker_of(doc, span, ments, local, nearest_last, according)
+            speaker, cue, own, nobody = _speaker_of(
+                doc, span, ments, local, nearest_last, according
+            )
             if speaker:
                 ev_start, ev_end = min(ev_start, ws), max(ev_end, we)
                 break
-            unnamed = unnamed or (not according and _anonymous(span))
+            unnamed = unnamed or (nobody and not according)
         if (
             speaker is None
             and f.start > para[0]
@@ -934,7 +928,7 @@ def spoken(doc: Doc) -> list[Spoken]:
             prev = doc.char_span(paras[k - 1][0], paras[k - 1][1], alignment_mode="contract")
             if prev is not None and len(prev):
                 tail = doc[max(prev.start, prev[-1].sent.start) : prev.end]
-                speaker, cue, own = _speaker_of(doc, tail, ments, local, True, False)
+                speaker, cue, own, _ = _speaker_of(doc, tail, ments, local, True, False)
                 if speaker is not None:
                     ev_start = min(ev_start, tail.start_char)
         if speaker is None and k > 0 and not text[para[0] : f.start].strip(_OPEN + '" '):
