@@ -477,3 +477,100 @@ def test_quotes_words_of_someone_not_named_are_no_ones_and_stop_the_search(rel_d
         ("e:person/pavel-orlovsky", False),
         (None, True),
     ]
+
+
+def test_quotes_she_after_a_resident_who_spoke_is_no_one_named(rel_doc):
+    doc = rel_doc(
+        '"The new road will help the whole valley," Pavel Orlovsky said on Monday.\n\n'
+        "Another resident of Badakhshan said she hoped the road would bring jobs. "
+        '"We are still waiting for the first trucks to come," she said.'
+    )
+    assert [(q.speaker, q.unnamed) for q in spoken(doc)] == [
+        ("e:person/pavel-orlovsky", False),
+        (None, True),
+    ]
+
+
+def test_quotes_a_resident_of_a_place_is_not_the_place(rel_doc):
+    doc = rel_doc('"We have had no water for a week now," a resident of Dushanbe said.')
+    assert [(q.speaker, q.unnamed) for q in spoken(doc)] == [(None, True)]
+
+
+def test_quotes_he_is_the_subject_before_him_not_one_named_in_his_clause(rel_doc):
+    doc = rel_doc(
+        "During a news conference at his house, Pavel Orlovsky stopped short of calling for "
+        "the removal of the envoy. But he said the envoy's dispute with his deputy -- Uzbek "
+        'diplomat Yusuf Khan Badri, who was fired last week -- has raised "serious questions" '
+        'and "badly damaged the trust of the people in the border talks."'
+    )
+    assert [q.speaker for q in spoken(doc)] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_a_pull_quote_credited_at_its_end_is_the_credited_persons(rel_doc):
+    doc = rel_doc(
+        "Pavel Orlovsky visited the border post on Monday.\n\n"
+        "The border will stay open for trade. We have nothing to fear from our neighbours. "
+        "Yusuf Khan Badri President of Uzbekistan\n\n"
+        "“We will not close the crossing to anyone who trades in peace.”\n"
+        "Dilnoza Rakhimova, Minister of Trade of Tajikistan\n\n"
+        "The visit lasted two hours."
+    )
+    assert [(q.speaker, q.text[:20]) for q in read_quotes(doc)] == [
+        ("e:person/yusuf-khan-badri", "The border will stay"),
+        ("e:person/dilnoza-rakhimova", "We will not close th"),
+    ]
+
+
+def test_quotes_a_name_and_post_under_narration_is_no_credit(rel_doc):
+    # an author's line under the last paragraph: the paragraph is not a quotation
+    doc = rel_doc(
+        "The talks on the border ended on Friday without a deal on the water.\n"
+        "Pavel Orlovsky Senior Fellow"
+    )
+    assert spoken(doc) == []
+
+
+def test_quotes_a_closing_mark_is_never_the_speaker(rel_doc):
+    doc = rel_doc(
+        "«Both sides must return to the talks without any delay,» said Dilnoza Rakhimova, "
+        "the envoy. «The border has been closed for far too long.»"
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/dilnoza-rakhimova"] * 2
+
+
+def test_quotes_the_statement_a_press_service_reported_is_the_bodys(rel_doc):
+    doc = rel_doc(
+        "The Ferghana Brigade was added to the list of banned groups, the CSTO press service "
+        "reported in a statement on Thursday.\n\n"
+        "The list was agreed at a meeting in Dushanbe in June.\n\n"
+        '"At the meeting the sides agreed on a common list of banned groups," the statement said.'
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:org/csto"]
+
+
+def test_quotes_read_the_statement_after_the_words_is_the_issuers(rel_doc):
+    doc = rel_doc(
+        "In a statement on Monday, the Ferghana Brigade said its camp had been hit.\n\n"
+        '"Six drones and several missiles struck the homes of our fighters and their '
+        'families," read the statement.'
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:group/ferghana-brigade"]
+
+
+def test_quotes_a_dash_and_a_name_after_the_words_credit_them(rel_doc):
+    doc = rel_doc(
+        "The minister left for the border on Monday.\n\n"
+        "“We will not close the crossing to anyone who trades in peace.” — Dilnoza Rakhimova\n\n"
+        "The visit was his first since the spring. — Pavel Orlovsky"
+    )
+    assert [(q.speaker, q.text[:10]) for q in read_quotes(doc)] == [
+        ("e:person/dilnoza-rakhimova", "We will no")
+    ]
+
+
+def test_quotes_a_ministry_or_its_spokesman_is_a_body_not_someone_unnamed(rel_doc):
+    doc = rel_doc(
+        '"The border crossing will reopen on Monday morning," a ministry said on its website. '
+        '"Trucks will be checked at both ends," a ministry spokesman added.'
+    )
+    assert [q.unnamed for q in spoken(doc)] == [False, False]

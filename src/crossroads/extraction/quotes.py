@@ -46,6 +46,8 @@ class Found:
     block: bool = False
     intro: tuple[int, int] | None = None
     """Char range of the paragraph that introduced a block quote."""
+    signer: tuple[int, str] | None = None
+    """(where the credit starts, its person) of a pull quote credited "<name> <post>"."""
 
 
 @dataclass
@@ -91,6 +93,8 @@ class _Context(TypedDict, total=False):
     subject: str
     """The last person who was a clause's subject, in this paragraph or the one before (what
     "he" most likely means)."""
+    subjects: list[tuple[int, str]]
+    """(offset, id) of each of those subjects, in order."""
     titles: list[_Title]
     """Every titled person (see _titles)."""
     body: str
@@ -118,6 +122,14 @@ def _lex() -> dict[str, set[str]]:
 def _body_nouns() -> dict[str, frozenset[str]]:
     """Common nouns that point back to a body by its type ("the group said")."""
     return {w: frozenset(types) for w, types in lexicon("quotes")["bodies"].items()}
+
+
+@cache
+def _organization_words() -> frozenset[str]:
+    """Head words of bodies' names ("ministry", "committee"): nouns that name no person."""
+    from crossroads.extraction.components.cues import ORGANIZATION_WORDS  # (imports this module)
+
+    return ORGANIZATION_WORDS
 
 
 @cache
@@ -266,6 +278,77 @@ def _block(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[Found]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?…][”\"’]?\s+")
+
+
+def _credit(
+    doc: Doc, text: str, para: tuple[int, int], ments: list[Ment]
+) -> tuple[int, str, bool] | None:
+    """(where it starts, its person, whether a post follows the name) of the credit that ends
+    a paragraph: "<name> <post>" or "— <name>", with no verb and no full stop after the last
+    sentence ("… on their own. <name> Secretary of State"), or the whole line. A pull quote's
+    credit, its layout lost with the page's."""
+    ps, pe = para
+    line = text[ps:pe].rstrip()
+    if not line or line[-1] in '.!?:;,"”’)':
+        return None
+    ends = list(_SENTENCE_END.finditer(line))
+    at = ps + ends[-1].end() if ends else ps
+    tail = doc.char_span(at, ps + len(line), alignment_mode="contract")
+    if tail is None or not 2 <= len(tail) <= 14:
+        return None
+    dash = tail[0].text in ("—", "–", "-")
+    lead = tail.start + dash
+    # (the name as the pack knows it may start a word later: "Anthony Blinken")
+    who = next((m for m in ments if lead <= m.start <= lead + 1 and m.end <= tail.end), None)
+    if who is not None and who.start > lead and not doc[lead].text.istitle():
+        return None
+    if who is None or who.type != "Person" or who.demonym:
+        return None
+    rest = doc[who.end : tail.end]
+    if any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    titled = any(t.lower_ in _post_words() or t.lower_ in _lex()["roles"] for t in rest)
+    if not (titled or dash):
+        return None
+    return at, who.id, titled
+
+
+def _credited(
+    doc: Doc, text: str, paras: list[tuple[int, int]], ments: list[Ment], found: list[Found]
+) -> list[Found]:
+    """``found`` with the pull quotes a credit names (see ``_credit``): words in a paragraph
+    before its credit, or a paragraph in the first person or in marks above a credit line."""
+    out = list(found)
+    for k, para in enumerate(paras):
+        credit = _credit(doc, text, para, ments)
+        if credit is None:
+            continue
+        at, pid, titled = credit
+        if at > para[0]:
+            start, end = para[0], at
+        elif k > 0:
+            start, end = paras[k - 1]
+        else:
+            continue
+        words = text[start:end].strip()
+        voiced = _FIRST_PERSON.search(words) or (
+            words[:1] in _OPEN + '"' and words[-1:] in _CLOSE + '"'
+        )
+        if not voiced and not (titled and at > para[0]):
+            continue  # "— <name>", or a credit line, under words in marks or the first person
+        start += len(text[start:end]) - len(text[start:end].lstrip(" " + _OPEN + '"'))
+        end = start + len(text[start:end].rstrip(" " + _CLOSE + '"'))
+        inside = [f for f in out if start <= f.start and f.end <= end]
+        whole = next((f for f in inside if f.end - f.start >= 0.8 * (end - start)), None)
+        if whole is not None:
+            whole.signer = (at, pid)
+            continue
+        out = [f for f in out if f not in inside]
+        out.append(Found(start, end, signer=(at, pid)))
+    return sorted(out, key=lambda f: f.start)
+
+
 def _ment_at(ments: list[Ment], tok: Token) -> Ment | None:
     for m in ments:
         if m.start <= tok.i < m.end:
@@ -277,10 +360,17 @@ def _subject(cue: Token) -> Token | None:
     """The cue verb's subject; for "by stating", "saying" the governing verb's or noun's."""
     v = cue
     for _ in range(6):
-        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
         if subjects:
             # the nearest: a word of the quotation the parser also hung on the verb is not it
             return min(subjects, key=lambda c: abs(c.i - v.i))
+        inverted = [
+            c
+            for c in v.children
+            if c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower() in _lex()["sources"]
+        ]
+        if v is cue and inverted:
+            return inverted[0]  # "“…,” read the statement": the parser made it the object
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
         if v.lower_ == "as" and v.dep_ == "prep":
@@ -298,6 +388,9 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+NOBODY = "-"
+"""The id `_subjects` gives an unnamed speaker ("a resident said")."""
+
 _SOME = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 
 
@@ -305,7 +398,16 @@ def _nobody(s: Token) -> bool:
     """Whether a cue's subject names no one: a common noun introduced as one of many ("an
     official", "one western diplomat", "residents"), or a role many hold ("the official")
     that no one was titled with before (see ``_resolve``)."""
-    if s.pos_ != "NOUN" or any(t.ent_type_ or t.pos_ == "PROPN" for t in s.subtree):
+    if (
+        s.pos_ != "NOUN"
+        or s.lemma_.lower() in _lex()["sources"]
+        or s.lemma_.lower() in _organization_words()
+        or s.lemma_.lower() in _lex()["voices"]
+    ):
+        return False  # "a ministry said", "a spokesman said": a body speaks, whichever it is
+    # "a resident of Khorog" names no one; "an aide, X," and "a Taliban fighter" do
+    aside = {t.i for c in s.children if c.dep_ in ("prep", "relcl") for t in c.subtree}
+    if any((t.ent_type_ or t.pos_ == "PROPN") and t.i not in aside for t in s.subtree):
         return False
     dets = {c.lower_ for c in s.children if c.dep_ in ("det", "nummod", "poss")}
     return bool(
@@ -384,7 +486,7 @@ def _speaker_of(
             got = _resolve(doc, s, ments, last)
             if got:
                 return got, cue.text, True, False
-            if _nobody(s):
+            if _nobody(s) or (s.lower_ in _PRONOUNS and _referent(s, last) == NOBODY):
                 return None, cue.text, True, True  # "…,” an official said. He added …": theirs
         # the parser lost the subject: the first name of the clause outside a preposition
         free = _free_mention(window, cue, ments)
@@ -450,6 +552,13 @@ _ADDRESSEES = frozenset({"to", "about", "against", "regarding", "towards", "with
 """Prepositions after a statement noun whose object is not its author ("a message to X")."""
 
 
+def _referent(s: Token, last: _Context) -> str | None:
+    """The subject a pronoun most likely means: the last before it ("he said X's deputy, who
+    was fired, …": not the deputy)."""
+    before = [pid for at, pid in last.get("subjects", []) if at < s.idx]
+    return before[-1] if before else last.get("subject")
+
+
 def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | None:
     lex = _lex()
     away: set[int] = set()
@@ -480,7 +589,9 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
             if before:
                 return before[-1].id
         if "subject" in last:
-            return last["subject"] or None  # "" : the subject was someone not named
+            # "" or NOBODY: the subject was someone not named
+            sub = _referent(s, last)
+            return sub if sub not in ("", NOBODY) else None
         return last.get("person")
     # the name the subject word belongs to first ("Secretary X said": X, not the ministry)
     named = sorted((m for m in inside if not m.demonym), key=lambda m: not m.start <= s.i < m.end)
@@ -503,6 +614,8 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
         if others:
             return None  # "the Russian president": not the Tajik one named before
         return inside[0].id if inside else None
+    if named and _nobody(s):
+        return None  # "a resident of <city> said": someone not named, not the city
     if named:
         return named[0].id
     if s.lower_ == "it":
@@ -553,7 +666,7 @@ def _issuer(doc: Doc, s: Token, ments: list[Ment]) -> str | None:
     X", "X's statement"), or the subject of "X said in a statement", "X issued a statement"."""
     lex = _lex()
     words = {t.lower_ for t in s.subtree if t.lower_ in lex["sources"]}
-    for n in reversed(doc[max(0, s.left_edge.i - 150) : s.left_edge.i]):
+    for n in reversed(doc[max(0, s.left_edge.i - 400) : s.left_edge.i]):
         if n.lower_ not in words:
             continue
         # "X's statement", "a statement (issued) by X": not a name the statement is about
@@ -583,9 +696,10 @@ def _issuer(doc: Doc, s: Token, ments: list[Ment]) -> str | None:
         elif n.head.dep_ == "prep" and n.head.head.i != n.head.i:
             verb = n.head.head  # "X said in a statement"
         if not found and verb is not None:
-            for c in verb.children:
-                if c.dep_ != "nsubj":
-                    continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects and verb.dep_ == "acl":
+                subjects = [verb.head]  # "…, the press service reported in a statement"
+            for c in subjects:
                 head = c.i
                 # the subject's own name first: "Tajikistan's ministry", not Tajikistan
                 found = sorted(
@@ -694,7 +808,8 @@ def _subjects(
     """(offset, person id) of every person who is a clause's subject outside a quotation, named
     ("Rahimov met ...") or by a role that points back to them ("The president spoke ..."); the
     id is "" for a role that means someone not named ("The Russian president" after only the
-    Tajik one was named)."""
+    Tajik one was named), and NOBODY for someone unnamed who speaks ("a resident said"): the
+    "he" or "she" who speaks after them is no one named either."""
     lex = _lex()
     out: list[tuple[int, str]] = []
     for m in ments:
@@ -715,6 +830,15 @@ def _subjects(
             titled, others = _by_role(t, ments, titles)
             if titled or others:
                 out.append((t.idx, titled[-1] if titled else ""))  # "": someone not named
+        elif (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.i not in inside
+            and _is_cue(t.head)
+            and t.lemma_.lower() not in lex["sources"]
+            and not any(a <= t.idx < b for a, b in quoted)
+            and _nobody(t)
+        ):
+            out.append((t.idx, NOBODY))  # "a resident said …": the "she" after is hers
     return sorted(out)
 
 
@@ -784,6 +908,7 @@ def spoken(doc: Doc) -> list[Spoken]:
     ments = mentions(doc[:])
     marked = _marked(text, paras)
     found = sorted(marked + _single(text, marked) + _block(doc, text, paras), key=lambda f: f.start)
+    found = _credited(doc, text, paras, ments, found)
     out: list[Spoken] = []
     last: _Context = {}
     quoted = [(f.start, f.end) for f in found]
@@ -824,20 +949,21 @@ def spoken(doc: Doc) -> list[Spoken]:
         k = next((i for i, pr in enumerate(paras) if pr == para), 0)
         floor = paras[k - 1][0] if k > 0 else para[0]
         upto = f.intro[1] if f.intro else f.end
-        subj = [pid for at, pid in subjects if floor <= at < upto]
+        subj = [(at, pid) for at, pid in subjects if floor <= at < upto]
         if not subj:
             # a person who became the subject after the last quote, a few paragraphs up
             since = max(paras[max(0, k - 3)][0], last.get("end", 0))
-            subj = [pid for at, pid in subjects if since <= at < upto and pid]
+            subj = [(at, pid) for at, pid in subjects if since <= at < upto and pid != ""]
         if subj:
-            local["subject"] = subj[-1]
+            local["subject"] = subj[-1][1]
+            local["subjects"] = subj
         local["bodies"] = [m for m in bodies if doc[m.start].idx < upto]
         acted = [eid for at, eid in acting if paras[max(0, k - 2)][0] <= at < upto]
         if acted:
             local["body"] = acted[-1]
         actors = sorted(
             [(at, eid) for at, eid in acting if floor <= at < upto]
-            + [(at, pid) for at, pid in subjects if floor <= at < upto and pid]
+            + [(at, pid) for at, pid in subjects if floor <= at < upto and pid not in ("", NOBODY)]
         )
         if actors:
             local["actor"] = actors[-1][1]
@@ -849,7 +975,9 @@ def spoken(doc: Doc) -> list[Spoken]:
                 local["person"] = before[-1]
         speaker, cue, own = None, "", True
         windows: list[tuple[int, int, bool]] = []
-        if f.block and f.intro:
+        if f.signer is not None:
+            pass  # the credit names the speaker (below)
+        elif f.block and f.intro:
             windows.append((f.intro[0], f.intro[1], True))
         else:
             end_para = next((pe for ps, pe in paras if ps <= f.end <= pe), f.end)
@@ -896,6 +1024,10 @@ def spoken(doc: Doc) -> list[Spoken]:
                 ev_start, ev_end = min(ev_start, ws), max(ev_end, we)
                 break
             unnamed = unnamed or (nobody and not according)
+        if f.signer is not None:
+            speaker, cue = f.signer[1], ""
+            credit_para = next(((ps, pe) for ps, pe in paras if ps <= f.signer[0] < pe), para)
+            ev_end = max(ev_end, credit_para[1])
         if (
             speaker is None
             and f.start > para[0]
