@@ -88,3 +88,48 @@ def test_metadata_update_stamp_above_the_headline_still_is_not_the_article_date(
 def test_metadata_a_line_cut_off_mid_phrase_is_not_the_headline() -> None:
     title, _, published = _meta("The Official Portal of the\n\n" + TITLE + "\n\nMay 5, 2021\n\n")
     assert (title, published) == (TITLE, "2021-05-05")
+
+
+@pytest.mark.parametrize(
+    "page,expected",
+    [
+        # the lead photo's caption above the headline
+        (
+            "File photo of trucks waiting at the border crossing\n\n"
+            + TITLE
+            + "\n\nMay 5, 2021\n\n",
+            (TITLE, None, "2021-05-05"),
+        ),
+        # the headline, the lead photo's caption with its credit, an agency's byline
+        (
+            (
+                f"{TITLE}\n\n"
+                "Trucks wait at the border crossing near the old bridge, Tuesday, May 4, 2021. "
+                "(VP Photo/Lena March)\n\nBy The Valley Press\n\nPosted May 5, 2021 5:21 am.\n\n"
+            ),
+            (TITLE, "The Valley Press", "2021-05-05"),
+        ),
+        # "Last Modified:" is no one's name (the page's only stamp dates it)
+        (
+            f"{TITLE}\n\nLast Modified: 5 May 2021 03:06 GMT\n\n",
+            (TITLE, None, "2021-05-05"),
+        ),
+        # a section, a weekday and a date with slashes; "By:" and a news service
+        (
+            f"{TITLE}\n\nRegion Wednesday 05/May/2021 10:57 AM\nBy: Valley News Service\n\n",
+            (TITLE, "Valley News Service", "2021-05-05"),
+        ),
+    ],
+)
+def test_metadata_captions_stamps_and_services_around_the_headline(
+    page: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    assert _meta(page) == expected
+
+
+def test_metadata_a_pull_quote_with_its_credit_is_no_headline() -> None:
+    page = (
+        "The border will stay open for trade. We have nothing to fear from our neighbours and "
+        "never had. Lena March Minister of Trade\n\n"
+    )
+    assert _meta(page)[0] is None

@@ -128,6 +128,11 @@ _INLINE_CREDIT = [
         re.IGNORECASE,
     ),
     re.compile(r"\s*\b(photo|image|picture)s?(\s+credits?)?\s*:\s*[^:]{1,80}$", re.IGNORECASE),
+    # "(AP Photo/<name>)", "(file photo)", "(Reuters photo)" closing a caption
+    re.compile(
+        r"\s*\((?:[^()]{0,40}\s)?(?:file\s+)?(?:photo|photograph)s?(?:\s*[/:][^()]{0,60})?\)\s*$",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"(?<=[.!?])\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*(\s+/\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*)+$"
     ),

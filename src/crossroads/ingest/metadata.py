@@ -36,7 +36,7 @@ _WEEKDAY = (
 _DATE = (
     rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[/-]){_MONTH}(?:,?\s+|[/-])\d{{4}}"
     rf"|{_MONTH},?\s+\d{{4}}"
     rf"|(?P<num>\d{{1,2}})[./](?P<num2>\d{{1,2}})[./](?P<num3>\d{{4}}|\d{{2}}(?!\d|\.\d))"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})"
@@ -96,7 +96,7 @@ _DATE_PHRASE = re.compile(
 _UPDATED = re.compile(r"^[(\[]?\s*(?:last\s+)?updated\b.{0,60}$", re.IGNORECASE)
 # a desk or staff credit standing for the author: "VW / WEB DESK", "News Desk", "Staff Reporter"
 _CREDIT = re.compile(
-    r"^(?:by\s+)?(?P<credit>[A-Za-z][\w.&’' /-]{0,40}?\b(?:desk|staff reporter|"
+    r"^(?:by\s*:?\s+)?(?P<credit>[A-Za-z][\w.&’' /-]{0,40}?\b(?:desk|staff reporter|"
     r"staff writer|staff|correspondent|bureau|service|newsroom))$",
     re.IGNORECASE,
 )
@@ -143,6 +143,11 @@ _FIELD = re.compile(
     re.IGNORECASE,
 )
 # one capitalised word after "By": an agency ("By Valleywire", "By VNA")
+CAPTION_LEAD = re.compile(
+    r"^(?:file\s+)?(?:photo|picture|image|photograph)s?\s+(?:of|shows|showing|from)\b",
+    re.IGNORECASE,
+)
+"""A caption that says it is one: "File photo of …", "Photo shows …"."""
 _AGENCY = re.compile(rf"^(?!(?i:{_MONTH}|{_WEEKDAY})$)[A-Z][A-Za-z]*(?:[/-][A-Za-z]+)?$")
 # a record's title field: "[Title] Road talks resume", "Title: Road talks resume"
 _TITLE_FIELD = re.compile(r"^(?:\[title\]\s*|title\s*:\s*)(?P<t>\S.{4,})$", re.IGNORECASE)
@@ -197,7 +202,7 @@ herald tribune minister president prime secretary general ambassador spokesman s
 deputy chairman foreign ministry recent features latest popular related opinion analysis
 editorial columns business world politics economy sport sports culture magazine journal review
 weekly post today express gazette chronicle network media tv radio insight monitor
-commentary""".split()
+commentary last modified updated posted published""".split()
 )
 # a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
 _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
@@ -270,6 +275,8 @@ def parse_date(text: str) -> str | None:
     s = m.group(0)
     if m["weekday"]:
         s = s[len(m["weekday"]) :].lstrip(" ,.")
+    if re.search(r"[a-z]", s, re.IGNORECASE):
+        s = re.sub(r"[/-]", " ", s)  # "20/March/2019"
     data = _parser().get_date_data(s)
     if data.date_obj is None:
         return None
@@ -325,6 +332,8 @@ def is_title_like(text: str) -> bool:
         and not re.search(r"[.,;:]$", text)
         and not _FULL_DATE.match(text)
         and not _CRUMBS.search(text)
+        and not (n > 15 and re.search(r"\w[.!?]\s+[A-Z“\"']", text))  # sentences, run on
+        and not is_caption(text)
         and bool(re.search(r"[A-Za-z]", text))
         and (
             text[:1].isupper()
@@ -348,7 +357,7 @@ def credit(text: str) -> str | None:
     m = _CREDIT.match(_clean_byline(text))
     if not m or words(m["credit"]) > 6:
         return None
-    if m["credit"].lower().endswith("service") and not re.match(r"\s*by\s", text, re.IGNORECASE):
+    if m["credit"].lower().endswith("service") and not re.match(r"\s*by\b", text, re.IGNORECASE):
         return None  # "By Valley Wire's Uzbek Service" is a credit; "Civil Service" is a section
     return re.sub(r"\s+", " ", m["credit"]).strip()
 
@@ -367,6 +376,8 @@ def byline(text: str) -> tuple[str | None, str | None]:
         return None, credit(text)
     if m and _AGENCY.match(m["names"]) and fold(m["names"]) not in _NOT_NAME:
         return None, m["names"]  # "By Valleywire": an agency's byline
+    if m and re.fullmatch(r"The(?:\s+[A-Z][\w.&'’-]*){1,4}", m["names"]):
+        return None, m["names"]  # "By The Valley Press": an agency's byline
     if m:  # "By Lena March – Valley Wire:": the name, then the agency after a dash
         name = re.split(r"\s+[–—|-]\s+", m["names"])[0]
         if name != m["names"] and is_name_like(name):
@@ -610,6 +621,11 @@ def _stamp_below_title(units: list[Unit], h: Header) -> None:
             return
 
 
+def is_caption(text: str) -> bool:
+    """A photo's caption: it says it is one, or it carries the photo's credit."""
+    return bool(CAPTION_LEAD.match(text)) or boilerplate.clean_caption(text) != text.strip()
+
+
 def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> None:
     """Head around a "Published"/"Posted on" marker: author and headline stand above it."""
     h.consumed.add(pub)
@@ -649,6 +665,8 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
             h.title, h.author = t, h.author or a or normalise_author(units[before[0]].text)
             h.consumed.add(before[0])
             k = 1
+    while k < len(before) and is_caption(units[before[k]].text):
+        k += 1  # the lead photo's caption between the headline and the byline
     if h.title is None and k < len(before) and is_title_like(units[before[k]].text):
         if (
             k + 1 < len(before)
@@ -834,7 +852,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         if _FIELD.match(text) or _REPOST.match(text) or _SKIP_LINK.search(text):
             h.consumed.add(i)
             continue
-        if boilerplate.clean_caption(text) != text.strip():
+        if is_caption(text):
             continue  # a photo caption with its credit: article text, not the headline
         if (
             h.title is None

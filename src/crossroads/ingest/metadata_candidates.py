@@ -14,8 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from crossroads.ingest.boilerplate import PUBLISHED, TEXT, Unit, is_body, words
+from crossroads.ingest.boilerplate import PUBLISHED, TEXT, Unit, clean_caption, is_body, words
 from crossroads.ingest.metadata import (
+    CAPTION_LEAD,
     DATE_RX,
     Header,
     byline,
@@ -104,8 +105,16 @@ def title_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]
             options.append((m["rest"], True))
         for value, after_date in options:
             n = words(value)
-            if not 2 <= n <= 40 or len(value) > 300 or value.endswith(":") or dateline(value):
-                continue  # (a line ending in a colon introduces what follows; a dateline)
+            if (
+                not 2 <= n <= 40
+                or len(value) > 300
+                or value.endswith(":")
+                or dateline(value)
+                or CAPTION_LEAD.match(value)
+                or clean_caption(value) != value
+            ):
+                continue  # (a line ending in a colon introduces what follows; a dateline; a
+                # photo's caption)
             like = is_title_like(value)
             f: dict[str, float] = {
                 f"pos={min(k, 6)}": 1.0,

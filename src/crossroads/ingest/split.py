@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from crossroads.ingest.boilerplate import END, PUBLISHED, TEXT, Unit, cut_tail, is_body, words
-from crossroads.ingest.metadata import is_dek, is_title_like
+from crossroads.ingest.metadata import is_caption, is_dek, is_title_like
 
 MIN_WORDS = 60
 """Fewest words of prose an article must have to stand as a document of its own."""
@@ -35,6 +35,8 @@ def _head_starts(units: list[Unit]) -> list[int]:
         if len(texts) < 2:
             continue
         start, above = texts[1], texts[2:]  # the title, above the author line
+        if above and is_caption(units[start].text):
+            start, above = above[0], above[1:]  # the title, above its photo's caption
         if above and is_title_like(units[above[0]].text) and is_dek(units, above[0], start):
             start, above = above[0], above[1:]  # the title, above its standfirst
         if above and words(units[above[0]].text) <= 3 and above[0] == start - 1:
