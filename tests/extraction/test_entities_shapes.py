@@ -110,3 +110,14 @@ def test_entities_a_surname_after_a_name_particle_is_part_of_a_persons_name(read
     got = types(read("The talks were chaired by Ursula van der Meer, and later Meer spoke."))
     assert got.get("Ursula van der Meer") == "Person"
     assert got.get("Meer") in ("Person", None)
+
+
+def test_entities_a_turkic_name_ending_in_its_patronymic_is_one_person(read):
+    got = types(
+        read(
+            "Aida Bekmurat kyzy, Nurlan Sadykov and Timur Almaz uulu will stay in custody "
+            "until March, the court in Bishkek said."
+        )
+    )
+    assert got.get("Aida Bekmurat kyzy") == "Person"
+    assert got.get("Timur Almaz uulu") == "Person"

@@ -421,6 +421,9 @@ SURNAME_PARTICLES = frozenset(
     ["von", "van", "der", "den", "de", "di", "da", "du", "del", "dos", "ter"]
 )
 
+# Turkic patronymics that end a name in lower case ("Aida Bekmurat kyzy": Bekmurat's daughter)
+PATRONYMICS = frozenset(["kyzy", "uulu", "qizi", "qyzy", "ogli", "ogly", "uly"])
+
 # words NER tags as names that name nothing on their own (folded)
 GENERIC = frozenset(
     [

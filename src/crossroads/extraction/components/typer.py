@@ -133,7 +133,25 @@ def _joined_people(doc: Doc) -> list[Span]:
             out[-1] = Span(doc, out[-1].start, e.end, label="ORG")
         else:
             out.append(e)
-    return out
+    return _with_patronymics(doc, out)
+
+
+def _with_patronymics(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Aida Bekmurat kyzy": a Turkic name that ends in its lower-case patronymic is one
+    person, whatever NER made of the words before it."""
+    for t in doc:
+        if t.lower_ not in cues.PATRONYMICS or t.i < 2:
+            continue
+        start = t.i
+        while start > t.i - 3 and start > 0 and _name_like(doc[start - 1]):
+            start -= 1
+        if t.i - start < 2 or any(
+            e.start < t.i and start < e.end and (e.start < start or e.end > t.i + 1) for e in ents
+        ):
+            continue  # a given name and the father's, not inside a longer name
+        ents = [e for e in ents if e.end <= start or e.start > t.i]
+        ents.append(Span(doc, start, t.i + 1, label="PERSON"))
+    return sorted(ents, key=lambda e: e.start)
 
 
 def _name_like(t: Token) -> bool:
