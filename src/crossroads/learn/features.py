@@ -307,8 +307,9 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
         f[f"rule-shared={p}"] = 1
     for p in c.elsewhere - c.rules:
         f[f"elsewhere={p}"] = 1
-    for who, r in zip("ab", c.rank, strict=True):
-        f[f"rank{who}={min(r, 3)}|{types}"] = 1
+    # (how often the document names each entity is no feature of an ordinary pair: it read
+    # the same cross-validated and cost first-seen relations a point, P 0.76 -> 0.79, on 144
+    # real articles, by holding back the posts of people named once)
     for p in _predicates_for(a.type, b.type):
         if (a.id, p, b.id) in pack or (p in SYMMETRIC and (b.id, p, a.id) in pack):
             f[f"pack={p}"] = 1
