@@ -47,7 +47,7 @@ class Found:
     intro: tuple[int, int] | None = None
     """Char range of the paragraph that introduced a block quote."""
     signer: tuple[int, str] | None = None
-    """(where the credit starts, its person) of a pull quote credited "<name> <post>"."""
+    """(where the credit starts, its person) of a pull quote's credit (see ``_credit``)."""
 
 
 @dataclass
@@ -90,11 +90,9 @@ class _Context(TypedDict, total=False):
     cue: str
     para: tuple[int, int]
     """Char range of the paragraph of the last quote."""
-    subject: str
-    """The last person who was a clause's subject, in this paragraph or the one before (what
-    "he" most likely means)."""
     subjects: list[tuple[int, str]]
-    """(offset, id) of each of those subjects, in order."""
+    """(offset, id) of each person who was a clause's subject, in this paragraph or the one
+    before, in order (the last before a "he" is whom it most likely means)."""
     titles: list[_Title]
     """Every titled person (see _titles)."""
     body: str
@@ -364,13 +362,11 @@ def _subject(cue: Token) -> Token | None:
         if subjects:
             # the nearest: a word of the quotation the parser also hung on the verb is not it
             return min(subjects, key=lambda c: abs(c.i - v.i))
-        inverted = [
-            c
-            for c in v.children
-            if c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower() in _lex()["sources"]
-        ]
-        if v is cue and inverted:
-            return inverted[0]  # "“…,” read the statement": the parser made it the object
+        if v is cue:
+            # "“…,” read the statement": the parser made the statement the object
+            for c in v.rights:
+                if c.dep_ == "dobj" and c.lemma_.lower() in _lex()["sources"]:
+                    return c
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
         if v.lower_ == "as" and v.dep_ == "prep":
@@ -555,8 +551,9 @@ _ADDRESSEES = frozenset({"to", "about", "against", "regarding", "towards", "with
 def _referent(s: Token, last: _Context) -> str | None:
     """The subject a pronoun most likely means: the last before it ("he said X's deputy, who
     was fired, …": not the deputy)."""
-    before = [pid for at, pid in last.get("subjects", []) if at < s.idx]
-    return before[-1] if before else last.get("subject")
+    subjects = last.get("subjects", [])
+    before = [pid for at, pid in subjects if at < s.idx]
+    return before[-1] if before else subjects[-1][1] if subjects else None
 
 
 def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | None:
@@ -588,7 +585,7 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
             before = [m for m in ments if m.end <= s.i and m.type == "Person"]
             if before:
                 return before[-1].id
-        if "subject" in last:
+        if last.get("subjects"):
             # "" or NOBODY: the subject was someone not named
             sub = _referent(s, last)
             return sub if sub not in ("", NOBODY) else None
@@ -834,7 +831,6 @@ def _subjects(
             t.dep_ in ("nsubj", "nsubjpass")
             and t.i not in inside
             and _is_cue(t.head)
-            and t.lemma_.lower() not in lex["sources"]
             and not any(a <= t.idx < b for a, b in quoted)
             and _nobody(t)
         ):
@@ -955,7 +951,6 @@ def spoken(doc: Doc) -> list[Spoken]:
             since = max(paras[max(0, k - 3)][0], last.get("end", 0))
             subj = [(at, pid) for at, pid in subjects if since <= at < upto and pid != ""]
         if subj:
-            local["subject"] = subj[-1][1]
             local["subjects"] = subj
         local["bodies"] = [m for m in bodies if doc[m.start].idx < upto]
         acted = [eid for at, eid in acting if paras[max(0, k - 2)][0] <= at < upto]

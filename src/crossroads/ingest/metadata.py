@@ -143,7 +143,7 @@ _FIELD = re.compile(
     re.IGNORECASE,
 )
 # one capitalised word after "By": an agency ("By Valleywire", "By VNA")
-CAPTION_LEAD = re.compile(
+_CAPTION_LEAD = re.compile(
     r"^(?:file\s+)?(?:photo|picture|image|photograph)s?\s+(?:of|shows|showing|from)\b",
     re.IGNORECASE,
 )
@@ -623,7 +623,7 @@ def _stamp_below_title(units: list[Unit], h: Header) -> None:
 
 def is_caption(text: str) -> bool:
     """A photo's caption: it says it is one, or it carries the photo's credit."""
-    return bool(CAPTION_LEAD.match(text)) or boilerplate.clean_caption(text) != text.strip()
+    return bool(_CAPTION_LEAD.match(text)) or boilerplate.clean_caption(text) != text.strip()
 
 
 def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> None:

@@ -14,15 +14,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from crossroads.ingest.boilerplate import PUBLISHED, TEXT, Unit, clean_caption, is_body, words
+from crossroads.ingest.boilerplate import PUBLISHED, TEXT, Unit, is_body, words
 from crossroads.ingest.metadata import (
-    CAPTION_LEAD,
     DATE_RX,
     Header,
     byline,
     credit,
     dateline,
     full_date,
+    is_caption,
     is_name_like,
     is_title_like,
     labelled_iso,
@@ -110,8 +110,7 @@ def title_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]
                 or len(value) > 300
                 or value.endswith(":")
                 or dateline(value)
-                or CAPTION_LEAD.match(value)
-                or clean_caption(value) != value
+                or is_caption(value)
             ):
                 continue  # (a line ending in a colon introduces what follows; a dateline; a
                 # photo's caption)
