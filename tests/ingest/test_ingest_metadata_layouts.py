@@ -127,9 +127,78 @@ def test_metadata_captions_stamps_and_services_around_the_headline(
     assert _meta(page) == expected
 
 
+@pytest.mark.parametrize(
+    "page,expected",
+    [
+        # a page stamp of its last update above the headline, the caption of its photo
+        # ("<name>, file pic") under it
+        (
+            (
+                f"Page last updated at 10:57 GMT, Wednesday, 5 May 2021\n\n{TITLE}\n\n"
+                "Lena March, file pic\n\n"
+            ),
+            (TITLE, None, "2021-05-05"),
+        ),
+        # the site's date stamp and "Last updated … ago" on one line above the headline
+        (
+            f"Wed, May 5, 2021 | Last updated 1 hour ago\n\n{TITLE}\n\n",
+            (TITLE, None, "2021-05-05"),
+        ),
+        # a photo credit in square brackets closing the caption above the headline
+        (
+            (
+                "Trucks wait at the border crossing in June. [Photo obtained by Lena March]\n\n"
+                f"{TITLE}\n\nMay 5, 2021\n\n"
+            ),
+            (TITLE, None, "2021-05-05"),
+        ),
+    ],
+)
+def test_metadata_stamps_and_photo_credits_are_no_headline(
+    page: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    assert _meta(page) == expected
+
+
+@pytest.mark.parametrize(
+    "page,expected",
+    [
+        # a dateline on a line of its own, then the byline with the agency glued to a dash
+        (
+            "Valleytown, Valley Republic, May 5\nBy Lena March– Valley Wire:\n",
+            (None, "Lena March", None),
+        ),
+        # a wire dateline whose double dash runs into the first word
+        ("VALLEYTOWN, May 5, 2021, Valley-Press --The ", (None, None, "2021-05-05")),
+    ],
+)
+def test_metadata_datelines_and_bylines_glued_to_their_neighbours(
+    page: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    assert _meta(page) == expected
+
+
 def test_metadata_a_pull_quote_with_its_credit_is_no_headline() -> None:
     page = (
         "The border will stay open for trade. We have nothing to fear from our neighbours and "
         "never had. Lena March Minister of Trade\n\n"
     )
     assert _meta(page)[0] is None
+
+
+def test_metadata_wrapped_summary_bullets_do_not_swallow_the_byline() -> None:
+    """A hard-wrapped wire story: its summary bullets and byline each stand alone."""
+    page = (
+        "(Paragraph 4 has been corrected to say the talks resume in June, not May.)\n"
+        "* Talks on the old border road resume after two years\n"
+        "* Trucks to cross again from the summer, officials say\n"
+        "By Lena March\n"
+        "VALLEYTOWN, May 5 The two delegations met in the border town to\n"
+        "talk about the reopening of the old road, which was closed after\n"
+        "the floods last spring and has not carried trucks since then at all.\n"
+        "Both sides said a technical group would meet again in a month to\n"
+        "settle the customs rules for the trucks that will cross the border.\n"
+    )
+    doc = load_bytes(page.encode(), "page.txt", MB)[-1]
+    assert (doc.author, doc.title) == ("Lena March", None)
+    assert "* Trucks to cross again from the summer, officials say\n" in doc.text

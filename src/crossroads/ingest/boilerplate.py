@@ -133,6 +133,12 @@ _INLINE_CREDIT = [
         r"\s*\((?:[^()]{0,40}\s)?(?:file\s+)?(?:photo|photograph)s?(?:\s*[/:][^()]{0,60})?\)\s*$",
         re.IGNORECASE,
     ),
+    # "[Photo obtained by <name>]", "(Photo courtesy of <agency>)"; "<name>, file pic"
+    re.compile(
+        r"\s*[(\[](?:file\s+)?(?:photo|photograph|picture|image|pic)s?\b[^()\[\]]{0,80}[)\]]\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(r",\s*file\s+(?:photo|picture|image|pic)s?\s*$", re.IGNORECASE),
     re.compile(
         r"(?<=[.!?])\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*(\s+/\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*)+$"
     ),

@@ -106,6 +106,12 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+(?:\s\S+)?$")
 """A web address alone on its line (a wrap may have put one space into it)."""
 
 
+_OWN_LINE = re.compile(r"^(?:[•·▪◦*]\s+\S|By\s+(?:[A-Z][\w.'’-]*\s*){1,4}$)")
+"""A list item ("* Talks resume") or a byline ("By Lena March"): in wrapped text each starts
+a unit of its own, wherever it stands (a summary's bullets run on into the byline otherwise).
+A dash at a line's start may go on with its sentence, so it is no bullet here."""
+
+
 def _head_line(line: str, width: int, current: list[str]) -> bool:
     """A short line without a closing stop below an unfinished line at the top of a
     wrapped text: a byline, date or label under the headline, not the end of a paragraph
@@ -148,6 +154,15 @@ def units(lines: list[str], wrapped: bool | None = None) -> list[str | None]:
                 out.append("".join(current))
                 current = []
             out.append(line)
+            continue
+        if _OWN_LINE.match(line):
+            if current:
+                out.append("".join(current))
+                current = []
+            if len(line) < 0.75 * width:
+                out.append(line)
+            else:
+                current.append(line)  # a long item wraps on
             continue
         if not current and len(line) < 0.6 * width and not _ends_sentence(line):
             out.append(line)  # a heading: short, alone, without a closing stop

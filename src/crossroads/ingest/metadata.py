@@ -104,7 +104,7 @@ _CREDIT = re.compile(
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<d>{_DATE})"
     rf"(?:\s*\((?P<agency>[^()]{{1,40}})\)|,\s+(?P<agency2>[A-Z][\w.&/ -]{{1,30}}?))?"
-    rf"\s*(?:[–—-]+|(?<=\)):)(?:\s+(?=[A-Z(“\"'])|\s*$)",
+    rf"\s*(?:[–—-]+|(?<=\)):)(?:\s+(?=[A-Z(“\"'])|(?:(?<=[–—])|(?<=--))(?=[A-Z(“\"'])|\s*$)",
     re.IGNORECASE,
 )
 # a wire dateline with no dash, its place in capitals: "ALMATY, May 5, 2021 The talks ..."
@@ -170,6 +170,13 @@ _REPOST = re.compile(
 )
 # "Last update: <date>", "Updated 5 May 2021": when the page was changed, not published
 _UPDATE_LINE = re.compile(r"^[(\[]?\s*(?:last\s+)?(?:updated?|modified)\b", re.IGNORECASE)
+# a page's stamp of when it changed, anywhere in its line: "Page last updated at 17:08 GMT, …"
+_STAMP_WORD = re.compile(r"\b(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
+# a dateline on a line of its own: "Almaty, Kazakhstan, Nov. 2" (with or without its year)
+_DATELINE_LINE = re.compile(
+    rf"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}}(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}}){{0,2}},\s*"
+    rf"(?:(?i:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+(?i:{_MONTH}))(?:,?\s+\d{{4}})?\.?$"
+)
 # "12 minutes ago" beside a byline's name
 _AGO = re.compile(
     r"\s*\b\d+\s*(?:sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b",
@@ -320,6 +327,17 @@ def is_name_like(text: str) -> bool:
     return True
 
 
+def is_stamp(text: str) -> bool:
+    """A line that dates the page rather than heads it: when it was updated ("Page last updated
+    at 17:08 GMT, Monday, 9 February 2009"), or a dateline standing alone ("Almaty, Nov. 2")."""
+    if _DATELINE_LINE.match(text):
+        return True
+    return bool(
+        _STAMP_WORD.search(text)
+        and (DATE_RX.search(text) or _CLOCK.search(text) or _AGO.search(text))
+    )
+
+
 def is_title_like(text: str) -> bool:
     """A headline: a few words on one line, no closing full stop, not a date."""
     n = words(text)
@@ -331,9 +349,11 @@ def is_title_like(text: str) -> bool:
         and len(text) <= 250
         and not re.search(r"[.,;:]$", text)
         and not _FULL_DATE.match(text)
+        and not is_stamp(text)
         and not _CRUMBS.search(text)
         and not (n > 15 and re.search(r"\w[.!?]\s+[A-Z“\"']", text))  # sentences, run on
         and not is_caption(text)
+        and not re.match(r"[•·▪◦*]\s", text)  # a summary's bullet
         and bool(re.search(r"[A-Za-z]", text))
         and (
             text[:1].isupper()
@@ -378,8 +398,8 @@ def byline(text: str) -> tuple[str | None, str | None]:
         return None, m["names"]  # "By Valleywire": an agency's byline
     if m and re.fullmatch(r"The(?:\s+[A-Z][\w.&'’-]*){1,4}", m["names"]):
         return None, m["names"]  # "By The Valley Press": an agency's byline
-    if m:  # "By Lena March – Valley Wire:": the name, then the agency after a dash
-        name = re.split(r"\s+[–—|-]\s+", m["names"])[0]
+    if m:  # "By Lena March – Valley Wire:", "By Lena March– Valley Wire": the agency after a dash
+        name = re.split(r"\s*[–—|]\s*|\s+-\s+", m["names"])[0]
         if name != m["names"] and is_name_like(name):
             return None, normalise_author(name)
     m = _TITLE_BY.match(text)
@@ -841,7 +861,11 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             and is_title_like(text + " x")
             and bool(byline(nxt)[1] or full_date(nxt)[0] or is_name_like(nxt))
         )
-        above_byline = bool(byline(nxt)[1] or name_and_date(nxt)[0]) and is_title_like(text + " x")
+        above_byline = (
+            bool(byline(nxt)[1] or name_and_date(nxt)[0])
+            and is_title_like(text + " x")
+            and not is_stamp(text)
+        )
         m = _TITLE_FIELD.match(text)
         if m and h.title is None:  # "[Title] Road talks resume": the record says which line it is
             h.title = m["t"]

@@ -24,6 +24,7 @@ from crossroads.ingest.metadata import (
     full_date,
     is_caption,
     is_name_like,
+    is_stamp,
     is_title_like,
     labelled_iso,
     name_and_date,
@@ -110,10 +111,12 @@ def title_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]
                 or len(value) > 300
                 or value.endswith(":")
                 or dateline(value)
+                or is_stamp(value)
                 or is_caption(value)
+                or re.match(r"[•·▪◦*]\s", value)
             ):
                 continue  # (a line ending in a colon introduces what follows; a dateline; a
-                # photo's caption)
+                # page's stamp; a photo's caption; a summary's bullet)
             like = is_title_like(value)
             f: dict[str, float] = {
                 f"pos={min(k, 6)}": 1.0,
