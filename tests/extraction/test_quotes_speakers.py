@@ -574,3 +574,35 @@ def test_quotes_a_ministry_or_its_spokesman_is_a_body_not_someone_unnamed(rel_do
         '"Trucks will be checked at both ends," a ministry spokesman added.'
     )
     assert [q.unnamed for q in spoken(doc)] == [False, False]
+
+
+def test_quotes_a_run_on_quote_in_straight_marks_reopens_each_paragraph(rel_doc):
+    doc = rel_doc(
+        'Pavel Orlovsky said in a statement on his arrival: "I am here to listen to the '
+        "farmers of the valley and learn what they need.\n\n"
+        '"The government looks forward to renewing its friendship with the people of the '
+        'valley."\n\nOrlovsky will meet the governor on Tuesday.'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"]
+    assert "looks forward to renewing" in quotes[0].text
+
+
+def test_quotes_officials_of_a_named_body_speak_for_it(rel_doc):
+    doc = rel_doc(
+        "A new security division of 9,000 soldiers has been raised to guard the road.\n\n"
+        '"The division has been entrusted with the duty of protecting the workers," '
+        "officials of the Ministry of Water Resources said on Friday."
+    )
+    quotes = read_quotes(doc)
+    assert len(quotes) == 1 and "ministry-of-water-resources" in str(quotes[0].speaker)
+
+
+def test_quotes_the_person_named_by_age_is_the_one_spoken_of(rel_doc):
+    doc = rel_doc(
+        "Prime Minister Pavel Orlovsky, who took his job last year, says a compromise on the "
+        "mine is vital.\n\n"
+        '"Our investment climate will directly depend on how we settle the mine issue," the '
+        "57-year-old said in an interview."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]

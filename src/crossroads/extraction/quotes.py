@@ -170,6 +170,8 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
                 and para[i + 1].isalpha()
             ):
                 continue  # “the bloc”s forces …”: a right mark set for an apostrophe in a word
+            if ch == '"' and i == 0 and open_at is not None and open_at < ps:
+                continue  # a run-on quote in straight marks reopens each paragraph too
             if ch in _OPEN or (ch == '"' and not straight_open and open_at is None):
                 if open_at is None:
                     open_at = pos + 1
@@ -401,8 +403,18 @@ def _nobody(s: Token) -> bool:
         or s.lemma_.lower() in _lex()["voices"]
     ):
         return False  # "a ministry said", "a spokesman said": a body speaks, whichever it is
-    # "a resident of Khorog" names no one; "an aide, X," and "a Taliban fighter" do
-    aside = {t.i for c in s.children if c.dep_ in ("prep", "relcl") for t in c.subtree}
+    # "a resident of Khorog" names no one; "an aide, X," and "a Taliban fighter" do, and so
+    # do "officials of the defence ministry" (a body's people speak for it)
+    aside = {
+        t.i
+        for c in s.children
+        if c.dep_ in ("prep", "relcl")
+        and not (
+            c.lower_ in ("of", "from")
+            and any(t.ent_type_ in ("Organization", "ArmedGroup") for t in c.subtree)
+        )
+        for t in c.subtree
+    }
     if any((t.ent_type_ or t.pos_ == "PROPN") and t.i not in aside for t in s.subtree):
         return False
     dets = {c.lower_ for c in s.children if c.dep_ in ("det", "nummod", "poss")}
@@ -556,6 +568,10 @@ def _referent(s: Token, last: _Context) -> str | None:
     return before[-1] if before else subjects[-1][1] if subjects else None
 
 
+_AGED = re.compile(r"^the \d{1,3}-year-old$", re.IGNORECASE)
+"""A person named by age alone, as the press refers back to someone ("the 57-year-old")."""
+
+
 def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | None:
     lex = _lex()
     away: set[int] = set()
@@ -576,6 +592,9 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
     )
     if people:
         return people[0].id
+    if _AGED.match(doc[s.left_edge.i : s.right_edge.i + 1].text) and last.get("subjects"):
+        sub = _referent(s, last)  # "the 57-year-old said": the person spoken of, as "he"
+        return sub if sub not in ("", NOBODY) else None
     if s.lower_ in _PRONOUNS:
         if s.lower_ == "who" and s.head.dep_ == "relcl":
             m = _ment_at(ments, s.head.head)
@@ -597,11 +616,12 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
         # person quoted or named, else the country
         titled, others = _by_role(s, ments, last.get("titles", []))
         if titled:
-            return titled[-1]
+            return _likeliest(titled, last.get("subjects", []), s.idx)
         unnamed = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in s.children)
         bodies = [m for m in named if m.type == "Organization"]
-        if bodies and (unnamed or s.lemma_.lower() in lex["voices"]):
-            return bodies[0].id  # "a State Department spokesman": speaks for the body
+        if bodies and (unnamed or s.lemma_.lower() in lex["voices"] or s.tag_ == "NNS"):
+            # "a State Department spokesman", "officials of the ministry": speak for the body
+            return bodies[0].id
         if unnamed:
             return None  # "an official said": no one named before
         if s.lemma_.lower() in lex["generic_roles"]:
@@ -778,6 +798,14 @@ def _by_role(s: Token, ments: list[Ment], titles: list[_Title]) -> tuple[list[st
     return fit, others - set(fit)
 
 
+def _likeliest(titled: list[str], subjects: list[tuple[int, str]], at: int) -> str:
+    """Of the people named with a role ("the minister"), the one it likeliest means: the last
+    who was a clause's subject before it ("X said after meeting Minister Y. The minister
+    added …": X), else the last named with it."""
+    said = [pid for when, pid in subjects if when < at and pid in titled]
+    return said[-1] if said else titled[-1]
+
+
 def _is_subject(tok: Token) -> bool:
     """Whether a mention's head token is (in apposition to, or part of the name of) a clause's
     subject: the person a later "he" most likely means."""
@@ -825,8 +853,8 @@ def _subjects(
             and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
         ):
             titled, others = _by_role(t, ments, titles)
-            if titled or others:
-                out.append((t.idx, titled[-1] if titled else ""))  # "": someone not named
+            if titled or others:  # "": someone not named
+                out.append((t.idx, _likeliest(titled, sorted(out), t.idx) if titled else ""))
         elif (
             t.dep_ in ("nsubj", "nsubjpass")
             and t.i not in inside
