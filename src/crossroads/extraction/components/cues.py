@@ -90,6 +90,11 @@ ORG_BODY_HEADS = frozenset(
 # a state's bodies that reporting writes in lower case after the state ("Kyrgyzstan's interior
 # ministry", "the Tajik presidency"); all but "presidency" with a word before them
 STATE_BODY_HEADS = frozenset(["ministry", "presidency", "committee", "agency", "service"])
+# nouns that follow a ministry's name without naming its field ("a ministry of energy statement")
+NOT_MINISTRY_FIELD = frozenset(
+    """statement statements spokesman spokeswoman spokesperson official officials source sources
+website site press report building headquarters letter note data figures order decree""".split()
+)
 # neighbours that make an organisation an armed group ("X militants", "militants of X")
 ARMED_CONTEXT = frozenset(
     [

@@ -703,6 +703,66 @@ class Typer:
         return out
 
     @staticmethod
+    def _bare_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A ministry named in lower case without saying whose ("the interior ministry",
+        "officials of ministry of defence"): the annotated articles name every one (19 of 19),
+        NER none. Not where a name qualifies it ("Taliban interior ministry") or where the
+        document already names a body it can be short for ("Kazakh Interior Ministry")."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        known = [fold(e.text) for e in ents if e.label_ == "Organization"]
+
+        def field(tok: Token) -> bool:
+            return (
+                tok.is_lower
+                and tok.is_alpha
+                and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+                and tok.lower_ not in cues.NOT_MINISTRY_FIELD
+                and tok.lower_ != "ministry"
+            )
+
+        out = []
+        for t in doc:
+            if t.lower_ != "ministry" or not t.is_lower or t.i in taken:
+                continue
+            j = t.i
+            while (
+                t.i - j < 2
+                and j > 0
+                and field(doc[j - 1])
+                and doc[j - 1].lower_ not in _DETERMINERS
+            ):
+                j -= 1
+            end = t.i + 1
+            if j == t.i and end < len(doc) and doc[end].lower_ == "of":
+                m = end + 1
+                while (
+                    m < len(doc)
+                    and m - end <= 4
+                    and (field(doc[m]) or doc[m].lower_ in ("and", "the"))
+                ):
+                    m += 1
+                while m > end + 1 and doc[m - 1].lower_ in ("and", "the"):
+                    m -= 1
+                end = m if m > end + 1 else end
+            if j == t.i and end == t.i + 1:
+                continue  # "the ministry": which one is not said
+            before = doc[j - 1] if j > 0 else None
+            if before is not None and (
+                before.lower_ in ("'s", "’s")
+                or (
+                    _capitalised(before)
+                    and not before.is_sent_start
+                    and before.lower_ not in _DETERMINERS
+                )
+            ):
+                continue
+            span = Span(doc, j, end, label="Organization")
+            if any(i in taken for i in range(j, end)) or any(fold(span.text) in k for k in known):
+                continue
+            out.append(span)
+        return out
+
+    @staticmethod
     def _numbered_bases(doc: Doc, ents: list[Span]) -> list[Span]:
         """ "the 201st military base", "its 999th air base": an ordinal names one base."""
         taken = {i for e in ents for i in range(e.start, e.end)}
@@ -972,6 +1032,7 @@ class Typer:
         ents = filter_spans(ents + self._titled_people(doc, ents))
         ents = filter_spans(ents + self._numbered_bases(doc, ents))
         ents = filter_spans(ents + self._state_bodies(doc, ents))
+        ents = filter_spans(ents + self._bare_ministries(doc, ents))
         ents = filter_spans(ents + self._repeats(doc, ents))
         ents = self._whole_names(ents, {(p.start, p.end) for p in packed})
         ents, titles = _with_titles(doc, ents)
