@@ -57,12 +57,16 @@ def test_sources_a_predicate_is_held_to_a_threshold_of_its_own(reader, rel_doc):
 
     def read(own: float) -> set[tuple[str, str, str | None]]:
         model = copy.copy(reader.model)
-        model.meta = {**reader.model.meta, "threshold:member_of": own}
+        model.meta = {**reader.model.meta, "threshold:member_of": own, "unseen_margin": margin}
         got = learned.model_reads(doc, rules, model, reader.pack, 0.0)
         return {(r.subject, r.predicate, r.object) for r in got}
 
+    margin = 0.0
     assert pair in read(p - 0.01)
     assert pair not in read(p + 0.01)  # above its probability, though the shared bar is 0
+    margin = 0.05  # new text is read with every threshold lowered by the margin
+    assert pair in read(p + 0.01)
+    assert pair not in read(p + 0.06)
 
 
 def test_sources_a_titled_person_is_weighed_against_the_state_named_elsewhere(rel_doc):

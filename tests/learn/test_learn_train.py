@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from crossroads.cli import cli
 from crossroads.learn.linear import LinearModel
 from crossroads.learn.reader import RELATIONS
+from crossroads.learn.relations import UNSEEN_MARGIN
 
 ARTICLES = {
     "a1": (
@@ -92,6 +93,8 @@ def test_learn_train_cross_validates_and_writes_a_model(data, tmp_path):
     model = LinearModel.load(out / RELATIONS)
     assert set(model.classes) == {"none", "member_of"}
     assert model.meta["documents"] == 6
+    # new text is read with every threshold lowered by the margin the folds flatter it by
+    assert model.meta["unseen_margin"] == UNSEEN_MARGIN > 0
 
 
 @pytest.mark.slow

@@ -29,6 +29,7 @@ from crossroads.extraction.patterns.sentence import (
     named_ids,
     sentences,
 )
+from crossroads.extraction.quotes import cue_verbs
 from crossroads.model import Event
 
 __all__ = ["Proposal", "date_features", "event_features", "proposals"]
@@ -268,6 +269,8 @@ def date_features(
             f["first-date"] = 1
         if r.start < 40:
             f["top"] = 1
+        if _precision(iso) == "day" and sent_index.get(doc[r.start].sent.start, 9) <= 2:
+            f["lead-day"] = 1  # the day the article's first lines give: its news
         if iso == ev.date:
             f["rule-date"] = 1
         if pub and (pub.startswith(iso) or iso.startswith(pub[:10])):
@@ -302,7 +305,8 @@ def _link(t: Token, date: Token) -> str:
         if x.i == t.i:
             return str(min(steps, 3))
         if x.pos_ in ("VERB", "AUX"):
-            return "other"
+            # "…, officials said on Monday": the date of the saying, not of what was said
+            return "said" if x.lemma_.lower() in cue_verbs() else "other"
     return "far"
 
 

@@ -316,6 +316,7 @@ def train(examples: list[Example], threshold: float = THRESHOLD) -> LinearModel:
     weights = [MADE_UP_WEIGHT if ex.made_up else 1.0 for ex in examples for _ in ex.rows]
     meta = {
         "threshold": threshold,
+        "unseen_margin": learned.UNSEEN_MARGIN,
         "c": C,
         "documents": len(examples),
         "real": sum(not ex.made_up for ex in examples),
