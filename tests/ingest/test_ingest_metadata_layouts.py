@@ -202,3 +202,19 @@ def test_metadata_wrapped_summary_bullets_do_not_swallow_the_byline() -> None:
     doc = load_bytes(page.encode(), "page.txt", MB)[-1]
     assert (doc.author, doc.title) == ("Lena March", None)
     assert "* Trucks to cross again from the summer, officials say\n" in doc.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # the page's only stamp, "Last Updated:", above the headline
+        f"Valley News\nLast Updated: Wednesday, 5 May 2021, 05:26 GMT\n{TITLE}\n\n",
+        # … or below it, past the dek and the photo's credits
+        (
+            f"{TITLE}\n\nTalks on the road resume after two years of closure\n\n"
+            "Photo by: VP\n\nPhoto by: VP\n\nUpdated May 5, 2021\n\n"
+        ),
+    ],
+)
+def test_metadata_the_pages_only_update_stamp_dates_it(page: str) -> None:
+    assert _meta(page) == (TITLE, None, "2021-05-05")

@@ -544,7 +544,7 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
         weekday_first, date_at = _plain_head(units, head, h)
     _late_byline(units, head, h)
     if h.published is None and h.title:
-        _stamp_below_title(units, h)
+        _stamp_around_title(units, h)
     if h.published and date_at is not None:
         nxt = next((u for u in units[date_at + 1 :] if u.label != TEXT or u.text), None)
         header_bar = (
@@ -622,23 +622,28 @@ def _tagline(units: list[Unit], head: list[int], i: int) -> bool:
     )
 
 
-def _stamp_below_title(units: list[Unit], h: Header) -> None:
-    """A page whose only stamp is "Updated: <date>", just below the headline, dates the
-    article by it: with nothing else to go by, that is when the article was put out."""
+def _stamp_around_title(units: list[Unit], h: Header) -> None:
+    """A page whose only stamp is "Updated: <date>", right above the headline or in the head
+    below it (captions and credits may stand between), dates the article by it: with nothing
+    else to go by, that is when the article was put out. (Higher up, above the site's logo,
+    it is when the site changed.)"""
     at = next((i for i, u in enumerate(units) if u.text.strip() == (h.title or "").strip()), None)
     if at is None:
         return
-    for i in range(at + 1, min(at + 4, len(units))):
+    found: list[tuple[int, str]] = []
+    for i in range(max(0, at - 1), min(at + 6, len(units))):
         text = units[i].text
-        if units[i].label == TEXT and is_body(text):
-            return
+        if i > at and units[i].label == TEXT and is_body(text):
+            break
         if _UPDATE_LINE.match(text) and DATE_RX.search(text) and words(text) <= 12:
             iso = parse_date(text)
             if iso:
-                h.published = iso
-                h.page_date = None if h.page_date == iso else h.page_date
-                h.consumed.add(i)
-            return
+                found.append((i, iso))
+    if len({iso for _, iso in found}) == 1:
+        i, iso = found[0]
+        h.published = iso
+        h.page_date = None if h.page_date == iso else h.page_date
+        h.consumed.add(i)
 
 
 def is_caption(text: str) -> bool:
