@@ -802,8 +802,8 @@ def _likeliest(titled: list[str], subjects: list[tuple[int, str]], at: int) -> s
     """Of the people named with a role ("the minister"), the one it likeliest means: the last
     who was a clause's subject before it ("X said after meeting Minister Y. The minister
     added …": X), else the last named with it."""
-    said = [pid for when, pid in subjects if when < at and pid in titled]
-    return said[-1] if said else titled[-1]
+    said = max(((when, pid) for when, pid in subjects if when < at and pid in titled), default=None)
+    return said[1] if said else titled[-1]
 
 
 def _is_subject(tok: Token) -> bool:
@@ -854,7 +854,7 @@ def _subjects(
         ):
             titled, others = _by_role(t, ments, titles)
             if titled or others:  # "": someone not named
-                out.append((t.idx, _likeliest(titled, sorted(out), t.idx) if titled else ""))
+                out.append((t.idx, _likeliest(titled, out, t.idx) if titled else ""))
         elif (
             t.dep_ in ("nsubj", "nsubjpass")
             and t.i not in inside

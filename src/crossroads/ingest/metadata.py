@@ -177,6 +177,8 @@ _DATELINE_LINE = re.compile(
     rf"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}}(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}}){{0,2}},\s*"
     rf"(?:(?i:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+(?i:{_MONTH}))(?:,?\s+\d{{4}})?\.?$"
 )
+# a summary's bullet ("* Talks resume"): a list item, never the headline
+SUMMARY_BULLET = re.compile(r"[•·▪◦*]\s")
 # "12 minutes ago" beside a byline's name
 _AGO = re.compile(
     r"\s*\b\d+\s*(?:sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b",
@@ -353,7 +355,7 @@ def is_title_like(text: str) -> bool:
         and not _CRUMBS.search(text)
         and not (n > 15 and re.search(r"\w[.!?]\s+[A-Z“\"']", text))  # sentences, run on
         and not is_caption(text)
-        and not re.match(r"[•·▪◦*]\s", text)  # a summary's bullet
+        and not SUMMARY_BULLET.match(text)
         and bool(re.search(r"[A-Za-z]", text))
         and (
             text[:1].isupper()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from crossroads.ingest.boilerplate import PUBLISHED, TEXT, Unit, is_body, words
 from crossroads.ingest.metadata import (
     DATE_RX,
+    SUMMARY_BULLET,
     Header,
     byline,
     credit,
@@ -113,7 +114,7 @@ def title_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]
                 or dateline(value)
                 or is_stamp(value)
                 or is_caption(value)
-                or re.match(r"[•·▪◦*]\s", value)
+                or SUMMARY_BULLET.match(value)
             ):
                 continue  # (a line ending in a colon introduces what follows; a dateline; a
                 # page's stamp; a photo's caption; a summary's bullet)

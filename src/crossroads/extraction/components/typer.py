@@ -12,7 +12,7 @@ them ("Pakistan Army").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -152,6 +152,20 @@ def _with_patronymics(doc: Doc, ents: list[Span]) -> list[Span]:
         ents = [e for e in ents if e.end <= start or e.start > t.i]
         ents.append(Span(doc, start, t.i + 1, label="PERSON"))
     return sorted(ents, key=lambda e: e.start)
+
+
+def _lower_word(tok: Token) -> bool:
+    """A lower-case word that can say which body is meant ("interior", "border")."""
+    return tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+
+
+def _lower_words_before(doc: Doc, i: int, ok: Callable[[Token], bool]) -> int:
+    """Where a run of up to two words that ``ok`` accepts starts, right before token ``i``
+    ("the [interior] ministry", "the Tajik [border] service")."""
+    j = i
+    while i - j < 2 and j > 0 and ok(doc[j - 1]):
+        j -= 1
+    return j
 
 
 def _name_like(t: Token) -> bool:
@@ -685,15 +699,7 @@ class Typer:
         for t in doc:
             if t.lower_ not in cues.STATE_BODY_HEADS or not t.is_lower or t.i in taken:
                 continue
-            j = t.i
-            while (
-                t.i - j < 2
-                and j > 0
-                and doc[j - 1].is_lower
-                and doc[j - 1].is_alpha
-                and doc[j - 1].pos_ in ("NOUN", "ADJ", "PROPN")
-            ):
-                j -= 1
+            j = _lower_words_before(doc, t.i, _lower_word)
             if j == t.i and t.lower_ != "presidency":
                 continue  # "the Russian ministry": which one is not said
             if j >= 2 and doc[j - 1].lower_ in ("'s", "’s") and j - 1 in countries:
@@ -713,9 +719,7 @@ class Typer:
 
         def field(tok: Token) -> bool:
             return (
-                tok.is_lower
-                and tok.is_alpha
-                and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+                _lower_word(tok)
                 and tok.lower_ not in cues.NOT_MINISTRY_FIELD
                 and tok.lower_ != "ministry"
             )
@@ -724,14 +728,7 @@ class Typer:
         for t in doc:
             if t.lower_ != "ministry" or not t.is_lower or t.i in taken:
                 continue
-            j = t.i
-            while (
-                t.i - j < 2
-                and j > 0
-                and field(doc[j - 1])
-                and doc[j - 1].lower_ not in _DETERMINERS
-            ):
-                j -= 1
+            j = _lower_words_before(doc, t.i, field)
             end = t.i + 1
             if j == t.i and end < len(doc) and doc[end].lower_ == "of":
                 m = end + 1
