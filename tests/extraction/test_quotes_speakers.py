@@ -606,3 +606,45 @@ def test_quotes_the_person_named_by_age_is_the_one_spoken_of(rel_doc):
         "57-year-old said in an interview."
     )
     assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_a_name_after_an_inverted_cue_speaks_even_as_its_object(rel_doc):
+    # the parser makes "Orlovsky" the object of "tweeted"; he is who wrote the words
+    doc = rel_doc(
+        "Pavel Orlovsky hosted the envoys of five states at a dinner in Dushanbe.\n\n"
+        '"Welcomed the ministers of the region to a dinner before our talks tomorrow," '
+        "tweeted Orlovsky."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]
+
+
+def test_quotes_after_the_sentence_that_introduces_them_are_its_subjects(rel_doc):
+    doc = rel_doc(
+        "Foreign Minister Pavel Orlovsky made the announcement in a post from Kabul.\n\n"
+        '"I congratulate the people of both states on the signing of the railway deal."\n\n'
+        "In a newspaper article, the economist Yusuf Khan Badri says the revenues will not "
+        'be enough. "Some have played down the problem by writing that the mines pay well."\n\n'
+        "The army launched an operation in the valley on Monday.\n\n"
+        '"The operation has been named Steel Shield and will go on for weeks."'
+    )
+    assert [q.speaker for q in read_quotes(doc)] == [
+        "e:person/pavel-orlovsky",
+        "e:person/yusuf-khan-badri",
+    ]  # the army's sentence reports no speech: no one is given the last words
+
+
+def test_quotes_an_agency_quoting_a_body_passes_on_the_bodys_words(rel_doc):
+    doc = rel_doc(
+        '"The plan takes into account the advice on the joint development of the ports," '
+        "the news agency Trend quoted the Ministry of Water Resources."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:org/ministry-of-water-resources"]
+
+
+def test_quotes_a_line_ending_in_a_colon_is_no_quoted_block(rel_doc):
+    doc = rel_doc(
+        "The Steel Front released a statement on Monday condemning the decision:\n\n"
+        "The Orlovsky Brigade released its own statement on Tuesday:\n\n"
+        "The report ends here."
+    )
+    assert read_quotes(doc) == []

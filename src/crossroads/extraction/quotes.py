@@ -260,8 +260,8 @@ def _block(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[Found]:
             continue
         qs, qe = paras[n + 1]
         first = text[qs:qe]
-        if first.lstrip()[:1] in _OPEN + '"':
-            continue
+        if first.lstrip()[:1] in _OPEN + '"' or first.rstrip().endswith(":"):
+            continue  # in marks (read as such), or another introduction, not the words
         end = qe
         for ns, ne in paras[n + 2 :]:
             nxt = text[ns:ne]
@@ -477,11 +477,17 @@ def _speaker_of(
                     if got:
                         return got, cue.text, True, False
                 if c.dep_ == "dobj":
-                    ppl = [
-                        m
-                        for m in ments
-                        if c.left_edge.i <= m.start <= c.right_edge.i and m.type == "Person"
-                    ]
+                    # a person first; else the body quoted ("the agency quoted the ministry")
+                    ppl = sorted(
+                        (
+                            m
+                            for m in ments
+                            if c.left_edge.i <= m.start <= c.right_edge.i
+                            and m.type in ("Person", "Organization", "ArmedGroup")
+                            and not m.demonym
+                        ),
+                        key=lambda m: m.type != "Person",
+                    )
                     if ppl:
                         return ppl[0].id, cue.text, False, False
         if cue.lower_ == "according":
@@ -496,6 +502,17 @@ def _speaker_of(
                 return got, cue.text, True, False
             if _nobody(s) or (s.lower_ in _PRONOUNS and _referent(s, last) == NOBODY):
                 return None, cue.text, True, True  # "…,” an official said. He added …": theirs
+        # "“…,” tweeted Karimov.": the name right after an inverted cue, however parsed
+        after = _ment_at(ments, doc[cue.i + 1]) if cue.i + 1 < len(doc) else None
+        if (
+            after is not None
+            and cue.i > 0
+            and doc[cue.i - 1].is_quote
+            and after.start == cue.i + 1
+            and after.type in SPEAKERS
+            and not after.demonym
+        ):
+            return after.id, cue.text, True, False
         # the parser lost the subject: the first name of the clause outside a preposition
         free = _free_mention(window, cue, ments)
         if free is not None:
@@ -514,6 +531,46 @@ def _introducer(doc: Doc, start: int, ments: list[Ment], last: _Context) -> str 
     verb = mark.head if mark.head.pos_ in ("VERB", "AUX") else mark.sent.root
     subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
     return _resolve(doc, subject, ments, last) if subject is not None else None
+
+
+def _lead(doc: Doc, text: str, paras: list[tuple[int, int]], k: int, start: int) -> Span | None:
+    """The sentence right before a quotation that opens its sentence: the last of the
+    paragraph before when it opens paragraph ``k``, else the one before it in the paragraph."""
+    ps = paras[k][0]
+    if not text[ps:start].strip(_OPEN + '" '):
+        if k == 0:
+            return None
+        prev = doc.char_span(paras[k - 1][0], paras[k - 1][1], alignment_mode="contract")
+        if prev is None or not len(prev):
+            return None
+        return doc[max(prev.start, prev[-1].sent.start) : prev.end]
+    at = doc.char_span(start, min(len(text), start + 1), alignment_mode="expand")
+    if at is None or not len(at):
+        return None
+    sent = at[0].sent
+    if text[sent.start_char : start].strip(_OPEN + '" ') or sent.start_char <= ps:
+        return None  # the quotation does not open its sentence, or opens the paragraph
+    first = doc.char_span(ps, paras[k][1], alignment_mode="contract")
+    before = doc[sent.start - 1].sent
+    lead = doc[max(before.start, first.start if first is not None else 0) : sent.start]
+    if any(t.is_quote for t in lead):
+        return None  # "“A,” X said. “B.”": B is whoever A is, which the rules read above
+    return lead
+
+
+def _narrator(doc: Doc, tail: Span, ments: list[Ment], last: _Context) -> str | None:
+    """The subject of a sentence without a cue verb that gives its subject a statement, post
+    or message ("X made the announcement in a post"): who speaks the quotation after it. A
+    sentence that only narrates ("X visited the market.") gives no one the words after it."""
+    root = tail[-1].sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    s = _subject(root)
+    if s is None or not any(
+        t.lemma_.lower() in _lex()["sources"] and t.head.i != s.i for t in root.subtree
+    ):
+        return None
+    return _resolve(doc, s, ments, last)
 
 
 def _label(doc: Doc, para: tuple[int, int], ments: list[Ment]) -> str | None:
@@ -1072,20 +1129,20 @@ def spoken(doc: Doc) -> list[Spoken]:
             # “A,” X said. “B.” – the next quote of the paragraph, or a paragraph that is only
             # a quote right after X's, is X's too
             speaker, cue = last["speaker"], last.get("cue", "")
-        if (
-            speaker is None
-            and k > 0
-            and not text[para[0] : f.start].strip(_OPEN + '" ')
-            and not re.search(r"\w", text[f.end : para[1]])
-        ):
-            # a paragraph that is only the quotation, after one that ends in reported speech
-            # ("X noted that ..."): the words go on in X's voice
-            prev = doc.char_span(paras[k - 1][0], paras[k - 1][1], alignment_mode="contract")
-            if prev is not None and len(prev):
-                tail = doc[max(prev.start, prev[-1].sent.start) : prev.end]
-                speaker, cue, own, _ = _speaker_of(doc, tail, ments, local, True, False)
-                if speaker is not None:
-                    ev_start = min(ev_start, tail.start_char)
+        tail = (
+            _lead(doc, text, paras, k, f.start)
+            if speaker is None and not unnamed and not re.search(r"\w", text[f.end : para[1]])
+            else None
+        )
+        if tail is not None:
+            # a quotation that ends its paragraph and opens its sentence, right after one that
+            # reports speech ("X noted that ...") or gives its subject a statement or a post
+            # ("X made the announcement in a post"): the words go on in X's voice
+            speaker, cue, own, _ = _speaker_of(doc, tail, ments, local, True, False)
+            if speaker is None:
+                speaker, cue = _narrator(doc, tail, ments, local), ""
+            if speaker is not None:
+                ev_start = min(ev_start, tail.start_char)
         if speaker is None and k > 0 and not text[para[0] : f.start].strip(_OPEN + '" '):
             # a press release's layout: "<name>, <post>:" on a line of its own, then the words
             speaker = _label(doc, paras[k - 1], ments)
