@@ -156,6 +156,33 @@ def test_linking_similar_names_of_two_people_stay_apart():
         assert [m.id for m in mentions] == [entity_id("Person", first), entity_id("Person", second)]
 
 
+def test_linking_a_full_name_with_and_without_a_middle_name_is_one_person():
+    mentions = [
+        Mentioned(0, 3, 0, "Karim Aziz Nazarov", "Person"),
+        Mentioned(8, 10, 50, "Karim Nazarov", "Person"),
+        Mentioned(12, 14, 80, "Kamil Nazarov", "Person"),  # another given name: another man
+    ]
+    link(mentions)
+    assert [m.id for m in mentions] == [
+        entity_id("Person", "Karim Aziz Nazarov"),
+        entity_id("Person", "Karim Aziz Nazarov"),
+        entity_id("Person", "Kamil Nazarov"),
+    ]
+
+
+def test_linking_a_place_misspelt_in_one_word_of_its_name_is_the_place():
+    mentions = [
+        Mentioned(0, 3, 0, "North Tarkhistan Agency", "Place", kb_id="e:place/north-tarkhistan"),
+        Mentioned(8, 11, 50, "North Tarkhastan Agency", "Place"),
+        Mentioned(14, 17, 90, "South Tarkhastan Agency", "Place"),  # two words differ
+    ]
+    link(mentions)
+    assert [m.id for m in mentions][:2] == ["e:place/north-tarkhistan"] * 2
+    assert mentions[2].id != "e:place/north-tarkhistan"
+    # two neighbouring letters swapped is a slip too; a longer change is not
+    assert near_miss("kazkahstan", "kazakhstan") and not near_miss("kazkhastan", "kazakhstan")
+
+
 def _linked(pack: Pack, words: list[str], persons: list[tuple[int, int]]):
     """The real linker component on a hand-made Doc whose NER found ``persons``."""
     nlp = spacy.blank("en")

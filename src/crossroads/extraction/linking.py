@@ -8,12 +8,13 @@ Rules, in order:
   nearest one before it, and its name without "of ..." ("the Islamic Movement") the body
   named with it;
 - a facility named with and without its head ("Qosh Tepa", "the Qosh Tepa canal") is one;
-- a one-word state or place the text misspells by a letter ("Afganistan") is the one it
-  names right elsewhere;
+- a state or place the text misspells by a letter in one word ("Afganistan", "North
+  Wazirastan") is the one it names right elsewhere;
 - a person's short form ("Kabulov", "Abu Yusuf") is the full name it ends or starts, the
   nearest one before it; a one-letter slip in a surname ("Korybkov") still links;
 - two spellings of one full name ("Haibatullah Akhunzada", "Hibatullah Akhundzada") are
-  one person, the first one leading (crossroads.names decides);
+  one person, the first one leading (crossroads.names decides), and so is a full name with
+  and without a middle name ("Karim Aziz Nazarov", "Karim Nazarov");
 - the same name typed two ways by NER takes its most frequent type;
 - everything else gets ``model.entity_id(type, name)``: the same name and type is one
   entity across documents.
@@ -72,10 +73,28 @@ class Mentioned:
 
 
 def near_miss(a: str, b: str) -> bool:
-    """Edit distance at most one, for names of six letters or more ("Korybkov"/"Korybko")."""
+    """Edit distance at most one, or two neighbouring letters swapped, for names of six
+    letters or more ("Korybkov"/"Korybko", "Kazkahstan"/"Kazakhstan")."""
     if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
         return False
+    if len(a) == len(b):
+        off = [k for k in range(len(a)) if a[k] != b[k]]
+        if (
+            len(off) == 2
+            and off[1] == off[0] + 1
+            and a[off[0]] == b[off[1]]
+            and a[off[1]] == b[off[0]]
+        ):
+            return True
     return levenshtein(a, b, max_edits=1) <= 1
+
+
+def _slip(a: list[str], b: list[str]) -> bool:
+    """Two names of as many words that differ by one word's slip ("North Wazirastan")."""
+    if len(a) != len(b) or a == b:
+        return False
+    off = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(off) == 1 and near_miss(*off[0])
 
 
 def core(text: str) -> tuple[str, ...]:
@@ -117,6 +136,16 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return same_person(" ".join(a), " ".join(b))
 
 
+def _middle_dropped(a: list[str], b: list[str]) -> bool:
+    """A full name and the same name with middle names more ("Karim Nazarov", "Karim Aziz
+    Nazarov"): first and last words alike, the shorter's words in the longer in order."""
+    short, full = sorted((a, b), key=len)
+    if len(short) < 2 or len(short) == len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(w in rest for w in short[1:-1])
+
+
 def _short_of(short: list[str], full: list[str]) -> bool:
     n = len(short)
     if n >= len(full):
@@ -137,17 +166,18 @@ def link(mentions: list[Mentioned]) -> None:
         if mentions[i].kb_id:
             continue
         for j in persons[:k]:
-            if mentions[j].target is None and _same_person(mentions[j].words, mentions[i].words):
+            if mentions[j].target is None and (
+                _same_person(mentions[j].words, mentions[i].words)
+                or _middle_dropped(mentions[j].words, mentions[i].words)
+            ):
                 mentions[i].target = j
                 break
     _works(mentions)
     # a state or place the text misspells ("Afganistan"): the one named right elsewhere
-    right = [
-        i for i, m in enumerate(mentions) if m.kb_id and m.type in _SPELT and len(m.words) == 1
-    ]
+    right = [i for i, m in enumerate(mentions) if m.kb_id and m.type in _SPELT]
     for m in mentions:
-        if m.type in _SPELT and not m.kb_id and m.target is None and len(m.words) == 1:
-            slips = [j for j in right if near_miss(m.words[0], mentions[j].words[0])]
+        if m.type in _SPELT and not m.kb_id and m.target is None:
+            slips = [j for j in right if _slip(m.words, mentions[j].words)]
             if slips:
                 m.target = slips[0]
     # one body written two ways ("Uzbekistan's Foreign Ministry", "the Uzbek foreign

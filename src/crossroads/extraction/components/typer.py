@@ -65,8 +65,8 @@ _OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "ADP", "INTJ"})
 """Parts of speech of a sentence's first word that NER sometimes takes into the name after it."""
 _MENU = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 _NOT_HEADS = frozenset({"embassy", "consulate", "station", "prison"})
-"""Facility heads that after a bare name more often start something else ("Russian embassy
-staff", "Kabul station chief")."""
+"""Facility heads that right after a bare name more often start something else ("Russian
+embassy staff", "Kabul station chief"); after two words ("<name> power station") they do not."""
 _FORCES = frozenset({"army", "navy", "force", "forces", "police", "guard", "guards", "troops"})
 """Last words of a state's armed or police force's name ("the Indian Army")."""
 _SPLIT_AND = frozenset({"GPE", "LOC", "NORP", "PERSON"})
@@ -634,7 +634,12 @@ class Typer:
             if len(words) < width or not all(t.is_alpha for t in words):
                 break
             cased = {t.is_lower for t in words}
-            if len(cased) == 1 and words[-1].lower_ in cues.FACILITY_HEADS - _NOT_HEADS:
+            last = words[-1].lower_
+            if (
+                len(cased) == 1
+                and last in cues.FACILITY_HEADS
+                and (width == 2 or last not in _NOT_HEADS)
+            ):
                 return Span(doc, ent.start, ent.end + width, label="Facility")
         return ent
 
