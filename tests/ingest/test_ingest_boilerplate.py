@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from crossroads.ingest.boilerplate import TAIL, TEASER, TEXT, UI, clean_caption, label_units
+from crossroads.ingest.boilerplate import (
+    CREDIT,
+    TAIL,
+    TEASER,
+    TEXT,
+    UI,
+    clean_caption,
+    label_units,
+)
 from crossroads.ingest.readers import load_bytes, load_path
 
 MB = 1024 * 1024
@@ -109,6 +117,18 @@ def test_boilerplate_caption_credit_and_usage_notice_removed():
     assert (
         clean_caption("Trade rose by a third and/or more.") == "Trade rose by a third and/or more."
     )
+    assert (
+        clean_caption("Crews unload a cargo plane at the base. (By Jan Novak -- State News Agency)")
+        == "Crews unload a cargo plane at the base."
+    )
+    assert clean_caption("It was signed (by the end of May) in Osh.") == (
+        "It was signed (by the end of May) in Osh."
+    )
+
+
+def test_boilerplate_a_photographers_name_and_agency_on_a_line_is_a_credit():
+    lines = ["Jan Novak/State News", "Osh/Bishkek", "Delegates met at the summit hall in Osh."]
+    assert [u.label for u in label_units(lines)] == [CREDIT, TEXT, TEXT]
 
 
 BODY = (

@@ -108,6 +108,10 @@ _CREDIT = re.compile(
     r"\s*(by\b|:|©|-)|(credit|credits|courtesy|photo source)\s*:|©)",
     re.IGNORECASE,
 )
+_NAME_SLASH_AGENCY = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?$"
+)
+"""A photographer's credit on its own line: "<Name Surname>/<Agency>"."""
 _BREADCRUMB = re.compile(r"^Home(\s*[»>/|›:\-]|(?=[A-Z]))")
 _AGE = re.compile(
     r"^[\w&,' -]{0,30}?\d+\s*(sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|"
@@ -139,6 +143,8 @@ _INLINE_CREDIT = [
         re.IGNORECASE,
     ),
     re.compile(r",\s*file\s+(?:photo|picture|image|pic)s?\s*$", re.IGNORECASE),
+    # "(By <name> -- <agency>)" after a caption
+    re.compile(r"\s*\(By [A-Z][^()]{1,60}\)\s*$"),
     re.compile(
         r"(?<=[.!?])\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*(\s+/\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*)+$"
     ),
@@ -185,7 +191,7 @@ def _label(line: str) -> str:
     m = _PUBLISHED.match(line)
     if m and words(line) <= 8 and (not m["rest"] or re.search(r"\d", m["rest"])):
         return PUBLISHED
-    if words(line) <= 15 and _CREDIT.match(line):
+    if words(line) <= 15 and _CREDIT.match(line) or _NAME_SLASH_AGENCY.match(line.strip()):
         return CREDIT
     if words(line) <= 20 and _BREADCRUMB.match(line) and not is_body(line):
         return BREADCRUMB
