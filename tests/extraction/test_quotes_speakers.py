@@ -622,7 +622,7 @@ def test_quotes_after_the_sentence_that_introduces_them_are_its_subjects(rel_doc
     doc = rel_doc(
         "Foreign Minister Pavel Orlovsky made the announcement in a post from Kabul.\n\n"
         '"I congratulate the people of both states on the signing of the railway deal."\n\n'
-        "In a newspaper article, the economist Yusuf Khan Badri says the revenues will not "
+        "In an article in the 'Daily Herald', the economist Yusuf Khan Badri says the revenues will not "
         'be enough. "Some have played down the problem by writing that the mines pay well."\n\n'
         "The army launched an operation in the valley on Monday.\n\n"
         '"The operation has been named Steel Shield and will go on for weeks."'

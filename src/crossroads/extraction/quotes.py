@@ -533,9 +533,17 @@ def _introducer(doc: Doc, start: int, ments: list[Ment], last: _Context) -> str 
     return _resolve(doc, subject, ments, last) if subject is not None else None
 
 
-def _lead(doc: Doc, text: str, paras: list[tuple[int, int]], k: int, start: int) -> Span | None:
+def _lead(
+    doc: Doc,
+    text: str,
+    paras: list[tuple[int, int]],
+    k: int,
+    start: int,
+    quoted: list[tuple[int, int]],
+) -> Span | None:
     """The sentence right before a quotation that opens its sentence: the last of the
-    paragraph before when it opens paragraph ``k``, else the one before it in the paragraph."""
+    paragraph before when it opens paragraph ``k``, else the one before it in the paragraph
+    unless that one holds a quotation of its own (``quoted``)."""
     ps = paras[k][0]
     if not text[ps:start].strip(_OPEN + '" '):
         if k == 0:
@@ -553,7 +561,7 @@ def _lead(doc: Doc, text: str, paras: list[tuple[int, int]], k: int, start: int)
     first = doc.char_span(ps, paras[k][1], alignment_mode="contract")
     before = doc[sent.start - 1].sent
     lead = doc[max(before.start, first.start if first is not None else 0) : sent.start]
-    if any(t.is_quote for t in lead):
+    if any(lead.start_char < b and a < lead.end_char for a, b in quoted):
         return None  # "“A,” X said. “B.”": B is whoever A is, which the rules read above
     return lead
 
@@ -993,6 +1001,11 @@ def spoken(doc: Doc) -> list[Spoken]:
     out: list[Spoken] = []
     last: _Context = {}
     quoted = [(f.start, f.end) for f in found]
+    said = [  # quotations, not a title or a scare quote in marks
+        (f.start, f.end)
+        for f in found
+        if len(re.findall(r"[\w’'-]+", text[f.start : f.end])) >= MIN_WORDS
+    ]
     types = {m.id: m.type for m in ments if not m.demonym}
     named = named_ids(doc)
     last["titles"] = _titles(doc, ments)
@@ -1130,7 +1143,7 @@ def spoken(doc: Doc) -> list[Spoken]:
             # a quote right after X's, is X's too
             speaker, cue = last["speaker"], last.get("cue", "")
         tail = (
-            _lead(doc, text, paras, k, f.start)
+            _lead(doc, text, paras, k, f.start, said)
             if speaker is None and not unnamed and not re.search(r"\w", text[f.end : para[1]])
             else None
         )
