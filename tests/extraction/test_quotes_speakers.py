@@ -613,9 +613,10 @@ def test_quotes_a_name_after_an_inverted_cue_speaks_even_as_its_object(rel_doc):
     doc = rel_doc(
         "Pavel Orlovsky hosted the envoys of five states at a dinner in Dushanbe.\n\n"
         '"Welcomed the ministers of the region to a dinner before our talks tomorrow," '
-        "tweeted Orlovsky."
+        "tweeted Orlovsky.\n\n"
+        '"The music was one more sign of the friendship of our peoples", wrote Orlovsky.'
     )
-    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"]
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/pavel-orlovsky"] * 2
 
 
 def test_quotes_after_the_sentence_that_introduces_them_are_its_subjects(rel_doc):

@@ -502,17 +502,19 @@ def _speaker_of(
                 return got, cue.text, True, False
             if _nobody(s) or (s.lower_ in _PRONOUNS and _referent(s, last) == NOBODY):
                 return None, cue.text, True, True  # "…,” an official said. He added …": theirs
-        # "“…,” tweeted Karimov.": the name right after an inverted cue, however parsed
-        after = _ment_at(ments, doc[cue.i + 1]) if cue.i + 1 < len(doc) else None
-        if (
-            after is not None
-            and cue.i > 0
-            and doc[cue.i - 1].is_quote
-            and after.start == cue.i + 1
-            and after.type in SPEAKERS
-            and not after.demonym
-        ):
-            return after.id, cue.text, True, False
+        # "“…,” tweeted Karimov.", "“…”, said Karimov": the name right after an inverted
+        # cue, however parsed
+        nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) and cue.i > 1 else None
+        closed = doc[cue.i - 1].is_quote or (doc[cue.i - 1].text == "," and doc[cue.i - 2].is_quote)
+        if nxt is not None and closed:
+            after = _ment_at(ments, nxt)
+            if (
+                after is not None
+                and after.start == nxt.i
+                and after.type in SPEAKERS
+                and not after.demonym
+            ):
+                return after.id, cue.text, True, False
         # the parser lost the subject: the first name of the clause outside a preposition
         free = _free_mention(window, cue, ments)
         if free is not None:
