@@ -139,3 +139,28 @@ def test_the_review_sees_the_kind_of_head_noun_after_a_name(extractor):
     assert heads["Sorbulak Zarafshon"] == {"head_after=ArmedGroup"}
     assert heads["Kara Tepe"] == {"head_after=Place"}
     assert heads["Dilnoza Rahimova"] == set()
+
+
+def test_a_surname_the_review_keeps_is_the_person_it_keeps_in_full(extractor):
+    # NER missed both: the linker never saw them, so the review links the surname itself
+    from spacy.tokens import Span
+
+    from crossroads.extraction.proposals import PROPOSALS
+    from crossroads.learn.entities import proposal_rows
+
+    text = "The deputy minister Qodir Zarbozov spoke in Khorog. Zarbozov said the road was open."
+    doc = next(extractor.parse([Document("d:s", "test", text, published="2024-03-01")]))
+    doc.ents = [e for e in doc.ents if "Zarbozov" not in e.text]
+    doc._.entities = {k: v for k, v in doc._.entities.items() if "zarbozov" not in k}
+    starts = [t.i for t in doc if t.text in ("Qodir", "Zarbozov")]
+    doc.spans[PROPOSALS] = [
+        Span(doc, starts[0], starts[0] + 2, label="Person"),
+        Span(doc, starts[2], starts[2] + 1, label="Person"),
+    ]
+    rows = proposal_rows(doc)
+    assert len(rows) == 2
+    model = _model([(f, "Person", 1.0) for f in rows.values()] * 3 + [({"x": 1.0}, DROP, 1.0)])
+    review(doc, model, set(extractor.pack.entities))
+    people = {e.text: e.kb_id_ for e in doc.ents if e.label_ == "Person"}
+    assert people["Zarbozov"] == people["Qodir Zarbozov"] == "e:person/qodir-zarbozov"
+    assert doc._.entities["e:person/qodir-zarbozov"].aliases == ("Zarbozov",)

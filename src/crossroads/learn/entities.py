@@ -401,16 +401,46 @@ def review(
         elif to is not None:  # retyped: its new id and type
             spans.append(Span(doc, s.start, s.end, label=out[to].type, kb_id=to))
     covered = {i for s in spans for i in range(s.start, s.end)}
+    full = _full_names(out, kept)
     for s in kept:
         # one more mention of an entity the doc has goes where the review left that entity
         to = moved.get(s.kb_id_) if s.kb_id_ in ents else s.kb_id_
         if to is None or any(i in covered for i in range(s.start, s.end)):
             continue
-        e = out.setdefault(to, Entity(to, s.label_, _name(s)))
+        to, name = _short_of(s, to, full)
+        e = out.setdefault(to, Entity(to, s.label_, name))
+        if _name(s) != e.name and _name(s) not in e.aliases:
+            out[to] = Entity(to, e.type, e.name, (*e.aliases, _name(s)), e.data)
         spans.append(Span(doc, s.start, s.end, label=e.type, kb_id=to))
         covered.update(range(s.start, s.end))
     doc.ents = sorted(spans, key=lambda s: s.start)
     doc._.entities = out
+
+
+def _full_names(out: dict[str, Entity], kept: list[Span]) -> dict[str, dict[str, str]]:
+    """The first and the last word of each person's full name the doc has, kept candidates
+    included, with the ids and names that bear them."""
+    names = [(e.name, eid) for eid, e in out.items() if e.type == "Person"]
+    names += [(_name(s), s.kb_id_) for s in kept if s.label_ == "Person"]
+    by_word: dict[str, dict[str, str]] = {}
+    for name, eid in names:
+        words = name.split()
+        if len(words) >= 2:
+            for w in {words[0], words[-1]}:
+                by_word.setdefault(w, {})[eid] = name
+    return by_word
+
+
+def _short_of(s: Span, to: str, full: dict[str, dict[str, str]]) -> tuple[str, str]:
+    """A kept candidate's id and name, or those of the one person whose full name it starts
+    or ends ("<Surname>" after "<Name Surname>", both found by the review): the linker never
+    saw either (extraction/linking.py)."""
+    words = _name(s).split()
+    if len(words) == 1 and s.label_ == "Person":
+        ids = {eid: name for eid, name in full.get(words[0], {}).items() if eid != to}
+        if len(ids) == 1:
+            return next(iter(ids.items()))
+    return to, _name(s)
 
 
 def _kept(doc: Doc, model: LinearModel) -> list[Span]:
