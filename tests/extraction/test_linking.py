@@ -168,6 +168,13 @@ def test_linking_a_full_name_with_and_without_a_middle_name_is_one_person():
         entity_id("Person", "Karim Aziz Nazarov"),
         entity_id("Person", "Kamil Nazarov"),
     ]
+    # the shorter name first, then a longer one: a son, then his father, say
+    mentions = [
+        Mentioned(0, 2, 0, "Karim Nazarov", "Person"),
+        Mentioned(8, 11, 50, "Karim Aziz Nazarov", "Person"),
+    ]
+    link(mentions)
+    assert mentions[0].id != mentions[1].id
 
 
 def test_linking_a_place_misspelt_in_one_word_of_its_name_is_the_place():

@@ -13,8 +13,8 @@ Rules, in order:
 - a person's short form ("Kabulov", "Abu Yusuf") is the full name it ends or starts, the
   nearest one before it; a one-letter slip in a surname ("Korybkov") still links;
 - two spellings of one full name ("Haibatullah Akhunzada", "Hibatullah Akhundzada") are
-  one person, the first one leading (crossroads.names decides), and so is a full name with
-  and without a middle name ("Karim Aziz Nazarov", "Karim Nazarov");
+  one person, the first one leading (crossroads.names decides), and so is a full name named
+  later without its middle name ("Karim Aziz Nazarov", then "Karim Nazarov");
 - the same name typed two ways by NER takes its most frequent type;
 - everything else gets ``model.entity_id(type, name)``: the same name and type is one
   entity across documents.
@@ -136,11 +136,12 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return same_person(" ".join(a), " ".join(b))
 
 
-def _middle_dropped(a: list[str], b: list[str]) -> bool:
-    """A full name and the same name with middle names more ("Karim Nazarov", "Karim Aziz
-    Nazarov"): first and last words alike, the shorter's words in the longer in order."""
-    short, full = sorted((a, b), key=len)
-    if len(short) < 2 or len(short) == len(full) or short[0] != full[0] or short[-1] != full[-1]:
+def _middle_dropped(full: list[str], short: list[str]) -> bool:
+    """A full name named first and the same name later without a middle name ("Karim Aziz
+    Nazarov", then "Karim Nazarov"): first and last words alike, the later one's words in
+    the first in order. Named the other way round they are two people ("Ahmad Massoud", then
+    his father "Ahmad Shah Massoud")."""
+    if len(short) < 2 or len(full) <= len(short) or short[0] != full[0] or short[-1] != full[-1]:
         return False
     rest = iter(full[1:-1])
     return all(w in rest for w in short[1:-1])
