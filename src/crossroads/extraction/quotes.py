@@ -504,9 +504,10 @@ def _speaker_of(
                 return None, cue.text, True, True  # "…,” an official said. He added …": theirs
         # "“…,” tweeted Karimov.", "“…”, said Karimov": the name right after an inverted
         # cue, however parsed
-        nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) and cue.i > 1 else None
-        closed = doc[cue.i - 1].is_quote or (doc[cue.i - 1].text == "," and doc[cue.i - 2].is_quote)
-        if nxt is not None and closed:
+        if 1 < cue.i < len(doc) - 1 and (
+            doc[cue.i - 1].is_quote or (doc[cue.i - 1].text == "," and doc[cue.i - 2].is_quote)
+        ):
+            nxt = doc[cue.i + 1]
             after = _ment_at(ments, nxt)
             if (
                 after is not None

@@ -191,7 +191,7 @@ def _label(line: str) -> str:
     m = _PUBLISHED.match(line)
     if m and words(line) <= 8 and (not m["rest"] or re.search(r"\d", m["rest"])):
         return PUBLISHED
-    if words(line) <= 15 and _CREDIT.match(line) or _NAME_SLASH_AGENCY.match(line.strip()):
+    if (words(line) <= 15 and _CREDIT.match(line)) or _NAME_SLASH_AGENCY.match(line.strip()):
         return CREDIT
     if words(line) <= 20 and _BREADCRUMB.match(line) and not is_body(line):
         return BREADCRUMB

@@ -407,10 +407,11 @@ def review(
         to = moved.get(s.kb_id_) if s.kb_id_ in ents else s.kb_id_
         if to is None or any(i in covered for i in range(s.start, s.end)):
             continue
-        to, name = _short_of(s, to, full)
+        said = _name(s)
+        to, name = _in_full(s, to, full)
         e = out.setdefault(to, Entity(to, s.label_, name))
-        if _name(s) != e.name and _name(s) not in e.aliases:
-            out[to] = Entity(to, e.type, e.name, (*e.aliases, _name(s)), e.data)
+        if said != e.name and said not in e.aliases:
+            out[to] = Entity(to, e.type, e.name, (*e.aliases, said), e.data)
         spans.append(Span(doc, s.start, s.end, label=e.type, kb_id=to))
         covered.update(range(s.start, s.end))
     doc.ents = sorted(spans, key=lambda s: s.start)
@@ -431,7 +432,7 @@ def _full_names(out: dict[str, Entity], kept: list[Span]) -> dict[str, dict[str,
     return by_word
 
 
-def _short_of(s: Span, to: str, full: dict[str, dict[str, str]]) -> tuple[str, str]:
+def _in_full(s: Span, to: str, full: dict[str, dict[str, str]]) -> tuple[str, str]:
     """A kept candidate's id and name, or those of the one person whose full name it starts
     or ends ("<Surname>" after "<Name Surname>", both found by the review): the linker never
     saw either (extraction/linking.py)."""
