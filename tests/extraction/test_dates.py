@@ -22,11 +22,21 @@ from crossroads.extraction.dates import resolve
         ("last week", "2023-09-14", "2023-09"),
         ("last year", "2023-09-14", "2022"),
         ("on Tuesday", "2023-09-14", "2023-09-12"),  # 14 September 2023 was a Thursday
+        ("late on Tuesday night", "2023-09-14", "2023-09-12"),
         ("yesterday", "2024-03-01", "2024-02-29"),  # a leap day
         ("three years ago", "2023-09-14", "2020"),
         ("the following morning (April 4)", "2019-04", "2019-04-04"),
         ("November 30", "2020-01-06", "2019-11-30"),  # last November, in a January article
         ("05.11.2022", None, "2022-11-05"),  # dotted dates are day-first
+        # a span of days is dated by its first day, never read as a two-digit year
+        ("March 11-12", "2022-03-14", "2022-03-11"),
+        # a date tied to the publication's year
+        ("on June 8 last year", "2017-09-07", "2016-06-08"),
+        ("in May this year", "2017-09-07", "2017-05"),
+        ("last October", "2017-09-07", "2016-10"),
+        ("last August", "2017-09-07", "2017-08"),
+        ("on 6–7 October, 2017", None, "2017-10-06"),
+        ("February 3-4, 2020", None, "2020-02-03"),
     ],
 )
 def test_dates_resolve_to_iso_at_the_text_precision(text, published, iso):

@@ -61,6 +61,14 @@ _DAY_MON_YEAR = re.compile(
 _MON_DAY = re.compile(rf"^{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?$")
 _DAY_MON = re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON}$")
 _MON_ONLY = re.compile(rf"^{_MON}$")
+_ORD = r"(?:st|nd|rd|th)?"
+_DAYS_AFTER = re.compile(
+    rf"^(?P<first>{_MON}\s+\d{{1,2}}){_ORD}\s*[-–]\s*\d{{1,2}}{_ORD}(?P<rest>,?\s+\d{{4}})?$"
+)
+_DAYS_BEFORE = re.compile(
+    rf"^(?P<first>\d{{1,2}}){_ORD}\s*[-–]\s*\d{{1,2}}{_ORD}(?P<rest>\s+(?:of\s+)?{_MON},?(?:\s+\d{{4}})?)$"
+)
+"""A span of days ("April 28-29", "15-16 January 2025"): the first day dates it."""
 _NUMERIC = re.compile(r"^(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})$")
 _RELATIVE = re.compile(
     r"^(?P<which>this|last|next|past|previous|coming|current)\s+"
@@ -72,7 +80,7 @@ _AGO = re.compile(
 )
 _WEEKDAY = re.compile(
     r"^(?:(?P<which>last|this|next|past)\s+)?(?P<wd>monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)$"
+    r"thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$"
 )
 
 
@@ -101,8 +109,24 @@ def _month_shift(day: date, months: int) -> date:
     return date(n // 12, n % 12 + 1, 1)
 
 
+_OF_YEAR = re.compile(r"^(?P<date>.+?),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year$")
+"""A calendar date tied to the publication year ("March 4 this year", "in May last year")."""
+_WHICH_MONTH = re.compile(rf"^(?P<which>this|last|next|past)\s+{_MON}$")
+_STEP = {"this": 0, "last": -1, "past": -1, "next": 1}
+
+
 def _relative(text: str, pub: tuple[date, int] | None) -> str | None:
     """Phrases that only make sense against the publication date."""
+    if (m := _OF_YEAR.match(text)) and pub:
+        return _absolute(f"{_clean(m['date'])} {pub[0].year + _STEP[m['which']]}", None)
+    if (m := _WHICH_MONTH.match(text)) and pub:
+        month, (day, prec) = _MONTHS[m["mon"]], pub
+        year = day.year
+        if m["which"] == "next" and month <= day.month:
+            year += 1  # "next March" in a March article is a year on
+        elif m["which"] in ("last", "past") and prec >= 2 and month >= day.month:
+            year -= 1  # "last September" in a May article is the year before's
+        return _iso(year, month)
     if text in (
         "today",
         "this day",
@@ -175,6 +199,8 @@ def _relative(text: str, pub: tuple[date, int] | None) -> str | None:
 
 def _absolute(text: str, pub: tuple[date, int] | None) -> str | None:
     """Calendar dates, with a missing year taken from the publication date."""
+    if m := (_DAYS_AFTER.match(text) or _DAYS_BEFORE.match(text)):
+        return _absolute(m["first"] + (m["rest"] or ""), pub)
     if (m := _ISO.match(text)) and int(m["m"]) <= 12:
         return _iso(int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None)
     if m := (_YEAR.match(text) or _YEAR_RANGE.match(text)):

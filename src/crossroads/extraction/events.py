@@ -9,6 +9,7 @@ reported as having happened.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from itertools import islice
 
@@ -632,7 +633,32 @@ def _date(s: Sentence, t: Token, mode: str) -> str | None:
             return earlier[-1].iso
     pub = doc._.published
     if pub and mode == "asserted" and (t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG", "NN", "NNS")):
+        if news := _news_day(s, str(pub)[:10]):
+            return news
         return str(pub)[:10]
+    return None
+
+
+NEWS_DAYS = 6
+"""How many days before the publication date a day named earlier in the article may be and
+still be the day its news happened."""
+
+
+def _news_day(s: Sentence, pub: str) -> str | None:
+    """The day the article's news happened, when an earlier sentence names one a few days
+    before the publication date ("on Sunday night" in a Monday paper): an undated report
+    further down tells of that day, not of the day it was printed."""
+    if len(pub) != 10:
+        return None
+    before = s.doc[: s.span.start]
+    days = [d.iso for d in dates_in(before) if len(d.iso) == 10] if len(before) else []
+    for iso in reversed(days):
+        try:
+            gap = (date.fromisoformat(pub) - date.fromisoformat(iso)).days
+        except ValueError:
+            continue
+        if 0 < gap <= NEWS_DAYS:
+            return iso
     return None
 
 

@@ -34,6 +34,8 @@ NER_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
 )
 DATE_LABELS = frozenset({"DATE"})
+_DAY_TIME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+"""A TIME that names its day ("Sunday night", "early Monday morning") dates what it tells."""
 NER_SPANS = "ner"
 """Span group of the NER model's own entity spans and labels, before typing."""
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -897,7 +899,11 @@ class Typer:
 
     # -- merging ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        dates = [e for e in doc.ents if e.label_ in DATE_LABELS]
+        dates = [
+            e
+            for e in doc.ents
+            if e.label_ in DATE_LABELS or (e.label_ == "TIME" and _DAY_TIME.search(e.text))
+        ]
         # spaCy's own labels, which the learned entity review weighs (learn/entities.py)
         doc.spans[NER_SPANS] = [e for e in doc.ents if e.label_ in NER_LABELS]
         packed = list(doc.spans["pack"]) if "pack" in doc.spans else []
