@@ -97,6 +97,18 @@ def test_metadata_skip_links_and_a_credited_caption_printed_twice_are_no_title()
     assert doc.title == "Road talks resume at the border"
 
 
+def test_metadata_a_caption_printed_bare_above_its_credited_twin_is_no_title():
+    doc = _one(
+        "Road talks resume at the border\n\n"
+        "Trucks wait at the old gate on the border\n"
+        "Trucks wait at the old gate on the border. Photograph: Lena March/Valley Wire\n"
+        "Fri 13 May 2005 10.26 EDT\n\n" + BODY
+    )
+    assert doc.title == "Road talks resume at the border"
+    assert doc.published == "2005-05-13"
+    assert "Lena March" not in doc.text  # the photographer's credit is no one in the story
+
+
 def test_metadata_unknown_date_stays_null():
     doc = _one("Road talks resume at the border\n\nBy Omar Faiz\n\n" + BODY)
     assert doc.published is None and doc.author == "Omar Faiz"

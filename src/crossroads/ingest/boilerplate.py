@@ -131,7 +131,9 @@ _INLINE_CREDIT = [
         r"mandatory credit)\b[^.]*\.",
         re.IGNORECASE,
     ),
-    re.compile(r"\s*\b(photo|image|picture)s?(\s+credits?)?\s*:\s*[^:]{1,80}$", re.IGNORECASE),
+    re.compile(
+        r"\s*\b(photo|photograph|image|picture)s?(\s+credits?)?\s*:\s*[^:]{1,80}$", re.IGNORECASE
+    ),
     # "(AP Photo/<name>)", "(file photo)", "(Reuters photo)" closing a caption
     re.compile(
         r"\s*\((?:[^()]{0,40}\s)?(?:file\s+)?(?:photo|photograph)s?(?:\s*[/:][^()]{0,60})?\)\s*$",

@@ -653,6 +653,17 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION_LEAD.match(text)) or boilerplate.clean_caption(text) != text.strip()
 
 
+def caption_twins(texts: list[str]) -> frozenset[str]:
+    """The words of each caption that carries its credit, without it: a page that prints the
+    caption a second time bare ("A crowd in the square" above "A crowd in the square.
+    Photograph: <name>/<agency>") has no headline in that line either."""
+    return frozenset(
+        boilerplate.fold(bare)
+        for t in texts
+        if (bare := boilerplate.clean_caption(t)) != t.strip() and words(bare) >= 3
+    )
+
+
 def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> None:
     """Head around a "Published"/"Posted on" marker: author and headline stand above it."""
     h.consumed.add(pub)
@@ -725,6 +736,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
     """
     weekday_first, date_at = False, None
     prev = None
+    twins = caption_twins([units[i].text for i in head])
     cands: list[int] = []  # title-like units, in page order
     anchor = None  # the first byline or date line below a title-like unit
     mark = None  # the first byline or date line at all
@@ -883,7 +895,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         if _FIELD.match(text) or _REPOST.match(text) or _SKIP_LINK.search(text):
             h.consumed.add(i)
             continue
-        if is_caption(text):
+        if is_caption(text) or boilerplate.fold(text) in twins:
             continue  # a photo caption with its credit: article text, not the headline
         if (
             h.title is None

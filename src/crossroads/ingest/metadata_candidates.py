@@ -14,12 +14,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from crossroads.ingest.boilerplate import PUBLISHED, TEXT, Unit, is_body, words
+from crossroads.ingest.boilerplate import PUBLISHED, TEXT, Unit, fold, is_body, words
 from crossroads.ingest.metadata import (
     DATE_RX,
     SUMMARY_BULLET,
     Header,
     byline,
+    caption_twins,
     credit,
     dateline,
     full_date,
@@ -97,6 +98,7 @@ def title_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]
     lead = next((units[i].text for i in head if is_body(units[i].text)), "")
     lead_words = set(norm(lead).split())
     out = [Candidate(None, {"none": 1.0, "rules_none": float(h.title is None)})]
+    twins = caption_twins([units[i].text for i in head])
     seen_title = False
     first_like = True
     for k, i in enumerate(head):
@@ -114,6 +116,7 @@ def title_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]
                 or dateline(value)
                 or is_stamp(value)
                 or is_caption(value)
+                or fold(value) in twins
                 or SUMMARY_BULLET.match(value)
             ):
                 continue  # (a line ending in a colon introduces what follows; a dateline; a
