@@ -112,7 +112,8 @@ def _month_shift(day: date, months: int) -> date:
 _OF_YEAR = re.compile(r"^(?P<date>.+?),?\s+(?:of\s+)?(?P<which>this|last|next)\s+year$")
 """A calendar date tied to the publication year ("March 4 this year", "in May last year")."""
 _WHICH_MONTH = re.compile(rf"^(?P<which>this|last|next|past)\s+{_MON}$")
-_STEP = {"this": 0, "last": -1, "past": -1, "next": 1}
+_STEP = {"this": 0, "current": 0, "coming": 1, "next": 1, "last": -1, "past": -1, "previous": -1}
+"""Which period a "this", "last" or "next" means, counted from the publication's."""
 
 
 def _relative(text: str, pub: tuple[date, int] | None) -> str | None:
@@ -153,7 +154,7 @@ def _relative(text: str, pub: tuple[date, int] | None) -> str | None:
             return None
         day, prec = pub
         which, unit = m["which"], m["unit"]
-        step = {"this": 0, "current": 0, "coming": 1, "next": 1}.get(which, -1)
+        step = _STEP[which]
         if unit == "year":
             return f"{day.year + step:04d}"
         if unit == "month":

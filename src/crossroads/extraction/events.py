@@ -648,17 +648,14 @@ def _news_day(s: Sentence, pub: str) -> str | None:
     """The day the article's news happened, when an earlier sentence names one a few days
     before the publication date ("on Sunday night" in a Monday paper): an undated report
     further down tells of that day, not of the day it was printed."""
-    if len(pub) != 10:
-        return None
+    try:
+        printed = date.fromisoformat(pub)
+    except ValueError:
+        return None  # a year or a month: no day to count back from
     before = s.doc[: s.span.start]
-    days = [d.iso for d in dates_in(before) if len(d.iso) == 10] if len(before) else []
-    for iso in reversed(days):
-        try:
-            gap = (date.fromisoformat(pub) - date.fromisoformat(iso)).days
-        except ValueError:
-            continue
-        if 0 < gap <= NEWS_DAYS:
-            return iso
+    for ref in reversed(dates_in(before) if len(before) else []):
+        if len(ref.iso) == 10 and 0 < (printed - date.fromisoformat(ref.iso)).days <= NEWS_DAYS:
+            return ref.iso
     return None
 
 

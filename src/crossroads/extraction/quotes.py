@@ -934,6 +934,11 @@ def _subjects(
     return sorted(out)
 
 
+def _n_words(text: str) -> int:
+    """How many words a quotation holds (scare quotes and titles hold few)."""
+    return len(re.findall(r"[\w’'-]+", text))
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"\s*\[[^\]]*\]", "", text)
     text = re.sub(r"\n\s*[“\"]", "\n", text)
@@ -1005,9 +1010,7 @@ def spoken(doc: Doc) -> list[Spoken]:
     last: _Context = {}
     quoted = [(f.start, f.end) for f in found]
     said = [  # quotations, not a title or a scare quote in marks
-        (f.start, f.end)
-        for f in found
-        if len(re.findall(r"[\w’'-]+", text[f.start : f.end])) >= MIN_WORDS
+        (f.start, f.end) for f in found if _n_words(text[f.start : f.end]) >= MIN_WORDS
     ]
     types = {m.id: m.type for m in ments if not m.demonym}
     named = named_ids(doc)
@@ -1032,7 +1035,7 @@ def spoken(doc: Doc) -> list[Spoken]:
     anonymous_para: tuple[int, int] | None = None
     for f in found:
         body = _clean(text[f.start : f.end])
-        n_words = len(re.findall(r"[\w’'-]+", body))
+        n_words = _n_words(body)
         if n_words < MIN_WORDS or _titled_words(body):
             continue  # a scare quote, or the title of a book, film or declaration
         qspan = doc.char_span(f.start, f.end, alignment_mode="expand")

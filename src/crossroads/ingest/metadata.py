@@ -648,9 +648,14 @@ def _stamp_around_title(units: list[Unit], h: Header) -> None:
         h.consumed.add(i)
 
 
-def is_caption(text: str) -> bool:
-    """A photo's caption: it says it is one, or it carries the photo's credit."""
-    return bool(_CAPTION_LEAD.match(text)) or boilerplate.clean_caption(text) != text.strip()
+def is_caption(text: str, twins: frozenset[str] = frozenset()) -> bool:
+    """A photo's caption: it says it is one, or it carries the photo's credit, or it is the
+    bare twin of one that does (``twins``, see caption_twins)."""
+    return (
+        bool(_CAPTION_LEAD.match(text))
+        or boilerplate.clean_caption(text) != text.strip()
+        or boilerplate.fold(text) in twins
+    )
 
 
 def caption_twins(texts: list[str]) -> frozenset[str]:
@@ -895,7 +900,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         if _FIELD.match(text) or _REPOST.match(text) or _SKIP_LINK.search(text):
             h.consumed.add(i)
             continue
-        if is_caption(text) or boilerplate.fold(text) in twins:
+        if is_caption(text, twins):
             continue  # a photo caption with its credit: article text, not the headline
         if (
             h.title is None

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from crossroads.ingest.boilerplate import PUBLISHED, TEXT, Unit, fold, is_body, words
+from crossroads.ingest.boilerplate import PUBLISHED, TEXT, Unit, is_body, words
 from crossroads.ingest.metadata import (
     DATE_RX,
     SUMMARY_BULLET,
@@ -115,8 +115,7 @@ def title_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]
                 or value.endswith(":")
                 or dateline(value)
                 or is_stamp(value)
-                or is_caption(value)
-                or fold(value) in twins
+                or is_caption(value, twins)
                 or SUMMARY_BULLET.match(value)
             ):
                 continue  # (a line ending in a colon introduces what follows; a dateline; a
