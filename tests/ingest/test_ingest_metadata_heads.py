@@ -221,3 +221,25 @@ def test_metadata_a_question_below_a_short_headline_stays_its_dek() -> None:
         "on either side of the river see the border?\n"
     )
     assert _meta(page)[0] == "Keeping the Valley Open"
+
+
+def test_metadata_headline_printed_again_below_its_site_path() -> None:
+    """A headline printed first with the site's section path after a slash, or at the end of
+    the breadcrumb, then alone: the bare line is the headline."""
+    for first in (f"{TITLE} / News / Valley Wire agency", f"Home » {TITLE}"):
+        page = f"{first}\nPolitics Featured Region News\n\n{TITLE}\n\n"
+        assert _meta(page)[0] == TITLE
+
+
+def test_metadata_press_release_dateline_with_its_wire_between_slashes() -> None:
+    """ "CITY, <date> /<wire>/ —" dates the story and leaves the text, its place kept."""
+    lead, rest = BODY.split("\n\n", 1)
+    page = f"{TITLE}\n\nALMATY, May 19, 2023 /Valley Newswire/ — {lead}\n\n{rest}"
+    doc = load_bytes(page.encode(), "page.txt", MB)[-1]
+    assert (doc.title, doc.published) == (TITLE, "2023-05-19")
+    assert doc.text.startswith("ALMATY\n\nThe two delegations")
+
+
+def test_metadata_an_agency_byline_with_its_date_on_the_line() -> None:
+    _, author, published = _meta(f"{TITLE}\nBy Valleywire July 25, 2022\n\n")
+    assert (author, published) == ("Valleywire", "2022-07-25")

@@ -100,10 +100,12 @@ _CREDIT = re.compile(
     r"staff writer|staff|correspondent|bureau|service|newsroom))$",
     re.IGNORECASE,
 )
-# a wire dateline opening the first paragraph: "Almaty, 14 January 2022 (Steppe Wire) — ..."
+# a wire dateline opening the first paragraph: "Almaty, 14 January 2022 (Steppe Wire) — ...",
+# or a press release's "Almaty, May 5, 2022 /Valley Newswire/ — ..."
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,40}}?),\s+(?P<d>{_DATE})"
-    rf"(?:\s*\((?P<agency>[^()]{{1,40}})\)|,\s+(?P<agency2>[A-Z][\w.&/ -]{{1,30}}?))?"
+    rf"(?:\s*\((?P<agency>[^()]{{1,40}})\)|,\s+(?P<agency2>[A-Z][\w.&/ -]{{1,30}}?)"
+    rf"|\s+/(?P<agency3>[A-Z][\w.& -]{{1,30}})/)?"
     rf"\s*(?:[–—-]+|(?<=\)):)(?:\s+(?=[A-Z(“\"'])|(?:(?<=[–—])|(?<=--))(?=[A-Z(“\"'])|\s*$)",
     re.IGNORECASE,
 )
@@ -428,7 +430,7 @@ def name_and_date(text: str) -> tuple[str | None, str | None]:
     rest = (text[: m.start()] + " " + text[m.end() :]).strip(" |•·,–—-:")
     rest = _LABEL_BEFORE_BY.sub("", rest)
     rest = _CLOCK.sub("", rest).strip(" |•·,–—-:")
-    rest = re.sub(
+    rest, by = re.subn(
         r"^(?:by|written by|posted by|published by)\s+",
         "",
         _clean_byline(_AGO.sub("", rest)),
@@ -438,6 +440,8 @@ def name_and_date(text: str) -> tuple[str | None, str | None]:
     rest = _FILED_FROM.sub("", rest)  # the city is no part of the name
     if rest and is_name_like(rest):
         return normalise_author(rest), parse_date(m.group(0))
+    if by and _AGENCY.match(rest) and fold(rest) not in _NOT_NAME:
+        return rest, parse_date(m.group(0))  # "By Valleywire May 5, 2021": an agency's byline
     # "By NAME | SITE NAME Published: <date>": the name is the first part of the line
     first = re.split(r"\s+[|•·–—-]\s+|\s*\|\s*", rest)[0]
     first = re.sub(
@@ -583,7 +587,8 @@ def _one_line(text: str) -> bool:
 
 def _title_by_shape(units: list[Unit], h: Header) -> None:
     """Headlines the line-by-line head misses: one printed twice near the top (perhaps the
-    first time with the site's name after a dash), or a one-line question opening the page."""
+    first time with the site's name and section after a dash or a slash, or at the end of
+    the breadcrumb), or a one-line question opening the page."""
     top = [i for i, u in enumerate(units) if u.label == TEXT][:10]
     for k, j in enumerate(top):
         t = units[j].text.strip()
@@ -591,7 +596,11 @@ def _title_by_shape(units: list[Unit], h: Header) -> None:
             continue
         for i in top[:k]:
             s = units[i].text.strip()
-            if s == t or re.match(re.escape(t) + r"\s+[-–—|]\s+\S", s):
+            if (
+                s == t
+                or re.match(re.escape(t) + r"\s+[-–—|/]\s+\S", s)
+                or re.search(r"\S\s+[»›>]\s+" + re.escape(t) + "$", s)
+            ):
                 h.title = t
                 h.consumed.update((i, j))
                 return
