@@ -220,3 +220,37 @@ def test_linking_a_spelling_the_pack_lacks_takes_the_pack_person_and_stays_an_al
     entity = doc._.entities["e:person/nurullah-sharifzada"]
     assert entity.name == "Nurullah Sharifzada" and entity.aliases == ("Nurulla Sharifzade",)
     assert doc._.entities["e:person/ruhulla-sharifzada"].aliases == ()
+
+
+def test_linking_again_after_retyping_joins_a_name_to_its_of_form_and_keeps_earlier_links():
+    """The entity review may retype a name after linking ("<Forces> of the <Region>" read as a
+    place, then an organisation): linked again, its short form joins it, and what the first
+    linking made one entity (a pass and "the Pass") stays one."""
+    nlp = spacy.blank("en")
+    linker = Linker(nlp, "linker")
+    linker.set_pack(Pack({}, [], []))
+    words = (
+        "The Joint Rapid Forces of the Southern Region trained at Karatash Pass . "
+        "Troops reached the Pass . The Joint Rapid Forces left ."
+    ).split()
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [
+        Span(doc, 1, 8, label="Place"),
+        Span(doc, 10, 12, label="Organization"),
+        Span(doc, 16, 17, label="Organization"),
+        Span(doc, 19, 22, label="Organization"),
+    ]
+    linker(doc)
+    assert doc.ents[1].kb_id_ == doc.ents[2].kb_id_  # the body's last word, as organisations
+    assert doc.ents[0].kb_id_ != doc.ents[3].kb_id_  # a place and a body: not one
+    # the review retypes: the forces are a body, the pass and its short form a place
+    labels = ["Organization", "Place", "Place", "Organization"]
+    doc.ents = [
+        Span(doc, s.start, s.end, label=x, kb_id=s.kb_id_) for s, x in zip(doc.ents, labels)
+    ]
+    linker(doc, again=True)
+    ids = [e.kb_id_ for e in doc.ents]
+    assert (
+        ids[0] == ids[3] == entity_id("Organization", "Joint Rapid Forces of the Southern Region")
+    )
+    assert ids[1] == ids[2] == entity_id("Place", "Karatash Pass")

@@ -649,3 +649,28 @@ def test_quotes_a_line_ending_in_a_colon_is_no_quoted_block(rel_doc):
         "The report ends here."
     )
     assert read_quotes(doc) == []
+
+
+def test_quotes_a_transcripts_name_and_post_before_a_colon_speak(rel_doc):
+    doc = rel_doc(
+        "Yusuf Khan Badri met Pavel Orlovsky in Dushanbe on Monday.\n\n"
+        'Yusuf Khan Badri, President of Uzbekistan: "We have prepared this visit very '
+        'carefully and for a long time."\n\n'
+        'Pavel Orlovsky, the Tajik foreign minister: "This is one of the first visits '
+        'after the elections and all that followed them."'
+    )
+    assert [q.speaker for q in read_quotes(doc)] == [
+        "e:person/yusuf-khan-badri",
+        "e:person/pavel-orlovsky",
+    ]
+
+
+def test_quotes_a_surname_after_the_full_name_speaks_as_that_person(rel_doc):
+    # the tagger often misses a bare surname after "explained"; it names the person the
+    # article named in full before
+    doc = rel_doc(
+        "Uzbek energy minister Ali Akbar Sohrabian visited Dushanbe on Monday.\n\n"
+        "“The new dam has deprived the villages along the border of their water,” explained "
+        "Sohrabian. “The construction followed an old plan that nobody had agreed to.”"
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/ali-akbar-sohrabian"] * 2

@@ -1133,8 +1133,11 @@ def spoken(doc: Doc) -> list[Spoken]:
             and text[para[0] : f.start].rstrip(_OPEN + '" ').endswith(":")
         ):
             # "X, one of the returnees, recounted: “…”": the subject of the clause the colon
-            # ends, whatever its verb
+            # ends, whatever its verb; a transcript's "<name>, <post>: “…”", the name
             speaker = _introducer(doc, f.start, ments, local)
+            if speaker is None:
+                opening = text[para[0] : f.start].rstrip(_OPEN + '" ')
+                speaker = _label(doc, (para[0], para[0] + len(opening)), ments)
             if speaker is not None:
                 cue = ":"
         if (

@@ -271,16 +271,31 @@ def _proposed(doc: Doc) -> tuple[dict[str, tuple[Entity, list[Span]]], list[Span
     """The doc's candidate names by the id each would have, with their spans; and apart, as
     mentions of it, the spans of candidates named like an entity the doc already has."""
     have = doc._.entities or {}
+    surnames = _surnames(have)
     new: dict[str, tuple[Entity, list[Span]]] = {}
     more: list[Span] = []
     for s in doc.spans.get(PROPOSALS, []):
         name = _name(s)
         eid = entity_id(s.label_, name)
+        if eid not in have and len(s) == 1 and not name.isupper():
+            eid = surnames.get(name, eid)  # "said <Surname>" after "<Name Surname>"
         if eid in have:
             more.append(Span(doc, s.start, s.end, label=have[eid].type, kb_id=eid))
         else:
             new.setdefault(eid, (Entity(eid, s.label_, name), []))[1].append(s)
     return new, more
+
+
+def _surnames(have: dict[str, Entity]) -> dict[str, str]:
+    """The last word of each person's full name the doc gives, by the id of the one person it
+    names (a surname two people share names neither)."""
+    out: dict[str, str] = {}
+    for eid, e in have.items():
+        if e.type != "Person":
+            continue
+        for last in {n.split()[-1] for n in (e.name, *e.aliases) if len(n.split()) >= 2}:
+            out[last] = eid if out.get(last, eid) == eid else ""
+    return {k: v for k, v in out.items() if v}
 
 
 def _proposal_features(
@@ -366,18 +381,18 @@ def blocked(outcomes: Iterable[tuple[str, str, bool]]) -> Meta:
 
 def review(
     doc: Doc, model: LinearModel, known: Iterable[str] = (), threshold: float = THRESHOLD
-) -> None:
+) -> bool:
     """Retype or drop the doc's entities the pack does not hold, as the model decides, and
     keep the candidate names NER missed that it finds to be entities (in place: ``doc.ents``
     and ``doc._.entities``); an entity retyped onto one the doc already has (same name, that
-    type) joins it."""
+    type) joins it. True when an entity was retyped or a candidate kept."""
     ents: dict[str, Entity] = doc._.entities or {}
     rows = entity_rows(doc, known)
     decided = decide(rows, {eid: ents[eid].type for eid in rows}, model, threshold)
     kept = _kept(doc, model)
     doc.spans.pop(PROPOSALS, None)
     if not decided and not kept:
-        return
+        return False
     moved: dict[str, str] = {}
     out: dict[str, Entity] = {}
     for eid, e in ents.items():
@@ -416,6 +431,7 @@ def review(
         covered.update(range(s.start, s.end))
     doc.ents = sorted(spans, key=lambda s: s.start)
     doc._.entities = out
+    return any(label not in (DROP, ents[eid].type) for eid, label in decided.items()) or bool(kept)
 
 
 def _full_names(out: dict[str, Entity], kept: list[Span]) -> dict[str, dict[str, str]]:

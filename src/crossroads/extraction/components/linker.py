@@ -208,7 +208,9 @@ class Linker:
                 for name in (ent.name, *ent.aliases):
                     self.persons.add(name, ent.id)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, again: bool = False) -> Doc:
+        """Link the doc's entity mentions; ``again``: they were linked before and retyped
+        since, and what was one entity stays one."""
         acronyms = doc.user_data.get(ACRONYMS) or {}
         mentions = []
         for ent in doc.ents:
@@ -219,7 +221,7 @@ class Linker:
                 ent.start_char,
                 name.text,
                 ent.label_,
-                kb_id=ent.kb_id_,
+                kb_id=self._known(ent.kb_id_),
                 acronym_of=acronyms.get(ent.text),
                 words=[
                     fold(t.text)
@@ -236,6 +238,8 @@ class Linker:
             if m.kb_id in self.capitals and governs(ent):
                 m.government = self.capitals[m.kb_id]
             mentions.append(m)
+        if again:
+            _linked_before(doc, mentions)
         self._official_heads(mentions)
         link(mentions)
         links = _links(doc, mentions)
@@ -270,6 +274,11 @@ class Linker:
         doc.spans[LINKS] = links
         doc._.entities = entities
         return doc
+
+    def _known(self, kb_id: str) -> str:
+        """The pack id a span carries; the id an earlier linking gave a name the pack lacks
+        is decided again."""
+        return kb_id if self.pack is None or kb_id in self.pack.entities else ""
 
     def _official_heads(self, mentions: list[Mentioned]) -> None:
         """ "the Islamic Republic" after "Iran": a state named by the head of its official
@@ -311,6 +320,20 @@ class Linker:
         # the longest form seen names a person ("Zamir Kabulov" over "Kabulov")
         aliases = tuple(s for f, s in seen.items() if f != fold(name))
         return Entity(eid, m.type, name, aliases)
+
+
+def _linked_before(doc: Doc, mentions: list[Mentioned]) -> None:
+    """Mentions an earlier linking made one entity the pack lacks stay one: each points to
+    the mention that named it."""
+    named = {eid: fold(e.name) for eid, e in (doc._.entities or {}).items()}
+    roots: dict[str, int] = {}
+    for i, (ent, m) in enumerate(zip(doc.ents, mentions, strict=True)):
+        if ent.kb_id_ and not m.kb_id and fold(m.text) == named.get(ent.kb_id_):
+            roots.setdefault(ent.kb_id_, i)
+    for i, (ent, m) in enumerate(zip(doc.ents, mentions, strict=True)):
+        j = roots.get(ent.kb_id_) if ent.kb_id_ and not m.kb_id else None
+        if j is not None and j != i:
+            m.target = j
 
 
 def _owned(ent: Span) -> Span:

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crossroads import settings
+from crossroads.extraction.components.linker import Linker
 
 if TYPE_CHECKING:
     from crossroads.learn.linear import LinearModel
@@ -28,9 +29,11 @@ class EntityReview:
         self.known: frozenset[str] = frozenset()
         self._model: LinearModel | None = None
         self._loaded = False
+        self.relinker = Linker(nlp, f"{name}_relink")
 
     def set_pack(self, pack: Pack) -> None:
         self.known = frozenset(pack.entities)
+        self.relinker.set_pack(pack)
 
     def model(self) -> LinearModel | None:
         """The shipped review model, read on first use (None: no review)."""
@@ -48,7 +51,10 @@ class EntityReview:
         if (model := self.model()) is not None:
             from crossroads.learn.entities import THRESHOLD, review
 
-            review(doc, model, self.known, float(model.meta.get("threshold", THRESHOLD)))
+            if review(doc, model, self.known, float(model.meta.get("threshold", THRESHOLD))):
+                # a name retyped or newly kept may be the short form of another ("<Body>"
+                # beside "<Body> of <Region>", once both are organisations): link again
+                self.relinker(doc, again=True)
         return doc
 
 
