@@ -84,3 +84,57 @@ def test_events_cooperation_noun_with_no_one_named_is_no_event(rel_doc):
 def test_events_being_aligned_with_is_a_tie_not_an_event(rel_doc):
     got = types_of(read_events(rel_doc("The Ferghana Brigade is aligned with al-Qaeda.")))
     assert "COOPERATE" not in got
+
+
+def test_events_an_armed_group_taking_power_is_an_assault(rel_doc):
+    for text in (
+        "The Taliban seized power in Afghanistan in August 2021.",
+        "Aid fell after the Taliban, who swept back to power in August 2021, closed the schools.",
+    ):
+        got = types_of(read_events(rel_doc(text)))
+        assert "e:group/taliban" in got["ASSAULT"].actors and got["ASSAULT"].date == "2021-08"
+    # a leader who came to power was elected or appointed: no assault
+    elected = read_events(rel_doc("Pavel Orlovsky came to power in Tajikistan in May 2019."))
+    assert "ASSAULT" not in types_of(elected)
+
+
+def test_events_a_court_sentencing_someone_coerces_them(rel_doc):
+    got = types_of(
+        read_events(
+            rel_doc(
+                "A court in Dushanbe sentenced Pavel Orlovsky to twelve years in prison "
+                "on March 3, 2024."
+            )
+        )
+    )
+    assert "e:person/pavel-orlovsky" in got["COERCE"].targets
+    assert got["COERCE"].date == "2024-03-03"
+
+
+def test_events_claiming_an_attack_is_the_attack_and_a_claimed_quotation_accuses_no_one(rel_doc):
+    for text in (
+        "The Ferghana Brigade has claimed the bombing of a police post in Dushanbe on May 3.",
+        (
+            "Responsibility for the attack on the post in Dushanbe was claimed by the "
+            "Ferghana Brigade on May 3."
+        ),
+    ):
+        got = types_of(read_events(rel_doc(text)))
+        assert "e:group/ferghana-brigade" in got["ASSAULT"].actors
+        assert "ACCUSE" not in got
+    quoted = read_events(
+        rel_doc(
+            "“Our fighters will go on until the last foreign soldier has left the valley”, "
+            "claimed Pavel Orlovsky, a spokesman of the Ferghana Brigade."
+        )
+    )
+    assert "ACCUSE" not in types_of(quoted)
+
+
+def test_events_unrest_in_a_state_is_a_protest_there(rel_doc):
+    for text in (
+        "In January 2022, mass riots erupted in Kazakhstan.",
+        "The unrest in Kazakhstan in January 2022 left more than two hundred people dead.",
+    ):
+        got = types_of(read_events(rel_doc(text)))
+        assert got["PROTEST"].targets == ("e:country/kz",) and got["PROTEST"].date == "2022-01"

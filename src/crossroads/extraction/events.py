@@ -252,6 +252,8 @@ def _type(t: Token) -> str | None:
                 troops or any(x.ent_type_ == "ArmedGroup" for x in subj.subtree)
             ):
                 return "ASSAULT"  # "the Taliban took Kabul", "IS fighters overran X"
+        if _to_power(t):
+            return "ASSAULT"  # "the Taliban seized power", "swept back to power": a takeover
         if lemma == "pledge" and any(c.dep_ == "dobj" and c.lower_ in _OATH for c in t.children):
             return None  # allegiance is a relation (pledged_allegiance_to), not an agreement
         for c in t.children:
@@ -304,9 +306,15 @@ def _type(t: Token) -> str | None:
         ):
             return "ASSAULT"  # seizing territory is an assault (CONTRACT.md)
         if lemma == "claim" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children
+            c.dep_ in ("dobj", "nsubjpass")
+            and (c.lemma_.lower() == "responsibility" or nouns.get(c.lower_) == "ASSAULT")
+            for c in t.children
         ):
-            return "ASSAULT"  # "claimed responsibility for the attack"
+            # "claimed responsibility for the attack", "claimed the bombing", "responsibility
+            # was claimed by X": the attack is the claimer's
+            return "ASSAULT"
+        if lemma == "claim" and _after_quotation(t):
+            return None  # "“…,” claimed X": the words are a quotation, no one is accused
         if typ == "AID" and t.dep_ == "xcomp" and t.head.lower_ in _OBLIGED:
             return None  # "A is required to deliver water": a duty under a treaty, no aid
         if (
@@ -326,6 +334,40 @@ def _type(t: Token) -> str | None:
 
 
 _OBLIGED = {"required", "obliged", "obligated", "bound"}
+_CLOSING = frozenset({"”", '"', "’", "'"})
+
+
+def _after_quotation(t: Token) -> bool:
+    """Whether a verb follows a quotation's closing mark ("“…”, claimed X")."""
+    k = t.i - 1
+    while k >= 0 and t.doc[k].text in (",", "—", "–"):
+        k -= 1
+    return k >= 0 and t.doc[k].text in _CLOSING
+
+
+_SEIZE_POWER = {"seize", "take", "grab", "regain", "usurp", "retake"}
+"""Verbs that are a takeover with "power" as their object ("seized power")."""
+
+
+def _to_power(t: Token) -> bool:
+    """Whether an armed group takes power: "power" the object of a verb of seizing, or "to
+    power" the verb's goal ("returned to power", "swept back to power"). A leader who "came to
+    power" was elected or appointed far more often than not: no assault."""
+    subj, passive = _subject(t)
+    if subj is None or passive or not any(g.ent_type_ == "ArmedGroup" for g in subj.subtree):
+        return False
+    for c in t.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() == "power" and t.lemma_.lower() in _SEIZE_POWER:
+            return not any(g.dep_ in ("amod", "compound", "poss") for g in c.children)
+        goal = [c, *(g for g in c.children if g.dep_ == "prep")] if c.dep_ == "advmod" else [c]
+        for p in goal:  # "to power", "back to power"
+            if (
+                p.dep_ == "prep"
+                and p.lower_ == "to"
+                and any(g.dep_ == "pobj" and g.lower_ == "power" for g in p.children)
+            ):
+                return True
+    return False
 
 
 def _objects(t: Token) -> list[Token]:
@@ -570,6 +612,20 @@ def _hit(s: Sentence, t: Token) -> Ment | None:
     return None
 
 
+def _arena(s: Sentence, t: Token) -> Ment | None:
+    """Where protests or unrest broke out: the first place in the trigger's "in", "across" or
+    "at" phrase, or in that of the verb a protest noun is the subject of ("riots erupted in
+    X")."""
+    heads = [t, t.head] if t.pos_ != "VERB" and t.dep_ in ("nsubj", "nsubjpass") else [t]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "across", "throughout"):
+                ms = _ments(s, c, types=_WHERE)
+                if ms:
+                    return ms[0]
+    return None
+
+
 def _place(s: Sentence, t: Token) -> str | None:
     for c in t.children:
         if c.dep_ == "dobj" and (m := s.at(c.i)) is not None and m.type in PLACES:
@@ -788,6 +844,12 @@ def read_events(doc: Doc) -> list[Event]:
                 if hit is not None and hit.id in named and not hit.demonym:
                     targets = [hit]
                     place = place or (hit.id if hit.type in PLACES else None)
+            if not targets and typ == "PROTEST":
+                # "protests in X", "riots erupted across X": the state or city they shook
+                arena = _arena(s, t)
+                if arena is not None and arena.id in named and not arena.demonym:
+                    targets = [arena] if arena.id not in {a.id for a in actors} else []
+                    place = place or (arena.id if arena.type in PLACES else None)
             if not actors and not targets:
                 continue
             key = (typ, tuple(sorted(a.id for a in actors)), tuple(sorted(m.id for m in targets)))
