@@ -445,3 +445,12 @@ def test_entities_a_lower_case_ministry_qualified_by_a_name_is_left_alone(read):
     # "the ministry" alone says no field
     doc = read("The Valley Front interior ministry and the ministry said nothing on Friday.")
     assert not any("ministry" in e.text for e in doc.ents if e.text.islower())
+
+
+def test_entities_ranks_before_a_name_after_a_known_state_are_no_part_of_it(read):
+    # NER reads "<state> Lt Gen <name>" as one person: the state is the pack's, the ranks go
+    doc = read("Tajikistan Lt Gen Rustam Nurbekov said the drills would go on.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Tajikistan", "Country"),
+        ("Rustam Nurbekov", "Person"),
+    ]

@@ -1028,10 +1028,14 @@ class Typer:
                         dropped.update(inside)
                 elif ent.label_ == "PERSON":  # "Afghanistan Zalmay Khalilzad": the name after
                     tail = max(e for _, e in inside)
-                    if piece.end - tail >= 2 and all(
-                        _capitalised(t) for t in doc[tail : piece.end]
+                    # (without the ranks before it: "<body> Maj Gen <name>")
+                    name = _trim(doc[tail : piece.end], "PERSON") if piece.end > tail else None
+                    if (
+                        name is not None
+                        and len(name) >= 2
+                        and all(_capitalised(t) for t in doc[tail : piece.end])
                     ):
-                        chosen.append(Span(doc, tail, piece.end, label="Person"))
+                        chosen.append(Span(doc, name.start, name.end, label="Person"))
         ents = [p for p in packed if (p.start, p.end) not in dropped] + chosen
         ents = filter_spans(ents)
         ents = [self._with_facility(e) for e in ents]
