@@ -243,3 +243,17 @@ def test_metadata_press_release_dateline_with_its_wire_between_slashes() -> None
 def test_metadata_an_agency_byline_with_its_date_on_the_line() -> None:
     _, author, published = _meta(f"{TITLE}\nBy Valleywire July 25, 2022\n\n")
     assert (author, published) == ("Valleywire", "2022-07-25")
+
+
+def test_metadata_a_quotation_and_a_read_link_below_the_lede_stay_out_of_the_head() -> None:
+    """A line of quoted words below the first paragraph is the article's, not its headline,
+    and stays in the text; "READ: <another story>" between paragraphs is a link, not text."""
+    lead, rest = BODY.split("\n\n", 1)
+    page = (
+        f"{lead}\n“For the valley, the road has always been the way to the markets.”\n"
+        f"READ: Valley governors agree to share the river's water\n{rest}"
+    )
+    doc = load_bytes(page.encode(), "page.txt", MB)[-1]
+    assert not doc.title
+    assert "“For the valley, the road has always been the way to the markets.”" in doc.text
+    assert "READ:" not in doc.text and "share the river" not in doc.text

@@ -86,6 +86,7 @@ _UI_PREFIX = re.compile(
     r"\d+ comments?$|comments? \(\d+\)$|updated:|last updated|\d+\s*min(ute)?s?\.? read$|"
     r"(tags|tagged|topics|filed under|categories|posted in)\s*:|"
     r"(also read|read also|read more|see also|related|recommended|must read|watch)\s*[:|»>-]\s*\S|"
+    r"read\s*:\s*\S|"  # "READ: <another story's headline>"
     r"(enjoying|enjoyed|like|liked|love) this (article|story|post)\?|click here to (subscribe|support|read)|"
     r"support (our|independent) journalism|support us\b)",
     re.IGNORECASE,

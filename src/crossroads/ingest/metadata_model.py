@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from crossroads.ingest.boilerplate import Unit, is_body
+from crossroads.ingest.boilerplate import TEXT, Unit, is_body
 from crossroads.ingest.metadata import Header
 from crossroads.ingest.metadata_candidates import FIELDS, Candidate, candidates, norm, right
 
@@ -38,6 +38,7 @@ MODEL_PATH = Path(__file__).parent / "models" / "metadata.npz"
 # inverse regularisation strength, chosen by leaving one annotated set out at a time
 # (0.3: 201, 1: 204, 3: 208, 10: 207, 30: 206 of 268 articles)
 C = 3.0
+_QUOTES = "“‘\"'«"
 
 _SET_ASIDE = frozenset(["admin", "editor", "staff", "guest"])  # what read_header drops too
 _state: dict[str, object] = {"record": None, "rules_only": False, "model": None}
@@ -109,7 +110,14 @@ def revise(units: list[Unit], body: str, h: Header) -> Header:
     return apply(model, units, body, h) if isinstance(model, dict) else h
 
 
-def fill(model: Model, cands: dict[str, list[Candidate]], h: Header) -> dict[str, Candidate]:
+def _in_article(units: list[Unit], i: int) -> bool:
+    """Whether unit ``i`` stands below a paragraph of the article's text."""
+    return any(u.label == TEXT and is_body(u.text) for u in units[:i])
+
+
+def fill(
+    model: Model, cands: dict[str, list[Candidate]], h: Header, units: list[Unit] | None = None
+) -> dict[str, Candidate]:
     """The model's answer for each field the rules left empty, where its best candidate is
     a value more likely right than not. A value the rules set aside on purpose (the page's
     own date, an 'admin' byline) stays out. Fields the rules answered keep their answer:
@@ -121,6 +129,14 @@ def fill(model: Model, cands: dict[str, list[Candidate]], h: Header) -> dict[str
         best = choose(cands[f], model[f])
         if best.value is None or model[f].probability(best.feats) < 0.5:
             continue
+        if (
+            f == "title"
+            and units is not None
+            and best.unit is not None
+            and best.value[:1] in _QUOTES
+            and _in_article(units, best.unit)
+        ):
+            continue  # a quotation below the lede is the article's own words, no headline
         if f == "published" and best.value == h.page_date:
             continue
         if f == "author" and norm(best.value) in _SET_ASIDE:
@@ -132,10 +148,15 @@ def fill(model: Model, cands: dict[str, list[Candidate]], h: Header) -> dict[str
 def apply(model: Model, units: list[Unit], body: str, h: Header) -> Header:
     """Header `h` with the fields the rules left empty filled by the model where it can."""
     empty = tuple(f for f in FIELDS if getattr(h, f) is None)
-    for f, cand in fill(model, candidates(units, h, body, empty), h).items():
+    for f, cand in fill(model, candidates(units, h, body, empty), h, units).items():
         setattr(h, f, cand.value)
-        if f == "title" and cand.unit is not None and not is_body(units[cand.unit].text):
-            h.consumed.add(cand.unit)
+        if (
+            f == "title"
+            and cand.unit is not None
+            and not is_body(units[cand.unit].text)
+            and not _in_article(units, cand.unit)
+        ):
+            h.consumed.add(cand.unit)  # (a line below the lede stays in the text)
     return h
 
 
@@ -316,7 +337,7 @@ def article_right(
 
 def predict(model: Model, ex: Example) -> tuple[str | None, str | None, str | None]:
     """The article's fields as the rules and the model read them together."""
-    got = fill(model, ex.cands, ex.rules)
+    got = fill(model, ex.cands, ex.rules, ex.units)
     t, p, a = (got[f].value if f in got else getattr(ex.rules, f) for f in FIELDS)
     return t, p, a
 
