@@ -83,6 +83,18 @@ def test_words_the_rules_set_aside_are_proposed_and_weighed(parse):
     assert decide(doc, rules, _model(rule=-5, extra=-5)) == []
 
 
+def test_new_text_keeps_a_rules_event_the_model_is_unsure_of(parse):
+    """Reading, a rule's event is kept below the model's threshold by its unseen margin (the
+    threshold flatters the model on the articles the rules were written from); a set-aside
+    word's event still needs its own, stricter threshold."""
+    doc = parse("Kazakhstan met the challenge. Russia deployed troops to Tajikistan.")
+    rules = read_events(doc)
+    unsure = _model(rule=-0.5, extra=-0.5)  # both at a probability of 0.38
+    assert decide(doc, rules, unsure) == []
+    unsure.meta["unseen_margin"] = 0.2
+    assert [e.type for e in decide(doc, rules, unsure)] == ["MOBILIZE"]
+
+
 EVENT_ARTICLES = {
     "e1": (
         "Kazakhstan and Uzbekistan signed a trade agreement. Kazakhstan met the challenge.",
