@@ -601,15 +601,22 @@ def _dedupe(ms: list[Ment]) -> list[Ment]:
     return list(first.values())
 
 
+def _where(s: Sentence, heads: list[Token], preps: tuple[str, ...], obj: bool) -> Ment | None:
+    """The first place or facility named in a phrase of ``heads`` led by one of ``preps`` (or
+    in their object, with ``obj``)."""
+    for h in heads:
+        for c in h.children:
+            if obj and c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in preps:
+                ms = _ments(s, c, types=_WHERE)
+                if ms:
+                    return ms[0]
+    return None
+
+
 def _hit(s: Sentence, t: Token) -> Ment | None:
     """Where an attack struck: the first place named in its object or its "in"/"at" phrase
     ("stormed a hotel in X", "killed 80 people at a mosque in X")."""
-    for c in t.children:
-        if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside"):
-            ms = _ments(s, c, types=_WHERE)
-            if ms:
-                return ms[0]
-    return None
+    return _where(s, [t], ("in", "at", "near", "inside"), obj=True)
 
 
 def _arena(s: Sentence, t: Token) -> Ment | None:
@@ -617,13 +624,7 @@ def _arena(s: Sentence, t: Token) -> Ment | None:
     "at" phrase, or in that of the verb a protest noun is the subject of ("riots erupted in
     X")."""
     heads = [t, t.head] if t.pos_ != "VERB" and t.dep_ in ("nsubj", "nsubjpass") else [t]
-    for h in heads:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at", "across", "throughout"):
-                ms = _ments(s, c, types=_WHERE)
-                if ms:
-                    return ms[0]
-    return None
+    return _where(s, heads, ("in", "at", "across", "throughout"), obj=False)
 
 
 def _place(s: Sentence, t: Token) -> str | None:

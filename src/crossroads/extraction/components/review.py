@@ -29,11 +29,10 @@ class EntityReview:
         self.known: frozenset[str] = frozenset()
         self._model: LinearModel | None = None
         self._loaded = False
-        self.relinker = Linker(nlp, f"{name}_relink")
+        self.nlp = nlp
 
     def set_pack(self, pack: Pack) -> None:
         self.known = frozenset(pack.entities)
-        self.relinker.set_pack(pack)
 
     def model(self) -> LinearModel | None:
         """The shipped review model, read on first use (None: no review)."""
@@ -53,8 +52,11 @@ class EntityReview:
 
             if review(doc, model, self.known, float(model.meta.get("threshold", THRESHOLD))):
                 # a name retyped or newly kept may be the short form of another ("<Body>"
-                # beside "<Body> of <Region>", once both are organisations): link again
-                self.relinker(doc, again=True)
+                # beside "<Body> of <Region>", once both are organisations): the pipeline's
+                # linker links again
+                linker = next((p for _, p in self.nlp.pipeline if isinstance(p, Linker)), None)
+                if linker is not None:
+                    linker(doc, again=True)
         return doc
 
 
