@@ -138,3 +138,43 @@ def test_events_unrest_in_a_state_is_a_protest_there(rel_doc):
     ):
         got = types_of(read_events(rel_doc(text)))
         assert got["PROTEST"].targets == ("e:country/kz",) and got["PROTEST"].date == "2022-01"
+
+
+def test_events_protests_spreading_and_protesters_gathering_are_protests_where_they_are(rel_doc):
+    for text, where in (
+        ("Protests spread to Dushanbe and other cities on March 4, 2021.", "e:place/dushanbe"),
+        ("Thousands of protesters gathered in Badakhshan on March 4, 2021.", "e:place/badakhshan"),
+    ):
+        got = types_of(read_events(rel_doc(text)))
+        assert where in got["PROTEST"].targets and got["PROTEST"].date == "2021-03-04"
+
+
+def test_events_fire_exchanged_and_clashes_between_two_sides_are_an_assault(rel_doc):
+    named = "Iran and Afghanistan share a long border. "
+    for text in (
+        "Afghan guards opened fire on Iranian troops on May 3, 2023.",
+        "Two guards died in an exchange of fire between Iranian and Afghan forces on May 3, 2023.",
+        "Clashes broke out between the Taliban and Iranian border guards on May 3, 2023.",
+    ):
+        got = types_of(read_events(rel_doc(named + text)))
+        sides = {*got["ASSAULT"].actors, *got["ASSAULT"].targets}
+        assert "e:country/ir" in sides and sides - {"e:country/ir"}
+        assert got["ASSAULT"].date == "2023-05-03"
+
+
+def test_events_an_armed_group_seizing_control_of_a_place_is_an_assault(rel_doc):
+    got = types_of(read_events(rel_doc("The Taliban seized control of Kunduz on August 8, 2021.")))
+    assert "e:group/taliban" in got["ASSAULT"].actors and "COERCE" not in got
+
+
+def test_events_closing_a_crossing_or_halting_supplies_is_a_sanction_and_closing_a_deal_is_not(
+    rel_doc,
+):
+    for text in (
+        "Tajikistan closed the border crossing with Afghanistan on May 3, 2023.",
+        "Turkmenistan halted gas supplies to Iran on May 3, 2023.",
+    ):
+        got = types_of(read_events(rel_doc(text)))
+        assert got["SANCTION"].actors and got["SANCTION"].date == "2023-05-03"
+    deal = read_events(rel_doc("Uzbekistan and Kazakhstan closed the deal on May 3, 2023."))
+    assert "SANCTION" not in types_of(deal)

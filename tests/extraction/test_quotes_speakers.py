@@ -674,3 +674,12 @@ def test_quotes_a_surname_after_the_full_name_speaks_as_that_person(rel_doc):
         "Sohrabian. “The construction followed an old plan that nobody had agreed to.”"
     )
     assert [q.speaker for q in read_quotes(doc)] == ["e:person/ali-akbar-sohrabian"] * 2
+
+
+def test_quotes_the_pm_is_the_prime_minister_named_before(rel_doc):
+    doc = rel_doc(
+        "Prime Minister Yusuf Khan Badri praised the border guards on Monday.\n\n"
+        "“We will keep the crossing open until the last convoy has passed,” the PM was "
+        "quoted as saying in a statement."
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:person/yusuf-khan-badri"]

@@ -76,43 +76,9 @@ _LIGHT = {
     "intensify",
     "step",
     "resume",
-}
-# verbs that only count with a military or diplomatic object
-_NEEDS_OBJ = {
-    "cut": {"ties", "relations", "contacts", "aid", "cooperation", "supplies", "links"},
-    "reduce": {"ties", "relations", "contacts", "aid", "cooperation", "links"},
-    "suspend": {"ties", "relations", "cooperation", "aid", "talks", "membership", "flights"},
-    "send": {
-        "troops",
-        "forces",
-        "soldiers",
-        "advisers",
-        "advisors",
-        "aid",
-        "weapons",
-        "fighters",
-        "delegation",
-        "militants",
-        "instructors",
-        "assistance",
-    },
-    "provide": {
-        "aid",
-        "assistance",
-        "asylum",
-        "refuge",
-        "weapons",
-        "arms",
-        "training",
-        "support",
-        "funding",
-        "shelter",
-        "loans",
-        "equipment",
-        "sanctuary",
-        "haven",
-    },
-    "supply": {"weapons", "arms", "aid", "equipment", "fuel", "ammunition"},
+    "impose",
+    "enforce",
+    "introduce",
 }
 
 
@@ -136,7 +102,7 @@ _TROOPS = {
 """Nouns of troops, by lemma."""
 _SEND = {"send", "dispatch", "contribute", "deliver", "provide", "supply"}
 """Verbs by which troops as object make a deployment, not aid ("sent troops")."""
-_TAKE = {"take", "overrun"}
+_TAKE = {"take", "overrun", "regain", "retake", "wrest"}
 """Verbs that are an assault only when an armed group takes a named place ("took Kabul")."""
 _OATH = {"allegiance", "loyalty", "oath", "fealty", "bay'ah", "bayah", "bayat"}
 """Objects that make a pledge a pledge of allegiance (a relation, not an agreement)."""
@@ -229,6 +195,14 @@ def _is(t: Token, typ: str) -> bool:
     return _tables()[0].get(t.lemma_.lower()) == typ
 
 
+@cache
+def _needs_obj() -> dict[str, frozenset[str]]:
+    """Verbs that only count with one of their listed objects ("cut ties", "sent troops",
+    "closed the border"; events.toml)."""
+    lex = lexicon("events")["needs_object"]
+    return {v: frozenset(lex[w] if isinstance(w, str) else w) for v, w in lex.items()}
+
+
 def _type(t: Token) -> str | None:
     verbs, nouns, phrasal, needs, _ = _tables()
     lemma = t.lemma_.lower()
@@ -274,7 +248,7 @@ def _type(t: Token) -> str | None:
         if lemma == "warn" and not any(c.dep_ == "dobj" and c.ent_type_ for c in t.children):
             return None  # "analysts warn that ...": a threat needs someone warned
         typ = verbs.get(lemma)
-        if typ and lemma in _NEEDS_OBJ:
+        if typ and lemma in _needs_obj():
             obj_words = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
             if t.dep_ in ("acl", "relcl"):
                 obj_words.add(t.head.lemma_.lower())
@@ -285,7 +259,7 @@ def _type(t: Token) -> str | None:
                 for g in c.children
                 if g.dep_ == "pobj"
             }
-            if not obj_words & _NEEDS_OBJ[lemma]:
+            if not obj_words & _needs_obj()[lemma]:
                 return None
         if typ == "AGREE" and any(
             nouns.get(g.lower_) == "AID"
@@ -301,10 +275,10 @@ def _type(t: Token) -> str | None:
                 c.ent_type_ in _WHERE
                 or c.lemma_.lower()
                 in ("territory", "city", "town", "district", "province", "base", "village")
-                for c in objs
+                for c in held
             )
         ):
-            return "ASSAULT"  # seizing territory is an assault (CONTRACT.md)
+            return "ASSAULT"  # seizing territory (or control of it) is an assault (CONTRACT.md)
         if lemma == "claim" and any(
             c.dep_ in ("dobj", "nsubjpass")
             and (c.lemma_.lower() == "responsibility" or nouns.get(c.lower_) == "ASSAULT")
@@ -329,6 +303,11 @@ def _type(t: Token) -> str | None:
             return None
         return typ
     if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "":
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and lemma in phrasal:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ in phrasal[lemma]:
+                        return phrasal[lemma][g.lower_]  # "an exchange of fire"
         return nouns.get(t.lower_) or nouns.get(lemma)
     return None
 
@@ -512,6 +491,11 @@ def _participants(s: Sentence, t: Token) -> tuple[list[Ment], list[Ment]]:
                 actors += _ments(s, c)  # "at the request of X": X asked
             elif c.dep_ == "prep" and c.lower_ in _TOWARD | {"between"}:
                 targets += _ments(s, c)
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            # "clashes broke out between X and Y": the pair the verb of the noun names
+            for c in head.head.children:
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    targets += _ments(s, c)
         # "held talks with X", "launched an attack on X": the carrying verb's subject
         if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _LIGHT:
             subj, _ = _subject(head.head)
@@ -620,11 +604,18 @@ def _hit(s: Sentence, t: Token) -> Ment | None:
 
 
 def _arena(s: Sentence, t: Token) -> Ment | None:
-    """Where protests or unrest broke out: the first place in the trigger's "in", "across" or
-    "at" phrase, or in that of the verb a protest noun is the subject of ("riots erupted in
-    X")."""
-    heads = [t, t.head] if t.pos_ != "VERB" and t.dep_ in ("nsubj", "nsubjpass") else [t]
-    return _where(s, heads, ("in", "at", "across", "throughout"), obj=False)
+    """Where protests or unrest broke out: the first place in the trigger's "in", "across",
+    "at" or "to" phrase, or in that of the verb a protest noun is the subject of ("riots
+    erupted in X", "protests spread to X"); a state's adjective stands for the state ("in
+    several <demonym> cities")."""
+    n = t
+    while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ in ("NOUN", "NUM"):
+        n = n.head.head  # "thousands of protesters gathered in X"
+    heads = [t, n.head] if t.pos_ != "VERB" and n.dep_ in ("nsubj", "nsubjpass") else [t]
+    m = _where(s, heads, ("in", "at", "across", "throughout", "to", "outside"), obj=False)
+    if m is not None and m.demonym:
+        return Ment(m.id, m.type, m.start, m.end, m.text)
+    return m
 
 
 def _place(s: Sentence, t: Token) -> str | None:
