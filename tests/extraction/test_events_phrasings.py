@@ -178,3 +178,20 @@ def test_events_closing_a_crossing_or_halting_supplies_is_a_sanction_and_closing
         assert got["SANCTION"].actors and got["SANCTION"].date == "2023-05-03"
     deal = read_events(rel_doc("Uzbekistan and Kazakhstan closed the deal on May 3, 2023."))
     assert "SANCTION" not in types_of(deal)
+
+
+def test_events_aid_needs_something_given_and_a_request_something_asked_for(rel_doc):
+    given = types_of(
+        read_events(rel_doc("Kazakhstan delivered 5,000 tons of flour to Afghanistan on May 3."))
+    )
+    assert given["AID"].actors == ("e:country/kz",)
+    for text in (
+        "Tajikistan delivered a welcoming speech to the summit in Dushanbe on May 3.",
+        "Turkmenistan was granted observer status in the bloc on May 3.",
+        "China signed a rail deal with Kyrgyzstan as it seeks to expand trade with Uzbekistan.",
+        "Asked if Tajikistan would join, Uzbekistan declined to comment on May 3.",
+    ):
+        got = types_of(read_events(rel_doc(text)))
+        assert "AID" not in got and "REQUEST" not in got, text
+    asked = types_of(read_events(rel_doc("Kazakhstan asked Russia for military help on May 3.")))
+    assert asked["REQUEST"].targets == ("e:country/ru",)

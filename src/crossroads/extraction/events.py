@@ -247,6 +247,16 @@ def _type(t: Token) -> str | None:
             return None  # "the group is aligned with X": a standing tie, no act
         if lemma == "warn" and not any(c.dep_ == "dobj" and c.ent_type_ for c in t.children):
             return None  # "analysts warn that ...": a threat needs someone warned
+        if lemma == "seek" and any(c.dep_ == "xcomp" for c in t.children):
+            return None  # "as it seeks to expand trade": an aim, no request
+        if lemma == "ask" and any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() == "question"
+            or c.dep_ in ("ccomp", "advcl")
+            and any(g.lower_ in ("if", "whether") for g in c.children)
+            for c in t.children
+        ):
+            return None  # "asked if the talks went on", "asked questions": a question
         typ = verbs.get(lemma)
         if typ and lemma in _needs_obj():
             obj_words = {w for c in _objects(t) for w in (c.lemma_.lower(), c.lower_)}
