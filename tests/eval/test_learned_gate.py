@@ -31,8 +31,8 @@ MADE_UP = ROOT / "data/made-up/gold"
 """Made-up articles: trained on, never scored (the Makefile's TRAIN_EXTRA)."""
 MADE_UP_REVIEW = ROOT / "data/made-up/review/gold"
 """Made-up articles only the entity review learns from (the Makefile's TRAIN_REVIEW_EXTRA)."""
-FLOORS = {"relation": 0.70, "event": 0.66, "quote": 0.90, "entity": 0.90}
-"""Cross-validated F1 at the last training (0.722, 0.686, 0.928, 0.930), less 0.02 rounded
+FLOORS = {"relation": 0.70, "event": 0.67, "quote": 0.90, "entity": 0.90}
+"""Cross-validated F1 at the last training (0.722, 0.690, 0.928, 0.930), less 0.02 rounded
 down. Relations and events read new text with thresholds lowered by a margin
 (relations.UNSEEN_MARGIN, events.UNSEEN_MARGIN)."""
 
