@@ -121,3 +121,13 @@ def test_entities_a_turkic_name_ending_in_its_patronymic_is_one_person(read):
     )
     assert got.get("Aida Bekmurat kyzy") == "Person"
     assert got.get("Timur Almaz uulu") == "Person"
+
+
+def test_entities_a_capitalised_role_word_alone_is_no_ones_name(read):
+    got = types(
+        read(
+            "“We need this pipeline”, said Spokesperson for the Energy Commissioner "
+            "Lena Marchetti in an interview."
+        )
+    )
+    assert "Spokesperson" not in got and got.get("Lena Marchetti") == "Person"

@@ -500,6 +500,7 @@ class Typer:
             return (
                 w in cues.GENERIC
                 or w in cues.TITLES
+                or w in cues.ROLE_NOUNS  # "said Spokesperson for the ..."
                 or w in cues.ORGANIZATION_WORDS
                 or w in self.adjectives
                 or w in cues.PEOPLES
