@@ -9,6 +9,7 @@ reported as having happened.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from itertools import islice
@@ -313,11 +314,12 @@ def _type(t: Token) -> str | None:
             return None
         return typ
     if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "":
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == "of" and lemma in phrasal:
+        of = phrasal.get(lemma, {})
+        for c in t.children if of else ():
+            if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
-                    if g.dep_ == "pobj" and g.lower_ in phrasal[lemma]:
-                        return phrasal[lemma][g.lower_]  # "an exchange of fire"
+                    if g.dep_ == "pobj" and g.lower_ in of:
+                        return of[g.lower_]  # "an exchange of fire"
         return nouns.get(t.lower_) or nouns.get(lemma)
     return None
 
@@ -342,9 +344,17 @@ def _to_power(t: Token) -> bool:
     """Whether an armed group takes power: "power" the object of a verb of seizing, or "to
     power" the verb's goal ("returned to power", "swept back to power"). A leader who "came to
     power" was elected or appointed far more often than not: no assault."""
-    subj, passive = _subject(t)
-    if subj is None or passive or not any(g.ent_type_ == "ArmedGroup" for g in subj.subtree):
+    if not _power_phrase(t):
         return False
+    subj, passive = _subject(t)
+    return (
+        subj is not None and not passive and any(g.ent_type_ == "ArmedGroup" for g in subj.subtree)
+    )
+
+
+def _power_phrase(t: Token) -> bool:
+    """Whether a verb has "power" as its bare object (a verb of seizing) or "to power" as its
+    goal: read before the subject, as most verbs have neither."""
     for c in t.children:
         if c.dep_ == "dobj" and c.lemma_.lower() == "power" and t.lemma_.lower() in _SEIZE_POWER:
             return not any(g.dep_ in ("amod", "compound", "poss") for g in c.children)
@@ -623,9 +633,7 @@ def _arena(s: Sentence, t: Token) -> Ment | None:
         n = n.head.head  # "thousands of protesters gathered in X"
     heads = [t, n.head] if t.pos_ != "VERB" and n.dep_ in ("nsubj", "nsubjpass") else [t]
     m = _where(s, heads, ("in", "at", "across", "throughout", "to", "outside"), obj=False)
-    if m is not None and m.demonym:
-        return Ment(m.id, m.type, m.start, m.end, m.text)
-    return m
+    return replace(m, demonym=False) if m is not None and m.demonym else m
 
 
 def _place(s: Sentence, t: Token) -> str | None:

@@ -30,6 +30,7 @@ class EntityReview:
         self._model: LinearModel | None = None
         self._loaded = False
         self.nlp = nlp
+        self._linker: Linker | None = None
 
     def set_pack(self, pack: Pack) -> None:
         self.known = frozenset(pack.entities)
@@ -50,14 +51,18 @@ class EntityReview:
         if (model := self.model()) is not None:
             from crossroads.learn.entities import THRESHOLD, review
 
-            if review(doc, model, self.known, float(model.meta.get("threshold", THRESHOLD))):
-                # a name retyped or newly kept may be the short form of another ("<Body>"
-                # beside "<Body> of <Region>", once both are organisations): the pipeline's
-                # linker links again
-                linker = next((p for _, p in self.nlp.pipeline if isinstance(p, Linker)), None)
-                if linker is not None:
-                    linker(doc, again=True)
+            # a name retyped or newly kept may be the short form of another ("<Body>" beside
+            # "<Body> of <Region>", once both are organisations): the pipeline's linker links again
+            changed = review(doc, model, self.known, float(model.meta.get("threshold", THRESHOLD)))
+            if changed and (linker := self.linker()) is not None:
+                linker(doc, again=True)
         return doc
+
+    def linker(self) -> Linker | None:
+        """The pipeline's own linker, found on first use (the pipeline is whole by then)."""
+        if self._linker is None:
+            self._linker = next((p for _, p in self.nlp.pipeline if isinstance(p, Linker)), None)
+        return self._linker
 
 
 @Language.factory("crossroads_entity_review_v1")
