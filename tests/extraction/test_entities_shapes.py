@@ -131,3 +131,28 @@ def test_entities_a_capitalised_role_word_alone_is_no_ones_name(read):
         )
     )
     assert "Spokesperson" not in got and got.get("Lena Marchetti") == "Person"
+
+
+def test_entities_amir_before_a_name_is_its_first_word(read):
+    got = types(read("Interior Minister Amir Karim Nazari told reporters the border would reopen."))
+    assert got.get("Amir Karim Nazari") == "Person"
+    assert "Karim Nazari" not in got
+
+
+def test_entities_a_peoples_adjective_is_no_place(read):
+    got = types(
+        read(
+            "Leaders of the Turkic states met in Baku, and an ethnic Karakalpak lawyer spoke "
+            "for the Slavic minority."
+        )
+    )
+    assert not {"Turkic", "Karakalpak", "Slavic"} & set(got)
+    assert got.get("Baku") == "Place"
+
+
+def test_entities_a_states_mark_on_money_is_not_the_state(read):
+    doc = read(
+        "The road will cost US $ 3 billion, or eight billion US dollars. The US backs the plan."
+    )
+    us = [e for e in doc.ents if e.text == "US"]
+    assert len(us) == 1 and us[0].start_char > doc.text.index("backs") - 5

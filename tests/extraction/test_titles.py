@@ -64,3 +64,28 @@ def test_where_and_when_it_was_signed_are_not_part_of_the_title(nlp):
 def test_a_capital_at_the_start_of_a_sentence_is_no_title(nlp):
     assert not find_titles(nlp("Agreement on the price was reached late on Friday."))
     assert not find_titles(nlp("The agreement on the price was reached late on Friday."))
+
+
+def test_a_title_ner_split_into_a_head_and_a_body_is_one_agreement(read):
+    # NER reads "Treaty" and "<words> in <city>" as two names; the title is one agreement,
+    # and the city where it was signed stays a place
+    doc = read("Kazakhstan and Uzbekistan signed the Treaty on Allied Relations in Tashkent.")
+    assert _agreements(doc) == {"Treaty on Allied Relations"}
+    # a name of the sentence itself, which the states' relations to it are read from
+    assert {"Treaty on Allied Relations", "Tashkent"} <= {e.text for e in doc.ents}
+    assert not any("Allied Relations" in e.text and e.label_ != "Agreement" for e in doc.ents)
+
+
+def test_a_title_the_parser_hung_on_the_verb_is_read_to_its_end(read):
+    doc = read(
+        "President Ali Karimi signed the Convention on the Legal Status of the Caspian Sea in "
+        "Kazakhstan, and Iran signed the Treaty on Trust, Friendship and Cooperation."
+    )
+    assert {
+        "Convention on the Legal Status of the Caspian Sea",
+        "Treaty on Trust, Friendship and Cooperation",
+    } <= _agreements(doc)
+
+
+def test_a_day_after_an_agreement_is_no_title(nlp):
+    assert not find_titles(nlp("The two sides signed the Agreement on Monday in Astana."))

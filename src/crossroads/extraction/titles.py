@@ -109,15 +109,78 @@ def _end(head: Token) -> int:
     return end
 
 
+_NAMING = frozenset({"on", "of", "between", "for"})
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+
+
+def _named_complement(prep: Token) -> bool:
+    """ "on the Legal Status of ...": a preposition right after a capitalised agreement head
+    and before capitalised words (not a date) is the title's, whatever the parse says."""
+    doc = prep.doc
+    k = prep.i + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    return (
+        prep.lower_ in _NAMING
+        and k < len(doc)
+        and _capital(doc[k])
+        and doc[k].ent_type_ not in ("DATE", "TIME")
+        and doc[k].lower_ not in _CALENDAR
+    )
+
+
+def _end_of_phrase(prep: Token, head: Token) -> int:
+    """One past the last token of the preposition's phrase, cut where a title's complement
+    stops (a comma, where or when it was signed, the next title)."""
+    doc, end = prep.doc, prep.i + 1
+    last = min(prep.right_edge.i + 1, prep.i + MAX_TOKENS, prep.sent.end)
+    while end < last:
+        t = doc[end]
+        if t.text == "," and _list_of_names(doc, end + 1, last):
+            end += 1  # "on Friendship, Trust and Cooperation"
+            continue
+        if t.text in _STOPS or _next_title(doc, end) or _where_or_when(t, head):
+            break
+        end += 1
+    while end > prep.i + 1 and fold(doc[end - 1].text) in cues.FUNCTION_WORDS:
+        end -= 1
+    return end
+
+
+def _list_of_names(doc: Doc, i: int, last: int) -> bool:
+    """The words after a comma are capitalised and the list ends in "and" and a capitalised
+    word before the phrase does."""
+    words = doc[i:last]
+    k = next((j for j, t in enumerate(words) if t.lower_ == "and"), None)
+    return (
+        k is not None
+        and k + 1 < len(words)
+        and all(_capital(t) or t.text in (",", "-") for t in words[:k])
+        and _capital(words[k + 1])
+    )
+
+
 def _where_or_when(t: Token, head: Token) -> bool:
     """``t`` opens where or when the agreement was signed, not what it is about: "in
-    Ashgabat" on the head itself after its complement, "of 16 June 2004"."""
+    Ashgabat" on the head itself after its complement, "in <a place the pack knows>"
+    wherever the parser hung it, "of 16 June 2004"."""
     if t.pos_ != "ADP" or t.i + 1 >= len(t.doc):
         return False
     nxt = t.doc[t.i + 1]
     if nxt.like_num or nxt.ent_type_ == "DATE":
         return True
-    return t.head.i == head.i and t.i > head.i + 1 and t.lower_ in ("in", "at")
+    if t.lower_ not in ("in", "at") or t.i <= head.i + 1:
+        return False
+    return t.head.i == head.i or nxt.i in _places(t.doc)
+
+
+def _places(doc: Doc) -> frozenset[int]:
+    """First tokens of the places and states the pack matched (before typing merges them)."""
+    spans = doc.spans.get("pack", ())
+    return frozenset(s.start for s in spans if s.label_ in ("Place", "Country"))
 
 
 def _list_goes_on(t: Token, head: Token) -> bool:
@@ -144,14 +207,19 @@ def find_titles(doc: Doc) -> list[Span]:
         if not (_capital(t) and fold(t.text) in cues.AGREEMENT_HEADS):
             continue
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if nxt is None or nxt.lower_ not in _OPENING or nxt.head.i != t.i:
+        if nxt is None or nxt.lower_ not in _OPENING:
             continue
         if t.i + 2 < len(doc) and doc[t.i + 2].like_num:
             continue  # "the Treaty of 1973": a name and its year, not a title
         start = _start(t)
         if start == t.i and t.is_sent_start:
             continue  # "Agreement on that was reached ...": the capital is the sentence's
-        end = _end(t)
+        if nxt.head.i == t.i:
+            end = _end(t)
+        elif _named_complement(nxt):
+            end = _end_of_phrase(nxt, t)  # the parser hung "on ..." on the verb
+        else:
+            continue
         if end - t.i < 3:
             continue
         out.append(Span(doc, start, end, label="Agreement"))

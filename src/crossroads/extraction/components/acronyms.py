@@ -123,7 +123,11 @@ class AcronymReader:
             if not long_form.label_:  # a long form NER missed: make it an entity
                 ents.append(Span(doc, long_form.start, long_form.end, label=label))
             label_of[acronym] = label
-        new = [Span(doc, t.i, t.i + 1, label=label_of[t.text]) for t in doc if t.text in label_of]
+        new = [
+            Span(doc, t.i, t.i + 1, label=label_of[t.text])
+            for t in doc
+            if t.text in label_of and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cues.MONEY)
+        ]
         # the document's own definition beats NER and the pack for the acronym itself
         new_at = {s.start for s in new}
         ents = [e for e in ents if not (e.end - e.start == 1 and e.start in new_at)]

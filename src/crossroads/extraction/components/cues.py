@@ -434,6 +434,11 @@ SURNAME_PARTICLES = frozenset(
 )
 
 # Turkic patronymics that end a name in lower case ("Aida Bekmurat kyzy": Bekmurat's daughter)
+MONEY = frozenset(["$", "dollar", "dollars"])
+"""Words after a state's name that make it a mark on money ("US $2 billion"), not the state."""
+ROLES_AND_NAMES = frozenset(["amir"])
+"""Role words that are also given names: capitalised before a name they are its first word
+("Amir Karim Nazari"), not a title to trim."""
 PATRONYMICS = frozenset(["kyzy", "uulu", "qizi", "qyzy", "ogli", "ogly", "uly"])
 
 # words NER tags as names that name nothing on their own (folded)
@@ -544,6 +549,10 @@ PEOPLES = frozenset(
         "sufi",
         "chechen",
         "chechens",
+        "karakalpak",
+        "karakalpaks",
+        "turkic",  # a family of peoples and tongues ("the Turkic world"), no place
+        "slavic",
     ]
 )
 PEOPLE_NOUNS = frozenset(

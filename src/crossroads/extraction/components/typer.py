@@ -264,7 +264,12 @@ def _trim(span: Span, label: str) -> Span | None:
             t.is_punct
             or t.is_space
             or low in _DETERMINERS
-            or (label == "PERSON" and (_role_word(low) or _role_word(t.lower_)) and e - s > 1)
+            or (
+                label == "PERSON"
+                and (_role_word(low) or _role_word(t.lower_))
+                and e - s > 1
+                and not (low in cues.ROLES_AND_NAMES and t.text[:1].isupper() and e - s > 2)
+            )
             or (t.is_sent_start and t.pos_ in _OPENERS and e - s > 1)  # "Later the Ministry"
         ):
             s += 1
@@ -346,20 +351,43 @@ def _titled_agreements(ents: list[Span]) -> list[Span]:
     return out
 
 
-def _with_titles(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span]]:
-    """``ents`` with each long agreement title in place of the agreement names inside it,
-    and the titles that hold other names (the states that sign it), which stay beside them."""
+def _fragment(e: Span) -> bool:
+    """A piece of a title NER took for a body of its own ("Treaty on [Eternal Friendship]"):
+    an organisation or initiative the pack does not know. A known body inside a title (a bank
+    that signs it) and states and people stay names of their own."""
+    return e.label_ in ("Organization", "Initiative") and not e.kb_id_
+
+
+def _with_titles(doc: Doc, ents: list[Span], packed: list[Span]) -> tuple[list[Span], list[Span]]:
+    """``ents`` with each long agreement title in place of the agreement names and fragments
+    inside it, and the titles that hold other names (the states that sign it), which stay
+    beside them. A fragment that ran on past the title ("[Allied Relations in <city>]") gives
+    back the pack's names after the title."""
     nested = []
     doc.spans[TITLES] = titles = filter_spans(find_titles(doc))
     for title in titles:
         over = [e for e in ents if e.start < title.end and title.start < e.end]
         if all(
-            e.label_ == "Agreement" and title.start <= e.start and e.end <= title.end for e in over
+            (e.label_ == "Agreement" and title.start <= e.start and e.end <= title.end)
+            or (_fragment(e) and title.start < e.start)
+            for e in over
         ):
-            ents = [e for e in ents if e not in over] + [title]
+            tail = [
+                p
+                for e in over
+                for p in packed
+                if title.end <= p.start and p.end <= e.end and e.end > title.end
+            ]
+            ents = [e for e in ents if e not in over] + [title, *tail]
         else:
             nested.append(title)
     return sorted(ents, key=lambda e: e.start), nested
+
+
+def _currency(e: Span) -> bool:
+    """ "US $2 billion", "ten million US dollars": a state's mark on its money, not the state."""
+    doc = e.doc
+    return e.label_ == "Country" and e.end < len(doc) and doc[e.end].lower_ in cues.MONEY
 
 
 def _natural_feature(words: list[str]) -> bool:
@@ -1048,7 +1076,8 @@ class Typer:
         ents = filter_spans(ents + self._bare_ministries(doc, ents))
         ents = filter_spans(ents + self._repeats(doc, ents))
         ents = self._whole_names(ents, {(p.start, p.end) for p in packed})
-        ents, titles = _with_titles(doc, ents)
+        ents = [e for e in ents if not _currency(e)]
+        ents, titles = _with_titles(doc, ents, packed)
         doc.ents = ents
         doc.spans[LINKS] = find_links(doc) + titles
         taken = {i for e in ents for i in range(e.start, e.end)}
