@@ -154,3 +154,41 @@ def test_relations_date_in_a_which_clause_dates_that_clause_only(rel_doc):
     got = rels(rel_doc("Russia is a member of the CSTO, which Uzbekistan joined in 2006."))
     assert got[("e:country/uz", "member_of", "e:org/csto")].start == "2006"
     assert got[("e:country/ru", "member_of", "e:org/csto")].start is None
+
+
+def test_relations_a_plural_title_shared_by_a_list_of_holders(rel_doc):
+    got = rels(
+        rel_doc(
+            "The summit brought together Presidents Rustam Nazarov of Tajikistan, Bakyt "
+            "Osmonov of Kyrgyzstan and Serdar Amanov of Turkmenistan."
+        )
+    )
+    for person, state in (
+        ("rustam-nazarov", "tj"),
+        ("bakyt-osmonov", "kg"),
+        ("serdar-amanov", "tm"),
+    ):
+        found = got.get((f"e:person/{person}", "holds_position", f"e:country/{state}"))
+        assert found is not None and found.qualifiers.get("role") == "President"
+    assert ("e:person/rustam-nazarov", "holds_position", "e:country/kg") not in got
+
+
+def test_relations_a_plural_title_of_two_states_goes_to_each_holder_in_turn(rel_doc):
+    got = rels(
+        rel_doc(
+            "Presidents of Uzbekistan and Kazakhstan Anvar Saidov and Timur Bekov signed "
+            "the treaty."
+        )
+    )
+    assert ("e:person/anvar-saidov", "holds_position", "e:country/uz") in got
+    assert ("e:person/timur-bekov", "holds_position", "e:country/kz") in got
+    assert ("e:person/anvar-saidov", "holds_position", "e:country/kz") not in got
+
+
+def test_relations_a_portfolio_in_lower_case_words_before_the_title(rel_doc):
+    got = rels(
+        rel_doc("Farid Karimi, Iran's roads and urban development minister, opened the road.")
+    )
+    found = got.get(("e:person/farid-karimi", "holds_position", "e:country/ir"))
+    assert found is not None
+    assert found.qualifiers.get("role") == "roads and urban development minister"

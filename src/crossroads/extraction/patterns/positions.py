@@ -119,6 +119,7 @@ def _zone_right(s: Sentence, begin: int, limit: int = 22) -> tuple[int, int]:
             or tok.lower_ in ("the", "a")
             or tok.pos_ == "ADJ"
             or tok.lower_ in ("most", "linked", "backed", "based")
+            or _portfolio_words(s, j, heads)
         ):
             break
         j += 1
@@ -127,13 +128,33 @@ def _zone_right(s: Sentence, begin: int, limit: int = 22) -> tuple[int, int]:
     return i, j
 
 
+def _head(tok: Token, heads: frozenset[str]) -> bool:
+    """A title's head word, also in the plural a list of holders shares ("Presidents")."""
+    w = tok.lower_
+    return w in heads or (w.endswith("s") and w[:-1] in heads)
+
+
+def _portfolio_words(s: Sentence, j: int, heads: frozenset[str]) -> bool:
+    """Token ``j`` is one of a few lower-case words naming a portfolio before its title's head
+    ("<state>'s ports and shipping minister"): nouns, adjectives and "and", a head within four
+    words."""
+    doc = s.doc
+    for k in range(j, min(j + 5, s.span.end)):
+        tok = doc[k]
+        if _head(tok, heads):
+            return True
+        if tok.text in _STOP or tok.pos_ not in ("NOUN", "ADJ", "CCONJ") or s.at(k) is not None:
+            return False
+    return False
+
+
 def _parse(
     s: Sentence, lo: int, hi: int, person: Ment, apposition: bool
 ) -> tuple[list[Ment], str] | None:
     """Employers and role text of a title run, or None when it holds no title word."""
     heads = _titles("heads", *(["apposition_only"] if apposition else []))
     doc = s.doc
-    if not any(doc[k].lower_ in heads and s.at(k) is None for k in range(lo, hi)):
+    if not any(_head(doc[k], heads) and s.at(k) is None for k in range(lo, hi)):
         return None
     employers: list[Ment] = []
     portfolio = seen_head = False
@@ -161,7 +182,7 @@ def _parse(
             k = m.end
             prev = ""
             continue
-        if doc[k].lower_ in heads:
+        if _head(doc[k], heads):
             seen_head = True
         if doc[k].lower_ in _PORTFOLIO:
             portfolio = True  # "envoy for South and Central Asian Affairs": no employer
@@ -175,7 +196,11 @@ def _parse(
         role_toks.pop()
     while role_toks and doc[role_toks[0]].lower_ in _JOIN | {"the", "then", "former", "current"}:
         role_toks.pop(0)
-    role = " ".join(doc[k].text for k in role_toks).replace(" - ", "-").replace(" 's", "'s")
+    role = " ".join(
+        doc[k].text[:-1] if doc[k].lower_ not in heads and _head(doc[k], heads) else doc[k].text
+        for k in role_toks
+    )  # (each holder of "Presidents A of X, B of Y" is a "President")
+    role = role.replace(" - ", "-").replace(" 's", "'s")
     return employers, role
 
 
@@ -271,6 +296,71 @@ def _fallback(s: Sentence, person: Ment, role: str) -> list[Ment]:
     return list(subjects.values()) if len(subjects) == 1 else []
 
 
+def _plural_title(s: Sentence, lo: int, hi: int) -> bool:
+    """The title run's head word is a plural ("Presidents", "Foreign Ministers")."""
+    heads = _titles("heads")
+    return any(s.doc[k].lower_ not in heads and _head(s.doc[k], heads) for k in range(lo, hi))
+
+
+def _coordinated(s: Sentence, p: Ment) -> list[Ment]:
+    """``p`` and the people listed right after it ("A, B and C")."""
+    out, k = [p], p.end
+    while k < s.span.end and len(out) < 12:
+        if s.doc[k].text == ",":
+            k += 1
+        if k < s.span.end and s.doc[k].lower_ == "and":
+            k += 1
+        m = s.at(k)
+        if m is None or m.type != "Person" or m.start != k:
+            break
+        out.append(m)
+        k = m.end
+    return out
+
+
+def _of_employer(s: Sentence, k: int) -> Ment | None:
+    """The employer in "of (the) <name>" starting at token ``k`` ("X of Azerbaijan")."""
+    doc = s.doc
+    if k >= s.span.end or doc[k].lower_ != "of":
+        return None
+    j = k + 1
+    if j < s.span.end and doc[j].lower_ == "the":
+        j += 1
+    m = s.at(j)
+    return m if m is not None and m.start == j and m.type in EMPLOYERS else None
+
+
+def _listed_title(s: Sentence, p: Ment) -> str | None:
+    """The title a list of "<name> of <state>" items shares ("Presidents A of X, B of Y and C
+    of Z"): the role of its first item, for each later one."""
+    doc = s.doc
+    for _ in range(12):  # items of one list
+        k = p.start - 1
+        while k > s.span.start and doc[k].is_space:
+            k -= 1
+        if k <= s.span.start or doc[k].text not in (",", "and"):
+            return None
+        if doc[k].lower_ == "and" and doc[k - 1].text == ",":
+            k -= 1
+        emp = s.at(k - 1)
+        if emp is None or emp.type not in EMPLOYERS:
+            return None
+        j = emp.start - 1
+        if j > s.span.start and doc[j].lower_ == "the":
+            j -= 1
+        if doc[j].lower_ != "of":
+            return None
+        q = s.at(j - 1)
+        if q is None or q.type != "Person" or q.end != j:
+            return None
+        lo, hi = _zone_left(s, q.start)
+        got = _parse(s, lo, hi, q, apposition=False) if lo < hi else None
+        if got:
+            return got[1] if not got[0] else None
+        p = q
+    return None
+
+
 def read_positions(s: Sentence) -> Iterator[Reading]:
     """holds_position readings of every person a sentence names with a title."""
     doc = s.doc
@@ -281,8 +371,19 @@ def read_positions(s: Sentence) -> Iterator[Reading]:
         found: list[tuple[list[Ment], str]] = []
         lo, hi = _zone_left(s, p.start)
         got = _parse(s, lo, hi, p, apposition=False) if lo < hi else None
-        if got:
-            found.append((got[0] or _owner(s, lo), got[1]))
+        after = _of_employer(s, p.end)
+        if got and len(got[0]) > 1 and _plural_title(s, lo, hi):
+            # "Presidents of X and Y A and B": each holder of the shared title in turn
+            holders = _coordinated(s, p)
+            if len(holders) == len(got[0]):
+                for holder, e in zip(holders[1:], got[0][1:], strict=True):
+                    yield Reading(holder, "holds_position", e, holder.start, {"role": got[1]})
+                found.append((got[0][:1], got[1]))
+        elif got:
+            # "President X of Azerbaijan": the state after the name, when none is in the title
+            found.append((got[0] or ([after] if after else _owner(s, lo)), got[1]))
+        elif after is not None and (role := _listed_title(s, p)) is not None:
+            found.append(([after], role))  # "Presidents A of X, [B] of Y"
         comma = lo - 1 if got else p.start - 1
         while comma > s.span.start and doc[comma].is_space:
             comma -= 1
