@@ -43,6 +43,13 @@ def rel_pack() -> Pack:
         e("e:org/state-department", "Organization", "State Department", SRC, ()),
         e("e:initiative/bri", "Initiative", "Belt and Road Initiative", SRC, ("BRI",)),
         e("e:initiative/pamir-corridor", "Initiative", "Pamir Corridor", SRC, ()),
+        e(  # a made-up project named by the states it joins
+            "e:initiative/ktu-railway",
+            "Initiative",
+            "Kyrgyzstan-Tajikistan-Uzbekistan railway",
+            SRC,
+            ("KTU railway",),
+        ),
         e("e:agreement/river-accord", "Agreement", "Vakhsh River Accord", SRC, ()),
         e("e:group/taliban", "ArmedGroup", "Taliban", SRC, ("the Taliban",)),
         e("e:group/al-qaeda", "ArmedGroup", "al Qaeda", SRC, ("al-Qaeda",)),

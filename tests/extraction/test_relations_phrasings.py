@@ -192,3 +192,34 @@ def test_relations_a_portfolio_in_lower_case_words_before_the_title(rel_doc):
     found = got.get(("e:person/farid-karimi", "holds_position", "e:country/ir"))
     assert found is not None
     assert found.qualifiers.get("role") == "roads and urban development minister"
+
+
+def test_relations_a_link_the_pack_names_by_its_states_connects_each(rel_doc):
+    from crossroads.extraction.entities import mentions_of
+
+    doc = rel_doc("Work on the Kyrgyzstan-Tajikistan-Uzbekistan railway began in May.")
+    got = rels(doc)
+    for state in ("kg", "tj", "uz"):
+        assert ("e:initiative/ktu-railway", "connects", f"e:country/{state}") in got
+    # the states named inside its name are entities of the article, with their mentions
+    named = {m.entity: m.text for m in mentions_of(doc, "d:test")}
+    assert named.get("e:country/tj") == "Tajikistan" and "e:country/tj" in doc._.entities
+    assert not rels(rel_doc("Work on the KTU railway began in May."))  # no state named
+
+
+def test_relations_a_city_and_its_state_before_a_comma_or_in_brackets(rel_doc):
+    got = rels(
+        rel_doc(
+            "The leaders met in Dushanbe, Tajikistan, on Friday, and the cargo left Kashgar "
+            "(China) a day later."
+        )
+    )
+    assert ("e:place/dushanbe", "located_in", "e:country/tj") in got
+    assert ("e:place/kashgar", "located_in", "e:country/cn") in got
+    listed = rels(rel_doc("Flights go to Dushanbe, Uzbekistan, Kyrgyzstan and Russia."))
+    assert ("e:place/dushanbe", "located_in", "e:country/uz") not in listed
+
+
+def test_relations_a_states_city_of_a_name(rel_doc):
+    got = rels(rel_doc("A court in China's western city of Kashgar opened the trial."))
+    assert ("e:place/kashgar", "located_in", "e:country/cn") in got

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from crossroads.extraction import extensions  # noqa: F401
 from crossroads.extraction.components import codec  # noqa: F401  (Entity through to_bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
-from crossroads.extraction.links import LINKS
+from crossroads.extraction.links import LINKS, PARTS
 from crossroads.model import Entity, Mention, fold
 from crossroads.pack import gazetteer
 
@@ -91,7 +91,8 @@ def _located(entity: Entity, hints: list[str]) -> Entity:
 
 
 def mentions_of(doc: Doc, doc_id: str) -> list[Mention]:
-    """Name, alias, acronym, short and demonym mentions, in text order."""
+    """Name, alias, acronym, short and demonym mentions, in text order (the places a link's
+    name is made of are names too)."""
     entities = doc._.entities or {}
     acronyms = doc.user_data.get(ACRONYMS) or {}
     out = []
@@ -111,7 +112,7 @@ def mentions_of(doc: Doc, doc_id: str) -> list[Mention]:
                 mention_kind(ent, entity, acronyms),
             )
         )
-    for span in doc.spans.get(LINKS, []):
+    for span in [*doc.spans.get(LINKS, []), *doc.spans.get(PARTS, [])]:
         if span.kb_id_ in entities:
             out.append(
                 Mention(span.kb_id_, doc_id, span.start_char, span.end_char, span.text, "name")

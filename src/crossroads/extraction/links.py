@@ -10,11 +10,18 @@ towns is a Facility, as the annotated articles have it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span
 
 LINKS = "links"
 """The span group of names that may overlap ``doc.ents``: named links, and agreement titles
 that hold other names (extraction/titles.py)."""
+
+PARTS = "link_parts"
+"""The span group of the places and states a link's own name is made of ("[China]-[Kyrgyzstan]
+-[Uzbekistan] railway"), each with its pack id: a name NER or the pack read as one holds
+them, and the link connects each."""
 
 HEADS = frozenset(
     [
@@ -112,4 +119,33 @@ def find_links(doc: Doc) -> list[Span]:
         )
         out.append(Span(doc, first, end, label=label))
         i = end
+    return out
+
+
+def link_parts(ents: list[Span], ids: Callable[[str], str | None]) -> list[Span]:
+    """The named parts of each link among ``ents`` whose name is two or more names joined by
+    hyphens before a link's head ("the China-Kyrgyzstan-Uzbekistan railway"), each labelled
+    with the id ``ids`` gives its words (a known state or place), or none when any part is
+    unknown: then the name is not made of places."""
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ not in ("Facility", "Initiative"):
+            continue
+        words = [t for t in e if t.lower_ not in ("the", "a", "an")]
+        heads = [t for t in words if t.lower_ in HEADS]
+        if not heads or len(words) > 12:
+            continue
+        doc, end = e.doc, heads[0].i
+        parts: list[Span] = []
+        start = words[0].i
+        for i in range(start, end + 1):
+            if i == end or joined(doc, i):
+                if i > start:
+                    parts.append(doc[start:i])
+                start = i + 1
+        if len(parts) < 2 or end == words[0].i:
+            continue
+        found = [(p, ids(p.text)) for p in parts]
+        if all(eid for _, eid in found):
+            out.extend(Span(doc, p.start, p.end, label="Place", kb_id=eid) for p, eid in found)
     return out

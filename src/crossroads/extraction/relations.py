@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from crossroads.extraction.links import LINKS
+from crossroads.extraction.links import LINKS, PARTS
 from crossroads.extraction.patterns.armed_groups import (
     affiliated_with,
     designated,
@@ -167,4 +167,13 @@ def _link_ends(doc: Doc) -> list[Relation]:
             if e.kb_id_ and e.kb_id_ != link.kb_id_ and key not in seen:
                 seen.add(key)
                 out.append(Relation(link.kb_id_, "connects", e.kb_id_, ev))
+    for part in doc.spans.get(PARTS, []):  # "the China-Kyrgyzstan-Uzbekistan railway"
+        whole = next((e for e in doc.ents if e.start <= part.start and part.end <= e.end), None)
+        key = (whole.kb_id_ if whole is not None else "", part.kb_id_)
+        if whole is None or not whole.kb_id_ or key in seen or whole.kb_id_ == part.kb_id_:
+            continue
+        seen.add(key)
+        sent = whole.sent
+        ev = Evidence(doc._.doc_id or "", sent.start_char, sent.end_char)
+        out.append(Relation(whole.kb_id_, "connects", part.kb_id_, ev))
     return out

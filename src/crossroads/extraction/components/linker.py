@@ -19,7 +19,7 @@ from crossroads.extraction import extensions  # noqa: F401  (registers doc._.ent
 from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: Entity bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
 from crossroads.extraction.linking import Mentioned, core, link
-from crossroads.extraction.links import HEADS, LINKS
+from crossroads.extraction.links import HEADS, LINKS, PARTS
 from crossroads.model import Data, Entity, entity_id, fold
 from crossroads.names import PersonIndex
 
@@ -259,7 +259,7 @@ class Linker:
             first.setdefault(m.id, m)
         for eid, m in first.items():
             entities[eid] = self._entity(eid, m, surfaces.get(eid, {}))
-        for span in doc.spans.get("demonyms", []):
+        for span in [*doc.spans.get("demonyms", []), *doc.spans.get(PARTS, [])]:
             if span.kb_id_ not in entities:
                 entities[span.kb_id_] = self._entity(span.kb_id_, None, {})
         for span in links:  # "the Termez-Kunduz railway": its own entity

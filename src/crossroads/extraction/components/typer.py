@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from crossroads.extraction.components import cues
 from crossroads.extraction.components.pack_matcher import glued_to_name
-from crossroads.extraction.links import LINKS, find_links
+from crossroads.extraction.links import LINKS, PARTS, find_links, link_parts
 from crossroads.extraction.proposals import PROPOSALS, find_proposals
 from crossroads.extraction.quotes import cue_verbs
 from crossroads.extraction.titles import TITLES, find_titles
@@ -564,6 +564,11 @@ class Typer:
                     return Span(span.doc, span.start, span.end, label=known.type, kb_id=known.id)
         return span
 
+    def _place_id(self, text: str) -> str | None:
+        """The pack id of a state or place so named."""
+        found = self.pack.lookup(text) if self.pack is not None else []
+        return found[0].id if found and found[0].type in ("Country", "Place") else None
+
     def _pack_type(self, text: str) -> str | None:
         if self.pack is None:
             return None
@@ -1080,6 +1085,7 @@ class Typer:
         ents, titles = _with_titles(doc, ents, packed)
         doc.ents = ents
         doc.spans[LINKS] = find_links(doc) + titles
+        doc.spans[PARTS] = link_parts(ents, self._place_id)
         taken = {i for e in ents for i in range(e.start, e.end)}
         doc.spans["dates"] = dates
         if "pack" in doc.spans:

@@ -86,6 +86,22 @@ def borders(s: Sentence) -> Iterator[Reading]:
             yield from pairs(owner, right, "borders", t.i, **quals)
 
 
+def _listed_on(s: Sentence, y: Ment) -> bool:
+    """A state after a city is one of a list, not the city's country: "and" or "or" after it,
+    a possessive, or a comma and another place ("A, Uzbekistan, Tajikistan and ..."). A comma
+    and anything else closes "Samarkand, Uzbekistan, on Friday"."""
+    after = s.word(y.end)
+    if after in ("and", "or", *POSS):
+        return True
+    if after != ",":
+        return False
+    k = y.end + 1
+    if s.word(k) in ("and", "or"):
+        k += 1
+    nxt = s.at(k)
+    return nxt is not None and nxt.start == k and nxt.type in PLACES
+
+
 def located_in(s: Sentence) -> Iterator[Reading]:
     lex = lex_of("located_in")
     doc = s.doc
@@ -103,17 +119,21 @@ def located_in(s: Sentence) -> Iterator[Reading]:
             y = s.at_the(k + 1)
             if y and y.type in PLACES and y.id != m.id and not y.demonym:
                 yield Reading(m, "located_in", y, k)
-        elif k == j and s.word(j) == ",":
+        elif k == j and s.word(j) in (",", "("):
             y = s.at(j + 1)
             if (
                 y
                 and y.type == "Country"
                 and not y.demonym
-                and s.word(y.end) not in (",", "and", "or", *POSS)
-                and doc[y.end - 1].dep_ not in ("nsubj", "nsubjpass")
-                and s.word(m.start - 1) not in ("and", "or")
+                and (
+                    s.word(y.end) == ")"
+                    if s.word(j) == "("
+                    else not _listed_on(s, y)
+                    and doc[y.end - 1].dep_ not in ("nsubj", "nsubjpass")
+                    and s.word(m.start - 1) not in ("and", "or")
+                )
             ):
-                yield Reading(m, "located_in", y, j)
+                yield Reading(m, "located_in", y, j)  # "X, Y", "X (Y)"
         # "Kunduz, the capital of Kunduz province" / "Dushanbe, Tajikistan's capital"
         if j + 2 < s.span.end and doc[j].text == ",":
             k = j + 1
@@ -145,6 +165,7 @@ def located_in(s: Sentence) -> Iterator[Reading]:
                         and words[0] in POSS
                         and all(
                             t.pos_ in ("ADJ", "ADV", "NOUN", "PUNCT", "PART", "PROPN")
+                            or (t.lower_ == "of" and t.i == m.start - 1)  # "city of X"
                             for t in between
                         )
                     )
