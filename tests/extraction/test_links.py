@@ -57,3 +57,11 @@ def test_a_link_named_two_ways_is_one_entity(read):
 def test_a_verb_ends_a_link_name(read):
     doc = read("The Dushanbe-Tashkent railroad will link two capitals.")
     assert _links(doc) == {"Dushanbe-Tashkent railroad": "Facility"}
+
+
+def test_an_en_dash_joins_a_links_ends_as_a_hyphen_does(read):
+    doc = read("Work began last year on the Dushanbe–Tashkent railway line, officials said.")
+    assert _links(doc) == {"Dushanbe–Tashkent railway line": "Facility"}
+    link = doc.spans[LINKS][0].kb_id_
+    joins = {r.object for r in read_relations(doc) if r.subject == link}
+    assert joins == {"e:place/dushanbe", "e:place/tashkent"}

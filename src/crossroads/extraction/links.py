@@ -18,6 +18,10 @@ LINKS = "links"
 """The span group of names that may overlap ``doc.ents``: named links, and agreement titles
 that hold other names (extraction/titles.py)."""
 
+DASHES = ("-", "–")
+"""What joins the names of a link's ends: a hyphen, or an en dash as careful typesetting has it
+("the Termez–Kunduz road")."""
+
 PARTS = "link_parts"
 """The span group of the places and states a link's own name is made of ("[China]-[Kyrgyzstan]
 -[Uzbekistan] railway"), each with its pack id: a name NER or the pack read as one holds
@@ -48,8 +52,8 @@ railroad"."""
 
 
 def joined(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a hyphen with words glued on both sides."""
-    return i > 0 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+    """Token ``i`` is a hyphen or an en dash with words glued on both sides."""
+    return i > 0 and doc[i].text in DASHES and not doc[i].whitespace_ and not doc[i - 1].whitespace_
 
 
 def _parts(doc: Doc, end: int) -> int:
@@ -68,7 +72,7 @@ def _parts(doc: Doc, end: int) -> int:
             i -= 1
             continue
         break
-    return i if parts >= 2 and "-" in doc[i:end].text else end
+    return i if parts >= 2 and any(d in doc[i:end].text for d in DASHES) else end
 
 
 def find_links(doc: Doc) -> list[Span]:

@@ -19,7 +19,7 @@ from crossroads.extraction import extensions  # noqa: F401  (registers doc._.ent
 from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: Entity bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
 from crossroads.extraction.linking import Mentioned, core, link
-from crossroads.extraction.links import HEADS, LINKS, PARTS
+from crossroads.extraction.links import DASHES, HEADS, LINKS, PARTS
 from crossroads.model import Data, Entity, entity_id, fold
 from crossroads.names import PersonIndex
 
@@ -169,18 +169,22 @@ def governs(span: Span) -> bool:
     return root.dep_ in _ACTOR_DEPS and root.head.lemma_ not in _PLACE_VERBS
 
 
+def _dashed(words: tuple[str, ...]) -> bool:
+    return any(d in w for w in words for d in DASHES)
+
+
 def _links(doc: Doc, mentions: list[Mentioned]) -> list[Span]:
     """The named links and titles of ``doc.spans[LINKS]`` with their entity ids. A link named
     two ways ("the A-B railway line", "the A-B railroad", "A-B") is one entity: the first
     mention or link whose hyphenated names are the same."""
     first: dict[tuple[str, ...], str] = {}
     for m in mentions:
-        if m.type in _WORKS and not m.government and "-" in "".join(c := core(m.text)):
+        if m.type in _WORKS and not m.government and _dashed(c := core(m.text)):
             first.setdefault(c, m.id)
     out = []
     for span in doc.spans.get(LINKS, []):
         eid = entity_id(span.label_, span.text)
-        if span[-1].lower_ in HEADS and "-" in "".join(c := core(span.text)):
+        if span[-1].lower_ in HEADS and _dashed(c := core(span.text)):
             eid = first.setdefault(c, eid)
             for m in mentions:  # its names read as one unknown name: the link's name
                 inside = span.start <= m.start and m.end < span.end
