@@ -149,7 +149,7 @@ def link_parts(ents: list[Span], ids: Callable[[str], str | None]) -> list[Span]
                 start = i + 1
         if len(parts) < 2 or end == words[0].i:
             continue
-        found = [(p, ids(p.text)) for p in parts]
-        if all(eid for _, eid in found):
+        found = [(p, eid) for p in parts if (eid := ids(p.text))]
+        if len(found) == len(parts):
             out.extend(Span(doc, p.start, p.end, label="Place", kb_id=eid) for p, eid in found)
     return out
