@@ -147,7 +147,7 @@ def link_parts(ents: list[Span], ids: Callable[[str], str | None]) -> list[Span]
                 if i > start:
                     parts.append(doc[start:i])
                 start = i + 1
-        if len(parts) < 2 or end == words[0].i:
+        if len(parts) < 2:
             continue
         found = [(p, eid) for p in parts if (eid := ids(p.text))]
         if len(found) == len(parts):

@@ -169,8 +169,10 @@ def _link_ends(doc: Doc) -> list[Relation]:
                 out.append(Relation(link.kb_id_, "connects", e.kb_id_, ev))
     for part in doc.spans.get(PARTS, []):  # "the China-Kyrgyzstan-Uzbekistan railway"
         whole = next((e for e in doc.ents if e.start <= part.start and part.end <= e.end), None)
-        key = (whole.kb_id_ if whole is not None else "", part.kb_id_)
-        if whole is None or not whole.kb_id_ or key in seen or whole.kb_id_ == part.kb_id_:
+        if whole is None or not whole.kb_id_ or whole.kb_id_ == part.kb_id_:
+            continue
+        key = (whole.kb_id_, part.kb_id_)
+        if key in seen:
             continue
         seen.add(key)
         sent = whole.sent

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from crossroads.dates import MONTHS
 from crossroads.extraction.components import cues
 from crossroads.model import fold
 
@@ -111,9 +112,9 @@ def _end(head: Token) -> int:
 
 _NAMING = frozenset({"on", "of", "between", "for"})
 _CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
+    [*"monday tuesday wednesday thursday friday saturday sunday".split(), *MONTHS]
 )
+"""Days and months: "the Agreement on Monday" is when, not what."""
 
 
 def _named_complement(prep: Token) -> bool:
