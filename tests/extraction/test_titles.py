@@ -78,8 +78,8 @@ def test_a_title_ner_split_into_a_head_and_a_body_is_one_agreement(read):
 
 def test_a_title_the_parser_hung_on_the_verb_is_read_to_its_end(read):
     doc = read(
-        "President Ali Karimi signed the Convention on the Legal Status of the Caspian Sea in "
-        "Kazakhstan, and Iran signed the Treaty on Trust, Friendship and Cooperation."
+        "At the summit President Ali Karimi signed the Convention on the Legal Status of the "
+        "Caspian Sea in Dushanbe, and Iran signed the Treaty on Trust, Friendship and Cooperation."
     )
     assert {
         "Convention on the Legal Status of the Caspian Sea",
