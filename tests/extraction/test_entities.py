@@ -331,6 +331,26 @@ def test_entities_a_name_glued_to_a_body_after_a_title_is_a_person(read):
     assert ("National Committee for Water Resources", "Organization") in found, found
 
 
+def test_entities_a_name_glued_to_a_states_body_in_the_possessive_is_a_person(read):
+    doc = read(
+        "Recently, the head of Tajikistan’s Committee for Emergency Situations Rustam Nazarzoda "
+        "said the dam was safe."
+    )
+    found = ents(doc)
+    assert ("Rustam Nazarzoda", "Person") in found, found
+    assert not any("Committee" in text and "Rustam" in text for text, _ in found), found
+
+
+def test_entities_a_name_glued_to_a_posts_city_or_a_bodys_acronym_is_a_person(read):
+    doc = read(
+        "The Turkish ambassador to Dushanbe Ahmet Demirok has left the country, the ministry "
+        "said on Friday."
+    )
+    assert {("Ahmet Demirok", "Person"), ("Dushanbe", "Place")} <= ents(doc), ents(doc)
+    found = ents(read("The DG of ISPR Kamran Iftikhar said the operation would continue."))
+    assert ("Kamran Iftikhar", "Person") in found, found
+
+
 def test_entities_a_states_force_in_capitals_is_an_organisation(read):
     doc = read("Officers of the Uzbek Army met their Tajik counterparts. The Afghan army withdrew.")
     found = ents(doc)

@@ -356,6 +356,7 @@ TITLES = (
             "mawlavi",  # the honorifics of crossroads.names (below), in two more spellings
             "moulvi",
             "dpm",
+            "dg",  # a director-general: "the DG of <body> <name>"
             "ayatollah",
             "imam",
             "speaker",

@@ -65,6 +65,8 @@ _DETERMINERS = frozenset(
 )
 _OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "ADP", "INTJ"})
 """Parts of speech of a sentence's first word that NER sometimes takes into the name after it."""
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+"""A body's short name in capitals ("PDMA"), ending a body's name before its holder's."""
 _MENU = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 _NOT_HEADS = frozenset({"embassy", "consulate", "station", "prison"})
 """Facility heads that right after a bare name more often start something else ("Russian
@@ -245,8 +247,11 @@ def _english_words(nlp: Language) -> frozenset[str]:
 
 def _after_title(doc: Doc, start: int) -> bool:
     """Whether ``doc[start]`` opens the body or state of a title: "<title> of (the) ...",
-    within the six words before ("Deputy Minister of Energy of ...", "ambassador in ...")."""
+    within the six words before ("Deputy Minister of Energy of ...", "ambassador in ..."); the
+    state's possessive may stand between ("chairman of <state>'s <body>")."""
     k = start - 1
+    if k >= 1 and doc[k].lower_ in ("'s", "’s") and _capitalised(doc[k - 1]):
+        k -= 2
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
     if k < 0 or doc[k].lower_ not in ("of", "in", "to", "for"):
@@ -897,15 +902,19 @@ class Typer:
     def _titled_tail(self, span: Span) -> list[tuple[Span, str]]:
         """A body after a title with a name glued on ("Head of the National Committee for Land
         Resources <name> <surname>"): the name is the last two or three words when the last is
-        no English word and the word before them is."""
+        no English word and the word before them is, or the body's short name in capitals
+        ("the DG of <ACRONYM> <name> <surname>", where the acronym may be the whole body)."""
         if not _after_title(span.doc, span.start):
             return []
         for n in (2, 3):
-            tail = span[len(span) - n :]
+            if len(span) - n < 1:
+                continue
+            tail, before = span[len(span) - n :], span[-n - 1]
+            short = _ACRONYM.fullmatch(before.text) is not None
             if (
-                len(span) - n >= 2
-                and self._holder(tail)
-                and (self._english(span[-n - 1]) or span[-n - 1].lower_ in cues.ORGANIZATION_WORDS)
+                self._holder(tail)
+                and (self._english(before) or before.lower_ in cues.ORGANIZATION_WORDS or short)
+                and (len(span) - n >= 2 or short)
             ):
                 return [(span[: len(span) - n], "ORG"), (tail, "PERSON")]
         return []
@@ -1034,6 +1043,9 @@ class Typer:
                     )
                     and all(
                         x.label_ in ("Organization", "ArmedGroup", "Country")
+                        # "ambassador to <capital> <name>": a post's place, then the holder
+                        or x.label_ == "Place"
+                        and _after_title(doc, piece.start)
                         for x in inside.values()
                     )
                     and 2 <= piece.end - last_end <= 4
@@ -1042,10 +1054,14 @@ class Typer:
                 if named_after:  # "<known organisation or state> Valery Petrov": a name after
                     chosen.append(Span(doc, last_end, piece.end, label="Person"))
                 elif longer:
-                    kind = self.type_of(piece, ent.label_)
-                    if kind:
-                        chosen.append(Span(doc, piece.start, piece.end, label=kind))
+                    # "<title> of <state>'s <body> <name>": the body, then its holder
+                    parts = self._org_then_person(piece, ent.label_)
+                    kinds = [(part, self.type_of(part, label)) for part, label in parts]
+                    if kinds[0][1]:
                         dropped.update(inside)
+                    for part, kind in kinds:
+                        if kind:
+                            chosen.append(Span(doc, part.start, part.end, label=kind))
                 elif (
                     ent.label_ == "PERSON"
                     and len(inside) == 1
