@@ -321,6 +321,14 @@ def test_metadata_labelled_byline_with_a_non_ascii_name_and_date():
             "P.K. Ostrov",
             "2021-05-05",
         ),
+        # a page's record fields: "Author:" alone on its line, the name and the wires below
+        (
+            "Road talks resume at the border\n\nAuthor:\n\nLena March & Agencies\n\n"
+            "Publication Date:\n\nWed, 2021-05-05 10:15\n\n" + BODY,
+            "Road talks resume at the border",
+            "Lena March",
+            "2021-05-05",
+        ),
     ],
 )
 def test_metadata_more_head_layouts(page, title, author, published):

@@ -367,12 +367,20 @@ def is_title_like(text: str) -> bool:
     )  # "3 Soldiers Killed ..."
 
 
+_AUTHOR_LABEL = re.compile(r"^(?:author|authors|written by|by)\s*:?$", re.IGNORECASE)
+"""A field label alone on its line, the author's name on the next ("Author:")."""
+_WIRES = re.compile(
+    r"\s*(?:&|\band|\bwith)\s+(?:news\s+)?(?:agencies|agency\s+inputs|wires)\W*$", re.IGNORECASE
+)
+
+
 def _clean_byline(text: str) -> str:
     """A byline without its list bullet, social handles and e-mail address."""
     text = re.sub(r"^[-–—•·*]+\s*", "", text.strip())
     text = re.sub(r"\s*(?:\(@\w+\)|@\w+|\S+@\S+\.\w+)", "", text)
     text = re.sub(r"\s*\([^()]*\)$", "", text)  # "(the May issue of the Review)"
     text = re.sub(r"\s*\($", "", text)  # a bracket left open where the page cut the byline
+    text = _WIRES.sub("", text)  # "<name> & Agencies": the wires are no author
     return text.strip()
 
 
@@ -847,6 +855,17 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             _furniture_above(units, head, i, cands, h)
             prev = "title"
             continue
+        nxt_at = next((j for j in head if j > i), None)
+        if _AUTHOR_LABEL.match(text) and nxt_at is not None and h.author is None:
+            a = byline(f"By {units[nxt_at].text}")[1]  # "Author:" and the name on its own line
+            if a:
+                h.author = a
+                h.consumed.update((i, nxt_at))
+                joined.add(nxt_at)
+                anchor = anchor if anchor is not None or not cands else i
+                mark = i if mark is None else mark
+                prev = "author"
+                continue
         a, iso = name_and_date(text)
         if a and iso:
             h.author, h.published, date_at = h.author or a, h.published or iso, i
