@@ -351,6 +351,14 @@ def test_entities_a_name_glued_to_a_posts_city_or_a_bodys_acronym_is_a_person(re
     assert ("Kamran Iftikhar", "Person") in found, found
 
 
+def test_entities_a_bodys_remit_after_of_stays_in_its_name(read):
+    found = ents(read("The Kyrgyz Department of the Interior opened a case against the firm."))
+    assert ("Kyrgyz Department of the Interior", "Organization") in found, found
+    # a body the pack knows is named on its own, not as a remit
+    found = ents(read("The Executive Committee of the CSTO met in Dushanbe."))
+    assert ("CSTO", "Organization") in found, found
+
+
 def test_entities_a_states_force_in_capitals_is_an_organisation(read):
     doc = read("Officers of the Uzbek Army met their Tajik counterparts. The Afghan army withdrew.")
     found = ents(doc)

@@ -80,6 +80,34 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
 
 
+_BODY_HEADS = frozenset(
+    ["department", "office", "bureau", "commission", "committee", "council", "agency"]
+)
+"""Heads of a body's name that its remit follows ("the <state> Department of the Treasury")."""
+
+
+def _of_body(span: Span) -> Span:
+    """The body's remit after "of (the)" where NER stopped before it: one to four capitalised
+    words that no place, state, people or person begins ("Department" + "of the Treasury"). A
+    name the pack knows is another body, not a remit ("Executive Committee of <the alliance>")."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return span
+    known = {i for p in doc.spans.get("pack", ()) for i in range(p.start, p.end)}
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    j = k
+    while (
+        j < len(doc)
+        and j - k < 4
+        and _capitalised(doc[j])
+        and doc[j].is_alpha
+        and doc[j].ent_type_ in ("", "ORG")
+        and j not in known
+    ):
+        j += 1
+    return doc[span.start : j] if j > k else span
+
+
 def _pieces(ent: Span) -> Iterator[Span]:
     """Cut a NER span at separators, line breaks and (for places) 'and'."""
     doc, start = ent.doc, ent.start
@@ -633,6 +661,8 @@ class Typer:
             ):
                 end += 2
             return doc[span.start : end]
+        if label == "ORG" and fold(span[-1].text) in _BODY_HEADS:
+            return _of_body(span)
         if label != "ORG" or len(span) != 1 or fold(span.text) not in cues.GENERIC:
             return span
         while (
