@@ -683,3 +683,14 @@ def test_quotes_the_pm_is_the_prime_minister_named_before(rel_doc):
         "quoted as saying in a statement."
     )
     assert [q.speaker for q in read_quotes(doc)] == ["e:person/yusuf-khan-badri"]
+
+
+def test_quotes_he_after_an_unnamed_spokesman_of_a_group_is_the_group(rel_doc):
+    doc = rel_doc(
+        "Rebels attacked a convoy in the valley on Monday, killing four guards.\n\n"
+        "A spokesman of the Valley Liberation Front, which is banned in Tajikistan, said the "
+        'attack was carried out by a new unit. The attack opens "a new phase in our long '
+        'struggle against the occupiers," he added.'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:group/valley-liberation-front"], quotes

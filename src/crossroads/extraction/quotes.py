@@ -386,6 +386,8 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+_BODIES = ("Organization", "ArmedGroup")
+"""Bodies whose spokesmen and officials speak for them."""
 NOBODY = "-"
 """The id `_subjects` gives an unnamed speaker ("a resident said")."""
 
@@ -686,7 +688,7 @@ def _resolve(doc: Doc, s: Token, ments: list[Ment], last: _Context) -> str | Non
         if titled:
             return _likeliest(titled, last.get("subjects", []), s.idx)
         unnamed = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in s.children)
-        bodies = [m for m in named if m.type == "Organization"]
+        bodies = [m for m in named if m.type in _BODIES]
         if bodies and (unnamed or s.lemma_.lower() in lex["voices"] or s.tag_ == "NNS"):
             # "a State Department spokesman", "officials of the ministry": speak for the body
             return bodies[0].id
@@ -931,6 +933,20 @@ def _subjects(
             and _nobody(t)
         ):
             out.append((t.idx, NOBODY))  # "a resident said …": the "she" after is hers
+        elif (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.i not in inside
+            and t.lemma_.lower() in lex["voices"]
+            and _is_cue(t.head)
+            and not any(a <= t.idx < b for a, b in quoted)
+        ):
+            # "a spokesman of <group> said …": the "he" who goes on speaks for the group
+            held = {x.i for x in t.subtree}
+            said = [m for m in ments if m.start in held]
+            if not any(m.type == "Person" for m in said) and (
+                body := next((m for m in said if m.type in _BODIES), None)
+            ):
+                out.append((t.idx, body.id))
     return sorted(out)
 
 
