@@ -5,9 +5,9 @@ in the model file. Sentences and names are made up."""
 from __future__ import annotations
 
 from crossroads.learn.linear import thresholds_of
-from crossroads.learn.relations import by_source, source_meta, sources_of
+from crossroads.learn.relations import by_source, option_parts, source_meta, sources_of
 from crossroads.learn.score import Counts
-from crossroads.learn.train import choose_sources
+from crossroads.learn.train import _summed, choose_bagged, choose_sources
 from crossroads.model import Evidence, Relation
 
 EV = Evidence("d:1", 0, 40)
@@ -97,3 +97,30 @@ def test_sources_the_rules_alone_must_win_by_a_margin():
         "pledged_allegiance_to": "rules",  # by 0.45
         "part_of": "both@0.75",  # a tie: the model's readings join the rules'
     }
+
+
+def test_sources_bagged_choice_is_steady_where_one_article_tips_the_single_choice():
+    # member_of: two thresholds alike, each better on half of the articles; borders: 0.35 wins
+    # on every article. The single choice flips with one article's readings; the bagged one
+    # keeps borders at 0.35 and puts member_of between its two peaks
+    def doc(lo: int, hi: int) -> dict[str, dict[str, Counts]]:
+        return {
+            "rules": {"member_of": Counts(0, 5, 0, 5), "borders": Counts(0, 5, 0, 5)},
+            "model@0.35": {"member_of": Counts(lo, 5, lo, 5), "borders": Counts(5, 5, 5, 5)},
+            "model@0.55": {"member_of": Counts(1, 5, 1, 5), "borders": Counts(2, 5, 2, 5)},
+            "model@0.75": {"member_of": Counts(hi, 5, hi, 5), "borders": Counts(1, 5, 1, 5)},
+        }
+
+    docs = [doc(4, 3), doc(3, 4)] * 10
+    tipped = [*docs, doc(3, 5)]  # one more article, which reads member_of better at 0.75
+    assert choose_sources(_summed(docs))["member_of"] == "model@0.35"
+    assert choose_sources(_summed(tipped))["member_of"] == "model@0.75"
+    steady = []
+    for scored in (docs, tipped):
+        chosen = choose_bagged(scored)
+        assert chosen["borders"] == "model@0.35"
+        src, at = option_parts(chosen["member_of"])
+        assert src == "model" and at is not None and 0.35 < at < 0.75, chosen
+        steady.append(at)
+    assert abs(steady[0] - steady[1]) < 0.2
+    assert choose_bagged(docs) == choose_bagged(docs)  # the same resamples every time
