@@ -694,3 +694,14 @@ def test_quotes_he_after_an_unnamed_spokesman_of_a_group_is_the_group(rel_doc):
     )
     quotes = read_quotes(doc)
     assert [q.speaker for q in quotes] == ["e:group/valley-liberation-front"], quotes
+
+
+def test_quotes_he_in_the_next_sentence_is_the_subject_of_the_outer_clause(rel_doc):
+    # "Y" is the subject of a clause inside X's: the "he" who speaks next is X
+    doc = rel_doc(
+        "Foreign Minister Pavel Orlovsky could not say when President Yusuf Khan Badri would "
+        'sign the decree - but he said the crossing would open. "The first trucks will cross '
+        'the river before the end of March, whatever the weather," he told reporters.'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"], quotes

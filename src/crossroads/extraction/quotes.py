@@ -632,10 +632,41 @@ _ADDRESSEES = frozenset({"to", "about", "against", "regarding", "towards", "with
 
 def _referent(s: Token, last: _Context) -> str | None:
     """The subject a pronoun most likely means: the last before it ("he said X's deputy, who
-    was fired, …": not the deputy)."""
+    was fired, …": not the deputy); from an earlier sentence, the subject of its outermost
+    clause there ("X could not say when Y would sign …. "…," he said": X, not Y)."""
     subjects = last.get("subjects", [])
-    before = [pid for at, pid in subjects if at < s.idx]
-    return before[-1] if before else subjects[-1][1] if subjects else None
+    before = [(at, pid) for at, pid in subjects if at < s.idx]
+    if not before:
+        return subjects[-1][1] if subjects else None
+    sent = _token_at(s.doc, before[-1][0]).sent
+    if sent == s.sent:
+        return before[-1][1]
+    there = [(at, pid) for at, pid in before if sent.start_char <= at < sent.end_char]
+    depth = {at: _clause_depth(_token_at(s.doc, at)) for at, _ in there}
+    top = min(depth.values())
+    return [pid for at, pid in there if depth[at] == top][-1]
+
+
+def _token_at(doc: Doc, char: int) -> Token:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[0]
+
+
+def _clause_depth(tok: Token) -> int:
+    """How many clauses stand between a subject word's clause and its sentence's root: 0 for
+    the main clause, 1 for a clause inside it ("X could not say"), 2 for one inside that
+    ("when Y would sign"); a verb joined by "and" or "but" counts as its head's."""
+    t, n = tok, 0
+    while t.dep_ in ("appos", "compound", "flat") and t.head.i != t.i:
+        t = t.head
+    verb = t.head
+    for _ in range(12):  # bounded: a parse is a tree, but a long one is cut short
+        if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+            break
+        if verb.dep_ != "conj":
+            n += 1
+        verb = verb.head
+    return n
 
 
 _AGED = re.compile(r"^the \d{1,3}-year-old$", re.IGNORECASE)
