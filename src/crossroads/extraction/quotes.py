@@ -648,6 +648,7 @@ def _referent(s: Token, last: _Context) -> str | None:
 
 
 def _token_at(doc: Doc, char: int) -> Token:
+    """The token at a character offset (``_subjects`` keeps offsets, not tokens)."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else doc[0]
 
