@@ -855,13 +855,12 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             _furniture_above(units, head, i, cands, h)
             prev = "title"
             continue
-        nxt_at = next((j for j in head if j > i), None)
-        if _AUTHOR_LABEL.match(text) and nxt_at is not None and h.author is None:
-            a = byline(f"By {units[nxt_at].text}")[1]  # "Author:" and the name on its own line
+        if _AUTHOR_LABEL.match(text) and j is not None and h.author is None:
+            a = byline(f"By {units[j].text}")[1]  # "Author:" and the name on its own line
             if a:
                 h.author = a
-                h.consumed.update((i, nxt_at))
-                joined.add(nxt_at)
+                h.consumed.update((i, j))
+                joined.add(j)
                 anchor = anchor if anchor is not None or not cands else i
                 mark = i if mark is None else mark
                 prev = "author"

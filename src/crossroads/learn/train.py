@@ -409,13 +409,10 @@ def choose_bagged(docs: list[SourceScores], rounds: int = BAG, seed: int = 0) ->
     for pred in preds:
         count = votes[pred]
         best = max(count, key=lambda o: (count[o], o == default))
-        src = learned.option_parts(best)[0]
+        parts = {o: learned.option_parts(o) for o in count}
+        src = parts[best][0]
         if src != "rules":
-            same = [
-                (learned.option_parts(o)[1] or THRESHOLD, n)
-                for o, n in count.items()
-                if learned.option_parts(o)[0] == src
-            ]
+            same = [(at or THRESHOLD, count[o]) for o, (s, at) in parts.items() if s == src]
             best = f"{src}@{round(sum(t * n for t, n in same) / sum(n for _, n in same), 2)}"
         if best != default:
             out[pred] = best
