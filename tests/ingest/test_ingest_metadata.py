@@ -35,7 +35,8 @@ def test_metadata_dates_keep_their_precision(text, iso):
 
 def test_metadata_bylines_are_normalised():
     assert normalise_author("SALMA RIAZ KHAN") == "Salma Riaz Khan"
-    assert normalise_author("Dana Keller and Omar Faiz") == "Dana Keller, Omar Faiz"
+    assert normalise_author("Dana Keller and Omar Faiz") == "Dana Keller and Omar Faiz"
+    assert normalise_author("DANA KELLER, OMAR FAIZ, and LENA MARCH") == "Dana Keller, Omar Faiz and Lena March"
     assert byline("Why the canal matters By LENA MARCH") == ("Why the canal matters", "Lena March")
     assert byline("By Pavel Ostrov") == (None, "Pavel Ostrov")
     assert byline("Killed By Friendly Fire") == (None, None)
@@ -179,7 +180,7 @@ def test_metadata_date_on_a_markdown_byline_dates_the_article():
     (doc,) = load_bytes(page.encode("utf-8"), "note.md", 10**6)
     assert (doc.title, doc.author, doc.published) == (
         "Kazakhstan opens a new grain terminal",
-        "Aida Nurlanova, Tom Hale",
+        "Aida Nurlanova and Tom Hale",
         "2022-03-02",
     )
     assert "Market note" not in doc.text

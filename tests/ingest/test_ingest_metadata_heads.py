@@ -158,7 +158,7 @@ def test_metadata_published_line_below_the_standfirst() -> None:
 
 def test_metadata_genre_label_before_by_and_two_authors() -> None:
     page = TITLE + "\n\nCommentary by Lena March and Omar Faiz\n\nPublished September 4, 2025\n\n"
-    assert _meta(page) == (TITLE, "Lena March, Omar Faiz", "2025-09-04")
+    assert _meta(page) == (TITLE, "Lena March and Omar Faiz", "2025-09-04")
 
 
 def test_metadata_agency_byline_after_the_date_line() -> None:

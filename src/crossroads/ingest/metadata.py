@@ -298,9 +298,14 @@ def parse_date(text: str) -> str | None:
 
 
 def normalise_author(names: str) -> str | None:
-    """'SALMAN RAFI SHEIKH' -> 'Salman Rafi Sheikh'; several authors joined by ', '."""
-    out = []
-    for part in re.split(r"\s*(?:,|&|\band\b|;)\s*", names.strip(" .,:;")):
+    """'SALMAN RAFI SHEIKH' -> 'Salman Rafi Sheikh'; several authors keep the byline's own
+    joining words ("A and B", "A, B & C"), as a reader who copies the byline writes them."""
+    out: list[str] = []
+    joiner = ""
+    for i, part in enumerate(re.split(r"(\s*(?:,|&|\band\b|;)\s*)", names.strip(" .,:;"))):
+        if i % 2:  # an empty name between two joiners: ", and" joins as "and"
+            joiner = part.strip() if part.strip() not in (",", ";") else joiner or part.strip()
+            continue
         part = _HONORIFIC.sub("", re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.IGNORECASE))
         if not part:
             continue
@@ -311,8 +316,11 @@ def normalise_author(names: str) -> str | None:
                 else "-".join(p.capitalize() for p in w.split("-"))
                 for w in part.split()
             )
+        if out:
+            out.append(", " if joiner in (",", ";") else f" {joiner} ")
         out.append(part)
-    return ", ".join(out) or None
+        joiner = ""
+    return "".join(out) or None
 
 
 def is_name_like(text: str) -> bool:
