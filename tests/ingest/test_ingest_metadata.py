@@ -36,7 +36,10 @@ def test_metadata_dates_keep_their_precision(text, iso):
 def test_metadata_bylines_are_normalised():
     assert normalise_author("SALMA RIAZ KHAN") == "Salma Riaz Khan"
     assert normalise_author("Dana Keller and Omar Faiz") == "Dana Keller and Omar Faiz"
-    assert normalise_author("DANA KELLER, OMAR FAIZ, and LENA MARCH") == "Dana Keller, Omar Faiz and Lena March"
+    assert (
+        normalise_author("DANA KELLER, OMAR FAIZ, and LENA MARCH")
+        == "Dana Keller, Omar Faiz and Lena March"
+    )
     assert byline("Why the canal matters By LENA MARCH") == ("Why the canal matters", "Lena March")
     assert byline("By Pavel Ostrov") == (None, "Pavel Ostrov")
     assert byline("Killed By Friendly Fire") == (None, None)
