@@ -482,3 +482,60 @@ def test_entities_ranks_before_a_name_after_a_known_state_are_no_part_of_it(read
         ("Tajikistan", "Country"),
         ("Rustam Nurbekov", "Person"),
     ]
+
+
+def test_entities_a_mission_is_named_with_its_host(read):
+    doc = read(
+        "Protesters gathered outside the Chinese Embassy in Tashkent on Monday, while the "
+        "Embassy of Afghanistan in Dushanbe issued visas again. Staff of the American embassy "
+        "in Tashkent left the city. The Chinese Embassy said it had asked for protection."
+    )
+    named = {e.name: e for e in doc._.entities.values()}
+    for name in (
+        "Chinese Embassy in Tashkent",
+        "Embassy of Afghanistan in Dushanbe",
+        "American embassy in Tashkent",
+    ):
+        assert name in named, sorted(named)
+    # each mission is its own, and the embassy named again without its host is the same one
+    ids = [e.kb_id_ for e in doc.ents if e.text == "Chinese Embassy"]
+    assert ids == [named["Chinese Embassy in Tashkent"].id] * 2
+    # the host is still a place of its own, for the facts about it
+    assert ("Tashkent", "Place") in ents(doc)
+
+
+def test_entities_one_states_embassy_is_not_anothers(read):
+    doc = read("The Chinese Embassy said the road was closed. The U.S. Embassy said it was open.")
+    ids = {e.text: e.kb_id_ for e in doc.ents if "Embassy" in e.text}
+    assert len(set(ids.values())) == 2, ids
+
+
+def test_entities_a_missions_state_and_host_are_still_mentioned(extractor):
+    x = extractor.extract(
+        Document(
+            "d:m",
+            "m.txt",
+            "Visas are issued again by the Embassy of Afghanistan in Dushanbe, officials said.",
+            published="2021-05-25",
+        )
+    )
+    names = {(m.entity, m.text) for m in x.mentions}
+    assert ("e:place/dushanbe", "Dushanbe") in names, names
+    assert ("e:country/af", "Afghanistan") in names, names
+
+
+def test_entities_a_states_government_is_the_state(read):
+    doc = read(
+        "The memorandum was signed by the Government of Tajikistan and the Government of the "
+        "Russian Federation on Thursday."
+    )
+    ids = {e.text: e.kb_id_ for e in doc.ents}
+    assert ids.get("Government of Tajikistan") == "e:country/tj", ids
+    assert ids.get("Government of the Russian Federation") == "e:country/ru", ids
+    assert "Government of Tajikistan" in doc._.entities["e:country/tj"].aliases
+
+
+def test_entities_a_sentences_opening_participle_is_no_part_of_a_name(read):
+    doc = read("Following Aliyev's speech, the leaders signed the deal.")
+    assert ("Aliyev", "Person") in ents(doc), ents(doc)
+    assert not any(text.startswith("Following") for text, _ in ents(doc))

@@ -89,3 +89,14 @@ def test_a_title_the_parser_hung_on_the_verb_is_read_to_its_end(read):
 
 def test_a_day_after_an_agreement_is_no_title(nlp):
     assert not find_titles(nlp("The two sides signed the Agreement on Monday in Astana."))
+
+
+def test_a_dash_between_two_names_inside_a_title_does_not_end_it(read):
+    doc = read(
+        "Uzbekistan and China on Thursday signed the Framework Agreement on the Joint "
+        "Feasibility Study for the Andijan–Kashgar rail link in Tashkent."
+    )
+    assert (
+        "Framework Agreement on the Joint Feasibility Study for the Andijan–Kashgar rail link"
+        in _agreements(doc)
+    ), _agreements(doc)

@@ -21,11 +21,15 @@ from spacy.tokens import Doc, Span
 from crossroads.extraction import extensions  # noqa: F401
 from crossroads.extraction.components import codec  # noqa: F401  (Entity through to_bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
+from crossroads.extraction.components.missions import INSIDE
 from crossroads.extraction.links import LINKS, PARTS
 from crossroads.model import Entity, Mention, fold
 from crossroads.pack import gazetteer
 
-__all__ = ["entities_of", "mention_kind", "mentions_of"]
+__all__ = ["NAME_GROUPS", "entities_of", "mention_kind", "mentions_of"]
+
+NAME_GROUPS = (LINKS, PARTS, INSIDE)
+"""Span groups whose spans are name mentions beside ``doc.ents`` (they may overlap them)."""
 
 
 def mention_kind(span: Span, entity: Entity, acronyms: Mapping[str, int]) -> str:
@@ -92,7 +96,7 @@ def _located(entity: Entity, hints: list[str]) -> Entity:
 
 def mentions_of(doc: Doc, doc_id: str) -> list[Mention]:
     """Name, alias, acronym, short and demonym mentions, in text order (the places a link's
-    name is made of are names too)."""
+    name is made of are names too, and so are a mission's state and host)."""
     entities = doc._.entities or {}
     acronyms = doc.user_data.get(ACRONYMS) or {}
     out = []
@@ -112,7 +116,7 @@ def mentions_of(doc: Doc, doc_id: str) -> list[Mention]:
                 mention_kind(ent, entity, acronyms),
             )
         )
-    for span in [*doc.spans.get(LINKS, []), *doc.spans.get(PARTS, [])]:
+    for span in [s for g in NAME_GROUPS for s in doc.spans.get(g, [])]:
         if span.kb_id_ in entities:
             out.append(
                 Mention(span.kb_id_, doc_id, span.start_char, span.end_char, span.text, "name")

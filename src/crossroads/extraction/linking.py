@@ -225,7 +225,8 @@ def link(mentions: list[Mentioned]) -> None:
                 m.target = _nearest_before(longer, m, mentions)
                 continue
         # "the Islamic Movement" after "the Islamic Movement of Uzbekistan": a body's name
-        # without its "of ..."
+        # without its "of ..."; "the Chinese Embassy" after "the Chinese Embassy in <city>":
+        # a mission's without its host
         if m.type in _NAMED_OF:
             fuller = [
                 j
@@ -233,7 +234,7 @@ def link(mentions: list[Mentioned]) -> None:
                 if o.type in _NAMED_OF
                 and len(o.words) > n + 1
                 and o.words[:n] == m.words
-                and o.words[n] == "of"
+                and (o.words[n] == "of" or (o.words[n] in ("in", "to") and o.type in _BODIES))
                 and o.target is None
             ]
             if fuller:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crossroads.dates import MONTHS
 from crossroads.extraction.components import cues
+from crossroads.extraction.links import joined
 from crossroads.model import fold
 
 __all__ = ["TITLES", "find_titles"]
@@ -96,7 +97,7 @@ def _end(head: Token) -> int:
             end += 1
             continue
         if (
-            t.text in _STOPS
+            (t.text in _STOPS and not joined(doc, end))  # "the <A>–<B> railway" goes on
             or not _within(t, head)
             or _next_title(doc, end)
             or _where_or_when(t, head)
@@ -143,7 +144,11 @@ def _end_of_phrase(prep: Token, head: Token) -> int:
         if t.text == "," and _list_of_names(doc, end + 1, last):
             end += 1  # "on Friendship, Trust and Cooperation"
             continue
-        if t.text in _STOPS or _next_title(doc, end) or _where_or_when(t, head):
+        if (
+            (t.text in _STOPS and not joined(doc, end))
+            or _next_title(doc, end)
+            or _where_or_when(t, head)
+        ):
             break
         end += 1
     while end > prep.i + 1 and fold(doc[end - 1].text) in cues.FUNCTION_WORDS:

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from crossroads.extraction.links import LINKS
+from crossroads.extraction.entities import NAME_GROUPS
 from crossroads.learn.annotated import Annotated, norm, quotes_match
 from crossroads.learn.features import SYMMETRIC
 from crossroads.learn.fit import gold_ids
@@ -83,8 +83,10 @@ def _names(parsed: list[Parsed]) -> dict[str, list[str]]:
 
 
 def entity_list(p: Parsed) -> list[ScoredEntity]:
-    """The article's entities that have a mention, with the gold entities they name."""
-    counts = Counter(s.kb_id_ for s in (*p.sdoc.ents, *p.sdoc.spans.get(LINKS, [])) if s.kb_id_)
+    """The article's entities that have a mention, with the gold entities they name (as the
+    export gives mentions: extraction/entities.py)."""
+    spans = [*p.sdoc.ents, *(s for g in NAME_GROUPS for s in p.sdoc.spans.get(g, []))]
+    counts = Counter(s.kb_id_ for s in spans if s.kb_id_)
     ids = gold_ids(p)
     return [
         (eid, e.type, counts[eid], frozenset(ids.get(eid, ())))

@@ -18,6 +18,7 @@ from crossroads.dates import MONTHS
 from crossroads.extraction import extensions  # noqa: F401  (registers doc._.entities)
 from crossroads.extraction.components import codec, cues  # noqa: F401  (codec: Entity bytes)
 from crossroads.extraction.components.acronyms import ACRONYMS
+from crossroads.extraction.components.missions import INSIDE, MISSIONS
 from crossroads.extraction.linking import Mentioned, core, link
 from crossroads.extraction.links import DASHES, HEADS, LINKS, PARTS
 from crossroads.model import Data, Entity, entity_id, fold
@@ -57,8 +58,10 @@ _PLACE_NOUNS = (
     )
 )
 
-_APOSTROPHED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+$")
-"""A name word with an apostrophe inside ("O'Reilly", "Ma'ruf"), which spaCy does not call alpha."""
+_APOSTROPHED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+$|(?:[^\W\d_]\.)+$")
+"""A name word with an apostrophe inside ("O'Reilly", "Ma'ruf") or an abbreviation with its
+dots ("U.S."), which spaCy does not call alpha: without it "the U.S. Embassy" is one more
+mention of the embassy named before it, whatever state that one is of."""
 
 _OFFICIALS = frozenset(
     [
@@ -235,6 +238,8 @@ class Linker:
             )
             if m.type == "Organization" and not m.kb_id and len(m.words) >= 2:
                 m.words = self._state_named(m.words)
+                if state := self._government_of(m.words):
+                    m.kb_id, m.type = state, "Country"
             if m.type == "Person" and not m.kb_id and len(m.words) >= 2:
                 # a spelling the pack does not list ("Haibatullah Akhunzada"): its person,
                 # with the spelling kept as an alias of this document's entity
@@ -263,7 +268,10 @@ class Linker:
             first.setdefault(m.id, m)
         for eid, m in first.items():
             entities[eid] = self._entity(eid, m, surfaces.get(eid, {}))
-        for span in [*doc.spans.get("demonyms", []), *doc.spans.get(PARTS, [])]:
+        # a mission's state and host: known names inside a longer one (components/missions.py)
+        inner = [s for s in doc.spans.get(INSIDE, []) if self._known(s.kb_id_)]
+        doc.spans[INSIDE] = inner
+        for span in [*doc.spans.get("demonyms", []), *doc.spans.get(PARTS, []), *inner]:
             if span.kb_id_ not in entities:
                 entities[span.kb_id_] = self._entity(span.kb_id_, None, {})
         for span in links:  # "the Termez-Kunduz railway": its own entity
@@ -313,6 +321,21 @@ class Linker:
             return words
         return [*fold(state.name).replace("-", " ").split(), *words[1:]]
 
+    def _government_of(self, words: list[str]) -> str | None:
+        """The state a government named by its state alone is ("the Government of
+        Turkmenistan", "the Uzbek government"): the annotated articles name it as the state,
+        which is who acts; a province's government is a body of its own."""
+        if self.pack is None:
+            return None
+        if words[:2] == ["government", "of"]:
+            rest = words[3:] if words[2:3] == ["the"] else words[2:]
+        elif words[-1:] == ["government"]:
+            rest = words[:-1]
+        else:
+            return None
+        states = [e.id for e in self.pack.lookup(" ".join(rest)) if e.type == "Country"]
+        return states[0] if len(states) == 1 else None
+
     def _entity(self, eid: str, m: Mentioned | None, seen: dict[str, str]) -> Entity:
         known = self.pack.get(eid) if self.pack is not None else None
         if known is not None:
@@ -342,9 +365,13 @@ def _linked_before(doc: Doc, mentions: list[Mentioned]) -> None:
 
 def _owned(ent: Span) -> Span:
     """The name of an organisation the text gives with its state ("Uzbekistan's Foreign
-    Ministry", "the Supreme Court of Kyrgyzstan"): its state's name is part of it, or every
-    state's foreign ministry would be one entity. Other names as the text writes them."""
+    Ministry", "the Supreme Court of Kyrgyzstan") or a mission with its host ("the Chinese
+    Embassy in <city>"): that is part of it, or every state's foreign ministry would be one
+    entity. Other names as the text writes them."""
     doc, i, j = ent.doc, ent.start, ent.end
+    for full in doc.spans.get(MISSIONS, ()):
+        if full.start == i and full.end > j:
+            return doc[i : full.end]  # "the Chinese Embassy in <city>" (components/missions.py)
     if (
         ent.label_ != "Organization"
         or ent.kb_id_

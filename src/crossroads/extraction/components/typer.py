@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from crossroads.extraction.components import cues
+from crossroads.extraction.components.missions import INSIDE, MISSIONS, missions, named_within
 from crossroads.extraction.components.pack_matcher import glued_to_name
 from crossroads.extraction.links import LINKS, PARTS, find_links, link_parts
 from crossroads.extraction.proposals import PROPOSALS, find_proposals
@@ -303,7 +304,8 @@ def _trim(span: Span, label: str) -> Span | None:
                 and e - s > 1
                 and not (low in cues.ROLES_AND_NAMES and t.text[:1].isupper() and e - s > 2)
             )
-            or (t.is_sent_start and t.pos_ in _OPENERS and e - s > 1)  # "Later the Ministry"
+            # "Later the Ministry", "Following <name>'s visit"
+            or (t.is_sent_start and (t.pos_ in _OPENERS or t.tag_ == "VBG") and e - s > 1)
         ):
             s += 1
         else:
@@ -1125,6 +1127,14 @@ class Typer:
         ents = filter_spans(ents + self._numbered_bases(doc, ents))
         ents = filter_spans(ents + self._state_bodies(doc, ents))
         ents = filter_spans(ents + self._bare_ministries(doc, ents))
+        named = missions(doc, ents)
+        bounds = {(m.start, m.end) for m, _ in named}
+        before = ents  # a mission's span wins over NER's span of the same words
+        ents = filter_spans(
+            [m for m, _ in named] + [e for e in ents if (e.start, e.end) not in bounds]
+        )
+        kept = [(m, full) for m, full in named if m in ents]
+        held = named_within([m for m, _ in kept], before)
         ents = filter_spans(ents + self._repeats(doc, ents))
         ents = self._whole_names(ents, {(p.start, p.end) for p in packed})
         ents = [e for e in ents if not _currency(e)]
@@ -1132,6 +1142,8 @@ class Typer:
         doc.ents = ents
         doc.spans[LINKS] = find_links(doc) + titles
         doc.spans[PARTS] = link_parts(ents, self._place_id)
+        doc.spans[INSIDE] = [e for e in held if e not in ents]
+        doc.spans[MISSIONS] = [full for _, full in kept]
         taken = {i for e in ents for i in range(e.start, e.end)}
         doc.spans["dates"] = dates
         if "pack" in doc.spans:
