@@ -174,3 +174,17 @@ def test_quotes_a_verb_of_judging_or_committing_gives_the_quote_its_speaker(rel_
         "a turning point for trade across the whole valley",
     )
     assert q2.text == "the border posts will stay open through the winter" and q2.speaker
+
+
+def test_quotes_a_closing_mark_typed_as_an_opening_one_still_closes(rel_doc):
+    doc = rel_doc(
+        "“The new road is very much about trade with the whole of the region “, said "
+        "Emomali Rahmon and added that work would start in May."
+    )
+    got = [(q.speaker, q.text) for q in read_quotes(doc)]
+    assert got == [
+        (
+            "e:person/emomali-rahmon",
+            "The new road is very much about trade with the whole of the region",
+        )
+    ], got

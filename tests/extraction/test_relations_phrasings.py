@@ -223,3 +223,10 @@ def test_relations_a_city_and_its_state_before_a_comma_or_in_brackets(rel_doc):
 def test_relations_a_states_city_of_a_name(rel_doc):
     got = rels(rel_doc("Officials in China's western city of Kashgar confirmed the plan."))
     assert ("e:place/kashgar", "located_in", "e:country/cn") in got
+
+
+def test_relations_not_only_widens_a_membership_instead_of_denying_it(rel_doc):
+    got = rels(rel_doc("Kazakhstan is not only a member of the CSTO but also one of its founders."))
+    assert not got[("e:country/kz", "member_of", "e:org/csto")].negated
+    got = rels(rel_doc("Turkmenistan is not a member of the CSTO."))
+    assert got[("e:country/tm", "member_of", "e:org/csto")].negated

@@ -153,6 +153,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
+_CLOSES = re.compile(r" ?[,.;:!?](?:\s|$)| ?$")
+"""What follows a closing mark, never an opening one: punctuation, or the paragraph's end."""
+
+
 def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
     """Quotations in marks, including ones that run on into later paragraphs."""
     out: list[Found] = []
@@ -172,6 +176,10 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
                 continue  # “the bloc”s forces …”: a right mark set for an apostrophe in a word
             if ch == '"' and i == 0 and open_at is not None and open_at < ps:
                 continue  # a run-on quote in straight marks reopens each paragraph too
+            if ch in _OPEN and open_at is not None and _CLOSES.match(para, i + 1):
+                out.append(Found(open_at, pos))  # “…, world “, said X: a closing mark typed wrong
+                open_at, straight_open, nested = None, False, 0
+                continue
             if ch in _OPEN or (ch == '"' and not straight_open and open_at is None):
                 if open_at is None:
                     open_at = pos + 1

@@ -402,6 +402,15 @@ def named_ids(doc: Doc) -> set[str]:
     return set(_once(doc, "named", lambda: frozenset(e.kb_id_ for e in doc.ents if e.kb_id_)))
 
 
+_FOCUS = frozenset({"just", "only", "merely", "simply", "solely", "least"})
+"""Words after which "not" widens a claim instead of denying it ("is not just a pipeline
+linking A with B but ...", "not only signed but ratified", "not least")."""
+
+
+def _focus(neg: Token) -> bool:
+    return neg.i + 1 < len(neg.doc) and neg.doc[neg.i + 1].lower_ in _FOCUS
+
+
 def negated(tok: Token) -> bool:
     """True when the token, its head or its head's head carries a negation ("is not", "no"),
     or "no longer" / "refuses to" govern it."""
@@ -415,7 +424,8 @@ def negated(tok: Token) -> bool:
         return True
     for t in (tok, tok.head, tok.head.head):
         if any(
-            c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("det", "advmod", "neg"))
+            (c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("det", "advmod", "neg")))
+            and not _focus(c)
             for c in t.children
         ):
             return True
