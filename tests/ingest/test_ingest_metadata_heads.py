@@ -257,3 +257,15 @@ def test_metadata_a_quotation_and_a_read_link_below_the_lede_stay_out_of_the_hea
     assert not doc.title
     assert "“For the valley, the road has always been the way to the markets.”" in doc.text
     assert "READ:" not in doc.text and "share the river" not in doc.text
+
+
+def test_metadata_a_desk_credit_above_the_headline_is_the_author() -> None:
+    page = (
+        "Valley Web Desk\n\n"
+        + TITLE
+        + "\n\nDecrease Font Size Increase Font Size Print This Page\n\n"
+    )
+    doc = load_bytes((page + BODY).encode(), "page.txt", MB)[-1]
+    assert (doc.title, doc.author) == (TITLE, "Valley Web Desk")
+    # the page's reading controls are no part of the article
+    assert doc.text.startswith("The two delegations met")

@@ -75,6 +75,13 @@ email e-mail print messenger viber line skype pocket flipboard mix copy link sha
 """.split()
 )
 
+CONTROLS = SOCIAL | frozenset(
+    """decrease increase reset font text size larger smaller zoom a this page pdf download save
+listen aloud audio dark light mode""".split()
+)
+"""Words of a page's reading controls: a line of nothing else is its toolbar ("Decrease Font
+Size Increase Font Size Text Size Print This Page")."""
+
 _UI_PREFIX = re.compile(
     r"^(your email address will not be published|required fields are marked|"
     r"please enter your (comment|name|email)|this site uses akismet|save my name, email|"
@@ -185,7 +192,7 @@ def _label(line: str) -> str:
         return END
     if f in TAIL_HEADINGS or _TAIL_RAW.match(line) and (line.endswith(":") or f != "share this"):
         return TAIL
-    if f in UI_LINES or (f and all(w in SOCIAL for w in f.split())):
+    if f in UI_LINES or (f and all(w in CONTROLS for w in f.split())):
         return UI
     if words(line) <= 40 and (
         _UI_PREFIX.match(line.strip("*•-–— ")) or _CALL_TO_ACTION.search(line)

@@ -898,9 +898,17 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         by_below = any(_BYLINE.match(_clean_byline(units[j].text)) for j in head if i < j <= i + 3)
         # a name alone above the first paragraph, with no headline in the excerpt, signs it
         opens_body = prev is None and i == head[0] and i + 1 in head and is_body(units[i + 1].text)
+        # a desk's credit above the headline ("<site> Web Desk", then the headline)
+        desk_first = (
+            prev is None
+            and i == head[0]
+            and i + 1 in head
+            and credit(text) is not None
+            and is_title_like(units[i + 1].text)
+        )
         if (
             h.author is None
-            and (prev in ("date", "title") or opens_body)
+            and (prev in ("date", "title") or opens_body or desk_first)
             and not by_below
             and (is_name_like(_ROLE_TAIL.sub("", text)) or credit(text))
         ):
