@@ -94,7 +94,8 @@ def test_a_day_after_an_agreement_is_no_title(nlp):
 def test_a_dash_between_two_names_inside_a_title_does_not_end_it(read):
     doc = read(
         "Uzbekistan and China on Thursday signed the Framework Agreement on the Joint "
-        "Feasibility Study for the Andijan–Kashgar rail link in Tashkent."
+        "Feasibility Study for the Andijan–Kashgar rail link under the Uzbekistan–China "
+        "(UC) Railway Corridor in Tashkent."
     )
     assert (
         "Framework Agreement on the Joint Feasibility Study for the Andijan–Kashgar rail link"

@@ -170,11 +170,13 @@ def _list_of_names(doc: Doc, i: int, last: int) -> bool:
 
 
 def _where_or_when(t: Token, head: Token) -> bool:
-    """``t`` opens where or when the agreement was signed, not what it is about: "in
-    Ashgabat" on the head itself after its complement, "in <a place the pack knows>"
-    wherever the parser hung it, "of 16 June 2004"."""
+    """``t`` opens where, when or within what the agreement was signed, not what it is
+    about: "in Ashgabat" on the head itself after its complement, "in <a place the pack
+    knows>" wherever the parser hung it, "of 16 June 2004", "under <a programme>"."""
     if t.pos_ != "ADP" or t.i + 1 >= len(t.doc):
         return False
+    if t.lower_ == "under" and t.i > head.i + 1:
+        return True
     nxt = t.doc[t.i + 1]
     if nxt.like_num or nxt.ent_type_ == "DATE":
         return True
