@@ -36,6 +36,12 @@ MAX_TOKENS = 40
 """A longer run is a sentence, not a title."""
 
 
+def _stops(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a title: a comma, bracket or clause dash, not a dash glued between two
+    names ("the <A>–<B> railway" goes on)."""
+    return doc[i].text in _STOPS and not joined(doc, i)
+
+
 def _capital(t: Token) -> bool:
     return t.text[:1].isupper() and t.is_alpha
 
@@ -97,7 +103,7 @@ def _end(head: Token) -> int:
             end += 1
             continue
         if (
-            (t.text in _STOPS and not joined(doc, end))  # "the <A>–<B> railway" goes on
+            _stops(doc, end)
             or not _within(t, head)
             or _next_title(doc, end)
             or _where_or_when(t, head)
@@ -144,11 +150,7 @@ def _end_of_phrase(prep: Token, head: Token) -> int:
         if t.text == "," and _list_of_names(doc, end + 1, last):
             end += 1  # "on Friendship, Trust and Cooperation"
             continue
-        if (
-            (t.text in _STOPS and not joined(doc, end))
-            or _next_title(doc, end)
-            or _where_or_when(t, head)
-        ):
+        if _stops(doc, end) or _next_title(doc, end) or _where_or_when(t, head):
             break
         end += 1
     while end > prep.i + 1 and fold(doc[end - 1].text) in cues.FUNCTION_WORDS:

@@ -303,8 +303,9 @@ def normalise_author(names: str) -> str | None:
     out: list[str] = []
     joiner = ""
     for i, part in enumerate(re.split(r"(\s*(?:,|&|\band\b|;)\s*)", names.strip(" .,:;"))):
-        if i % 2:  # an empty name between two joiners: ", and" joins as "and"
-            joiner = part.strip() if part.strip() not in (",", ";") else joiner or part.strip()
+        if i % 2:  # a word beats a comma where both join two names: ", and" joins as "and"
+            sep = part.strip()
+            joiner = sep if sep not in (",", ";") or not joiner else joiner
             continue
         part = _HONORIFIC.sub("", re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.IGNORECASE))
         if not part:
@@ -896,16 +897,11 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
             continue
         # a line of capitalised words is a headline, not a name, when a "By" line follows
         by_below = any(_BYLINE.match(_clean_byline(units[j].text)) for j in head if i < j <= i + 3)
+        at_top = prev is None and i == head[0] and i + 1 in head
         # a name alone above the first paragraph, with no headline in the excerpt, signs it
-        opens_body = prev is None and i == head[0] and i + 1 in head and is_body(units[i + 1].text)
+        opens_body = at_top and is_body(units[i + 1].text)
         # a desk's credit above the headline ("<site> Web Desk", then the headline)
-        desk_first = (
-            prev is None
-            and i == head[0]
-            and i + 1 in head
-            and credit(text) is not None
-            and is_title_like(units[i + 1].text)
-        )
+        desk_first = at_top and credit(text) is not None and is_title_like(units[i + 1].text)
         if (
             h.author is None
             and (prev in ("date", "title") or opens_body or desk_first)

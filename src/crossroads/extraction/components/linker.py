@@ -270,7 +270,6 @@ class Linker:
             entities[eid] = self._entity(eid, m, surfaces.get(eid, {}))
         # a mission's state and host: known names inside a longer one (components/missions.py)
         inner = [s for s in doc.spans.get(INSIDE, []) if self._known(s.kb_id_)]
-        doc.spans[INSIDE] = inner
         for span in [*doc.spans.get("demonyms", []), *doc.spans.get(PARTS, []), *inner]:
             if span.kb_id_ not in entities:
                 entities[span.kb_id_] = self._entity(span.kb_id_, None, {})

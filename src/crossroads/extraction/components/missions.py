@@ -35,6 +35,9 @@ BODY_HEADS = frozenset(["office", "centre", "center"])
 LOWER_HEADS = frozenset(["embassy", "consulate", "consulate-general"])
 """Heads a text writes in lower case after the state that sends the mission ("the <state>
 embassy"); a lower-case "delegation" or "mission" is a group of people or a task."""
+_HOSTED = BODY_HEADS | (HEADS - LOWER_HEADS)
+"""Heads named as missions only with their host, or after "of": a field office, a mission, a
+delegation, a representation."""
 _SENDERS = frozenset(["Country", "Organization"])
 _HOSTS = frozenset(["Place", "Country"])
 
@@ -62,7 +65,7 @@ def missions(doc: Doc, ents: list[Span]) -> list[tuple[Span, Span]]:
         if end is None:
             continue
         capital = t.text[:1].isupper()
-        body = t.lower_ in BODY_HEADS or t.lower_ in ("mission", "delegation", "representation")
+        body = t.lower_ in _HOSTED
         start = None
         ent = covering.get(t.i)
         if ent is not None and ent.label_ not in ("Organization", "Facility"):
