@@ -81,6 +81,10 @@ def small_pack() -> Pack:
         ),
         PackEntity("e:group/taliban", "ArmedGroup", "Taliban", SRC, ("the Taliban",)),
         PackEntity("e:person/emomali-rahmon", "Person", "Emomali Rahmon", SRC, ()),
+        PackEntity("e:person/zarif-qaderi", "Person", "Zarif Qaderi", SRC, ("Qaderi",)),
+        PackEntity(
+            "e:org/gknb", "Organization", "State Committee for National Security", SRC, ("GKNB",)
+        ),
     ]
     return Pack({e.id: e for e in ents}, [], [])
 

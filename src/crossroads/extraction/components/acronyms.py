@@ -18,6 +18,7 @@ from crossroads.extraction.components import cues
 
 ACRONYMS = "crossroads.acronyms"
 _ALIAS_CUES = frozenset({"also", "known", "as", "a.k.a.", "aka", "the", "or", "formerly"})
+_BODIES = frozenset({"Organization", "ArmedGroup"})
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]{1,9}$")
 
 
@@ -70,7 +71,9 @@ def _long_form_before(doc: Doc, open_paren: int, acronym: str) -> Span | None:
     for s in range(start, open_paren):
         span = doc[s:open_paren]
         if span.text[:1].isupper() and matches(acronym, span.text):
-            return span
+            # the initials of a name's tail ("the <Org> <Agency Name> (<ACR>)"): the whole
+            # name found there, with the type and link it has, not a new entity of its tail
+            return named if named is not None and named.start <= s else span
     # an acronym from the name's own language ("<name in English> (<its acronym in Tajik>)"):
     # the name right before it, of any type the rules gave it but a person's or a state's
     # ("Kazakhstan (KZ)"), when the first letters agree
@@ -113,6 +116,7 @@ class AcronymReader:
                 ):
                     found[acronym] = ent
         found.update(self._undefined(doc, found))
+        self._known_after(doc)
         aliases = self._aliases(doc)
         if not found and not aliases:
             return doc
@@ -169,6 +173,35 @@ class AcronymReader:
             if len(names) == 1:
                 out[text] = first[next(iter(names))]
         return out
+
+    @staticmethod
+    def _known_after(doc: Doc) -> None:
+        """A body the pack does not know by this name, with an acronym the pack does know in
+        brackets after it, is that body: "<body's name in English> (<its acronym in its own
+        language>)" names the acronym's body even where the initials differ."""
+        ents = list(doc.ents)
+        starts = {e.start: e for e in ents}
+        changed = False
+        for k, e in enumerate(ents):
+            acr = starts.get(e.end + 1)
+            if (
+                e.kb_id_
+                or e.label_ not in _BODIES
+                or len(e) < 2
+                or acr is None
+                or len(acr) != 1
+                or not acr.kb_id_
+                or acr.label_ not in _BODIES
+                or doc[e.end].text != "("
+                or acr.end >= len(doc)
+                or doc[acr.end].text != ")"
+                or not _looks_like_acronym(acr.text)
+            ):
+                continue
+            ents[k] = Span(doc, e.start, e.end, label=acr.label_, kb_id=acr.kb_id_)
+            changed = True
+        if changed:
+            doc.ents = ents
 
     @staticmethod
     def _aliases(doc: Doc) -> list[tuple[Span, Span]]:
