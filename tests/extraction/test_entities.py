@@ -83,6 +83,12 @@ def test_entities_a_dash_glued_to_a_name_is_not_part_of_it(read):
     assert not [e for e in doc.ents if e.text.endswith("-")]
 
 
+def test_entities_a_dateline_agencys_slashes_are_not_part_of_its_name(read):
+    # the test pack knows the CSTO: its name between a dateline's slashes is still matched
+    doc = read("DUSHANBE, May 3. /CSTO/. The alliance's ministers met in Dushanbe.")
+    assert ("CSTO", "Organization") in ents(doc), ents(doc)
+
+
 def test_entities_glued_words_are_split(read):
     doc = read("Groups such asTajikistan's border guards were mentioned.")
     assert ("Tajikistan", "Country") in ents(doc)
@@ -539,3 +545,87 @@ def test_entities_a_sentences_opening_participle_is_no_part_of_a_name(read):
     doc = read("Following Aliyev's speech, the leaders signed the deal.")
     assert ("Aliyev", "Person") in ents(doc), ents(doc)
     assert not any(text.startswith("Following") for text, _ in ents(doc))
+
+
+def test_entities_an_acronym_of_a_names_tail_is_the_whole_name(read):
+    doc = read(
+        "The Kyrgyz State Agency for Pasture Lands (SAPL) fenced the valley. "
+        "Herders said SAPL had not asked them."
+    )
+    full = [e for e in doc.ents if e.text == "Kyrgyz State Agency for Pasture Lands"]
+    short = {(e.kb_id_, e.label_) for e in doc.ents if e.text == "SAPL"}
+    assert full and short == {(full[0].kb_id_, "Organization")}, ents(doc)
+
+
+def test_entities_a_known_acronym_after_a_bodys_other_name_is_that_body(read):
+    # the test pack knows the committee by "GKNB" and by another English name than this one
+    doc = read(
+        "The Committee of State Security (GKNB) detained two officers. The GKNB said more "
+        "arrests would follow."
+    )
+    ids = {e.kb_id_ for e in doc.ents if "GKNB" in e.text or "Committee" in e.text}
+    assert ids == {"e:org/gknb"}, {(e.text, e.kb_id_) for e in doc.ents}
+
+
+def test_entities_a_known_persons_one_name_opening_a_longer_name_is_another_person(read):
+    # the test pack knows Zarif Qaderi also as "Qaderi"
+    doc = read("Qaderi Gul Rahman Safi, head of the traders' union, said exports had doubled.")
+    people = {(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Person"}
+    assert people == {("Qaderi Gul Rahman Safi", "e:person/qaderi-gul-rahman-safi")}, people
+
+
+def test_entities_a_known_persons_names_in_another_order_are_that_person(read):
+    doc = read("Qaderi Zarif Ahmadovich signed the decree on Monday.")
+    people = {(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Person"}
+    assert people == {("Qaderi Zarif Ahmadovich", "e:person/zarif-qaderi")}, people
+
+
+def test_entities_a_un_programme_is_a_body_not_an_initiative(read):
+    doc = read("The United Nations Pastoral Livelihoods Programme sent seed to the farmers.")
+    assert ("United Nations Pastoral Livelihoods Programme", "Organization") in ents(doc), ents(doc)
+
+
+def test_entities_a_name_after_a_firms_name_after_a_title_is_a_person(read):
+    # NER reads "<the board of a firm> <given name> <surname>" as one organisation
+    found = ents(
+        read("Chairman of the Board of Kyrgyzaltyn Almazbek Sultanov said it would reopen.")
+    )
+    assert {("Board of Kyrgyzaltyn", "Organization"), ("Almazbek Sultanov", "Person")} <= found, (
+        found
+    )
+
+
+def test_entities_a_surname_ner_cut_off_a_bodys_span_is_read_with_it(nlp):
+    from crossroads.extraction.components.typer import _joined_people
+
+    doc = nlp("Ex-deputy of Parliament Kanat Osmonbekov was also arrested.")
+    # as NER may cut it: "Parliament Kanat" (ORG) + "Osmonbekov" (GPE)
+    body = doc.char_span(doc.text.index("Parliament"), doc.text.index(" Osmonbekov"), "ORG")
+    surname = doc.char_span(doc.text.index("Osmonbekov"), doc.text.index(" was"), "GPE")
+    doc.ents = [body, surname]
+    joined = [(s.text, s.label_) for s in _joined_people(doc)]
+    assert joined == [("Parliament Kanat Osmonbekov", "ORG")], joined
+
+
+def test_entities_a_bodys_remit_joined_by_and_stays_in_its_name(read):
+    found = ents(read("The Chamber of Crafts and Trades of Tajikistan met on Monday."))
+    assert any(t.startswith("Chamber of Crafts and Trades") for t, _ in found), found
+    assert not any(t in ("Chamber of Crafts", "Trades") for t, _ in found), found
+    # a state after "and" is a name of its own
+    found = ents(read("Officials of the Ministry of Defence and Tajikistan's border guards met."))
+    assert {("Ministry of Defence", "Organization"), ("Tajikistan", "Country")} <= found, found
+
+
+def test_entities_a_one_word_name_before_a_facilitys_head_is_that_facility(read):
+    found = ents(read("Tajik troops fired at the Karasu border guard station on Monday."))
+    assert ("Karasu border guard station", "Facility") in found, found
+    found = ents(read("Fighting spread to the Karasu checkpoint overnight."))
+    assert ("Karasu checkpoint", "Facility") in found, found
+
+
+def test_entities_a_sea_before_a_facilitys_head_stays_the_sea(read):
+    found = ents(
+        read("The firm filed an appeal in the Turkish Black Sea port of Samsun on Monday.")
+    )
+    assert ("Black Sea", "Place") in found, found
+    assert not any(t.endswith("port") for t, _ in found), found

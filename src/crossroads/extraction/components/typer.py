@@ -164,9 +164,58 @@ def _joined_people(doc: Doc) -> list[Span]:
             and out[-1][-1].lower_ in ("'s", "’s")
         ):  # "the Prosecutor General's" + "Office of X": one body
             out[-1] = Span(doc, out[-1].start, e.end, label="ORG")
+        elif (
+            out
+            and out[-1].end == e.start
+            and out[-1].label_ == "ORG"
+            and e.label_ in ("GPE", "PERSON")
+            and len(e) == 1
+            and e[0].lower_.endswith(cues.SURNAME_ENDINGS)
+            and out[-1][-1].pos_ == "PROPN"
+        ):  # "<body> <Given>" + "<Surname>": one span, which the typer cuts after the body
+            out[-1] = Span(doc, out[-1].start, e.end, label="ORG")
         else:
             out.append(e)
-    return _with_patronymics(doc, out)
+    return _with_remits(doc, _with_patronymics(doc, out))
+
+
+def _with_remits(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A body's name that NER cut at "and" ("the Chamber of <Trade>" + "and <Trade> of
+    <state>"): an organisation "<head> of <remit>" goes on over "and" and one or two more
+    capitalised words of its remit, when those are no name of their own (a state, a person,
+    another body)."""
+    starts = {e.start: e for e in ents}
+    out: list[Span] = []
+    skip_to = -1
+    for e in ents:
+        if e.start < skip_to:
+            continue
+        j = e.end
+        if (
+            e.label_ == "ORG"
+            and any(t.lower_ == "of" for t in e[1:-1])
+            and _capitalised(e[-1])
+            and j + 1 < len(doc)
+            and doc[j].lower_ == "and"
+        ):
+            k = j + 1
+            while (
+                k < len(doc)
+                and k - j <= 2
+                and doc[k].is_alpha
+                and _capitalised(doc[k])
+                and doc[k].pos_ in ("PROPN", "NOUN")
+                and fold(doc[k].text) not in cues.ORGANIZATION_WORDS
+                and (k not in starts or starts[k].label_ == "ORG")
+                and doc[k].ent_type_ in ("", "ORG")
+            ):
+                k += 1
+            if k > j + 1 and (k == len(doc) or not _capitalised(doc[k])):
+                out.append(Span(doc, e.start, k, label="ORG"))
+                skip_to = k
+                continue
+        out.append(e)
+    return out
 
 
 def _with_patronymics(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -335,6 +384,10 @@ def _trim(span: Span, label: str) -> Span | None:
     return out
 
 
+_SOMEONE = "someone"
+"""A name that opens with a known person's word but names another person."""
+_UN_BODY_HEADS = frozenset({"programme", "program", "fund"})
+"""A UN name ending in one of these is one of its bodies, not an initiative."""
 _GEO_AFTER = frozenset(
     [
         "wetlands",
@@ -489,6 +542,8 @@ class Typer:
             label in ("ORG", "FAC", "LOC", "GPE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
             and len(words) > 1
         ):
+            if last in _UN_BODY_HEADS and text.startswith(("un ", "u.n. ", "united nations ")):
+                return "Organization"  # the UN's programmes and funds are its bodies
             if last in cues.INITIATIVE_HEADS:
                 return "Initiative"
             if last in cues.FACILITY_HEADS:
@@ -610,6 +665,26 @@ class Typer:
         found = self.pack.lookup(text)
         return found[0].type if found else None
 
+    def _surname_first(self, piece: Span, inside: dict[tuple[int, int], Span]) -> str:
+        """For a person's name NER found that opens with one word the pack knows as a person
+        and goes on with two or more capitalised words: that person's id when those words
+        hold another of its names, else ``_SOMEONE``; "" for any other name."""
+        if len(inside) != 1 or self.pack is None:
+            return ""
+        (start, end), known = next(iter(inside.items()))
+        rest = piece.doc[end : piece.end]
+        person = self.pack.entities.get(known.kb_id_)
+        if (
+            person is None
+            or known.label_ != "Person"
+            or (start, end) != (piece.start, piece.start + 1)
+            or len(rest) < 2
+            or not all(t.is_alpha and _capitalised(t) for t in rest)
+        ):
+            return ""
+        names = {w for n in (person.name, *person.aliases) for w in fold(n).split()}
+        return _SOMEONE if names.isdisjoint(fold(t.text) for t in rest) else person.id
+
     def _org_then_person(self, span: Span, label: str) -> list[tuple[Span, str]]:
         """ "the Writers Association Anvar Karimov", "National Security Adviser Ajit Doval": an
         organisation or a role, then a person's name, that NER read as one organisation. The
@@ -691,7 +766,11 @@ class Typer:
             ent.label_ == "Organization" and nxt.is_lower and nxt.text in cues.INITIATIVE_SUFFIXES
         ):  # "CAREC corridors"
             return Span(doc, ent.start, ent.end + 1, label="Initiative")
-        if ent.label_ not in ("Place", "Facility", "Person") or (
+        if ent[-1].lower_ in cues.NATURAL_HEADS:
+            return ent  # "the <name> Sea port of <city>": a port on the sea, not its name
+        # (one word NER called an organisation is often a village's: "<name> checkpoint")
+        lone_body = ent.label_ == "Organization" and not ent.kb_id_ and len(ent) == 1
+        if (ent.label_ not in ("Place", "Facility", "Person") and not lone_body) or (
             ent.label_ == "Person" and ent.kb_id_
         ):
             return ent
@@ -701,8 +780,9 @@ class Typer:
         if ent.kb_id_:
             return ent
         # a name the pack does not know before a facility's head noun: "<name> copper mine",
-        # "<name> border crossing", "<name> Air Base" (NER often reads such names as people)
-        for width in (1, 2):
+        # "<name> border crossing", "<name> Air Base" (NER often reads such names as people),
+        # "<name> border guard station"
+        for width in (1, 2, 3):
             words = doc[ent.end : min(ent.end + width, len(doc))]
             if len(words) < width or not all(t.is_alpha for t in words):
                 break
@@ -711,7 +791,8 @@ class Typer:
             if (
                 len(cased) == 1
                 and last in cues.FACILITY_HEADS
-                and (width == 2 or last not in _NOT_HEADS)
+                and (width >= 2 or last not in _NOT_HEADS)
+                and (width < 3 or all(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in words))
             ):
                 return Span(doc, ent.start, ent.end + width, label="Facility")
         return ent
@@ -943,9 +1024,20 @@ class Typer:
                 continue
             tail, before = span[len(span) - n :], span[-n - 1]
             short = _ACRONYM.fullmatch(before.text) is not None
+            # or a given name and a surname of the region's shape ("of <Firm> <Given> <-ov>")
+            shaped = (
+                n == 2
+                and tail[-1].lower_.endswith(cues.SURNAME_ENDINGS)
+                and not self._english(tail[0])
+            )
             if (
                 self._holder(tail)
-                and (self._english(before) or before.lower_ in cues.ORGANIZATION_WORDS or short)
+                and (
+                    self._english(before)
+                    or before.lower_ in cues.ORGANIZATION_WORDS
+                    or short
+                    or shaped
+                )
                 and (len(span) - n >= 2 or short)
             ):
                 return [(span[: len(span) - n], "ORG"), (tail, "PERSON")]
@@ -1108,6 +1200,13 @@ class Typer:
                     if kind:
                         chosen.append(Span(doc, piece.start, piece.end, label=kind))
                         dropped.update(inside)
+                elif ent.label_ == "PERSON" and (who := self._surname_first(piece, inside)):
+                    # "<Surname> <Given> <Patronymic>": the whole name is one person, the
+                    # known one where the words after are that person's other names, else
+                    # another person whose name opens with a family's or a clan's
+                    kb = who if who != _SOMEONE else ""
+                    chosen.append(Span(doc, piece.start, piece.end, label="Person", kb_id=kb))
+                    dropped.update(inside)
                 elif ent.label_ == "PERSON":  # "Afghanistan Zalmay Khalilzad": the name after
                     tail = max(e for _, e in inside)
                     # (without the ranks before it: "<body> Maj Gen <name>")
