@@ -1,9 +1,9 @@
 """Tokenizer rules for text copied out of PDFs and web pages.
 
-Four artefacts break names and quotes: footnote markers glued to a word ("Karimov12",
+Five artefacts break names and quotes: footnote markers glued to a word ("Karimov12",
 "Russia.12"), a dash glued to the end of a name ("Kazakhstan- met"), words run together where
-a line break or a link was lost ("asKatibat", "HomeEuropeRussia"), and an opening quotation
-mark glued to the word before it. Splitting them into tokens lets NER see the name; the text
+a line break or a link was lost ("asKatibat", "HomeEuropeRussia"), an opening quotation
+mark glued to the word before it, and slashes around an agency's name in a dateline. Splitting them into tokens lets NER see the name; the text
 and its offsets are untouched, so a mention still points at exactly what the page says.
 """
 
@@ -12,12 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 # "Karimov12" -> "Karimov" "12"; only after two lower-case letters, so "G20", "C5" stay whole
 FOOTNOTE_SUFFIX = r"(?<=[a-z\u00e0-\u024f]{2})\d{1,3}$"
 # "Kazakhstan- met", "the Caspian Sea- Iran": a dash glued to a name, its space lost
 DASH_SUFFIX = r"(?<=[A-Za-z]{3})-$"
+# "<CITY>, May 2. /AGENCY/.": the slashes around a news agency's name in a dateline
+SLASH_PREFIX = r"^/(?=[A-Z])"
+SLASH_SUFFIX = r"(?<=[A-Za-z]{2})/[.,]?$"
 # "Russia.12" / "Russia,3" -> "Russia" "." "12"
 FOOTNOTE_INFIX = r"(?<=[a-z]{2})[.,;:](?=\d{1,3}$)"
 # "asKatibat" -> "as" "Katibat", "SheraliKhairullaev" -> "Sherali" "Khairullaev"; the
@@ -29,15 +32,19 @@ QUOTE_INFIX = r"(?<=[a-z])[:,](?=[“«])|(?<=[a-z:,])[“«](?=\w)|(?<=[a-z])[�
 
 
 def adapt_tokenizer(nlp: Language) -> None:
-    """Add the footnote and glued-word rules to ``nlp``'s tokenizer (idempotent)."""
+    """Add the footnote, glued-word and dateline-slash rules to ``nlp``'s tokenizer (idempotent)."""
+    prefixes = list(nlp.Defaults.prefixes or [])
     suffixes = list(nlp.Defaults.suffixes or [])
+    if SLASH_PREFIX not in prefixes:
+        prefixes.append(SLASH_PREFIX)
     infixes = list(nlp.Defaults.infixes or [])
-    for rule in (FOOTNOTE_SUFFIX, DASH_SUFFIX):
+    for rule in (FOOTNOTE_SUFFIX, DASH_SUFFIX, SLASH_SUFFIX):
         if rule not in suffixes:
             suffixes.append(rule)
     for rule in (FOOTNOTE_INFIX, GLUED_INFIX, QUOTE_INFIX):
         if rule not in infixes:
             infixes.append(rule)
     tokenizer: Any = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
