@@ -104,6 +104,24 @@ def test_boilerplate_labels_menus_ui_and_teaser_blocks():
     assert set(labels[7:]) == {TEASER}
 
 
+def test_boilerplate_other_articles_headlines_ending_a_page_are_teasers():
+    prose = (
+        "A long paragraph of article prose that runs on well past a dozen words and ends "
+        "like a sentence should."
+    )
+    heads = [
+        "Grain exports reach a new record",
+        "Who is the new head of the river authority?",
+        "Parliament passes the new budget after a long night",
+        "Bread prices set to rise again in the capital",
+    ]
+    labels = [u.label for u in label_units([prose, prose, *heads])]
+    assert labels == [TEXT, TEXT, TEASER, TEASER, TEASER, TEASER]
+    # three such lines, or an article that is nothing but such lines, are left alone
+    assert TEASER not in {u.label for u in label_units([prose, *heads[:3]])}
+    assert TEASER not in {u.label for u in label_units(heads)}
+
+
 def test_boilerplate_caption_credit_and_usage_notice_removed():
     caption = (
         "Delegates arrive at the summit hall in the capital. Editorial use only, no archive, "

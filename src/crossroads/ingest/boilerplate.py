@@ -263,7 +263,29 @@ def label_units(lines: list[str], menus: bool = True) -> list[Unit]:
             for u in out[i:j]:
                 u.label = UI
         i = max(j, i + 1)
+    _trailing_headlines(out)
     return out
+
+
+TRAILING_HEADLINES = 4
+"""Short title lines in a row that end a page after its prose: other articles' headlines."""
+
+
+def _trailing_headlines(out: list[Unit]) -> None:
+    """Label as teasers the run of headline-like lines (three to twenty words, no closing
+    full stop) that ends a page below its prose: a list of links to other articles."""
+    run: list[Unit] = []
+    for u in reversed(out):
+        if u.label in (UI, TEASER):
+            continue
+        if _short_title(u) and words(u.text) >= 3 and not u.text.endswith(("!", '"', "”")):
+            run.append(u)
+            continue
+        break
+    body = any(u.label == TEXT and is_body(u.text) for u in out[: len(out) - len(run)])
+    if len(run) >= TRAILING_HEADLINES and body:
+        for u in run:
+            u.label = TEASER
 
 
 TAIL_AFTER_WORDS = 60
