@@ -629,3 +629,10 @@ def test_entities_a_sea_before_a_facilitys_head_stays_the_sea(read):
     )
     assert ("Black Sea", "Place") in found, found
     assert not any(t.endswith("port") for t, _ in found), found
+
+
+def test_entities_a_name_ner_missed_after_a_post_of_a_body_is_a_person(read):
+    # NER marks nothing here; the run "<Minister> of <Economy> <Given> <Surname>" is a
+    # candidate, and so are its last words, which the learned review keeps as a person
+    found = ents(read("Officials wrote to Uzbek Minister of Economy Dilnoza Karimova on Monday."))
+    assert ("Dilnoza Karimova", "Person") in found, found

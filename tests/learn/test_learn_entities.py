@@ -164,3 +164,19 @@ def test_a_surname_the_review_keeps_is_the_person_it_keeps_in_full(extractor):
     people = {e.text: e.kb_id_ for e in doc.ents if e.label_ == "Person"}
     assert people["Zarbozov"] == people["Qodir Zarbozov"] == "e:person/qodir-zarbozov"
     assert doc._.entities["e:person/qodir-zarbozov"].aliases == ("Zarbozov",)
+
+
+def test_the_review_sees_a_persons_role_or_kin_and_the_names_listed_with_a_name(extractor):
+    # "<name>, a nephew of ...", "<A>, <B> and <C>": what the text calls a name and the types
+    # of the names beside it in a list speak for a person NER did not know
+    text = (
+        "Officials questioned Tolgonai Erkebaeva, a niece of the governor. Police detained "
+        "Emomali Rahmon, Qodir Zarbozov and Dilnoza Rahimova on Monday."
+    )
+    doc = next(extractor.parse([Document("d:k", "test", text, published="2024-03-01")]))
+    rows = entity_rows(doc, ())
+    feats = {doc._.entities[eid].name: set(f) for eid, f in rows.items()}
+    niece = next(f for name, f in feats.items() if "Erkebaeva" in name)
+    assert "head_above=Person" in niece, niece
+    listed = next(f for name, f in feats.items() if "Zarbozov" in name)
+    assert "listed_with=Person" in listed, listed

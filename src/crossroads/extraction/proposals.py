@@ -24,13 +24,14 @@ __all__ = [
     "NUMBERED",
     "PART",
     "PROPOSALS",
+    "TAIL",
     "TRIMMED",
     "find_proposals",
 ]
 
 PROPOSALS = "proposals"
 """The span group of candidate names, each labelled with the rules' guess of its type."""
-TRIMMED, PART, NUMBERED = "trimmed", "part", "numbered"
+TRIMMED, PART, NUMBERED, TAIL = "trimmed", "part", "numbered", "tail"
 """The marks (``kb_id``) of a candidate that is another reading of a longer run."""
 MAX_TOKENS = 8
 """A longer run of capitalised words is a headline, not a name."""
@@ -103,9 +104,18 @@ def find_proposals(
 def _alternatives(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """Other readings of a run, marked for the review, which keeps the likeliest of those
     that overlap: without a sentence's capitalised first word ("NEAR <village>"), with the
-    number after it ("<Name> Order 13224"), and each part of a hyphenated chain
-    ("<town>-<pass>-<town>")."""
+    number after it ("<Name> Order 13224"), each part of a hyphenated chain
+    ("<town>-<pass>-<town>"), and the last two or three words of a run with a lower-case
+    joiner in it ("<Title> of <Body> <Given> <Surname>": a name after a post)."""
     out = []
+    if any(doc[i].lower_ in _JOINERS for i in range(start + 1, end - 2)):
+        out += [
+            (end - n, end, TAIL)
+            for n in (2, 3)
+            if end - n - 2 >= start
+            and all(_proper(t) for t in doc[end - n : end])
+            and _proper(doc[end - n - 1])
+        ]
     if end - start >= 2 and doc[start].is_sent_start and _proper(doc[start + 1]):
         out.append((start + 1, end, TRIMMED))
     if end < len(doc) and doc[end].is_digit and end - start < MAX_TOKENS:

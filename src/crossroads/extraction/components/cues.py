@@ -644,6 +644,31 @@ ROLE_NOUNS = frozenset(
     ]
 )
 
+# nouns of kinship that introduce or describe a person: "the president's nephew <name>"
+KIN_NOUNS = frozenset(
+    [
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "wife",
+        "husband",
+        "nephew",
+        "niece",
+        "cousin",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "son-in-law",
+        "daughter-in-law",
+        "brother-in-law",
+        "widow",
+    ]
+)
+
 # a GPE ending in one of these is a state ("Soviet Union", "Czech Republic")
 COUNTRY_HEADS = frozenset(
     ["union", "republic", "federation", "kingdom", "emirates", "states", "empire"]
