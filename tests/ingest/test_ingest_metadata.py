@@ -27,6 +27,8 @@ BODY = (
         ("2021-05-25", "2021-05-25"),
         ("no date here", None),
         ("31.02.2021", None),
+        ("Updated: 17-06-2023 09:12 IST", "2023-06-17"),
+        ("10-12-15", None),
     ],
 )
 def test_metadata_dates_keep_their_precision(text, iso):
