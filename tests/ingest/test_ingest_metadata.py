@@ -29,6 +29,7 @@ BODY = (
         ("31.02.2021", None),
         ("Updated: 17-06-2023 09:12 IST", "2023-06-17"),
         ("10-12-15", None),
+        ("12 марта 2019 г.", "2019-03-12"),
     ],
 )
 def test_metadata_dates_keep_their_precision(text, iso):
