@@ -269,3 +269,13 @@ def test_metadata_a_desk_credit_above_the_headline_is_the_author() -> None:
     assert (doc.title, doc.author) == (TITLE, "Valley Web Desk")
     # the page's reading controls are no part of the article
     assert doc.text.startswith("The two delegations met")
+
+
+def test_metadata_a_byline_printed_twice_is_no_headline() -> None:
+    # a print view: the headline and byline, a credit line, then a kicker and the byline again
+    page = (
+        f"Home > News > Region\n\n{TITLE}\nBy Lena March\nCredit to the Valley Courier\n\n\n"
+        "ROAD TALKS RESUME AS TRADERS WAIT AT THE BORDER\nBy Lena March\n\n"
+    )
+    title, author, _ = _meta(page)
+    assert (title, author) == (TITLE, "Lena March")

@@ -614,8 +614,8 @@ def _title_by_shape(units: list[Unit], h: Header) -> None:
     top = [i for i, u in enumerate(units) if u.label == TEXT][:10]
     for k, j in enumerate(top):
         t = units[j].text.strip()
-        if not _one_line(t):
-            continue
+        if not _one_line(t) or (t[:3].lower() == "by " and byline(t)[1]):
+            continue  # (a byline printed twice is no headline)
         for i in top[:k]:
             s = units[i].text.strip()
             if (
