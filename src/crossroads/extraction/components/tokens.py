@@ -3,8 +3,9 @@
 Five artefacts break names and quotes: footnote markers glued to a word ("Karimov12",
 "Russia.12"), a dash glued to the end of a name ("Kazakhstan- met"), words run together where
 a line break or a link was lost ("asKatibat", "HomeEuropeRussia"), an opening quotation
-mark glued to the word before it, and slashes around an agency's name in a dateline. Splitting them into tokens lets NER see the name; the text
-and its offsets are untouched, so a mention still points at exactly what the page says.
+mark glued to the word before it, and slashes around an agency's name in a dateline.
+Splitting them into tokens lets NER see the name; the text and its offsets are untouched, so
+a mention still points at exactly what the page says.
 """
 
 from __future__ import annotations
@@ -32,18 +33,16 @@ QUOTE_INFIX = r"(?<=[a-z])[:,](?=[“«])|(?<=[a-z:,])[“«](?=\w)|(?<=[a-z])[�
 
 
 def adapt_tokenizer(nlp: Language) -> None:
-    """Add the footnote, glued-word and dateline-slash rules to ``nlp``'s tokenizer (idempotent)."""
+    """Add the footnote, glued-word and dateline rules to ``nlp``'s tokenizer (idempotent)."""
     prefixes = list(nlp.Defaults.prefixes or [])
     suffixes = list(nlp.Defaults.suffixes or [])
-    if SLASH_PREFIX not in prefixes:
-        prefixes.append(SLASH_PREFIX)
     infixes = list(nlp.Defaults.infixes or [])
-    for rule in (FOOTNOTE_SUFFIX, DASH_SUFFIX, SLASH_SUFFIX):
-        if rule not in suffixes:
-            suffixes.append(rule)
-    for rule in (FOOTNOTE_INFIX, GLUED_INFIX, QUOTE_INFIX):
-        if rule not in infixes:
-            infixes.append(rule)
+    for rules, added in (
+        (prefixes, (SLASH_PREFIX,)),
+        (suffixes, (FOOTNOTE_SUFFIX, DASH_SUFFIX, SLASH_SUFFIX)),
+        (infixes, (FOOTNOTE_INFIX, GLUED_INFIX, QUOTE_INFIX)),
+    ):
+        rules += [rule for rule in added if rule not in rules]
     tokenizer: Any = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search

@@ -384,8 +384,6 @@ def _trim(span: Span, label: str) -> Span | None:
     return out
 
 
-_SOMEONE = "someone"
-"""A name that opens with a known person's word but names another person."""
 _UN_BODY_HEADS = frozenset({"programme", "program", "fund"})
 """A UN name ending in one of these is one of its bodies, not an initiative."""
 _GEO_AFTER = frozenset(
@@ -665,12 +663,12 @@ class Typer:
         found = self.pack.lookup(text)
         return found[0].type if found else None
 
-    def _surname_first(self, piece: Span, inside: dict[tuple[int, int], Span]) -> str:
+    def _surname_first(self, piece: Span, inside: dict[tuple[int, int], Span]) -> str | None:
         """For a person's name NER found that opens with one word the pack knows as a person
         and goes on with two or more capitalised words: that person's id when those words
-        hold another of its names, else ``_SOMEONE``; "" for any other name."""
+        hold another of its names, else "" (another person); None for any other name."""
         if len(inside) != 1 or self.pack is None:
-            return ""
+            return None
         (start, end), known = next(iter(inside.items()))
         rest = piece.doc[end : piece.end]
         person = self.pack.entities.get(known.kb_id_)
@@ -681,9 +679,9 @@ class Typer:
             or len(rest) < 2
             or not all(t.is_alpha and _capitalised(t) for t in rest)
         ):
-            return ""
+            return None
         names = {w for n in (person.name, *person.aliases) for w in fold(n).split()}
-        return _SOMEONE if names.isdisjoint(fold(t.text) for t in rest) else person.id
+        return "" if names.isdisjoint(fold(t.text) for t in rest) else person.id
 
     def _org_then_person(self, span: Span, label: str) -> list[tuple[Span, str]]:
         """ "the Writers Association Anvar Karimov", "National Security Adviser Ajit Doval": an
@@ -1200,12 +1198,14 @@ class Typer:
                     if kind:
                         chosen.append(Span(doc, piece.start, piece.end, label=kind))
                         dropped.update(inside)
-                elif ent.label_ == "PERSON" and (who := self._surname_first(piece, inside)):
+                elif (
+                    ent.label_ == "PERSON"
+                    and (who := self._surname_first(piece, inside)) is not None
+                ):
                     # "<Surname> <Given> <Patronymic>": the whole name is one person, the
                     # known one where the words after are that person's other names, else
                     # another person whose name opens with a family's or a clan's
-                    kb = who if who != _SOMEONE else ""
-                    chosen.append(Span(doc, piece.start, piece.end, label="Person", kb_id=kb))
+                    chosen.append(Span(doc, piece.start, piece.end, label="Person", kb_id=who))
                     dropped.update(inside)
                 elif ent.label_ == "PERSON":  # "Afghanistan Zalmay Khalilzad": the name after
                     tail = max(e for _, e in inside)
