@@ -218,3 +218,42 @@ def test_metadata_wrapped_summary_bullets_do_not_swallow_the_byline() -> None:
 )
 def test_metadata_the_pages_only_update_stamp_dates_it(page: str) -> None:
     assert _meta(page) == (TITLE, None, "2021-05-05")
+
+
+
+@pytest.mark.parametrize(
+    "page,expected",
+    [
+        # the site's masthead date above the headline, the article's own just below it
+        (
+            f"Valley Post\n\nMonday March 3 2025\n\n{TITLE}\n\n2 August 2016 13:52 (UTC+04:00)\n\n"
+            f"By Lena March\n\n",
+            (TITLE, "Lena March", "2016-08-02"),
+        ),
+        # a clock stamp with its zone is no one's name
+        (
+            f"{TITLE}\n\nThu 5 May 2021 10:20 GMT | 14:20 Local Time\n\n",
+            (TITLE, None, "2021-05-05"),
+        ),
+        # the genre of a spokesman's notes is no author
+        (f"{TITLE}\n\nBriefing Notes, 5 May 2021\n\n", (TITLE, None, "2021-05-05")),
+        # a search link above the headline is the site's, not the article's
+        (f"Valley News\n\nGo to Search\n\n{TITLE}\n\n", (TITLE, None, None)),
+    ],
+)
+def test_metadata_page_stamps_labels_and_links_around_the_headline(
+    page: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    assert _meta(page) == expected
+
+
+def test_metadata_a_dateline_without_its_year_takes_it_from_the_captions_full_date() -> None:
+    page = (
+        "Trucks wait at the border crossing on the eve of the deadline, in Valleytown, "
+        "31 October 2023. VALLEY WIRE/LENA MARCH\n\n"
+        f"{TITLE}\n\n"
+        f"Valleytown, Valley Republic, Oct 31 (Valley Wire).- "
+    )
+    assert _meta(page) == (TITLE, None, "2023-10-31")
+    # with no full date of that day on the page the year stays unknown
+    assert _meta(page.replace("31 October 2023", "30 October 2023"))[2] is None

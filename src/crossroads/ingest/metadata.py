@@ -45,7 +45,7 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})"
 )
 DATE_RX = re.compile(_DATE, re.IGNORECASE)
-_TIME = r"(?:[\s,|/•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
+_TIME = r"(?:[\s,|/•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|\(?(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?\)?)?)?"
 # the age a page prints after its date: "July 4, 2012 / 8:28 AM / 7 years ago"
 _AGE = r"(?:\s*[/|•·-]\s*\d+\s+(?:year|month|week|day|hour|minute)s?\s+ago)?"
 _CLOCK = re.compile(
@@ -133,7 +133,7 @@ def _place_kept(m: re.Match[str] | None, rest: str) -> str:
 # a dateline without the year: "PLACE, May 5 (Agency) --", "May 5 (Agency) --"
 _YEARLESS_DATELINE = re.compile(
     rf"^(?:[A-Z][\w .,'’\[\]-]{{0,40}}?,?\s+)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})"
-    rf"\s*\([^()]{{1,40}}\)\s*(?:[–—-]+|:)\s+",
+    rf"\s*\([^()]{{1,40}}\)\.?\s*(?:[–—-]+|:)\s*",
     re.IGNORECASE,
 )
 # a byline inside the standfirst: "... correspondent Lena March reports that ..."
@@ -159,7 +159,7 @@ _TITLE_FIELD = re.compile(r"^(?:\[title\]\s*|title\s*:\s*)(?P<t>\S.{4,})$", re.I
 # a skip link of the page's navigation: 'Press "Enter" to skip to content', "Jump to navigation"
 _SKIP_LINK = re.compile(
     r"\bskip to:? (?:the )?(?:main |site )?(?:content|navigation|search)\b"
-    r"|^jump to:? (?:navigation|search)",
+    r"|^(?:jump|go) to:? (?:the )?(?:navigation|search|top|content)\b",
     re.IGNORECASE,
 )
 # a site's name and slogan on one line: "Valley Review | Voices of the Valley"
@@ -206,7 +206,8 @@ _RECENT = re.compile(
 )
 _PARTICLES = frozenset("al el ul ud ad ibn bin bint de da di du dos van von der den la le".split())
 # capitalised words that are never part of a person's name on a byline: function words,
-# page furniture ("Breaking News", "Photo ...") and titles ("Prime Minister ...")
+# page furniture ("Breaking News", "Photo ...", "Local Time", "Briefing Notes") and titles
+# ("Prime Minister ...")
 _NOT_NAME = frozenset(
     """the a an of and or from to in on at for with by after before over under
 into about against between amid is are was were be says said new news breaking photo photos
@@ -216,7 +217,8 @@ herald tribune minister president prime secretary general ambassador spokesman s
 deputy chairman foreign ministry recent features latest popular related opinion analysis
 editorial columns business world politics economy sport sports culture magazine journal review
 weekly post today express gazette chronicle network media tv radio insight monitor
-commentary last modified updated posted published""".split()
+commentary last modified updated posted published time local gmt utc notes briefing briefings
+monitoring bulletin transcript release""".split()
 )
 # a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
 _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
@@ -573,6 +575,8 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
     _late_byline(units, head, h)
     if h.published is None and h.title:
         _stamp_around_title(units, h)
+    if h.published is None:
+        _year_from_page(units, h)
     if h.published and date_at is not None:
         nxt = next((u for u in units[date_at + 1 :] if u.label != TEXT or u.text), None)
         header_bar = (
@@ -677,6 +681,25 @@ def _stamp_around_title(units: list[Unit], h: Header) -> None:
         h.published = iso
         h.page_date = None if h.page_date == iso else h.page_date
         h.consumed.add(i)
+
+
+def _year_from_page(units: list[Unit], h: Header) -> None:
+    """A wire dateline without its year ("Valleytown, Oct 31 (Agency) -") dates the article
+    by the one full date of that month and day printed in its head, as a photo's caption
+    under the same agency's credit gives it; nothing else on the page says the year."""
+    ledes = [u.text for u in units if u.label == TEXT and is_body(u.text)][:3]
+    m = next((m for m in map(_YEARLESS_DATELINE.match, ledes) if m), None)
+    day = parse_date(f"{m['m']} {m['d']}, 2000") if m else None
+    if day is None or len(day) != 10:
+        return
+    found: set[str] = set()
+    for u in units[:12]:
+        for hit in list(DATE_RX.finditer(u.text))[:4]:
+            iso = parse_date(hit.group(0))
+            if iso and len(iso) == 10 and iso[4:] == day[4:]:
+                found.add(iso)
+    if len(found) == 1:
+        h.published = found.pop()
 
 
 def is_caption(text: str, twins: frozenset[str] = frozenset()) -> bool:
@@ -791,6 +814,10 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         if iso:
             if h.published is None:
                 h.published, weekday_first, date_at = iso, wd, i
+            elif prev == "title" and date_at is not None and cands and date_at < cands[-1]:
+                # a date above the headline and another just below it: the upper one is
+                # the page's masthead date, the lower one the article's
+                h.page_date, h.published, weekday_first, date_at = h.published, iso, wd, i
             h.consumed.add(i)  # a second date line in the head is furniture too
             anchor = anchor if anchor is not None or not cands else i
             mark = i if mark is None else mark
