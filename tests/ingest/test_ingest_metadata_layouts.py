@@ -220,14 +220,15 @@ def test_metadata_the_pages_only_update_stamp_dates_it(page: str) -> None:
     assert _meta(page) == (TITLE, None, "2021-05-05")
 
 
-
 @pytest.mark.parametrize(
     "page,expected",
     [
         # the site's masthead date above the headline, the article's own just below it
         (
-            f"Valley Post\n\nMonday March 3 2025\n\n{TITLE}\n\n2 August 2016 13:52 (UTC+04:00)\n\n"
-            "By Lena March\n\n",
+            (
+                f"Valley Post\n\nMonday March 3 2025\n\n{TITLE}\n\n"
+                "2 August 2016 13:52 (UTC+04:00)\n\nBy Lena March\n\n"
+            ),
             (TITLE, "Lena March", "2016-08-02"),
         ),
         # a clock stamp with its zone is no one's name
