@@ -101,3 +101,14 @@ def test_a_dash_between_two_names_inside_a_title_does_not_end_it(read):
         "Framework Agreement on the Joint Feasibility Study for the Andijan–Kashgar rail link"
         in _agreements(doc)
     ), _agreements(doc)
+
+
+def test_a_title_cased_phrase_goes_on_wherever_the_parser_hung_it(nlp):
+    doc = nlp(
+        "The parties signed the Protocol on Cooperation in the Field of Fighting Cattle Theft, "
+        "and the Agreement on the Prevention of Floods in the Black Sea."
+    )
+    assert [t.text for t in find_titles(doc)] == [
+        "Protocol on Cooperation in the Field of Fighting Cattle Theft",
+        "Agreement on the Prevention of Floods in the Black Sea",
+    ]

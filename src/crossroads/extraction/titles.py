@@ -102,13 +102,14 @@ def _end(head: Token) -> int:
             pending = False
             end += 1
             continue
-        if (
-            _stops(doc, end)
-            or not _within(t, head)
-            or _next_title(doc, end)
-            or _where_or_when(t, head)
-        ):
+        if _stops(doc, end) or _next_title(doc, end):
             break
+        if not _within(t, head) or _where_or_when(t, head):
+            more = _title_cased_run(doc, end, sent_end)
+            if more == end:
+                break
+            end = more
+            continue
         end += 1
     while end > head.i + 1 and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSE_QUOTES:
         end -= 1
@@ -122,6 +123,47 @@ _CALENDAR = frozenset(
     [*"monday tuesday wednesday thursday friday saturday sunday".split(), *MONTHS]
 )
 """Days and months: "the Agreement on Monday" is when, not what."""
+
+
+_JOINERS = frozenset({"of", "on", "in", "for", "and", "the", "against"})
+"""Lower-case words inside a title-cased phrase ("in the Field of Combating Crime")."""
+
+
+def _title_cased_run(doc: Doc, i: int, sent_end: int) -> int:
+    """One past a title-cased phrase that goes on from a capitalised word of the title at
+    token ``i`` ("... Cooperation in the Field of Combating Terrorism", "... Incidents in
+    the Caspian Sea"), wherever the parser hung it; ``i`` when there is none. "in" must be
+    followed by "the": "in <City>" says where the agreement was signed."""
+    t = doc[i]
+    k = i + 1
+    if k < sent_end and doc[k].lower_ == "the":
+        k += 1
+    elif t.lower_ == "in":
+        return i
+    if (
+        t.lower_ not in _NAMING | {"in"}
+        or not _capital(doc[i - 1])
+        or k >= sent_end
+        or not _capital(doc[k])
+        or doc[k].ent_type_ in ("DATE", "TIME")
+        or doc[k].lower_ in _CALENDAR
+    ):
+        return i
+    end = k
+    while end < sent_end and end - i < MAX_TOKENS:
+        w = doc[end]
+        if _capital(w) or (
+            w.lower_ in _JOINERS
+            and w.lower_ != "and"
+            and end + 1 < sent_end
+            and (_capital(doc[end + 1]) or doc[end + 1].lower_ == "the")
+        ):
+            end += 1
+            continue
+        break
+    while end > i and not _capital(doc[end - 1]):
+        end -= 1
+    return end if end > k else i
 
 
 def _named_complement(prep: Token) -> bool:
