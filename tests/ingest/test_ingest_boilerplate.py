@@ -122,6 +122,30 @@ def test_boilerplate_other_articles_headlines_ending_a_page_are_teasers():
     assert TEASER not in {u.label for u in label_units(heads)}
 
 
+def test_boilerplate_a_read_also_box_inside_the_article_does_not_end_it():
+    page = (
+        "Road talks resume at the border\n\n"
+        "VALLEYTOWN, May 5. The two delegations met in the border town to talk about reopening "
+        "the old road, which was closed after the floods last spring. Both sides said a "
+        "technical group would meet again in a month to settle the customs rules for trucks.\n\n"
+        "Read also\n\nGrain exports reach a new record\n\n"
+        '"We will open the road to trucks before the summer," the head of the delegation, '
+        "Lena March, said after the talks.\n\n"
+        "In other media\n\nBread prices set to rise again in the capital\n\n16\n"
+    )
+    [doc] = load_bytes(page.encode(), "page.txt", MB)
+    assert "Lena March, said after the talks." in doc.text
+    assert "Grain exports" not in doc.text
+    assert "Bread prices" not in doc.text
+    # with only the page's furniture below it, the box ends the article as before
+    head, box = page.split("In other media")[0].split("Read also")
+    tail = box.split("\n\n")[1]  # the box's headline
+    [doc] = load_bytes(
+        f"{head}{box.split(tail)[1]}Read also\n\n{tail}\n\nShare\n".encode(), "p", MB
+    )
+    assert "Grain exports" not in doc.text
+
+
 def test_boilerplate_caption_credit_and_usage_notice_removed():
     caption = (
         "Delegates arrive at the summit hall in the capital. Editorial use only, no archive, "

@@ -49,7 +49,7 @@ leave a reply|leave a comment|leave a response|post a comment|join the discussio
 comments are closed|post disclaimer|disclaimer|most popular|most read|most viewed|
 popular posts|popular|related|related post|related posts|related articles|related stories|
 related news|related content|read also|see also|read next|up next|more from|more stories|
-more news|you may also like|you might also like|recommended|recommended for you|
+more news|you may also like|you might also like|recommended|recommended for you|in other media|
 latest|latest news|latest posts|latest articles|recent posts|recent articles|trending|
 trending now|editor's picks|editors picks|don't miss|dont miss|about the author|comments|
 """.replace("\n", "").split("|")
@@ -264,7 +264,27 @@ def label_units(lines: list[str], menus: bool = True) -> list[Unit]:
                 u.label = UI
         i = max(j, i + 1)
     _trailing_headlines(out)
+    _inline_teasers(out)
     return out
+
+
+INLINE_BOX = frozenset({"read also", "also read", "see also"})
+"""Headings of a box of links a site sets inside an article, the article going on below."""
+
+
+def _inline_teasers(out: list[Unit]) -> None:
+    """A "Read also" box inside the article: its heading and the one to three headline lines
+    under it are teasers when a paragraph of prose follows them, so the article does not end
+    at the box (it ends there when only page furniture follows)."""
+    for i, u in enumerate(out):
+        if u.label != TAIL or fold(u.text) not in INLINE_BOX:
+            continue
+        j = i + 1
+        while j < len(out) and j - i <= 3 and _short_title(out[j]):
+            j += 1
+        if j > i + 1 and j < len(out) and out[j].label == TEXT and is_body(out[j].text):
+            for k in range(i, j):
+                out[k].label = TEASER
 
 
 TRAILING_HEADLINES = 4
