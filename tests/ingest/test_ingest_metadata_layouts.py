@@ -258,3 +258,31 @@ def test_metadata_a_dateline_without_its_year_takes_it_from_the_captions_full_da
     assert _meta(page) == (TITLE, None, "2023-10-31")
     # with no full date of that day on the page the year stays unknown
     assert _meta(page.replace("31 October 2023", "30 October 2023"))[2] is None
+
+
+@pytest.mark.parametrize(
+    "page,expected",
+    [
+        # a clock and a numeric date with a space after each slash
+        (f"{TITLE}\n\n14:30 | 05/ 05/ 2021\n\n", (TITLE, None, "2021-05-05")),
+        # a Russian "Published:" field with the month as a form prints it alone
+        (f"{TITLE}\n\nОпубликовано: 05 Май 2021\n\n", (TITLE, None, "2021-05-05")),
+        # a reporter's line without "By" under the date
+        (
+            f"{TITLE}\n\nMay 5, 2021\n\nLena March in Valleytown -\n\n",
+            (TITLE, "Lena March", "2021-05-05"),
+        ),
+        # a wire dateline run into the lede after the photo's caption
+        (
+            (
+                f"{TITLE}\n\nThe old road may open again (file photo) (Valley Press) "
+                "May 5, 2021 (Valley Wire) -- "
+            ),
+            (TITLE, None, "2021-05-05"),
+        ),
+    ],
+)
+def test_metadata_dates_and_reporters_lines_sites_print_their_own_way(
+    page: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    assert _meta(page) == expected

@@ -30,7 +30,9 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     # Russian, as the region's sites print a day's date: "7 июня 2024"
-    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    # and as a form's field prints the month alone: "03 Октябрь 2022"
+    r"январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)\.?"
 )
 _WEEKDAY = (
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|fri|sat|sun)\.?"
@@ -42,6 +44,7 @@ _DATE = (
     rf"|{_MONTH},?\s+\d{{4}}"
     rf"|(?P<num>\d{{1,2}})(?P<sep>[./-])(?P<num2>\d{{1,2}})(?P=sep)"
     rf"(?P<num3>\d{{4}}|\d{{2}}(?!\d|\.\d))"
+    rf"|(?P<snum>\d{{1,2}})/ (?P<snum2>\d{{1,2}})/ (?P<snum3>\d{{4}})"  # "14/ 07/ 2008"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})"
 )
 DATE_RX = re.compile(_DATE, re.IGNORECASE)
@@ -59,7 +62,7 @@ _NAME_PUBLISHED = re.compile(
 )
 _FULL_DATE = re.compile(
     rf"^(?:\d{{1,2}}:\d{{2}}\s*[/|,•·-]?\s*)?"  # "13:20 / 15.12.2021": the time first
-    rf"(?:\[?(?:publish(?:ed)?|posted|created|date)\]?(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
+    rf"(?:\[?(?:publish(?:ed)?|posted|created|date|опубликовано)\]?(?:\s+on)?\s*[:\-]?\s*|on\s+)?"
     rf"(?P<d>{_DATE}){_TIME}{_AGE}[\s.,|]*$",
     re.IGNORECASE,
 )
@@ -240,6 +243,10 @@ _BYLINE = re.compile(
     r"by|written by|authors?(?:['’`]s)?(?:\s+names?)?|words by)\s*[:\-]?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
+# a reporter's line without "By", where the dateline would stand: "Lena March in Valleytown -"
+_FILED_LINE = re.compile(
+    r"^(?P<names>[A-Z][^,|]{2,40}?)\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*[-–—]+$"
+)
 _TITLE_BY = re.compile(
     r"^(?P<title>.{10,}?)\s+(?P<by>by|By|BY)\s+(?P<names>[A-Z][A-Za-z.'’\- ,&]+)$"
 )
@@ -278,8 +285,12 @@ def parse_date(text: str) -> str | None:
     m = DATE_RX.search(text or "")
     if not m:
         return None
-    if m["num"]:  # numeric with dots, slashes or dashes: day.month.year
-        day, month, year = int(m["num"]), int(m["num2"]), int(m["num3"])
+    if m["num"] or m["snum"]:  # numeric with dots, slashes or dashes: day.month.year
+        day, month, year = (
+            (int(m["num"]), int(m["num2"]), int(m["num3"]))
+            if m["num"]
+            else (int(m["snum"]), int(m["snum2"]), int(m["snum3"]))
+        )
         if m["sep"] == "-" and year < 100:
             return None  # "10-12-15": a range or a code as often as a date
         if year < 100:  # "9/14/09": a two-digit year of the paper's own century
@@ -430,6 +441,9 @@ def byline(text: str) -> tuple[str | None, str | None]:
         name = re.split(r"\s*[–—|]\s*|\s+-\s+", m["names"])[0]
         if name != m["names"] and is_name_like(name):
             return None, normalise_author(name)
+    m = _FILED_LINE.match(text)
+    if m and is_name_like(m["names"]):
+        return None, normalise_author(m["names"])
     m = _TITLE_BY.match(text)
     if (
         m
@@ -577,6 +591,8 @@ def read_header(units: list[Unit], body: str, first_on_page: bool = True) -> Hea
         _stamp_around_title(units, h)
     if h.published is None:
         _year_from_page(units, h)
+    if h.published is None:
+        _dateline_inside(units, h)
     if h.published and date_at is not None:
         nxt = next((u for u in units[date_at + 1 :] if u.label != TEXT or u.text), None)
         header_bar = (
@@ -681,6 +697,21 @@ def _stamp_around_title(units: list[Unit], h: Header) -> None:
         h.published = iso
         h.page_date = None if h.page_date == iso else h.page_date
         h.consumed.add(i)
+
+
+_INNER_DATELINE = re.compile(rf"(?P<d>{_DATE})\s*\([^()]{{1,40}}\)\s*(?:--|[–—])\s", re.IGNORECASE)
+"""A wire dateline run into the lede after a photo's caption: "... (file photo) May 5, 2021
+(Agency) -- The talks ..." """
+
+
+def _dateline_inside(units: list[Unit], h: Header) -> None:
+    """The date of a wire dateline inside the first paragraph, where the page ran a photo's
+    caption into it, dates the article: a date with an agency and a dash after it is the
+    dateline wherever it stands."""
+    lede = next((u.text for u in units if u.label == TEXT and is_body(u.text)), "")
+    m = _INNER_DATELINE.search(lede[:400])
+    if m:
+        h.published = parse_date(m["d"])
 
 
 def _year_from_page(units: list[Unit], h: Header) -> None:
