@@ -125,6 +125,26 @@ def test_linking_capital_opening_a_dateline_is_the_place_of_writing(read):
     assert state.kb_id_ == "e:country/uz"
 
 
+def test_linking_a_states_body_named_with_of_or_with_its_adjective_is_one(read):
+    doc = read(
+        "Russia handed two helicopters to the Armed Forces of the Republic of Tajikistan on "
+        "Monday. The Tajik Armed Forces will fly them from Dushanbe, the Armed Forces of "
+        "Tajikistan said."
+    )
+    bodies = [e for e in doc._.entities.values() if e.type == "Organization"]
+    assert len(bodies) == 1
+    assert {"Tajik Armed Forces", "Armed Forces of Tajikistan"} <= set(bodies[0].aliases)
+
+
+def test_linking_a_known_bodys_last_words_are_that_body():
+    mentions = [
+        Mentioned(0, 4, 0, "Valleyland's Supreme Majlis", "Organization", kb_id="e:org/majlis"),
+        Mentioned(9, 11, 60, "Supreme Majlis", "Organization"),
+    ]
+    link(mentions)
+    assert mentions[1].id == mentions[0].id == "e:org/majlis"
+
+
 def test_linking_last_word_of_a_body_links_to_it():
     mentions = [
         Mentioned(0, 3, 0, "Supreme Majlisi Oli", "Organization"),

@@ -216,7 +216,6 @@ def link(mentions: list[Mentioned]) -> None:
                 j
                 for j, o in enumerate(mentions)
                 if o.type in _BODIES
-                and not o.kb_id
                 and len(o.words) > n
                 and o.words[-n:] == m.words
                 and o.target is None

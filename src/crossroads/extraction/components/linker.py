@@ -315,10 +315,19 @@ class Linker:
         """A state's body with its state by name, however the text gives the state: "the Uzbek
         foreign ministry" reads as "Uzbekistan foreign ministry", as "Uzbekistan's Foreign
         Ministry" does."""
-        state = self.pack.adjective(words[0]) if self.pack is not None else None
-        if state is None or state.type != "Country":
+        if self.pack is None:
             return words
-        return [*fold(state.name).replace("-", " ").split(), *words[1:]]
+        state = self.pack.adjective(words[0])
+        if state is not None and state.type == "Country":
+            return [*fold(state.name).replace("-", " ").split(), *words[1:]]
+        # "the Armed Forces of the Kyrgyz Republic" reads as "Kyrgyzstan armed forces", as
+        # "the Kyrgyz Armed Forces" does
+        k = len(words) - 1 - words[::-1].index("of") if "of" in words[1:] else 0
+        rest = words[k + 2 :] if words[k + 1 : k + 2] == ["the"] else words[k + 1 :]
+        states = [e for e in self.pack.lookup(" ".join(rest)) if e.type == "Country"] if k else []
+        if len(states) != 1:
+            return words
+        return [*fold(states[0].name).replace("-", " ").split(), *words[:k]]
 
     def _government_of(self, words: list[str]) -> str | None:
         """The state a government named by its state alone is ("the Government of
