@@ -166,6 +166,13 @@ def test_boilerplate_caption_credit_and_usage_notice_removed():
     assert clean_caption("It was signed (by the end of May) in Osh.") == (
         "It was signed (by the end of May) in Osh."
     )
+    # agencies and the photographer in capitals, joined by slashes
+    assert clean_caption("Trucks wait at the crossing, 5 May 2021. VPA/EPA/JAN NOVAK") == (
+        "Trucks wait at the crossing, 5 May 2021."
+    )
+    assert clean_caption("Both sides met. The talks resumed in NATO/EU format.") == (
+        "Both sides met. The talks resumed in NATO/EU format."
+    )
 
 
 def test_boilerplate_a_photographers_name_and_agency_on_a_line_is_a_credit():

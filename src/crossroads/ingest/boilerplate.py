@@ -155,6 +155,10 @@ _INLINE_CREDIT = [
     re.compile(r",\s*file\s+(?:photo|picture|image|pic)s?\s*$", re.IGNORECASE),
     # "(By <name> -- <agency>)" after a caption
     re.compile(r"\s*\(By [A-Z][^()]{1,60}\)\s*$"),
+    # "... on Tuesday. AGENCY/AGENCY/NAME SURNAME": agencies and photographer in capitals
+    re.compile(
+        r"(?<=[.!?])\s+[A-Z][A-Z.&-]+(?:\s?/\s?[A-Z][A-Z.&'’-]*(?: [A-Z][A-Z.&'’-]+)*){1,3}\s*$"
+    ),
     re.compile(
         r"(?<=[.!?])\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*(\s+/\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*)*)+$"
     ),
