@@ -4,6 +4,8 @@ stay entities of their own."""
 
 from __future__ import annotations
 
+import pytest
+
 from crossroads.extraction.entities import mentions_of
 from crossroads.extraction.titles import find_titles
 
@@ -22,15 +24,34 @@ def test_a_long_title_is_one_agreement_up_to_the_clause_after_it(nlp):
     ]
 
 
-def test_two_titles_joined_by_and_are_two_agreements(nlp):
-    doc = nlp(
-        "They signed an Agreement on the protection of investments and a Protocol on "
-        "customs checks at the border."
-    )
-    assert [t.text for t in find_titles(doc)] == [
-        "Agreement on the protection of investments",
-        "Protocol on customs checks at the border",
-    ]
+@pytest.mark.parametrize(
+    "text,titles",
+    [
+        (
+            (
+                "They signed an Agreement on the protection of investments and a Protocol on "
+                "customs checks at the border."
+            ),
+            [
+                "Agreement on the protection of investments",
+                "Protocol on customs checks at the border",
+            ],
+        ),
+        # a title-cased phrase goes on wherever the parser hung it
+        (
+            (
+                "The parties signed the Protocol on Cooperation in the Field of Fighting Cattle "
+                "Theft, and the Agreement on the Prevention of Floods in the Black Sea."
+            ),
+            [
+                "Protocol on Cooperation in the Field of Fighting Cattle Theft",
+                "Agreement on the Prevention of Floods in the Black Sea",
+            ],
+        ),
+    ],
+)
+def test_two_titles_joined_by_and_are_two_agreements(nlp, text, titles):
+    assert [t.text for t in find_titles(nlp(text))] == titles
 
 
 def test_a_list_inside_a_title_stays_in_it(nlp):
@@ -101,14 +122,3 @@ def test_a_dash_between_two_names_inside_a_title_does_not_end_it(read):
         "Framework Agreement on the Joint Feasibility Study for the Andijan–Kashgar rail link"
         in _agreements(doc)
     ), _agreements(doc)
-
-
-def test_a_title_cased_phrase_goes_on_wherever_the_parser_hung_it(nlp):
-    doc = nlp(
-        "The parties signed the Protocol on Cooperation in the Field of Fighting Cattle Theft, "
-        "and the Agreement on the Prevention of Floods in the Black Sea."
-    )
-    assert [t.text for t in find_titles(doc)] == [
-        "Protocol on Cooperation in the Field of Fighting Cattle Theft",
-        "Agreement on the Prevention of Floods in the Black Sea",
-    ]

@@ -170,9 +170,43 @@ def test_metadata_stamps_and_photo_credits_are_no_headline(
         ),
         # a wire dateline whose double dash runs into the first word
         ("VALLEYTOWN, May 5, 2021, Valley-Press --The ", (None, None, "2021-05-05")),
+        # the site's masthead date above the headline, the article's own just below it
+        (
+            (
+                f"Valley Post\n\nMonday March 3 2025\n\n{TITLE}\n\n"
+                "2 August 2016 13:52 (UTC+04:00)\n\nBy Lena March\n\n"
+            ),
+            (TITLE, "Lena March", "2016-08-02"),
+        ),
+        # a clock stamp with its zone is no one's name
+        (
+            f"{TITLE}\n\nThu 5 May 2021 10:20 GMT | 14:20 Local Time\n\n",
+            (TITLE, None, "2021-05-05"),
+        ),
+        # the genre of a spokesman's notes is no author
+        (f"{TITLE}\n\nBriefing Notes, 5 May 2021\n\n", (TITLE, None, "2021-05-05")),
+        # a search link above the headline is the site's, not the article's
+        (f"Valley News\n\nGo to Search\n\n{TITLE}\n\n", (TITLE, None, None)),
+        # a clock and a numeric date with a space after each slash
+        (f"{TITLE}\n\n14:30 | 05/ 05/ 2021\n\n", (TITLE, None, "2021-05-05")),
+        # a Russian "Published:" field with the month as a form prints it alone
+        (f"{TITLE}\n\nОпубликовано: 05 Май 2021\n\n", (TITLE, None, "2021-05-05")),
+        # a reporter's line without "By" under the date
+        (
+            f"{TITLE}\n\nMay 5, 2021\n\nLena March in Valleytown -\n\n",
+            (TITLE, "Lena March", "2021-05-05"),
+        ),
+        # a wire dateline run into the lede after the photo's caption
+        (
+            (
+                f"{TITLE}\n\nThe old road may open again (file photo) (Valley Press) "
+                "May 5, 2021 (Valley Wire) -- "
+            ),
+            (TITLE, None, "2021-05-05"),
+        ),
     ],
 )
-def test_metadata_datelines_and_bylines_glued_to_their_neighbours(
+def test_metadata_datelines_bylines_and_stamps_as_sites_print_them(
     page: str, expected: tuple[str | None, str | None, str | None]
 ) -> None:
     assert _meta(page) == expected
@@ -220,34 +254,6 @@ def test_metadata_the_pages_only_update_stamp_dates_it(page: str) -> None:
     assert _meta(page) == (TITLE, None, "2021-05-05")
 
 
-@pytest.mark.parametrize(
-    "page,expected",
-    [
-        # the site's masthead date above the headline, the article's own just below it
-        (
-            (
-                f"Valley Post\n\nMonday March 3 2025\n\n{TITLE}\n\n"
-                "2 August 2016 13:52 (UTC+04:00)\n\nBy Lena March\n\n"
-            ),
-            (TITLE, "Lena March", "2016-08-02"),
-        ),
-        # a clock stamp with its zone is no one's name
-        (
-            f"{TITLE}\n\nThu 5 May 2021 10:20 GMT | 14:20 Local Time\n\n",
-            (TITLE, None, "2021-05-05"),
-        ),
-        # the genre of a spokesman's notes is no author
-        (f"{TITLE}\n\nBriefing Notes, 5 May 2021\n\n", (TITLE, None, "2021-05-05")),
-        # a search link above the headline is the site's, not the article's
-        (f"Valley News\n\nGo to Search\n\n{TITLE}\n\n", (TITLE, None, None)),
-    ],
-)
-def test_metadata_page_stamps_labels_and_links_around_the_headline(
-    page: str, expected: tuple[str | None, str | None, str | None]
-) -> None:
-    assert _meta(page) == expected
-
-
 def test_metadata_a_dateline_without_its_year_takes_it_from_the_captions_full_date() -> None:
     page = (
         "Trucks wait at the border crossing on the eve of the deadline, in Valleytown, "
@@ -258,31 +264,3 @@ def test_metadata_a_dateline_without_its_year_takes_it_from_the_captions_full_da
     assert _meta(page) == (TITLE, None, "2023-10-31")
     # with no full date of that day on the page the year stays unknown
     assert _meta(page.replace("31 October 2023", "30 October 2023"))[2] is None
-
-
-@pytest.mark.parametrize(
-    "page,expected",
-    [
-        # a clock and a numeric date with a space after each slash
-        (f"{TITLE}\n\n14:30 | 05/ 05/ 2021\n\n", (TITLE, None, "2021-05-05")),
-        # a Russian "Published:" field with the month as a form prints it alone
-        (f"{TITLE}\n\nОпубликовано: 05 Май 2021\n\n", (TITLE, None, "2021-05-05")),
-        # a reporter's line without "By" under the date
-        (
-            f"{TITLE}\n\nMay 5, 2021\n\nLena March in Valleytown -\n\n",
-            (TITLE, "Lena March", "2021-05-05"),
-        ),
-        # a wire dateline run into the lede after the photo's caption
-        (
-            (
-                f"{TITLE}\n\nThe old road may open again (file photo) (Valley Press) "
-                "May 5, 2021 (Valley Wire) -- "
-            ),
-            (TITLE, None, "2021-05-05"),
-        ),
-    ],
-)
-def test_metadata_dates_and_reporters_lines_sites_print_their_own_way(
-    page: str, expected: tuple[str | None, str | None, str | None]
-) -> None:
-    assert _meta(page) == expected
