@@ -170,6 +170,34 @@ def test_metadata_stamps_and_photo_credits_are_no_headline(
         ),
         # a wire dateline whose double dash runs into the first word
         ("VALLEYTOWN, May 5, 2021, Valley-Press --The ", (None, None, "2021-05-05")),
+        # a prompt to follow the site's updates above the headline is no headline
+        (
+            f"Get the latest updates as we post them — right in your browser\n\n{TITLE}\n\n",
+            (TITLE, None, None),
+        ),
+        # a photo's caption with its credit in brackets, printed twice under the headline
+        (
+            (
+                f"{TITLE}\n\nLena March at the border (Valley Press / Jan Novak)\n\n"
+                "Lena March at the border (Valley Press / Jan Novak)\n\n"
+            ),
+            (TITLE, None, None),
+        ),
+        # an age stamp alone under the headline leaves the headline standing
+        (f"{TITLE}\n\nValley Wire15 hours ago\n\n", (TITLE, None, None)),
+        # "... by <adjective> Court" ends a headline; no court writes a byline
+        (
+            "Road talks halted by Valley Court\n\n",
+            ("Road talks halted by Valley Court", None, None),
+        ),
+        # a dateline on a line of its own without the year; the statement below gives it
+        (
+            (
+                f"{TITLE}\n\nValleytown, May 5, VALLEYWIRE\n\nThe summit was held in Valleytown on "
+                "5 May 2021 on the theme of roads.\n\n"
+            ),
+            (TITLE, None, "2021-05-05"),
+        ),
         # the site's masthead date above the headline, the article's own just below it
         (
             (

@@ -95,7 +95,10 @@ _UI_PREFIX = re.compile(
     r"(also read|read also|read more|see also|related|recommended|must read|watch)\s*[:|»>-]\s*\S|"
     r"read\s*:\s*\S|"  # "READ: <another story's headline>"
     r"(enjoying|enjoyed|like|liked|love) this (article|story|post)\?|click here to (subscribe|support|read)|"
-    r"support (our|independent) journalism|support us\b)",
+    r"support (our|independent) journalism|support us\b|"
+    # a prompt to install the site's app or to be notified: "Get the latest updates as we post
+    # them", "Keep up with the news by installing ..."
+    r"get the latest (updates|news|headlines)\b|keep up with the news\b)",
     re.IGNORECASE,
 )
 # an advertising line that ends in a call to action: "... for road engineers - JOIN NOW"
@@ -155,6 +158,8 @@ _INLINE_CREDIT = [
     re.compile(r",\s*file\s+(?:photo|picture|image|pic)s?\s*$", re.IGNORECASE),
     # "(By <name> -- <agency>)" after a caption
     re.compile(r"\s*\(By [A-Z][^()]{1,60}\)\s*$"),
+    # "<who is in the photo> (<Agency> / <Photographer>)": the credit closing a caption
+    re.compile(r"\s*\([A-Z][\w.&'’ -]{1,40}?\s/\s[A-Z][\w.'’ -]{1,40}\)\s*$"),
     # "... on Tuesday. AGENCY/AGENCY/NAME SURNAME": agencies and photographer in capitals
     re.compile(
         r"(?<=[.!?])\s+[A-Z][A-Z.&-]+(?:\s?/\s?[A-Z][A-Z.&'’-]*(?: [A-Z][A-Z.&'’-]+)*){1,3}\s*$"
@@ -242,12 +247,15 @@ def label_units(lines: list[str], menus: bool = True) -> list[Unit]:
     for i in marks:
         if any(0 < abs(i - j) <= 4 for j in marks):
             out[i].label = TEASER
+    # an age stamp alone ("<agency> 15 hours ago" under the headline) dates the article; it
+    # is no block of teasers that takes in the headline beside it
+    lone = {i for i in ages if not any(0 < abs(i - j) <= 4 for j in marks)}
     changed = True
     while changed:  # a teaser block takes in the short title lines beside it
         changed = False
         for i, u in enumerate(out):
-            near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
-            if _short_title(u) and any(n.label == TEASER for n in near):
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(out) and j not in lone]
+            if _short_title(u) and any(out[j].label == TEASER for j in near):
                 u.label, changed = TEASER, True
     # menus: four or more lines of one to three words in a row (three of one or two words)
     i = 0

@@ -139,6 +139,11 @@ _YEARLESS_DATELINE = re.compile(
     rf"\s*\([^()]{{1,40}}\)\.?\s*(?:[–—-]+|:)\s*",
     re.IGNORECASE,
 )
+# a dateline on a line of its own without the year: "Valleytown, May 5, VALLEYWIRE"
+_YEARLESS_LINE = re.compile(
+    rf"^[A-Z][\w .'’-]{{1,40}},\s+(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:,\s*[A-Z][\w.&/ -]{{1,30}})?$",
+    re.IGNORECASE,
+)
 # a byline inside the standfirst: "... correspondent Lena March reports that ..."
 _DEK_BYLINE = re.compile(
     r"\b(?:correspondent|reporter|analyst|editor|writer)\s+(?P<name>[A-Z][\w.'’-]+"
@@ -221,7 +226,9 @@ deputy chairman foreign ministry recent features latest popular related opinion 
 editorial columns business world politics economy sport sports culture magazine journal review
 weekly post today express gazette chronicle network media tv radio insight monitor
 commentary last modified updated posted published time local gmt utc notes briefing briefings
-monitoring bulletin transcript release""".split()
+monitoring bulletin transcript release court government police army forces authorities officials
+states
+""".split()
 )
 # a capitalised word of letters from any script ("Aydın", "Šarić", "Øvergaard") or an initial
 _NAME_TOKEN = re.compile(r"^(?:(?=[^\W\d_])(?![a-z])[^\W\d_](?:[^\W\d_]|['’.\-])*|[A-Z]\.)$")
@@ -715,11 +722,13 @@ def _dateline_inside(units: list[Unit], h: Header) -> None:
 
 
 def _year_from_page(units: list[Unit], h: Header) -> None:
-    """A wire dateline without its year ("Valleytown, Oct 31 (Agency) -") dates the article
-    by the one full date of that month and day printed in its head, as a photo's caption
-    under the same agency's credit gives it; nothing else on the page says the year."""
+    """A wire dateline without its year ("Valleytown, Oct 31 (Agency) -", or on a line of its
+    own) dates the article by the one full date of that month and day printed in its first
+    lines, as a photo's caption under the same agency's credit gives it, or the statement the
+    article carries; nothing else on the page says the year."""
     ledes = [u.text for u in units if u.label == TEXT and is_body(u.text)][:3]
     m = next((m for m in map(_YEARLESS_DATELINE.match, ledes) if m), None)
+    m = m or next((m for u in units[:12] if (m := _YEARLESS_LINE.match(u.text.strip()))), None)
     day = parse_date(f"{m['m']} {m['d']}, 2000") if m else None
     if day is None or len(day) != 10:
         return
