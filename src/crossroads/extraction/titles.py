@@ -125,8 +125,9 @@ _CALENDAR = frozenset(
 """Days and months: "the Agreement on Monday" is when, not what."""
 
 
-_JOINERS = frozenset({"of", "on", "in", "for", "and", "the", "against"})
-"""Lower-case words inside a title-cased phrase ("in the Field of Combating Crime")."""
+_JOINERS = frozenset({"of", "on", "in", "for", "the", "against"})
+"""Lower-case words inside a title-cased phrase ("in the Field of Combating Crime"); not "and",
+which joins the next title as often as it goes on with this one."""
 
 
 def _title_cased_run(doc: Doc, i: int, sent_end: int) -> int:
@@ -154,7 +155,6 @@ def _title_cased_run(doc: Doc, i: int, sent_end: int) -> int:
         w = doc[end]
         if _capital(w) or (
             w.lower_ in _JOINERS
-            and w.lower_ != "and"
             and end + 1 < sent_end
             and (_capital(doc[end + 1]) or doc[end + 1].lower_ == "the")
         ):

@@ -42,9 +42,9 @@ _DATE = (
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[/-]){_MONTH}(?:,?\s+|[/-])\d{{4}}"
     rf"|{_MONTH},?\s+\d{{4}}"
-    rf"|(?P<num>\d{{1,2}})(?P<sep>[./-])(?P<num2>\d{{1,2}})(?P=sep)"
+    # numeric, a space allowed after each slash: "14/ 07/ 2008"
+    rf"|(?P<num>\d{{1,2}})(?P<sep>[./-])(?P<sp>(?:(?<=/) )?)(?P<num2>\d{{1,2}})(?P=sep)(?P=sp)"
     rf"(?P<num3>\d{{4}}|\d{{2}}(?!\d|\.\d))"
-    rf"|(?P<snum>\d{{1,2}})/ (?P<snum2>\d{{1,2}})/ (?P<snum3>\d{{4}})"  # "14/ 07/ 2008"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})"
 )
 DATE_RX = re.compile(_DATE, re.IGNORECASE)
@@ -292,12 +292,8 @@ def parse_date(text: str) -> str | None:
     m = DATE_RX.search(text or "")
     if not m:
         return None
-    if m["num"] or m["snum"]:  # numeric with dots, slashes or dashes: day.month.year
-        day, month, year = (
-            (int(m["num"]), int(m["num2"]), int(m["num3"]))
-            if m["num"]
-            else (int(m["snum"]), int(m["snum2"]), int(m["snum3"]))
-        )
+    if m["num"]:  # numeric with dots, slashes or dashes: day.month.year
+        day, month, year = int(m["num"]), int(m["num2"]), int(m["num3"])
         if m["sep"] == "-" and year < 100:
             return None  # "10-12-15": a range or a code as often as a date
         if year < 100:  # "9/14/09": a two-digit year of the paper's own century

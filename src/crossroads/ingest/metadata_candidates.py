@@ -193,7 +193,7 @@ def date_candidates(units: list[Unit], h: Header, body: str) -> list[Candidate]:
                 "early": float(start <= 40),
                 "whole_line": float(bool(full_date(text)[0])),
                 "weekday": float(bool(m and m["weekday"])),
-                "numeric": float(bool(m and (m["num"] or m["snum"]))),
+                "numeric": float(bool(m and m["num"])),
                 "in_body": float(is_body(text)),
                 f"unit_words={_bucket(words(text), (3, 6, 12, 30))}": 1.0,
                 "first_date": float(order == 0),
