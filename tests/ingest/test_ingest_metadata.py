@@ -30,6 +30,9 @@ BODY = (
         ("Updated: 17-06-2023 09:12 IST", "2023-06-17"),
         ("10-12-15", None),
         ("12 марта 2019 г.", "2019-03-12"),
+        # the weekday says which number is the month
+        ("Tue, 03/10/2020 - 08:15", "2020-03-10"),
+        ("Sat, 03/10/2020", "2020-10-03"),
     ],
 )
 def test_metadata_dates_keep_their_precision(text, iso):
@@ -161,6 +164,8 @@ def test_metadata_date_contradicted_by_the_text_is_not_the_article_date():
             "Lena March",
         ),
         ("Posted on May 5, 2021 by admin\n\nRoad talks resume\n\n", None),
+        # a section's name between the date and the headline
+        ("Published on 09:00 AM, May 5, 2021\n\nBorder News\n\nRoad talks resume\n\n", None),
         # where the reporter filed from is no part of the name
         ("Road talks resume\n\nBy Lena March in Osh May 5, 2021\n\n", "Lena March"),
         (

@@ -279,3 +279,7 @@ def test_metadata_a_byline_printed_twice_is_no_headline() -> None:
     )
     title, author, _ = _meta(page)
     assert (title, author) == (TITLE, "Lena March")
+
+
+def test_metadata_a_name_line_between_the_date_and_the_story_signs_it() -> None:
+    assert _meta("date 2021-05-05\n\nLena March\n\n") == (None, "Lena March", "2021-05-05")

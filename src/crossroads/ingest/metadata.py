@@ -48,6 +48,8 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{2}}/\d{{2}})"
 )
 DATE_RX = re.compile(_DATE, re.IGNORECASE)
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekdays in ``datetime.weekday`` order, as ``_WEEKDAY`` begins them."""
 _TIME = r"(?:[\s,|/•·-]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|\(?(?:UTC|GMT)\s*[+-]?\d{0,2}(?::?\d{2})?\)?)?)?"
 # the age a page prints after its date: "July 4, 2012 / 8:28 AM / 7 years ago"
 _AGE = r"(?:\s*[/|•·-]\s*\d+\s+(?:year|month|week|day|hour|minute)s?\s+ago)?"
@@ -301,9 +303,16 @@ def parse_date(text: str) -> str | None:
         if month > 12 and day <= 12:
             day, month = month, day
         try:
-            return dt.date(year, month, day).isoformat()
+            date = dt.date(year, month, day)
         except ValueError:
             return None
+        if m["weekday"] and day <= 12 and day != month:
+            # "Mon, 05/11/2009": the weekday says which number is the month
+            said = _DAYS.index(m["weekday"][:3].lower())
+            other = dt.date(year, day, month)
+            if date.weekday() != said and other.weekday() == said:
+                date = other
+        return date.isoformat()
     s = m.group(0)
     if m["weekday"]:
         s = s[len(m["weekday"]) :].lstrip(" ,.")
@@ -784,11 +793,20 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
             break
         else:
             break
-    for i in [i for i in head if i > pub and i not in h.consumed][:3]:
+    for k, i in enumerate([i for i in head if i > pub and i not in h.consumed][:3]):
         _, a = byline(units[i].text)
         a2, iso = name_and_date(units[i].text)
         if a or (a2 and iso):  # "Published on ..." above the byline, or above headline and byline
             h.author = h.author or a or a2
+            h.consumed.add(i)
+        elif (
+            k == 0
+            and h.author is None
+            and i + 1 < len(units)
+            and is_body(units[i + 1].text)
+            and is_name_like(units[i].text)
+        ):
+            h.author = normalise_author(units[i].text)  # "date <date>", the name, the story
             h.consumed.add(i)
     before = [i for i in head if i < pub and units[i].label == TEXT][::-1]
     k = 0
@@ -816,7 +834,15 @@ def _marked_head(units: list[Unit], head: list[int], pub: int, h: Header) -> Non
             if not (full_date(units[i].text)[0] or date_phrase(units[i].text)):
                 break
             h.consumed.add(i)  # the date again, in the site's own format
-        nxt = next((i for i in head if i > pub and i not in h.consumed), None)
+        below = [i for i in head if i > pub and i not in h.consumed][:2]
+        if (
+            len(below) == 2
+            and words(units[below[0]].text) <= 3
+            and not is_title_like(units[below[0]].text)
+            and is_title_like(units[below[1]].text)
+        ):
+            h.consumed.add(below.pop(0))  # a section's name above the headline
+        nxt = below[0] if below else None
         if nxt is not None and is_title_like(units[nxt].text) and not is_body(units[nxt].text):
             h.title = units[nxt].text
             h.consumed.add(nxt)
