@@ -25,6 +25,33 @@ def test_quotes_named_speaker_and_pronoun(rel_doc):
     assert q1.date == "2021-05-25"  # the document's date when the text gives none
 
 
+def test_quotes_in_marks_typed_as_two_apostrophes(rel_doc):
+    text = (
+        "Orlovsky arrived in Dushanbe on Tuesday.\n\n"
+        "''The new base is not finished, it is only a start,'' Orlovsky said. "
+        "``We will bring in troops from other regions.''"
+    )
+    q1, q2 = read_quotes(rel_doc(text))
+    assert (q1.speaker, q1.text) == (
+        "e:person/pavel-orlovsky",
+        "The new base is not finished, it is only a start",
+    )
+    assert q2.speaker == "e:person/pavel-orlovsky"
+    assert q2.text.startswith("We will bring in troops")
+    assert text[q1.evidence.start : q1.evidence.end].startswith("''The new base")
+
+
+def test_quotes_an_opening_mark_typed_as_a_closing_one(rel_doc):
+    text = (
+        "Orlovsky arrived in Dushanbe on Tuesday.\n\n"
+        "Speaking to reporters, Orlovsky said:”When the time is right, we will open the "
+        "new base to inspectors from every member state.”"
+    )
+    (q,) = read_quotes(rel_doc(text))
+    assert q.speaker == "e:person/pavel-orlovsky"
+    assert q.text.startswith("When the time is right, we will open")
+
+
 def test_quotes_speaker_by_role(rel_doc):
     text = (
         "Dilnoza Rakhimova, the Uzbek foreign minister, spoke after Pavel Orlovsky.\n\n"

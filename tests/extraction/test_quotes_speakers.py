@@ -705,3 +705,15 @@ def test_quotes_he_in_the_next_sentence_is_the_subject_of_the_outer_clause(rel_d
     )
     quotes = read_quotes(doc)
     assert [q.speaker for q in quotes] == ["e:person/pavel-orlovsky"], quotes
+
+
+def test_quotes_he_is_the_minister_named_after_his_posts_remit(rel_doc):
+    # the parser hangs the name on one of the remit's "of"s, not as the sentence's subject
+    doc = rel_doc(
+        '"Every district must report its water use by June," Pavel Orlovsky said.\n\n'
+        "Minister of Promotion of Trade and Suppression of Smuggling Yusuf Khan Badri said "
+        "that no trader would lose his goods.\n\n"
+        '"We will pay every family whose goods were seized at the border," he added.'
+    )
+    speakers = [q.speaker for q in read_quotes(doc)]
+    assert speakers == ["e:person/pavel-orlovsky", "e:person/yusuf-khan-badri"]

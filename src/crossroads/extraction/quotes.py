@@ -176,6 +176,14 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
                 continue  # “the bloc”s forces …”: a right mark set for an apostrophe in a word
             if ch == '"' and i == 0 and open_at is not None and open_at < ps:
                 continue  # a run-on quote in straight marks reopens each paragraph too
+            if (
+                ch in _CLOSE
+                and open_at is None
+                and para[i + 1 : i + 2].isalpha()
+                and (i == 0 or para[i - 1] in ":(" or para[i - 1].isspace())
+            ):
+                open_at = pos + 1  # said:”We …: an opening mark typed as a closing one
+                continue
             if ch in _OPEN and open_at is not None and _CLOSES.match(para, i + 1):
                 out.append(Found(open_at, pos))  # “…, world “, said X: a closing mark typed wrong
                 open_at, straight_open, nested = None, False, 0
@@ -215,6 +223,21 @@ def _marked(text: str, paras: list[tuple[int, int]]) -> list[Found]:
             ):
                 open_at = None  # an opening mark never closed: not a run-on quote
     return out
+
+
+_DOUBLED = re.compile(r"''|``")
+
+
+def _doubled_as_marks(text: str) -> str:
+    """``text`` with the double marks some feeds type as two apostrophes or backticks
+    (''…'', ``…'') written as one straight mark beside a space, so that every offset stays
+    where it was: an opening one where a word follows, a closing one after a word."""
+
+    def one(m: re.Match[str]) -> str:
+        opening = m.group() == "``" or m.start() == 0 or not text[m.start() - 1].strip()
+        return ' "' if opening else '" '
+
+    return _DOUBLED.sub(one, text)
 
 
 _SINGLE = re.compile(r"(?<![\w’])‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)")
@@ -930,8 +953,25 @@ def _is_subject(tok: Token) -> bool:
             # "the envoy for Afghanistan, X, said": the parser hangs X on the nearer noun
             t = t.head.head
             continue
+        if t.dep_ == "pobj" and (title := _title_above(t)) is not None:
+            t = title  # "Minister of Trade and Protection of Labour X said": X is the minister
+            continue
         break
     return False
+
+
+def _title_above(tok: Token) -> Token | None:
+    """The title whose remit a name was hung on ("Minister of <remit> <name>"): the parser
+    makes the name an object of one of the remit's "of"s."""
+    roles = _lex()["roles"]
+    t = tok
+    for _ in range(8):  # bounded: a remit's chain of "of"s and "and"s
+        if t.dep_ not in ("pobj", "prep", "conj") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lemma_.lower() in roles:
+            return t
+    return None
 
 
 def _subjects(
@@ -1059,7 +1099,7 @@ def spoken(doc: Doc) -> list[Spoken]:
     text = doc.text
     paras = _paragraphs(text)
     ments = mentions(doc[:])
-    marked = _marked(text, paras)
+    marked = _marked(_doubled_as_marks(text), paras)
     found = sorted(marked + _single(text, marked) + _block(doc, text, paras), key=lambda f: f.start)
     found = _credited(doc, text, paras, ments, found)
     out: list[Spoken] = []

@@ -28,8 +28,12 @@ FOOTNOTE_INFIX = r"(?<=[a-z]{2})[.,;:](?=\d{1,3}$)"
 # matcher and typer then refuse a name glued to a capitalised word before it ("PetroChina")
 GLUED_INFIX = r"(?<=[a-z]{2})(?=[A-Z][a-z])"
 # 'wrote:“We' -> "wrote" ":" "“" "We", 'groups”-a' -> "groups" "”" "-a": quotation marks that lost
-# their space, so the cue verb and the quoted words are words of their own
-QUOTE_INFIX = r"(?<=[a-z])[:,](?=[“«])|(?<=[a-z:,])[“«](?=\w)|(?<=[a-z])[”»](?=[-–\w])"
+# their space, so the cue verb and the quoted words are words of their own ('wrote:”We': an
+# opening mark typed as a closing one, after a colon)
+QUOTE_INFIX = (
+    r"(?<=[a-z])[:,](?=[“«])|(?<=[a-z]):(?=”\w)|(?<=[a-z:,])[“«](?=\w)|(?<=:)”(?=\w)"
+    r"|(?<=[a-z])[”»](?=[-–\w])"
+)
 
 
 def adapt_tokenizer(nlp: Language) -> None:
