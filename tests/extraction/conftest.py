@@ -23,6 +23,7 @@ def small_pack() -> Pack:
             data={"capital": "e:place/dushanbe"},
         ),
         PackEntity("e:country/uz", "Country", "Uzbekistan", SRC, (), ("Uzbek",), iso="UZ"),
+        PackEntity("e:country/sa", "Country", "Saudi Arabia", SRC, (), ("Saudi",), iso="SA"),
         PackEntity(
             "e:country/ru",
             "Country",

@@ -84,6 +84,25 @@ def test_entities_a_name_after_a_state_in_one_ner_span_is_a_person(read):
     assert got.get("Republic of Tajikistan") == "Country"
 
 
+def test_entities_a_name_with_lower_case_particles_after_a_state_is_a_person(read):
+    # NER runs the state's last word into the name; "bin" stays in lower case inside it
+    got = types(
+        read(
+            "Opening the talks, Crown Prince and Prime Minister of Saudi Arabia Mohammed bin "
+            "Salman bin Abdulaziz Al Saud said the two regions share a long history."
+        )
+    )
+    assert got.get("Mohammed bin Salman bin Abdulaziz Al Saud") == "Person"
+    assert got.get("Saudi Arabia") == "Country"
+
+
+def test_entities_a_hyphened_given_name_keeps_its_last_syllable(read):
+    # "-in" reads as the preposition, and NER stops before it
+    got = types(read("Seoul said President Moon Jae-in would attend the forum in Tashkent."))
+    assert got.get("Moon Jae-in") == "Person"
+    assert "Moon Jae" not in got
+
+
 def test_entities_a_sentences_opening_word_is_not_part_of_the_name_after_it(nlp):
     doc = nlp("Later the Ministry of Water Resources issued a warning about the spring floods.")
     names = {e.text for e in doc.ents}

@@ -723,7 +723,8 @@ class Typer:
     @staticmethod
     def _complete(span: Span, label: str) -> Span:
         """ "State" + "Duma": NER stopped after a common word that starts a longer name; a
-        person's name stopped before a particle and the name it leads ("... Al Thani")."""
+        person's name stopped before a particle and the name it leads ("... Al Thani") or before
+        a hyphened given name's last syllable ("Kim Dae-in")."""
         doc, end = span.doc, span.end
         if label == "PERSON":
             while (
@@ -733,6 +734,16 @@ class Typer:
                 and _capitalised(doc[end + 1])
                 and doc[end + 1].is_alpha
                 and doc[end + 1].ent_type_ in ("", "PERSON")
+            ):
+                end += 2
+            while (  # "<Surname> <Given>-in": a hyphened given name's lower-case syllable
+                end + 1 < len(doc)
+                and doc[end].text == "-"
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].is_alpha
+                and doc[end + 1].is_lower
+                and len(doc[end + 1]) <= 4
             ):
                 end += 2
             return doc[span.start : end]
@@ -1214,7 +1225,13 @@ class Typer:
                     if (
                         name is not None
                         and len(name) >= 2
-                        and all(_capitalised(t) for t in doc[tail : piece.end])
+                        and _capitalised(name[0])
+                        and _capitalised(name[-1])
+                        # "<state> Tamim bin Hamad": a name's particles stay in lower case
+                        and all(
+                            _capitalised(t) or t.lower_ in cues.NAME_PARTICLES
+                            for t in doc[tail : piece.end]
+                        )
                     ):
                         chosen.append(Span(doc, name.start, name.end, label="Person"))
         ents = [p for p in packed if (p.start, p.end) not in dropped] + chosen
