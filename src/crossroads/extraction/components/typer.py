@@ -744,6 +744,11 @@ class Typer:
                 and doc[end + 1].is_alpha
                 and doc[end + 1].is_lower
                 and len(doc[end + 1]) <= 4
+                and doc[end + 1].lower_ not in cues.NAME_PARTICLES
+                # "<given>-ul <name>", "<name>-e <name>": a particle that joins two names
+                and not (
+                    end + 2 < len(doc) and (doc[end + 2].text == "-" or _capitalised(doc[end + 2]))
+                )
             ):
                 end += 2
             return doc[span.start : end]
