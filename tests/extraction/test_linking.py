@@ -32,6 +32,23 @@ def test_linking_a_states_ministry_is_named_with_its_state(read):
     assert names == {"Uzbekistan's Foreign Ministry", "Tajikistan's Foreign Ministry"}
 
 
+def test_linking_again_keeps_a_states_ministry_named_with_its_state(read, nlp):
+    # the entity review links a doc again once it retypes a name
+    doc = read(
+        "Talks ended on Sunday. Uzbekistan's Ministry of Foreign Affairs confirmed the deal, "
+        "and Tajikistan's Ministry of Foreign Affairs welcomed it. Experts of Tajikistan's "
+        "Institute of Mountain Studies will check the water figures."
+    )
+    linker = next(p for _, p in nlp.pipeline if isinstance(p, Linker))
+    doc = linker(doc, again=True)
+    names = {e.name for e in doc._.entities.values() if e.type == "Organization"}
+    assert names == {
+        "Uzbekistan's Ministry of Foreign Affairs",
+        "Tajikistan's Ministry of Foreign Affairs",
+        "Institute of Mountain Studies",  # a state's institute is named without the state
+    }
+
+
 def test_linking_a_court_of_a_state_is_named_with_its_state(read):
     doc = read(
         "The Supreme Court of Uzbekistan upheld the ban, while the Supreme Court of the "

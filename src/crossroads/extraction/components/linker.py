@@ -221,7 +221,7 @@ class Linker:
         acronyms = doc.user_data.get(ACRONYMS) or {}
         mentions = []
         for ent in doc.ents:
-            name = _owned(ent)
+            name = _owned(ent, bool(self._known(ent.kb_id_)))
             m = Mentioned(
                 ent.start,
                 ent.end,
@@ -371,7 +371,15 @@ def _linked_before(doc: Doc, mentions: list[Mentioned]) -> None:
             m.target = j
 
 
-def _owned(ent: Span) -> Span:
+_ORGANS = frozenset(
+    """ministry ministries department committee commission agency service services court
+    council office army navy forces police government parliament assembly guard prosecutor
+    bureau directorate inspectorate cabinet embassy consulate""".split()
+)
+"""Words of a state organ's name: "<state>'s Foreign Ministry" is one state's."""
+
+
+def _owned(ent: Span, known: bool) -> Span:
     """The name of an organisation the text gives with its state ("Uzbekistan's Foreign
     Ministry", "the Supreme Court of Kyrgyzstan") or a mission with its host ("the Chinese
     Embassy in <city>"): that is part of it, or every state's foreign ministry would be one
@@ -382,11 +390,12 @@ def _owned(ent: Span) -> Span:
             return doc[i : full.end]  # "the Chinese Embassy in <city>" (components/missions.py)
     if (
         ent.label_ != "Organization"
-        or ent.kb_id_
+        or known  # the pack's (an id an earlier linking gave is decided again)
         or not any(t.lower_ in cues.ORGANIZATION_WORDS for t in ent)
     ):
         return ent
-    if i >= 2 and doc[i - 1].text in ("'s", "’s"):
+    if i >= 2 and doc[i - 1].text in ("'s", "’s") and any(t.lower_ in _ORGANS for t in ent):
+        # (a university or a firm the state owns is named without it)
         owner = next((e for e in doc.ents if e.start <= i - 2 < e.end), None)
         if owner is not None and owner.label_ == "Country":
             return doc[owner.start : ent.end]
