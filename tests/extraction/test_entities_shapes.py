@@ -175,3 +175,9 @@ def test_entities_a_states_mark_on_money_is_not_the_state(read):
     )
     us = [e for e in doc.ents if e.text == "US"]
     assert len(us) == 1 and us[0].start_char > doc.text.index("backs") - 5
+
+
+def test_entities_his_excellency_is_no_part_of_a_name(read):
+    got = types(read("The forum was opened by H.E. Dilshod Karimjonov, the deputy governor."))
+    assert got.get("Dilshod Karimjonov") == "Person"
+    assert not any(k.startswith("H.E.") for k in got)

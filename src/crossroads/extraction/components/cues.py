@@ -373,6 +373,8 @@ TITLES = (
             "army",
             "sir",
             "lord",
+            "h.e.",  # His or Her Excellency
+            "h.e",
             "chairman",
             "chairperson",
             "premier",
