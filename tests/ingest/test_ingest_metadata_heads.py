@@ -283,3 +283,12 @@ def test_metadata_a_byline_printed_twice_is_no_headline() -> None:
 
 def test_metadata_a_name_line_between_the_date_and_the_story_signs_it() -> None:
     assert _meta("date 2021-05-05\n\nLena March\n\n") == (None, "Lena March", "2021-05-05")
+
+
+def test_metadata_an_empty_form_field_is_no_part_of_the_headline() -> None:
+    # and the wire's version tag opens the headline
+    page = (
+        "ID :\n\n60060\n\nTue, 03/10/2020 - 08:15\n\nAuthor :\n\n"
+        "(2nd LD) Road talks resume in the valley\n\nBy Lena March\n\n"
+    )
+    assert _meta(page) == ("(2nd LD) Road talks resume in the valley", "Lena March", "2020-03-10")

@@ -402,6 +402,8 @@ def is_title_like(text: str) -> bool:
             text[:1].isupper()
             or text[:1] in ("“", '"', "'", "‘")
             or bool(re.match(r"\d[\d,.]*\s+[^\W\d]", text))
+            # a wire's version tag before it: "(LEAD) ...", "(2nd LD) ..."
+            or bool(re.match(r"\([^()]{1,24}\)\s+[A-Z\d“\"]", text))
         )
     )  # "3 Soldiers Killed ..."
 
@@ -947,7 +949,7 @@ def _plain_head(units: list[Unit], head: list[int], h: Header) -> tuple[bool, in
         if (
             h.title is None
             and text.endswith(":")
-            and 2 <= words(text) <= 10
+            and 2 <= words(text.rstrip(" :")) <= 10  # (one word is a form's field: "Author :")
             and j is not None
             and is_title_like(units[j].text)
             and not is_body(units[j].text)
