@@ -141,6 +141,21 @@ def test_the_review_sees_the_kind_of_head_noun_after_a_name(extractor):
     assert heads["Dilnoza Rahimova"] == set()
 
 
+def test_the_review_sees_what_the_words_before_a_name_and_its_apposition_call_it(extractor):
+    # "the <kind> <name>", "<name>, the <kind>": the class of the common noun the text gives
+    # the name, and an apposition before the noun the name hangs from
+    text = (
+        "The plan sells 49 percent of the mining company Qoratosh and 51 percent in Zarbulak, "
+        "the second-biggest private bank. Dilnoza Rahimova announced the plan."
+    )
+    doc = next(extractor.parse([Document("d:b", "test", text, published="2024-03-01")]))
+    rows = entity_rows(doc, set(extractor.pack.entities))
+    feats = {doc._.entities[eid].name: f for eid, f in rows.items()}
+    assert "head_before=Organization" in feats["Qoratosh"]
+    assert "head_above=Organization" in feats["Zarbulak"]
+    assert not any(k.startswith("head_before=") for k in feats["Dilnoza Rahimova"])
+
+
 def test_a_surname_the_review_keeps_is_the_person_it_keeps_in_full(extractor):
     # NER missed both: the linker never saw them, so the review links the surname itself
     from spacy.tokens import Span

@@ -160,6 +160,18 @@ def _heads_after(doc: Doc, end: int) -> list[str]:
     return _classes(words)
 
 
+def _heads_before(doc: Doc, start: int) -> list[str]:
+    """The kinds of the lower-case words right before a name ("the telecoms firm <name>",
+    "its subsidiary <name>", "the villages of <name>" stops at "of"): what the text calls it."""
+    words = []
+    for t in reversed(doc[max(start - 3, 0) : start]):
+        if not (t.is_alpha and t.text.islower()) or t.pos_ not in ("NOUN", "ADJ"):
+            break
+        words.append(t.lemma_.lower())
+        words.append(t.lower_)
+    return _classes(words)
+
+
 def _classes(words: Iterable[str]) -> list[str]:
     """The kinds of head noun (``_HEADS``) among ``words``."""
     words = set(words)
@@ -170,10 +182,13 @@ _UP_DEPS = frozenset({"pobj", "prep", "conj", "appos", "compound", "cc", "nmod",
 
 
 def _heads_above(root: Token) -> list[str]:
-    """The kinds of the nearest common noun a name hangs from ("groups such as <name>",
-    "<name>, a militant group"), through prepositions, lists and appositions, with the
-    preposition passed ("the mine near <name>" is not a mine): what the text calls the name,
-    by the class of the word rather than the word."""
+    """The kinds of the common noun in apposition to a name ("<name>, a militant group"),
+    else of the nearest one it hangs from ("groups such as <name>"), through prepositions,
+    lists and appositions, with the preposition passed ("the mine near <name>" is not a
+    mine): what the text calls the name, by the class of the word rather than the word."""
+    for child in root.children:  # "50% in <name>, the largest bank": the bank, not the 50%
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _kinds(child, "")
     t, seen, via = root, 0, ""
     while t.dep_ in _UP_DEPS and t.head.i != t.i and seen < 4:
         t, seen = t.head, seen + 1
@@ -181,9 +196,6 @@ def _heads_above(root: Token) -> list[str]:
             via = t.lower_
         if t.pos_ == "NOUN":
             return _kinds(t, via)
-    for child in root.children:  # "<name>, a Pashtun militia"
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            return _kinds(child, "")
     return []
 
 
@@ -234,6 +246,8 @@ def _features(
             ctx["sent_start"] += 1
         for kind in _heads_after(doc, s.end):
             ctx[f"head_after={kind}"] += 1
+        for kind in _heads_before(doc, s.start):
+            ctx[f"head_before={kind}"] += 1
         for kind in _heads_above(root):
             ctx[f"head_above={kind}"] += 1
         ctx[f"ner={ner.get(s.start, '-')}"] += 1
