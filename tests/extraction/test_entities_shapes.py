@@ -181,3 +181,17 @@ def test_entities_his_excellency_is_no_part_of_a_name(read):
     got = types(read("The forum was opened by H.E. Dilshod Karimjonov, the deputy governor."))
     assert got.get("Dilshod Karimjonov") == "Person"
     assert not any(k.startswith("H.E.") for k in got)
+
+
+def test_entities_a_bodys_name_goes_on_over_a_second_remit(read):
+    # NER cuts the name at "and the": the second remit is the same body's, not a body of its own
+    got = types(
+        read(
+            "Officials from the Committee for the Protection of Forests and the Management of "
+            "Rivers met the governor. The Committee for the Protection of Forests and the "
+            "Management of Rivers will report in May."
+        )
+    )
+    name = "Committee for the Protection of Forests and the Management of Rivers"
+    assert got.get(name) == "Organization"
+    assert "Management of Rivers" not in got

@@ -198,24 +198,41 @@ def _with_remits(doc: Doc, ents: list[Span]) -> list[Span]:
             and j + 1 < len(doc)
             and doc[j].lower_ == "and"
         ):
-            k = j + 1
-            while (
-                k < len(doc)
-                and k - j <= 2
-                and doc[k].is_alpha
-                and _capitalised(doc[k])
-                and doc[k].pos_ in ("PROPN", "NOUN")
-                and fold(doc[k].text) not in cues.ORGANIZATION_WORDS
-                and (k not in starts or starts[k].label_ == "ORG")
-                and doc[k].ent_type_ in ("", "ORG")
-            ):
-                k += 1
+            k = _remit_words(doc, j + 1, starts)
             if k > j + 1 and (k == len(doc) or not _capitalised(doc[k])):
                 out.append(Span(doc, e.start, k, label="ORG"))
                 skip_to = k
                 continue
+            # "... of <Remit> and the <Remit> of <Remit>": a second remit of its own
+            k = _remit_words(doc, j + 2, starts) if doc[j + 1].lower_ == "the" else j + 2
+            m = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+            end = _remit_words(doc, m, starts) if k > j + 2 and doc[k : k + 1].text == "of" else m
+            if end > m and (end == len(doc) or not _capitalised(doc[end])):
+                out.append(Span(doc, e.start, end, label="ORG"))
+                skip_to = end
+                continue
         out.append(e)
     return out
+
+
+def _remit_words(doc: Doc, k: int, starts: dict[int, Span]) -> int:
+    """Where a run of at most two capitalised words of a body's remit from ``k`` ends: no
+    body's or a title's own word ("Ministry", "Mayor"), and no name of their own (a state,
+    a person)."""
+    j = k
+    while (
+        k < len(doc)
+        and k - j < 2
+        and doc[k].is_alpha
+        and _capitalised(doc[k])
+        and doc[k].pos_ in ("PROPN", "NOUN")
+        and fold(doc[k].text) not in cues.ORGANIZATION_WORDS
+        and not _role_word(fold(doc[k].text))
+        and (k not in starts or starts[k].label_ == "ORG")
+        and doc[k].ent_type_ in ("", "ORG")
+    ):
+        k += 1
+    return k
 
 
 def _with_patronymics(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -337,6 +354,11 @@ def _after_title(doc: Doc, start: int) -> bool:
     return any(_role_word(t.lower_) for t in doc[max(0, k - 6) : k])
 
 
+_LONGEST = 14
+"""The most words a name may have: a body's full name runs to a dozen ("the Ministry for the
+<Remit> of <Field> and the <Remit> of <Field>"); a longer span is NER running over a line."""
+
+
 def _trim(span: Span, label: str) -> Span | None:
     """Drop articles, titles, possessives, footnote digits and punctuation at the edges."""
     doc, s, e = span.doc, span.start, span.end
@@ -371,7 +393,7 @@ def _trim(span: Span, label: str) -> Span | None:
             e -= 1
         else:
             break
-    if s >= e or e - s > 10:
+    if s >= e or e - s > _LONGEST:
         return None
     out = doc[s:e]
     text = out.text
