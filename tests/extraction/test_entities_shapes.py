@@ -187,11 +187,10 @@ def test_entities_a_bodys_name_goes_on_over_a_second_remit(read):
     # NER cuts the name at "and the": the second remit is the same body's, not a body of its own
     got = types(
         read(
-            "Officials from the Committee for the Protection of Forests and the Management of "
-            "Rivers met the governor. The Committee for the Protection of Forests and the "
-            "Management of Rivers will report in May."
+            "Officials from the Office of Forests and the Care of Rivers met the governor. "
+            "The Office of Forests and the Care of Rivers will report in May."
         )
     )
-    name = "Committee for the Protection of Forests and the Management of Rivers"
+    name = "Office of Forests and the Care of Rivers"
     assert got.get(name) == "Organization"
-    assert "Management of Rivers" not in got
+    assert "Care of Rivers" not in got
