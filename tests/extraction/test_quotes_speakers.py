@@ -717,3 +717,13 @@ def test_quotes_he_is_the_minister_named_after_his_posts_remit(rel_doc):
     )
     speakers = [q.speaker for q in read_quotes(doc)]
     assert speakers == ["e:person/pavel-orlovsky", "e:person/yusuf-khan-badri"]
+
+
+def test_quotes_a_body_after_an_inverted_cue_and_its_article_speaks(rel_doc):
+    doc = rel_doc(
+        "The minister's programme includes talks with President Pavel Orlovsky and a joint "
+        "press stake-out.\n\n"
+        '"The focus would be on deepening the close ties between the two states, the peace '
+        'process, and regional trade and connectivity," added the Foreign Office.'
+    )
+    assert [q.speaker for q in read_quotes(doc)] == ["e:org/foreign-office"]

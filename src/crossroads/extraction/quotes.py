@@ -541,6 +541,8 @@ def _speaker_of(
             doc[cue.i - 1].is_quote or (doc[cue.i - 1].text == "," and doc[cue.i - 2].is_quote)
         ):
             nxt = doc[cue.i + 1]
+            if nxt.lower_ == "the" and cue.i + 2 < len(doc):
+                nxt = doc[cue.i + 2]  # "“…,” added the <ministry>."
             after = _ment_at(ments, nxt)
             if (
                 after is not None
