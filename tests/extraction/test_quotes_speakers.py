@@ -721,9 +721,9 @@ def test_quotes_he_is_the_minister_named_after_his_posts_remit(rel_doc):
 
 def test_quotes_a_body_after_an_inverted_cue_and_its_article_speaks(rel_doc):
     doc = rel_doc(
-        "The minister's programme includes talks with President Pavel Orlovsky and a joint "
-        "press stake-out.\n\n"
-        '"The focus would be on deepening the close ties between the two states, the peace '
-        'process, and regional trade and connectivity," added the Foreign Office.'
+        "Next week's agenda lists a dinner with President Pavel Orlovsky and a visit to the "
+        "dam.\n\n"
+        '"The stress would be on widening the old trade links between the two sides, the '
+        'border talks, and regional roads and rail links," added the Foreign Office.'
     )
     assert [q.speaker for q in read_quotes(doc)] == ["e:org/foreign-office"]
