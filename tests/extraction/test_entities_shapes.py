@@ -88,8 +88,8 @@ def test_entities_a_name_with_lower_case_particles_after_a_state_is_a_person(rea
     # NER runs the state's last word into the name; "bin" stays in lower case inside it
     got = types(
         read(
-            "Opening the talks, Crown Prince and Prime Minister of Saudi Arabia Mohammed bin "
-            "Salman bin Abdulaziz Al Saud said the two regions share a long history."
+            "Closing the forum, Crown Prince and Prime Minister of Saudi Arabia Mohammed bin "
+            "Salman bin Abdulaziz Al Saud praised the new rail link."
         )
     )
     assert got.get("Mohammed bin Salman bin Abdulaziz Al Saud") == "Person"

@@ -35,9 +35,9 @@ def test_linking_a_states_ministry_is_named_with_its_state(read):
 def test_linking_again_keeps_a_states_ministry_named_with_its_state(read, nlp):
     # the entity review links a doc again once it retypes a name
     doc = read(
-        "Talks ended on Sunday. Uzbekistan's Ministry of Foreign Affairs confirmed the deal, "
-        "and Tajikistan's Ministry of Foreign Affairs welcomed it. Experts of Tajikistan's "
-        "Institute of Mountain Studies will check the water figures."
+        "Uzbekistan's Ministry of Foreign Affairs sent a note on the dam, and Tajikistan's "
+        "Ministry of Foreign Affairs answered it. Experts of Tajikistan's Institute of "
+        "Mountain Studies will check the water figures."
     )
     linker = next(p for _, p in nlp.pipeline if isinstance(p, Linker))
     doc = linker(doc, again=True)

@@ -711,9 +711,9 @@ def test_quotes_he_is_the_minister_named_after_his_posts_remit(rel_doc):
     # the parser hangs the name on one of the remit's "of"s, not as the sentence's subject
     doc = rel_doc(
         '"Every district must report its water use by June," Pavel Orlovsky said.\n\n'
-        "Minister of Promotion of Trade and Suppression of Smuggling Yusuf Khan Badri said "
-        "that no trader would lose his goods.\n\n"
-        '"We will pay every family whose goods were seized at the border," he added.'
+        "Minister of Care of Forests and Protection of Wildlife Yusuf Khan Badri said that no "
+        "hunter would keep his licence.\n\n"
+        '"We will close every hunting ground in the valley until the herds recover," he added.'
     )
     speakers = [q.speaker for q in read_quotes(doc)]
     assert speakers == ["e:person/pavel-orlovsky", "e:person/yusuf-khan-badri"]

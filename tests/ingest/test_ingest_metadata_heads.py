@@ -288,7 +288,7 @@ def test_metadata_a_name_line_between_the_date_and_the_story_signs_it() -> None:
 def test_metadata_an_empty_form_field_is_no_part_of_the_headline() -> None:
     # and the wire's version tag opens the headline
     page = (
-        "ID :\n\n60060\n\nTue, 03/10/2020 - 08:15\n\nAuthor :\n\n"
+        "ID :\n\n41728\n\nTue, 03/10/2020 - 08:15\n\nAuthor :\n\n"
         "(2nd LD) Road talks resume in the valley\n\nBy Lena March\n\n"
     )
     assert _meta(page) == ("(2nd LD) Road talks resume in the valley", "Lena March", "2020-03-10")

@@ -145,8 +145,8 @@ def test_the_review_sees_what_the_words_before_a_name_and_its_apposition_call_it
     # "the <kind> <name>", "<name>, the <kind>": the class of the common noun the text gives
     # the name, and an apposition before the noun the name hangs from
     text = (
-        "The plan sells 49 percent of the mining company Qoratosh and 51 percent in Zarbulak, "
-        "the second-biggest private bank. Dilnoza Rahimova announced the plan."
+        "Tenders opened for the mining company Qoratosh and for a stake in Zarbulak, a "
+        "bank from the south. Dilnoza Rahimova announced the tenders."
     )
     doc = next(extractor.parse([Document("d:b", "test", text, published="2024-03-01")]))
     rows = entity_rows(doc, set(extractor.pack.entities))
