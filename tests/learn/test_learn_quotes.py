@@ -178,3 +178,19 @@ def test_words_of_someone_the_text_does_not_name_go_to_no_one_nearby(parse):
         '"The mission of the office is to advance the interests of its neighbour."'
     )
     assert QuoteReader()(doc) == []
+
+
+def test_a_phrase_cited_inside_the_narrative_goes_to_no_one(parse):
+    # no verb of saying governs the cited words: even a model sure of every speaker it is
+    # shown gives them to no one, while the quotation said before keeps its speaker
+    from crossroads.learn.quotes import decide, fit_quotes
+
+    doc = parse(
+        "“We will open two more border crossings this year,” Bakhtiyor Saidov told reporters.\n\n"
+        "The treaty was signed in 1998 as “a lasting basis for shared water use across the "
+        "whole valley” and has been kept since."
+    )
+    sure = fit_quotes([({"seen": 1.0}, True)] * 19 + [({"seen": 1.0}, False)])
+    assert sure is not None
+    got = _names(doc, decide(doc, sure))
+    assert [text for _, text in got] == ["We will open two mor"]

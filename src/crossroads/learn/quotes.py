@@ -228,6 +228,8 @@ def decide(doc: Doc, model: LinearModel, quotes: list[Spoken] | None = None) -> 
         scored = [(float(next(probs)), c.id) for c in row]  # every row's probability read
         if q.unnamed:
             continue  # "an official said": no one named spoke them
+        if q.speaker is None and not q.cue and _cited(doc, q):
+            continue  # "the accord, “a historic step”, was signed": words cited, not said
         scored = [(p, eid) for p, eid in scored if voiced(eid)]
         if scored:
             p, eid = max(scored)
@@ -236,6 +238,18 @@ def decide(doc: Doc, model: LinearModel, quotes: list[Spoken] | None = None) -> 
             elif q.speaker is not None and q.speaker in named and voiced(q.speaker):
                 out.append(quote_of(doc, q, q.speaker, named))  # unsure: the rules stand
     return out
+
+
+def _cited(doc: Doc, q: Spoken) -> bool:
+    """Whether a quotation the rules gave no cue stands inside a sentence of the narrative's
+    own, which no verb of saying governs: a phrase cited, whoever first said it."""
+    at = doc.char_span(q.start, min(q.start + 1, len(doc.text)), alignment_mode="expand")
+    if at is None or not len(at):
+        return False
+    sent = at[0].sent
+    before = [t for t in sent if t.idx < q.start - 1 and t.is_alpha]
+    verbs = cue_verbs()
+    return len(before) >= 3 and not any(t.lemma_.lower() in verbs for t in sent)
 
 
 class QuoteReader:
