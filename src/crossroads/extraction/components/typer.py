@@ -203,16 +203,28 @@ def _with_remits(doc: Doc, ents: list[Span]) -> list[Span]:
                 out.append(Span(doc, e.start, k, label="ORG"))
                 skip_to = k
                 continue
-            # "... of <Remit> and the <Remit> of <Remit>": a second remit of its own
-            k = _remit_words(doc, j + 2, starts) if doc[j + 1].lower_ == "the" else j + 2
-            m = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
-            end = _remit_words(doc, m, starts) if k > j + 2 and doc[k : k + 1].text == "of" else m
-            if end > m and (end == len(doc) or not _capitalised(doc[end])):
+            end = _second_remit(doc, j + 1, starts)
+            if end is not None:
                 out.append(Span(doc, e.start, end, label="ORG"))
                 skip_to = end
                 continue
         out.append(e)
     return out
+
+
+def _second_remit(doc: Doc, i: int, starts: dict[int, Span]) -> int | None:
+    """Where "the <Remit> of [the] <Remit>" from token ``i`` ends, the second remit of one
+    body ("... of <Remit> and the <Remit> of <Remit>"); None when the words are not one."""
+    if doc[i].lower_ != "the":
+        return None
+    k = _remit_words(doc, i + 1, starts)
+    if k == i + 1 or k >= len(doc) or doc[k].text != "of":
+        return None
+    m = k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else k + 1
+    end = _remit_words(doc, m, starts)
+    if end == m or (end < len(doc) and _capitalised(doc[end])):
+        return None
+    return end
 
 
 def _remit_words(doc: Doc, k: int, starts: dict[int, Span]) -> int:
