@@ -194,3 +194,17 @@ def test_entities_a_bodys_name_goes_on_over_a_second_remit(read):
     name = "Office of Forests and the Care of Rivers"
     assert got.get(name) == "Organization"
     assert "Care of Rivers" not in got
+
+
+def test_entities_a_ministers_remit_is_no_body_and_the_holder_keeps_his_name(read):
+    # "Minister of <field> and <field> of the <field> <name>": the words after the title say
+    # what the post covers; NER reads them as an organisation and runs the holder into them
+    got = types(
+        read(
+            "The ceremony was attended by First Deputy Minister of Pastures and Land Care of "
+            "the Population Davron Kholmatov. Minister of Ponds Olim Tursunboev was absent."
+        )
+    )
+    assert not any(label == "Organization" and "Land Care" in name for name, label in got.items())
+    assert got.get("Davron Kholmatov") == "Person"
+    assert "Ponds" not in " ".join(n for n, label in got.items() if label == "Person")

@@ -366,6 +366,22 @@ def _after_title(doc: Doc, start: int) -> bool:
     return any(_role_word(t.lower_) for t in doc[max(0, k - 6) : k])
 
 
+def _minister_remit(span: Span) -> bool:
+    """Whether a span NER called an organisation is the remit of a minister's title ("Deputy
+    Minister of <Field> and <Field> of the <Field> <name>"): the words after "Minister of"
+    with no word of a body in them name what the post covers, not a body; the ministry is an
+    entity where the text names it as one ("the Ministry of <Field>")."""
+    doc, k = span.doc, span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return (
+        k >= 1
+        and doc[k].lower_ == "of"
+        and doc[k - 1].lower_ in ("minister", "ministers")
+        and not any(t.lower_ in cues.ORGANIZATION_WORDS or _ACRONYM.fullmatch(t.text) for t in span)
+    )
+
+
 _LONGEST = 10
 """The most words a name may have: a longer span is more often NER running over a line than
 a body's full name (allowing 14 read the annotated articles' entities 0.0013 worse across
@@ -1061,6 +1077,27 @@ class Typer:
         whose last is no English word ("Osmonaliev", not "Resources")."""
         return _person_name(tail) and not self._english(tail[-1])
 
+    def _after_remit(self, remit: Span) -> list[Span]:
+        """The holder named with a minister's remit: the remit's last words that are no English
+        words, when NER ran them into it ("<Field> and <Field> <Given> <Surname>"), else two or
+        three capitalised words right after it ("<Field> <Given> <Surname> said")."""
+        doc, n = remit.doc, 0
+        while n < min(3, len(remit) - 1) and not self._english(remit[len(remit) - n - 1]):
+            n += 1
+        if n >= 2 and _person_name(remit[len(remit) - n :]):
+            return [Span(doc, remit.end - n, remit.end, label="Person")]
+        j = remit.end
+        while j < len(doc) and j - remit.end < 4 and _capitalised(doc[j]) and not doc[j].ent_type_:
+            j += 1
+        tail = doc[remit.end : j]
+        if (
+            2 <= len(tail) <= 3
+            and (j == len(doc) or not _capitalised(doc[j]))
+            and self._holder(tail)
+        ):
+            return [Span(doc, remit.end, j, label="Person")]
+        return []
+
     def _titled_tail(self, span: Span) -> list[tuple[Span, str]]:
         """A body after a title with a name glued on ("Head of the National Committee for Land
         Resources <name> <surname>"): the name is the last two or three words when the last is
@@ -1150,6 +1187,9 @@ class Typer:
                 }
                 if not inside:
                     for part, label in self._org_then_person(piece, ent.label_):
+                        if label == "ORG" and _minister_remit(part):
+                            chosen += self._after_remit(part)
+                            continue
                         kind = self.type_of(part, label)
                         if kind:
                             chosen.append(self._known(Span(doc, part.start, part.end, label=kind)))
