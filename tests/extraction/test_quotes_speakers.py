@@ -727,3 +727,19 @@ def test_quotes_a_body_after_an_inverted_cue_and_its_article_speaks(rel_doc):
         'border talks, and regional roads and rail links," added the Foreign Office.'
     )
     assert [q.speaker for q in read_quotes(doc)] == ["e:org/foreign-office"]
+
+
+def test_quotes_a_quotation_after_according_to_a_person_is_that_persons(rel_doc):
+    # the sentence before reports the person's words with "according to": the quotation
+    # standing alone in the next paragraph goes on in that voice; "according to" a body only
+    # passes words on
+    doc = rel_doc(
+        "The canal was closed on Saturday, according to President Yusuf Khan Badri on "
+        'Monday.\n\n"Dear citizens, on Saturday at my direction the gates of the canal were '
+        'shut until the spring floods have passed."\n\n'
+        "The crossing was shut as well, according to the Badakhshan Water Committee.\n\n"
+        '"Trucks will wait at the bridge for as long as the water stays high."'
+    )
+    quotes = read_quotes(doc)
+    assert [q.speaker for q in quotes if q.text.startswith("Dear")] == ["e:person/yusuf-khan-badri"]
+    assert all(q.speaker is None for q in quotes if q.text.startswith("Trucks"))

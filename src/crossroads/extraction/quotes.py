@@ -1261,6 +1261,13 @@ def spoken(doc: Doc) -> list[Spoken]:
             speaker, cue, own, _ = _speaker_of(doc, tail, ments, local, True, False)
             if speaker is None:
                 speaker, cue = _narrator(doc, tail, ments, local), ""
+            if speaker is None:
+                # "..., according to <person>." reports that person's words, and the quotation
+                # after it goes on in them; "according to" a body or an agency only passes
+                # words on
+                heard, how, own, _ = _speaker_of(doc, tail, ments, local, True, True)
+                if heard is not None and types.get(heard) == "Person":
+                    speaker, cue = heard, how
             if speaker is not None:
                 ev_start = min(ev_start, tail.start_char)
         if speaker is None and k > 0 and not text[para[0] : f.start].strip(_OPEN + '" '):
