@@ -124,3 +124,22 @@ def test_sources_bagged_choice_is_steady_where_one_article_tips_the_single_choic
         steady.append(at)
     assert abs(steady[0] - steady[1]) < 0.2
     assert choose_bagged(docs) == choose_bagged(docs)  # the same resamples every time
+
+
+def test_sources_bagged_choice_leaves_the_model_only_for_a_clear_lead():
+    # located_in: "both" is better on 11 articles of 21, the model on 10, so about as many
+    # resamples choose either; borders: "both" is better on every article. The near tie stays
+    # with the model (it flipped with any retraining); the clear lead goes to "both"
+    def doc(model_right: bool) -> dict[str, dict[str, Counts]]:
+        hit, miss = Counts(3, 3, 3, 3), Counts(2, 3, 2, 3)
+        return {
+            "rules": {"located_in": Counts(0, 3, 0, 3), "borders": Counts(0, 3, 0, 3)},
+            "model@0.55": {"located_in": hit if model_right else miss, "borders": miss},
+            "both@0.65": {"located_in": miss if model_right else hit, "borders": hit},
+        }
+
+    docs = [doc(True)] * 10 + [doc(False)] * 11
+    assert choose_sources(_summed(docs))["located_in"] == "both@0.65"  # one choice: a tie won
+    chosen = choose_bagged(docs)
+    assert "located_in" not in chosen  # the model at the shared threshold
+    assert chosen["borders"] == "both@0.65"

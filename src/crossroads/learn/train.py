@@ -388,6 +388,11 @@ BAG = 100
 source and threshold (``choose_bagged``)."""
 
 
+SWITCH = 0.2
+"""How many more of the resamples (as a share of them) another source must win than the model
+for a predicate to leave the model."""
+
+
 def choose_bagged(docs: list[SourceScores], rounds: int = BAG, seed: int = 0) -> dict[str, str]:
     """Per predicate, the source of the choice most resamples of the articles make
     (``choose_sources`` on each), at the mean of the thresholds they choose with that source.
@@ -408,9 +413,21 @@ def choose_bagged(docs: list[SourceScores], rounds: int = BAG, seed: int = 0) ->
     out = {}
     for pred in preds:
         count = votes[pred]
-        best = max(count, key=lambda o: (count[o], o == default))
         parts = {o: learned.option_parts(o) for o in count}
+        by_source: Counter[str] = Counter()
+        for o, n in count.items():
+            by_source[parts[o][0]] += n
+        best = max(count, key=lambda o: (count[o], o == default))
         src = parts[best][0]
+        if src != "model" and by_source[src] - by_source["model"] < SWITCH * rounds:
+            # a near tie between the model and another source is no reason to leave it: the
+            # choice flipped with any retraining and moved new text's relations by up to 0.02
+            best = max(
+                (o for o in count if parts[o][0] == "model"),
+                key=lambda o: (count[o], o == default),
+                default=best,
+            )
+            src = parts[best][0]
         if src != "rules":
             same = [(at or THRESHOLD, count[o]) for o, (s, at) in parts.items() if s == src]
             best = f"{src}@{round(sum(t * n for t, n in same) / sum(n for _, n in same), 2)}"
