@@ -42,6 +42,17 @@ def test_entities_acronym_defined_in_text_is_the_same_entity(read):
     assert "BEH" in entity.aliases
 
 
+def test_entities_a_states_adjective_naming_a_language_is_no_mention_of_it(read):
+    # "published in Russian", "leaflets in Uzbek, Tajik and Russian": languages; "in Uzbek
+    # and Tajik villages" still speaks of the two states
+    doc = read(
+        "The ministry published the decree in Russian. Leaflets in Uzbek, Tajik and Russian "
+        "were handed out in Uzbek and Tajik villages."
+    )
+    got = [(d.text, doc[d.end].text) for d in doc.spans["demonyms"]]
+    assert got == [("Uzbek", "and"), ("Tajik", "villages")]
+
+
 def test_entities_demonym_is_a_mention_of_the_country_not_an_entity(read, extractor):
     doc = read("The Russian envoy met Afghan officials in Dushanbe.")
     assert all(e.text not in ("Russian", "Afghan") for e in doc.ents)

@@ -12,7 +12,7 @@ them ("Pakistan Army").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -380,6 +380,33 @@ def _minister_remit(span: Span) -> bool:
         and doc[k - 1].lower_ in ("minister", "ministers")
         and not any(t.lower_ in cues.ORGANIZATION_WORDS or _ACRONYM.fullmatch(t.text) for t in span)
     )
+
+
+_LIST_WORDS = frozenset({",", "and", "or", "both", "&"})
+
+
+def _languages(doc: Doc, demonyms: Iterable[Span]) -> set[tuple[int, int]]:
+    """The states' adjectives that name a language: a list of them after "in", "into" or
+    "from" with no noun after it ("published in Russian", "propaganda in Uzbek, Tajik and
+    Russian"), where "in Kyrgyz and Tajik reservoirs" is about the states."""
+    spans = sorted((d.start, d.end) for d in demonyms)
+    at = {i: (s, e) for s, e in spans for i in range(s, e)}
+    out: set[tuple[int, int]] = set()
+    for s, e in spans:
+        if (s, e) in out:
+            continue
+        run, j = [(s, e)], e
+        while j < len(doc) and (doc[j].lower_ in _LIST_WORDS or j in at):
+            if j in at and at[j] not in run:
+                run.append(at[j])
+            j += 1
+        before = doc[s - 1].lower_ if s > 0 else ""
+        after = doc[j] if j < len(doc) else None
+        if before in ("in", "into", "from") and (
+            after is None or (after.pos_ not in ("NOUN", "PROPN", "ADJ") and after.text != "-")
+        ):
+            out.update(run)
+    return out
 
 
 _LONGEST = 10
@@ -1345,10 +1372,12 @@ class Typer:
         if "pack" in doc.spans:
             del doc.spans["pack"]  # merged into doc.ents
         if "demonyms" in doc.spans:
+            languages = _languages(doc, doc.spans["demonyms"])
             doc.spans["demonyms"] = [
                 d
                 for d in doc.spans["demonyms"]
                 if not any(i in taken for i in range(d.start, d.end))
+                and (d.start, d.end) not in languages
             ]
         unused = [t for s in doc.spans[NER_SPANS] if (t := _trim(s, s.label_)) is not None]
         others = [*dates, *doc.spans.get("demonyms", [])]
