@@ -114,3 +114,21 @@ def test_sources_a_place_in_a_described_region_reads_as_a_place_in_it(reader, re
         return {k for f in feats for k in f if k.startswith("core=")}
 
     assert cores(plain) & cores(described)
+
+
+def test_sources_a_leader_the_pack_gives_one_state_holds_no_post_in_the_state_he_visits(rel_doc):
+    """The pack says whose president he is: the state he visits, named with him in every
+    sentence, is not his post's."""
+    from crossroads.pack import Pack, PackRelation
+
+    base = rel_support.rel_pack()
+    post = PackRelation(
+        "e:person/yusuf-khan-badri", "holds_position", "e:country/uz", rel_support.SRC
+    )
+    knows = RelationReader(Pack(base.entities, [post], []))
+    doc = rel_doc(
+        "President Yusuf Khan Badri arrived in Tajikistan on Monday for a two-day visit. "
+        "In Tajikistan Badri opened a new bridge and spoke to the Tajikistan parliament."
+    )
+    pairs = {(r.subject, r.predicate, r.object) for r in knows(doc) if r.object}
+    assert ("e:person/yusuf-khan-badri", "holds_position", "e:country/tj") not in pairs

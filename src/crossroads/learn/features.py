@@ -289,6 +289,26 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4-7" if n < 8 else "8-14" if n < 15 else "15+"
 
 
+def _kind(eid: str) -> str:
+    """The kind an entity id names ("e:country/kz" -> "country")."""
+    return eid.partition("/")[0]
+
+
+_HELD: list[tuple[set[tuple[str, str, str]], dict[tuple[str, str], set[str]]]] = []
+"""The last pack's facts and their index (``_held``)."""
+
+
+def _held(pack: set[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
+    """(subject, predicate) -> the kinds of the objects the pack relates it to, built once per
+    pack."""
+    if not _HELD or _HELD[0][0] is not pack:
+        index: dict[tuple[str, str], set[str]] = {}
+        for s, p, o in pack:
+            index.setdefault((s, p), set()).add(_kind(o))
+        _HELD[:] = [(pack, index)]
+    return _HELD[0][1]
+
+
 def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str, float]:
     """Sparse features of a pair candidate (all binary)."""
     s, a, b = c.sent, c.a, c.b
@@ -310,9 +330,14 @@ def pair_features(c: PairCandidate, pack: set[tuple[str, str, str]]) -> dict[str
     # (how often the document names each entity is no feature of an ordinary pair: it read
     # the same cross-validated and cost first-seen relations a point, P 0.76 -> 0.79, on 144
     # real articles, by holding back the posts of people named once)
+    held = _held(pack)
     for p in _predicates_for(a.type, b.type):
         if (a.id, p, b.id) in pack or (p in SYMMETRIC and (b.id, p, a.id) in pack):
             f[f"pack={p}"] = 1
+        elif p not in SYMMETRIC and _kind(b.id) in held.get((a.id, p), ()):
+            # the pack relates the subject so to another of the object's kind: a president
+            # the pack knows is another state's is no post of the state he visits
+            f[f"pack-other={p}"] = 1
     if c.titled:
         # "President X said ..." in an article about one state: the title's words and how
         # much the document names the candidate
