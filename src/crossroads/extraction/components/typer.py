@@ -1113,17 +1113,23 @@ class Typer:
             n += 1
         if n >= 2 and _person_name(remit[len(remit) - n :]):
             return [Span(doc, remit.end - n, remit.end, label="Person")]
-        j = remit.end
-        while j < len(doc) and j - remit.end < 4 and _capitalised(doc[j]) and not doc[j].ent_type_:
+        after = self._name_after(doc, remit.end, lambda k: not doc[k].ent_type_)
+        return [after] if after is not None else []
+
+    def _name_after(self, doc: Doc, end: int, free: Callable[[int], bool]) -> Span | None:
+        """Two or three capitalised words from ``end`` on, each ``free``, that are a person's
+        name: the last no English word and no capitalised word after them."""
+        j = end
+        while j < len(doc) and j - end < 4 and free(j) and _capitalised(doc[j]):
             j += 1
-        tail = doc[remit.end : j]
+        tail = doc[end:j]
         if (
             2 <= len(tail) <= 3
             and (j == len(doc) or not _capitalised(doc[j]))
             and self._holder(tail)
         ):
-            return [Span(doc, remit.end, j, label="Person")]
-        return []
+            return Span(doc, end, j, label="Person")
+        return None
 
     def _titled_tail(self, span: Span) -> list[tuple[Span, str]]:
         """A body after a title with a name glued on ("Head of the National Committee for Land
@@ -1165,16 +1171,9 @@ class Typer:
         for e in ents:
             if e.label_ not in ("Country", "Organization") or not _after_title(doc, e.start):
                 continue
-            j = e.end
-            while j < len(doc) and j - e.end < 4 and j not in taken and _capitalised(doc[j]):
-                j += 1
-            tail = doc[e.end : j]
-            if (
-                2 <= len(tail) <= 3
-                and (j == len(doc) or not _capitalised(doc[j]))
-                and self._holder(tail)
-            ):
-                out.append(Span(doc, e.end, j, label="Person"))
+            after = self._name_after(doc, e.end, lambda k: k not in taken)
+            if after is not None:
+                out.append(after)
         return out
 
     # -- merging ---------------------------------------------------------------------------
