@@ -1265,9 +1265,9 @@ def spoken(doc: Doc) -> list[Spoken]:
                 # "..., according to <person>." reports that person's words, and the quotation
                 # after it goes on in them; "according to" a body or an agency only passes
                 # words on
-                heard, how, own, _ = _speaker_of(doc, tail, ments, local, True, True)
+                heard, how, heard_own, _ = _speaker_of(doc, tail, ments, local, True, True)
                 if heard is not None and types.get(heard) == "Person":
-                    speaker, cue = heard, how
+                    speaker, cue, own = heard, how, heard_own
             if speaker is not None:
                 ev_start = min(ev_start, tail.start_char)
         if speaker is None and k > 0 and not text[para[0] : f.start].strip(_OPEN + '" '):
